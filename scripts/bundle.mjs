@@ -1,0 +1,33 @@
+// Bundles every entry point with ncc into dist/<entry>/ (committed; CI rebuilds and diffs).
+// Usage: node scripts/bundle.mjs [entry…]
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+const ncc = require('@vercel/ncc');
+
+export const ENTRIES = ['cli', 'all', 'secret-scan', 'audit', 'test-existence', 'branch-protection'];
+
+const root = path.resolve(import.meta.dirname, '..');
+const requested = process.argv.slice(2);
+for (const entry of requested.length ? requested : ENTRIES) {
+  if (!ENTRIES.includes(entry)) throw new Error(`unknown entry ${entry}; entries: ${ENTRIES.join(', ')}`);
+  const { code, assets } = await ncc(path.join(root, 'src', entry, 'index.ts'), {
+    minify: true,
+    target: 'es2022',
+    cache: false,
+    quiet: true,
+    sourceMap: false,
+    license: 'licenses.txt',
+  });
+  const out = path.join(root, 'dist', entry);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  writeFileSync(path.join(out, 'index.js'), code);
+  for (const [name, asset] of Object.entries(assets)) {
+    mkdirSync(path.dirname(path.join(out, name)), { recursive: true });
+    writeFileSync(path.join(out, name), asset.source);
+  }
+  console.error(`dist/${entry}/index.js  ${(Buffer.byteLength(code) / 1024).toFixed(0)} KiB`);
+}

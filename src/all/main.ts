@@ -1,0 +1,7 @@
+import { runAllGatesAction } from '../core/action.js';
+import { GATES } from './gates.js';
+
+/** The all-gates entry behind the root composite action. */
+export async function run(): Promise<void> {
+  await runAllGatesAction(GATES);
+}

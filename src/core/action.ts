@@ -1,0 +1,169 @@
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as core from '@actions/core';
+import { coerceSetting, loadConfig, scalarSettings, type ConfigSection } from './config.js';
+import { ConfigurationError, describeError } from './errors.js';
+import type { Gate, GateContext } from './gate.js';
+import { resolveToken } from './github.js';
+import type { Logger } from './logger.js';
+import { Redactor } from './redact.js';
+import { toAnnotations } from './render/annotations.js';
+import { renderJson } from './render/json.js';
+import { renderMarkdown } from './render/markdown.js';
+import { renderSarif } from './render/sarif.js';
+import { combineReports, countByLevel, type CombinedReport, type GateName, type GateReport } from './report.js';
+import { runGate, selectEnabledGates } from './run.js';
+
+/** Inputs every action has besides its gate's settings. */
+export const COMMON_INPUTS = ['working-directory', 'config', 'token'] as const;
+
+/**
+ * The action adapter for one gate: inputs → settings → report → summary, annotations, report
+ * files, outputs. Inputs are read without action.yml defaults so that the config file can
+ * supply a value an input leaves empty (input > config > default).
+ */
+export async function runGateAction(gate: Gate): Promise<void> {
+  try {
+    const setup = prepare();
+    const report = await runGate(gate, setup.config, inputOverrides(gate.name), { ...setup.context, log: setup.log });
+    publish(report, setup);
+    finish(report.status, report.status === 'error' ? (report.findings[0]?.message ?? 'could not decide') : `${report.gate}: ${countByLevel(report.findings).error} finding(s) at error level`);
+  } catch (error) {
+    core.setFailed(describeError(error));
+  }
+}
+
+/** The all-gates adapter: runs each gate enabled in the config and publishes one combined report. */
+export async function runAllGatesAction(gates: Record<GateName, Gate>): Promise<void> {
+  try {
+    const setup = prepare();
+    const names = selectEnabledGates(setup.config);
+    core.info(`Running gates: ${names.join(', ')}`);
+    const reports = await Promise.all(names.map((name) => runGate(gates[name], setup.config, inputOverrides(name), { ...setup.context, log: setup.log })));
+    const combined = combineReports(reports);
+    publish(combined, setup);
+    const failed = reports.filter((report) => report.status !== 'pass').map((report) => `${report.gate} ${report.status}`);
+    finish(combined.status, `readiness gates: ${failed.join(', ')}`);
+  } catch (error) {
+    core.setFailed(describeError(error));
+  }
+}
+
+interface ActionSetup {
+  config: ReturnType<typeof loadConfig>['config'];
+  configFile?: string;
+  context: GateContext;
+  log: Logger;
+  redactor: Redactor;
+  /** The working directory relative to the repository root, for annotation paths. */
+  pathPrefix: string;
+}
+
+function prepare(): ActionSetup {
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const cwd = path.resolve(workspace, core.getInput('working-directory') || '.');
+  if (!existsSync(cwd) || !statSync(cwd).isDirectory()) {
+    throw new ConfigurationError(`input working-directory: ${cwd} is not a directory; check out the repository first (actions/checkout) or fix the path`);
+  }
+  const redactor = new Redactor();
+  const token = resolveToken(core.getInput('token'), process.env);
+  if (token) core.setSecret(token);
+  redactor.add(token);
+  const log: Logger = {
+    info: (message) => core.info(redactor.redact(message)),
+    warning: (message) => core.warning(redactor.redact(message)),
+    debug: (message) => core.debug(redactor.redact(message)),
+    secret: (value) => {
+      core.setSecret(value);
+      redactor.add(value);
+    },
+  };
+  const loaded = loadConfig(cwd, core.getInput('config') || undefined);
+  if (loaded.file) core.info(`Config: ${loaded.file}`);
+  const pathPrefix = path.relative(workspace, cwd).split(path.sep).join('/');
+  return {
+    config: loaded.config,
+    configFile: loaded.file,
+    context: { cwd, env: process.env, log, configFile: loaded.file, token, inAction: true },
+    log,
+    redactor,
+    pathPrefix: pathPrefix.startsWith('..') ? '' : pathPrefix,
+  };
+}
+
+function inputOverrides(gate: GateName): { values: ConfigSection; nameOf: (key: string) => string } {
+  const values: ConfigSection = {};
+  for (const { key, kind } of scalarSettings(gate)) {
+    if (key === 'enabled') continue;
+    const raw = core.getInput(key);
+    if (raw !== '') values[key] = coerceSetting(kind, raw, `input ${key}`);
+  }
+  return { values, nameOf: (key) => `input ${key}` };
+}
+
+function publish(result: GateReport | CombinedReport, setup: ActionSetup): void {
+  const reports = 'gates' in result ? result.gates : [result];
+  const name = 'gates' in result ? 'all' : result.gate;
+  const directory = path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'readiness-gates');
+  mkdirSync(directory, { recursive: true });
+  const reportPath = path.join(directory, `${name}.json`);
+  const sarifPath = path.join(directory, `${name}.sarif`);
+  const fallbackUri = [setup.pathPrefix, setup.configFile ?? '.github/readiness-gates.yml'].filter(Boolean).join('/');
+  writeFileSync(reportPath, setup.redactor.redact(renderJson(result)));
+  writeFileSync(sarifPath, setup.redactor.redact(renderSarif(prefixPaths(result, setup.pathPrefix), { fallbackUri })));
+
+  for (const report of reports) {
+    for (const annotation of toAnnotations(report, setup.pathPrefix)) {
+      const emit = annotation.level === 'error' ? core.error : annotation.level === 'warning' ? core.warning : core.notice;
+      emit(setup.redactor.redact(annotation.message), annotation.properties);
+    }
+  }
+
+  const all = reports.flatMap((report) => report.findings);
+  const counts = countByLevel(all);
+  core.setOutput('status', result.status);
+  core.setOutput('findings', all.length);
+  core.setOutput('errors', counts.error);
+  core.setOutput('warnings', counts.warning);
+  core.setOutput('notices', counts.notice);
+  core.setOutput('report-path', reportPath);
+  core.setOutput('sarif-path', sarifPath);
+  for (const report of reports) {
+    const prefix = 'gates' in result ? `${report.gate}-` : '';
+    if (prefix) {
+      core.setOutput(`${prefix}status`, report.status);
+      core.setOutput(`${prefix}findings`, report.findings.length);
+    }
+    for (const [metric, value] of Object.entries(report.metrics)) core.setOutput(`${prefix}${metric}`, value);
+  }
+
+  if (process.env.GITHUB_STEP_SUMMARY) {
+    const markdown = renderMarkdown(result, { linkFor: blobLinker(setup.pathPrefix) });
+    // The summary file is appended to; a failure to write it must not hide the verdict.
+    try {
+      writeFileSync(process.env.GITHUB_STEP_SUMMARY, `${setup.redactor.redact(markdown)}\n`, { flag: 'a' });
+    } catch (error) {
+      core.warning(`could not write the job summary: ${describeError(error)}`);
+    }
+  }
+}
+
+function prefixPaths<T extends GateReport | CombinedReport>(result: T, prefix: string): T {
+  if (!prefix) return result;
+  const fix = (report: GateReport): GateReport => ({
+    ...report,
+    findings: report.findings.map((finding) => (finding.file ? { ...finding, file: `${prefix}/${finding.file}` } : finding)),
+  });
+  return ('gates' in result ? { ...result, gates: result.gates.map(fix) } : fix(result as GateReport)) as T;
+}
+
+function blobLinker(prefix: string): ((file: string, line?: number) => string | undefined) | undefined {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = process.env;
+  if (!server || !repository || !sha) return undefined;
+  return (file, line) => `${server}/${repository}/blob/${sha}/${[prefix, file].filter(Boolean).join('/')}${line ? `#L${line}` : ''}`;
+}
+
+function finish(status: GateReport['status'], message: string): void {
+  if (status !== 'pass') core.setFailed(message);
+}

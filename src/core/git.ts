@@ -1,0 +1,58 @@
+import { EnvironmentError } from './errors.js';
+import { execFile, type ExecResult } from './exec.js';
+
+/** Runs git in `cwd`; a non-zero exit throws with git's own first line of stderr. */
+export async function git(cwd: string, args: readonly string[]): Promise<string> {
+  const result = await gitResult(cwd, args);
+  if (result.exitCode !== 0) {
+    const reason = result.stderr.trim().split('\n', 1)[0] || `exit code ${result.exitCode}`;
+    throw new EnvironmentError(`git ${args[0] ?? ''} failed: ${reason}`);
+  }
+  return result.stdout;
+}
+
+/** Runs git without judging its exit code, for commands where non-zero is an answer. */
+export function gitResult(cwd: string, args: readonly string[]): Promise<ExecResult> {
+  // A fixed locale keeps git's messages parseable; no pager or prompt can block a CI job.
+  return execFile('git', args, {
+    cwd,
+    env: { ...process.env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat' },
+  });
+}
+
+export async function isGitWorkTree(cwd: string): Promise<boolean> {
+  const result = await gitResult(cwd, ['rev-parse', '--is-inside-work-tree']);
+  return result.exitCode === 0 && result.stdout.trim() === 'true';
+}
+
+/** Files git tracks below `cwd`, relative to it, forward slashes. */
+export async function listTrackedFiles(cwd: string): Promise<string[]> {
+  const output = await git(cwd, ['ls-files', '-z', '--full-name', '--', '.']);
+  const prefix = (await git(cwd, ['rev-parse', '--show-prefix'])).trim();
+  return output
+    .split('\0')
+    .filter(Boolean)
+    .map((file) => (prefix && file.startsWith(prefix) ? file.slice(prefix.length) : file));
+}
+
+export async function isShallowRepository(cwd: string): Promise<boolean> {
+  return (await git(cwd, ['rev-parse', '--is-shallow-repository'])).trim() === 'true';
+}
+
+/** The commit a ref names, or undefined when the repository does not have it. */
+export async function resolveCommit(cwd: string, ref: string): Promise<string | undefined> {
+  const result = await gitResult(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+  return result.exitCode === 0 ? result.stdout.trim() : undefined;
+}
+
+/** Commits reachable from `head` and not from any of `exclude`, newest first. */
+export async function listCommits(cwd: string, head: string, exclude: readonly string[] = []): Promise<string[]> {
+  const output = await git(cwd, ['rev-list', head, ...exclude.map((ref) => `^${ref}`), '--']);
+  return output.split('\n').filter(Boolean);
+}
+
+export async function requireGitWorkTree(cwd: string): Promise<void> {
+  if (!(await isGitWorkTree(cwd))) {
+    throw new EnvironmentError(`${cwd} is not a git work tree; run the gate in a checkout (actions/checkout) or pass --cwd`);
+  }
+}

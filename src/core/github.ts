@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import { Octokit } from '@octokit/rest';
+import { ConfigurationError } from './errors.js';
+import type { Logger } from './logger.js';
+
+const GitHubClient = Octokit.plugin(retry, throttling);
+export type GitHubClient = InstanceType<typeof GitHubClient>;
+
+export const DEFAULT_API_URL = 'https://api.github.com';
+
+/** The token from the input, else GITHUB_TOKEN, else GH_TOKEN (the gh CLI's variable). */
+export function resolveToken(input: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
+  return [input, env.GITHUB_TOKEN, env.GH_TOKEN].map((value) => value?.trim()).find((value) => value) || undefined;
+}
+
+export function requireToken(token: string | undefined, purpose: string): string {
+  if (!token) {
+    throw new ConfigurationError(
+      `no GitHub token for ${purpose}; set the \`token\` input (or GITHUB_TOKEN / GH_TOKEN for the CLI)`,
+    );
+  }
+  return token;
+}
+
+export interface GitHubClientOptions {
+  token: string;
+  env: NodeJS.ProcessEnv;
+  log: Logger;
+  /** Retries after a rate limit or a 5xx before giving up. */
+  retries?: number;
+  userAgent?: string;
+}
+
+/**
+ * An Octokit with retry and throttling. The base URL comes from GITHUB_API_URL, which the runner
+ * sets to the GHES API on GitHub Enterprise Server.
+ */
+export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
+  const retries = options.retries ?? 3;
+  options.log.secret(options.token);
+  return new GitHubClient({
+    auth: options.token,
+    baseUrl: (options.env.GITHUB_API_URL || DEFAULT_API_URL).replace(/\/+$/, ''),
+    userAgent: options.userAgent ?? 'readiness-gates',
+    retry: { retries },
+    throttle: {
+      onRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+        options.log.warning(`rate limit reached for ${request.method} ${request.url}; retrying in ${retryAfter}s`);
+        return retryCount < retries;
+      },
+      onSecondaryRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+        options.log.warning(`secondary rate limit for ${request.method} ${request.url}; retrying in ${retryAfter}s`);
+        return retryCount < retries;
+      },
+    },
+  });
+}
+
+/** What the runner says about the triggering event. */
+export interface EventContext {
+  eventName: string;
+  payload: Record<string, unknown>;
+  /** owner/name */
+  repository?: string;
+  sha?: string;
+  ref?: string;
+}
+
+export function readEventContext(env: NodeJS.ProcessEnv): EventContext {
+  let payload: Record<string, unknown> = {};
+  if (env.GITHUB_EVENT_PATH) {
+    try {
+      payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as Record<string, unknown>;
+    } catch (error) {
+      throw new ConfigurationError(
+        `GITHUB_EVENT_PATH ${env.GITHUB_EVENT_PATH} is not a readable JSON event payload (${(error as Error).message.split('\n', 1)[0]})`,
+      );
+    }
+  }
+  return {
+    eventName: env.GITHUB_EVENT_NAME ?? '',
+    payload,
+    repository: env.GITHUB_REPOSITORY || undefined,
+    sha: env.GITHUB_SHA || undefined,
+    ref: env.GITHUB_REF || undefined,
+  };
+}

@@ -1,0 +1,25 @@
+/**
+ * Keeps every secret the process has seen and removes them from text before it is printed.
+ * Actions also register secrets with the runner (`core.setSecret`); this covers the CLI and
+ * report files, which the runner's masking never sees.
+ */
+export class Redactor {
+  private readonly secrets = new Set<string>();
+
+  add(secret: string | undefined): void {
+    // Very short values would mask ordinary words everywhere and protect nothing.
+    if (secret && secret.length >= 6) this.secrets.add(secret);
+  }
+
+  redact(text: string): string {
+    let result = text;
+    for (const secret of this.secrets) result = result.split(secret).join('***');
+    return result;
+  }
+}
+
+/** A display form that proves which value is meant without revealing it: `ghp_…(40 chars)`. */
+export function maskSecret(value: string): string {
+  if (value.length <= 8) return '*'.repeat(value.length);
+  return `${value.slice(0, 4)}…(${value.length} chars)`;
+}

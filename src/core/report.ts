@@ -1,0 +1,87 @@
+import { describeError } from './errors.js';
+
+export const GATE_NAMES = ['secret-scan', 'audit', 'test-existence', 'branch-protection'] as const;
+export type GateName = (typeof GATE_NAMES)[number];
+
+export type Level = 'error' | 'warning' | 'notice';
+export type Status = 'pass' | 'fail' | 'error';
+
+export interface Finding {
+  /** Stable id: a gitleaks rule id, a GHSA id, `test/no-assertion`, `drift/required-checks`, … */
+  rule: string;
+  level: Level;
+  /** One sentence a person can act on; never contains a secret value. */
+  message: string;
+  /** Relative to the scanned root, forward slashes. */
+  file?: string;
+  line?: number;
+  column?: number;
+  endLine?: number;
+  fingerprint?: string;
+  help?: string;
+}
+
+export interface GateReport {
+  gate: GateName;
+  status: Status;
+  findings: Finding[];
+  /** Counts the gate measured (files scanned, tests, advisories…). */
+  metrics: Record<string, number>;
+  durationMs: number;
+}
+
+export interface CombinedReport {
+  gates: GateReport[];
+  status: Status;
+}
+
+/** The rule of findings reported when a gate could not decide. */
+export const GATE_ERROR_RULE = 'gate/error';
+
+export function statusOf(findings: readonly Finding[]): Status {
+  return findings.some((finding) => finding.level === 'error') ? 'fail' : 'pass';
+}
+
+export function createReport(
+  gate: GateName,
+  findings: Finding[],
+  metrics: Record<string, number>,
+  startedAt: number,
+): GateReport {
+  return { gate, status: statusOf(findings), findings, metrics, durationMs: Math.round(performance.now() - startedAt) };
+}
+
+/** The report of a gate that could not decide: status `error`, the cause as its one finding. */
+export function errorReport(gate: GateName, error: unknown, startedAt: number): GateReport {
+  return {
+    gate,
+    status: 'error',
+    findings: [{ rule: GATE_ERROR_RULE, level: 'error', message: describeError(error) }],
+    metrics: {},
+    durationMs: Math.round(performance.now() - startedAt),
+  };
+}
+
+/**
+ * `error` wins over `fail`: a suite in which one gate could not decide has not been checked,
+ * whatever the other gates found.
+ */
+export function combineReports(reports: GateReport[]): CombinedReport {
+  const statuses = new Set(reports.map((report) => report.status));
+  const status: Status = statuses.has('error') ? 'error' : statuses.has('fail') ? 'fail' : 'pass';
+  return { gates: reports, status };
+}
+
+export function countByLevel(findings: readonly Finding[]): Record<Level, number> {
+  const counts: Record<Level, number> = { error: 0, warning: 0, notice: 0 };
+  for (const finding of findings) counts[finding.level] += 1;
+  return counts;
+}
+
+export function formatLocation(finding: Finding): string {
+  if (!finding.file) return '';
+  if (finding.line === undefined) return finding.file;
+  return finding.column === undefined
+    ? `${finding.file}:${finding.line}`
+    : `${finding.file}:${finding.line}:${finding.column}`;
+}

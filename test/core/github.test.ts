@@ -1,0 +1,88 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createGitHubClient, readEventContext, requireToken, resolveToken } from '../../src/core/github.js';
+import { silentLogger, type Logger } from '../../src/core/logger.js';
+import { tempDir } from '../helpers/temp.js';
+
+let server: Server | undefined;
+afterEach(async () => {
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  server = undefined;
+});
+
+/** A loopback API that answers each request with the next queued response. */
+async function fakeApi(responses: Array<{ status: number; body: unknown; headers?: Record<string, string> }>): Promise<{ url: string; requests: IncomingMessage[] }> {
+  const requests: IncomingMessage[] = [];
+  server = createServer((request, response) => {
+    requests.push(request);
+    const next = responses.shift() ?? { status: 500, body: { message: 'no more responses' } };
+    response.writeHead(next.status, { 'content-type': 'application/json', ...next.headers });
+    response.end(JSON.stringify(next.body));
+  });
+  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server!.address() as AddressInfo).port}`, requests };
+}
+
+describe('token resolution', () => {
+  it('prefers the input, then GITHUB_TOKEN, then GH_TOKEN', () => {
+    expect(resolveToken('from-input', { GITHUB_TOKEN: 'a', GH_TOKEN: 'b' })).toBe('from-input');
+    expect(resolveToken('', { GITHUB_TOKEN: 'a', GH_TOKEN: 'b' })).toBe('a');
+    expect(resolveToken(undefined, { GH_TOKEN: 'b' })).toBe('b');
+    expect(resolveToken('  ', {})).toBeUndefined();
+  });
+
+  it('names the token input when none is there', () => {
+    expect(() => requireToken(undefined, 'branch protection')).toThrow('no GitHub token for branch protection; set the `token` input (or GITHUB_TOKEN / GH_TOKEN for the CLI)');
+  });
+});
+
+describe('createGitHubClient', () => {
+  it('talks to GITHUB_API_URL (GHES) with the token and masks it', async () => {
+    const api = await fakeApi([{ status: 200, body: { full_name: 'o/r' } }]);
+    const secrets: string[] = [];
+    const log: Logger = { ...silentLogger, secret: (value) => secrets.push(value) };
+    const client = createGitHubClient({ token: 'ghs_testtoken123', env: { GITHUB_API_URL: `${api.url}/api/v3/` }, log });
+    const { data } = await client.rest.repos.get({ owner: 'o', repo: 'r' });
+    expect(data.full_name).toBe('o/r');
+    expect(api.requests[0]!.url).toBe('/api/v3/repos/o/r');
+    expect(api.requests[0]!.headers.authorization).toBe('token ghs_testtoken123');
+    expect(secrets).toEqual(['ghs_testtoken123']);
+  });
+
+  it('retries a server error and then succeeds', async () => {
+    const api = await fakeApi([
+      { status: 502, body: { message: 'bad gateway' } },
+      { status: 200, body: { full_name: 'o/r' } },
+    ]);
+    const client = createGitHubClient({ token: 't', env: { GITHUB_API_URL: api.url }, log: silentLogger, retries: 2 });
+    const { data } = await client.rest.repos.get({ owner: 'o', repo: 'r' });
+    expect(data.full_name).toBe('o/r');
+    expect(api.requests).toHaveLength(2);
+  });
+
+  it('waits out a rate limit that says when to retry', async () => {
+    const warnings: string[] = [];
+    const api = await fakeApi([
+      { status: 403, body: { message: 'API rate limit exceeded' }, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000)) } },
+      { status: 200, body: { full_name: 'o/r' } },
+    ]);
+    const client = createGitHubClient({ token: 't', env: { GITHUB_API_URL: api.url }, log: { ...silentLogger, warning: (message) => warnings.push(message) } });
+    await client.rest.repos.get({ owner: 'o', repo: 'r' });
+    expect(api.requests).toHaveLength(2);
+    expect(warnings[0]).toMatch(/^rate limit reached for GET \/repos\/\{owner\}\/\{repo\}/);
+  });
+});
+
+describe('readEventContext', () => {
+  it('reads the event payload the runner wrote', () => {
+    const dir = tempDir({ 'event.json': JSON.stringify({ pull_request: { number: 7 } }) });
+    const context = readEventContext({ GITHUB_EVENT_PATH: `${dir}/event.json`, GITHUB_EVENT_NAME: 'pull_request', GITHUB_REPOSITORY: 'o/r' });
+    expect(context).toMatchObject({ eventName: 'pull_request', repository: 'o/r', payload: { pull_request: { number: 7 } } });
+  });
+
+  it('fails clearly on a payload that is not JSON', () => {
+    const dir = tempDir({ 'event.json': '{' });
+    expect(() => readEventContext({ GITHUB_EVENT_PATH: `${dir}/event.json` })).toThrow(/is not a readable JSON event payload/);
+  });
+});

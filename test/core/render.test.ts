@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import AjvDraft04 from 'ajv-draft-04';
+import { describe, expect, it } from 'vitest';
+import { toAnnotations } from '../../src/core/render/annotations.js';
+import { renderReport } from '../../src/core/render/index.js';
+import { renderMarkdown } from '../../src/core/render/markdown.js';
+import { renderSarif } from '../../src/core/render/sarif.js';
+import { renderText } from '../../src/core/render/text.js';
+import { combineReports, errorReport, type GateReport } from '../../src/core/report.js';
+
+const require = createRequire(import.meta.url);
+const sarifSchema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+const validateSarif = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false }).compile(sarifSchema);
+
+const audit: GateReport = {
+  gate: 'audit',
+  status: 'fail',
+  durationMs: 42,
+  metrics: { packages: 120, critical: 1 },
+  findings: [
+    { rule: 'policy/unused-exception', level: 'notice', message: 'Exception audit.allow[0] matched nothing; remove it.' },
+    { rule: 'GHSA-xvch-5gv4-984h', level: 'warning', message: 'minimist@1.2.0 has a moderate advisory', file: 'package-lock.json', line: 40 },
+    {
+      rule: 'GHSA-aaaa-bbbb-cccc',
+      level: 'error',
+      message: 'tar@6.0.0 | has a critical <advisory>',
+      file: 'dir with space/package-lock.json',
+      line: 12,
+      column: 5,
+      endLine: 14,
+      fingerprint: 'tar@6.0.0:GHSA-aaaa-bbbb-cccc',
+      help: 'Upgrade to tar >= 7.5.2.',
+    },
+  ],
+};
+const secretScan: GateReport = { gate: 'secret-scan', status: 'pass', durationMs: 1500, metrics: { files: 10 }, findings: [] };
+
+describe('text renderer', () => {
+  it('leads with the status and lists errors first with their location', () => {
+    const text = renderText(audit);
+    const lines = text.trimEnd().split('\n');
+    expect(lines[0]).toBe('audit: FAIL — 1 error, 1 warning, 1 notice (42 ms)');
+    expect(lines[1]).toContain('error');
+    expect(lines[1]).toContain('dir with space/package-lock.json:12:5');
+    expect(lines[2]).toContain('package-lock.json:40');
+    expect(lines.at(-1)).toContain('packages: 120, critical: 1');
+    expect(text).not.toContain('\u001b[');
+  });
+
+  it('colours only when asked and summarises a combined run', () => {
+    expect(renderText(audit, { color: true })).toContain('\u001b[31mFAIL');
+    const combined = renderText(combineReports([audit, secretScan]));
+    expect(combined.trimEnd().split('\n').at(-1)).toBe('readiness-gates: FAIL (audit fail, secret-scan pass)');
+  });
+});
+
+describe('JSON renderer', () => {
+  it('prints exactly the report', () => {
+    expect(JSON.parse(renderReport(audit, 'json'))).toEqual(audit);
+    const combined = JSON.parse(renderReport(combineReports([audit, secretScan]), 'json'));
+    expect(combined.status).toBe('fail');
+    expect(combined.gates.map((gate: GateReport) => gate.gate)).toEqual(['audit', 'secret-scan']);
+  });
+});
+
+describe('markdown renderer', () => {
+  it('escapes table cells and links locations', () => {
+    const markdown = renderMarkdown(audit, { linkFor: (file, line) => `https://example.test/${file}#L${line}` });
+    expect(markdown).toContain('### ❌ audit: fail');
+    expect(markdown).toContain('tar@6.0.0 \\| has a critical &lt;advisory&gt;');
+    expect(markdown).toContain('[dir with space/package-lock.json:12:5](https://example.test/dir with space/package-lock.json#L12)');
+    expect(markdown).toContain('<sub>packages: 120 · critical: 1 · time: 42 ms</sub>');
+    // errors lead the table
+    expect(markdown.indexOf('GHSA-aaaa')).toBeLessThan(markdown.indexOf('GHSA-xvch'));
+  });
+
+  it('summarises a combined run in one table and caps long lists', () => {
+    const markdown = renderMarkdown(combineReports([audit, secretScan]), { maxRows: 1 });
+    expect(markdown).toContain('## ❌ readiness-gates: fail');
+    expect(markdown).toContain('| audit | ❌ fail | 1 | 1 | 1 | 42 ms |');
+    expect(markdown).toContain('| secret-scan | ✅ pass | 0 | 0 | 0 | 1.5 s |');
+    expect(markdown).toContain('…and 2 more findings');
+    expect(markdown).toContain('No findings.');
+  });
+});
+
+describe('SARIF renderer', () => {
+  it('writes SARIF 2.1.0 that validates against the schema', () => {
+    for (const report of [audit, secretScan, combineReports([audit, secretScan, errorReport('test-existence', new Error('boom'), 0)])]) {
+      const sarif = JSON.parse(renderSarif(report));
+      const valid = validateSarif(sarif);
+      expect(validateSarif.errors ?? []).toEqual([]);
+      expect(valid).toBe(true);
+    }
+  });
+
+  it('maps levels, regions, fingerprints and rules', () => {
+    const sarif = JSON.parse(renderSarif(audit, { fallbackUri: '.github/readiness-gates.yml' }));
+    const [run] = sarif.runs;
+    expect(run.tool.driver.name).toBe('readiness-gates/audit');
+    expect(run.automationDetails.id).toBe('readiness-gates/audit/');
+    expect(run.tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual(['GHSA-aaaa-bbbb-cccc', 'GHSA-xvch-5gv4-984h', 'policy/unused-exception']);
+    const critical = run.results.find((result: { ruleId: string }) => result.ruleId === 'GHSA-aaaa-bbbb-cccc');
+    expect(critical.level).toBe('error');
+    expect(critical.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'dir%20with%20space/package-lock.json', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 12, startColumn: 5, endLine: 14 },
+    });
+    expect(critical.partialFingerprints).toEqual({ 'readinessGatesFingerprint/v1': 'tar@6.0.0:GHSA-aaaa-bbbb-cccc' });
+    expect(run.tool.driver.rules[critical.ruleIndex].id).toBe('GHSA-aaaa-bbbb-cccc');
+    const notice = run.results.find((result: { ruleId: string }) => result.ruleId === 'policy/unused-exception');
+    expect(notice.level).toBe('note');
+    expect(notice.locations[0].physicalLocation.artifactLocation.uri).toBe('.github/readiness-gates.yml');
+  });
+
+  it('reports a gate that could not decide as a failed invocation, not a result', () => {
+    const sarif = JSON.parse(renderSarif(errorReport('audit', new Error('registry down'), 0)));
+    expect(sarif.runs[0].results).toEqual([]);
+    expect(sarif.runs[0].invocations[0].executionSuccessful).toBe(false);
+    expect(sarif.runs[0].invocations[0].toolExecutionNotifications[0].message.text).toContain('registry down');
+  });
+});
+
+describe('annotations', () => {
+  it('places findings on their file and line, below the working directory', () => {
+    const annotations = toAnnotations(audit, 'packages/app');
+    const critical = annotations.find((annotation) => annotation.properties.title === 'audit: GHSA-aaaa-bbbb-cccc')!;
+    expect(critical).toEqual({
+      level: 'error',
+      message: 'tar@6.0.0 | has a critical <advisory>\nUpgrade to tar >= 7.5.2.',
+      properties: { title: 'audit: GHSA-aaaa-bbbb-cccc', file: 'packages/app/dir with space/package-lock.json', startLine: 12, endLine: 14 },
+    });
+    const notice = annotations.find((annotation) => annotation.level === 'notice')!;
+    expect(notice.properties).toEqual({ title: 'audit: policy/unused-exception' });
+  });
+});

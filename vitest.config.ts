@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // The machines are shared and have two cores; end-to-end tests spawn processes and servers.
+    pool: 'forks',
+    maxWorkers: 2,
+  },
+});
