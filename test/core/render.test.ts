@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import ajvDraft04 from 'ajv-draft-04';
+import type { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { toAnnotations } from '../../src/core/render/annotations.js';
 import { renderReport } from '../../src/core/render/index.js';
@@ -9,9 +9,9 @@ import { renderSarif } from '../../src/core/render/sarif.js';
 import { renderText } from '../../src/core/render/text.js';
 import { combineReports, errorReport, type GateReport } from '../../src/core/report.js';
 
-// ajv-draft-04 is CommonJS with a default export; under NodeNext its default is the module object.
-const AjvDraft04 = (ajvDraft04 as unknown as { default: typeof ajvDraft04 }).default ?? ajvDraft04;
 const require = createRequire(import.meta.url);
+// The SARIF schema is draft-04, which needs ajv's draft-04 build (CommonJS, exporting the class).
+const AjvDraft04 = require('ajv-draft-04') as typeof Ajv;
 const sarifSchema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
 const validateSarif = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false }).compile(sarifSchema);
 
