@@ -1,0 +1,118 @@
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { ConfigurationError } from '../core/errors.js';
+import type { LockfileSource } from './manifest.js';
+import { indexLines, resolveInstalledPackages, splitNameAndSpec, type GraphEdge, type LockfileGraph, type ParsedLockfile } from './model.js';
+
+interface BunWorkspace {
+  name?: string;
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+}
+
+interface BunPackageInfo {
+  dependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  optionalPeers?: string[];
+}
+
+interface BunLockfile {
+  lockfileVersion?: number;
+  workspaces?: Record<string, BunWorkspace>;
+  /** `[ident, …]`; npm packages are `[name@version, registry, info, integrity]`, others carry the info object elsewhere. */
+  packages?: Record<string, unknown[]>;
+}
+
+/**
+ * bun.lock, the text lockfile of bun 1.2+ (JSON with trailing commas). Package keys are install
+ * paths of package names (`@fixture/lib/debug/ms` is ms nested under debug under the workspace
+ * @fixture/lib), resolved like node_modules: the nearest enclosing key wins.
+ */
+export function parseBunLockfile(source: LockfileSource): ParsedLockfile {
+  const errors: ParseError[] = [];
+  const lock = parse(source.text, errors, { allowTrailingComma: true }) as BunLockfile | undefined;
+  if (errors.length > 0 || !lock || typeof lock !== 'object') {
+    const first = errors[0];
+    const where = first ? ` (${printParseErrorCode(first.error)} at line ${lineAt(source.text, first.offset)})` : '';
+    throw new ConfigurationError(`${source.file} is not a valid bun.lock${where}; regenerate it with bun install`);
+  }
+  if (!lock.packages || !lock.workspaces) throw new ConfigurationError(`${source.file} has no "packages" or "workspaces"; regenerate it with bun install`);
+
+  const packages = lock.packages;
+  const lines = indexLines(source.text, /^\s+"((?:[^"\\]|\\.)+)": \[/gm);
+  const resolve = (from: string[], name: string): string | undefined => {
+    for (let depth = from.length; depth >= 0; depth -= 1) {
+      const candidate = [...from.slice(0, depth), name].join('/');
+      if (candidate in packages) return candidate;
+    }
+    return undefined;
+  };
+
+  const graph: LockfileGraph = { workspaces: [], nodes: new Map() };
+  for (const [key, value] of Object.entries(packages)) {
+    if (!Array.isArray(value) || typeof value[0] !== 'string') continue;
+    const [name, spec] = splitNameAndSpec(value[0]);
+    if (spec.startsWith('workspace:')) continue;
+    const info = (value.find((item) => item && typeof item === 'object' && !Array.isArray(item)) ?? {}) as BunPackageInfo;
+    const from = keySegments(key);
+    const optionalPeers = new Set(info.optionalPeers ?? []);
+    graph.nodes.set(key, {
+      name,
+      version: spec.startsWith('npm:') ? splitNameAndSpec(spec.slice('npm:'.length))[1] : spec,
+      edges: [
+        ...edgesOf(info.dependencies, () => 'prod', from, resolve),
+        ...edgesOf(info.optionalDependencies, () => 'optional', from, resolve),
+        ...edgesOf(info.peerDependencies, (peer) => (optionalPeers.has(peer) ? 'optional' : 'prod'), from, resolve),
+      ],
+      ...(lines.has(key) ? { line: lines.get(key)! } : {}),
+    });
+  }
+  for (const [directory, workspace] of Object.entries(lock.workspaces)) {
+    // A workspace's own copies of packages are nested under its package name.
+    const from = directory === '' || !workspace.name ? [] : [workspace.name];
+    graph.workspaces.push({
+      path: directory === '' ? '.' : directory,
+      edges: [
+        ...edgesOf(workspace.dependencies, () => 'prod', from, resolve),
+        ...edgesOf(workspace.peerDependencies, () => 'prod', from, resolve),
+        ...edgesOf(workspace.optionalDependencies, () => 'optional', from, resolve),
+        ...edgesOf(workspace.devDependencies, () => 'dev', from, resolve),
+      ],
+    });
+  }
+  return { packages: resolveInstalledPackages(graph) };
+}
+
+function edgesOf(dependencies: Record<string, string> | undefined, typeOf: (name: string) => GraphEdge['type'], from: string[], resolve: (from: string[], name: string) => string | undefined): GraphEdge[] {
+  if (!dependencies) return [];
+  const edges: GraphEdge[] = [];
+  for (const name of Object.keys(dependencies)) {
+    const to = resolve(from, name);
+    if (to !== undefined) edges.push({ to, type: typeOf(name) });
+  }
+  return edges;
+}
+
+/** `@fixture/lib/debug/ms` → [`@fixture/lib`, `debug`, `ms`]. */
+function keySegments(key: string): string[] {
+  const segments: string[] = [];
+  const parts = key.split('/');
+  for (let index = 0; index < parts.length; index += 1) {
+    const part = parts[index]!;
+    if (part.startsWith('@') && index + 1 < parts.length) {
+      segments.push(`${part}/${parts[index + 1]}`);
+      index += 1;
+    } else {
+      segments.push(part);
+    }
+  }
+  return segments;
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line += 1;
+  return line;
+}

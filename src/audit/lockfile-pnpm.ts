@@ -1,0 +1,110 @@
+import { parse } from 'yaml';
+import { ConfigurationError } from '../core/errors.js';
+import type { LockfileSource } from './manifest.js';
+import { indexLines, resolveInstalledPackages, splitNameAndSpec, type GraphEdge, type LockfileGraph, type ParsedLockfile } from './model.js';
+
+/** v6+ importers map names to `{ specifier, version }`; older single-project files to the version. */
+type PnpmDependencies = Record<string, string | { version?: string }>;
+
+interface PnpmImporter {
+  dependencies?: PnpmDependencies;
+  devDependencies?: PnpmDependencies;
+  optionalDependencies?: PnpmDependencies;
+}
+
+interface PnpmPackage {
+  name?: string;
+  version?: string;
+  dev?: boolean;
+  optional?: boolean;
+  dependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+}
+
+interface PnpmLockfile extends PnpmImporter {
+  lockfileVersion?: string | number;
+  importers?: Record<string, PnpmImporter>;
+  packages?: Record<string, PnpmPackage | null>;
+  snapshots?: Record<string, PnpmPackage | null>;
+}
+
+/**
+ * pnpm-lock.yaml, lockfile versions 6 (pnpm 8) and 9 (pnpm 9+). v9 splits package metadata
+ * (`packages`) from the resolved graph (`snapshots`, keyed with peer suffixes); v6 keeps both in
+ * `packages`, keyed with a leading slash.
+ */
+export function parsePnpmLockfile(source: LockfileSource): ParsedLockfile {
+  let lock: PnpmLockfile;
+  try {
+    lock = parse(source.text) as PnpmLockfile;
+  } catch (error) {
+    throw new ConfigurationError(`${source.file} is not valid YAML (${firstLine(error)}); regenerate it with pnpm install`);
+  }
+  if (!lock || typeof lock !== 'object' || lock.lockfileVersion === undefined) {
+    throw new ConfigurationError(`${source.file} has no lockfileVersion; regenerate it with pnpm install`);
+  }
+  const version = Number.parseFloat(String(lock.lockfileVersion));
+  if (!(version >= 6)) {
+    throw new ConfigurationError(`${source.file} is pnpm lockfile version ${String(lock.lockfileVersion)}; versions 6 and 9 are read: regenerate it with pnpm 8 or later`);
+  }
+
+  const metadata = lock.packages ?? {};
+  const entries = lock.snapshots ?? metadata;
+  const lines = indexLines(source.text, /^ {2}(?! )'?([^'\n]+?)'?:(?: |$)/gm, (match) => stripSlash(match[1]!));
+  const graph: LockfileGraph = { workspaces: [], nodes: new Map() };
+  for (const [rawKey, entry] of Object.entries(entries)) {
+    const key = stripSlash(rawKey);
+    const baseKey = key.includes('(') ? key.slice(0, key.indexOf('(')) : key;
+    const meta = lock.snapshots ? metadata[baseKey] ?? metadata[rawKey] : entry;
+    const [derivedName, derivedVersion] = splitNameAndSpec(baseKey);
+    graph.nodes.set(key, {
+      name: meta?.name ?? derivedName,
+      version: meta?.version ?? derivedVersion,
+      recordedKind: meta?.dev ? 'dev' : meta?.optional || entry?.optional ? 'optional' : 'prod',
+      edges: [],
+      ...(lines.has(baseKey) ? { line: lines.get(baseKey)! } : lines.has(key) ? { line: lines.get(key)! } : {}),
+    });
+  }
+  const resolve = (name: string, reference: string): string | undefined => {
+    if (reference.startsWith('link:')) return undefined;
+    const head = reference.includes('(') ? reference.slice(0, reference.indexOf('(')) : reference;
+    // An alias (`string-width-cjs: string-width@4.2.3`) names the real package in the reference.
+    const candidates = head.indexOf('@', 1) > 0 ? [stripSlash(reference)] : [`${name}@${reference}`, stripSlash(reference)];
+    return candidates.find((candidate) => graph.nodes.has(candidate));
+  };
+  for (const [rawKey, entry] of Object.entries(entries)) {
+    graph.nodes.get(stripSlash(rawKey))!.edges = [...edgesOf(entry?.dependencies, 'prod', resolve), ...edgesOf(entry?.optionalDependencies, 'optional', resolve)];
+  }
+
+  const importers = lock.importers ?? { '.': { dependencies: lock.dependencies, devDependencies: lock.devDependencies, optionalDependencies: lock.optionalDependencies } };
+  for (const [directory, importer] of Object.entries(importers)) {
+    graph.workspaces.push({
+      path: directory,
+      edges: [
+        ...edgesOf(importer?.dependencies, 'prod', resolve),
+        ...edgesOf(importer?.optionalDependencies, 'optional', resolve),
+        ...edgesOf(importer?.devDependencies, 'dev', resolve),
+      ],
+    });
+  }
+  return { packages: resolveInstalledPackages(graph) };
+}
+
+function edgesOf(dependencies: PnpmDependencies | undefined, type: GraphEdge['type'], resolve: (name: string, reference: string) => string | undefined): GraphEdge[] {
+  if (!dependencies) return [];
+  const edges: GraphEdge[] = [];
+  for (const [name, value] of Object.entries(dependencies)) {
+    const reference = typeof value === 'string' ? value : value?.version;
+    const to = reference === undefined ? undefined : resolve(name, String(reference));
+    if (to !== undefined) edges.push({ to, type });
+  }
+  return edges;
+}
+
+function stripSlash(key: string): string {
+  return key.startsWith('/') ? key.slice(1) : key;
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n', 1)[0]!;
+}

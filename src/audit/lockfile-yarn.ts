@@ -1,0 +1,116 @@
+import { parseSyml } from '@yarnpkg/parsers';
+import { ConfigurationError } from '../core/errors.js';
+import type { LockfileSource, PackageManifest } from './manifest.js';
+import { indexLines, resolveInstalledPackages, splitNameAndSpec, type GraphEdge, type LockfileGraph, type ParsedLockfile } from './model.js';
+
+interface YarnEntry {
+  version?: string;
+  resolution?: string;
+  dependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+  dependenciesMeta?: Record<string, { optional?: boolean | string }>;
+}
+
+/**
+ * yarn.lock, classic (v1) and berry (2+). Entries are keyed by the descriptors that resolved to
+ * them; a dependency is followed by looking its `name@range` descriptor up. Classic records no
+ * workspaces and neither records which dependencies are dev ones, so the roots come from the
+ * project's package.json files.
+ */
+export function parseYarnLockfile(source: LockfileSource): ParsedLockfile {
+  let lock: Record<string, unknown>;
+  try {
+    lock = parseSyml(source.text);
+  } catch (error) {
+    throw new ConfigurationError(`${source.file} cannot be parsed (${(error instanceof Error ? error.message : String(error)).split('\n', 1)[0]}); regenerate it with yarn install`);
+  }
+  const berry = '__metadata' in lock;
+  const descriptorLines = new Map<string, number>();
+  for (const [keys, line] of indexLines(source.text, /^(?![\s#])(.+):\s*$/gm)) for (const descriptor of splitDescriptors(keys)) descriptorLines.set(descriptor, line);
+
+  const graph: LockfileGraph = { workspaces: [], nodes: new Map() };
+  /** Descriptor → node key; berry workspaces map to `workspace:<path>` keys that are not nodes. */
+  const descriptors = new Map<string, string>();
+  const entries = new Map<string, YarnEntry>();
+  const workspaceEntries = new Map<string, YarnEntry>();
+  for (const [keys, value] of Object.entries(lock)) {
+    if (keys === '__metadata' || !value || typeof value !== 'object') continue;
+    const entry = value as YarnEntry;
+    const list = splitDescriptors(keys);
+    const first = list[0]!;
+    const key = berry ? (entry.resolution ?? first) : first;
+    for (const descriptor of list) descriptors.set(descriptor, key);
+    if (entries.has(key) || workspaceEntries.has(key)) continue;
+    const [resolvedName, spec] = splitNameAndSpec(key);
+    if (spec.startsWith('workspace:')) {
+      workspaceEntries.set(key, entry);
+      continue;
+    }
+    if (!entry.version || entry.version === '0.0.0-use.local') continue;
+    entries.set(key, entry);
+    const line = descriptorLines.get(first);
+    graph.nodes.set(key, {
+      name: berry ? resolvedName : classicName(first),
+      version: String(entry.version),
+      edges: [],
+      ...(line !== undefined ? { line } : {}),
+    });
+  }
+  const resolve = (name: string, range: string) => descriptors.get(`${name}@${range}`);
+  for (const [key, entry] of entries) {
+    graph.nodes.get(key)!.edges = [
+      ...edgesOf(entry.dependencies, (name) => (entry.dependenciesMeta?.[name]?.optional ? 'optional' : 'prod'), resolve),
+      ...edgesOf(entry.optionalDependencies, () => 'optional', resolve),
+    ];
+  }
+
+  if (berry) {
+    for (const [key, entry] of workspaceEntries) {
+      const directory = splitNameAndSpec(key)[1].slice('workspace:'.length) || '.';
+      graph.workspaces.push({ path: directory, edges: edgesOf(entry.dependencies, manifestEdgeType(source.readManifest(directory), entry), resolve) });
+    }
+  } else {
+    for (const directory of ['.', ...source.listWorkspaces()]) {
+      const manifest = source.readManifest(directory);
+      if (!manifest) continue;
+      graph.workspaces.push({
+        path: directory,
+        edges: [
+          ...edgesOf(manifest.dependencies, () => 'prod', resolve),
+          ...edgesOf(manifest.optionalDependencies, () => 'optional', resolve),
+          ...edgesOf(manifest.devDependencies, () => 'dev', resolve),
+        ],
+      });
+    }
+  }
+  return { packages: resolveInstalledPackages(graph) };
+}
+
+/** Berry merges a workspace's dependency lists; its package.json says which were dev or optional. */
+function manifestEdgeType(manifest: PackageManifest | undefined, entry: YarnEntry): (name: string) => GraphEdge['type'] {
+  return (name) => {
+    if (entry.dependenciesMeta?.[name]?.optional || manifest?.optionalDependencies?.[name] !== undefined) return 'optional';
+    if (manifest?.devDependencies?.[name] !== undefined && manifest.dependencies?.[name] === undefined) return 'dev';
+    return 'prod';
+  };
+}
+
+function edgesOf(dependencies: Record<string, string> | undefined, typeOf: (name: string) => GraphEdge['type'], resolve: (name: string, range: string) => string | undefined): GraphEdge[] {
+  if (!dependencies) return [];
+  const edges: GraphEdge[] = [];
+  for (const [name, range] of Object.entries(dependencies)) {
+    const to = resolve(name, String(range));
+    if (to !== undefined) edges.push({ to, type: typeOf(name) });
+  }
+  return edges;
+}
+
+function splitDescriptors(keys: string): string[] {
+  return keys.split(/,\s*/).map((descriptor) => descriptor.replace(/^"|"$/g, '')).filter(Boolean);
+}
+
+/** Classic keeps no resolution; an alias descriptor (`foo@npm:bar@^1`) names the real package. */
+function classicName(descriptor: string): string {
+  const [name, spec] = splitNameAndSpec(descriptor);
+  return spec.startsWith('npm:') ? splitNameAndSpec(spec.slice('npm:'.length))[0] : name;
+}
