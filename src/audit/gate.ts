@@ -1,10 +1,120 @@
-import { GateUnavailableError } from '../core/errors.js';
-import type { Gate } from '../core/gate.js';
+import { describeError, isExpectedError } from '../core/errors.js';
+import { ExceptionList } from '../core/exceptions.js';
+import type { Gate, GateSettings } from '../core/gate.js';
+import { createReport, type Finding } from '../core/report.js';
+import { fetchAdvisories, matchAdvisories, severityRank, type AdvisoryMatch, type BulkRequestOptions, type Severity } from './advisories.js';
+import { LOCKFILE_ORDER, loadLockfile } from './lockfile.js';
+import { allowCovers, checkRequiredVersions, describeReach, parseRequiredVersions, type AllowEntry, type RequiredVersion } from './policy.js';
+import { parseRegistryUrl, resolveRegistry } from './registry.js';
 
-export const auditGate: Gate = {
-  name: 'audit',
-  summary: 'Fails when installed dependencies carry advisories at or above a severity threshold or are below a required version.',
-  async run() {
-    throw new GateUnavailableError('the audit gate has not landed in this build yet; nothing was checked');
-  },
-};
+export interface AuditOptions {
+  failOn: Exclude<Severity, 'info'>;
+  productionOnly: boolean;
+  registry?: string;
+  lockfile?: string;
+  onError: 'fail' | 'warn';
+  required: RequiredVersion[];
+  allow: AllowEntry[];
+}
+
+/** The rule of the warning that stands in for what could not be checked under `on-error: warn`. */
+export const NOT_CHECKED_RULE = 'audit/not-checked';
+
+/** Counted severities, in the order the metrics list them; `info` advisories only count as advisories. */
+const COUNTED_SEVERITIES = ['critical', 'high', 'moderate', 'low'] as const;
+
+/** Settings are schema-validated and defaulted before run; this only gives them types and parses the specs. */
+export function readAuditOptions(settings: GateSettings): AuditOptions {
+  const registry = typeof settings.registry === 'string' && settings.registry !== '' ? settings.registry : undefined;
+  if (registry) parseRegistryUrl(registry, 'the registry setting');
+  const lockfile = typeof settings.lockfile === 'string' && settings.lockfile !== '' ? settings.lockfile : undefined;
+  return {
+    failOn: settings['fail-on'] as AuditOptions['failOn'],
+    productionOnly: settings['production-only'] === true,
+    ...(registry ? { registry } : {}),
+    ...(lockfile ? { lockfile } : {}),
+    onError: settings['on-error'] === 'warn' ? 'warn' : 'fail',
+    required: parseRequiredVersions((settings.require as string[] | undefined) ?? []),
+    allow: (settings.allow as AllowEntry[] | undefined) ?? [],
+  };
+}
+
+/** Test seam: how the bulk endpoint is asked (retries, batch size); the gate's users never set it. */
+export function createAuditGate(request: BulkRequestOptions = {}): Gate {
+  return {
+    name: 'audit',
+    summary: 'Fails when installed dependencies carry advisories at or above a severity threshold or are below a required version.',
+    async run(settings, context) {
+      const startedAt = performance.now();
+      const options = readAuditOptions(settings);
+      const findings: Finding[] = [];
+      const metrics: Record<string, number> = { packages: 0, advisories: 0, critical: 0, high: 0, moderate: 0, low: 0, allowed: 0 };
+      const exceptions = new ExceptionList(options.allow, (entry, index) => `audit.allow[${index}] (${entry.id})`);
+      // Fail closed: what stops the check is an error, unless the user chose a warning instead.
+      const couldNotCheck = (error: unknown) => {
+        if (options.onError === 'fail' || !isExpectedError(error)) throw error;
+        findings.push({ rule: NOT_CHECKED_RULE, level: 'warning', message: `${describeError(error)} (not checked: on-error is warn).` });
+      };
+
+      let lock: ReturnType<typeof loadLockfile> | undefined;
+      try {
+        lock = loadLockfile(context.cwd, options.lockfile);
+      } catch (error) {
+        couldNotCheck(error);
+      }
+      if (lock) {
+        const packages = options.productionOnly ? lock.packages.filter((pkg) => pkg.kind !== 'dev') : lock.packages;
+        metrics.packages = packages.length;
+        context.log.info(`Lockfile: ${lock.file} (${lock.format}), ${packages.length} packages${options.productionOnly ? ' without dev-only ones' : ''}`);
+        if (lock.ignored.length > 0) {
+          context.log.warning(`Also found ${lock.ignored.join(', ')}; read ${lock.file}, the first in the order ${LOCKFILE_ORDER.map(({ file }) => file).join(', ')}. Set \`lockfile\` to choose another.`);
+        }
+        findings.push(...checkRequiredVersions(packages, options.required, lock.file));
+        try {
+          const registry = resolveRegistry(options.registry, context.cwd, context.env, context.log);
+          context.log.info(`Advisories from ${registry.url} (${registry.source})${registry.authorization ? ', with credentials' : ''}`);
+          const matches = matchAdvisories(packages, await fetchAdvisories(registry, packages, request));
+          const rules = new Set<string>();
+          for (const match of matches) {
+            const rule = match.advisory.ghsa ?? `npm-advisory-${match.advisory.id}`;
+            if (exceptions.match((entry) => allowCovers(entry, rule, match.pkg))) {
+              metrics.allowed! += 1;
+              continue;
+            }
+            rules.add(rule);
+            if ((COUNTED_SEVERITIES as readonly string[]).includes(match.advisory.severity)) metrics[match.advisory.severity]! += 1;
+            findings.push(advisoryFinding(match, rule, options.failOn, lock.file));
+          }
+          metrics.advisories = rules.size;
+        } catch (error) {
+          couldNotCheck(error);
+        }
+      }
+      findings.push(...exceptions.findings(context.configFile));
+      return createReport('audit', findings, metrics, startedAt);
+    },
+  };
+}
+
+function advisoryFinding(match: AdvisoryMatch, rule: string, failOn: AuditOptions['failOn'], lockfile: string): Finding {
+  const { pkg, advisory } = match;
+  const fixed = match.unreadableRange
+    ? ` (its range "${advisory.vulnerableVersions}" could not be read, so every version counts as affected)`
+    : match.fixedIn
+      ? ` (fixed in ${match.fixedIn})`
+      : ' (no fixed version known)';
+  const remedy = match.fixedIn
+    ? `Upgrade ${pkg.name} to ${match.fixedIn}: update the dependency that pulls it in, or pin it with overrides/resolutions, then regenerate the lockfile.`
+    : `Remove or replace ${pkg.name}, or allow ${rule} in audit.allow with a reason and an expiry date.`;
+  return {
+    rule,
+    level: severityRank(advisory.severity) >= severityRank(failOn) ? 'error' : 'warning',
+    message: `${pkg.name}@${pkg.version} has a ${advisory.severity} advisory: ${advisory.title}${fixed}; ${describeReach(pkg)}.`,
+    file: lockfile,
+    ...(pkg.line !== undefined ? { line: pkg.line } : {}),
+    fingerprint: `${rule}:${pkg.name}@${pkg.version}`,
+    help: `${remedy} ${advisory.url}`,
+  };
+}
+
+export const auditGate: Gate = createAuditGate();

@@ -41,7 +41,7 @@ export function parseBunLockfile(source: LockfileSource): ParsedLockfile {
   if (!lock.packages || !lock.workspaces) throw new ConfigurationError(`${source.file} has no "packages" or "workspaces"; regenerate it with bun install`);
 
   const packages = lock.packages;
-  const lines = indexLines(source.text, /^\s+"((?:[^"\\]|\\.)+)": \[/gm);
+  const lines = indexLines(source.text, /^[ \t]+"((?:[^"\\]|\\.)+)": \[/gm);
   const resolve = (from: string[], name: string): string | undefined => {
     for (let depth = from.length; depth >= 0; depth -= 1) {
       const candidate = [...from.slice(0, depth), name].join('/');

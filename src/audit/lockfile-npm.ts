@@ -50,7 +50,7 @@ export function parseNpmLockfile(source: LockfileSource): ParsedLockfile {
 }
 
 function graphFromPackages(packages: Record<string, NpmPackageEntry>, text: string): LockfileGraph {
-  const lines = indexLines(text, /^\s+"((?:[^"\\]|\\.)*node_modules\/(?:[^"\\]|\\.)*)": \{/gm);
+  const lines = indexLines(text, /^[ \t]+"((?:[^"\\]|\\.)*node_modules\/(?:[^"\\]|\\.)*)": \{/gm);
   const links = new Map<string, string>();
   for (const [location, entry] of Object.entries(packages)) if (entry.link && entry.resolved) links.set(location, entry.resolved);
   const resolve = (from: string, name: string): string | undefined => {
@@ -101,7 +101,7 @@ function graphFromLegacyTree(tree: Record<string, NpmLegacyEntry>, source: Lockf
     }
   };
   flatten(tree, '');
-  const linesByPackage = indexLines(source.text, /^\s+"((?:[^"\\]|\\.)+)": \{\n\s+"version": "([^"]+)"/gm, (match) => `${match[1]}@${match[2]}`);
+  const linesByPackage = indexLines(source.text, /^[ \t]+"((?:[^"\\]|\\.)+)": \{\n\s+"version": "([^"]+)"/gm, (match) => `${match[1]}@${match[2]}`);
   const resolve = (from: string, name: string) => resolveLocation(packages, from, name);
   const graph: LockfileGraph = { workspaces: [], nodes: new Map() };
   for (const [location, entry] of Object.entries(packages)) {
