@@ -5,7 +5,7 @@ import { createAuditGate } from '../../src/audit/gate.js';
 import { executeGate } from '../../src/core/gate.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { tempDir } from '../helpers/temp.js';
-import { FIXTURE_ADVISORIES, startAdvisoryServer, type AdvisoryServer } from './advisory-server.js';
+import { FIXTURE_ADVISORIES, startAdvisoryServer, type AdvisoryServer, type AdvisoryServerOptions } from './advisory-server.js';
 import { auditJson, fixtureProject, FORMATS, LOCKFILE_FIXTURES, LOCKFILE_NAMES, runCli } from './helpers.js';
 
 let server: AdvisoryServer;
@@ -181,7 +181,7 @@ describe('audit gate fails closed', () => {
     ['an answer of another shape', { rawAnswer: '{"debug": {"id": 1}}' }, '"debug" is not a list of advisories'],
     ['an advisory without a range', { rawAnswer: '{"debug": [{"id": 1, "url": "u", "title": "t", "severity": "high"}]}' }, 'advisory 0 of "debug" has no vulnerable_versions'],
     ['an unknown severity', { rawAnswer: '{"debug": [{"id": 1, "url": "u", "title": "t", "severity": "severe", "vulnerable_versions": "*"}]}' }, 'severity "severe"'],
-  ])('%s is an error', async (_name, options, message) => {
+  ] as Array<[string, AdvisoryServerOptions, string]>)('%s is an error', async (_name, options, message) => {
     const broken = await startAdvisoryServer(FIXTURE_ADVISORIES, options);
     try {
       const report = await executeGate(quickGate, { ...settings, registry: broken.url }, { cwd: fixtureProject('npm-v3'), env: {}, log: silentLogger, inAction: false });
