@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../core/errors.js';
-import { indexLines, resolveInstalledPackages, type GraphEdge, type GraphNode, type LockfileGraph, type ParsedLockfile } from './model.js';
+import { indexLines, resolveInstalledPackages, type GraphEdge, type LockfileGraph, type ParsedLockfile } from './model.js';
 import type { LockfileSource, PackageManifest } from './manifest.js';
 
 interface NpmPackageEntry {
@@ -51,42 +51,39 @@ export function parseNpmLockfile(source: LockfileSource): ParsedLockfile {
 
 function graphFromPackages(packages: Record<string, NpmPackageEntry>, text: string): LockfileGraph {
   const lines = indexLines(text, /^[ \t]+"((?:[^"\\]|\\.)*node_modules\/(?:[^"\\]|\\.)*)": \{/gm);
-  const links = new Map<string, string>();
-  for (const [location, entry] of Object.entries(packages)) if (entry.link && entry.resolved) links.set(location, entry.resolved);
+  const locations = Object.keys(packages);
+  const resolveLocation = createLocationResolver(locations);
   const resolve = (from: string, name: string): string | undefined => {
-    const found = resolveLocation(packages, from, name);
-    return found === undefined ? undefined : (links.get(found) ?? found);
+    const found = resolveLocation(from, name);
+    if (found === undefined) return undefined;
+    const entry = packages[found]!;
+    return entry.link && entry.resolved ? entry.resolved : found;
   };
 
   const graph: LockfileGraph = { workspaces: [], nodes: new Map() };
-  for (const [location, entry] of Object.entries(packages)) {
+  for (const location of locations) {
+    const entry = packages[location]!;
     if (entry.link) continue;
-    const isPackage = location === 'node_modules' || location.startsWith('node_modules/') || location.includes('/node_modules/');
+    const edges: GraphEdge[] = [];
+    addEdges(edges, entry.dependencies, 'prod', location, resolve);
+    addEdges(edges, entry.peerDependencies, 'prod', location, resolve);
+    addEdges(edges, entry.optionalDependencies, 'optional', location, resolve);
+    const isPackage = location.startsWith('node_modules/') || location.includes('/node_modules/');
     if (!isPackage) {
       // The project and its workspaces (and file: folders): roots whose dev dependencies are installed.
-      const edges = [
-        ...edgesOf(entry.dependencies, 'prod', location, resolve),
-        ...edgesOf(entry.peerDependencies, 'prod', location, resolve),
-        ...edgesOf(entry.optionalDependencies, 'optional', location, resolve),
-        ...edgesOf(entry.devDependencies, 'dev', location, resolve),
-      ];
+      addEdges(edges, entry.devDependencies, 'dev', location, resolve);
       graph.workspaces.push({ path: location === '' ? '.' : location, edges });
       continue;
     }
     if (!entry.version) continue;
-    const node: GraphNode = {
+    const line = lines.get(location);
+    graph.nodes.set(location, {
       name: entry.name ?? nameFromLocation(location),
       version: entry.version,
       recordedKind: entry.dev || entry.devOptional ? 'dev' : entry.optional ? 'optional' : 'prod',
-      edges: [
-        ...edgesOf(entry.dependencies, 'prod', location, resolve),
-        ...edgesOf(entry.peerDependencies, 'prod', location, resolve),
-        ...edgesOf(entry.optionalDependencies, 'optional', location, resolve),
-      ],
-    };
-    const line = lines.get(location);
-    if (line !== undefined) node.line = line;
-    graph.nodes.set(location, node);
+      edges,
+      ...(line !== undefined ? { line } : {}),
+    });
   }
   return graph;
 }
@@ -102,11 +99,12 @@ function graphFromLegacyTree(tree: Record<string, NpmLegacyEntry>, source: Lockf
   };
   flatten(tree, '');
   const linesByPackage = indexLines(source.text, /^[ \t]+"((?:[^"\\]|\\.)+)": \{\n\s+"version": "([^"]+)"/gm, (match) => `${match[1]}@${match[2]}`);
-  const resolve = (from: string, name: string) => resolveLocation(packages, from, name);
+  const resolve = createLocationResolver(Object.keys(packages));
   const graph: LockfileGraph = { workspaces: [], nodes: new Map() };
   for (const [location, entry] of Object.entries(packages)) {
     if (!entry.version) continue;
-    const requires = edgesOf(entry.requires, 'prod', location, resolve);
+    const requires: GraphEdge[] = [];
+    addEdges(requires, entry.requires, 'prod', location, resolve);
     if (entry.version.startsWith('file:')) {
       // A workspace or local folder: its own dependencies are nested under it.
       graph.workspaces.push({ path: entry.version.slice('file:'.length), edges: requires });
@@ -131,38 +129,60 @@ function graphFromLegacyTree(tree: Record<string, NpmLegacyEntry>, source: Lockf
  */
 function legacyRootEdges(packages: Record<string, NpmLegacyEntry>, manifest: PackageManifest | undefined, resolve: (from: string, name: string) => string | undefined): GraphEdge[] {
   if (manifest) {
-    return [
-      ...edgesOf(manifest.dependencies, 'prod', '', resolve),
-      ...edgesOf(manifest.optionalDependencies, 'optional', '', resolve),
-      ...edgesOf(manifest.devDependencies, 'dev', '', resolve),
-    ];
+    const edges: GraphEdge[] = [];
+    addEdges(edges, manifest.dependencies, 'prod', '', resolve);
+    addEdges(edges, manifest.optionalDependencies, 'optional', '', resolve);
+    addEdges(edges, manifest.devDependencies, 'dev', '', resolve);
+    return edges;
   }
   return Object.entries(packages)
     .filter(([location]) => !location.includes('/node_modules/'))
     .map(([location, entry]) => ({ to: location, type: entry.dev ? 'dev' : entry.optional ? 'optional' : 'prod' }));
 }
 
-function edgesOf(dependencies: Record<string, string> | undefined, type: GraphEdge['type'], from: string, resolve: (from: string, name: string) => string | undefined): GraphEdge[] {
-  if (!dependencies) return [];
-  const edges: GraphEdge[] = [];
-  for (const name of Object.keys(dependencies)) {
+function addEdges(edges: GraphEdge[], dependencies: Record<string, string> | undefined, type: GraphEdge['type'], from: string, resolve: (from: string, name: string) => string | undefined): void {
+  if (!dependencies) return;
+  for (const name in dependencies) {
     const to = resolve(from, name);
     if (to !== undefined) edges.push({ to, type });
   }
-  return edges;
 }
 
-/** The location Node would load `name` from when required at `from`. */
-function resolveLocation(packages: Record<string, unknown>, from: string, name: string): string | undefined {
-  let base = from;
-  for (;;) {
-    const candidate = base === '' ? `node_modules/${name}` : `${base}/node_modules/${name}`;
-    if (candidate in packages) return candidate;
-    if (base === '') return undefined;
-    const parent = base.lastIndexOf('/node_modules/');
-    // A top-level package or a workspace folder resolves next through the project's node_modules.
-    base = parent === -1 ? '' : base.slice(0, parent);
+/**
+ * Resolves `name` required at a location to the location Node would load it from: the nearest
+ * `node_modules/<name>` up the tree. Locations are grouped by the folder whose node_modules holds
+ * them, so a lookup walks the few enclosing folders instead of building candidate paths.
+ */
+function createLocationResolver(locations: readonly string[]): (from: string, name: string) => string | undefined {
+  const byFolder = new Map<string, Map<string, string>>();
+  for (const location of locations) {
+    const index = location.lastIndexOf('node_modules/');
+    if (index === -1) continue;
+    const folder = index === 0 ? '' : location.slice(0, index - 1);
+    let children = byFolder.get(folder);
+    if (!children) byFolder.set(folder, (children = new Map()));
+    children.set(location.slice(index + 'node_modules/'.length), location);
   }
+  const enclosing = new Map<string, string[]>();
+  return (from, name) => {
+    let folders = enclosing.get(from);
+    if (!folders) {
+      folders = [];
+      // A top-level package or a workspace folder resolves next through the project's node_modules.
+      for (let folder = from; folder !== ''; ) {
+        folders.push(folder);
+        const parent = folder.lastIndexOf('/node_modules/');
+        folder = parent === -1 ? '' : folder.slice(0, parent);
+      }
+      folders.push('');
+      enclosing.set(from, folders);
+    }
+    for (const folder of folders) {
+      const found = byFolder.get(folder)?.get(name);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
 }
 
 function nameFromLocation(location: string): string {

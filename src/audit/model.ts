@@ -47,107 +47,147 @@ export interface LockfileGraph {
   nodes: Map<string, GraphNode>;
 }
 
-const KIND_RANK: Record<DependencyKind, number> = { prod: 0, optional: 1, dev: 2 };
-
-/** Which edge types each pass may follow: a node first reached in an earlier pass keeps that pass's kind. */
-const PASSES: Array<{ kind: DependencyKind; follows: ReadonlySet<EdgeType> }> = [
-  { kind: 'prod', follows: new Set(['prod']) },
-  { kind: 'optional', follows: new Set(['prod', 'optional']) },
-  { kind: 'dev', follows: new Set(['prod', 'optional', 'dev']) },
-];
-
-interface Reach {
-  kind: DependencyKind;
-  workspace: string;
-  /** The node this one was first reached from, undefined for a workspace's direct dependency. */
-  parent?: string;
-  workspaces: Set<string>;
-}
+const KINDS: readonly DependencyKind[] = ['prod', 'optional', 'dev'];
+/** Edge types by how production-like they are: pass `p` of the walk follows types up to `p`. */
+const EDGE_RANK: Record<EdgeType, number> = { prod: 0, optional: 1, dev: 2 };
 
 /**
- * Walks the graph breadth-first from every workspace, once per edge class, so each node gets the
- * most production-like kind it can be reached with and the shortest path of that kind. Nodes that
- * share a name and version are merged into one package.
+ * Walks the graph breadth-first from every workspace, once per edge class (prod; prod+optional;
+ * all), so each node gets the most production-like kind it can be reached with and the shortest
+ * path of that kind. Nodes that share a name and version are merged into one package. Nodes are
+ * numbered first so that the walks run on arrays: trees have tens of thousands of edges.
  */
 export function resolveInstalledPackages(graph: LockfileGraph): InstalledPackage[] {
-  const reach = new Map<string, Reach>();
-  for (const pass of PASSES) {
-    const queue: string[] = [];
-    const seen = new Set<string>();
-    for (const workspace of graph.workspaces) {
-      for (const edge of workspace.edges) {
-        if (!pass.follows.has(edge.type) || !graph.nodes.has(edge.to) || seen.has(edge.to)) continue;
-        seen.add(edge.to);
-        queue.push(edge.to);
-        if (!reach.has(edge.to)) reach.set(edge.to, { kind: pass.kind, workspace: workspace.path, workspaces: new Set() });
+  const nodes = [...graph.nodes.values()];
+  const count = nodes.length;
+  const numbers = new Map<string, number>();
+  let index = 0;
+  for (const key of graph.nodes.keys()) numbers.set(key, index++);
+  // Edges of node i are targets/ranks[offsets[i] .. offsets[i + 1]); workspaces follow the nodes.
+  const sources = [...nodes.map((node) => node.edges), ...graph.workspaces.map((workspace) => workspace.edges)];
+  const offsets = new Int32Array(sources.length + 1);
+  sources.forEach((edges, source) => (offsets[source + 1] = offsets[source]! + edges.length));
+  const targets = new Int32Array(offsets[sources.length]!);
+  const ranks = new Uint8Array(offsets[sources.length]!);
+  sources.forEach((edges, source) => {
+    let at = offsets[source]!;
+    for (const edge of edges) {
+      const target = numbers.get(edge.to);
+      // Links and workspaces are no nodes: their own dependencies are walked from their workspace.
+      if (target === undefined) continue;
+      targets[at] = target;
+      ranks[at] = EDGE_RANK[edge.type];
+      at += 1;
+    }
+    for (; at < offsets[source + 1]!; at += 1) targets[at] = -1;
+  });
+
+  const kind = new Int8Array(count).fill(-1);
+  const parent = new Int32Array(count).fill(-1);
+  const startedAt = new Int32Array(count);
+  const queue = new Int32Array(count);
+  for (let pass = 0; pass < KINDS.length; pass += 1) {
+    const seen = new Uint8Array(count);
+    let tail = 0;
+    for (let workspace = 0; workspace < graph.workspaces.length; workspace += 1) {
+      for (let edge = offsets[count + workspace]!; edge < offsets[count + workspace + 1]!; edge += 1) {
+        const target = targets[edge]!;
+        if (target === -1 || ranks[edge]! > pass || seen[target]) continue;
+        seen[target] = 1;
+        queue[tail++] = target;
+        if (kind[target] === -1) {
+          kind[target] = pass;
+          startedAt[target] = workspace;
+        }
       }
     }
-    for (let index = 0; index < queue.length; index += 1) {
-      const key = queue[index]!;
-      for (const edge of graph.nodes.get(key)!.edges) {
-        if (!pass.follows.has(edge.type) || !graph.nodes.has(edge.to) || seen.has(edge.to)) continue;
-        seen.add(edge.to);
-        queue.push(edge.to);
-        if (!reach.has(edge.to)) reach.set(edge.to, { kind: pass.kind, workspace: reach.get(key)!.workspace, parent: key, workspaces: new Set() });
+    for (let head = 0; head < tail; head += 1) {
+      const current = queue[head]!;
+      for (let edge = offsets[current]!; edge < offsets[current + 1]!; edge += 1) {
+        const target = targets[edge]!;
+        if (target === -1 || ranks[edge]! > pass || seen[target]) continue;
+        seen[target] = 1;
+        queue[tail++] = target;
+        if (kind[target] === -1) {
+          kind[target] = pass;
+          parent[target] = current;
+          startedAt[target] = startedAt[current]!;
+        }
       }
     }
   }
-  for (const workspace of graph.workspaces) markWorkspace(graph, reach, workspace);
 
-  const merged = new Map<string, InstalledPackage>();
-  for (const [key, node] of graph.nodes) {
-    const found = reach.get(key);
-    const candidate: InstalledPackage = {
-      name: node.name,
-      version: node.version,
-      kind: found?.kind ?? node.recordedKind ?? 'prod',
-      workspaces: found ? [...found.workspaces].sort() : [],
-      path: { workspace: found?.workspace ?? '.', steps: found ? pathSteps(graph, reach, key) : [`${node.name}@${node.version}`] },
-      ...(node.line !== undefined ? { line: node.line } : {}),
-    };
-    const id = `${node.name}@${node.version}`;
+  // Which workspaces reach each node, through any edge; with one workspace, every reached node.
+  const memberships: number[][] = [];
+  if (graph.workspaces.length > 1) {
+    for (let workspace = 0; workspace < graph.workspaces.length; workspace += 1) {
+      const seen = new Uint8Array(count);
+      let tail = 0;
+      for (let edge = offsets[count + workspace]!; edge < offsets[count + workspace + 1]!; edge += 1) {
+        const target = targets[edge]!;
+        if (target === -1 || seen[target]) continue;
+        seen[target] = 1;
+        queue[tail++] = target;
+      }
+      for (let head = 0; head < tail; head += 1) {
+        const current = queue[head]!;
+        (memberships[current] ??= []).push(workspace);
+        for (let edge = offsets[current]!; edge < offsets[current + 1]!; edge += 1) {
+          const target = targets[edge]!;
+          if (target === -1 || seen[target]) continue;
+          seen[target] = 1;
+          queue[tail++] = target;
+        }
+      }
+    }
+  }
+  const workspacesOf = (node: number): string[] => {
+    if (graph.workspaces.length > 1) return (memberships[node] ?? []).map((workspace) => graph.workspaces[workspace]!.path);
+    return kind[node] === -1 || graph.workspaces.length === 0 ? [] : [graph.workspaces[0]!.path];
+  };
+
+  const ids = nodes.map((node) => `${node.name}@${node.version}`);
+  const steps = (index: number): string[] => {
+    const path: string[] = [];
+    for (let current = index; current !== -1; current = parent[current]!) path.push(ids[current]!);
+    return path.reverse();
+  };
+  const merged = new Map<string, { pkg: InstalledPackage; rank: number; depth: number }>();
+  for (index = 0; index < count; index += 1) {
+    const node = nodes[index]!;
+    const reached = kind[index] !== -1;
+    const nodeKind = reached ? KINDS[kind[index]!]! : (node.recordedKind ?? 'prod');
+    const id = ids[index]!;
+    const workspaces = workspacesOf(index);
     const existing = merged.get(id);
-    if (!existing) {
-      merged.set(id, candidate);
+    const rank = KINDS.indexOf(nodeKind);
+    let depth = 0;
+    if (reached) for (let current = index; current !== -1; current = parent[current]!) depth += 1;
+    if (existing && (existing.rank < rank || (existing.rank === rank && existing.depth <= depth))) {
+      mergeInto(existing.pkg, workspaces, node.line);
       continue;
     }
-    const better = KIND_RANK[candidate.kind] < KIND_RANK[existing.kind] || (candidate.kind === existing.kind && candidate.path.steps.length < existing.path.steps.length);
-    merged.set(id, {
-      ...(better ? candidate : existing),
-      workspaces: [...new Set([...existing.workspaces, ...candidate.workspaces])].sort(),
-      ...(minLine(existing.line, candidate.line) !== undefined ? { line: minLine(existing.line, candidate.line) } : {}),
-    });
+    const pkg: InstalledPackage = {
+      name: node.name,
+      version: node.version,
+      kind: nodeKind,
+      workspaces,
+      path: { workspace: reached ? graph.workspaces[startedAt[index]!]!.path : '.', steps: reached ? steps(index) : [id] },
+      ...(node.line !== undefined ? { line: node.line } : {}),
+    };
+    if (existing) mergeInto(pkg, existing.pkg.workspaces, existing.pkg.line);
+    merged.set(id, { pkg, rank, depth });
   }
-  return [...merged.values()].sort((a, b) => (a.name === b.name ? (a.version < b.version ? -1 : 1) : a.name < b.name ? -1 : 1));
+  const packages = [...merged.values()].map(({ pkg }) => {
+    if (pkg.workspaces.length > 1) pkg.workspaces.sort();
+    return pkg;
+  });
+  return packages.sort((a, b) => (a.name === b.name ? (a.version < b.version ? -1 : a.version > b.version ? 1 : 0) : a.name < b.name ? -1 : 1));
 }
 
-function markWorkspace(graph: LockfileGraph, reach: Map<string, Reach>, workspace: LockfileGraph['workspaces'][number]): void {
-  const queue = workspace.edges.map((edge) => edge.to).filter((key) => graph.nodes.has(key));
-  const seen = new Set(queue);
-  for (let index = 0; index < queue.length; index += 1) {
-    const key = queue[index]!;
-    reach.get(key)?.workspaces.add(workspace.path);
-    for (const edge of graph.nodes.get(key)!.edges) {
-      if (seen.has(edge.to) || !graph.nodes.has(edge.to)) continue;
-      seen.add(edge.to);
-      queue.push(edge.to);
-    }
-  }
-}
-
-function pathSteps(graph: LockfileGraph, reach: Map<string, Reach>, key: string): string[] {
-  const steps: string[] = [];
-  for (let current: string | undefined = key; current !== undefined; current = reach.get(current)?.parent) {
-    const node = graph.nodes.get(current)!;
-    steps.push(`${node.name}@${node.version}`);
-  }
-  return steps.reverse();
-}
-
-function minLine(a: number | undefined, b: number | undefined): number | undefined {
-  if (a === undefined) return b;
-  if (b === undefined) return a;
-  return Math.min(a, b);
+function mergeInto(pkg: InstalledPackage, workspaces: string[], line: number | undefined): void {
+  for (const workspace of workspaces) if (!pkg.workspaces.includes(workspace)) pkg.workspaces.push(workspace);
+  if (line !== undefined && (pkg.line === undefined || line < pkg.line)) pkg.line = line;
 }
 
 /** 1-based line of the first match of each key (by default group 1 of `pattern`), in one pass over the text. */
