@@ -82,64 +82,48 @@ export function resolveInstalledPackages(graph: LockfileGraph): InstalledPackage
     for (; at < offsets[source + 1]!; at += 1) targets[at] = -1;
   });
 
+  const queue = new Int32Array(count);
+  /**
+   * Breadth-first from the given workspaces over edges ranked up to `maxRank`; `found` is called
+   * once per node reached, with the node it was reached from, or -1 - workspace for a direct dependency.
+   */
+  const walk = (workspaces: readonly number[], maxRank: number, found: (target: number, from: number) => void) => {
+    const seen = new Uint8Array(count);
+    let tail = 0;
+    const follow = (source: number, from: number) => {
+      for (let edge = offsets[source]!; edge < offsets[source + 1]!; edge += 1) {
+        const target = targets[edge]!;
+        if (target === -1 || ranks[edge]! > maxRank || seen[target]) continue;
+        seen[target] = 1;
+        queue[tail++] = target;
+        found(target, from);
+      }
+    };
+    for (const workspace of workspaces) follow(count + workspace, -1 - workspace);
+    for (let head = 0; head < tail; head += 1) follow(queue[head]!, queue[head]!);
+  };
+
   const kind = new Int8Array(count).fill(-1);
   const parent = new Int32Array(count).fill(-1);
   const startedAt = new Int32Array(count);
-  const queue = new Int32Array(count);
+  const allWorkspaces = graph.workspaces.map((_, workspace) => workspace);
   for (let pass = 0; pass < KINDS.length; pass += 1) {
-    const seen = new Uint8Array(count);
-    let tail = 0;
-    for (let workspace = 0; workspace < graph.workspaces.length; workspace += 1) {
-      for (let edge = offsets[count + workspace]!; edge < offsets[count + workspace + 1]!; edge += 1) {
-        const target = targets[edge]!;
-        if (target === -1 || ranks[edge]! > pass || seen[target]) continue;
-        seen[target] = 1;
-        queue[tail++] = target;
-        if (kind[target] === -1) {
-          kind[target] = pass;
-          startedAt[target] = workspace;
-        }
+    walk(allWorkspaces, pass, (target, from) => {
+      if (kind[target] !== -1) return;
+      kind[target] = pass;
+      if (from < 0) {
+        startedAt[target] = -1 - from;
+      } else {
+        parent[target] = from;
+        startedAt[target] = startedAt[from]!;
       }
-    }
-    for (let head = 0; head < tail; head += 1) {
-      const current = queue[head]!;
-      for (let edge = offsets[current]!; edge < offsets[current + 1]!; edge += 1) {
-        const target = targets[edge]!;
-        if (target === -1 || ranks[edge]! > pass || seen[target]) continue;
-        seen[target] = 1;
-        queue[tail++] = target;
-        if (kind[target] === -1) {
-          kind[target] = pass;
-          parent[target] = current;
-          startedAt[target] = startedAt[current]!;
-        }
-      }
-    }
+    });
   }
 
   // Which workspaces reach each node, through any edge; with one workspace, every reached node.
   const memberships: number[][] = [];
   if (graph.workspaces.length > 1) {
-    for (let workspace = 0; workspace < graph.workspaces.length; workspace += 1) {
-      const seen = new Uint8Array(count);
-      let tail = 0;
-      for (let edge = offsets[count + workspace]!; edge < offsets[count + workspace + 1]!; edge += 1) {
-        const target = targets[edge]!;
-        if (target === -1 || seen[target]) continue;
-        seen[target] = 1;
-        queue[tail++] = target;
-      }
-      for (let head = 0; head < tail; head += 1) {
-        const current = queue[head]!;
-        (memberships[current] ??= []).push(workspace);
-        for (let edge = offsets[current]!; edge < offsets[current + 1]!; edge += 1) {
-          const target = targets[edge]!;
-          if (target === -1 || seen[target]) continue;
-          seen[target] = 1;
-          queue[tail++] = target;
-        }
-      }
-    }
+    for (const workspace of allWorkspaces) walk([workspace], KINDS.length - 1, (target) => (memberships[target] ??= []).push(workspace));
   }
   const workspacesOf = (node: number): string[] => {
     if (graph.workspaces.length > 1) return (memberships[node] ?? []).map((workspace) => graph.workspaces[workspace]!.path);
