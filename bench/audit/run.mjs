@@ -3,8 +3,9 @@
 //
 //   node_modules/.bin/node bench/audit/run.mjs [--runs 3] [--packages 5600]
 //
-// Needs Node 22.18+ (it imports the test's loopback registry, a .ts file) and npm on PATH. Builds
-// dist/cli (ncc) first, so the gate is timed as users run it: a fresh `node dist/cli/index.js audit`.
+// Needs Node 22.18+ (it imports the test's loopback registry, a .ts file) and npm on PATH. Bundles
+// the CLI from src with ncc first (into bench/.work, like dist/cli), so the gate is timed as users
+// run it: a fresh `node cli.js audit` process.
 // Package names and versions are the 6,000 most downloaded on the registry (packages.tsv); the
 // tree shape, duplicates and advisories come from a fixed seed, so every run audits the same thing.
 import { execFile as execFileCallback } from 'node:child_process';
@@ -117,17 +118,17 @@ const project = path.join(work, 'project');
 const { count, advisories } = synthesiseProject(project);
 console.log(`lockfile: ${count} packages (package-lock v3), ${Object.keys(advisories).length} names with advisories; ${runs} runs each, interleaved`);
 
-console.log('building dist/cli and the own-work bundle (ncc)…');
-await execFile(process.execPath, [path.join(root, 'scripts/bundle.mjs'), 'cli'], { cwd: root });
+console.log('bundling the CLI and the own-work probe (ncc)…');
 const ncc = createRequire(import.meta.url)('@vercel/ncc');
-const { code: ownWork } = await ncc(path.join(import.meta.dirname, 'own-work.ts'), { quiet: true, cache: false, target: 'es2022' });
-writeFileSync(path.join(work, 'own-work.mjs'), ownWork);
+const bundle = async (entry, file) => writeFileSync(path.join(work, file), (await ncc(entry, { quiet: true, cache: false, minify: true, target: 'es2022' })).code);
+await bundle(path.join(root, 'src/cli/index.ts'), 'cli.mjs');
+await bundle(path.join(import.meta.dirname, 'own-work.ts'), 'own-work.mjs');
 
 const server = await startAdvisoryServer(advisories);
 const npmHome = path.join(work, 'npm-home');
 const npmEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_config_/i.test(key)));
 const npmArgs = ['audit', '--json', '--registry', server.url, '--cache', path.join(npmHome, 'cache'), '--userconfig', path.join(npmHome, 'npmrc'), '--update-notifier=false'];
-const gateArgs = [path.join(root, 'dist/cli/index.js'), 'audit', '--format', 'json', '--registry', server.url];
+const gateArgs = [path.join(work, 'cli.mjs'), 'audit', '--format', 'json', '--registry', server.url];
 
 const samples = { gate: [], npm: [], parse: [], evaluate: [], fetch: [] };
 let gateReport;
