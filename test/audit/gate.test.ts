@@ -1,6 +1,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { createAuditGate } from '../../src/audit/gate.js';
 import { executeGate } from '../../src/core/gate.js';
 import { silentLogger } from '../../src/core/logger.js';
@@ -44,6 +45,12 @@ describe('audit gate on the fixture dependency set', () => {
       const name = finding.message.split(' ', 1)[0]!.replace(/@[^@]+$/, '');
       expect(lockfile[finding.line! - 1], `${format} ${finding.message}`).toContain(name);
     }
+  });
+
+  it('documents every metric it reports as an output of actions/audit', async () => {
+    const { report } = await auditJson(fixtureProject('npm-v3'), ['--registry', server.url]);
+    const action = parse(readFileSync(path.resolve(import.meta.dirname, '../../actions/audit/action.yml'), 'utf8')) as { outputs: Record<string, unknown> };
+    for (const metric of Object.keys(report.metrics)) expect(action.outputs[metric], metric).toBeDefined();
   });
 
   it('names package, severity, title, fix, kind and path in each message, and asks with gzip', async () => {
