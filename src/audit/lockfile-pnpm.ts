@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
 import { ConfigurationError } from '../core/errors.js';
 import type { LockfileSource } from './manifest.js';
 import { indexLines, resolveInstalledPackages, splitNameAndSpec, type GraphEdge, type LockfileGraph, type ParsedLockfile } from './model.js';
@@ -36,7 +36,7 @@ interface PnpmLockfile extends PnpmImporter {
 export function parsePnpmLockfile(source: LockfileSource): ParsedLockfile {
   let lock: PnpmLockfile;
   try {
-    lock = parse(source.text) as PnpmLockfile;
+    lock = readLockDocument(source.text);
   } catch (error) {
     throw new ConfigurationError(`${source.file} is not valid YAML (${firstLine(error)}); regenerate it with pnpm install`);
   }
@@ -88,6 +88,18 @@ export function parsePnpmLockfile(source: LockfileSource): ParsedLockfile {
     });
   }
   return { packages: resolveInstalledPackages(graph) };
+}
+
+/**
+ * pnpm 10+ may put a document for its own config dependencies before the project's lockfile, separated
+ * by `---`; the project's is the last one.
+ */
+function readLockDocument(text: string): PnpmLockfile {
+  if (!/^---[ \t]*$/m.test(text)) return parse(text) as PnpmLockfile;
+  const documents = parseAllDocuments(text);
+  if (!Array.isArray(documents)) return {};
+  for (const document of documents) if (document.errors.length > 0) throw document.errors[0]!;
+  return (documents.at(-1)?.toJS() ?? {}) as PnpmLockfile;
 }
 
 function edgesOf(dependencies: PnpmDependencies | undefined, type: GraphEdge['type'], resolve: (name: string, reference: string) => string | undefined): GraphEdge[] {

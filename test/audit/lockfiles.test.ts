@@ -94,6 +94,12 @@ describe('lockfile details the fixtures do not show', () => {
     expect(lock.packages.map((pkg) => pkg.line)).toEqual([17, 15, 19]);
   });
 
+  it('pnpm: a config-dependencies document before the lockfile is skipped', () => {
+    const env = "---\nlockfileVersion: '9.0'\nimporters:\n  .:\n    configDependencies: {}\n---\n";
+    const project = "lockfileVersion: '9.0'\nimporters:\n  .:\n    dependencies:\n      ms:\n        specifier: 2.0.0\n        version: 2.0.0\npackages:\n  ms@2.0.0:\n    resolution: {integrity: sha512-x}\nsnapshots:\n  ms@2.0.0: {}\n";
+    expect(describePackages(loadLockfile(tempDir({ 'pnpm-lock.yaml': env + project }), undefined).packages)).toEqual(['ms@2.0.0 prod [.] .: ms@2.0.0']);
+  });
+
   it('pnpm v5 lockfiles are refused with the fix', () => {
     const cwd = tempDir({ 'pnpm-lock.yaml': 'lockfileVersion: 5.4\nspecifiers: {}\n' });
     expect(() => loadLockfile(cwd, undefined)).toThrow('pnpm-lock.yaml is pnpm lockfile version 5.4; versions 6 and 9 are read: regenerate it with pnpm 8 or later');
