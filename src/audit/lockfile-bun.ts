@@ -64,7 +64,8 @@ export function parseBunLockfile(source: LockfileSource): ParsedLockfile {
       edges: [
         ...edgesOf(info.dependencies, () => 'prod', from, resolve),
         ...edgesOf(info.optionalDependencies, () => 'optional', from, resolve),
-        ...edgesOf(info.peerDependencies, (peer) => (optionalPeers.has(peer) ? 'optional' : 'prod'), from, resolve),
+        // An optional peer is installed only when something else depends on it: that edge decides its kind.
+        ...edgesOf(Object.fromEntries(Object.entries(info.peerDependencies ?? {}).filter(([peer]) => !optionalPeers.has(peer))), () => 'prod', from, resolve),
       ],
       ...(lines.has(key) ? { line: lines.get(key)! } : {}),
     });

@@ -14,6 +14,7 @@ interface NpmPackageEntry {
   optionalDependencies?: Record<string, string>;
   devDependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
+  peerDependenciesMeta?: Record<string, { optional?: boolean }>;
 }
 
 /** An entry of the nested `dependencies` tree of lockfile v1. */
@@ -66,7 +67,7 @@ function graphFromPackages(packages: Record<string, NpmPackageEntry>, text: stri
     if (entry.link) continue;
     const edges: GraphEdge[] = [];
     addEdges(edges, entry.dependencies, 'prod', location, resolve);
-    addEdges(edges, entry.peerDependencies, 'prod', location, resolve);
+    addEdges(edges, entry.peerDependencies, 'prod', location, resolve, entry.peerDependenciesMeta);
     addEdges(edges, entry.optionalDependencies, 'optional', location, resolve);
     const isPackage = location.startsWith('node_modules/') || location.includes('/node_modules/');
     if (!isPackage) {
@@ -140,11 +141,19 @@ function legacyRootEdges(packages: Record<string, NpmLegacyEntry>, manifest: Pac
     .map(([location, entry]) => ({ to: location, type: entry.dev ? 'dev' : entry.optional ? 'optional' : 'prod' }));
 }
 
-function addEdges(edges: GraphEdge[], dependencies: Record<string, string> | undefined, type: GraphEdge['type'], from: string, resolve: (from: string, name: string) => string | undefined): void {
+/** An optional peer is installed only when something else depends on it: that edge decides its kind, so none is added here. */
+function addEdges(
+  edges: GraphEdge[],
+  dependencies: Record<string, string> | undefined,
+  type: GraphEdge['type'],
+  from: string,
+  resolve: (from: string, name: string) => string | undefined,
+  optionalPeers?: Record<string, { optional?: boolean }>,
+): void {
   if (!dependencies) return;
   for (const name in dependencies) {
     const to = resolve(from, name);
-    if (to !== undefined) edges.push({ to, type });
+    if (to !== undefined && !optionalPeers?.[name]?.optional) edges.push({ to, type });
   }
 }
 

@@ -19,6 +19,7 @@ interface PnpmPackage {
   optional?: boolean;
   dependencies?: Record<string, string>;
   optionalDependencies?: Record<string, string>;
+  peerDependenciesMeta?: Record<string, { optional?: boolean }>;
 }
 
 interface PnpmLockfile extends PnpmImporter {
@@ -52,10 +53,12 @@ export function parsePnpmLockfile(source: LockfileSource): ParsedLockfile {
   const entries = lock.snapshots ?? metadata;
   const lines = indexLines(source.text, /^ {2}(?! )'?([^'\n]+?)'?:(?: |$)/gm, (match) => stripSlash(match[1]!));
   const graph: LockfileGraph = { workspaces: [], nodes: new Map() };
+  const snapshots: Array<{ key: string; entry: PnpmPackage | null; meta: PnpmPackage | null | undefined }> = [];
   for (const [rawKey, entry] of Object.entries(entries)) {
     const key = stripSlash(rawKey);
     const baseKey = key.includes('(') ? key.slice(0, key.indexOf('(')) : key;
     const meta = lock.snapshots ? metadata[baseKey] ?? metadata[rawKey] : entry;
+    snapshots.push({ key, entry, meta });
     const [derivedName, derivedVersion] = splitNameAndSpec(baseKey);
     graph.nodes.set(key, {
       name: meta?.name ?? derivedName,
@@ -72,8 +75,12 @@ export function parsePnpmLockfile(source: LockfileSource): ParsedLockfile {
     const candidates = head.indexOf('@', 1) > 0 ? [stripSlash(reference)] : [`${name}@${reference}`, stripSlash(reference)];
     return candidates.find((candidate) => graph.nodes.has(candidate));
   };
-  for (const [rawKey, entry] of Object.entries(entries)) {
-    graph.nodes.get(stripSlash(rawKey))!.edges = [...edgesOf(entry?.dependencies, 'prod', resolve), ...edgesOf(entry?.optionalDependencies, 'optional', resolve)];
+  for (const { key, entry, meta } of snapshots) {
+    // Resolved peers are listed with the dependencies; an optional one is there only because something
+    // else installed it, and that edge decides its kind.
+    const optionalPeers = meta?.peerDependenciesMeta ?? {};
+    const dependencies = Object.fromEntries(Object.entries(entry?.dependencies ?? {}).filter(([name]) => !optionalPeers[name]?.optional));
+    graph.nodes.get(key)!.edges = [...edgesOf(dependencies, 'prod', resolve), ...edgesOf(entry?.optionalDependencies, 'optional', resolve)];
   }
 
   const importers = lock.importers ?? { '.': { dependencies: lock.dependencies, devDependencies: lock.devDependencies, optionalDependencies: lock.optionalDependencies } };

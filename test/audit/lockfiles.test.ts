@@ -33,11 +33,13 @@ describe('the generated fixtures', () => {
 });
 
 describe('lockfile details the fixtures do not show', () => {
-  it('npm v3: aliases by their real name, a shared package in two workspaces, unreachable entries by their recorded kind', () => {
+  it('npm v3: aliases by their real name, a shared package in two workspaces, unreachable entries by their recorded kind, optional peers by their other dependants', () => {
     const lock = {
       lockfileVersion: 3,
       packages: {
-        '': { name: 'root', workspaces: ['a', 'b'] },
+        '': { name: 'root', workspaces: ['a', 'b'], dependencies: { plugin: '1.0.0' }, devDependencies: { typescript: '5.0.0' } },
+        'node_modules/plugin': { version: '1.0.0', peerDependencies: { typescript: '*' }, peerDependenciesMeta: { typescript: { optional: true } } },
+        'node_modules/typescript': { version: '5.0.0', dev: true },
         a: { name: 'a', dependencies: { 'string-width-cjs': 'npm:string-width@^4.2.0', shared: '^1.0.0' } },
         b: { name: 'b', devDependencies: { shared: '^1.0.0' } },
         'node_modules/a': { resolved: 'a', link: true },
@@ -49,9 +51,11 @@ describe('lockfile details the fixtures do not show', () => {
     };
     const cwd = tempDir({ 'package-lock.json': JSON.stringify(lock, null, 2) });
     expect(describePackages(loadLockfile(cwd, undefined).packages)).toEqual([
+      'plugin@1.0.0 prod [.] .: plugin@1.0.0',
       'shared@1.0.0 prod [a b] a: shared@1.0.0',
       'stale@0.1.0 dev [] .: stale@0.1.0',
       'string-width@4.2.3 prod [a] a: string-width@4.2.3',
+      'typescript@5.0.0 dev [.] .: typescript@5.0.0',
     ]);
   });
 
