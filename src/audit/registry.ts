@@ -48,8 +48,14 @@ export function resolveRegistry(setting: string | undefined, cwd: string, env: N
     url = DEFAULT_REGISTRY;
     source = 'the default';
   }
-  const base = parseRegistryUrl(url, source);
-  const authorization = authorizationFor(base, get);
+  // Credentials in the URL itself (https://user:pass@host/) become basic auth: fetch refuses them in URLs, and logs must not show them.
+  const withCredentials = new URL(parseRegistryUrl(url, source));
+  const inline = withCredentials.username || withCredentials.password ? `${decodeURIComponent(withCredentials.username)}:${decodeURIComponent(withCredentials.password)}` : undefined;
+  if (withCredentials.password) log.secret(decodeURIComponent(withCredentials.password));
+  withCredentials.username = '';
+  withCredentials.password = '';
+  const base = withCredentials.toString();
+  const authorization = authorizationFor(base, get) ?? (inline ? `Basic ${Buffer.from(inline).toString('base64')}` : undefined);
   if (authorization) log.secret(authorization.replace(/^\w+ /, ''));
   return { url: base, source, ...(authorization ? { authorization } : {}) };
 }

@@ -35,6 +35,16 @@ describe('resolveRegistry', () => {
     expect(resolveRegistry(undefined, split, {}, recordingLogger()).authorization).toBe(`Basic ${Buffer.from('ci:s3cret-pass').toString('base64')}`);
   });
 
+  it('turns credentials in the registry URL into basic auth and keeps them out of the URL', () => {
+    const log = recordingLogger();
+    expect(resolveRegistry('https://ci:p%40ss-word-1@npm.example.com/npm/', tempDir(), {}, log)).toEqual({
+      url: 'https://npm.example.com/npm/',
+      source: 'the registry setting',
+      authorization: `Basic ${Buffer.from('ci:p@ss-word-1').toString('base64')}`,
+    });
+    expect(log.secrets).toContain('p@ss-word-1');
+  });
+
   it('needs ${VAR} set only where it is used, and lets ${VAR?} be empty', () => {
     const cwd = tempDir({ '.npmrc': '//elsewhere.example.com/:_authToken=${UNRELATED}\n//npm.example.com/:_authToken=${NPM_TOKEN?}\n' });
     expect(resolveRegistry('https://npm.example.com/', cwd, {}, recordingLogger())).toEqual({ url: 'https://npm.example.com/', source: 'the registry setting' });
