@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderConfigReference } from '../../scripts/config-reference.ts';
+import { renderConfigReference } from '../../scripts/config-reference.js';
 import { ROOT } from '../helpers/action-runner.js';
 
 describe('docs/configuration.md', () => {
