@@ -17,6 +17,13 @@ const actionEnv = {
   'INPUT_WORKING-DIRECTORY': 'does-not-exist',
 };
 
+/** index.js plus the chunks ncc split off for dynamic imports: everything the entry may load. */
+function bundleSize(dir) {
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.js'))
+    .reduce((total, file) => total + statSync(path.join(dir, file)).size, 0);
+}
+
 function time(args, env) {
   const start = process.hrtime.bigint();
   spawnSync(process.execPath, args, { env, stdio: 'ignore' });
@@ -35,7 +42,7 @@ const cases = [
     name: entry,
     args: entry === 'cli' ? [path.join(root, 'dist', entry, 'index.js'), '--help'] : [path.join(root, 'dist', entry, 'index.js')],
     env: entry === 'cli' ? { PATH: process.env.PATH } : actionEnv,
-    size: statSync(path.join(root, 'dist', entry, 'index.js')).size,
+    size: bundleSize(path.join(root, 'dist', entry)),
   })),
 ];
 
@@ -44,7 +51,7 @@ const samples = new Map(cases.map((c) => [c.name, []]));
 for (let run = 0; run < runs; run += 1) for (const c of cases) samples.get(c.name).push(time(c.args, c.env));
 
 const baseline = median(samples.get(cases[0].name));
-console.log(`node ${process.version}, ${runs} runs each, medians; targets: < 150 ms over bare node, < 1.5 MB per bundle\n`);
+console.log(`node ${process.version}, ${runs} runs each, medians; targets: < 150 ms over bare node, < 1.5 MB per bundle (index.js and its chunks)\n`);
 console.log(`${'bundle'.padEnd(22)} ${'median'.padStart(9)} ${'over node'.padStart(10)} ${'size'.padStart(10)}  verdict`);
 let ok = true;
 for (const c of cases) {

@@ -3,7 +3,6 @@ import type { Gate } from '../core/gate.js';
 
 export const secretScanGate: Gate = {
   name: 'secret-scan',
-  summary: 'Runs gitleaks over exactly the commits a pull request or push brings, and forbids tracked .env files and private keys.',
   async run() {
     throw new GateUnavailableError('the secret-scan gate has not landed in this build yet; nothing was checked');
   },
