@@ -59,6 +59,14 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     auth: options.token,
     baseUrl: (options.env.GITHUB_API_URL || DEFAULT_API_URL).replace(/\/+$/, ''),
     userAgent: options.userAgent ?? 'readiness-gates',
+    // Octokit logs every failed request to the console by default, past the redactor and the
+    // CLI's stderr; callers report failures themselves, so they only show with debugging on.
+    log: {
+      debug: (message: string) => options.log.debug(message),
+      info: (message: string) => options.log.debug(message),
+      warn: (message: string) => options.log.warning(message),
+      error: (message: string) => options.log.debug(message),
+    },
     retry: { retries },
     request: onRequest ? { fetch: countingFetch(onRequest) } : undefined,
     throttle: {
