@@ -44,7 +44,7 @@ export function parseOptions(settings: GateSettings, context: GateContext): Bran
   }
   const backupPath = typeof settings['backup-path'] === 'string' && settings['backup-path']
     ? path.resolve(context.cwd, settings['backup-path'])
-    : path.join(context.env.RUNNER_TEMP || os.tmpdir(), 'readiness-gates', 'branch-protection-backup.json');
+    : path.join(context.env.RUNNER_TEMP || os.tmpdir(), 'readiness-gates', 'branch-protection-backup.jsonl');
   return {
     mode: settings.mode as Mode,
     api: settings.api as ProtectionApi,

@@ -27,8 +27,8 @@ export interface RateLimits {
   windowMs: number;
   /** Requests in flight at once before the secondary limit answers 403 with retry-after. */
   concurrent: number;
-  /** Least time between two writes before the secondary limit answers. */
-  writeIntervalMs: number;
+  /** Writes allowed in any one second before the secondary limit answers (GitHub counts content-creating requests per minute). */
+  writesPerSecond: number;
 }
 
 export interface RecordedRequest {
@@ -69,7 +69,7 @@ export async function startFakeGitHub(options: { limits?: RateLimits } = {}): Pr
   let inFlight = 0;
   let windowStart = Date.now();
   let used = 0;
-  let lastWrite = 0;
+  const recentWrites: number[] = [];
   const fake: FakeGitHub = {
     url: '',
     repositories: new Map(),
@@ -117,12 +117,13 @@ export async function startFakeGitHub(options: { limits?: RateLimits } = {}): Pr
       return { status: 403, body: { message: 'API rate limit exceeded for installation.' }, headers: { 'x-ratelimit-limit': String(limits.primary), 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) } };
     }
     const write = request.method !== 'GET';
-    if (inFlight > limits.concurrent || (write && now - lastWrite < limits.writeIntervalMs)) {
+    while (recentWrites.length > 0 && now - recentWrites[0]! >= 1000) recentWrites.shift();
+    if (inFlight > limits.concurrent || (write && recentWrites.length >= limits.writesPerSecond)) {
       refused += 1;
       return { status: 403, body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' }, headers: { 'retry-after': '1' } };
     }
     used += 1;
-    if (write) lastWrite = now;
+    if (write) recentWrites.push(now);
     return undefined;
   }
 
