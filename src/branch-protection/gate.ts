@@ -178,6 +178,8 @@ async function checkRepository(api: RepositoryApi, options: BranchProtectionOpti
       ? { rule: error.rule, level: 'error', message: error.message, help: error.help }
       : { rule: 'access/failed', level: 'error', message: `${api.fullName}: ${describeError(error)}` });
   }
+  const verdict = result.failed ? 'could not be checked' : result.applied ? 'written' : result.drifted ? 'drifted' : 'matches the config';
+  context.log.info(`${api.fullName}: ${result.branches} branch(es), ${verdict}`);
   return result;
 }
 

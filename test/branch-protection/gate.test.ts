@@ -112,6 +112,7 @@ describe('plan and apply share one planner', () => {
     expect(planned.status).toBe('pass');
     expect(rules(planned)).toContain('plan/required-reviews');
     expect(fake.requests.filter((request) => request.method !== 'GET')).toEqual([]);
+    expect(logs).toContain('o/r: 1 branch(es), drifted');
     const line = logs.find((entry) => entry.startsWith('plan o/r: PUT /repos/o/r/branches/main/protection '))!;
     const plannedBody = JSON.parse(line.slice(line.indexOf('{')));
 
@@ -186,6 +187,17 @@ describe('plan and apply share one planner', () => {
     const report = await run({ repo: 'o/r', mode: 'apply', branches: [{ name: 'main', 'linear-history': true }] });
     expect(report.status).toBe('fail');
     expect(report.findings.find((finding) => finding.rule === 'verify/linear-history')?.message).toBe('o/r main: linear-history reads false after the write, not true; GitHub did not keep the change');
+  });
+});
+
+describe('branch patterns', () => {
+  it('protects every branch a pattern matches with the classic API, and warns when none does', async () => {
+    addRepository(fake, 'o/r', { branches: new Set(['main', 'release/1.0', 'release/2.0', 'release/2.0/hotfix']) });
+    const report = await run({ repo: 'o/r', mode: 'apply', branches: [{ name: 'release/*', 'required-reviews': 2 }, { name: 'hotfix-*', 'linear-history': true }] });
+    expect(report.status).toBe('pass');
+    expect([...fake.repositories.get('o/r')!.protection.keys()].sort()).toEqual(['release/1.0', 'release/2.0']);
+    expect(report.metrics.branches).toBe(2);
+    expect(report.findings.find((finding) => finding.rule === 'branch/no-match')?.message).toBe('o/r: no branch matches hotfix-*, so nothing is protected by it');
   });
 });
 
