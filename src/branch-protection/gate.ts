@@ -105,15 +105,18 @@ function localWorkflowChecks(options: BranchProtectionOptions, repositories: str
   const result = new Map<string, LocalChecks>();
   if (!owner) return result;
   const local: LocalChecks = { resolved: new Map(), produced: new Set() };
+  const unresolved = new Set<string>();
   let found = false;
   for (const branch of options.branches) {
     const derived = deriveRequiredChecks(context.cwd, branch.name);
     found ||= derived.found;
     for (const check of derived.checks) local.produced.add(check.name);
     for (const job of derived.unresolved) {
-      if (!findings.some((finding) => finding.rule === 'checks/unresolved' && finding.file === job.file && finding.message.includes(` ${job.job} `))) {
-        findings.push({ rule: 'checks/unresolved', level: 'warning', file: job.file, message: `job ${job.job} runs on pull requests but its check names cannot be derived: ${job.reason}; list them under required-checks by name` });
-      }
+      // Every configured branch reads the same workflows; say each job once.
+      const key = `${job.file}#${job.job}`;
+      if (unresolved.has(key)) continue;
+      unresolved.add(key);
+      findings.push({ rule: 'checks/unresolved', level: 'warning', file: job.file, message: `job ${job.job} runs on pull requests but its check names cannot be derived: ${job.reason}; list them under required-checks by name` });
     }
     if (branch['required-checks'] === 'auto') {
       if (!derived.found) throw new ConfigurationError(`required-checks: auto (branch ${branch.name}) found no workflow in ${WORKFLOW_DIRECTORY}; check out the repository first (actions/checkout) or list the check names`);

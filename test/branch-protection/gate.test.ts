@@ -330,12 +330,15 @@ describe('many repositories', () => {
 });
 
 describe('required-checks: auto', () => {
-  it('requires the checks the workflows of the checkout produce', async () => {
-    addRepository(fake, 'o/r');
+  it('requires the checks the workflows of the checkout produce, and names each underivable job once', async () => {
     const cwd = path.resolve('test/fixtures/branch-protection/workflows');
-    const report = await run({ repo: 'o/r', mode: 'apply', branches: [{ name: 'main', 'required-checks': 'auto' }] }, { cwd });
-    const put = fake.requests.find((request) => request.method === 'PUT')!.body!;
-    expect((put.required_status_checks as { checks: Array<{ context: string }> }).checks.map((check) => check.context)).toContain('test (ubuntu-latest, 20)');
-    expect(rules(report)).toContain('checks/unresolved');
+    addRepository(fake, 'o/r', { branches: new Set(['main', 'dev']) });
+    const report = await run({ repo: 'o/r', mode: 'apply', branches: [{ name: 'main', 'required-checks': 'auto' }, { name: 'dev', 'linear-history': true }] }, { cwd });
+    const put = fake.requests.find((request) => request.method === 'PUT' && request.path.endsWith('/main/protection'))!.body!;
+    expect((put.required_status_checks as { checks: Array<{ context: string }> }).checks.map((check) => check.context)).toEqual([
+      'Shared / Typecheck', 'Shared / unit (1)', 'Shared / unit (2)', 'lint', 'Build',
+      'test (ubuntu-latest, 20)', 'test (ubuntu-latest, 22)', 'test (windows-latest, 22)', 'test (macos-latest, 22)', 'e2e chrome', 'e2e firefox',
+    ]);
+    expect(report.findings.filter((finding) => finding.rule === 'checks/unresolved').map((finding) => `${finding.file} ${finding.message.split(' ')[1]}`)).toEqual(['.github/workflows/checks.yml security', '.github/workflows/ci.yml shards']);
   });
 });
