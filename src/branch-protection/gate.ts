@@ -257,7 +257,11 @@ async function readOwnedRuleset(api: RepositoryApi, branch: string, id: number |
       const { name, target, enforcement, bypass_actors, conditions, rules } = raw as Record<string, unknown>;
       return [{ method: 'PUT', route: `${rulesetRoute}/{ruleset_id}`, parameters: { ruleset_id: id! }, body: { name, target, enforcement, bypass_actors, conditions, rules }, purpose: `restore ruleset ${ownedRulesetName(branch)}` }];
     },
-    reread: async (createdId) => stateOf(await api.readRuleset((createdId ?? id)!)),
+    reread: async (createdId) => {
+      const rulesetId = createdId ?? id;
+      if (rulesetId === undefined) throw new RepositoryAccessError('access/failed', `${api.fullName}: GitHub did not answer the id of the ruleset ${ownedRulesetName(branch)} it created, so the write cannot be verified; check Settings → Rules`);
+      return stateOf(await api.readRuleset(rulesetId));
+    },
   };
 }
 

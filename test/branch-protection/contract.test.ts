@@ -22,7 +22,9 @@ import { tempDir } from '../helpers/temp.js';
  *   description requires it, but the live API refuses `contexts` together with `checks` and
  *   accepts `checks` alone (go-github#2976, ossf/allstar#155), which is what the gate sends.
  * It is also cut down to the operations the gate calls (and the components they reach), so that
- * Prism starts in seconds instead of parsing the whole API.
+ * Prism starts in seconds instead of parsing the whole API, and the second ruleset of the
+ * ruleset-list example is renamed `readiness-gates: release`, so that the gate finds a ruleset of
+ * its own and the read and update of an existing ruleset are exercised too (schemas untouched).
  */
 
 const PRISM = path.resolve('node_modules/.bin/prism');
@@ -64,6 +66,8 @@ function patchedSpec(name: string): Json {
       }
     }
   }
+  const rulesetList = (spec.components as Record<string, Record<string, { value: Array<{ name: string }> }>>).examples!['repository-ruleset-items']!;
+  rulesetList.value[1]!.name = 'readiness-gates: release';
   const { 'x-webhooks': _webhooks, ...rest } = spec;
   return { ...rest, paths, components: reachableComponents(spec.components as Record<string, Record<string, unknown>>, paths) };
 }
@@ -134,7 +138,9 @@ async function startPrism(specName: string): Promise<Mock> {
       const upstream = await fetch(`http://127.0.0.1:${port}${request.url}`, { method: request.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
       const text = await upstream.text();
       recorded.push({ method: request.method!, url: request.url!, status: upstream.status, violations: upstream.headers.get('sl-violations') ?? undefined });
-      response.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
+      // Prism labels its answer with the media type octokit asked for; GitHub always answers
+      // application/json, and octokit only parses a body labelled so.
+      response.writeHead(upstream.status, { 'content-type': 'application/json; charset=utf-8' });
       response.end(text);
     });
   });
@@ -184,7 +190,10 @@ describe.each(SPECS)('requests validate against the %s OpenAPI description (Pris
     ['rulesets', 'apply'],
   ])('%s API, mode %s', async (api, mode) => {
     mock.recorded.length = 0;
-    const settings = resolveSettings('branch-protection', { repo: 'octo/hello', api, mode, 'allow-weaken': true, prune: true, branches: [POLICY] }, {}, (key) => key);
+    // GitHub's example protection meets most of POLICY: main asks for signed commits (their own
+    // endpoint), release for more reviews (the protection PUT).
+    const branches = [POLICY, { ...POLICY, name: 'release', 'required-reviews': 6 }];
+    const settings = resolveSettings('branch-protection', { repo: 'octo/hello', api, mode, 'allow-weaken': true, prune: true, branches }, {}, (key) => key);
     const report = await executeGate(branchProtectionGate, settings, {
       cwd: tempDir(),
       env: { GITHUB_API_URL: mock.url, RUNNER_TEMP: tempDir() },
@@ -203,9 +212,17 @@ describe.each(SPECS)('requests validate against the %s OpenAPI description (Pris
     expect(report.findings.filter((finding) => finding.rule.startsWith('access/'))).toEqual([]);
     const routes = mock.recorded.map((request) => `${request.method} ${request.url.split('?')[0]}`);
     if (mode !== 'apply') expect(mock.recorded.every((request) => request.method === 'GET')).toBe(true);
-    else if (api === 'classic') expect(routes).toContain('PUT /repos/octo/hello/branches/main/protection');
-    else expect(routes.some((route) => /^(POST|PUT) \/repos\/octo\/hello\/rulesets/.test(route))).toBe(true);
+    else if (api === 'classic') expect(routes).toEqual(expect.arrayContaining(['POST /repos/octo/hello/branches/main/protection/required_signatures', 'PUT /repos/octo/hello/branches/release/protection']));
+    else expect(routes).toEqual(expect.arrayContaining(['POST /repos/octo/hello/rulesets', 'GET /repos/octo/hello/rulesets/314', 'PUT /repos/octo/hello/rulesets/314']));
     if (api === 'classic') expect(routes).toContain('GET /repos/octo/hello/rules/branches/main');
+    if (api === 'classic' && mode === 'check') {
+      // GitHub's own example protection, normalised: two approvals and enforced admins meet the
+      // config, its `{enabled: false}` signatures and travis context do not.
+      const messages = report.findings.map((finding) => finding.message);
+      expect(messages).toContain('octo/hello main: signed-commits is false, the config wants true');
+      expect(messages).toContain('octo/hello main: required-checks is continuous-integration/travis-ci, the config wants lint, test');
+      expect(messages.filter((message) => /^octo\/hello main: (required-reviews|enforce-admins|dismiss-stale-reviews)/.test(message))).toEqual([]);
+    }
   }, 60_000);
 
   it('refuses what the description forbids, so the checks above can fail', async () => {
