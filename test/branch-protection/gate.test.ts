@@ -279,6 +279,19 @@ describe('errors that explain themselves', () => {
     expect(report.findings[0]).toMatchObject({ rule: 'access/plan-limit', message: expect.stringContaining('upgrade to GitHub Pro, Team or Enterprise or make the repository public') });
   });
 
+  it('names a refused token and a rate limit that outlasted the retries', async () => {
+    addRepository(fake, 'o/r');
+    fake.queue.push({ status: 401, body: { message: 'Bad credentials' } });
+    const refused = await run({ repo: 'o/r', branches: [MAIN_POLICY] });
+    expect(refused.findings[0]).toMatchObject({ rule: 'access/unauthorized', message: 'o/r: GitHub refused the token (401 Bad credentials); check that the `token` input holds a valid, unexpired token' });
+
+    const limit = { status: 403, body: { message: 'API rate limit exceeded for installation.' }, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) - 1) } };
+    fake.queue.push(limit, limit, limit, limit);
+    const limited = await run({ repo: 'o/r', branches: [MAIN_POLICY] });
+    expect(limited.status).toBe('error');
+    expect(limited.findings[0]).toMatchObject({ rule: 'access/rate-limited', message: expect.stringContaining('lower `concurrency` or split the run with `shard`') });
+  }, 15_000);
+
   it('stops with exit-2 errors naming the fix for a missing token and a missing repository', async () => {
     const noToken = await run({ repo: 'o/r', branches: [MAIN_POLICY] }, { token: undefined });
     expect(noToken.status).toBe('error');
