@@ -1,3 +1,4 @@
+import { ConfigurationError, EnvironmentError } from '../core/errors.js';
 import type { GitHubClient } from '../core/github.js';
 
 /** Why a repository (or one of its branches) could not be checked; its message says what to do. */
@@ -173,7 +174,8 @@ export async function listOrganizationRepositories(client: GitHubClient, org: st
     return repositories.filter((repository) => !repository.archived).map((repository) => ({ fullName: repository.full_name, topics: repository.topics ?? [] }));
   } catch (error) {
     const failure = failureOf(error);
-    if (failure?.status === 404) throw new RepositoryAccessError('access/not-found', `organisation ${org} does not exist or the token cannot see it; check the org setting and the token's owner`);
-    throw error;
+    if (failure?.status === 404) throw new ConfigurationError(`organisation ${org} does not exist or the token cannot see it (404 ${failure.message}); check the org setting and that the token belongs to it`);
+    if (failure?.status === 401 || failure?.status === 403) throw new ConfigurationError(`the token may not list the repositories of ${org} (${failure.status} ${failure.message}); give it Metadata: read on the organisation's repositories`);
+    throw new EnvironmentError(`could not list the repositories of ${org} (${failure ? `${failure.status} ${failure.message}` : String(error)}); try again later`);
   }
 }

@@ -65,13 +65,7 @@ export const branchProtectionGate: Gate = {
 async function selectRepositories(options: BranchProtectionOptions, client: GitHubClient, context: GateContext): Promise<string[]> {
   const listed = [...(options.repo ? [options.repo] : []), ...options.repositories];
   if (options.org) {
-    let repositories: Array<{ fullName: string; topics: string[] }>;
-    try {
-      repositories = await listOrganizationRepositories(client, options.org);
-    } catch (error) {
-      if (error instanceof RepositoryAccessError) throw new ConfigurationError(error.message);
-      throw new EnvironmentError(`could not list the repositories of ${options.org}: ${describeError(error)}`);
-    }
+    const repositories = await listOrganizationRepositories(client, options.org);
     listed.push(...repositories.filter((repository) => (!options.nameFilter || options.nameFilter.test(repository.fullName.split('/')[1]!)) && (!options.topic || repository.topics.includes(options.topic))).map((repository) => repository.fullName));
     if (listed.length === 0) throw new ConfigurationError(`org ${options.org} has no repository matching the name-filter and topic; loosen the filters`);
   }

@@ -335,6 +335,15 @@ describe('many repositories', () => {
     expect(logs.some((line) => line.startsWith('rate limit reached for GET'))).toBe(true);
   });
 
+  it('says when an organisation cannot be listed, or nothing in it matches', async () => {
+    const missing = await run({ org: 'nobody', branches: [MAIN_POLICY] });
+    expect(missing.status).toBe('error');
+    expect(missing.findings[0]!.message).toBe('organisation nobody does not exist or the token cannot see it (404 Not Found); check the org setting and that the token belongs to it');
+    addRepository(fake, 'acme/api');
+    const filtered = await run({ org: 'acme', topic: 'nope', branches: [MAIN_POLICY] });
+    expect(filtered.findings[0]!.message).toBe('org acme has no repository matching the name-filter and topic; loosen the filters');
+  });
+
   it('refuses auto for a run over several repositories', async () => {
     const report = await run({ repositories: ['o/a', 'o/b'], branches: [{ name: 'main', 'required-checks': 'auto' }] });
     expect(report.status).toBe('error');
