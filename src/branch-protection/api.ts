@@ -32,6 +32,8 @@ const ADMINISTRATION_HELP =
 interface RequestFailure {
   status?: number;
   message: string;
+  /** Whether GitHub answered at all; octokit reports a failed connection as a 500 without a response. */
+  answered: boolean;
 }
 
 function failureOf(error: unknown): RequestFailure | undefined {
@@ -39,7 +41,7 @@ function failureOf(error: unknown): RequestFailure | undefined {
   const { status, response, message: text } = error as { status?: number; response?: { data?: unknown }; message?: string };
   const data = response?.data;
   const message = typeof data === 'object' && data !== null && 'message' in data ? String((data as { message: unknown }).message) : String(text);
-  return { status, message };
+  return { status, message, answered: response !== undefined };
 }
 
 /** Repository-scoped GitHub calls for the gate, each failure turned into a message a person can act on. */
@@ -128,6 +130,7 @@ export class RepositoryApi {
     if (!failure?.status) return error instanceof Error ? error : new Error(String(error));
     const where = this.fullName;
     const { status, message } = failure;
+    if (!failure.answered) return new RepositoryAccessError('access/unreachable', `${where}: GitHub could not be reached to ${action} (${message}); check GITHUB_API_URL and the network`);
     if (status === 401) return new RepositoryAccessError('access/unauthorized', `${where}: GitHub refused the token (401 ${message}); check that the \`token\` input holds a valid, unexpired token`);
     if (status === 403 || status === 404) {
       if (/upgrade to github pro|make this repository public/i.test(message)) {
