@@ -1,5 +1,5 @@
 // Branch protection at org scale: the CLI bundle against the stateful fake GitHub with rate limits on.
-// Usage (Node 24, which loads the TypeScript fake directly): npx node bench/branch-protection/run.mjs [--repos 1000] [--concurrency 8]
+// Usage (Node 24, which loads the TypeScript fake directly): npm run bench -- branch-protection, or npx node bench/branch-protection/run.mjs [--repos 1000] [--concurrency 8]
 //
 // Runs over the same organisation, side by side: no drift (every branch already matches, through
 // classic protection, then through the gate's ruleset) and all drift (every branch unprotected,
