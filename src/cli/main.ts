@@ -5,7 +5,7 @@ import { coerceSetting, loadConfig, scalarSettings, type ConfigSection, type Loa
 import { ExitCode, UsageError, describeError, isExpectedError } from '../core/errors.js';
 import { exitCodeForStatus } from '../core/exit-code.js';
 import type { GateContext } from '../core/gate.js';
-import { resolveToken } from '../core/github.js';
+import { resolveToken } from '../core/github-context.js';
 import type { Logger } from '../core/logger.js';
 import { Redactor } from '../core/redact.js';
 import { FORMATS, renderReport, type Format } from '../core/render/index.js';

@@ -5,7 +5,7 @@ import * as core from '@actions/core';
 import { coerceSetting, loadConfig, scalarSettings, type ConfigSection } from './config.js';
 import { ConfigurationError, describeError } from './errors.js';
 import type { Gate, GateContext } from './gate.js';
-import { resolveToken } from './github.js';
+import { resolveToken } from './github-context.js';
 import type { Logger } from './logger.js';
 import { Redactor } from './redact.js';
 import { toAnnotations } from './render/annotations.js';

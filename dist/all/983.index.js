@@ -1,8 +1,8 @@
-export const id = 659;
-export const ids = [659];
+export const id = 983;
+export const ids = [983];
 export const modules = {
 
-/***/ 7659:
+/***/ 983:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -20,8 +20,79 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/core/github.ts + 25 modules
-var github = __webpack_require__(1346);
+// EXTERNAL MODULE: ./src/core/github-context.ts
+var github_context = __webpack_require__(5338);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var dist_bundle = __webpack_require__(9735);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+var plugin_throttling_dist_bundle = __webpack_require__(6856);
+// EXTERNAL MODULE: ./node_modules/@octokit/rest/dist-src/index.js + 21 modules
+var dist_src = __webpack_require__(9988);
+// EXTERNAL MODULE: ./node_modules/bottleneck/lib/index.js
+var lib = __webpack_require__(2203);
+var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
+;// CONCATENATED MODULE: ./src/core/github.ts
+
+
+
+
+
+const GitHubClient = dist_src/* Octokit */.E.plugin(dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
+const DEFAULT_API_URL = 'https://api.github.com';
+/**
+ * GitHub asks for a second between writes, which the throttling plugin keeps by default.
+ * RG_GITHUB_WRITE_INTERVAL_MS changes it, for a GHES with other limits or a local fake.
+ */
+function writeLimiter(env) {
+    const text = env.RG_GITHUB_WRITE_INTERVAL_MS?.trim();
+    if (!text)
+        return undefined;
+    if (!/^\d+$/.test(text))
+        throw new errors/* ConfigurationError */.j1(`RG_GITHUB_WRITE_INTERVAL_MS: "${text}" is not a whole number of milliseconds`);
+    return new (lib_default()).Group({ id: 'readiness-gates-write', maxConcurrent: 1, minTime: Number(text) });
+}
+/**
+ * An Octokit with retry and throttling. The base URL comes from GITHUB_API_URL, which the runner
+ * sets to the GHES API on GitHub Enterprise Server.
+ */
+function createGitHubClient(options) {
+    const retries = options.retries ?? 3;
+    const { onRequest } = options;
+    options.log.secret(options.token);
+    return new GitHubClient({
+        auth: options.token,
+        baseUrl: (options.env.GITHUB_API_URL || DEFAULT_API_URL).replace(/\/+$/, ''),
+        userAgent: options.userAgent ?? 'readiness-gates',
+        // Octokit logs every failed request to the console by default, past the redactor and the
+        // CLI's stderr; callers report failures themselves, so they only show with debugging on.
+        log: {
+            debug: (message) => options.log.debug(message),
+            info: (message) => options.log.debug(message),
+            warn: (message) => options.log.warning(message),
+            error: (message) => options.log.debug(message),
+        },
+        retry: { retries },
+        request: onRequest ? { fetch: countingFetch(onRequest) } : undefined,
+        throttle: {
+            write: writeLimiter(options.env),
+            onRateLimit: (retryAfter, request, _octokit, retryCount) => {
+                options.log.warning(`rate limit reached for ${request.method} ${request.url}; retrying in ${retryAfter}s`);
+                return retryCount < retries;
+            },
+            onSecondaryRateLimit: (retryAfter, request, _octokit, retryCount) => {
+                options.log.warning(`secondary rate limit for ${request.method} ${request.url}; retrying in ${retryAfter}s`);
+                return retryCount < retries;
+            },
+        },
+    });
+}
+function countingFetch(onRequest) {
+    return (input, init) => {
+        onRequest({ method: init?.method ?? 'GET', url: input instanceof Request ? input.url : String(input) });
+        return fetch(input, init);
+    };
+}
+
 // EXTERNAL MODULE: ./src/core/report.ts
 var core_report = __webpack_require__(8557);
 ;// CONCATENATED MODULE: ./src/branch-protection/api.ts
@@ -890,15 +961,16 @@ function workflows_asObject(value) {
 
 
 
+
 const CHECK_HELP = 'Run with mode: apply and a token with Administration: write to restore it, or change the config if the new value is intended.';
 const branchProtectionGate = {
     name: 'branch-protection',
     async run(settings, context) {
         const startedAt = performance.now();
         const options = parseOptions(settings, context);
-        const token = (0,github/* requireToken */.Fw)(context.token, 'branch protection');
+        const token = (0,github_context/* requireToken */.Fw)(context.token, 'branch protection');
         let requests = 0;
-        const client = (0,github/* createGitHubClient */.LX)({ token, env: context.env, log: context.log, onRequest: () => (requests += 1) });
+        const client = createGitHubClient({ token, env: context.env, log: context.log, onRequest: () => (requests += 1) });
         const repositories = await selectRepositories(options, client, context);
         const findings = [];
         const local = localWorkflowChecks(options, repositories, context, findings);
