@@ -59,7 +59,7 @@ async function engineAtPath(file: string): Promise<GitleaksEngine> {
     throw new ConfigurationError(`gitleaks-path: ${file} does not exist; point it at a gitleaks binary or remove the setting`);
   }
   // The WebAssembly build ships as a node script; node runs it on every OS.
-  if (await isNodeScript(file)) return { kind: 'wasm', command: process.execPath, prefixArgs: [file], origin: `gitleaks-path (${file}, run with node)` };
+  if (await isNodeScript(file)) return { kind: 'wasm', command: process.execPath, prefixArgs: [file], origin: `gitleaks-path (${file}, a node script: the WebAssembly build)` };
   return { kind: 'native', command: file, prefixArgs: [], origin: `gitleaks-path (${file})` };
 }
 
