@@ -123,6 +123,8 @@ async function cachedOrDownloaded(asset: GitleaksAsset, options: ResolveGitleaks
   const base = `${options.releaseUrl}/v${options.version}`;
   options.log.info(`downloading gitleaks ${options.version} (${asset.name}) from ${safeUrl(base)}`);
   const checksums = await download(`${base}/${checksumsFileName(options.version)}`, options);
+  // Checked before the archive is fetched: a mirror without the asset's checksum is useless.
+  publishedHash(checksums.toString('utf8'), asset, options.version);
   const archive = await download(`${base}/${asset.name}`, options);
   verifyArchive(archive, asset, options.version, checksums.toString('utf8'), safeUrl(`${base}/${asset.name}`));
   const binary = extractBinary(archive, asset);
@@ -154,13 +156,18 @@ function sha256(data: Buffer): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
+function publishedHash(checksums: string, asset: GitleaksAsset, version: string): string {
+  const published = parseChecksums(checksums).get(asset.name);
+  if (!published) {
+    throw new EnvironmentError(`${checksumsFileName(version)} lists no ${asset.name}; the download cannot be verified (check gitleaks-version and gitleaks-release-url)`);
+  }
+  return published;
+}
+
 /** The archive must match the release's checksums file and, for the pinned release, the shipped table. */
 function verifyArchive(archive: Buffer, asset: GitleaksAsset, version: string, checksums: string, source: string): void {
   const actual = sha256(archive);
-  const published = parseChecksums(checksums).get(asset.name);
-  if (!published) {
-    throw new EnvironmentError(`${checksumsFileName(version)} lists no ${asset.name}; the download cannot be verified (check gitleaks-release-url)`);
-  }
+  const published = publishedHash(checksums, asset, version);
   if (actual !== published) {
     throw new EnvironmentError(`${source} does not match ${checksumsFileName(version)} (SHA-256 ${actual}, expected ${published}); the download is damaged or tampered with`);
   }
