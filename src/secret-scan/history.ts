@@ -83,7 +83,9 @@ export async function materializeHistory(cwd: string, selection: CommitSelection
 }
 
 /** The path after `+++ `: `b/<path>`, a C-quoted `"b/…"`, or /dev/null for a deletion. */
-function patchPath(raw: string): string | undefined {
+function patchPath(header: string): string | undefined {
+  // git ends the name with a tab when it contains a space, so the name's end is unambiguous.
+  const raw = header.endsWith('\t') ? header.slice(0, -1) : header;
   const unquoted = raw.startsWith('"') ? unquoteC(raw.slice(1, -1)) : raw;
   if (!unquoted.startsWith('b/')) return undefined;
   return unquoted.slice(2);

@@ -71,7 +71,18 @@ describe('secret-scan over commit ranges (real gitleaks, WebAssembly build)', ()
     expect(log.join('\n')).toContain('WebAssembly');
   });
 
-  it('does not report what the base already had, nor what the worktree no longer has, in a worktree scan', async () => {
+  it('reads patches exactly: quoted file names, lines that look like headers, line numbers after deletions', async () => {
+    const tokens = fakeTokens();
+    const repo = gitRepo({ 'notes/say "hi" ü.md': 'one\ntwo\nthree\nfour\n' });
+    const head = commitFiles(repo, { 'notes/say "hi" ü.md': `one\n++ ${tokens.github}\nfour\n+++ b/${tokens.slack}\n` });
+    const { report } = await scan(repo, { scope: 'range', since: 'HEAD~1' });
+    expect(leaks(report).map((leak) => leak.fingerprint).sort()).toEqual([
+      `${head}:notes/say "hi" ü.md:github-pat:2`,
+      `${head}:notes/say "hi" ü.md:slack-bot-token:4`,
+    ]);
+  });
+
+  it('sees the files as they are in a worktree scan: the removed token is gone, the old one is there', async () => {
     const { repo } = pullRequestRepo();
     const { report } = await scan(repo, { scope: 'worktree' });
     expect(leaks(report).map((leak) => leak.file).sort()).toEqual(['src/billing.ts', 'src/old.ts']);
