@@ -201,7 +201,7 @@ async function verifyCacheEntry(dir: string, binaryPath: string, asset: Gitleaks
     throw new EnvironmentError(`the tool cache entry ${dir} is incomplete and cannot be verified; ${fix}`);
   }
   verifyArchive(archive, asset, version, checksums, `the cached ${asset.name}`);
-  if (sha256(extractBinary(archive, asset)) !== sha256(binary)) {
+  if (!extractBinary(archive, asset).equals(binary)) {
     throw new EnvironmentError(`the cached gitleaks binary in ${dir} differs from its verified archive (tampered with?); ${fix}`);
   }
 }
