@@ -11,9 +11,16 @@ export function leakFingerprint(leak: GitleaksLeak): string {
   return leak.Commit ? `${leak.Commit}:${local}` : local;
 }
 
-/** Registers anything secret the report still carries, then turns the leak into a finding without it. */
-export function leakFinding(leak: GitleaksLeak, log: Logger): Finding {
-  for (const value of [leak.Secret, leak.Match]) if (value && value !== 'REDACTED') log.secret(value);
+/**
+ * gitleaks runs with --redact, so its report should hold no secret; whatever it still holds is
+ * registered for masking before anything is logged, ignored leaks included.
+ */
+export function registerSecrets(leaks: readonly GitleaksLeak[], log: Logger): void {
+  for (const leak of leaks) for (const value of [leak.Secret, leak.Match]) if (value && value !== 'REDACTED') log.secret(value);
+}
+
+/** The finding for a leak: where and in which commit, never the secret itself. */
+export function leakFinding(leak: GitleaksLeak): Finding {
   const where = `${leak.File}:${leak.StartLine}`;
   const commit = leak.Commit ? ` in commit ${leak.Commit.slice(0, 12)}${leak.Author ? ` by ${leak.Author}` : ''}${leak.Date ? ` (${leak.Date.slice(0, 10)})` : ''}` : '';
   return {

@@ -10,7 +10,7 @@ import { isGitWorkTree } from '../core/git.js';
 import { readEventContext } from '../core/github.js';
 import { createReport, type Finding } from '../core/report.js';
 import { checkTrackedFiles } from './file-policy.js';
-import { Baseline, isIgnored, leakFinding, readGitleaksIgnore } from './findings.js';
+import { Baseline, isIgnored, leakFinding, readGitleaksIgnore, registerSecrets } from './findings.js';
 import { checkExtraArgs, runGitleaks, type GitleaksEngine, type GitleaksLeak } from './gitleaks.js';
 import { gitLogOptions, materializeHistory, type CommitSelection } from './history.js';
 import { resolveGitleaks } from './install.js';
@@ -38,11 +38,12 @@ export const secretScanGate: Gate = {
       readGitleaksIgnore(context.cwd),
     ]);
 
+    registerSecrets(scan.leaks, context.log);
     const kept = scan.leaks.filter((leak) => !isIgnored(leak, ignored) && !baseline?.has(leak));
     const exceptions = new ExceptionList<AllowEntry>(options.allow, describeAllowEntry);
     const findings: Finding[] = [];
     let allowed = 0;
-    for (const finding of [...policy.findings, ...kept.map((leak) => leakFinding(leak, context.log))]) {
+    for (const finding of [...policy.findings, ...kept.map(leakFinding)]) {
       if (exceptions.match((entry) => allowMatches(entry, finding))) allowed += 1;
       else findings.push(finding);
     }
