@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { constants as fsConstants } from 'node:fs';
-import { access, chmod, mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { access, chmod, mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -53,11 +53,13 @@ export async function resolveGitleaks(options: ResolveGitleaksOptions): Promise<
 }
 
 async function engineAtPath(file: string): Promise<GitleaksEngine> {
+  let isFile: boolean;
   try {
-    await access(file, fsConstants.R_OK);
+    isFile = (await stat(file)).isFile();
   } catch {
     throw new ConfigurationError(`gitleaks-path: ${file} does not exist; point it at a gitleaks binary or remove the setting`);
   }
+  if (!isFile) throw new ConfigurationError(`gitleaks-path: ${file} is not a file; point it at the gitleaks binary itself`);
   // The WebAssembly build ships as a node script; node runs it on every OS.
   if (await isNodeScript(file)) return { kind: 'wasm', command: process.execPath, prefixArgs: [file], origin: `gitleaks-path (${file}, a node script: the WebAssembly build)` };
   return { kind: 'native', command: file, prefixArgs: [], origin: `gitleaks-path (${file})` };

@@ -77,6 +77,7 @@ describe('readiness-gates secret-scan (CLI, real gitleaks)', () => {
 
   it.each([
     [['--gitleaks-path', 'no/such/gitleaks'], 'gitleaks-path: '],
+    [['--gitleaks-path', '.'], 'is not a file; point it at the gitleaks binary itself'],
     [['--baseline-path', 'missing.json'], 'baseline-path: missing.json does not exist'],
     [['--extra-args=--exit-code 0'], 'extra-args: --exit-code is set by the gate'],
     [['--scope', 'range'], 'scope "range" needs `since`'],

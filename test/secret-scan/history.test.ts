@@ -71,6 +71,18 @@ describe('secret-scan over commit ranges (real gitleaks, WebAssembly build)', ()
     expect(log.join('\n')).toContain('WebAssembly');
   });
 
+  it('has no page limit: a leak in the first of 40 pull request commits is found', async () => {
+    const tokens = fakeTokens();
+    const repo = gitRepo({ 'README.md': '# app\n' });
+    const base = runGit(repo, 'rev-parse', 'HEAD').trim();
+    const first = commitFiles(repo, { 'src/first.ts': `export const t = '${tokens.github}';\n` });
+    for (let index = 1; index < 40; index += 1) commitFiles(repo, { [`src/step${index}.ts`]: `export const step = ${index};\n` });
+    const head = runGit(repo, 'rev-parse', 'HEAD').trim();
+    const { report } = await scan(repo, {}, pullRequestEvent(base, head));
+    expect(leaks(report).map((leak) => leak.fingerprint)).toEqual([`${first}:src/first.ts:github-pat:1`]);
+    expect(report.metrics['commits-scanned']).toBe(40);
+  });
+
   it('reads patches exactly: quoted file names, lines that look like headers, line numbers after deletions', async () => {
     const tokens = fakeTokens();
     const repo = gitRepo({ 'notes/say "hi" ü.md': 'one\ntwo\nthree\nfour\n' });
