@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ReadinessConfig } from '../../src/core/config.js';
 import { silentLogger } from '../../src/core/logger.js';
@@ -6,7 +8,7 @@ import type { GateReport } from '../../src/core/report.js';
 import { runGate } from '../../src/core/run.js';
 import { secretScanGate } from '../../src/secret-scan/gate.js';
 import { tempDir, writeFiles } from '../helpers/temp.js';
-import { fakeTokens, gitRepo, randomText, WASM_GITLEAKS } from './helpers.js';
+import { commitFiles, fakeTokens, gitRepo, randomText, runGit, WASM_GITLEAKS } from './helpers.js';
 
 async function scan(cwd: string, settings: Record<string, unknown>): Promise<GateReport> {
   const config: ReadinessConfig = { 'secret-scan': { scope: 'worktree', 'gitleaks-path': WASM_GITLEAKS, ...settings } };
@@ -82,6 +84,33 @@ describe('secret-scan gate: exceptions, baseline, gitleaks configuration', () =>
     const report = await scan(cwd, {});
     expect(report.status).toBe('error');
     expect(report.findings[0]?.message).toMatch(/^gitleaks dir failed with exit code 1: /);
+  });
+
+  it('runs a native gitleaks in git mode over the event\'s range and keeps commit and author', async () => {
+    const repo = gitRepo({ 'README.md': '# app\n' });
+    const base = runGit(repo, 'rev-parse', 'HEAD').trim();
+    const head = commitFiles(repo, { 'src/a.ts': 'export {};\n' });
+    // Stands in for a native binary: records its arguments and reports one leak like gitleaks git does.
+    const bin = tempDir();
+    const fake = path.join(bin, 'gitleaks');
+    const leak = { RuleID: 'github-pat', File: 'src/a.ts', StartLine: 1, EndLine: 1, StartColumn: 7, EndColumn: 47, Commit: head, Author: 'Ada Lovelace', Email: 'ada@example.com', Date: '2026-05-01T10:00:00Z', Secret: 'REDACTED', Match: 'REDACTED', Fingerprint: `${head}:src/a.ts:github-pat:1` };
+    writeFiles(bin, { gitleaks: `#!/bin/sh\nprintf '%s\\n' "$@" > "${bin}/args"\nwhile [ $# -gt 0 ]; do [ "$1" = --report-path ] && printf '%s' '${JSON.stringify([leak])}' > "$2"; shift; done\nexit 99\n` });
+    chmodSync(fake, 0o755);
+    const eventPath = path.join(bin, 'event.json');
+    writeFileSync(eventPath, JSON.stringify({ pull_request: { number: 3, base: { sha: base }, head: { sha: head } } }));
+
+    const report = await runGate(secretScanGate, { 'secret-scan': { 'gitleaks-path': fake } }, { values: {}, nameOf: (key) => key }, {
+      cwd: repo,
+      env: { PATH: process.env.PATH, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: eventPath },
+      inAction: true,
+      log: silentLogger,
+    });
+    const args = readFileSync(path.join(bin, 'args'), 'utf8').trim().split('\n');
+    expect(args[0]).toBe('git');
+    expect(args).toContain(`--log-opts=--full-history --diff-merges=remerge --relative ${head} ^${base}`);
+    expect(args.slice(args.indexOf('--exit-code'), args.indexOf('--exit-code') + 2)).toEqual(['--exit-code', '99']);
+    expect(report.findings).toEqual([expect.objectContaining({ rule: 'github-pat', file: 'src/a.ts', line: 1, fingerprint: `${head}:src/a.ts:github-pat:1`, message: expect.stringContaining(`in commit ${head.slice(0, 12)} by Ada Lovelace`) })]);
+    expect(report.metrics['commits-scanned']).toBe(1);
   });
 
   it('passes a clean repository and says what it checked', async () => {
