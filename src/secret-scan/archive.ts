@@ -1,19 +1,24 @@
-import { gunzipSync, inflateRawSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gunzip as gunzipCallback, inflateRaw as inflateRawCallback } from 'node:zlib';
+
+// On the thread pool: a 25 MB binary inflates while the file policy reads the repository.
+const gunzipAsync = promisify(gunzipCallback);
+const inflateRawAsync = promisify(inflateRawCallback);
 
 /**
  * Reads one file out of a release archive in memory: no `tar` or `unzip` on the runner needed,
  * and a damaged archive is an error here instead of a half-extracted binary.
  * Throws an Error describing the damage; the caller names the archive.
  */
-export function readArchiveMember(archive: Buffer, format: 'tar.gz' | 'zip', name: string): Buffer {
-  const member = format === 'zip' ? readZipMember(archive, name) : readTarMember(gunzip(archive), name);
+export async function readArchiveMember(archive: Buffer, format: 'tar.gz' | 'zip', name: string): Promise<Buffer> {
+  const member = format === 'zip' ? await readZipMember(archive, name) : readTarMember(await gunzip(archive), name);
   if (!member) throw new Error(`it has no ${name}`);
   return member;
 }
 
-function gunzip(archive: Buffer): Buffer {
+async function gunzip(archive: Buffer): Promise<Buffer> {
   try {
-    return gunzipSync(archive);
+    return await gunzipAsync(archive);
   } catch (error) {
     throw new Error(`it is not a complete gzip file (${(error as Error).message})`, { cause: error });
   }
@@ -39,7 +44,7 @@ function readTarMember(tar: Buffer, name: string): Buffer | undefined {
   throw new Error('its tar stream is truncated');
 }
 
-function readZipMember(zip: Buffer, name: string): Buffer | undefined {
+async function readZipMember(zip: Buffer, name: string): Promise<Buffer | undefined> {
   const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
   if (end === -1 || end + 22 > zip.length) throw new Error('it is not a complete zip file (no end of central directory)');
   const entries = zip.readUInt16LE(end + 10);
@@ -59,7 +64,7 @@ function readZipMember(zip: Buffer, name: string): Buffer | undefined {
     if (dataStart + compressedSize > zip.length) throw new Error('its zip data is truncated');
     const data = zip.subarray(dataStart, dataStart + compressedSize);
     if (method === 0) return Buffer.from(data);
-    if (method === 8) return inflateRawSync(data);
+    if (method === 8) return inflateRawAsync(data);
     throw new Error(`its ${name} uses zip compression method ${method}, which is not supported`);
   }
   return undefined;

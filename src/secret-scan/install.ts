@@ -129,7 +129,7 @@ async function cachedOrDownloaded(asset: GitleaksAsset, options: ResolveGitleaks
   publishedHash(checksums.toString('utf8'), asset, options.version);
   const archive = await download(`${base}/${asset.name}`, options);
   verifyArchive(archive, asset, options.version, checksums.toString('utf8'), safeUrl(`${base}/${asset.name}`));
-  const binary = extractBinary(archive, asset);
+  const binary = await extractBinary(archive, asset);
 
   await rm(dir, { recursive: true, force: true });
   await rm(marker, { force: true });
@@ -179,9 +179,9 @@ function verifyArchive(archive: Buffer, asset: GitleaksAsset, version: string, c
   }
 }
 
-function extractBinary(archive: Buffer, asset: GitleaksAsset): Buffer {
+async function extractBinary(archive: Buffer, asset: GitleaksAsset): Promise<Buffer> {
   try {
-    return readArchiveMember(archive, asset.format, asset.binary);
+    return await readArchiveMember(archive, asset.format, asset.binary);
   } catch (error) {
     throw new EnvironmentError(`${asset.name} cannot be extracted: ${(error as Error).message}`, { cause: error });
   }
@@ -203,7 +203,7 @@ async function verifyCacheEntry(dir: string, binaryPath: string, asset: Gitleaks
     throw new EnvironmentError(`the tool cache entry ${dir} is incomplete and cannot be verified; ${fix}`);
   }
   verifyArchive(archive, asset, version, checksums, `the cached ${asset.name}`);
-  if (!extractBinary(archive, asset).equals(binary)) {
+  if (!(await extractBinary(archive, asset)).equals(binary)) {
     throw new EnvironmentError(`the cached gitleaks binary in ${dir} differs from its verified archive (tampered with?); ${fix}`);
   }
 }
