@@ -135,7 +135,7 @@ export async function prepareCommits(cwd: string, target: Extract<ScanTarget, { 
     const commits = await git(cwd, ['rev-list', target.head, ...target.exclude.map((ref) => `^${ref}`), '--']);
     const list = commits.split('\n').filter(Boolean);
     const boundary = await shallowBoundary(cwd);
-    if (!list.some((commit) => boundary.has(commit))) return list.length;
+    if (!list.some((commit) => boundary.has(commit)) && (boundary.size === 0 || (await sharesHistory(cwd, target)))) return list.length;
     log.info(`the clone is shallow inside the range; deepening (${depth === 'unshallow' ? 'full history' : `${depth} commits`})`);
     await fetchOrFail(cwd, ['fetch', '--no-tags', depth === 'unshallow' ? '--unshallow' : `--deepen=${depth}`, 'origin'], 'more history');
   }
@@ -151,6 +151,17 @@ export async function prepareFullHistory(cwd: string, log: Logger): Promise<numb
     await fetchOrFail(cwd, ['fetch', '--no-tags', '--unshallow', 'origin'], 'the full history');
   }
   return Number((await git(cwd, ['rev-list', '--count', '--all'])).trim());
+}
+
+/**
+ * In a shallow clone, a base cut off above the fork point makes `head ^base` list old commits of
+ * the base too; only once head and every excluded ref share a commit is the range exact.
+ */
+async function sharesHistory(cwd: string, target: Extract<ScanTarget, { kind: 'commits' }>): Promise<boolean> {
+  for (const ref of target.exclude) {
+    if ((await gitResult(cwd, ['merge-base', target.head, ref])).exitCode !== 0) return false;
+  }
+  return true;
 }
 
 function fetchedRef(ref: string): string {

@@ -139,6 +139,25 @@ describe('secret-scan over commit ranges (real gitleaks, WebAssembly build)', ()
     expect(log.join('\n')).toMatch(/fetching|deepening/);
   });
 
+  it('deepens until the shallow base reaches the fork point, so old base commits are not taken for the pull request', async () => {
+    const tokens = fakeTokens();
+    const repo = gitRepo({ 'src/old.ts': `export const legacy = '${tokens.aws}';\n` });
+    runGit(repo, 'config', 'uploadpack.allowAnySHA1InWant', 'true');
+    runGit(repo, 'checkout', '-q', '-b', 'feature');
+    const head = commitFiles(repo, { 'src/new.ts': `export const t = '${tokens.github}';\n` });
+    runGit(repo, 'checkout', '-q', 'main');
+    for (let index = 0; index < 60; index += 1) commitFiles(repo, { 'CHANGELOG.md': `${index}\n` });
+    const base = runGit(repo, 'rev-parse', 'HEAD').trim();
+    const clone = tempDir();
+    // The feature side is complete down to the root; only the base side is cut off.
+    runGit(clone, 'clone', '-q', '--single-branch', '--branch', 'feature', `file://${repo}`, '.');
+    runGit(clone, 'fetch', '-q', '--depth', '1', 'origin', 'main:refs/remotes/origin/main');
+
+    const { report } = await scan(clone, {}, pullRequestEvent(base, head));
+    expect(leaks(report).map((leak) => leak.fingerprint)).toEqual([`${head}:src/new.ts:github-pat:1`]);
+    expect(report.metrics['commits-scanned']).toBe(1);
+  });
+
   it('fails with the fix, never a pass, when a shallow clone cannot be deepened', async () => {
     const { repo, d, m } = pullRequestRepo();
     const clone = tempDir();
