@@ -41,7 +41,7 @@ const budget = peer * 1.05 + 100;
 console.log('');
 console.log(`median over ${runs} runs on ${values.files} files:`);
 console.log(`  gitleaks dir (direct)         ${peer.toFixed(0)} ms`);
-console.log(`  readiness-gates secret-scan   ${ours.toFixed(0)} ms  (ratio ${(ours / peer).toFixed(3)}, +${(ours - peer).toFixed(0)} ms)`);
+console.log(`  readiness-gates secret-scan   ${ours.toFixed(0)} ms  (ratio ${(ours / peer).toFixed(3)}, ${ours >= peer ? '+' : ''}${(ours - peer).toFixed(0)} ms)`);
 console.log(`  target: ≤ ${budget.toFixed(0)} ms (gitleaks + 5% + 100 ms) → ${ours <= budget ? 'met' : 'MISSED'}`);
 
 // The gate's own cost, without the noise of a 20-second scan: the same run with a gitleaks that
