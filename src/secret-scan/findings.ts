@@ -32,7 +32,7 @@ export function leakFinding(leak: GitleaksLeak): Finding {
     ...(leak.StartColumn ? { column: leak.StartColumn } : {}),
     ...(leak.EndLine ? { endLine: leak.EndLine } : {}),
     fingerprint: leakFingerprint(leak),
-    help: 'Rotate the secret first (once pushed it is exposed), then remove it from the code; for a false positive add the fingerprint to .gitleaksignore or a secret-scan.allow entry with a reason.',
+    help: `Rotate the secret first (once pushed it is exposed), then remove it from the code; for a false positive add the line ${leakFingerprint(leak)} to .gitleaksignore, or a secret-scan.allow entry with a reason.`,
   };
 }
 
