@@ -19,7 +19,6 @@ import { prepareCommits, prepareFullHistory, resolveScanRange, type ScanTarget }
 
 export const secretScanGate: Gate = {
   name: 'secret-scan',
-  summary: 'Runs gitleaks over exactly the commits a pull request or push brings, and forbids tracked .env files and private keys.',
   async run(settings, context) {
     const startedAt = performance.now();
     const options = parseOptions(settings);
