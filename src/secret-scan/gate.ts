@@ -7,7 +7,7 @@ import { ConfigurationError } from '../core/errors.js';
 import { ExceptionList } from '../core/exceptions.js';
 import type { Gate, GateContext } from '../core/gate.js';
 import { isGitWorkTree } from '../core/git.js';
-import { readEventContext } from '../core/github.js';
+import { readEventContext } from '../core/github-context.js';
 import { createReport, type Finding } from '../core/report.js';
 import { checkTrackedFiles } from './file-policy.js';
 import { Baseline, isIgnored, leakFinding, readGitleaksIgnore, registerSecrets } from './findings.js';

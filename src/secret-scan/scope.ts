@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigurationError, EnvironmentError } from '../core/errors.js';
 import { git, gitResult, isShallowRepository, resolveCommit } from '../core/git.js';
-import type { EventContext } from '../core/github.js';
+import type { EventContext } from '../core/github-context.js';
 import type { Logger } from '../core/logger.js';
 import type { Scope } from './options.js';
 
