@@ -1,7 +1,7 @@
 // Audit gate vs `npm audit --json` on the same synthesised ≥5,000-package package-lock.json (v3)
 // and the same loopback advisory registry, side by side in one run.
 //
-//   node_modules/.bin/node bench/audit/run.mjs [--runs 3] [--packages 5600]
+//   npm run bench -- audit      (or: node bench/audit/run.mjs [--runs 3] [--packages 5600], Node 22.18+)
 //
 // Needs Node 22.18+ (it imports the test's loopback registry, a .ts file) and npm on PATH. Bundles
 // the CLI from src with ncc first (into bench/.work, like dist/cli), so the gate is timed as users

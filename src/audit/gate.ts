@@ -43,7 +43,6 @@ export function readAuditOptions(settings: GateSettings): AuditOptions {
 export function createAuditGate(request: BulkRequestOptions = {}): Gate {
   return {
     name: 'audit',
-    summary: 'Fails when installed dependencies carry advisories at or above a severity threshold or are below a required version.',
     async run(settings, context) {
       const startedAt = performance.now();
       const options = readAuditOptions(settings);
