@@ -196,6 +196,8 @@ class FileAnalyzer {
           const callback = declaration && node.arguments.find(isFunction);
           const first = callback?.params[0];
           if (first?.type === 'Identifier' && first.name !== 'done') this.contextNames.add(first.name);
+          // vitest's test context: ({ expect }) => …, also renamed
+          if (first?.type === 'ObjectPattern') this.bindPattern(first, false);
           break;
         }
       }
