@@ -1,5 +1,6 @@
 import { parse, type ParserPlugin } from '@babel/parser';
 import type * as t from '@babel/types';
+import { VISITOR_KEYS } from '@babel/types';
 import { compileAssertPatterns, type AssertPatterns } from './assert-patterns.js';
 
 /** What a test case amounts to. Every class but `real` is a way for CI to be green without checking anything. */
@@ -62,7 +63,10 @@ const ASSERT_MODULES = new Set(['assert', 'node:assert', 'assert/strict', 'node:
 /** Statements that skip the test they stand in, unconditionally: `this.skip()`, `t.skip()`, `pending()`, `test.skip()`. */
 const RUNTIME_SKIPS = new Set(['skip', 'fixme']);
 
-const SKIPPED_KEYS = new Set(['type', 'loc', 'start', 'end', 'extra', 'leadingComments', 'trailingComments', 'innerComments', 'typeAnnotation', 'typeParameters', 'returnType', 'decorators']);
+/** Children that hold types or decorators: they cannot contain tests or assertions. */
+const SKIPPED_KEYS = new Set(['typeAnnotation', 'typeParameters', 'typeArguments', 'superTypeParameters', 'returnType', 'implements', 'decorators']);
+
+type AssertionKind = 'live' | 'constant';
 
 type FunctionNode = t.ArrowFunctionExpression | t.FunctionExpression | t.FunctionDeclaration | t.ObjectMethod | t.ClassMethod;
 
@@ -263,10 +267,14 @@ class FileAnalyzer {
       if (child.type !== 'CallExpression') return true;
       const declaration = this.declarationOf(child);
       if (!declaration) return true;
-      if (declaration.kind === 'suite') this.visitSuite(child, declaration, scope);
-      else this.visitTest(child, declaration, scope);
+      this.visitDeclaration(child, declaration, scope);
       return false;
     });
+  }
+
+  private visitDeclaration(call: t.CallExpression, declaration: Declaration, scope: Scope): void {
+    if (declaration.kind === 'suite') this.visitSuite(call, declaration, scope);
+    else this.visitTest(call, declaration, scope);
   }
 
   private visitSuite(call: t.CallExpression, declaration: Declaration, scope: Scope): void {
@@ -283,16 +291,17 @@ class FileAnalyzer {
     const flags = this.flagsOf(call, declaration);
     const callback = this.callbackOf(call);
     const before = this.tests.length;
+    const inner: Scope = { ...scope, skipped: scope.skipped || flags.skipped, todo: scope.todo || flags.todo };
+    const assertions = callback && callback !== 'opaque' ? this.assertions(callback.body, inner) : new Set<AssertionKind>();
     // A test that declares subtests (`t.test(…)` of node:test) is a suite: its subtests are the tests.
-    if (callback && callback !== 'opaque') this.visit(callback.body, { ...scope, skipped: scope.skipped || flags.skipped, todo: scope.todo || flags.todo });
     if (this.tests.length > before) {
       if (flags.focused) this.focusedSuites.push({ title: this.titleOf(call), ...location(call) });
       return;
     }
-    this.tests.push({ title: this.titleOf(call), ...location(call), testClass: this.classify(callback, flags, scope) });
+    this.tests.push({ title: this.titleOf(call), ...location(call), testClass: this.classify(callback, flags, scope, assertions) });
   }
 
-  private classify(callback: FunctionNode | 'opaque' | undefined, flags: Flags, scope: Scope): TestClass {
+  private classify(callback: FunctionNode | 'opaque' | undefined, flags: Flags, scope: Scope, assertions: Set<AssertionKind>): TestClass {
     if (flags.todo || scope.todo || !callback) return 'todo';
     if (flags.skipped || scope.skipped) return 'skipped';
     if (flags.focused) return 'focused';
@@ -304,7 +313,6 @@ class FileAnalyzer {
       const skip = body.body.map((statement) => this.runtimeSkipOf(statement)).find(Boolean);
       if (skip) return skip;
     }
-    const assertions = this.assertions(body);
     if (assertions.size === 0) return scope.hookAsserts ? 'real' : 'no-assertion';
     return assertions.has('live') ? 'real' : 'tautology';
   }
@@ -324,11 +332,18 @@ class FileAnalyzer {
     return name === 'todo' ? 'todo' : undefined;
   }
 
-  /** The kinds of assertion under `node`: `live` ones check the code, `constant` ones compare constants only. */
-  private assertions(node: t.Node): Set<'live' | 'constant'> {
-    const found = new Set<'live' | 'constant'>();
+  /**
+   * The kinds of assertion under `node`: `live` ones check the code, `constant` ones compare constants
+   * only. Tests declared under it are not its assertions; with a `scope`, they are visited as tests.
+   */
+  private assertions(node: t.Node, scope?: Scope): Set<AssertionKind> {
+    const found = new Set<AssertionKind>();
     walk(node, (child) => {
-      if (child.type === 'CallExpression' && this.declarationOf(child)) return false;
+      if (child.type === 'CallExpression') {
+        const declaration = this.declarationOf(child);
+        if (declaration && scope) this.visitDeclaration(child, declaration, scope);
+        if (declaration) return false;
+      }
       const kind = child.type === 'CallExpression' ? this.assertionOfCall(child) : child.type === 'MemberExpression' ? this.propertyAssertionOf(child) : undefined;
       if (kind) found.add(kind);
       return kind !== 'live';
@@ -336,7 +351,7 @@ class FileAnalyzer {
     return found;
   }
 
-  private assertionOfCall(call: t.CallExpression): 'live' | 'constant' | undefined {
+  private assertionOfCall(call: t.CallExpression): AssertionKind | undefined {
     const callee = call.callee;
     if (callee.type === 'Identifier') {
       if (this.assertNames.has(callee.name)) return constantness(call.arguments);
@@ -377,7 +392,7 @@ class FileAnalyzer {
   }
 
   /** chai property assertions: `expect(x).to.be.true`, `x.should.exist`. */
-  private propertyAssertionOf(member: t.MemberExpression): 'live' | 'constant' | undefined {
+  private propertyAssertionOf(member: t.MemberExpression): AssertionKind | undefined {
     const name = propertyName(member);
     if (!name || !CHAI_PROPERTY_ASSERTIONS.has(name)) return undefined;
     const expectCall = this.expectCallOf(member.object);
@@ -488,30 +503,23 @@ function location(node: t.Node): SourceLocation {
 }
 
 /**
- * Depth-first walk over the AST; `visit` returning false skips the node's children. Keys that hold
- * types and positions are not walked: they cannot contain tests or assertions.
+ * Depth-first walk over the AST; `visit` returning false skips the node's children. Recursive, like
+ * the parser that built the tree, so it goes no deeper than what parsed.
  */
 function walk(node: t.Node, visit: (node: t.Node) => boolean | void): void {
-  const stack: t.Node[] = [node];
-  while (stack.length > 0) {
-    const current = stack.pop()!;
-    if (visit(current) === false) continue;
-    const children: t.Node[] = [];
-    for (const key in current) {
-      if (SKIPPED_KEYS.has(key)) continue;
-      const value = (current as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) {
-        for (const item of value) if (isNode(item)) children.push(item);
-      } else if (isNode(value)) children.push(value);
-    }
-    // Reversed onto the stack so that nodes are visited in source order.
-    for (let index = children.length - 1; index >= 0; index -= 1) stack.push(children[index]!);
+  if (visit(node) === false) return;
+  const keys = CHILD_KEYS[node.type] ?? [];
+  for (let index = 0; index < keys.length; index += 1) {
+    const value = (node as unknown as Record<string, unknown>)[keys[index]!];
+    if (value === null || value === undefined) continue;
+    if (Array.isArray(value)) {
+      for (const item of value) if (item !== null) walk(item as t.Node, visit);
+    } else walk(value as t.Node, visit);
   }
 }
 
-function isNode(value: unknown): value is t.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
-}
+/** babel's own list of the keys that hold child nodes, per node type: faster and surer than enumerating. */
+const CHILD_KEYS: Record<string, string[]> = Object.fromEntries(Object.entries(VISITOR_KEYS).map(([type, keys]) => [type, keys.filter((key) => !SKIPPED_KEYS.has(key))]));
 
 function isFunction(node: t.Node): node is t.ArrowFunctionExpression | t.FunctionExpression {
   return node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression';

@@ -60,7 +60,10 @@ function isIgnored(rules: readonly IgnoreRules[], relative: string): boolean {
 const TEST_SUPPORT_DIRECTORIES = new Set(['fixtures', 'fixture', '__fixtures__', 'helpers', 'helper', '__helpers__', '__mocks__', '__snapshots__']);
 const TEST_DIRECTORIES = new Set(['test', 'tests', '__tests__']);
 /** `x.test.ts`, `x.spec.js`, `x-test.mjs`, `x_test.cjs`, `test.js`, `test-x.js` (jest, vitest, mocha, node:test, ava, playwright). */
-const TEST_FILE_NAME = /^(?:.+[.\-_](?:test|spec)|test|test-.+)\.(?:[cm]?[jt]s|[jt]sx)$/;
+function isTestFileName(name: string): boolean {
+  const stem = name.slice(0, name.lastIndexOf('.'));
+  return stem === 'test' || stem.startsWith('test-') || /[.\-_](?:test|spec)$/.test(stem);
+}
 
 /** Decides which files are tests: the conventions of the common runners, or the `test-patterns` setting. */
 export function createTestFileMatcher(patterns: readonly string[]): (file: string) => boolean {
@@ -79,7 +82,7 @@ function isConventionalTestFile(file: string): boolean {
   const segments = file.split('/');
   const name = segments.pop()!;
   if (segments.some((segment) => TEST_SUPPORT_DIRECTORIES.has(segment))) return false;
-  return TEST_FILE_NAME.test(name) || segments.some((segment) => TEST_DIRECTORIES.has(segment));
+  return isTestFileName(name) || segments.some((segment) => TEST_DIRECTORIES.has(segment));
 }
 
 /** Directories of code that ships without needing its own tests: build output, tooling, docs, examples. */
