@@ -1,6 +1,7 @@
 // Bench: the test-existence gate versus ESLint (eslint-plugin-jest's expect-expect,
 // no-disabled-tests and no-focused-tests) on the same generated corpus, side by side.
-// Usage: node bench/test-existence/run.mjs [--files 5000] [--runs 3]
+// Usage: npx node bench/test-existence/run.mjs [--files 5000] [--runs 3]
+// (npx node is the Node 24 the project pins, the runtime of the actions; both tools run on it.)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -110,7 +111,7 @@ for (const result of JSON.parse(readFileSync(eslintOutput, 'utf8'))) {
 console.log('');
 console.log(`Corpus: ${fileCount} test files, ${gateReport.metrics.tests} tests (gate metrics: ${gateReport.metrics['real-tests']} real, ${gateReport.metrics['no-assertion']} no-assertion, ${gateReport.metrics.empty} empty, ${gateReport.metrics.tautology} tautology, ${gateReport.metrics.skipped} skipped, ${gateReport.metrics.todo} todo, ${gateReport.metrics.focused} focused)`);
 console.log('');
-console.log(`Time: medians of ${runs} runs, whole CLI process each (startup included)`);
+console.log(`Time: medians of ${runs} runs, whole CLI process each (startup included), Node ${process.version}`);
 console.log('                                   wall      CPU');
 console.log(`  readiness-gates test-existence  ${seconds(median(ours)).padStart(7)}  ${seconds(median(oursCpu)).padStart(7)}`);
 console.log(`  eslint + eslint-plugin-jest     ${seconds(median(eslint)).padStart(7)}  ${seconds(median(eslintCpu)).padStart(7)}`);

@@ -194,7 +194,7 @@ function checkPackage(
     const notReal = TEST_CLASSES.filter((testClass) => testClass !== 'real' && tally.classes[testClass] > 0).map((testClass) => `${tally.classes[testClass]} ${testClass}`);
     emit({
       rule: 'tests/none',
-      message: `${where} has ${tally.sourceFiles} source files but ${tally.classes.real} real tests (min-tests: ${options.minTests})${notReal.length ? `; the others are ${notReal.join(', ')}` : ''}.`,
+      message: `${where} has ${plural(tally.sourceFiles, 'source file')} but ${plural(tally.classes.real, 'real test')} (min-tests: ${options.minTests})${notReal.length ? `; the others are ${notReal.join(', ')}` : ''}.`,
       ...(entry.manifest ? { file: manifestFile } : {}),
     });
   }
@@ -231,6 +231,10 @@ function createEmitter(levels: Record<string, RuleLevel>): Emitter {
 
 function emptyTally(): PackageTally {
   return { testFiles: 0, sourceFiles: 0, classes: Object.fromEntries(TEST_CLASSES.map((testClass) => [testClass, 0])) as Record<TestClass, number>, configFiles: [] };
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function position(location: SourceLocation): SourceLocation {

@@ -1,5 +1,6 @@
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { executeGate } from '../../src/core/gate.js';
@@ -56,7 +57,7 @@ describe('test-existence gate', () => {
       'tests/none packages/untested/package.json',
       'script/missing packages/untested/package.json:3',
     ]);
-    expect(report.findings[0]?.message).toBe('Package stub (packages/stub) has 1 source files but 0 real tests (min-tests: 1); the others are 1 empty.');
+    expect(report.findings[0]?.message).toBe('Package stub (packages/stub) has 1 source file but 0 real tests (min-tests: 1); the others are 1 empty.');
     expect(report.metrics).toMatchObject({ packages: 5, 'test-files': 2, tests: 2, 'real-tests': 1, empty: 1 });
   });
 
@@ -204,6 +205,15 @@ describe('test-existence gate', () => {
     expect(typo.findings[0]?.message).toBe('test-existence.levels: unknown rule test/skiped; did you mean test/skipped?');
     const pattern = await runGate(cwd, { 'assert-functions': ['request(app).expect'] });
     expect(pattern.findings[0]?.message).toMatch(/^assert-functions: "request\(app\)\.expect" is not a dotted function name/);
+  });
+
+  it('documents every metric as an output of the action', async () => {
+    const cwd = tempDir({ 'package.json': manifest('app'), 'src/add.js': SOURCE, 'test/add.test.js': REAL_TEST, 'out/junit.xml': '<testsuite><testcase name="a"/></testsuite>' });
+    const report = await runGate(cwd, { reports: ['out/junit.xml'] });
+    const action = parseYaml(readFileSync(path.resolve(import.meta.dirname, '../../actions/test-existence/action.yml'), 'utf8')) as { outputs: Record<string, unknown> };
+    const undocumented = Object.keys(report.metrics).filter((metric) => !(metric in action.outputs));
+    expect(Object.keys(report.metrics)).toContain('passed-tests');
+    expect(undocumented).toEqual([]);
   });
 
   it('rejects a package.json that is not JSON', async () => {
