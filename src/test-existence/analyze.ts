@@ -171,7 +171,7 @@ class FileAnalyzer {
     return { tests: this.tests, focusedSuites: this.focusedSuites };
   }
 
-  /** One pass over the file for imports of assertion libraries, helper functions and test-context names. */
+  /** One pass over the file for imports of assertion libraries and for helper functions. */
   private collectBindings(program: t.Program): void {
     walk(program, (node) => {
       switch (node.type) {
@@ -195,15 +195,6 @@ class FileAnalyzer {
         case 'ClassProperty':
           if (node.key.type === 'Identifier' && node.value && isFunction(node.value)) this.addHelper(node.key.name, node.value);
           break;
-        case 'CallExpression': {
-          const declaration = this.declarationOf(node);
-          const callback = declaration && node.arguments.find(isFunction);
-          const first = callback?.params[0];
-          if (first?.type === 'Identifier' && first.name !== 'done') this.contextNames.add(first.name);
-          // vitest's test context: ({ expect }) => …, also renamed
-          if (first?.type === 'ObjectPattern') this.bindPattern(first, false);
-          break;
-        }
       }
     });
   }
@@ -292,6 +283,7 @@ class FileAnalyzer {
     const callback = this.callbackOf(call);
     const before = this.tests.length;
     const inner: Scope = { ...scope, skipped: scope.skipped || flags.skipped, todo: scope.todo || flags.todo };
+    if (callback && callback !== 'opaque' && !declaration.modifiers.some((modifier) => CURRIED.has(modifier))) this.bindContext(callback.params[0]);
     const assertions = callback && callback !== 'opaque' ? this.assertions(callback.body, inner) : new Set<AssertionKind>();
     // A test that declares subtests (`t.test(…)` of node:test) is a suite: its subtests are the tests.
     if (this.tests.length > before) {
@@ -299,6 +291,15 @@ class FileAnalyzer {
       return;
     }
     this.tests.push({ title: this.titleOf(call), ...location(call), testClass: this.classify(callback, flags, scope, assertions) });
+  }
+
+  /**
+   * The first parameter of a test function is its context (`t` of ava and node:test, `ctx`), or
+   * destructures it (vitest's `({ expect })`). The parameters of `.each` callbacks are table rows.
+   */
+  private bindContext(parameter: t.Node | undefined): void {
+    if (parameter?.type === 'Identifier' && parameter.name !== 'done') this.contextNames.add(parameter.name);
+    else if (parameter?.type === 'ObjectPattern') this.bindPattern(parameter, false);
   }
 
   private classify(callback: FunctionNode | 'opaque' | undefined, flags: Flags, scope: Scope, assertions: Set<AssertionKind>): TestClass {
@@ -434,6 +435,9 @@ class FileAnalyzer {
   }
 
   private declarationOf(call: t.CallExpression): Declaration | undefined {
+    // Most calls are not declarations; their root name says so without building the path.
+    const root = rootName(call.callee);
+    if (root === undefined || !(TEST_BASES.has(root) || SUITE_BASES.has(root) || this.contextNames.has(root))) return undefined;
     const path = declarationPath(call.callee);
     if (!path) return undefined;
     let [base, ...modifiers] = path;
@@ -590,6 +594,17 @@ function declarationPath(node: t.Node): string[] | undefined {
       if (inner.type !== 'MemberExpression' || !CURRIED.has(propertyName(inner) ?? '')) return undefined;
       current = inner;
     } else return undefined;
+  }
+}
+
+function rootName(node: t.Node): string | undefined {
+  let current: t.Node = node;
+  for (;;) {
+    if (current.type === 'Identifier') return current.name;
+    if (current.type === 'MemberExpression') current = current.object;
+    else if (current.type === 'CallExpression') current = current.callee;
+    else if (current.type === 'TaggedTemplateExpression') current = current.tag;
+    else return undefined;
   }
 }
 

@@ -102,6 +102,12 @@ describe('assertions', () => {
     expect(analyzeTestFile(unbound, 'a.test.js').tests[0]?.testClass).toBe('no-assertion');
   });
 
+  it('does not take the rows of .each callbacks for test contexts', () => {
+    const code = "test.each([['a', /a/]])('matches %s', (input, pattern) => { input.match(pattern); });";
+    expect(analyzeTestFile(code, 'a.test.js').tests[0]?.testClass).toBe('no-assertion');
+    expect(analyzeTestFile(code.replace('input.match(pattern)', 'expect(input).toMatch(pattern)'), 'a.test.js').tests[0]?.testClass).toBe('real');
+  });
+
   it('does not loop on helpers that call each other', () => {
     const code = 'function a() { b() }\nfunction b() { a() }\nit("t", () => { a() });';
     expect(analyzeTestFile(code, 'a.test.js').tests[0]?.testClass).toBe('no-assertion');

@@ -112,6 +112,15 @@ describe('test-existence gate', () => {
     expect(report.findings[0]?.message).toContain(`"${scriptName}" script`);
   });
 
+  it('follows the test scripts the test script runs, not lint or build', async () => {
+    const scripts = { test: 'npm run lint && npm run test:unit', lint: 'eslint . || true', 'test:unit': 'vitest run; exit 0' };
+    const cwd = tempDir({ 'package.json': manifest('app', scripts), 'src/add.js': SOURCE, 'test/add.test.js': REAL_TEST });
+    const report = await runGate(cwd);
+    expect(report.findings.map((finding) => `${finding.rule} ${finding.message}`)).toEqual([
+      'script/ignored-exit-code Package app: the "test:unit" script ignores the exit code of its tests (vitest run; exit 0), so failing tests leave CI green.',
+    ]);
+  });
+
   it.each(['vitest run', 'jest --ci --coverage', 'node --test', 'mocha --exit', 'tsc -p . && vitest run 2>&1', 'c8 ava'])('accepts the test script %j', async (script) => {
     const cwd = tempDir({ 'package.json': manifest('app', { test: script }), 'src/add.js': SOURCE, 'test/add.test.js': REAL_TEST });
     expect(rules(await runGate(cwd))).toEqual([]);
