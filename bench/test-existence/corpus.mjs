@@ -185,12 +185,13 @@ function pick(random, items) {
 
 /**
  * Writes `fileCount` test files into `root` (wiped first), spread over workspace packages.
- * Returns the templates by `file:line`, for explaining disagreements, and the template table.
+ * Returns the template by `file:line`, for explaining disagreements, and the style of each file.
  */
 export function generateCorpus(root, fileCount, seed = 20261122) {
   rmSync(root, { recursive: true, force: true });
   const random = createRandom(seed);
   const templateAt = new Map();
+  const styleOf = new Map();
   const packageCount = 20;
   mkdirSync(root, { recursive: true });
   writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'corpus', private: true, workspaces: ['packages/*'], scripts: { test: 'turbo run test' } }, null, 2));
@@ -206,6 +207,7 @@ export function generateCorpus(root, fileCount, seed = 20261122) {
     const style = pick(random, STYLES);
     const extension = style.extension[Math.floor(random() * style.extension.length)];
     const file = `packages/pkg-${index % packageCount}/test/file-${index}${extension}`;
+    styleOf.set(file, style.name);
     const lines = [...style.header];
     const typescript = /\.[cm]?tsx?$/.test(extension);
     if (!typescript) for (let line = 0; line < lines.length; line += 1) lines[line] = lines[line].replace('(value: unknown)', '(value)');
@@ -223,5 +225,5 @@ export function generateCorpus(root, fileCount, seed = 20261122) {
     if (wrap) lines.push('});');
     writeFileSync(path.join(root, file), `${lines.join('\n')}\n`);
   }
-  return { templateAt, tests };
+  return { templateAt, styleOf, tests };
 }

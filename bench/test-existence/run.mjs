@@ -18,7 +18,7 @@ const corpus = path.join(work, 'corpus');
 const require = createRequire(import.meta.url);
 
 console.log(`Generating ${fileCount} test files…`);
-const { templateAt, tests } = generateCorpus(corpus, fileCount);
+const { templateAt, styleOf, tests } = generateCorpus(corpus, fileCount);
 console.log(`  ${fileCount} files from ${tests} templates, in ${corpus}`);
 
 console.log('Bundling the CLI (not timed)…');
@@ -118,26 +118,32 @@ console.log(`  eslint + eslint-plugin-jest     ${seconds(median(eslint)).padStar
 console.log(`  ratio (ESLint / gate)           ${(median(eslint) / median(ours)).toFixed(1).padStart(6)}x  ${(median(eslintCpu) / median(oursCpu)).toFixed(1).padStart(6)}x   (target: 10x)`);
 
 console.log('');
-console.log('Agreement on the classes both check (same file and line):');
 const disagreements = new Map();
 let unexplained = 0;
-for (const cls of ['assertion-free', 'skipped', 'focused']) {
-  const mine = [...gateKeys].filter((key) => key.startsWith(`${cls}|`));
-  const theirs = [...eslintKeys].filter((key) => key.startsWith(`${cls}|`));
-  const both = mine.filter((key) => eslintKeys.has(key)).length;
-  const union = new Set([...mine, ...theirs]).size;
-  console.log(`  ${cls.padEnd(15)} both ${String(both).padStart(5)}   only the gate ${String(mine.length - both).padStart(5)}   only ESLint ${String(theirs.length - both).padStart(5)}   agreement ${union ? ((100 * both) / union).toFixed(1) : '100.0'}%`);
-  for (const [key, side] of [...mine.filter((k) => !eslintKeys.has(k)).map((k) => [k, 'only the gate']), ...theirs.filter((k) => !gateKeys.has(k)).map((k) => [k, 'only ESLint'])]) {
-    const [, file, line] = key.split('|');
-    const template = templateAt.get(`${file}:${line}`);
-    const group = `${cls}: ${side} — template ${template?.name ?? '(none)'}`;
-    const entry = disagreements.get(group) ?? { count: 0, why: template?.why, example: `${file}:${line}` };
-    entry.count += 1;
-    disagreements.set(group, entry);
-    if (!template?.why) unexplained += 1;
+/** Agreement per class on the findings of the files `inScope` accepts; records disagreements when asked. */
+function agreement(inScope, record) {
+  for (const cls of ['assertion-free', 'skipped', 'focused']) {
+    const mine = [...gateKeys].filter((key) => key.startsWith(`${cls}|`) && inScope(key.split('|')[1]));
+    const theirs = [...eslintKeys].filter((key) => key.startsWith(`${cls}|`) && inScope(key.split('|')[1]));
+    const both = mine.filter((key) => eslintKeys.has(key)).length;
+    const union = new Set([...mine, ...theirs]).size;
+    console.log(`  ${cls.padEnd(15)} both ${String(both).padStart(5)}   only the gate ${String(mine.length - both).padStart(5)}   only ESLint ${String(theirs.length - both).padStart(5)}   agreement ${union ? ((100 * both) / union).toFixed(1) : '100.0'}%`);
+    if (!record) continue;
+    for (const [key, side] of [...mine.filter((k) => !eslintKeys.has(k)).map((k) => [k, 'only the gate']), ...theirs.filter((k) => !gateKeys.has(k)).map((k) => [k, 'only ESLint'])]) {
+      const [, file, line] = key.split('|');
+      const template = templateAt.get(`${file}:${line}`);
+      const group = `${cls}: ${side} — template ${template?.name ?? '(none)'}`;
+      const entry = disagreements.get(group) ?? { count: 0, why: template?.why, example: `${file}:${line}` };
+      entry.count += 1;
+      disagreements.set(group, entry);
+      if (!template?.why) unexplained += 1;
+    }
   }
 }
-
+console.log('Agreement on the classes both check (same file and line), all files:');
+agreement(() => true, true);
+console.log('… and on the files whose tests eslint-plugin-jest can see (jest and mocha globals):');
+agreement((file) => ['jest', 'mocha'].includes(styleOf.get(file)), false);
 console.log('');
 console.log('Every disagreement, grouped by the template that produced it:');
 for (const [group, entry] of [...disagreements].sort((a, b) => b[1].count - a[1].count)) {

@@ -556,11 +556,14 @@ function propertyName(member: t.MemberExpression): string | undefined {
   return undefined;
 }
 
-/** The names of a callee read through calls: `request(app).get('/').expect` → request, get, expect. */
-function calleePath(node: t.Node): string[] | undefined {
+/**
+ * The names along a member chain, root first; `through` says which node a call (or tagged
+ * template) leads on to, given how many names were read, or ends the path.
+ */
+function namePath(node: t.Node, through: (node: t.Node, namesRead: number) => t.Node | undefined): string[] | undefined {
   const names: string[] = [];
-  let current: t.Node = node;
-  for (;;) {
+  let current: t.Node | undefined = node;
+  while (current) {
     if (current.type === 'Identifier') {
       names.push(current.name);
       return names.reverse();
@@ -570,31 +573,23 @@ function calleePath(node: t.Node): string[] | undefined {
       if (!name) return undefined;
       names.push(name);
       current = current.object;
-    } else if (current.type === 'CallExpression') current = current.callee;
-    else return undefined;
+    } else current = through(current, names.length);
   }
+  return undefined;
 }
 
-/** Like calleePath, but only through the calls of curried modifiers: `test.each(table)` yes, `foo().it` no. */
+/** The names of a callee read through calls: `request(app).get('/').expect` → request, get, expect. */
+function calleePath(node: t.Node): string[] | undefined {
+  return namePath(node, (current) => (current.type === 'CallExpression' ? current.callee : undefined));
+}
+
+/** Like calleePath, but only through the call of a curried modifier: `test.each(table)` yes, `foo().it` no. */
 function declarationPath(node: t.Node): string[] | undefined {
-  const names: string[] = [];
-  let current: t.Node = node;
-  for (;;) {
-    if (current.type === 'Identifier') {
-      names.push(current.name);
-      return names.reverse();
-    }
-    if (current.type === 'MemberExpression') {
-      const name = propertyName(current);
-      if (!name) return undefined;
-      names.push(name);
-      current = current.object;
-    } else if ((current.type === 'CallExpression' || current.type === 'TaggedTemplateExpression') && names.length === 0) {
-      const inner = current.type === 'CallExpression' ? current.callee : current.tag;
-      if (inner.type !== 'MemberExpression' || !CURRIED.has(propertyName(inner) ?? '')) return undefined;
-      current = inner;
-    } else return undefined;
-  }
+  return namePath(node, (current, namesRead) => {
+    if (namesRead > 0 || (current.type !== 'CallExpression' && current.type !== 'TaggedTemplateExpression')) return undefined;
+    const inner = current.type === 'CallExpression' ? current.callee : current.tag;
+    return inner.type === 'MemberExpression' && CURRIED.has(propertyName(inner) ?? '') ? inner : undefined;
+  });
 }
 
 function rootName(node: t.Node): string | undefined {

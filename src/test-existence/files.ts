@@ -90,8 +90,8 @@ const NON_SOURCE_DIRECTORIES = new Set([
   'dist', 'build', 'coverage', 'out', 'scripts', 'bench', 'benches', 'benchmark', 'benchmarks', 'examples', 'example', 'docs',
   '.github', '.storybook', 'stories', 'e2e', ...TEST_DIRECTORIES, ...TEST_SUPPORT_DIRECTORIES,
 ]);
-/** Tool configuration (`vitest.config.ts`, `.eslintrc.cjs`), stories and benchmarks are not code under test. */
-const NON_SOURCE_FILE = /(?:^\.|\.config\.|\.stories\.|\.bench\.|\.d\.[cm]?ts$)/;
+/** Tool configuration and setup (`vitest.config.ts`, `.eslintrc.cjs`, `jest.setup.js`, `gulpfile.js`), stories and benchmarks are not code under test. */
+const NON_SOURCE_FILE = /(?:^\.|\.(?:config|setup|preset|stories|bench)\.|^setup-?tests\.|^(?:gulpfile|gruntfile)\.|\.d\.[cm]?ts$)/i;
 
 /** A JS/TS file of the package's own code (`rel` relative to the package). */
 export function isSourceFile(relative: string): boolean {

@@ -108,15 +108,17 @@ export const testExistenceGate: Gate = {
     let parseErrors = 0;
     let focusedSuites = 0;
 
+    const testFiles: Array<{ file: string; tally: PackageTally }> = [];
     for (const file of files) {
       const owner = packageOf(file);
       const tally = tallies.get(owner)!;
       const withinPackage = owner.dir ? file.slice(owner.dir.length + 1) : file;
       if (RUNNER_CONFIG.test(file) && !withinPackage.includes('/')) tally.configFiles.push(file);
-      if (!isTestFile(file)) {
-        if (isSourceFile(withinPackage)) tally.sourceFiles += 1;
-        continue;
-      }
+      if (isTestFile(file)) testFiles.push({ file, tally });
+      else if (isSourceFile(withinPackage)) tally.sourceFiles += 1;
+    }
+
+    for (const { file, tally } of testFiles) {
       tally.testFiles += 1;
       const analysis = analyzeTestFile(readSource(context.cwd, file), file, { assertPatterns });
       if (analysis.parseError) {

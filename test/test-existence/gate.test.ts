@@ -136,6 +136,23 @@ describe('test-existence gate', () => {
     expect(rules(await runGate(cwd))).toEqual(['script/pass-with-no-tests package.json:7', 'script/pass-with-no-tests vitest.config.mts:2']);
   });
 
+  it('does not count tool configuration, setup, build output or scripts as source', async () => {
+    const cwd = tempDir({
+      'package.json': manifest('tooling', { test: 'vitest run' }),
+      'vitest.config.ts': 'export default {};\n',
+      'jest.setup.js': "import '@testing-library/jest-dom';\n",
+      'setupTests.ts': 'export {};\n',
+      'gulpfile.js': 'exports.default = () => {};\n',
+      '.eslintrc.cjs': 'module.exports = {};\n',
+      'dist/index.js': SOURCE,
+      'scripts/release.mjs': SOURCE,
+      'types/index.d.ts': 'export declare const x: number;\n',
+    });
+    const report = await runGate(cwd);
+    expect(report.metrics['source-files']).toBe(0);
+    expect(rules(report)).toEqual([]);
+  });
+
   it('respects .gitignore files at every level and never enters node_modules', async () => {
     const cwd = tempDir({
       'package.json': manifest('app'),
