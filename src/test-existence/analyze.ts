@@ -45,7 +45,8 @@ const CONTEXT_ASSERTIONS = new Set([
   'notThrows', 'notThrowsAsync', 'regex', 'notRegex', 'snapshot', 'assert', 'pass', 'fail', 'plan', 'equal', 'equals',
   'notEqual', 'strictEqual', 'notStrictEqual', 'deepStrictEqual', 'notDeepStrictEqual', 'same', 'notSame', 'strictSame',
   'ok', 'notOk', 'match', 'notMatch', 'error', 'ifError', 'rejects', 'resolves', 'resolveMatch', 'type', 'has', 'hasStrict',
-  'expect', 'deepEquals', 'matchSnapshot',
+  'expect', 'deepEquals', 'matchSnapshot', 'doesNotThrow', 'doesNotReject', 'strictNotSame', 'hasProp', 'hasProps', 'hasOwnProps',
+  'notHas', 'emits', 'resolveMatchSnapshot', 'notThrow', 'notThrows',
 ]);
 /** Assertions that prove something whatever their arguments (they count the assertions or fail a path). */
 const LIVE_WHATEVER_ARGUMENTS = new Set(['plan', 'fail', 'assertions', 'hasAssertions', 'throws', 'rejects', 'doesNotThrow', 'doesNotReject']);
@@ -154,6 +155,8 @@ class FileAnalyzer {
   private readonly assertNames = new Set(['assert']);
   /** Local names of `expect`-style entry points (chai's `expect` imported under another name). */
   private readonly expectNames = new Set(EXPECT_NAMES);
+  /** Test-context methods destructured from the context parameter, by local name: tap's `({ equal })`. */
+  private readonly contextMethods = new Map<string, string>();
   /** Names of test-context parameters: `t` of ava and node:test, `ctx` … */
   private readonly contextNames = new Set(['t']);
   /** Functions and methods defined in the file, by name, for helpers that assert on a test's behalf. */
@@ -295,11 +298,18 @@ class FileAnalyzer {
 
   /**
    * The first parameter of a test function is its context (`t` of ava and node:test, `ctx`), or
-   * destructures it (vitest's `({ expect })`). The parameters of `.each` callbacks are table rows.
+   * destructures it (vitest's `({ expect })`, tap's `({ equal, same })`). The parameters of `.each`
+   * callbacks are table rows.
    */
   private bindContext(parameter: t.Node | undefined): void {
     if (parameter?.type === 'Identifier' && parameter.name !== 'done') this.contextNames.add(parameter.name);
-    else if (parameter?.type === 'ObjectPattern') this.bindPattern(parameter, false);
+    if (parameter?.type !== 'ObjectPattern') return;
+    for (const property of parameter.properties) {
+      if (property.type !== 'ObjectProperty' || property.key.type !== 'Identifier' || property.value.type !== 'Identifier') continue;
+      const method = property.key.name;
+      if (method === 'expect') this.expectNames.add(property.value.name);
+      else if (CONTEXT_ASSERTIONS.has(method)) this.contextMethods.set(property.value.name, method);
+    }
   }
 
   private classify(callback: FunctionNode | 'opaque' | undefined, flags: Flags, scope: Scope, assertions: Set<AssertionKind>): TestClass {
@@ -345,7 +355,7 @@ class FileAnalyzer {
         if (declaration && scope) this.visitDeclaration(child, declaration, scope);
         if (declaration) return false;
       }
-      const kind = child.type === 'CallExpression' ? this.assertionOfCall(child) : child.type === 'MemberExpression' ? this.propertyAssertionOf(child) : undefined;
+      const kind = child.type === 'CallExpression' ? (this.assertionOfCall(child) ?? this.delegatedAssertionOf(child)) : child.type === 'MemberExpression' ? this.propertyAssertionOf(child) : undefined;
       if (kind) found.add(kind);
       return kind !== 'live';
     });
@@ -355,7 +365,9 @@ class FileAnalyzer {
   private assertionOfCall(call: t.CallExpression): AssertionKind | undefined {
     const callee = call.callee;
     if (callee.type === 'Identifier') {
-      if (this.assertNames.has(callee.name)) return constantness(call.arguments);
+      if (this.assertNames.has(callee.name)) return constantness(call.arguments, 'assert');
+      const contextMethod = this.contextMethods.get(callee.name);
+      if (contextMethod) return contextAssertion(contextMethod, call.arguments);
       if (this.assertPatterns.matches([callee.name])) return 'live';
       return this.helperAsserts(this.helpers.get(callee.name)) ? 'live' : undefined;
     }
@@ -367,7 +379,7 @@ class FileAnalyzer {
     const expectCall = this.expectCallOf(callee.object);
     if (expectCall) {
       if (LIVE_WHATEVER_ARGUMENTS.has(method)) return 'live';
-      return constantness([...expectCall.arguments, ...call.arguments]);
+      return constantness([...expectCall.arguments, ...call.arguments], method, hasNot(callee.object));
     }
     if (root?.type === 'Identifier' && this.expectNames.has(root.name) && callee.object === root) {
       return method === 'assertions' || method === 'hasAssertions' || method === 'fail' ? 'live' : undefined;
@@ -379,17 +391,25 @@ class FileAnalyzer {
     if (root?.type === 'Identifier' && path) {
       // assert.equal(…), sinon.assert.calledOnce(…), chai.assert.isTrue(…), t.assert.ok(…)
       if (this.assertNames.has(root.name) || ((root.name === 'sinon' || root.name === 'chai' || this.contextNames.has(root.name)) && path[1] === 'assert')) {
-        return LIVE_WHATEVER_ARGUMENTS.has(method) ? 'live' : constantness(call.arguments);
+        return LIVE_WHATEVER_ARGUMENTS.has(method) ? 'live' : constantness(call.arguments, method);
       }
-      if (this.contextNames.has(root.name) && path.length === 2 && CONTEXT_ASSERTIONS.has(method)) {
-        if (ALWAYS_PASSING.has(method)) return 'constant';
-        if (LIVE_WHATEVER_ARGUMENTS.has(method)) return 'live';
-        return constantness(call.arguments);
-      }
+      if (this.contextNames.has(root.name) && path.length === 2 && CONTEXT_ASSERTIONS.has(method)) return contextAssertion(method, call.arguments);
     }
     // supertest: request(app).get('/').expect(200)
     if (method === 'expect' && callee.object.type === 'CallExpression') return 'live';
     return this.helperAsserts(this.helpers.get(method)) ? 'live' : undefined;
+  }
+
+  /**
+   * A call that hands an assertion to other code asserts through it: `check(equal, line)`,
+   * `helper(t)`, `pino({ write: fail })`, as with tap and ava helpers imported from other files.
+   */
+  private delegatedAssertionOf(call: t.CallExpression): AssertionKind | undefined {
+    const handed = (node: t.Node) => node.type === 'Identifier' && (this.contextNames.has(node.name) || this.contextMethods.has(node.name) || this.assertNames.has(node.name));
+    const delegates = call.arguments.some(
+      (argument) => handed(argument) || (argument.type === 'ObjectExpression' && argument.properties.some((property) => property.type === 'ObjectProperty' && handed(property.value))),
+    );
+    return delegates ? 'live' : undefined;
   }
 
   /** chai property assertions: `expect(x).to.be.true`, `x.should.exist`. */
@@ -397,7 +417,7 @@ class FileAnalyzer {
     const name = propertyName(member);
     if (!name || !CHAI_PROPERTY_ASSERTIONS.has(name)) return undefined;
     const expectCall = this.expectCallOf(member.object);
-    if (expectCall) return constantness(expectCall.arguments);
+    if (expectCall) return constantness(expectCall.arguments, name);
     return isShouldChain(member.object) ? 'live' : undefined;
   }
 
@@ -609,6 +629,16 @@ function rootOf(node: t.Node): t.Node | undefined {
   return current;
 }
 
+/** `expect(x).not.toBe(…)`, `expect(x).resolves.not.toThrow()`: the matcher is negated. */
+function hasNot(node: t.Node): boolean {
+  let current: t.Node = node;
+  while (current.type === 'MemberExpression') {
+    if (propertyName(current) === 'not') return true;
+    current = current.object;
+  }
+  return false;
+}
+
 /** `x.should.equal(1)`, `should(x).be.ok()`: a chain with a `should` in it. */
 function isShouldChain(node: t.Node): boolean {
   let current: t.Node = node;
@@ -633,8 +663,54 @@ function isRequireOf(node: t.Node, accepts: (source: string) => boolean): boolea
   );
 }
 
-function constantness(values: readonly t.Node[]): 'live' | 'constant' {
-  return values.every(isConstant) ? 'constant' : 'live';
+/** A test-context assertion (`t.is(…)`, or `equal(…)` destructured from the context). */
+function contextAssertion(method: string, values: readonly t.Node[]): AssertionKind {
+  if (ALWAYS_PASSING.has(method)) return 'constant';
+  return LIVE_WHATEVER_ARGUMENTS.has(method) ? 'live' : constantness(values, method);
+}
+
+/**
+ * `constant` when the assertion compares constants only and so passes whatever the code does. A
+ * constant assertion that always fails (`ok(false)`, `expect(1).toBe(2)`) guards a path that must
+ * not be reached: that is a live check, like `assert.fail()`.
+ */
+function constantness(values: readonly t.Node[], method: string, negated = false): AssertionKind {
+  if (!values.every(isConstant)) return 'live';
+  const outcome = constantOutcome(method, values.map(primitiveValue));
+  return outcome === (negated ? 'pass' : 'fail') ? 'live' : 'constant';
+}
+
+const TRUTHY_ASSERTIONS = new Set(['assert', 'ok', 'true', 'truthy', 'isTrue', 'isOk', 'toBeTruthy']);
+const FALSY_ASSERTIONS = new Set(['false', 'falsy', 'notOk', 'isFalse', 'isNotOk', 'toBeFalsy']);
+const EQUALITY_ASSERTIONS = new Set(['equal', 'equals', 'is', 'strictEqual', 'deepEqual', 'deepStrictEqual', 'same', 'strictSame', 'toBe', 'toEqual', 'toStrictEqual', 'eql']);
+
+/** What a constant assertion does, as far as its primitive arguments tell. */
+function constantOutcome(method: string, values: unknown[]): 'pass' | 'fail' | 'unknown' {
+  const [first, second] = values;
+  const verdict = (passes: boolean) => (passes ? 'pass' : 'fail');
+  if (values.length >= 1 && first !== NOT_PRIMITIVE) {
+    if (TRUTHY_ASSERTIONS.has(method)) return verdict(Boolean(first));
+    if (FALSY_ASSERTIONS.has(method)) return verdict(!first);
+  }
+  if (EQUALITY_ASSERTIONS.has(method) && values.length >= 2 && first !== NOT_PRIMITIVE && second !== NOT_PRIMITIVE) return verdict(first === second);
+  return 'unknown';
+}
+
+const NOT_PRIMITIVE = Symbol('not a primitive');
+
+function primitiveValue(node: t.Node): unknown {
+  switch (node.type) {
+    case 'StringLiteral':
+    case 'NumericLiteral':
+    case 'BooleanLiteral':
+      return node.value;
+    case 'NullLiteral':
+      return null;
+    case 'Identifier':
+      return node.name === 'undefined' ? undefined : NOT_PRIMITIVE;
+    default:
+      return NOT_PRIMITIVE;
+  }
 }
 
 /** A value fixed in the source: comparing such values cannot fail because of the code under test. */

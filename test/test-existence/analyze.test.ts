@@ -67,6 +67,13 @@ describe('assertions', () => {
     ['assert(f())', 'real'],
     ['assert.strictEqual(1, 1, "same")', 'tautology'],
     ['assert.fail("unreachable")', 'real'],
+    ['assert(false)', 'real'],
+    ['onError(() => { expect(true).toBe(false) })', 'real'],
+    ['t.ok(false, "must not be called")', 'real'],
+    ['expect(false).toBeFalsy()', 'tautology'],
+    ['expect(null).toBe(null)', 'tautology'],
+    ['expect(1).not.toBe(2)', 'tautology'],
+    ['expect(1).not.toBe(1)', 'real'],
     ['t.is(f(), 1)', 'real'],
     ['t.pass()', 'tautology'],
     ['t.plan(1)', 'real'],
@@ -100,6 +107,21 @@ describe('assertions', () => {
     expect(analyzeTestFile(chaiAlias, 'a.test.js').tests[0]?.testClass).toBe('real');
     const unbound = "it('t', () => { check.equal(f(), 1) });";
     expect(analyzeTestFile(unbound, 'a.test.js').tests[0]?.testClass).toBe('no-assertion');
+  });
+
+  it("counts assertions destructured from the test context (tap's `({ equal })`)", () => {
+    const code = "test('a', async ({ equal, same: deep }) => { equal(f(), 1); deep(g(), {}); });\ntest('b', ({ pass }) => { pass(); });\ntest('c', ({ plan }) => { plan(1); });";
+    expect(analyzeTestFile(code, 'a.test.js').tests.map((test) => test.testClass)).toEqual(['real', 'tautology', 'real']);
+  });
+
+  it('counts an assertion handed to other code, not a context only used for its other methods', () => {
+    const code = [
+      "test('a', async ({ equal }) => { check(equal, await once(stream)); });",
+      "test('b', ({ fail, pass }) => { pino({ write: fail }).info('x'); pass(); });",
+      "test('c', (t) => { sharedChecks(t); });",
+      "test('d', (t) => { t.log('hi'); t.teardown(() => stop()); });",
+    ].join('\n');
+    expect(analyzeTestFile(code, 'a.test.js').tests.map((test) => test.testClass)).toEqual(['real', 'real', 'real', 'no-assertion']);
   });
 
   it('does not take the rows of .each callbacks for test contexts', () => {
