@@ -355,8 +355,10 @@ class FileAnalyzer {
         if (declaration && scope) this.visitDeclaration(child, declaration, scope);
         if (declaration) return false;
       }
-      const kind = child.type === 'CallExpression' ? (this.assertionOfCall(child) ?? this.delegatedAssertionOf(child)) : child.type === 'MemberExpression' ? this.propertyAssertionOf(child) : undefined;
+      const kind = child.type === 'CallExpression' ? this.assertionOfCall(child) : child.type === 'MemberExpression' ? this.propertyAssertionOf(child) : undefined;
       if (kind) found.add(kind);
+      // A call that hands the context on (`withTempDir(t, () => { t.test(…) })`) may declare subtests in its callbacks.
+      else if (child.type === 'CallExpression' && this.handsAssertionOn(child)) found.add('live');
       return kind !== 'live';
     });
     return found;
@@ -402,14 +404,15 @@ class FileAnalyzer {
 
   /**
    * A call that hands an assertion to other code asserts through it: `check(equal, line)`,
-   * `helper(t)`, `pino({ write: fail })`, as with tap and ava helpers imported from other files.
+   * `helper(t)`, `pino({ browser: { write: fail } })`, as with tap and ava helpers imported from other files.
    */
-  private delegatedAssertionOf(call: t.CallExpression): AssertionKind | undefined {
-    const handed = (node: t.Node) => node.type === 'Identifier' && (this.contextNames.has(node.name) || this.contextMethods.has(node.name) || this.assertNames.has(node.name));
-    const delegates = call.arguments.some(
-      (argument) => handed(argument) || (argument.type === 'ObjectExpression' && argument.properties.some((property) => property.type === 'ObjectProperty' && handed(property.value))),
-    );
-    return delegates ? 'live' : undefined;
+  private handsAssertionOn(call: t.CallExpression): boolean {
+    const handed = (node: t.Node): boolean => {
+      if (node.type === 'Identifier') return this.contextNames.has(node.name) || this.contextMethods.has(node.name) || this.assertNames.has(node.name);
+      if (node.type === 'ObjectExpression') return node.properties.some((property) => property.type === 'ObjectProperty' && handed(property.value));
+      return node.type === 'ArrayExpression' && node.elements.some((element) => element !== null && handed(element));
+    };
+    return call.arguments.some(handed);
   }
 
   /** chai property assertions: `expect(x).to.be.true`, `x.should.exist`. */

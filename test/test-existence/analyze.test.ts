@@ -117,11 +117,16 @@ describe('assertions', () => {
   it('counts an assertion handed to other code, not a context only used for its other methods', () => {
     const code = [
       "test('a', async ({ equal }) => { check(equal, await once(stream)); });",
-      "test('b', ({ fail, pass }) => { pino({ write: fail }).info('x'); pass(); });",
+      "test('b', ({ fail, pass }) => { pino({ browser: { write: fail } }).info('x'); pass(); });",
       "test('c', (t) => { sharedChecks(t); });",
       "test('d', (t) => { t.log('hi'); t.teardown(() => stop()); });",
     ].join('\n');
     expect(analyzeTestFile(code, 'a.test.js').tests.map((test) => test.testClass)).toEqual(['real', 'real', 'real', 'no-assertion']);
+  });
+
+  it('finds subtests declared in callbacks of a call that gets the context', () => {
+    const code = "test('outer', (t) => {\n  withTempDir(t, () => {\n    t.test('inner', (st) => {\n      st.test('deepest', (s2t) => { s2t.equal(f(), 1); });\n    });\n  });\n});";
+    expect(analyzeTestFile(code, 'a.test.js').tests).toEqual([{ title: 'deepest', testClass: 'real', line: 4, column: 7 }]);
   });
 
   it('does not take the rows of .each callbacks for test contexts', () => {
