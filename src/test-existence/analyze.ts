@@ -357,9 +357,9 @@ class FileAnalyzer {
       }
       const kind = child.type === 'CallExpression' ? this.assertionOfCall(child) : child.type === 'MemberExpression' ? this.propertyAssertionOf(child) : undefined;
       if (kind) found.add(kind);
-      // A call that hands the context on (`withTempDir(t, () => { t.test(…) })`) may declare subtests in its callbacks.
       else if (child.type === 'CallExpression' && this.handsAssertionOn(child)) found.add('live');
-      return kind !== 'live';
+      // The walk goes on below assertions: a helper that asserts may get a callback that declares subtests.
+      return true;
     });
     return found;
   }
