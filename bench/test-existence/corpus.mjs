@@ -47,6 +47,8 @@ const JEST_TEMPLATES = [
     name: 'pending-call',
     weight: 1,
     render: (n) => [`it('blocked ${n}', () => { pending(); });`],
+    // ESLint reports pending() where it is called; on one line, both tools point at the same line.
+    oneLine: true,
     why: 'pending() skips the test: both tools call it skipped, and expect-expect also calls it assertion-free (the gate gives a test one class)',
   },
   {
@@ -74,7 +76,7 @@ const JEST_TEMPLATES = [
     weight: 0.5,
     render: (n) => [`describe.only('focused suite ${n}', () => {`, `  it('inner ${n}', () => { expect(add(${n}, 0)).toBe(${n}); });`, `});`],
   },
-  { name: 'commented-out', weight: 1, render: (n) => [`// it('old ${n}', () => { expect(add(${n}, 1)).toBe(0); });`] },
+  { name: 'commented-out', weight: 1, render: (n) => [`// it('old ${n}', () => { expect(add(${n}, 1)).toBe(0); });`], oneLine: true },
 ];
 
 const MOCHA_TEMPLATES = [
@@ -161,6 +163,22 @@ const STYLES = [
   { name: 'playwright', weight: 7, extension: ['.spec.ts'], header: ["import { expect, test } from '@playwright/test';", ''], templates: PLAYWRIGHT_TEMPLATES },
 ];
 
+const ONE_LINE_TEST = /^(\s*[^\s/].*?(?:\) => \{ |function \(\w*\) \{ ))(.+) \}\);$/;
+
+/**
+ * Real tests arrange before they act and assert: a one-line test becomes a block with a few
+ * statements of set-up, so that files have the size and shape of real test files.
+ */
+function expand(lines, n, oneLine) {
+  return lines.flatMap((line) => {
+    const match = oneLine ? null : ONE_LINE_TEST.exec(line);
+    if (!match) return [line];
+    const indent = /^\s*/.exec(line)[0];
+    const arrange = Array.from({ length: 2 + (n % 4) }, (_, index) => `${indent}  const fixture${index} = build('${n}-${index}', { id: ${index}, tags: ['a', 'b'], when: new Date(${n}) });`);
+    return [match[1].trimEnd(), ...arrange, `${indent}  ${match[2]}`, `${indent}});`];
+  });
+}
+
 /** Deterministic, so that every run measures the same corpus. */
 function createRandom(seed) {
   let state = seed >>> 0;
@@ -216,7 +234,8 @@ export function generateCorpus(root, fileCount, seed = 20261122) {
     const count = 4 + Math.floor(random() * 6);
     for (let test = 0; test < count; test += 1) {
       const template = pick(random, style.templates);
-      for (const line of template.render(index * 10 + test)) {
+      const n = index * 10 + test;
+      for (const line of expand(template.render(n), n, template.oneLine)) {
         lines.push(wrap ? `  ${line}` : line);
         templateAt.set(`${file}:${lines.length}`, template);
       }

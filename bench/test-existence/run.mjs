@@ -91,6 +91,8 @@ function seconds(ms) {
   return `${(ms / 1000).toFixed(2)} s`;
 }
 
+if (gateReport.metrics['parse-errors'] > 0) throw new Error(`the corpus has ${gateReport.metrics['parse-errors']} files that do not parse: a bug in corpus.mjs`);
+
 const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
 
 // Both tools' findings as `class|file|line` for the three classes ESLint's jest rules cover.
