@@ -1,10 +1,10 @@
-import { configDefaults, defineConfig } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // Fixtures are test files of other projects, read by the gates, never run.
-    exclude: ['test/fixtures/**', ...configDefaults.exclude],
+    exclude: ['test/fixtures/**', 'node_modules/**'],
+    reporters: ['default', './test/helpers/summary-reporter.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // The machines are shared and have two cores; end-to-end tests spawn processes and servers.

@@ -3,6 +3,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { minify } from 'terser';
 
 const require = createRequire(import.meta.url);
 const ncc = require('@vercel/ncc');
@@ -27,7 +28,9 @@ for (const entry of requested.length ? requested : ENTRIES) {
   writeFileSync(path.join(out, 'index.js'), code);
   for (const [name, asset] of Object.entries(assets)) {
     mkdirSync(path.dirname(path.join(out, name)), { recursive: true });
-    writeFileSync(path.join(out, name), asset.source);
+    // ncc minifies the entry but not the chunks it splits off for dynamic imports.
+    const source = name.endsWith('.js') ? (await minify(asset.source.toString(), { module: true })).code : asset.source;
+    writeFileSync(path.join(out, name), source);
   }
   console.error(`dist/${entry}/index.js  ${(Buffer.byteLength(code) / 1024).toFixed(0)} KiB`);
 }

@@ -3,5 +3,5 @@ import { GATES } from './gates.js';
 
 /** The all-gates entry behind the root composite action. */
 export async function run(): Promise<void> {
-  await runAllGatesAction(GATES);
+  await runAllGatesAction((name) => GATES[name].load());
 }

@@ -1,7 +1,6 @@
 import { GATES } from '../all/gates.js';
 import { scalarSettings } from '../core/config.js';
-import type { Gate } from '../core/gate.js';
-import { GATE_NAMES } from '../core/report.js';
+import { GATE_NAMES, type GateName } from '../core/report.js';
 import { VERSION } from '../core/version.js';
 
 const COMMON = `Common flags:
@@ -29,19 +28,19 @@ Run \`readiness-gates <command> --help\` for the flags of a gate.
 `;
 }
 
-export function gateHelp(gate: Gate): string {
-  const settings = scalarSettings(gate.name).filter((setting) => setting.key !== 'enabled');
+export function gateHelp(gate: GateName): string {
+  const settings = scalarSettings(gate).filter((setting) => setting.key !== 'enabled');
   const flags = settings.map(({ key, kind, schema }) => {
     const value = kind === 'boolean' ? '' : schema.enum ? ` ${schema.enum.join('|')}` : kind === 'integer' ? ' N' : kind === 'string-list' ? ' VALUE…' : ' VALUE';
     const fallback = schema.default !== undefined && !(Array.isArray(schema.default) && schema.default.length === 0) ? ` (default: ${String(schema.default)})` : '';
     return { left: `--${key}${value}`, right: `${schema.description ?? ''}${fallback}` };
   });
   const width = Math.max(0, ...flags.map((flag) => flag.left.length));
-  return `Usage: readiness-gates ${gate.name} [flags]
+  return `Usage: readiness-gates ${gate} [flags]
 
-${gate.summary}
+${GATES[gate].summary}
 
-Flags (each is also the config key \`${gate.name}.<name>\` and the action input of that name):
+Flags (each is also the config key \`${gate}.<name>\` and the action input of that name):
 ${flags.map((flag) => `  ${flag.left.padEnd(width)}  ${flag.right}`).join('\n')}
   Lists repeat (--flag a --flag b) or take commas; booleans take --flag, --no-flag or --flag=false.
 

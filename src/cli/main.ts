@@ -5,7 +5,7 @@ import { coerceSetting, loadConfig, scalarSettings, type ConfigSection, type Loa
 import { ExitCode, UsageError, describeError, isExpectedError } from '../core/errors.js';
 import { exitCodeForStatus } from '../core/exit-code.js';
 import type { GateContext } from '../core/gate.js';
-import { resolveToken } from '../core/github.js';
+import { resolveToken } from '../core/github-context.js';
 import type { Logger } from '../core/logger.js';
 import { Redactor } from '../core/redact.js';
 import { FORMATS, renderReport, type Format } from '../core/render/index.js';
@@ -73,7 +73,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     command = parseCommand(name);
     if (flags.has('help')) {
-      out(command === 'all' ? allHelp() : gateHelp(GATES[command]));
+      out(command === 'all' ? allHelp() : gateHelp(command));
       return ExitCode.Pass;
     }
     if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"; ${command} takes flags only (see --help)`);
@@ -90,7 +90,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const log = cliLogger(err, redactor, io.env);
     const context: GateContext = { cwd, env: io.env, log, configFile: loaded.file, token, inAction: false };
     const reports = await Promise.all(
-      gates.map((gate) => runGate(GATES[gate], loaded.config, { values: overridesFor(gate, flags), nameOf: (key) => `--${key}` }, { ...context, log: prefixed(log, gate) })),
+      gates.map(async (gate) => runGate(await GATES[gate].load(), loaded.config, { values: overridesFor(gate, flags), nameOf: (key) => `--${key}` }, { ...context, log: prefixed(log, gate) })),
     );
     for (const report of reports) {
       if (report.status === 'error') err(`readiness-gates: ${report.gate}: error: ${report.findings[0]?.message ?? 'could not decide'}\n`);

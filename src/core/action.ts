@@ -5,7 +5,7 @@ import * as core from '@actions/core';
 import { coerceSetting, loadConfig, scalarSettings, type ConfigSection } from './config.js';
 import { ConfigurationError, describeError } from './errors.js';
 import type { Gate, GateContext } from './gate.js';
-import { resolveToken } from './github.js';
+import { resolveToken } from './github-context.js';
 import type { Logger } from './logger.js';
 import { Redactor } from './redact.js';
 import { toAnnotations } from './render/annotations.js';
@@ -35,12 +35,12 @@ export async function runGateAction(gate: Gate): Promise<void> {
 }
 
 /** The all-gates adapter: runs each gate enabled in the config and publishes one combined report. */
-export async function runAllGatesAction(gates: Record<GateName, Gate>): Promise<void> {
+export async function runAllGatesAction(loadGate: (name: GateName) => Promise<Gate>): Promise<void> {
   try {
     const setup = prepare();
     const names = selectEnabledGates(setup.config);
     core.info(`Running gates: ${names.join(', ')}`);
-    const reports = await Promise.all(names.map((name) => runGate(gates[name], setup.config, inputOverrides(name), { ...setup.context, log: setup.log })));
+    const reports = await Promise.all(names.map(async (name) => runGate(await loadGate(name), setup.config, inputOverrides(name), { ...setup.context, log: setup.log })));
     const combined = combineReports(reports);
     publish(combined, setup);
     const failed = reports.filter((report) => report.status !== 'pass').map((report) => `${report.gate} ${report.status}`);

@@ -21,8 +21,6 @@ export type GateSettings = Record<string, unknown>;
 /** A gate is pure: settings in, report out. Adapters (action, CLI) do all I/O with the user. */
 export interface Gate {
   name: GateName;
-  /** One line for `--help`. */
-  summary: string;
   run(settings: GateSettings, context: GateContext): Promise<GateReport>;
 }
 

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
+import Bottleneck from 'bottleneck';
 import { ConfigurationError } from './errors.js';
 import type { Logger } from './logger.js';
 
@@ -10,20 +10,6 @@ export type GitHubClient = InstanceType<typeof GitHubClient>;
 
 export const DEFAULT_API_URL = 'https://api.github.com';
 
-/** The token from the input, else GITHUB_TOKEN, else GH_TOKEN (the gh CLI's variable). */
-export function resolveToken(input: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
-  return [input, env.GITHUB_TOKEN, env.GH_TOKEN].map((value) => value?.trim()).find((value) => value) || undefined;
-}
-
-export function requireToken(token: string | undefined, purpose: string): string {
-  if (!token) {
-    throw new ConfigurationError(
-      `no GitHub token for ${purpose}; set the \`token\` input (or GITHUB_TOKEN / GH_TOKEN for the CLI)`,
-    );
-  }
-  return token;
-}
-
 export interface GitHubClientOptions {
   token: string;
   env: NodeJS.ProcessEnv;
@@ -31,6 +17,19 @@ export interface GitHubClientOptions {
   /** Retries after a rate limit or a 5xx before giving up. */
   retries?: number;
   userAgent?: string;
+  /** Called for every HTTP request sent, retries included: request budgets and metrics. */
+  onRequest?: (request: { method: string; url: string }) => void;
+}
+
+/**
+ * GitHub asks for a second between writes, which the throttling plugin keeps by default.
+ * RG_GITHUB_WRITE_INTERVAL_MS changes it, for a GHES with other limits or a local fake.
+ */
+function writeLimiter(env: NodeJS.ProcessEnv): Bottleneck.Group | undefined {
+  const text = env.RG_GITHUB_WRITE_INTERVAL_MS?.trim();
+  if (!text) return undefined;
+  if (!/^\d+$/.test(text)) throw new ConfigurationError(`RG_GITHUB_WRITE_INTERVAL_MS: "${text}" is not a whole number of milliseconds`);
+  return new Bottleneck.Group({ id: 'readiness-gates-write', maxConcurrent: 1, minTime: Number(text) });
 }
 
 /**
@@ -39,13 +38,24 @@ export interface GitHubClientOptions {
  */
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const retries = options.retries ?? 3;
+  const { onRequest } = options;
   options.log.secret(options.token);
   return new GitHubClient({
     auth: options.token,
     baseUrl: (options.env.GITHUB_API_URL || DEFAULT_API_URL).replace(/\/+$/, ''),
     userAgent: options.userAgent ?? 'readiness-gates',
+    // Octokit logs every failed request to the console by default, past the redactor and the
+    // CLI's stderr; callers report failures themselves, so they only show with debugging on.
+    log: {
+      debug: (message: string) => options.log.debug(message),
+      info: (message: string) => options.log.debug(message),
+      warn: (message: string) => options.log.warning(message),
+      error: (message: string) => options.log.debug(message),
+    },
     retry: { retries },
+    request: onRequest ? { fetch: countingFetch(onRequest) } : undefined,
     throttle: {
+      write: writeLimiter(options.env),
       onRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
         options.log.warning(`rate limit reached for ${request.method} ${request.url}; retrying in ${retryAfter}s`);
         return retryCount < retries;
@@ -58,32 +68,9 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   });
 }
 
-/** What the runner says about the triggering event. */
-export interface EventContext {
-  eventName: string;
-  payload: Record<string, unknown>;
-  /** owner/name */
-  repository?: string;
-  sha?: string;
-  ref?: string;
-}
-
-export function readEventContext(env: NodeJS.ProcessEnv): EventContext {
-  let payload: Record<string, unknown> = {};
-  if (env.GITHUB_EVENT_PATH) {
-    try {
-      payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as Record<string, unknown>;
-    } catch (error) {
-      throw new ConfigurationError(
-        `GITHUB_EVENT_PATH ${env.GITHUB_EVENT_PATH} is not a readable JSON event payload (${(error as Error).message.split('\n', 1)[0]})`,
-      );
-    }
-  }
-  return {
-    eventName: env.GITHUB_EVENT_NAME ?? '',
-    payload,
-    repository: env.GITHUB_REPOSITORY || undefined,
-    sha: env.GITHUB_SHA || undefined,
-    ref: env.GITHUB_REF || undefined,
+function countingFetch(onRequest: NonNullable<GitHubClientOptions['onRequest']>): typeof fetch {
+  return (input, init) => {
+    onRequest({ method: init?.method ?? 'GET', url: input instanceof Request ? input.url : String(input) });
+    return fetch(input, init);
   };
 }

@@ -48,7 +48,15 @@ export async function httpRequest(url: string, options: HttpRequestOptions = {})
       if (attempt < retries) await sleep(backoff(options.backoffMs, attempt));
       continue;
     }
-    const body = Buffer.from(await response.arrayBuffer());
+    let body: Buffer;
+    try {
+      body = Buffer.from(await response.arrayBuffer());
+    } catch (error) {
+      // The connection broke or timed out mid-body: a truncated download, retried like a network error.
+      lastProblem = `response body incomplete: ${describeFetchError(error, options.timeoutMs ?? 30_000)}`;
+      if (attempt < retries) await sleep(backoff(options.backoffMs, attempt));
+      continue;
+    }
     if (RETRYABLE_STATUS.has(response.status) && attempt < retries) {
       lastProblem = `HTTP ${response.status}`;
       await sleep(retryAfterMs(response.headers) ?? backoff(options.backoffMs, attempt));

@@ -92,7 +92,6 @@ interface PackageTally {
 
 export const testExistenceGate: Gate = {
   name: 'test-existence',
-  summary: 'Fails when a package has no real tests: missing, empty, skipped, focused, assertion-free or tautological tests, or a test script that cannot fail.',
   async run(settings, context) {
     const startedAt = performance.now();
     const options = parseOptions(settings);

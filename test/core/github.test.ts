@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createGitHubClient, readEventContext, requireToken, resolveToken } from '../../src/core/github.js';
+import { readEventContext, requireToken, resolveToken } from '../../src/core/github-context.js';
+import { createGitHubClient } from '../../src/core/github.js';
 import { silentLogger, type Logger } from '../../src/core/logger.js';
 import { tempDir } from '../helpers/temp.js';
 

@@ -1,0 +1,1 @@
+export const id=768;export const ids=[768];export const modules={2768:(t,e,n)=>{n.r(e),n.d(e,{auditGate:()=>d});var a=n(4296);const d={name:"audit",async run(){throw new a.ep("the audit gate has not landed in this build yet; nothing was checked")}}}};

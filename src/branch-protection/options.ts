@@ -1,0 +1,90 @@
+import os from 'node:os';
+import path from 'node:path';
+import { ConfigurationError } from '../core/errors.js';
+import type { GateContext, GateSettings } from '../core/gate.js';
+import type { ProtectionState } from './protection.js';
+
+export type Mode = 'plan' | 'check' | 'apply';
+export type ProtectionApi = 'classic' | 'rulesets';
+
+/** A configured branch as written in the config: `required-checks` may still say `auto`. */
+export type ConfiguredBranch = Partial<Omit<ProtectionState, 'required-checks'>> & {
+  name: string;
+  'required-checks'?: string[] | 'auto';
+};
+
+export interface BranchProtectionOptions {
+  mode: Mode;
+  api: ProtectionApi;
+  repo?: string;
+  repositories: string[];
+  org?: string;
+  nameFilter?: RegExp;
+  topic?: string;
+  shard?: { index: number; count: number };
+  concurrency: number;
+  prune: boolean;
+  allowWeaken: boolean;
+  appId: number;
+  backupPath: string;
+  branches: ConfiguredBranch[];
+}
+
+/** Settings (validated and defaulted by the schema) as typed options; what the schema cannot say is checked here. */
+export function parseOptions(settings: GateSettings, context: GateContext): BranchProtectionOptions {
+  // The config keys of a branch are the setting names of ProtectionState.
+  const branches = settings.branches as ConfiguredBranch[];
+  if (branches.length === 0) {
+    throw new ConfigurationError('branch-protection.branches is empty, so there is nothing to check; list the branches to protect in the config file (e.g. `branches: [{name: main, required-reviews: 1}]`)');
+  }
+  const names = new Set<string>();
+  for (const branch of branches) {
+    if (names.has(branch.name)) throw new ConfigurationError(`branch-protection.branches: ${branch.name} is listed twice; merge its settings into one entry`);
+    names.add(branch.name);
+  }
+  const backupPath = typeof settings['backup-path'] === 'string' && settings['backup-path']
+    ? path.resolve(context.cwd, settings['backup-path'])
+    : path.join(context.env.RUNNER_TEMP || os.tmpdir(), 'readiness-gates', 'branch-protection-backup.jsonl');
+  return {
+    mode: settings.mode as Mode,
+    api: settings.api as ProtectionApi,
+    repo: settings.repo as string | undefined,
+    repositories: (settings.repositories as string[] | undefined) ?? [],
+    org: (settings.org as string | undefined) || undefined,
+    nameFilter: parseNameFilter(settings['name-filter'] as string | undefined),
+    topic: (settings.topic as string | undefined) || undefined,
+    shard: parseShard(settings.shard as string | undefined),
+    concurrency: settings.concurrency as number,
+    prune: settings.prune as boolean,
+    allowWeaken: settings['allow-weaken'] as boolean,
+    appId: settings['app-id'] as number,
+    backupPath,
+    branches,
+  };
+}
+
+function parseNameFilter(value: string | undefined): RegExp | undefined {
+  if (!value) return undefined;
+  try {
+    return new RegExp(value);
+  } catch (error) {
+    throw new ConfigurationError(`name-filter: ${JSON.stringify(value)} is not a regular expression (${(error as Error).message}); fix the pattern`);
+  }
+}
+
+export function parseShard(value: string | undefined): { index: number; count: number } | undefined {
+  if (!value) return undefined;
+  const [index, count] = value.split('/').map(Number) as [number, number];
+  if (count < 1 || index < 1 || index > count) throw new ConfigurationError(`shard: "${value}" is not a slice; use i/n with 1 ≤ i ≤ n, e.g. 1/4`);
+  return { index, count };
+}
+
+/**
+ * The repositories of one shard: the list sorted case-insensitively, then every n-th from i, so
+ * each job of a matrix gets the same slice however the list was gathered.
+ */
+export function selectShard(repositories: string[], shard: { index: number; count: number } | undefined): string[] {
+  const sorted = [...new Set(repositories)].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()) || a.localeCompare(b));
+  if (!shard) return sorted;
+  return sorted.filter((_, position) => position % shard.count === shard.index - 1);
+}

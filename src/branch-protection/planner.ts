@@ -1,0 +1,121 @@
+import { GITHUB_ACTIONS_APP_ID, SETTINGS, compareStrength, describeValue, type ProtectionState, type RequiredCheck, type Setting } from './protection.js';
+
+/** The settings of one configured branch; an absent setting is left as it is. */
+export type BranchPolicy = Partial<Omit<ProtectionState, 'required-checks'>> & {
+  name: string;
+  /** Resolved names (`auto` already derived from the workflows). */
+  'required-checks'?: string[];
+};
+
+export interface PlanOptions {
+  prune: boolean;
+  allowWeaken: boolean;
+  /** App id given to checks the plan adds. */
+  appId: number;
+}
+
+export interface Change {
+  setting: Setting;
+  /** The effective value now (every source). */
+  from: unknown;
+  /** The value the gate will write. */
+  to: unknown;
+  weakens: boolean;
+}
+
+/** A setting where the branch is stronger than the config, left as it is. */
+export interface Kept {
+  setting: Setting;
+  message: string;
+}
+
+export interface BranchPlan {
+  /** What the gate's own source (classic protection or its ruleset) should hold. */
+  target: ProtectionState;
+  changes: Change[];
+  kept: Kept[];
+}
+
+/**
+ * The one planner behind plan, check and apply. Compares the config with the effective
+ * protection (so what a ruleset already enforces is not drift) and merges over the gate's own
+ * source: checks are only added and protections only raised unless `prune` / `allow-weaken`.
+ */
+export function planBranch(policy: BranchPolicy, managed: ProtectionState, effective: ProtectionState, options: PlanOptions): BranchPlan {
+  const target: ProtectionState = structuredClone(managed);
+  const changes: Change[] = [];
+  const kept: Kept[] = [];
+  for (const setting of SETTINGS) {
+    if (setting === 'required-checks') {
+      const wanted = policy['required-checks'];
+      if (wanted !== undefined) planChecks(wanted, managed, effective, options, target, changes, kept);
+      continue;
+    }
+    const desired = policy[setting];
+    if (desired === undefined) continue;
+    const now = effective[setting];
+    const strength = compareStrength(setting, desired, now);
+    if (strength === 0) continue;
+    if (strength > 0) {
+      (target as unknown as Record<Setting, unknown>)[setting] = desired;
+      changes.push({ setting, from: now, to: desired, weakens: false });
+    } else if (options.allowWeaken && compareStrength(setting, desired, managed[setting]) < 0) {
+      (target as unknown as Record<Setting, unknown>)[setting] = desired;
+      changes.push({ setting, from: now, to: desired, weakens: true });
+    } else {
+      kept.push({
+        setting,
+        message: compareStrength(setting, desired, managed[setting]) < 0
+          ? `${setting} is ${describeValue(setting, now)}, stronger than the config's ${describeValue(setting, desired)}; kept (set allow-weaken: true to lower it)`
+          : `${setting} is ${describeValue(setting, now)} through a ruleset this gate does not own, stronger than the config's ${describeValue(setting, desired)}`,
+      });
+    }
+  }
+  // Review flags live inside the pull-request rule and strict inside the checks: asking for
+  // one means requiring the container, or the API has nowhere to put it.
+  const reviewFlags = target['code-owner-reviews'] || target['dismiss-stale-reviews'] || target['require-last-push-approval'];
+  if (reviewFlags && target['required-reviews'] === null) target['required-reviews'] = 0;
+  if (target.strict && target['required-checks'] === null) target['required-checks'] = [];
+  return { target, changes, kept };
+}
+
+function planChecks(wanted: string[], managed: ProtectionState, effective: ProtectionState, options: PlanOptions, target: ProtectionState, changes: Change[], kept: Kept[]): void {
+  const effectiveChecks = effective['required-checks'] ?? [];
+  const managedChecks = managed['required-checks'] ?? [];
+  const missing = wanted.filter((name) => !effectiveChecks.some((check) => check.context === name));
+  const extra = managedChecks.filter((check) => !wanted.includes(check.context));
+  const pruned = options.prune ? extra : [];
+  if (extra.length > 0 && !options.prune) {
+    kept.push({ setting: 'required-checks', message: `also requires ${extra.map((check) => check.context).join(', ')}, which the config does not list; kept (set prune: true to remove)` });
+  }
+  if (missing.length === 0 && pruned.length === 0) return;
+  const next: RequiredCheck[] = [
+    ...managedChecks.filter((check) => !pruned.includes(check)),
+    ...missing.map((context) => ({ context, appId: options.appId })),
+  ];
+  target['required-checks'] = next;
+  changes.push({ setting: 'required-checks', from: effective['required-checks'], to: next, weakens: pruned.length > 0 });
+}
+
+export interface LockoutInput {
+  target: ProtectionState;
+  /** Check names the repository's workflows produce; undefined when they are not known. */
+  produced?: ReadonlySet<string>;
+  /** Whether pushes are restricted to an empty list of people, teams and apps. */
+  pushesRestrictedToNobody: boolean;
+}
+
+/**
+ * Why the target would lock everyone out, or undefined. With admins enforced nobody can merge
+ * past a check GitHub Actions must report but no workflow produces, and nobody can push to a
+ * branch whose push allowance is empty. Without admins enforced an admin can still merge, so
+ * those are warnings, not lock-outs.
+ */
+export function findLockout({ target, produced, pushesRestrictedToNobody }: LockoutInput): string | undefined {
+  if (!target['enforce-admins']) return undefined;
+  if (pushesRestrictedToNobody) return 'pushes are restricted to nobody and admins would be enforced, so nobody could push or merge';
+  if (produced === undefined) return undefined;
+  const orphaned = (target['required-checks'] ?? []).filter((check) => check.appId === GITHUB_ACTIONS_APP_ID && !produced.has(check.context));
+  if (orphaned.length === 0) return undefined;
+  return `required check${orphaned.length === 1 ? '' : 's'} ${orphaned.map((check) => check.context).join(', ')} must come from GitHub Actions, no workflow produces ${orphaned.length === 1 ? 'it' : 'them'} on pull requests, and admins would be enforced, so no pull request could ever merge`;
+}

@@ -1,0 +1,113 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { git } from '../core/git.js';
+
+/** The commits a history scan covers: everything, or what `head` has and `exclude` does not. */
+export type CommitSelection = { all: true } | { all?: false; head: string; exclude: readonly string[] };
+
+/**
+ * Options for `git log -p -U0`, shared by `gitleaks git --log-opts` and our own patch reader.
+ * Merges are included with `--diff-merges=remerge`: a merge shows only what differs from the
+ * automatic merge (conflict resolutions, evil merges), so a merged branch is not reported twice.
+ * `--relative` keeps paths relative to the scanned directory.
+ */
+export function gitLogOptions(selection: CommitSelection): string[] {
+  const common = ['--full-history', '--diff-merges=remerge', '--relative'];
+  if (selection.all) return [...common, '--all'];
+  return [...common, selection.head, ...selection.exclude.map((ref) => `^${ref}`)];
+}
+
+export interface CommitInfo {
+  sha: string;
+  author: string;
+  email: string;
+  date: string;
+}
+
+export interface MaterializedHistory {
+  commits: Map<string, CommitInfo>;
+  files: number;
+}
+
+const COMMIT_MARKER = '\u0001commit ';
+
+/**
+ * For engines without `git` mode (the WebAssembly build): writes the lines each commit added to
+ * `<target>/<sha>/<path>`, at their line numbers in the commit, so `gitleaks dir` over `target`
+ * reports the commit, the path and the line that `gitleaks git` would.
+ */
+export async function materializeHistory(cwd: string, selection: CommitSelection, target: string): Promise<MaterializedHistory> {
+  const output = await git(cwd, [
+    '-c', 'core.quotePath=false',
+    'log', '-p', '-U0', '--no-color', '--no-ext-diff', '--no-renames',
+    `--format=${COMMIT_MARKER}%H%x00%an%x00%ae%x00%aI`,
+    ...gitLogOptions(selection),
+    '--',
+  ]);
+  const commits = new Map<string, CommitInfo>();
+  const files = new Map<string, string[]>();
+  let commit: CommitInfo | undefined;
+  let lines: string[] | undefined;
+  let nextLine = 0;
+  let addedLeft = 0;
+  for (const line of output.split('\n')) {
+    // Inside a hunk, a '+' line is content even when it looks like a header (`+++ x`).
+    if (addedLeft > 0 && line.startsWith('+') && lines) {
+      lines[nextLine - 1] = line.slice(1);
+      nextLine += 1;
+      addedLeft -= 1;
+    } else if (line.startsWith(COMMIT_MARKER)) {
+      const [sha = '', author = '', email = '', date = ''] = line.slice(COMMIT_MARKER.length).split('\0');
+      commit = { sha, author, email, date };
+      commits.set(sha, commit);
+      lines = undefined;
+    } else if (line.startsWith('diff --git ')) {
+      lines = undefined;
+      addedLeft = 0;
+    } else if (line.startsWith('+++ ') && commit) {
+      const file = patchPath(line.slice(4));
+      lines = file === undefined ? undefined : (files.get(`${commit.sha}/${file}`) ?? []);
+      if (file !== undefined) files.set(`${commit.sha}/${file}`, lines!);
+    } else if (line.startsWith('@@') && lines) {
+      const match = /^@@+ (?:-\S+ )+\+(\d+)(?:,(\d+))?/.exec(line);
+      nextLine = match ? Number(match[1]) : 0;
+      addedLeft = match ? Number(match[2] ?? 1) : 0;
+    }
+  }
+  for (const [key, content] of files) {
+    const file = path.join(target, ...key.split('/'));
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, Array.from(content, (text) => text ?? '').join('\n'));
+  }
+  return { commits, files: files.size };
+}
+
+/** The path after `+++ `: `b/<path>`, a C-quoted `"b/…"`, or /dev/null for a deletion. */
+function patchPath(header: string): string | undefined {
+  // git ends the name with a tab when it contains a space, so the name's end is unambiguous.
+  const raw = header.endsWith('\t') ? header.slice(0, -1) : header;
+  const unquoted = raw.startsWith('"') ? unquoteC(raw.slice(1, -1)) : raw;
+  if (!unquoted.startsWith('b/')) return undefined;
+  return unquoted.slice(2);
+}
+
+function unquoteC(text: string): string {
+  const bytes: number[] = [];
+  const escapes: Record<string, number> = { n: 10, t: 9, '"': 34, '\\': 92, a: 7, b: 8, f: 12, r: 13, v: 11 };
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index]!;
+    if (char !== '\\') {
+      bytes.push(...Buffer.from(char, 'utf8'));
+      continue;
+    }
+    const next = text[index + 1] ?? '';
+    if (/[0-7]/.test(next)) {
+      bytes.push(Number.parseInt(text.slice(index + 1, index + 4), 8));
+      index += 3;
+    } else {
+      bytes.push(escapes[next] ?? next.charCodeAt(0));
+      index += 1;
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}

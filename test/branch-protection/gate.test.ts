@@ -1,0 +1,366 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { branchProtectionGate } from '../../src/branch-protection/gate.js';
+import { resolveSettings } from '../../src/core/config.js';
+import type { GateContext } from '../../src/core/gate.js';
+import { silentLogger } from '../../src/core/logger.js';
+import type { GateReport } from '../../src/core/report.js';
+import { executeGate } from '../../src/core/gate.js';
+import { tempDir } from '../helpers/temp.js';
+import { addRepository, classicGetShape, startFakeGitHub, type FakeGitHub } from './fake-github.js';
+
+let fake: FakeGitHub;
+beforeEach(async () => {
+  fake = await startFakeGitHub();
+});
+afterEach(async () => {
+  await fake.close();
+});
+
+const MAIN_POLICY = { name: 'main', 'required-checks': ['lint', 'test'], 'required-reviews': 1, 'dismiss-stale-reviews': true, 'enforce-admins': true, 'linear-history': true };
+
+async function run(section: Record<string, unknown>, options: { token?: string; cwd?: string; env?: NodeJS.ProcessEnv; logs?: string[] } = {}): Promise<GateReport> {
+  const settings = resolveSettings('branch-protection', section, {}, (key) => key);
+  const logs = options.logs ?? [];
+  const context: GateContext = {
+    cwd: options.cwd ?? tempDir(),
+    env: { GITHUB_API_URL: fake.url, RUNNER_TEMP: tempDir(), ...options.env },
+    log: { ...silentLogger, info: (message) => logs.push(message), warning: (message) => logs.push(message) },
+    token: 'token' in options ? options.token : 'ghp_admin',
+    inAction: false,
+  };
+  return executeGate(branchProtectionGate, settings, context);
+}
+
+function rules(report: GateReport): string[] {
+  return report.findings.map((finding) => finding.rule).sort();
+}
+
+/** Classic protection as GitHub would store it after this PUT body. */
+function protect(body: Record<string, unknown>): Record<string, unknown> {
+  return classicGetShape('o/r', 'main', {
+    required_status_checks: null,
+    enforce_admins: false,
+    required_pull_request_reviews: null,
+    restrictions: null,
+    ...body,
+  });
+}
+
+describe('check mode', () => {
+  it('reports every setting an unprotected branch lacks as drift, naming repo and branch', async () => {
+    addRepository(fake, 'o/r');
+    const report = await run({ repo: 'o/r', branches: [MAIN_POLICY] });
+    expect(report.status).toBe('fail');
+    expect(rules(report)).toEqual(['drift/dismiss-stale-reviews', 'drift/enforce-admins', 'drift/linear-history', 'drift/required-checks', 'drift/required-reviews']);
+    expect(report.findings.find((finding) => finding.rule === 'drift/required-reviews')?.message).toBe('o/r main: required-reviews is pull requests not required (the branch is not protected), the config wants 1');
+    expect(report.metrics).toMatchObject({ repositories: 1, branches: 1, drifted: 1, failed: 0, applied: 0 });
+    expect(fake.requests.every((request) => request.method === 'GET')).toBe(true);
+  });
+
+  it('passes with one request when the classic protection already matches, normalising the GET shape', async () => {
+    addRepository(fake, 'o/r').protection.set('main', protect({
+      required_status_checks: { strict: false, checks: [{ context: 'lint', app_id: 15368 }, { context: 'test', app_id: null }] },
+      required_pull_request_reviews: { required_approving_review_count: 1, dismiss_stale_reviews: true },
+      enforce_admins: true,
+      required_linear_history: true,
+    }));
+    const report = await run({ repo: 'o/r', branches: [MAIN_POLICY] });
+    expect(report.status).toBe('pass');
+    expect(report.findings).toEqual([]);
+    expect(report.metrics.requests).toBe(1);
+  });
+
+  it('does not report protection a ruleset already enforces as missing', async () => {
+    const repository = addRepository(fake, 'o/r');
+    repository.protection.set('main', protect({ enforce_admins: true }));
+    fake.orgRulesets.push({
+      id: 7, name: 'org baseline', enforcement: 'active', conditions: { ref_name: { include: ['~ALL'], exclude: [] } },
+      rules: [
+        { type: 'pull_request', parameters: { required_approving_review_count: 1, dismiss_stale_reviews_on_push: true, require_code_owner_review: false, require_last_push_approval: false, required_review_thread_resolution: false } },
+        { type: 'required_status_checks', parameters: { strict_required_status_checks_policy: false, required_status_checks: [{ context: 'lint', integration_id: 15368 }, { context: 'test' }] } },
+        { type: 'required_linear_history' },
+      ],
+    });
+    const report = await run({ repo: 'o/r', branches: [MAIN_POLICY] });
+    expect(report.findings).toEqual([]);
+    expect(report.status).toBe('pass');
+    expect(report.metrics.requests).toBe(2);
+  });
+
+  it('keeps what is stronger than the config instead of calling it drift', async () => {
+    addRepository(fake, 'o/r').protection.set('main', protect({
+      required_status_checks: { strict: true, checks: [{ context: 'lint', app_id: 15368 }, { context: 'test', app_id: 15368 }, { context: 'e2e', app_id: 15368 }] },
+      required_pull_request_reviews: { required_approving_review_count: 3, dismiss_stale_reviews: true },
+      enforce_admins: true,
+      required_linear_history: true,
+    }));
+    const report = await run({ repo: 'o/r', branches: [{ ...MAIN_POLICY, 'required-reviews': 1 }] });
+    expect(report.status).toBe('pass');
+    expect(report.findings.map((finding) => [finding.rule, finding.level])).toEqual([['kept/required-checks', 'notice'], ['kept/required-reviews', 'notice']]);
+    expect(report.findings[0]!.message).toBe('o/r main: also requires e2e, which the config does not list; kept (set prune: true to remove)');
+    expect(report.findings[1]!.message).toBe("o/r main: required-reviews is 3, stronger than the config's 1; kept (set allow-weaken: true to lower it)");
+  });
+});
+
+describe('plan and apply share one planner', () => {
+  it('plan prints the exact write apply then sends, and writes nothing', async () => {
+    addRepository(fake, 'o/r');
+    const logs: string[] = [];
+    const planned = await run({ repo: 'o/r', mode: 'plan', branches: [MAIN_POLICY] }, { logs });
+    expect(planned.status).toBe('pass');
+    expect(rules(planned)).toContain('plan/required-reviews');
+    expect(fake.requests.filter((request) => request.method !== 'GET')).toEqual([]);
+    expect(logs).toContain('o/r: 1 branch(es), drifted');
+    const line = logs.find((entry) => entry.startsWith('plan o/r: PUT /repos/o/r/branches/main/protection '))!;
+    const plannedBody = JSON.parse(line.slice(line.indexOf('{')));
+
+    const applied = await run({ repo: 'o/r', mode: 'apply', branches: [MAIN_POLICY] });
+    expect(applied.status).toBe('pass');
+    const put = fake.requests.find((request) => request.method === 'PUT')!;
+    expect(put.body).toEqual(plannedBody);
+    expect(put.body!.required_status_checks).toEqual({ strict: false, checks: [{ context: 'lint', app_id: 15368 }, { context: 'test', app_id: 15368 }] });
+    expect(applied.metrics).toMatchObject({ applied: 1, 'backed-up': 1 });
+
+    const again = await run({ repo: 'o/r', branches: [MAIN_POLICY] });
+    expect(again.status).toBe('pass');
+    expect(again.findings).toEqual([]);
+  });
+
+  it('merges over what is there: adds checks, keeps extra checks, push restrictions and review count', async () => {
+    const repository = addRepository(fake, 'o/r');
+    repository.protection.set('main', protect({
+      required_status_checks: { strict: true, checks: [{ context: 'e2e', app_id: 42 }] },
+      required_pull_request_reviews: { required_approving_review_count: 3, dismiss_stale_reviews: false },
+      restrictions: { users: ['release-bot'], teams: [], apps: [] },
+    }));
+    const report = await run({ repo: 'o/r', mode: 'apply', branches: [MAIN_POLICY] });
+    expect(report.status).toBe('pass');
+    const put = fake.requests.find((request) => request.method === 'PUT')!.body!;
+    expect(put.required_status_checks).toEqual({ strict: true, checks: [{ context: 'e2e', app_id: 42 }, { context: 'lint', app_id: 15368 }, { context: 'test', app_id: 15368 }] });
+    expect((put.required_pull_request_reviews as Record<string, unknown>).required_approving_review_count).toBe(3);
+    expect(put.restrictions).toEqual({ users: ['release-bot'], teams: [], apps: [] });
+    expect(rules(report)).toContain('kept/required-checks');
+  });
+
+  it('prunes and weakens only when told to', async () => {
+    addRepository(fake, 'o/r').protection.set('main', protect({
+      required_status_checks: { strict: false, checks: [{ context: 'lint', app_id: 15368 }, { context: 'old', app_id: 15368 }] },
+      required_pull_request_reviews: { required_approving_review_count: 4 },
+      allow_force_pushes: false,
+    }));
+    const policy = { name: 'main', 'required-checks': ['lint'], 'required-reviews': 1, 'allow-force-pushes': true };
+    const kept = await run({ repo: 'o/r', mode: 'apply', branches: [policy] });
+    expect(rules(kept)).toEqual(['kept/allow-force-pushes', 'kept/required-checks', 'kept/required-reviews']);
+    expect(fake.requests.some((request) => request.method === 'PUT')).toBe(false);
+
+    const loosened = await run({ repo: 'o/r', mode: 'apply', prune: true, 'allow-weaken': true, branches: [policy] });
+    expect(loosened.status).toBe('pass');
+    const stored = fake.repositories.get('o/r')!.protection.get('main')!;
+    expect((stored.required_status_checks as { contexts: string[] }).contexts).toEqual(['lint']);
+    expect((stored.required_pull_request_reviews as { required_approving_review_count: number }).required_approving_review_count).toBe(1);
+    expect((stored.allow_force_pushes as { enabled: boolean }).enabled).toBe(true);
+  });
+
+  it('saves the previous protection with the requests that restore it before writing', async () => {
+    addRepository(fake, 'o/r').protection.set('main', protect({ required_pull_request_reviews: { required_approving_review_count: 1 } }));
+    const backupPath = path.join(tempDir(), 'backup.jsonl');
+    const report = await run({ repo: 'o/r', mode: 'apply', 'backup-path': backupPath, branches: [{ name: 'main', 'signed-commits': true, 'linear-history': true }] });
+    expect(report.status).toBe('pass');
+    const [entry] = readFileSync(backupPath, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    expect(entry).toMatchObject({ repository: 'o/r', branch: 'main', api: 'classic', previous: { required_pull_request_reviews: { required_approving_review_count: 1 } } });
+    expect(entry.restore[0]).toMatch(/^PUT \/repos\/o\/r\/branches\/main\/protection \{/);
+    expect(entry.restore[1]).toBe('DELETE /repos/o/r/branches/main/protection/required_signatures');
+    expect(report.findings.find((finding) => finding.rule === 'backup/saved')?.message).toContain(backupPath);
+    expect(fake.requests.map((request) => `${request.method} ${request.path}`)).toContain('POST /repos/o/r/branches/main/protection/required_signatures');
+    const stored = fake.repositories.get('o/r')!.protection.get('main')!;
+    expect(stored.required_signatures).toMatchObject({ enabled: true });
+  });
+
+  it('reports a write GitHub did not keep as a verification error', async () => {
+    addRepository(fake, 'o/r');
+    const original = fake.repositories.get('o/r')!;
+    // An org policy that silently drops linear history from every write.
+    const set = original.protection.set.bind(original.protection);
+    original.protection.set = (branch, value) => set(branch, { ...value, required_linear_history: { enabled: false } });
+    const report = await run({ repo: 'o/r', mode: 'apply', branches: [{ name: 'main', 'linear-history': true }] });
+    expect(report.status).toBe('fail');
+    expect(report.findings.find((finding) => finding.rule === 'verify/linear-history')?.message).toBe('o/r main: linear-history reads false after the write, not true; GitHub did not keep the change');
+  });
+});
+
+describe('branch patterns', () => {
+  it('protects every branch a pattern matches with the classic API, and warns when none does', async () => {
+    addRepository(fake, 'o/r', { branches: new Set(['main', 'release/1.0', 'release/2.0', 'release/2.0/hotfix']) });
+    const report = await run({ repo: 'o/r', mode: 'apply', branches: [{ name: 'release/*', 'required-reviews': 2 }, { name: 'hotfix-*', 'linear-history': true }] });
+    expect(report.status).toBe('pass');
+    expect([...fake.repositories.get('o/r')!.protection.keys()].sort()).toEqual(['release/1.0', 'release/2.0']);
+    expect(report.metrics.branches).toBe(2);
+    expect(report.findings.find((finding) => finding.rule === 'branch/no-match')?.message).toBe('o/r: no branch matches hotfix-*, so nothing is protected by it');
+  });
+});
+
+describe('safety', () => {
+  it('refuses a protection that would lock everyone out and writes nothing', async () => {
+    addRepository(fake, 'o/r');
+    const cwd = tempDir({ '.github/workflows/ci.yml': 'on: pull_request\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps: [{run: "true"}]\n' });
+    const report = await run({ repo: 'o/r', mode: 'apply', branches: [{ name: 'main', 'required-checks': ['lint', 'tset'], 'enforce-admins': true }] }, { cwd });
+    expect(report.status).toBe('fail');
+    expect(report.findings.find((finding) => finding.rule === 'safety/lockout')?.message).toContain('required check tset must come from GitHub Actions, no workflow produces it');
+    expect(report.findings.find((finding) => finding.rule === 'checks/unproduced')?.level).toBe('warning');
+    expect(fake.requests.filter((request) => request.method !== 'GET')).toEqual([]);
+  });
+
+  it('refuses to enforce admins on a branch whose pushes are restricted to nobody', async () => {
+    addRepository(fake, 'o/r').protection.set('main', protect({ restrictions: { users: [], teams: [], apps: [] } }));
+    const report = await run({ repo: 'o/r', mode: 'apply', branches: [{ name: 'main', 'enforce-admins': true }] });
+    expect(report.findings.find((finding) => finding.rule === 'safety/lockout')?.message).toContain('pushes are restricted to nobody');
+    expect(fake.requests.filter((request) => request.method !== 'GET')).toEqual([]);
+  });
+});
+
+describe('rulesets', () => {
+  it('creates and then updates only its own ruleset, leaving others alone', async () => {
+    const repository = addRepository(fake, 'o/r');
+    repository.rulesets.set(1, { id: 1, name: 'team rules', enforcement: 'active', conditions: { ref_name: { include: ['refs/heads/dev'], exclude: [] } }, rules: [{ type: 'deletion' }] });
+    const created = await run({ repo: 'o/r', api: 'rulesets', mode: 'apply', branches: [MAIN_POLICY] });
+    expect(created.status).toBe('pass');
+    const post = fake.requests.find((request) => request.method === 'POST')!;
+    expect(post.path).toBe('/repos/o/r/rulesets');
+    expect(post.body).toMatchObject({ name: 'readiness-gates: main', target: 'branch', enforcement: 'active', bypass_actors: [], conditions: { ref_name: { include: ['refs/heads/main'] } } });
+    expect(post.body!.rules).toContainEqual({ type: 'required_status_checks', parameters: { strict_required_status_checks_policy: false, required_status_checks: [{ context: 'lint', integration_id: 15368 }, { context: 'test', integration_id: 15368 }] } });
+
+    const checked = await run({ repo: 'o/r', api: 'rulesets', branches: [MAIN_POLICY] });
+    expect(checked.findings).toEqual([]);
+    expect(checked.metrics.requests).toBe(2);
+
+    const raised = await run({ repo: 'o/r', api: 'rulesets', mode: 'apply', branches: [{ ...MAIN_POLICY, 'required-reviews': 2 }] });
+    expect(raised.status).toBe('pass');
+    const put = fake.requests.find((request) => request.method === 'PUT')!;
+    expect(put.path).toMatch(/^\/repos\/o\/r\/rulesets\/\d+$/);
+    expect(repository.rulesets.get(1)).toMatchObject({ name: 'team rules', rules: [{ type: 'deletion' }] });
+    expect(repository.rulesets.size).toBe(2);
+  });
+
+  it('lets admins bypass its ruleset when enforce-admins is false', async () => {
+    addRepository(fake, 'o/r');
+    await run({ repo: 'o/r', api: 'rulesets', mode: 'apply', branches: [{ name: 'main', 'enforce-admins': false, 'linear-history': true }] });
+    const post = fake.requests.find((request) => request.method === 'POST')!;
+    expect(post.body!.bypass_actors).toEqual([{ actor_id: 5, actor_type: 'RepositoryRole', bypass_mode: 'always' }]);
+  });
+});
+
+describe('errors that explain themselves', () => {
+  it('tells a missing branch from an invisible repository', async () => {
+    addRepository(fake, 'o/r');
+    const branch = await run({ repo: 'o/r', branches: [{ name: 'mian', 'required-reviews': 1 }] });
+    expect(branch.status).toBe('error');
+    expect(branch.findings).toEqual([{ rule: 'access/branch-not-found', level: 'error', message: 'o/r: branch mian does not exist; create it or fix the branch name in branch-protection.branches', help: undefined }]);
+    const repository = await run({ repo: 'o/secret', branches: [MAIN_POLICY] });
+    expect(repository.status).toBe('error');
+    expect(repository.findings[0]).toMatchObject({ rule: 'access/not-found', message: expect.stringContaining('o/secret: the repository does not exist or the token cannot see it') });
+  });
+
+  it('says GITHUB_TOKEN can never administer branch protection on a 403', async () => {
+    addRepository(fake, 'o/r');
+    fake.noAdminTokens.add('ghs_workflow');
+    const report = await run({ repo: 'o/r', branches: [MAIN_POLICY] }, { token: 'ghs_workflow' });
+    expect(report.status).toBe('error');
+    expect(report.findings[0]).toMatchObject({ rule: 'access/forbidden', message: 'o/r: the token may not read the protection of main (403 Resource not accessible by integration); it needs Administration: read on this repository' });
+    expect(report.findings[0]!.help).toContain('GITHUB_TOKEN can never administer branch protection');
+    expect(report.findings[0]!.help).toContain('Administration: write');
+  });
+
+  it('tells a plan limit from a missing permission', async () => {
+    addRepository(fake, 'o/r', { freePlanPrivate: true });
+    const report = await run({ repo: 'o/r', branches: [MAIN_POLICY] });
+    expect(report.status).toBe('error');
+    expect(report.findings[0]).toMatchObject({ rule: 'access/plan-limit', message: expect.stringContaining('upgrade to GitHub Pro, Team or Enterprise or make the repository public') });
+  });
+
+  it('names a refused token and a rate limit that outlasted the retries', async () => {
+    addRepository(fake, 'o/r');
+    fake.queue.push({ status: 401, body: { message: 'Bad credentials' } });
+    const refused = await run({ repo: 'o/r', branches: [MAIN_POLICY] });
+    expect(refused.findings[0]).toMatchObject({ rule: 'access/unauthorized', message: 'o/r: GitHub refused the token (401 Bad credentials); check that the `token` input holds a valid, unexpired token' });
+
+    const limit = { status: 403, body: { message: 'API rate limit exceeded for installation.' }, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) - 1) } };
+    fake.queue.push(limit, limit, limit, limit);
+    const limited = await run({ repo: 'o/r', branches: [MAIN_POLICY] });
+    expect(limited.status).toBe('error');
+    expect(limited.findings[0]).toMatchObject({ rule: 'access/rate-limited', message: expect.stringContaining('lower `concurrency` or split the run with `shard`') });
+  }, 15_000);
+
+  it('stops with exit-2 errors naming the fix for a missing token and a missing repository', async () => {
+    const noToken = await run({ repo: 'o/r', branches: [MAIN_POLICY] }, { token: undefined });
+    expect(noToken.status).toBe('error');
+    expect(noToken.findings[0]!.message).toBe('no GitHub token for branch protection; set the `token` input (or GITHUB_TOKEN / GH_TOKEN for the CLI)');
+    const noRepository = await run({ branches: [MAIN_POLICY] });
+    expect(noRepository.findings[0]!.message).toMatch(/^no repository to check; set repo/);
+    const noBranches = await run({ repo: 'o/r' });
+    expect(noBranches.findings[0]!.message).toMatch(/^branch-protection.branches is empty/);
+  });
+});
+
+describe('many repositories', () => {
+  it('lists an org with filters, shards deterministically and goes on past a failing repository', async () => {
+    for (const name of ['api', 'web', 'docs', 'api-legacy', 'tools']) addRepository(fake, `acme/${name}`, { topics: name === 'docs' ? [] : ['service'] });
+    addRepository(fake, 'acme/archived', { archived: true, topics: ['service'] });
+    fake.repositories.get('acme/web')!.freePlanPrivate = true;
+    const all = await run({ org: 'acme', topic: 'service', 'name-filter': '^(?!tools)', branches: [{ name: 'main', 'linear-history': true }] });
+    expect(all.status).toBe('error');
+    expect(all.metrics).toMatchObject({ repositories: 3, drifted: 2, failed: 1 });
+    expect(all.findings.map((finding) => finding.message.split(':')[0]).sort()).toEqual(['acme/api main', 'acme/api-legacy main', 'acme/web']);
+
+    const first = await run({ org: 'acme', shard: '1/2', branches: [{ name: 'main', 'linear-history': true }] });
+    const second = await run({ org: 'acme', shard: '2/2', branches: [{ name: 'main', 'linear-history': true }] });
+    expect(first.metrics.repositories! + second.metrics.repositories!).toBe(5);
+    const names = (report: GateReport) => report.findings.map((finding) => finding.message.split(/[ :]/)[0]);
+    expect(names(first).filter((name) => names(second).includes(name))).toEqual([]);
+  });
+
+  it('retries through rate limits and secondary limits (retry-after) without losing a repository', async () => {
+    for (let index = 0; index < 6; index += 1) addRepository(fake, `o/r${index}`);
+    fake.queue.push(
+      { status: 403, body: { message: 'You have exceeded a secondary rate limit.' }, headers: { 'retry-after': '1' } },
+      { status: 403, body: { message: 'API rate limit exceeded' }, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000)) } },
+      { status: 502, body: { message: 'Bad gateway' } },
+    );
+    const logs: string[] = [];
+    const report = await run({ repositories: [0, 1, 2, 3, 4, 5].map((index) => `o/r${index}`), concurrency: 3, branches: [{ name: 'main', 'linear-history': true }] }, { logs });
+    expect(report.metrics).toMatchObject({ repositories: 6, drifted: 6, failed: 0 });
+    expect(report.metrics.requests).toBe(6 * 2 + 3);
+    expect(logs.some((line) => line.startsWith('secondary rate limit for GET'))).toBe(true);
+    expect(logs.some((line) => line.startsWith('rate limit reached for GET'))).toBe(true);
+  });
+
+  it('says when an organisation cannot be listed, or nothing in it matches', async () => {
+    const missing = await run({ org: 'nobody', branches: [MAIN_POLICY] });
+    expect(missing.status).toBe('error');
+    expect(missing.findings[0]!.message).toBe('organisation nobody does not exist or the token cannot see it (404 Not Found); check the org setting and that the token belongs to it');
+    addRepository(fake, 'acme/api');
+    const filtered = await run({ org: 'acme', topic: 'nope', branches: [MAIN_POLICY] });
+    expect(filtered.findings[0]!.message).toBe('org acme has no repository matching the name-filter and topic; loosen the filters');
+  });
+
+  it('refuses auto for a run over several repositories', async () => {
+    const report = await run({ repositories: ['o/a', 'o/b'], branches: [{ name: 'main', 'required-checks': 'auto' }] });
+    expect(report.status).toBe('error');
+    expect(report.findings[0]!.message).toContain('required-checks: auto (branch main) reads the workflows of the checkout, so it serves one repository only');
+  });
+});
+
+describe('required-checks: auto', () => {
+  it('requires the checks the workflows of the checkout produce, and names each underivable job once', async () => {
+    const cwd = path.resolve('test/fixtures/branch-protection/workflows');
+    addRepository(fake, 'o/r', { branches: new Set(['main', 'dev']) });
+    const report = await run({ repo: 'o/r', mode: 'apply', branches: [{ name: 'main', 'required-checks': 'auto' }, { name: 'dev', 'linear-history': true }] }, { cwd });
+    const put = fake.requests.find((request) => request.method === 'PUT' && request.path.endsWith('/main/protection'))!.body!;
+    expect((put.required_status_checks as { checks: Array<{ context: string }> }).checks.map((check) => check.context)).toEqual([
+      'Shared / Typecheck', 'Shared / unit (1)', 'Shared / unit (2)', 'lint', 'Build',
+      'test (ubuntu-latest, 20)', 'test (ubuntu-latest, 22)', 'test (windows-latest, 22)', 'test (macos-latest, 22)', 'e2e chrome', 'e2e firefox',
+    ]);
+    expect(report.findings.filter((finding) => finding.rule === 'checks/unresolved').map((finding) => `${finding.file} ${finding.message.split(' ')[1]}`)).toEqual(['.github/workflows/checks.yml security', '.github/workflows/ci.yml shards']);
+  });
+});

@@ -1,0 +1,84 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { tempDir } from './temp.js';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+
+export interface ActionRun {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+export interface ActionRunOptions {
+  /** Action inputs by their action.yml names. */
+  inputs?: Record<string, string>;
+  /** The checked-out repository (GITHUB_WORKSPACE). */
+  workspace: string;
+  eventName?: string;
+  event?: unknown;
+  env?: Record<string, string>;
+}
+
+/**
+ * Runs a bundled action the way the runner does: inputs as INPUT_<NAME> variables (upper-cased,
+ * hyphens kept), the event payload in a file, outputs and the job summary in files.
+ */
+export function runBundledAction(entry: string, options: ActionRunOptions): ActionRun {
+  const runnerDir = tempDir();
+  const outputFile = path.join(runnerDir, 'output');
+  const summaryFile = path.join(runnerDir, 'summary.md');
+  const eventFile = path.join(runnerDir, 'event.json');
+  writeFileSync(outputFile, '');
+  writeFileSync(summaryFile, '');
+  writeFileSync(eventFile, JSON.stringify(options.event ?? {}));
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? runnerDir,
+    GITHUB_ACTIONS: 'true',
+    CI: 'true',
+    GITHUB_WORKSPACE: options.workspace,
+    GITHUB_EVENT_NAME: options.eventName ?? 'pull_request',
+    GITHUB_EVENT_PATH: eventFile,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_REPOSITORY: 'octo-org/octo-repo',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
+    RUNNER_TEMP: runnerDir,
+    RUNNER_TOOL_CACHE: path.join(runnerDir, 'tool-cache'),
+    ...options.env,
+  };
+  for (const [name, value] of Object.entries(options.inputs ?? {})) env[`INPUT_${name.toUpperCase()}`] = value;
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'dist', entry, 'index.js')], {
+    cwd: options.workspace,
+    env,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return {
+    exitCode: result.status ?? -1,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
+    summary: existsSync(summaryFile) ? readFileSync(summaryFile, 'utf8') : '',
+  };
+}
+
+/** The runner's file command format: `name<<DELIMITER\nvalue\nDELIMITER\n`. */
+export function parseOutputFile(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let index = 0; index < lines.length; index += 1) {
+    const match = /^([^<=]+)<<(.+)$/.exec(lines[index]!);
+    if (!match) continue;
+    const [, name, delimiter] = match;
+    const value: string[] = [];
+    for (index += 1; index < lines.length && lines[index] !== delimiter; index += 1) value.push(lines[index]!);
+    outputs[name!] = value.join('\n');
+  }
+  return outputs;
+}

@@ -1,0 +1,61 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkTrackedFiles, isDotenvFile, isPrivateKeyFileName } from '../../src/secret-scan/file-policy.js';
+import { tempDir } from '../helpers/temp.js';
+import { gitRepo, pemPrivateKey } from './helpers.js';
+
+describe('dotenv and private-key file names (anchored)', () => {
+  it.each([
+    '.env', '.env.local', '.env.production', '.env.production.backup', 'config/.env.staging', 'prod.env', 'deploy/app.env', 'app.env.bak', '.env~',
+  ])('%s is a dotenv file', (file) => expect(isDotenvFile(file)).toBe(true));
+
+  it.each([
+    '.env.example', '.env.sample', '.env.template', '.env.local.example', 'prod.env.sample', 'environment.ts', 'src/env.ts', 'env', 'dotenv.js', '.envrc', 'config.env.ts', '.environment', 'my.envelope',
+  ])('%s is not a dotenv file', (file) => expect(isDotenvFile(file)).toBe(false));
+
+  it.each(['id_rsa', 'home/.ssh/id_ed25519', 'id_ecdsa_sk', 'certs/client.p12', 'certs/SERVER.PFX'])('%s is a private key by name', (file) => expect(isPrivateKeyFileName(file)).toBe(true));
+  it.each(['id_rsa.pub', 'id_ed25519.pub', 'valid_rsa.ts', 'p12.ts'])('%s is not', (file) => expect(isPrivateKeyFileName(file)).toBe(false));
+});
+
+describe('checkTrackedFiles', () => {
+  it('judges tracked files only, reads key-like files for PEM blocks, and honours allow-files', async () => {
+    const repo = gitRepo({
+      '.env': 'A=1\n',
+      '.env.example': 'A=\n',
+      'keys/deploy.pem': pemPrivateKey(),
+      'keys/public.pem': '-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----\n',
+      'ssh/id_ed25519': 'not even a key, the name is enough\n',
+      'test/fixtures/.env.test': 'A=2\n',
+      '.gitignore': '.env.local\n',
+    });
+    // Untracked and ignored files are not in the repository.
+    tempDirFiles(repo, { '.env.local': 'SECRET=1\n', 'untracked.key': pemPrivateKey() });
+
+    const result = await checkTrackedFiles(repo, ['test/fixtures/**']);
+    expect(result.findings.map((finding) => `${finding.rule} ${finding.file}`).sort()).toEqual([
+      'file/dotenv .env',
+      'file/private-key keys/deploy.pem',
+      'file/private-key ssh/id_ed25519',
+    ]);
+    expect(result.filesChecked).toBe(7);
+    expect(result.findings[0]).toMatchObject({ level: 'error', fingerprint: expect.stringMatching(/^\S+:file\//), help: expect.stringContaining('Rotate') });
+  });
+
+  it('walks the files of a directory that is not a git work tree, skipping .git and node_modules', async () => {
+    const dir = tempDir({ '.env.production': 'A=1\n', 'node_modules/pkg/.env': 'A=1\n', 'src/index.ts': 'export {};\n' });
+    const result = await checkTrackedFiles(dir, []);
+    expect(result.findings.map((finding) => finding.file)).toEqual(['.env.production']);
+    expect(result.filesChecked).toBe(2);
+  });
+
+  it('reports a tracked key in a subdirectory checkout relative to it', async () => {
+    const repo = gitRepo({ 'services/api/.env': 'A=1\n', '.env': 'B=1\n' });
+    const result = await checkTrackedFiles(`${repo}/services/api`, []);
+    expect(result.findings.map((finding) => finding.file)).toEqual(['.env']);
+  });
+});
+
+function tempDirFiles(dir: string, files: Record<string, string>) {
+  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
+}
