@@ -1,7 +1,7 @@
 // Bench: the test-existence gate versus ESLint (eslint-plugin-jest's expect-expect,
 // no-disabled-tests and no-focused-tests) on the same generated corpus, side by side.
-// Usage: npx node bench/test-existence/run.mjs [--files 5000] [--runs 3]
-// (npx node is the Node 24 the project pins, the runtime of the actions; both tools run on it.)
+// Usage: npm run bench -- test-existence, or npx node bench/test-existence/run.mjs [--files 5000] [--runs 3]
+// (both run the Node 24 the project pins, the runtime of the actions; both tools run on it.)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -23,10 +23,15 @@ console.log(`  ${fileCount} files from ${tests} templates, in ${corpus}`);
 
 console.log('Bundling the CLI (not timed)…');
 const ncc = require('@vercel/ncc');
-const { code } = await ncc(path.join(repo, 'src/cli/index.ts'), { minify: true, target: 'es2022', cache: false, quiet: true });
+const { code, assets } = await ncc(path.join(repo, 'src/cli/index.ts'), { minify: true, target: 'es2022', cache: false, quiet: true });
 mkdirSync(path.join(work, 'cli'), { recursive: true });
 const cli = path.join(work, 'cli/index.js');
 writeFileSync(cli, code);
+// The chunks ncc splits off for the gates' dynamic imports.
+for (const [name, asset] of Object.entries(assets)) {
+  mkdirSync(path.dirname(path.join(work, 'cli', name)), { recursive: true });
+  writeFileSync(path.join(work, 'cli', name), asset.source);
+}
 
 const eslintConfig = path.join(corpus, 'eslint.config.mjs');
 writeFileSync(
