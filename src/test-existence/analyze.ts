@@ -174,32 +174,41 @@ class FileAnalyzer {
     return { tests: this.tests, focusedSuites: this.focusedSuites };
   }
 
-  /** One pass over the file for imports of assertion libraries and for helper functions. */
+  /**
+   * One pass over the file for imports of assertion libraries and for helper functions. Test
+   * bodies are left to the walk that classifies the test, which binds what they define.
+   */
   private collectBindings(program: t.Program): void {
     walk(program, (node) => {
-      switch (node.type) {
-        case 'ImportDeclaration':
-          this.bindImport(node);
-          break;
-        case 'VariableDeclarator':
-          if (node.init && isRequireOf(node.init, (source) => ASSERT_MODULES.has(source) || source === 'chai' || source === 'sinon')) {
-            this.bindPattern(node.id, isRequireOf(node.init, (source) => ASSERT_MODULES.has(source)));
-          }
-          if (node.id.type === 'Identifier' && node.init && isFunction(node.init)) this.addHelper(node.id.name, node.init);
-          break;
-        case 'FunctionDeclaration':
-          if (node.id) this.addHelper(node.id.name, node);
-          break;
-        case 'ClassMethod':
-        case 'ObjectMethod':
-          if (node.key.type === 'Identifier') this.addHelper(node.key.name, node);
-          break;
-        case 'ObjectProperty':
-        case 'ClassProperty':
-          if (node.key.type === 'Identifier' && node.value && isFunction(node.value)) this.addHelper(node.key.name, node.value);
-          break;
-      }
+      if (node.type === 'CallExpression') return this.declarationOf(node)?.kind !== 'test';
+      this.bind(node);
+      return true;
     });
+  }
+
+  private bind(node: t.Node): void {
+    switch (node.type) {
+      case 'ImportDeclaration':
+        this.bindImport(node);
+        break;
+      case 'VariableDeclarator':
+        if (node.init && isRequireOf(node.init, (source) => ASSERT_MODULES.has(source) || source === 'chai' || source === 'sinon')) {
+          this.bindPattern(node.id, isRequireOf(node.init, (source) => ASSERT_MODULES.has(source)));
+        }
+        if (node.id.type === 'Identifier' && node.init && isFunction(node.init)) this.addHelper(node.id.name, node.init);
+        break;
+      case 'FunctionDeclaration':
+        if (node.id) this.addHelper(node.id.name, node);
+        break;
+      case 'ClassMethod':
+      case 'ObjectMethod':
+        if (node.key.type === 'Identifier') this.addHelper(node.key.name, node);
+        break;
+      case 'ObjectProperty':
+      case 'ClassProperty':
+        if (node.key.type === 'Identifier' && node.value && isFunction(node.value)) this.addHelper(node.key.name, node.value);
+        break;
+    }
   }
 
   private bindImport(node: t.ImportDeclaration): void {
@@ -233,8 +242,8 @@ class FileAnalyzer {
 
   private addHelper(name: string, fn: FunctionNode): void {
     const list = this.helpers.get(name);
-    if (list) list.push(fn);
-    else this.helpers.set(name, [fn]);
+    if (!list) this.helpers.set(name, [fn]);
+    else if (!list.includes(fn)) list.push(fn);
   }
 
   /** Visits the statements of a suite (or the file): its hooks first, as they assert for every test in it. */
@@ -287,6 +296,8 @@ class FileAnalyzer {
     const before = this.tests.length;
     const inner: Scope = { ...scope, skipped: scope.skipped || flags.skipped, todo: scope.todo || flags.todo };
     if (callback && callback !== 'opaque' && !declaration.modifiers.some((modifier) => CURRIED.has(modifier))) this.bindContext(callback.params[0]);
+    // Functions declared in the body are hoisted: bound before the walk meets their calls.
+    if (callback && callback !== 'opaque' && callback.body.type === 'BlockStatement') for (const statement of callback.body.body) this.bind(statement);
     const assertions = callback && callback !== 'opaque' ? this.assertions(callback.body, inner) : new Set<AssertionKind>();
     // A test that declares subtests (`t.test(…)` of node:test) is a suite: its subtests are the tests.
     if (this.tests.length > before) {
@@ -355,6 +366,7 @@ class FileAnalyzer {
         if (declaration && scope) this.visitDeclaration(child, declaration, scope);
         if (declaration) return false;
       }
+      this.bind(child);
       const kind = child.type === 'CallExpression' ? this.assertionOfCall(child) : child.type === 'MemberExpression' ? this.propertyAssertionOf(child) : undefined;
       if (kind) found.add(kind);
       else if (child.type === 'CallExpression' && this.handsAssertionOn(child)) found.add('live');
@@ -370,7 +382,7 @@ class FileAnalyzer {
       if (this.assertNames.has(callee.name)) return constantness(call.arguments, 'assert');
       const contextMethod = this.contextMethods.get(callee.name);
       if (contextMethod) return contextAssertion(contextMethod, call.arguments);
-      if (this.assertPatterns.matches([callee.name])) return 'live';
+      if (!this.assertPatterns.empty && this.assertPatterns.matches([callee.name])) return 'live';
       return this.helperAsserts(this.helpers.get(callee.name)) ? 'live' : undefined;
     }
     if (callee.type !== 'MemberExpression') return undefined;
@@ -407,12 +419,14 @@ class FileAnalyzer {
    * `helper(t)`, `pino({ browser: { write: fail } })`, as with tap and ava helpers imported from other files.
    */
   private handsAssertionOn(call: t.CallExpression): boolean {
-    const handed = (node: t.Node): boolean => {
-      if (node.type === 'Identifier') return this.contextNames.has(node.name) || this.contextMethods.has(node.name) || this.assertNames.has(node.name);
-      if (node.type === 'ObjectExpression') return node.properties.some((property) => property.type === 'ObjectProperty' && handed(property.value));
-      return node.type === 'ArrayExpression' && node.elements.some((element) => element !== null && handed(element));
-    };
-    return call.arguments.some(handed);
+    for (const argument of call.arguments) if (this.isHandedAssertion(argument)) return true;
+    return false;
+  }
+
+  private isHandedAssertion(node: t.Node): boolean {
+    if (node.type === 'Identifier') return this.contextNames.has(node.name) || this.contextMethods.has(node.name) || this.assertNames.has(node.name);
+    if (node.type === 'ObjectExpression') return node.properties.some((property) => property.type === 'ObjectProperty' && this.isHandedAssertion(property.value));
+    return node.type === 'ArrayExpression' && node.elements.some((element) => element !== null && this.isHandedAssertion(element));
   }
 
   /** chai property assertions: `expect(x).to.be.true`, `x.should.exist`. */

@@ -2,6 +2,8 @@ import { ConfigurationError } from '../core/errors.js';
 
 /** The `assert-functions` setting, compiled: which called names count as assertions. */
 export interface AssertPatterns {
+  /** No patterns were given: nothing to match. */
+  empty: boolean;
   /** `path` is the callee read through calls, e.g. `request(app).get('/').expect` → request, get, expect. */
   matches(path: readonly string[]): boolean;
 }
@@ -22,7 +24,7 @@ export function compileAssertPatterns(patterns: readonly string[]): AssertPatter
     }
     return segments;
   });
-  return { matches: (path) => compiled.some((segments) => matchSegments(segments, 0, path, 0)) };
+  return { empty: compiled.length === 0, matches: (path) => compiled.some((segments) => matchSegments(segments, 0, path, 0)) };
 }
 
 function matchSegments(segments: readonly string[], at: number, path: readonly string[], from: number): boolean {

@@ -135,6 +135,13 @@ describe('assertions', () => {
     expect(analyzeTestFile(code.replace('input.match(pattern)', 'expect(input).toMatch(pattern)'), 'a.test.js').tests[0]?.testClass).toBe('real');
   });
 
+  it('finds helpers wherever the file defines them: later in a suite, or hoisted in the test body', () => {
+    const inSuite = "describe('s', () => {\n  it('t', () => { check(f()); });\n  const check = (value) => expect(value).toBe(1);\n});";
+    expect(analyzeTestFile(inSuite, 'a.test.js').tests[0]?.testClass).toBe('real');
+    const hoisted = "it('t', () => {\n  check(f());\n  function check(value) { assert.equal(value, 1); }\n});";
+    expect(analyzeTestFile(hoisted, 'a.test.js').tests[0]?.testClass).toBe('real');
+  });
+
   it('does not loop on helpers that call each other', () => {
     const code = 'function a() { b() }\nfunction b() { a() }\nit("t", () => { a() });';
     expect(analyzeTestFile(code, 'a.test.js').tests[0]?.testClass).toBe('no-assertion');
