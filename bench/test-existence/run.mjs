@@ -1,6 +1,6 @@
 // Bench: the test-existence gate versus ESLint (eslint-plugin-jest's expect-expect,
 // no-disabled-tests and no-focused-tests) on the same generated corpus, side by side.
-// Usage: npm run bench -- test-existence, or npx node bench/test-existence/run.mjs [--files 5000] [--runs 3]
+// Usage: npm run bench -- test-existence, or npx node bench/test-existence/run.mjs [--files 5000] [--runs 5]
 // (both run the Node 24 the project pins, the runtime of the actions; both tools run on it.)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './corpus.mjs';
 
-const { values } = parseArgs({ options: { files: { type: 'string', default: '5000' }, runs: { type: 'string', default: '3' } } });
+const { values } = parseArgs({ options: { files: { type: 'string', default: '5000' }, runs: { type: 'string', default: '5' } } });
 const fileCount = Number(values.files);
 const runs = Number(values.runs);
 const repo = path.resolve(import.meta.dirname, '../..');
