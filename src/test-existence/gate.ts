@@ -1,9 +1,262 @@
-import { GateUnavailableError } from '../core/errors.js';
-import type { Gate } from '../core/gate.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ConfigurationError, EnvironmentError } from '../core/errors.js';
+import type { Gate, GateContext, GateSettings } from '../core/gate.js';
+import { createReport, type Finding, type Level } from '../core/report.js';
+import { closestMatch } from '../core/suggest.js';
+import { analyzeTestFile, findEnabledOption, TEST_CLASSES, type SourceLocation, type TestClass } from './analyze.js';
+import { compileAssertPatterns } from './assert-patterns.js';
+import { createTestFileMatcher, isSourceFile, listProjectFiles } from './files.js';
+import { createPackageResolver, findPackages, type ProjectPackage } from './packages.js';
+import { readTestReports } from './reports.js';
+import { checkTestScript, delegatesToWorkspaces } from './scripts.js';
+
+type RuleLevel = Level | 'off';
+
+/** Every rule of the gate with its default level. */
+export const DEFAULT_LEVELS: Readonly<Record<string, Level>> = {
+  'test/focused': 'error',
+  'test/empty': 'error',
+  'test/no-assertion': 'error',
+  'test/tautology': 'error',
+  'test/skipped': 'warning',
+  'test/todo': 'warning',
+  'test/parse-error': 'error',
+  'tests/none': 'error',
+  'tests/not-executed': 'error',
+  'script/missing': 'error',
+  'script/placeholder': 'error',
+  'script/pass-with-no-tests': 'error',
+  'script/ignored-exit-code': 'error',
+};
+
+const HELP: Readonly<Record<string, string>> = {
+  'test/focused': 'Remove .only / fit / fdescribe (or `only: true`); a focused test makes the runner skip every other test.',
+  'test/empty': 'Write the test body, or delete the test; an empty test always passes.',
+  'test/no-assertion': 'Assert on what the code did (expect(…).toBe(…), assert.…, t.is(…)); a helper that asserts counts, and so do names given in assert-functions.',
+  'test/tautology': 'Compare values the code under test produced; expect(true).toBe(true) cannot fail.',
+  'test/skipped': 'Fix and enable the test, or delete it; set levels: { test/skipped: off } to accept skipped tests.',
+  'test/todo': 'Write the test, or remove the placeholder.',
+  'test/parse-error': 'Fix the syntax, or leave the file out with test-patterns (e.g. "!**/broken.test.js").',
+  'tests/none': 'Add tests that assert on the package\'s behaviour, or lower min-tests for this repository.',
+  'tests/not-executed': 'Make the test step write its report where reports points, and make sure it runs the tests.',
+  'script/missing': 'Add a "test" script that runs the package\'s tests (e.g. "vitest run").',
+  'script/placeholder': 'Replace the placeholder with the command that runs the tests (e.g. "vitest run", "jest", "node --test").',
+  'script/pass-with-no-tests': 'Remove passWithNoTests so that a run without tests fails.',
+  'script/ignored-exit-code': 'Drop `|| true` / `; exit 0` so that failing tests fail the job.',
+};
+
+const CLASS_MESSAGES: Record<Exclude<TestClass, 'real'>, string> = {
+  focused: 'is focused (.only), so the runner skips every other test around it',
+  empty: 'has an empty body, so it passes without checking anything',
+  'no-assertion': 'makes no assertion, so it passes whatever the code does',
+  tautology: 'only asserts constants (like expect(true).toBe(true)), so it cannot fail',
+  skipped: 'is skipped, so it checks nothing',
+  todo: 'is a todo without a body, so it checks nothing',
+};
+
+/** vitest, vite and jest config files, where `passWithNoTests: true` may hide. */
+const RUNNER_CONFIG = /(?:^|\/)(?:(?:vitest|vite|jest)\.config|vitest\.workspace)\.(?:[cm]?[jt]s)$/;
+
+interface TestExistenceOptions {
+  minTests: number;
+  testPatterns: string[];
+  assertFunctions: string[];
+  reports: string[];
+  levels: Record<string, RuleLevel>;
+}
+
+function parseOptions(settings: GateSettings): TestExistenceOptions {
+  const levels = (settings.levels ?? {}) as Record<string, RuleLevel>;
+  for (const rule of Object.keys(levels)) {
+    if (!(rule in DEFAULT_LEVELS)) {
+      const hint = closestMatch(rule, Object.keys(DEFAULT_LEVELS));
+      throw new ConfigurationError(`test-existence.levels: unknown rule ${rule}${hint ? `; did you mean ${hint}?` : `; rules are ${Object.keys(DEFAULT_LEVELS).join(', ')}`}`);
+    }
+  }
+  return {
+    minTests: (settings['min-tests'] as number | undefined) ?? 1,
+    testPatterns: (settings['test-patterns'] as string[] | undefined) ?? [],
+    assertFunctions: (settings['assert-functions'] as string[] | undefined) ?? [],
+    reports: (settings.reports as string[] | undefined) ?? [],
+    levels,
+  };
+}
+
+interface PackageTally {
+  testFiles: number;
+  sourceFiles: number;
+  classes: Record<TestClass, number>;
+  configFiles: string[];
+}
 
 export const testExistenceGate: Gate = {
   name: 'test-existence',
-  async run() {
-    throw new GateUnavailableError('the test-existence gate has not landed in this build yet; nothing was checked');
+  async run(settings, context) {
+    const startedAt = performance.now();
+    const options = parseOptions(settings);
+    const assertPatterns = compileAssertPatterns(options.assertFunctions);
+    const emit = createEmitter(options.levels);
+
+    const files = listProjectFiles(context.cwd);
+    const packages = findPackages(context.cwd, files);
+    const packageOf = createPackageResolver(packages);
+    const isTestFile = createTestFileMatcher(options.testPatterns);
+    const tallies = new Map<ProjectPackage, PackageTally>(packages.map((entry) => [entry, emptyTally()]));
+    const totals = emptyTally();
+    let parseErrors = 0;
+    let focusedSuites = 0;
+
+    const testFiles: Array<{ file: string; tally: PackageTally }> = [];
+    for (const file of files) {
+      const owner = packageOf(file);
+      const tally = tallies.get(owner)!;
+      const withinPackage = owner.dir ? file.slice(owner.dir.length + 1) : file;
+      if (RUNNER_CONFIG.test(file) && !withinPackage.includes('/')) tally.configFiles.push(file);
+      if (isTestFile(file)) testFiles.push({ file, tally });
+      else if (isSourceFile(withinPackage)) tally.sourceFiles += 1;
+    }
+
+    for (const { file, tally } of testFiles) {
+      tally.testFiles += 1;
+      const analysis = analyzeTestFile(readSource(context.cwd, file), file, { assertPatterns });
+      if (analysis.parseError) {
+        parseErrors += 1;
+        emit({ rule: 'test/parse-error', message: `${file} does not parse (${analysis.parseError.message}), so its tests were not checked.`, file, ...position(analysis.parseError) });
+      }
+      for (const suite of analysis.focusedSuites) {
+        focusedSuites += 1;
+        emit({ rule: 'test/focused', message: `Suite "${suite.title}" is focused (.only), so the runner skips every test outside it.`, file, ...position(suite), fingerprint: `${file}:test/focused:${suite.title}` });
+      }
+      for (const test of analysis.tests) {
+        tally.classes[test.testClass] += 1;
+        if (test.testClass === 'real') continue;
+        const rule = `test/${test.testClass}`;
+        emit({ rule, message: `Test "${test.title}" ${CLASS_MESSAGES[test.testClass]}.`, file, ...position(test), fingerprint: `${file}:${rule}:${test.title}` });
+      }
+    }
+
+    const root = packages.find((entry) => entry.dir === '')!;
+    const rootTestScript = root.manifest?.scripts?.test;
+    // A root runner (vitest projects, jest projects) runs the workspaces' tests without their own scripts.
+    const rootRunsWorkspaceTests = typeof rootTestScript === 'string' && !delegatesToWorkspaces(rootTestScript);
+    for (const entry of packages) {
+      const tally = tallies.get(entry)!;
+      checkPackage(entry, tally, options, emit, context, rootRunsWorkspaceTests);
+      totals.testFiles += tally.testFiles;
+      totals.sourceFiles += tally.sourceFiles;
+      for (const testClass of TEST_CLASSES) totals.classes[testClass] += tally.classes[testClass];
+    }
+
+    const metrics: Record<string, number> = {
+      packages: packages.length,
+      'test-files': totals.testFiles,
+      'source-files': totals.sourceFiles,
+      tests: TEST_CLASSES.reduce((sum, testClass) => sum + totals.classes[testClass], 0),
+      'real-tests': totals.classes.real,
+      focused: totals.classes.focused + focusedSuites,
+      empty: totals.classes.empty,
+      'no-assertion': totals.classes['no-assertion'],
+      tautology: totals.classes.tautology,
+      skipped: totals.classes.skipped,
+      todo: totals.classes.todo,
+      'parse-errors': parseErrors,
+    };
+    if (options.reports.length > 0) {
+      const executed = readTestReports(context.cwd, options.reports);
+      metrics['executed-tests'] = executed.total;
+      metrics['passed-tests'] = executed.passed;
+      const problem = executed.files.length === 0
+        ? `no test report matches ${options.reports.join(', ')}, so nothing shows that the tests ran`
+        : executed.total > 0 && executed.skipped === executed.total
+          ? `every one of the ${executed.total} tests in ${executed.files.join(', ')} was skipped`
+          : executed.passed < options.minTests
+            ? `the reports (${executed.files.join(', ')}) show ${executed.passed} passed tests, fewer than min-tests ${options.minTests}`
+            : undefined;
+      if (problem) emit({ rule: 'tests/not-executed', message: `Tests did not run: ${problem}.`, ...(executed.files[0] ? { file: executed.files[0] } : {}) });
+    }
+    context.log.info(`test-existence: ${metrics.tests} tests in ${metrics['test-files']} test files of ${packages.length} package(s), ${metrics['real-tests']} real`);
+    return createReport('test-existence', emit.findings.sort(byLocation), metrics, startedAt);
   },
 };
+
+function checkPackage(
+  entry: ProjectPackage,
+  tally: PackageTally,
+  options: TestExistenceOptions,
+  emit: Emitter,
+  context: GateContext,
+  rootRunsWorkspaceTests: boolean,
+): void {
+  const manifestFile = entry.dir ? `${entry.dir}/package.json` : 'package.json';
+  const where = entry.dir ? `Package ${entry.name} (${entry.dir})` : `Package ${entry.name}`;
+  const needsTests = tally.sourceFiles > 0;
+  if (needsTests && tally.classes.real < options.minTests) {
+    const notReal = TEST_CLASSES.filter((testClass) => testClass !== 'real' && tally.classes[testClass] > 0).map((testClass) => `${tally.classes[testClass]} ${testClass}`);
+    emit({
+      rule: 'tests/none',
+      message: `${where} has ${plural(tally.sourceFiles, 'source file')} but ${plural(tally.classes.real, 'real test')} (min-tests: ${options.minTests})${notReal.length ? `; the others are ${notReal.join(', ')}` : ''}.`,
+      ...(entry.manifest ? { file: manifestFile } : {}),
+    });
+  }
+  for (const configFile of tally.configFiles) {
+    const option = findEnabledOption(readSource(context.cwd, configFile), configFile, 'passWithNoTests');
+    if (option) emit({ rule: 'script/pass-with-no-tests', message: `${configFile} sets passWithNoTests, so the run is green when no test is found.`, file: configFile, ...position(option) });
+  }
+  const manifest = entry.manifest;
+  if (!manifest) return;
+  const scripts = manifest.scripts ?? {};
+  if (needsTests && typeof scripts.test !== 'string' && !(entry.isWorkspace && rootRunsWorkspaceTests)) {
+    emit({ rule: 'script/missing', message: `${where} has source files but no "test" script, so \`npm test\` runs nothing.`, file: manifestFile, line: manifestLine(entry.manifestText, 'scripts') ?? 1 });
+  }
+  for (const problem of checkTestScript(scripts)) {
+    emit({ rule: problem.rule, message: `${where}: ${problem.message}.`, file: manifestFile, line: manifestLine(entry.manifestText, problem.script) ?? 1 });
+  }
+  if ((manifest.jest as { passWithNoTests?: unknown } | undefined)?.passWithNoTests === true) {
+    emit({ rule: 'script/pass-with-no-tests', message: `${where} sets jest.passWithNoTests, so the run is green when no test is found.`, file: manifestFile, line: manifestLine(entry.manifestText, 'passWithNoTests') ?? 1 });
+  }
+}
+
+type Emitter = ((finding: Omit<Finding, 'level' | 'help'>) => void) & { findings: Finding[] };
+
+/** Adds findings at their configured level, with their help; rules set to `off` are dropped. */
+function createEmitter(levels: Record<string, RuleLevel>): Emitter {
+  const findings: Finding[] = [];
+  const emit = (finding: Omit<Finding, 'level' | 'help'>) => {
+    const level = levels[finding.rule] ?? DEFAULT_LEVELS[finding.rule] ?? 'error';
+    if (level === 'off') return;
+    findings.push({ ...finding, level, ...(HELP[finding.rule] ? { help: HELP[finding.rule] } : {}) });
+  };
+  return Object.assign(emit, { findings });
+}
+
+function emptyTally(): PackageTally {
+  return { testFiles: 0, sourceFiles: 0, classes: Object.fromEntries(TEST_CLASSES.map((testClass) => [testClass, 0])) as Record<TestClass, number>, configFiles: [] };
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+function position(location: SourceLocation): SourceLocation {
+  return { line: location.line, column: location.column };
+}
+
+/** The line of `"key":` in a manifest, so that the annotation lands on the script. */
+function manifestLine(text: string | undefined, key: string): number | undefined {
+  if (!text) return undefined;
+  const index = text.search(new RegExp(`"${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"\\s*:`));
+  return index === -1 ? undefined : text.slice(0, index).split('\n').length;
+}
+
+function readSource(root: string, file: string): string {
+  try {
+    return readFileSync(path.join(root, file), 'utf8');
+  } catch (error) {
+    throw new EnvironmentError(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}); give the job read access to it`);
+  }
+}
+
+function byLocation(a: Finding, b: Finding): number {
+  return (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+}

@@ -1,0 +1,167 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyzeTestFile, findEnabledOption } from '../../src/test-existence/analyze.js';
+import { compileAssertPatterns } from '../../src/test-existence/assert-patterns.js';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/test-existence');
+
+function analyzeFixture(file: string) {
+  return analyzeTestFile(readFileSync(path.join(FIXTURES, file), 'utf8'), file);
+}
+
+/** Fixture titles start with the class they must get: `real: …`, `no-assertion: …`. */
+function expectedClass(title: string): string {
+  return title.slice(0, title.indexOf(':'));
+}
+
+describe('test classes, per framework fixture', () => {
+  it.each([
+    ['vitest/calc.test.ts', { real: 11, 'no-assertion': 3, empty: 1, tautology: 2, skipped: 2, todo: 2, focused: 1 }, ['describe.only']],
+    ['jest/user.test.js', { real: 5, 'no-assertion': 1, tautology: 1, empty: 1, skipped: 4, focused: 1, todo: 1 }, ['fdescribe']],
+    ['jest/Button.test.jsx', { real: 1, 'no-assertion': 1 }, []],
+    ['mocha/api.spec.js', { real: 6, 'no-assertion': 1, skipped: 3, todo: 1, tautology: 1 }, []],
+    ['node-test/server.test.mjs', { real: 5, 'no-assertion': 1, skipped: 4, todo: 1, focused: 1, tautology: 2 }, []],
+    ['ava/parse.test.cjs', { real: 6, tautology: 2, 'no-assertion': 1, skipped: 1, todo: 1, focused: 1 }, []],
+    ['playwright/login.spec.ts', { real: 6, 'no-assertion': 1, skipped: 3, focused: 1 }, ['test.describe.only']],
+  ])('%s', (file, counts, focusedSuites) => {
+    const analysis = analyzeFixture(file);
+    expect(analysis.parseError).toBeUndefined();
+    for (const test of analysis.tests) expect({ title: test.title, class: test.testClass }).toEqual({ title: test.title, class: expectedClass(test.title) });
+    const tally: Record<string, number> = {};
+    for (const test of analysis.tests) tally[test.testClass] = (tally[test.testClass] ?? 0) + 1;
+    expect(tally).toEqual(counts);
+    expect(analysis.focusedSuites.map((suite) => suite.title)).toEqual(focusedSuites.map((name) => `focused-suite: ${name}`));
+  });
+
+  it('reports the line and column of the test call, and ignores commented-out tests', () => {
+    const { tests } = analyzeFixture('vitest/calc.test.ts');
+    expect(tests.find((test) => test.title === 'real: adds')).toMatchObject({ line: 10, column: 3 });
+    expect(tests.find((test) => test.title === 'focused: it.only')).toMatchObject({ line: 87, column: 3 });
+    expect(tests.some((test) => test.title.includes('commented out'))).toBe(false);
+  });
+
+  it('reports a file that does not parse, with the position', () => {
+    const analysis = analyzeFixture('broken/syntax.test.ts');
+    expect(analysis.tests).toEqual([]);
+    expect(analysis.parseError).toMatchObject({ line: 4, message: expect.stringMatching(/Unexpected token/) });
+  });
+});
+
+describe('assertions', () => {
+  const classify = (body: string, file = 'x.test.ts', assertFunctions: string[] = []) =>
+    analyzeTestFile(`it('t', async (t) => {\n${body}\n});`, file, { assertPatterns: compileAssertPatterns(assertFunctions) }).tests[0]?.testClass;
+
+  it.each([
+    ['expect(x).toBe(1)', 'real'],
+    ['expect(x)', 'no-assertion'],
+    ['expect(x).not', 'no-assertion'],
+    ['expect(1).toBe(1)', 'tautology'],
+    ['expect(undefined).toBeUndefined()', 'tautology'],
+    ['expect([1, -2]).toEqual([1, -2])', 'tautology'],
+    ['expect(`a`).toMatch(/a/)', 'tautology'],
+    ['expect(1).toBe(1); expect(f()).toBe(2)', 'real'],
+    ['expect(() => f()).toThrow()', 'real'],
+    ['expect(x!).toBe(1)', 'real'],
+    ['assert(true)', 'tautology'],
+    ['assert(f())', 'real'],
+    ['assert.strictEqual(1, 1, "same")', 'tautology'],
+    ['assert.fail("unreachable")', 'real'],
+    ['assert(false)', 'real'],
+    ['onError(() => { expect(true).toBe(false) })', 'real'],
+    ['t.ok(false, "must not be called")', 'real'],
+    ['expect(false).toBeFalsy()', 'tautology'],
+    ['expect(null).toBe(null)', 'tautology'],
+    ['expect(1).not.toBe(2)', 'tautology'],
+    ['expect(1).not.toBe(1)', 'real'],
+    ['t.is(f(), 1)', 'real'],
+    ['t.pass()', 'tautology'],
+    ['t.plan(1)', 'real'],
+    ['chai.expect(f()).to.equal(1)', 'real'],
+    ['f().should.be.ok', 'real'],
+    ['should(f()).be.ok()', 'real'],
+    ['await request(app).post("/").send({}).expect(201)', 'real'],
+    ['sinon.assert.calledWith(spy, 1)', 'real'],
+    ['expectSaga(saga).put(action).run()', 'no-assertion'],
+    ['for (const c of cases) { expect(f(c)).toBe(true) }', 'real'],
+    ['await Promise.all(xs.map(async (x) => expect(await f(x)).toBeTruthy()))', 'real'],
+    ['// expect(f()).toBe(1)\nf()', 'no-assertion'],
+  ])('%s → %s', (body, expected) => {
+    expect(classify(body)).toBe(expected);
+  });
+
+  it('counts names from assert-functions, with * and ** in paths', () => {
+    expect(classify('expectSaga(saga).put(action).run()', 'x.test.ts', ['expectSaga'])).toBe('real');
+    expect(classify('expectSagas(saga)', 'x.test.ts', ['expectSaga'])).toBe('no-assertion');
+    expect(classify('api.get("/").verify(200)', 'x.test.ts', ['api.**.verify'])).toBe('real');
+    expect(classify('api.get("/").verify(200)', 'x.test.ts', ['api.*.verify'])).toBe('real');
+    expect(classify('api.get("/").then().verify(200)', 'x.test.ts', ['api.*.verify'])).toBe('no-assertion');
+  });
+
+  it('binds assertion functions imported or required under other names', () => {
+    const importStrict = "import { deepStrictEqual as same } from 'node:assert';\nit('t', () => { same(f(), 1) });";
+    expect(analyzeTestFile(importStrict, 'a.test.mjs').tests[0]?.testClass).toBe('real');
+    const requireAssert = "const check = require('node:assert');\nit('t', () => { check.equal(f(), 1) });";
+    expect(analyzeTestFile(requireAssert, 'a.test.cjs').tests[0]?.testClass).toBe('real');
+    const chaiAlias = "import { expect as want } from 'chai';\nit('t', () => { want(f()).to.equal(1) });";
+    expect(analyzeTestFile(chaiAlias, 'a.test.js').tests[0]?.testClass).toBe('real');
+    const unbound = "it('t', () => { check.equal(f(), 1) });";
+    expect(analyzeTestFile(unbound, 'a.test.js').tests[0]?.testClass).toBe('no-assertion');
+  });
+
+  it("counts assertions destructured from the test context (tap's `({ equal })`)", () => {
+    const code = "test('a', async ({ equal, same: deep }) => { equal(f(), 1); deep(g(), {}); });\ntest('b', ({ pass }) => { pass(); });\ntest('c', ({ plan }) => { plan(1); });";
+    expect(analyzeTestFile(code, 'a.test.js').tests.map((test) => test.testClass)).toEqual(['real', 'tautology', 'real']);
+  });
+
+  it('counts an assertion handed to other code, not a context only used for its other methods', () => {
+    const code = [
+      "test('a', async ({ equal }) => { check(equal, await once(stream)); });",
+      "test('b', ({ fail, pass }) => { pino({ browser: { write: fail } }).info('x'); pass(); });",
+      "test('c', (t) => { sharedChecks(t); });",
+      "test('d', (t) => { t.log('hi'); t.teardown(() => stop()); });",
+    ].join('\n');
+    expect(analyzeTestFile(code, 'a.test.js').tests.map((test) => test.testClass)).toEqual(['real', 'real', 'real', 'no-assertion']);
+  });
+
+  it('finds subtests declared in callbacks of a call that gets the context', () => {
+    const code = "function withTempDir(t, run) { t.ok(mkdir()); run(); }\ntest('outer', (t) => {\n  withTempDir(t, () => {\n    t.test('inner', (st) => {\n      st.test('deepest', (s2t) => { s2t.equal(f(), 1); });\n    });\n  });\n});";
+    expect(analyzeTestFile(code, 'a.test.js').tests).toEqual([{ title: 'deepest', testClass: 'real', line: 5, column: 7 }]);
+  });
+
+  it('does not take the rows of .each callbacks for test contexts', () => {
+    const code = "test.each([['a', /a/]])('matches %s', (input, pattern) => { input.match(pattern); });";
+    expect(analyzeTestFile(code, 'a.test.js').tests[0]?.testClass).toBe('no-assertion');
+    expect(analyzeTestFile(code.replace('input.match(pattern)', 'expect(input).toMatch(pattern)'), 'a.test.js').tests[0]?.testClass).toBe('real');
+  });
+
+  it('finds helpers wherever the file defines them: later in a suite, or hoisted in the test body', () => {
+    const inSuite = "describe('s', () => {\n  it('t', () => { check(f()); });\n  const check = (value) => expect(value).toBe(1);\n});";
+    expect(analyzeTestFile(inSuite, 'a.test.js').tests[0]?.testClass).toBe('real');
+    const hoisted = "it('t', () => {\n  check(f());\n  function check(value) { assert.equal(value, 1); }\n});";
+    expect(analyzeTestFile(hoisted, 'a.test.js').tests[0]?.testClass).toBe('real');
+  });
+
+  it('does not loop on helpers that call each other', () => {
+    const code = 'function a() { b() }\nfunction b() { a() }\nit("t", () => { a() });';
+    expect(analyzeTestFile(code, 'a.test.js').tests[0]?.testClass).toBe('no-assertion');
+  });
+
+  it('parses TypeScript generics, decorators and JSX by extension', () => {
+    const ts = 'const id = <T,>(x: T): T => x;\n@sealed class A {}\nit("t", () => { expect(id<number>(1) as number).toBe(1) });';
+    expect(analyzeTestFile(ts, 'a.test.mts').tests[0]?.testClass).toBe('real');
+    const tsx = 'it("t", () => { expect(render(<A<string> x="1" />)).toBeTruthy() });';
+    expect(analyzeTestFile(tsx, 'a.test.tsx').tests[0]?.testClass).toBe('real');
+    // The same cast reads as JSX in a .tsx file, so it does not parse there.
+    expect(analyzeTestFile('const x = <number>y;', 'a.test.tsx').parseError).toBeDefined();
+  });
+});
+
+describe('findEnabledOption', () => {
+  it('finds passWithNoTests: true in a runner config, not false', () => {
+    const config = "import { defineConfig } from 'vitest/config';\nexport default defineConfig({\n  test: {\n    passWithNoTests: true,\n  },\n});\n";
+    expect(findEnabledOption(config, 'vitest.config.ts', 'passWithNoTests')).toEqual({ line: 4, column: 5 });
+    expect(findEnabledOption(config.replace('true', 'false'), 'vitest.config.ts', 'passWithNoTests')).toBeUndefined();
+    expect(findEnabledOption('export default {', 'jest.config.js', 'passWithNoTests')).toBeUndefined();
+  });
+});

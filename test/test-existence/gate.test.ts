@@ -1,0 +1,338 @@
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { executeGate } from '../../src/core/gate.js';
+import { silentLogger } from '../../src/core/logger.js';
+import type { GateReport } from '../../src/core/report.js';
+import { testExistenceGate } from '../../src/test-existence/gate.js';
+import { tempDir } from '../helpers/temp.js';
+
+const DEFAULTS = { 'min-tests': 1, 'test-patterns': [], 'assert-functions': [], reports: [], levels: {} };
+
+function runGate(cwd: string, settings: Record<string, unknown> = {}): Promise<GateReport> {
+  return executeGate(testExistenceGate, { ...DEFAULTS, ...settings }, { cwd, env: {}, log: silentLogger, inAction: false });
+}
+
+function rules(report: GateReport): string[] {
+  return report.findings.map((finding) => `${finding.rule} ${finding.file ?? ''}${finding.line ? `:${finding.line}` : ''}`);
+}
+
+const REAL_TEST = "import { expect, it } from 'vitest';\nimport { add } from '../src/add';\nit('adds', () => {\n  expect(add(1, 2)).toBe(3);\n});\n";
+const SOURCE = 'export const add = (a, b) => a + b;\n';
+
+function manifest(name: string, scripts: Record<string, string> = { test: 'vitest run' }, extra: Record<string, unknown> = {}): string {
+  return `${JSON.stringify({ name, scripts, ...extra }, null, 2)}\n`;
+}
+
+describe('test-existence gate', () => {
+  it('passes a package with a real test and a test script', async () => {
+    const cwd = tempDir({ 'package.json': manifest('app'), 'src/add.js': SOURCE, 'test/add.test.js': REAL_TEST });
+    const report = await runGate(cwd);
+    expect(report.status).toBe('pass');
+    expect(report.findings).toEqual([]);
+    expect(report.metrics).toMatchObject({ packages: 1, 'test-files': 1, 'source-files': 1, tests: 1, 'real-tests': 1, 'no-assertion': 0 });
+  });
+
+  it('evaluates npm workspaces package by package', async () => {
+    const cwd = tempDir({
+      'package.json': manifest('mono', { test: 'npm test --workspaces' }, { private: true, workspaces: ['packages/*'] }),
+      'packages/good/package.json': manifest('good'),
+      'packages/good/src/add.js': SOURCE,
+      'packages/good/src/add.test.js': REAL_TEST,
+      'packages/stub/package.json': manifest('stub'),
+      'packages/stub/src/add.js': SOURCE,
+      'packages/stub/src/add.spec.ts': "it('works', () => {});\n",
+      'packages/untested/package.json': manifest('untested', {}),
+      'packages/untested/lib/index.js': SOURCE,
+      'packages/docs-only/package.json': manifest('docs-only', {}),
+      'packages/docs-only/README.md': '# docs\n',
+    });
+    const report = await runGate(cwd);
+    expect(report.status).toBe('fail');
+    expect(rules(report)).toEqual([
+      'tests/none packages/stub/package.json',
+      'test/empty packages/stub/src/add.spec.ts:1',
+      'tests/none packages/untested/package.json',
+      'script/missing packages/untested/package.json:3',
+    ]);
+    expect(report.findings[0]?.message).toBe('Package stub (packages/stub) has 1 source file but 0 real tests (min-tests: 1); the others are 1 empty.');
+    expect(report.metrics).toMatchObject({ packages: 5, 'test-files': 2, tests: 2, 'real-tests': 1, empty: 1 });
+  });
+
+  it('reads pnpm-workspace.yaml, with negated globs', async () => {
+    const cwd = tempDir({
+      'package.json': manifest('mono', { test: 'pnpm -r test' }),
+      'pnpm-workspace.yaml': "packages:\n  - 'apps/**'\n  - '!apps/legacy'\n",
+      'apps/web/package.json': manifest('web'),
+      'apps/web/src/add.js': SOURCE,
+      'apps/legacy/package.json': manifest('legacy'),
+      'apps/legacy/src/add.js': SOURCE,
+      'apps/legacy/src/add.test.js': REAL_TEST,
+    });
+    const report = await runGate(cwd);
+    // legacy is not a workspace: its files belong to the root, which therefore has a real test.
+    expect(rules(report)).toEqual(['tests/none apps/web/package.json']);
+  });
+
+  it('lets a root runner cover workspaces without their own test script', async () => {
+    const files = {
+      'package.json': manifest('mono', { test: 'vitest run' }, { workspaces: { packages: ['packages/*'] } }),
+      'packages/a/package.json': manifest('a', {}),
+      'packages/a/src/add.js': SOURCE,
+      'packages/a/test/add.test.js': REAL_TEST,
+    };
+    expect(rules(await runGate(tempDir(files)))).toEqual([]);
+    const delegating = { ...files, 'package.json': manifest('mono', { test: 'turbo run test' }, { workspaces: ['packages/*'] }) };
+    expect(rules(await runGate(tempDir(delegating)))).toEqual(['script/missing packages/a/package.json:3']);
+  });
+
+  it.each([
+    ['echo "Error: no test specified" && exit 1', 'script/placeholder'],
+    ['echo "tests coming soon"', 'script/placeholder'],
+    ['jest --passWithNoTests', 'script/pass-with-no-tests'],
+    ['vitest run --pass-with-no-tests', 'script/pass-with-no-tests'],
+    ['vitest run || true', 'script/ignored-exit-code'],
+    ["mocha 'test/**/*.js' || echo 'tests failed'", 'script/ignored-exit-code'],
+    ['jest; exit 0', 'script/ignored-exit-code'],
+    ['exit 0', 'script/ignored-exit-code'],
+    ['true', 'script/ignored-exit-code'],
+    ['npm run test:unit', 'script/ignored-exit-code'],
+  ])('flags the test script %j', async (script, rule) => {
+    const cwd = tempDir({
+      'package.json': manifest('app', { build: 'tsc', test: script, 'test:unit': 'vitest run 2>&1 || true' }),
+      'src/add.js': SOURCE,
+      'test/add.test.js': REAL_TEST,
+    });
+    const report = await runGate(cwd);
+    expect(report.findings.map((finding) => finding.rule)).toEqual([rule]);
+    const scriptName = script.startsWith('npm run') ? 'test:unit' : 'test';
+    expect(report.findings[0]).toMatchObject({ file: 'package.json', line: scriptName === 'test' ? 5 : 6, level: 'error' });
+    expect(report.findings[0]?.message).toContain(`"${scriptName}" script`);
+  });
+
+  it('follows the test scripts the test script runs, not lint or build', async () => {
+    const scripts = { test: 'npm run lint && npm run test:unit', lint: 'eslint . || true', 'test:unit': 'vitest run; exit 0' };
+    const cwd = tempDir({ 'package.json': manifest('app', scripts), 'src/add.js': SOURCE, 'test/add.test.js': REAL_TEST });
+    const report = await runGate(cwd);
+    expect(report.findings.map((finding) => `${finding.rule} ${finding.message}`)).toEqual([
+      'script/ignored-exit-code Package app: the "test:unit" script ignores the exit code of its tests (vitest run; exit 0), so failing tests leave CI green.',
+    ]);
+  });
+
+  it.each(['vitest run', 'jest --ci --coverage', 'node --test', 'mocha --exit', 'tsc -p . && vitest run 2>&1', 'c8 ava'])('accepts the test script %j', async (script) => {
+    const cwd = tempDir({ 'package.json': manifest('app', { test: script }), 'src/add.js': SOURCE, 'test/add.test.js': REAL_TEST });
+    expect(rules(await runGate(cwd))).toEqual([]);
+  });
+
+  it('finds passWithNoTests in a runner config and in package.json', async () => {
+    const cwd = tempDir({
+      'package.json': manifest('app', { test: 'vitest run' }, { jest: { passWithNoTests: true } }),
+      'vitest.config.mts': "export default {\n  test: { passWithNoTests: true },\n};\n",
+      'src/add.js': SOURCE,
+      'test/add.test.js': REAL_TEST,
+    });
+    expect(rules(await runGate(cwd))).toEqual(['script/pass-with-no-tests package.json:7', 'script/pass-with-no-tests vitest.config.mts:2']);
+  });
+
+  it('does not count tool configuration, setup, build output or scripts as source', async () => {
+    const cwd = tempDir({
+      'package.json': manifest('tooling', { test: 'vitest run' }),
+      'vitest.config.ts': 'export default {};\n',
+      'jest.setup.js': "import '@testing-library/jest-dom';\n",
+      'setupTests.ts': 'export {};\n',
+      'gulpfile.js': 'exports.default = () => {};\n',
+      '.eslintrc.cjs': 'module.exports = {};\n',
+      'dist/index.js': SOURCE,
+      'scripts/release.mjs': SOURCE,
+      'types/index.d.ts': 'export declare const x: number;\n',
+    });
+    const report = await runGate(cwd);
+    expect(report.metrics['source-files']).toBe(0);
+    expect(rules(report)).toEqual([]);
+  });
+
+  it('respects .gitignore files at every level and never enters node_modules', async () => {
+    const cwd = tempDir({
+      'package.json': manifest('app'),
+      '.gitignore': 'generated/\n',
+      'src/add.js': SOURCE,
+      'src/add.test.js': REAL_TEST,
+      'src/.gitignore': '*.tmp.test.js\n',
+      'src/scratch.tmp.test.js': "it('x', () => {});\n",
+      'generated/add.test.js': "it('x', () => {});\n",
+      'node_modules/dep/index.test.js': "it('x', () => {});\n",
+    });
+    const report = await runGate(cwd);
+    expect(rules(report)).toEqual([]);
+    expect(report.metrics['test-files']).toBe(1);
+  });
+
+  it('uses test-patterns instead of the conventions, with negations', async () => {
+    const cwd = tempDir({
+      'package.json': manifest('app'),
+      'src/add.js': SOURCE,
+      'checks/add.check.js': REAL_TEST,
+      'checks/skip.check.js': "it.skip('later', () => {});\n",
+      'test/add.test.js': "it('x', () => {});\n",
+    });
+    const report = await runGate(cwd, { 'test-patterns': ['checks/**/*.check.js', '!checks/skip.check.js'] });
+    expect(rules(report)).toEqual([]);
+    expect(report.metrics).toMatchObject({ 'test-files': 1, 'real-tests': 1 });
+  });
+
+  it('applies levels: off drops a rule, warning keeps it without failing', async () => {
+    const cwd = tempDir({
+      'package.json': manifest('app'),
+      'src/add.js': SOURCE,
+      'test/add.test.js': `${REAL_TEST}it('stub', () => {});\nit.skip('later', () => { expect(1).toBe(2); });\n`,
+    });
+    const defaults = await runGate(cwd);
+    expect(defaults.findings.map((finding) => `${finding.rule}:${finding.level}:${finding.line}:${finding.column}`)).toEqual(['test/empty:error:6:1', 'test/skipped:warning:7:1']);
+    const relaxed = await runGate(cwd, { levels: { 'test/empty': 'warning', 'test/skipped': 'off' } });
+    expect(relaxed.status).toBe('pass');
+    expect(relaxed.findings.map((finding) => `${finding.rule}:${finding.level}`)).toEqual(['test/empty:warning']);
+    expect(relaxed.metrics.skipped).toBe(1);
+  });
+
+  it('reports a file that does not parse and goes on with the others', async () => {
+    const cwd = tempDir({
+      'package.json': manifest('app'),
+      'src/add.js': SOURCE,
+      'test/add.test.js': REAL_TEST,
+      'test/broken.test.ts': "it('x', () => {\n  expect(1 +).toBe(2);\n",
+    });
+    const report = await runGate(cwd);
+    expect(report.status).toBe('fail');
+    expect(rules(report)).toEqual(['test/parse-error test/broken.test.ts:2']);
+    expect(report.metrics).toMatchObject({ 'parse-errors': 1, 'real-tests': 1, 'test-files': 2 });
+  });
+
+  it('is an error, not a pass, when a directory cannot be read', async () => {
+    const cwd = tempDir({ 'package.json': manifest('app'), 'src/add.js': SOURCE });
+    const report = await runGate(path.join(cwd, 'package.json'));
+    expect(report.status).toBe('error');
+    expect(report.findings[0]?.message).toMatch(/^cannot read directory .*package\.json \(ENOTDIR\); give the job read access/);
+    if (process.getuid?.() !== 0) {
+      // root reads any directory; elsewhere a directory without permissions must stop the gate too.
+      mkdirSync(path.join(cwd, 'locked'));
+      chmodSync(path.join(cwd, 'locked'), 0o000);
+      const locked = await runGate(cwd);
+      chmodSync(path.join(cwd, 'locked'), 0o755);
+      expect(locked.findings[0]?.message).toContain('cannot read directory locked (EACCES)');
+    }
+  });
+
+  it('rejects unknown rules in levels and bad assert-functions with one line', async () => {
+    const cwd = tempDir({ 'package.json': manifest('app') });
+    const typo = await runGate(cwd, { levels: { 'test/skiped': 'off' } });
+    expect(typo.status).toBe('error');
+    expect(typo.findings[0]?.message).toBe('test-existence.levels: unknown rule test/skiped; did you mean test/skipped?');
+    const pattern = await runGate(cwd, { 'assert-functions': ['request(app).expect'] });
+    expect(pattern.findings[0]?.message).toMatch(/^assert-functions: "request\(app\)\.expect" is not a dotted function name/);
+  });
+
+  it('documents every metric as an output of the action', async () => {
+    const cwd = tempDir({ 'package.json': manifest('app'), 'src/add.js': SOURCE, 'test/add.test.js': REAL_TEST, 'out/junit.xml': '<testsuite><testcase name="a"/></testsuite>' });
+    const report = await runGate(cwd, { reports: ['out/junit.xml'] });
+    const action = parseYaml(readFileSync(path.resolve(import.meta.dirname, '../../actions/test-existence/action.yml'), 'utf8')) as { outputs: Record<string, unknown> };
+    const undocumented = Object.keys(report.metrics).filter((metric) => !(metric in action.outputs));
+    expect(Object.keys(report.metrics)).toContain('passed-tests');
+    expect(undocumented).toEqual([]);
+  });
+
+  it('rejects a package.json that is not JSON', async () => {
+    const report = await runGate(tempDir({ 'package.json': '{ "name": ' }));
+    expect(report.status).toBe('error');
+    expect(report.findings[0]?.message).toMatch(/^package\.json is not valid JSON \(.*\); fix the manifest$/);
+  });
+});
+
+describe('reports: proof that the tests ran', () => {
+  const project = (files: Record<string, string>) =>
+    tempDir({ 'package.json': manifest('app'), 'src/add.js': SOURCE, 'test/add.test.js': REAL_TEST, ...files });
+  const junit = (cases: string) => `<?xml version="1.0"?>\n<testsuites><testsuite name="a">${cases}</testsuite></testsuites>\n`;
+
+  it('passes when JUnit and jest JSON reports show passed tests', async () => {
+    const cwd = project({
+      'reports/unit.xml': junit('<testcase name="a"/><testcase name="b"><skipped/></testcase>'),
+      'reports/jest.json': JSON.stringify({ numTotalTests: 3, numPassedTests: 2, numFailedTests: 1, numPendingTests: 0, numTodoTests: 0 }),
+    });
+    const report = await runGate(cwd, { reports: ['reports/*.xml', 'reports/*.json'] });
+    expect(rules(report)).toEqual([]);
+    expect(report.metrics).toMatchObject({ 'executed-tests': 5, 'passed-tests': 3 });
+  });
+
+  it.each([
+    ['every test skipped', { 'out/junit.xml': junit('<testcase name="a"><skipped message="x"/></testcase>') }, 'every one of the 1 tests in out/junit.xml was skipped'],
+    ['no report at all', {}, 'no test report matches out/*.xml'],
+    ['zero tests run', { 'out/junit.xml': junit('') }, 'show 0 passed tests, fewer than min-tests 1'],
+    ['only failures', { 'out/vitest.json': JSON.stringify({ numTotalTests: 2, numPassedTests: 0, numFailedTests: 2 }) }, 'show 0 passed tests'],
+  ])('reports tests/not-executed for %s', async (_name, files, message) => {
+    const report = await runGate(project(files), { reports: ['out/*.xml', 'out/*.json'] });
+    expect(report.findings.map((finding) => finding.rule)).toEqual(['tests/not-executed']);
+    expect(report.findings[0]?.message).toContain(message);
+  });
+
+  it('rejects a report it cannot read as one', async () => {
+    const report = await runGate(project({ 'out/report.json': '{"tests": []}' }), { reports: ['out/report.json'] });
+    expect(report.status).toBe('error');
+    expect(report.findings[0]?.message).toBe("reports: out/report.json is neither JUnit XML nor a vitest/jest JSON report; point reports at the runner's JUnit (--reporter=junit) or JSON (--json) output");
+  });
+});
+
+describe('readiness-gates test-existence (CLI)', () => {
+  async function cli(argv: string[], cwd: string) {
+    let stdout = '';
+    let stderr = '';
+    const code = await main(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env: {}, cwd });
+    return { code, stdout, stderr };
+  }
+
+  function monorepo(): string {
+    return tempDir({
+      'package.json': manifest('mono', { test: 'npm test --workspaces' }, { private: true, workspaces: ['packages/*'] }),
+      'packages/api/package.json': manifest('api', { test: 'mocha || true' }),
+      'packages/api/src/server.js': SOURCE,
+      'packages/api/test/server.spec.js': "const assert = require('node:assert');\nit('answers', () => { assert.equal(1, 1); });\n",
+      'packages/web/package.json': manifest('web'),
+      'packages/web/src/add.ts': SOURCE,
+      'packages/web/src/add.test.ts': `${REAL_TEST}it.only('focus', () => { expect(add(2, 2)).toBe(4); });\n`,
+    });
+  }
+
+  it('prints one JSON report for a monorepo and exits 1 on error findings', async () => {
+    const result = await cli(['test-existence', '--format', 'json'], monorepo());
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as GateReport;
+    expect(report.gate).toBe('test-existence');
+    expect(report.status).toBe('fail');
+    expect(rules(report)).toEqual([
+      'tests/none packages/api/package.json',
+      'script/ignored-exit-code packages/api/package.json:4',
+      'test/tautology packages/api/test/server.spec.js:2',
+      'test/focused packages/web/src/add.test.ts:6',
+    ]);
+    expect(report.metrics).toMatchObject({ packages: 3, 'test-files': 2, tests: 3, 'real-tests': 1, tautology: 1, focused: 1 });
+  });
+
+  it('takes --min-tests and --test-patterns as flags, and rejects a bad value with exit 2', async () => {
+    const cwd = monorepo();
+    const strict = await cli(['test-existence', '--format', 'json', '--min-tests', '3', '--test-patterns', 'packages/web/**/*.test.ts'], cwd);
+    const report = JSON.parse(strict.stdout) as GateReport;
+    expect(report.metrics['test-files']).toBe(1);
+    expect(report.findings.filter((finding) => finding.rule === 'tests/none').map((finding) => finding.file)).toEqual(['packages/api/package.json', 'packages/web/package.json']);
+    const bad = await cli(['test-existence', '--min-tests', 'some'], cwd);
+    expect(bad).toEqual({ code: 2, stdout: '', stderr: expect.stringContaining('--min-tests: "some" is not a whole number') });
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('exits 2 with one line when the config names an unknown rule level', async () => {
+    const cwd = monorepo();
+    writeFileSync(path.join(cwd, '.github-config.yml'), 'test-existence:\n  levels:\n    test/no-assert: off\n');
+    const result = await cli(['test-existence', '--config', '.github-config.yml'], cwd);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toContain('unknown rule test/no-assert; did you mean test/no-assertion?');
+  });
+});
