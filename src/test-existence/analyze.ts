@@ -1,6 +1,6 @@
 import { parse, type ParserPlugin } from '@babel/parser';
 import type * as t from '@babel/types';
-import { VISITOR_KEYS } from '@babel/types';
+import VISITOR_KEYS from './visitor-keys.json' with { type: 'json' };
 import { compileAssertPatterns, type AssertPatterns } from './assert-patterns.js';
 
 /** What a test case amounts to. Every class but `real` is a way for CI to be green without checking anything. */
@@ -560,7 +560,7 @@ function walk(node: t.Node, visit: (node: t.Node) => boolean | void): void {
 }
 
 /** babel's own list of the keys that hold child nodes, per node type: faster and surer than enumerating. */
-const CHILD_KEYS: Record<string, string[]> = Object.fromEntries(Object.entries(VISITOR_KEYS).map(([type, keys]) => [type, keys.filter((key) => !SKIPPED_KEYS.has(key))]));
+const CHILD_KEYS: Record<string, string[]> = Object.fromEntries(Object.entries(VISITOR_KEYS as Record<string, string[]>).map(([type, keys]) => [type, keys.filter((key) => !SKIPPED_KEYS.has(key))]));
 
 function isFunction(node: t.Node): node is t.ArrowFunctionExpression | t.FunctionExpression {
   return node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression';
