@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { tempDir } from './temp.js';
@@ -23,11 +23,13 @@ export interface ActionRunOptions {
   env?: Record<string, string>;
 }
 
-/**
- * Runs a bundled action the way the runner does: inputs as INPUT_<NAME> variables (upper-cased,
- * hyphens kept), the event payload in a file, outputs and the job summary in files.
- */
-export function runBundledAction(entry: string, options: ActionRunOptions): ActionRun {
+interface PreparedRun {
+  script: string;
+  env: Record<string, string>;
+  collect: (exitCode: number, stdout: string, stderr: string) => ActionRun;
+}
+
+function prepare(entry: string, options: ActionRunOptions): PreparedRun {
   const runnerDir = tempDir();
   const outputFile = path.join(runnerDir, 'output');
   const summaryFile = path.join(runnerDir, 'summary.md');
@@ -53,19 +55,44 @@ export function runBundledAction(entry: string, options: ActionRunOptions): Acti
     ...options.env,
   };
   for (const [name, value] of Object.entries(options.inputs ?? {})) env[`INPUT_${name.toUpperCase()}`] = value;
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'dist', entry, 'index.js')], {
-    cwd: options.workspace,
-    env,
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
   return {
-    exitCode: result.status ?? -1,
-    stdout: result.stdout,
-    stderr: result.stderr,
-    outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
-    summary: existsSync(summaryFile) ? readFileSync(summaryFile, 'utf8') : '',
+    script: path.join(ROOT, 'dist', entry, 'index.js'),
+    env,
+    collect: (exitCode, stdout, stderr) => ({
+      exitCode,
+      stdout,
+      stderr,
+      outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
+      summary: existsSync(summaryFile) ? readFileSync(summaryFile, 'utf8') : '',
+    }),
   };
+}
+
+/**
+ * Runs a bundled action the way the runner does: inputs as INPUT_<NAME> variables (upper-cased,
+ * hyphens kept), the event payload in a file, outputs and the job summary in files.
+ */
+export function runBundledAction(entry: string, options: ActionRunOptions): ActionRun {
+  const prepared = prepare(entry, options);
+  const result = spawnSync(process.execPath, [prepared.script], { cwd: options.workspace, env: prepared.env, encoding: 'utf8', timeout: 120_000 });
+  return prepared.collect(result.status ?? -1, result.stdout, result.stderr);
+}
+
+/**
+ * The same, without blocking the test's event loop: needed when the action talks to a server
+ * (a fake registry or GitHub) that runs inside the test process.
+ */
+export function runBundledActionAsync(entry: string, options: ActionRunOptions): Promise<ActionRun> {
+  const prepared = prepare(entry, options);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [prepared.script], { cwd: options.workspace, env: prepared.env, timeout: 120_000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve(prepared.collect(code ?? -1, stdout, stderr)));
+  });
 }
 
 /** The runner's file command format: `name<<DELIMITER\nvalue\nDELIMITER\n`. */
