@@ -26,3 +26,13 @@ describe('README examples', () => {
     for (const snippet of snippets) expect(examples.some((example) => example.includes(snippet.trim())), snippet.split('\n', 1)[0]).toBe(true);
   });
 });
+
+describe('README config example', () => {
+  it('is a valid config file', async () => {
+    const { parseConfig } = await import('../../src/core/config.js');
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const configs = [...readme.matchAll(/```ya?ml\n([\s\S]*?)```/g)].map((match) => match[1]!).filter((snippet) => snippet.includes('$schema=../schema/readiness-gates.schema.json'));
+    expect(configs).toHaveLength(1);
+    expect(Object.keys(parseConfig(configs[0]!, 'README.md'))).toEqual(['secret-scan', 'audit', 'test-existence', 'branch-protection']);
+  });
+});
