@@ -8,7 +8,7 @@ import type { GateName } from './report.js';
 import { closestMatch } from './suggest.js';
 
 /** Paths tried, in order, when no `--config` / `config` input names the file. */
-export const CONFIG_FILE_CANDIDATES = ['.github/readiness-gates.yml', '.github/readiness-gates.yaml'];
+const CONFIG_FILE_CANDIDATES = ['.github/readiness-gates.yml', '.github/readiness-gates.yaml'];
 
 export type ConfigSection = Record<string, unknown>;
 export type ReadinessConfig = Partial<Record<GateName, ConfigSection>>;
@@ -28,8 +28,6 @@ interface JsonSchema {
   properties?: Record<string, JsonSchema>;
   $ref?: string;
 }
-
-export const CONFIG_SCHEMA = schema;
 
 const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
 let validateConfigDocument: ValidateFunction | undefined;
@@ -124,9 +122,9 @@ export function parseConfig(text: string, source: string): ReadinessConfig {
 }
 
 /** How a settings source names a key in an error: `audit.fail-on`, `--fail-on`, `input fail-on`. */
-export type KeyNamer = (instancePath: string) => string;
+type KeyNamer = (instancePath: string) => string;
 
-export function jsonPointerToKeyPath(pointer: string): string {
+function jsonPointerToKeyPath(pointer: string): string {
   let keyPath = '';
   for (const part of pointer.split('/').slice(1)) {
     const key = part.replace(/~1/g, '/').replace(/~0/g, '~');
@@ -186,7 +184,7 @@ export function coerceSetting(kind: SettingKind, raw: string | string[], name: s
 }
 
 /** One line for the most useful schema error, with a count of the rest. */
-export function describeSchemaErrors(errors: ErrorObject[], namer: KeyNamer): string {
+function describeSchemaErrors(errors: ErrorObject[], namer: KeyNamer): string {
   // anyOf/oneOf wrappers report after their branches; a branch's own error is the more precise one
   // unless every branch failed on type, where the wrapper says what the value should be.
   const meaningful = errors.filter((error) => !(error.keyword === 'if'));

@@ -27,18 +27,9 @@ export class EnvironmentError extends Error {
   override readonly name = 'EnvironmentError';
 }
 
-/** A gate whose implementation has not landed in this build. */
-export class GateUnavailableError extends Error {
-  override readonly name = 'GateUnavailableError';
-}
-
 /** Errors the user (or their environment) caused; everything else is our bug. */
 export function isExpectedError(error: unknown): error is Error {
-  return (
-    error instanceof ConfigurationError ||
-    error instanceof EnvironmentError ||
-    error instanceof GateUnavailableError
-  );
+  return error instanceof ConfigurationError || error instanceof EnvironmentError;
 }
 
 /**

@@ -50,9 +50,3 @@ export async function listCommits(cwd: string, head: string, exclude: readonly s
   const output = await git(cwd, ['rev-list', head, ...exclude.map((ref) => `^${ref}`), '--']);
   return output.split('\n').filter(Boolean);
 }
-
-export async function requireGitWorkTree(cwd: string): Promise<void> {
-  if (!(await isGitWorkTree(cwd))) {
-    throw new EnvironmentError(`${cwd} is not a git work tree; run the gate in a checkout (actions/checkout) or pass --cwd`);
-  }
-}

@@ -8,7 +8,7 @@ import type { Logger } from './logger.js';
 const GitHubClient = Octokit.plugin(retry, throttling);
 export type GitHubClient = InstanceType<typeof GitHubClient>;
 
-export const DEFAULT_API_URL = 'https://api.github.com';
+const DEFAULT_API_URL = 'https://api.github.com';
 
 export interface GitHubClientOptions {
   token: string;

@@ -17,9 +17,3 @@ export class Redactor {
     return result;
   }
 }
-
-/** A display form that proves which value is meant without revealing it: `ghp_…(40 chars)`. */
-export function maskSecret(value: string): string {
-  if (value.length <= 8) return '*'.repeat(value.length);
-  return `${value.slice(0, 4)}…(${value.length} chars)`;
-}
