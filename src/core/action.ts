@@ -26,7 +26,7 @@ export const COMMON_INPUTS = ['working-directory', 'config', 'token'] as const;
 export async function runGateAction(gate: Gate): Promise<void> {
   try {
     const setup = prepare();
-    const report = await runGate(gate, setup.config, inputOverrides(gate.name), { ...setup.context, log: setup.log });
+    const report = await runGate(gate, setup.config, inputOverrides(gate.name), setup.context);
     publish(report, setup);
     finish(report.status, report.status === 'error' ? (report.findings[0]?.message ?? 'could not decide') : `${report.gate}: ${countByLevel(report.findings).error} finding(s) at error level`);
   } catch (error) {
@@ -40,7 +40,7 @@ export async function runAllGatesAction(loadGate: (name: GateName) => Promise<Ga
     const setup = prepare();
     const names = selectEnabledGates(setup.config);
     core.info(`Running gates: ${names.join(', ')}`);
-    const reports = await Promise.all(names.map(async (name) => runGate(await loadGate(name), setup.config, inputOverrides(name), { ...setup.context, log: setup.log })));
+    const reports = await Promise.all(names.map(async (name) => runGate(await loadGate(name), setup.config, inputOverrides(name), setup.context)));
     const combined = combineReports(reports);
     publish(combined, setup);
     const failed = reports.filter((report) => report.status !== 'pass').map((report) => `${report.gate} ${report.status}`);
@@ -52,11 +52,9 @@ export async function runAllGatesAction(loadGate: (name: GateName) => Promise<Ga
 
 interface ActionSetup {
   config: ReturnType<typeof loadConfig>['config'];
-  configFile?: string;
   context: GateContext;
-  log: Logger;
   redactor: Redactor;
-  /** The working directory relative to the repository root, for annotation paths. */
+  /** The working directory relative to the repository root: annotations, SARIF and links need paths from there. */
   pathPrefix: string;
 }
 
@@ -84,9 +82,7 @@ function prepare(): ActionSetup {
   const pathPrefix = path.relative(workspace, cwd).split(path.sep).join('/');
   return {
     config: loaded.config,
-    configFile: loaded.file,
     context: { cwd, env: process.env, log, configFile: loaded.file, token, inAction: true },
-    log,
     redactor,
     pathPrefix: pathPrefix.startsWith('..') ? '' : pathPrefix,
   };
@@ -109,12 +105,15 @@ function publish(result: GateReport | CombinedReport, setup: ActionSetup): void 
   mkdirSync(directory, { recursive: true });
   const reportPath = path.join(directory, `${name}.json`);
   const sarifPath = path.join(directory, `${name}.sarif`);
-  const fallbackUri = [setup.pathPrefix, setup.configFile ?? '.github/readiness-gates.yml'].filter(Boolean).join('/');
+  // The JSON report keeps paths relative to the checked directory, as the CLI prints them; what
+  // GitHub places on the diff needs them relative to the repository root.
+  const rooted = prefixPaths(result, setup.pathPrefix);
+  const fallbackUri = [setup.pathPrefix, setup.context.configFile ?? '.github/readiness-gates.yml'].filter(Boolean).join('/');
   writeFileSync(reportPath, setup.redactor.redact(renderJson(result)));
-  writeFileSync(sarifPath, setup.redactor.redact(renderSarif(prefixPaths(result, setup.pathPrefix), { fallbackUri })));
+  writeFileSync(sarifPath, setup.redactor.redact(renderSarif(rooted, { fallbackUri })));
 
-  for (const report of reports) {
-    for (const annotation of toAnnotations(report, setup.pathPrefix)) {
+  for (const report of 'gates' in rooted ? rooted.gates : [rooted]) {
+    for (const annotation of toAnnotations(report)) {
       const emit = annotation.level === 'error' ? core.error : annotation.level === 'warning' ? core.warning : core.notice;
       emit(setup.redactor.redact(annotation.message), annotation.properties);
     }
@@ -139,7 +138,7 @@ function publish(result: GateReport | CombinedReport, setup: ActionSetup): void 
   }
 
   if (process.env.GITHUB_STEP_SUMMARY) {
-    const markdown = renderMarkdown(result, { linkFor: blobLinker(setup.pathPrefix) });
+    const markdown = renderMarkdown(rooted, { linkFor: blobLinker() });
     // The summary file is appended to; a failure to write it must not hide the verdict.
     try {
       writeFileSync(process.env.GITHUB_STEP_SUMMARY, `${setup.redactor.redact(markdown)}\n`, { flag: 'a' });
@@ -158,10 +157,10 @@ function prefixPaths<T extends GateReport | CombinedReport>(result: T, prefix: s
   return ('gates' in result ? { ...result, gates: result.gates.map(fix) } : fix(result as GateReport)) as T;
 }
 
-function blobLinker(prefix: string): ((file: string, line?: number) => string | undefined) | undefined {
+function blobLinker(): ((file: string, line?: number) => string | undefined) | undefined {
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = process.env;
   if (!server || !repository || !sha) return undefined;
-  return (file, line) => `${server}/${repository}/blob/${sha}/${[prefix, file].filter(Boolean).join('/')}${line ? `#L${line}` : ''}`;
+  return (file, line) => `${server}/${repository}/blob/${sha}/${file}${line ? `#L${line}` : ''}`;
 }
 
 function finish(status: GateReport['status'], message: string): void {

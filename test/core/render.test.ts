@@ -125,13 +125,13 @@ describe('SARIF renderer', () => {
 });
 
 describe('annotations', () => {
-  it('places findings on their file and line, below the working directory', () => {
-    const annotations = toAnnotations(audit, 'packages/app');
+  it('places findings on their file and line', () => {
+    const annotations = toAnnotations(audit);
     const critical = annotations.find((annotation) => annotation.properties.title === 'audit: GHSA-aaaa-bbbb-cccc')!;
     expect(critical).toEqual({
       level: 'error',
       message: 'tar@6.0.0 | has a critical <advisory>\nUpgrade to tar >= 7.5.2.',
-      properties: { title: 'audit: GHSA-aaaa-bbbb-cccc', file: 'packages/app/dir with space/package-lock.json', startLine: 12, endLine: 14 },
+      properties: { title: 'audit: GHSA-aaaa-bbbb-cccc', file: 'dir with space/package-lock.json', startLine: 12, endLine: 14 },
     });
     const notice = annotations.find((annotation) => annotation.level === 'notice')!;
     expect(notice.properties).toEqual({ title: 'audit: policy/unused-exception' });

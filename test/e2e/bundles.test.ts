@@ -73,3 +73,21 @@ describe('action bundles as the runner runs them', () => {
     expect(missing.stdout).toMatch(/::error::input working-directory: .*nope is not a directory; check out the repository first/);
   });
 });
+
+describe('an action run in a subdirectory of the repository', () => {
+  it('annotates and links from the repository root, and keeps the JSON report relative to the directory checked', () => {
+    const workspace = tempDir({
+      'packages/app/package.json': JSON.stringify({ name: 'app', version: '1.0.0', scripts: { test: 'vitest run' } }),
+      'packages/app/src/add.ts': 'export const add = (a: number, b: number) => a + b;\n',
+      'packages/app/test/add.test.ts': "import { expect, it } from 'vitest';\n\nit('adds', () => {\n  expect(true).toBe(true);\n});\n",
+    });
+    const run = runBundledAction('test-existence', { workspace, inputs: { 'working-directory': 'packages/app' } });
+    expect(run.stdout).toMatch(/^::error title=test-existence%3A test\/tautology,file=packages\/app\/test\/add\.test\.ts,line=3/m);
+    const report = JSON.parse(readFileSync(run.outputs['report-path']!, 'utf8')) as { findings: Array<{ rule: string; file?: string }> };
+    expect(report.findings.find((finding) => finding.rule === 'test/tautology')?.file).toBe('test/add.test.ts');
+    const sarif = JSON.parse(readFileSync(run.outputs['sarif-path']!, 'utf8')) as { runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> };
+    const tautology = sarif.runs[0]!.results.find((result) => result.ruleId === 'test/tautology')!;
+    expect(tautology.locations[0]!.physicalLocation.artifactLocation.uri).toBe('packages/app/test/add.test.ts');
+    expect(run.summary).toContain('(https://github.com/octo-org/octo-repo/blob/0123456789abcdef0123456789abcdef01234567/packages/app/test/add.test.ts#L3)');
+  });
+});

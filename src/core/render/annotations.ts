@@ -13,15 +13,14 @@ export interface Annotation {
 }
 
 /** One annotation per finding; those with a file land on that line of the PR diff. */
-export function toAnnotations(report: GateReport, pathPrefix = ''): Annotation[] {
-  return report.findings.map((finding) => toAnnotation(report.gate, finding, pathPrefix));
+export function toAnnotations(report: GateReport): Annotation[] {
+  return report.findings.map((finding) => toAnnotation(report.gate, finding));
 }
 
-function toAnnotation(gate: string, finding: Finding, pathPrefix: string): Annotation {
+function toAnnotation(gate: string, finding: Finding): Annotation {
   const properties: Annotation['properties'] = { title: `${gate}: ${finding.rule}` };
   if (finding.file) {
-    // Annotations are placed relative to the repository root, findings relative to the scanned root.
-    properties.file = pathPrefix ? `${pathPrefix.replace(/\/+$/, '')}/${finding.file}` : finding.file;
+    properties.file = finding.file;
     if (finding.line !== undefined) {
       properties.startLine = finding.line;
       properties.endLine = finding.endLine ?? finding.line;
