@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { GATES } from '../all/gates.js';
-import { coerceSetting, loadConfig, scalarSettings, type ConfigSection, type LoadedConfig, type SettingKind } from '../core/config.js';
+import { coerceSetting, loadConfig, scalarSettings, type ConfigSection, type SettingKind } from '../core/config.js';
 import { ExitCode, UsageError, describeError, isExpectedError } from '../core/errors.js';
 import { exitCodeForStatus } from '../core/exit-code.js';
 import type { GateContext } from '../core/gate.js';
@@ -9,7 +9,7 @@ import { resolveToken } from '../core/github-context.js';
 import type { Logger } from '../core/logger.js';
 import { Redactor } from '../core/redact.js';
 import { FORMATS, renderReport, type Format } from '../core/render/index.js';
-import { combineReports, errorReport, GATE_NAMES, type GateName, type GateReport } from '../core/report.js';
+import { combineReports, errorReport, GATE_NAMES, type GateName } from '../core/report.js';
 import { runGate, selectEnabledGates } from '../core/run.js';
 import { closestMatch } from '../core/suggest.js';
 import { VERSION } from '../core/version.js';
@@ -82,7 +82,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     checkFlagsBelongTo(command, flags);
 
     const cwd = resolveCwd(io.cwd, flags.get('cwd'));
-    const loaded: LoadedConfig = loadConfig(cwd, singleValue(flags.get('config')));
+    const loaded = loadConfig(cwd, singleValue(flags.get('config')));
     const gates = command === 'all' ? selectEnabledGates(loaded.config) : [command];
     gatesToReport = gates;
     const token = resolveToken(undefined, io.env);
@@ -104,7 +104,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     // Machine-readable formats still get a report, so a consumer of stdout sees the error too.
     if ((format === 'json' || format === 'sarif') && command) {
       const startedAt = performance.now();
-      const reports: GateReport[] = (gatesToReport.length ? gatesToReport : command === 'all' ? [] : [command]).map((gate) => errorReport(gate, error, startedAt));
+      const reports = gatesToReport.map((gate) => errorReport(gate, error, startedAt));
       const result = command === 'all' ? { ...combineReports(reports), status: 'error' as const } : reports[0];
       if (result) out(renderReport(result, format));
     }

@@ -31,6 +31,7 @@ const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
  */
 export async function httpRequest(url: string, options: HttpRequestOptions = {}): Promise<HttpResponse> {
   const retries = options.retries ?? 2;
+  const timeoutMs = options.timeoutMs ?? 30_000;
   const service = options.service ?? 'the server';
   let lastProblem = '';
   for (let attempt = 0; attempt <= retries; attempt += 1) {
@@ -40,11 +41,11 @@ export async function httpRequest(url: string, options: HttpRequestOptions = {})
         method: options.method ?? 'GET',
         headers: options.headers,
         body: options.body,
-        signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
+        signal: AbortSignal.timeout(timeoutMs),
         redirect: 'follow',
       });
     } catch (error) {
-      lastProblem = describeFetchError(error, options.timeoutMs ?? 30_000);
+      lastProblem = describeFetchError(error, timeoutMs);
       if (attempt < retries) await sleep(backoff(options.backoffMs, attempt));
       continue;
     }
@@ -53,7 +54,7 @@ export async function httpRequest(url: string, options: HttpRequestOptions = {})
       body = Buffer.from(await response.arrayBuffer());
     } catch (error) {
       // The connection broke or timed out mid-body: a truncated download, retried like a network error.
-      lastProblem = `response body incomplete: ${describeFetchError(error, options.timeoutMs ?? 30_000)}`;
+      lastProblem = `response body incomplete: ${describeFetchError(error, timeoutMs)}`;
       if (attempt < retries) await sleep(backoff(options.backoffMs, attempt));
       continue;
     }
