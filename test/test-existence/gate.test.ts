@@ -147,10 +147,21 @@ describe('test-existence gate', () => {
       'dist/index.js': SOURCE,
       'scripts/release.mjs': SOURCE,
       'types/index.d.ts': 'export declare const x: number;\n',
+      'test/config.test.js': "import config from '../vitest.config';\nit('exports a config', () => { expect(config).toEqual({}); });\n",
     });
     const report = await runGate(cwd);
-    expect(report.metrics['source-files']).toBe(0);
+    expect(report.metrics).toMatchObject({ 'source-files': 0, 'test-files': 1 });
     expect(rules(report)).toEqual([]);
+  });
+
+  it.each([
+    ['an empty directory (no checkout)', {}],
+    ['a manifest and docs only', { 'package.json': manifest('app'), 'README.md': '# app\n' }],
+    ['tool configuration only', { 'package.json': manifest('app'), 'vitest.config.ts': 'export default {};\n', 'dist/index.js': SOURCE }],
+  ])('is an error, not a pass, when there is nothing to check: %s', async (_name, files) => {
+    const report = await runGate(tempDir(files));
+    expect(report.status).toBe('error');
+    expect(report.findings[0]?.message).toMatch(/^test-existence: no JavaScript or TypeScript source or test file in .*, so there is nothing to check;/);
   });
 
   it('respects .gitignore files at every level and never enters node_modules', async () => {
