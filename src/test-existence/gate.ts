@@ -172,11 +172,13 @@ export const testExistenceGate: Gate = {
       metrics['passed-tests'] = executed.passed;
       const problem = executed.files.length === 0
         ? `no test report matches ${options.reports.join(', ')}, so nothing shows that the tests ran`
-        : executed.total > 0 && executed.skipped === executed.total
-          ? `every one of the ${executed.total} tests in ${executed.files.join(', ')} was skipped`
-          : executed.passed < options.minTests
-            ? `the reports (${executed.files.join(', ')}) show ${executed.passed} passed tests, fewer than min-tests ${options.minTests}`
-            : undefined;
+        : executed.total === 0
+          ? `the reports (${executed.files.join(', ')}) hold no test at all`
+          : executed.skipped === executed.total
+            ? `every one of the ${executed.total} tests in ${executed.files.join(', ')} was skipped`
+            : executed.passed < options.minTests
+              ? `the reports (${executed.files.join(', ')}) show ${executed.passed} passed tests, fewer than min-tests ${options.minTests}`
+              : undefined;
       if (problem) emit({ rule: 'tests/not-executed', message: `Tests did not run: ${problem}.`, ...(executed.files[0] ? { file: executed.files[0] } : {}) });
     }
     context.log.info(`test-existence: ${metrics.tests} tests in ${metrics['test-files']} test files of ${packages.length} package(s), ${metrics['real-tests']} real`);

@@ -278,10 +278,11 @@ describe('reports: proof that the tests ran', () => {
   it.each([
     ['every test skipped', { 'out/junit.xml': junit('<testcase name="a"><skipped message="x"/></testcase>') }, 'every one of the 1 tests in out/junit.xml was skipped'],
     ['no report at all', {}, 'no test report matches out/*.xml'],
-    ['zero tests run', { 'out/junit.xml': junit('') }, 'show 0 passed tests, fewer than min-tests 1'],
-    ['only failures', { 'out/vitest.json': JSON.stringify({ numTotalTests: 2, numPassedTests: 0, numFailedTests: 2 }) }, 'show 0 passed tests'],
-  ])('reports tests/not-executed for %s', async (_name, files, message) => {
-    const report = await runGate(project(files), { reports: ['out/*.xml', 'out/*.json'] });
+    ['zero tests run', { 'out/junit.xml': junit('') }, 'the reports (out/junit.xml) hold no test at all'],
+    ['zero tests run, even with min-tests 0', { 'out/junit.xml': junit('') }, 'hold no test at all', { 'min-tests': 0 }],
+    ['only failures', { 'out/vitest.json': JSON.stringify({ numTotalTests: 2, numPassedTests: 0, numFailedTests: 2 }) }, 'show 0 passed tests, fewer than min-tests 1'],
+  ])('reports tests/not-executed for %s', async (_name, files, message, settings: Record<string, unknown> = {}) => {
+    const report = await runGate(project(files), { reports: ['out/*.xml', 'out/*.json'], ...settings });
     expect(report.findings.map((finding) => finding.rule)).toEqual(['tests/not-executed']);
     expect(report.findings[0]?.message).toContain(message);
   });
