@@ -49,7 +49,16 @@ function readDirectory(root: string, dir: string): Dirent[] {
 }
 
 function readIgnoreRules(root: string, dir: string): IgnoreRules {
-  return { base: dir ? `${dir}/` : '', rules: ignore().add(readFileSync(path.join(root, dir, '.gitignore'), 'utf8')) };
+  return { base: dir ? `${dir}/` : '', rules: ignore().add(readProjectFile(root, dir ? `${dir}/.gitignore` : '.gitignore')) };
+}
+
+/** A file of the project (`file` relative to `root`); one that cannot be read stops the gate. */
+export function readProjectFile(root: string, file: string): string {
+  try {
+    return readFileSync(path.join(root, file), 'utf8');
+  } catch (error) {
+    throw new EnvironmentError(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}); give the job read access to it`);
+  }
 }
 
 function isIgnored(rules: readonly IgnoreRules[], relative: string): boolean {

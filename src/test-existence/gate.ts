@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { ConfigurationError, EnvironmentError } from '../core/errors.js';
+import { ConfigurationError } from '../core/errors.js';
 import type { Gate, GateContext, GateSettings } from '../core/gate.js';
 import { createReport, type Finding, type Level } from '../core/report.js';
 import { closestMatch } from '../core/suggest.js';
 import { analyzeTestFile, findEnabledOption, TEST_CLASSES, type SourceLocation, type TestClass } from './analyze.js';
 import { compileAssertPatterns } from './assert-patterns.js';
-import { createTestFileMatcher, isSourceFile, listProjectFiles } from './files.js';
+import { createTestFileMatcher, isSourceFile, listProjectFiles, readProjectFile } from './files.js';
 import { createPackageResolver, findPackages, type ProjectPackage } from './packages.js';
 import { readTestReports } from './reports.js';
 import { checkTestScript, delegatesToWorkspaces } from './scripts.js';
@@ -123,7 +121,7 @@ export const testExistenceGate: Gate = {
     }
     for (const { file, tally } of testFiles) {
       tally.testFiles += 1;
-      const analysis = analyzeTestFile(readSource(context.cwd, file), file, { assertPatterns });
+      const analysis = analyzeTestFile(readProjectFile(context.cwd, file), file, { assertPatterns });
       if (analysis.parseError) {
         parseErrors += 1;
         emit({ rule: 'test/parse-error', message: `${file} does not parse (${analysis.parseError.message}), so its tests were not checked.`, file, ...position(analysis.parseError) });
@@ -206,7 +204,7 @@ function checkPackage(
     });
   }
   for (const configFile of tally.configFiles) {
-    const option = findEnabledOption(readSource(context.cwd, configFile), configFile, 'passWithNoTests');
+    const option = findEnabledOption(readProjectFile(context.cwd, configFile), configFile, 'passWithNoTests');
     if (option) emit({ rule: 'script/pass-with-no-tests', message: `${configFile} sets passWithNoTests, so the run is green when no test is found.`, file: configFile, ...position(option) });
   }
   const manifest = entry.manifest;
@@ -253,14 +251,6 @@ function manifestLine(text: string | undefined, key: string): number | undefined
   if (!text) return undefined;
   const index = text.search(new RegExp(`"${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"\\s*:`));
   return index === -1 ? undefined : text.slice(0, index).split('\n').length;
-}
-
-function readSource(root: string, file: string): string {
-  try {
-    return readFileSync(path.join(root, file), 'utf8');
-  } catch (error) {
-    throw new EnvironmentError(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}); give the job read access to it`);
-  }
 }
 
 function byLocation(a: Finding, b: Finding): number {

@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { ConfigurationError } from '../core/errors.js';
+import { ConfigurationError, EnvironmentError } from '../core/errors.js';
+import { readProjectFile } from './files.js';
 
 /** What the test runs recorded in their reports, summed. */
 export interface ExecutedTests {
@@ -17,7 +18,7 @@ export interface ExecutedTests {
 export function readTestReports(root: string, globs: readonly string[]): ExecutedTests {
   const executed: ExecutedTests = { files: [], total: 0, passed: 0, failed: 0, skipped: 0 };
   for (const file of expandGlobs(root, globs)) {
-    const counts = parseTestReport(readFileSync(path.join(root, file), 'utf8'), file);
+    const counts = parseTestReport(readProjectFile(root, file), file);
     executed.files.push(file);
     executed.total += counts.total;
     executed.passed += counts.passed;
@@ -44,8 +45,11 @@ function expandGlobs(root: string, globs: readonly string[]): string[] {
       let entries;
       try {
         entries = readdirSync(path.join(root, dir), { withFileTypes: true });
-      } catch {
-        continue;
+      } catch (error) {
+        // A glob whose base does not exist matches nothing; one that cannot be read must not pass as that.
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT' || code === 'ENOTDIR') continue;
+        throw new EnvironmentError(`reports: cannot read directory ${dir || '.'} (${code ?? 'unknown error'}); give the job read access to it`);
       }
       for (const entry of entries) {
         const relative = dir ? `${dir}/${entry.name}` : entry.name;

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -221,7 +221,7 @@ describe('test-existence gate', () => {
   });
 
   it('is an error, not a pass, when a directory cannot be read', async () => {
-    const cwd = tempDir({ 'package.json': manifest('app'), 'src/add.js': SOURCE });
+    const cwd = tempDir({ 'package.json': manifest('app'), '.gitignore': 'tmp/\n', 'src/add.js': SOURCE, 'src/add.test.js': REAL_TEST });
     const report = await runGate(path.join(cwd, 'package.json'));
     expect(report.status).toBe('error');
     expect(report.findings[0]?.message).toMatch(/^cannot read directory .*package\.json \(ENOTDIR\); give the job read access/);
@@ -232,6 +232,13 @@ describe('test-existence gate', () => {
       const locked = await runGate(cwd);
       chmodSync(path.join(cwd, 'locked'), 0o755);
       expect(locked.findings[0]?.message).toContain('cannot read directory locked (EACCES)');
+      // So must a file: a test, a manifest or a .gitignore.
+      for (const file of ['src/add.test.js', 'package.json', '.gitignore']) {
+        chmodSync(path.join(cwd, file), 0o000);
+        const unreadable = await runGate(cwd);
+        chmodSync(path.join(cwd, file), 0o644);
+        expect(unreadable.findings[0]?.message).toBe(`cannot read ${file} (EACCES); give the job read access to it`);
+      }
     }
   });
 
@@ -285,6 +292,14 @@ describe('reports: proof that the tests ran', () => {
     const report = await runGate(project(files), { reports: ['out/*.xml', 'out/*.json'], ...settings });
     expect(report.findings.map((finding) => finding.rule)).toEqual(['tests/not-executed']);
     expect(report.findings[0]?.message).toContain(message);
+  });
+
+  it('is an error, not "no report", when a report directory cannot be read', async () => {
+    const cwd = project({});
+    symlinkSync('out', path.join(cwd, 'out'));
+    const report = await runGate(cwd, { reports: ['out/*.xml'] });
+    expect(report.status).toBe('error');
+    expect(report.findings[0]?.message).toBe('reports: cannot read directory out (ELOOP); give the job read access to it');
   });
 
   it('rejects a report it cannot read as one', async () => {
