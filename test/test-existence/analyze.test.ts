@@ -103,15 +103,13 @@ describe('assertions', () => {
     expect(classify('api.get("/").then().verify(200)', 'x.test.ts', ['api.*.verify'])).toBe('no-assertion');
   });
 
-  it('binds assertion functions imported or required under other names', () => {
-    const importStrict = "import { deepStrictEqual as same } from 'node:assert';\nit('t', () => { same(f(), 1) });";
-    expect(classes(importStrict, 'a.test.mjs')).toEqual(['real']);
-    const requireAssert = "const check = require('node:assert');\nit('t', () => { check.equal(f(), 1) });";
-    expect(classes(requireAssert, 'a.test.cjs')).toEqual(['real']);
-    const chaiAlias = "import { expect as want } from 'chai';\nit('t', () => { want(f()).to.equal(1) });";
-    expect(classes(chaiAlias)).toEqual(['real']);
-    const unbound = "it('t', () => { check.equal(f(), 1) });";
-    expect(classes(unbound)).toEqual(['no-assertion']);
+  it.each([
+    ['a node:assert import under another name', "import { deepStrictEqual as same } from 'node:assert';\nit('t', () => { same(f(), 1) });", 'a.test.mjs', 'real'],
+    ['node:assert required under another name', "const check = require('node:assert');\nit('t', () => { check.equal(f(), 1) });", 'a.test.cjs', 'real'],
+    ["chai's expect imported under another name", "import { expect as want } from 'chai';\nit('t', () => { want(f()).to.equal(1) });", 'a.test.js', 'real'],
+    ['the same name, never bound', "it('t', () => { check.equal(f(), 1) });", 'a.test.js', 'no-assertion'],
+  ])('binds assertion functions imported or required under other names: %s', (_name, code, file, expected) => {
+    expect(classes(code, file)).toEqual([expected]);
   });
 
   it("counts assertions destructured from the test context (tap's `({ equal })`)", () => {
