@@ -4,7 +4,7 @@ import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { EnvironmentError } from '../core/errors.js';
 
-export const SCRIPT_EXTENSION = /\.(?:[cm]?[jt]s|[jt]sx)$/;
+const SCRIPT_EXTENSION = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 const DECLARATION_FILE = /\.d\.[cm]?ts$/;
 /** Never walked: installed packages and git's own store. */
 const NEVER_WALKED = new Set(['node_modules', '.git']);

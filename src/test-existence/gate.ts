@@ -12,7 +12,7 @@ import { checkTestScript, delegatesToWorkspaces } from './scripts.js';
 type RuleLevel = Level | 'off';
 
 /** Every rule of the gate with its default level. */
-export const DEFAULT_LEVELS: Readonly<Record<string, Level>> = {
+const DEFAULT_LEVELS: Readonly<Record<string, Level>> = {
   'test/focused': 'error',
   'test/empty': 'error',
   'test/no-assertion': 'error',
