@@ -4,7 +4,7 @@ import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { EnvironmentError } from '../core/errors.js';
 
-export const SCRIPT_EXTENSION = /\.(?:[cm]?[jt]s|[jt]sx)$/;
+const SCRIPT_EXTENSION = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 const DECLARATION_FILE = /\.d\.[cm]?ts$/;
 /** Never walked: installed packages and git's own store. */
 const NEVER_WALKED = new Set(['node_modules', '.git']);
@@ -49,7 +49,16 @@ function readDirectory(root: string, dir: string): Dirent[] {
 }
 
 function readIgnoreRules(root: string, dir: string): IgnoreRules {
-  return { base: dir ? `${dir}/` : '', rules: ignore().add(readFileSync(path.join(root, dir, '.gitignore'), 'utf8')) };
+  return { base: dir ? `${dir}/` : '', rules: ignore().add(readProjectFile(root, dir ? `${dir}/.gitignore` : '.gitignore')) };
+}
+
+/** A file of the project (`file` relative to `root`); one that cannot be read stops the gate. */
+export function readProjectFile(root: string, file: string): string {
+  try {
+    return readFileSync(path.join(root, file), 'utf8');
+  } catch (error) {
+    throw new EnvironmentError(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}); give the job read access to it`);
+  }
 }
 
 function isIgnored(rules: readonly IgnoreRules[], relative: string): boolean {

@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { ConfigurationError, EnvironmentError } from '../core/errors.js';
+import { ConfigurationError } from '../core/errors.js';
 import type { Gate, GateContext, GateSettings } from '../core/gate.js';
 import { createReport, type Finding, type Level } from '../core/report.js';
 import { closestMatch } from '../core/suggest.js';
 import { analyzeTestFile, findEnabledOption, TEST_CLASSES, type SourceLocation, type TestClass } from './analyze.js';
 import { compileAssertPatterns } from './assert-patterns.js';
-import { createTestFileMatcher, isSourceFile, listProjectFiles } from './files.js';
+import { createTestFileMatcher, isSourceFile, listProjectFiles, readProjectFile } from './files.js';
 import { createPackageResolver, findPackages, type ProjectPackage } from './packages.js';
 import { readTestReports } from './reports.js';
 import { checkTestScript, delegatesToWorkspaces } from './scripts.js';
@@ -14,7 +12,7 @@ import { checkTestScript, delegatesToWorkspaces } from './scripts.js';
 type RuleLevel = Level | 'off';
 
 /** Every rule of the gate with its default level. */
-export const DEFAULT_LEVELS: Readonly<Record<string, Level>> = {
+const DEFAULT_LEVELS: Readonly<Record<string, Level>> = {
   'test/focused': 'error',
   'test/empty': 'error',
   'test/no-assertion': 'error',
@@ -117,9 +115,13 @@ export const testExistenceGate: Gate = {
       else if (isSourceFile(withinPackage)) tally.sourceFiles += 1;
     }
 
+    if (testFiles.length === 0 && [...tallies.values()].every((tally) => tally.sourceFiles === 0)) {
+      // Nothing to judge: a missing checkout, the wrong directory, or test-patterns that match nothing.
+      throw new ConfigurationError(`test-existence: no JavaScript or TypeScript source or test file in ${context.cwd}, so there is nothing to check; point working-directory (--cwd) at the project, fix test-patterns, or set test-existence.enabled: false`);
+    }
     for (const { file, tally } of testFiles) {
       tally.testFiles += 1;
-      const analysis = analyzeTestFile(readSource(context.cwd, file), file, { assertPatterns });
+      const analysis = analyzeTestFile(readProjectFile(context.cwd, file), file, { assertPatterns });
       if (analysis.parseError) {
         parseErrors += 1;
         emit({ rule: 'test/parse-error', message: `${file} does not parse (${analysis.parseError.message}), so its tests were not checked.`, file, ...position(analysis.parseError) });
@@ -168,11 +170,13 @@ export const testExistenceGate: Gate = {
       metrics['passed-tests'] = executed.passed;
       const problem = executed.files.length === 0
         ? `no test report matches ${options.reports.join(', ')}, so nothing shows that the tests ran`
-        : executed.total > 0 && executed.skipped === executed.total
-          ? `every one of the ${executed.total} tests in ${executed.files.join(', ')} was skipped`
-          : executed.passed < options.minTests
-            ? `the reports (${executed.files.join(', ')}) show ${executed.passed} passed tests, fewer than min-tests ${options.minTests}`
-            : undefined;
+        : executed.total === 0
+          ? `the reports (${executed.files.join(', ')}) hold no test at all`
+          : executed.skipped === executed.total
+            ? `every one of the ${executed.total} tests in ${executed.files.join(', ')} was skipped`
+            : executed.passed < options.minTests
+              ? `the reports (${executed.files.join(', ')}) show ${executed.passed} passed tests, fewer than min-tests ${options.minTests}`
+              : undefined;
       if (problem) emit({ rule: 'tests/not-executed', message: `Tests did not run: ${problem}.`, ...(executed.files[0] ? { file: executed.files[0] } : {}) });
     }
     context.log.info(`test-existence: ${metrics.tests} tests in ${metrics['test-files']} test files of ${packages.length} package(s), ${metrics['real-tests']} real`);
@@ -200,7 +204,7 @@ function checkPackage(
     });
   }
   for (const configFile of tally.configFiles) {
-    const option = findEnabledOption(readSource(context.cwd, configFile), configFile, 'passWithNoTests');
+    const option = findEnabledOption(readProjectFile(context.cwd, configFile), configFile, 'passWithNoTests');
     if (option) emit({ rule: 'script/pass-with-no-tests', message: `${configFile} sets passWithNoTests, so the run is green when no test is found.`, file: configFile, ...position(option) });
   }
   const manifest = entry.manifest;
@@ -247,14 +251,6 @@ function manifestLine(text: string | undefined, key: string): number | undefined
   if (!text) return undefined;
   const index = text.search(new RegExp(`"${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"\\s*:`));
   return index === -1 ? undefined : text.slice(0, index).split('\n').length;
-}
-
-function readSource(root: string, file: string): string {
-  try {
-    return readFileSync(path.join(root, file), 'utf8');
-  } catch (error) {
-    throw new EnvironmentError(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}); give the job read access to it`);
-  }
 }
 
 function byLocation(a: Finding, b: Finding): number {

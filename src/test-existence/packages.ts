@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { parse as parseYaml } from 'yaml';
 import { ConfigurationError } from '../core/errors.js';
+import { readProjectFile } from './files.js';
 
 export interface PackageManifest {
   name?: string;
@@ -54,10 +54,9 @@ function normalizePattern(pattern: string): string {
 }
 
 function readManifest(root: string, file: string): { manifest: PackageManifest; manifestText: string } {
+  const text = readProjectFile(root, file);
   let value: unknown;
-  let text: string;
   try {
-    text = readFileSync(path.join(root, file), 'utf8');
     value = JSON.parse(text);
   } catch (error) {
     throw new ConfigurationError(`${file} is not valid JSON (${(error as Error).message.split('\n', 1)[0]}); fix the manifest`);
@@ -78,9 +77,10 @@ function workspacePatterns(manifest: PackageManifest | undefined): string[] {
 }
 
 function pnpmWorkspacePatterns(root: string): string[] {
+  const text = readProjectFile(root, 'pnpm-workspace.yaml');
   let document: unknown;
   try {
-    document = parseYaml(readFileSync(path.join(root, 'pnpm-workspace.yaml'), 'utf8'));
+    document = parseYaml(text);
   } catch (error) {
     throw new ConfigurationError(`pnpm-workspace.yaml is not valid YAML (${(error as Error).message.split('\n', 1)[0]}); fix the file`);
   }

@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { ConfigurationError } from '../core/errors.js';
+import { ConfigurationError, EnvironmentError } from '../core/errors.js';
+import { readProjectFile } from './files.js';
 
 /** What the test runs recorded in their reports, summed. */
 export interface ExecutedTests {
@@ -9,19 +10,17 @@ export interface ExecutedTests {
   files: string[];
   total: number;
   passed: number;
-  failed: number;
   skipped: number;
 }
 
 /** Reads every JUnit XML, vitest JSON or jest JSON report the globs match (relative to `root`). */
 export function readTestReports(root: string, globs: readonly string[]): ExecutedTests {
-  const executed: ExecutedTests = { files: [], total: 0, passed: 0, failed: 0, skipped: 0 };
+  const executed: ExecutedTests = { files: [], total: 0, passed: 0, skipped: 0 };
   for (const file of expandGlobs(root, globs)) {
-    const counts = parseTestReport(readFileSync(path.join(root, file), 'utf8'), file);
+    const counts = parseTestReport(readProjectFile(root, file), file);
     executed.files.push(file);
     executed.total += counts.total;
     executed.passed += counts.passed;
-    executed.failed += counts.failed;
     executed.skipped += counts.skipped;
   }
   return executed;
@@ -44,8 +43,11 @@ function expandGlobs(root: string, globs: readonly string[]): string[] {
       let entries;
       try {
         entries = readdirSync(path.join(root, dir), { withFileTypes: true });
-      } catch {
-        continue;
+      } catch (error) {
+        // A glob whose base does not exist matches nothing; one that cannot be read must not pass as that.
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT' || code === 'ENOTDIR') continue;
+        throw new EnvironmentError(`reports: cannot read directory ${dir || '.'} (${code ?? 'unknown error'}); give the job read access to it`);
       }
       for (const entry of entries) {
         const relative = dir ? `${dir}/${entry.name}` : entry.name;
@@ -67,7 +69,7 @@ function isFile(file: string): boolean {
 
 type Counts = Omit<ExecutedTests, 'files'>;
 
-export function parseTestReport(text: string, file: string): Counts {
+function parseTestReport(text: string, file: string): Counts {
   const trimmed = text.trimStart();
   if (trimmed.startsWith('<')) return parseJUnit(trimmed, file);
   if (trimmed.startsWith('{')) return parseJestJson(trimmed, file);
@@ -91,7 +93,6 @@ function parseJestJson(text: string, file: string): Counts {
   return {
     total: count('numTotalTests'),
     passed: count('numPassedTests'),
-    failed: count('numFailedTests'),
     skipped: count('numPendingTests') + count('numTodoTests'),
   };
 }
@@ -100,13 +101,12 @@ const TEST_CASE = /<testcase\b[^>]*?(?:\/>|>([\s\S]*?)<\/testcase>)/g;
 
 function parseJUnit(text: string, file: string): Counts {
   if (!/<testsuites?\b/.test(text)) throw notAReport(file);
-  const counts: Counts = { total: 0, passed: 0, failed: 0, skipped: 0 };
+  const counts: Counts = { total: 0, passed: 0, skipped: 0 };
   for (const match of text.matchAll(TEST_CASE)) {
     const body = match[1] ?? '';
     counts.total += 1;
     if (/<skipped\b/.test(body)) counts.skipped += 1;
-    else if (/<(?:failure|error)\b/.test(body)) counts.failed += 1;
-    else counts.passed += 1;
+    else if (!/<(?:failure|error)\b/.test(body)) counts.passed += 1;
   }
   return counts;
 }

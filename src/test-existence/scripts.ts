@@ -78,7 +78,7 @@ export function delegatesToWorkspaces(script: string): boolean {
 }
 
 /** Splits a shell command line into simple commands, honouring quotes; enough to read npm scripts. */
-export function splitShell(script: string): ShellCommand[] {
+function splitShell(script: string): ShellCommand[] {
   const commands: ShellCommand[] = [];
   let words: string[] = [];
   let word = '';

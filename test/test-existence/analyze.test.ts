@@ -10,6 +10,11 @@ function analyzeFixture(file: string) {
   return analyzeTestFile(readFileSync(path.join(FIXTURES, file), 'utf8'), file);
 }
 
+/** The class of every test `code` declares, in order. */
+function classes(code: string, file = 'a.test.js'): string[] {
+  return analyzeTestFile(code, file).tests.map((test) => test.testClass);
+}
+
 /** Fixture titles start with the class they must get: `real: …`, `no-assertion: …`. */
 function expectedClass(title: string): string {
   return title.slice(0, title.indexOf(':'));
@@ -98,20 +103,18 @@ describe('assertions', () => {
     expect(classify('api.get("/").then().verify(200)', 'x.test.ts', ['api.*.verify'])).toBe('no-assertion');
   });
 
-  it('binds assertion functions imported or required under other names', () => {
-    const importStrict = "import { deepStrictEqual as same } from 'node:assert';\nit('t', () => { same(f(), 1) });";
-    expect(analyzeTestFile(importStrict, 'a.test.mjs').tests[0]?.testClass).toBe('real');
-    const requireAssert = "const check = require('node:assert');\nit('t', () => { check.equal(f(), 1) });";
-    expect(analyzeTestFile(requireAssert, 'a.test.cjs').tests[0]?.testClass).toBe('real');
-    const chaiAlias = "import { expect as want } from 'chai';\nit('t', () => { want(f()).to.equal(1) });";
-    expect(analyzeTestFile(chaiAlias, 'a.test.js').tests[0]?.testClass).toBe('real');
-    const unbound = "it('t', () => { check.equal(f(), 1) });";
-    expect(analyzeTestFile(unbound, 'a.test.js').tests[0]?.testClass).toBe('no-assertion');
+  it.each([
+    ['a node:assert import under another name', "import { deepStrictEqual as same } from 'node:assert';\nit('t', () => { same(f(), 1) });", 'a.test.mjs', 'real'],
+    ['node:assert required under another name', "const check = require('node:assert');\nit('t', () => { check.equal(f(), 1) });", 'a.test.cjs', 'real'],
+    ["chai's expect imported under another name", "import { expect as want } from 'chai';\nit('t', () => { want(f()).to.equal(1) });", 'a.test.js', 'real'],
+    ['the same name, never bound', "it('t', () => { check.equal(f(), 1) });", 'a.test.js', 'no-assertion'],
+  ])('binds assertion functions imported or required under other names: %s', (_name, code, file, expected) => {
+    expect(classes(code, file)).toEqual([expected]);
   });
 
   it("counts assertions destructured from the test context (tap's `({ equal })`)", () => {
     const code = "test('a', async ({ equal, same: deep }) => { equal(f(), 1); deep(g(), {}); });\ntest('b', ({ pass }) => { pass(); });\ntest('c', ({ plan }) => { plan(1); });";
-    expect(analyzeTestFile(code, 'a.test.js').tests.map((test) => test.testClass)).toEqual(['real', 'tautology', 'real']);
+    expect(classes(code)).toEqual(['real', 'tautology', 'real']);
   });
 
   it('counts an assertion handed to other code, not a context only used for its other methods', () => {
@@ -121,7 +124,7 @@ describe('assertions', () => {
       "test('c', (t) => { sharedChecks(t); });",
       "test('d', (t) => { t.log('hi'); t.teardown(() => stop()); });",
     ].join('\n');
-    expect(analyzeTestFile(code, 'a.test.js').tests.map((test) => test.testClass)).toEqual(['real', 'real', 'real', 'no-assertion']);
+    expect(classes(code)).toEqual(['real', 'real', 'real', 'no-assertion']);
   });
 
   it('finds subtests declared in callbacks of a call that gets the context', () => {
@@ -131,27 +134,27 @@ describe('assertions', () => {
 
   it('does not take the rows of .each callbacks for test contexts', () => {
     const code = "test.each([['a', /a/]])('matches %s', (input, pattern) => { input.match(pattern); });";
-    expect(analyzeTestFile(code, 'a.test.js').tests[0]?.testClass).toBe('no-assertion');
-    expect(analyzeTestFile(code.replace('input.match(pattern)', 'expect(input).toMatch(pattern)'), 'a.test.js').tests[0]?.testClass).toBe('real');
+    expect(classes(code)).toEqual(['no-assertion']);
+    expect(classes(code.replace('input.match(pattern)', 'expect(input).toMatch(pattern)'))).toEqual(['real']);
   });
 
   it('finds helpers wherever the file defines them: later in a suite, or hoisted in the test body', () => {
     const inSuite = "describe('s', () => {\n  it('t', () => { check(f()); });\n  const check = (value) => expect(value).toBe(1);\n});";
-    expect(analyzeTestFile(inSuite, 'a.test.js').tests[0]?.testClass).toBe('real');
+    expect(classes(inSuite)).toEqual(['real']);
     const hoisted = "it('t', () => {\n  check(f());\n  function check(value) { assert.equal(value, 1); }\n});";
-    expect(analyzeTestFile(hoisted, 'a.test.js').tests[0]?.testClass).toBe('real');
+    expect(classes(hoisted)).toEqual(['real']);
   });
 
   it('does not loop on helpers that call each other', () => {
     const code = 'function a() { b() }\nfunction b() { a() }\nit("t", () => { a() });';
-    expect(analyzeTestFile(code, 'a.test.js').tests[0]?.testClass).toBe('no-assertion');
+    expect(classes(code)).toEqual(['no-assertion']);
   });
 
   it('parses TypeScript generics, decorators and JSX by extension', () => {
     const ts = 'const id = <T,>(x: T): T => x;\n@sealed class A {}\nit("t", () => { expect(id<number>(1) as number).toBe(1) });';
-    expect(analyzeTestFile(ts, 'a.test.mts').tests[0]?.testClass).toBe('real');
+    expect(classes(ts, 'a.test.mts')).toEqual(['real']);
     const tsx = 'it("t", () => { expect(render(<A<string> x="1" />)).toBeTruthy() });';
-    expect(analyzeTestFile(tsx, 'a.test.tsx').tests[0]?.testClass).toBe('real');
+    expect(classes(tsx, 'a.test.tsx')).toEqual(['real']);
     // The same cast reads as JSX in a .tsx file, so it does not parse there.
     expect(analyzeTestFile('const x = <number>y;', 'a.test.tsx').parseError).toBeDefined();
   });

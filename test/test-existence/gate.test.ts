@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -147,10 +147,21 @@ describe('test-existence gate', () => {
       'dist/index.js': SOURCE,
       'scripts/release.mjs': SOURCE,
       'types/index.d.ts': 'export declare const x: number;\n',
+      'test/config.test.js': "import config from '../vitest.config';\nit('exports a config', () => { expect(config).toEqual({}); });\n",
     });
     const report = await runGate(cwd);
-    expect(report.metrics['source-files']).toBe(0);
+    expect(report.metrics).toMatchObject({ 'source-files': 0, 'test-files': 1 });
     expect(rules(report)).toEqual([]);
+  });
+
+  it.each([
+    ['an empty directory (no checkout)', {}],
+    ['a manifest and docs only', { 'package.json': manifest('app'), 'README.md': '# app\n' }],
+    ['tool configuration only', { 'package.json': manifest('app'), 'vitest.config.ts': 'export default {};\n', 'dist/index.js': SOURCE }],
+  ])('is an error, not a pass, when there is nothing to check: %s', async (_name, files) => {
+    const report = await runGate(tempDir(files));
+    expect(report.status).toBe('error');
+    expect(report.findings[0]?.message).toMatch(/^test-existence: no JavaScript or TypeScript source or test file in .*, so there is nothing to check;/);
   });
 
   it('respects .gitignore files at every level and never enters node_modules', async () => {
@@ -210,7 +221,7 @@ describe('test-existence gate', () => {
   });
 
   it('is an error, not a pass, when a directory cannot be read', async () => {
-    const cwd = tempDir({ 'package.json': manifest('app'), 'src/add.js': SOURCE });
+    const cwd = tempDir({ 'package.json': manifest('app'), '.gitignore': 'tmp/\n', 'src/add.js': SOURCE, 'src/add.test.js': REAL_TEST });
     const report = await runGate(path.join(cwd, 'package.json'));
     expect(report.status).toBe('error');
     expect(report.findings[0]?.message).toMatch(/^cannot read directory .*package\.json \(ENOTDIR\); give the job read access/);
@@ -221,6 +232,13 @@ describe('test-existence gate', () => {
       const locked = await runGate(cwd);
       chmodSync(path.join(cwd, 'locked'), 0o755);
       expect(locked.findings[0]?.message).toContain('cannot read directory locked (EACCES)');
+      // So must a file: a test, a manifest or a .gitignore.
+      for (const file of ['src/add.test.js', 'package.json', '.gitignore']) {
+        chmodSync(path.join(cwd, file), 0o000);
+        const unreadable = await runGate(cwd);
+        chmodSync(path.join(cwd, file), 0o644);
+        expect(unreadable.findings[0]?.message).toBe(`cannot read ${file} (EACCES); give the job read access to it`);
+      }
     }
   });
 
@@ -267,12 +285,21 @@ describe('reports: proof that the tests ran', () => {
   it.each([
     ['every test skipped', { 'out/junit.xml': junit('<testcase name="a"><skipped message="x"/></testcase>') }, 'every one of the 1 tests in out/junit.xml was skipped'],
     ['no report at all', {}, 'no test report matches out/*.xml'],
-    ['zero tests run', { 'out/junit.xml': junit('') }, 'show 0 passed tests, fewer than min-tests 1'],
-    ['only failures', { 'out/vitest.json': JSON.stringify({ numTotalTests: 2, numPassedTests: 0, numFailedTests: 2 }) }, 'show 0 passed tests'],
-  ])('reports tests/not-executed for %s', async (_name, files, message) => {
-    const report = await runGate(project(files), { reports: ['out/*.xml', 'out/*.json'] });
+    ['zero tests run', { 'out/junit.xml': junit('') }, 'the reports (out/junit.xml) hold no test at all'],
+    ['zero tests run, even with min-tests 0', { 'out/junit.xml': junit('') }, 'hold no test at all', { 'min-tests': 0 }],
+    ['only failures', { 'out/vitest.json': JSON.stringify({ numTotalTests: 2, numPassedTests: 0, numFailedTests: 2 }) }, 'show 0 passed tests, fewer than min-tests 1'],
+  ])('reports tests/not-executed for %s', async (_name, files, message, settings: Record<string, unknown> = {}) => {
+    const report = await runGate(project(files), { reports: ['out/*.xml', 'out/*.json'], ...settings });
     expect(report.findings.map((finding) => finding.rule)).toEqual(['tests/not-executed']);
     expect(report.findings[0]?.message).toContain(message);
+  });
+
+  it('is an error, not "no report", when a report directory cannot be read', async () => {
+    const cwd = project({});
+    symlinkSync('out', path.join(cwd, 'out'));
+    const report = await runGate(cwd, { reports: ['out/*.xml'] });
+    expect(report.status).toBe('error');
+    expect(report.findings[0]?.message).toBe('reports: cannot read directory out (ELOOP); give the job read access to it');
   });
 
   it('rejects a report it cannot read as one', async () => {
