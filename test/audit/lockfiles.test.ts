@@ -170,6 +170,31 @@ describe('lockfile details the fixtures do not show', () => {
   });
 });
 
+describe('a lockfile that lists no packages', () => {
+  const empty: Record<string, string> = {
+    'package-lock.json': '{"lockfileVersion": 3, "packages": {"": {"name": "app"}}}',
+    'pnpm-lock.yaml': "lockfileVersion: '9.0'\n",
+    'yarn.lock': '# yarn lockfile v1\n',
+    'bun.lock': '{"lockfileVersion": 1, "workspaces": {"": {"name": "app"}}, "packages": {}}',
+  };
+
+  it.each(Object.keys(empty))('%s: clean when package.json declares nothing but local packages', (file) => {
+    const cwd = tempDir({ [file]: empty[file]!, 'package.json': '{"name": "app", "workspaces": ["lib"], "dependencies": {"lib": "workspace:*"}}', 'lib/package.json': '{"name": "lib", "devDependencies": {"app": "^1.0.0"}}' });
+    expect(loadLockfile(cwd, undefined).packages).toEqual([]);
+  });
+
+  it.each(Object.keys(empty))('%s: an error when package.json declares dependencies', (file) => {
+    const cwd = tempDir({ [file]: empty[file]!, 'package.json': '{"name": "app", "devDependencies": {"vitest": "^4.0.0"}}' });
+    expect(() => loadLockfile(cwd, undefined)).toThrow(`${file} lists no packages, but package.json declares vitest; the lockfile is stale`);
+  });
+
+  it('an error when no package.json shows the project has none, and when entries were unreadable', () => {
+    expect(() => loadLockfile(tempDir({ 'yarn.lock': '' }), undefined)).toThrow('yarn.lock lists no packages and there is no readable package.json beside it');
+    const unreadable = tempDir({ 'yarn.lock': '{"lockfileVersion": 3, "packages": {"node_modules/ms": {"version": "2.0.0"}}}', 'package.json': '{"dependencies": {"ms": "2.0.0"}}' });
+    expect(() => loadLockfile(unreadable, undefined)).toThrow('yarn.lock lists no packages, but package.json declares ms');
+  });
+});
+
 describe('expandWorkspacePatterns', () => {
   it('expands *, ** and ! patterns to directories with a package.json', () => {
     const root = tempDir({
