@@ -186,6 +186,7 @@ describe('audit gate fails closed', () => {
     ['a 404 (no bulk endpoint)', { status: 404 }, 'does not serve bulk advisories (HTTP 404'],
     ['an answer that is not JSON', { rawAnswer: '<html>' }, 'the body is not JSON'],
     ['an answer of another shape', { rawAnswer: '{"debug": {"id": 1}}' }, '"debug" is not a list of advisories'],
+    ['an answer about a package not asked about', { rawAnswer: '{"Debug": []}' }, '"Debug" was not asked about'],
     ['an advisory without a range', { rawAnswer: '{"debug": [{"id": 1, "url": "u", "title": "t", "severity": "high"}]}' }, 'advisory 0 of "debug" has no vulnerable_versions'],
     ['an unknown severity', { rawAnswer: '{"debug": [{"id": 1, "url": "u", "title": "t", "severity": "severe", "vulnerable_versions": "*"}]}' }, 'severity "severe"'],
   ] as Array<[string, AdvisoryServerOptions, string]>)('%s is an error', async (_name, options, message) => {
