@@ -245,6 +245,11 @@ describe('audit gate fails closed', () => {
     expect(code).toBe(0);
     expect(noLockfile.status).toBe('pass');
     expect(noLockfile.findings).toEqual([{ rule: 'audit/not-checked', level: 'warning', message: expect.stringMatching(/^no lockfile in .* \(not checked: on-error is warn\)\.$/) }]);
+
+    // A lockfile setting with a typo is not excused: it would turn the audit off for good.
+    const typo = await auditJson(cwd, ['--registry', server.url, '--lockfile', 'package-lock.jsn']);
+    expect(typo.code).toBe(2);
+    expect(typo.report.findings[0]!.message).toContain('lockfile: package-lock.jsn does not exist');
   });
 
   it('says which lockfile it read when there are several', async () => {
