@@ -81,7 +81,8 @@ function graphFromPackages(packages: Record<string, NpmPackageEntry>, text: stri
     graph.nodes.set(location, {
       name: entry.name ?? nameFromLocation(location),
       version: entry.version,
-      recordedKind: entry.dev || entry.devOptional ? 'dev' : entry.optional ? 'optional' : 'prod',
+      // devOptional: dev, and optional of a prod package, so installed without dev dependencies too.
+      recordedKind: entry.dev ? 'dev' : entry.optional || entry.devOptional ? 'optional' : 'prod',
       edges,
       ...(line !== undefined ? { line } : {}),
     });

@@ -47,6 +47,7 @@ describe('lockfile details the fixtures do not show', () => {
         'node_modules/string-width-cjs': { name: 'string-width', version: '4.2.3' },
         'node_modules/shared': { version: '1.0.0' },
         'node_modules/stale': { version: '0.1.0', dev: true },
+        'node_modules/stale-dev-optional': { version: '0.2.0', devOptional: true },
       },
     };
     const cwd = tempDir({ 'package-lock.json': JSON.stringify(lock, null, 2) });
@@ -54,6 +55,7 @@ describe('lockfile details the fixtures do not show', () => {
       'plugin@1.0.0 prod [.] .: plugin@1.0.0',
       'shared@1.0.0 prod [a b] a: shared@1.0.0',
       'stale@0.1.0 dev [] .: stale@0.1.0',
+      'stale-dev-optional@0.2.0 optional [] .: stale-dev-optional@0.2.0',
       'string-width@4.2.3 prod [a] a: string-width@4.2.3',
       'typescript@5.0.0 dev [.] .: typescript@5.0.0',
     ]);
