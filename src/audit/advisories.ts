@@ -106,13 +106,15 @@ async function postBulk(registry: RegistryAccess, body: Record<string, string[]>
   } catch {
     throw unknownShape(where, 'the body is not JSON');
   }
-  return readBulkAnswer(answer, where);
+  return readBulkAnswer(answer, where, body);
 }
 
-function readBulkAnswer(answer: unknown, where: string): Map<string, Advisory[]> {
+/** Names missing from the answer have no advisories; a name that was not asked about means the endpoint answers something else. */
+function readBulkAnswer(answer: unknown, where: string, asked: Record<string, string[]>): Map<string, Advisory[]> {
   if (!answer || typeof answer !== 'object' || Array.isArray(answer)) throw unknownShape(where, 'expected an object of package names');
   const advisories = new Map<string, Advisory[]>();
   for (const [name, list] of Object.entries(answer)) {
+    if (!Object.hasOwn(asked, name)) throw unknownShape(where, `"${name}" was not asked about`);
     if (!Array.isArray(list)) throw unknownShape(where, `"${name}" is not a list of advisories`);
     advisories.set(
       name,

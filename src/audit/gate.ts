@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { describeError, isExpectedError } from '../core/errors.js';
 import { ExceptionList } from '../core/exceptions.js';
 import type { Gate, GateSettings } from '../core/gate.js';
@@ -59,6 +61,8 @@ export function createAuditGate(request: BulkRequestOptions = {}): Gate {
       try {
         lock = loadLockfile(context.cwd, options.lockfile);
       } catch (error) {
+        // A `lockfile` setting that names no file is a mistake in the settings, not something on-error: warn may excuse.
+        if (options.lockfile && !existsSync(path.resolve(context.cwd, options.lockfile))) throw error;
         couldNotCheck(error);
       }
       if (lock) {

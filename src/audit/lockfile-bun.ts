@@ -1,7 +1,7 @@
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { ConfigurationError } from '../core/errors.js';
 import type { LockfileSource } from './manifest.js';
-import { indexLines, resolveInstalledPackages, splitNameAndSpec, type GraphEdge, type LockfileGraph, type ParsedLockfile } from './model.js';
+import { edgesOf, indexLines, resolveInstalledPackages, splitNameAndSpec, type LockfileGraph, type ParsedLockfile } from './model.js';
 
 interface BunWorkspace {
   name?: string;
@@ -57,15 +57,16 @@ export function parseBunLockfile(source: LockfileSource): ParsedLockfile {
     if (spec.startsWith('workspace:')) continue;
     const info = (value.find((item) => item && typeof item === 'object' && !Array.isArray(item)) ?? {}) as BunPackageInfo;
     const from = keySegments(key);
+    const follow = (dependency: string) => resolve(from, dependency);
     const optionalPeers = new Set(info.optionalPeers ?? []);
     graph.nodes.set(key, {
       name,
       version: spec.startsWith('npm:') ? splitNameAndSpec(spec.slice('npm:'.length))[1] : spec,
       edges: [
-        ...edgesOf(info.dependencies, () => 'prod', from, resolve),
-        ...edgesOf(info.optionalDependencies, () => 'optional', from, resolve),
+        ...edgesOf(info.dependencies, 'prod', follow),
+        ...edgesOf(info.optionalDependencies, 'optional', follow),
         // An optional peer is installed only when something else depends on it: that edge decides its kind.
-        ...edgesOf(Object.fromEntries(Object.entries(info.peerDependencies ?? {}).filter(([peer]) => !optionalPeers.has(peer))), () => 'prod', from, resolve),
+        ...edgesOf(info.peerDependencies, 'prod', (peer) => (optionalPeers.has(peer) ? undefined : follow(peer))),
       ],
       ...(lines.has(key) ? { line: lines.get(key)! } : {}),
     });
@@ -73,27 +74,18 @@ export function parseBunLockfile(source: LockfileSource): ParsedLockfile {
   for (const [directory, workspace] of Object.entries(lock.workspaces)) {
     // A workspace's own copies of packages are nested under its package name.
     const from = directory === '' || !workspace.name ? [] : [workspace.name];
+    const follow = (dependency: string) => resolve(from, dependency);
     graph.workspaces.push({
       path: directory === '' ? '.' : directory,
       edges: [
-        ...edgesOf(workspace.dependencies, () => 'prod', from, resolve),
-        ...edgesOf(workspace.peerDependencies, () => 'prod', from, resolve),
-        ...edgesOf(workspace.optionalDependencies, () => 'optional', from, resolve),
-        ...edgesOf(workspace.devDependencies, () => 'dev', from, resolve),
+        ...edgesOf(workspace.dependencies, 'prod', follow),
+        ...edgesOf(workspace.peerDependencies, 'prod', follow),
+        ...edgesOf(workspace.optionalDependencies, 'optional', follow),
+        ...edgesOf(workspace.devDependencies, 'dev', follow),
       ],
     });
   }
   return { packages: resolveInstalledPackages(graph) };
-}
-
-function edgesOf(dependencies: Record<string, string> | undefined, typeOf: (name: string) => GraphEdge['type'], from: string[], resolve: (from: string[], name: string) => string | undefined): GraphEdge[] {
-  if (!dependencies) return [];
-  const edges: GraphEdge[] = [];
-  for (const name of Object.keys(dependencies)) {
-    const to = resolve(from, name);
-    if (to !== undefined) edges.push({ to, type: typeOf(name) });
-  }
-  return edges;
 }
 
 /** `@fixture/lib/debug/ms` → [`@fixture/lib`, `debug`, `ms`]. */

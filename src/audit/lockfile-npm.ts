@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../core/errors.js';
-import { indexLines, resolveInstalledPackages, type GraphEdge, type LockfileGraph, type ParsedLockfile } from './model.js';
+import { edgesOf, indexLines, resolveInstalledPackages, type GraphEdge, type LockfileGraph, type ParsedLockfile } from './model.js';
 import type { LockfileSource, PackageManifest } from './manifest.js';
 
 interface NpmPackageEntry {
@@ -65,14 +65,14 @@ function graphFromPackages(packages: Record<string, NpmPackageEntry>, text: stri
   for (const location of locations) {
     const entry = packages[location]!;
     if (entry.link) continue;
-    const edges: GraphEdge[] = [];
-    addEdges(edges, entry.dependencies, 'prod', location, resolve);
-    addEdges(edges, entry.peerDependencies, 'prod', location, resolve, entry.peerDependenciesMeta);
-    addEdges(edges, entry.optionalDependencies, 'optional', location, resolve);
+    const follow = (name: string) => resolve(location, name);
+    // An optional peer is installed only when something else depends on it: that edge decides its kind, so none is added here.
+    const followPeer = (name: string) => (entry.peerDependenciesMeta?.[name]?.optional ? undefined : follow(name));
+    const edges = [...edgesOf(entry.dependencies, 'prod', follow), ...edgesOf(entry.peerDependencies, 'prod', followPeer), ...edgesOf(entry.optionalDependencies, 'optional', follow)];
     const isPackage = location.startsWith('node_modules/') || location.includes('/node_modules/');
     if (!isPackage) {
       // The project and its workspaces (and file: folders): roots whose dev dependencies are installed.
-      addEdges(edges, entry.devDependencies, 'dev', location, resolve);
+      edges.push(...edgesOf(entry.devDependencies, 'dev', follow));
       graph.workspaces.push({ path: location === '' ? '.' : location, edges });
       continue;
     }
@@ -81,7 +81,8 @@ function graphFromPackages(packages: Record<string, NpmPackageEntry>, text: stri
     graph.nodes.set(location, {
       name: entry.name ?? nameFromLocation(location),
       version: entry.version,
-      recordedKind: entry.dev || entry.devOptional ? 'dev' : entry.optional ? 'optional' : 'prod',
+      // devOptional: dev, and optional of a prod package, so installed without dev dependencies too.
+      recordedKind: entry.dev ? 'dev' : entry.optional || entry.devOptional ? 'optional' : 'prod',
       edges,
       ...(line !== undefined ? { line } : {}),
     });
@@ -104,8 +105,7 @@ function graphFromLegacyTree(tree: Record<string, NpmLegacyEntry>, source: Lockf
   const graph: LockfileGraph = { workspaces: [], nodes: new Map() };
   for (const [location, entry] of Object.entries(packages)) {
     if (!entry.version) continue;
-    const requires: GraphEdge[] = [];
-    addEdges(requires, entry.requires, 'prod', location, resolve);
+    const requires = edgesOf(entry.requires, 'prod', (name) => resolve(location, name));
     if (entry.version.startsWith('file:')) {
       // A workspace or local folder: its own dependencies are nested under it.
       graph.workspaces.push({ path: entry.version.slice('file:'.length), edges: requires });
@@ -130,31 +130,12 @@ function graphFromLegacyTree(tree: Record<string, NpmLegacyEntry>, source: Lockf
  */
 function legacyRootEdges(packages: Record<string, NpmLegacyEntry>, manifest: PackageManifest | undefined, resolve: (from: string, name: string) => string | undefined): GraphEdge[] {
   if (manifest) {
-    const edges: GraphEdge[] = [];
-    addEdges(edges, manifest.dependencies, 'prod', '', resolve);
-    addEdges(edges, manifest.optionalDependencies, 'optional', '', resolve);
-    addEdges(edges, manifest.devDependencies, 'dev', '', resolve);
-    return edges;
+    const follow = (name: string) => resolve('', name);
+    return [...edgesOf(manifest.dependencies, 'prod', follow), ...edgesOf(manifest.optionalDependencies, 'optional', follow), ...edgesOf(manifest.devDependencies, 'dev', follow)];
   }
   return Object.entries(packages)
     .filter(([location]) => !location.includes('/node_modules/'))
     .map(([location, entry]) => ({ to: location, type: entry.dev ? 'dev' : entry.optional ? 'optional' : 'prod' }));
-}
-
-/** An optional peer is installed only when something else depends on it: that edge decides its kind, so none is added here. */
-function addEdges(
-  edges: GraphEdge[],
-  dependencies: Record<string, string> | undefined,
-  type: GraphEdge['type'],
-  from: string,
-  resolve: (from: string, name: string) => string | undefined,
-  optionalPeers?: Record<string, { optional?: boolean }>,
-): void {
-  if (!dependencies) return;
-  for (const name in dependencies) {
-    const to = resolve(from, name);
-    if (to !== undefined && !optionalPeers?.[name]?.optional) edges.push({ to, type });
-  }
 }
 
 /**

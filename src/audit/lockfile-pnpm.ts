@@ -1,7 +1,7 @@
 import { parse, parseAllDocuments } from 'yaml';
 import { ConfigurationError } from '../core/errors.js';
 import type { LockfileSource } from './manifest.js';
-import { indexLines, resolveInstalledPackages, splitNameAndSpec, type GraphEdge, type LockfileGraph, type ParsedLockfile } from './model.js';
+import { edgesOf, indexLines, resolveInstalledPackages, splitNameAndSpec, type LockfileGraph, type ParsedLockfile } from './model.js';
 
 /** v6+ importers map names to `{ specifier, version }`; older single-project files to the version. */
 type PnpmDependencies = Record<string, string | { version?: string }>;
@@ -68,7 +68,11 @@ export function parsePnpmLockfile(source: LockfileSource): ParsedLockfile {
       ...(lines.has(baseKey) ? { line: lines.get(baseKey)! } : lines.has(key) ? { line: lines.get(key)! } : {}),
     });
   }
-  const resolve = (name: string, reference: string): string | undefined => {
+  const resolve = (name: string, value: PnpmDependencies[string]): string | undefined => {
+    const version = typeof value === 'string' ? value : value?.version;
+    if (version === undefined) return undefined;
+    // YAML reads a bare version such as 1.0 as a number.
+    const reference = String(version);
     if (reference.startsWith('link:')) return undefined;
     const head = reference.includes('(') ? reference.slice(0, reference.indexOf('(')) : reference;
     // An alias (`string-width-cjs: string-width@4.2.3`) names the real package in the reference.
@@ -107,17 +111,6 @@ function readLockDocument(text: string): PnpmLockfile {
   if (!Array.isArray(documents)) return {};
   for (const document of documents) if (document.errors.length > 0) throw document.errors[0]!;
   return (documents.at(-1)?.toJS() ?? {}) as PnpmLockfile;
-}
-
-function edgesOf(dependencies: PnpmDependencies | undefined, type: GraphEdge['type'], resolve: (name: string, reference: string) => string | undefined): GraphEdge[] {
-  if (!dependencies) return [];
-  const edges: GraphEdge[] = [];
-  for (const [name, value] of Object.entries(dependencies)) {
-    const reference = typeof value === 'string' ? value : value?.version;
-    const to = reference === undefined ? undefined : resolve(name, String(reference));
-    if (to !== undefined) edges.push({ to, type });
-  }
-  return edges;
 }
 
 function stripSlash(key: string): string {

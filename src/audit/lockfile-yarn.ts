@@ -1,7 +1,7 @@
 import { parseSyml } from '@yarnpkg/parsers';
 import { ConfigurationError } from '../core/errors.js';
 import type { LockfileSource, PackageManifest } from './manifest.js';
-import { indexLines, resolveInstalledPackages, splitNameAndSpec, type GraphEdge, type LockfileGraph, type ParsedLockfile } from './model.js';
+import { edgesOf, indexLines, resolveInstalledPackages, splitNameAndSpec, type GraphEdge, type LockfileGraph, type ParsedLockfile } from './model.js';
 
 interface YarnEntry {
   version?: string;
@@ -60,7 +60,7 @@ export function parseYarnLockfile(source: LockfileSource): ParsedLockfile {
   for (const [key, entry] of entries) {
     graph.nodes.get(key)!.edges = [
       ...edgesOf(entry.dependencies, (name) => (entry.dependenciesMeta?.[name]?.optional ? 'optional' : 'prod'), resolve),
-      ...edgesOf(entry.optionalDependencies, () => 'optional', resolve),
+      ...edgesOf(entry.optionalDependencies, 'optional', resolve),
     ];
   }
 
@@ -76,9 +76,9 @@ export function parseYarnLockfile(source: LockfileSource): ParsedLockfile {
       graph.workspaces.push({
         path: directory,
         edges: [
-          ...edgesOf(manifest.dependencies, () => 'prod', resolve),
-          ...edgesOf(manifest.optionalDependencies, () => 'optional', resolve),
-          ...edgesOf(manifest.devDependencies, () => 'dev', resolve),
+          ...edgesOf(manifest.dependencies, 'prod', resolve),
+          ...edgesOf(manifest.optionalDependencies, 'optional', resolve),
+          ...edgesOf(manifest.devDependencies, 'dev', resolve),
         ],
       });
     }
@@ -93,16 +93,6 @@ function manifestEdgeType(manifest: PackageManifest | undefined, entry: YarnEntr
     if (manifest?.devDependencies?.[name] !== undefined && manifest.dependencies?.[name] === undefined) return 'dev';
     return 'prod';
   };
-}
-
-function edgesOf(dependencies: Record<string, string> | undefined, typeOf: (name: string) => GraphEdge['type'], resolve: (name: string, range: string) => string | undefined): GraphEdge[] {
-  if (!dependencies) return [];
-  const edges: GraphEdge[] = [];
-  for (const [name, range] of Object.entries(dependencies)) {
-    const to = resolve(name, String(range));
-    if (to !== undefined) edges.push({ to, type: typeOf(name) });
-  }
-  return edges;
 }
 
 function splitDescriptors(keys: string): string[] {

@@ -49,7 +49,30 @@ export function loadLockfile(cwd: string, setting: string | undefined): LoadedLo
     throw new ConfigurationError(`lockfile ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); check the path and its permissions`);
   }
   const source = createLockfileSource(file, text, path.dirname(absolute));
-  return { ...PARSERS[chosen.format](source), file, format: chosen.format, ignored: chosen.ignored };
+  const parsed = PARSERS[chosen.format](source);
+  if (parsed.packages.length === 0) checkNothingInstalled(source);
+  return { ...parsed, file, format: chosen.format, ignored: chosen.ignored };
+}
+
+/**
+ * A lockfile that lists no packages passes only when the project's package.json files show there is
+ * nothing to install: otherwise it is stale, or in a form the parser read as empty, and "clean" would be a guess.
+ */
+function checkNothingInstalled(source: LockfileSource): void {
+  const directories = ['.', ...source.listWorkspaces()];
+  const manifests = directories.map((directory) => source.readManifest(directory));
+  if (!manifests[0]) {
+    throw new ConfigurationError(`${source.file} lists no packages and there is no readable package.json beside it to show the project has none; regenerate the lockfile, or point \`lockfile\` at the right one`);
+  }
+  const local = new Set(manifests.map((manifest) => manifest?.name));
+  const declared = manifests.flatMap((manifest) =>
+    Object.entries({ ...manifest?.dependencies, ...manifest?.optionalDependencies, ...manifest?.devDependencies })
+      .filter(([name, spec]) => !local.has(name) && !/^(?:workspace|link|file|portal):/.test(String(spec)))
+      .map(([name]) => name),
+  );
+  if (declared.length > 0) {
+    throw new ConfigurationError(`${source.file} lists no packages, but package.json declares ${[...new Set(declared)].slice(0, 3).join(', ')}${declared.length > 3 ? ', …' : ''}; the lockfile is stale or not one this gate reads: regenerate it with your package manager`);
+  }
 }
 
 function chooseSetLockfile(cwd: string, setting: string): { file: string; format: LockfileFormat; ignored: string[] } {

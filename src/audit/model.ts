@@ -174,6 +174,23 @@ function mergeInto(pkg: InstalledPackage, workspaces: string[], line: number | u
   if (line !== undefined && (pkg.line === undefined || line < pkg.line)) pkg.line = line;
 }
 
+/**
+ * Edges to the nodes a dependency list resolves to, of one type or a type per name. A dependency
+ * that resolves to no node (a link, a workspace, an entry the lockfile lacks) gets no edge.
+ */
+export function edgesOf<Spec>(
+  dependencies: Record<string, Spec> | undefined,
+  type: EdgeType | ((name: string) => EdgeType),
+  resolve: (name: string, spec: Spec) => string | undefined,
+): GraphEdge[] {
+  const edges: GraphEdge[] = [];
+  for (const [name, spec] of Object.entries(dependencies ?? {})) {
+    const to = resolve(name, spec);
+    if (to !== undefined) edges.push({ to, type: typeof type === 'function' ? type(name) : type });
+  }
+  return edges;
+}
+
 /** 1-based line of the first match of each key (by default group 1 of `pattern`), in one pass over the text. */
 export function indexLines(text: string, pattern: RegExp, keyOf: (match: RegExpMatchArray) => string = (match) => match[1]!): Map<string, number> {
   const lines = new Map<string, number>();

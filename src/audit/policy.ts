@@ -72,11 +72,6 @@ export function describeReach(pkg: InstalledPackage): string {
   return `${pkg.kind} dependency via ${via}`;
 }
 
-/** The path as `allow[].path` matches it: names joined by `>`. */
-export function pathOfNames(pkg: InstalledPackage): string {
-  return pkg.path.steps.map(nameOf).join('>');
-}
-
 function nameOf(step: string): string {
   const at = step.indexOf('@', 1);
   return at === -1 ? step : step.slice(0, at);

@@ -186,6 +186,7 @@ describe('audit gate fails closed', () => {
     ['a 404 (no bulk endpoint)', { status: 404 }, 'does not serve bulk advisories (HTTP 404'],
     ['an answer that is not JSON', { rawAnswer: '<html>' }, 'the body is not JSON'],
     ['an answer of another shape', { rawAnswer: '{"debug": {"id": 1}}' }, '"debug" is not a list of advisories'],
+    ['an answer about a package not asked about', { rawAnswer: '{"Debug": []}' }, '"Debug" was not asked about'],
     ['an advisory without a range', { rawAnswer: '{"debug": [{"id": 1, "url": "u", "title": "t", "severity": "high"}]}' }, 'advisory 0 of "debug" has no vulnerable_versions'],
     ['an unknown severity', { rawAnswer: '{"debug": [{"id": 1, "url": "u", "title": "t", "severity": "severe", "vulnerable_versions": "*"}]}' }, 'severity "severe"'],
   ] as Array<[string, AdvisoryServerOptions, string]>)('%s is an error', async (_name, options, message) => {
@@ -244,6 +245,11 @@ describe('audit gate fails closed', () => {
     expect(code).toBe(0);
     expect(noLockfile.status).toBe('pass');
     expect(noLockfile.findings).toEqual([{ rule: 'audit/not-checked', level: 'warning', message: expect.stringMatching(/^no lockfile in .* \(not checked: on-error is warn\)\.$/) }]);
+
+    // A lockfile setting with a typo is not excused: it would turn the audit off for good.
+    const typo = await auditJson(cwd, ['--registry', server.url, '--lockfile', 'package-lock.jsn']);
+    expect(typo.code).toBe(2);
+    expect(typo.report.findings[0]!.message).toContain('lockfile: package-lock.jsn does not exist');
   });
 
   it('says which lockfile it read when there are several', async () => {

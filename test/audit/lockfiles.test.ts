@@ -47,6 +47,7 @@ describe('lockfile details the fixtures do not show', () => {
         'node_modules/string-width-cjs': { name: 'string-width', version: '4.2.3' },
         'node_modules/shared': { version: '1.0.0' },
         'node_modules/stale': { version: '0.1.0', dev: true },
+        'node_modules/stale-dev-optional': { version: '0.2.0', devOptional: true },
       },
     };
     const cwd = tempDir({ 'package-lock.json': JSON.stringify(lock, null, 2) });
@@ -54,6 +55,7 @@ describe('lockfile details the fixtures do not show', () => {
       'plugin@1.0.0 prod [.] .: plugin@1.0.0',
       'shared@1.0.0 prod [a b] a: shared@1.0.0',
       'stale@0.1.0 dev [] .: stale@0.1.0',
+      'stale-dev-optional@0.2.0 optional [] .: stale-dev-optional@0.2.0',
       'string-width@4.2.3 prod [a] a: string-width@4.2.3',
       'typescript@5.0.0 dev [.] .: typescript@5.0.0',
     ]);
@@ -167,6 +169,31 @@ describe('lockfile details the fixtures do not show', () => {
     const lock = loadLockfile(cwd, 'locks/frozen.txt');
     expect(lock).toMatchObject({ file: 'locks/frozen.txt', format: 'yarn' });
     expect(describePackages(lock.packages)).toEqual(['ms@2.0.0 prod [.] .: ms@2.0.0']);
+  });
+});
+
+describe('a lockfile that lists no packages', () => {
+  const empty: Record<string, string> = {
+    'package-lock.json': '{"lockfileVersion": 3, "packages": {"": {"name": "app"}}}',
+    'pnpm-lock.yaml': "lockfileVersion: '9.0'\n",
+    'yarn.lock': '# yarn lockfile v1\n',
+    'bun.lock': '{"lockfileVersion": 1, "workspaces": {"": {"name": "app"}}, "packages": {}}',
+  };
+
+  it.each(Object.keys(empty))('%s: clean when package.json declares nothing but local packages', (file) => {
+    const cwd = tempDir({ [file]: empty[file]!, 'package.json': '{"name": "app", "workspaces": ["lib"], "dependencies": {"lib": "workspace:*"}}', 'lib/package.json': '{"name": "lib", "devDependencies": {"app": "^1.0.0"}}' });
+    expect(loadLockfile(cwd, undefined).packages).toEqual([]);
+  });
+
+  it.each(Object.keys(empty))('%s: an error when package.json declares dependencies', (file) => {
+    const cwd = tempDir({ [file]: empty[file]!, 'package.json': '{"name": "app", "devDependencies": {"vitest": "^4.0.0"}}' });
+    expect(() => loadLockfile(cwd, undefined)).toThrow(`${file} lists no packages, but package.json declares vitest; the lockfile is stale`);
+  });
+
+  it('an error when no package.json shows the project has none, and when entries were unreadable', () => {
+    expect(() => loadLockfile(tempDir({ 'yarn.lock': '' }), undefined)).toThrow('yarn.lock lists no packages and there is no readable package.json beside it');
+    const unreadable = tempDir({ 'yarn.lock': '{"lockfileVersion": 3, "packages": {"node_modules/ms": {"version": "2.0.0"}}}', 'package.json': '{"dependencies": {"ms": "2.0.0"}}' });
+    expect(() => loadLockfile(unreadable, undefined)).toThrow('yarn.lock lists no packages, but package.json declares ms');
   });
 });
 
