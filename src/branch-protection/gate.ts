@@ -67,8 +67,10 @@ async function selectRepositories(options: BranchProtectionOptions, client: GitH
   const listed = [...(options.repo ? [options.repo] : []), ...options.repositories];
   if (options.org) {
     const repositories = await listOrganizationRepositories(client, options.org);
-    listed.push(...repositories.filter((repository) => (!options.nameFilter || options.nameFilter.test(repository.fullName.split('/')[1]!)) && (!options.topic || repository.topics.includes(options.topic))).map((repository) => repository.fullName));
-    if (listed.length === 0) throw new ConfigurationError(`org ${options.org} has no repository matching the name-filter and topic; loosen the filters`);
+    const matching = repositories.filter((repository) => (!options.nameFilter || options.nameFilter.test(repository.fullName.split('/')[1]!)) && (!options.topic || repository.topics.includes(options.topic)));
+    // Checked on its own: repositories listed beside the org must not hide a filter that matches nothing.
+    if (matching.length === 0) throw new ConfigurationError(`org ${options.org} has no repository matching the name-filter and topic; loosen the filters`);
+    listed.push(...matching.map((repository) => repository.fullName));
   }
   if (listed.length === 0) {
     const current = context.env.GITHUB_REPOSITORY;
@@ -76,7 +78,8 @@ async function selectRepositories(options: BranchProtectionOptions, client: GitH
     listed.push(current);
   }
   const selected = selectShard(listed, options.shard);
-  if (selected.length === 0) context.log.warning(`shard ${options.shard?.index}/${options.shard?.count} of ${listed.length} repositories is empty`);
+  // An empty shard would report a pass over nothing; more shards than repositories is a config mistake.
+  if (selected.length === 0) throw new ConfigurationError(`shard ${options.shard?.index}/${options.shard?.count} gets none of the ${new Set(listed).size} repositories, so it would check nothing; use at most ${new Set(listed).size} shards`);
   return selected;
 }
 

@@ -342,6 +342,18 @@ describe('many repositories', () => {
     addRepository(fake, 'acme/api');
     const filtered = await run({ org: 'acme', topic: 'nope', branches: [MAIN_POLICY] });
     expect(filtered.findings[0]!.message).toBe('org acme has no repository matching the name-filter and topic; loosen the filters');
+    // A repository listed beside the org does not hide the filter that matched nothing.
+    const beside = await run({ org: 'acme', topic: 'nope', repo: 'acme/api', branches: [MAIN_POLICY] });
+    expect(beside.status).toBe('error');
+    expect(beside.findings[0]!.message).toBe('org acme has no repository matching the name-filter and topic; loosen the filters');
+  });
+
+  it('refuses a shard that gets no repository instead of passing over nothing', async () => {
+    addRepository(fake, 'o/a');
+    addRepository(fake, 'o/b');
+    const report = await run({ repositories: ['o/a', 'o/b'], shard: '3/3', branches: [MAIN_POLICY] });
+    expect(report.status).toBe('error');
+    expect(report.findings[0]!.message).toBe('shard 3/3 gets none of the 2 repositories, so it would check nothing; use at most 2 shards');
   });
 
   it('refuses auto for a run over several repositories', async () => {
