@@ -118,6 +118,7 @@ function localWorkflowChecks(options: BranchProtectionOptions, repositories: str
     }
     if (branch['required-checks'] === 'auto') {
       if (!derived.found) throw new ConfigurationError(`required-checks: auto (branch ${branch.name}) found no workflow in ${WORKFLOW_DIRECTORY}; check out the repository first (actions/checkout) or list the check names`);
+      if (derived.checks.length === 0) throw new ConfigurationError(`required-checks: auto (branch ${branch.name}) derived no check from the workflows in ${WORKFLOW_DIRECTORY}: none runs a job on pull requests to ${branch.name} whose check name can be derived; list the check names`);
       local.resolved.set(branch.name, derived.checks.map((check) => check.name));
     }
   }
@@ -173,6 +174,9 @@ async function checkRepository(api: RepositoryApi, options: BranchProtectionOpti
         result.applied ||= outcome.applied;
       }
     }
+    if (result.branches === 0) {
+      throw new RepositoryAccessError('branch/no-match', `${api.fullName}: no configured branch matches a branch of the repository, so nothing was checked; fix the names or patterns in branch-protection.branches`);
+    }
   } catch (error) {
     result.failed = true;
     result.findings.push(error instanceof RepositoryAccessError
@@ -186,7 +190,10 @@ async function checkRepository(api: RepositoryApi, options: BranchProtectionOpti
 
 function resolvePolicy(configured: ConfiguredBranch, local: LocalChecks | undefined): BranchPolicy {
   const checks = configured['required-checks'];
-  return { ...configured, 'required-checks': checks === 'auto' ? local?.resolved.get(configured.name) ?? [] : checks };
+  if (checks !== 'auto') return { ...configured, 'required-checks': checks };
+  const resolved = local?.resolved.get(configured.name);
+  if (!resolved) throw new ConfigurationError(`required-checks: auto (branch ${configured.name}) was not derived for this repository; list the check names`);
+  return { ...configured, 'required-checks': resolved };
 }
 
 /** The gate's own source of protection for one branch, read, plus how to write and re-read it. */

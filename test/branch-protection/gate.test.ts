@@ -199,6 +199,14 @@ describe('branch patterns', () => {
     expect(report.metrics.branches).toBe(2);
     expect(report.findings.find((finding) => finding.rule === 'branch/no-match')?.message).toBe('o/r: no branch matches hotfix-*, so nothing is protected by it');
   });
+
+  it('does not pass a repository where no configured branch matched anything', async () => {
+    addRepository(fake, 'o/r', { branches: new Set(['main']) });
+    const report = await run({ repo: 'o/r', branches: [{ name: 'release/*', 'required-reviews': 2 }] });
+    expect(report.status).toBe('error');
+    expect(report.metrics).toMatchObject({ branches: 0, failed: 1 });
+    expect(report.findings.filter((finding) => finding.level === 'error').map((finding) => finding.message)).toEqual(['o/r: no configured branch matches a branch of the repository, so nothing was checked; fix the names or patterns in branch-protection.branches']);
+  });
 });
 
 describe('safety', () => {
@@ -364,6 +372,14 @@ describe('many repositories', () => {
 });
 
 describe('required-checks: auto', () => {
+  it('refuses auto when the workflows yield no check, instead of requiring none', async () => {
+    const cwd = tempDir({ '.github/workflows/ci.yml': 'on: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps: [{run: "true"}]\n' });
+    addRepository(fake, 'o/r');
+    const report = await run({ repo: 'o/r', branches: [{ name: 'main', 'required-checks': 'auto' }] }, { cwd });
+    expect(report.status).toBe('error');
+    expect(report.findings[0]!.message).toMatch(/^required-checks: auto \(branch main\) derived no check from the workflows in \.github\/workflows/);
+  });
+
   it('requires the checks the workflows of the checkout produce, and names each underivable job once', async () => {
     const cwd = path.resolve('test/fixtures/branch-protection/workflows');
     addRepository(fake, 'o/r', { branches: new Set(['main', 'dev']) });
