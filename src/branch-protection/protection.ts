@@ -183,7 +183,7 @@ export function fromRules(rules: unknown, adminsEnforced = false): ProtectionSta
 }
 
 /** The repository role id of `admin`, the bypass actor that stands for "admins are not enforced". */
-export const ADMIN_ROLE_ID = 5;
+const ADMIN_ROLE_ID = 5;
 
 function isAdminActor(actor: Json): boolean {
   return (actor.actor_type === 'RepositoryRole' && actor.actor_id === ADMIN_ROLE_ID) || actor.actor_type === 'OrganizationAdmin';

@@ -308,6 +308,9 @@ describe('errors that explain themselves', () => {
     expect(noRepository.findings[0]!.message).toMatch(/^no repository to check; set repo/);
     const noBranches = await run({ repo: 'o/r' });
     expect(noBranches.findings[0]!.message).toMatch(/^branch-protection.branches is empty/);
+    const noSetting = await run({ repo: 'o/r', branches: [{ name: 'main' }] });
+    expect(noSetting.status).toBe('error');
+    expect(noSetting.findings[0]!.message).toBe('branch-protection.branches: main sets no protection setting, so there is nothing to check; add one (e.g. required-reviews: 1)');
   });
 });
 
