@@ -67,8 +67,10 @@ async function selectRepositories(options: BranchProtectionOptions, client: GitH
   const listed = [...(options.repo ? [options.repo] : []), ...options.repositories];
   if (options.org) {
     const repositories = await listOrganizationRepositories(client, options.org);
-    listed.push(...repositories.filter((repository) => (!options.nameFilter || options.nameFilter.test(repository.fullName.split('/')[1]!)) && (!options.topic || repository.topics.includes(options.topic))).map((repository) => repository.fullName));
-    if (listed.length === 0) throw new ConfigurationError(`org ${options.org} has no repository matching the name-filter and topic; loosen the filters`);
+    const matching = repositories.filter((repository) => (!options.nameFilter || options.nameFilter.test(repository.fullName.split('/')[1]!)) && (!options.topic || repository.topics.includes(options.topic)));
+    // Checked on its own: repositories listed beside the org must not hide a filter that matches nothing.
+    if (matching.length === 0) throw new ConfigurationError(`org ${options.org} has no repository matching the name-filter and topic; loosen the filters`);
+    listed.push(...matching.map((repository) => repository.fullName));
   }
   if (listed.length === 0) {
     const current = context.env.GITHUB_REPOSITORY;
@@ -76,7 +78,8 @@ async function selectRepositories(options: BranchProtectionOptions, client: GitH
     listed.push(current);
   }
   const selected = selectShard(listed, options.shard);
-  if (selected.length === 0) context.log.warning(`shard ${options.shard?.index}/${options.shard?.count} of ${listed.length} repositories is empty`);
+  // An empty shard would report a pass over nothing; more shards than repositories is a config mistake.
+  if (selected.length === 0) throw new ConfigurationError(`shard ${options.shard?.index}/${options.shard?.count} gets none of the ${new Set(listed).size} repositories, so it would check nothing; use at most ${new Set(listed).size} shards`);
   return selected;
 }
 
@@ -115,6 +118,7 @@ function localWorkflowChecks(options: BranchProtectionOptions, repositories: str
     }
     if (branch['required-checks'] === 'auto') {
       if (!derived.found) throw new ConfigurationError(`required-checks: auto (branch ${branch.name}) found no workflow in ${WORKFLOW_DIRECTORY}; check out the repository first (actions/checkout) or list the check names`);
+      if (derived.checks.length === 0) throw new ConfigurationError(`required-checks: auto (branch ${branch.name}) derived no check from the workflows in ${WORKFLOW_DIRECTORY}: none runs a job on pull requests to ${branch.name} whose check name can be derived; list the check names`);
       local.resolved.set(branch.name, derived.checks.map((check) => check.name));
     }
   }
@@ -170,6 +174,9 @@ async function checkRepository(api: RepositoryApi, options: BranchProtectionOpti
         result.applied ||= outcome.applied;
       }
     }
+    if (result.branches === 0) {
+      throw new RepositoryAccessError('branch/no-match', `${api.fullName}: no configured branch matches a branch of the repository, so nothing was checked; fix the names or patterns in branch-protection.branches`);
+    }
   } catch (error) {
     result.failed = true;
     result.findings.push(error instanceof RepositoryAccessError
@@ -183,7 +190,10 @@ async function checkRepository(api: RepositoryApi, options: BranchProtectionOpti
 
 function resolvePolicy(configured: ConfiguredBranch, local: LocalChecks | undefined): BranchPolicy {
   const checks = configured['required-checks'];
-  return { ...configured, 'required-checks': checks === 'auto' ? local?.resolved.get(configured.name) ?? [] : checks };
+  if (checks !== 'auto') return { ...configured, 'required-checks': checks };
+  const resolved = local?.resolved.get(configured.name);
+  if (!resolved) throw new ConfigurationError(`required-checks: auto (branch ${configured.name}) was not derived for this repository; list the check names`);
+  return { ...configured, 'required-checks': resolved };
 }
 
 /** The gate's own source of protection for one branch, read, plus how to write and re-read it. */

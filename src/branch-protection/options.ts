@@ -40,6 +40,8 @@ export function parseOptions(settings: GateSettings, context: GateContext): Bran
   const names = new Set<string>();
   for (const branch of branches) {
     if (names.has(branch.name)) throw new ConfigurationError(`branch-protection.branches: ${branch.name} is listed twice; merge its settings into one entry`);
+    // An entry with no setting compares nothing, and would pass having checked nothing.
+    if (Object.keys(branch).every((key) => key === 'name')) throw new ConfigurationError(`branch-protection.branches: ${branch.name} sets no protection setting, so there is nothing to check; add one (e.g. required-reviews: 1)`);
     names.add(branch.name);
   }
   const backupPath = typeof settings['backup-path'] === 'string' && settings['backup-path']
@@ -72,7 +74,7 @@ function parseNameFilter(value: string | undefined): RegExp | undefined {
   }
 }
 
-export function parseShard(value: string | undefined): { index: number; count: number } | undefined {
+function parseShard(value: string | undefined): { index: number; count: number } | undefined {
   if (!value) return undefined;
   const [index, count] = value.split('/').map(Number) as [number, number];
   if (count < 1 || index < 1 || index > count) throw new ConfigurationError(`shard: "${value}" is not a slice; use i/n with 1 ≤ i ≤ n, e.g. 1/4`);

@@ -137,6 +137,14 @@ export function fromClassicProtection(raw: unknown): ProtectionState {
   return state;
 }
 
+/** Ruleset rules without parameters, each the value one setting takes while the rule is present. */
+const FLAG_RULES: ReadonlyArray<readonly [type: string, setting: 'allow-force-pushes' | 'allow-deletions' | 'linear-history' | 'signed-commits', whenPresent: boolean]> = [
+  ['non_fast_forward', 'allow-force-pushes', false],
+  ['deletion', 'allow-deletions', false],
+  ['required_linear_history', 'linear-history', true],
+  ['required_signatures', 'signed-commits', true],
+];
+
 /**
  * Rules, as a ruleset holds them or as the effective rules of a branch list them. `bypass`
  * says whether admins may bypass (a ruleset's bypass actors); effective rules do not say, so
@@ -165,25 +173,17 @@ export function fromRules(rules: unknown, adminsEnforced = false): ProtectionSta
         state.strict ||= parameters.strict_required_status_checks_policy === true;
         break;
       }
-      case 'non_fast_forward':
-        state['allow-force-pushes'] = false;
-        break;
-      case 'deletion':
-        state['allow-deletions'] = false;
-        break;
-      case 'required_linear_history':
-        state['linear-history'] = true;
-        break;
-      case 'required_signatures':
-        state['signed-commits'] = true;
-        break;
+      default: {
+        const flag = FLAG_RULES.find(([type]) => type === rule.type);
+        if (flag) (state as unknown as Record<Setting, boolean>)[flag[1]] = flag[2];
+      }
     }
   }
   return state;
 }
 
 /** The repository role id of `admin`, the bypass actor that stands for "admins are not enforced". */
-export const ADMIN_ROLE_ID = 5;
+const ADMIN_ROLE_ID = 5;
 
 function isAdminActor(actor: Json): boolean {
   return (actor.actor_type === 'RepositoryRole' && actor.actor_id === ADMIN_ROLE_ID) || actor.actor_type === 'OrganizationAdmin';
@@ -265,7 +265,7 @@ export function ownedRulesetName(branch: string): string {
  */
 export function rulesetBody(branch: string, target: ProtectionState, currentRaw: unknown): Json {
   const current = asObject(currentRaw);
-  const managed = new Set(['pull_request', 'required_status_checks', 'non_fast_forward', 'deletion', 'required_linear_history', 'required_signatures']);
+  const managed = new Set(['pull_request', 'required_status_checks', ...FLAG_RULES.map(([type]) => type)]);
   const rules: Json[] = [];
   const wantsPullRequest = target['required-reviews'] !== null || target['conversation-resolution'] || target['code-owner-reviews'] || target['dismiss-stale-reviews'] || target['require-last-push-approval'];
   if (wantsPullRequest) {
@@ -290,10 +290,7 @@ export function rulesetBody(branch: string, target: ProtectionState, currentRaw:
       },
     });
   }
-  if (!target['allow-force-pushes']) rules.push({ type: 'non_fast_forward' });
-  if (!target['allow-deletions']) rules.push({ type: 'deletion' });
-  if (target['linear-history']) rules.push({ type: 'required_linear_history' });
-  if (target['signed-commits']) rules.push({ type: 'required_signatures' });
+  for (const [type, setting, whenPresent] of FLAG_RULES) if (target[setting] === whenPresent) rules.push({ type });
   const carried = (Array.isArray(current.rules) ? current.rules.map(asObject) : []).filter((rule) => !managed.has(String(rule.type)));
   const otherActors = (Array.isArray(current.bypass_actors) ? current.bypass_actors.map(asObject) : []).filter((actor) => !isAdminActor(actor));
   return {

@@ -210,6 +210,7 @@ describe.each(SPECS)('requests validate against the %s OpenAPI description (Pris
       expect(request.status, `${request.method} ${request.url}`).toBeLessThan(400);
     }
     expect(report.findings.filter((finding) => finding.rule.startsWith('access/'))).toEqual([]);
+    expect(report.status, JSON.stringify(report.findings)).not.toBe('error');
     const routes = mock.recorded.map((request) => `${request.method} ${request.url.split('?')[0]}`);
     if (mode !== 'apply') expect(mock.recorded.every((request) => request.method === 'GET')).toBe(true);
     else if (api === 'classic') expect(routes).toEqual(expect.arrayContaining(['POST /repos/octo/hello/branches/main/protection/required_signatures', 'PUT /repos/octo/hello/branches/release/protection']));
@@ -233,6 +234,20 @@ describe.each(SPECS)('requests validate against the %s OpenAPI description (Pris
       body: JSON.stringify({ required_status_checks: { strict: 'yes', checks: [{ context: 'lint' }] }, enforce_admins: true, required_pull_request_reviews: null, restrictions: null }),
     });
     expect([400, 422]).toContain(response.status);
-    expect(mock.recorded[0]!.violations).toContain('strict');
+    // The same filter as above must see the violation, or it would wave every request through.
+    const located = (JSON.parse(mock.recorded[0]!.violations ?? '[]') as Array<{ location: string[] }>).filter((violation) => violation.location[0] === 'request');
+    expect(located.map((violation) => violation.location.join('.'))).toContain('request.body.required_status_checks.strict');
+  });
+
+  it('refuses a ruleset body the description forbids', async () => {
+    mock.recorded.length = 0;
+    const response = await fetch(`${mock.url}/repos/octo/hello/rulesets`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/vnd.github+json' },
+      body: JSON.stringify({ name: 'readiness-gates: main', enforcement: 'always', rules: [{ type: 'no_such_rule' }] }),
+    });
+    expect([400, 422]).toContain(response.status);
+    // Prism names the violation in sl-violations or, where the operation has a 422 of its own, in the body.
+    expect(`${mock.recorded[0]!.violations ?? ''} ${await response.text()}`).toContain('enforcement');
   });
 });

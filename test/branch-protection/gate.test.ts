@@ -199,6 +199,14 @@ describe('branch patterns', () => {
     expect(report.metrics.branches).toBe(2);
     expect(report.findings.find((finding) => finding.rule === 'branch/no-match')?.message).toBe('o/r: no branch matches hotfix-*, so nothing is protected by it');
   });
+
+  it('does not pass a repository where no configured branch matched anything', async () => {
+    addRepository(fake, 'o/r', { branches: new Set(['main']) });
+    const report = await run({ repo: 'o/r', branches: [{ name: 'release/*', 'required-reviews': 2 }] });
+    expect(report.status).toBe('error');
+    expect(report.metrics).toMatchObject({ branches: 0, failed: 1 });
+    expect(report.findings.filter((finding) => finding.level === 'error').map((finding) => finding.message)).toEqual(['o/r: no configured branch matches a branch of the repository, so nothing was checked; fix the names or patterns in branch-protection.branches']);
+  });
 });
 
 describe('safety', () => {
@@ -300,6 +308,9 @@ describe('errors that explain themselves', () => {
     expect(noRepository.findings[0]!.message).toMatch(/^no repository to check; set repo/);
     const noBranches = await run({ repo: 'o/r' });
     expect(noBranches.findings[0]!.message).toMatch(/^branch-protection.branches is empty/);
+    const noSetting = await run({ repo: 'o/r', branches: [{ name: 'main' }] });
+    expect(noSetting.status).toBe('error');
+    expect(noSetting.findings[0]!.message).toBe('branch-protection.branches: main sets no protection setting, so there is nothing to check; add one (e.g. required-reviews: 1)');
   });
 });
 
@@ -342,6 +353,18 @@ describe('many repositories', () => {
     addRepository(fake, 'acme/api');
     const filtered = await run({ org: 'acme', topic: 'nope', branches: [MAIN_POLICY] });
     expect(filtered.findings[0]!.message).toBe('org acme has no repository matching the name-filter and topic; loosen the filters');
+    // A repository listed beside the org does not hide the filter that matched nothing.
+    const beside = await run({ org: 'acme', topic: 'nope', repo: 'acme/api', branches: [MAIN_POLICY] });
+    expect(beside.status).toBe('error');
+    expect(beside.findings[0]!.message).toBe('org acme has no repository matching the name-filter and topic; loosen the filters');
+  });
+
+  it('refuses a shard that gets no repository instead of passing over nothing', async () => {
+    addRepository(fake, 'o/a');
+    addRepository(fake, 'o/b');
+    const report = await run({ repositories: ['o/a', 'o/b'], shard: '3/3', branches: [MAIN_POLICY] });
+    expect(report.status).toBe('error');
+    expect(report.findings[0]!.message).toBe('shard 3/3 gets none of the 2 repositories, so it would check nothing; use at most 2 shards');
   });
 
   it('refuses auto for a run over several repositories', async () => {
@@ -352,6 +375,14 @@ describe('many repositories', () => {
 });
 
 describe('required-checks: auto', () => {
+  it('refuses auto when the workflows yield no check, instead of requiring none', async () => {
+    const cwd = tempDir({ '.github/workflows/ci.yml': 'on: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps: [{run: "true"}]\n' });
+    addRepository(fake, 'o/r');
+    const report = await run({ repo: 'o/r', branches: [{ name: 'main', 'required-checks': 'auto' }] }, { cwd });
+    expect(report.status).toBe('error');
+    expect(report.findings[0]!.message).toMatch(/^required-checks: auto \(branch main\) derived no check from the workflows in \.github\/workflows/);
+  });
+
   it('requires the checks the workflows of the checkout produce, and names each underivable job once', async () => {
     const cwd = path.resolve('test/fixtures/branch-protection/workflows');
     addRepository(fake, 'o/r', { branches: new Set(['main', 'dev']) });

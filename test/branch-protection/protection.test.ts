@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planBranch } from '../../src/branch-protection/planner.js';
-import { classicProtectionBody, fromClassicProtection, fromRules, strongestOf, unprotectedState } from '../../src/branch-protection/protection.js';
+import { classicProtectionBody, fromClassicProtection, fromRules, rulesetBody, strongestOf, unprotectedState, type ProtectionState } from '../../src/branch-protection/protection.js';
 
 describe('normalising the GET shapes', () => {
   it('reads classic protection with legacy contexts, enabled objects and actor objects', () => {
@@ -36,6 +36,19 @@ describe('normalising the GET shapes', () => {
     expect(body.restrictions).toEqual({ users: [], teams: ['release'], apps: ['bot'] });
     expect((body.required_pull_request_reviews as Record<string, unknown>).dismissal_restrictions).toEqual({ users: ['lead'], teams: ['core'], apps: [] });
     expect(body.lock_branch).toBe(true);
+  });
+
+  it('reads back from a ruleset exactly what it writes into one', () => {
+    const strong: ProtectionState = {
+      'required-checks': [{ context: 'lint', appId: 15368 }], strict: true, 'required-reviews': 2, 'code-owner-reviews': true, 'dismiss-stale-reviews': true,
+      'require-last-push-approval': true, 'enforce-admins': true, 'linear-history': true, 'conversation-resolution': true,
+      'allow-force-pushes': false, 'allow-deletions': false, 'signed-commits': true,
+    };
+    for (const state of [strong, unprotectedState()]) {
+      const body = rulesetBody('main', state, null);
+      expect(fromRules(body.rules, state['enforce-admins'])).toEqual(state);
+    }
+    expect(rulesetBody('main', strong, null).rules).toEqual(expect.arrayContaining([{ type: 'non_fast_forward' }, { type: 'deletion' }, { type: 'required_linear_history' }, { type: 'required_signatures' }]));
   });
 
   it('takes the strongest of several sources', () => {
