@@ -13,16 +13,18 @@ afterEach(async () => {
 });
 
 /** A loopback API that answers each request with the next queued response. */
-async function fakeApi(responses: Array<{ status: number; body: unknown; headers?: Record<string, string> }>): Promise<{ url: string; requests: IncomingMessage[] }> {
+async function fakeApi(responses: Array<{ status: number; body: unknown; headers?: Record<string, string> }>): Promise<{ url: string; requests: IncomingMessage[]; arrivals: number[] }> {
   const requests: IncomingMessage[] = [];
+  const arrivals: number[] = [];
   server = createServer((request, response) => {
     requests.push(request);
+    arrivals.push(performance.now());
     const next = responses.shift() ?? { status: 500, body: { message: 'no more responses' } };
     response.writeHead(next.status, { 'content-type': 'application/json', ...next.headers });
     response.end(JSON.stringify(next.body));
   });
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server!.address() as AddressInfo).port}`, requests };
+  return { url: `http://127.0.0.1:${(server!.address() as AddressInfo).port}`, requests, arrivals };
 }
 
 describe('token resolution', () => {
@@ -72,6 +74,29 @@ describe('createGitHubClient', () => {
     await client.rest.repos.get({ owner: 'o', repo: 'r' });
     expect(api.requests).toHaveLength(2);
     expect(warnings[0]).toMatch(/^rate limit reached for GET \/repos\/\{owner\}\/\{repo\}/);
+  });
+});
+
+describe('request budgets', () => {
+  it('reports every HTTP request sent, retries included', async () => {
+    const api = await fakeApi([
+      { status: 502, body: {} },
+      { status: 200, body: {} },
+    ]);
+    const sent: string[] = [];
+    const client = createGitHubClient({ token: 't', env: { GITHUB_API_URL: api.url }, log: silentLogger, retries: 2, onRequest: ({ method, url }) => sent.push(`${method} ${url}`) });
+    await client.request('GET /repos/{owner}/{repo}', { owner: 'o', repo: 'r' });
+    expect(sent).toEqual([`GET ${api.url}/repos/o/r`, `GET ${api.url}/repos/o/r`]);
+  });
+
+  it('spaces writes by RG_GITHUB_WRITE_INTERVAL_MS and rejects a value that is not a number', async () => {
+    const api = await fakeApi([1, 2, 3].map(() => ({ status: 200, body: {} })));
+    const client = createGitHubClient({ token: 't', env: { GITHUB_API_URL: api.url, RG_GITHUB_WRITE_INTERVAL_MS: '400' }, log: silentLogger });
+    await Promise.all([1, 2, 3].map((index) => client.request('PUT /repos/{owner}/{repo}/topics', { owner: 'o', repo: `r${index}`, names: [] })));
+    // Unspaced, three writes land within a few milliseconds; spaced, two gaps of 400 ms. The
+    // margin leaves room for timers and a loaded machine without accepting unspaced writes.
+    expect(api.arrivals.at(-1)! - api.arrivals[0]!).toBeGreaterThan(500);
+    expect(() => createGitHubClient({ token: 't', env: { RG_GITHUB_WRITE_INTERVAL_MS: 'fast' }, log: silentLogger })).toThrow('RG_GITHUB_WRITE_INTERVAL_MS: "fast" is not a whole number of milliseconds');
   });
 });
 
