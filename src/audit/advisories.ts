@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import semver from 'semver';
 import { EnvironmentError } from '../core/errors.js';
+import { mapConcurrently } from '../core/concurrency.js';
 import { httpRequest, safeUrl } from '../core/http.js';
 import { VERSION } from '../core/version.js';
 import type { InstalledPackage } from './model.js';
@@ -55,18 +56,10 @@ export async function fetchAdvisories(registry: RegistryAccess, packages: readon
   const batches: string[][] = [];
   for (let start = 0; start < names.length; start += batchSize) batches.push(names.slice(start, start + batchSize));
 
-  const advisories = new Map<string, Advisory[]>();
-  let next = 0;
-  const worker = async () => {
-    while (next < batches.length) {
-      const batch = batches[next]!;
-      next += 1;
-      const body = Object.fromEntries(batch.map((name) => [name, versions.get(name)!]));
-      for (const [name, list] of await postBulk(registry, body, options)) advisories.set(name, list);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, batches.length) }, worker));
-  return advisories;
+  const answers = await mapConcurrently(batches, options.concurrency ?? 4, (batch) =>
+    postBulk(registry, Object.fromEntries(batch.map((name) => [name, versions.get(name)!])), options),
+  );
+  return new Map(answers.flatMap((answer) => [...answer]));
 }
 
 async function postBulk(registry: RegistryAccess, body: Record<string, string[]>, options: BulkRequestOptions): Promise<Map<string, Advisory[]>> {

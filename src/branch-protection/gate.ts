@@ -4,6 +4,7 @@ import { ConfigurationError, EnvironmentError, describeError } from '../core/err
 import type { Gate, GateContext } from '../core/gate.js';
 import { requireToken } from '../core/github-context.js';
 import { createGitHubClient, type GitHubClient } from '../core/github.js';
+import { mapConcurrently } from '../core/concurrency.js';
 import { createReport, type Finding } from '../core/report.js';
 import { RepositoryAccessError, RepositoryApi, listOrganizationRepositories, type WriteRequest } from './api.js';
 import { isBranchPattern, matchesBranchPattern } from './branches.js';
@@ -346,17 +347,4 @@ class BackupFile {
     }
     this.entries += 1;
   }
-}
-
-async function mapConcurrently<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
