@@ -93,6 +93,8 @@ async function containsPemPrivateKey(file: string): Promise<boolean> {
     return false;
   }
   try {
+    // A submodule (gitlink) or a tracked symlink to a directory is listed like a file but has no content.
+    if (!(await handle.stat()).isFile()) return false;
     const buffer = Buffer.alloc(PEM_READ_LIMIT);
     const { bytesRead } = await handle.read(buffer, 0, PEM_READ_LIMIT, 0);
     return PEM_PRIVATE_KEY.test(buffer.toString('latin1', 0, bytesRead));

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkTrackedFiles, isDotenvFile, isPrivateKeyFileName } from '../../src/secret-scan/file-policy.js';
 import { tempDir } from '../helpers/temp.js';
-import { gitRepo, pemPrivateKey } from './helpers.js';
+import { gitRepo, pemPrivateKey, runGit } from './helpers.js';
 
 describe('dotenv and private-key file names (anchored)', () => {
   it.each([
@@ -47,6 +47,15 @@ describe('checkTrackedFiles', () => {
     const result = await checkTrackedFiles(dir, []);
     expect(result.findings.map((finding) => finding.file)).toEqual(['.env.production']);
     expect(result.filesChecked).toBe(2);
+  });
+
+  it('passes over a submodule (a tracked path that is a directory) instead of failing to read it', async () => {
+    const sub = gitRepo({ 'a.txt': 'x\n' });
+    const repo = gitRepo({ '.env': 'A=1\n' });
+    runGit(repo, '-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', sub, 'vendor');
+    const result = await checkTrackedFiles(repo, []);
+    expect(result.findings.map((finding) => finding.file)).toEqual(['.env']);
+    expect(result.filesChecked).toBe(3);
   });
 
   it('reports a tracked key in a subdirectory checkout relative to it', async () => {
