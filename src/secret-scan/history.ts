@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { EnvironmentError } from '../core/errors.js';
 import { git } from '../core/git.js';
 
 /** The commits a history scan covers: everything, or what `head` has and `exclude` does not. */
@@ -39,7 +40,9 @@ const COMMIT_MARKER = '\u0001commit ';
 export async function materializeHistory(cwd: string, selection: CommitSelection, target: string): Promise<MaterializedHistory> {
   const output = await git(cwd, [
     '-c', 'core.quotePath=false',
-    'log', '-p', '-U0', '--no-color', '--no-ext-diff', '--no-renames',
+    // Pinned against user config: diff.noprefix / mnemonicPrefix would hide the `b/` we parse, a
+    // textconv filter would hand us converted text instead of what was committed.
+    'log', '-p', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--no-renames', '--src-prefix=a/', '--dst-prefix=b/',
     `--format=${COMMIT_MARKER}%H%x00%an%x00%ae%x00%aI`,
     ...gitLogOptions(selection),
     '--',
@@ -82,12 +85,14 @@ export async function materializeHistory(cwd: string, selection: CommitSelection
   return { commits, files: files.size };
 }
 
-/** The path after `+++ `: `b/<path>`, a C-quoted `"b/…"`, or /dev/null for a deletion. */
+/** The path after `+++ `: `b/<path>`, a C-quoted `"b/…"`, or /dev/null for a deletion (undefined). */
 function patchPath(header: string): string | undefined {
   // git ends the name with a tab when it contains a space, so the name's end is unambiguous.
   const raw = header.endsWith('\t') ? header.slice(0, -1) : header;
+  if (raw === '/dev/null') return undefined;
   const unquoted = raw.startsWith('"') ? unquoteC(raw.slice(1, -1)) : raw;
-  if (!unquoted.startsWith('b/')) return undefined;
+  // Skipping a file we cannot name would drop its lines from the scan: fail instead.
+  if (!unquoted.startsWith('b/')) throw new EnvironmentError(`git log printed a patch header the scan cannot read (+++ ${header}); the history cannot be scanned`);
   return unquoted.slice(2);
 }
 

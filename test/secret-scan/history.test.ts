@@ -94,6 +94,16 @@ describe('secret-scan over commit ranges (real gitleaks, WebAssembly build)', ()
     ]);
   });
 
+  it('reads what was committed whatever the git config of the user says (diff.noprefix, a textconv filter)', async () => {
+    const tokens = fakeTokens();
+    const repo = gitRepo({ 'README.md': '# app\n', '.gitattributes': '*.ts diff=hide\n' });
+    const head = commitFiles(repo, { 'src/client.ts': `export const token = '${tokens.github}';\n` });
+    runGit(repo, 'config', 'diff.noprefix', 'true');
+    runGit(repo, 'config', 'diff.hide.textconv', 'true');
+    const { report } = await scan(repo, { scope: 'range', since: 'HEAD~1' });
+    expect(leaks(report).map((leak) => leak.fingerprint)).toEqual([`${head}:src/client.ts:github-pat:1`]);
+  });
+
   it('sees the files as they are in a worktree scan: the removed token is gone, the old one is there', async () => {
     const { repo } = pullRequestRepo();
     const { report } = await scan(repo, { scope: 'worktree' });
