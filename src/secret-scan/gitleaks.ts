@@ -94,7 +94,11 @@ export async function runGitleaks(engine: GitleaksEngine, invocation: GitleaksIn
   } catch {
     throw new EnvironmentError(`gitleaks ${invocation.mode} exited ${result.exitCode} without writing its report; ${lastProblem(result.stderr)}`);
   }
-  return parseGitleaksReport(text);
+  const leaks = parseGitleaksReport(text);
+  if (result.exitCode === LEAKS_EXIT_CODE && leaks.length === 0) {
+    throw new EnvironmentError(`gitleaks ${invocation.mode} said it found leaks (exit code ${LEAKS_EXIT_CODE}) but its report lists none; the scan cannot be trusted`);
+  }
+  return leaks;
 }
 
 export function parseGitleaksReport(text: string): GitleaksLeak[] {
