@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkTrackedFiles, isDotenvFile, isPrivateKeyFileName } from '../../src/secret-scan/file-policy.js';
@@ -56,6 +56,17 @@ describe('checkTrackedFiles', () => {
     const result = await checkTrackedFiles(repo, []);
     expect(result.findings.map((finding) => finding.file)).toEqual(['.env']);
     expect(result.filesChecked).toBe(3);
+  });
+
+  it('fails, not passes, when a key-like file cannot be read; a file missing from the work tree is skipped', async () => {
+    const repo = gitRepo({ 'keys/gone.pem': 'x\n' });
+    // A tracked symlink to itself: open() fails with ELOOP, for root as well (EACCES would not).
+    symlinkSync('loop.pem', path.join(repo, 'keys/loop.pem'));
+    runGit(repo, 'add', 'keys/loop.pem');
+    rmSync(path.join(repo, 'keys/gone.pem'));
+    await expect(checkTrackedFiles(repo, [])).rejects.toThrow(/keys\/loop\.pem cannot be read .*ELOOP/);
+    rmSync(path.join(repo, 'keys/loop.pem'));
+    expect((await checkTrackedFiles(repo, [])).findings).toEqual([]);
   });
 
   it('reports a tracked key in a subdirectory checkout relative to it', async () => {
