@@ -10,10 +10,12 @@ export type CommitSelection = { all: true } | { all?: false; head: string; exclu
  * Options for `git log -p -U0`, shared by `gitleaks git --log-opts` and our own patch reader.
  * Merges are included with `--diff-merges=remerge`: a merge shows only what differs from the
  * automatic merge (conflict resolutions, evil merges), so a merged branch is not reported twice.
- * `--relative` keeps paths relative to the scanned directory.
+ * `--relative` keeps paths relative to the scanned directory. The prefixes and `--no-textconv` are
+ * pinned against user config: diff.noprefix / mnemonicPrefix would change the `a/` `b/` headers both
+ * parsers read, a textconv driver would hand them converted text instead of what was committed.
  */
 export function gitLogOptions(selection: CommitSelection): string[] {
-  const common = ['--full-history', '--diff-merges=remerge', '--relative'];
+  const common = ['--full-history', '--diff-merges=remerge', '--relative', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/'];
   if (selection.all) return [...common, '--all'];
   return [...common, selection.head, ...selection.exclude.map((ref) => `^${ref}`)];
 }
@@ -40,9 +42,7 @@ const COMMIT_MARKER = '\u0001commit ';
 export async function materializeHistory(cwd: string, selection: CommitSelection, target: string): Promise<MaterializedHistory> {
   const output = await git(cwd, [
     '-c', 'core.quotePath=false',
-    // Pinned against user config: diff.noprefix / mnemonicPrefix would hide the `b/` we parse, a
-    // textconv filter would hand us converted text instead of what was committed.
-    'log', '-p', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--no-renames', '--src-prefix=a/', '--dst-prefix=b/',
+    'log', '-p', '-U0', '--no-color', '--no-ext-diff', '--no-renames',
     `--format=${COMMIT_MARKER}%H%x00%an%x00%ae%x00%aI`,
     ...gitLogOptions(selection),
     '--',
