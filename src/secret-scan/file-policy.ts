@@ -5,8 +5,8 @@ import { EnvironmentError } from '../core/errors.js';
 import { isGitWorkTree, listTrackedFiles } from '../core/git.js';
 import type { Finding } from '../core/report.js';
 
-export const DOTENV_RULE = 'file/dotenv';
-export const PRIVATE_KEY_RULE = 'file/private-key';
+const DOTENV_RULE = 'file/dotenv';
+const PRIVATE_KEY_RULE = 'file/private-key';
 
 const TEMPLATE_PARTS = new Set(['example', 'sample', 'template']);
 const BACKUP_SUFFIX = '(?:bak|backup|old|orig|save|swp|tmp)';
