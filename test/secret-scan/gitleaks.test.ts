@@ -2,7 +2,8 @@ import { chmodSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EnvironmentError } from '../../src/core/errors.js';
-import { LEAKS_EXIT_CODE, runGitleaks, type GitleaksEngine } from '../../src/secret-scan/gitleaks.js';
+import { checkExtraArgs, LEAKS_EXIT_CODE, runGitleaks, type GitleaksEngine } from '../../src/secret-scan/gitleaks.js';
+import { ConfigurationError } from '../../src/core/errors.js';
 import { tempDir, writeFiles } from '../helpers/temp.js';
 
 /** A stand-in gitleaks that writes `report` (or nothing, when undefined) to --report-path and exits `code`. */
@@ -38,5 +39,14 @@ describe('runGitleaks: only a report that gitleaks wrote and that agrees with it
     await expect(attempt).rejects.toBeInstanceOf(EnvironmentError);
     await expect(attempt).rejects.toThrow(message);
   });
+});
 
+describe('checkExtraArgs', () => {
+  it.each(['--exit-code', '--exit-code=0', '--redact=0', '-c', '-cother.toml', '-c=other.toml', '-r/tmp/x', '-fcsv', '--log-opts=--all'])('refuses %s', (arg) => {
+    expect(() => checkExtraArgs(['--verbose', arg])).toThrow(ConfigurationError);
+  });
+
+  it.each([['--max-target-megabytes', '5'], ['--enable-rule=github-pat'], ['-v'], ['-l', 'debug']])('passes %j', (...args) => {
+    expect(() => checkExtraArgs(args)).not.toThrow();
+  });
 });
