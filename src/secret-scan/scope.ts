@@ -181,7 +181,9 @@ async function shallowBoundary(cwd: string): Promise<Set<string>> {
   const file = path.resolve(cwd, (await git(cwd, ['rev-parse', '--git-path', 'shallow'])).trim());
   try {
     return new Set((await readFile(file, 'utf8')).split('\n').filter(Boolean));
-  } catch {
-    return new Set();
+  } catch (error) {
+    // No shallow file: a complete clone. Any other failure must not be taken for one.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Set();
+    throw new EnvironmentError(`cannot read ${file} to tell whether the clone is shallow: ${(error as Error).message}`);
   }
 }
