@@ -1,11 +1,12 @@
 import { open, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { EnvironmentError } from '../core/errors.js';
 import { isGitWorkTree, listTrackedFiles } from '../core/git.js';
 import type { Finding } from '../core/report.js';
 
-export const DOTENV_RULE = 'file/dotenv';
-export const PRIVATE_KEY_RULE = 'file/private-key';
+const DOTENV_RULE = 'file/dotenv';
+const PRIVATE_KEY_RULE = 'file/private-key';
 
 const TEMPLATE_PARTS = new Set(['example', 'sample', 'template']);
 const BACKUP_SUFFIX = '(?:bak|backup|old|orig|save|swp|tmp)';
@@ -88,11 +89,15 @@ async function containsPemPrivateKey(file: string): Promise<boolean> {
   let handle;
   try {
     handle = await open(file, 'r');
-  } catch {
-    // A tracked file missing from the work tree (deleted, sparse checkout) has no content to judge.
-    return false;
+  } catch (error) {
+    // A tracked file missing from the work tree (deleted, sparse checkout, a dangling symlink) has no
+    // content to judge; one that exists but cannot be read might hold a key.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw new EnvironmentError(`${file} cannot be read to check it for a private key (${(error as NodeJS.ErrnoException).code ?? String(error)}); make it readable or list it in allow-files`);
   }
   try {
+    // A submodule (gitlink) or a tracked symlink to a directory is listed like a file but has no content.
+    if (!(await handle.stat()).isFile()) return false;
     const buffer = Buffer.alloc(PEM_READ_LIMIT);
     const { bytesRead } = await handle.read(buffer, 0, PEM_READ_LIMIT, 0);
     return PEM_PRIVATE_KEY.test(buffer.toString('latin1', 0, bytesRead));

@@ -73,9 +73,12 @@ function describeAllowEntry(entry: AllowEntry, index: number): string {
   return `secret-scan.allow[${index}] (${keys.join(', ')})`;
 }
 
-/** Every key an entry gives must match; `path` is a glob. */
+/**
+ * Every key an entry gives must match; `path` is a glob. As in .gitleaksignore, a fingerprint
+ * without a commit (`file:rule:line`) matches that place in every commit.
+ */
 function allowMatches(entry: AllowEntry, finding: Finding): boolean {
-  if (entry.fingerprint !== undefined && entry.fingerprint !== finding.fingerprint) return false;
+  if (entry.fingerprint !== undefined && entry.fingerprint !== finding.fingerprint && entry.fingerprint !== finding.fingerprint?.replace(/^[0-9a-f]{40,64}:/, '')) return false;
   if (entry.rule !== undefined && entry.rule !== finding.rule) return false;
   if (entry.path !== undefined && !(finding.file && picomatch.isMatch(finding.file, entry.path, { dot: true }))) return false;
   return true;

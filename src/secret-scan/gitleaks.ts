@@ -72,7 +72,8 @@ export function buildGitleaksArgs(invocation: GitleaksInvocation): string[] {
 
 export function checkExtraArgs(extraArgs: readonly string[]): void {
   for (const arg of extraArgs) {
-    const flag = arg.split('=', 1)[0]!;
+    // `--flag=value`, or a short flag with its value attached (`-cother.toml`), as gitleaks' flag parser takes it.
+    const flag = arg.startsWith('--') ? arg.split('=', 1)[0]! : arg.slice(0, 2);
     if (RESERVED_FLAGS.includes(flag)) {
       throw new ConfigurationError(
         `extra-args: ${flag} is set by the gate; use the gitleaks-config / baseline-path settings instead, or remove it`,
@@ -94,7 +95,11 @@ export async function runGitleaks(engine: GitleaksEngine, invocation: GitleaksIn
   } catch {
     throw new EnvironmentError(`gitleaks ${invocation.mode} exited ${result.exitCode} without writing its report; ${lastProblem(result.stderr)}`);
   }
-  return parseGitleaksReport(text);
+  const leaks = parseGitleaksReport(text);
+  if (result.exitCode === LEAKS_EXIT_CODE && leaks.length === 0) {
+    throw new EnvironmentError(`gitleaks ${invocation.mode} said it found leaks (exit code ${LEAKS_EXIT_CODE}) but its report lists none; the scan cannot be trusted`);
+  }
+  return leaks;
 }
 
 export function parseGitleaksReport(text: string): GitleaksLeak[] {

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { EnvironmentError } from '../core/errors.js';
 import { git } from '../core/git.js';
 
 /** The commits a history scan covers: everything, or what `head` has and `exclude` does not. */
@@ -9,10 +10,12 @@ export type CommitSelection = { all: true } | { all?: false; head: string; exclu
  * Options for `git log -p -U0`, shared by `gitleaks git --log-opts` and our own patch reader.
  * Merges are included with `--diff-merges=remerge`: a merge shows only what differs from the
  * automatic merge (conflict resolutions, evil merges), so a merged branch is not reported twice.
- * `--relative` keeps paths relative to the scanned directory.
+ * `--relative` keeps paths relative to the scanned directory. The prefixes and `--no-textconv` are
+ * pinned against user config: diff.noprefix / mnemonicPrefix would change the `a/` `b/` headers both
+ * parsers read, a textconv driver would hand them converted text instead of what was committed.
  */
 export function gitLogOptions(selection: CommitSelection): string[] {
-  const common = ['--full-history', '--diff-merges=remerge', '--relative'];
+  const common = ['--full-history', '--diff-merges=remerge', '--relative', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/'];
   if (selection.all) return [...common, '--all'];
   return [...common, selection.head, ...selection.exclude.map((ref) => `^${ref}`)];
 }
@@ -82,12 +85,14 @@ export async function materializeHistory(cwd: string, selection: CommitSelection
   return { commits, files: files.size };
 }
 
-/** The path after `+++ `: `b/<path>`, a C-quoted `"b/…"`, or /dev/null for a deletion. */
+/** The path after `+++ `: `b/<path>`, a C-quoted `"b/…"`, or /dev/null for a deletion (undefined). */
 function patchPath(header: string): string | undefined {
   // git ends the name with a tab when it contains a space, so the name's end is unambiguous.
   const raw = header.endsWith('\t') ? header.slice(0, -1) : header;
+  if (raw === '/dev/null') return undefined;
   const unquoted = raw.startsWith('"') ? unquoteC(raw.slice(1, -1)) : raw;
-  if (!unquoted.startsWith('b/')) return undefined;
+  // Skipping a file we cannot name would drop its lines from the scan: fail instead.
+  if (!unquoted.startsWith('b/')) throw new EnvironmentError(`git log printed a patch header the scan cannot read (+++ ${header}); the history cannot be scanned`);
   return unquoted.slice(2);
 }
 

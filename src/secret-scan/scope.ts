@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigurationError, EnvironmentError } from '../core/errors.js';
-import { git, gitResult, isShallowRepository, resolveCommit } from '../core/git.js';
+import { git, gitResult, isShallowRepository, listCommits, resolveCommit } from '../core/git.js';
 import type { EventContext } from '../core/github-context.js';
 import type { Logger } from '../core/logger.js';
 import type { Scope } from './options.js';
@@ -132,8 +132,7 @@ export async function prepareCommits(cwd: string, target: Extract<ScanTarget, { 
     if (!(await resolveCommit(cwd, ref))) throw new EnvironmentError(`${ref} is not in the repository; fetch it, or ${SHALLOW_FIX}`);
   }
   for (const depth of [...DEEPEN_STEPS, 'unshallow' as const]) {
-    const commits = await git(cwd, ['rev-list', target.head, ...target.exclude.map((ref) => `^${ref}`), '--']);
-    const list = commits.split('\n').filter(Boolean);
+    const list = await listCommits(cwd, target.head, target.exclude);
     const boundary = await shallowBoundary(cwd);
     if (!list.some((commit) => boundary.has(commit)) && (boundary.size === 0 || (await sharesHistory(cwd, target)))) return list.length;
     log.info(`the clone is shallow inside the range; deepening (${depth === 'unshallow' ? 'full history' : `${depth} commits`})`);
@@ -141,7 +140,7 @@ export async function prepareCommits(cwd: string, target: Extract<ScanTarget, { 
   }
   const boundary = await shallowBoundary(cwd);
   if (boundary.size) throw new EnvironmentError(`the clone stays shallow inside the range ${target.description}; ${SHALLOW_FIX}`);
-  return Number((await git(cwd, ['rev-list', '--count', target.head, ...target.exclude.map((ref) => `^${ref}`), '--'])).trim());
+  return (await listCommits(cwd, target.head, target.exclude)).length;
 }
 
 /** Makes a shallow clone complete before a full-history scan. */
@@ -182,7 +181,9 @@ async function shallowBoundary(cwd: string): Promise<Set<string>> {
   const file = path.resolve(cwd, (await git(cwd, ['rev-parse', '--git-path', 'shallow'])).trim());
   try {
     return new Set((await readFile(file, 'utf8')).split('\n').filter(Boolean));
-  } catch {
-    return new Set();
+  } catch (error) {
+    // No shallow file: a complete clone. Any other failure must not be taken for one.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Set();
+    throw new EnvironmentError(`cannot read ${file} to tell whether the clone is shallow: ${(error as Error).message}`);
   }
 }

@@ -1,9 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkTrackedFiles, isDotenvFile, isPrivateKeyFileName } from '../../src/secret-scan/file-policy.js';
 import { tempDir } from '../helpers/temp.js';
-import { gitRepo, pemPrivateKey } from './helpers.js';
+import { gitRepo, pemPrivateKey, runGit } from './helpers.js';
 
 describe('dotenv and private-key file names (anchored)', () => {
   it.each([
@@ -47,6 +47,26 @@ describe('checkTrackedFiles', () => {
     const result = await checkTrackedFiles(dir, []);
     expect(result.findings.map((finding) => finding.file)).toEqual(['.env.production']);
     expect(result.filesChecked).toBe(2);
+  });
+
+  it('passes over a submodule (a tracked path that is a directory) instead of failing to read it', async () => {
+    const sub = gitRepo({ 'a.txt': 'x\n' });
+    const repo = gitRepo({ '.env': 'A=1\n' });
+    runGit(repo, '-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', sub, 'vendor');
+    const result = await checkTrackedFiles(repo, []);
+    expect(result.findings.map((finding) => finding.file)).toEqual(['.env']);
+    expect(result.filesChecked).toBe(3);
+  });
+
+  it('fails, not passes, when a key-like file cannot be read; a file missing from the work tree is skipped', async () => {
+    const repo = gitRepo({ 'keys/gone.pem': 'x\n' });
+    // A tracked symlink to itself: open() fails with ELOOP, for root as well (EACCES would not).
+    symlinkSync('loop.pem', path.join(repo, 'keys/loop.pem'));
+    runGit(repo, 'add', 'keys/loop.pem');
+    rmSync(path.join(repo, 'keys/gone.pem'));
+    await expect(checkTrackedFiles(repo, [])).rejects.toThrow(/keys\/loop\.pem cannot be read .*ELOOP/);
+    rmSync(path.join(repo, 'keys/loop.pem'));
+    expect((await checkTrackedFiles(repo, [])).findings).toEqual([]);
   });
 
   it('reports a tracked key in a subdirectory checkout relative to it', async () => {

@@ -107,7 +107,7 @@ describe('secret-scan gate: exceptions, baseline, gitleaks configuration', () =>
     });
     const args = readFileSync(path.join(bin, 'args'), 'utf8').trim().split('\n');
     expect(args[0]).toBe('git');
-    expect(args).toContain(`--log-opts=--full-history --diff-merges=remerge --relative ${head} ^${base}`);
+    expect(args).toContain(`--log-opts=--full-history --diff-merges=remerge --relative --no-textconv --src-prefix=a/ --dst-prefix=b/ ${head} ^${base}`);
     expect(args.slice(args.indexOf('--exit-code'), args.indexOf('--exit-code') + 2)).toEqual(['--exit-code', '99']);
     expect(report.findings).toEqual([expect.objectContaining({ rule: 'github-pat', file: 'src/a.ts', line: 1, fingerprint: `${head}:src/a.ts:github-pat:1`, message: expect.stringContaining(`in commit ${head.slice(0, 12)} by Ada Lovelace`) })]);
     expect(report.metrics['commits-scanned']).toBe(1);

@@ -94,6 +94,26 @@ describe('secret-scan over commit ranges (real gitleaks, WebAssembly build)', ()
     ]);
   });
 
+  it('reads what was committed whatever the git config of the user says (diff.noprefix, a textconv filter)', async () => {
+    const tokens = fakeTokens();
+    const repo = gitRepo({ 'README.md': '# app\n', '.gitattributes': '*.ts diff=hide\n' });
+    const head = commitFiles(repo, { 'src/client.ts': `export const token = '${tokens.github}';\n` });
+    runGit(repo, 'config', 'diff.noprefix', 'true');
+    runGit(repo, 'config', 'diff.hide.textconv', 'true');
+    const { report } = await scan(repo, { scope: 'range', since: 'HEAD~1' });
+    expect(leaks(report).map((leak) => leak.fingerprint)).toEqual([`${head}:src/client.ts:github-pat:1`]);
+  });
+
+  it('accepts an allow fingerprint without a commit for that place in every commit, like .gitleaksignore', async () => {
+    const tokens = fakeTokens();
+    const repo = gitRepo({ 'README.md': '# app\n' });
+    commitFiles(repo, { 'src/a.ts': `export const t = '${tokens.github}';\n` });
+    const head = commitFiles(repo, { 'src/b.ts': `export const s = '${tokens.slack}';\n` });
+    const { report } = await scan(repo, { scope: 'range', since: 'HEAD~2', allow: [{ fingerprint: 'src/a.ts:github-pat:1', reason: 'revoked' }] });
+    expect(leaks(report).map((leak) => leak.fingerprint)).toEqual([`${head}:src/b.ts:slack-bot-token:1`]);
+    expect(report.metrics.allowed).toBe(1);
+  });
+
   it('sees the files as they are in a worktree scan: the removed token is gone, the old one is there', async () => {
     const { repo } = pullRequestRepo();
     const { report } = await scan(repo, { scope: 'worktree' });
