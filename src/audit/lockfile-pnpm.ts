@@ -1,5 +1,5 @@
 import { parse, parseAllDocuments } from 'yaml';
-import { ConfigurationError } from '../core/errors.js';
+import { ConfigurationError, causeOf } from '../core/errors.js';
 import type { LockfileSource } from './manifest.js';
 import { edgesOf, indexLines, resolveInstalledPackages, splitNameAndSpec, type LockfileGraph, type ParsedLockfile } from './model.js';
 
@@ -39,7 +39,7 @@ export function parsePnpmLockfile(source: LockfileSource): ParsedLockfile {
   try {
     lock = readLockDocument(source.text);
   } catch (error) {
-    throw new ConfigurationError(`${source.file} is not valid YAML (${firstLine(error)}); regenerate it with pnpm install`);
+    throw new ConfigurationError(`${source.file} is not valid YAML (${causeOf(error)}); regenerate it with pnpm install`);
   }
   if (!lock || typeof lock !== 'object' || lock.lockfileVersion === undefined) {
     throw new ConfigurationError(`${source.file} has no lockfileVersion; regenerate it with pnpm install`);
@@ -115,8 +115,4 @@ function readLockDocument(text: string): PnpmLockfile {
 
 function stripSlash(key: string): string {
   return key.startsWith('/') ? key.slice(1) : key;
-}
-
-function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n', 1)[0]!;
 }

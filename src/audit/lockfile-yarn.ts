@@ -1,5 +1,5 @@
 import { parseSyml } from '@yarnpkg/parsers';
-import { ConfigurationError } from '../core/errors.js';
+import { ConfigurationError, causeOf } from '../core/errors.js';
 import type { LockfileSource, PackageManifest } from './manifest.js';
 import { edgesOf, indexLines, resolveInstalledPackages, splitNameAndSpec, type GraphEdge, type LockfileGraph, type ParsedLockfile } from './model.js';
 
@@ -22,7 +22,7 @@ export function parseYarnLockfile(source: LockfileSource): ParsedLockfile {
   try {
     lock = parseSyml(source.text);
   } catch (error) {
-    throw new ConfigurationError(`${source.file} cannot be parsed (${(error instanceof Error ? error.message : String(error)).split('\n', 1)[0]}); regenerate it with yarn install`);
+    throw new ConfigurationError(`${source.file} cannot be parsed (${causeOf(error)}); regenerate it with yarn install`);
   }
   const berry = '__metadata' in lock;
   const descriptorLines = new Map<string, number>();

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { ConfigurationError } from '../core/errors.js';
+import { ConfigurationError, causeOf } from '../core/errors.js';
 import { matchesBranchPattern } from './branches.js';
 
 export const WORKFLOW_DIRECTORY = '.github/workflows';
@@ -61,7 +61,7 @@ function readWorkflow(cwd: string, file: string): Json {
   try {
     value = parse(readFileSync(path.join(cwd, file), 'utf8'));
   } catch (error) {
-    throw new ConfigurationError(`${file}: cannot derive required checks, the workflow is not valid YAML (${(error as Error).message.split('\n', 1)[0]}); fix it or list required-checks by name`);
+    throw new ConfigurationError(`${file}: cannot derive required checks, the workflow is not valid YAML (${causeOf(error)}); fix it or list required-checks by name`);
   }
   return asObject(value);
 }

@@ -42,6 +42,11 @@ export function describeError(error: unknown): string {
   return `internal error: ${firstLine(message)} (a bug in readiness-gates; set RG_DEBUG=1 for the stack and report it)`;
 }
 
+/** The first line of what was thrown, for a message that quotes its cause. */
+export function causeOf(error: unknown): string {
+  return firstLine(error instanceof Error ? error.message : String(error));
+}
+
 function firstLine(text: string): string {
   const line = text.split(/\r?\n/, 1)[0] ?? '';
   return line.trim() || 'unknown error';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ConfigurationError } from './errors.js';
+import { ConfigurationError, causeOf } from './errors.js';
 
 // What the runner tells an action about its repository, token and event, without loading an API
 // client: most gates never call the API.
@@ -35,7 +35,7 @@ export function readEventContext(env: NodeJS.ProcessEnv): EventContext {
       payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as Record<string, unknown>;
     } catch (error) {
       throw new ConfigurationError(
-        `GITHUB_EVENT_PATH ${env.GITHUB_EVENT_PATH} is not a readable JSON event payload (${(error as Error).message.split('\n', 1)[0]})`,
+        `GITHUB_EVENT_PATH ${env.GITHUB_EVENT_PATH} is not a readable JSON event payload (${causeOf(error)})`,
       );
     }
   }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { parse as parseYaml } from 'yaml';
-import { ConfigurationError } from '../core/errors.js';
+import { ConfigurationError, causeOf } from '../core/errors.js';
 import { readProjectFile } from './files.js';
 
 export interface PackageManifest {
@@ -59,7 +59,7 @@ function readManifest(root: string, file: string): { manifest: PackageManifest; 
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new ConfigurationError(`${file} is not valid JSON (${(error as Error).message.split('\n', 1)[0]}); fix the manifest`);
+    throw new ConfigurationError(`${file} is not valid JSON (${causeOf(error)}); fix the manifest`);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigurationError(`${file} is not a JSON object; fix the manifest`);
   return { manifest: value as PackageManifest, manifestText: text };
@@ -82,7 +82,7 @@ function pnpmWorkspacePatterns(root: string): string[] {
   try {
     document = parseYaml(text);
   } catch (error) {
-    throw new ConfigurationError(`pnpm-workspace.yaml is not valid YAML (${(error as Error).message.split('\n', 1)[0]}); fix the file`);
+    throw new ConfigurationError(`pnpm-workspace.yaml is not valid YAML (${causeOf(error)}); fix the file`);
   }
   const list = (document as { packages?: unknown } | null)?.packages;
   if (list === undefined) return [];
