@@ -1,7 +1,7 @@
 // Cold start of each bundle against bare Node, side by side in one run, plus bundle sizes.
 // Usage: node bench/startup/run.mjs [runs]   (npm run bench -- startup)
 // The CLI bundle is timed on `--help`. Action bundles take no flags, so they are started with a
-// working-directory that does not exist: they load everything, fail at the first check and exit.
+// cwd that does not exist: they load everything, fail at the first check and exit.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -14,7 +14,7 @@ const actionEnv = {
   PATH: process.env.PATH,
   GITHUB_WORKSPACE: scratch,
   RUNNER_TEMP: scratch,
-  'INPUT_WORKING-DIRECTORY': 'does-not-exist',
+  'INPUT_CWD': 'does-not-exist',
 };
 
 /** index.js plus the chunks ncc split off for dynamic imports: everything the entry may load. */

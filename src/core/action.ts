@@ -16,7 +16,7 @@ import { combineReports, countByLevel, type CombinedReport, type GateName, type 
 import { runGate, selectEnabledGates } from './run.js';
 
 /** Inputs every action has besides its gate's settings. */
-export const COMMON_INPUTS = ['working-directory', 'config', 'token'] as const;
+export const COMMON_INPUTS = ['cwd', 'config', 'token'] as const;
 
 /**
  * The action adapter for one gate: inputs → settings → report → summary, annotations, report
@@ -60,9 +60,9 @@ interface ActionSetup {
 
 function prepare(): ActionSetup {
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const cwd = path.resolve(workspace, core.getInput('working-directory') || '.');
+  const cwd = path.resolve(workspace, core.getInput('cwd') || '.');
   if (!existsSync(cwd) || !statSync(cwd).isDirectory()) {
-    throw new ConfigurationError(`input working-directory: ${cwd} is not a directory; check out the repository first (actions/checkout) or fix the path`);
+    throw new ConfigurationError(`input cwd: ${cwd} is not a directory; check out the repository first (actions/checkout) or fix the path`);
   }
   const redactor = new Redactor();
   const token = resolveToken(core.getInput('token'), process.env);

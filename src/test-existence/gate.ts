@@ -117,7 +117,7 @@ export const testExistenceGate: Gate = {
 
     if (testFiles.length === 0 && [...tallies.values()].every((tally) => tally.sourceFiles === 0)) {
       // Nothing to judge: a missing checkout, the wrong directory, or test-patterns that match nothing.
-      throw new ConfigurationError(`test-existence: no JavaScript or TypeScript source or test file in ${context.cwd}, so there is nothing to check; point working-directory (--cwd) at the project, fix test-patterns, or set test-existence.enabled: false`);
+      throw new ConfigurationError(`test-existence: no JavaScript or TypeScript source or test file in ${context.cwd}, so there is nothing to check; point cwd at the project, fix test-patterns, or set test-existence.enabled: false`);
     }
     for (const { file, tally } of testFiles) {
       tally.testFiles += 1;

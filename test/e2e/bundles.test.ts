@@ -68,9 +68,9 @@ describe('action bundles as the runner runs them', () => {
     const workspace = tempDir();
     const badInput = runBundledAction('audit', { workspace, inputs: { 'fail-on': 'hihg' } });
     expect(badInput.stdout).toContain('input fail-on: "hihg" is not one of low, moderate, high, critical');
-    const missing = runBundledAction('audit', { workspace, inputs: { 'working-directory': 'nope' } });
+    const missing = runBundledAction('audit', { workspace, inputs: { cwd: 'nope' } });
     expect(missing.exitCode).toBe(1);
-    expect(missing.stdout).toMatch(/::error::input working-directory: .*nope is not a directory; check out the repository first/);
+    expect(missing.stdout).toMatch(/::error::input cwd: .*nope is not a directory; check out the repository first/);
   });
 });
 
@@ -81,7 +81,7 @@ describe('an action run in a subdirectory of the repository', () => {
       'packages/app/src/add.ts': 'export const add = (a: number, b: number) => a + b;\n',
       'packages/app/test/add.test.ts': "import { expect, it } from 'vitest';\n\nit('adds', () => {\n  expect(true).toBe(true);\n});\n",
     });
-    const run = runBundledAction('test-existence', { workspace, inputs: { 'working-directory': 'packages/app' } });
+    const run = runBundledAction('test-existence', { workspace, inputs: { cwd: 'packages/app' } });
     expect(run.stdout).toMatch(/^::error title=test-existence%3A test\/tautology,file=packages\/app\/test\/add\.test\.ts,line=3/m);
     const report = JSON.parse(readFileSync(run.outputs['report-path']!, 'utf8')) as { findings: Array<{ rule: string; file?: string }> };
     expect(report.findings.find((finding) => finding.rule === 'test/tautology')?.file).toBe('test/add.test.ts');

@@ -54,7 +54,7 @@ describe('actions/test-existence through @github/local-action', () => {
     });
     for (const [workspace, expected] of [[tautology, 'fail'], [real, 'pass']] as const) {
       const runnerTemp = tempDir();
-      const run = await localAction({ GITHUB_WORKSPACE: workspace, 'INPUT_WORKING-DIRECTORY': workspace, RUNNER_TEMP: runnerTemp });
+      const run = await localAction({ GITHUB_WORKSPACE: workspace, 'INPUT_CWD': workspace, RUNNER_TEMP: runnerTemp });
       expect(run.output, run.output).toMatch(/Action Outputs/);
       expect(run.outputs.status, run.output).toBe(expected);
       // The same verdict and counts as the bundled action on the same workspace.
