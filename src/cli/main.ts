@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { GATES } from '../all/gates.js';
-import { coerceSetting, loadConfig, scalarSettings, type ConfigSection, type SettingKind } from '../core/config.js';
+import { describeConfigSource, loadEffectiveConfig } from '../core/base-config.js';
+import { coerceSetting, describeText, scalarSettings, type ConfigSection, type SettingKind } from '../core/config.js';
 import { ExitCode, UsageError, describeError, isExpectedError } from '../core/errors.js';
 import { exitCodeForStatus } from '../core/exit-code.js';
 import type { GateContext } from '../core/gate.js';
@@ -76,27 +77,28 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       out(command === 'all' ? allHelp() : gateHelp(command));
       return ExitCode.Pass;
     }
-    if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"; ${command} takes flags only (see --help)`);
+    if (extra.length) throw new UsageError(`unexpected argument (${describeText(extra[0]!)}); ${command} takes flags only (see --help)`);
     format = parseFormat(flags.get('format'));
     if (command !== 'all') gatesToReport = [command];
     checkFlagsBelongTo(command, flags);
 
     const cwd = resolveCwd(io.cwd, flags.get('cwd'));
-    const loaded = loadConfig(cwd, singleValue(flags.get('config')));
+    const loaded = await loadEffectiveConfig(cwd, singleValue(flags.get('config')), io.env);
     const gates = command === 'all' ? selectEnabledGates(loaded.config) : [command];
     gatesToReport = gates;
     const token = resolveToken(undefined, io.env);
     redactor.add(token);
     const log = cliLogger(err, redactor, io.env);
+    if (loaded.base) log.info(describeConfigSource(loaded));
     const context: GateContext = { cwd, env: io.env, log, configFile: loaded.file, token, inAction: false };
     const reports = await Promise.all(
-      gates.map(async (gate) => runGate(await GATES[gate].load(), loaded.config, { values: overridesFor(gate, flags), nameOf: (key) => `--${key}` }, { ...context, log: prefixed(log, gate) })),
+      gates.map(async (gate) => runGate(await GATES[gate].load(), loaded.config, { values: overridesFor(gate, flags), nameOf: (key) => `--${key}` }, { ...context, log: prefixed(log, gate) }, loaded.changes)),
     );
     for (const report of reports) {
       if (report.status === 'error') err(`readiness-gates: ${report.gate}: error: ${report.findings[0]?.message ?? 'could not decide'}\n`);
     }
     const result = command === 'all' ? combineReports(reports) : reports[0]!;
-    out(renderReport(result, format, { color: io.color && format === 'text', fallbackUri: loaded.file }));
+    out(renderReport(result, format, { color: io.color && format === 'text', fallbackUri: loaded.file, configChanges: loaded.changes }));
     return exitCodeForStatus(result.status);
   } catch (error) {
     err(`readiness-gates: ${describeError(error)}\n`);
@@ -115,13 +117,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 function parseCommand(name: string): Command {
   if (name === 'all' || (GATE_NAMES as readonly string[]).includes(name)) return name as Command;
   const hint = closestMatch(name, [...GATE_NAMES, 'all']);
-  throw new UsageError(`unknown command "${name}"${hint ? `; did you mean ${hint}?` : ''} (commands: ${GATE_NAMES.join(', ')}, all)`);
+  throw new UsageError(`unknown command (${describeText(name)})${hint ? `; did you mean ${hint}?` : ''} (commands: ${GATE_NAMES.join(', ')}, all)`);
 }
 
 function parseFormat(value: string | string[] | undefined): Format {
   const format = singleValue(value) ?? 'text';
   if ((FORMATS as readonly string[]).includes(format)) return format as Format;
-  throw new UsageError(`--format: "${format}" is not one of ${FORMATS.join(', ')}`);
+  throw new UsageError(`--format: ${describeText(format)} is not one of ${FORMATS.join(', ')}`);
 }
 
 function checkFlagsBelongTo(command: Command, flags: Map<string, string | string[]>): void {

@@ -1,14 +1,14 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, lstatSync, openSync, readFileSync, realpathSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { LineCounter, parseDocument } from 'yaml';
 import schema from '../../schema/readiness-gates.schema.json' with { type: 'json' };
 import { ConfigurationError } from './errors.js';
-import type { GateName } from './report.js';
+import { GATE_NAMES, type GateName } from './report.js';
 import { closestMatch } from './suggest.js';
 
 /** Paths tried, in order, when no `--config` / `config` input names the file. */
-const CONFIG_FILE_CANDIDATES = ['.github/readiness-gates.yml', '.github/readiness-gates.yaml'];
+export const CONFIG_FILE_CANDIDATES = ['.github/readiness-gates.yml', '.github/readiness-gates.yaml'];
 
 export type ConfigSection = Record<string, unknown>;
 export type ReadinessConfig = Partial<Record<GateName, ConfigSection>>;
@@ -80,21 +80,74 @@ function resolveRef(property: JsonSchema): JsonSchema {
   return { ...target, ...property, $ref: undefined };
 }
 
+/** A config file is a few kilobytes; anything far larger is not one (a link to a log, a device). */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+/** Aliases a config may resolve; a few are handy, thousands are an alias bomb ("billion laughs"). */
+const MAX_ALIAS_COUNT = 50;
+
 export function loadConfig(cwd: string, explicitPath?: string): LoadedConfig {
-  const file = explicitPath ? path.resolve(cwd, explicitPath) : CONFIG_FILE_CANDIDATES.map((candidate) => path.join(cwd, candidate)).find((candidate) => existsSync(candidate));
+  const file = explicitPath ? path.resolve(cwd, explicitPath) : findConfigFile(cwd);
   if (!file) return { config: {} };
   const shown = toDisplayPath(cwd, file);
-  let text: string;
+  return { file: shown, config: parseConfig(readConfigText(file, shown), shown) };
+}
+
+/** The default config file in `cwd`, if any; both spellings at once is an error, as one would be ignored. */
+export function findConfigFile(cwd: string): string | undefined {
+  const present = CONFIG_FILE_CANDIDATES.filter((candidate) => lexists(path.join(cwd, candidate)));
+  if (present.length > 1) throw new ConfigurationError(`both ${present.join(' and ')} exist; keep one of them (only one can be read)`);
+  return present[0] === undefined ? undefined : path.join(cwd, present[0]);
+}
+
+function lexists(file: string): boolean {
   try {
-    if (statSync(file).isDirectory()) throw new ConfigurationError(`config file ${shown} is a directory; name the YAML file itself`);
-    text = readFileSync(file, 'utf8');
+    lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads a config file that is a regular file of sane size. It is opened without blocking and
+ * checked on the open descriptor, so a FIFO or a device can neither hang the read nor be raced in.
+ */
+function readConfigText(file: string, shown: string): string {
+  let descriptor: number;
+  try {
+    descriptor = openSync(file, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    throw new ConfigurationError(describeOpenFailure(file, shown, (error as NodeJS.ErrnoException).code));
+  }
+  try {
+    const stats = fstatSync(descriptor);
+    if (!stats.isFile()) throw new ConfigurationError(`config file ${shown} is ${describeFileKind(stats)}, not a regular file; name the YAML file itself`);
+    if (stats.size > MAX_CONFIG_BYTES) throw new ConfigurationError(`config file ${shown} is ${stats.size} bytes; a config file is at most 1 MiB, so this is not one`);
+    return readFileSync(descriptor, 'utf8');
   } catch (error) {
     if (error instanceof ConfigurationError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new ConfigurationError(`config file ${shown} does not exist; fix the path or drop --config to use ${CONFIG_FILE_CANDIDATES[0]}`);
-    throw new ConfigurationError(`config file ${shown} cannot be read (${code ?? 'unknown error'}); check its permissions`);
+    throw new ConfigurationError(`config file ${shown} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}); check its permissions`);
+  } finally {
+    closeSync(descriptor);
   }
-  return { file: shown, config: parseConfig(text, shown) };
+}
+
+function describeOpenFailure(file: string, shown: string, code: string | undefined): string {
+  if (code === 'ELOOP') return `config file ${shown} is a symbolic link loop; point the link at the YAML file`;
+  if (code === 'ENOENT') {
+    if (lexists(file)) return `config file ${shown} is a symbolic link to nothing; fix the link or remove it`;
+    return `config file ${shown} does not exist; fix the path or drop --config to use ${CONFIG_FILE_CANDIDATES[0]}`;
+  }
+  if (code === 'EISDIR') return `config file ${shown} is a directory, not a regular file; name the YAML file itself`;
+  return `config file ${shown} cannot be read (${code ?? 'unknown error'}); check its permissions`;
+}
+
+function describeFileKind(stats: Stats): string {
+  if (stats.isDirectory()) return 'a directory';
+  if (stats.isFIFO()) return 'a named pipe (FIFO)';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  if (stats.isSocket()) return 'a socket';
+  return 'not a file';
 }
 
 function toDisplayPath(cwd: string, file: string): string {
@@ -108,13 +161,25 @@ export function parseConfig(text: string, source: string): ReadinessConfig {
   const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter });
   const [problem] = document.errors;
   if (problem) {
+    if (problem.code === 'MULTIPLE_DOCS') throw new ConfigurationError(`${source}: holds more than one YAML document (a \`---\` line); keep every gate section in one document`);
     const position = lineCounter.linePos(problem.pos[0]);
     const where = position ? `${source}:${position.line}:${position.col}` : source;
     throw new ConfigurationError(`${where}: invalid YAML: ${problem.message.split('\n', 1)[0]}`);
   }
-  const value: unknown = document.toJS() ?? {};
-  if (typeof value !== 'object' || Array.isArray(value)) {
-    throw new ConfigurationError(`${source}: the file must be a mapping of gate sections (secret-scan, audit, test-existence, branch-protection)`);
+  let value: unknown;
+  try {
+    value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+  } catch (error) {
+    // yaml throws a ReferenceError for an alias bomb and for an alias to an anchor that is not defined.
+    const excessive = /excessive alias count/i.test((error as Error).message);
+    throw new ConfigurationError(
+      excessive
+        ? `${source}: expands YAML aliases more than ${MAX_ALIAS_COUNT} times (an alias bomb); write the values out`
+        : `${source}: invalid YAML: an alias (*name) refers to an anchor (&name) that is not defined before it`,
+    );
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ConfigurationError(`${source}: the file must be a mapping of gate sections (${GATE_NAMES.join(', ')})`);
   }
   const validate = configValidator();
   if (!validate(value)) throw new ConfigurationError(`${source}: ${describeSchemaErrors(validate.errors ?? [], jsonPointerToKeyPath)}`);
@@ -171,11 +236,11 @@ export function coerceSetting(kind: SettingKind, raw: string | string[], name: s
       const text = values.at(-1)!.trim();
       if (/^(true|True|TRUE)$/.test(text)) return true;
       if (/^(false|False|FALSE)$/.test(text)) return false;
-      throw new ConfigurationError(`${name}: "${text}" is not a boolean; use true or false`);
+      throw new ConfigurationError(`${name}: ${describeText(text)} is not a boolean; use true or false`);
     }
     case 'integer': {
       const text = values.at(-1)!.trim();
-      if (!/^-?\d+$/.test(text)) throw new ConfigurationError(`${name}: "${text}" is not a whole number`);
+      if (!/^-?\d+$/.test(text)) throw new ConfigurationError(`${name}: ${describeText(text)} is not a whole number`);
       return Number(text);
     }
     case 'string':
@@ -210,9 +275,12 @@ function describeSchemaError(error: ErrorObject, namer: KeyNamer): string {
     case 'additionalProperties': {
       const key = error.params.additionalProperty as string;
       const known = Object.keys(parentSchema?.properties ?? {});
+      const allowed = known.length ? `; allowed keys are ${known.join(', ')}` : '';
+      // A key that does not look like one (a pasted token) is described, not shown.
+      if (!looksLikeKey(key)) return `${where}: unknown key (${describeText(key)})${allowed}`;
       const hint = closestMatch(key, known);
       const child = namer(`${error.instancePath}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
-      return `${child}: unknown key${hint ? `; did you mean ${hint}?` : known.length ? `; allowed keys are ${known.join(', ')}` : ''}`;
+      return `${child}: unknown key${hint ? `; did you mean ${hint}?` : allowed}`;
     }
     case 'type':
       return `${where}: ${value} should be ${article(String(error.params.type))}`;
@@ -238,13 +306,69 @@ function describeSchemaError(error: ErrorObject, namer: KeyNamer): string {
   }
 }
 
+/** Keys are short words joined by dashes; a long unbroken run of letters and digits is more likely a pasted token. */
+function looksLikeKey(key: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9_./-]{0,63}$/.test(key) && key.split(/[-_./]/).every((part) => part.length <= 20);
+}
+
 function article(type: string): string {
   const names: Record<string, string> = { object: 'a mapping', array: 'a list', string: 'a string', boolean: 'true or false', integer: 'a whole number', number: 'a number' };
   return type.split(',').map((name) => names[name] ?? name).join(' or ');
 }
 
+/**
+ * A value in an error: words the schema allows may be shown, anything else is described by its
+ * kind and length, since a token pasted into the wrong key must not end up in a log.
+ */
 function formatValue(value: unknown): string {
   if (value === null || value === undefined) return 'empty value';
   if (typeof value === 'object') return Array.isArray(value) ? 'a list' : 'a mapping';
-  return JSON.stringify(value);
+  if (typeof value === 'boolean') return String(value);
+  if (typeof value === 'number') return 'a number';
+  return describeText(String(value));
+}
+
+/** `a 4-character string`: what a rejected value looked like, without the value. */
+export function describeText(text: string): string {
+  return text.length === 0 ? 'an empty string' : `a ${text.length}-character string`;
+}
+
+/**
+ * Settings that name files or globs of files to read. A relative one must stay inside the checked
+ * directory: a config that reads `../outside/package-lock.json` judges something else than the
+ * repository. An absolute path is taken as meant.
+ */
+const PATH_SETTINGS: Partial<Record<GateName, readonly string[]>> = {
+  'secret-scan': ['gitleaks-config', 'baseline-path'],
+  audit: ['lockfile'],
+  'test-existence': ['reports', 'test-patterns'],
+};
+
+/** Throws when a relative path setting of `gate` leads out of `cwd`, by `..` or through a symbolic link. */
+export function checkPathSettings(gate: GateName, settings: ConfigSection, cwd: string, nameOf: (key: string) => string): void {
+  for (const key of PATH_SETTINGS[gate] ?? []) {
+    const value = settings[key];
+    const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
+    for (const item of values) {
+      if (typeof item !== 'string') continue;
+      const pattern = item.replace(/^!/, '').replace(/\\/g, '/');
+      if (path.isAbsolute(pattern) || path.win32.isAbsolute(pattern)) continue;
+      const fix = 'give a path inside it, or an absolute path to read a file elsewhere on purpose';
+      if (pattern.split('/').includes('..')) throw new ConfigurationError(`${nameOf(key)}: a relative path that leaves the checked directory (..); ${fix}`);
+      if (escapesThroughLink(cwd, pattern)) throw new ConfigurationError(`${nameOf(key)}: a path that leads out of the checked directory through a symbolic link; ${fix}`);
+    }
+  }
+}
+
+function escapesThroughLink(cwd: string, relative: string): boolean {
+  let target: string;
+  let root: string;
+  try {
+    target = realpathSync(path.resolve(cwd, relative));
+    root = realpathSync(cwd);
+  } catch {
+    return false; // a glob or a file that does not exist (yet): the gate says what it finds there
+  }
+  const inside = path.relative(root, target);
+  return inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside);
 }

@@ -43,7 +43,8 @@ function prepare(entry: string, options: ActionRunOptions): PreparedRun {
     GITHUB_ACTIONS: 'true',
     CI: 'true',
     GITHUB_WORKSPACE: options.workspace,
-    GITHUB_EVENT_NAME: options.eventName ?? 'pull_request',
+    // Not a pull request unless a test says so: on one, the config is read from the base commit of a real repository.
+    GITHUB_EVENT_NAME: options.eventName ?? 'workflow_dispatch',
     GITHUB_EVENT_PATH: eventFile,
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
