@@ -10,7 +10,7 @@ import type { Gate, GateContext } from './gate.js';
 import { resolveToken } from './github-context.js';
 import type { Logger } from './logger.js';
 import { Redactor } from './redact.js';
-import { describeOmitted, selectAnnotations } from './render/annotations.js';
+import { ANNOTATION_LIMITS, describeOmitted, selectAnnotations } from './render/annotations.js';
 import { renderJson } from './render/json.js';
 import { renderMarkdown } from './render/markdown.js';
 import { renderSarif } from './render/sarif.js';
@@ -117,7 +117,9 @@ async function publish(result: GateReport | CombinedReport, setup: ActionSetup):
   writeFileSync(reportPath, setup.redactor.redact(renderJson(result)));
   writeFileSync(sarifPath, setup.redactor.redact(renderSarif(rooted, { fallbackUri })));
 
-  const { annotations, omitted } = selectAnnotations('gates' in rooted ? rooted.gates : [rooted]);
+  // The step's failure message (core.setFailed) is an error annotation too: keep a slot for it.
+  const limits = { ...ANNOTATION_LIMITS, error: ANNOTATION_LIMITS.error - 1 };
+  const { annotations, omitted } = selectAnnotations('gates' in rooted ? rooted.gates : [rooted], limits);
   for (const annotation of annotations) {
     const emit = annotation.level === 'error' ? core.error : annotation.level === 'warning' ? core.warning : core.notice;
     emit(setup.redactor.redact(annotation.message), annotation.properties);

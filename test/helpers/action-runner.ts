@@ -29,7 +29,7 @@ interface PreparedRun {
   collect: (exitCode: number, stdout: string, stderr: string) => ActionRun;
 }
 
-function prepare(entry: string, options: ActionRunOptions): PreparedRun {
+function prepare(entry: string, options: ActionRunOptions, script = path.join(ROOT, 'dist', entry, 'index.js')): PreparedRun {
   const runnerDir = tempDir();
   const outputFile = path.join(runnerDir, 'output');
   const summaryFile = path.join(runnerDir, 'summary.md');
@@ -57,7 +57,7 @@ function prepare(entry: string, options: ActionRunOptions): PreparedRun {
   };
   for (const [name, value] of Object.entries(options.inputs ?? {})) env[`INPUT_${name.toUpperCase()}`] = value;
   return {
-    script: path.join(ROOT, 'dist', entry, 'index.js'),
+    script,
     env,
     collect: (exitCode, stdout, stderr) => ({
       exitCode,
@@ -76,6 +76,13 @@ function prepare(entry: string, options: ActionRunOptions): PreparedRun {
 export function runBundledAction(entry: string, options: ActionRunOptions): ActionRun {
   const prepared = prepare(entry, options);
   const result = spawnSync(process.execPath, [prepared.script], { cwd: options.workspace, env: prepared.env, encoding: 'utf8', timeout: 120_000 });
+  return prepared.collect(result.status ?? -1, result.stdout, result.stderr);
+}
+
+/** The same with the action's TypeScript source (through tsx), for tests of code the bundles do not hold yet. */
+export function runSourceAction(entry: string, options: ActionRunOptions): ActionRun {
+  const prepared = prepare(entry, options, path.join(ROOT, 'src', entry, 'index.ts'));
+  const result = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), [prepared.script], { cwd: options.workspace, env: prepared.env, encoding: 'utf8', timeout: 120_000 });
   return prepared.collect(result.status ?? -1, result.stdout, result.stderr);
 }
 
