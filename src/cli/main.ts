@@ -16,6 +16,7 @@ import { closestMatch } from '../core/suggest.js';
 import { VERSION } from '../core/version.js';
 import { allHelp, gateHelp, mainHelp } from './help.js';
 import { parseArgs, type FlagSpec } from './args.js';
+import { createProgress, type ProgressMode } from './progress.js';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -24,6 +25,8 @@ export interface CliIo {
   cwd: string;
   /** Colours in text output; the entry point sets it for a terminal without NO_COLOR. */
   color?: boolean;
+  /** How long work is shown on stderr; the entry point picks it for a terminal or GitHub Actions. */
+  progress?: ProgressMode;
 }
 
 type Command = GateName | 'all';
@@ -91,9 +94,16 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const log = cliLogger(err, redactor, io.env);
     if (loaded.base) log.info(describeConfigSource(loaded));
     const context: GateContext = { cwd, env: io.env, log, configFile: loaded.file, token, inAction: false };
+    const progress = createProgress(io.progress ?? 'off', err);
     const reports = await Promise.all(
-      gates.map(async (gate) => runGate(await GATES[gate].load(), loaded.config, { values: overridesFor(gate, flags), nameOf: (key) => `--${key}` }, { ...context, log: prefixed(log, gate) }, loaded.changes)),
-    );
+      gates.map(async (gate) => {
+        progress.start(gate);
+        const gateLog = cliLogger((text) => progress.log(gate, `[${gate}] ${text}`), redactor, io.env);
+        const report = await runGate(await GATES[gate].load(), loaded.config, { values: overridesFor(gate, flags), nameOf: (key) => `--${key}` }, { ...context, log: gateLog }, loaded.changes);
+        progress.finish(report);
+        return report;
+      }),
+    ).finally(() => progress.close());
     for (const report of reports) {
       if (report.status === 'error') err(`readiness-gates: ${report.gate}: error: ${report.findings[0]?.message ?? 'could not decide'}\n`);
     }
@@ -168,14 +178,5 @@ function cliLogger(write: (text: string) => void, redactor: Redactor, env: NodeJ
       if (env.RG_DEBUG) write(`debug: ${message}\n`);
     },
     secret: (value) => redactor.add(value),
-  };
-}
-
-function prefixed(log: Logger, gate: GateName): Logger {
-  return {
-    info: (message) => log.info(`[${gate}] ${message}`),
-    warning: (message) => log.warning(`[${gate}] ${message}`),
-    debug: (message) => log.debug(`[${gate}] ${message}`),
-    secret: (value) => log.secret(value),
   };
 }
