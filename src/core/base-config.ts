@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { CONFIG_FILE_CANDIDATES, loadConfig, parseConfig, type LoadedConfig, type ReadinessConfig } from './config.js';
-import { diffConfigs, type ConfigChange } from './config-diff.js';
+import { CONFIG_FILE_CANDIDATES, lineOfKey, loadConfig, parseConfig, readConfigText, type LoadedConfig, type ReadinessConfig } from './config.js';
+import { diffConfigs, keyPathOf, type ConfigChange } from './config-diff.js';
 import { ConfigurationError, EnvironmentError } from './errors.js';
 import { git, gitResult, resolveCommit } from './git.js';
 import { readEventContext } from './github-context.js';
@@ -40,8 +40,18 @@ export async function loadEffectiveConfig(cwd: string, explicitPath: string | un
   const base = await readConfigAtCommit(cwd, sha, file);
   // A config file outside the repository is not part of the pull request: it is in force as it is.
   if (base === 'outside') return { ...head, changes: [] };
-  const changes = diffConfigs(base.config, head.config, enabledGates(base.config), enabledGates(head.config));
-  return { file: base.file ?? head.file, config: base.config, base: { sha, description: `the base commit ${sha.slice(0, 12)}` }, changes };
+  const changes = locateChanges(diffConfigs(base.config, head.config, enabledGates(base.config), enabledGates(head.config)), cwd, head.file);
+  return { file: base.file, config: base.config, base: { sha, description: `the base commit ${sha.slice(0, 12)}` }, changes };
+}
+
+/** Points each change at its line in the pull request's config file, where the change is to be read. */
+function locateChanges(changes: ConfigChange[], cwd: string, headFile: string | undefined): ConfigChange[] {
+  if (!headFile || changes.length === 0) return changes;
+  const text = readConfigText(path.resolve(cwd, headFile), headFile);
+  return changes.map((change) => {
+    const line = lineOfKey(text, [change.gate, ...keyPathOf(change.key)]);
+    return { ...change, file: headFile, ...(line === undefined ? {} : { line }) };
+  });
 }
 
 function enabledGates(config: ReadinessConfig): GateName[] {

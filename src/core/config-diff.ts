@@ -11,6 +11,14 @@ export interface ConfigChange {
   description: string;
   /** `loosens` lets more through; `changes` cannot be judged either way and wants a reviewer's eye. */
   effect: 'loosens' | 'tightens' | 'changes';
+  /** Where the change is in the pull request's config file, when it is there (not for a removal). */
+  file?: string;
+  line?: number;
+}
+
+/** `allow[2].path` → `['allow', 2, 'path']`, the path of a change's key inside its gate section. */
+export function keyPathOf(key: string): Array<string | number> {
+  return [...key.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((match) => (match[2] !== undefined ? Number(match[2]) : match[1]!));
 }
 
 type Effect = ConfigChange['effect'];
@@ -62,7 +70,7 @@ export function diffConfigs(base: ReadinessConfig, head: ReadinessConfig, enable
   const changes: ConfigChange[] = [];
   for (const gate of GATE_NAMES) {
     if (enabledBase.includes(gate) && !enabledHead.includes(gate)) {
-      changes.push({ gate, key: '', description: head[gate] === undefined ? 'the gate section is removed, so the gate no longer runs' : 'the gate is switched off (`enabled: false`)', effect: 'loosens' });
+      changes.push({ gate, key: '', description: head[gate] === undefined ? 'the config has no section for the gate any more, so `all` no longer runs it' : 'the gate is switched off (`enabled: false`)', effect: 'loosens' });
       continue;
     }
     if (!enabledBase.includes(gate) && enabledHead.includes(gate)) changes.push({ gate, key: '', description: 'the gate is switched on', effect: 'tightens' });

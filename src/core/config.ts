@@ -1,7 +1,7 @@
 import { closeSync, constants as fsConstants, fstatSync, lstatSync, openSync, readFileSync, realpathSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { LineCounter, parseDocument } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
 import schema from '../../schema/readiness-gates.schema.json' with { type: 'json' };
 import { ConfigurationError } from './errors.js';
 import { GATE_NAMES, type GateName } from './report.js';
@@ -112,7 +112,7 @@ function lexists(file: string): boolean {
  * Reads a config file that is a regular file of sane size. It is opened without blocking and
  * checked on the open descriptor, so a FIFO or a device can neither hang the read nor be raced in.
  */
-function readConfigText(file: string, shown: string): string {
+export function readConfigText(file: string, shown: string): string {
   let descriptor: number;
   try {
     descriptor = openSync(file, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
@@ -184,6 +184,27 @@ export function parseConfig(text: string, source: string): ReadinessConfig {
   const validate = configValidator();
   if (!validate(value)) throw new ConfigurationError(`${source}: ${describeSchemaErrors(validate.errors ?? [], jsonPointerToKeyPath)}`);
   return value as ReadinessConfig;
+}
+
+/**
+ * The line of a key in a config file's text (`['audit', 'allow', 1]`), or of the nearest parent
+ * that exists, so that a finding about a setting lands on it in the pull request's diff.
+ */
+export function lineOfKey(text: string, keyPath: ReadonlyArray<string | number>): number | undefined {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter });
+  if (document.errors.length) return undefined;
+  for (let depth = keyPath.length; depth > 0; depth -= 1) {
+    const node = document.getIn(keyPath.slice(0, depth), true);
+    const range = isNode(node) ? node.range : undefined;
+    if (!range) continue;
+    // A mapping value's own range starts at the value; the key sits on that line or the one before.
+    const parent = depth > 1 ? document.getIn(keyPath.slice(0, depth - 1), true) : document.contents;
+    const pair = isMap(parent) ? parent.items.find((item) => isScalar(item.key) && item.key.value === keyPath[depth - 1]) : undefined;
+    const start = pair && isScalar(pair.key) && pair.key.range ? pair.key.range[0] : range[0];
+    return lineCounter.linePos(start).line;
+  }
+  return undefined;
 }
 
 /** How a settings source names a key in an error: `audit.fail-on`, `--fail-on`, `input fail-on`. */

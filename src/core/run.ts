@@ -42,7 +42,7 @@ export async function runGate(gate: Gate, config: ReadinessConfig, overrides: Se
     return errorReport(gate.name, error, startedAt);
   }
   const report = await executeGate(gate, settings, context);
-  const findings = changeFindings(gate.name, changes, context.configFile);
+  const findings = changeFindings(gate.name, changes);
   if (findings.length === 0) return report;
   const status = report.status === 'pass' && findings.some((finding) => finding.level === 'error') ? 'fail' : report.status;
   return { ...report, status, findings: [...report.findings, ...findings] };
@@ -51,24 +51,26 @@ export async function runGate(gate: Gate, config: ReadinessConfig, overrides: Se
 export const CONFIG_LOOSENED_RULE = 'config/loosened';
 export const CONFIG_CHANGED_RULE = 'config/changed';
 
-function changeFindings(gate: GateName, changes: readonly ConfigChange[], configFile = '.github/readiness-gates.yml'): Finding[] {
+function changeFindings(gate: GateName, changes: readonly ConfigChange[]): Finding[] {
   return changes
     .filter((change) => change.gate === gate && change.effect !== 'tightens')
-    .map((change) => {
+    .map((change): Finding => {
       const where = change.key ? `${gate}.${change.key}` : gate;
+      const configFile = change.file ?? '.github/readiness-gates.yml';
+      const location = { file: configFile, ...(change.line !== undefined ? { line: change.line } : {}) };
       return change.effect === 'loosens'
         ? {
             rule: CONFIG_LOOSENED_RULE,
             level: 'error',
             message: `This pull request loosens ${where} (${change.description}); the base branch's config judges it, and the looser setting applies once merged.`,
-            file: configFile,
+            ...location,
             help: `Have an owner of ${configFile} approve the change (protect it with CODEOWNERS), or keep the setting as it is.`,
           }
         : {
             rule: CONFIG_CHANGED_RULE,
             level: 'warning',
             message: `This pull request changes ${where} (${change.description}); it applies once merged, so check that it does not let findings through.`,
-            file: configFile,
+            ...location,
           };
     });
 }

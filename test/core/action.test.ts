@@ -42,9 +42,11 @@ describe('the action adapter at scale', () => {
     });
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toContain(`Config: .github/readiness-gates.yml at the base commit ${base.slice(0, 12)} (pull request event)`);
+    // the loosening leads the annotations, on its line of the pull request's config file
+    expect(run.stdout.split('\n').find((line) => line.startsWith('::error '))).toMatch(/config\/loosened/);
     // the tautology is still an error: the pull request's `off` applies once merged
     expect(run.stdout).toMatch(/^::error title=test-existence%3A test\/tautology,file=test\/case-00\.test\.js/m);
-    expect(run.stdout).toMatch(/^::error title=test-existence%3A config\/loosened,file=\.github\/readiness-gates\.yml::This pull request loosens test-existence\.levels\.test\/tautology/m);
+    expect(run.stdout).toMatch(/^::error title=test-existence%3A config\/loosened,file=\.github\/readiness-gates\.yml,line=3,endLine=3::This pull request loosens test-existence\.levels\.test\/tautology/m);
     expect(run.summary).toContain('| `test-existence.levels.test/tautology` | `levels.test/tautology` error → off | 🔴 loosens |');
   });
 });

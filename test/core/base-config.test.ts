@@ -66,7 +66,8 @@ describe('a pull request cannot weaken its own gates', () => {
     const rules = report.findings.map((finding: { rule: string }) => finding.rule);
     expect(rules).toContain('github-pat');
     const loosened = report.findings.find((finding: { rule: string }) => finding.rule === 'config/loosened');
-    expect(loosened).toMatchObject({ level: 'error', file: CONFIG });
+    // on the line of the new exception, where the pull request's diff shows it
+    expect(loosened).toMatchObject({ level: 'error', file: CONFIG, line: 4 });
     expect(loosened.message).toBe("This pull request loosens secret-scan.allow[0] (exception added (path, reason)); the base branch's config judges it, and the looser setting applies once merged.");
     expect(spawnSync('git', ['cat-file', '-e', pr.base], { cwd: pr.clone }).status).toBe(0);
     expect(result.stderr).toContain(`Config: ${CONFIG} at the base commit ${pr.base.slice(0, 12)} (pull request event); the pull request changes 1 setting(s), 1 of them loosening a gate`);
@@ -95,13 +96,13 @@ describe('a pull request cannot weaken its own gates', () => {
     expect(JSON.parse(result.stdout).findings).toEqual([]);
     const loaded = await loadEffectiveConfig(pr.clone, undefined, pr.env);
     expect(loaded.config).toEqual({ 'test-existence': { 'min-tests': 1 } });
-    expect(loaded.changes).toEqual([{ gate: 'test-existence', key: 'levels.test/skipped', description: '`levels.test/skipped` unset → error', effect: 'tightens' }]);
+    expect(loaded.changes).toEqual([{ gate: 'test-existence', key: 'levels.test/skipped', description: '`levels.test/skipped` unset → error', effect: 'tightens', file: CONFIG, line: 4 }]);
   });
 
   it('names a removed section and a config added where the base had none', async () => {
     const removed = pullRequest({ [CONFIG]: 'audit:\n  fail-on: high\ntest-existence: {}\n' }, { [CONFIG]: 'test-existence: {}\n' });
     expect((await loadEffectiveConfig(removed.clone, undefined, removed.env)).changes).toEqual([
-      { gate: 'audit', key: '', description: 'the gate section is removed, so the gate no longer runs', effect: 'loosens' },
+      { gate: 'audit', key: '', description: 'the config has no section for the gate any more, so `all` no longer runs it', effect: 'loosens', file: CONFIG },
     ]);
     const added = pullRequest({ 'README.md': 'x\n' }, { [CONFIG]: 'audit:\n  fail-on: critical\n' });
     const loaded = await loadEffectiveConfig(added.clone, undefined, added.env);

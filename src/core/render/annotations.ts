@@ -27,8 +27,9 @@ export interface AnnotationSelection {
 const LEVEL_RANK: Record<Level, number> = { error: 0, warning: 1, notice: 2 };
 
 /**
- * The annotations to emit, ranked: errors first, then warnings, then notices; within a level,
- * findings on a line of a file (they land on the diff) before the rest, then by gate and place.
+ * The annotations to emit, ranked: errors first, then warnings, then notices; within a level, a
+ * pull request's loosening of the config first, then findings on a line of a file (they land on
+ * the diff), then the rest, each by gate and place.
  * Each level keeps to its limit; one notice slot is kept for the "and N more" notice when needed.
  */
 export function selectAnnotations(reports: readonly GateReport[], limits: Readonly<Record<Level, number>> = ANNOTATION_LIMITS): AnnotationSelection {
@@ -56,8 +57,18 @@ function gateRank(gate: string): number {
   return (GATE_NAMES as readonly string[]).indexOf(gate);
 }
 
+/** A pull request loosening the config (`config/loosened`, `config/changed`) outranks what the gates found. */
+function isConfigFinding(finding: Finding): boolean {
+  return finding.rule.startsWith('config/');
+}
+
 function compareFindings(a: Finding, b: Finding): number {
-  return LEVEL_RANK[a.level] - LEVEL_RANK[b.level] || Number(a.line === undefined) - Number(b.line === undefined) || Number(!a.file) - Number(!b.file);
+  return (
+    LEVEL_RANK[a.level] - LEVEL_RANK[b.level] ||
+    Number(!isConfigFinding(a)) - Number(!isConfigFinding(b)) ||
+    Number(a.line === undefined) - Number(b.line === undefined) ||
+    Number(!a.file) - Number(!b.file)
+  );
 }
 
 function compareLocation(a: Finding, b: Finding): number {
