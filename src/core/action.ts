@@ -7,10 +7,11 @@ import { coerceSetting, scalarSettings, type ConfigSection, type ReadinessConfig
 import type { ConfigChange } from './config-diff.js';
 import { ConfigurationError, describeError } from './errors.js';
 import type { Gate, GateContext } from './gate.js';
-import { resolveToken } from './github-context.js';
+import { readEventContext, resolveToken } from './github-context.js';
 import type { Logger } from './logger.js';
 import { Redactor } from './redact.js';
 import { ANNOTATION_LIMITS, describeOmitted, selectAnnotations } from './render/annotations.js';
+import { commentMarker, renderPullRequestComment } from './render/comment.js';
 import { renderJson } from './render/json.js';
 import { renderMarkdown } from './render/markdown.js';
 import { renderSarif } from './render/sarif.js';
@@ -146,6 +147,29 @@ async function publish(result: GateReport | CombinedReport, setup: ActionSetup):
   }
 
   await writeSummary(renderMarkdown(rooted, { linkFor: blobLinker(), configChanges: setup.configChanges }), setup.redactor);
+  // Only the root action has the input; the gate actions leave it empty.
+  const comment = core.getInput('comment');
+  if (comment && coerceSetting('boolean', comment, 'input comment') === true) await commentOnPullRequest(rooted, setup);
+}
+
+/** The optional pull request comment (input `comment`); loaded only when asked for, as it brings the API client. */
+async function commentOnPullRequest(result: GateReport | CombinedReport, setup: ActionSetup): Promise<void> {
+  const { pullRequestOf, publishComment } = await import('./pr-comment.js');
+  const target = pullRequestOf(readEventContext(process.env));
+  if (!target) {
+    core.info('comment: not a pull request event, so no comment is written');
+    return;
+  }
+  if (!setup.context.token) {
+    core.notice('The pull request comment was skipped: no token; the job summary holds every finding.');
+    return;
+  }
+  const scope = setup.pathPrefix || '.';
+  const body = setup.redactor.redact(renderPullRequestComment(result, scope, { linkFor: blobLinker(), configChanges: setup.configChanges }));
+  const outcome = await publishComment(target, commentMarker(scope), body, { token: setup.context.token, env: process.env, log: setup.context.log });
+  if (outcome.kind === 'not-permitted') core.notice(outcome.message);
+  else if (outcome.kind === 'failed') core.warning(outcome.message);
+  else core.info(`comment: ${outcome.kind} on pull request #${target.number}`);
 }
 
 async function writeSummary(markdown: string, redactor: Redactor): Promise<void> {

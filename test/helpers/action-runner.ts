@@ -91,9 +91,17 @@ export function runSourceAction(entry: string, options: ActionRunOptions): Actio
  * (a fake registry or GitHub) that runs inside the test process.
  */
 export function runBundledActionAsync(entry: string, options: ActionRunOptions): Promise<ActionRun> {
-  const prepared = prepare(entry, options);
+  return runAsync(process.execPath, prepare(entry, options), options);
+}
+
+/** The source counterpart of runBundledActionAsync. */
+export function runSourceActionAsync(entry: string, options: ActionRunOptions): Promise<ActionRun> {
+  return runAsync(path.join(ROOT, 'node_modules/.bin/tsx'), prepare(entry, options, path.join(ROOT, 'src', entry, 'index.ts')), options);
+}
+
+function runAsync(command: string, prepared: PreparedRun, options: ActionRunOptions): Promise<ActionRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [prepared.script], { cwd: options.workspace, env: prepared.env, timeout: 120_000 });
+    const child = spawn(command, [prepared.script], { cwd: options.workspace, env: prepared.env, timeout: 120_000 });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

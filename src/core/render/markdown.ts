@@ -1,5 +1,5 @@
 import type { ConfigChange } from '../config-diff.js';
-import { countByLevel, formatLocation, type CombinedReport, type Finding, type GateReport, type Level, type Status } from '../report.js';
+import { countByLevel, formatLocation, type CombinedReport, type Finding, type GateName, type GateReport, type Level, type Status } from '../report.js';
 import { sortFindings } from './text.js';
 
 export interface MarkdownOptions {
@@ -11,6 +11,8 @@ export interface MarkdownOptions {
   linkFor?: (file: string, line?: number) => string | undefined;
   /** What a pull request changes in the config (judged by the base commit's; applies once merged). */
   configChanges?: readonly ConfigChange[];
+  /** The exception to paste into the config to accept a finding, shown under it. */
+  allowLine?: (gate: GateName, finding: Finding) => string | undefined;
 }
 
 /** GitHub's limit is 1 MiB a step; the rest is room for the lines around the finding tables. */
@@ -96,7 +98,7 @@ function renderGate(report: GateReport, options: MarkdownOptions, maxBytes: numb
   let room = maxBytes - byteLength([...lines, ...tableHead, ...tableHead, foldOpen, '</details>', ''].join('\n')) - 200;
   const rows: string[] = [];
   for (const finding of findings.slice(0, options.maxRows ?? findings.length)) {
-    const row = renderRow(finding, options);
+    const row = renderRow(report.gate, finding, options);
     room -= byteLength(row) + 1;
     if (room < 0) break;
     rows.push(row);
@@ -106,16 +108,18 @@ function renderGate(report: GateReport, options: MarkdownOptions, maxBytes: numb
     lines.push(`<details><summary>${rows.length - OPEN_ROWS} more finding${plural(rows.length - OPEN_ROWS)}</summary>`, '', ...tableHead, ...rows.slice(OPEN_ROWS), '', '</details>', '');
   }
   const left = findings.length - rows.length;
-  if (left > 0) lines.push(`…and ${left} more finding${plural(left)} not listed here (GitHub caps a summary at 1 MiB); the JSON and SARIF reports hold every one.`, '');
+  if (left > 0) lines.push(`…and ${left} more finding${plural(left)} not listed here, to stay within GitHub's size limit; the JSON and SARIF reports hold every one.`, '');
   return lines.join('\n');
 }
 
-function renderRow(finding: Finding, options: MarkdownOptions): string {
+function renderRow(gate: GateName, finding: Finding, options: MarkdownOptions): string {
   const location = formatLocation(finding);
   const link = finding.file ? options.linkFor?.(finding.file, finding.line) : undefined;
   const where = location ? (link ? `[${codeSpan(location)}](${encodeURI(link)})` : codeSpan(location)) : '';
   const help = finding.help ? `<br><sub>${formatProse(finding.help)}</sub>` : '';
-  return `| ${LEVEL_ICON[finding.level as Level]} | ${codeSpan(finding.rule)} | ${where} | ${formatProse(finding.message)}${help} |`;
+  const exception = options.allowLine?.(gate, finding);
+  const allow = exception ? `<br><sub>allow under \`${gate}.allow\`: ${codeSpan(exception)}</sub>` : '';
+  return `| ${LEVEL_ICON[finding.level as Level]} | ${codeSpan(finding.rule)} | ${where} | ${formatProse(finding.message)}${help}${allow} |`;
 }
 
 /**
