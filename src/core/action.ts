@@ -43,7 +43,19 @@ export async function runAllGatesAction(loadGate: (name: GateName) => Promise<Ga
     const setup = await prepare();
     const names = selectEnabledGates(setup.config);
     core.info(`Running gates: ${names.join(', ')}`);
-    const reports = await Promise.all(names.map(async (name) => runGate(await loadGate(name), setup.config, inputOverrides(name), setup.context, setup.configChanges)));
+    const reports = await Promise.all(
+      names.map(async (name) => {
+        // Gates run at once: each one's log is held and shown as one group when it ends.
+        const lines: string[] = [];
+        const log: Logger = { ...setup.context.log, info: (message) => lines.push(setup.redactor.redact(message)) };
+        const startedAt = performance.now();
+        const report = await runGate(await loadGate(name), setup.config, inputOverrides(name), { ...setup.context, log }, setup.configChanges);
+        core.startGroup(`${name}: ${report.status} in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
+        for (const line of lines) core.info(line);
+        core.endGroup();
+        return report;
+      }),
+    );
     const combined = combineReports(reports);
     await publish(combined, setup);
     const failed = reports.filter((report) => report.status !== 'pass').map((report) => `${report.gate} ${report.status}`);

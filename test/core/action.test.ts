@@ -49,4 +49,9 @@ describe('the action adapter at scale', () => {
     expect(run.stdout).toMatch(/^::error title=test-existence%3A config\/loosened,file=\.github\/readiness-gates\.yml,line=3,endLine=3::This pull request loosens test-existence\.levels\.test\/tautology/m);
     expect(run.summary).toContain('| `test-existence.levels.test/tautology` | `levels.test/tautology` error → off | 🔴 loosens |');
   });
+
+  it('folds each gate\'s log into a group when the gates run together', { timeout: 120_000 }, () => {
+    const run = runSourceAction('all', { workspace: tempDir({ ...noisyProject(1), '.github/readiness-gates.yml': 'test-existence: {}\n' }) });
+    expect(run.stdout).toMatch(/^::group::test-existence: fail in \d+\.\d s\ntest-existence: 1 tests in 1 test files of 1 package\(s\), 0 real\n::endgroup::$/m);
+  });
 });
