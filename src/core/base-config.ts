@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { CONFIG_FILE_CANDIDATES, lineOfKey, loadConfig, parseConfig, readConfigText, type LoadedConfig, type ReadinessConfig } from './config.js';
+import { lineOfKey, parseConfig, type ReadinessConfig } from './config.js';
+import { CONFIG_FILE_CANDIDATES, loadConfig, MAX_CONFIG_BYTES, readConfigText, type LoadedConfig } from './config-file.js';
 import { diffConfigs, keyPathOf, type ConfigChange } from './config-diff.js';
 import { ConfigurationError, EnvironmentError } from './errors.js';
 import { git, gitResult, resolveCommit } from './git.js';
@@ -78,7 +79,7 @@ async function readConfigAtCommit(cwd: string, sha: string, explicitFile: string
     throw new ConfigurationError(`config file ${name} is ${found.entry!.mode === '120000' ? 'a symbolic link' : 'not a regular file'}; the base branch must hold the YAML file itself`);
   }
   const size = Number((await git(topLevel, ['cat-file', '-s', found.entry!.object])).trim());
-  if (size > 1024 * 1024) throw new ConfigurationError(`config file ${name} is ${size} bytes; a config file is at most 1 MiB, so this is not one`);
+  if (size > MAX_CONFIG_BYTES) throw new ConfigurationError(`config file ${name} is ${size} bytes; a config file is at most 1 MiB, so this is not one`);
   const text = await git(topLevel, ['cat-file', 'blob', found.entry!.object]);
   return { file: shown(found.file), config: parseConfig(text, name) };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { coerceSetting, loadConfig, parseConfig, resolveSettings, scalarSettings } from '../../src/core/config.js';
+import { coerceSetting, parseConfig, resolveSettings, scalarSettings } from '../../src/core/config.js';
+import { loadConfig } from '../../src/core/config-file.js';
 import { ConfigurationError } from '../../src/core/errors.js';
 import { tempDir } from '../helpers/temp.js';
 
