@@ -42,7 +42,39 @@ export async function loadEffectiveConfig(cwd: string, explicitPath: string | un
   // A config file outside the repository is not part of the pull request: it is in force as it is.
   if (base === 'outside') return { ...head, changes: [] };
   const changes = locateChanges(diffConfigs(base.config, head.config, enabledGates(base.config), enabledGates(head.config)), cwd, head.file);
+  changes.push(...(await diffGateFiles(cwd, sha, base.config)));
   return { file: base.file, config: base.config, base: { sha, description: `the base commit ${sha.slice(0, 12)}` }, changes };
+}
+
+/**
+ * Files a gate reads from the checkout besides the config: a pull request that adds a line to
+ * them lets findings through as an allow entry would. `exceptions` files loosen by added lines;
+ * the others cannot be judged and want a reviewer's eye.
+ */
+function gateFiles(config: ReadinessConfig): Array<{ gate: GateName; file: string; kind: 'exceptions' | 'settings' }> {
+  const scan = config['secret-scan'] ?? {};
+  const files: Array<{ gate: GateName; file: string; kind: 'exceptions' | 'settings' }> = [
+    { gate: 'secret-scan', file: '.gitleaksignore', kind: 'exceptions' },
+    { gate: 'secret-scan', file: typeof scan['gitleaks-config'] === 'string' ? scan['gitleaks-config'] : '.gitleaks.toml', kind: 'settings' },
+  ];
+  if (typeof scan['baseline-path'] === 'string') files.push({ gate: 'secret-scan', file: scan['baseline-path'], kind: 'exceptions' });
+  return files.filter(({ file }) => !path.isAbsolute(file));
+}
+
+async function diffGateFiles(cwd: string, sha: string, baseConfig: ReadinessConfig): Promise<ConfigChange[]> {
+  const files = gateFiles(baseConfig);
+  // --numstat: added and removed lines per file, relative to cwd; `-` for binary files.
+  const output = await git(cwd, ['diff', '--numstat', '--no-renames', '--relative', sha, 'HEAD', '--', ...files.map(({ file }) => file)]);
+  const changes: ConfigChange[] = [];
+  for (const line of output.split('\n').filter(Boolean)) {
+    const [added = '', removed = '', file = ''] = line.split('\t');
+    const entry = files.find((candidate) => path.normalize(candidate.file) === path.normalize(file));
+    if (!entry) continue;
+    const loosens = entry.kind === 'exceptions' && added !== '0';
+    const description = `\`${file}\` changes (${added === '-' ? 'binary' : `+${added} −${removed} lines`}); the gate reads it from the checkout, so it applies to this run already`;
+    changes.push({ gate: entry.gate, key: '', description, effect: loosens ? 'loosens' : entry.kind === 'exceptions' ? 'tightens' : 'changes', file, inForce: true });
+  }
+  return changes;
 }
 
 /** Points each change at its line in the pull request's config file, where the change is to be read. */

@@ -14,6 +14,8 @@ export interface ConfigChange {
   /** Where the change is in the pull request's config file, when it is there (not for a removal). */
   file?: string;
   line?: number;
+  /** A file the gate reads from the checkout (`.gitleaksignore`): the change judges this very run. */
+  inForce?: boolean;
 }
 
 /** `allow[2].path` → `['allow', 2, 'path']`, the path of a change's key inside its gate section. */

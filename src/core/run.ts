@@ -62,14 +62,18 @@ function changeFindings(gate: GateName, changes: readonly ConfigChange[]): Findi
         ? {
             rule: CONFIG_LOOSENED_RULE,
             level: 'error',
-            message: `This pull request loosens ${where} (${change.description}); the base branch's config judges it, and the looser setting applies once merged.`,
+            message: change.inForce
+              ? `This pull request loosens ${where}: ${change.description}.`
+              : `This pull request loosens ${where} (${change.description}); the base branch's config judges it, and the looser setting applies once merged.`,
             ...location,
             help: `Have an owner of ${configFile} approve the change (protect it with CODEOWNERS), or keep the setting as it is.`,
           }
         : {
             rule: CONFIG_CHANGED_RULE,
             level: 'warning',
-            message: `This pull request changes ${where} (${change.description}); it applies once merged, so check that it does not let findings through.`,
+            message: change.inForce
+              ? `This pull request changes what ${where} reads: ${change.description}; check that it does not let findings through.`
+              : `This pull request changes ${where} (${change.description}); it applies once merged, so check that it does not let findings through.`,
             ...location,
           };
     });

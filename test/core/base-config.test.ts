@@ -73,6 +73,27 @@ describe('a pull request cannot weaken its own gates', () => {
     expect(result.stderr).toContain(`Config: ${CONFIG} at the base commit ${pr.base.slice(0, 12)} (pull request event); the pull request changes 1 setting(s), 1 of them loosening a gate`);
   });
 
+  it('still fails a secret it adds together with its fingerprint in .gitleaksignore, which the gate reads from the checkout', { timeout: 120_000 }, async () => {
+    const token = fakeTokens().github;
+    const pr = pullRequest(
+      { [CONFIG]: 'secret-scan:\n  scope: auto\n', '.gitleaksignore': '# accepted findings\n' },
+      { 'src/settings.js': `export const token = "${token}";\n`, '.gitleaksignore': '# accepted findings\nsrc/settings.js:github-pat:1\n' },
+    );
+    const result = await cli(['secret-scan', '--format', 'json', '--gitleaks-path', WASM_GITLEAKS], pr);
+    const report = JSON.parse(result.stdout);
+    expect(result.code).toBe(1);
+    expect(report.findings).toEqual([
+      {
+        rule: 'config/loosened',
+        level: 'error',
+        file: '.gitleaksignore',
+        message: 'This pull request loosens secret-scan: `.gitleaksignore` changes (+1 −0 lines); the gate reads it from the checkout, so it applies to this run already.',
+        help: expect.stringContaining('CODEOWNERS'),
+      },
+    ]);
+    expect(report.metrics.leaks).toBe(0);
+  });
+
   it('judges by the base settings, keeps explicit flags in force, and lists the change in the summary', { timeout: 60_000 }, async () => {
     const files = { 'package.json': PACKAGE, 'src/add.js': SOURCE, 'test/add.test.js': REAL_TEST };
     const pr = pullRequest({ ...files, [CONFIG]: 'test-existence:\n  min-tests: 3\n' }, { [CONFIG]: 'test-existence:\n  min-tests: 1\n' });

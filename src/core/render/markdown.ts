@@ -70,11 +70,11 @@ function renderConfigChanges(changes: readonly ConfigChange[]): string[] {
   return [
     '#### Config changes in this pull request',
     '',
-    "The base branch's config judged this run; these changes apply once merged.",
+    "The base branch's config judged this run; changes to it apply once merged. Files a gate reads from the checkout (`.gitleaksignore`) apply now.",
     '',
     '| Setting | Change | Effect |',
     '| --- | --- | --- |',
-    ...changes.map((change) => `| ${codeSpan(change.key ? `${change.gate}.${change.key}` : change.gate)} | ${escapeCell(change.description)} | ${effect[change.effect]} |`),
+    ...changes.map((change) => `| ${codeSpan(change.key ? `${change.gate}.${change.key}` : change.gate)} | ${escapeCell(change.description)} | ${effect[change.effect]}${change.inForce ? ' (in force now)' : ''} |`),
     '',
   ];
 }
