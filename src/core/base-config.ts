@@ -58,7 +58,8 @@ function gateFiles(config: ReadinessConfig): Array<{ gate: GateName; file: strin
     { gate: 'secret-scan', file: typeof scan['gitleaks-config'] === 'string' ? scan['gitleaks-config'] : '.gitleaks.toml', kind: 'settings' },
   ];
   if (typeof scan['baseline-path'] === 'string') files.push({ gate: 'secret-scan', file: scan['baseline-path'], kind: 'exceptions' });
-  return files.filter(({ file }) => !path.isAbsolute(file));
+  // Paths outside the checked directory are refused by the gate itself (checkPathSettings); git would refuse them here.
+  return files.filter(({ file }) => !path.isAbsolute(file) && !path.normalize(file).startsWith('..'));
 }
 
 async function diffGateFiles(cwd: string, sha: string, baseConfig: ReadinessConfig): Promise<ConfigChange[]> {
