@@ -12,10 +12,11 @@ export async function git(cwd: string, args: readonly string[]): Promise<string>
 }
 
 /** Runs git without judging its exit code, for commands where non-zero is an answer. */
-export function gitResult(cwd: string, args: readonly string[]): Promise<ExecResult> {
+export function gitResult(cwd: string, args: readonly string[], options: { input?: string } = {}): Promise<ExecResult> {
   // A fixed locale keeps git's messages parseable; no pager or prompt can block a CI job.
   return execFile('git', args, {
     cwd,
+    input: options.input,
     env: { ...process.env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat' },
   });
 }

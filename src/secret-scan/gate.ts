@@ -12,7 +12,7 @@ import { createReport, type Finding } from '../core/report.js';
 import { checkTrackedFiles } from './file-policy.js';
 import { Baseline, isIgnored, leakFinding, readGitleaksIgnore, registerSecrets } from './findings.js';
 import { checkExtraArgs, runGitleaks, type GitleaksEngine, type GitleaksLeak } from './gitleaks.js';
-import { gitLogOptions, materializeHistory, type CommitSelection } from './history.js';
+import { gitLogOptions, materializeHistory, repairRemergePaths, type CommitSelection } from './history.js';
 import { resolveGitleaks } from './install.js';
 import { parseOptions, type AllowEntry, type SecretScanOptions } from './options.js';
 import { prepareCommits, prepareFullHistory, resolveScanRange, type ScanTarget } from './scope.js';
@@ -118,7 +118,8 @@ async function scanWithGitleaks(target: ScanTarget, options: SecretScanOptions, 
     const common = { reportPath: path.join(work, 'report.json'), configPath, extraArgs: options.extraArgs };
     if (!selection) return { leaks: await runGitleaks(engine, { ...common, mode: 'dir', source: context.cwd }, context.env), commits };
     if (engine.kind === 'native') {
-      return { leaks: await runGitleaks(engine, { ...common, mode: 'git', source: context.cwd, logOptions: gitLogOptions(selection) }, context.env), commits };
+      const leaks = await runGitleaks(engine, { ...common, mode: 'git', source: context.cwd, logOptions: gitLogOptions(selection) }, context.env);
+      return { leaks: await repairRemergePaths(context.cwd, leaks), commits };
     }
     return { leaks: await scanPatches(engine, selection, common, work, context), commits };
   } finally {
