@@ -90,7 +90,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const log = cliLogger(err, redactor, io.env);
     const context: GateContext = { cwd, env: io.env, log, configFile: loaded.file, token, inAction: false };
     const reports = await Promise.all(
-      gates.map(async (gate) => runGate(await GATES[gate].load(), loaded.config, { values: overridesFor(gate, flags), nameOf: (key) => `--${key}` }, { ...context, log: prefixed(log, gate) })),
+      gates.map(async (gate) => runGate(await GATES[gate].load(), loaded.config, { values: overridesFor(gate, flags, io.cwd), nameOf: (key) => `--${key}` }, { ...context, log: prefixed(log, gate) })),
     );
     for (const report of reports) {
       if (report.status === 'error') err(`readiness-gates: ${report.gate}: error: ${report.findings[0]?.message ?? 'could not decide'}\n`);
@@ -145,11 +145,20 @@ function resolveCwd(base: string, value: string | string[] | undefined): string 
   return cwd;
 }
 
-function overridesFor(gate: GateName, flags: Map<string, string | string[]>): ConfigSection {
+/**
+ * Flags naming a program on this machine rather than a file of the checked repository: typed in a
+ * shell, they are relative to the shell's directory, not to --cwd (in the config file they stay
+ * relative to the repository).
+ */
+const SHELL_RELATIVE_FLAGS = new Set(['gitleaks-path']);
+
+function overridesFor(gate: GateName, flags: Map<string, string | string[]>, shellDir: string): ConfigSection {
   const values: ConfigSection = {};
   for (const [key, kind] of gateFlagKinds(gate)) {
     const raw = flags.get(key);
-    if (raw !== undefined) values[key] = coerceSetting(kind, raw, `--${key}`);
+    if (raw === undefined) continue;
+    const value = coerceSetting(kind, raw, `--${key}`);
+    values[key] = SHELL_RELATIVE_FLAGS.has(key) && typeof value === 'string' && value ? path.resolve(shellDir, value) : value;
   }
   return values;
 }

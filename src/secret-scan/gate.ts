@@ -13,7 +13,7 @@ import { checkTrackedFiles } from './file-policy.js';
 import { Baseline, isIgnored, leakFinding, readGitleaksIgnore, registerSecrets } from './findings.js';
 import { checkExtraArgs, runGitleaks, type GitleaksEngine, type GitleaksLeak } from './gitleaks.js';
 import { gitLogOptions, materializeHistory, repairRemergePaths, type CommitSelection } from './history.js';
-import { resolveGitleaks } from './install.js';
+import { resolveGitleaks, type ResolvedGitleaks } from './install.js';
 import { parseOptions, type AllowEntry, type SecretScanOptions } from './options.js';
 import { prepareCommits, prepareFullHistory, resolveScanRange, type ScanTarget } from './scope.js';
 
@@ -47,6 +47,7 @@ export const secretScanGate: Gate = {
       else findings.push(finding);
     }
     findings.push(...exceptions.findings(context.configFile));
+    if (scan.engine && options.gitleaksPath) findings.push(explicitEngineNotice(scan.engine));
     const metrics: Record<string, number> = {
       leaks: kept.length,
       'policy-violations': policy.findings.length,
@@ -87,6 +88,18 @@ function allowMatches(entry: AllowEntry, finding: Finding): boolean {
 interface ScanResult {
   leaks: GitleaksLeak[];
   commits?: number;
+  /** The gitleaks that ran (none when there was nothing to scan). */
+  engine?: ResolvedGitleaks;
+}
+
+/** gitleaks-path bypasses the version check and the SHA-256 verification: the summary says which binary ran. */
+function explicitEngineNotice(engine: ResolvedGitleaks): Finding {
+  return {
+    rule: 'gitleaks/explicit-path',
+    level: 'notice',
+    message: `Scanned with the gitleaks you chose in gitleaks-path: ${engine.origin}, reporting version ${engine.reportedVersion ? `"${engine.reportedVersion}"` : '(none)'}; readiness-gates did not verify it.`,
+    help: 'Remove gitleaks-path to run the pinned gitleaks-version, verified by SHA-256.',
+  };
 }
 
 async function scanWithGitleaks(target: ScanTarget, options: SecretScanOptions, configPath: string | undefined, context: GateContext): Promise<ScanResult> {
@@ -116,12 +129,12 @@ async function scanWithGitleaks(target: ScanTarget, options: SecretScanOptions, 
   const work = await mkdtemp(path.join(os.tmpdir(), 'rg-secret-scan-'));
   try {
     const common = { reportPath: path.join(work, 'report.json'), configPath, extraArgs: options.extraArgs };
-    if (!selection) return { leaks: await runGitleaks(engine, { ...common, mode: 'dir', source: context.cwd }, context.env), commits };
+    if (!selection) return { leaks: await runGitleaks(engine, { ...common, mode: 'dir', source: context.cwd }, context.env), commits, engine };
     if (engine.kind === 'native') {
       const leaks = await runGitleaks(engine, { ...common, mode: 'git', source: context.cwd, logOptions: gitLogOptions(selection) }, context.env);
-      return { leaks: await repairRemergePaths(context.cwd, leaks), commits };
+      return { leaks: await repairRemergePaths(context.cwd, leaks), commits, engine };
     }
-    return { leaks: await scanPatches(engine, selection, common, work, context), commits };
+    return { leaks: await scanPatches(engine, selection, common, work, context), commits, engine };
   } finally {
     await rm(work, { recursive: true, force: true });
   }

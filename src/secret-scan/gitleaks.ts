@@ -131,5 +131,7 @@ export function gitleaksProblem(stderr: string): string {
   const lines = stderr.replace(/\u001b\[[0-9;]*m/g, '').split('\n').map((line) => line.trim().replace(/^\d{1,2}:\d{2}(AM|PM)\s+/, '')).filter(Boolean);
   const gitLine = lines.map((line) => /^(?:ERR|FTL)\s+\[git\]\s+(.+)$/.exec(line)?.[1]).find(Boolean);
   if (gitLine) return `git log said: ${gitLine}`;
-  return lines.filter((line) => /^(FTL|ERR)\b/.test(line)).at(-1) ?? lines.at(-1) ?? 'no error message';
+  const problem = lines.filter((line) => /^(FTL|ERR)\b/.test(line)).at(-1) ?? lines.at(-1) ?? 'no error message';
+  // gitleaks before 8.19 has `detect` and `protect` only.
+  return /unknown command "(git|dir)"/.test(problem) ? `${problem}: this gitleaks is older than 8.19; use gitleaks 8.19 or later (gitleaks-version)` : problem;
 }

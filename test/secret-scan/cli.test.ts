@@ -41,7 +41,8 @@ describe('readiness-gates secret-scan (CLI, real gitleaks)', () => {
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as GateReport;
     expect(report.status).toBe('fail');
-    const found = report.findings.map((finding) => `${finding.rule} ${finding.file}${finding.line ? `:${finding.line}` : ''}`).sort();
+    expect(report.findings.filter((finding) => finding.level === 'notice').map((finding) => finding.rule)).toEqual(['gitleaks/explicit-path']);
+    const found = report.findings.filter((finding) => finding.level !== 'notice').map((finding) => `${finding.rule} ${finding.file}${finding.line ? `:${finding.line}` : ''}`).sort();
     expect(found).toEqual([
       'aws-access-token src/aws.ts:2',
       'file/dotenv .env',

@@ -28,7 +28,7 @@ async function scan(cwd: string, settings: Record<string, unknown>, event?: { na
 }
 
 function leaks(report: GateReport) {
-  return report.findings.filter((finding) => !finding.rule.startsWith('file/')).map((finding) => ({ rule: finding.rule, file: finding.file, line: finding.line, fingerprint: finding.fingerprint }));
+  return report.findings.filter((finding) => finding.level === 'error' && !finding.rule.startsWith('file/')).map((finding) => ({ rule: finding.rule, file: finding.file, line: finding.line, fingerprint: finding.fingerprint }));
 }
 
 /**
