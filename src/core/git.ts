@@ -26,14 +26,17 @@ export async function isGitWorkTree(cwd: string): Promise<boolean> {
   return result.exitCode === 0 && result.stdout.trim() === 'true';
 }
 
-/** Files git tracks below `cwd`, relative to it, forward slashes. */
-export async function listTrackedFiles(cwd: string): Promise<string[]> {
-  const output = await git(cwd, ['ls-files', '-z', '--full-name', '--', '.']);
-  const prefix = (await git(cwd, ['rev-parse', '--show-prefix'])).trim();
-  return output
-    .split('\0')
-    .filter(Boolean)
-    .map((file) => (prefix && file.startsWith(prefix) ? file.slice(prefix.length) : file));
+/**
+ * Files git tracks below `cwd`, relative to it, forward slashes. With `untracked`, also the files
+ * git would offer to add: untracked ones that no .gitignore, info/exclude or core.excludesFile ignores.
+ */
+export async function listTrackedFiles(cwd: string, options: { untracked?: boolean } = {}): Promise<string[]> {
+  const which = options.untracked ? ['--cached', '--others', '--exclude-standard'] : [];
+  const [output, prefixLine] = await Promise.all([git(cwd, ['ls-files', '-z', '--full-name', ...which, '--', '.']), git(cwd, ['rev-parse', '--show-prefix'])]);
+  const prefix = prefixLine.trim();
+  // A file with merge conflicts is listed once per stage.
+  const files = new Set(output.split('\0').filter(Boolean));
+  return [...files].map((file) => (prefix && file.startsWith(prefix) ? file.slice(prefix.length) : file));
 }
 
 export async function isShallowRepository(cwd: string): Promise<boolean> {

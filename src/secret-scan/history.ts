@@ -24,6 +24,21 @@ export function gitLogOptions(selection: CommitSelection): string[] {
   return [...common, selection.head, ...selection.exclude.map((ref) => `^${ref}`)];
 }
 
+/**
+ * Paths (relative to `cwd`) that the selected commits add or change, merges' conflict resolutions
+ * included: what the change brings, also when a later commit of it deletes the file again.
+ */
+export async function listChangedFiles(cwd: string, selection: CommitSelection): Promise<string[]> {
+  const output = await git(cwd, ['log', '--format=', '--name-only', '-z', '--diff-filter=d', ...gitLogOptions(selection), '--']);
+  return [...new Set(output.split('\0').map((file) => file.replace(/^\n+/, '')).filter(Boolean))];
+}
+
+/** Paths (relative to `cwd`) of the files in a commit's tree. */
+export async function listTreeFiles(cwd: string, commit: string): Promise<string[]> {
+  const output = await git(cwd, ['ls-tree', '-r', '-z', '--name-only', commit, '--', '.']);
+  return output.split('\0').filter(Boolean);
+}
+
 export interface CommitInfo {
   sha: string;
   author: string;

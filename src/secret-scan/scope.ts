@@ -4,6 +4,7 @@ import { ConfigurationError, EnvironmentError } from '../core/errors.js';
 import { git, gitResult, isShallowRepository, listCommits, resolveCommit } from '../core/git.js';
 import type { EventContext } from '../core/github-context.js';
 import type { Logger } from '../core/logger.js';
+import type { Level } from '../core/report.js';
 import type { Scope } from './options.js';
 
 const ZERO_SHA = /^0+$/;
@@ -19,6 +20,11 @@ export type ScanTarget =
       /** Refspecs or commits to fetch when the clone lacks them. */
       fetch: string[];
       description: string;
+      /**
+       * How the file policy judges a dotenv file or key that was there before these commits: a
+       * warning on a pull request (it did not bring it), an error on the default branch itself.
+       */
+      preExistingLevel: Level;
     }
   | { kind: 'nothing'; description: string };
 
@@ -34,7 +40,7 @@ export function resolveScanRange(scope: Scope, since: string | undefined, event:
       return { kind: 'history', description: 'the full history' };
     case 'range':
       if (!since) throw new ConfigurationError('scope "range" needs `since` (the ref to scan from, exclusive); set since, e.g. --since origin/main');
-      return { kind: 'commits', head: 'HEAD', exclude: [since], fetch: [], description: `the commits ${since}..HEAD` };
+      return { kind: 'commits', head: 'HEAD', exclude: [since], fetch: [], description: `the commits ${since}..HEAD`, preExistingLevel: 'warning' };
     case 'auto':
       return targetForEvent(event.eventName, event.payload);
   }
@@ -47,12 +53,12 @@ function targetForEvent(eventName: string, payload: Record<string, unknown>): Sc
       const base = sha(payload, ['pull_request', 'base', 'sha'], eventName);
       const head = sha(payload, ['pull_request', 'head', 'sha'], eventName);
       const number = field(payload, ['pull_request', 'number']);
-      return { kind: 'commits', head, exclude: [base], fetch: [base, head], description: `every commit of pull request #${String(number ?? '?')} (${short(base)}..${short(head)})` };
+      return { kind: 'commits', head, exclude: [base], fetch: [base, head], description: `every commit of pull request #${String(number ?? '?')} (${short(base)}..${short(head)})`, preExistingLevel: 'warning' };
     }
     case 'merge_group': {
       const base = sha(payload, ['merge_group', 'base_sha'], eventName);
       const head = sha(payload, ['merge_group', 'head_sha'], eventName);
-      return { kind: 'commits', head, exclude: [base], fetch: [base, head], description: `the merge group ${short(base)}..${short(head)}` };
+      return { kind: 'commits', head, exclude: [base], fetch: [base, head], description: `the merge group ${short(base)}..${short(head)}`, preExistingLevel: 'warning' };
     }
     case 'push':
       return targetForPush(payload);
@@ -74,16 +80,24 @@ function targetForPush(payload: Record<string, unknown>): ScanTarget {
     return { kind: 'nothing', description: 'nothing: the push deleted a ref' };
   }
   const before = field(payload, ['before']);
-  if (typeof before === 'string' && before && !ZERO_SHA.test(before)) {
-    return { kind: 'commits', head: after, exclude: [before], fetch: [before, after], description: `the pushed commits ${short(before)}..${short(after)}` };
-  }
   const ref = field(payload, ['ref']);
   const defaultBranch = field(payload, ['repository', 'default_branch']);
+  if (typeof before === 'string' && before && !ZERO_SHA.test(before)) {
+    const onDefaultBranch = typeof defaultBranch === 'string' && ref === `refs/heads/${defaultBranch}`;
+    return {
+      kind: 'commits',
+      head: after,
+      exclude: [before],
+      fetch: [before, after],
+      description: `the pushed commits ${short(before)}..${short(after)}`,
+      preExistingLevel: onDefaultBranch ? 'error' : 'warning',
+    };
+  }
   if (typeof defaultBranch !== 'string' || !defaultBranch) {
     throw new EnvironmentError('the push event payload has no repository.default_branch, so the commits of the new branch cannot be told apart; use scope: history');
   }
   if (ref === `refs/heads/${defaultBranch}`) {
-    return { kind: 'commits', head: after, exclude: [], fetch: [after], description: `every commit of the new default branch ${defaultBranch}` };
+    return { kind: 'commits', head: after, exclude: [], fetch: [after], description: `every commit of the new default branch ${defaultBranch}`, preExistingLevel: 'error' };
   }
   const remoteDefault = `refs/remotes/origin/${defaultBranch}`;
   return {
@@ -92,6 +106,7 @@ function targetForPush(payload: Record<string, unknown>): ScanTarget {
     exclude: [remoteDefault],
     fetch: [`+refs/heads/${defaultBranch}:${remoteDefault}`, after],
     description: `the commits of the new ref ${String(ref)} that are not on ${defaultBranch} (..${short(after)})`,
+    preExistingLevel: 'warning',
   };
 }
 
