@@ -96,7 +96,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       if (report.status === 'error') err(`readiness-gates: ${report.gate}: error: ${report.findings[0]?.message ?? 'could not decide'}\n`);
     }
     const result = command === 'all' ? combineReports(reports) : reports[0]!;
-    out(renderReport(result, format, { color: io.color && format === 'text', fallbackUri: loaded.file }));
+    // A single gate that could not decide has said why on stderr; its text report would say it again.
+    if (!(format === 'text' && command !== 'all' && result.status === 'error')) {
+      out(renderReport(result, format, { color: io.color && format === 'text', fallbackUri: loaded.file }));
+    }
     return exitCodeForStatus(result.status);
   } catch (error) {
     err(`readiness-gates: ${describeError(error)}\n`);

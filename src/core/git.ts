@@ -11,6 +11,18 @@ export async function git(cwd: string, args: readonly string[]): Promise<string>
   return result.stdout;
 }
 
+/**
+ * Why a git command failed, in one line: its first `fatal:` or `error:` line, not the advice after
+ * it ("Please make sure you have the correct access rights / and the repository exists."). When
+ * that line is only "Could not read from remote repository.", the line before it (ssh's own) says why.
+ */
+export function gitFailureReason(stderr: string, exitCode: number): string {
+  const lines = stderr.split('\n').map((line) => line.trim()).filter(Boolean);
+  const index = lines.findIndex((line) => /^(fatal|error):/.test(line));
+  if (index === -1) return lines[0] ?? `exit code ${exitCode}`;
+  return index > 0 && /could not read from remote repository/i.test(lines[index]!) ? lines[index - 1]! : lines[index]!;
+}
+
 /** Runs git without judging its exit code, for commands where non-zero is an answer. */
 export function gitResult(cwd: string, args: readonly string[], options: { input?: string } = {}): Promise<ExecResult> {
   // A fixed locale keeps git's messages parseable; no pager or prompt can block a CI job.

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigurationError, EnvironmentError } from '../core/errors.js';
-import { git, gitResult, isShallowRepository, listCommits, resolveCommit } from '../core/git.js';
+import { git, gitFailureReason, gitResult, isShallowRepository, listCommits, resolveCommit } from '../core/git.js';
 import type { EventContext } from '../core/github-context.js';
 import type { Logger } from '../core/logger.js';
 import type { Level } from '../core/report.js';
@@ -186,7 +186,7 @@ function fetchedRef(ref: string): string {
 async function fetchOrFail(cwd: string, args: string[], what: string): Promise<void> {
   const result = await gitResult(cwd, args);
   if (result.exitCode !== 0) {
-    const reason = result.stderr.trim().split('\n').at(-1) || `exit code ${result.exitCode}`;
+    const reason = gitFailureReason(result.stderr, result.exitCode);
     throw new EnvironmentError(`could not fetch ${what} from origin (${reason}); ${SHALLOW_FIX}, or fetch them before the gate runs`);
   }
 }

@@ -89,5 +89,7 @@ describe('readiness-gates secret-scan (CLI, real gitleaks)', () => {
     expect(result.code).toBe(2);
     expect(result.stderr.split('\n').filter(Boolean)).toHaveLength(1);
     expect(result.stderr).toContain(message);
+    // Printed once: the text report on stdout does not repeat it.
+    expect(result.stdout).toBe('');
   });
 });

@@ -165,4 +165,14 @@ describe('secret-scan over commit ranges (real gitleaks, WebAssembly build)', ()
     expect(report.status).toBe('error');
     expect(report.findings[0]?.message).toContain('fetch-depth: 0');
   });
+
+  it('says why a fetch failed in the words of git, not its closing advice', async () => {
+    const { repo, d, m } = pullRequestRepo();
+    const clone = tempDir();
+    runGit(clone, 'clone', '-q', '--depth', '1', '--branch', 'feature', `file://${repo}`, '.');
+    runGit(clone, 'remote', 'set-url', 'origin', path.join(tempDir(), 'gone'));
+    const { report } = await scan(clone, {}, pullRequestEvent(d, m));
+    expect(report.status).toBe('error');
+    expect(report.findings[0]?.message).toMatch(/^could not fetch the commits of the range from origin \(fatal: '.*gone' does not appear to be a git repository\); set `fetch-depth: 0`/);
+  });
 });
