@@ -10,7 +10,7 @@ import { createReport, type Finding } from '../core/report.js';
 import { checkFiles, worktreeFiles, type PolicySubjects } from './file-policy.js';
 import { Baseline, isIgnored, leakFinding, readGitleaksIgnore, registerSecrets } from './findings.js';
 import { checkExtraArgs } from './gitleaks.js';
-import { listChangedFiles, listTreeFiles } from './history.js';
+import { listChangedFiles, listStagedFiles, listTreeFiles } from './history.js';
 import { resolveGitleaks, type ResolvedGitleaks } from './install.js';
 import { parseOptions, type AllowEntry, type SecretScanOptions } from './options.js';
 import { scanSource, type ScanSource } from './scan.js';
@@ -24,7 +24,8 @@ export const secretScanGate: Gate = {
     checkExtraArgs(options.extraArgs);
     const configPath = gitleaksConfigPath(options, context.cwd);
     const baseline = options.baselinePath ? await Baseline.load(options.baselinePath, context.cwd) : undefined;
-    const target = resolveScanRange(options.scope, options.since, options.scope === 'auto' ? readEventContext(context.env) : { eventName: '', payload: {} });
+    const event = options.scope === 'auto' && !options.staged ? readEventContext(context.env) : { eventName: '', payload: {} };
+    const target = resolveScanRange(options.scope, options.since, event, options.staged);
     const inGit = await isGitWorkTree(context.cwd);
     if (target.kind !== 'worktree' && !inGit) {
       throw new ConfigurationError(`${context.cwd} is not a git work tree, so ${target.description} cannot be scanned; check out the repository (actions/checkout) or use scope: worktree`);
@@ -90,6 +91,8 @@ async function prepareTarget(target: ScanTarget, inGit: boolean, context: GateCo
       const files = await listTrackedFiles(context.cwd, { untracked: true });
       return { source: { kind: 'files', files }, files };
     }
+    case 'staged':
+      return { source: { kind: 'staged' } };
     case 'history':
       return { source: { kind: 'commits', selection: { all: true } }, commits: await prepareFullHistory(context.cwd, context.log) };
     case 'commits':
@@ -104,6 +107,7 @@ async function prepareTarget(target: ScanTarget, inGit: boolean, context: GateCo
  */
 async function policySubjects(target: ScanTarget, prepared: PreparedTarget, cwd: string): Promise<PolicySubjects> {
   if (prepared.files) return { brought: prepared.files };
+  if (target.kind === 'staged') return { brought: await listStagedFiles(cwd) };
   if (target.kind === 'worktree') return { brought: await worktreeFiles(cwd) };
   if (target.kind !== 'commits' || prepared.source.kind !== 'commits') return { brought: await listTrackedFiles(cwd) };
   const [brought, tree] = await Promise.all([listChangedFiles(cwd, prepared.source.selection), listTreeFiles(cwd, target.head)]);

@@ -66,9 +66,32 @@ export async function materializeHistory(cwd: string, selection: CommitSelection
     ...gitLogOptions(selection),
     '--',
   ]);
-  const commits = new Map<string, CommitInfo>();
+  return writeAddedLines(output, target);
+}
+
+/** The folder under the target that holds the staged lines (no commit has them yet). */
+export const STAGED_FOLDER = 'staged';
+
+/** Options of `git diff --cached` read like the history's patches: pinned against user config. */
+const STAGED_DIFF = ['diff', '--cached', '--relative', '--no-textconv', '--no-renames', '--src-prefix=a/', '--dst-prefix=b/'];
+
+/** The lines `git diff --cached` adds, at their line numbers in the staged file, under `<target>/staged/<path>`. */
+export async function materializeStaged(cwd: string, target: string): Promise<MaterializedHistory> {
+  const output = await git(cwd, ['-c', 'core.quotePath=false', ...STAGED_DIFF, '-p', '-U0', '--no-color', '--no-ext-diff', '--']);
+  return writeAddedLines(output, target, { sha: STAGED_FOLDER, author: '', email: '', date: '' });
+}
+
+/** Paths (relative to `cwd`) that the staged changes add or modify. */
+export async function listStagedFiles(cwd: string): Promise<string[]> {
+  const output = await git(cwd, [...STAGED_DIFF, '--name-only', '-z', '--diff-filter=d', '--']);
+  return output.split('\0').filter(Boolean);
+}
+
+/** Reads `git log -p -U0` / `git diff -p -U0` output and writes each file's added lines under `target`. */
+async function writeAddedLines(output: string, target: string, initial?: CommitInfo): Promise<MaterializedHistory> {
+  const commits = new Map<string, CommitInfo>(initial ? [[initial.sha, initial]] : []);
   const files = new Map<string, string[]>();
-  let commit: CommitInfo | undefined;
+  let commit: CommitInfo | undefined = initial;
   let lines: string[] | undefined;
   let nextLine = 0;
   let addedLeft = 0;

@@ -13,6 +13,8 @@ export interface AllowEntry extends ExceptionEntry {
 export interface SecretScanOptions {
   scope: Scope;
   since?: string;
+  /** Scan the staged changes (a pre-commit hook) instead of `scope`. */
+  staged: boolean;
   gitleaksPath?: string;
   gitleaksVersion: string;
   gitleaksReleaseUrl: string;
@@ -28,6 +30,7 @@ export function parseOptions(settings: GateSettings): SecretScanOptions {
   return {
     scope: settings.scope as Scope,
     since: text(settings.since),
+    staged: settings.staged === true,
     gitleaksPath: text(settings['gitleaks-path']),
     gitleaksVersion: settings['gitleaks-version'] as string,
     gitleaksReleaseUrl: (settings['gitleaks-release-url'] as string).replace(/\/+$/, ''),

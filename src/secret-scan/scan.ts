@@ -4,11 +4,11 @@ import path from 'node:path';
 import type { GateContext } from '../core/gate.js';
 import { git } from '../core/git.js';
 import { runGitleaks, type GitleaksEngine, type GitleaksLeak } from './gitleaks.js';
-import { gitLogOptions, materializeHistory, repairRemergePaths, type CommitSelection } from './history.js';
+import { gitLogOptions, materializeHistory, materializeStaged, repairRemergePaths, STAGED_FOLDER, type CommitSelection, type MaterializedHistory } from './history.js';
 import { placeFiles } from './worktree.js';
 
 /** What gitleaks reads: the commits of a selection, the given files of the work tree, or a whole directory. */
-export type ScanSource = { kind: 'commits'; selection: CommitSelection } | { kind: 'files'; files: readonly string[] } | { kind: 'directory' };
+export type ScanSource = { kind: 'commits'; selection: CommitSelection } | { kind: 'staged' } | { kind: 'files'; files: readonly string[] } | { kind: 'directory' };
 
 export interface GitleaksRun {
   engine: GitleaksEngine;
@@ -29,32 +29,38 @@ export async function scanSource(source: ScanSource, run: GitleaksRun, context: 
       if ((await placeFiles(context.cwd, source.files, tree)) === 0) return [];
       return await runGitleaks(run.engine, { ...common, mode: 'dir', source: tree }, context.env);
     }
+    // Staged lines have no commit yet; both engines read them from our patch reader.
+    if (source.kind === 'staged') return await scanAddedLines(run.engine, (tree) => materializeStaged(context.cwd, tree), common, work, context);
     if (run.engine.kind === 'native') {
       const leaks = await runGitleaks(run.engine, { ...common, mode: 'git', source: context.cwd, logOptions: gitLogOptions(source.selection) }, context.env);
       return await repairRemergePaths(context.cwd, leaks);
     }
-    return await scanPatches(run.engine, source.selection, common, work, context);
+    return await scanAddedLines(run.engine, (tree) => materializeHistory(context.cwd, source.selection, tree), common, work, context);
   } finally {
     await rm(work, { recursive: true, force: true });
   }
 }
 
-/** History without `gitleaks git`: scan the lines each commit added, then put commit and author back. */
-async function scanPatches(
+/**
+ * History without `gitleaks git`, and staged changes: scan the lines each commit (or the index)
+ * added, then put commit and author back.
+ */
+async function scanAddedLines(
   engine: GitleaksEngine,
-  selection: CommitSelection,
+  materialize: (tree: string) => Promise<MaterializedHistory>,
   common: { reportPath: string; configPath?: string; extraArgs: string[] },
   work: string,
   context: GateContext,
 ): Promise<GitleaksLeak[]> {
   const tree = path.join(work, 'patches');
-  const history = await materializeHistory(context.cwd, selection, tree);
+  const history = await materialize(tree);
   if (history.files === 0) return [];
   const leaks = await runGitleaks(engine, { ...common, mode: 'dir', source: tree }, context.env);
   return leaks.map((leak) => {
     const file = leak.File.split(path.sep).join('/');
     const slash = file.indexOf('/');
-    const commit = history.commits.get(file.slice(0, slash));
+    const folder = file.slice(0, slash);
+    const commit = folder === STAGED_FOLDER ? undefined : history.commits.get(folder);
     return {
       ...leak,
       File: file.slice(slash + 1),

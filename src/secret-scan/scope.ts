@@ -12,6 +12,7 @@ const ZERO_SHA = /^0+$/;
 /** What a scan covers. `commits` is `head` minus everything reachable from `exclude`. */
 export type ScanTarget =
   | { kind: 'worktree'; description: string }
+  | { kind: 'staged'; description: string }
   | { kind: 'history'; description: string }
   | {
       kind: 'commits';
@@ -32,7 +33,11 @@ export type ScanTarget =
  * Decides from the scope setting and the triggering event what to scan. Pure: git is asked
  * nothing here; `prepareCommits` makes the chosen commits present afterwards.
  */
-export function resolveScanRange(scope: Scope, since: string | undefined, event: Pick<EventContext, 'eventName' | 'payload'>): ScanTarget {
+export function resolveScanRange(scope: Scope, since: string | undefined, event: Pick<EventContext, 'eventName' | 'payload'>, staged = false): ScanTarget {
+  if (staged) {
+    if (scope === 'history' || scope === 'range') throw new ConfigurationError(`staged scans the staged changes, not ${scope === 'history' ? 'the history' : 'a commit range'}; remove scope: ${scope} or staged`);
+    return { kind: 'staged', description: 'the changes staged for the next commit' };
+  }
   switch (scope) {
     case 'worktree':
       return { kind: 'worktree', description: 'the working tree' };
