@@ -61,6 +61,21 @@ export async function resolveCommit(cwd: string, ref: string): Promise<string | 
   return result.exitCode === 0 ? result.stdout.trim() : undefined;
 }
 
+/** The commit each ref names (undefined when the repository does not have it), asked of one git process. */
+export async function resolveCommits(cwd: string, refs: readonly string[]): Promise<Map<string, string | undefined>> {
+  const resolved = new Map<string, string | undefined>();
+  if (!refs.length) return resolved;
+  // Ref names cannot hold white space, so one per line is unambiguous.
+  const result = await gitResult(cwd, ['cat-file', '--batch-check=%(objectname) %(objecttype)'], { input: `${refs.map((ref) => `${ref}^{commit}`).join('\n')}\n` });
+  if (result.exitCode !== 0) throw new EnvironmentError(`git cat-file failed: ${gitFailureReason(result.stderr, result.exitCode)}`);
+  const lines = result.stdout.split('\n');
+  refs.forEach((ref, index) => {
+    const match = /^([0-9a-f]{40,64}) commit$/.exec(lines[index] ?? '');
+    resolved.set(ref, match?.[1]);
+  });
+  return resolved;
+}
+
 /** Commits reachable from `head` and not from any of `exclude`, newest first. */
 export async function listCommits(cwd: string, head: string, exclude: readonly string[] = []): Promise<string[]> {
   const output = await git(cwd, ['rev-list', head, ...exclude.map((ref) => `^${ref}`), '--']);

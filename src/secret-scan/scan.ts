@@ -18,8 +18,8 @@ export interface GitleaksRun {
 
 /** Runs gitleaks over `source` below `context.cwd` and returns its leaks, paths relative to `context.cwd`. */
 export async function scanSource(source: ScanSource, run: GitleaksRun, context: GateContext): Promise<GitleaksLeak[]> {
-  // Inside the git directory when there is one: the same file system as the work tree, so files can be hard-linked.
-  const parent = source.kind === 'directory' ? os.tmpdir() : (await git(context.cwd, ['rev-parse', '--absolute-git-dir'])).trim();
+  // Files to scan go inside the git directory: the same file system as the work tree, so they can be hard-linked.
+  const parent = source.kind === 'files' ? (await git(context.cwd, ['rev-parse', '--absolute-git-dir'])).trim() : os.tmpdir();
   const work = await mkdtemp(path.join(parent, 'rg-secret-scan-'));
   try {
     const common = { reportPath: path.join(work, 'report.json'), configPath: run.configPath, extraArgs: run.extraArgs };

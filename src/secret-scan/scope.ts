@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigurationError, EnvironmentError } from '../core/errors.js';
-import { git, gitFailureReason, gitResult, isShallowRepository, listCommits, resolveCommit } from '../core/git.js';
+import { git, gitFailureReason, gitResult, isShallowRepository, listCommits, resolveCommits } from '../core/git.js';
 import type { EventContext } from '../core/github-context.js';
 import type { Logger } from '../core/logger.js';
 import type { Level } from '../core/report.js';
@@ -142,18 +142,19 @@ const SHALLOW_FIX = 'set `fetch-depth: 0` on actions/checkout';
  * Returns the number of commits the range holds.
  */
 export async function prepareCommits(cwd: string, target: Extract<ScanTarget, { kind: 'commits' }>, log: Logger): Promise<number> {
-  const missing = [];
-  for (const ref of target.fetch) if (!(await resolveCommit(cwd, fetchedRef(ref)))) missing.push(ref);
+  const needed = [...new Set([...target.fetch.map(fetchedRef), target.head, ...target.exclude])];
+  let resolved = await resolveCommits(cwd, needed);
+  const missing = target.fetch.filter((ref) => !resolved.get(fetchedRef(ref)));
   if (missing.length) {
     log.info(`fetching ${missing.join(', ')} from origin`);
     await fetchOrFail(cwd, ['fetch', '--no-tags', ...((await isShallowRepository(cwd)) ? [`--depth=${DEEPEN_STEPS[0]}`] : []), 'origin', ...missing], 'the commits of the range');
+    resolved = await resolveCommits(cwd, needed);
   }
   for (const ref of [target.head, ...target.exclude]) {
-    if (!(await resolveCommit(cwd, ref))) throw new EnvironmentError(`${ref} is not in the repository; fetch it, or ${SHALLOW_FIX}`);
+    if (!resolved.get(ref)) throw new EnvironmentError(`${ref} is not in the repository; fetch it, or ${SHALLOW_FIX}`);
   }
   for (const depth of [...DEEPEN_STEPS, 'unshallow' as const]) {
-    const list = await listCommits(cwd, target.head, target.exclude);
-    const boundary = await shallowBoundary(cwd);
+    const [list, boundary] = await Promise.all([listCommits(cwd, target.head, target.exclude), shallowBoundary(cwd)]);
     if (!list.some((commit) => boundary.has(commit)) && (boundary.size === 0 || (await sharesHistory(cwd, target)))) return list.length;
     log.info(`the clone is shallow inside the range; deepening (${depth === 'unshallow' ? 'full history' : `${depth} commits`})`);
     await fetchOrFail(cwd, ['fetch', '--no-tags', depth === 'unshallow' ? '--unshallow' : `--deepen=${depth}`, 'origin'], 'more history');
