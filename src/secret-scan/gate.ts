@@ -14,6 +14,7 @@ import { listChangedFiles, listStagedFiles, listTreeFiles } from './history.js';
 import { resolveGitleaks, type ResolvedGitleaks } from './install.js';
 import { parseOptions, type AllowEntry, type SecretScanOptions } from './options.js';
 import { scanSource, type ScanSource } from './scan.js';
+import { hashLeaks, type LeakTextSource } from './secret-hash.js';
 import { prepareCommits, prepareFullHistory, resolveScanRange, type ScanTarget } from './scope.js';
 
 export const secretScanGate: Gate = {
@@ -54,11 +55,13 @@ export const secretScanGate: Gate = {
 
     registerSecrets(leaks, context.log);
     const kept = leaks.filter((leak) => !isIgnored(leak, ignored) && !baseline?.has(leak));
+    const hashes = await hashLeaks(context.cwd, kept, leakTextSource(prepared.source));
     const exceptions = new ExceptionList<AllowEntry>(options.allow, describeAllowEntry);
     const findings: Finding[] = [];
     let allowed = 0;
-    for (const finding of [...policy.findings, ...kept.map(leakFinding)]) {
-      if (exceptions.match((entry) => allowMatches(entry, finding))) allowed += 1;
+    const candidates: { finding: Finding; hash?: string }[] = [...policy.findings.map((finding) => ({ finding })), ...kept.map((leak) => ({ finding: leakFinding(leak, hashes.get(leak)), hash: hashes.get(leak) }))];
+    for (const { finding, hash } of candidates) {
+      if (exceptions.match((entry) => allowMatches(entry, finding, hash))) allowed += 1;
       else findings.push(finding);
     }
     findings.push(...exceptions.findings(context.configFile));
@@ -126,15 +129,17 @@ function gitleaksConfigPath(options: SecretScanOptions, cwd: string): string | u
 }
 
 function describeAllowEntry(entry: AllowEntry, index: number): string {
-  const keys = (['fingerprint', 'rule', 'path'] as const).filter((key) => entry[key]).map((key) => `${key} ${entry[key]}`);
+  const keys = (['fingerprint', 'secret-hash', 'rule', 'path'] as const).filter((key) => entry[key]).map((key) => `${key} ${entry[key]}`);
   return `secret-scan.allow[${index}] (${keys.join(', ')})`;
 }
 
 /**
  * Every key an entry gives must match; `path` is a glob. As in .gitleaksignore, a fingerprint
- * without a commit (`file:rule:line`) matches that place in every commit.
+ * without a commit (`file:rule:line`) matches that place in every commit; a `secret-hash` matches
+ * the same secret line in the same file wherever history puts it.
  */
-function allowMatches(entry: AllowEntry, finding: Finding): boolean {
+function allowMatches(entry: AllowEntry, finding: Finding, secretHash: string | undefined): boolean {
+  if (entry['secret-hash'] !== undefined && entry['secret-hash'] !== secretHash) return false;
   if (entry.fingerprint !== undefined && entry.fingerprint !== finding.fingerprint && entry.fingerprint !== finding.fingerprint?.replace(/^[0-9a-f]{40,64}:/, '')) return false;
   if (entry.rule !== undefined && entry.rule !== finding.rule) return false;
   if (entry.path !== undefined && !(finding.file && picomatch.isMatch(finding.file, entry.path, { dot: true }))) return false;
@@ -149,4 +154,10 @@ function explicitEngineNotice(engine: ResolvedGitleaks): Finding {
     message: `Scanned with the gitleaks you chose in gitleaks-path: ${engine.origin}, reporting version ${engine.reportedVersion ? `"${engine.reportedVersion}"` : '(none)'}; readiness-gates did not verify it.`,
     help: 'Remove gitleaks-path to run the pinned gitleaks-version, verified by SHA-256.',
   };
+}
+
+/** Where gitleaks read what it reports, so a leak's lines can be read again for its secret hash. */
+function leakTextSource(source: ScanSource): LeakTextSource {
+  if (source.kind === 'commits') return 'commits';
+  return source.kind === 'staged' ? 'staged' : 'worktree';
 }

@@ -6,6 +6,8 @@ export type Scope = 'auto' | 'worktree' | 'history' | 'range';
 /** One `secret-scan.allow` entry: it matches on every key it gives. */
 export interface AllowEntry extends ExceptionEntry {
   fingerprint?: string;
+  /** A leak's secret hash (file, rule and the text of its lines): survives squash, rebase and moved lines. */
+  'secret-hash'?: string;
   rule?: string;
   path?: string;
 }

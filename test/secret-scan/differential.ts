@@ -135,13 +135,15 @@ export interface LeakSummary {
   file?: string;
   line?: number;
   fingerprint?: string;
+  /** Holds the finding's secret hash, which must not depend on the engine either. */
+  help?: string;
 }
 
 /** The gate's leaks (file-policy findings left out), sorted, for comparing two runs. */
 export function leakSummary(report: GateReport): LeakSummary[] {
   return report.findings
     .filter((finding) => !finding.rule.startsWith('file/') && finding.level === 'error')
-    .map((finding) => ({ rule: finding.rule, file: finding.file, line: finding.line, fingerprint: finding.fingerprint }))
+    .map((finding) => ({ rule: finding.rule, file: finding.file, line: finding.line, fingerprint: finding.fingerprint, help: finding.help }))
     .sort((a, b) => String(a.fingerprint).localeCompare(String(b.fingerprint)));
 }
 
