@@ -181,7 +181,13 @@ async function cachedOrDownloaded(asset: GitleaksAsset, options: ResolveGitleaks
   const dir = path.join(versionDir, asset.arch);
   const marker = `${dir}.complete`;
   const binaryPath = path.join(dir, asset.binary);
-  if (await exists(marker)) {
+  const archivePath = path.join(dir, asset.name);
+  const checksumsPath = path.join(dir, checksumsFileName(options.version));
+  if ((await exists(marker)) && !((await exists(archivePath)) && (await exists(checksumsPath)))) {
+    // Another tool's entry in the same layout (setup actions cache the binary alone): it cannot be
+    // verified, so it is not run; the verified download replaces it.
+    options.log.info(`not using the tool cache entry ${dir}: it holds no archive and checksums to verify it by`);
+  } else if (await exists(marker)) {
     await verifyCacheEntry(dir, binaryPath, asset, options.version);
     options.log.info(`gitleaks ${options.version} from the tool cache (${dir}), verified by SHA-256`);
     return { kind: 'native', command: binaryPath, prefixArgs: [], origin: `tool cache (${dir})` };
@@ -199,8 +205,8 @@ async function cachedOrDownloaded(asset: GitleaksAsset, options: ResolveGitleaks
   await rm(dir, { recursive: true, force: true });
   await rm(marker, { force: true });
   await mkdir(dir, { recursive: true });
-  await writeFile(path.join(dir, asset.name), archive);
-  await writeFile(path.join(dir, checksumsFileName(options.version)), checksums);
+  await writeFile(archivePath, archive);
+  await writeFile(checksumsPath, checksums);
   // Written under a temporary name and renamed, so a concurrent job never runs half a binary.
   await writeFile(`${binaryPath}.partial`, binary);
   await chmod(`${binaryPath}.partial`, 0o755);

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -168,6 +168,20 @@ describe('gitleaks download, verification and tool cache (loopback release serve
 
     writeFileSync(path.join(path.dirname(engine.command), 'gitleaks_8.99.0_linux_x64.tar.gz'), releaseArchive('tar.gz', 'gitleaks', 'evil'));
     await expect(resolveGitleaks(settings)).rejects.toThrow(/cached gitleaks_8\.99\.0_linux_x64\.tar\.gz does not match/);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('replaces a tool cache entry it cannot verify (another tool cached the binary alone) with the verified download', async () => {
+    const archive = releaseArchive('tar.gz', 'gitleaks');
+    const server = await releaseServer(release('8.99.0', 'gitleaks_8.99.0_linux_x64.tar.gz', archive));
+    const settings = options(server.url);
+    const dir = path.join(settings.env.RUNNER_TOOL_CACHE!, 'gitleaks', '8.99.0', 'x64');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'gitleaks'), '#!/bin/sh\necho unverified\n');
+    writeFileSync(`${dir}.complete`, '');
+    const engine = await resolveGitleaks(settings);
+    expect(engine.origin).toMatch(/^download/);
+    expect(readFileSync(engine.command, 'utf8')).toBe(gitleaksScript());
     expect(server.requests).toHaveLength(2);
   });
 
