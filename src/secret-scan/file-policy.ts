@@ -46,6 +46,8 @@ export interface PolicySubjects {
   /** Files that were there before the change: a policy file here is `preExistingLevel`, naming it. */
   preExisting?: readonly string[];
   preExistingLevel?: Level;
+  /** Brought files the change removed again: gone from its last commit, still in its history. */
+  removedAgain?: ReadonlySet<string>;
 }
 
 /**
@@ -58,7 +60,10 @@ export async function checkFiles(cwd: string, subjects: PolicySubjects, allowFil
   const findings: Finding[] = [];
   const pemCandidates: { file: string; preExisting: boolean }[] = [];
   const all = [...subjects.brought.map((file) => ({ file, preExisting: false })), ...(subjects.preExisting ?? []).map((file) => ({ file, preExisting: true }))];
-  const describe = (finding: Finding, preExisting: boolean) => (preExisting ? alreadyThere(finding, subjects.preExistingLevel ?? 'warning') : finding);
+  const describe = (finding: Finding, preExisting: boolean) => {
+    if (preExisting) return alreadyThere(finding, subjects.preExistingLevel ?? 'warning');
+    return subjects.removedAgain?.has(finding.file ?? '') ? stillInHistory(finding) : finding;
+  };
   for (const { file, preExisting } of all) {
     if (allowed(file)) continue;
     if (isDotenvFile(file)) findings.push(describe(dotenvFinding(file), preExisting));
@@ -79,6 +84,15 @@ export async function checkFiles(cwd: string, subjects: PolicySubjects, allowFil
 /** The files of a directory the policy judges: git's view of it when it is a work tree, else every file. */
 export async function worktreeFiles(cwd: string): Promise<string[]> {
   return (await isGitWorkTree(cwd)) ? listTrackedFiles(cwd, { untracked: true }) : walkFiles(cwd);
+}
+
+/** A policy file the change added and removed again: the commits that hold it are still pushed. */
+function stillInHistory(finding: Finding): Finding {
+  return {
+    ...finding,
+    message: `${finding.message.replace(/\.$/, '')}; these commits added it and removed it again, but it stays in their history.`,
+    help: `${finding.help} Removing it in a later commit does not take it out of the pushed history: rotate what it held, and squash or rewrite the commits before merging.`,
+  };
 }
 
 /** A policy file the change did not bring: named, with the fix, without blaming the change. */

@@ -115,7 +115,13 @@ async function policySubjects(target: ScanTarget, prepared: PreparedTarget, cwd:
   if (target.kind !== 'commits' || prepared.source.kind !== 'commits') return { brought: await listTrackedFiles(cwd) };
   const [brought, tree] = await Promise.all([listChangedFiles(cwd, prepared.source.selection), listTreeFiles(cwd, target.head)]);
   const broughtSet = new Set(brought);
-  return { brought, preExisting: tree.filter((file) => !broughtSet.has(file)), preExistingLevel: target.preExistingLevel };
+  const treeSet = new Set(tree);
+  return {
+    brought,
+    preExisting: tree.filter((file) => !broughtSet.has(file)),
+    preExistingLevel: target.preExistingLevel,
+    removedAgain: new Set(brought.filter((file) => !treeSet.has(file))),
+  };
 }
 
 function gitleaksConfigPath(options: SecretScanOptions, cwd: string): string | undefined {

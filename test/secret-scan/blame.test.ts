@@ -68,6 +68,8 @@ describe('a pull request is blamed for what it brings', () => {
     const head = runGit(repo, 'rev-parse', 'HEAD').trim();
     const { report } = await scanWithEvent(repo, {}, pullRequest(base, head));
     expect(policy(report).sort()).toEqual(['error file/dotenv .env', 'error file/dotenv config/.env.local']);
+    expect(report.findings.find((finding) => finding.file === 'config/.env.local')?.message).toContain('these commits added it and removed it again, but it stays in their history');
+    expect(report.findings.find((finding) => finding.file === '.env')?.message).not.toContain('removed it again');
   });
 
   it('fails a push to the default branch on a .env that was already there, and only warns on another branch', async () => {
