@@ -1,21 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import type { GateReport } from '../../src/core/report.js';
-import { fakeTokens, gitRepo, pemPrivateKey, WASM_GITLEAKS } from './helpers.js';
+import { fakeTokens, gitRepo, pemPrivateKey, runCli, WASM_GITLEAKS } from './helpers.js';
 
-async function cli(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    env: { PATH: process.env.PATH },
-    cwd,
-  });
-  return { code, stdout, stderr };
-}
+const cli = runCli;
 
 function leakyRepo() {
   const tokens = fakeTokens();

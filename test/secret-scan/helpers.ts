@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { main } from '../../src/cli/main.js';
 import type { ReadinessConfig } from '../../src/core/config.js';
 import { silentLogger } from '../../src/core/logger.js';
 import type { GateReport } from '../../src/core/report.js';
@@ -79,4 +80,12 @@ export async function scanWithEvent(cwd: string, settings: Record<string, unknow
     log: { ...silentLogger, info: (message) => log.push(message), warning: (message) => log.push(message) },
   });
   return { report, log };
+}
+
+/** Runs the CLI in-process from `cwd`; returns its exit code and what it printed. */
+export async function runCli(argv: string[], cwd: string, env: NodeJS.ProcessEnv = { PATH: process.env.PATH }): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env, cwd });
+  return { code, stdout, stderr };
 }

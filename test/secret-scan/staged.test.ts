@@ -3,24 +3,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import type { GateReport } from '../../src/core/report.js';
 import { tempDir } from '../helpers/temp.js';
-import { fakeTokens, gitRepo, runGit, WASM_GITLEAKS } from './helpers.js';
+import { fakeTokens, gitRepo, runCli, runGit, WASM_GITLEAKS } from './helpers.js';
 
 async function stagedScan(cwd: string, ...flags: string[]) {
   return cli(cwd, ['secret-scan', '--staged', '--format', 'json', '--gitleaks-path', WASM_GITLEAKS, ...flags]);
 }
 
 async function cli(cwd: string, argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    env: { PATH: process.env.PATH },
-    cwd,
-  });
+  const { code, stdout, stderr } = await runCli(argv, cwd);
   return { code, stderr, report: stdout ? (JSON.parse(stdout) as GateReport) : undefined };
 }
 
