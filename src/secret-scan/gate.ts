@@ -48,7 +48,7 @@ export const secretScanGate: Gate = {
     context.log.info(`scanning ${target.description}${prepared.commits === undefined ? '' : ` (${prepared.commits} commits)`}${engine ? ` with gitleaks from ${engine.origin}` : ''}`);
     // The file policy needs no gitleaks; it runs while gitleaks scans.
     const [policy, leaks, ignored] = await Promise.all([
-      checkFiles(context.cwd, await policySubjects(target, prepared, context.cwd), options.allowFiles),
+      policySubjects(target, prepared, context.cwd).then((subjects) => checkFiles(context.cwd, subjects, options.allowFiles)),
       engine ? scanSource(prepared.source, { engine, configPath, extraArgs: options.extraArgs }, context) : [],
       readGitleaksIgnore(context.cwd),
     ]);
