@@ -99,7 +99,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       gates.map(async (gate) => {
         progress.start(gate);
         const gateLog = cliLogger((text) => progress.log(gate, `[${gate}] ${text}`), redactor, io.env);
-        const report = await runGate(await GATES[gate].load(), loaded.config, { values: overridesFor(gate, flags), nameOf: (key) => `--${key}` }, { ...context, log: gateLog }, loaded.changes);
+        const report = await runGate(await GATES[gate].load(), loaded.config, { values: overridesFor(gate, flags, io.cwd), nameOf: (key) => `--${key}` }, { ...context, log: gateLog }, loaded.changes);
         progress.finish(report);
         return report;
       }),
@@ -108,7 +108,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       if (report.status === 'error') err(`readiness-gates: ${report.gate}: error: ${report.findings[0]?.message ?? 'could not decide'}\n`);
     }
     const result = command === 'all' ? combineReports(reports) : reports[0]!;
-    out(renderReport(result, format, { color: io.color && format === 'text', fallbackUri: loaded.file, configChanges: loaded.changes }));
+    // A single gate that could not decide has said why on stderr; its text report would say it again.
+    if (!(format === 'text' && command !== 'all' && result.status === 'error')) {
+      out(renderReport(result, format, { color: io.color && format === 'text', fallbackUri: loaded.file, configChanges: loaded.changes }));
+    }
     return exitCodeForStatus(result.status);
   } catch (error) {
     err(`readiness-gates: ${describeError(error)}\n`);
@@ -157,11 +160,20 @@ function resolveCwd(base: string, value: string | string[] | undefined): string 
   return cwd;
 }
 
-function overridesFor(gate: GateName, flags: Map<string, string | string[]>): ConfigSection {
+/**
+ * Flags naming a program on this machine rather than a file of the checked repository: typed in a
+ * shell, they are relative to the shell's directory, not to --cwd (in the config file they stay
+ * relative to the repository).
+ */
+const SHELL_RELATIVE_FLAGS = new Set(['gitleaks-path']);
+
+function overridesFor(gate: GateName, flags: Map<string, string | string[]>, shellDir: string): ConfigSection {
   const values: ConfigSection = {};
   for (const [key, kind] of gateFlagKinds(gate)) {
     const raw = flags.get(key);
-    if (raw !== undefined) values[key] = coerceSetting(kind, raw, `--${key}`);
+    if (raw === undefined) continue;
+    const value = coerceSetting(kind, raw, `--${key}`);
+    values[key] = SHELL_RELATIVE_FLAGS.has(key) && typeof value === 'string' && value ? path.resolve(shellDir, value) : value;
   }
   return values;
 }

@@ -3,15 +3,17 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import { EnvironmentError } from '../core/errors.js';
 import { isGitWorkTree, listTrackedFiles } from '../core/git.js';
-import type { Finding } from '../core/report.js';
+import type { Finding, Level } from '../core/report.js';
 
 const DOTENV_RULE = 'file/dotenv';
 const PRIVATE_KEY_RULE = 'file/private-key';
 
-const TEMPLATE_PARTS = new Set(['example', 'sample', 'template']);
+/** A dotenv name with one of these parts is a template (`.env.example`, `.env.production.example`, `.env.dist`). */
+const TEMPLATE_PARTS = new Set(['example', 'sample', 'template', 'dist', 'defaults']);
 const BACKUP_SUFFIX = '(?:bak|backup|old|orig|save|swp|tmp)';
 // Anchored on the whole file name: `environment.ts` or `env.d.ts` are code, not dotenv files.
-const DOTENV_NAMES = [/^\.env(?:\..+)?$/, /^\.env~$/, /^[^.].*\.env$/, new RegExp(`^[^.].*\\.env\\.${BACKUP_SUFFIX}$`)];
+// `.envrc` is direnv's: shell exports of the same values.
+const DOTENV_NAMES = [/^\.env(?:\..+)?$/, /^\.env~$/, /^\.envrc$/, /^[^.].*\.env$/, new RegExp(`^[^.].*\\.env\\.${BACKUP_SUFFIX}$`)];
 const KEY_NAMES = /^id_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?$/;
 const KEY_EXTENSIONS = new Set(['.p12', '.pfx']);
 /** Files whose content is read for a PEM private-key block; other files are the gitleaks `private-key` rule's job. */
@@ -37,30 +39,70 @@ export interface FilePolicyResult {
   filesChecked: number;
 }
 
+/** The files the policy judges, and how hard. */
+export interface PolicySubjects {
+  /** Files the scanned change brings (or, without a change, every file): a policy file here is an error. */
+  brought: readonly string[];
+  /** Files that were there before the change: a policy file here is `preExistingLevel`, naming it. */
+  preExisting?: readonly string[];
+  preExistingLevel?: Level;
+  /** Brought files the change removed again: gone from its last commit, still in its history. */
+  removedAgain?: ReadonlySet<string>;
+}
+
 /**
- * Tracked dotenv files and private keys are findings whatever gitleaks' rules say: a committed
- * `.env` is a leak even when its values look harmless today.
+ * Dotenv files and private keys are findings whatever gitleaks' rules say: a committed `.env` is a
+ * leak even when its values look harmless today. Key-like files still on the disk are also read for
+ * a PEM private-key block.
  */
-export async function checkTrackedFiles(cwd: string, allowFiles: readonly string[]): Promise<FilePolicyResult> {
-  const files = (await isGitWorkTree(cwd)) ? await listTrackedFiles(cwd) : await walkFiles(cwd);
+export async function checkFiles(cwd: string, subjects: PolicySubjects, allowFiles: readonly string[]): Promise<FilePolicyResult> {
   const allowed = allowFiles.length ? picomatch(allowFiles as string[], { dot: true }) : () => false;
   const findings: Finding[] = [];
-  const pemCandidates: string[] = [];
-  for (const file of files) {
+  const pemCandidates: { file: string; preExisting: boolean }[] = [];
+  const all = [...subjects.brought.map((file) => ({ file, preExisting: false })), ...(subjects.preExisting ?? []).map((file) => ({ file, preExisting: true }))];
+  const describe = (finding: Finding, preExisting: boolean) => {
+    if (preExisting) return alreadyThere(finding, subjects.preExistingLevel ?? 'warning');
+    return subjects.removedAgain?.has(finding.file ?? '') ? stillInHistory(finding) : finding;
+  };
+  for (const { file, preExisting } of all) {
     if (allowed(file)) continue;
-    if (isDotenvFile(file)) findings.push(dotenvFinding(file));
-    else if (isPrivateKeyFileName(file)) findings.push(privateKeyFinding(file));
-    else if (PEM_CANDIDATE_EXTENSIONS.has(path.posix.extname(file).toLowerCase())) pemCandidates.push(file);
+    if (isDotenvFile(file)) findings.push(describe(dotenvFinding(file), preExisting));
+    else if (isPrivateKeyFileName(file)) findings.push(describe(privateKeyFinding(file), preExisting));
+    else if (PEM_CANDIDATE_EXTENSIONS.has(path.posix.extname(file).toLowerCase())) pemCandidates.push({ file, preExisting });
   }
   // In batches: a large repository would otherwise open thousands of files at once (EMFILE).
   for (let start = 0; start < pemCandidates.length; start += PEM_READ_BATCH) {
     const batch = pemCandidates.slice(start, start + PEM_READ_BATCH);
-    const hasKey = await Promise.all(batch.map((file) => containsPemPrivateKey(path.join(cwd, file))));
-    batch.forEach((file, index) => {
-      if (hasKey[index]) findings.push(privateKeyFinding(file));
+    const hasKey = await Promise.all(batch.map(({ file }) => containsPemPrivateKey(path.join(cwd, file))));
+    batch.forEach(({ file, preExisting }, index) => {
+      if (hasKey[index]) findings.push(describe(privateKeyFinding(file), preExisting));
     });
   }
-  return { findings, filesChecked: files.length };
+  return { findings, filesChecked: all.length };
+}
+
+/** The files of a directory the policy judges: git's view of it when it is a work tree, else every file. */
+export async function worktreeFiles(cwd: string): Promise<string[]> {
+  return (await isGitWorkTree(cwd)) ? listTrackedFiles(cwd, { untracked: true }) : walkFiles(cwd);
+}
+
+/** A policy file the change added and removed again: the commits that hold it are still pushed. */
+function stillInHistory(finding: Finding): Finding {
+  return {
+    ...finding,
+    message: `${finding.message.replace(/\.$/, '')}; these commits added it and removed it again, but it stays in their history.`,
+    help: `${finding.help} Removing it in a later commit does not take it out of the pushed history: rotate what it held, and squash or rewrite the commits before merging.`,
+  };
+}
+
+/** A policy file the change did not bring: named, with the fix, without blaming the change. */
+function alreadyThere(finding: Finding, level: Level): Finding {
+  return {
+    ...finding,
+    level,
+    message: `${finding.message.replace(/\.$/, '')}; it was already there before these commits.`,
+    help: `${finding.help} Fix it in a change of its own; until then it is reported on every scan.`,
+  };
 }
 
 function dotenvFinding(file: string): Finding {

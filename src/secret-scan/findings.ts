@@ -20,9 +20,10 @@ export function registerSecrets(leaks: readonly GitleaksLeak[], log: Logger): vo
 }
 
 /** The finding for a leak: where and in which commit, never the secret itself. */
-export function leakFinding(leak: GitleaksLeak): Finding {
+export function leakFinding(leak: GitleaksLeak, secretHash?: string): Finding {
   const where = `${leak.File}:${leak.StartLine}`;
   const commit = leak.Commit ? ` in commit ${leak.Commit.slice(0, 12)}${leak.Author ? ` by ${leak.Author}` : ''}${leak.Date ? ` (${leak.Date.slice(0, 10)})` : ''}` : '';
+  const allowEntry = secretHash ? `a secret-scan.allow entry \`secret-hash: ${secretHash}\` with a reason (it keeps matching after a squash, a rebase or moved lines)` : 'a secret-scan.allow entry with a reason';
   return {
     rule: leak.RuleID,
     level: 'error',
@@ -32,7 +33,7 @@ export function leakFinding(leak: GitleaksLeak): Finding {
     ...(leak.StartColumn ? { column: leak.StartColumn } : {}),
     ...(leak.EndLine ? { endLine: leak.EndLine } : {}),
     fingerprint: leakFingerprint(leak),
-    help: `Rotate the secret first (once pushed it is exposed), then remove it from the code; for a false positive add the line ${leakFingerprint(leak)} to .gitleaksignore, or a secret-scan.allow entry with a reason.`,
+    help: `Rotate the secret first (once pushed it is exposed), then remove it from the code; for a false positive add ${allowEntry}, or the line ${leakFingerprint(leak)} to .gitleaksignore.`,
   };
 }
 

@@ -1,20 +1,20 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { ConfigurationError } from '../core/errors.js';
 import { ExceptionList } from '../core/exceptions.js';
 import type { Gate, GateContext } from '../core/gate.js';
-import { isGitWorkTree } from '../core/git.js';
+import { isGitWorkTree, listTrackedFiles } from '../core/git.js';
 import { readEventContext } from '../core/github-context.js';
 import { createReport, type Finding } from '../core/report.js';
-import { checkTrackedFiles } from './file-policy.js';
+import { checkFiles, worktreeFiles, type PolicySubjects } from './file-policy.js';
 import { Baseline, isIgnored, leakFinding, readGitleaksIgnore, registerSecrets } from './findings.js';
-import { checkExtraArgs, runGitleaks, type GitleaksEngine, type GitleaksLeak } from './gitleaks.js';
-import { gitLogOptions, materializeHistory, type CommitSelection } from './history.js';
-import { resolveGitleaks } from './install.js';
+import { checkExtraArgs } from './gitleaks.js';
+import { listChangedFiles, listStagedFiles, listTreeFiles } from './history.js';
+import { resolveGitleaks, type ResolvedGitleaks } from './install.js';
 import { parseOptions, type AllowEntry, type SecretScanOptions } from './options.js';
+import { scanSource, type ScanSource } from './scan.js';
+import { hashLeaks, type LeakTextSource } from './secret-hash.js';
 import { prepareCommits, prepareFullHistory, resolveScanRange, type ScanTarget } from './scope.js';
 
 export const secretScanGate: Gate = {
@@ -25,38 +25,104 @@ export const secretScanGate: Gate = {
     checkExtraArgs(options.extraArgs);
     const configPath = gitleaksConfigPath(options, context.cwd);
     const baseline = options.baselinePath ? await Baseline.load(options.baselinePath, context.cwd) : undefined;
-    const target = resolveScanRange(options.scope, options.since, options.scope === 'auto' ? readEventContext(context.env) : { eventName: '', payload: {} });
-    if (target.kind !== 'worktree' && !(await isGitWorkTree(context.cwd))) {
+    const event = options.scope === 'auto' && !options.staged ? readEventContext(context.env) : { eventName: '', payload: {} };
+    const target = resolveScanRange(options.scope, options.since, event, options.staged);
+    const inGit = await isGitWorkTree(context.cwd);
+    if (target.kind !== 'worktree' && !inGit) {
       throw new ConfigurationError(`${context.cwd} is not a git work tree, so ${target.description} cannot be scanned; check out the repository (actions/checkout) or use scope: worktree`);
     }
 
+    // Finding gitleaks (maybe a download) and completing the commits (maybe a fetch) are independent.
+    const [engine, prepared] = await Promise.all([
+      target.kind === 'nothing' ? undefined : resolveGitleaks({
+        gitleaksPath: options.gitleaksPath,
+        version: options.gitleaksVersion,
+        releaseUrl: options.gitleaksReleaseUrl,
+        cwd: context.cwd,
+        env: context.env,
+        log: context.log,
+        allowWasmFallback: !context.inAction,
+      }),
+      prepareTarget(target, inGit, context),
+    ]);
+    context.log.info(`scanning ${target.description}${prepared.commits === undefined ? '' : ` (${prepared.commits} commits)`}${engine ? ` with gitleaks from ${engine.origin}` : ''}`);
     // The file policy needs no gitleaks; it runs while gitleaks scans.
-    const [policy, scan, ignored] = await Promise.all([
-      checkTrackedFiles(context.cwd, options.allowFiles),
-      scanWithGitleaks(target, options, configPath, context),
+    const [policy, leaks, ignored] = await Promise.all([
+      policySubjects(target, prepared, context.cwd).then((subjects) => checkFiles(context.cwd, subjects, options.allowFiles)),
+      engine ? scanSource(prepared.source, { engine, configPath, extraArgs: options.extraArgs }, context) : [],
       readGitleaksIgnore(context.cwd),
     ]);
 
-    registerSecrets(scan.leaks, context.log);
-    const kept = scan.leaks.filter((leak) => !isIgnored(leak, ignored) && !baseline?.has(leak));
+    registerSecrets(leaks, context.log);
+    const kept = leaks.filter((leak) => !isIgnored(leak, ignored) && !baseline?.has(leak));
+    const hashes = await hashLeaks(context.cwd, kept, leakTextSource(prepared.source));
     const exceptions = new ExceptionList<AllowEntry>(options.allow, describeAllowEntry);
     const findings: Finding[] = [];
     let allowed = 0;
-    for (const finding of [...policy.findings, ...kept.map(leakFinding)]) {
-      if (exceptions.match((entry) => allowMatches(entry, finding))) allowed += 1;
+    const candidates: { finding: Finding; hash?: string }[] = [...policy.findings.map((finding) => ({ finding })), ...kept.map((leak) => ({ finding: leakFinding(leak, hashes.get(leak)), hash: hashes.get(leak) }))];
+    for (const { finding, hash } of candidates) {
+      if (exceptions.match((entry) => allowMatches(entry, finding, hash))) allowed += 1;
       else findings.push(finding);
     }
     findings.push(...exceptions.findings(context.configFile));
+    if (engine && options.gitleaksPath) findings.push(explicitEngineNotice(engine));
     const metrics: Record<string, number> = {
       leaks: kept.length,
       'policy-violations': policy.findings.length,
       'files-checked': policy.filesChecked,
       allowed,
     };
-    if (scan.commits !== undefined) metrics['commits-scanned'] = scan.commits;
+    if (prepared.commits !== undefined) metrics['commits-scanned'] = prepared.commits;
     return createReport('secret-scan', findings, metrics, startedAt);
   },
 };
+
+interface PreparedTarget {
+  source: ScanSource;
+  commits?: number;
+  /** The work-tree files git tracks or would add, for a work-tree scan of a git repository. */
+  files?: string[];
+}
+
+/** Makes the target's commits present (fetching, deepening) or lists the work tree's files. */
+async function prepareTarget(target: ScanTarget, inGit: boolean, context: GateContext): Promise<PreparedTarget> {
+  switch (target.kind) {
+    case 'nothing':
+      return { source: { kind: 'directory' }, commits: 0 };
+    case 'worktree': {
+      if (!inGit) return { source: { kind: 'directory' } };
+      const files = await listTrackedFiles(context.cwd, { untracked: true });
+      return { source: { kind: 'files', files }, files };
+    }
+    case 'staged':
+      return { source: { kind: 'staged' } };
+    case 'history':
+      return { source: { kind: 'commits', selection: { all: true } }, commits: await prepareFullHistory(context.cwd, context.log) };
+    case 'commits':
+      return { source: { kind: 'commits', selection: { head: target.head, exclude: target.exclude } }, commits: await prepareCommits(context.cwd, target, context.log) };
+  }
+}
+
+/**
+ * What the file policy judges. A commit range is blamed for the files its commits add or change
+ * (also one it removes again); the rest of its head tree was there before and is judged as
+ * `preExistingLevel`. Other scopes judge the files as they are.
+ */
+async function policySubjects(target: ScanTarget, prepared: PreparedTarget, cwd: string): Promise<PolicySubjects> {
+  if (prepared.files) return { brought: prepared.files };
+  if (target.kind === 'staged') return { brought: await listStagedFiles(cwd) };
+  if (target.kind === 'worktree') return { brought: await worktreeFiles(cwd) };
+  if (target.kind !== 'commits' || prepared.source.kind !== 'commits') return { brought: await listTrackedFiles(cwd) };
+  const [brought, tree] = await Promise.all([listChangedFiles(cwd, prepared.source.selection), listTreeFiles(cwd, target.head)]);
+  const broughtSet = new Set(brought);
+  const treeSet = new Set(tree);
+  return {
+    brought,
+    preExisting: tree.filter((file) => !broughtSet.has(file)),
+    preExistingLevel: target.preExistingLevel,
+    removedAgain: new Set(brought.filter((file) => !treeSet.has(file))),
+  };
+}
 
 function gitleaksConfigPath(options: SecretScanOptions, cwd: string): string | undefined {
   if (options.gitleaksConfig) {
@@ -69,87 +135,35 @@ function gitleaksConfigPath(options: SecretScanOptions, cwd: string): string | u
 }
 
 function describeAllowEntry(entry: AllowEntry, index: number): string {
-  const keys = (['fingerprint', 'rule', 'path'] as const).filter((key) => entry[key]).map((key) => `${key} ${entry[key]}`);
+  const keys = (['fingerprint', 'secret-hash', 'rule', 'path'] as const).filter((key) => entry[key]).map((key) => `${key} ${entry[key]}`);
   return `secret-scan.allow[${index}] (${keys.join(', ')})`;
 }
 
 /**
  * Every key an entry gives must match; `path` is a glob. As in .gitleaksignore, a fingerprint
- * without a commit (`file:rule:line`) matches that place in every commit.
+ * without a commit (`file:rule:line`) matches that place in every commit; a `secret-hash` matches
+ * the same secret line in the same file wherever history puts it.
  */
-function allowMatches(entry: AllowEntry, finding: Finding): boolean {
+function allowMatches(entry: AllowEntry, finding: Finding, secretHash: string | undefined): boolean {
+  if (entry['secret-hash'] !== undefined && entry['secret-hash'] !== secretHash) return false;
   if (entry.fingerprint !== undefined && entry.fingerprint !== finding.fingerprint && entry.fingerprint !== finding.fingerprint?.replace(/^[0-9a-f]{40,64}:/, '')) return false;
   if (entry.rule !== undefined && entry.rule !== finding.rule) return false;
   if (entry.path !== undefined && !(finding.file && picomatch.isMatch(finding.file, entry.path, { dot: true }))) return false;
   return true;
 }
 
-interface ScanResult {
-  leaks: GitleaksLeak[];
-  commits?: number;
+/** gitleaks-path bypasses the version check and the SHA-256 verification: the summary says which binary ran. */
+function explicitEngineNotice(engine: ResolvedGitleaks): Finding {
+  return {
+    rule: 'gitleaks/explicit-path',
+    level: 'notice',
+    message: `Scanned with the gitleaks you chose in gitleaks-path: ${engine.origin}, reporting version ${engine.reportedVersion ? `"${engine.reportedVersion}"` : '(none)'}; readiness-gates did not verify it.`,
+    help: 'Remove gitleaks-path to run the pinned gitleaks-version, verified by SHA-256.',
+  };
 }
 
-async function scanWithGitleaks(target: ScanTarget, options: SecretScanOptions, configPath: string | undefined, context: GateContext): Promise<ScanResult> {
-  if (target.kind === 'nothing') {
-    context.log.info(`secret scan: ${target.description}`);
-    return { leaks: [], commits: 0 };
-  }
-  let selection: CommitSelection | undefined;
-  let commits: number | undefined;
-  if (target.kind === 'commits') {
-    commits = await prepareCommits(context.cwd, target, context.log);
-    selection = { head: target.head, exclude: target.exclude };
-  } else if (target.kind === 'history') {
-    commits = await prepareFullHistory(context.cwd, context.log);
-    selection = { all: true };
-  }
-  const engine = await resolveGitleaks({
-    gitleaksPath: options.gitleaksPath,
-    version: options.gitleaksVersion,
-    releaseUrl: options.gitleaksReleaseUrl,
-    cwd: context.cwd,
-    env: context.env,
-    log: context.log,
-    allowWasmFallback: !context.inAction,
-  });
-  context.log.info(`scanning ${target.description}${commits === undefined ? '' : ` (${commits} commits)`} with gitleaks from ${engine.origin}`);
-  const work = await mkdtemp(path.join(os.tmpdir(), 'rg-secret-scan-'));
-  try {
-    const common = { reportPath: path.join(work, 'report.json'), configPath, extraArgs: options.extraArgs };
-    if (!selection) return { leaks: await runGitleaks(engine, { ...common, mode: 'dir', source: context.cwd }, context.env), commits };
-    if (engine.kind === 'native') {
-      return { leaks: await runGitleaks(engine, { ...common, mode: 'git', source: context.cwd, logOptions: gitLogOptions(selection) }, context.env), commits };
-    }
-    return { leaks: await scanPatches(engine, selection, common, work, context), commits };
-  } finally {
-    await rm(work, { recursive: true, force: true });
-  }
-}
-
-/** History without `gitleaks git`: scan the lines each commit added, then put commit and author back. */
-async function scanPatches(
-  engine: GitleaksEngine,
-  selection: CommitSelection,
-  common: { reportPath: string; configPath?: string; extraArgs: string[] },
-  work: string,
-  context: GateContext,
-): Promise<GitleaksLeak[]> {
-  const tree = path.join(work, 'patches');
-  const history = await materializeHistory(context.cwd, selection, tree);
-  if (history.files === 0) return [];
-  const leaks = await runGitleaks(engine, { ...common, mode: 'dir', source: tree }, context.env);
-  return leaks.map((leak) => {
-    const file = leak.File.split(path.sep).join('/');
-    const slash = file.indexOf('/');
-    const commit = history.commits.get(file.slice(0, slash));
-    return {
-      ...leak,
-      File: file.slice(slash + 1),
-      Commit: commit?.sha ?? '',
-      Author: commit?.author ?? '',
-      Email: commit?.email ?? '',
-      Date: commit?.date ?? '',
-      Fingerprint: undefined,
-    };
-  });
+/** Where gitleaks read what it reports, so a leak's lines can be read again for its secret hash. */
+function leakTextSource(source: ScanSource): LeakTextSource {
+  if (source.kind === 'commits') return 'commits';
+  return source.kind === 'staged' ? 'staged' : 'worktree';
 }

@@ -87,13 +87,13 @@ export async function runGitleaks(engine: GitleaksEngine, invocation: GitleaksIn
   const args = buildGitleaksArgs(invocation);
   const result = await execFile(engine.command, [...engine.prefixArgs, ...args], { cwd: invocation.source, env });
   if (result.exitCode !== 0 && result.exitCode !== LEAKS_EXIT_CODE) {
-    throw new EnvironmentError(`gitleaks ${invocation.mode} failed with exit code ${result.exitCode}: ${lastProblem(result.stderr)}`);
+    throw new EnvironmentError(`gitleaks ${invocation.mode} failed with exit code ${result.exitCode}: ${gitleaksProblem(result.stderr)}`);
   }
   let text: string;
   try {
     text = await readFile(invocation.reportPath, 'utf8');
   } catch {
-    throw new EnvironmentError(`gitleaks ${invocation.mode} exited ${result.exitCode} without writing its report; ${lastProblem(result.stderr)}`);
+    throw new EnvironmentError(`gitleaks ${invocation.mode} exited ${result.exitCode} without writing its report; ${gitleaksProblem(result.stderr)}`);
   }
   const leaks = parseGitleaksReport(text);
   if (result.exitCode === LEAKS_EXIT_CODE && leaks.length === 0) {
@@ -121,10 +121,17 @@ export function isLeak(value: unknown): value is GitleaksLeak {
   return typeof leak.RuleID === 'string' && typeof leak.File === 'string' && typeof leak.StartLine === 'number';
 }
 
-/** gitleaks' last error line without colour codes or the secret-free log prefix noise. */
-function lastProblem(stderr: string): string {
+/**
+ * Why gitleaks failed, in one line. In `git` mode gitleaks ends with "stderr is not empty" whenever
+ * git wrote to stderr, and prints git's own lines as `[git] …` before it: git's first line is the
+ * reason. Otherwise gitleaks' last error line, without colour codes or its time stamp.
+ */
+export function gitleaksProblem(stderr: string): string {
   // eslint-disable-next-line no-control-regex
-  const lines = stderr.replace(/\u001b\[[0-9;]*m/g, '').split('\n').map((line) => line.trim()).filter(Boolean);
-  const problem = lines.filter((line) => /\b(FTL|ERR)\b/.test(line)).at(-1) ?? lines.at(-1);
-  return problem ? problem.replace(/^\d{1,2}:\d{2}(AM|PM)\s+/, '') : 'no error message';
+  const lines = stderr.replace(/\u001b\[[0-9;]*m/g, '').split('\n').map((line) => line.trim().replace(/^\d{1,2}:\d{2}(AM|PM)\s+/, '')).filter(Boolean);
+  const gitLine = lines.map((line) => /^(?:ERR|FTL)\s+\[git\]\s+(.+)$/.exec(line)?.[1]).find(Boolean);
+  if (gitLine) return `git log said: ${gitLine}`;
+  const problem = lines.filter((line) => /^(FTL|ERR)\b/.test(line)).at(-1) ?? lines.at(-1) ?? 'no error message';
+  // gitleaks before 8.19 has `detect` and `protect` only.
+  return /unknown command "(git|dir)"/.test(problem) ? `${problem}: this gitleaks is older than 8.19; use gitleaks 8.19 or later (gitleaks-version)` : problem;
 }

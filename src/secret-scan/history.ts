@@ -1,7 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EnvironmentError } from '../core/errors.js';
-import { git } from '../core/git.js';
+import { git, gitResult } from '../core/git.js';
+import type { GitleaksLeak } from './gitleaks.js';
 
 /** The commits a history scan covers: everything, or what `head` has and `exclude` does not. */
 export type CommitSelection = { all: true } | { all?: false; head: string; exclude: readonly string[] };
@@ -10,14 +11,32 @@ export type CommitSelection = { all: true } | { all?: false; head: string; exclu
  * Options for `git log -p -U0`, shared by `gitleaks git --log-opts` and our own patch reader.
  * Merges are included with `--diff-merges=remerge`: a merge shows only what differs from the
  * automatic merge (conflict resolutions, evil merges), so a merged branch is not reported twice.
- * `--relative` keeps paths relative to the scanned directory. The prefixes and `--no-textconv` are
- * pinned against user config: diff.noprefix / mnemonicPrefix would change the `a/` `b/` headers both
- * parsers read, a textconv driver would hand them converted text instead of what was committed.
+ * `--relative` keeps paths relative to the scanned directory. The prefixes, `--no-textconv` and
+ * `--no-renames` are pinned against user config, so every reader sees the same patch: diff.noprefix /
+ * mnemonicPrefix would change the `a/` `b/` headers both parsers read, a textconv driver would hand
+ * them converted text instead of what was committed, and diff.renames decides whether a renamed file
+ * is read again. Without renames a moved file counts as added in full (it never hides a line), and
+ * git cannot warn that rename detection was skipped, a warning that fails `gitleaks git`.
  */
 export function gitLogOptions(selection: CommitSelection): string[] {
-  const common = ['--full-history', '--diff-merges=remerge', '--relative', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/'];
+  const common = ['--full-history', '--diff-merges=remerge', '--relative', '--no-textconv', '--no-renames', '--src-prefix=a/', '--dst-prefix=b/'];
   if (selection.all) return [...common, '--all'];
   return [...common, selection.head, ...selection.exclude.map((ref) => `^${ref}`)];
+}
+
+/**
+ * Paths (relative to `cwd`) that the selected commits add or change, merges' conflict resolutions
+ * included: what the change brings, also when a later commit of it deletes the file again.
+ */
+export async function listChangedFiles(cwd: string, selection: CommitSelection): Promise<string[]> {
+  const output = await git(cwd, ['log', '--format=', '--name-only', '-z', '--diff-filter=d', ...gitLogOptions(selection), '--']);
+  return [...new Set(output.split('\0').map((file) => file.replace(/^\n+/, '')).filter(Boolean))];
+}
+
+/** Paths (relative to `cwd`) of the files in a commit's tree. */
+export async function listTreeFiles(cwd: string, commit: string): Promise<string[]> {
+  const output = await git(cwd, ['ls-tree', '-r', '-z', '--name-only', commit, '--', '.']);
+  return output.split('\0').filter(Boolean);
 }
 
 export interface CommitInfo {
@@ -42,14 +61,37 @@ const COMMIT_MARKER = '\u0001commit ';
 export async function materializeHistory(cwd: string, selection: CommitSelection, target: string): Promise<MaterializedHistory> {
   const output = await git(cwd, [
     '-c', 'core.quotePath=false',
-    'log', '-p', '-U0', '--no-color', '--no-ext-diff', '--no-renames',
+    'log', '-p', '-U0', '--no-color', '--no-ext-diff',
     `--format=${COMMIT_MARKER}%H%x00%an%x00%ae%x00%aI`,
     ...gitLogOptions(selection),
     '--',
   ]);
-  const commits = new Map<string, CommitInfo>();
+  return writeAddedLines(output, target);
+}
+
+/** The folder under the target that holds the staged lines (no commit has them yet). */
+export const STAGED_FOLDER = 'staged';
+
+/** Options of `git diff --cached` read like the history's patches: pinned against user config. */
+const STAGED_DIFF = ['diff', '--cached', '--relative', '--no-textconv', '--no-renames', '--src-prefix=a/', '--dst-prefix=b/'];
+
+/** The lines `git diff --cached` adds, at their line numbers in the staged file, under `<target>/staged/<path>`. */
+export async function materializeStaged(cwd: string, target: string): Promise<MaterializedHistory> {
+  const output = await git(cwd, ['-c', 'core.quotePath=false', ...STAGED_DIFF, '-p', '-U0', '--no-color', '--no-ext-diff', '--']);
+  return writeAddedLines(output, target, { sha: STAGED_FOLDER, author: '', email: '', date: '' });
+}
+
+/** Paths (relative to `cwd`) that the staged changes add or modify. */
+export async function listStagedFiles(cwd: string): Promise<string[]> {
+  const output = await git(cwd, [...STAGED_DIFF, '--name-only', '-z', '--diff-filter=d', '--']);
+  return output.split('\0').filter(Boolean);
+}
+
+/** Reads `git log -p -U0` / `git diff -p -U0` output and writes each file's added lines under `target`. */
+async function writeAddedLines(output: string, target: string, initial?: CommitInfo): Promise<MaterializedHistory> {
+  const commits = new Map<string, CommitInfo>(initial ? [[initial.sha, initial]] : []);
   const files = new Map<string, string[]>();
-  let commit: CommitInfo | undefined;
+  let commit: CommitInfo | undefined = initial;
   let lines: string[] | undefined;
   let nextLine = 0;
   let addedLeft = 0;
@@ -115,4 +157,25 @@ function unquoteC(text: string): string {
     }
   }
   return Buffer.from(bytes).toString('utf8');
+}
+
+/**
+ * `gitleaks git` misreads the patch of a merge whose automatic merge had a conflict: git puts a
+ * `remerge CONFLICT` line in the diff header, and gitleaks then keeps the `b/` of `b/<path>`. Each
+ * leak whose path starts with `b/` is checked against its commit's tree: when `b/<path>` is not in
+ * it and `<path>` is, the path is `<path>`, as our own patch reader (and git) names it.
+ */
+export async function repairRemergePaths(cwd: string, leaks: readonly GitleaksLeak[]): Promise<GitleaksLeak[]> {
+  const suspects = leaks.filter((leak) => leak.Commit && leak.File.startsWith('b/'));
+  if (!suspects.length) return [...leaks];
+  // One cat-file for every path asked; `./` keeps the paths relative to cwd, as --relative made them.
+  const queries = suspects.flatMap((leak) => [`${leak.Commit}:./${leak.File}`, `${leak.Commit}:./${leak.File.slice(2)}`]);
+  const result = await gitResult(cwd, ['cat-file', '--batch-check=%(objecttype)'], { input: `${queries.join('\n')}\n` });
+  if (result.exitCode !== 0) throw new EnvironmentError(`git cat-file failed while checking the paths gitleaks reported: ${result.stderr.trim().split('\n', 1)[0]}`);
+  const found = result.stdout.split('\n').map((line) => line.trim() === 'blob');
+  const repaired = new Map<GitleaksLeak, string>();
+  suspects.forEach((leak, index) => {
+    if (!found[2 * index] && found[2 * index + 1]) repaired.set(leak, leak.File.slice(2));
+  });
+  return leaks.map((leak) => (repaired.has(leak) ? { ...leak, File: repaired.get(leak)!, Fingerprint: undefined } : leak));
 }

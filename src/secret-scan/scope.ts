@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigurationError, EnvironmentError } from '../core/errors.js';
-import { git, gitResult, isShallowRepository, listCommits, resolveCommit } from '../core/git.js';
+import { git, gitFailureReason, gitResult, isShallowRepository, listCommits, resolveCommits } from '../core/git.js';
 import type { EventContext } from '../core/github-context.js';
 import type { Logger } from '../core/logger.js';
+import type { Level } from '../core/report.js';
 import type { Scope } from './options.js';
 
 const ZERO_SHA = /^0+$/;
@@ -11,6 +12,7 @@ const ZERO_SHA = /^0+$/;
 /** What a scan covers. `commits` is `head` minus everything reachable from `exclude`. */
 export type ScanTarget =
   | { kind: 'worktree'; description: string }
+  | { kind: 'staged'; description: string }
   | { kind: 'history'; description: string }
   | {
       kind: 'commits';
@@ -19,6 +21,11 @@ export type ScanTarget =
       /** Refspecs or commits to fetch when the clone lacks them. */
       fetch: string[];
       description: string;
+      /**
+       * How the file policy judges a dotenv file or key that was there before these commits: a
+       * warning on a pull request (it did not bring it), an error on the default branch itself.
+       */
+      preExistingLevel: Level;
     }
   | { kind: 'nothing'; description: string };
 
@@ -26,7 +33,11 @@ export type ScanTarget =
  * Decides from the scope setting and the triggering event what to scan. Pure: git is asked
  * nothing here; `prepareCommits` makes the chosen commits present afterwards.
  */
-export function resolveScanRange(scope: Scope, since: string | undefined, event: Pick<EventContext, 'eventName' | 'payload'>): ScanTarget {
+export function resolveScanRange(scope: Scope, since: string | undefined, event: Pick<EventContext, 'eventName' | 'payload'>, staged = false): ScanTarget {
+  if (staged) {
+    if (scope === 'history' || scope === 'range') throw new ConfigurationError(`staged scans the staged changes, not ${scope === 'history' ? 'the history' : 'a commit range'}; remove scope: ${scope} or staged`);
+    return { kind: 'staged', description: 'the changes staged for the next commit' };
+  }
   switch (scope) {
     case 'worktree':
       return { kind: 'worktree', description: 'the working tree' };
@@ -34,7 +45,7 @@ export function resolveScanRange(scope: Scope, since: string | undefined, event:
       return { kind: 'history', description: 'the full history' };
     case 'range':
       if (!since) throw new ConfigurationError('scope "range" needs `since` (the ref to scan from, exclusive); set since, e.g. --since origin/main');
-      return { kind: 'commits', head: 'HEAD', exclude: [since], fetch: [], description: `the commits ${since}..HEAD` };
+      return { kind: 'commits', head: 'HEAD', exclude: [since], fetch: [], description: `the commits ${since}..HEAD`, preExistingLevel: 'warning' };
     case 'auto':
       return targetForEvent(event.eventName, event.payload);
   }
@@ -47,12 +58,12 @@ function targetForEvent(eventName: string, payload: Record<string, unknown>): Sc
       const base = sha(payload, ['pull_request', 'base', 'sha'], eventName);
       const head = sha(payload, ['pull_request', 'head', 'sha'], eventName);
       const number = field(payload, ['pull_request', 'number']);
-      return { kind: 'commits', head, exclude: [base], fetch: [base, head], description: `every commit of pull request #${String(number ?? '?')} (${short(base)}..${short(head)})` };
+      return { kind: 'commits', head, exclude: [base], fetch: [base, head], description: `every commit of pull request #${String(number ?? '?')} (${short(base)}..${short(head)})`, preExistingLevel: 'warning' };
     }
     case 'merge_group': {
       const base = sha(payload, ['merge_group', 'base_sha'], eventName);
       const head = sha(payload, ['merge_group', 'head_sha'], eventName);
-      return { kind: 'commits', head, exclude: [base], fetch: [base, head], description: `the merge group ${short(base)}..${short(head)}` };
+      return { kind: 'commits', head, exclude: [base], fetch: [base, head], description: `the merge group ${short(base)}..${short(head)}`, preExistingLevel: 'warning' };
     }
     case 'push':
       return targetForPush(payload);
@@ -74,16 +85,24 @@ function targetForPush(payload: Record<string, unknown>): ScanTarget {
     return { kind: 'nothing', description: 'nothing: the push deleted a ref' };
   }
   const before = field(payload, ['before']);
-  if (typeof before === 'string' && before && !ZERO_SHA.test(before)) {
-    return { kind: 'commits', head: after, exclude: [before], fetch: [before, after], description: `the pushed commits ${short(before)}..${short(after)}` };
-  }
   const ref = field(payload, ['ref']);
   const defaultBranch = field(payload, ['repository', 'default_branch']);
+  if (typeof before === 'string' && before && !ZERO_SHA.test(before)) {
+    const onDefaultBranch = typeof defaultBranch === 'string' && ref === `refs/heads/${defaultBranch}`;
+    return {
+      kind: 'commits',
+      head: after,
+      exclude: [before],
+      fetch: [before, after],
+      description: `the pushed commits ${short(before)}..${short(after)}`,
+      preExistingLevel: onDefaultBranch ? 'error' : 'warning',
+    };
+  }
   if (typeof defaultBranch !== 'string' || !defaultBranch) {
     throw new EnvironmentError('the push event payload has no repository.default_branch, so the commits of the new branch cannot be told apart; use scope: history');
   }
   if (ref === `refs/heads/${defaultBranch}`) {
-    return { kind: 'commits', head: after, exclude: [], fetch: [after], description: `every commit of the new default branch ${defaultBranch}` };
+    return { kind: 'commits', head: after, exclude: [], fetch: [after], description: `every commit of the new default branch ${defaultBranch}`, preExistingLevel: 'error' };
   }
   const remoteDefault = `refs/remotes/origin/${defaultBranch}`;
   return {
@@ -92,6 +111,7 @@ function targetForPush(payload: Record<string, unknown>): ScanTarget {
     exclude: [remoteDefault],
     fetch: [`+refs/heads/${defaultBranch}:${remoteDefault}`, after],
     description: `the commits of the new ref ${String(ref)} that are not on ${defaultBranch} (..${short(after)})`,
+    preExistingLevel: 'warning',
   };
 }
 
@@ -122,18 +142,19 @@ const SHALLOW_FIX = 'set `fetch-depth: 0` on actions/checkout';
  * Returns the number of commits the range holds.
  */
 export async function prepareCommits(cwd: string, target: Extract<ScanTarget, { kind: 'commits' }>, log: Logger): Promise<number> {
-  const missing = [];
-  for (const ref of target.fetch) if (!(await resolveCommit(cwd, fetchedRef(ref)))) missing.push(ref);
+  const needed = [...new Set([...target.fetch.map(fetchedRef), target.head, ...target.exclude])];
+  let resolved = await resolveCommits(cwd, needed);
+  const missing = target.fetch.filter((ref) => !resolved.get(fetchedRef(ref)));
   if (missing.length) {
     log.info(`fetching ${missing.join(', ')} from origin`);
     await fetchOrFail(cwd, ['fetch', '--no-tags', ...((await isShallowRepository(cwd)) ? [`--depth=${DEEPEN_STEPS[0]}`] : []), 'origin', ...missing], 'the commits of the range');
+    resolved = await resolveCommits(cwd, needed);
   }
   for (const ref of [target.head, ...target.exclude]) {
-    if (!(await resolveCommit(cwd, ref))) throw new EnvironmentError(`${ref} is not in the repository; fetch it, or ${SHALLOW_FIX}`);
+    if (!resolved.get(ref)) throw new EnvironmentError(`${ref} is not in the repository; fetch it, or ${SHALLOW_FIX}`);
   }
   for (const depth of [...DEEPEN_STEPS, 'unshallow' as const]) {
-    const list = await listCommits(cwd, target.head, target.exclude);
-    const boundary = await shallowBoundary(cwd);
+    const [list, boundary] = await Promise.all([listCommits(cwd, target.head, target.exclude), shallowBoundary(cwd)]);
     if (!list.some((commit) => boundary.has(commit)) && (boundary.size === 0 || (await sharesHistory(cwd, target)))) return list.length;
     log.info(`the clone is shallow inside the range; deepening (${depth === 'unshallow' ? 'full history' : `${depth} commits`})`);
     await fetchOrFail(cwd, ['fetch', '--no-tags', depth === 'unshallow' ? '--unshallow' : `--deepen=${depth}`, 'origin'], 'more history');
@@ -171,7 +192,7 @@ function fetchedRef(ref: string): string {
 async function fetchOrFail(cwd: string, args: string[], what: string): Promise<void> {
   const result = await gitResult(cwd, args);
   if (result.exitCode !== 0) {
-    const reason = result.stderr.trim().split('\n').at(-1) || `exit code ${result.exitCode}`;
+    const reason = gitFailureReason(result.stderr, result.exitCode);
     throw new EnvironmentError(`could not fetch ${what} from origin (${reason}); ${SHALLOW_FIX}, or fetch them before the gate runs`);
   }
 }

@@ -74,7 +74,7 @@ describe('parseConfig', () => {
 
   it('points into lists of exceptions', () => {
     expect(configError('audit:\n  allow:\n    - id: GHSA-xvch-5gv4-984h\n')).toContain('audit.allow[0]: missing required key reason');
-    expect(configError('secret-scan:\n  allow:\n    - reason: because\n')).toContain('secret-scan.allow[0]: needs one of fingerprint, rule, path');
+    expect(configError('secret-scan:\n  allow:\n    - reason: because\n')).toContain('secret-scan.allow[0]: needs one of fingerprint, secret-hash, rule, path');
     expect(configError('audit:\n  allow:\n    - id: GHSA-xvch-5gv4-984h\n      reason: r\n      expires: 31-12-2026\n')).toContain(
       'audit.allow[0].expires: a 10-character string is not valid (A calendar date, YYYY-MM-DD)',
     );

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EnvironmentError } from '../../src/core/errors.js';
 import { execFile } from '../../src/core/exec.js';
-import { git, isGitWorkTree, isShallowRepository, listCommits, listTrackedFiles, resolveCommit } from '../../src/core/git.js';
+import { git, gitFailureReason, gitResult, isGitWorkTree, isShallowRepository, listCommits, listTrackedFiles, resolveCommit, resolveCommits } from '../../src/core/git.js';
 import { tempDir } from '../helpers/temp.js';
 
 describe('execFile', () => {
@@ -41,6 +41,26 @@ describe('git helpers', () => {
     const dir = await makeRepo();
     expect((await listTrackedFiles(dir)).sort()).toEqual(['.gitignore', 'a.txt', 'sub/b.txt']);
     expect(await listTrackedFiles(path.join(dir, 'sub'))).toEqual(['b.txt']);
+  });
+
+  it('adds the untracked files git does not ignore when asked', async () => {
+    const dir = await makeRepo();
+    writeFileSync(path.join(dir, 'sub/new.txt'), 'n\n');
+    writeFileSync(path.join(dir, 'more.log'), 'ignored\n');
+    expect((await listTrackedFiles(dir, { untracked: true })).sort()).toEqual(['.gitignore', 'a.txt', 'sub/b.txt', 'sub/new.txt']);
+  });
+
+  it('resolves several refs with one git process; a missing ref or a blob is undefined', async () => {
+    const dir = await makeRepo();
+    const head = await resolveCommit(dir, 'HEAD');
+    const resolved = await resolveCommits(dir, ['HEAD', 'HEAD~1', 'no-such-ref', 'HEAD:a.txt']);
+    expect([...resolved]).toEqual([['HEAD', head], ['HEAD~1', await resolveCommit(dir, 'HEAD~1')], ['no-such-ref', undefined], ['HEAD:a.txt', undefined]]);
+  });
+
+  it('names why git failed by its fatal line, not the advice after it', async () => {
+    const dir = await makeRepo();
+    const result = await gitResult(dir, ['fetch', 'origin']);
+    expect(gitFailureReason(result.stderr, result.exitCode)).toBe("fatal: 'origin' does not appear to be a git repository");
   });
 
   it('resolves commits and lists a range', async () => {

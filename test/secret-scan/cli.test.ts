@@ -1,21 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import type { GateReport } from '../../src/core/report.js';
-import { fakeTokens, gitRepo, pemPrivateKey, WASM_GITLEAKS } from './helpers.js';
+import { fakeTokens, gitRepo, pemPrivateKey, runCli, WASM_GITLEAKS } from './helpers.js';
 
-async function cli(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    env: { PATH: process.env.PATH },
-    cwd,
-  });
-  return { code, stdout, stderr };
-}
+const cli = runCli;
 
 function leakyRepo() {
   const tokens = fakeTokens();
@@ -41,7 +30,8 @@ describe('readiness-gates secret-scan (CLI, real gitleaks)', () => {
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as GateReport;
     expect(report.status).toBe('fail');
-    const found = report.findings.map((finding) => `${finding.rule} ${finding.file}${finding.line ? `:${finding.line}` : ''}`).sort();
+    expect(report.findings.filter((finding) => finding.level === 'notice').map((finding) => finding.rule)).toEqual(['gitleaks/explicit-path']);
+    const found = report.findings.filter((finding) => finding.level !== 'notice').map((finding) => `${finding.rule} ${finding.file}${finding.line ? `:${finding.line}` : ''}`).sort();
     expect(found).toEqual([
       'aws-access-token src/aws.ts:2',
       'file/dotenv .env',
@@ -88,5 +78,7 @@ describe('readiness-gates secret-scan (CLI, real gitleaks)', () => {
     expect(result.code).toBe(2);
     expect(result.stderr.split('\n').filter(Boolean)).toHaveLength(1);
     expect(result.stderr).toContain(message);
+    // Printed once: the text report on stdout does not repeat it.
+    expect(result.stdout).toBe('');
   });
 });

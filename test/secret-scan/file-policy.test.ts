@@ -1,25 +1,30 @@
 import { rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkTrackedFiles, isDotenvFile, isPrivateKeyFileName } from '../../src/secret-scan/file-policy.js';
+import { checkFiles, isDotenvFile, isPrivateKeyFileName, worktreeFiles } from '../../src/secret-scan/file-policy.js';
+
+/** The policy over the files of `dir` as a work-tree scan sees them. */
+async function checkTrackedFiles(dir: string, allowFiles: string[]) {
+  return checkFiles(dir, { brought: await worktreeFiles(dir) }, allowFiles);
+}
 import { tempDir } from '../helpers/temp.js';
 import { gitRepo, pemPrivateKey, runGit } from './helpers.js';
 
 describe('dotenv and private-key file names (anchored)', () => {
   it.each([
-    '.env', '.env.local', '.env.production', '.env.production.backup', 'config/.env.staging', 'prod.env', 'deploy/app.env', 'app.env.bak', '.env~',
+    '.env', '.env.local', '.env.production', '.env.production.backup', 'config/.env.staging', 'prod.env', 'deploy/app.env', 'app.env.bak', '.env~', '.envrc', 'config/.envrc',
   ])('%s is a dotenv file', (file) => expect(isDotenvFile(file)).toBe(true));
 
   it.each([
-    '.env.example', '.env.sample', '.env.template', '.env.local.example', 'prod.env.sample', 'environment.ts', 'src/env.ts', 'env', 'dotenv.js', '.envrc', 'config.env.ts', '.environment', 'my.envelope',
+    '.env.example', '.env.sample', '.env.template', '.env.local.example', '.env.production.example', '.env.dist', '.env.defaults', '.env.test.dist', 'prod.env.sample', 'environment.ts', 'src/env.ts', 'env', 'dotenv.js', '.envrc.example', 'config.env.ts', '.environment', 'my.envelope',
   ])('%s is not a dotenv file', (file) => expect(isDotenvFile(file)).toBe(false));
 
   it.each(['id_rsa', 'home/.ssh/id_ed25519', 'id_ecdsa_sk', 'certs/client.p12', 'certs/SERVER.PFX'])('%s is a private key by name', (file) => expect(isPrivateKeyFileName(file)).toBe(true));
   it.each(['id_rsa.pub', 'id_ed25519.pub', 'valid_rsa.ts', 'p12.ts'])('%s is not', (file) => expect(isPrivateKeyFileName(file)).toBe(false));
 });
 
-describe('checkTrackedFiles', () => {
-  it('judges tracked files only, reads key-like files for PEM blocks, and honours allow-files', async () => {
+describe('the file policy over a work tree', () => {
+  it('judges the files git tracks or would add (not what it ignores), reads key-like files for PEM blocks, and honours allow-files', async () => {
     const repo = gitRepo({
       '.env': 'A=1\n',
       '.env.example': 'A=\n',
@@ -29,7 +34,7 @@ describe('checkTrackedFiles', () => {
       'test/fixtures/.env.test': 'A=2\n',
       '.gitignore': '.env.local\n',
     });
-    // Untracked and ignored files are not in the repository.
+    // An ignored file stays out; an untracked one git would add is judged (the next commit would bring it).
     tempDirFiles(repo, { '.env.local': 'SECRET=1\n', 'untracked.key': pemPrivateKey() });
 
     const result = await checkTrackedFiles(repo, ['test/fixtures/**']);
@@ -37,8 +42,9 @@ describe('checkTrackedFiles', () => {
       'file/dotenv .env',
       'file/private-key keys/deploy.pem',
       'file/private-key ssh/id_ed25519',
+      'file/private-key untracked.key',
     ]);
-    expect(result.filesChecked).toBe(7);
+    expect(result.filesChecked).toBe(8);
     expect(result.findings[0]).toMatchObject({ level: 'error', fingerprint: expect.stringMatching(/^\S+:file\//), help: expect.stringContaining('Rotate') });
   });
 
@@ -79,3 +85,18 @@ describe('checkTrackedFiles', () => {
 function tempDirFiles(dir: string, files: Record<string, string>) {
   for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
 }
+
+describe('files that were there before the change', () => {
+  it('are named at the level asked for, with the fix, and still honour allow-files', async () => {
+    const dir = tempDir({ '.env': 'A=1\n', 'keys/old.pem': pemPrivateKey(), 'fixtures/.env.test': 'A=1\n' });
+    const result = await checkFiles(dir, { brought: ['src/new.env'], preExisting: ['.env', 'keys/old.pem', 'fixtures/.env.test', 'README.md'], preExistingLevel: 'warning' }, ['fixtures/**']);
+    expect(result.findings.map((finding) => `${finding.level} ${finding.rule} ${finding.file}`)).toEqual([
+      'error file/dotenv src/new.env',
+      'warning file/dotenv .env',
+      'warning file/private-key keys/old.pem',
+    ]);
+    expect(result.findings[1]?.message).toBe('.env is a dotenv file in the repository; its values must be treated as leaked; it was already there before these commits.');
+    expect(result.findings[1]?.help).toContain('Fix it in a change of its own');
+    expect(result.filesChecked).toBe(5);
+  });
+});

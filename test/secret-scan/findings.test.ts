@@ -28,7 +28,7 @@ describe('gitleaks leaks as findings', () => {
     const finding = leakFinding(leak);
     expect(finding).toMatchObject({ rule: 'github-pat', level: 'error', file: 'src/config.ts', line: 3, column: 14, endLine: 3 });
     expect(finding.message).toBe('gitleaks rule github-pat found a secret at src/config.ts:3 in commit aaaaaaaaaaaa by Ada Lovelace (2026-05-01).');
-    expect(finding.help).toContain(`add the line ${'a'.repeat(40)}:src/config.ts:github-pat:3 to .gitleaksignore`);
+    expect(finding.help).toContain(`or the line ${'a'.repeat(40)}:src/config.ts:github-pat:3 to .gitleaksignore`);
     expect(JSON.stringify(finding)).not.toContain('partiallyRedacted');
   });
 

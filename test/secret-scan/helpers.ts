@@ -1,7 +1,14 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { main } from '../../src/cli/main.js';
+import type { ReadinessConfig } from '../../src/core/config.js';
+import { silentLogger } from '../../src/core/logger.js';
+import type { GateReport } from '../../src/core/report.js';
+import { runGate } from '../../src/core/run.js';
+import { secretScanGate } from '../../src/secret-scan/gate.js';
 import { tempDir, writeFiles } from '../helpers/temp.js';
 
 /** gitleaks 8.28.0 compiled to WebAssembly (devDependency): the real engine in these tests. */
@@ -54,4 +61,31 @@ export function commitFiles(dir: string, files: Record<string, string>, message 
 
 export function fixturePath(...parts: string[]): string {
   return path.join(fileURLToPath(new URL('../fixtures/secret-scan/', import.meta.url)), ...parts);
+}
+
+/** Runs the gate with the WebAssembly gitleaks, as GitHub Actions would for `event` (none: the local CLI). */
+export async function scanWithEvent(cwd: string, settings: Record<string, unknown>, event?: { name: string; payload: unknown }): Promise<{ report: GateReport; log: string[] }> {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH };
+  if (event) {
+    const eventPath = path.join(tempDir(), 'event.json');
+    writeFileSync(eventPath, JSON.stringify(event.payload));
+    Object.assign(env, { GITHUB_EVENT_NAME: event.name, GITHUB_EVENT_PATH: eventPath });
+  }
+  const log: string[] = [];
+  const config: ReadinessConfig = { 'secret-scan': { 'gitleaks-path': WASM_GITLEAKS, ...settings } };
+  const report = await runGate(secretScanGate, config, { values: {}, nameOf: (key) => key }, {
+    cwd,
+    env,
+    inAction: false,
+    log: { ...silentLogger, info: (message) => log.push(message), warning: (message) => log.push(message) },
+  });
+  return { report, log };
+}
+
+/** Runs the CLI in-process from `cwd`; returns its exit code and what it printed. */
+export async function runCli(argv: string[], cwd: string, env: NodeJS.ProcessEnv = { PATH: process.env.PATH }): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env, cwd });
+  return { code, stdout, stderr };
 }

@@ -1,34 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ReadinessConfig } from '../../src/core/config.js';
-import { silentLogger } from '../../src/core/logger.js';
 import type { GateReport } from '../../src/core/report.js';
-import { runGate } from '../../src/core/run.js';
-import { secretScanGate } from '../../src/secret-scan/gate.js';
 import { tempDir } from '../helpers/temp.js';
-import { commitFiles, fakeTokens, gitRepo, runGit, WASM_GITLEAKS } from './helpers.js';
-
-async function scan(cwd: string, settings: Record<string, unknown>, event?: { name: string; payload: unknown }): Promise<{ report: GateReport; log: string[] }> {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH };
-  if (event) {
-    const eventPath = path.join(tempDir(), 'event.json');
-    writeFileSync(eventPath, JSON.stringify(event.payload));
-    Object.assign(env, { GITHUB_EVENT_NAME: event.name, GITHUB_EVENT_PATH: eventPath });
-  }
-  const log: string[] = [];
-  const config: ReadinessConfig = { 'secret-scan': { 'gitleaks-path': WASM_GITLEAKS, ...settings } };
-  const report = await runGate(secretScanGate, config, { values: {}, nameOf: (key) => key }, {
-    cwd,
-    env,
-    inAction: false,
-    log: { ...silentLogger, info: (message) => log.push(message), warning: (message) => log.push(message) },
-  });
-  return { report, log };
-}
+import { commitFiles, fakeTokens, gitRepo, runGit, scanWithEvent as scan } from './helpers.js';
 
 function leaks(report: GateReport) {
-  return report.findings.filter((finding) => !finding.rule.startsWith('file/')).map((finding) => ({ rule: finding.rule, file: finding.file, line: finding.line, fingerprint: finding.fingerprint }));
+  return report.findings.filter((finding) => finding.level === 'error' && !finding.rule.startsWith('file/')).map((finding) => ({ rule: finding.rule, file: finding.file, line: finding.line, fingerprint: finding.fingerprint }));
 }
 
 /**
@@ -186,5 +164,15 @@ describe('secret-scan over commit ranges (real gitleaks, WebAssembly build)', ()
     const { report } = await scan(clone, {}, pullRequestEvent(d, m));
     expect(report.status).toBe('error');
     expect(report.findings[0]?.message).toContain('fetch-depth: 0');
+  });
+
+  it('says why a fetch failed in the words of git, not its closing advice', async () => {
+    const { repo, d, m } = pullRequestRepo();
+    const clone = tempDir();
+    runGit(clone, 'clone', '-q', '--depth', '1', '--branch', 'feature', `file://${repo}`, '.');
+    runGit(clone, 'remote', 'set-url', 'origin', path.join(tempDir(), 'gone'));
+    const { report } = await scan(clone, {}, pullRequestEvent(d, m));
+    expect(report.status).toBe('error');
+    expect(report.findings[0]?.message).toMatch(/^could not fetch the commits of the range from origin \(fatal: '.*gone' does not appear to be a git repository\); set `fetch-depth: 0`/);
   });
 });

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -38,6 +38,13 @@ async function releaseServer(routes: Record<string, Route>) {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}/releases`, requests };
+}
+
+/** A directory holding a "gitleaks" whose `gitleaks version` says `version`. */
+function fakeGitleaksDir(version: string): string {
+  const bin = tempDir({ gitleaks: `#!/bin/sh\n[ "$1" = version ] && echo '${version}' && exit 0\nexit 3\n` });
+  chmodSync(path.join(bin, 'gitleaks'), 0o755);
+  return bin;
 }
 
 /** A "gitleaks" that runs the WebAssembly build, so a downloaded release really scans. */
@@ -144,10 +151,10 @@ describe('gitleaks download, verification and tool cache (loopback release serve
       setTimeout(() => response.destroy(), 20);
     };
     const cut = await releaseServer(routes);
-    await expect(resolveGitleaks(options(cut.url))).rejects.toThrow(/could not be reached after 3 attempts \(response body incomplete/);
+    await expect(resolveGitleaks(options(cut.url))).rejects.toThrow(/could not be reached after 2 attempts \(response body incomplete/);
 
     const silent = await releaseServer({ '/releases/v8.99.0/gitleaks_8.99.0_checksums.txt': () => {} });
-    await expect(resolveGitleaks(options(silent.url, { timeoutMs: 200 }))).rejects.toThrow(/no answer within 200 ms/);
+    await expect(resolveGitleaks(options(silent.url, { probeTimeoutMs: 200 }))).rejects.toThrow(/could not be reached after 2 attempts \(no answer within 200 ms\)/);
   });
 
   it('re-verifies every cache hit: a tampered binary or archive is an error', async () => {
@@ -164,13 +171,53 @@ describe('gitleaks download, verification and tool cache (loopback release serve
     expect(server.requests).toHaveLength(2);
   });
 
-  it('prefers gitleaks-path, then PATH, over the cache and a download', async () => {
-    const bin = tempDir({ gitleaks: '#!/bin/sh\n' });
-    chmodSync(path.join(bin, 'gitleaks'), 0o755);
+  it('replaces a tool cache entry it cannot verify (another tool cached the binary alone) with the verified download', async () => {
+    const archive = releaseArchive('tar.gz', 'gitleaks');
+    const server = await releaseServer(release('8.99.0', 'gitleaks_8.99.0_linux_x64.tar.gz', archive));
+    const settings = options(server.url);
+    const dir = path.join(settings.env.RUNNER_TOOL_CACHE!, 'gitleaks', '8.99.0', 'x64');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'gitleaks'), '#!/bin/sh\necho unverified\n');
+    writeFileSync(`${dir}.complete`, '');
+    const engine = await resolveGitleaks(settings);
+    expect(engine.origin).toMatch(/^download/);
+    expect(readFileSync(engine.command, 'utf8')).toBe(gitleaksScript());
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('prefers gitleaks-path, then a PATH gitleaks of the wanted version, over the cache and a download', async () => {
+    const bin = fakeGitleaksDir('v8.99.0');
     const server = await releaseServer({});
     expect(await resolveGitleaks(options(server.url, { env: { PATH: bin } }))).toMatchObject({ kind: 'native', command: path.join(bin, 'gitleaks') });
-    expect(await resolveGitleaks(options(server.url, { env: { PATH: bin }, gitleaksPath: WASM_GITLEAKS }))).toMatchObject({ kind: 'wasm', prefixArgs: [WASM_GITLEAKS] });
+    expect(await resolveGitleaks(options(server.url, { env: { PATH: bin }, gitleaksPath: WASM_GITLEAKS }))).toMatchObject({ kind: 'wasm', prefixArgs: [WASM_GITLEAKS], reportedVersion: 'v8.28.0' });
     expect(server.requests).toEqual([]);
+  });
+
+  it('refuses a PATH gitleaks of another version and runs the verified download instead', async () => {
+    const bin = fakeGitleaksDir('v8.16.0');
+    const server = await releaseServer(release('8.99.0', 'gitleaks_8.99.0_linux_x64.tar.gz', releaseArchive('tar.gz', 'gitleaks')));
+    const log: string[] = [];
+    const engine = await resolveGitleaks(options(server.url, { env: { PATH: bin, RUNNER_TOOL_CACHE: tempDir() }, log: { ...silentLogger, info: (message) => log.push(message) } }));
+    expect(engine.origin).toMatch(/^download/);
+    expect(log.join('\n')).toContain(`not using ${path.join(bin, 'gitleaks')} on PATH reports version "v8.16.0", not gitleaks-version 8.99.0`);
+  });
+
+  it('names the refused PATH gitleaks and why when no verified one can be had', async () => {
+    const bin = fakeGitleaksDir('version is set by build process');
+    const server = await releaseServer({});
+    const failure = resolveGitleaks(options(server.url, { env: { PATH: bin, RUNNER_TOOL_CACHE: tempDir() } }));
+    await expect(failure).rejects.toThrow(EnvironmentError);
+    await expect(failure).rejects.toThrow(
+      `failed with HTTP 404, and ${path.join(bin, 'gitleaks')} on PATH reports version "version is set by build process", not gitleaks-version 8.99.0; install gitleaks 8.99.0 or set gitleaks-path`,
+    );
+  });
+
+  it('recognises the WebAssembly build on PATH (as npm run puts it there) and does not run it as a native gitleaks', async () => {
+    const bin = tempDir();
+    symlinkSync(WASM_GITLEAKS, path.join(bin, 'gitleaks'));
+    const server = await releaseServer({});
+    const failure = resolveGitleaks(options(server.url, { env: { PATH: bin, RUNNER_TOOL_CACHE: tempDir() }, version: PINNED_GITLEAKS_VERSION }));
+    await expect(failure).rejects.toThrow(/on PATH is the WebAssembly build \(a node script\), which cannot run `gitleaks git`/);
   });
 });
 
@@ -204,7 +251,43 @@ describe('secret-scan end to end with a downloaded gitleaks', () => {
     const cwd = gitRepo({ 'src/slack.ts': `export const token = '${fakeTokens().slack}';\n` });
     const result = await cli(cwd, { PATH: '', RUNNER_TOOL_CACHE: tempDir() }, '--gitleaks-release-url', server.url);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/failed with HTTP 404; using gitleaks compiled to WebAssembly/);
+    expect(result.stderr).toMatch(/failed with HTTP 404; using gitleaks 8\.28\.0 compiled to WebAssembly/);
     expect(JSON.parse(result.stdout).findings.map((finding: { rule: string }) => finding.rule)).toEqual(['slack-bot-token']);
+  });
+
+  it('never swaps a failed verification for the WebAssembly build: exit 2 naming the mismatch', async () => {
+    const asset = `gitleaks_${PINNED_GITLEAKS_VERSION}_${process.platform === 'darwin' ? 'darwin' : 'linux'}_${process.arch === 'arm64' ? 'arm64' : 'x64'}.tar.gz`;
+    const server = await releaseServer(release(PINNED_GITLEAKS_VERSION, asset, releaseArchive('tar.gz', 'gitleaks'), 'f'.repeat(64)));
+    const cwd = gitRepo({ 'src/slack.ts': `export const token = '${fakeTokens().slack}';\n` });
+    const result = await cli(cwd, { PATH: '', RUNNER_TOOL_CACHE: tempDir() }, '--gitleaks-release-url', server.url);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/does not match gitleaks_[\d.]+_checksums\.txt/);
+    expect(result.stderr).not.toMatch(/WebAssembly/);
+  });
+
+  it('never swaps versions: offline, a gitleaks-version other than the WebAssembly build is exit 2', async () => {
+    const server = await releaseServer({});
+    const cwd = gitRepo({ 'src/slack.ts': `export const token = '${fakeTokens().slack}';\n` });
+    const result = await cli(cwd, { PATH: '', RUNNER_TOOL_CACHE: tempDir() }, '--gitleaks-release-url', server.url, '--gitleaks-version', '8.99.0');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('failed with HTTP 404');
+    expect(result.stderr).toContain('not falling back to the WebAssembly build: it is gitleaks v8.28.0, not gitleaks-version 8.99.0');
+    expect(JSON.parse(result.stdout).status).toBe('error');
+  });
+
+  it('resolves --gitleaks-path against the shell directory, not --cwd, and names it in the report', async () => {
+    const repo = gitRepo({ 'src/slack.ts': `export const token = '${fakeTokens().slack}';\n` });
+    const shellDir = path.dirname(path.dirname(WASM_GITLEAKS));
+    let stdout = '';
+    const code = await main(['secret-scan', '--scope', 'worktree', '--format', 'json', '--cwd', repo, '--gitleaks-path', 'bin/gitleaks'], {
+      stdout: (text) => (stdout += text),
+      stderr: () => {},
+      env: { PATH: '' },
+      cwd: shellDir,
+    });
+    expect(code).toBe(1);
+    const findings = JSON.parse(stdout).findings as { rule: string; level: string; message: string }[];
+    expect(findings.map((finding) => finding.rule)).toEqual(['slack-bot-token', 'gitleaks/explicit-path']);
+    expect(findings[1]).toMatchObject({ level: 'notice', message: expect.stringContaining(`gitleaks-path (${WASM_GITLEAKS}, the WebAssembly build), reporting version "v8.28.0"`) });
   });
 });

@@ -36,7 +36,7 @@ describe('resolveScanRange (scope: auto) from event payloads', () => {
     expect(target).toMatchObject({ kind: 'commits', head: HEAD, exclude: [BASE] });
     expect(gitModeArgs(target)).toEqual([
       'git', '--redact', '--no-banner', '--no-color', '--report-format', 'json', '--report-path', '/tmp/report.json', '--exit-code', '99',
-      `--log-opts=--full-history --diff-merges=remerge --relative --no-textconv --src-prefix=a/ --dst-prefix=b/ ${HEAD} ^${BASE}`,
+      `--log-opts=--full-history --diff-merges=remerge --relative --no-textconv --no-renames --src-prefix=a/ --dst-prefix=b/ ${HEAD} ^${BASE}`,
       '.',
     ]);
   });
@@ -53,7 +53,7 @@ describe('resolveScanRange (scope: auto) from event payloads', () => {
       exclude: ['refs/remotes/origin/main'],
       fetch: ['+refs/heads/main:refs/remotes/origin/main', HEAD],
     });
-    expect(gitModeArgs(target)).toContain(`--log-opts=--full-history --diff-merges=remerge --relative --no-textconv --src-prefix=a/ --dst-prefix=b/ ${HEAD} ^refs/remotes/origin/main`);
+    expect(gitModeArgs(target)).toContain(`--log-opts=--full-history --diff-merges=remerge --relative --no-textconv --no-renames --src-prefix=a/ --dst-prefix=b/ ${HEAD} ^refs/remotes/origin/main`);
   });
 
   it('scans every commit of a newly pushed default branch', () => {
@@ -69,7 +69,7 @@ describe('resolveScanRange (scope: auto) from event payloads', () => {
   it.each(['schedule', 'workflow_dispatch'])('%s scans the full history', (name) => {
     const target = resolveScanRange('auto', undefined, event(name));
     expect(target.kind).toBe('history');
-    expect(gitModeArgs(target)).toContain('--log-opts=--full-history --diff-merges=remerge --relative --no-textconv --src-prefix=a/ --dst-prefix=b/ --all');
+    expect(gitModeArgs(target)).toContain('--log-opts=--full-history --diff-merges=remerge --relative --no-textconv --no-renames --src-prefix=a/ --dst-prefix=b/ --all');
   });
 
   it('scans the working tree when there is no event (local CLI)', () => {

@@ -1,0 +1,72 @@
+// Bench: what the secret-scan gate adds over gitleaks itself on a pull request's commit range.
+//
+//   RG_NATIVE_GITLEAKS=/path/to/gitleaks npx tsx bench/secret-scan/pr-overhead.ts REPO [--commits 50] [--runs 7]
+//
+// Side by side, interleaved, medians: native `gitleaks git` over HEAD~N..HEAD run directly, and the
+// gate (in-process, from source: no node start-up) on a pull_request event for the same range with
+// the same gitleaks. The difference is the gate's own work: event, git calls, file policy, report.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { silentLogger } from '../../src/core/logger.js';
+import { runGate } from '../../src/core/run.js';
+import { secretScanGate } from '../../src/secret-scan/gate.js';
+import { gitLogOptions } from '../../src/secret-scan/history.js';
+
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { commits: { type: 'string', default: '50' }, runs: { type: 'string', default: '7' } } });
+const native = process.env.RG_NATIVE_GITLEAKS;
+const repo = positionals[0];
+if (!native || !repo) {
+  console.error('usage: RG_NATIVE_GITLEAKS=/path/to/gitleaks npx tsx bench/secret-scan/pr-overhead.ts REPO [--commits 50] [--runs 7]');
+  process.exit(2);
+}
+const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' }).trim();
+const head = git('rev-parse', 'HEAD');
+const base = git('rev-parse', `HEAD~${values.commits}`);
+const commits = Number(git('rev-list', '--count', `${base}..${head}`));
+const work = mkdtempSync(path.join(os.tmpdir(), 'rg-bench-'));
+const eventPath = path.join(work, 'event.json');
+writeFileSync(eventPath, JSON.stringify({ number: 1, pull_request: { number: 1, base: { sha: base }, head: { sha: head } } }));
+
+function direct(): number {
+  const started = performance.now();
+  const logOpts = gitLogOptions({ head, exclude: [base] }).join(' ');
+  const result = spawnSync(native!, ['git', '--redact', '--no-banner', '--report-format', 'json', '--report-path', path.join(work, 'direct.json'), '--exit-code', '0', `--log-opts=${logOpts}`, '.'], { cwd: repo });
+  if (result.status !== 0) throw new Error(`gitleaks failed: ${result.stderr.toString()}`);
+  return performance.now() - started;
+}
+
+async function gate(): Promise<number> {
+  const started = performance.now();
+  const report = await runGate(secretScanGate, { 'secret-scan': { 'gitleaks-path': native } }, { values: {}, nameOf: (key) => key }, {
+    cwd: repo!,
+    env: { PATH: process.env.PATH, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: eventPath },
+    inAction: false,
+    log: silentLogger,
+  });
+  if (report.status === 'error') throw new Error(`the gate failed: ${report.findings[0]?.message}`);
+  return performance.now() - started;
+}
+
+const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
+const times = { direct: [] as number[], gate: [] as number[] };
+try {
+  await gate(); // warm the page cache for both
+  for (let run = 0; run < Number(values.runs); run += 1) {
+    if (run % 2 === 0) {
+      times.direct.push(direct());
+      times.gate.push(await gate());
+    } else {
+      times.gate.push(await gate());
+      times.direct.push(direct());
+    }
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+const [d, g] = [median(times.direct), median(times.gate)];
+console.log(`${repo} ${head.slice(0, 12)}: ${commits} commits (HEAD~${values.commits}..HEAD), ${values.runs} interleaved runs, medians`);
+console.log(`  gitleaks git (direct)        ${d.toFixed(0)} ms`);
+console.log(`  secret-scan gate (in-process) ${g.toFixed(0)} ms   overhead ${(g - d).toFixed(0)} ms (${(((g - d) / d) * 100).toFixed(1)}%)`);

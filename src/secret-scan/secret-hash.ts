@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gitResult } from '../core/git.js';
+import type { GitleaksLeak } from './gitleaks.js';
+
+/** Where a leak's text is read: the work tree, the index (staged), or the commit gitleaks names. */
+export type LeakTextSource = 'worktree' | 'staged' | 'commits';
+
+const READ_BATCH = 8;
+
+/**
+ * A key for a leak that survives history edits: the SHA-256 of its file, its rule and the text of
+ * the lines it spans, not of its commit or line number. A squash merge, a rebase or lines moved
+ * above it keep the key; editing the secret's line or renaming its file makes a new one. 20 hex
+ * digits, so it is short enough to paste; it reveals nothing of the secret.
+ */
+export function secretHash(file: string, rule: string, text: string): string {
+  return createHash('sha256').update(`${file}\0${rule}\0${text}`).digest('hex').slice(0, 20);
+}
+
+/**
+ * The secret hash of each leak. The secret itself never leaves this function: gitleaks reports are
+ * redacted, so the lines are read again from where gitleaks read them. A leak whose text cannot be
+ * read (a file gone from the work tree) gets no hash, and so matches no `secret-hash` entry.
+ */
+export async function hashLeaks(cwd: string, leaks: readonly GitleaksLeak[], source: LeakTextSource): Promise<Map<GitleaksLeak, string>> {
+  const places = [...new Set(leaks.map((leak) => placeOf(leak, source)))];
+  const texts = new Map<string, string | undefined>();
+  for (let start = 0; start < places.length; start += READ_BATCH) {
+    const batch = places.slice(start, start + READ_BATCH);
+    const read = await Promise.all(batch.map((place) => readPlace(cwd, place, source)));
+    batch.forEach((place, index) => texts.set(place, read[index]));
+  }
+  const hashes = new Map<GitleaksLeak, string>();
+  for (const leak of leaks) {
+    const text = texts.get(placeOf(leak, source));
+    if (text === undefined) continue;
+    const lines = text.split('\n').slice(leak.StartLine - 1, Math.max(leak.EndLine, leak.StartLine));
+    hashes.set(leak, secretHash(leak.File, leak.RuleID, lines.map((line) => line.replace(/\r$/, '')).join('\n')));
+  }
+  return hashes;
+}
+
+/** `<commit>\0<file>`, or the file alone for the work tree and the index. */
+function placeOf(leak: GitleaksLeak, source: LeakTextSource): string {
+  return source === 'commits' ? `${leak.Commit ?? ''}\0${leak.File}` : leak.File;
+}
+
+async function readPlace(cwd: string, place: string, source: LeakTextSource): Promise<string | undefined> {
+  if (source === 'worktree') return readFile(path.join(cwd, place), 'utf8').catch(() => undefined);
+  const [commit, file] = source === 'commits' ? place.split('\0') : ['', place];
+  // `./` keeps the path relative to cwd; `:path` is the index.
+  const result = await gitResult(cwd, ['cat-file', 'blob', `${commit}:./${file}`]);
+  return result.exitCode === 0 ? result.stdout : undefined;
+}
