@@ -1,18 +1,18 @@
-import { parse, type ParserPlugin } from '@babel/parser';
 import type * as t from '@babel/types';
-import VISITOR_KEYS from './visitor-keys.json' with { type: 'json' };
 import { compileAssertPatterns, type AssertPatterns } from './assert-patterns.js';
+import {
+  calleePath, canBeTitle, declarationPath, hasNot, isFunction, isShouldChain, keyName, location, parseSource, propertyName, requiredModule,
+  rootName, rootOf, unwrapAwait, walk, type FunctionNode, type SourceLocation,
+} from './ast.js';
+import { constantness, type AssertionKind } from './constants.js';
+import type { ExportAsserts, LocalModules } from './local-modules.js';
+
+export type { SourceLocation } from './ast.js';
 
 /** What a test case amounts to. Every class but `real` is a way for CI to be green without checking anything. */
 export type TestClass = 'real' | 'empty' | 'no-assertion' | 'tautology' | 'skipped' | 'todo' | 'focused';
 
 export const TEST_CLASSES: readonly TestClass[] = ['real', 'empty', 'no-assertion', 'tautology', 'skipped', 'todo', 'focused'];
-
-export interface SourceLocation {
-  line: number;
-  /** 1-based. */
-  column: number;
-}
 
 export interface TestCase extends SourceLocation {
   title: string;
@@ -28,6 +28,8 @@ export interface FileAnalysis {
 
 export interface AnalyzeOptions {
   assertPatterns?: AssertPatterns;
+  /** The project's modules, to follow helpers a test imports from them. */
+  localModules?: LocalModules;
 }
 
 const TEST_BASES = new Set(['it', 'test', 'specify', 'xit', 'xtest', 'xspecify', 'fit']);
@@ -39,17 +41,17 @@ const MODIFIERS = new Set(['skip', 'only', 'todo', 'each', 'for', 'concurrent', 
 const CURRIED = new Set(['each', 'for', 'runIf', 'skipIf']);
 const SKIP_MODIFIERS = new Set(['skip', 'fixme']);
 
-/** Methods of a test context (`t` of ava, node:test, tap) that assert. */
+/** Methods of a test context (`t` of ava, node:test, tap; `p` of tspl) that assert. */
 const CONTEXT_ASSERTIONS = new Set([
   'is', 'not', 'deepEqual', 'notDeepEqual', 'like', 'notLike', 'true', 'false', 'truthy', 'falsy', 'throws', 'throwsAsync',
   'notThrows', 'notThrowsAsync', 'regex', 'notRegex', 'snapshot', 'assert', 'pass', 'fail', 'plan', 'equal', 'equals',
   'notEqual', 'strictEqual', 'notStrictEqual', 'deepStrictEqual', 'notDeepStrictEqual', 'same', 'notSame', 'strictSame',
   'ok', 'notOk', 'match', 'notMatch', 'error', 'ifError', 'rejects', 'resolves', 'resolveMatch', 'type', 'has', 'hasStrict',
   'expect', 'deepEquals', 'matchSnapshot', 'doesNotThrow', 'doesNotReject', 'strictNotSame', 'hasProp', 'hasProps', 'hasOwnProps',
-  'notHas', 'emits', 'resolveMatchSnapshot', 'notThrow', 'notThrows',
+  'notHas', 'emits', 'resolveMatchSnapshot', 'notThrow', 'notThrows', 'completed',
 ]);
 /** Assertions that prove something whatever their arguments (they count the assertions or fail a path). */
-const LIVE_WHATEVER_ARGUMENTS = new Set(['plan', 'fail', 'assertions', 'hasAssertions', 'throws', 'rejects', 'doesNotThrow', 'doesNotReject']);
+const LIVE_WHATEVER_ARGUMENTS = new Set(['plan', 'fail', 'assertions', 'hasAssertions', 'throws', 'rejects', 'doesNotThrow', 'doesNotReject', 'completed']);
 /** Assertions that pass whatever the code does. */
 const ALWAYS_PASSING = new Set(['pass']);
 /** chai assertions written as properties, without a call: `expect(x).to.be.true`. */
@@ -57,19 +59,27 @@ const CHAI_PROPERTY_ASSERTIONS = new Set([
   'ok', 'true', 'false', 'null', 'undefined', 'NaN', 'exist', 'empty', 'arguments', 'extensible', 'sealed', 'frozen', 'finite',
   'called', 'calledOnce', 'calledTwice', 'calledThrice', 'notCalled', 'fulfilled', 'rejected',
 ]);
-const EXPECT_NAMES = new Set(['expect', 'expectTypeOf']);
+/** Type assertions (vitest, expect-type, tsd): checked by the compiler, never tautologies. */
+const TYPE_ASSERTIONS = new Set(['expectTypeOf', 'assertType', 'expectType', 'expectError', 'expectAssignable', 'expectNotAssignable', 'expectNotType']);
 /** `expect.soft(x).toBe(…)`, `expect.poll(fn).toBe(…)` (Playwright), `chai.expect(x)`, `ctx.expect(x)` (vitest). */
 const EXPECT_MEMBERS = new Set(['expect', 'soft', 'poll']);
-const ASSERT_MODULES = new Set(['assert', 'node:assert', 'assert/strict', 'node:assert/strict']);
+const ASSERT_MODULES = new Set(['assert', 'node:assert', 'assert/strict', 'node:assert/strict', 'power-assert', 'uvu/assert']);
+/** Modules whose default export is an `expect` (jest's standalone one, and its wrappers). */
+const EXPECT_MODULES = new Set(['expect', '@jest/expect', 'chai', 'unexpected', 'earl']);
+/** Property-based testing: `fc.assert(property)` runs the property and fails on a counterexample. */
+const PROPERTY_MODULES = new Set(['fast-check', '@fast-check/vitest', '@fast-check/jest']);
+/** A local name of an `expect` entry point, whatever module it came from: `jestExpect`, `vExpect`, `expect2`. */
+const EXPECT_LIKE_NAME = /^(?:[a-z]\w*)?expect\d*$|Expect\d*$/;
 /** Statements that skip the test they stand in, unconditionally: `this.skip()`, `t.skip()`, `pending()`, `test.skip()`. */
 const RUNTIME_SKIPS = new Set(['skip', 'fixme']);
+/** Names mocha, jest and node:test users give the callback that ends an asynchronous test. */
+const DONE_NAMES = new Set(['done', 'cb', 'callback', 'next', 'end', 'finish']);
+const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
+/** Type-test files (vitest `*.test-d.ts`, tstyche `__typetests__` and `*.tst.ts`): their expectations are checked by the compiler. */
+const TYPE_TEST_FILE = /(?:\.test-d\.[cm]?tsx?|\.tst\.[cm]?tsx?)$|(?:^|\/)__typetests__\//;
 
-/** Children that hold types or decorators: they cannot contain tests or assertions. */
-const SKIPPED_KEYS = new Set(['typeAnnotation', 'typeParameters', 'typeArguments', 'superTypeParameters', 'returnType', 'implements', 'decorators']);
-
-type AssertionKind = 'live' | 'constant';
-
-type FunctionNode = t.ArrowFunctionExpression | t.FunctionExpression | t.FunctionDeclaration | t.ObjectMethod | t.ClassMethod;
+/** A function a name may stand for: defined in the file, or imported from one of the project's modules. */
+type HelperRef = FunctionNode | { module: string; name: string };
 
 /** Flags a suite passes down to what it declares. */
 interface Scope {
@@ -86,41 +96,38 @@ interface Declaration {
   modifiers: string[];
 }
 
-function parserPlugins(file: string): ParserPlugin[] {
-  const typescript = /\.[cm]?tsx?$/.test(file);
-  const plugins: ParserPlugin[] = ['decorators-legacy', 'explicitResourceManagement'];
-  if (typescript) plugins.push('typescript');
-  if (!typescript || file.endsWith('.tsx')) plugins.push('jsx');
-  return plugins;
-}
-
-function parseSource(code: string, file: string): t.File {
-  return parse(code, {
-    sourceType: /\.[cm]?tsx?$/.test(file) ? 'module' : 'unambiguous',
-    plugins: parserPlugins(file),
-    errorRecovery: true,
-    attachComment: false,
-    allowReturnOutsideFunction: true,
-    allowAwaitOutsideFunction: true,
-    allowImportExportEverywhere: true,
-    allowUndeclaredExports: true,
-  });
+interface Flags {
+  skipped: boolean;
+  todo: boolean;
+  focused: boolean;
 }
 
 /** Parses one test file and classifies every test it declares. A file that does not parse says so, and where. */
 export function analyzeTestFile(code: string, file: string, options: AnalyzeOptions = {}): FileAnalysis {
-  let program: t.File;
+  const parsed = parseOrError(code, file);
+  if ('parseError' in parsed) return { tests: [], focusedSuites: [], parseError: parsed.parseError };
+  return new FileAnalyzer(code, file, options).analyze(parsed.program.program);
+}
+
+/** Reads a helper module of the project: whether each export asserts. Undefined when it does not parse. */
+export function analyzeHelperModule(code: string, file: string, options: AnalyzeOptions = {}): ExportAsserts | undefined {
+  const parsed = parseOrError(code, file);
+  if ('parseError' in parsed) return undefined;
+  const analyzer = new FileAnalyzer(code, file, options);
+  analyzer.collectBindings(parsed.program.program);
+  return (name) => analyzer.exportAsserts(name);
+}
+
+function parseOrError(code: string, file: string): { program: t.File } | { parseError: NonNullable<FileAnalysis['parseError']> } {
   try {
-    program = parseSource(code, file);
+    return { program: parseSource(code, file) };
   } catch (error) {
+    if (error instanceof RangeError) {
+      return { parseError: { message: 'it nests deeper than the parser can follow', line: 1, column: 1 } };
+    }
     const { loc, message } = error as { loc?: { line: number; column: number }; message: string };
-    return {
-      tests: [],
-      focusedSuites: [],
-      parseError: { message: message.replace(/\s*\(\d+:\d+\)$/, ''), line: loc?.line ?? 1, column: (loc?.column ?? 0) + 1 },
-    };
+    return { parseError: { message: message.replace(/\s*\(\d+:\d+\)$/, ''), line: loc?.line ?? 1, column: (loc?.column ?? 0) + 1 } };
   }
-  return new FileAnalyzer(code, options.assertPatterns ?? compileAssertPatterns([])).analyze(program.program);
 }
 
 /**
@@ -143,30 +150,35 @@ export function findEnabledOption(code: string, file: string, name: string): Sou
   return found;
 }
 
-function keyName(key: t.ObjectProperty['key']): string | undefined {
-  if (key.type === 'Identifier') return key.name;
-  return key.type === 'StringLiteral' ? key.value : undefined;
-}
-
 class FileAnalyzer {
   private readonly tests: TestCase[] = [];
   private readonly focusedSuites: FileAnalysis['focusedSuites'] = [];
   /** Local names bound to an assert module or function (`import assert from 'node:assert/strict'`, `{ strictEqual }`). */
   private readonly assertNames = new Set(['assert']);
-  /** Local names of `expect`-style entry points (chai's `expect` imported under another name). */
-  private readonly expectNames = new Set(EXPECT_NAMES);
+  /** Local names of `expect`-style entry points (`import { expect as vExpect }`, `const { expect: jestExpect } = require('../')`). */
+  private readonly expectNames = new Set(['expect']);
+  /** Local names of property-testing modules: `fc` of fast-check. */
+  private readonly propertyModules = new Set(['fc']);
   /** Test-context methods destructured from the context parameter, by local name: tap's `({ equal })`. */
   private readonly contextMethods = new Map<string, string>();
-  /** Names of test-context parameters: `t` of ava and node:test, `ctx` … */
+  /** Names of test-context parameters and of what asserts like one: `t` of ava and node:test, tspl's `p = tspl(t)`. */
   private readonly contextNames = new Set(['t']);
   /** Functions and methods defined in the file, by name, for helpers that assert on a test's behalf. */
-  private readonly helpers = new Map<string, FunctionNode[]>();
+  private readonly helpers = new Map<string, HelperRef[]>();
+  /** Names bound to the project's modules as a whole (`import * as h from './helpers'`, `const h = require('./helpers')`). */
+  private readonly moduleNames = new Map<string, string>();
   private readonly assertingHelpers = new Map<FunctionNode, boolean>();
+  private readonly typeTests: boolean;
+  private readonly assertPatterns: AssertPatterns;
 
   constructor(
     private readonly code: string,
-    private readonly assertPatterns: AssertPatterns,
-  ) {}
+    private readonly file: string,
+    private readonly options: AnalyzeOptions,
+  ) {
+    this.typeTests = TYPE_TEST_FILE.test(file);
+    this.assertPatterns = options.assertPatterns ?? compileAssertPatterns([]);
+  }
 
   analyze(program: t.Program): FileAnalysis {
     this.collectBindings(program);
@@ -178,12 +190,17 @@ class FileAnalyzer {
    * One pass over the file for imports of assertion libraries and for helper functions. Test
    * bodies are left to the walk that classifies the test, which binds what they define.
    */
-  private collectBindings(program: t.Program): void {
+  collectBindings(program: t.Program): void {
     walk(program, (node) => {
       if (node.type === 'CallExpression') return this.declarationOf(node)?.kind !== 'test';
       this.bind(node);
       return true;
     });
+  }
+
+  /** Whether the module's export `name` (or `default`) asserts, when this file is a helper module. */
+  exportAsserts(name: string): boolean {
+    return this.refsAssert(this.helpers.get(name) ?? []);
   }
 
   private bind(node: t.Node): void {
@@ -192,13 +209,20 @@ class FileAnalyzer {
         this.bindImport(node);
         break;
       case 'VariableDeclarator':
-        if (node.init && isRequireOf(node.init, (source) => ASSERT_MODULES.has(source) || source === 'chai' || source === 'sinon')) {
-          this.bindPattern(node.id, isRequireOf(node.init, (source) => ASSERT_MODULES.has(source)));
-        }
-        if (node.id.type === 'Identifier' && node.init && isFunction(node.init)) this.addHelper(node.id.name, node.init);
+        if (node.init) this.bindValue(node.id, node.init);
+        break;
+      case 'AssignmentExpression':
+        this.bindAssignment(node);
         break;
       case 'FunctionDeclaration':
         if (node.id) this.addHelper(node.id.name, node);
+        break;
+      case 'ExportDefaultDeclaration':
+        if (node.declaration.type === 'Identifier') this.alias('default', node.declaration.name);
+        else if (node.declaration.type === 'FunctionDeclaration' || isFunction(node.declaration)) this.addHelper('default', node.declaration);
+        break;
+      case 'ExportNamedDeclaration':
+        if (node.source) for (const specifier of node.specifiers) this.bindReexport(node.source.value, specifier);
         break;
       case 'ClassMethod':
       case 'ObjectMethod':
@@ -206,7 +230,10 @@ class FileAnalyzer {
         break;
       case 'ObjectProperty':
       case 'ClassProperty':
-        if (node.key.type === 'Identifier' && node.value && isFunction(node.value)) this.addHelper(node.key.name, node.value);
+        if (node.key.type === 'Identifier' && node.value) {
+          if (isFunction(node.value)) this.addHelper(node.key.name, node.value);
+          else if (node.value.type === 'Identifier' && node.value.name !== node.key.name) this.alias(node.key.name, node.value.name);
+        }
         break;
     }
   }
@@ -214,36 +241,104 @@ class FileAnalyzer {
   private bindImport(node: t.ImportDeclaration): void {
     const source = node.source.value;
     const fromAssert = ASSERT_MODULES.has(source);
-    if (!fromAssert && source !== 'chai' && source !== 'sinon') return;
     for (const specifier of node.specifiers) {
+      const local = specifier.local.name;
       if (specifier.type !== 'ImportSpecifier') {
-        if (fromAssert) this.assertNames.add(specifier.local.name);
+        // import assert from 'node:assert'; import jestExpect from '../'; import * as fc from 'fast-check'
+        if (fromAssert) this.assertNames.add(local);
+        else if (EXPECT_MODULES.has(source) || EXPECT_LIKE_NAME.test(local)) this.expectNames.add(local);
+        else if (PROPERTY_MODULES.has(source)) this.propertyModules.add(local);
+        else if (specifier.type === 'ImportNamespaceSpecifier') this.moduleNames.set(local, source);
+        else this.addImported(local, source, 'default');
         continue;
       }
       const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
-      if (fromAssert || imported === 'assert') this.assertNames.add(specifier.local.name);
-      else if (imported === 'expect') this.expectNames.add(specifier.local.name);
+      if (fromAssert || imported === 'assert') this.assertNames.add(local);
+      else if (imported === 'expect' || EXPECT_LIKE_NAME.test(local)) this.expectNames.add(local);
+      else if (imported === 'fc' && PROPERTY_MODULES.has(source)) this.propertyModules.add(local);
+      else this.addImported(local, source, imported);
     }
   }
 
-  /** `const assert = require('assert')`, `const { strictEqual: eq } = require('node:assert')`, `const { expect } = require('chai')`. */
-  private bindPattern(pattern: t.Node, fromAssert: boolean): void {
+  private bindReexport(source: string, specifier: t.ExportNamedDeclaration['specifiers'][number]): void {
+    if (specifier.type !== 'ExportSpecifier') return;
+    const exported = keyName(specifier.exported);
+    if (exported) this.addImported(exported, source, specifier.local.name);
+  }
+
+  /**
+   * What a declaration binds: `const assert = require('assert')`, `const { expect: jestExpect } = require('../')`,
+   * `const p = tspl(t, { plan: 2 })`, `const check = verify.bind(null, x)`, `const helper = () => …`.
+   */
+  private bindValue(pattern: t.Node, init: t.Expression): void {
+    const value = unwrapAwait(init) ?? init;
+    const source = requiredModule(value);
+    if (source !== undefined) {
+      this.bindRequire(pattern, source);
+      return;
+    }
+    if (pattern.type !== 'Identifier') return;
+    const name = pattern.name;
+    if (isFunction(value)) this.addHelper(name, value);
+    else if (value.type === 'Identifier') this.alias(name, value.name);
+    else if (value.type === 'CallExpression') {
+      const callee = value.callee;
+      // tspl: const p = tspl(t, { plan: 1 }); p.equal(…)
+      const first = value.arguments[0];
+      if ((callee.type === 'Identifier' && callee.name === 'tspl') || (first?.type === 'Identifier' && this.contextNames.has(first.name) && callee.type === 'Identifier' && /plan|tspl/i.test(callee.name))) {
+        this.contextNames.add(name);
+      } else if (callee.type === 'MemberExpression' && propertyName(callee) === 'bind' && callee.object.type === 'Identifier') {
+        this.alias(name, callee.object.name);
+      }
+    }
+  }
+
+  private bindRequire(pattern: t.Node, source: string): void {
+    const fromAssert = ASSERT_MODULES.has(source);
     if (pattern.type === 'Identifier') {
       if (fromAssert) this.assertNames.add(pattern.name);
+      else if (EXPECT_MODULES.has(source) || EXPECT_LIKE_NAME.test(pattern.name)) this.expectNames.add(pattern.name);
+      else if (PROPERTY_MODULES.has(source)) this.propertyModules.add(pattern.name);
+      else {
+        this.moduleNames.set(pattern.name, source);
+        this.addImported(pattern.name, source, 'default');
+      }
       return;
     }
     if (pattern.type !== 'ObjectPattern') return;
     for (const property of pattern.properties) {
-      if (property.type !== 'ObjectProperty' || property.key.type !== 'Identifier' || property.value.type !== 'Identifier') continue;
-      if (fromAssert || property.key.name === 'assert') this.assertNames.add(property.value.name);
-      else if (property.key.name === 'expect') this.expectNames.add(property.value.name);
+      if (property.type !== 'ObjectProperty' || property.value.type !== 'Identifier') continue;
+      const key = keyName(property.key);
+      const local = property.value.name;
+      if (fromAssert || key === 'assert') this.assertNames.add(local);
+      else if (key === 'expect' || EXPECT_LIKE_NAME.test(local)) this.expectNames.add(local);
+      else if (key) this.addImported(local, source, key);
     }
   }
 
-  private addHelper(name: string, fn: FunctionNode): void {
+  /** CommonJS exports of a helper module: `module.exports = fn`, `exports.check = fn`, `module.exports.check = check`. */
+  private bindAssignment(node: t.AssignmentExpression): void {
+    const target = node.left.type === 'MemberExpression' ? calleePath(node.left) : undefined;
+    if (!target) return;
+    const name = target.length === 2 && target[0] === 'module' && target[1] === 'exports' ? 'default' : target.at(-1);
+    if (!name || !(target[0] === 'exports' || (target[0] === 'module' && target[1] === 'exports'))) return;
+    if (isFunction(node.right)) this.addHelper(name, node.right);
+    else if (node.right.type === 'Identifier') this.alias(name, node.right.name);
+  }
+
+  private addHelper(name: string, fn: HelperRef): void {
     const list = this.helpers.get(name);
     if (!list) this.helpers.set(name, [fn]);
     else if (!list.includes(fn)) list.push(fn);
+  }
+
+  /** `name` stands for whatever `target` stands for, now or once bound later in the file. */
+  private alias(name: string, target: string): void {
+    this.addHelper(name, { module: '', name: target });
+  }
+
+  private addImported(local: string, source: string, imported: string): void {
+    if (source.startsWith('.')) this.addHelper(local, { module: source, name: imported });
   }
 
   /** Visits the statements of a suite (or the file): its hooks first, as they assert for every test in it. */
@@ -295,10 +390,15 @@ class FileAnalyzer {
     const callback = this.callbackOf(call);
     const before = this.tests.length;
     const inner: Scope = { ...scope, skipped: scope.skipped || flags.skipped, todo: scope.todo || flags.todo };
-    if (callback && callback !== 'opaque' && !declaration.modifiers.some((modifier) => CURRIED.has(modifier))) this.bindContext(callback.params[0]);
+    const fn = callback && callback !== 'opaque' ? callback : undefined;
+    // The parameters of `.each` callbacks are table rows, and those of a bound function its bound arguments.
+    const takesContext = !declaration.modifiers.some((modifier) => CURRIED.has(modifier)) && !call.arguments.some(isBindCall);
+    const done = fn && takesContext ? this.bindContext(fn.params) : undefined;
     // Functions declared in the body are hoisted: bound before the walk meets their calls.
-    if (callback && callback !== 'opaque' && callback.body.type === 'BlockStatement') for (const statement of callback.body.body) this.bind(statement);
-    const assertions = callback && callback !== 'opaque' ? this.assertions(callback.body, inner) : new Set<AssertionKind>();
+    if (fn?.body.type === 'BlockStatement') for (const statement of fn.body.body) this.bind(statement);
+    const assertions = fn ? this.assertions(fn.body, inner) : new Set<AssertionKind>();
+    // A test that ends through its `done` callback from inside other code checks that the code called back.
+    if (fn && done && assertions.size === 0 && awaitsCallback(fn, done)) assertions.add('live');
     // A test that declares subtests (`t.test(…)` of node:test) is a suite: its subtests are the tests.
     if (this.tests.length > before) {
       if (flags.focused) this.focusedSuites.push({ title: this.titleOf(call), ...location(call) });
@@ -309,18 +409,25 @@ class FileAnalyzer {
 
   /**
    * The first parameter of a test function is its context (`t` of ava and node:test, `ctx`), or
-   * destructures it (vitest's `({ expect })`, tap's `({ equal, same })`). The parameters of `.each`
-   * callbacks are table rows.
+   * destructures it (vitest's `({ expect })`, tap's `({ equal, same })`), or is mocha's `done`.
+   * Returns the name of the `done` callback.
    */
-  private bindContext(parameter: t.Node | undefined): void {
-    if (parameter?.type === 'Identifier' && parameter.name !== 'done') this.contextNames.add(parameter.name);
-    if (parameter?.type !== 'ObjectPattern') return;
-    for (const property of parameter.properties) {
-      if (property.type !== 'ObjectProperty' || property.key.type !== 'Identifier' || property.value.type !== 'Identifier') continue;
-      const method = property.key.name;
-      if (method === 'expect') this.expectNames.add(property.value.name);
-      else if (CONTEXT_ASSERTIONS.has(method)) this.contextMethods.set(property.value.name, method);
+  private bindContext(params: FunctionNode['params']): string | undefined {
+    const [first, second] = params;
+    if (first?.type === 'Identifier') {
+      if (DONE_NAMES.has(first.name)) return first.name;
+      this.contextNames.add(first.name);
+      // node:test: (t, done) => …
+      return second?.type === 'Identifier' ? second.name : undefined;
     }
+    if (first?.type !== 'ObjectPattern') return undefined;
+    for (const property of first.properties) {
+      if (property.type !== 'ObjectProperty' || property.value.type !== 'Identifier') continue;
+      const method = keyName(property.key);
+      if (method === 'expect') this.expectNames.add(property.value.name);
+      else if (method && CONTEXT_ASSERTIONS.has(method)) this.contextMethods.set(property.value.name, method);
+    }
+    return undefined;
   }
 
   private classify(callback: FunctionNode | 'opaque' | undefined, flags: Flags, scope: Scope, assertions: Set<AssertionKind>): TestClass {
@@ -357,8 +464,17 @@ class FileAnalyzer {
   /**
    * The kinds of assertion under `node`: `live` ones check the code, `constant` ones compare constants
    * only. Tests declared under it are not its assertions; with a `scope`, they are visited as tests.
+   * Helpers it calls count as live assertions when they assert, however deep they call each other.
    */
   private assertions(node: t.Node, scope?: Scope): Set<AssertionKind> {
+    const helpers: HelperRef[] = [];
+    const found = this.directAssertions(node, helpers, scope);
+    if (!found.has('live') && helpers.length > 0 && this.refsAssert(helpers)) found.add('live');
+    return found;
+  }
+
+  /** The assertions written under `node` itself; the helpers it calls (or hands on) are added to `helpers`. */
+  private directAssertions(node: t.Node, helpers: HelperRef[], scope?: Scope): Set<AssertionKind> {
     const found = new Set<AssertionKind>();
     walk(node, (child) => {
       if (child.type === 'CallExpression') {
@@ -367,66 +483,126 @@ class FileAnalyzer {
         if (declaration) return false;
       }
       this.bind(child);
-      const kind = child.type === 'CallExpression' ? this.assertionOfCall(child) : child.type === 'MemberExpression' ? this.propertyAssertionOf(child) : undefined;
+      const kind = child.type === 'CallExpression' ? this.assertionOfCall(child, helpers) : child.type === 'MemberExpression' ? this.propertyAssertionOf(child) : undefined;
       if (kind) found.add(kind);
-      else if (child.type === 'CallExpression' && this.handsAssertionOn(child)) found.add('live');
+      else if (child.type === 'CallExpression' && this.handsAssertionOn(child, helpers)) found.add('live');
       // The walk goes on below assertions: a helper that asserts may get a callback that declares subtests.
       return true;
     });
     return found;
   }
 
-  private assertionOfCall(call: t.CallExpression): AssertionKind | undefined {
+  /**
+   * Whether any of the functions asserts, directly or through the helpers it calls: a search over
+   * the call graph with a list of work, so that a chain of a thousand helpers needs no deep stack.
+   */
+  private refsAssert(refs: readonly HelperRef[]): boolean {
+    const pending = [...refs];
+    const seen = new Set<FunctionNode | string>();
+    const searched: FunctionNode[] = [];
+    while (pending.length > 0) {
+      const ref = pending.pop()!;
+      if ('type' in ref) {
+        const known = this.assertingHelpers.get(ref);
+        if (known) return true;
+        if (known === false || seen.has(ref)) continue;
+        seen.add(ref);
+        searched.push(ref);
+        const calls: HelperRef[] = [];
+        if (this.directAssertions(ref.body, calls).size > 0) {
+          this.assertingHelpers.set(ref, true);
+          return true;
+        }
+        pending.push(...calls);
+      } else if (ref.module === '') {
+        if (seen.has(ref.name)) continue;
+        seen.add(ref.name);
+        pending.push(...(this.helpers.get(ref.name) ?? []));
+      } else if (this.options.localModules?.asserts(this.file, ref.module, ref.name)) {
+        return true;
+      }
+    }
+    // Nothing reachable asserts: that holds for every function the search went through.
+    for (const fn of searched) this.assertingHelpers.set(fn, false);
+    return false;
+  }
+
+  private assertionOfCall(call: t.CallExpression, helpers: HelperRef[]): AssertionKind | undefined {
     const callee = call.callee;
+    const path = calleePath(callee);
+    if (path && this.assertPatterns.matches(path)) return 'live';
+    // require('node:assert')(x), require('node:assert').strictEqual(a, b)
+    if (callee.type === 'CallExpression' && ASSERT_MODULES.has(requiredModule(callee) ?? '')) return constantness(call.arguments, 'assert');
     if (callee.type === 'Identifier') {
+      if (TYPE_ASSERTIONS.has(callee.name)) return 'live';
       if (this.assertNames.has(callee.name)) return constantness(call.arguments, 'assert');
       const contextMethod = this.contextMethods.get(callee.name);
       if (contextMethod) return contextAssertion(contextMethod, call.arguments);
-      if (!this.assertPatterns.empty && this.assertPatterns.matches([callee.name])) return 'live';
-      return this.helperAsserts(this.helpers.get(callee.name)) ? 'live' : undefined;
+      helpers.push({ module: '', name: callee.name });
+      return undefined;
     }
     if (callee.type !== 'MemberExpression') return undefined;
     const method = propertyName(callee);
     if (!method) return undefined;
     const root = rootOf(callee);
+    if (ASSERT_MODULES.has(requiredModule(callee.object) ?? '')) return LIVE_WHATEVER_ARGUMENTS.has(method) ? 'live' : constantness(call.arguments, method);
 
     const expectCall = this.expectCallOf(callee.object);
     if (expectCall) {
-      if (LIVE_WHATEVER_ARGUMENTS.has(method)) return 'live';
+      if (LIVE_WHATEVER_ARGUMENTS.has(method) || this.isTypeExpectation(expectCall, callee.object)) return 'live';
       return constantness([...expectCall.arguments, ...call.arguments], method, hasNot(callee.object));
     }
-    if (root?.type === 'Identifier' && this.expectNames.has(root.name) && callee.object === root) {
+    if (root.type === 'Identifier' && this.expectNames.has(root.name) && callee.object === root) {
       return method === 'assertions' || method === 'hasAssertions' || method === 'fail' ? 'live' : undefined;
     }
     if (isShouldChain(callee.object)) return 'live';
 
-    const path = calleePath(callee);
-    if (path && this.assertPatterns.matches(path)) return 'live';
-    if (root?.type === 'Identifier' && path) {
+    if (root.type === 'Identifier' && path) {
       // assert.equal(…), sinon.assert.calledOnce(…), chai.assert.isTrue(…), t.assert.ok(…)
       if (this.assertNames.has(root.name) || ((root.name === 'sinon' || root.name === 'chai' || this.contextNames.has(root.name)) && path[1] === 'assert')) {
         return LIVE_WHATEVER_ARGUMENTS.has(method) ? 'live' : constantness(call.arguments, method);
       }
       if (this.contextNames.has(root.name) && path.length === 2 && CONTEXT_ASSERTIONS.has(method)) return contextAssertion(method, call.arguments);
+      // fc.assert(fc.property(…)): runs the property and throws on a counterexample.
+      if (this.propertyModules.has(root.name) && method === 'assert') return 'live';
+      const module = this.moduleNames.get(root.name);
+      if (module && path.length === 2) helpers.push({ module, name: method });
     }
-    // supertest: request(app).get('/').expect(200)
-    if (method === 'expect' && callee.object.type === 'CallExpression') return 'live';
-    return this.helperAsserts(this.helpers.get(method)) ? 'live' : undefined;
+    // supertest, also when the request is held in a variable: request(app).get('/').expect(200), test.expect(413, done)
+    if (method === 'expect' && call.arguments.length > 0 && !(root.type === 'Identifier' && this.contextNames.has(root.name) && callee.object === root)) return 'live';
+    helpers.push({ module: '', name: method });
+    return undefined;
+  }
+
+  /** `expectTypeOf(x).toEqualTypeOf<Y>()`, tstyche's `expect<X>().type.toBe<Y>()`, anything in a `*.test-d.ts`: checked by the compiler. */
+  private isTypeExpectation(expectCall: t.CallExpression, chain: t.Node): boolean {
+    if (this.typeTests || expectCall.typeParameters || (expectCall.callee.type === 'Identifier' && TYPE_ASSERTIONS.has(expectCall.callee.name))) return true;
+    for (let current: t.Node = chain; current.type === 'MemberExpression'; current = current.object) if (propertyName(current) === 'type') return true;
+    return false;
   }
 
   /**
    * A call that hands an assertion to other code asserts through it: `check(equal, line)`,
-   * `helper(t)`, `pino({ browser: { write: fail } })`, as with tap and ava helpers imported from other files.
+   * `helper(t)`, `pino({ browser: { write: fail } })`, `cases.forEach(checkCase)` with a helper that asserts.
    */
-  private handsAssertionOn(call: t.CallExpression): boolean {
-    for (const argument of call.arguments) if (this.isHandedAssertion(argument)) return true;
+  private handsAssertionOn(call: t.CallExpression, helpers: HelperRef[]): boolean {
+    for (const argument of call.arguments) if (this.isHandedAssertion(argument, helpers)) return true;
     return false;
   }
 
-  private isHandedAssertion(node: t.Node): boolean {
-    if (node.type === 'Identifier') return this.contextNames.has(node.name) || this.contextMethods.has(node.name) || this.assertNames.has(node.name);
-    if (node.type === 'ObjectExpression') return node.properties.some((property) => property.type === 'ObjectProperty' && this.isHandedAssertion(property.value));
-    return node.type === 'ArrayExpression' && node.elements.some((element) => element !== null && this.isHandedAssertion(element));
+  private isHandedAssertion(node: t.Node, helpers: HelperRef[]): boolean {
+    if (node.type === 'Identifier') {
+      if (this.contextNames.has(node.name) || this.contextMethods.has(node.name) || this.assertNames.has(node.name) || this.expectNames.has(node.name)) return true;
+      helpers.push({ module: '', name: node.name });
+      return false;
+    }
+    // helper.bind(null, expected)
+    if (isBindCall(node) && node.callee.object.type === 'Identifier') {
+      helpers.push({ module: '', name: node.callee.object.name });
+      return false;
+    }
+    if (node.type === 'ObjectExpression') return node.properties.some((property) => property.type === 'ObjectProperty' && this.isHandedAssertion(property.value, helpers));
+    return node.type === 'ArrayExpression' && node.elements.some((element) => element !== null && this.isHandedAssertion(element, helpers));
   }
 
   /** chai property assertions: `expect(x).to.be.true`, `x.should.exist`. */
@@ -452,30 +628,17 @@ class FileAnalyzer {
   }
 
   private isExpectEntry(callee: t.Node): boolean {
-    if (callee.type === 'Identifier') return this.expectNames.has(callee.name);
+    if (callee.type === 'Identifier') return this.expectNames.has(callee.name) || TYPE_ASSERTIONS.has(callee.name);
     if (callee.type !== 'MemberExpression' || callee.object.type !== 'Identifier') return false;
     const name = propertyName(callee);
     return name !== undefined && EXPECT_MEMBERS.has(name) && (name === 'expect' || this.expectNames.has(callee.object.name));
-  }
-
-  private helperAsserts(functions: FunctionNode[] | undefined): boolean {
-    if (!functions) return false;
-    return functions.some((fn) => {
-      const known = this.assertingHelpers.get(fn);
-      if (known !== undefined) return known;
-      // Recursion among helpers ends here: a helper does not assert through itself.
-      this.assertingHelpers.set(fn, false);
-      const asserts = this.assertions(fn.body).size > 0;
-      this.assertingHelpers.set(fn, asserts);
-      return asserts;
-    });
   }
 
   private declarationOf(call: t.CallExpression): Declaration | undefined {
     // Most calls are not declarations; their root name says so without building the path.
     const root = rootName(call.callee);
     if (root === undefined || !(TEST_BASES.has(root) || SUITE_BASES.has(root) || this.contextNames.has(root))) return undefined;
-    const path = declarationPath(call.callee);
+    const path = declarationPath(call.callee, CURRIED);
     if (!path) return undefined;
     let [base, ...modifiers] = path;
     if (!base) return undefined;
@@ -494,7 +657,7 @@ class FileAnalyzer {
   private flagsOf(call: t.CallExpression, declaration: Declaration): Flags {
     const { base, modifiers } = declaration;
     const flags: Flags = {
-      skipped: base.startsWith('x') || modifiers.some((modifier) => SKIP_MODIFIERS.has(modifier)),
+      skipped: base.startsWith('x') || modifiers.some((modifier) => SKIP_MODIFIERS.has(modifier)) || conditionSkips(call.callee),
       todo: modifiers.includes('todo'),
       focused: base.startsWith('f') || modifiers.includes('only'),
     };
@@ -512,15 +675,30 @@ class FileAnalyzer {
     return flags;
   }
 
-  /** The test function: the last function argument, a function of the file passed by name, or `opaque` (imported). */
+  /** The test function: the last function argument, a function of the file passed by name (or bound), or `opaque` (imported). */
   private callbackOf(call: t.CallExpression): FunctionNode | 'opaque' | undefined {
     const args = call.arguments.slice(1);
     const inline = args.findLast(isFunction);
     if (inline) return inline;
     const named = args.find((argument) => argument.type === 'Identifier' || argument.type === 'MemberExpression' || argument.type === 'CallExpression');
     if (!named) return undefined;
-    if (named.type === 'Identifier') return this.helpers.get(named.name)?.[0] ?? 'opaque';
+    // it('works', check.bind(null, input))
+    const target = isBindCall(named) ? named.callee.object : named;
+    if (target.type === 'Identifier') return this.localFunction(target.name) ?? 'opaque';
     return 'opaque';
+  }
+
+  /** The function a name of the file stands for, through aliases (`const run = check`), if there is one. */
+  private localFunction(name: string): FunctionNode | undefined {
+    const seen = new Set<string>();
+    for (let current: string | undefined = name; current !== undefined && !seen.has(current);) {
+      seen.add(current);
+      const refs: HelperRef[] = this.helpers.get(current) ?? [];
+      const fn = refs.find((ref): ref is FunctionNode => 'type' in ref);
+      if (fn) return fn;
+      current = refs.find((ref): ref is { module: string; name: string } => !('type' in ref) && ref.module === '')?.name;
+    }
+    return undefined;
   }
 
   private titleOf(call: t.CallExpression): string {
@@ -533,233 +711,68 @@ class FileAnalyzer {
   }
 }
 
-interface Flags {
-  skipped: boolean;
-  todo: boolean;
-  focused: boolean;
+/** `fn.bind(thisArg, …args)` */
+function isBindCall(node: t.Node): node is t.CallExpression & { callee: t.MemberExpression } {
+  return node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && propertyName(node.callee) === 'bind';
 }
 
-function location(node: t.Node): SourceLocation {
-  return { line: node.loc?.start.line ?? 1, column: (node.loc?.start.column ?? 0) + 1 };
-}
-
-/**
- * Depth-first walk over the AST; `visit` returning false skips the node's children. Recursive, like
- * the parser that built the tree, so it goes no deeper than what parsed.
- */
-function walk(node: t.Node, visit: (node: t.Node) => boolean | void): void {
-  if (visit(node) === false) return;
-  const keys = CHILD_KEYS[node.type] ?? [];
-  for (let index = 0; index < keys.length; index += 1) {
-    const value = (node as unknown as Record<string, unknown>)[keys[index]!];
-    if (value === null || value === undefined) continue;
-    if (Array.isArray(value)) {
-      for (const item of value) if (item !== null) walk(item as t.Node, visit);
-    } else walk(value as t.Node, visit);
+/** `test.skipIf(true)(…)`, `it.runIf(false)(…)`: a constant condition that leaves the test out. A condition read at run time may run it. */
+function conditionSkips(callee: t.Node): boolean {
+  for (let current: t.Node = callee; ;) {
+    if (current.type === 'CallExpression' && current.callee.type === 'MemberExpression') {
+      const modifier = propertyName(current.callee);
+      const condition = current.arguments[0];
+      if ((modifier === 'skipIf' || modifier === 'runIf') && condition) {
+        const value = constantCondition(condition);
+        if (value !== undefined) return modifier === 'skipIf' ? value : !value;
+      }
+      current = current.callee.object;
+    } else if (current.type === 'MemberExpression') current = current.object;
+    else return false;
   }
 }
 
-/** babel's own list of the keys that hold child nodes, per node type: faster and surer than enumerating. */
-const CHILD_KEYS: Record<string, string[]> = Object.fromEntries(Object.entries(VISITOR_KEYS as Record<string, string[]>).map(([type, keys]) => [type, keys.filter((key) => !SKIPPED_KEYS.has(key))]));
-
-function isFunction(node: t.Node): node is t.ArrowFunctionExpression | t.FunctionExpression {
-  return node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression';
-}
-
-/** Titles are strings, names or expressions that make one; conditions and callbacks are not titles. */
-function canBeTitle(node: t.Node): boolean {
-  switch (node.type) {
-    case 'StringLiteral':
-    case 'TemplateLiteral':
-    case 'Identifier':
-    case 'MemberExpression':
-    case 'CallExpression':
-      return true;
-    case 'BinaryExpression':
-      return node.operator === '+';
-    default:
-      return false;
+function constantCondition(node: t.Node): boolean | undefined {
+  if (node.type === 'BooleanLiteral') return node.value;
+  if (node.type === 'NumericLiteral' || node.type === 'StringLiteral') return Boolean(node.value);
+  if (node.type === 'NullLiteral' || (node.type === 'Identifier' && node.name === 'undefined')) return false;
+  if (node.type === 'UnaryExpression' && node.operator === '!') {
+    const inner = constantCondition(node.argument);
+    return inner === undefined ? undefined : !inner;
   }
-}
-
-function unwrapAwait(expression: t.Expression): t.Expression | undefined {
-  return expression.type === 'AwaitExpression' ? expression.argument : expression;
-}
-
-function propertyName(member: t.MemberExpression): string | undefined {
-  const property = member.property;
-  if (!member.computed && property.type === 'Identifier') return property.name;
-  if (property.type === 'StringLiteral') return property.value;
   return undefined;
 }
 
 /**
- * The names along a member chain, root first; `through` says which node a call (or tagged
- * template) leads on to, given how many names were read, or ends the path.
+ * Whether a test ends through its `done` callback from inside other code: handed on
+ * (`server.close(done)`, `.expect(200, done)`) or called in a callback (`next = () => done()`).
+ * A `done()` at the top of the test body proves nothing.
  */
-function namePath(node: t.Node, through: (node: t.Node, namesRead: number) => t.Node | undefined): string[] | undefined {
-  const names: string[] = [];
-  let current: t.Node | undefined = node;
-  while (current) {
-    if (current.type === 'Identifier') {
-      names.push(current.name);
-      return names.reverse();
+function awaitsCallback(fn: FunctionNode, done: string): boolean {
+  const direct = new Set<t.Node>();
+  if (fn.body.type === 'BlockStatement') {
+    for (const statement of fn.body.body) {
+      if (statement.type === 'ExpressionStatement' && statement.expression.type === 'CallExpression' && statement.expression.callee.type === 'Identifier' && statement.expression.callee.name === done) {
+        direct.add(statement.expression.callee);
+      }
     }
-    if (current.type === 'MemberExpression') {
-      const name = propertyName(current);
-      if (!name) return undefined;
-      names.push(name);
-      current = current.object;
-    } else current = through(current, names.length);
   }
-  return undefined;
-}
-
-/** The names of a callee read through calls: `request(app).get('/').expect` → request, get, expect. */
-function calleePath(node: t.Node): string[] | undefined {
-  return namePath(node, (current) => (current.type === 'CallExpression' ? current.callee : undefined));
-}
-
-/** Like calleePath, but only through the call of a curried modifier: `test.each(table)` yes, `foo().it` no. */
-function declarationPath(node: t.Node): string[] | undefined {
-  return namePath(node, (current, namesRead) => {
-    if (namesRead > 0 || (current.type !== 'CallExpression' && current.type !== 'TaggedTemplateExpression')) return undefined;
-    const inner = current.type === 'CallExpression' ? current.callee : current.tag;
-    return inner.type === 'MemberExpression' && CURRIED.has(propertyName(inner) ?? '') ? inner : undefined;
+  // `promise.then(() => done())` only waits, like `await promise`.
+  const waits = new Set<t.Node>();
+  let deferred = false;
+  walk(fn.body, (node) => {
+    if (deferred || waits.has(node)) return false;
+    if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && PROMISE_METHODS.has(propertyName(node.callee) ?? '')) {
+      for (const argument of node.arguments) waits.add(argument);
+    }
+    if (node.type === 'Identifier' && node.name === done && !direct.has(node)) deferred = true;
+    return true;
   });
-}
-
-function rootName(node: t.Node): string | undefined {
-  let current: t.Node = node;
-  for (;;) {
-    if (current.type === 'Identifier') return current.name;
-    if (current.type === 'MemberExpression') current = current.object;
-    else if (current.type === 'CallExpression') current = current.callee;
-    else if (current.type === 'TaggedTemplateExpression') current = current.tag;
-    else return undefined;
-  }
-}
-
-function rootOf(node: t.Node): t.Node | undefined {
-  let current: t.Node = node;
-  while (current.type === 'MemberExpression' || current.type === 'CallExpression') current = current.type === 'MemberExpression' ? current.object : current.callee;
-  return current;
-}
-
-/** `expect(x).not.toBe(…)`, `expect(x).resolves.not.toThrow()`: the matcher is negated. */
-function hasNot(node: t.Node): boolean {
-  let current: t.Node = node;
-  while (current.type === 'MemberExpression') {
-    if (propertyName(current) === 'not') return true;
-    current = current.object;
-  }
-  return false;
-}
-
-/** `x.should.equal(1)`, `should(x).be.ok()`: a chain with a `should` in it. */
-function isShouldChain(node: t.Node): boolean {
-  let current: t.Node = node;
-  for (;;) {
-    if (current.type === 'MemberExpression') {
-      if (propertyName(current) === 'should') return true;
-      current = current.object;
-    } else if (current.type === 'CallExpression') {
-      if (current.callee.type === 'Identifier' && current.callee.name === 'should') return true;
-      current = current.callee;
-    } else return false;
-  }
-}
-
-function isRequireOf(node: t.Node, accepts: (source: string) => boolean): boolean {
-  return (
-    node.type === 'CallExpression' &&
-    node.callee.type === 'Identifier' &&
-    node.callee.name === 'require' &&
-    node.arguments[0]?.type === 'StringLiteral' &&
-    accepts(node.arguments[0].value)
-  );
+  return deferred;
 }
 
 /** A test-context assertion (`t.is(…)`, or `equal(…)` destructured from the context). */
 function contextAssertion(method: string, values: readonly t.Node[]): AssertionKind {
   if (ALWAYS_PASSING.has(method)) return 'constant';
   return LIVE_WHATEVER_ARGUMENTS.has(method) ? 'live' : constantness(values, method);
-}
-
-/**
- * `constant` when the assertion compares constants only and so passes whatever the code does. A
- * constant assertion that always fails (`ok(false)`, `expect(1).toBe(2)`) guards a path that must
- * not be reached: that is a live check, like `assert.fail()`.
- */
-function constantness(values: readonly t.Node[], method: string, negated = false): AssertionKind {
-  if (!values.every(isConstant)) return 'live';
-  const outcome = constantOutcome(method, values.map(primitiveValue));
-  return outcome === (negated ? 'pass' : 'fail') ? 'live' : 'constant';
-}
-
-const TRUTHY_ASSERTIONS = new Set(['assert', 'ok', 'true', 'truthy', 'isTrue', 'isOk', 'toBeTruthy']);
-const FALSY_ASSERTIONS = new Set(['false', 'falsy', 'notOk', 'isFalse', 'isNotOk', 'toBeFalsy']);
-const EQUALITY_ASSERTIONS = new Set(['equal', 'equals', 'is', 'strictEqual', 'deepEqual', 'deepStrictEqual', 'same', 'strictSame', 'toBe', 'toEqual', 'toStrictEqual', 'eql']);
-
-/** What a constant assertion does, as far as its primitive arguments tell. */
-function constantOutcome(method: string, values: unknown[]): 'pass' | 'fail' | 'unknown' {
-  const [first, second] = values;
-  const verdict = (passes: boolean) => (passes ? 'pass' : 'fail');
-  if (values.length >= 1 && first !== NOT_PRIMITIVE) {
-    if (TRUTHY_ASSERTIONS.has(method)) return verdict(Boolean(first));
-    if (FALSY_ASSERTIONS.has(method)) return verdict(!first);
-  }
-  if (EQUALITY_ASSERTIONS.has(method) && values.length >= 2 && first !== NOT_PRIMITIVE && second !== NOT_PRIMITIVE) return verdict(first === second);
-  return 'unknown';
-}
-
-const NOT_PRIMITIVE = Symbol('not a primitive');
-
-function primitiveValue(node: t.Node): unknown {
-  switch (node.type) {
-    case 'StringLiteral':
-    case 'NumericLiteral':
-    case 'BooleanLiteral':
-      return node.value;
-    case 'NullLiteral':
-      return null;
-    case 'Identifier':
-      return node.name === 'undefined' ? undefined : NOT_PRIMITIVE;
-    default:
-      return NOT_PRIMITIVE;
-  }
-}
-
-/** A value fixed in the source: comparing such values cannot fail because of the code under test. */
-function isConstant(node: t.Node): boolean {
-  switch (node.type) {
-    case 'StringLiteral':
-    case 'NumericLiteral':
-    case 'BooleanLiteral':
-    case 'NullLiteral':
-    case 'BigIntLiteral':
-    case 'RegExpLiteral':
-      return true;
-    case 'Identifier':
-      return node.name === 'undefined' || node.name === 'NaN' || node.name === 'Infinity';
-    case 'TemplateLiteral':
-      return node.expressions.every(isConstant);
-    case 'UnaryExpression':
-      return isConstant(node.argument);
-    case 'BinaryExpression':
-    case 'LogicalExpression':
-      return isConstant(node.left) && isConstant(node.right);
-    case 'ArrayExpression':
-      return node.elements.every((element) => element !== null && isConstant(element));
-    case 'ObjectExpression':
-      return node.properties.every((property) => property.type === 'ObjectProperty' && !property.computed && isConstant(property.value));
-    case 'TSAsExpression':
-    case 'TSSatisfiesExpression':
-    case 'TSNonNullExpression':
-    case 'TSTypeAssertion':
-    case 'ParenthesizedExpression':
-      return isConstant(node.expression);
-    default:
-      return false;
-  }
 }

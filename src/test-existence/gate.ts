@@ -2,11 +2,12 @@ import { ConfigurationError } from '../core/errors.js';
 import type { Gate, GateContext, GateSettings } from '../core/gate.js';
 import { createReport, type Finding, type Level } from '../core/report.js';
 import { closestMatch } from '../core/suggest.js';
-import { analyzeTestFile, findEnabledOption, TEST_CLASSES, type SourceLocation, type TestClass } from './analyze.js';
+import { analyzeHelperModule, analyzeTestFile, findEnabledOption, TEST_CLASSES, type AnalyzeOptions, type SourceLocation, type TestClass } from './analyze.js';
 import { compileAssertPatterns } from './assert-patterns.js';
 import { createTestFileMatcher, isSourceFile, listProjectFiles, readProjectFile } from './files.js';
 import { createPackageResolver, findPackages, type ProjectPackage } from './packages.js';
 import { readTestReports } from './reports.js';
+import { LocalModules } from './local-modules.js';
 import { checkTestScript, delegatesToWorkspaces } from './scripts.js';
 
 type RuleLevel = Level | 'off';
@@ -119,9 +120,11 @@ export const testExistenceGate: Gate = {
       // Nothing to judge: a missing checkout, the wrong directory, or test-patterns that match nothing.
       throw new ConfigurationError(`test-existence: no JavaScript or TypeScript source or test file in ${context.cwd}, so there is nothing to check; point cwd at the project, fix test-patterns, or set test-existence.enabled: false`);
     }
+    const analyzeOptions: AnalyzeOptions = { assertPatterns };
+    analyzeOptions.localModules = new LocalModules(new Set(files), (file) => readProjectFile(context.cwd, file), (code, file) => analyzeHelperModule(code, file, analyzeOptions));
     for (const { file, tally } of testFiles) {
       tally.testFiles += 1;
-      const analysis = analyzeTestFile(readProjectFile(context.cwd, file), file, { assertPatterns });
+      const analysis = analyzeTestFile(readProjectFile(context.cwd, file), file, analyzeOptions);
       if (analysis.parseError) {
         parseErrors += 1;
         emit({ rule: 'test/parse-error', message: `${file} does not parse (${analysis.parseError.message}), so its tests were not checked.`, file, ...position(analysis.parseError) });
