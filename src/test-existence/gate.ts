@@ -10,6 +10,7 @@ import { listProjectFiles, readProjectFile } from '../core/project-files.js';
 import { createTestFileMatcher, isSourceFile } from './files.js';
 import { readTestReports } from './reports.js';
 import { LocalModules } from './local-modules.js';
+import { PackagePolicy, type PackageAllowEntry } from './package-policy.js';
 import { checkTestScript, delegatesToWorkspaces } from './scripts.js';
 
 type RuleLevel = Level | 'off';
@@ -65,6 +66,7 @@ interface TestExistenceOptions {
   assertFunctions: string[];
   reports: string[];
   levels: Record<string, RuleLevel>;
+  allow: PackageAllowEntry[];
 }
 
 function parseOptions(settings: GateSettings): TestExistenceOptions {
@@ -81,6 +83,7 @@ function parseOptions(settings: GateSettings): TestExistenceOptions {
     assertFunctions: (settings['assert-functions'] as string[] | undefined) ?? [],
     reports: (settings.reports as string[] | undefined) ?? [],
     levels,
+    allow: (settings.allow as PackageAllowEntry[] | undefined) ?? [],
   };
 }
 
@@ -100,7 +103,9 @@ export const testExistenceGate: Gate = {
     const emit = createEmitter(options.levels);
 
     const files = listProjectFiles(context.cwd);
+    const policy = new PackagePolicy(options.allow);
     const packages = judgedPackages(context.cwd, files);
+    const excluded = new Set(packages.filter((entry) => policy.allowed(entry)));
     const packageOf = (file: string) => packages.find((entry) => entry.dir === '' || file.startsWith(`${entry.dir}/`))!;
     const isTestFile = createTestFileMatcher(options.testPatterns);
     const tallies = new Map<JudgedPackage, PackageTally>(packages.map((entry) => [entry, emptyTally()]));
@@ -111,6 +116,7 @@ export const testExistenceGate: Gate = {
     const testFiles: Array<{ file: string; tally: PackageTally }> = [];
     for (const file of files) {
       const owner = packageOf(file);
+      if (excluded.has(owner)) continue;
       const tally = tallies.get(owner)!;
       const withinPackage = owner.dir ? file.slice(owner.dir.length + 1) : file;
       if (RUNNER_CONFIG.test(file) && !withinPackage.includes('/')) tally.configFiles.push(file);
@@ -143,20 +149,25 @@ export const testExistenceGate: Gate = {
       }
     }
 
+    let examples = 0;
     for (const entry of packages) {
       const tally = tallies.get(entry)!;
       const workspaceRoot = packages.find((candidate) => entry.workspaceRoot !== undefined && candidate.dir === entry.workspaceRoot);
       const rootTestScript = workspaceRoot?.manifest?.scripts?.test;
       // A workspace root's runner (vitest projects, jest projects) runs its members' tests without their own scripts.
       const rootRunsWorkspaceTests = typeof rootTestScript === 'string' && !delegatesToWorkspaces(rootTestScript);
-      checkPackage(entry, tally, options, emit, context, rootRunsWorkspaceTests);
+      if (excluded.has(entry)) continue;
+      if (policy.isExample(entry)) examples += 1;
+      else checkPackage(entry, tally, options, emit, context, rootRunsWorkspaceTests);
       totals.testFiles += tally.testFiles;
       totals.sourceFiles += tally.sourceFiles;
       for (const testClass of TEST_CLASSES) totals.classes[testClass] += tally.classes[testClass];
     }
 
     const metrics: Record<string, number> = {
-      packages: packages.length,
+      packages: packages.length - excluded.size,
+      'excluded-packages': excluded.size,
+      'example-packages': examples,
       'test-files': totals.testFiles,
       'source-files': totals.sourceFiles,
       tests: TEST_CLASSES.reduce((sum, testClass) => sum + totals.classes[testClass], 0),
@@ -184,8 +195,9 @@ export const testExistenceGate: Gate = {
               : undefined;
       if (problem) emit({ rule: 'tests/not-executed', message: `Tests did not run: ${problem}.`, ...(executed.files[0] ? { file: executed.files[0] } : {}) });
     }
-    context.log.info(`test-existence: ${metrics.tests} tests in ${metrics['test-files']} test files of ${packages.length} package(s), ${metrics['real-tests']} real`);
-    return createReport('test-existence', emit.findings.sort(byLocation), metrics, startedAt);
+    context.log.info(`test-existence: ${metrics.tests} tests in ${metrics['test-files']} test files of ${metrics.packages} package(s), ${metrics['real-tests']} real`);
+    if (examples > 0) context.log.info(`test-existence: ${examples} example package(s) (below examples/, demo/, playground/ …) need no tests of their own; the tests they have were judged`);
+    return createReport('test-existence', [...emit.findings, ...policy.findings(context.configFile)].sort(byLocation), metrics, startedAt);
   },
 };
 

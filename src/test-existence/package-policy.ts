@@ -1,0 +1,49 @@
+import picomatch from 'picomatch';
+import { ExceptionList, type ExceptionEntry } from '../core/exceptions.js';
+import type { Finding } from '../core/report.js';
+
+/** `test-existence.allow` entry: packages, by glob over their folder or name, the gate leaves out. */
+export interface PackageAllowEntry extends ExceptionEntry {
+  package: string;
+}
+
+/** Folders of packages that show how to use a library: nobody ships them, so they need no tests of their own. */
+const EXAMPLE_DIRECTORIES = new Set(['examples', 'example', 'demo', 'demos', 'playground', 'playgrounds', 'sandbox', 'sandboxes', 'templates', 'starters']);
+
+export interface PackageRef {
+  dir: string;
+  name: string;
+}
+
+/**
+ * Which packages the gate judges. An allowed package (with a reason, maybe an expiry) is left out
+ * entirely. An example package (below examples/, demo/, playground/ …) need not have tests or a
+ * test script, but the tests it has are still judged.
+ */
+export class PackagePolicy {
+  private readonly exceptions: ExceptionList<PackageAllowEntry>;
+  private readonly matchers: Map<PackageAllowEntry, (value: string) => boolean>;
+
+  constructor(entries: readonly PackageAllowEntry[]) {
+    this.exceptions = new ExceptionList(entries, (entry, index) => `test-existence.allow[${index}] (${entry.package})`);
+    this.matchers = new Map(entries.map((entry) => [entry, picomatch(entry.package.replace(/^\.\//, '').replace(/\/+$/, ''), { dot: true })]));
+  }
+
+  /** The allow entry that leaves `pkg` out, if any (the root package is `.`). */
+  allowed(pkg: PackageRef): PackageAllowEntry | undefined {
+    const dir = pkg.dir || '.';
+    return this.exceptions.match((entry) => {
+      const matches = this.matchers.get(entry)!;
+      return matches(dir) || matches(pkg.name);
+    });
+  }
+
+  isExample(pkg: PackageRef): boolean {
+    return pkg.dir.split('/').some((segment) => EXAMPLE_DIRECTORIES.has(segment));
+  }
+
+  /** Expired entries (errors) and entries that matched nothing (notices). */
+  findings(configFile?: string): Finding[] {
+    return this.exceptions.findings(configFile);
+  }
+}
