@@ -58,7 +58,7 @@ const CLASS_MESSAGES: Record<Exclude<TestClass, 'real'>, string> = {
 };
 
 /** vitest, vite and jest config files, where `passWithNoTests: true` may hide. */
-const RUNNER_CONFIG = /(?:^|\/)(?:(?:vitest|vite|jest)\.config|vitest\.workspace)\.(?:[cm]?[jt]s)$/;
+const RUNNER_CONFIG = /(?:^|\/)(?:(?:vitest|vite|jest)\.config|vitest\.workspace)\.(?:[cm]?[jt]s|json)$/;
 
 interface TestExistenceOptions {
   minTests: number;
@@ -103,6 +103,7 @@ export const testExistenceGate: Gate = {
     const emit = createEmitter(options.levels);
 
     const files = listProjectFiles(context.cwd);
+    const fileSet = new Set(files);
     const policy = new PackagePolicy(options.allow);
     const packages = judgedPackages(context.cwd, files);
     const excluded = new Set(packages.filter((entry) => policy.allowed(entry)));
@@ -129,7 +130,7 @@ export const testExistenceGate: Gate = {
       throw new ConfigurationError(`test-existence: no JavaScript or TypeScript source or test file in ${context.cwd}, so there is nothing to check; point cwd at the project, fix test-patterns, or set test-existence.enabled: false`);
     }
     const analyzeOptions: AnalyzeOptions = { assertPatterns };
-    analyzeOptions.localModules = new LocalModules(new Set(files), (file) => readProjectFile(context.cwd, file), (code, file) => analyzeHelperModule(code, file, analyzeOptions));
+    analyzeOptions.localModules = new LocalModules(fileSet, (file) => readProjectFile(context.cwd, file), (code, file) => analyzeHelperModule(code, file, analyzeOptions));
     for (const { file, tally } of testFiles) {
       tally.testFiles += 1;
       const analysis = analyzeTestFile(readProjectFile(context.cwd, file), file, analyzeOptions);
@@ -158,7 +159,7 @@ export const testExistenceGate: Gate = {
       const rootRunsWorkspaceTests = typeof rootTestScript === 'string' && !delegatesToWorkspaces(rootTestScript);
       if (excluded.has(entry)) continue;
       if (policy.isExample(entry)) examples += 1;
-      else checkPackage(entry, tally, options, emit, context, rootRunsWorkspaceTests);
+      else checkPackage(entry, tally, options, emit, context, fileSet, rootRunsWorkspaceTests);
       totals.testFiles += tally.testFiles;
       totals.sourceFiles += tally.sourceFiles;
       for (const testClass of TEST_CLASSES) totals.classes[testClass] += tally.classes[testClass];
@@ -224,6 +225,7 @@ function checkPackage(
   options: TestExistenceOptions,
   emit: Emitter,
   context: GateContext,
+  files: ReadonlySet<string>,
   rootRunsWorkspaceTests: boolean,
 ): void {
   const manifestFile = entry.dir ? `${entry.dir}/package.json` : 'package.json';
@@ -237,22 +239,40 @@ function checkPackage(
       ...(entry.manifest ? { file: manifestFile } : {}),
     });
   }
-  for (const configFile of tally.configFiles) {
-    const option = findEnabledOption(readProjectFile(context.cwd, configFile), configFile, 'passWithNoTests');
+  const manifest = entry.manifest;
+  const scripts = manifest?.scripts ?? {};
+  const reading = checkTestScript(scripts);
+  // Configs the test scripts name (`jest --config jest.ci.json`) count as much as the conventional ones.
+  const named = reading.configFiles.map((file) => (entry.dir ? `${entry.dir}/${file}` : file)).filter((file) => files.has(file));
+  for (const configFile of new Set([...tally.configFiles, ...named])) {
+    const option = passWithNoTestsIn(readProjectFile(context.cwd, configFile), configFile);
     if (option) emit({ rule: 'script/pass-with-no-tests', message: `${configFile} sets passWithNoTests, so the run is green when no test is found.`, file: configFile, ...position(option) });
   }
-  const manifest = entry.manifest;
   if (!manifest) return;
-  const scripts = manifest.scripts ?? {};
   if (needsTests && typeof scripts.test !== 'string' && !rootRunsWorkspaceTests) {
     emit({ rule: 'script/missing', message: `${where} has source files but no "test" script, so \`npm test\` runs nothing.`, file: manifestFile, line: manifestLine(entry.manifestText, 'scripts') ?? 1 });
   }
-  for (const problem of checkTestScript(scripts)) {
+  for (const problem of reading.problems) {
     emit({ rule: problem.rule, message: `${where}: ${problem.message}.`, file: manifestFile, line: manifestLine(entry.manifestText, problem.script) ?? 1 });
   }
   if ((manifest.jest as { passWithNoTests?: unknown } | undefined)?.passWithNoTests === true) {
     emit({ rule: 'script/pass-with-no-tests', message: `${where} sets jest.passWithNoTests, so the run is green when no test is found.`, file: manifestFile, line: manifestLine(entry.manifestText, 'passWithNoTests') ?? 1 });
   }
+}
+
+/** Where a runner config sets `passWithNoTests: true`: a JSON config at its top or under `test`, a JS/TS one anywhere. */
+function passWithNoTestsIn(code: string, file: string): SourceLocation | undefined {
+  if (!file.endsWith('.json')) return findEnabledOption(code, file, 'passWithNoTests');
+  let config: unknown;
+  try {
+    config = JSON.parse(code);
+  } catch {
+    // A config its runner cannot read fails the run by itself.
+    return undefined;
+  }
+  const enabled = (value: unknown) => (value as { passWithNoTests?: unknown } | null)?.passWithNoTests === true;
+  if (!enabled(config) && !enabled((config as { test?: unknown } | null)?.test)) return undefined;
+  return { line: manifestLine(code, 'passWithNoTests') ?? 1, column: 1 };
 }
 
 type Emitter = ((finding: Omit<Finding, 'level' | 'help'>) => void) & { findings: Finding[] };

@@ -135,7 +135,7 @@ describe('test-existence gate', () => {
     const cwd = tempDir({ 'package.json': manifest('app', scripts), 'src/add.js': SOURCE, 'test/add.test.js': REAL_TEST });
     const report = await runGate(cwd);
     expect(report.findings.map((finding) => `${finding.rule} ${finding.message}`)).toEqual([
-      'script/ignored-exit-code Package app: the "test:unit" script ignores the exit code of its tests (vitest run; exit 0), so failing tests leave CI green.',
+      'script/ignored-exit-code Package app: the "test:unit" script ignores the exit code of its tests: after `;` only the last command decides (vitest run; exit 0), so failing tests leave CI green.',
     ]);
   });
 
