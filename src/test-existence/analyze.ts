@@ -106,7 +106,8 @@ interface Flags {
 export function analyzeTestFile(code: string, file: string, options: AnalyzeOptions = {}): FileAnalysis {
   const parsed = parseOrError(code, file);
   if ('parseError' in parsed) return { tests: [], focusedSuites: [], parseError: parsed.parseError };
-  return new FileAnalyzer(code, file, options).analyze(parsed.program.program);
+  const typeErrorExpectations = (parsed.program.comments ?? []).filter((comment) => comment.value.includes('@ts-expect-error')).map((comment) => comment.start ?? 0);
+  return new FileAnalyzer(code, file, options, typeErrorExpectations).analyze(parsed.program.program);
 }
 
 /** Reads a helper module of the project: whether each export asserts. Undefined when it does not parse. */
@@ -154,7 +155,7 @@ class FileAnalyzer {
   private readonly tests: TestCase[] = [];
   private readonly focusedSuites: FileAnalysis['focusedSuites'] = [];
   /** Local names bound to an assert module or function (`import assert from 'node:assert/strict'`, `{ strictEqual }`). */
-  private readonly assertNames = new Set(['assert']);
+  private readonly assertNames = new Map([['assert', 'assert']]);
   /** Local names of `expect`-style entry points (`import { expect as vExpect }`, `const { expect: jestExpect } = require('../')`). */
   private readonly expectNames = new Set(['expect']);
   /** Local names of property-testing modules: `fc` of fast-check. */
@@ -168,6 +169,7 @@ class FileAnalyzer {
   /** Names bound to the project's modules as a whole (`import * as h from './helpers'`, `const h = require('./helpers')`). */
   private readonly moduleNames = new Map<string, string>();
   private readonly assertingHelpers = new Map<FunctionNode, boolean>();
+  private readonly shadowed = new Set<string>();
   private readonly typeTests: boolean;
   private readonly assertPatterns: AssertPatterns;
 
@@ -175,6 +177,8 @@ class FileAnalyzer {
     private readonly code: string,
     private readonly file: string,
     private readonly options: AnalyzeOptions,
+    /** Where `// @ts-expect-error` comments are: the compiler fails when the line under one compiles. */
+    private readonly typeErrorExpectations: readonly number[] = [],
   ) {
     this.typeTests = TYPE_TEST_FILE.test(file);
     this.assertPatterns = options.assertPatterns ?? compileAssertPatterns([]);
@@ -183,6 +187,8 @@ class FileAnalyzer {
   analyze(program: t.Program): FileAnalysis {
     this.collectBindings(program);
     this.visitSuiteBody(program.body, { skipped: false, todo: false, hookAsserts: false });
+    // tsd and tstyche files may assert at the top level, with no test around: the file is one type test.
+    if (this.typeTests && this.tests.length === 0 && this.hasTypeAssertions(program)) this.tests.push({ title: '(type assertions of the file)', line: 1, column: 1, testClass: 'real' });
     return { tests: this.tests, focusedSuites: this.focusedSuites };
   }
 
@@ -196,6 +202,18 @@ class FileAnalyzer {
       this.bind(node);
       return true;
     });
+  }
+
+  /** `expectTypeOf(…)`, `expectType<…>(…)`, `expect<…>()` or `// @ts-expect-error` anywhere in a type-test file, suites included. */
+  private hasTypeAssertions(program: t.Program): boolean {
+    if (this.typeErrorExpectations.length > 0) return true;
+    let found = false;
+    walk(program, (node) => {
+      if (found) return false;
+      if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && (TYPE_ASSERTIONS.has(node.callee.name) || this.expectNames.has(node.callee.name))) found = true;
+      return true;
+    });
+    return found;
   }
 
   /** Whether the module's export `name` (or `default`) asserts, when this file is a helper module. */
@@ -216,6 +234,7 @@ class FileAnalyzer {
         break;
       case 'FunctionDeclaration':
         if (node.id) this.addHelper(node.id.name, node);
+        if (node.id) this.shadow(node.id.name);
         break;
       case 'ExportDefaultDeclaration':
         if (node.declaration.type === 'Identifier') this.alias('default', node.declaration.name);
@@ -245,7 +264,7 @@ class FileAnalyzer {
       const local = specifier.local.name;
       if (specifier.type !== 'ImportSpecifier') {
         // import assert from 'node:assert'; import jestExpect from '../'; import * as fc from 'fast-check'
-        if (fromAssert) this.assertNames.add(local);
+        if (fromAssert) this.assertNames.set(local, 'assert');
         else if (EXPECT_MODULES.has(source) || EXPECT_LIKE_NAME.test(local)) this.expectNames.add(local);
         else if (PROPERTY_MODULES.has(source)) this.propertyModules.add(local);
         else if (specifier.type === 'ImportNamespaceSpecifier') this.moduleNames.set(local, source);
@@ -253,7 +272,7 @@ class FileAnalyzer {
         continue;
       }
       const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
-      if (fromAssert || imported === 'assert') this.assertNames.add(local);
+      if (fromAssert || imported === 'assert') this.assertNames.set(local, imported === 'default' ? 'assert' : imported);
       else if (imported === 'expect' || EXPECT_LIKE_NAME.test(local)) this.expectNames.add(local);
       else if (imported === 'fc' && PROPERTY_MODULES.has(source)) this.propertyModules.add(local);
       else this.addImported(local, source, imported);
@@ -279,8 +298,10 @@ class FileAnalyzer {
     }
     if (pattern.type !== 'Identifier') return;
     const name = pattern.name;
-    if (isFunction(value)) this.addHelper(name, value);
-    else if (value.type === 'Identifier') this.alias(name, value.name);
+    if (isFunction(value)) {
+      this.addHelper(name, value);
+      this.shadow(name);
+    } else if (value.type === 'Identifier') this.alias(name, value.name);
     else if (value.type === 'CallExpression') {
       const callee = value.callee;
       // tspl: const p = tspl(t, { plan: 1 }); p.equal(…)
@@ -296,7 +317,7 @@ class FileAnalyzer {
   private bindRequire(pattern: t.Node, source: string): void {
     const fromAssert = ASSERT_MODULES.has(source);
     if (pattern.type === 'Identifier') {
-      if (fromAssert) this.assertNames.add(pattern.name);
+      if (fromAssert) this.assertNames.set(pattern.name, 'assert');
       else if (EXPECT_MODULES.has(source) || EXPECT_LIKE_NAME.test(pattern.name)) this.expectNames.add(pattern.name);
       else if (PROPERTY_MODULES.has(source)) this.propertyModules.add(pattern.name);
       else {
@@ -310,7 +331,7 @@ class FileAnalyzer {
       if (property.type !== 'ObjectProperty' || property.value.type !== 'Identifier') continue;
       const key = keyName(property.key);
       const local = property.value.name;
-      if (fromAssert || key === 'assert') this.assertNames.add(local);
+      if (fromAssert || key === 'assert') this.assertNames.set(local, key ?? 'assert');
       else if (key === 'expect' || EXPECT_LIKE_NAME.test(local)) this.expectNames.add(local);
       else if (key) this.addImported(local, source, key);
     }
@@ -324,6 +345,11 @@ class FileAnalyzer {
     if (!name || !(target[0] === 'exports' || (target[0] === 'module' && target[1] === 'exports'))) return;
     if (isFunction(node.right)) this.addHelper(name, node.right);
     else if (node.right.type === 'Identifier') this.alias(name, node.right.name);
+  }
+
+  /** A function of the file named `test` or `it` (express's `function test(app)`) declares no test when called. */
+  private shadow(name: string): void {
+    if (TEST_BASES.has(name) || SUITE_BASES.has(name)) this.shadowed.add(name);
   }
 
   private addHelper(name: string, fn: HelperRef): void {
@@ -399,6 +425,8 @@ class FileAnalyzer {
     const assertions = fn ? this.assertions(fn.body, inner) : new Set<AssertionKind>();
     // A test that ends through its `done` callback from inside other code checks that the code called back.
     if (fn && done && assertions.size === 0 && awaitsCallback(fn, done)) assertions.add('live');
+    // A type test in a test file: `// @ts-expect-error` asserts that the next line does not compile.
+    if (fn && assertions.size === 0 && this.typeErrorExpectations.some((at) => at > (fn.start ?? 0) && at < (fn.end ?? 0))) assertions.add('live');
     // A test that declares subtests (`t.test(…)` of node:test) is a suite: its subtests are the tests.
     if (this.tests.length > before) {
       if (flags.focused) this.focusedSuites.push({ title: this.titleOf(call), ...location(call) });
@@ -535,7 +563,9 @@ class FileAnalyzer {
     if (callee.type === 'CallExpression' && ASSERT_MODULES.has(requiredModule(callee) ?? '')) return constantness(call.arguments, 'assert');
     if (callee.type === 'Identifier') {
       if (TYPE_ASSERTIONS.has(callee.name)) return 'live';
-      if (this.assertNames.has(callee.name)) return constantness(call.arguments, 'assert');
+      // assert(x), and what was imported from an assert module: strictEqual(a, b), fail('unreachable')
+      const assertion = this.assertNames.get(callee.name);
+      if (assertion) return LIVE_WHATEVER_ARGUMENTS.has(assertion) ? 'live' : constantness(call.arguments, assertion);
       const contextMethod = this.contextMethods.get(callee.name);
       if (contextMethod) return contextAssertion(contextMethod, call.arguments);
       helpers.push({ module: '', name: callee.name });
@@ -637,7 +667,7 @@ class FileAnalyzer {
   private declarationOf(call: t.CallExpression): Declaration | undefined {
     // Most calls are not declarations; their root name says so without building the path.
     const root = rootName(call.callee);
-    if (root === undefined || !(TEST_BASES.has(root) || SUITE_BASES.has(root) || this.contextNames.has(root))) return undefined;
+    if (root === undefined || !(TEST_BASES.has(root) || SUITE_BASES.has(root) || this.contextNames.has(root)) || this.shadowed.has(root)) return undefined;
     const path = declarationPath(call.callee, CURRIED);
     if (!path) return undefined;
     let [base, ...modifiers] = path;

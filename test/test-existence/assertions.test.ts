@@ -147,3 +147,27 @@ describe('valid syntax parses', () => {
     expect(analysis.tests.map((test) => test.testClass)).toEqual(['real']);
   });
 });
+
+describe('what real suites also do', () => {
+  it('takes fail() imported from node:assert for a live assertion, not a constant one', () => {
+    const code = "const { fail, strictEqual } = require('node:assert');\ntest('t', async () => { store.write = () => { fail('unreachable') }; await run(); });\ntest('u', () => { strictEqual(1, 1) });";
+    expect(classes(code)).toEqual(['real', 'tautology']);
+  });
+
+  it("does not take calls of the file's own function named test for test declarations", () => {
+    const code = "function test(app) { it('responds', (done) => { request(app).get('/').expect(200, done) }) }\ndescribe('format', () => { test(app1); test(app2); });";
+    // The test the function declares is counted once, where it is written.
+    expect(classes(code)).toEqual(['real']);
+  });
+
+  it('counts // @ts-expect-error in a test as a type assertion', () => {
+    expect(classes("test('rejects a number', () => {\n  // @ts-expect-error not a string\n  greet(1);\n});", 'a.test.ts')).toEqual(['real']);
+    expect(classes("test('compiles', () => {\n  greet(1);\n});", 'a.test.ts')).toEqual(['no-assertion']);
+  });
+
+  it('counts the top-level expectations of a type-test file, also inside suites', () => {
+    expect(classes("import { expectType } from 'tsd';\nexpectType<string>(greet('a'));", 'index.test-d.ts')).toEqual(['real']);
+    expect(classes("describe('greet', () => { expectType<string>(greet('a')) });", 'dts/greet.test-d.ts')).toEqual(['real']);
+    expect(classes("const x = 1;", 'dts/empty.test-d.ts')).toEqual([]);
+  });
+});
