@@ -3,6 +3,11 @@ import picomatch from 'picomatch';
 const SCRIPT_EXTENSION = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 const DECLARATION_FILE = /\.d\.[cm]?ts$/;
 
+/** A JS/TS module, not a declaration file. */
+export function isScriptFile(file: string): boolean {
+  return SCRIPT_EXTENSION.test(file) && !DECLARATION_FILE.test(file);
+}
+
 /** Directories whose files support tests but are not tests themselves (ava's and jest's conventions). */
 const TEST_SUPPORT_DIRECTORIES = new Set(['fixtures', 'fixture', '__fixtures__', 'helpers', 'helper', '__helpers__', '__mocks__', '__snapshots__']);
 const TEST_DIRECTORIES = new Set(['test', 'tests', '__tests__', '__typetests__']);

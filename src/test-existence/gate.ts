@@ -7,10 +7,11 @@ import { analyzeHelperModule, analyzeTestFile, findEnabledOption, TEST_CLASSES, 
 import { compileAssertPatterns } from './assert-patterns.js';
 import { discoverPackages, type PackageManifest } from '../core/packages.js';
 import { listProjectFiles, readProjectFile } from '../core/project-files.js';
-import { createTestFileMatcher, isSourceFile } from './files.js';
+import { createTestFileMatcher, isScriptFile, isSourceFile } from './files.js';
 import { readTestReports } from './reports.js';
 import { LocalModules } from './local-modules.js';
 import { PackagePolicy, type PackageAllowEntry } from './package-policy.js';
+import { readRunnerSelection, type RunnerSelection } from './runner-config.js';
 import { checkTestScript, delegatesToWorkspaces } from './scripts.js';
 
 type RuleLevel = Level | 'off';
@@ -30,6 +31,7 @@ const DEFAULT_LEVELS: Readonly<Record<string, Level>> = {
   'script/placeholder': 'error',
   'script/pass-with-no-tests': 'error',
   'script/ignored-exit-code': 'error',
+  'tests/runner-config': 'notice',
 };
 
 const HELP: Readonly<Record<string, string>> = {
@@ -45,6 +47,7 @@ const HELP: Readonly<Record<string, string>> = {
   'script/missing': 'Add a "test" script that runs the package\'s tests (e.g. "vitest run").',
   'script/placeholder': 'Replace the placeholder with the command that runs the tests (e.g. "vitest run", "jest", "node --test").',
   'script/pass-with-no-tests': 'Remove passWithNoTests so that a run without tests fails.',
+  'tests/runner-config': 'Write the test file settings (testMatch, testPathIgnorePatterns, test.include, spec) as literal values, or set test-patterns.',
   'script/ignored-exit-code': 'Drop `|| true` / `; exit 0` so that failing tests fail the job.',
 };
 
@@ -114,6 +117,14 @@ export const testExistenceGate: Gate = {
     let parseErrors = 0;
     let focusedSuites = 0;
 
+    // test-patterns, when set, replace both the conventions and what the runners' configs say.
+    const selections = new Map(options.testPatterns.length > 0 ? [] : packages.filter((entry) => !excluded.has(entry)).map((entry) => [entry, runnerSelection(entry, fileSet, context.cwd)]));
+    for (const [entry, selection] of selections) {
+      for (const config of selection.unreadable) {
+        emit({ rule: 'tests/runner-config', message: `${config} chooses its test files with values that cannot be read without running it, so the files of ${entry.dir || 'the root'} were judged by the conventions of the common runners.`, file: config });
+      }
+    }
+
     const testFiles: Array<{ file: string; tally: PackageTally }> = [];
     for (const file of files) {
       const owner = packageOf(file);
@@ -121,8 +132,11 @@ export const testExistenceGate: Gate = {
       const tally = tallies.get(owner)!;
       const withinPackage = owner.dir ? file.slice(owner.dir.length + 1) : file;
       if (RUNNER_CONFIG.test(file) && !withinPackage.includes('/')) tally.configFiles.push(file);
-      if (isTestFile(file)) testFiles.push({ file, tally });
-      else if (isSourceFile(withinPackage)) tally.sourceFiles += 1;
+      const conventional = isTestFile(file);
+      // A test file the runner leaves out (jest's testPathIgnorePatterns) is neither judged nor source.
+      const runs = isScriptFile(file) ? selections.get(owner)?.runs(file) : undefined;
+      if (runs ?? conventional) testFiles.push({ file, tally });
+      else if (!conventional && isSourceFile(withinPackage)) tally.sourceFiles += 1;
     }
 
     if (testFiles.length === 0 && [...tallies.values()].every((tally) => tally.sourceFiles === 0)) {
@@ -150,7 +164,7 @@ export const testExistenceGate: Gate = {
       }
     }
 
-    let examples = 0;
+    let supportPackages = 0;
     for (const entry of packages) {
       const tally = tallies.get(entry)!;
       const workspaceRoot = packages.find((candidate) => entry.workspaceRoot !== undefined && candidate.dir === entry.workspaceRoot);
@@ -158,7 +172,7 @@ export const testExistenceGate: Gate = {
       // A workspace root's runner (vitest projects, jest projects) runs its members' tests without their own scripts.
       const rootRunsWorkspaceTests = typeof rootTestScript === 'string' && !delegatesToWorkspaces(rootTestScript);
       if (excluded.has(entry)) continue;
-      if (policy.isExample(entry)) examples += 1;
+      if (policy.isSupport(entry)) supportPackages += 1;
       else checkPackage(entry, tally, options, emit, context, fileSet, rootRunsWorkspaceTests);
       totals.testFiles += tally.testFiles;
       totals.sourceFiles += tally.sourceFiles;
@@ -168,7 +182,7 @@ export const testExistenceGate: Gate = {
     const metrics: Record<string, number> = {
       packages: packages.length - excluded.size,
       'excluded-packages': excluded.size,
-      'example-packages': examples,
+      'support-packages': supportPackages,
       'test-files': totals.testFiles,
       'source-files': totals.sourceFiles,
       tests: TEST_CLASSES.reduce((sum, testClass) => sum + totals.classes[testClass], 0),
@@ -197,7 +211,7 @@ export const testExistenceGate: Gate = {
       if (problem) emit({ rule: 'tests/not-executed', message: `Tests did not run: ${problem}.`, ...(executed.files[0] ? { file: executed.files[0] } : {}) });
     }
     context.log.info(`test-existence: ${metrics.tests} tests in ${metrics['test-files']} test files of ${metrics.packages} package(s), ${metrics['real-tests']} real`);
-    if (examples > 0) context.log.info(`test-existence: ${examples} example package(s) (below examples/, demo/, playground/ …) need no tests of their own; the tests they have were judged`);
+    if (supportPackages > 0) context.log.info(`test-existence: ${supportPackages} support package(s) (examples, demos, playgrounds, e2e and test fixtures, benchmarks, docs) need no tests of their own; the tests they have were judged`);
     return createReport('test-existence', [...emit.findings, ...policy.findings(context.configFile)].sort(byLocation), metrics, startedAt);
   },
 };
@@ -258,6 +272,12 @@ function checkPackage(
   if ((manifest.jest as { passWithNoTests?: unknown } | undefined)?.passWithNoTests === true) {
     emit({ rule: 'script/pass-with-no-tests', message: `${where} sets jest.passWithNoTests, so the run is green when no test is found.`, file: manifestFile, line: manifestLine(entry.manifestText, 'passWithNoTests') ?? 1 });
   }
+}
+
+/** What the package's runners run, by their configs; the test scripts may name the config (`jest --config x`). */
+function runnerSelection(entry: JudgedPackage, files: ReadonlySet<string>, root: string): RunnerSelection {
+  const named = checkTestScript(entry.manifest?.scripts ?? {}).configFiles.map((file) => (entry.dir ? `${entry.dir}/${file}` : file)).filter((file) => files.has(file));
+  return readRunnerSelection({ dir: entry.dir, ...(entry.manifest ? { manifest: entry.manifest } : {}), namedConfigs: named }, files, (file) => readProjectFile(root, file));
 }
 
 /** Where a runner config sets `passWithNoTests: true`: a JSON config at its top or under `test`, a JS/TS one anywhere. */

@@ -7,8 +7,15 @@ export interface PackageAllowEntry extends ExceptionEntry {
   package: string;
 }
 
-/** Folders of packages that show how to use a library: nobody ships them, so they need no tests of their own. */
-const EXAMPLE_DIRECTORIES = new Set(['examples', 'example', 'demo', 'demos', 'playground', 'playgrounds', 'sandbox', 'sandboxes', 'templates', 'starters']);
+/**
+ * Words in the folders of packages nobody ships: examples, demos and playgrounds show how to use a
+ * library; packages below e2e/, test/ or fixtures/ are projects the tests run against; benchmarks and
+ * docs measure and explain. They need no tests of their own. `sfc-playground` and `dts-test` count.
+ */
+const SUPPORT_WORDS = new Set([
+  'examples', 'example', 'demo', 'demos', 'playground', 'playgrounds', 'sandbox', 'sandboxes', 'templates', 'starters',
+  'e2e', 'test', 'tests', '__tests__', 'fixtures', 'fixture', '__fixtures__', 'bench', 'benches', 'benchmark', 'benchmarks', 'docs',
+]);
 
 export interface PackageRef {
   dir: string;
@@ -17,8 +24,8 @@ export interface PackageRef {
 
 /**
  * Which packages the gate judges. An allowed package (with a reason, maybe an expiry) is left out
- * entirely. An example package (below examples/, demo/, playground/ …) need not have tests or a
- * test script, but the tests it has are still judged.
+ * entirely. A support package (examples, demos, playgrounds, e2e and test fixtures, benchmarks, docs)
+ * need not have tests or a test script, but the tests it has are still judged.
  */
 export class PackagePolicy {
   private readonly exceptions: ExceptionList<PackageAllowEntry>;
@@ -38,8 +45,8 @@ export class PackagePolicy {
     });
   }
 
-  isExample(pkg: PackageRef): boolean {
-    return pkg.dir.split('/').some((segment) => EXAMPLE_DIRECTORIES.has(segment));
+  isSupport(pkg: PackageRef): boolean {
+    return pkg.dir.split('/').some((segment) => segment.split(/[-_.]/).some((word) => SUPPORT_WORDS.has(word.toLowerCase())));
   }
 
   /** Expired entries (errors) and entries that matched nothing (notices). */

@@ -85,6 +85,6 @@ describe('packages as a user sees them', () => {
       'examples/with-tests/test/add.test.js': "it('adds', () => {})",
     }));
     expect(rules(report)).toEqual(['test/empty examples/with-tests/test/add.test.js']);
-    expect(report.metrics).toMatchObject({ 'example-packages': 3 });
+    expect(report.metrics).toMatchObject({ 'support-packages': 3 });
   });
 });

@@ -1,0 +1,255 @@
+import path from 'node:path';
+import type * as t from '@babel/types';
+import picomatch from 'picomatch';
+import { parse as parseYaml } from 'yaml';
+import { keyName, parseSource } from './ast.js';
+
+/**
+ * Which files a package's test runner runs, read from the runner's own config without executing
+ * it: jest (`testMatch`, `testRegex`, `testPathIgnorePatterns`, `roots`; jest.config.*, package.json
+ * `jest`, `--config`), vitest (`test.include`/`test.exclude`), mocha (`spec` in .mocharc.* or
+ * package.json `mocha`). Values that are not literals cannot be read: the runner's defaults apply.
+ */
+export interface RunnerSelection {
+  /** The config files read, relative to the project root. */
+  configs: string[];
+  /** Whether the runners run `file` (relative to the project root); undefined when no runner config decides. */
+  runs(file: string): boolean | undefined;
+  /** Configs whose test file selection could not be read statically (the defaults were used). */
+  unreadable: string[];
+}
+
+interface PackageFiles {
+  dir: string;
+  manifest?: Record<string, unknown>;
+  /** Config files the test scripts name (`jest --config x`), relative to the project root. */
+  namedConfigs: string[];
+}
+
+const JEST_CONFIG = /^jest\.config\.(?:[cm]?[jt]s|json)$/;
+const VITEST_CONFIG = /^(?:vitest|vite)\.config\.(?:[cm]?[jt]s)$/;
+const MOCHA_CONFIG = /^\.mocharc\.(?:json|jsonc|ya?ml|[cm]?js)$/;
+
+const JEST_DEFAULT_MATCH = ['**/__tests__/**/*.?([mc])[jt]s?(x)', '**/?(*.)+(spec|test).?([mc])[jt]s?(x)'];
+const VITEST_DEFAULT_INCLUDE = ['**/*.{test,spec}.?(c|m)[jt]s?(x)'];
+const VITEST_DEFAULT_EXCLUDE = ['**/node_modules/**', '**/dist/**', '**/cypress/**', '**/.{idea,git,cache,output,temp}/**'];
+const MOCHA_DEFAULT_SPEC = ['test/*.{js,cjs,mjs}'];
+
+/** A fixed absolute prefix, so that jest's path regexes (`/e2e/`, `<rootDir>/x`) see a path like the one jest matches. */
+const ROOT = '/__root__';
+
+type Matcher = (file: string) => boolean;
+const UNREADABLE = Symbol('unreadable');
+type Literal = string | number | boolean | null | Literal[] | { [key: string]: Literal } | typeof UNREADABLE;
+
+export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string>, read: (file: string) => string): RunnerSelection {
+  const within = (name: string) => (pkg.dir ? `${pkg.dir}/${name}` : name);
+  const configs: string[] = [];
+  const unreadable: string[] = [];
+  const runners: Matcher[] = [];
+  const candidates = [...files].filter((file) => path.posix.dirname(file) === (pkg.dir || '.'));
+
+  const jestFiles = [...pkg.namedConfigs.filter((file) => /jest/i.test(file) || file.endsWith('.json')), ...candidates.filter((file) => JEST_CONFIG.test(path.posix.basename(file)))];
+  const jestConfigs: Array<{ file: string; value: Literal }> = jestFiles.map((file) => ({ file, value: readConfig(read(file), file) }));
+  if (pkg.manifest?.jest !== undefined) jestConfigs.push({ file: within('package.json'), value: pkg.manifest.jest as Literal });
+  for (const { file, value } of jestConfigs.slice(0, 1)) {
+    configs.push(file);
+    const matcher = jestMatcher(value, pkg.dir);
+    if (matcher) runners.push(matcher);
+    else unreadable.push(file);
+  }
+
+  for (const file of candidates.filter((candidate) => VITEST_CONFIG.test(path.posix.basename(candidate))).slice(0, 1)) {
+    configs.push(file);
+    const matcher = vitestMatcher(readConfig(read(file), file), pkg.dir);
+    if (matcher) runners.push(matcher);
+    else unreadable.push(file);
+  }
+
+  const mocha = candidates.find((file) => MOCHA_CONFIG.test(path.posix.basename(file)));
+  const mochaValue = mocha ? readConfig(read(mocha), mocha) : (pkg.manifest?.mocha as Literal | undefined);
+  if (mochaValue !== undefined) {
+    const file = mocha ?? within('package.json');
+    configs.push(file);
+    const matcher = mochaMatcher(mochaValue, pkg.dir);
+    if (matcher) runners.push(matcher);
+    else unreadable.push(file);
+  }
+
+  // A config that cannot be read leaves the choice to the conventions, for every runner of the package.
+  const decides = runners.length > 0 && unreadable.length === 0;
+  return { configs, unreadable, runs: (file) => (decides ? runners.some((runs) => runs(file)) : undefined) };
+}
+
+function relativeTo(dir: string, file: string): string | undefined {
+  if (!dir) return file;
+  return file.startsWith(`${dir}/`) ? file.slice(dir.length + 1) : undefined;
+}
+
+function jestMatcher(config: Literal, dir: string): Matcher | undefined {
+  if (!isObject(config)) return undefined;
+  const rootDir = `${ROOT}/${dir}`.replace(/\/$/, '');
+  const substitute = (value: string) => value.replaceAll('<rootDir>', rootDir);
+  const testMatch = stringList(config.testMatch, JEST_DEFAULT_MATCH);
+  const testRegex = stringList(config.testRegex, []);
+  const ignore = stringList(config.testPathIgnorePatterns, ['/node_modules/']);
+  const roots = stringList(config.roots, ['<rootDir>']);
+  if (!testMatch || !testRegex || !ignore || !roots) return undefined;
+  let ignored: RegExp[];
+  let regexes: RegExp[];
+  try {
+    ignored = ignore.map((pattern) => new RegExp(substitute(pattern)));
+    regexes = testRegex.map((pattern) => new RegExp(pattern));
+  } catch {
+    return undefined;
+  }
+  const rootPaths = roots.map((root) => substitute(root).replace(/\/+$/, ''));
+  const globs = testMatch.map((glob) => picomatch(substitute(glob).replace(/^!/, ''), { dot: true }));
+  const negated = testMatch.map((glob) => glob.startsWith('!'));
+  return (file) => {
+    const absolute = `${ROOT}/${file}`;
+    if (!rootPaths.some((root) => absolute.startsWith(`${root}/`))) return false;
+    if (ignored.some((pattern) => pattern.test(absolute))) return false;
+    if (regexes.length > 0) return regexes.some((pattern) => pattern.test(absolute));
+    // jest matches globs against the absolute path; `**/` at their start spans the root.
+    let matched = false;
+    globs.forEach((glob, index) => {
+      if (glob(absolute.slice(1)) || glob(absolute)) matched = !negated[index];
+    });
+    return matched;
+  };
+}
+
+function vitestMatcher(config: Literal, dir: string): Matcher | undefined {
+  if (!isObject(config)) return undefined;
+  const test = config.test ?? {};
+  if (!isObject(test)) return undefined;
+  const include = stringList(test.include, VITEST_DEFAULT_INCLUDE);
+  const exclude = stringList(test.exclude, VITEST_DEFAULT_EXCLUDE);
+  const root = typeof test.dir === 'string' ? test.dir : typeof config.root === 'string' ? config.root : undefined;
+  if (!include || !exclude || (test.dir !== undefined && typeof test.dir !== 'string')) return undefined;
+  const base = root ? path.posix.normalize(path.posix.join(dir, root)).replace(/^\.$/, '') : dir;
+  const included = picomatch(include.map(stripDotSlash), { dot: true });
+  const excluded = picomatch(exclude.map(stripDotSlash), { dot: true });
+  return (file) => {
+    const relative = relativeTo(base, file);
+    return relative !== undefined && included(relative) && !excluded(relative);
+  };
+}
+
+function mochaMatcher(config: Literal, dir: string): Matcher | undefined {
+  if (!isObject(config)) return undefined;
+  const spec = stringList(config.spec, MOCHA_DEFAULT_SPEC);
+  if (!spec) return undefined;
+  const recursive = config.recursive === true;
+  const globs = spec.map((entry) => {
+    const clean = stripDotSlash(entry).replace(/\/+$/, '');
+    // A folder names its files (all of them, deep, with --recursive).
+    return /[*?{[]|\.[cm]?[jt]sx?$/.test(clean) ? clean : `${clean}/${recursive ? '**/' : ''}*.{js,cjs,mjs,ts,cts,mts}`;
+  });
+  const matches = picomatch(globs, { dot: true });
+  return (file) => {
+    const relative = relativeTo(dir, file);
+    return relative !== undefined && matches(relative);
+  };
+}
+
+function stripDotSlash(glob: string): string {
+  return glob.replace(/^\.\//, '');
+}
+
+function isObject(value: Literal | undefined): value is { [key: string]: Literal } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A list of strings (or one string), `fallback` when the setting is absent, undefined when it cannot
+ * be read. Elements that are not literals (`cond ? a : b`) are left out: they stay unknown, and the
+ * other elements still apply.
+ */
+function stringList(value: Literal | undefined, fallback: string[]): string[] | undefined {
+  if (value === undefined) return fallback;
+  if (typeof value === 'string') return [value];
+  if (!Array.isArray(value)) return undefined;
+  return value.filter((item): item is string => typeof item === 'string');
+}
+
+/** The config a file exports, as literal values; UNREADABLE where it is computed. */
+function readConfig(code: string, file: string): Literal {
+  if (/\.jsonc?$/.test(file) || file.endsWith('package.json')) {
+    try {
+      return JSON.parse(code) as Literal;
+    } catch {
+      return UNREADABLE;
+    }
+  }
+  if (/\.ya?ml$/.test(file) || /\.mocharc$/.test(file)) {
+    try {
+      return parseYaml(code) as Literal;
+    } catch {
+      return UNREADABLE;
+    }
+  }
+  let program: t.File;
+  try {
+    program = parseSource(code, file);
+  } catch {
+    return UNREADABLE;
+  }
+  const bindings = new Map<string, t.Node>();
+  let exported: t.Node | undefined;
+  for (const statement of program.program.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    if (declaration?.type === 'VariableDeclaration') {
+      for (const declarator of declaration.declarations) if (declarator.id.type === 'Identifier' && declarator.init) bindings.set(declarator.id.name, declarator.init);
+    }
+    if (statement.type === 'ExportDefaultDeclaration') exported = statement.declaration;
+    if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') {
+      const left = statement.expression.left;
+      if (left.type === 'MemberExpression' && left.object.type === 'Identifier' && left.object.name === 'module' && keyName(left.property) === 'exports') exported = statement.expression.right;
+    }
+  }
+  return exported ? literalOf(exported, bindings, 0) : UNREADABLE;
+}
+
+function literalOf(node: t.Node, bindings: ReadonlyMap<string, t.Node>, depth: number): Literal {
+  if (depth > 20) return UNREADABLE;
+  switch (node.type) {
+    case 'StringLiteral':
+    case 'NumericLiteral':
+    case 'BooleanLiteral':
+      return node.value;
+    case 'NullLiteral':
+      return null;
+    case 'TemplateLiteral':
+      return node.expressions.length === 0 ? node.quasis.map((quasi) => quasi.value.cooked ?? quasi.value.raw).join('') : UNREADABLE;
+    case 'RegExpLiteral':
+      return node.pattern;
+    case 'Identifier': {
+      const bound = bindings.get(node.name);
+      return bound ? literalOf(bound, bindings, depth + 1) : UNREADABLE;
+    }
+    case 'ArrayExpression':
+      return node.elements.map((element) => (element && element.type !== 'SpreadElement' ? literalOf(element, bindings, depth + 1) : UNREADABLE));
+    case 'ObjectExpression': {
+      const object: Record<string, Literal> = {};
+      for (const property of node.properties) {
+        if (property.type !== 'ObjectProperty' || property.computed) continue;
+        const key = keyName(property.key);
+        if (key) object[key] = literalOf(property.value, bindings, depth + 1);
+      }
+      return object;
+    }
+    // defineConfig({ … }), mergeConfig(base, { … }) read as their last object argument.
+    case 'CallExpression': {
+      const last = node.arguments.findLast((argument) => argument.type === 'ObjectExpression' || argument.type === 'Identifier');
+      return last ? literalOf(last, bindings, depth + 1) : UNREADABLE;
+    }
+    case 'TSAsExpression':
+    case 'TSSatisfiesExpression':
+    case 'ParenthesizedExpression':
+      return literalOf(node.expression, bindings, depth + 1);
+    default:
+      return UNREADABLE;
+  }
+}
