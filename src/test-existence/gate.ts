@@ -8,7 +8,7 @@ import { compileAssertPatterns } from './assert-patterns.js';
 import { discoverPackages, type PackageManifest } from '../core/packages.js';
 import { listProjectFiles, readProjectFile } from '../core/project-files.js';
 import { createTestFileMatcher, isScriptFile, isSourceFile } from './files.js';
-import { readTestReports } from './reports.js';
+import { judgeReports, readTestReports } from './reports.js';
 import { LocalModules } from './local-modules.js';
 import { PackagePolicy, type PackageAllowEntry } from './package-policy.js';
 import { readRunnerSelection, type RunnerSelection } from './runner-config.js';
@@ -27,6 +27,7 @@ const DEFAULT_LEVELS: Readonly<Record<string, Level>> = {
   'test/parse-error': 'error',
   'tests/none': 'error',
   'tests/not-executed': 'error',
+  'tests/failed': 'error',
   'script/missing': 'error',
   'script/placeholder': 'error',
   'script/pass-with-no-tests': 'error',
@@ -43,6 +44,7 @@ const HELP: Readonly<Record<string, string>> = {
   'test/todo': 'Write the test, or remove the placeholder.',
   'test/parse-error': 'Fix the syntax, or leave the file out with test-patterns (e.g. "!**/broken.test.js").',
   'tests/none': 'Add tests that assert on the package\'s behaviour, or lower min-tests for this repository.',
+  'tests/failed': 'Fix the failing tests; the gate reads the reports of the run that failed.',
   'tests/not-executed': 'Make the test step write its report where reports points, and make sure it runs the tests.',
   'script/missing': 'Add a "test" script that runs the package\'s tests (e.g. "vitest run").',
   'script/placeholder': 'Replace the placeholder with the command that runs the tests (e.g. "vitest run", "jest", "node --test").',
@@ -199,16 +201,9 @@ export const testExistenceGate: Gate = {
       const executed = readTestReports(context.cwd, options.reports);
       metrics['executed-tests'] = executed.total;
       metrics['passed-tests'] = executed.passed;
-      const problem = executed.files.length === 0
-        ? `no test report matches ${options.reports.join(', ')}, so nothing shows that the tests ran`
-        : executed.total === 0
-          ? `the reports (${executed.files.join(', ')}) hold no test at all`
-          : executed.skipped === executed.total
-            ? `every one of the ${executed.total} tests in ${executed.files.join(', ')} was skipped`
-            : executed.passed < options.minTests
-              ? `the reports (${executed.files.join(', ')}) show ${executed.passed} passed tests, fewer than min-tests ${options.minTests}`
-              : undefined;
-      if (problem) emit({ rule: 'tests/not-executed', message: `Tests did not run: ${problem}.`, ...(executed.files[0] ? { file: executed.files[0] } : {}) });
+      metrics['failed-tests'] = executed.failed;
+      const judged = packages.filter((entry) => !excluded.has(entry) && !policy.isSupport(entry)).map((entry) => ({ dir: entry.dir, name: entry.name, realTests: tallies.get(entry)!.classes.real }));
+      for (const problem of judgeReports(executed, options.reports, options.minTests, judged, (file) => packageOf(file).dir)) emit(problem);
     }
     context.log.info(`test-existence: ${metrics.tests} tests in ${metrics['test-files']} test files of ${metrics.packages} package(s), ${metrics['real-tests']} real`);
     if (supportPackages > 0) context.log.info(`test-existence: ${supportPackages} support package(s) (examples, demos, playgrounds, e2e and test fixtures, benchmarks, docs) need no tests of their own; the tests they have were judged`);
