@@ -271,8 +271,9 @@ function checkPackage(
 
 /** What the package's runners run, by their configs; the test scripts may name the config (`jest --config x`). */
 function runnerSelection(entry: JudgedPackage, files: ReadonlySet<string>, root: string): RunnerSelection {
-  const named = checkTestScript(entry.manifest?.scripts ?? {}).configFiles.map((file) => (entry.dir ? `${entry.dir}/${file}` : file)).filter((file) => files.has(file));
-  return readRunnerSelection({ dir: entry.dir, ...(entry.manifest ? { manifest: entry.manifest } : {}), namedConfigs: named }, files, (file) => readProjectFile(root, file));
+  const reading = checkTestScript(entry.manifest?.scripts ?? {});
+  const named = reading.configFiles.map((file) => (entry.dir ? `${entry.dir}/${file}` : file)).filter((file) => files.has(file));
+  return readRunnerSelection({ dir: entry.dir, runners: reading.runners, ...(entry.manifest ? { manifest: entry.manifest } : {}), namedConfigs: named }, files, (file) => readProjectFile(root, file));
 }
 
 /** Where a runner config sets `passWithNoTests: true`: a JSON config at its top or under `test`, a JS/TS one anywhere. */

@@ -13,7 +13,11 @@ import { keyName, parseSource } from './ast.js';
 export interface RunnerSelection {
   /** The config files read, relative to the project root. */
   configs: string[];
-  /** Whether the runners run `file` (relative to the project root); undefined when no runner config decides. */
+  /**
+   * Whether the runners run `file` (relative to the project root): true or false when the configs of
+   * every runner the test scripts run decide, true or undefined (the conventions decide) when another
+   * runner (node --test, ava, playwright …) runs too, undefined when no runner config was read.
+   */
   runs(file: string): boolean | undefined;
   /** Configs whose test file selection could not be read statically (the defaults were used). */
   unreadable: string[];
@@ -21,6 +25,8 @@ export interface RunnerSelection {
 
 interface PackageFiles {
   dir: string;
+  /** The runners the test scripts run (`jest`, `node`, …). */
+  runners: readonly string[];
   manifest?: Record<string, unknown>;
   /** Config files the test scripts name (`jest --config x`), relative to the project root. */
   namedConfigs: string[];
@@ -47,6 +53,7 @@ export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string
   const configs: string[] = [];
   const unreadable: string[] = [];
   const runners: Matcher[] = [];
+  const readRunners = new Set<string>();
   const candidates = [...files].filter((file) => path.posix.dirname(file) === (pkg.dir || '.'));
 
   const jestFiles = [...pkg.namedConfigs.filter((file) => /jest/i.test(file) || file.endsWith('.json')), ...candidates.filter((file) => JEST_CONFIG.test(path.posix.basename(file)))];
@@ -55,6 +62,7 @@ export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string
   for (const { file, value } of jestConfigs.slice(0, 1)) {
     configs.push(file);
     const matcher = jestMatcher(value, pkg.dir);
+    readRunners.add('jest');
     if (matcher) runners.push(matcher);
     else unreadable.push(file);
   }
@@ -62,6 +70,7 @@ export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string
   for (const file of candidates.filter((candidate) => VITEST_CONFIG.test(path.posix.basename(candidate))).slice(0, 1)) {
     configs.push(file);
     const matcher = vitestMatcher(readConfig(read(file), file), pkg.dir);
+    readRunners.add('vitest');
     if (matcher) runners.push(matcher);
     else unreadable.push(file);
   }
@@ -72,13 +81,17 @@ export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string
     const file = mocha ?? within('package.json');
     configs.push(file);
     const matcher = mochaMatcher(mochaValue, pkg.dir);
+    readRunners.add('mocha');
     if (matcher) runners.push(matcher);
     else unreadable.push(file);
   }
 
   // A config that cannot be read leaves the choice to the conventions, for every runner of the package.
-  const decides = runners.length > 0 && unreadable.length === 0;
-  return { configs, unreadable, runs: (file) => (decides ? runners.some((runs) => runs(file)) : undefined) };
+  if (runners.length === 0 || unreadable.length > 0) return { configs, unreadable, runs: () => undefined };
+  const runs = (file: string) => runners.some((matches) => matches(file));
+  const others = pkg.runners.filter((runner) => !readRunners.has(runner === '_mocha' ? 'mocha' : runner));
+  if (others.length === 0) return { configs, unreadable, runs };
+  return { configs, unreadable, runs: (file) => (runs(file) ? true : undefined) };
 }
 
 function relativeTo(dir: string, file: string): string | undefined {

@@ -14,6 +14,8 @@ export interface TestScriptReading {
   problems: ScriptProblem[];
   /** Runner config files the test scripts name (`jest --config jest.ci.json`), relative to the package. */
   configFiles: string[];
+  /** The test runners the scripts run, by command name (`jest`, `vitest`, `node --test` as `node`). */
+  runners: string[];
 }
 
 type Command = Extract<ShellNode, { type: 'command' }>;
@@ -44,12 +46,13 @@ const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash']);
 export function checkTestScript(scripts: Record<string, unknown>): TestScriptReading {
   const reader = new ScriptReader(scripts);
   reader.visitScript('test');
-  return { problems: reader.problems, configFiles: [...reader.configFiles] };
+  return { problems: reader.problems, configFiles: [...reader.configFiles], runners: [...reader.runners] };
 }
 
 class ScriptReader {
   readonly problems: ScriptProblem[] = [];
   readonly configFiles = new Set<string>();
+  readonly runners = new Set<string>();
   private readonly visited = new Set<string>();
   private readonly testing = new Map<string, boolean>();
 
@@ -130,6 +133,7 @@ class ScriptReader {
       return;
     }
     if (isTestRunner(words)) {
+      this.runners.add(path.posix.basename(words[0]!).replace(/\.[cm]?js$/, ''));
       if (words.some((word) => PASS_WITH_NO_TESTS.test(word))) {
         this.problems.push({ rule: 'script/pass-with-no-tests', script: name, message: `the "${name}" script passes --passWithNoTests, so it is green when no test is found` });
       }
@@ -202,6 +206,11 @@ function unwrap(words: readonly string[]): string[] {
     const subcommand = args[0];
     if ((tool === 'pnpm' || tool === 'yarn' || tool === 'npm') && (subcommand === 'exec' || subcommand === 'dlx' || subcommand === 'x')) {
       rest = args[1] === '--' ? args.slice(2) : args.slice(1);
+      continue;
+    }
+    // yarn jest, pnpm vitest run, bun mocha: a package manager runs the binary of that name.
+    if ((tool === 'yarn' || tool === 'pnpm' || tool === 'bun') && subcommand && TEST_RUNNERS.has(subcommand)) {
+      rest = args;
       continue;
     }
     if (!tool || !WRAPPERS.has(tool)) return rest;

@@ -80,6 +80,16 @@ describe('the files the runner runs', () => {
     expect(report.metrics['test-files']).toBe(1);
   });
 
+  it('keeps the conventional test files of another runner the scripts run (node --test beside jest)', async () => {
+    const report = await run({
+      'package.json': pkg({ test: 'node --test test/*.js && yarn jest' }, { jest: { testMatch: ['<rootDir>/test/jest/**'] } }),
+      'test/jest/add.js': REAL,
+      'test/empty.test.js': EMPTY,
+    });
+    expect(rules(report)).toEqual(['test/empty test/empty.test.js']);
+    expect(report.metrics['test-files']).toBe(2);
+  });
+
   it('falls back to the conventions with a notice when the selection is computed', async () => {
     const report = await run({
       'package.json': pkg({ test: 'jest' }),
