@@ -42,13 +42,17 @@ export class LocalModules {
     }
   }
 
-  /** The project file a relative import names, as the resolvers of node, TypeScript and bundlers find it. */
   resolve(from: string, source: string): string | undefined {
-    if (!source.startsWith('.')) return undefined;
-    const base = path.posix.normalize(path.posix.join(path.posix.dirname(from), source)).replace(/\/$/, '');
-    const extension = path.posix.extname(base);
-    const candidates = [base, ...(SOURCE_OF[extension] ?? []).map((replacement) => base.slice(0, -extension.length) + replacement)];
-    for (const suffix of EXTENSIONS) candidates.push(base + suffix, `${base}/index${suffix}`);
-    return candidates.find((candidate) => this.files.has(candidate));
+    return resolveLocalImport(this.files, from, source);
   }
+}
+
+/** The project file a relative import names, as the resolvers of node, TypeScript and bundlers find it. */
+export function resolveLocalImport(files: ReadonlySet<string>, from: string, source: string): string | undefined {
+  if (!source.startsWith('.')) return undefined;
+  const base = path.posix.normalize(path.posix.join(path.posix.dirname(from), source)).replace(/\/$/, '');
+  const extension = path.posix.extname(base);
+  const candidates = [base, ...(SOURCE_OF[extension] ?? []).map((replacement) => base.slice(0, -extension.length) + replacement)];
+  for (const suffix of EXTENSIONS) candidates.push(base + suffix, `${base}/index${suffix}`);
+  return candidates.find((candidate) => files.has(candidate));
 }

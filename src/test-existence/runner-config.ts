@@ -3,6 +3,7 @@ import type * as t from '@babel/types';
 import picomatch from 'picomatch';
 import { parse as parseYaml } from 'yaml';
 import { keyName, parseSource } from './ast.js';
+import { resolveLocalImport } from './local-modules.js';
 
 /**
  * Which files a package's test runner runs, read from the runner's own config without executing
@@ -55,9 +56,15 @@ export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string
   const runners: Matcher[] = [];
   const readRunners = new Set<string>();
   const candidates = [...files].filter((file) => path.posix.dirname(file) === (pkg.dir || '.'));
+  // `export { default } from '../../vitest.config'`: a config may be another file's, a few files deep.
+  const readConfig = (file: string, depth = 0): Literal =>
+    readConfigFile(read(file), file, (source) => {
+      const target = depth < 4 ? resolveLocalImport(files, file, source) : undefined;
+      return target ? readConfig(target, depth + 1) : UNREADABLE;
+    });
 
   const jestFiles = [...pkg.namedConfigs.filter((file) => /jest/i.test(file) || file.endsWith('.json')), ...candidates.filter((file) => JEST_CONFIG.test(path.posix.basename(file)))];
-  const jestConfigs: Array<{ file: string; value: Literal }> = jestFiles.map((file) => ({ file, value: readConfig(read(file), file) }));
+  const jestConfigs: Array<{ file: string; value: Literal }> = jestFiles.map((file) => ({ file, value: readConfig(file) }));
   if (pkg.manifest?.jest !== undefined) jestConfigs.push({ file: within('package.json'), value: pkg.manifest.jest as Literal });
   for (const { file, value } of jestConfigs.slice(0, 1)) {
     configs.push(file);
@@ -69,14 +76,14 @@ export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string
 
   for (const file of candidates.filter((candidate) => VITEST_CONFIG.test(path.posix.basename(candidate))).slice(0, 1)) {
     configs.push(file);
-    const matcher = vitestMatcher(readConfig(read(file), file), pkg.dir);
+    const matcher = vitestMatcher(readConfig(file), pkg.dir);
     readRunners.add('vitest');
     if (matcher) runners.push(matcher);
     else unreadable.push(file);
   }
 
   const mocha = candidates.find((file) => MOCHA_CONFIG.test(path.posix.basename(file)));
-  const mochaValue = mocha ? readConfig(read(mocha), mocha) : (pkg.manifest?.mocha as Literal | undefined);
+  const mochaValue = mocha ? readConfig(mocha) : (pkg.manifest?.mocha as Literal | undefined);
   if (mochaValue !== undefined) {
     const file = mocha ?? within('package.json');
     configs.push(file);
@@ -187,8 +194,8 @@ function stringList(value: Literal | undefined, fallback: string[]): string[] | 
   return value.filter((item): item is string => typeof item === 'string');
 }
 
-/** The config a file exports, as literal values; UNREADABLE where it is computed. */
-function readConfig(code: string, file: string): Literal {
+/** The config a file exports, as literal values; UNREADABLE where it is computed. `load` reads what it re-exports. */
+function readConfigFile(code: string, file: string, load: (source: string) => Literal): Literal {
   if (/\.jsonc?$/.test(file) || file.endsWith('package.json')) {
     try {
       return JSON.parse(code) as Literal;
@@ -217,6 +224,9 @@ function readConfig(code: string, file: string): Literal {
       for (const declarator of declaration.declarations) if (declarator.id.type === 'Identifier' && declarator.init) bindings.set(declarator.id.name, declarator.init);
     }
     if (statement.type === 'ExportDefaultDeclaration') exported = statement.declaration;
+    if (statement.type === 'ExportNamedDeclaration' && statement.source && statement.specifiers.some((specifier) => keyName(specifier.exported) === 'default')) {
+      return load(statement.source.value);
+    }
     if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') {
       const left = statement.expression.left;
       if (left.type === 'MemberExpression' && left.object.type === 'Identifier' && left.object.name === 'module' && keyName(left.property) === 'exports') exported = statement.expression.right;
@@ -255,7 +265,7 @@ function literalOf(node: t.Node, bindings: ReadonlyMap<string, t.Node>, depth: n
     }
     // defineConfig({ … }), mergeConfig(base, { … }) read as their last object argument.
     case 'CallExpression': {
-      const last = node.arguments.findLast((argument) => argument.type === 'ObjectExpression' || argument.type === 'Identifier');
+      const last = node.arguments.findLast((argument) => argument.type === 'ObjectExpression' || argument.type === 'Identifier' || argument.type === 'CallExpression');
       return last ? literalOf(last, bindings, depth + 1) : UNREADABLE;
     }
     case 'TSAsExpression':

@@ -69,6 +69,18 @@ describe('the files the runner runs', () => {
     expect(report.metrics['test-files']).toBe(1);
   });
 
+  it("follows a config that re-exports another one (`export { default } from '../../vitest.config'`)", async () => {
+    const report = await run({
+      'package.json': pkg({ test: 'vitest run' }),
+      'vitest.config.ts': "export { default } from './config/vitest.shared';\n",
+      'config/vitest.shared.ts': "import { defineConfig, mergeConfig } from 'vitest/config';\nexport default mergeConfig(base, defineConfig({ test: { exclude: ['**/wip/**'] } }));\n",
+      'test/add.test.js': REAL,
+      'test/wip/draft.test.js': EMPTY,
+    });
+    expect(rules(report)).toEqual([]);
+    expect(report.metrics['test-files']).toBe(1);
+  });
+
   it('reads mocha spec from .mocharc.yml', async () => {
     const report = await run({
       'package.json': pkg({ test: 'mocha' }),
