@@ -170,6 +170,7 @@ class FileAnalyzer {
   private readonly moduleNames = new Map<string, string>();
   private readonly assertingHelpers = new Map<FunctionNode, boolean>();
   private readonly shadowed = new Set<string>();
+  private readonly expectsUnderTest = new Set<string>();
   private readonly typeTests: boolean;
   private readonly assertPatterns: AssertPatterns;
 
@@ -265,7 +266,7 @@ class FileAnalyzer {
       if (specifier.type !== 'ImportSpecifier') {
         // import assert from 'node:assert'; import jestExpect from '../'; import * as fc from 'fast-check'
         if (fromAssert) this.assertNames.set(local, 'assert');
-        else if (EXPECT_MODULES.has(source) || EXPECT_LIKE_NAME.test(local)) this.expectNames.add(local);
+        else if (EXPECT_MODULES.has(source) || EXPECT_LIKE_NAME.test(local)) this.addExpect(local, source);
         else if (PROPERTY_MODULES.has(source)) this.propertyModules.add(local);
         else if (specifier.type === 'ImportNamespaceSpecifier') this.moduleNames.set(local, source);
         else this.addImported(local, source, 'default');
@@ -273,7 +274,7 @@ class FileAnalyzer {
       }
       const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
       if (fromAssert || imported === 'assert') this.assertNames.set(local, imported === 'default' ? 'assert' : imported);
-      else if (imported === 'expect' || EXPECT_LIKE_NAME.test(local)) this.expectNames.add(local);
+      else if (imported === 'expect' || EXPECT_LIKE_NAME.test(local)) this.addExpect(local, source);
       else if (imported === 'fc' && PROPERTY_MODULES.has(source)) this.propertyModules.add(local);
       else this.addImported(local, source, imported);
     }
@@ -318,7 +319,7 @@ class FileAnalyzer {
     const fromAssert = ASSERT_MODULES.has(source);
     if (pattern.type === 'Identifier') {
       if (fromAssert) this.assertNames.set(pattern.name, 'assert');
-      else if (EXPECT_MODULES.has(source) || EXPECT_LIKE_NAME.test(pattern.name)) this.expectNames.add(pattern.name);
+      else if (EXPECT_MODULES.has(source) || EXPECT_LIKE_NAME.test(pattern.name)) this.addExpect(pattern.name, source);
       else if (PROPERTY_MODULES.has(source)) this.propertyModules.add(pattern.name);
       else {
         this.moduleNames.set(pattern.name, source);
@@ -332,7 +333,7 @@ class FileAnalyzer {
       const key = keyName(property.key);
       const local = property.value.name;
       if (fromAssert || key === 'assert') this.assertNames.set(local, key ?? 'assert');
-      else if (key === 'expect' || EXPECT_LIKE_NAME.test(local)) this.expectNames.add(local);
+      else if (key === 'expect' || EXPECT_LIKE_NAME.test(local)) this.addExpect(local, source);
       else if (key) this.addImported(local, source, key);
     }
   }
@@ -345,6 +346,15 @@ class FileAnalyzer {
     if (!name || !(target[0] === 'exports' || (target[0] === 'module' && target[1] === 'exports'))) return;
     if (isFunction(node.right)) this.addHelper(name, node.right);
     else if (node.right.type === 'Identifier') this.alias(name, node.right.name);
+  }
+
+  /**
+   * An `expect` from the project's own modules (`import jestExpect from '../'`) is the code under
+   * test: comparing constants with it checks the matcher, so it is never a tautology.
+   */
+  private addExpect(local: string, source: string): void {
+    this.expectNames.add(local);
+    if (source.startsWith('.')) this.expectsUnderTest.add(local);
   }
 
   /** A function of the file named `test` or `it` (express's `function test(app)`) declares no test when called. */
@@ -579,7 +589,7 @@ class FileAnalyzer {
 
     const expectCall = this.expectCallOf(callee.object);
     if (expectCall) {
-      if (LIVE_WHATEVER_ARGUMENTS.has(method) || this.isTypeExpectation(expectCall, callee.object)) return 'live';
+      if (LIVE_WHATEVER_ARGUMENTS.has(method) || this.isTypeExpectation(expectCall, callee.object) || this.isExpectUnderTest(expectCall)) return 'live';
       return constantness([...expectCall.arguments, ...call.arguments], method, hasNot(callee.object));
     }
     if (root.type === 'Identifier' && this.expectNames.has(root.name) && callee.object === root) {
@@ -602,6 +612,11 @@ class FileAnalyzer {
     if (method === 'expect' && call.arguments.length > 0 && !(root.type === 'Identifier' && this.contextNames.has(root.name) && callee.object === root)) return 'live';
     helpers.push({ module: '', name: method });
     return undefined;
+  }
+
+  private isExpectUnderTest(expectCall: t.CallExpression): boolean {
+    const root = rootOf(expectCall.callee);
+    return root.type === 'Identifier' && this.expectsUnderTest.has(root.name);
   }
 
   /** `expectTypeOf(x).toEqualTypeOf<Y>()`, tstyche's `expect<X>().type.toBe<Y>()`, anything in a `*.test-d.ts`: checked by the compiler. */

@@ -111,7 +111,7 @@ export const testExistenceGate: Gate = {
     const fileSet = new Set(files);
     const policy = new PackagePolicy(options.allow);
     const packages = judgedPackages(context.cwd, files);
-    const excluded = new Set(packages.filter((entry) => policy.allowed(entry)));
+    const excluded = new Set(packages.filter((entry) => policy.isFixture(entry) || policy.allowed(entry)));
     const packageOf = (file: string) => packages.find((entry) => entry.dir === '' || file.startsWith(`${entry.dir}/`))!;
     const isTestFile = createTestFileMatcher(options.testPatterns);
     const tallies = new Map<JudgedPackage, PackageTally>(packages.map((entry) => [entry, emptyTally()]));
@@ -127,6 +127,12 @@ export const testExistenceGate: Gate = {
       }
     }
 
+    // A workspace member without a runner config of its own is run by its workspace root's (jest's projects, vitest's).
+    const selectionFor = (entry: JudgedPackage): RunnerSelection | undefined => {
+      const own = selections.get(entry);
+      if (own?.configs.length || entry.workspaceRoot === undefined) return own;
+      return selections.get(packages.find((candidate) => candidate.dir === entry.workspaceRoot)!);
+    };
     const testFiles: Array<{ file: string; tally: PackageTally }> = [];
     for (const file of files) {
       const owner = packageOf(file);
@@ -136,7 +142,7 @@ export const testExistenceGate: Gate = {
       if (RUNNER_CONFIG.test(file) && !withinPackage.includes('/')) tally.configFiles.push(file);
       const conventional = isTestFile(file);
       // A test file the runner leaves out (jest's testPathIgnorePatterns) is neither judged nor source.
-      const runs = isScriptFile(file) ? selections.get(owner)?.runs(file) : undefined;
+      const runs = isScriptFile(file) ? selectionFor(owner)?.runs(file) : undefined;
       if (runs ?? conventional) testFiles.push({ file, tally });
       else if (!conventional && isSourceFile(withinPackage)) tally.sourceFiles += 1;
     }
@@ -184,6 +190,7 @@ export const testExistenceGate: Gate = {
     const metrics: Record<string, number> = {
       packages: packages.length - excluded.size,
       'excluded-packages': excluded.size,
+      'fixture-packages': packages.filter((entry) => policy.isFixture(entry)).length,
       'support-packages': supportPackages,
       'test-files': totals.testFiles,
       'source-files': totals.sourceFiles,

@@ -17,6 +17,8 @@ const SUPPORT_WORDS = new Set([
   'e2e', 'test', 'tests', '__tests__', 'fixtures', 'fixture', '__fixtures__', 'bench', 'benches', 'benchmark', 'benchmarks', 'docs',
 ]);
 
+const FIXTURE_PARENTS = new Set(['e2e', 'test', 'tests', '__tests__', 'fixtures', 'fixture', '__fixtures__', 'test-fixtures']);
+
 export interface PackageRef {
   dir: string;
   name: string;
@@ -43,6 +45,14 @@ export class PackagePolicy {
       const matches = this.matchers.get(entry)!;
       return matches(dir) || matches(pkg.name);
     });
+  }
+
+  /**
+   * A package below e2e/, test(s)/, __tests__/ or fixtures/ is a project the tests run against (jest's
+   * e2e/<case>/): its tests are inputs, often failing or empty on purpose, so nothing in it is judged.
+   */
+  isFixture(pkg: PackageRef): boolean {
+    return pkg.dir.split('/').slice(0, -1).some((segment) => FIXTURE_PARENTS.has(segment));
   }
 
   isSupport(pkg: PackageRef): boolean {

@@ -106,6 +106,11 @@ describe('tautologies: only known value matchers on constants', () => {
     expect(classes(`it('t', () => {\n${body}\n});`, 'a.test.ts')).toEqual([expected]);
   });
 
+  it("never calls constants compared with an expect under test (the project's own) a tautology", () => {
+    expect(classes("import jestExpect from '../';\nit('escapes', () => { jestExpect('a?').toMatch('a?') });")).toEqual(['real']);
+    expect(classes("import { expect } from 'vitest';\nit('escapes', () => { expect('a?').toMatch('a?') });")).toEqual(['tautology']);
+  });
+
   it('takes every expectation in a type-test file for a type check', () => {
     const code = "test('t', () => { expect(1).toBe(1) });";
     expect(classes(code, 'types.test-d.ts')).toEqual(['real']);

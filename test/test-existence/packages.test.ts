@@ -87,4 +87,17 @@ describe('packages as a user sees them', () => {
     expect(rules(report)).toEqual(['test/empty examples/with-tests/test/add.test.js']);
     expect(report.metrics).toMatchObject({ 'support-packages': 3 });
   });
+
+  it('leaves out fixture projects below e2e/ or test/, whose tests are inputs', async () => {
+    const report = await runGate(tempDir({
+      ...app('vitest run', { 'frontend/test/add.test.js': REAL_TEST }),
+      'e2e/failing-case/package.json': manifest('failing-case', {}),
+      'e2e/failing-case/index.js': SOURCE,
+      'e2e/failing-case/__tests__/fails.test.js': "it('is empty on purpose', () => {});",
+      'backend/test/fixtures/app/package.json': manifest('fixture-app', {}),
+      'backend/test/fixtures/app/src/index.js': SOURCE,
+    }));
+    expect(rules(report)).toEqual([]);
+    expect(report.metrics).toMatchObject({ 'fixture-packages': 1 });
+  });
 });

@@ -47,6 +47,18 @@ describe('the files the runner runs', () => {
     expect(rules(regex)).toEqual([]);
   });
 
+  it("judges a workspace member's files by the workspace root's runner config", async () => {
+    const report = await run({
+      'package.json': pkg({ test: 'jest' }, { workspaces: ['packages/*'], jest: { testPathIgnorePatterns: ['/__typetests__/'] } }),
+      'packages/types/package.json': JSON.stringify({ name: 'types' }),
+      'packages/types/src/index.js': 'export const id = (x) => x;\n',
+      'packages/types/__tests__/id.test.js': REAL,
+      '__tests__/add.test.js': REAL,
+      'packages/types/__typetests__/id.test.ts': "test('signature', () => {});\n",
+    });
+    expect(rules(report)).toEqual([]);
+  });
+
   it('reads the config a script names with --config', async () => {
     const report = await run({
       'package.json': pkg({ test: 'jest --config config/jest.ci.json' }),
