@@ -120,6 +120,9 @@ export function analyzeHelperModule(code: string, file: string, options: Analyze
 }
 
 function parseOrError(code: string, file: string): { program: t.File } | { parseError: NonNullable<FileAnalysis['parseError']> } {
+  // A NUL byte is in no JavaScript source: the file is binary (a build artefact or a misnamed asset).
+  const nul = code.indexOf('\0');
+  if (nul !== -1) return { parseError: { message: 'it is binary, not JavaScript or TypeScript', line: code.slice(0, nul).split('\n').length, column: 1 } };
   try {
     return { program: parseSource(code, file) };
   } catch (error) {

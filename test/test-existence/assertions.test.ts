@@ -176,3 +176,11 @@ describe('what real suites also do', () => {
     expect(classes("const x = 1;", 'dts/empty.test-d.ts')).toEqual([]);
   });
 });
+
+describe('bad input', () => {
+  it('reports a binary file as one that does not parse, in one line', () => {
+    const analysis = analyzeTestFile("it('t', () => {});\n\0\x01\x02", 'a.test.js');
+    expect(analysis.parseError).toEqual({ message: 'it is binary, not JavaScript or TypeScript', line: 2, column: 1 });
+    expect(analysis.tests).toEqual([]);
+  });
+});
