@@ -403,7 +403,12 @@ class FileAnalyzer {
     walk(node, (child) => {
       if (child.type !== 'CallExpression') return true;
       const declaration = this.declarationOf(child);
-      if (!declaration) return true;
+      if (!declaration) {
+        const generator = generatorOf(child);
+        // pluginTester({ … }), ruleTester.run(…): a library declares the tests from a table, and checks each.
+        if (generator) this.tests.push({ title: `${generator}(…)`, ...location(child), testClass: scope.skipped ? 'skipped' : 'real' });
+        return !generator;
+      }
       this.visitDeclaration(child, declaration, scope);
       return false;
     });
@@ -479,11 +484,12 @@ class FileAnalyzer {
     if (callback === 'opaque') return 'real';
     const body = callback.body;
     if (body.type === 'BlockStatement') {
-      if (body.body.length === 0) return 'empty';
+      if (body.body.length === 0) return this.typeTests ? 'real' : 'empty';
       const skip = body.body.map((statement) => this.runtimeSkipOf(statement)).find(Boolean);
       if (skip) return skip;
     }
-    if (assertions.size === 0) return scope.hookAsserts ? 'real' : 'no-assertion';
+    // A type test is checked by the compiler, body and all: jest's own `test('name', () => {})` type-checks `test`.
+    if (assertions.size === 0) return scope.hookAsserts || this.typeTests ? 'real' : 'no-assertion';
     return assertions.has('live') ? 'real' : 'tautology';
   }
 
@@ -757,6 +763,16 @@ class FileAnalyzer {
     const text = this.code.slice(first.start ?? 0, first.end ?? 0).replace(/\s+/g, ' ');
     return text.length > 80 ? `${text.slice(0, 77)}...` : text;
   }
+}
+
+/** Libraries that declare and check a test per row of a table: babel-plugin-tester, jscodeshift, ESLint's RuleTester. */
+const TEST_GENERATORS = new Set(['pluginTester', 'defineTest', 'defineInlineTest', 'defineSnapshotTest']);
+
+function generatorOf(call: t.CallExpression): string | undefined {
+  const callee = call.callee;
+  if (callee.type === 'Identifier' && TEST_GENERATORS.has(callee.name)) return callee.name;
+  if (callee.type === 'MemberExpression' && propertyName(callee) === 'run' && callee.object.type === 'Identifier' && /ruleTester$/i.test(callee.object.name)) return `${callee.object.name}.run`;
+  return undefined;
 }
 
 /** `fn.bind(thisArg, …args)` */

@@ -46,7 +46,10 @@ const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash']);
 export function checkTestScript(scripts: Record<string, unknown>): TestScriptReading {
   const reader = new ScriptReader(scripts);
   reader.visitScript('test');
-  return { problems: reader.problems, configFiles: [...reader.configFiles], runners: [...reader.runners] };
+  // The runners of the other test scripts (`test-types: tstyche`) run test files too; their problems are theirs.
+  const others = new ScriptReader(scripts);
+  for (const name of Object.keys(scripts)) if (TEST_SCRIPT_NAME.test(name)) others.visitScript(name);
+  return { problems: reader.problems, configFiles: [...reader.configFiles], runners: [...new Set([...reader.runners, ...others.runners])] };
 }
 
 class ScriptReader {

@@ -118,6 +118,15 @@ describe('tautologies: only known value matchers on constants', () => {
     expect(classes(code, 'x.test.ts')).toEqual(['tautology']);
   });
 
+  it('takes a test of a type-test file for checked by the compiler, even with an empty body', () => {
+    expect(classes("test('testName', () => {});\ntest.skip('later', () => {});", '__typetests__/globals.test.ts')).toEqual(['real', 'skipped']);
+  });
+
+  it('counts the tests a table-driven library declares (babel-plugin-tester, RuleTester)', () => {
+    expect(classes("import pluginTester from 'babel-plugin-tester';\ndescribe('babel 7', () => { pluginTester({ plugin, tests: { a: 'x' } }) });")).toEqual(['real']);
+    expect(classes("const ruleTester = new RuleTester();\nruleTester.run('no-x', rule, { valid: [], invalid: [] });")).toEqual(['real']);
+  });
+
   it('lets assert-functions clear a custom matcher by its name', () => {
     const code = "it('t', () => { setup(); toHaveBeenWarnedLast('x') });";
     expect(classes(code)).toEqual(['no-assertion']);

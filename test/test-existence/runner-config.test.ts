@@ -114,6 +114,15 @@ describe('the files the runner runs', () => {
     expect(report.metrics['test-files']).toBe(2);
   });
 
+  it('counts the runners of every test script: tstyche type tests beside a jest that ignores them', async () => {
+    const report = await run({
+      'package.json': pkg({ test: 'jest', 'test-types': 'tstyche' }, { jest: { testPathIgnorePatterns: ['/__typetests__/'] } }),
+      '__typetests__/add.test.ts': "import { expect } from 'tstyche';\ntest('add', () => { expect(add(1, 2)).type.toBe<number>() });\n",
+    });
+    expect(rules(report)).toEqual([]);
+    expect(report.metrics['real-tests']).toBe(1);
+  });
+
   it('falls back to the conventions with a notice when the selection is computed', async () => {
     const report = await run({
       'package.json': pkg({ test: 'jest' }),
