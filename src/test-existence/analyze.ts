@@ -402,6 +402,8 @@ class FileAnalyzer {
   private visit(node: t.Node, scope: Scope): void {
     walk(node, (child) => {
       if (child.type !== 'CallExpression') return true;
+      // expect(() => test('x')).toThrow(), tstyche's expect(test.each(table)(…)).type: values under check, not declarations.
+      if (this.isExpectEntry(child.callee)) return false;
       const declaration = this.declarationOf(child);
       if (!declaration) {
         const generator = generatorOf(child);
@@ -530,6 +532,7 @@ class FileAnalyzer {
         if (declaration) return false;
       }
       this.bind(child);
+      if (child.type === 'CallExpression' && scope && this.isExpectEntry(child.callee)) return false;
       const kind = child.type === 'CallExpression' ? this.assertionOfCall(child, helpers) : child.type === 'MemberExpression' ? this.propertyAssertionOf(child) : undefined;
       if (kind) found.add(kind);
       else if (child.type === 'CallExpression' && this.handsAssertionOn(child, helpers)) found.add('live');

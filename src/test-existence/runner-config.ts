@@ -42,6 +42,12 @@ const VITEST_DEFAULT_INCLUDE = ['**/*.{test,spec}.?(c|m)[jt]s?(x)'];
 const VITEST_DEFAULT_EXCLUDE = ['**/node_modules/**', '**/dist/**', '**/cypress/**', '**/.{idea,git,cache,output,temp}/**'];
 const MOCHA_DEFAULT_SPEC = ['test/*.{js,cjs,mjs}'];
 
+/** The files tstyche and tsd check by default. */
+const TYPE_TEST_RUNNER_FILES: Record<string, string[]> = {
+  tstyche: ['**/*.tst.*', '**/__typetests__/*.test.*', '**/typetests/*.test.*'],
+  tsd: ['**/*.test-d.ts', '**/*.test-d.tsx'],
+};
+
 /** A fixed absolute prefix, so that jest's path regexes (`/e2e/`, `<rootDir>/x`) see a path like the one jest matches. */
 const ROOT = '/__root__';
 
@@ -98,6 +104,11 @@ export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string
   const runs = (file: string) => runners.some((matches) => matches(file));
   const others = pkg.runners.filter((runner) => !readRunners.has(runner === '_mocha' ? 'mocha' : runner));
   if (others.length === 0) return { configs, unreadable, runs };
+  // Type-test runners run their own files, by defaults the gate knows; others leave it to the conventions.
+  if (others.every((runner) => runner in TYPE_TEST_RUNNER_FILES)) {
+    const typeTests = picomatch(others.flatMap((runner) => TYPE_TEST_RUNNER_FILES[runner]!), { dot: true });
+    return { configs, unreadable, runs: (file) => runs(file) || (relativeTo(pkg.dir, file) !== undefined && typeTests(relativeTo(pkg.dir, file)!)) };
+  }
   return { configs, unreadable, runs: (file) => (runs(file) ? true : undefined) };
 }
 

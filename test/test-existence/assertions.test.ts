@@ -122,6 +122,11 @@ describe('tautologies: only known value matchers on constants', () => {
     expect(classes("test('testName', () => {});\ntest.skip('later', () => {});", '__typetests__/globals.test.ts')).toEqual(['real', 'skipped']);
   });
 
+  it('does not take a test call under check by expect for a declaration', () => {
+    expect(classes("test('throws without a body', () => { expect(() => { test('inner') }).toThrow() });")).toEqual(['real']);
+    expect(classes("import { expect, test } from 'tstyche';\nexpect(test.only('name', fn)).type.toBe<void>();\ntest('x', () => { expect(test.todo('y')).type.toBe<void>() });", '__typetests__/globals.test.ts')).toEqual(['real']);
+  });
+
   it('counts the tests a table-driven library declares (babel-plugin-tester, RuleTester)', () => {
     expect(classes("import pluginTester from 'babel-plugin-tester';\ndescribe('babel 7', () => { pluginTester({ plugin, tests: { a: 'x' } }) });")).toEqual(['real']);
     expect(classes("const ruleTester = new RuleTester();\nruleTester.run('no-x', rule, { valid: [], invalid: [] });")).toEqual(['real']);
