@@ -174,6 +174,8 @@ class FileAnalyzer {
   private readonly assertingHelpers = new Map<FunctionNode, boolean>();
   private readonly shadowed = new Set<string>();
   private readonly expectsUnderTest = new Set<string>();
+  /** Variables holding an expectation: `let expector = expect(x)`, then `expector.not.toBe(…)`. */
+  private readonly expectations = new Set<string>();
   private readonly typeTests: boolean;
   private readonly assertPatterns: AssertPatterns;
 
@@ -305,6 +307,8 @@ class FileAnalyzer {
     if (isFunction(value)) {
       this.addHelper(name, value);
       this.shadow(name);
+    } else if (this.expectCallOf(value) && !(value.type === 'CallExpression' && value.callee.type === 'MemberExpression' && this.expectCallOf(value.callee.object))) {
+      this.expectations.add(name);
     } else if (value.type === 'Identifier') this.alias(name, value.name);
     else if (value.type === 'CallExpression') {
       const callee = value.callee;
@@ -595,8 +599,10 @@ class FileAnalyzer {
     }
     if (callee.type !== 'MemberExpression') return undefined;
     const method = propertyName(callee);
-    if (!method) return undefined;
     const root = rootOf(callee);
+    // jestExpect(fn)[matcher](…), expector.toHaveProperty(…) with `let expector = expect(x)`: matchers the source does not name, or on a held expectation.
+    if (root.type === 'Identifier' && this.expectations.has(root.name)) return 'live';
+    if (!method) return callee.computed && this.expectCallOf(callee.object) ? 'live' : undefined;
     if (ASSERT_MODULES.has(requiredModule(callee.object) ?? '')) return LIVE_WHATEVER_ARGUMENTS.has(method) ? 'live' : constantness(call.arguments, method);
 
     const expectCall = this.expectCallOf(callee.object);
@@ -626,9 +632,9 @@ class FileAnalyzer {
     return undefined;
   }
 
-  private isExpectUnderTest(expectCall: t.CallExpression): boolean {
-    const root = rootOf(expectCall.callee);
-    return root.type === 'Identifier' && this.expectsUnderTest.has(root.name);
+  /** A file that imports the project's own `expect` tests an assertion library: its constant expectations are its inputs. */
+  private isExpectUnderTest(_expectCall: t.CallExpression): boolean {
+    return this.expectsUnderTest.size > 0;
   }
 
   /** `expectTypeOf(x).toEqualTypeOf<Y>()`, tstyche's `expect<X>().type.toBe<Y>()`, anything in a `*.test-d.ts`: checked by the compiler. */

@@ -136,7 +136,7 @@ export const testExistenceGate: Gate = {
     const testFiles: Array<{ file: string; tally: PackageTally }> = [];
     for (const file of files) {
       const owner = packageOf(file);
-      if (excluded.has(owner)) continue;
+      if (excluded.has(owner) || inFixtureProject(file, owner.dir, fileSet, policy)) continue;
       const tally = tallies.get(owner)!;
       const withinPackage = owner.dir ? file.slice(owner.dir.length + 1) : file;
       if (RUNNER_CONFIG.test(file) && !withinPackage.includes('/')) tally.configFiles.push(file);
@@ -274,6 +274,19 @@ function checkPackage(
   if ((manifest.jest as { passWithNoTests?: unknown } | undefined)?.passWithNoTests === true) {
     emit({ rule: 'script/pass-with-no-tests', message: `${where} sets jest.passWithNoTests, so the run is green when no test is found.`, file: manifestFile, line: manifestLine(entry.manifestText, 'passWithNoTests') ?? 1 });
   }
+}
+
+/**
+ * Whether `file` is in a fixture project below its package: a folder below e2e/, test/ or fixtures/
+ * with a package.json of its own, even one that is no package (jest's `e2e/<case>/package.json`
+ * holding only a `jest` key).
+ */
+function inFixtureProject(file: string, packageDir: string, files: ReadonlySet<string>, policy: PackagePolicy): boolean {
+  for (let slash = file.lastIndexOf('/'); slash > packageDir.length; slash = file.lastIndexOf('/', slash - 1)) {
+    const dir = file.slice(0, slash);
+    if (files.has(`${dir}/package.json`) && policy.isFixture({ dir, name: dir })) return true;
+  }
+  return false;
 }
 
 /** What the package's runners run, by their configs; the test scripts may name the config (`jest --config x`). */

@@ -111,6 +111,17 @@ describe('tautologies: only known value matchers on constants', () => {
     expect(classes("import { expect } from 'vitest';\nit('escapes', () => { expect('a?').toMatch('a?') });")).toEqual(['tautology']);
   });
 
+  it('counts an expectation held in a variable, and a matcher chosen at run time', () => {
+    expect(classes("it('t', () => { let expector = expect(f()); if (!ok) expector = expector.not; expector.toHaveProperty('a', 1) });")).toEqual(['real']);
+    expect(classes("import jestExpect from 'expect';\nit('t', () => { const fn = jest.fn(); fn(); jestExpect(fn)[matcher]() });")).toEqual(['real']);
+    expect(classes("it('t', () => { const x = expect(f()) });")).toEqual(['no-assertion']);
+  });
+
+  it('takes constants in a file that tests its own expect for inputs, under any expect', () => {
+    const code = "const {expect: jestExpect} = require('../');\nit('a', () => { expect([{ a: undefined }]).not.toStrictEqual([{}]) });";
+    expect(classes(code)).toEqual(['real']);
+  });
+
   it('takes every expectation in a type-test file for a type check', () => {
     const code = "test('t', () => { expect(1).toBe(1) });";
     expect(classes(code, 'types.test-d.ts')).toEqual(['real']);

@@ -94,6 +94,8 @@ describe('packages as a user sees them', () => {
       'e2e/failing-case/package.json': manifest('failing-case', {}),
       'e2e/failing-case/index.js': SOURCE,
       'e2e/failing-case/__tests__/fails.test.js': "it('is empty on purpose', () => {});",
+      'e2e/test-match/package.json': JSON.stringify({ jest: { testEnvironment: 'node' } }),
+      'e2e/test-match/dot-spec/a.spec.js': "test('x', () => { expect(1).toBe(1) });",
       'backend/test/fixtures/app/package.json': manifest('fixture-app', {}),
       'backend/test/fixtures/app/src/index.js': SOURCE,
     }));
