@@ -536,10 +536,11 @@ class FileAnalyzer {
         if (declaration) return false;
       }
       this.bind(child);
-      if (child.type === 'CallExpression' && scope && this.isExpectEntry(child.callee)) return false;
       const kind = child.type === 'CallExpression' ? this.assertionOfCall(child, helpers) : child.type === 'MemberExpression' ? this.propertyAssertionOf(child) : undefined;
       if (kind) found.add(kind);
       else if (child.type === 'CallExpression' && this.handsAssertionOn(child, helpers)) found.add('live');
+      // expect(() => test('x')).toThrow(): what expect checks declares no test of this suite.
+      if (child.type === 'CallExpression' && scope && this.isExpectEntry(child.callee)) return false;
       // The walk goes on below assertions: a helper that asserts may get a callback that declares subtests.
       return true;
     });

@@ -101,6 +101,9 @@ describe('tautologies: only known value matchers on constants', () => {
     ['expect([1]).toBe([1])', 'real'],
     ['expectTypeOf(1).toEqualTypeOf<number>()', 'real'],
     ['expectTypeOf<string>().toBeString()', 'real'],
+    ['const result = f(); expectTypeOf<string>(result)', 'real'],
+    ['function C() { assertType<unknown>(f()) }', 'real'],
+    ['const expectation = expectTypeOf(f).returns; expectation.toMatchTypeOf<{ a: 1 }>()', 'real'],
     ['expect<string>("a").type.toBe<string>()', 'real'],
   ])('%s → %s', (body, expected) => {
     expect(classes(`it('t', () => {\n${body}\n});`, 'a.test.ts')).toEqual([expected]);
