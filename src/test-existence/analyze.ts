@@ -74,6 +74,7 @@ const EXPECT_LIKE_NAME = /^(?:[a-z]\w*)?expect\d*$|Expect\d*$/;
 const RUNTIME_SKIPS = new Set(['skip', 'fixme']);
 /** Names mocha, jest and node:test users give the callback that ends an asynchronous test. */
 const DONE_NAMES = new Set(['done', 'cb', 'callback', 'next', 'end', 'finish']);
+const PLAYWRIGHT_WAITS = new Set(['waitForSelector', 'waitForURL', 'waitForFunction', 'waitForResponse', 'waitForRequest']);
 const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
 /** Type-test files (vitest `*.test-d.ts`, tstyche `__typetests__` and `*.tst.ts`): their expectations are checked by the compiler. */
 const TYPE_TEST_FILE = /(?:\.test-d\.[cm]?tsx?|\.tst\.[cm]?tsx?)$|(?:^|\/)__typetests__\//;
@@ -627,6 +628,8 @@ class FileAnalyzer {
       const module = this.moduleNames.get(root.name);
       if (module && path.length === 2) helpers.push({ module, name: method });
     }
+    // Playwright's waits fail the test when what they wait for never comes: page.waitForSelector('text=Done').
+    if (PLAYWRIGHT_WAITS.has(method) && call.arguments.length > 0) return 'live';
     // supertest, also when the request is held in a variable: request(app).get('/').expect(200), test.expect(413, done)
     if (method === 'expect' && call.arguments.length > 0 && !(root.type === 'Identifier' && this.contextNames.has(root.name) && callee.object === root)) return 'live';
     helpers.push({ module: '', name: method });

@@ -38,6 +38,7 @@ describe('chains and assert modules however written', () => {
     ['inline assert called', "it('t', () => { require('assert')(f()) });"],
     ['assert/strict', "import assert from 'assert/strict';\nit('t', () => { assert.equal(f(), 1) });"],
     ['t.assert of node:test', "test('t', (t) => { t.assert.strictEqual(f(), 1) });"],
+    ['a Playwright wait', "test('t', async ({ page }) => { await page.goto('/'); await page.waitForSelector('text=Done') });"],
     ['tspl with a plan', "import { tspl } from '@matteo.collina/tspl';\ntest('t', async (t) => { const p = tspl(t, { plan: 1 }); p.equal(f(), 1); await p.completed; });"],
     ['fc.assert', "import fc from 'fast-check';\ntest('t', () => { fc.assert(fc.property(fc.integer(), (n) => f(n) >= 0)) });"],
     ['a done callback asserting inside a callback', "it('t', function (done) { f(function (err) { assert.ifError(err); done(); }); });"],
