@@ -537,7 +537,7 @@ class FileAnalyzer {
         if (declaration) return false;
       }
       this.bind(child);
-      const kind = child.type === 'CallExpression' ? this.assertionOfCall(child, helpers) : child.type === 'MemberExpression' ? this.propertyAssertionOf(child) : undefined;
+      const kind = child.type === 'CallExpression' ? this.assertionOfCall(child, helpers) : child.type === 'MemberExpression' ? this.propertyAssertionOf(child) : child.type === 'NewExpression' && settlesOnCallback(child) ? 'live' : undefined;
       if (kind) found.add(kind);
       else if (child.type === 'CallExpression' && this.handsAssertionOn(child, helpers)) found.add('live');
       // expect(() => test('x')).toThrow(): what expect checks declares no test of this suite.
@@ -825,9 +825,9 @@ function constantCondition(node: t.Node): boolean | undefined {
  * (`server.close(done)`, `.expect(200, done)`) or called in a callback (`next = () => done()`).
  * A `done()` at the top of the test body proves nothing.
  */
-function awaitsCallback(fn: FunctionNode, done: string): boolean {
+function awaitsCallback(fn: FunctionNode, done: string, anyUse = false): boolean {
   const direct = new Set<t.Node>();
-  if (fn.body.type === 'BlockStatement') {
+  if (fn.body.type === 'BlockStatement' && !anyUse) {
     for (const statement of fn.body.body) {
       if (statement.type === 'ExpressionStatement' && statement.expression.type === 'CallExpression' && statement.expression.callee.type === 'Identifier' && statement.expression.callee.name === done) {
         direct.add(statement.expression.callee);
@@ -846,6 +846,18 @@ function awaitsCallback(fn: FunctionNode, done: string): boolean {
     return true;
   });
   return deferred;
+}
+
+/**
+ * `new Promise((resolve, reject) => { ws.onerror = reject; ws.on('open', () => resolve()) })`: a test
+ * that waits for the code to call back, and fails on the way that rejects, checks like a `done` callback.
+ */
+function settlesOnCallback(node: t.NewExpression): boolean {
+  const executor = node.arguments[0];
+  if (node.callee.type !== 'Identifier' || node.callee.name !== 'Promise' || !executor || !isFunction(executor)) return false;
+  const [resolve, reject] = executor.params;
+  if (reject?.type === 'Identifier' && awaitsCallback(executor, reject.name, true)) return true;
+  return resolve?.type === 'Identifier' && awaitsCallback(executor, resolve.name);
 }
 
 /** A test-context assertion (`t.is(…)`, or `equal(…)` destructured from the context). */

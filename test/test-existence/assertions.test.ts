@@ -48,6 +48,11 @@ describe('chains and assert modules however written', () => {
     expect(classes(code)).toEqual(['real']);
   });
 
+  it('counts a promise the test settles from a callback of the code, or rejects on a path', () => {
+    expect(classes("test('open', () => new Promise((resolve, reject) => { ws.onerror = reject; ws.on('open', () => resolve()) }))")).toEqual(['real']);
+    expect(classes("test('wait', () => new Promise((resolve) => { setup(); resolve() }))")).toEqual(['no-assertion']);
+  });
+
   it('does not take a promise waited on through done for an assertion', () => {
     expect(classes("it('t', (done) => { f().then(() => done()) });")).toEqual(['no-assertion']);
     expect(classes("it('t', (done) => { f(); done(); });")).toEqual(['no-assertion']);
