@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { executeGate } from '../../src/core/gate.js';
 import { silentLogger } from '../../src/core/logger.js';
-import { parseShell } from '../../src/core/shell.js';
 import { testExistenceGate } from '../../src/test-existence/gate.js';
 import { checkTestScript } from '../../src/test-existence/scripts.js';
 import { tempDir } from '../helpers/temp.js';
@@ -65,19 +64,6 @@ describe('scripts that cannot fail', () => {
     expect(problems({ test: 'echo "Error: no test specified" && exit 1' })).toEqual(['script/placeholder test']);
     expect(problems({ test: "echo 'no tests yet'" })).toEqual(['script/placeholder test']);
     expect(problems({ test: 'exit 0' })).toEqual(['script/ignored-exit-code test']);
-  });
-});
-
-describe('parseShell (core)', () => {
-  it('reads sequences, pipes, subshells and assignments, and refuses what the shell refuses', () => {
-    expect(parseShell('FOO=1 jest --ci 2>&1 | tee out; (a || b)')).toEqual({
-      type: 'sequence',
-      items: [
-        { type: 'pipeline', negated: false, items: [{ type: 'command', words: ['jest', '--ci'], assignments: ['FOO=1'], background: false }, { type: 'command', words: ['tee', 'out'], assignments: [], background: false }] },
-        { type: 'subshell', body: { type: 'or', left: { type: 'command', words: ['a'], assignments: [], background: false }, right: { type: 'command', words: ['b'], assignments: [], background: false } } },
-      ],
-    });
-    expect(parseShell('jest ||')).toBeUndefined();
   });
 });
 
