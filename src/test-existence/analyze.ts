@@ -850,14 +850,14 @@ function awaitsCallback(fn: FunctionNode, done: string, anyUse = false): boolean
 
 /**
  * `new Promise((resolve, reject) => { ws.onerror = reject; ws.on('open', () => resolve()) })`: a test
- * that waits for the code to call back, and fails on the way that rejects, checks like a `done` callback.
+ * that fails on the way that rejects checks, like a `done` callback.
  */
 function settlesOnCallback(node: t.NewExpression): boolean {
   const executor = node.arguments[0];
   if (node.callee.type !== 'Identifier' || node.callee.name !== 'Promise' || !executor || !isFunction(executor)) return false;
-  const [resolve, reject] = executor.params;
-  if (reject?.type === 'Identifier' && awaitsCallback(executor, reject.name, true)) return true;
-  return resolve?.type === 'Identifier' && awaitsCallback(executor, resolve.name);
+  // Handing `resolve` to a callback API only waits (`new Promise((resolve) => server.listen(0, resolve))`).
+  const reject = executor.params[1];
+  return reject?.type === 'Identifier' && awaitsCallback(executor, reject.name, true);
 }
 
 /** A test-context assertion (`t.is(…)`, or `equal(…)` destructured from the context). */

@@ -51,6 +51,7 @@ describe('chains and assert modules however written', () => {
   it('counts a promise the test settles from a callback of the code, or rejects on a path', () => {
     expect(classes("test('open', () => new Promise((resolve, reject) => { ws.onerror = reject; ws.on('open', () => resolve()) }))")).toEqual(['real']);
     expect(classes("test('wait', () => new Promise((resolve) => { setup(); resolve() }))")).toEqual(['no-assertion']);
+    expect(classes("test('listen', async () => { await new Promise((resolve) => server.listen(0, resolve)); t.assert.ok(true) })")).toEqual(['tautology']);
   });
 
   it('does not take a promise waited on through done for an assertion', () => {
