@@ -17,6 +17,8 @@ export const TEST_CLASSES: readonly TestClass[] = ['real', 'empty', 'no-assertio
 export interface TestCase extends SourceLocation {
   title: string;
   testClass: TestClass;
+  /** The line above disables the matching ESLint rule (`eslint-disable-next-line jest/no-focused-tests`): the author chose this. */
+  acknowledged?: boolean;
 }
 
 export interface FileAnalysis {
@@ -107,8 +109,30 @@ interface Flags {
 export function analyzeTestFile(code: string, file: string, options: AnalyzeOptions = {}): FileAnalysis {
   const parsed = parseOrError(code, file);
   if ('parseError' in parsed) return { tests: [], focusedSuites: [], parseError: parsed.parseError };
-  const typeErrorExpectations = (parsed.program.comments ?? []).filter((comment) => comment.value.includes('@ts-expect-error')).map((comment) => comment.start ?? 0);
-  return new FileAnalyzer(code, file, options, typeErrorExpectations).analyze(parsed.program.program);
+  const comments = parsed.program.comments ?? [];
+  const typeErrorExpectations = comments.filter((comment) => comment.value.includes('@ts-expect-error')).map((comment) => comment.start ?? 0);
+  const analysis = new FileAnalyzer(code, file, options, typeErrorExpectations).analyze(parsed.program.program);
+  acknowledge(analysis.tests, comments);
+  return analysis;
+}
+
+/** The ESLint rules (eslint-plugin-jest, vitest, mocha, playwright) that say what a disable comment accepts, per class. */
+const ACKNOWLEDGING_RULES: Partial<Record<TestClass, RegExp>> = {
+  focused: /\bno-(?:focused|exclusive)-tests\b/,
+  skipped: /\bno-(?:disabled|skipped|pending)-tests\b|\bno-skipped-test\b/,
+  'no-assertion': /\bexpect-expect\b/,
+  empty: /\bexpect-expect\b/,
+};
+
+/** Marks tests whose line above disables the ESLint rule for their class: the author accepted it in review. */
+function acknowledge(tests: TestCase[], comments: ReadonlyArray<{ value: string; loc?: { end: { line: number } } | null }>): void {
+  const disabled = new Map<number, string>();
+  for (const comment of comments) if (comment.loc && /eslint-disable-next-line/.test(comment.value)) disabled.set(comment.loc.end.line + 1, comment.value);
+  for (const test of tests) {
+    const rules = disabled.get(test.line);
+    const pattern = ACKNOWLEDGING_RULES[test.testClass];
+    if (rules && pattern?.test(rules)) test.acknowledged = true;
+  }
 }
 
 /** Reads a helper module of the project: whether each export asserts. Undefined when it does not parse. */
@@ -450,6 +474,8 @@ class FileAnalyzer {
     const assertions = fn ? this.assertions(fn.body, inner) : new Set<AssertionKind>();
     // A test that ends through its `done` callback from inside other code checks that the code called back.
     if (fn && done && assertions.size === 0 && awaitsCallback(fn, done)) assertions.add('live');
+    // cancel () { throw new Error('should be unreachable') }: a callback that fails the test when the code calls it.
+    if (fn && assertions.size === 0 && throwsInCallback(fn)) assertions.add('live');
     // A type test in a test file: `// @ts-expect-error` asserts that the next line does not compile.
     if (fn && assertions.size === 0 && this.typeErrorExpectations.some((at) => at > (fn.start ?? 0) && at < (fn.end ?? 0))) assertions.add('live');
     // A test that declares subtests (`t.test(…)` of node:test) is a suite: its subtests are the tests.
@@ -846,6 +872,23 @@ function awaitsCallback(fn: FunctionNode, done: string, anyUse = false): boolean
     return true;
   });
   return deferred;
+}
+
+/** Whether a function written inside the test throws a new error: a path the code under test must not take. */
+function throwsInCallback(fn: FunctionNode): boolean {
+  let found = false;
+  walk(fn.body, (node) => {
+    if (found) return false;
+    if (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'ObjectMethod' || node.type === 'ClassMethod') {
+      walk(node.body, (inner) => {
+        if (inner.type === 'ThrowStatement' && inner.argument.type === 'NewExpression') found = true;
+        return !found;
+      });
+      return false;
+    }
+    return true;
+  });
+  return found;
 }
 
 /**

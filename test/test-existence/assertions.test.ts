@@ -54,6 +54,16 @@ describe('chains and assert modules however written', () => {
     expect(classes("test('listen', async () => { await new Promise((resolve) => server.listen(0, resolve)); t.assert.ok(true) })")).toEqual(['tautology']);
   });
 
+  it('counts a callback that throws on a path the code must not take', () => {
+    expect(classes("test('gc', async () => { const r = new Response(new ReadableStream({ cancel () { throw new Error('unreachable') } })); await r.text() })")).toEqual(['real']);
+    expect(classes("test('guard', async () => { if (!hasGC) throw new Error('no gc'); run() })")).toEqual(['no-assertion']);
+  });
+
+  it('leaves out what the line above accepts with eslint-disable-next-line, and counts it', () => {
+    const code = "// eslint-disable-next-line jest/no-focused-tests\ntest.only('on a broken platform', () => { expect(f()).toBe(1) });\n// eslint-disable-next-line vitest/no-disabled-tests\ntest.skip('later', () => {});\n// eslint-disable-next-line jest/no-disabled-tests\ntest.only('other rule', () => {});";
+    expect(analyzeTestFile(code, 'a.test.js').tests.map((test) => `${test.testClass}${test.acknowledged ? ' (acknowledged)' : ''}`)).toEqual(['focused (acknowledged)', 'skipped (acknowledged)', 'focused']);
+  });
+
   it('does not take a promise waited on through done for an assertion', () => {
     expect(classes("it('t', (done) => { f().then(() => done()) });")).toEqual(['no-assertion']);
     expect(classes("it('t', (done) => { f(); done(); });")).toEqual(['no-assertion']);

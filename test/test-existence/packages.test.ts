@@ -102,4 +102,13 @@ describe('packages as a user sees them', () => {
     expect(rules(report)).toEqual([]);
     expect(report.metrics).toMatchObject({ 'fixture-packages': 1 });
   });
+
+  it('reports no finding for a test the line above accepts with eslint-disable-next-line, but counts it', async () => {
+    const report = await runGate(tempDir({
+      ...app('vitest run', { 'frontend/test/add.test.js': REAL_TEST }),
+      'backend/test/later.test.js': "// eslint-disable-next-line vitest/no-disabled-tests\nit.skip('later', () => { expect(1).toBe(2) });\n",
+    }));
+    expect(rules(report)).toEqual([]);
+    expect(report.metrics).toMatchObject({ skipped: 1 });
+  });
 });
