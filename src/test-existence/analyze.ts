@@ -5,6 +5,7 @@ import {
   rootName, rootOf, unwrapAwait, walk, type FunctionNode, type SourceLocation,
 } from './ast.js';
 import { constantness, type AssertionKind } from './constants.js';
+import { analyzeWithLargeStack, answerDeepAnalysis, deepAnalysisJob } from './deep-analysis.js';
 import type { ExportAsserts, LocalModules } from './local-modules.js';
 
 export type { SourceLocation } from './ast.js';
@@ -105,6 +106,18 @@ interface Flags {
   focused: boolean;
 }
 
+const TOO_DEEP = 'it nests deeper than the parser can follow';
+
+/**
+ * Like analyzeTestFile, but a file nested deeper than this thread's stack lets babel parse is
+ * analysed again in a worker thread with a large stack (imported helpers are not followed there).
+ */
+export async function analyzeTestFileFully(code: string, file: string, options: AnalyzeOptions, assertFunctions: readonly string[]): Promise<FileAnalysis> {
+  const analysis = analyzeTestFile(code, file, options);
+  if (analysis.parseError?.message !== TOO_DEEP) return analysis;
+  return (await analyzeWithLargeStack<FileAnalysis>(code, file, assertFunctions, import.meta.url)) ?? analysis;
+}
+
 /** Parses one test file and classifies every test it declares. A file that does not parse says so, and where. */
 export function analyzeTestFile(code: string, file: string, options: AnalyzeOptions = {}): FileAnalysis {
   const parsed = parseOrError(code, file);
@@ -151,9 +164,7 @@ function parseOrError(code: string, file: string): { program: t.File } | { parse
   try {
     return { program: parseSource(code, file) };
   } catch (error) {
-    if (error instanceof RangeError) {
-      return { parseError: { message: 'it nests deeper than the parser can follow', line: 1, column: 1 } };
-    }
+    if (error instanceof RangeError) return { parseError: { message: TOO_DEEP, line: 1, column: 1 } };
     const { loc, message } = error as { loc?: { line: number; column: number }; message: string };
     return { parseError: { message: message.replace(/\s*\(\d+:\d+\)$/, ''), line: loc?.line ?? 1, column: (loc?.column ?? 0) + 1 } };
   }
@@ -908,3 +919,7 @@ function contextAssertion(method: string, values: readonly t.Node[]): AssertionK
   if (ALWAYS_PASSING.has(method)) return 'constant';
   return LIVE_WHATEVER_ARGUMENTS.has(method) ? 'live' : constantness(values, method);
 }
+
+// A worker started by analyzeTestFileFully runs this file: it analyses its job and ends here.
+const job = deepAnalysisJob();
+if (job) answerDeepAnalysis(job, analyzeTestFile(job.code, job.file, { assertPatterns: compileAssertPatterns(job.assertFunctions) }));

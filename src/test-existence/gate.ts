@@ -3,7 +3,7 @@ import { ConfigurationError } from '../core/errors.js';
 import type { Gate, GateContext, GateSettings } from '../core/gate.js';
 import { createReport, type Finding, type Level } from '../core/report.js';
 import { closestMatch } from '../core/suggest.js';
-import { analyzeHelperModule, analyzeTestFile, findEnabledOption, TEST_CLASSES, type AnalyzeOptions, type SourceLocation, type TestClass } from './analyze.js';
+import { analyzeHelperModule, analyzeTestFileFully, findEnabledOption, TEST_CLASSES, type AnalyzeOptions, type SourceLocation, type TestClass } from './analyze.js';
 import { compileAssertPatterns } from './assert-patterns.js';
 import { discoverPackages, type PackageManifest } from '../core/packages.js';
 import { listProjectFiles, readProjectFile } from '../core/project-files.js';
@@ -155,7 +155,7 @@ export const testExistenceGate: Gate = {
     analyzeOptions.localModules = new LocalModules(fileSet, (file) => readProjectFile(context.cwd, file), (code, file) => analyzeHelperModule(code, file, analyzeOptions));
     for (const { file, tally } of testFiles) {
       tally.testFiles += 1;
-      const analysis = analyzeTestFile(readProjectFile(context.cwd, file), file, analyzeOptions);
+      const analysis = await analyzeTestFileFully(readProjectFile(context.cwd, file), file, analyzeOptions, options.assertFunctions);
       if (analysis.parseError) {
         parseErrors += 1;
         emit({ rule: 'test/parse-error', message: `${file} does not parse (${analysis.parseError.message}), so its tests were not checked.`, file, ...position(analysis.parseError) });
