@@ -8,7 +8,7 @@ import { isMainThread, Worker, workerData } from 'node:worker_threads';
  * ends before anything else of that file runs.
  */
 const ROLE = 'readiness-gates/test-existence/deep-analysis';
-const STACK_MB = 512;
+const STACK_MB = 64;
 const RESULT_BYTES = 64 * 1024 * 1024;
 
 interface Job {
