@@ -1,3 +1,5 @@
+import { symlinkSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { executeGate } from '../../src/core/gate.js';
 import { silentLogger } from '../../src/core/logger.js';
@@ -23,5 +25,22 @@ describe('valid code nested deeper than the default stack', () => {
     const report = await executeGate(testExistenceGate, DEFAULTS, { cwd, env: {}, log: silentLogger, inAction: false });
     expect(report.findings.map((finding) => `${finding.rule} ${finding.file}`)).toEqual(['test/no-assertion test/silent.test.js']);
     expect(report.metrics).toMatchObject({ tests: 2, 'real-tests': 1, 'parse-errors': 0 });
+  });
+});
+
+describe('bad input', () => {
+  it('does not follow a symlink loop, and reports a binary test file in one line', async () => {
+    const cwd = tempDir({
+      'package.json': JSON.stringify({ name: 'app', scripts: { test: 'jest' } }),
+      'index.js': 'module.exports = 1;\n',
+      'test/ok.test.js': "it('works', () => { expect(f()).toBe(1) });\n",
+      'test/blob.test.js': 'PK\u0003\u0004\u0000\u0000binary',
+    });
+    symlinkSync('.', path.join(cwd, 'test', 'loop'));
+    const report = await executeGate(testExistenceGate, DEFAULTS, { cwd, env: {}, log: silentLogger, inAction: false });
+    expect(report.findings.map((finding) => `${finding.rule} ${finding.file}: ${finding.message}`)).toEqual([
+      'test/parse-error test/blob.test.js: test/blob.test.js does not parse (it is binary, not JavaScript or TypeScript), so its tests were not checked.',
+    ]);
+    expect(report.metrics).toMatchObject({ 'test-files': 2, 'real-tests': 1 });
   });
 });
