@@ -890,7 +890,7 @@ function throwsInCallback(fn: FunctionNode): boolean {
   let found = false;
   walk(fn.body, (node) => {
     if (found) return false;
-    if (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'ObjectMethod' || node.type === 'ClassMethod') {
+    if (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration' || node.type === 'ObjectMethod' || node.type === 'ClassMethod') {
       walk(node.body, (inner) => {
         if (inner.type === 'ThrowStatement' && inner.argument.type === 'NewExpression') found = true;
         return !found;

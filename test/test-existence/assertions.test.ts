@@ -57,6 +57,7 @@ describe('chains and assert modules however written', () => {
   it('counts a callback that throws on a path the code must not take', () => {
     expect(classes("test('gc', async () => { const r = new Response(new ReadableStream({ cancel () { throw new Error('unreachable') } })); await r.text() })")).toEqual(['real']);
     expect(classes("test('guard', async () => { if (!hasGC) throw new Error('no gc'); run() })")).toEqual(['no-assertion']);
+    expect(classes("test('no warning', async () => { function onWarning () { throw new Error('warned') }\nprocess.on('warning', onWarning); await run() })")).toEqual(['real']);
   });
 
   it('leaves out what the line above accepts with eslint-disable-next-line, and counts it', () => {
