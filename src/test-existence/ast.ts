@@ -199,3 +199,19 @@ export function requiredModule(node: t.Node): string | undefined {
   const first = node.arguments[0];
   return first?.type === 'StringLiteral' ? first.value : undefined;
 }
+
+/** The value of a literal (a string, number, boolean, null, or a template with no expressions), boxed; undefined for anything else. */
+export function literalValue(node: t.Node): { value: string | number | boolean | null } | undefined {
+  switch (node.type) {
+    case 'StringLiteral':
+    case 'NumericLiteral':
+    case 'BooleanLiteral':
+      return { value: node.value };
+    case 'NullLiteral':
+      return { value: null };
+    case 'TemplateLiteral':
+      return node.expressions.length === 0 ? { value: node.quasis.map((quasi) => quasi.value.cooked ?? quasi.value.raw).join('') } : undefined;
+    default:
+      return undefined;
+  }
+}

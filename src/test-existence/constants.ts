@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type * as t from '@babel/types';
+import { literalValue } from './ast.js';
 
 /** `live` assertions check the code; `constant` ones compare constants only and pass whatever it does. */
 export type AssertionKind = 'live' | 'constant';
@@ -50,13 +51,9 @@ const UNKNOWN = Symbol('not a constant');
 
 /** The value of an expression fixed in the source, or UNKNOWN. */
 function constantValue(node: t.Node): unknown {
+  const literal = literalValue(node);
+  if (literal) return literal.value;
   switch (node.type) {
-    case 'StringLiteral':
-    case 'NumericLiteral':
-    case 'BooleanLiteral':
-      return node.value;
-    case 'NullLiteral':
-      return null;
     case 'BigIntLiteral':
       return BigInt(node.value);
     case 'RegExpLiteral':
@@ -67,10 +64,6 @@ function constantValue(node: t.Node): unknown {
       }
     case 'Identifier':
       return node.name === 'undefined' ? undefined : node.name === 'NaN' ? NaN : node.name === 'Infinity' ? Infinity : UNKNOWN;
-    case 'TemplateLiteral': {
-      if (node.expressions.length > 0) return UNKNOWN;
-      return node.quasis.map((quasi) => quasi.value.cooked ?? quasi.value.raw).join('');
-    }
     case 'UnaryExpression': {
       const value = constantValue(node.argument);
       if (value === UNKNOWN || typeof value === 'object') return UNKNOWN;

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type * as t from '@babel/types';
 import picomatch from 'picomatch';
 import { parse as parseYaml } from 'yaml';
-import { keyName, parseSource } from './ast.js';
+import { keyName, literalValue, parseSource } from './ast.js';
 import { resolveLocalImport } from './local-modules.js';
 
 /**
@@ -248,15 +248,9 @@ function readConfigFile(code: string, file: string, load: (source: string) => Li
 
 function literalOf(node: t.Node, bindings: ReadonlyMap<string, t.Node>, depth: number): Literal {
   if (depth > 20) return UNREADABLE;
+  const literal = literalValue(node);
+  if (literal) return literal.value;
   switch (node.type) {
-    case 'StringLiteral':
-    case 'NumericLiteral':
-    case 'BooleanLiteral':
-      return node.value;
-    case 'NullLiteral':
-      return null;
-    case 'TemplateLiteral':
-      return node.expressions.length === 0 ? node.quasis.map((quasi) => quasi.value.cooked ?? quasi.value.raw).join('') : UNREADABLE;
     case 'RegExpLiteral':
       return node.pattern;
     case 'Identifier': {
