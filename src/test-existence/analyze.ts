@@ -6,6 +6,7 @@ import {
 } from './ast.js';
 import { constantness, type AssertionKind } from './constants.js';
 import { analyzeWithLargeStack, answerDeepAnalysis, deepAnalysisJob } from './deep-analysis.js';
+import { acknowledge, awaitsCallback, conditionSkips, generatorOf, isBindCall, settlesOnCallback, throwsInCallback } from './test-body.js';
 import type { ExportAsserts, LocalModules } from './local-modules.js';
 
 export type { SourceLocation } from './ast.js';
@@ -78,7 +79,6 @@ const RUNTIME_SKIPS = new Set(['skip', 'fixme']);
 /** Names mocha, jest and node:test users give the callback that ends an asynchronous test. */
 const DONE_NAMES = new Set(['done', 'cb', 'callback', 'next', 'end', 'finish']);
 const PLAYWRIGHT_WAITS = new Set(['waitForSelector', 'waitForURL', 'waitForFunction', 'waitForResponse', 'waitForRequest']);
-const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
 /** Type-test files (vitest `*.test-d.ts`, tstyche `__typetests__` and `*.tst.ts`): their expectations are checked by the compiler. */
 const TYPE_TEST_FILE = /(?:\.test-d\.[cm]?tsx?|\.tst\.[cm]?tsx?)$|(?:^|\/)__typetests__\//;
 
@@ -127,25 +127,6 @@ export function analyzeTestFile(code: string, file: string, options: AnalyzeOpti
   const analysis = new FileAnalyzer(code, file, options, typeErrorExpectations).analyze(parsed.program.program);
   acknowledge(analysis.tests, comments);
   return analysis;
-}
-
-/** The ESLint rules (eslint-plugin-jest, vitest, mocha, playwright) that say what a disable comment accepts, per class. */
-const ACKNOWLEDGING_RULES: Partial<Record<TestClass, RegExp>> = {
-  focused: /\bno-(?:focused|exclusive)-tests\b/,
-  skipped: /\bno-(?:disabled|skipped|pending)-tests\b|\bno-skipped-test\b/,
-  'no-assertion': /\bexpect-expect\b/,
-  empty: /\bexpect-expect\b/,
-};
-
-/** Marks tests whose line above disables the ESLint rule for their class: the author accepted it in review. */
-function acknowledge(tests: TestCase[], comments: ReadonlyArray<{ value: string; loc?: { end: { line: number } } | null }>): void {
-  const disabled = new Map<number, string>();
-  for (const comment of comments) if (comment.loc && /eslint-disable-next-line/.test(comment.value)) disabled.set(comment.loc.end.line + 1, comment.value);
-  for (const test of tests) {
-    const rules = disabled.get(test.line);
-    const pattern = ACKNOWLEDGING_RULES[test.testClass];
-    if (rules && pattern?.test(rules)) test.acknowledged = true;
-  }
 }
 
 /** Reads a helper module of the project: whether each export asserts. Undefined when it does not parse. */
@@ -813,105 +794,6 @@ class FileAnalyzer {
     const text = this.code.slice(first.start ?? 0, first.end ?? 0).replace(/\s+/g, ' ');
     return text.length > 80 ? `${text.slice(0, 77)}...` : text;
   }
-}
-
-/** Libraries that declare and check a test per row of a table: babel-plugin-tester, jscodeshift, ESLint's RuleTester. */
-const TEST_GENERATORS = new Set(['pluginTester', 'defineTest', 'defineInlineTest', 'defineSnapshotTest']);
-
-function generatorOf(call: t.CallExpression): string | undefined {
-  const callee = call.callee;
-  if (callee.type === 'Identifier' && TEST_GENERATORS.has(callee.name)) return callee.name;
-  if (callee.type === 'MemberExpression' && propertyName(callee) === 'run' && callee.object.type === 'Identifier' && /ruleTester$/i.test(callee.object.name)) return `${callee.object.name}.run`;
-  return undefined;
-}
-
-/** `fn.bind(thisArg, …args)` */
-function isBindCall(node: t.Node): node is t.CallExpression & { callee: t.MemberExpression } {
-  return node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && propertyName(node.callee) === 'bind';
-}
-
-/** `test.skipIf(true)(…)`, `it.runIf(false)(…)`: a constant condition that leaves the test out. A condition read at run time may run it. */
-function conditionSkips(callee: t.Node): boolean {
-  for (let current: t.Node = callee; ;) {
-    if (current.type === 'CallExpression' && current.callee.type === 'MemberExpression') {
-      const modifier = propertyName(current.callee);
-      const condition = current.arguments[0];
-      if ((modifier === 'skipIf' || modifier === 'runIf') && condition) {
-        const value = constantCondition(condition);
-        if (value !== undefined) return modifier === 'skipIf' ? value : !value;
-      }
-      current = current.callee.object;
-    } else if (current.type === 'MemberExpression') current = current.object;
-    else return false;
-  }
-}
-
-function constantCondition(node: t.Node): boolean | undefined {
-  if (node.type === 'BooleanLiteral') return node.value;
-  if (node.type === 'NumericLiteral' || node.type === 'StringLiteral') return Boolean(node.value);
-  if (node.type === 'NullLiteral' || (node.type === 'Identifier' && node.name === 'undefined')) return false;
-  if (node.type === 'UnaryExpression' && node.operator === '!') {
-    const inner = constantCondition(node.argument);
-    return inner === undefined ? undefined : !inner;
-  }
-  return undefined;
-}
-
-/**
- * Whether a test ends through its `done` callback from inside other code: handed on
- * (`server.close(done)`, `.expect(200, done)`) or called in a callback (`next = () => done()`).
- * A `done()` at the top of the test body proves nothing.
- */
-function awaitsCallback(fn: FunctionNode, done: string, anyUse = false): boolean {
-  const direct = new Set<t.Node>();
-  if (fn.body.type === 'BlockStatement' && !anyUse) {
-    for (const statement of fn.body.body) {
-      if (statement.type === 'ExpressionStatement' && statement.expression.type === 'CallExpression' && statement.expression.callee.type === 'Identifier' && statement.expression.callee.name === done) {
-        direct.add(statement.expression.callee);
-      }
-    }
-  }
-  // `promise.then(() => done())` only waits, like `await promise`.
-  const waits = new Set<t.Node>();
-  let deferred = false;
-  walk(fn.body, (node) => {
-    if (deferred || waits.has(node)) return false;
-    if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && PROMISE_METHODS.has(propertyName(node.callee) ?? '')) {
-      for (const argument of node.arguments) waits.add(argument);
-    }
-    if (node.type === 'Identifier' && node.name === done && !direct.has(node)) deferred = true;
-    return true;
-  });
-  return deferred;
-}
-
-/** Whether a function written inside the test throws a new error: a path the code under test must not take. */
-function throwsInCallback(fn: FunctionNode): boolean {
-  let found = false;
-  walk(fn.body, (node) => {
-    if (found) return false;
-    if (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration' || node.type === 'ObjectMethod' || node.type === 'ClassMethod') {
-      walk(node.body, (inner) => {
-        if (inner.type === 'ThrowStatement' && inner.argument.type === 'NewExpression') found = true;
-        return !found;
-      });
-      return false;
-    }
-    return true;
-  });
-  return found;
-}
-
-/**
- * `new Promise((resolve, reject) => { ws.onerror = reject; ws.on('open', () => resolve()) })`: a test
- * that fails on the way that rejects checks, like a `done` callback.
- */
-function settlesOnCallback(node: t.NewExpression): boolean {
-  const executor = node.arguments[0];
-  if (node.callee.type !== 'Identifier' || node.callee.name !== 'Promise' || !executor || !isFunction(executor)) return false;
-  // Handing `resolve` to a callback API only waits (`new Promise((resolve) => server.listen(0, resolve))`).
-  const reject = executor.params[1];
-  return reject?.type === 'Identifier' && awaitsCallback(executor, reject.name, true);
 }
 
 /** A test-context assertion (`t.is(…)`, or `equal(…)` destructured from the context). */
