@@ -6,6 +6,7 @@ import {
 } from './ast.js';
 import { constantness, type AssertionKind } from './constants.js';
 import { analyzeWithLargeStack, answerDeepAnalysis, deepAnalysisJob } from './deep-analysis.js';
+import { ASSERT_MODULES, Bindings, CONTEXT_ASSERTIONS, SUITE_BASES, TEST_BASES, TYPE_ASSERTIONS, type HelperRef } from './bindings.js';
 import { acknowledge, awaitsCallback, conditionSkips, generatorOf, isBindCall, settlesOnCallback, throwsInCallback } from './test-body.js';
 import type { ExportAsserts, LocalModules } from './local-modules.js';
 
@@ -36,8 +37,6 @@ export interface AnalyzeOptions {
   localModules?: LocalModules;
 }
 
-const TEST_BASES = new Set(['it', 'test', 'specify', 'xit', 'xtest', 'xspecify', 'fit']);
-const SUITE_BASES = new Set(['describe', 'context', 'suite', 'xdescribe', 'xcontext', 'xsuite', 'fdescribe']);
 const HOOKS = new Set(['beforeEach', 'afterEach', 'beforeAll', 'afterAll', 'before', 'after', 'setup', 'teardown', 'suiteSetup', 'suiteTeardown']);
 /** Chain members that keep a call a test declaration: `test.concurrent.each(…)(…)`, `it.only`, `test.describe.serial`. */
 const MODIFIERS = new Set(['skip', 'only', 'todo', 'each', 'for', 'concurrent', 'sequential', 'serial', 'parallel', 'failing', 'fails', 'fixme', 'fail', 'runIf', 'skipIf', 'shuffle', 'describe', 'cb']);
@@ -45,15 +44,6 @@ const MODIFIERS = new Set(['skip', 'only', 'todo', 'each', 'for', 'concurrent', 
 const CURRIED = new Set(['each', 'for', 'runIf', 'skipIf']);
 const SKIP_MODIFIERS = new Set(['skip', 'fixme']);
 
-/** Methods of a test context (`t` of ava, node:test, tap; `p` of tspl) that assert. */
-const CONTEXT_ASSERTIONS = new Set([
-  'is', 'not', 'deepEqual', 'notDeepEqual', 'like', 'notLike', 'true', 'false', 'truthy', 'falsy', 'throws', 'throwsAsync',
-  'notThrows', 'notThrowsAsync', 'regex', 'notRegex', 'snapshot', 'assert', 'pass', 'fail', 'plan', 'equal', 'equals',
-  'notEqual', 'strictEqual', 'notStrictEqual', 'deepStrictEqual', 'notDeepStrictEqual', 'same', 'notSame', 'strictSame',
-  'ok', 'notOk', 'match', 'notMatch', 'error', 'ifError', 'rejects', 'resolves', 'resolveMatch', 'type', 'has', 'hasStrict',
-  'expect', 'deepEquals', 'matchSnapshot', 'doesNotThrow', 'doesNotReject', 'strictNotSame', 'hasProp', 'hasProps', 'hasOwnProps',
-  'notHas', 'emits', 'resolveMatchSnapshot', 'notThrow', 'notThrows', 'completed',
-]);
 /** Assertions that prove something whatever their arguments (they count the assertions or fail a path). */
 const LIVE_WHATEVER_ARGUMENTS = new Set(['plan', 'fail', 'assertions', 'hasAssertions', 'throws', 'rejects', 'doesNotThrow', 'doesNotReject', 'completed']);
 /** Assertions that pass whatever the code does. */
@@ -63,27 +53,12 @@ const CHAI_PROPERTY_ASSERTIONS = new Set([
   'ok', 'true', 'false', 'null', 'undefined', 'NaN', 'exist', 'empty', 'arguments', 'extensible', 'sealed', 'frozen', 'finite',
   'called', 'calledOnce', 'calledTwice', 'calledThrice', 'notCalled', 'fulfilled', 'rejected',
 ]);
-/** Type assertions (vitest, expect-type, tsd): checked by the compiler, never tautologies. */
-const TYPE_ASSERTIONS = new Set(['expectTypeOf', 'assertType', 'expectType', 'expectError', 'expectAssignable', 'expectNotAssignable', 'expectNotType']);
-/** `expect.soft(x).toBe(…)`, `expect.poll(fn).toBe(…)` (Playwright), `chai.expect(x)`, `ctx.expect(x)` (vitest). */
-const EXPECT_MEMBERS = new Set(['expect', 'soft', 'poll']);
-const ASSERT_MODULES = new Set(['assert', 'node:assert', 'assert/strict', 'node:assert/strict', 'power-assert', 'uvu/assert']);
-/** Modules whose default export is an `expect` (jest's standalone one, and its wrappers). */
-const EXPECT_MODULES = new Set(['expect', '@jest/expect', 'chai', 'unexpected', 'earl']);
-/** Property-based testing: `fc.assert(property)` runs the property and fails on a counterexample. */
-const PROPERTY_MODULES = new Set(['fast-check', '@fast-check/vitest', '@fast-check/jest']);
-/** A local name of an `expect` entry point, whatever module it came from: `jestExpect`, `vExpect`, `expect2`. */
-const EXPECT_LIKE_NAME = /^(?:[a-z]\w*)?expect\d*$|Expect\d*$/;
 /** Statements that skip the test they stand in, unconditionally: `this.skip()`, `t.skip()`, `pending()`, `test.skip()`. */
 const RUNTIME_SKIPS = new Set(['skip', 'fixme']);
-/** Names mocha, jest and node:test users give the callback that ends an asynchronous test. */
-const DONE_NAMES = new Set(['done', 'cb', 'callback', 'next', 'end', 'finish']);
 const PLAYWRIGHT_WAITS = new Set(['waitForSelector', 'waitForURL', 'waitForFunction', 'waitForResponse', 'waitForRequest']);
 /** Type-test files (vitest `*.test-d.ts`, tstyche `__typetests__` and `*.tst.ts`): their expectations are checked by the compiler. */
 const TYPE_TEST_FILE = /(?:\.test-d\.[cm]?tsx?|\.tst\.[cm]?tsx?)$|(?:^|\/)__typetests__\//;
 
-/** A function a name may stand for: defined in the file, or imported from one of the project's modules. */
-type HelperRef = FunctionNode | { module: string; name: string };
 
 /** Flags a suite passes down to what it declares. */
 interface Scope {
@@ -174,25 +149,8 @@ export function findEnabledOption(code: string, file: string, name: string): Sou
 class FileAnalyzer {
   private readonly tests: TestCase[] = [];
   private readonly focusedSuites: FileAnalysis['focusedSuites'] = [];
-  /** Local names bound to an assert module or function (`import assert from 'node:assert/strict'`, `{ strictEqual }`). */
-  private readonly assertNames = new Map([['assert', 'assert']]);
-  /** Local names of `expect`-style entry points (`import { expect as vExpect }`, `const { expect: jestExpect } = require('../')`). */
-  private readonly expectNames = new Set(['expect']);
-  /** Local names of property-testing modules: `fc` of fast-check. */
-  private readonly propertyModules = new Set(['fc']);
-  /** Test-context methods destructured from the context parameter, by local name: tap's `({ equal })`. */
-  private readonly contextMethods = new Map<string, string>();
-  /** Names of test-context parameters and of what asserts like one: `t` of ava and node:test, tspl's `p = tspl(t)`. */
-  private readonly contextNames = new Set(['t']);
-  /** Functions and methods defined in the file, by name, for helpers that assert on a test's behalf. */
-  private readonly helpers = new Map<string, HelperRef[]>();
-  /** Names bound to the project's modules as a whole (`import * as h from './helpers'`, `const h = require('./helpers')`). */
-  private readonly moduleNames = new Map<string, string>();
+  private readonly names = new Bindings();
   private readonly assertingHelpers = new Map<FunctionNode, boolean>();
-  private readonly shadowed = new Set<string>();
-  private readonly expectsUnderTest = new Set<string>();
-  /** Variables holding an expectation: `let expector = expect(x)`, then `expector.not.toBe(…)`. */
-  private readonly expectations = new Set<string>();
   private readonly typeTests: boolean;
   private readonly assertPatterns: AssertPatterns;
 
@@ -222,7 +180,7 @@ class FileAnalyzer {
   collectBindings(program: t.Program): void {
     walk(program, (node) => {
       if (node.type === 'CallExpression') return this.declarationOf(node)?.kind !== 'test';
-      this.bind(node);
+      this.names.bind(node);
       return true;
     });
   }
@@ -233,7 +191,7 @@ class FileAnalyzer {
     let found = false;
     walk(program, (node) => {
       if (found) return false;
-      if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && (TYPE_ASSERTIONS.has(node.callee.name) || this.expectNames.has(node.callee.name))) found = true;
+      if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && (TYPE_ASSERTIONS.has(node.callee.name) || this.names.expectNames.has(node.callee.name))) found = true;
       return true;
     });
     return found;
@@ -241,165 +199,19 @@ class FileAnalyzer {
 
   /** Whether the module's export `name` (or `default`) asserts, when this file is a helper module. */
   exportAsserts(name: string): boolean {
-    return this.refsAssert(this.helpers.get(name) ?? []);
+    return this.refsAssert(this.names.helpers.get(name) ?? []);
   }
 
-  private bind(node: t.Node): void {
-    switch (node.type) {
-      case 'ImportDeclaration':
-        this.bindImport(node);
-        break;
-      case 'VariableDeclarator':
-        if (node.init) this.bindValue(node.id, node.init);
-        break;
-      case 'AssignmentExpression':
-        this.bindAssignment(node);
-        break;
-      case 'FunctionDeclaration':
-        if (node.id) this.addHelper(node.id.name, node);
-        if (node.id) this.shadow(node.id.name);
-        break;
-      case 'ExportDefaultDeclaration':
-        if (node.declaration.type === 'Identifier') this.alias('default', node.declaration.name);
-        else if (node.declaration.type === 'FunctionDeclaration' || isFunction(node.declaration)) this.addHelper('default', node.declaration);
-        break;
-      case 'ExportNamedDeclaration':
-        if (node.source) for (const specifier of node.specifiers) this.bindReexport(node.source.value, specifier);
-        break;
-      case 'ClassMethod':
-      case 'ObjectMethod':
-        if (node.key.type === 'Identifier') this.addHelper(node.key.name, node);
-        break;
-      case 'ObjectProperty':
-      case 'ClassProperty':
-        if (node.key.type === 'Identifier' && node.value) {
-          if (isFunction(node.value)) this.addHelper(node.key.name, node.value);
-          else if (node.value.type === 'Identifier' && node.value.name !== node.key.name) this.alias(node.key.name, node.value.name);
-        }
-        break;
-    }
-  }
 
-  private bindImport(node: t.ImportDeclaration): void {
-    const source = node.source.value;
-    const fromAssert = ASSERT_MODULES.has(source);
-    for (const specifier of node.specifiers) {
-      const local = specifier.local.name;
-      if (specifier.type !== 'ImportSpecifier') {
-        // import assert from 'node:assert'; import jestExpect from '../'; import * as fc from 'fast-check'
-        if (fromAssert) this.assertNames.set(local, 'assert');
-        else if (EXPECT_MODULES.has(source) || EXPECT_LIKE_NAME.test(local)) this.addExpect(local, source);
-        else if (PROPERTY_MODULES.has(source)) this.propertyModules.add(local);
-        else if (specifier.type === 'ImportNamespaceSpecifier') this.moduleNames.set(local, source);
-        else this.addImported(local, source, 'default');
-        continue;
-      }
-      const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
-      if (fromAssert || imported === 'assert') this.assertNames.set(local, imported === 'default' ? 'assert' : imported);
-      else if (imported === 'expect' || EXPECT_LIKE_NAME.test(local)) this.addExpect(local, source);
-      else if (imported === 'fc' && PROPERTY_MODULES.has(source)) this.propertyModules.add(local);
-      else this.addImported(local, source, imported);
-    }
-  }
 
-  private bindReexport(source: string, specifier: t.ExportNamedDeclaration['specifiers'][number]): void {
-    if (specifier.type !== 'ExportSpecifier') return;
-    const exported = keyName(specifier.exported);
-    if (exported) this.addImported(exported, source, specifier.local.name);
-  }
 
-  /**
-   * What a declaration binds: `const assert = require('assert')`, `const { expect: jestExpect } = require('../')`,
-   * `const p = tspl(t, { plan: 2 })`, `const check = verify.bind(null, x)`, `const helper = () => …`.
-   */
-  private bindValue(pattern: t.Node, init: t.Expression): void {
-    const value = unwrapAwait(init) ?? init;
-    const source = requiredModule(value);
-    if (source !== undefined) {
-      this.bindRequire(pattern, source);
-      return;
-    }
-    if (pattern.type !== 'Identifier') return;
-    const name = pattern.name;
-    if (isFunction(value)) {
-      this.addHelper(name, value);
-      this.shadow(name);
-    } else if (this.expectCallOf(value) && !(value.type === 'CallExpression' && value.callee.type === 'MemberExpression' && this.expectCallOf(value.callee.object))) {
-      this.expectations.add(name);
-    } else if (value.type === 'Identifier') this.alias(name, value.name);
-    else if (value.type === 'CallExpression') {
-      const callee = value.callee;
-      // tspl: const p = tspl(t, { plan: 1 }); p.equal(…)
-      const first = value.arguments[0];
-      if ((callee.type === 'Identifier' && callee.name === 'tspl') || (first?.type === 'Identifier' && this.contextNames.has(first.name) && callee.type === 'Identifier' && /plan|tspl/i.test(callee.name))) {
-        this.contextNames.add(name);
-      } else if (callee.type === 'MemberExpression' && propertyName(callee) === 'bind' && callee.object.type === 'Identifier') {
-        this.alias(name, callee.object.name);
-      }
-    }
-  }
 
-  private bindRequire(pattern: t.Node, source: string): void {
-    const fromAssert = ASSERT_MODULES.has(source);
-    if (pattern.type === 'Identifier') {
-      if (fromAssert) this.assertNames.set(pattern.name, 'assert');
-      else if (EXPECT_MODULES.has(source) || EXPECT_LIKE_NAME.test(pattern.name)) this.addExpect(pattern.name, source);
-      else if (PROPERTY_MODULES.has(source)) this.propertyModules.add(pattern.name);
-      else {
-        this.moduleNames.set(pattern.name, source);
-        this.addImported(pattern.name, source, 'default');
-      }
-      return;
-    }
-    if (pattern.type !== 'ObjectPattern') return;
-    for (const property of pattern.properties) {
-      if (property.type !== 'ObjectProperty' || property.value.type !== 'Identifier') continue;
-      const key = keyName(property.key);
-      const local = property.value.name;
-      if (fromAssert || key === 'assert') this.assertNames.set(local, key ?? 'assert');
-      else if (key === 'expect' || EXPECT_LIKE_NAME.test(local)) this.addExpect(local, source);
-      else if (key) this.addImported(local, source, key);
-    }
-  }
 
-  /** CommonJS exports of a helper module: `module.exports = fn`, `exports.check = fn`, `module.exports.check = check`. */
-  private bindAssignment(node: t.AssignmentExpression): void {
-    const target = node.left.type === 'MemberExpression' ? calleePath(node.left) : undefined;
-    if (!target) return;
-    const name = target.length === 2 && target[0] === 'module' && target[1] === 'exports' ? 'default' : target.at(-1);
-    if (!name || !(target[0] === 'exports' || (target[0] === 'module' && target[1] === 'exports'))) return;
-    if (isFunction(node.right)) this.addHelper(name, node.right);
-    else if (node.right.type === 'Identifier') this.alias(name, node.right.name);
-  }
 
-  /**
-   * An `expect` from the project's own modules (`import jestExpect from '../'`) is the code under
-   * test: comparing constants with it checks the matcher, so it is never a tautology.
-   */
-  private addExpect(local: string, source: string): void {
-    this.expectNames.add(local);
-    if (source.startsWith('.')) this.expectsUnderTest.add(local);
-  }
 
-  /** A function of the file named `test` or `it` (express's `function test(app)`) declares no test when called. */
-  private shadow(name: string): void {
-    if (TEST_BASES.has(name) || SUITE_BASES.has(name)) this.shadowed.add(name);
-  }
 
-  private addHelper(name: string, fn: HelperRef): void {
-    const list = this.helpers.get(name);
-    if (!list) this.helpers.set(name, [fn]);
-    else if (!list.includes(fn)) list.push(fn);
-  }
 
-  /** `name` stands for whatever `target` stands for, now or once bound later in the file. */
-  private alias(name: string, target: string): void {
-    this.addHelper(name, { module: '', name: target });
-  }
 
-  private addImported(local: string, source: string, imported: string): void {
-    if (source.startsWith('.')) this.addHelper(local, { module: source, name: imported });
-  }
 
   /** Visits the statements of a suite (or the file): its hooks first, as they assert for every test in it. */
   private visitSuiteBody(statements: t.Node[], scope: Scope): void {
@@ -424,7 +236,7 @@ class FileAnalyzer {
     walk(node, (child) => {
       if (child.type !== 'CallExpression') return true;
       // expect(() => test('x')).toThrow(), tstyche's expect(test.each(table)(…)).type: values under check, not declarations.
-      if (this.isExpectEntry(child.callee)) return false;
+      if (this.names.isExpectEntry(child.callee)) return false;
       const declaration = this.declarationOf(child);
       if (!declaration) {
         const generator = generatorOf(child);
@@ -460,9 +272,9 @@ class FileAnalyzer {
     const fn = callback && callback !== 'opaque' ? callback : undefined;
     // The parameters of `.each` callbacks are table rows, and those of a bound function its bound arguments.
     const takesContext = !declaration.modifiers.some((modifier) => CURRIED.has(modifier)) && !call.arguments.some(isBindCall);
-    const done = fn && takesContext ? this.bindContext(fn.params) : undefined;
+    const done = fn && takesContext ? this.names.bindContext(fn.params) : undefined;
     // Functions declared in the body are hoisted: bound before the walk meets their calls.
-    if (fn?.body.type === 'BlockStatement') for (const statement of fn.body.body) this.bind(statement);
+    if (fn?.body.type === 'BlockStatement') for (const statement of fn.body.body) this.names.bind(statement);
     const assertions = fn ? this.assertions(fn.body, inner) : new Set<AssertionKind>();
     // A test that ends through its `done` callback from inside other code checks that the code called back.
     if (fn && done && assertions.size === 0 && awaitsCallback(fn, done)) assertions.add('live');
@@ -478,28 +290,6 @@ class FileAnalyzer {
     this.tests.push({ title: this.titleOf(call), ...location(call), testClass: this.classify(callback, flags, scope, assertions) });
   }
 
-  /**
-   * The first parameter of a test function is its context (`t` of ava and node:test, `ctx`), or
-   * destructures it (vitest's `({ expect })`, tap's `({ equal, same })`), or is mocha's `done`.
-   * Returns the name of the `done` callback.
-   */
-  private bindContext(params: FunctionNode['params']): string | undefined {
-    const [first, second] = params;
-    if (first?.type === 'Identifier') {
-      if (DONE_NAMES.has(first.name)) return first.name;
-      this.contextNames.add(first.name);
-      // node:test: (t, done) => …
-      return second?.type === 'Identifier' ? second.name : undefined;
-    }
-    if (first?.type !== 'ObjectPattern') return undefined;
-    for (const property of first.properties) {
-      if (property.type !== 'ObjectProperty' || property.value.type !== 'Identifier') continue;
-      const method = keyName(property.key);
-      if (method === 'expect') this.expectNames.add(property.value.name);
-      else if (method && CONTEXT_ASSERTIONS.has(method)) this.contextMethods.set(property.value.name, method);
-    }
-    return undefined;
-  }
 
   private classify(callback: FunctionNode | 'opaque' | undefined, flags: Flags, scope: Scope, assertions: Set<AssertionKind>): TestClass {
     if (flags.todo || scope.todo || !callback) return 'todo';
@@ -527,7 +317,7 @@ class FileAnalyzer {
     if (call.callee.type !== 'MemberExpression' || call.arguments.length > 0) return undefined;
     const name = propertyName(call.callee);
     const object = call.callee.object;
-    const onContext = object.type === 'ThisExpression' || (object.type === 'Identifier' && (this.contextNames.has(object.name) || object.name === 'test'));
+    const onContext = object.type === 'ThisExpression' || (object.type === 'Identifier' && (this.names.contextNames.has(object.name) || object.name === 'test'));
     if (!onContext || !name) return undefined;
     if (RUNTIME_SKIPS.has(name)) return 'skipped';
     return name === 'todo' ? 'todo' : undefined;
@@ -554,12 +344,12 @@ class FileAnalyzer {
         if (declaration && scope) this.visitDeclaration(child, declaration, scope);
         if (declaration) return false;
       }
-      this.bind(child);
+      this.names.bind(child);
       const kind = child.type === 'CallExpression' ? this.assertionOfCall(child, helpers) : child.type === 'MemberExpression' ? this.propertyAssertionOf(child) : child.type === 'NewExpression' && settlesOnCallback(child) ? 'live' : undefined;
       if (kind) found.add(kind);
       else if (child.type === 'CallExpression' && this.handsAssertionOn(child, helpers)) found.add('live');
       // expect(() => test('x')).toThrow(): what expect checks declares no test of this suite.
-      if (child.type === 'CallExpression' && scope && this.isExpectEntry(child.callee)) return false;
+      if (child.type === 'CallExpression' && scope && this.names.isExpectEntry(child.callee)) return false;
       // The walk goes on below assertions: a helper that asserts may get a callback that declares subtests.
       return true;
     });
@@ -591,7 +381,7 @@ class FileAnalyzer {
       } else if (ref.module === '') {
         if (seen.has(ref.name)) continue;
         seen.add(ref.name);
-        pending.push(...(this.helpers.get(ref.name) ?? []));
+        pending.push(...(this.names.helpers.get(ref.name) ?? []));
       } else if (this.options.localModules?.asserts(this.file, ref.module, ref.name)) {
         return true;
       }
@@ -610,9 +400,9 @@ class FileAnalyzer {
     if (callee.type === 'Identifier') {
       if (TYPE_ASSERTIONS.has(callee.name)) return 'live';
       // assert(x), and what was imported from an assert module: strictEqual(a, b), fail('unreachable')
-      const assertion = this.assertNames.get(callee.name);
+      const assertion = this.names.assertNames.get(callee.name);
       if (assertion) return LIVE_WHATEVER_ARGUMENTS.has(assertion) ? 'live' : constantness(call.arguments, assertion);
-      const contextMethod = this.contextMethods.get(callee.name);
+      const contextMethod = this.names.contextMethods.get(callee.name);
       if (contextMethod) return contextAssertion(contextMethod, call.arguments);
       helpers.push({ module: '', name: callee.name });
       return undefined;
@@ -621,42 +411,42 @@ class FileAnalyzer {
     const method = propertyName(callee);
     const root = rootOf(callee);
     // jestExpect(fn)[matcher](…), expector.toHaveProperty(…) with `let expector = expect(x)`: matchers the source does not name, or on a held expectation.
-    if (root.type === 'Identifier' && this.expectations.has(root.name)) return 'live';
-    if (!method) return callee.computed && this.expectCallOf(callee.object) ? 'live' : undefined;
+    if (root.type === 'Identifier' && this.names.expectations.has(root.name)) return 'live';
+    if (!method) return callee.computed && this.names.expectCallOf(callee.object) ? 'live' : undefined;
     if (ASSERT_MODULES.has(requiredModule(callee.object) ?? '')) return LIVE_WHATEVER_ARGUMENTS.has(method) ? 'live' : constantness(call.arguments, method);
 
-    const expectCall = this.expectCallOf(callee.object);
+    const expectCall = this.names.expectCallOf(callee.object);
     if (expectCall) {
       if (LIVE_WHATEVER_ARGUMENTS.has(method) || this.isTypeExpectation(expectCall, callee.object) || this.isExpectUnderTest(expectCall)) return 'live';
       return constantness([...expectCall.arguments, ...call.arguments], method, hasNot(callee.object));
     }
-    if (root.type === 'Identifier' && this.expectNames.has(root.name) && callee.object === root) {
+    if (root.type === 'Identifier' && this.names.expectNames.has(root.name) && callee.object === root) {
       return method === 'assertions' || method === 'hasAssertions' || method === 'fail' ? 'live' : undefined;
     }
     if (isShouldChain(callee.object)) return 'live';
 
     if (root.type === 'Identifier' && path) {
       // assert.equal(…), sinon.assert.calledOnce(…), chai.assert.isTrue(…), t.assert.ok(…)
-      if (this.assertNames.has(root.name) || ((root.name === 'sinon' || root.name === 'chai' || this.contextNames.has(root.name)) && path[1] === 'assert')) {
+      if (this.names.assertNames.has(root.name) || ((root.name === 'sinon' || root.name === 'chai' || this.names.contextNames.has(root.name)) && path[1] === 'assert')) {
         return LIVE_WHATEVER_ARGUMENTS.has(method) ? 'live' : constantness(call.arguments, method);
       }
-      if (this.contextNames.has(root.name) && path.length === 2 && CONTEXT_ASSERTIONS.has(method)) return contextAssertion(method, call.arguments);
+      if (this.names.contextNames.has(root.name) && path.length === 2 && CONTEXT_ASSERTIONS.has(method)) return contextAssertion(method, call.arguments);
       // fc.assert(fc.property(…)): runs the property and throws on a counterexample.
-      if (this.propertyModules.has(root.name) && method === 'assert') return 'live';
-      const module = this.moduleNames.get(root.name);
+      if (this.names.propertyModules.has(root.name) && method === 'assert') return 'live';
+      const module = this.names.moduleNames.get(root.name);
       if (module && path.length === 2) helpers.push({ module, name: method });
     }
     // Playwright's waits fail the test when what they wait for never comes: page.waitForSelector('text=Done').
     if (PLAYWRIGHT_WAITS.has(method) && call.arguments.length > 0) return 'live';
     // supertest, also when the request is held in a variable: request(app).get('/').expect(200), test.expect(413, done)
-    if (method === 'expect' && call.arguments.length > 0 && !(root.type === 'Identifier' && this.contextNames.has(root.name) && callee.object === root)) return 'live';
+    if (method === 'expect' && call.arguments.length > 0 && !(root.type === 'Identifier' && this.names.contextNames.has(root.name) && callee.object === root)) return 'live';
     helpers.push({ module: '', name: method });
     return undefined;
   }
 
   /** A file that imports the project's own `expect` tests an assertion library: its constant expectations are its inputs. */
   private isExpectUnderTest(_expectCall: t.CallExpression): boolean {
-    return this.expectsUnderTest.size > 0;
+    return this.names.expectsUnderTest.size > 0;
   }
 
   /** `expectTypeOf(x).toEqualTypeOf<Y>()`, tstyche's `expect<X>().type.toBe<Y>()`, anything in a `*.test-d.ts`: checked by the compiler. */
@@ -677,7 +467,7 @@ class FileAnalyzer {
 
   private isHandedAssertion(node: t.Node, helpers: HelperRef[]): boolean {
     if (node.type === 'Identifier') {
-      if (this.contextNames.has(node.name) || this.contextMethods.has(node.name) || this.assertNames.has(node.name) || this.expectNames.has(node.name)) return true;
+      if (this.names.contextNames.has(node.name) || this.names.contextMethods.has(node.name) || this.names.assertNames.has(node.name) || this.names.expectNames.has(node.name)) return true;
       helpers.push({ module: '', name: node.name });
       return false;
     }
@@ -694,41 +484,23 @@ class FileAnalyzer {
   private propertyAssertionOf(member: t.MemberExpression): AssertionKind | undefined {
     const name = propertyName(member);
     if (!name || !CHAI_PROPERTY_ASSERTIONS.has(name)) return undefined;
-    const expectCall = this.expectCallOf(member.object);
+    const expectCall = this.names.expectCallOf(member.object);
     if (expectCall) return constantness(expectCall.arguments, name);
     return isShouldChain(member.object) ? 'live' : undefined;
   }
 
-  /** The `expect(…)` call a matcher chain starts from, when `node` is such a chain (`expect(x).resolves.not`). */
-  private expectCallOf(node: t.Node): t.CallExpression | undefined {
-    let current: t.Node = node;
-    for (;;) {
-      if (current.type === 'MemberExpression') current = current.object;
-      else if (current.type === 'CallExpression') {
-        if (this.isExpectEntry(current.callee)) return current;
-        current = current.callee;
-      } else if (current.type === 'TSNonNullExpression') current = current.expression;
-      else return undefined;
-    }
-  }
 
-  private isExpectEntry(callee: t.Node): boolean {
-    if (callee.type === 'Identifier') return this.expectNames.has(callee.name) || TYPE_ASSERTIONS.has(callee.name);
-    if (callee.type !== 'MemberExpression' || callee.object.type !== 'Identifier') return false;
-    const name = propertyName(callee);
-    return name !== undefined && EXPECT_MEMBERS.has(name) && (name === 'expect' || this.expectNames.has(callee.object.name));
-  }
 
   private declarationOf(call: t.CallExpression): Declaration | undefined {
     // Most calls are not declarations; their root name says so without building the path.
     const root = rootName(call.callee);
-    if (root === undefined || !(TEST_BASES.has(root) || SUITE_BASES.has(root) || this.contextNames.has(root)) || this.shadowed.has(root)) return undefined;
+    if (root === undefined || !(TEST_BASES.has(root) || SUITE_BASES.has(root) || this.names.contextNames.has(root)) || this.names.shadowed.has(root)) return undefined;
     const path = declarationPath(call.callee, CURRIED);
     if (!path) return undefined;
     let [base, ...modifiers] = path;
     if (!base) return undefined;
     // node:test subtests: t.test('title', fn)
-    if (this.contextNames.has(base) && modifiers[0] === 'test') [base, ...modifiers] = modifiers as [string, ...string[]];
+    if (this.names.contextNames.has(base) && modifiers[0] === 'test') [base, ...modifiers] = modifiers as [string, ...string[]];
     if (!modifiers.every((modifier) => MODIFIERS.has(modifier))) return undefined;
     const first = call.arguments[0];
     if (!first || !canBeTitle(first)) return undefined;
@@ -769,22 +541,10 @@ class FileAnalyzer {
     if (!named) return undefined;
     // it('works', check.bind(null, input))
     const target = isBindCall(named) ? named.callee.object : named;
-    if (target.type === 'Identifier') return this.localFunction(target.name) ?? 'opaque';
+    if (target.type === 'Identifier') return this.names.localFunction(target.name) ?? 'opaque';
     return 'opaque';
   }
 
-  /** The function a name of the file stands for, through aliases (`const run = check`), if there is one. */
-  private localFunction(name: string): FunctionNode | undefined {
-    const seen = new Set<string>();
-    for (let current: string | undefined = name; current !== undefined && !seen.has(current);) {
-      seen.add(current);
-      const refs: HelperRef[] = this.helpers.get(current) ?? [];
-      const fn = refs.find((ref): ref is FunctionNode => 'type' in ref);
-      if (fn) return fn;
-      current = refs.find((ref): ref is { module: string; name: string } => !('type' in ref) && ref.module === '')?.name;
-    }
-    return undefined;
-  }
 
   private titleOf(call: t.CallExpression): string {
     const first = call.arguments[0];
