@@ -293,7 +293,7 @@ function inFixtureProject(file: string, packageDir: string, files: ReadonlySet<s
 function runnerSelection(entry: JudgedPackage, files: ReadonlySet<string>, root: string): RunnerSelection {
   const reading = checkTestScript(entry.manifest?.scripts ?? {});
   const named = reading.configFiles.map((file) => (entry.dir ? `${entry.dir}/${file}` : file)).filter((file) => files.has(file));
-  return readRunnerSelection({ dir: entry.dir, runners: reading.runners, ...(entry.manifest ? { manifest: entry.manifest } : {}), namedConfigs: named }, files, (file) => readProjectFile(root, file));
+  return readRunnerSelection({ dir: entry.dir, runners: reading.runners, runnerFiles: reading.runnerFiles, ...(entry.manifest ? { manifest: entry.manifest } : {}), namedConfigs: named }, files, (file) => readProjectFile(root, file));
 }
 
 /** Where a runner config sets `passWithNoTests: true`: a JSON config at its top or under `test`, a JS/TS one anywhere. */

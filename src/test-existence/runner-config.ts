@@ -4,6 +4,7 @@ import picomatch from 'picomatch';
 import { parse as parseYaml } from 'yaml';
 import { keyName, literalValue, parseSource } from './ast.js';
 import { resolveLocalImport } from './local-modules.js';
+import type { RunnerFiles } from './scripts.js';
 
 /**
  * Which files a package's test runner runs, read from the runner's own config without executing
@@ -28,6 +29,8 @@ interface PackageFiles {
   dir: string;
   /** The runners the test scripts run (`jest`, `node`, …). */
   runners: readonly string[];
+  /** What `node --test` and `mocha` are told to run. */
+  runnerFiles: readonly RunnerFiles[];
   manifest?: Record<string, unknown>;
   /** Config files the test scripts name (`jest --config x`), relative to the project root. */
   namedConfigs: string[];
@@ -97,6 +100,13 @@ export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string
     readRunners.add('mocha');
     if (matcher) runners.push(matcher);
     else unreadable.push(file);
+  }
+
+  // `node --test test/*.test.js`, `mocha test/ --recursive`: the arguments choose the files, for runners without a config read above.
+  for (const { runner, paths, recursive } of pkg.runnerFiles) {
+    if (runner === 'mocha' && readRunners.has('mocha') && paths.length === 0) continue;
+    runners.push(argumentMatcher(runner, paths, recursive, pkg.dir));
+    readRunners.add(runner);
   }
 
   // A config that cannot be read leaves the choice to the conventions, for every runner of the package.
@@ -178,6 +188,25 @@ function mochaMatcher(config: Literal, dir: string): Matcher | undefined {
     // A folder names its files (all of them, deep, with --recursive).
     return /[*?{[]|\.[cm]?[jt]sx?$/.test(clean) ? clean : `${clean}/${recursive ? '**/' : ''}*.{js,cjs,mjs,ts,cts,mts}`;
   });
+  const matches = picomatch(globs, { dot: true });
+  return (file) => {
+    const relative = relativeTo(dir, file);
+    return relative !== undefined && matches(relative);
+  };
+}
+
+/** node:test's own patterns, for `node --test` with no path or a folder. */
+const NODE_TEST_DEFAULTS = ['**/*.test.{cjs,mjs,js,cts,mts,ts}', '**/*-test.{cjs,mjs,js,cts,mts,ts}', '**/*_test.{cjs,mjs,js,cts,mts,ts}', '**/test-*.{cjs,mjs,js,cts,mts,ts}', '**/test.{cjs,mjs,js,cts,mts,ts}', '**/test/**/*.{cjs,mjs,js,cts,mts,ts}'];
+
+/** The files `node --test <paths>` or `mocha <paths>` run: globs, files, and folders (node searches them deep, mocha with --recursive). */
+function argumentMatcher(runner: 'node' | 'mocha', paths: readonly string[], recursive: boolean, dir: string): Matcher {
+  const folder = (clean: string) => (runner === 'node' ? NODE_TEST_DEFAULTS.map((glob) => `${clean}/${glob}`) : [`${clean}/${recursive ? '**/' : ''}*.{js,cjs,mjs,ts,cts,mts}`]);
+  const globs = paths.length === 0
+    ? runner === 'node' ? NODE_TEST_DEFAULTS : MOCHA_DEFAULT_SPEC
+    : paths.flatMap((entry) => {
+        const clean = stripDotSlash(entry).replace(/\/+$/, '');
+        return /[*?{[]|\.[cm]?[jt]sx?$/.test(clean) ? [clean] : folder(clean);
+      });
   const matches = picomatch(globs, { dot: true });
   return (file) => {
     const relative = relativeTo(dir, file);

@@ -16,7 +16,23 @@ export interface TestScriptReading {
   configFiles: string[];
   /** The test runners the scripts run, by command name (`jest`, `vitest`, `node --test` as `node`). */
   runners: string[];
+  /** The files `node --test` and `mocha` are told to run, by their arguments (`node --test test/*.test.js`, `mocha test/ --recursive`). */
+  runnerFiles: RunnerFiles[];
 }
+
+export interface RunnerFiles {
+  runner: 'node' | 'mocha';
+  /** Files, folders and globs, relative to the package; none means the runner's defaults. */
+  paths: string[];
+  recursive: boolean;
+}
+
+/** Options of node and mocha that take the next word as their value, so that it is not a path. */
+const VALUE_OPTIONS = new Set([
+  '--test-reporter', '--test-reporter-destination', '--test-name-pattern', '--test-skip-pattern', '--test-concurrency', '--test-timeout', '--import', '--require',
+  '-r', '--loader', '--experimental-loader', '--env-file', '--conditions', '-C', '--reporter', '-R', '--timeout', '-t', '--ui', '-u', '--grep', '-g', '--fgrep',
+  '-f', '--file', '--config', '--extension', '--ignore', '--exclude', '--reporter-option', '--reporter-options', '-O', '--slow', '-s', '--retries', '--jobs', '-j', '--package',
+]);
 
 type Command = Extract<ShellNode, { type: 'command' }>;
 
@@ -49,13 +65,19 @@ export function checkTestScript(scripts: Record<string, unknown>): TestScriptRea
   // The runners of the other test scripts (`test-types: tstyche`) run test files too; their problems are theirs.
   const others = new ScriptReader(scripts);
   for (const name of Object.keys(scripts)) if (TEST_SCRIPT_NAME.test(name)) others.visitScript(name);
-  return { problems: reader.problems, configFiles: [...reader.configFiles], runners: [...new Set([...reader.runners, ...others.runners])] };
+  return {
+    problems: reader.problems,
+    configFiles: [...reader.configFiles],
+    runners: [...new Set([...reader.runners, ...others.runners])],
+    runnerFiles: [...reader.runnerFiles, ...others.runnerFiles],
+  };
 }
 
 class ScriptReader {
   readonly problems: ScriptProblem[] = [];
   readonly configFiles = new Set<string>();
   readonly runners = new Set<string>();
+  readonly runnerFiles: RunnerFiles[] = [];
   private readonly visited = new Set<string>();
   private readonly testing = new Map<string, boolean>();
 
@@ -136,7 +158,11 @@ class ScriptReader {
       return;
     }
     if (isTestRunner(words)) {
-      this.runners.add(path.posix.basename(words[0]!).replace(/\.[cm]?js$/, ''));
+      const runner = path.posix.basename(words[0]!).replace(/\.[cm]?js$/, '');
+      this.runners.add(runner);
+      if ((runner === 'node' && words.includes('--test')) || runner === 'mocha' || runner === '_mocha') {
+        this.runnerFiles.push({ runner: runner === 'node' ? 'node' : 'mocha', paths: pathArguments(words.slice(1)), recursive: words.includes('--recursive') });
+      }
       if (words.some((word) => PASS_WITH_NO_TESTS.test(word))) {
         this.problems.push({ rule: 'script/pass-with-no-tests', script: name, message: `the "${name}" script passes --passWithNoTests, so it is green when no test is found` });
       }
@@ -254,6 +280,17 @@ function isTestRunner(words: readonly string[]): boolean {
   if ((name === 'react-scripts' || name === 'ng' || name === 'vue-cli-service' || name === 'craco') && args.some((word) => word.startsWith('test'))) return true;
   // A test script of the project's own: ./scripts/test.sh, scripts/run-tests.js (`test` alone is the shell's builtin).
   return name !== 'test' && /(?:^|[\W_])tests?(?:[\W_]|$)/.test(name);
+}
+
+/** The words of a command that are paths: not options, nor the values of options. */
+function pathArguments(words: readonly string[]): string[] {
+  const paths: string[] = [];
+  for (let index = 0; index < words.length; index += 1) {
+    const word = words[index]!;
+    if (VALUE_OPTIONS.has(word)) index += 1;
+    else if (!word.startsWith('-')) paths.push(word.replace(/^\.\//, ''));
+  }
+  return paths;
 }
 
 /** `--config x`, `--config=x`, `-c x`: the runner config a command names. */

@@ -123,6 +123,25 @@ describe('the files the runner runs', () => {
     expect(report.metrics['real-tests']).toBe(1);
   });
 
+  it('reads the paths given to node --test and to mocha', async () => {
+    const node = await run({
+      'package.json': pkg({ test: 'node --test --test-reporter spec test/unit/' }),
+      'test/unit/add.test.js': REAL,
+      'test/unit/helpers/setup.js': EMPTY,
+      'test/manual/empty.test.js': EMPTY,
+    });
+    expect(rules(node)).toEqual([]);
+    expect(node.metrics['test-files']).toBe(1);
+    const mocha = await run({
+      'package.json': pkg({ test: 'mocha --require test/support/env --reporter spec test/ test/acceptance/' }),
+      'test/add.js': REAL,
+      'test/acceptance/app.js': REAL,
+      'test/support/env.js': EMPTY,
+    });
+    expect(rules(mocha)).toEqual([]);
+    expect(mocha.metrics['test-files']).toBe(2);
+  });
+
   it('falls back to the conventions with a notice when the selection is computed', async () => {
     const report = await run({
       'package.json': pkg({ test: 'jest' }),
