@@ -1,22 +1,27 @@
-import { parse, type ParserPlugin } from '@babel/parser';
 import type * as t from '@babel/types';
-import VISITOR_KEYS from './visitor-keys.json' with { type: 'json' };
 import { compileAssertPatterns, type AssertPatterns } from './assert-patterns.js';
+import {
+  calleePath, canBeTitle, declarationPath, hasNot, isFunction, isShouldChain, keyName, location, parseSource, propertyName, requiredModule,
+  rootName, rootOf, unwrapAwait, walk, type FunctionNode, type SourceLocation,
+} from './ast.js';
+import { constantness, type AssertionKind } from './constants.js';
+import { analyzeWithLargeStack, answerDeepAnalysis, deepAnalysisJob } from './deep-analysis.js';
+import { ASSERT_MODULES, Bindings, CONTEXT_ASSERTIONS, SUITE_BASES, TEST_BASES, TYPE_ASSERTIONS, type HelperRef } from './bindings.js';
+import { acknowledge, awaitsCallback, conditionSkips, generatorOf, isBindCall, settlesOnCallback, throwsInCallback } from './test-body.js';
+import type { ExportAsserts, LocalModules } from './local-modules.js';
+
+export type { SourceLocation } from './ast.js';
 
 /** What a test case amounts to. Every class but `real` is a way for CI to be green without checking anything. */
 export type TestClass = 'real' | 'empty' | 'no-assertion' | 'tautology' | 'skipped' | 'todo' | 'focused';
 
 export const TEST_CLASSES: readonly TestClass[] = ['real', 'empty', 'no-assertion', 'tautology', 'skipped', 'todo', 'focused'];
 
-export interface SourceLocation {
-  line: number;
-  /** 1-based. */
-  column: number;
-}
-
 export interface TestCase extends SourceLocation {
   title: string;
   testClass: TestClass;
+  /** The line above disables the matching ESLint rule (`eslint-disable-next-line jest/no-focused-tests`): the author chose this. */
+  acknowledged?: boolean;
 }
 
 export interface FileAnalysis {
@@ -28,10 +33,10 @@ export interface FileAnalysis {
 
 export interface AnalyzeOptions {
   assertPatterns?: AssertPatterns;
+  /** The project's modules, to follow helpers a test imports from them. */
+  localModules?: LocalModules;
 }
 
-const TEST_BASES = new Set(['it', 'test', 'specify', 'xit', 'xtest', 'xspecify', 'fit']);
-const SUITE_BASES = new Set(['describe', 'context', 'suite', 'xdescribe', 'xcontext', 'xsuite', 'fdescribe']);
 const HOOKS = new Set(['beforeEach', 'afterEach', 'beforeAll', 'afterAll', 'before', 'after', 'setup', 'teardown', 'suiteSetup', 'suiteTeardown']);
 /** Chain members that keep a call a test declaration: `test.concurrent.each(…)(…)`, `it.only`, `test.describe.serial`. */
 const MODIFIERS = new Set(['skip', 'only', 'todo', 'each', 'for', 'concurrent', 'sequential', 'serial', 'parallel', 'failing', 'fails', 'fixme', 'fail', 'runIf', 'skipIf', 'shuffle', 'describe', 'cb']);
@@ -39,17 +44,8 @@ const MODIFIERS = new Set(['skip', 'only', 'todo', 'each', 'for', 'concurrent', 
 const CURRIED = new Set(['each', 'for', 'runIf', 'skipIf']);
 const SKIP_MODIFIERS = new Set(['skip', 'fixme']);
 
-/** Methods of a test context (`t` of ava, node:test, tap) that assert. */
-const CONTEXT_ASSERTIONS = new Set([
-  'is', 'not', 'deepEqual', 'notDeepEqual', 'like', 'notLike', 'true', 'false', 'truthy', 'falsy', 'throws', 'throwsAsync',
-  'notThrows', 'notThrowsAsync', 'regex', 'notRegex', 'snapshot', 'assert', 'pass', 'fail', 'plan', 'equal', 'equals',
-  'notEqual', 'strictEqual', 'notStrictEqual', 'deepStrictEqual', 'notDeepStrictEqual', 'same', 'notSame', 'strictSame',
-  'ok', 'notOk', 'match', 'notMatch', 'error', 'ifError', 'rejects', 'resolves', 'resolveMatch', 'type', 'has', 'hasStrict',
-  'expect', 'deepEquals', 'matchSnapshot', 'doesNotThrow', 'doesNotReject', 'strictNotSame', 'hasProp', 'hasProps', 'hasOwnProps',
-  'notHas', 'emits', 'resolveMatchSnapshot', 'notThrow', 'notThrows',
-]);
 /** Assertions that prove something whatever their arguments (they count the assertions or fail a path). */
-const LIVE_WHATEVER_ARGUMENTS = new Set(['plan', 'fail', 'assertions', 'hasAssertions', 'throws', 'rejects', 'doesNotThrow', 'doesNotReject']);
+const LIVE_WHATEVER_ARGUMENTS = new Set(['plan', 'fail', 'assertions', 'hasAssertions', 'throws', 'rejects', 'doesNotThrow', 'doesNotReject', 'completed']);
 /** Assertions that pass whatever the code does. */
 const ALWAYS_PASSING = new Set(['pass']);
 /** chai assertions written as properties, without a call: `expect(x).to.be.true`. */
@@ -57,19 +53,12 @@ const CHAI_PROPERTY_ASSERTIONS = new Set([
   'ok', 'true', 'false', 'null', 'undefined', 'NaN', 'exist', 'empty', 'arguments', 'extensible', 'sealed', 'frozen', 'finite',
   'called', 'calledOnce', 'calledTwice', 'calledThrice', 'notCalled', 'fulfilled', 'rejected',
 ]);
-const EXPECT_NAMES = new Set(['expect', 'expectTypeOf']);
-/** `expect.soft(x).toBe(…)`, `expect.poll(fn).toBe(…)` (Playwright), `chai.expect(x)`, `ctx.expect(x)` (vitest). */
-const EXPECT_MEMBERS = new Set(['expect', 'soft', 'poll']);
-const ASSERT_MODULES = new Set(['assert', 'node:assert', 'assert/strict', 'node:assert/strict']);
 /** Statements that skip the test they stand in, unconditionally: `this.skip()`, `t.skip()`, `pending()`, `test.skip()`. */
 const RUNTIME_SKIPS = new Set(['skip', 'fixme']);
+const PLAYWRIGHT_WAITS = new Set(['waitForSelector', 'waitForURL', 'waitForFunction', 'waitForResponse', 'waitForRequest']);
+/** Type-test files (vitest `*.test-d.ts`, tstyche `__typetests__` and `*.tst.ts`): their expectations are checked by the compiler. */
+const TYPE_TEST_FILE = /(?:\.test-d\.[cm]?tsx?|\.tst\.[cm]?tsx?)$|(?:^|\/)__typetests__\//;
 
-/** Children that hold types or decorators: they cannot contain tests or assertions. */
-const SKIPPED_KEYS = new Set(['typeAnnotation', 'typeParameters', 'typeArguments', 'superTypeParameters', 'returnType', 'implements', 'decorators']);
-
-type AssertionKind = 'live' | 'constant';
-
-type FunctionNode = t.ArrowFunctionExpression | t.FunctionExpression | t.FunctionDeclaration | t.ObjectMethod | t.ClassMethod;
 
 /** Flags a suite passes down to what it declares. */
 interface Scope {
@@ -86,41 +75,55 @@ interface Declaration {
   modifiers: string[];
 }
 
-function parserPlugins(file: string): ParserPlugin[] {
-  const typescript = /\.[cm]?tsx?$/.test(file);
-  const plugins: ParserPlugin[] = ['decorators-legacy', 'explicitResourceManagement'];
-  if (typescript) plugins.push('typescript');
-  if (!typescript || file.endsWith('.tsx')) plugins.push('jsx');
-  return plugins;
+interface Flags {
+  skipped: boolean;
+  todo: boolean;
+  focused: boolean;
 }
 
-function parseSource(code: string, file: string): t.File {
-  return parse(code, {
-    sourceType: /\.[cm]?tsx?$/.test(file) ? 'module' : 'unambiguous',
-    plugins: parserPlugins(file),
-    errorRecovery: true,
-    attachComment: false,
-    allowReturnOutsideFunction: true,
-    allowAwaitOutsideFunction: true,
-    allowImportExportEverywhere: true,
-    allowUndeclaredExports: true,
-  });
+const TOO_DEEP = 'it nests deeper than the parser can follow';
+
+/**
+ * Like analyzeTestFile, but a file nested deeper than this thread's stack lets babel parse is
+ * analysed again in a worker thread with a large stack (imported helpers are not followed there).
+ */
+export async function analyzeTestFileFully(code: string, file: string, options: AnalyzeOptions, assertFunctions: readonly string[]): Promise<FileAnalysis> {
+  const analysis = analyzeTestFile(code, file, options);
+  if (analysis.parseError?.message !== TOO_DEEP) return analysis;
+  return (await analyzeWithLargeStack<FileAnalysis>(code, file, assertFunctions, import.meta.url)) ?? analysis;
 }
 
 /** Parses one test file and classifies every test it declares. A file that does not parse says so, and where. */
 export function analyzeTestFile(code: string, file: string, options: AnalyzeOptions = {}): FileAnalysis {
-  let program: t.File;
+  const parsed = parseOrError(code, file);
+  if ('parseError' in parsed) return { tests: [], focusedSuites: [], parseError: parsed.parseError };
+  const comments = parsed.program.comments ?? [];
+  const typeErrorExpectations = comments.filter((comment) => comment.value.includes('@ts-expect-error')).map((comment) => comment.start ?? 0);
+  const analysis = new FileAnalyzer(code, file, options, typeErrorExpectations).analyze(parsed.program.program);
+  acknowledge(analysis.tests, comments);
+  return analysis;
+}
+
+/** Reads a helper module of the project: whether each export asserts. Undefined when it does not parse. */
+export function analyzeHelperModule(code: string, file: string, options: AnalyzeOptions = {}): ExportAsserts | undefined {
+  const parsed = parseOrError(code, file);
+  if ('parseError' in parsed) return undefined;
+  const analyzer = new FileAnalyzer(code, file, options);
+  analyzer.collectBindings(parsed.program.program);
+  return (name) => analyzer.exportAsserts(name);
+}
+
+function parseOrError(code: string, file: string): { program: t.File } | { parseError: NonNullable<FileAnalysis['parseError']> } {
+  // A NUL byte is in no JavaScript source: the file is binary (a build artefact or a misnamed asset).
+  const nul = code.indexOf('\0');
+  if (nul !== -1) return { parseError: { message: 'it is binary, not JavaScript or TypeScript', line: code.slice(0, nul).split('\n').length, column: 1 } };
   try {
-    program = parseSource(code, file);
+    return { program: parseSource(code, file) };
   } catch (error) {
+    if (error instanceof RangeError) return { parseError: { message: TOO_DEEP, line: 1, column: 1 } };
     const { loc, message } = error as { loc?: { line: number; column: number }; message: string };
-    return {
-      tests: [],
-      focusedSuites: [],
-      parseError: { message: message.replace(/\s*\(\d+:\d+\)$/, ''), line: loc?.line ?? 1, column: (loc?.column ?? 0) + 1 },
-    };
+    return { parseError: { message: message.replace(/\s*\(\d+:\d+\)$/, ''), line: loc?.line ?? 1, column: (loc?.column ?? 0) + 1 } };
   }
-  return new FileAnalyzer(code, options.assertPatterns ?? compileAssertPatterns([])).analyze(program.program);
 }
 
 /**
@@ -143,34 +146,30 @@ export function findEnabledOption(code: string, file: string, name: string): Sou
   return found;
 }
 
-function keyName(key: t.ObjectProperty['key']): string | undefined {
-  if (key.type === 'Identifier') return key.name;
-  return key.type === 'StringLiteral' ? key.value : undefined;
-}
-
 class FileAnalyzer {
   private readonly tests: TestCase[] = [];
   private readonly focusedSuites: FileAnalysis['focusedSuites'] = [];
-  /** Local names bound to an assert module or function (`import assert from 'node:assert/strict'`, `{ strictEqual }`). */
-  private readonly assertNames = new Set(['assert']);
-  /** Local names of `expect`-style entry points (chai's `expect` imported under another name). */
-  private readonly expectNames = new Set(EXPECT_NAMES);
-  /** Test-context methods destructured from the context parameter, by local name: tap's `({ equal })`. */
-  private readonly contextMethods = new Map<string, string>();
-  /** Names of test-context parameters: `t` of ava and node:test, `ctx` … */
-  private readonly contextNames = new Set(['t']);
-  /** Functions and methods defined in the file, by name, for helpers that assert on a test's behalf. */
-  private readonly helpers = new Map<string, FunctionNode[]>();
+  private readonly names = new Bindings();
   private readonly assertingHelpers = new Map<FunctionNode, boolean>();
+  private readonly typeTests: boolean;
+  private readonly assertPatterns: AssertPatterns;
 
   constructor(
     private readonly code: string,
-    private readonly assertPatterns: AssertPatterns,
-  ) {}
+    private readonly file: string,
+    private readonly options: AnalyzeOptions,
+    /** Where `// @ts-expect-error` comments are: the compiler fails when the line under one compiles. */
+    private readonly typeErrorExpectations: readonly number[] = [],
+  ) {
+    this.typeTests = TYPE_TEST_FILE.test(file);
+    this.assertPatterns = options.assertPatterns ?? compileAssertPatterns([]);
+  }
 
   analyze(program: t.Program): FileAnalysis {
     this.collectBindings(program);
     this.visitSuiteBody(program.body, { skipped: false, todo: false, hookAsserts: false });
+    // tsd and tstyche files may assert at the top level, with no test around: the file is one type test.
+    if (this.typeTests && this.tests.length === 0 && this.hasTypeAssertions(program)) this.tests.push({ title: '(type assertions of the file)', line: 1, column: 1, testClass: 'real' });
     return { tests: this.tests, focusedSuites: this.focusedSuites };
   }
 
@@ -178,73 +177,41 @@ class FileAnalyzer {
    * One pass over the file for imports of assertion libraries and for helper functions. Test
    * bodies are left to the walk that classifies the test, which binds what they define.
    */
-  private collectBindings(program: t.Program): void {
+  collectBindings(program: t.Program): void {
     walk(program, (node) => {
       if (node.type === 'CallExpression') return this.declarationOf(node)?.kind !== 'test';
-      this.bind(node);
+      this.names.bind(node);
       return true;
     });
   }
 
-  private bind(node: t.Node): void {
-    switch (node.type) {
-      case 'ImportDeclaration':
-        this.bindImport(node);
-        break;
-      case 'VariableDeclarator':
-        if (node.init && isRequireOf(node.init, (source) => ASSERT_MODULES.has(source) || source === 'chai' || source === 'sinon')) {
-          this.bindPattern(node.id, isRequireOf(node.init, (source) => ASSERT_MODULES.has(source)));
-        }
-        if (node.id.type === 'Identifier' && node.init && isFunction(node.init)) this.addHelper(node.id.name, node.init);
-        break;
-      case 'FunctionDeclaration':
-        if (node.id) this.addHelper(node.id.name, node);
-        break;
-      case 'ClassMethod':
-      case 'ObjectMethod':
-        if (node.key.type === 'Identifier') this.addHelper(node.key.name, node);
-        break;
-      case 'ObjectProperty':
-      case 'ClassProperty':
-        if (node.key.type === 'Identifier' && node.value && isFunction(node.value)) this.addHelper(node.key.name, node.value);
-        break;
-    }
+  /** `expectTypeOf(…)`, `expectType<…>(…)`, `expect<…>()` or `// @ts-expect-error` anywhere in a type-test file, suites included. */
+  private hasTypeAssertions(program: t.Program): boolean {
+    if (this.typeErrorExpectations.length > 0) return true;
+    let found = false;
+    walk(program, (node) => {
+      if (found) return false;
+      if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && (TYPE_ASSERTIONS.has(node.callee.name) || this.names.expectNames.has(node.callee.name))) found = true;
+      return true;
+    });
+    return found;
   }
 
-  private bindImport(node: t.ImportDeclaration): void {
-    const source = node.source.value;
-    const fromAssert = ASSERT_MODULES.has(source);
-    if (!fromAssert && source !== 'chai' && source !== 'sinon') return;
-    for (const specifier of node.specifiers) {
-      if (specifier.type !== 'ImportSpecifier') {
-        if (fromAssert) this.assertNames.add(specifier.local.name);
-        continue;
-      }
-      const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
-      if (fromAssert || imported === 'assert') this.assertNames.add(specifier.local.name);
-      else if (imported === 'expect') this.expectNames.add(specifier.local.name);
-    }
+  /** Whether the module's export `name` (or `default`) asserts, when this file is a helper module. */
+  exportAsserts(name: string): boolean {
+    return this.refsAssert(this.names.helpers.get(name) ?? []);
   }
 
-  /** `const assert = require('assert')`, `const { strictEqual: eq } = require('node:assert')`, `const { expect } = require('chai')`. */
-  private bindPattern(pattern: t.Node, fromAssert: boolean): void {
-    if (pattern.type === 'Identifier') {
-      if (fromAssert) this.assertNames.add(pattern.name);
-      return;
-    }
-    if (pattern.type !== 'ObjectPattern') return;
-    for (const property of pattern.properties) {
-      if (property.type !== 'ObjectProperty' || property.key.type !== 'Identifier' || property.value.type !== 'Identifier') continue;
-      if (fromAssert || property.key.name === 'assert') this.assertNames.add(property.value.name);
-      else if (property.key.name === 'expect') this.expectNames.add(property.value.name);
-    }
-  }
 
-  private addHelper(name: string, fn: FunctionNode): void {
-    const list = this.helpers.get(name);
-    if (!list) this.helpers.set(name, [fn]);
-    else if (!list.includes(fn)) list.push(fn);
-  }
+
+
+
+
+
+
+
+
+
 
   /** Visits the statements of a suite (or the file): its hooks first, as they assert for every test in it. */
   private visitSuiteBody(statements: t.Node[], scope: Scope): void {
@@ -268,8 +235,15 @@ class FileAnalyzer {
   private visit(node: t.Node, scope: Scope): void {
     walk(node, (child) => {
       if (child.type !== 'CallExpression') return true;
+      // expect(() => test('x')).toThrow(), tstyche's expect(test.each(table)(…)).type: values under check, not declarations.
+      if (this.names.isExpectEntry(child.callee)) return false;
       const declaration = this.declarationOf(child);
-      if (!declaration) return true;
+      if (!declaration) {
+        const generator = generatorOf(child);
+        // pluginTester({ … }), ruleTester.run(…): a library declares the tests from a table, and checks each.
+        if (generator) this.tests.push({ title: `${generator}(…)`, ...location(child), testClass: scope.skipped ? 'skipped' : 'real' });
+        return !generator;
+      }
       this.visitDeclaration(child, declaration, scope);
       return false;
     });
@@ -295,10 +269,19 @@ class FileAnalyzer {
     const callback = this.callbackOf(call);
     const before = this.tests.length;
     const inner: Scope = { ...scope, skipped: scope.skipped || flags.skipped, todo: scope.todo || flags.todo };
-    if (callback && callback !== 'opaque' && !declaration.modifiers.some((modifier) => CURRIED.has(modifier))) this.bindContext(callback.params[0]);
+    const fn = callback && callback !== 'opaque' ? callback : undefined;
+    // The parameters of `.each` callbacks are table rows, and those of a bound function its bound arguments.
+    const takesContext = !declaration.modifiers.some((modifier) => CURRIED.has(modifier)) && !call.arguments.some(isBindCall);
+    const done = fn && takesContext ? this.names.bindContext(fn.params) : undefined;
     // Functions declared in the body are hoisted: bound before the walk meets their calls.
-    if (callback && callback !== 'opaque' && callback.body.type === 'BlockStatement') for (const statement of callback.body.body) this.bind(statement);
-    const assertions = callback && callback !== 'opaque' ? this.assertions(callback.body, inner) : new Set<AssertionKind>();
+    if (fn?.body.type === 'BlockStatement') for (const statement of fn.body.body) this.names.bind(statement);
+    const assertions = fn ? this.assertions(fn.body, inner) : new Set<AssertionKind>();
+    // A test that ends through its `done` callback from inside other code checks that the code called back.
+    if (fn && done && assertions.size === 0 && awaitsCallback(fn, done)) assertions.add('live');
+    // cancel () { throw new Error('should be unreachable') }: a callback that fails the test when the code calls it.
+    if (fn && assertions.size === 0 && throwsInCallback(fn)) assertions.add('live');
+    // A type test in a test file: `// @ts-expect-error` asserts that the next line does not compile.
+    if (fn && assertions.size === 0 && this.typeErrorExpectations.some((at) => at > (fn.start ?? 0) && at < (fn.end ?? 0))) assertions.add('live');
     // A test that declares subtests (`t.test(…)` of node:test) is a suite: its subtests are the tests.
     if (this.tests.length > before) {
       if (flags.focused) this.focusedSuites.push({ title: this.titleOf(call), ...location(call) });
@@ -307,21 +290,6 @@ class FileAnalyzer {
     this.tests.push({ title: this.titleOf(call), ...location(call), testClass: this.classify(callback, flags, scope, assertions) });
   }
 
-  /**
-   * The first parameter of a test function is its context (`t` of ava and node:test, `ctx`), or
-   * destructures it (vitest's `({ expect })`, tap's `({ equal, same })`). The parameters of `.each`
-   * callbacks are table rows.
-   */
-  private bindContext(parameter: t.Node | undefined): void {
-    if (parameter?.type === 'Identifier' && parameter.name !== 'done') this.contextNames.add(parameter.name);
-    if (parameter?.type !== 'ObjectPattern') return;
-    for (const property of parameter.properties) {
-      if (property.type !== 'ObjectProperty' || property.key.type !== 'Identifier' || property.value.type !== 'Identifier') continue;
-      const method = property.key.name;
-      if (method === 'expect') this.expectNames.add(property.value.name);
-      else if (CONTEXT_ASSERTIONS.has(method)) this.contextMethods.set(property.value.name, method);
-    }
-  }
 
   private classify(callback: FunctionNode | 'opaque' | undefined, flags: Flags, scope: Scope, assertions: Set<AssertionKind>): TestClass {
     if (flags.todo || scope.todo || !callback) return 'todo';
@@ -331,11 +299,12 @@ class FileAnalyzer {
     if (callback === 'opaque') return 'real';
     const body = callback.body;
     if (body.type === 'BlockStatement') {
-      if (body.body.length === 0) return 'empty';
+      if (body.body.length === 0) return this.typeTests ? 'real' : 'empty';
       const skip = body.body.map((statement) => this.runtimeSkipOf(statement)).find(Boolean);
       if (skip) return skip;
     }
-    if (assertions.size === 0) return scope.hookAsserts ? 'real' : 'no-assertion';
+    // A type test is checked by the compiler, body and all: jest's own `test('name', () => {})` type-checks `test`.
+    if (assertions.size === 0) return scope.hookAsserts || this.typeTests ? 'real' : 'no-assertion';
     return assertions.has('live') ? 'real' : 'tautology';
   }
 
@@ -348,7 +317,7 @@ class FileAnalyzer {
     if (call.callee.type !== 'MemberExpression' || call.arguments.length > 0) return undefined;
     const name = propertyName(call.callee);
     const object = call.callee.object;
-    const onContext = object.type === 'ThisExpression' || (object.type === 'Identifier' && (this.contextNames.has(object.name) || object.name === 'test'));
+    const onContext = object.type === 'ThisExpression' || (object.type === 'Identifier' && (this.names.contextNames.has(object.name) || object.name === 'test'));
     if (!onContext || !name) return undefined;
     if (RUNTIME_SKIPS.has(name)) return 'skipped';
     return name === 'todo' ? 'todo' : undefined;
@@ -357,8 +326,17 @@ class FileAnalyzer {
   /**
    * The kinds of assertion under `node`: `live` ones check the code, `constant` ones compare constants
    * only. Tests declared under it are not its assertions; with a `scope`, they are visited as tests.
+   * Helpers it calls count as live assertions when they assert, however deep they call each other.
    */
   private assertions(node: t.Node, scope?: Scope): Set<AssertionKind> {
+    const helpers: HelperRef[] = [];
+    const found = this.directAssertions(node, helpers, scope);
+    if (!found.has('live') && helpers.length > 0 && this.refsAssert(helpers)) found.add('live');
+    return found;
+  }
+
+  /** The assertions written under `node` itself; the helpers it calls (or hands on) are added to `helpers`. */
+  private directAssertions(node: t.Node, helpers: HelperRef[], scope?: Scope): Set<AssertionKind> {
     const found = new Set<AssertionKind>();
     walk(node, (child) => {
       if (child.type === 'CallExpression') {
@@ -366,121 +344,163 @@ class FileAnalyzer {
         if (declaration && scope) this.visitDeclaration(child, declaration, scope);
         if (declaration) return false;
       }
-      this.bind(child);
-      const kind = child.type === 'CallExpression' ? this.assertionOfCall(child) : child.type === 'MemberExpression' ? this.propertyAssertionOf(child) : undefined;
+      this.names.bind(child);
+      const kind = child.type === 'CallExpression' ? this.assertionOfCall(child, helpers) : child.type === 'MemberExpression' ? this.propertyAssertionOf(child) : child.type === 'NewExpression' && settlesOnCallback(child) ? 'live' : undefined;
       if (kind) found.add(kind);
-      else if (child.type === 'CallExpression' && this.handsAssertionOn(child)) found.add('live');
+      else if (child.type === 'CallExpression' && this.handsAssertionOn(child, helpers)) found.add('live');
+      // expect(() => test('x')).toThrow(): what expect checks declares no test of this suite.
+      if (child.type === 'CallExpression' && scope && this.names.isExpectEntry(child.callee)) return false;
       // The walk goes on below assertions: a helper that asserts may get a callback that declares subtests.
       return true;
     });
     return found;
   }
 
-  private assertionOfCall(call: t.CallExpression): AssertionKind | undefined {
+  /**
+   * Whether any of the functions asserts, directly or through the helpers it calls: a search over
+   * the call graph with a list of work, so that a chain of a thousand helpers needs no deep stack.
+   */
+  private refsAssert(refs: readonly HelperRef[]): boolean {
+    const pending = [...refs];
+    const seen = new Set<FunctionNode | string>();
+    const searched: FunctionNode[] = [];
+    while (pending.length > 0) {
+      const ref = pending.pop()!;
+      if ('type' in ref) {
+        const known = this.assertingHelpers.get(ref);
+        if (known) return true;
+        if (known === false || seen.has(ref)) continue;
+        seen.add(ref);
+        searched.push(ref);
+        const calls: HelperRef[] = [];
+        if (this.directAssertions(ref.body, calls).size > 0) {
+          this.assertingHelpers.set(ref, true);
+          return true;
+        }
+        pending.push(...calls);
+      } else if (ref.module === '') {
+        if (seen.has(ref.name)) continue;
+        seen.add(ref.name);
+        pending.push(...(this.names.helpers.get(ref.name) ?? []));
+      } else if (this.options.localModules?.asserts(this.file, ref.module, ref.name)) {
+        return true;
+      }
+    }
+    // Nothing reachable asserts: that holds for every function the search went through.
+    for (const fn of searched) this.assertingHelpers.set(fn, false);
+    return false;
+  }
+
+  private assertionOfCall(call: t.CallExpression, helpers: HelperRef[]): AssertionKind | undefined {
     const callee = call.callee;
+    const path = calleePath(callee);
+    if (path && this.assertPatterns.matches(path)) return 'live';
+    // require('node:assert')(x), require('node:assert').strictEqual(a, b)
+    if (callee.type === 'CallExpression' && ASSERT_MODULES.has(requiredModule(callee) ?? '')) return constantness(call.arguments, 'assert');
     if (callee.type === 'Identifier') {
-      if (this.assertNames.has(callee.name)) return constantness(call.arguments, 'assert');
-      const contextMethod = this.contextMethods.get(callee.name);
+      if (TYPE_ASSERTIONS.has(callee.name)) return 'live';
+      // assert(x), and what was imported from an assert module: strictEqual(a, b), fail('unreachable')
+      const assertion = this.names.assertNames.get(callee.name);
+      if (assertion) return LIVE_WHATEVER_ARGUMENTS.has(assertion) ? 'live' : constantness(call.arguments, assertion);
+      const contextMethod = this.names.contextMethods.get(callee.name);
       if (contextMethod) return contextAssertion(contextMethod, call.arguments);
-      if (!this.assertPatterns.empty && this.assertPatterns.matches([callee.name])) return 'live';
-      return this.helperAsserts(this.helpers.get(callee.name)) ? 'live' : undefined;
+      helpers.push({ module: '', name: callee.name });
+      return undefined;
     }
     if (callee.type !== 'MemberExpression') return undefined;
     const method = propertyName(callee);
-    if (!method) return undefined;
     const root = rootOf(callee);
+    // jestExpect(fn)[matcher](…), expector.toHaveProperty(…) with `let expector = expect(x)`: matchers the source does not name, or on a held expectation.
+    if (root.type === 'Identifier' && this.names.expectations.has(root.name)) return 'live';
+    if (!method) return callee.computed && this.names.expectCallOf(callee.object) ? 'live' : undefined;
+    if (ASSERT_MODULES.has(requiredModule(callee.object) ?? '')) return LIVE_WHATEVER_ARGUMENTS.has(method) ? 'live' : constantness(call.arguments, method);
 
-    const expectCall = this.expectCallOf(callee.object);
+    const expectCall = this.names.expectCallOf(callee.object);
     if (expectCall) {
-      if (LIVE_WHATEVER_ARGUMENTS.has(method)) return 'live';
+      if (LIVE_WHATEVER_ARGUMENTS.has(method) || this.isTypeExpectation(expectCall, callee.object) || this.isExpectUnderTest(expectCall)) return 'live';
       return constantness([...expectCall.arguments, ...call.arguments], method, hasNot(callee.object));
     }
-    if (root?.type === 'Identifier' && this.expectNames.has(root.name) && callee.object === root) {
+    if (root.type === 'Identifier' && this.names.expectNames.has(root.name) && callee.object === root) {
       return method === 'assertions' || method === 'hasAssertions' || method === 'fail' ? 'live' : undefined;
     }
     if (isShouldChain(callee.object)) return 'live';
 
-    const path = calleePath(callee);
-    if (path && this.assertPatterns.matches(path)) return 'live';
-    if (root?.type === 'Identifier' && path) {
+    if (root.type === 'Identifier' && path) {
       // assert.equal(…), sinon.assert.calledOnce(…), chai.assert.isTrue(…), t.assert.ok(…)
-      if (this.assertNames.has(root.name) || ((root.name === 'sinon' || root.name === 'chai' || this.contextNames.has(root.name)) && path[1] === 'assert')) {
+      if (this.names.assertNames.has(root.name) || ((root.name === 'sinon' || root.name === 'chai' || this.names.contextNames.has(root.name)) && path[1] === 'assert')) {
         return LIVE_WHATEVER_ARGUMENTS.has(method) ? 'live' : constantness(call.arguments, method);
       }
-      if (this.contextNames.has(root.name) && path.length === 2 && CONTEXT_ASSERTIONS.has(method)) return contextAssertion(method, call.arguments);
+      if (this.names.contextNames.has(root.name) && path.length === 2 && CONTEXT_ASSERTIONS.has(method)) return contextAssertion(method, call.arguments);
+      // fc.assert(fc.property(…)): runs the property and throws on a counterexample.
+      if (this.names.propertyModules.has(root.name) && method === 'assert') return 'live';
+      const module = this.names.moduleNames.get(root.name);
+      if (module && path.length === 2) helpers.push({ module, name: method });
     }
-    // supertest: request(app).get('/').expect(200)
-    if (method === 'expect' && callee.object.type === 'CallExpression') return 'live';
-    return this.helperAsserts(this.helpers.get(method)) ? 'live' : undefined;
+    // Playwright's waits fail the test when what they wait for never comes: page.waitForSelector('text=Done').
+    if (PLAYWRIGHT_WAITS.has(method) && call.arguments.length > 0) return 'live';
+    // supertest, also when the request is held in a variable: request(app).get('/').expect(200), test.expect(413, done)
+    if (method === 'expect' && call.arguments.length > 0 && !(root.type === 'Identifier' && this.names.contextNames.has(root.name) && callee.object === root)) return 'live';
+    helpers.push({ module: '', name: method });
+    return undefined;
+  }
+
+  /** A file that imports the project's own `expect` tests an assertion library: its constant expectations are its inputs. */
+  private isExpectUnderTest(_expectCall: t.CallExpression): boolean {
+    return this.names.expectsUnderTest.size > 0;
+  }
+
+  /** `expectTypeOf(x).toEqualTypeOf<Y>()`, tstyche's `expect<X>().type.toBe<Y>()`, anything in a `*.test-d.ts`: checked by the compiler. */
+  private isTypeExpectation(expectCall: t.CallExpression, chain: t.Node): boolean {
+    if (this.typeTests || expectCall.typeParameters || (expectCall.callee.type === 'Identifier' && TYPE_ASSERTIONS.has(expectCall.callee.name))) return true;
+    for (let current: t.Node = chain; current.type === 'MemberExpression'; current = current.object) if (propertyName(current) === 'type') return true;
+    return false;
   }
 
   /**
    * A call that hands an assertion to other code asserts through it: `check(equal, line)`,
-   * `helper(t)`, `pino({ browser: { write: fail } })`, as with tap and ava helpers imported from other files.
+   * `helper(t)`, `pino({ browser: { write: fail } })`, `cases.forEach(checkCase)` with a helper that asserts.
    */
-  private handsAssertionOn(call: t.CallExpression): boolean {
-    for (const argument of call.arguments) if (this.isHandedAssertion(argument)) return true;
+  private handsAssertionOn(call: t.CallExpression, helpers: HelperRef[]): boolean {
+    for (const argument of call.arguments) if (this.isHandedAssertion(argument, helpers)) return true;
     return false;
   }
 
-  private isHandedAssertion(node: t.Node): boolean {
-    if (node.type === 'Identifier') return this.contextNames.has(node.name) || this.contextMethods.has(node.name) || this.assertNames.has(node.name);
-    if (node.type === 'ObjectExpression') return node.properties.some((property) => property.type === 'ObjectProperty' && this.isHandedAssertion(property.value));
-    return node.type === 'ArrayExpression' && node.elements.some((element) => element !== null && this.isHandedAssertion(element));
+  private isHandedAssertion(node: t.Node, helpers: HelperRef[]): boolean {
+    if (node.type === 'Identifier') {
+      if (this.names.contextNames.has(node.name) || this.names.contextMethods.has(node.name) || this.names.assertNames.has(node.name) || this.names.expectNames.has(node.name)) return true;
+      helpers.push({ module: '', name: node.name });
+      return false;
+    }
+    // helper.bind(null, expected)
+    if (isBindCall(node) && node.callee.object.type === 'Identifier') {
+      helpers.push({ module: '', name: node.callee.object.name });
+      return false;
+    }
+    if (node.type === 'ObjectExpression') return node.properties.some((property) => property.type === 'ObjectProperty' && this.isHandedAssertion(property.value, helpers));
+    return node.type === 'ArrayExpression' && node.elements.some((element) => element !== null && this.isHandedAssertion(element, helpers));
   }
 
   /** chai property assertions: `expect(x).to.be.true`, `x.should.exist`. */
   private propertyAssertionOf(member: t.MemberExpression): AssertionKind | undefined {
     const name = propertyName(member);
     if (!name || !CHAI_PROPERTY_ASSERTIONS.has(name)) return undefined;
-    const expectCall = this.expectCallOf(member.object);
+    const expectCall = this.names.expectCallOf(member.object);
     if (expectCall) return constantness(expectCall.arguments, name);
     return isShouldChain(member.object) ? 'live' : undefined;
   }
 
-  /** The `expect(…)` call a matcher chain starts from, when `node` is such a chain (`expect(x).resolves.not`). */
-  private expectCallOf(node: t.Node): t.CallExpression | undefined {
-    let current: t.Node = node;
-    for (;;) {
-      if (current.type === 'MemberExpression') current = current.object;
-      else if (current.type === 'CallExpression') {
-        if (this.isExpectEntry(current.callee)) return current;
-        current = current.callee;
-      } else if (current.type === 'TSNonNullExpression') current = current.expression;
-      else return undefined;
-    }
-  }
 
-  private isExpectEntry(callee: t.Node): boolean {
-    if (callee.type === 'Identifier') return this.expectNames.has(callee.name);
-    if (callee.type !== 'MemberExpression' || callee.object.type !== 'Identifier') return false;
-    const name = propertyName(callee);
-    return name !== undefined && EXPECT_MEMBERS.has(name) && (name === 'expect' || this.expectNames.has(callee.object.name));
-  }
-
-  private helperAsserts(functions: FunctionNode[] | undefined): boolean {
-    if (!functions) return false;
-    return functions.some((fn) => {
-      const known = this.assertingHelpers.get(fn);
-      if (known !== undefined) return known;
-      // Recursion among helpers ends here: a helper does not assert through itself.
-      this.assertingHelpers.set(fn, false);
-      const asserts = this.assertions(fn.body).size > 0;
-      this.assertingHelpers.set(fn, asserts);
-      return asserts;
-    });
-  }
 
   private declarationOf(call: t.CallExpression): Declaration | undefined {
     // Most calls are not declarations; their root name says so without building the path.
     const root = rootName(call.callee);
-    if (root === undefined || !(TEST_BASES.has(root) || SUITE_BASES.has(root) || this.contextNames.has(root))) return undefined;
-    const path = declarationPath(call.callee);
+    if (root === undefined || !(TEST_BASES.has(root) || SUITE_BASES.has(root) || this.names.contextNames.has(root)) || this.names.shadowed.has(root)) return undefined;
+    const path = declarationPath(call.callee, CURRIED);
     if (!path) return undefined;
     let [base, ...modifiers] = path;
     if (!base) return undefined;
     // node:test subtests: t.test('title', fn)
-    if (this.contextNames.has(base) && modifiers[0] === 'test') [base, ...modifiers] = modifiers as [string, ...string[]];
+    if (this.names.contextNames.has(base) && modifiers[0] === 'test') [base, ...modifiers] = modifiers as [string, ...string[]];
     if (!modifiers.every((modifier) => MODIFIERS.has(modifier))) return undefined;
     const first = call.arguments[0];
     if (!first || !canBeTitle(first)) return undefined;
@@ -494,7 +514,7 @@ class FileAnalyzer {
   private flagsOf(call: t.CallExpression, declaration: Declaration): Flags {
     const { base, modifiers } = declaration;
     const flags: Flags = {
-      skipped: base.startsWith('x') || modifiers.some((modifier) => SKIP_MODIFIERS.has(modifier)),
+      skipped: base.startsWith('x') || modifiers.some((modifier) => SKIP_MODIFIERS.has(modifier)) || conditionSkips(call.callee),
       todo: modifiers.includes('todo'),
       focused: base.startsWith('f') || modifiers.includes('only'),
     };
@@ -512,16 +532,19 @@ class FileAnalyzer {
     return flags;
   }
 
-  /** The test function: the last function argument, a function of the file passed by name, or `opaque` (imported). */
+  /** The test function: the last function argument, a function of the file passed by name (or bound), or `opaque` (imported). */
   private callbackOf(call: t.CallExpression): FunctionNode | 'opaque' | undefined {
     const args = call.arguments.slice(1);
     const inline = args.findLast(isFunction);
     if (inline) return inline;
     const named = args.find((argument) => argument.type === 'Identifier' || argument.type === 'MemberExpression' || argument.type === 'CallExpression');
     if (!named) return undefined;
-    if (named.type === 'Identifier') return this.helpers.get(named.name)?.[0] ?? 'opaque';
+    // it('works', check.bind(null, input))
+    const target = isBindCall(named) ? named.callee.object : named;
+    if (target.type === 'Identifier') return this.names.localFunction(target.name) ?? 'opaque';
     return 'opaque';
   }
+
 
   private titleOf(call: t.CallExpression): string {
     const first = call.arguments[0];
@@ -533,233 +556,12 @@ class FileAnalyzer {
   }
 }
 
-interface Flags {
-  skipped: boolean;
-  todo: boolean;
-  focused: boolean;
-}
-
-function location(node: t.Node): SourceLocation {
-  return { line: node.loc?.start.line ?? 1, column: (node.loc?.start.column ?? 0) + 1 };
-}
-
-/**
- * Depth-first walk over the AST; `visit` returning false skips the node's children. Recursive, like
- * the parser that built the tree, so it goes no deeper than what parsed.
- */
-function walk(node: t.Node, visit: (node: t.Node) => boolean | void): void {
-  if (visit(node) === false) return;
-  const keys = CHILD_KEYS[node.type] ?? [];
-  for (let index = 0; index < keys.length; index += 1) {
-    const value = (node as unknown as Record<string, unknown>)[keys[index]!];
-    if (value === null || value === undefined) continue;
-    if (Array.isArray(value)) {
-      for (const item of value) if (item !== null) walk(item as t.Node, visit);
-    } else walk(value as t.Node, visit);
-  }
-}
-
-/** babel's own list of the keys that hold child nodes, per node type: faster and surer than enumerating. */
-const CHILD_KEYS: Record<string, string[]> = Object.fromEntries(Object.entries(VISITOR_KEYS as Record<string, string[]>).map(([type, keys]) => [type, keys.filter((key) => !SKIPPED_KEYS.has(key))]));
-
-function isFunction(node: t.Node): node is t.ArrowFunctionExpression | t.FunctionExpression {
-  return node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression';
-}
-
-/** Titles are strings, names or expressions that make one; conditions and callbacks are not titles. */
-function canBeTitle(node: t.Node): boolean {
-  switch (node.type) {
-    case 'StringLiteral':
-    case 'TemplateLiteral':
-    case 'Identifier':
-    case 'MemberExpression':
-    case 'CallExpression':
-      return true;
-    case 'BinaryExpression':
-      return node.operator === '+';
-    default:
-      return false;
-  }
-}
-
-function unwrapAwait(expression: t.Expression): t.Expression | undefined {
-  return expression.type === 'AwaitExpression' ? expression.argument : expression;
-}
-
-function propertyName(member: t.MemberExpression): string | undefined {
-  const property = member.property;
-  if (!member.computed && property.type === 'Identifier') return property.name;
-  if (property.type === 'StringLiteral') return property.value;
-  return undefined;
-}
-
-/**
- * The names along a member chain, root first; `through` says which node a call (or tagged
- * template) leads on to, given how many names were read, or ends the path.
- */
-function namePath(node: t.Node, through: (node: t.Node, namesRead: number) => t.Node | undefined): string[] | undefined {
-  const names: string[] = [];
-  let current: t.Node | undefined = node;
-  while (current) {
-    if (current.type === 'Identifier') {
-      names.push(current.name);
-      return names.reverse();
-    }
-    if (current.type === 'MemberExpression') {
-      const name = propertyName(current);
-      if (!name) return undefined;
-      names.push(name);
-      current = current.object;
-    } else current = through(current, names.length);
-  }
-  return undefined;
-}
-
-/** The names of a callee read through calls: `request(app).get('/').expect` → request, get, expect. */
-function calleePath(node: t.Node): string[] | undefined {
-  return namePath(node, (current) => (current.type === 'CallExpression' ? current.callee : undefined));
-}
-
-/** Like calleePath, but only through the call of a curried modifier: `test.each(table)` yes, `foo().it` no. */
-function declarationPath(node: t.Node): string[] | undefined {
-  return namePath(node, (current, namesRead) => {
-    if (namesRead > 0 || (current.type !== 'CallExpression' && current.type !== 'TaggedTemplateExpression')) return undefined;
-    const inner = current.type === 'CallExpression' ? current.callee : current.tag;
-    return inner.type === 'MemberExpression' && CURRIED.has(propertyName(inner) ?? '') ? inner : undefined;
-  });
-}
-
-function rootName(node: t.Node): string | undefined {
-  let current: t.Node = node;
-  for (;;) {
-    if (current.type === 'Identifier') return current.name;
-    if (current.type === 'MemberExpression') current = current.object;
-    else if (current.type === 'CallExpression') current = current.callee;
-    else if (current.type === 'TaggedTemplateExpression') current = current.tag;
-    else return undefined;
-  }
-}
-
-function rootOf(node: t.Node): t.Node | undefined {
-  let current: t.Node = node;
-  while (current.type === 'MemberExpression' || current.type === 'CallExpression') current = current.type === 'MemberExpression' ? current.object : current.callee;
-  return current;
-}
-
-/** `expect(x).not.toBe(…)`, `expect(x).resolves.not.toThrow()`: the matcher is negated. */
-function hasNot(node: t.Node): boolean {
-  let current: t.Node = node;
-  while (current.type === 'MemberExpression') {
-    if (propertyName(current) === 'not') return true;
-    current = current.object;
-  }
-  return false;
-}
-
-/** `x.should.equal(1)`, `should(x).be.ok()`: a chain with a `should` in it. */
-function isShouldChain(node: t.Node): boolean {
-  let current: t.Node = node;
-  for (;;) {
-    if (current.type === 'MemberExpression') {
-      if (propertyName(current) === 'should') return true;
-      current = current.object;
-    } else if (current.type === 'CallExpression') {
-      if (current.callee.type === 'Identifier' && current.callee.name === 'should') return true;
-      current = current.callee;
-    } else return false;
-  }
-}
-
-function isRequireOf(node: t.Node, accepts: (source: string) => boolean): boolean {
-  return (
-    node.type === 'CallExpression' &&
-    node.callee.type === 'Identifier' &&
-    node.callee.name === 'require' &&
-    node.arguments[0]?.type === 'StringLiteral' &&
-    accepts(node.arguments[0].value)
-  );
-}
-
 /** A test-context assertion (`t.is(…)`, or `equal(…)` destructured from the context). */
 function contextAssertion(method: string, values: readonly t.Node[]): AssertionKind {
   if (ALWAYS_PASSING.has(method)) return 'constant';
   return LIVE_WHATEVER_ARGUMENTS.has(method) ? 'live' : constantness(values, method);
 }
 
-/**
- * `constant` when the assertion compares constants only and so passes whatever the code does. A
- * constant assertion that always fails (`ok(false)`, `expect(1).toBe(2)`) guards a path that must
- * not be reached: that is a live check, like `assert.fail()`.
- */
-function constantness(values: readonly t.Node[], method: string, negated = false): AssertionKind {
-  if (!values.every(isConstant)) return 'live';
-  const outcome = constantOutcome(method, values.map(primitiveValue));
-  return outcome === (negated ? 'pass' : 'fail') ? 'live' : 'constant';
-}
-
-const TRUTHY_ASSERTIONS = new Set(['assert', 'ok', 'true', 'truthy', 'isTrue', 'isOk', 'toBeTruthy']);
-const FALSY_ASSERTIONS = new Set(['false', 'falsy', 'notOk', 'isFalse', 'isNotOk', 'toBeFalsy']);
-const EQUALITY_ASSERTIONS = new Set(['equal', 'equals', 'is', 'strictEqual', 'deepEqual', 'deepStrictEqual', 'same', 'strictSame', 'toBe', 'toEqual', 'toStrictEqual', 'eql']);
-
-/** What a constant assertion does, as far as its primitive arguments tell. */
-function constantOutcome(method: string, values: unknown[]): 'pass' | 'fail' | 'unknown' {
-  const [first, second] = values;
-  const verdict = (passes: boolean) => (passes ? 'pass' : 'fail');
-  if (values.length >= 1 && first !== NOT_PRIMITIVE) {
-    if (TRUTHY_ASSERTIONS.has(method)) return verdict(Boolean(first));
-    if (FALSY_ASSERTIONS.has(method)) return verdict(!first);
-  }
-  if (EQUALITY_ASSERTIONS.has(method) && values.length >= 2 && first !== NOT_PRIMITIVE && second !== NOT_PRIMITIVE) return verdict(first === second);
-  return 'unknown';
-}
-
-const NOT_PRIMITIVE = Symbol('not a primitive');
-
-function primitiveValue(node: t.Node): unknown {
-  switch (node.type) {
-    case 'StringLiteral':
-    case 'NumericLiteral':
-    case 'BooleanLiteral':
-      return node.value;
-    case 'NullLiteral':
-      return null;
-    case 'Identifier':
-      return node.name === 'undefined' ? undefined : NOT_PRIMITIVE;
-    default:
-      return NOT_PRIMITIVE;
-  }
-}
-
-/** A value fixed in the source: comparing such values cannot fail because of the code under test. */
-function isConstant(node: t.Node): boolean {
-  switch (node.type) {
-    case 'StringLiteral':
-    case 'NumericLiteral':
-    case 'BooleanLiteral':
-    case 'NullLiteral':
-    case 'BigIntLiteral':
-    case 'RegExpLiteral':
-      return true;
-    case 'Identifier':
-      return node.name === 'undefined' || node.name === 'NaN' || node.name === 'Infinity';
-    case 'TemplateLiteral':
-      return node.expressions.every(isConstant);
-    case 'UnaryExpression':
-      return isConstant(node.argument);
-    case 'BinaryExpression':
-    case 'LogicalExpression':
-      return isConstant(node.left) && isConstant(node.right);
-    case 'ArrayExpression':
-      return node.elements.every((element) => element !== null && isConstant(element));
-    case 'ObjectExpression':
-      return node.properties.every((property) => property.type === 'ObjectProperty' && !property.computed && isConstant(property.value));
-    case 'TSAsExpression':
-    case 'TSSatisfiesExpression':
-    case 'TSNonNullExpression':
-    case 'TSTypeAssertion':
-    case 'ParenthesizedExpression':
-      return isConstant(node.expression);
-    default:
-      return false;
-  }
-}
+// A worker started by analyzeTestFileFully runs this file: it analyses its job and ends here.
+const job = deepAnalysisJob();
+if (job) answerDeepAnalysis(job, analyzeTestFile(job.code, job.file, { assertPatterns: compileAssertPatterns(job.assertFunctions) }));

@@ -3,13 +3,18 @@ import picomatch from 'picomatch';
 const SCRIPT_EXTENSION = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 const DECLARATION_FILE = /\.d\.[cm]?ts$/;
 
+/** A JS/TS module, not a declaration file. */
+export function isScriptFile(file: string): boolean {
+  return SCRIPT_EXTENSION.test(file) && !DECLARATION_FILE.test(file);
+}
+
 /** Directories whose files support tests but are not tests themselves (ava's and jest's conventions). */
 const TEST_SUPPORT_DIRECTORIES = new Set(['fixtures', 'fixture', '__fixtures__', 'helpers', 'helper', '__helpers__', '__mocks__', '__snapshots__']);
-const TEST_DIRECTORIES = new Set(['test', 'tests', '__tests__']);
-/** `x.test.ts`, `x.spec.js`, `x-test.mjs`, `x_test.cjs`, `test.js`, `test-x.js` (jest, vitest, mocha, node:test, ava, playwright). */
+const TEST_DIRECTORIES = new Set(['test', 'tests', '__tests__', '__typetests__']);
+/** `x.test.ts`, `x.spec.js`, `x.test-d.ts` and `x.tst.ts` (type tests), `x-test.mjs`, `x_test.cjs`, `test.js`, `test-x.js` (jest, vitest, mocha, node:test, ava, playwright). */
 function isTestFileName(name: string): boolean {
   const stem = name.slice(0, name.lastIndexOf('.'));
-  return stem === 'test' || stem.startsWith('test-') || /[.\-_](?:test|spec)$/.test(stem);
+  return stem === 'test' || stem.startsWith('test-') || /[.\-_](?:test|spec)(?:-d)?$|\.tst$/.test(stem);
 }
 
 /** Decides which files are tests: the conventions of the common runners, or the `test-patterns` setting. */

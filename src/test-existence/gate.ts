@@ -3,12 +3,15 @@ import { ConfigurationError } from '../core/errors.js';
 import type { Gate, GateContext, GateSettings } from '../core/gate.js';
 import { createReport, type Finding, type Level } from '../core/report.js';
 import { closestMatch } from '../core/suggest.js';
-import { analyzeTestFile, findEnabledOption, TEST_CLASSES, type SourceLocation, type TestClass } from './analyze.js';
+import { analyzeHelperModule, analyzeTestFileFully, findEnabledOption, TEST_CLASSES, type AnalyzeOptions, type SourceLocation, type TestClass } from './analyze.js';
 import { compileAssertPatterns } from './assert-patterns.js';
 import { discoverPackages, type PackageManifest } from '../core/packages.js';
 import { listProjectFiles, readProjectFile } from '../core/project-files.js';
-import { createTestFileMatcher, isSourceFile } from './files.js';
-import { readTestReports } from './reports.js';
+import { createTestFileMatcher, isScriptFile, isSourceFile } from './files.js';
+import { judgeReports, readTestReports } from './reports.js';
+import { LocalModules } from './local-modules.js';
+import { PackagePolicy, type PackageAllowEntry } from './package-policy.js';
+import { readRunnerSelection, type RunnerSelection } from './runner-config.js';
 import { checkTestScript, delegatesToWorkspaces } from './scripts.js';
 
 type RuleLevel = Level | 'off';
@@ -24,10 +27,12 @@ const DEFAULT_LEVELS: Readonly<Record<string, Level>> = {
   'test/parse-error': 'error',
   'tests/none': 'error',
   'tests/not-executed': 'error',
+  'tests/failed': 'error',
   'script/missing': 'error',
   'script/placeholder': 'error',
   'script/pass-with-no-tests': 'error',
   'script/ignored-exit-code': 'error',
+  'tests/runner-config': 'notice',
 };
 
 const HELP: Readonly<Record<string, string>> = {
@@ -39,10 +44,12 @@ const HELP: Readonly<Record<string, string>> = {
   'test/todo': 'Write the test, or remove the placeholder.',
   'test/parse-error': 'Fix the syntax, or leave the file out with test-patterns (e.g. "!**/broken.test.js").',
   'tests/none': 'Add tests that assert on the package\'s behaviour, or lower min-tests for this repository.',
+  'tests/failed': 'Fix the failing tests; the gate reads the reports of the run that failed.',
   'tests/not-executed': 'Make the test step write its report where reports points, and make sure it runs the tests.',
   'script/missing': 'Add a "test" script that runs the package\'s tests (e.g. "vitest run").',
   'script/placeholder': 'Replace the placeholder with the command that runs the tests (e.g. "vitest run", "jest", "node --test").',
   'script/pass-with-no-tests': 'Remove passWithNoTests so that a run without tests fails.',
+  'tests/runner-config': 'Write the test file settings (testMatch, testPathIgnorePatterns, test.include, spec) as literal values, or set test-patterns.',
   'script/ignored-exit-code': 'Drop `|| true` / `; exit 0` so that failing tests fail the job.',
 };
 
@@ -56,7 +63,7 @@ const CLASS_MESSAGES: Record<Exclude<TestClass, 'real'>, string> = {
 };
 
 /** vitest, vite and jest config files, where `passWithNoTests: true` may hide. */
-const RUNNER_CONFIG = /(?:^|\/)(?:(?:vitest|vite|jest)\.config|vitest\.workspace)\.(?:[cm]?[jt]s)$/;
+const RUNNER_CONFIG = /(?:^|\/)(?:(?:vitest|vite|jest)\.config|vitest\.workspace)\.(?:[cm]?[jt]s|json)$/;
 
 interface TestExistenceOptions {
   minTests: number;
@@ -64,6 +71,7 @@ interface TestExistenceOptions {
   assertFunctions: string[];
   reports: string[];
   levels: Record<string, RuleLevel>;
+  allow: PackageAllowEntry[];
 }
 
 function parseOptions(settings: GateSettings): TestExistenceOptions {
@@ -80,6 +88,7 @@ function parseOptions(settings: GateSettings): TestExistenceOptions {
     assertFunctions: (settings['assert-functions'] as string[] | undefined) ?? [],
     reports: (settings.reports as string[] | undefined) ?? [],
     levels,
+    allow: (settings.allow as PackageAllowEntry[] | undefined) ?? [],
   };
 }
 
@@ -99,7 +108,10 @@ export const testExistenceGate: Gate = {
     const emit = createEmitter(options.levels);
 
     const files = listProjectFiles(context.cwd);
+    const fileSet = new Set(files);
+    const policy = new PackagePolicy(options.allow);
     const packages = judgedPackages(context.cwd, files);
+    const excluded = new Set(packages.filter((entry) => policy.isFixture(entry) || policy.allowed(entry)));
     const packageOf = (file: string) => packages.find((entry) => entry.dir === '' || file.startsWith(`${entry.dir}/`))!;
     const isTestFile = createTestFileMatcher(options.testPatterns);
     const tallies = new Map<JudgedPackage, PackageTally>(packages.map((entry) => [entry, emptyTally()]));
@@ -107,23 +119,43 @@ export const testExistenceGate: Gate = {
     let parseErrors = 0;
     let focusedSuites = 0;
 
+    // test-patterns, when set, replace both the conventions and what the runners' configs say.
+    const selections = new Map(options.testPatterns.length > 0 ? [] : packages.filter((entry) => !excluded.has(entry)).map((entry) => [entry, runnerSelection(entry, fileSet, context.cwd)]));
+    for (const [entry, selection] of selections) {
+      for (const config of selection.unreadable) {
+        emit({ rule: 'tests/runner-config', message: `${config} chooses its test files with values that cannot be read without running it, so the files of ${entry.dir || 'the root'} were judged by the conventions of the common runners.`, file: config });
+      }
+    }
+
+    // A workspace member without a runner config of its own is run by its workspace root's (jest's projects, vitest's).
+    const selectionFor = (entry: JudgedPackage): RunnerSelection | undefined => {
+      const own = selections.get(entry);
+      if (own?.configs.length || entry.workspaceRoot === undefined) return own;
+      return selections.get(packages.find((candidate) => candidate.dir === entry.workspaceRoot)!);
+    };
     const testFiles: Array<{ file: string; tally: PackageTally }> = [];
     for (const file of files) {
       const owner = packageOf(file);
+      if (excluded.has(owner) || inFixtureProject(file, owner.dir, fileSet, policy)) continue;
       const tally = tallies.get(owner)!;
       const withinPackage = owner.dir ? file.slice(owner.dir.length + 1) : file;
       if (RUNNER_CONFIG.test(file) && !withinPackage.includes('/')) tally.configFiles.push(file);
-      if (isTestFile(file)) testFiles.push({ file, tally });
-      else if (isSourceFile(withinPackage)) tally.sourceFiles += 1;
+      const conventional = isTestFile(file);
+      // A test file the runner leaves out (jest's testPathIgnorePatterns) is neither judged nor source.
+      const runs = isScriptFile(file) ? selectionFor(owner)?.runs(file) : undefined;
+      if (runs ?? conventional) testFiles.push({ file, tally });
+      else if (!conventional && isSourceFile(withinPackage)) tally.sourceFiles += 1;
     }
 
     if (testFiles.length === 0 && [...tallies.values()].every((tally) => tally.sourceFiles === 0)) {
       // Nothing to judge: a missing checkout, the wrong directory, or test-patterns that match nothing.
       throw new ConfigurationError(`test-existence: no JavaScript or TypeScript source or test file in ${context.cwd}, so there is nothing to check; point cwd at the project, fix test-patterns, or set test-existence.enabled: false`);
     }
+    const analyzeOptions: AnalyzeOptions = { assertPatterns };
+    analyzeOptions.localModules = new LocalModules(fileSet, (file) => readProjectFile(context.cwd, file), (code, file) => analyzeHelperModule(code, file, analyzeOptions));
     for (const { file, tally } of testFiles) {
       tally.testFiles += 1;
-      const analysis = analyzeTestFile(readProjectFile(context.cwd, file), file, { assertPatterns });
+      const analysis = await analyzeTestFileFully(readProjectFile(context.cwd, file), file, analyzeOptions, options.assertFunctions);
       if (analysis.parseError) {
         parseErrors += 1;
         emit({ rule: 'test/parse-error', message: `${file} does not parse (${analysis.parseError.message}), so its tests were not checked.`, file, ...position(analysis.parseError) });
@@ -134,26 +166,32 @@ export const testExistenceGate: Gate = {
       }
       for (const test of analysis.tests) {
         tally.classes[test.testClass] += 1;
-        if (test.testClass === 'real') continue;
+        if (test.testClass === 'real' || test.acknowledged) continue;
         const rule = `test/${test.testClass}`;
         emit({ rule, message: `Test "${test.title}" ${CLASS_MESSAGES[test.testClass]}.`, file, ...position(test), fingerprint: `${file}:${rule}:${test.title}` });
       }
     }
 
+    let supportPackages = 0;
     for (const entry of packages) {
       const tally = tallies.get(entry)!;
       const workspaceRoot = packages.find((candidate) => entry.workspaceRoot !== undefined && candidate.dir === entry.workspaceRoot);
       const rootTestScript = workspaceRoot?.manifest?.scripts?.test;
       // A workspace root's runner (vitest projects, jest projects) runs its members' tests without their own scripts.
       const rootRunsWorkspaceTests = typeof rootTestScript === 'string' && !delegatesToWorkspaces(rootTestScript);
-      checkPackage(entry, tally, options, emit, context, rootRunsWorkspaceTests);
+      if (excluded.has(entry)) continue;
+      if (policy.isSupport(entry)) supportPackages += 1;
+      else checkPackage(entry, tally, options, emit, context, fileSet, rootRunsWorkspaceTests);
       totals.testFiles += tally.testFiles;
       totals.sourceFiles += tally.sourceFiles;
       for (const testClass of TEST_CLASSES) totals.classes[testClass] += tally.classes[testClass];
     }
 
     const metrics: Record<string, number> = {
-      packages: packages.length,
+      packages: packages.length - excluded.size,
+      'excluded-packages': excluded.size,
+      'fixture-packages': packages.filter((entry) => policy.isFixture(entry)).length,
+      'support-packages': supportPackages,
       'test-files': totals.testFiles,
       'source-files': totals.sourceFiles,
       tests: TEST_CLASSES.reduce((sum, testClass) => sum + totals.classes[testClass], 0),
@@ -170,19 +208,13 @@ export const testExistenceGate: Gate = {
       const executed = readTestReports(context.cwd, options.reports);
       metrics['executed-tests'] = executed.total;
       metrics['passed-tests'] = executed.passed;
-      const problem = executed.files.length === 0
-        ? `no test report matches ${options.reports.join(', ')}, so nothing shows that the tests ran`
-        : executed.total === 0
-          ? `the reports (${executed.files.join(', ')}) hold no test at all`
-          : executed.skipped === executed.total
-            ? `every one of the ${executed.total} tests in ${executed.files.join(', ')} was skipped`
-            : executed.passed < options.minTests
-              ? `the reports (${executed.files.join(', ')}) show ${executed.passed} passed tests, fewer than min-tests ${options.minTests}`
-              : undefined;
-      if (problem) emit({ rule: 'tests/not-executed', message: `Tests did not run: ${problem}.`, ...(executed.files[0] ? { file: executed.files[0] } : {}) });
+      metrics['failed-tests'] = executed.failed;
+      const judged = packages.filter((entry) => !excluded.has(entry) && !policy.isSupport(entry)).map((entry) => ({ dir: entry.dir, name: entry.name, realTests: tallies.get(entry)!.classes.real }));
+      for (const problem of judgeReports(executed, options.reports, options.minTests, judged, (file) => packageOf(file).dir)) emit(problem);
     }
-    context.log.info(`test-existence: ${metrics.tests} tests in ${metrics['test-files']} test files of ${packages.length} package(s), ${metrics['real-tests']} real`);
-    return createReport('test-existence', emit.findings.sort(byLocation), metrics, startedAt);
+    context.log.info(`test-existence: ${metrics.tests} tests in ${metrics['test-files']} test files of ${metrics.packages} package(s), ${metrics['real-tests']} real`);
+    if (supportPackages > 0) context.log.info(`test-existence: ${supportPackages} support package(s) (examples, demos, playgrounds, e2e and test fixtures, benchmarks, docs) need no tests of their own; the tests they have were judged`);
+    return createReport('test-existence', [...emit.findings, ...policy.findings(context.configFile)].sort(byLocation), metrics, startedAt);
   },
 };
 
@@ -209,6 +241,7 @@ function checkPackage(
   options: TestExistenceOptions,
   emit: Emitter,
   context: GateContext,
+  files: ReadonlySet<string>,
   rootRunsWorkspaceTests: boolean,
 ): void {
   const manifestFile = entry.dir ? `${entry.dir}/package.json` : 'package.json';
@@ -222,22 +255,60 @@ function checkPackage(
       ...(entry.manifest ? { file: manifestFile } : {}),
     });
   }
-  for (const configFile of tally.configFiles) {
-    const option = findEnabledOption(readProjectFile(context.cwd, configFile), configFile, 'passWithNoTests');
+  const manifest = entry.manifest;
+  const scripts = manifest?.scripts ?? {};
+  const reading = checkTestScript(scripts);
+  // Configs the test scripts name (`jest --config jest.ci.json`) count as much as the conventional ones.
+  const named = reading.configFiles.map((file) => (entry.dir ? `${entry.dir}/${file}` : file)).filter((file) => files.has(file));
+  for (const configFile of new Set([...tally.configFiles, ...named])) {
+    const option = passWithNoTestsIn(readProjectFile(context.cwd, configFile), configFile);
     if (option) emit({ rule: 'script/pass-with-no-tests', message: `${configFile} sets passWithNoTests, so the run is green when no test is found.`, file: configFile, ...position(option) });
   }
-  const manifest = entry.manifest;
   if (!manifest) return;
-  const scripts = manifest.scripts ?? {};
   if (needsTests && typeof scripts.test !== 'string' && !rootRunsWorkspaceTests) {
     emit({ rule: 'script/missing', message: `${where} has source files but no "test" script, so \`npm test\` runs nothing.`, file: manifestFile, line: manifestLine(entry.manifestText, 'scripts') ?? 1 });
   }
-  for (const problem of checkTestScript(scripts)) {
+  for (const problem of reading.problems) {
     emit({ rule: problem.rule, message: `${where}: ${problem.message}.`, file: manifestFile, line: manifestLine(entry.manifestText, problem.script) ?? 1 });
   }
   if ((manifest.jest as { passWithNoTests?: unknown } | undefined)?.passWithNoTests === true) {
     emit({ rule: 'script/pass-with-no-tests', message: `${where} sets jest.passWithNoTests, so the run is green when no test is found.`, file: manifestFile, line: manifestLine(entry.manifestText, 'passWithNoTests') ?? 1 });
   }
+}
+
+/**
+ * Whether `file` is in a fixture project below its package: a folder below e2e/, test/ or fixtures/
+ * with a package.json of its own, even one that is no package (jest's `e2e/<case>/package.json`
+ * holding only a `jest` key).
+ */
+function inFixtureProject(file: string, packageDir: string, files: ReadonlySet<string>, policy: PackagePolicy): boolean {
+  for (let slash = file.lastIndexOf('/'); slash > packageDir.length; slash = file.lastIndexOf('/', slash - 1)) {
+    const dir = file.slice(0, slash);
+    if (files.has(`${dir}/package.json`) && policy.isFixture({ dir, name: dir })) return true;
+  }
+  return false;
+}
+
+/** What the package's runners run, by their configs; the test scripts may name the config (`jest --config x`). */
+function runnerSelection(entry: JudgedPackage, files: ReadonlySet<string>, root: string): RunnerSelection {
+  const reading = checkTestScript(entry.manifest?.scripts ?? {});
+  const named = reading.configFiles.map((file) => (entry.dir ? `${entry.dir}/${file}` : file)).filter((file) => files.has(file));
+  return readRunnerSelection({ dir: entry.dir, runners: reading.runners, runnerFiles: reading.runnerFiles, ...(entry.manifest ? { manifest: entry.manifest } : {}), namedConfigs: named }, files, (file) => readProjectFile(root, file));
+}
+
+/** Where a runner config sets `passWithNoTests: true`: a JSON config at its top or under `test`, a JS/TS one anywhere. */
+function passWithNoTestsIn(code: string, file: string): SourceLocation | undefined {
+  if (!file.endsWith('.json')) return findEnabledOption(code, file, 'passWithNoTests');
+  let config: unknown;
+  try {
+    config = JSON.parse(code);
+  } catch {
+    // A config its runner cannot read fails the run by itself.
+    return undefined;
+  }
+  const enabled = (value: unknown) => (value as { passWithNoTests?: unknown } | null)?.passWithNoTests === true;
+  if (!enabled(config) && !enabled((config as { test?: unknown } | null)?.test)) return undefined;
+  return { line: manifestLine(code, 'passWithNoTests') ?? 1, column: 1 };
 }
 
 type Emitter = ((finding: Omit<Finding, 'level' | 'help'>) => void) & { findings: Finding[] };

@@ -1,3 +1,7 @@
+import path from 'node:path';
+import picomatch from 'picomatch';
+import { parseShell, shellCommands, type ShellNode } from '../core/shell.js';
+
 /** Why a package's test script can exit 0 without having run tests. */
 export interface ScriptProblem {
   rule: 'script/placeholder' | 'script/pass-with-no-tests' | 'script/ignored-exit-code';
@@ -6,121 +10,320 @@ export interface ScriptProblem {
   message: string;
 }
 
-interface ShellCommand {
-  words: string[];
-  /** The operator before the command: `&&`, `||`, `;`, `|`, `&`, or '' for the first. */
-  operator: string;
+export interface TestScriptReading {
+  problems: ScriptProblem[];
+  /** Runner config files the test scripts name (`jest --config jest.ci.json`), relative to the package. */
+  configFiles: string[];
+  /** The test runners the scripts run, by command name (`jest`, `vitest`, `node --test` as `node`). */
+  runners: string[];
+  /** The files `node --test` and `mocha` are told to run, by their arguments (`node --test test/*.test.js`, `mocha test/ --recursive`). */
+  runnerFiles: RunnerFiles[];
 }
+
+export interface RunnerFiles {
+  runner: 'node' | 'mocha';
+  /** Files, folders and globs, relative to the package; none means the runner's defaults. */
+  paths: string[];
+  recursive: boolean;
+}
+
+/** Options of node and mocha that take the next word as their value, so that it is not a path. */
+const VALUE_OPTIONS = new Set([
+  '--test-reporter', '--test-reporter-destination', '--test-name-pattern', '--test-skip-pattern', '--test-concurrency', '--test-timeout', '--import', '--require',
+  '-r', '--loader', '--experimental-loader', '--env-file', '--conditions', '-C', '--reporter', '-R', '--timeout', '-t', '--ui', '-u', '--grep', '-g', '--fgrep',
+  '-f', '--file', '--config', '--extension', '--ignore', '--exclude', '--reporter-option', '--reporter-options', '-O', '--slow', '-s', '--retries', '--jobs', '-j', '--package',
+]);
+
+type Command = Extract<ShellNode, { type: 'command' }>;
 
 /** npm's default, written by `npm init`. */
 const NPM_PLACEHOLDER = /no test specified/i;
 const PASS_WITH_NO_TESTS = /^--pass-?with-?no-?tests(?:=true)?$/i;
-/** Commands that always exit 0. */
-const ALWAYS_SUCCEEDS = (words: readonly string[]): boolean =>
-  (words.length === 1 && (words[0] === 'true' || words[0] === ':')) || (words[0] === 'exit' && (words[1] ?? '0') === '0') || words[0] === 'echo';
+/** Test runners, by the name of their command. */
+const TEST_RUNNERS = new Set([
+  'jest', 'vitest', 'mocha', '_mocha', 'ava', 'tap', 'tape', 'uvu', 'jasmine', 'karma', 'playwright', 'cypress', 'tsd', 'tstyche', 'borp',
+  'lab', 'qunit', 'wdio', 'testcafe', 'nightwatch', 'web-test-runner', 'wtr', 'brittle', 'zora', 'baretest', 'oletus', 'riteway', 'ts-mocha', 'electron-mocha',
+]);
+/** Commands that run the command after their own options: `cross-env CI=1 jest`, `c8 --reporter lcov mocha`. */
+const WRAPPERS = new Set(['cross-env', 'cross-env-shell', 'env', 'dotenv', 'dotenvx', 'npx', 'pnpx', 'bunx', 'c8', 'nyc', 'time', 'nice', 'nohup', 'xvfb-run', 'with-env', 'env-cmd', 'node-env-run']);
+/** Options of wrappers that take a value as the next word. */
+const WRAPPER_VALUE_OPTIONS = new Set(['-e', '-f', '-p', '--package', '-r', '--reporter', '--report-dir', '-x', '--exclude', '-n', '--include', '-c', '--config', '--env-file', '--file']);
+/** Scripts calling other scripts: they fail when one of those fails. */
+const SCRIPT_RUNNERS = new Set(['run-s', 'run-p', 'npm-run-all', 'npm-run-all2', 'concurrently']);
+/** `test`, `test:unit`, `test-e2e`: scripts meant to run tests. */
+const TEST_SCRIPT_NAME = /^test(?:\W|$)/;
+const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash']);
 
-/** Checks the `test` script and the test scripts it runs (`npm run test:unit`, `pnpm test:e2e`, `yarn test:ci`). */
-export function checkTestScript(scripts: Record<string, unknown>): ScriptProblem[] {
-  const problems: ScriptProblem[] = [];
-  const seen = new Set<string>();
-  const pending = ['test'];
-  while (pending.length > 0) {
-    const name = pending.shift()!;
-    const script = scripts[name];
-    if (seen.has(name) || typeof script !== 'string') continue;
-    seen.add(name);
-    const commands = splitShell(script);
-    problems.push(...checkCommands(name, script, commands));
-    for (const command of commands) {
-      const called = calledScript(command.words);
-      // `test:unit`, `test-e2e`: scripts that run tests; `lint` or `build` ignoring their own failures is another matter.
-      if (called?.startsWith('test')) pending.push(called);
+/**
+ * Checks the `test` script and every script it runs (`npm run test:unit`, `pnpm lint`, `run-s test:*`),
+ * read with a shell parser: placeholders, `--passWithNoTests`, and exit codes of tests that do not reach
+ * the end — `jest; echo done`, `jest | tee out.txt` without pipefail, `(jest || true)`, `sh -c "jest || true"`.
+ */
+export function checkTestScript(scripts: Record<string, unknown>): TestScriptReading {
+  const reader = new ScriptReader(scripts);
+  reader.visitScript('test');
+  // The runners of the other test scripts (`test-types: tstyche`) run test files too; their problems are theirs.
+  const others = new ScriptReader(scripts);
+  for (const name of Object.keys(scripts)) if (TEST_SCRIPT_NAME.test(name)) others.visitScript(name);
+  return {
+    problems: reader.problems,
+    configFiles: [...reader.configFiles],
+    runners: [...new Set([...reader.runners, ...others.runners])],
+    runnerFiles: [...reader.runnerFiles, ...others.runnerFiles],
+  };
+}
+
+class ScriptReader {
+  readonly problems: ScriptProblem[] = [];
+  readonly configFiles = new Set<string>();
+  readonly runners = new Set<string>();
+  readonly runnerFiles: RunnerFiles[] = [];
+  private readonly visited = new Set<string>();
+  private readonly testing = new Map<string, boolean>();
+
+  constructor(private readonly scripts: Record<string, unknown>) {}
+
+  visitScript(name: string): void {
+    const script = this.scripts[name];
+    if (this.visited.has(name) || typeof script !== 'string') return;
+    this.visited.add(name);
+    const tree = parseShell(script);
+    if (NPM_PLACEHOLDER.test(script)) {
+      this.problems.push({ rule: 'script/placeholder', script: name, message: `the "${name}" script is npm's placeholder (${script}), so no test runs` });
+      return;
+    }
+    // A script the shell refuses fails the job by itself.
+    if (!tree) return;
+    const commands = shellCommands(tree);
+    if (commands.length > 0 && commands.every((command) => command.words[0] === 'echo' || command.words[0] === 'printf')) {
+      this.problems.push({ rule: 'script/placeholder', script: name, message: `the "${name}" script only prints (${script}), so no test runs and it always passes` });
+      return;
+    }
+    // `lint: "eslint . || true"` called from the test script is not a test; `test:unit: "exit 0"` is.
+    if (TEST_SCRIPT_NAME.test(name) && alwaysSucceeds(tree) && !this.runsTests(tree)) {
+      this.problems.push({ rule: 'script/ignored-exit-code', script: name, message: `the "${name}" script always exits 0 and runs no test (${script}), so CI is green whatever the code does` });
+      return;
+    }
+    this.check(tree, name, script, { errexit: false, pipefail: false });
+  }
+
+  /** Looks for exit codes of tests that do not reach the end of `node`. */
+  private check(node: ShellNode, name: string, script: string, shell: { errexit: boolean; pipefail: boolean }): void {
+    const dropped = (how: string) => this.problems.push({ rule: 'script/ignored-exit-code', script: name, message: `the "${name}" script ${how} (${script}), so failing tests leave CI green` });
+    switch (node.type) {
+      case 'sequence': {
+        let { errexit, pipefail } = shell;
+        node.items.forEach((item, index) => {
+          if (item.type === 'command' && item.words[0] === 'set') {
+            const options = item.words.slice(1).join(' ');
+            errexit ||= /(?:^|\s)-\w*e|-o errexit/.test(options);
+            pipefail ||= /-o pipefail|-\w*o pipefail/.test(options);
+          }
+          if (index < node.items.length - 1 && !errexit && this.runsTests(item)) dropped('ignores the exit code of its tests: after `;` only the last command decides');
+          this.check(item, name, script, { errexit, pipefail });
+        });
+        return;
+      }
+      case 'or':
+        if (this.runsTests(node.left) && alwaysSucceeds(node.right)) dropped('ignores the exit code of its tests with `||`');
+        this.check(node.left, name, script, shell);
+        this.check(node.right, name, script, shell);
+        return;
+      case 'and':
+        this.check(node.left, name, script, shell);
+        this.check(node.right, name, script, shell);
+        return;
+      case 'pipeline':
+        if (node.negated && this.runsTests(node)) dropped('inverts the exit code of its tests with `!`');
+        else if (!shell.pipefail && node.items.slice(0, -1).some((item) => this.runsTests(item))) dropped('pipes its tests into another command without `set -o pipefail`, so only that command\'s exit code counts');
+        for (const item of node.items) this.check(item, name, script, shell);
+        return;
+      case 'subshell':
+        this.check(node.body, name, script, shell);
+        return;
+      case 'command':
+        this.checkCommand(node, name, script, dropped);
+        return;
+      default:
     }
   }
-  return problems;
+
+  private checkCommand(command: Command, name: string, script: string, dropped: (how: string) => void): void {
+    if (command.background && this.runsTests(command)) dropped('runs its tests in the background with `&`, so nothing waits for their exit code');
+    const words = unwrap(command.words);
+    const inner = shellArgument(words);
+    if (inner !== undefined) {
+      const tree = parseShell(inner);
+      if (tree) this.check(tree, name, script, { errexit: false, pipefail: false });
+      return;
+    }
+    if (isTestRunner(words)) {
+      const runner = path.posix.basename(words[0]!).replace(/\.[cm]?js$/, '');
+      this.runners.add(runner);
+      if ((runner === 'node' && words.includes('--test')) || runner === 'mocha' || runner === '_mocha') {
+        this.runnerFiles.push({ runner: runner === 'node' ? 'node' : 'mocha', paths: pathArguments(words.slice(1)), recursive: words.includes('--recursive') });
+      }
+      if (words.some((word) => PASS_WITH_NO_TESTS.test(word))) {
+        this.problems.push({ rule: 'script/pass-with-no-tests', script: name, message: `the "${name}" script passes --passWithNoTests, so it is green when no test is found` });
+      }
+      const config = configOption(words);
+      if (config) this.configFiles.add(path.posix.normalize(config));
+    }
+    for (const called of this.calledScripts(words)) this.visitScript(called);
+    if (words[0] === 'concurrently') for (const argument of words.slice(1).filter((word) => !word.startsWith('-') && !word.startsWith('npm:'))) {
+      const tree = parseShell(argument);
+      if (tree) this.check(tree, name, script, { errexit: false, pipefail: false });
+    }
+  }
+
+  /** Whether running `node` runs tests: a test runner, or a script that does. */
+  private runsTests(node: ShellNode): boolean {
+    return shellCommands(node).some((command) => {
+      const words = unwrap(command.words);
+      const inner = shellArgument(words);
+      if (inner !== undefined) {
+        const tree = parseShell(inner);
+        return tree !== undefined && this.runsTests(tree);
+      }
+      return isTestRunner(words) || this.calledScripts(words).some((called) => this.scriptRunsTests(called));
+    });
+  }
+
+  private scriptRunsTests(name: string): boolean {
+    const known = this.testing.get(name);
+    if (known !== undefined) return known;
+    // A script that calls itself runs no more tests than it already does.
+    this.testing.set(name, false);
+    const script = this.scripts[name];
+    const tree = typeof script === 'string' ? parseShell(script) : undefined;
+    const runs = TEST_SCRIPT_NAME.test(name) || (tree !== undefined && this.runsTests(tree));
+    this.testing.set(name, runs);
+    return runs;
+  }
+
+  /** The scripts a command runs: `npm run x`, `npm test`, `pnpm x`, `yarn x`, `bun run x`, `run-s test:*`, `concurrently "npm:test:*"`. */
+  private calledScripts(words: readonly string[]): string[] {
+    const [tool, first, second] = words;
+    if (tool === undefined) return [];
+    if (SCRIPT_RUNNERS.has(tool)) {
+      const names = words.slice(1).filter((word) => !word.startsWith('-') || word.startsWith('npm:'));
+      return names.flatMap((word) => this.expand(tool === 'concurrently' ? (word.startsWith('npm:') ? word.slice(4) : '') : word));
+    }
+    if (tool !== 'npm' && tool !== 'pnpm' && tool !== 'yarn' && tool !== 'bun') return [];
+    const args = words.slice(1).filter((word) => !word.startsWith('-'));
+    if (first === 'run' || first === 'run-script' || (tool === 'pnpm' && args[0] === 'run')) return second && !second.startsWith('-') ? [second] : args[1] ? [args[1]] : [];
+    if (first === 'test' || first === 't') return tool === 'bun' ? [] : ['test'];
+    // pnpm and yarn run a script by its name alone.
+    if ((tool === 'pnpm' || tool === 'yarn') && args[0] && typeof this.scripts[args[0]] === 'string') return [args[0]];
+    return [];
+  }
+
+  /** Script names a run-s/npm-run-all pattern matches: `test:*`, `test:**`. */
+  private expand(pattern: string): string[] {
+    if (!pattern) return [];
+    if (!/[*?[{]/.test(pattern)) return [pattern];
+    const matches = picomatch(pattern.replace(/:/g, '/'));
+    return Object.keys(this.scripts).filter((name) => matches(name.replace(/:/g, '/')));
+  }
 }
 
-function checkCommands(name: string, script: string, commands: ShellCommand[]): ScriptProblem[] {
-  const problems: ScriptProblem[] = [];
-  if (NPM_PLACEHOLDER.test(script)) {
-    problems.push({ rule: 'script/placeholder', script: name, message: `the "${name}" script is npm's placeholder (${script}), so no test runs` });
-    return problems;
+/** The command a wrapper runs: `cross-env CI=1 jest` → jest, `dotenv -e .env -- vitest run` → vitest run. */
+function unwrap(words: readonly string[]): string[] {
+  let rest = [...words];
+  for (let guard = 0; guard < 8 && rest.length > 0; guard += 1) {
+    const [tool, ...args] = rest;
+    const subcommand = args[0];
+    if ((tool === 'pnpm' || tool === 'yarn' || tool === 'npm') && (subcommand === 'exec' || subcommand === 'dlx' || subcommand === 'x')) {
+      rest = args[1] === '--' ? args.slice(2) : args.slice(1);
+      continue;
+    }
+    // yarn jest, pnpm vitest run, bun mocha: a package manager runs the binary of that name.
+    if ((tool === 'yarn' || tool === 'pnpm' || tool === 'bun') && subcommand && TEST_RUNNERS.has(subcommand)) {
+      rest = args;
+      continue;
+    }
+    if (!tool || !WRAPPERS.has(tool)) return rest;
+    const separator = args.indexOf('--');
+    if (separator !== -1 && (tool.startsWith('dotenv') || tool === 'env-cmd' || tool === 'with-env')) {
+      rest = args.slice(separator + 1);
+      continue;
+    }
+    let index = 0;
+    while (index < args.length) {
+      const word = args[index]!;
+      if (/^[A-Za-z_]\w*=/.test(word)) index += 1;
+      else if (WRAPPER_VALUE_OPTIONS.has(word)) index += 2;
+      else if (word.startsWith('-')) index += 1;
+      else break;
+    }
+    rest = args.slice(index);
   }
-  if (commands.length > 0 && commands.every((command) => command.words[0] === 'echo')) {
-    problems.push({ rule: 'script/placeholder', script: name, message: `the "${name}" script only prints (${script}), so no test runs and it always passes` });
-    return problems;
-  }
-  if (commands.some((command) => command.words.some((word) => PASS_WITH_NO_TESTS.test(word)))) {
-    problems.push({ rule: 'script/pass-with-no-tests', script: name, message: `the "${name}" script passes --passWithNoTests, so it is green when no test is found` });
-  }
-  const last = commands.at(-1);
-  const swallowed = commands.some((command, index) => index > 0 && command.operator === '||' && ALWAYS_SUCCEEDS(command.words));
-  if (swallowed || (last && (last.operator === ';' || commands.length === 1) && ALWAYS_SUCCEEDS(last.words) && last.words[0] !== 'echo')) {
-    problems.push({ rule: 'script/ignored-exit-code', script: name, message: `the "${name}" script ignores the exit code of its tests (${script}), so failing tests leave CI green` });
-  }
-  return problems;
+  return rest;
 }
 
-/** The script an `npm run x` / `npm test` / `pnpm x` / `yarn x` / `bun run x` command runs, if any. */
-function calledScript(words: readonly string[]): string | undefined {
-  const [tool, first, second] = words;
-  if (tool !== 'npm' && tool !== 'pnpm' && tool !== 'yarn' && tool !== 'bun') return undefined;
-  if (first === 'run' || first === 'run-script') return second;
-  if (first === 'test' || first === 't') return tool === 'bun' ? undefined : 'test';
-  // pnpm and yarn run a script by its name alone; builtin commands take no part here.
-  if ((tool === 'pnpm' || tool === 'yarn') && first && !first.startsWith('-') && first.includes(':')) return first;
+/** The command string of `sh -c "…"` / `bash -c "…"`. */
+function shellArgument(words: readonly string[]): string | undefined {
+  if (!words[0] || !SHELLS.has(path.posix.basename(words[0]))) return undefined;
+  const flag = words.findIndex((word) => /^-\w*c\w*$/.test(word));
+  return flag === -1 ? undefined : words[flag + 1];
+}
+
+function isTestRunner(words: readonly string[]): boolean {
+  const [tool, ...args] = words;
+  if (!tool) return false;
+  const name = path.posix.basename(tool).replace(/\.[cm]?js$/, '');
+  if (TEST_RUNNERS.has(name)) return true;
+  if (name === 'node' || name === 'bun' || name === 'deno' || name === 'tsx') {
+    return args.some((word) => word === '--test' || word.startsWith('--test=') || (name !== 'node' && word === 'test')) || args.some((word) => !word.startsWith('-') && word.split('/').some((part) => TEST_RUNNERS.has(part.replace(/\.[cm]?js$/, ''))));
+  }
+  if ((name === 'turbo' || name === 'nx' || name === 'lerna') && args.some((word) => /^test(?:\W|$)/.test(word))) return true;
+  if ((name === 'react-scripts' || name === 'ng' || name === 'vue-cli-service' || name === 'craco') && args.some((word) => word.startsWith('test'))) return true;
+  // A test script of the project's own: ./scripts/test.sh, scripts/run-tests.js (`test` alone is the shell's builtin).
+  return name !== 'test' && /(?:^|[\W_])tests?(?:[\W_]|$)/.test(name);
+}
+
+/** The words of a command that are paths: not options, nor the values of options. */
+function pathArguments(words: readonly string[]): string[] {
+  const paths: string[] = [];
+  for (let index = 0; index < words.length; index += 1) {
+    const word = words[index]!;
+    if (VALUE_OPTIONS.has(word)) index += 1;
+    else if (!word.startsWith('-')) paths.push(word.replace(/^\.\//, ''));
+  }
+  return paths;
+}
+
+/** `--config x`, `--config=x`, `-c x`: the runner config a command names. */
+function configOption(words: readonly string[]): string | undefined {
+  for (let index = 1; index < words.length; index += 1) {
+    const word = words[index]!;
+    if (word === '--config' || word === '-c') return words[index + 1];
+    if (word.startsWith('--config=')) return word.slice('--config='.length);
+  }
   return undefined;
+}
+
+/** Commands that exit 0 whatever happened before them. */
+function alwaysSucceeds(node: ShellNode): boolean {
+  switch (node.type) {
+    case 'command': {
+      const [tool, argument] = node.words;
+      return tool === 'true' || tool === ':' || tool === 'echo' || tool === 'printf' || (tool === 'exit' && (argument ?? '') === '0');
+    }
+    case 'or':
+      return alwaysSucceeds(node.right);
+    case 'and':
+      return alwaysSucceeds(node.left) && alwaysSucceeds(node.right);
+    case 'sequence':
+      return node.items.length > 0 && alwaysSucceeds(node.items.at(-1)!);
+    case 'subshell':
+      return alwaysSucceeds(node.body);
+    default:
+      return false;
+  }
 }
 
 /** Whether a root test script runs every workspace's own test script (turbo, nx, lerna, `--workspaces`, `-r`). */
 export function delegatesToWorkspaces(script: string): boolean {
   return /\b(?:turbo|nx|lerna)\b|--workspaces?\b|(?:^|\s)-(?:r|ws)\b|--recursive\b|--filter\b|workspaces\s+foreach\b/.test(script);
-}
-
-/** Splits a shell command line into simple commands, honouring quotes; enough to read npm scripts. */
-function splitShell(script: string): ShellCommand[] {
-  const commands: ShellCommand[] = [];
-  let words: string[] = [];
-  let word = '';
-  let inWord = false;
-  let operator = '';
-  const endWord = () => {
-    if (inWord) words.push(word);
-    word = '';
-    inWord = false;
-  };
-  const endCommand = (next: string) => {
-    endWord();
-    if (words.length > 0) commands.push({ words, operator });
-    words = [];
-    operator = next;
-  };
-  for (let index = 0; index < script.length; index += 1) {
-    const char = script[index]!;
-    if (char === "'" || char === '"') {
-      const close = script.indexOf(char, index + 1);
-      const end = close === -1 ? script.length : close;
-      word += script.slice(index + 1, end);
-      inWord = true;
-      index = end;
-    } else if (char === '\\') {
-      word += script[index + 1] ?? '';
-      inWord = true;
-      index += 1;
-    } else if ((char === '&' || char === '|') && script[index - 1] !== '>') {
-      // `2>&1` and `>|` are redirections, not operators.
-      const double = script[index + 1] === char;
-      endCommand(double ? char + char : char);
-      if (double) index += 1;
-    } else if (char === ';' || char === '\n') {
-      endCommand(';');
-    } else if (char === ' ' || char === '\t') {
-      endWord();
-    } else {
-      word += char;
-      inWord = true;
-    }
-  }
-  endCommand('');
-  return commands;
 }

@@ -1,0 +1,75 @@
+import parseBash, { type BashNode, type BashWord } from '@ericcornelissen/bash-parser';
+
+/**
+ * A shell command line (an npm script, a `run:` step) as a small tree: what runs, and how the exit
+ * codes combine. Control flow (if, for, while, functions) is kept as `compound`: it runs something,
+ * but what exits with which code is not read.
+ */
+export type ShellNode =
+  | { type: 'command'; words: string[]; assignments: string[]; background: boolean }
+  | { type: 'and' | 'or'; left: ShellNode; right: ShellNode }
+  /** `a; b` and lines: the exit code is the last one's. */
+  | { type: 'sequence'; items: ShellNode[] }
+  /** `a | b`: the exit code is the last one's, unless `set -o pipefail`. */
+  | { type: 'pipeline'; items: ShellNode[]; negated: boolean }
+  | { type: 'subshell'; body: ShellNode }
+  | { type: 'compound' };
+
+/** Parses a command line; undefined when it is not valid shell (the shell would refuse it too). */
+export function parseShell(script: string): ShellNode | undefined {
+  let ast: BashNode;
+  try {
+    ast = parseBash(script);
+  } catch {
+    return undefined;
+  }
+  return convert(ast);
+}
+
+function convert(node: BashNode): ShellNode {
+  switch (node.type) {
+    case 'Script':
+    case 'CompoundList': {
+      const items = (node.commands ?? []).map(convert);
+      return items.length === 1 ? items[0]! : { type: 'sequence', items };
+    }
+    case 'Command':
+      return {
+        type: 'command',
+        words: [...(node.name ? [node.name.text] : []), ...wordsOf(node.suffix)],
+        assignments: wordsOf(node.prefix).filter((word) => /^[A-Za-z_]\w*=/.test(word)),
+        background: node.async === true,
+      };
+    case 'LogicalExpression':
+      return { type: node.op === 'and' ? 'and' : 'or', left: convert(node.left!), right: convert(node.right!) };
+    case 'Pipeline':
+      return { type: 'pipeline', items: (node.commands ?? []).map(convert), negated: node.bang === true };
+    case 'Subshell':
+      return { type: 'subshell', body: node.list ? convert(node.list) : { type: 'sequence', items: [] } };
+    default:
+      return { type: 'compound' };
+  }
+}
+
+/** The words of a prefix or suffix, without redirections (`2>&1`, `> out.txt`). */
+function wordsOf(parts: Array<BashWord | BashNode> | undefined): string[] {
+  return (parts ?? []).filter((part): part is BashWord => part.type === 'Word' || part.type === 'AssignmentWord').map((part) => part.text);
+}
+
+/** Every simple command in the tree, in order. */
+export function shellCommands(node: ShellNode): Array<Extract<ShellNode, { type: 'command' }>> {
+  switch (node.type) {
+    case 'command':
+      return [node];
+    case 'and':
+    case 'or':
+      return [...shellCommands(node.left), ...shellCommands(node.right)];
+    case 'sequence':
+    case 'pipeline':
+      return node.items.flatMap(shellCommands);
+    case 'subshell':
+      return shellCommands(node.body);
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,217 @@
+import { parse, type ParserPlugin } from '@babel/parser';
+import type * as t from '@babel/types';
+import VISITOR_KEYS from './visitor-keys.json' with { type: 'json' };
+
+export interface SourceLocation {
+  line: number;
+  /** 1-based. */
+  column: number;
+}
+
+export type FunctionNode = t.ArrowFunctionExpression | t.FunctionExpression | t.FunctionDeclaration | t.ObjectMethod | t.ClassMethod;
+
+/** Proposals that current code uses and that no syntax of its own conflicts with. */
+const COMMON_PLUGINS: ParserPlugin[] = ['explicitResourceManagement', 'sourcePhaseImports', 'deferredImportEvaluation', 'importReflection'];
+
+/**
+ * The plugin sets to try, most likely first. A .js file may hold JSX, Flow types (jest, React
+ * Native) or TypeScript-only syntax in a project that compiles it with babel; decorators come in
+ * the legacy and the current form. The first set that parses wins.
+ */
+function parserAttempts(file: string): ParserPlugin[][] {
+  const typescript = /\.[cm]?tsx?$/.test(file);
+  const decorators: ParserPlugin[][] = [['decorators-legacy'], [['decorators', { decoratorsBeforeExport: true }], 'decoratorAutoAccessors']];
+  const syntaxes: ParserPlugin[][] = typescript
+    ? file.endsWith('.tsx') ? [['typescript', 'jsx']] : [['typescript'], ['typescript', 'jsx']]
+    : [['jsx', ['flow', { all: false }]], ['jsx', ['flow', { all: true }]], ['typescript', 'jsx'], ['typescript']];
+  return syntaxes.flatMap((syntax) => decorators.map((decorator) => [...COMMON_PLUGINS, ...syntax, ...decorator]));
+}
+
+/** Parses a JS/TS file with the first plugin set that accepts it; throws the first attempt's error otherwise. */
+export function parseSource(code: string, file: string): t.File {
+  let firstError: unknown;
+  for (const plugins of parserAttempts(file)) {
+    try {
+      return parse(code, {
+        sourceType: /\.[cm]?tsx?$/.test(file) ? 'module' : 'unambiguous',
+        plugins,
+        errorRecovery: true,
+        attachComment: false,
+        allowReturnOutsideFunction: true,
+        allowAwaitOutsideFunction: true,
+        allowImportExportEverywhere: true,
+        allowUndeclaredExports: true,
+      });
+    } catch (error) {
+      // Running out of stack is not a syntax error another plugin set could fix.
+      if (error instanceof RangeError) throw error;
+      firstError ??= error;
+    }
+  }
+  throw firstError;
+}
+
+/** Children that hold types or decorators: they cannot contain tests or assertions. */
+const SKIPPED_KEYS = new Set(['typeAnnotation', 'typeParameters', 'typeArguments', 'superTypeParameters', 'returnType', 'implements', 'decorators']);
+
+/** babel's own list of the keys that hold child nodes, per node type: faster and surer than enumerating. */
+const CHILD_KEYS: Record<string, string[]> = Object.fromEntries(Object.entries(VISITOR_KEYS as Record<string, string[]>).map(([type, keys]) => [type, keys.filter((key) => !SKIPPED_KEYS.has(key))]));
+
+/**
+ * Depth-first walk over the AST, in source order; `visit` returning false skips the node's children.
+ * Iterative, so a file nested deeper than the call stack allows is walked all the same.
+ */
+export function walk(node: t.Node, visit: (node: t.Node) => boolean | void): void {
+  const pending: t.Node[] = [node];
+  while (pending.length > 0) {
+    const current = pending.pop()!;
+    if (visit(current) === false) continue;
+    const keys = CHILD_KEYS[current.type] ?? [];
+    for (let index = keys.length - 1; index >= 0; index -= 1) {
+      const value = (current as unknown as Record<string, unknown>)[keys[index]!];
+      if (value === null || value === undefined) continue;
+      if (Array.isArray(value)) {
+        for (let item = value.length - 1; item >= 0; item -= 1) if (value[item] !== null) pending.push(value[item] as t.Node);
+      } else pending.push(value as t.Node);
+    }
+  }
+}
+
+export function location(node: t.Node): SourceLocation {
+  return { line: node.loc?.start.line ?? 1, column: (node.loc?.start.column ?? 0) + 1 };
+}
+
+export function isFunction(node: t.Node): node is t.ArrowFunctionExpression | t.FunctionExpression {
+  return node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression';
+}
+
+export function keyName(key: t.Node): string | undefined {
+  if (key.type === 'Identifier') return key.name;
+  return key.type === 'StringLiteral' ? key.value : undefined;
+}
+
+/** Titles are strings, names or expressions that make one; conditions and callbacks are not titles. */
+export function canBeTitle(node: t.Node): boolean {
+  switch (node.type) {
+    case 'StringLiteral':
+    case 'TemplateLiteral':
+    case 'Identifier':
+    case 'MemberExpression':
+    case 'CallExpression':
+      return true;
+    case 'BinaryExpression':
+      return node.operator === '+';
+    default:
+      return false;
+  }
+}
+
+export function unwrapAwait(expression: t.Expression): t.Expression | undefined {
+  return expression.type === 'AwaitExpression' ? expression.argument : expression;
+}
+
+export function propertyName(member: t.MemberExpression | t.OptionalMemberExpression): string | undefined {
+  const property = member.property;
+  if (!member.computed && property.type === 'Identifier') return property.name;
+  if (property.type === 'StringLiteral') return property.value;
+  return undefined;
+}
+
+/**
+ * The names along a member chain, root first; `through` says which node a call (or tagged
+ * template) leads on to, given how many names were read, or ends the path.
+ */
+function namePath(node: t.Node, through: (node: t.Node, namesRead: number) => t.Node | undefined): string[] | undefined {
+  const names: string[] = [];
+  let current: t.Node | undefined = node;
+  while (current) {
+    if (current.type === 'Identifier') {
+      names.push(current.name);
+      return names.reverse();
+    }
+    if (current.type === 'MemberExpression') {
+      const name = propertyName(current);
+      if (!name) return undefined;
+      names.push(name);
+      current = current.object;
+    } else current = through(current, names.length);
+  }
+  return undefined;
+}
+
+/** The names of a callee read through calls: `request(app).get('/').expect` → request, get, expect. */
+export function calleePath(node: t.Node): string[] | undefined {
+  return namePath(node, (current) => (current.type === 'CallExpression' ? current.callee : undefined));
+}
+
+/** Like calleePath, but only through the call of a curried modifier: `test.each(table)` yes, `foo().it` no. */
+export function declarationPath(node: t.Node, curried: ReadonlySet<string>): string[] | undefined {
+  return namePath(node, (current, namesRead) => {
+    if (namesRead > 0 || (current.type !== 'CallExpression' && current.type !== 'TaggedTemplateExpression')) return undefined;
+    const inner = current.type === 'CallExpression' ? current.callee : current.tag;
+    return inner.type === 'MemberExpression' && curried.has(propertyName(inner) ?? '') ? inner : undefined;
+  });
+}
+
+export function rootName(node: t.Node): string | undefined {
+  const root = rootOf(node);
+  return root.type === 'Identifier' ? root.name : undefined;
+}
+
+export function rootOf(node: t.Node): t.Node {
+  let current: t.Node = node;
+  for (;;) {
+    if (current.type === 'MemberExpression') current = current.object;
+    else if (current.type === 'CallExpression') current = current.callee;
+    else if (current.type === 'TaggedTemplateExpression') current = current.tag;
+    else if (current.type === 'TSNonNullExpression') current = current.expression;
+    else return current;
+  }
+}
+
+/** `expect(x).not.toBe(…)`, `expect(x).resolves.not.toThrow()`: the matcher is negated. */
+export function hasNot(node: t.Node): boolean {
+  let current: t.Node = node;
+  while (current.type === 'MemberExpression') {
+    if (propertyName(current) === 'not') return true;
+    current = current.object;
+  }
+  return false;
+}
+
+/** `x.should.equal(1)`, `should(x).be.ok()`: a chain with a `should` in it. */
+export function isShouldChain(node: t.Node): boolean {
+  let current: t.Node = node;
+  for (;;) {
+    if (current.type === 'MemberExpression') {
+      if (propertyName(current) === 'should') return true;
+      current = current.object;
+    } else if (current.type === 'CallExpression') {
+      if (current.callee.type === 'Identifier' && current.callee.name === 'should') return true;
+      current = current.callee;
+    } else return false;
+  }
+}
+
+/** The module `node` requires (`require('node:assert')`), if it is such a call. */
+export function requiredModule(node: t.Node): string | undefined {
+  if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'require') return undefined;
+  const first = node.arguments[0];
+  return first?.type === 'StringLiteral' ? first.value : undefined;
+}
+
+/** The value of a literal (a string, number, boolean, null, or a template with no expressions), boxed; undefined for anything else. */
+export function literalValue(node: t.Node): { value: string | number | boolean | null } | undefined {
+  switch (node.type) {
+    case 'StringLiteral':
+    case 'NumericLiteral':
+    case 'BooleanLiteral':
+      return { value: node.value };
+    case 'NullLiteral':
+      return { value: null };
+    case 'TemplateLiteral':
+      return node.expressions.length === 0 ? { value: node.quasis.map((quasi) => quasi.value.cooked ?? quasi.value.raw).join('') } : undefined;
+    default:
+      return undefined;
+  }
+}

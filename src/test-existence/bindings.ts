@@ -1,0 +1,257 @@
+import type * as t from '@babel/types';
+import { calleePath, isFunction, keyName, propertyName, requiredModule, unwrapAwait, type FunctionNode } from './ast.js';
+
+/*
+ * What the names of a test file stand for: the assert modules, `expect`s, test contexts and helper
+ * functions it imports, requires, destructures or defines. The analysis asks; the walks bind.
+ */
+
+export const ASSERT_MODULES = new Set(['assert', 'node:assert', 'assert/strict', 'node:assert/strict', 'power-assert', 'uvu/assert']);
+/** Modules whose default export is an `expect` (jest's standalone one, and its wrappers). */
+const EXPECT_MODULES = new Set(['expect', '@jest/expect', 'chai', 'unexpected', 'earl']);
+/** Property-based testing: `fc.assert(property)` runs the property and fails on a counterexample. */
+const PROPERTY_MODULES = new Set(['fast-check', '@fast-check/vitest', '@fast-check/jest']);
+/** A local name of an `expect` entry point, whatever module it came from: `jestExpect`, `vExpect`, `expect2`. */
+const EXPECT_LIKE_NAME = /^(?:[a-z]\w*)?expect\d*$|Expect\d*$/;
+/** Names mocha, jest and node:test users give the callback that ends an asynchronous test. */
+const DONE_NAMES = new Set(['done', 'cb', 'callback', 'next', 'end', 'finish']);
+/** Methods of a test context (`t` of ava, node:test, tap; `p` of tspl) that assert. */
+export const CONTEXT_ASSERTIONS = new Set([
+  'is', 'not', 'deepEqual', 'notDeepEqual', 'like', 'notLike', 'true', 'false', 'truthy', 'falsy', 'throws', 'throwsAsync',
+  'notThrows', 'notThrowsAsync', 'regex', 'notRegex', 'snapshot', 'assert', 'pass', 'fail', 'plan', 'equal', 'equals',
+  'notEqual', 'strictEqual', 'notStrictEqual', 'deepStrictEqual', 'notDeepStrictEqual', 'same', 'notSame', 'strictSame',
+  'ok', 'notOk', 'match', 'notMatch', 'error', 'ifError', 'rejects', 'resolves', 'resolveMatch', 'type', 'has', 'hasStrict',
+  'expect', 'deepEquals', 'matchSnapshot', 'doesNotThrow', 'doesNotReject', 'strictNotSame', 'hasProp', 'hasProps', 'hasOwnProps',
+  'notHas', 'emits', 'resolveMatchSnapshot', 'notThrow', 'notThrows', 'completed',
+]);
+/** Type assertions (vitest, expect-type, tsd): checked by the compiler, never tautologies. */
+export const TYPE_ASSERTIONS = new Set(['expectTypeOf', 'assertType', 'expectType', 'expectError', 'expectAssignable', 'expectNotAssignable', 'expectNotType']);
+/** `expect.soft(x).toBe(…)`, `expect.poll(fn).toBe(…)` (Playwright), `chai.expect(x)`, `ctx.expect(x)` (vitest). */
+const EXPECT_MEMBERS = new Set(['expect', 'soft', 'poll']);
+export const TEST_BASES = new Set(['it', 'test', 'specify', 'xit', 'xtest', 'xspecify', 'fit']);
+export const SUITE_BASES = new Set(['describe', 'context', 'suite', 'xdescribe', 'xcontext', 'xsuite', 'fdescribe']);
+
+/** A function a name may stand for: defined in the file, or imported from one of the project's modules. */
+export type HelperRef = FunctionNode | { module: string; name: string };
+
+export class Bindings {
+  /** Local names bound to an assert module or function (`import assert from 'node:assert/strict'`, `{ strictEqual }`). */
+  readonly assertNames = new Map([['assert', 'assert']]);
+  /** Local names of `expect`-style entry points (`import { expect as vExpect }`, `const { expect: jestExpect } = require('../')`). */
+  readonly expectNames = new Set(['expect']);
+  /** Local names of property-testing modules: `fc` of fast-check. */
+  readonly propertyModules = new Set(['fc']);
+  /** Test-context methods destructured from the context parameter, by local name: tap's `({ equal })`. */
+  readonly contextMethods = new Map<string, string>();
+  /** Names of test-context parameters and of what asserts like one: `t` of ava and node:test, tspl's `p = tspl(t)`. */
+  readonly contextNames = new Set(['t']);
+  /** Functions and methods defined in the file, by name, for helpers that assert on a test's behalf. */
+  readonly helpers = new Map<string, HelperRef[]>();
+  /** Names bound to the project's modules as a whole (`import * as h from './helpers'`, `const h = require('./helpers')`). */
+  readonly moduleNames = new Map<string, string>();
+  /** `test`, `it`, `describe` defined as functions of the file (express's `function test(app)`): calling them declares nothing. */
+  readonly shadowed = new Set<string>();
+  /** `expect`s from the project's own modules (`import jestExpect from '../'`): the matchers are the code under test. */
+  readonly expectsUnderTest = new Set<string>();
+  /** Variables holding an expectation: `let expector = expect(x)`, then `expector.not.toBe(…)`. */
+  readonly expectations = new Set<string>();
+
+  bind(node: t.Node): void {
+    switch (node.type) {
+      case 'ImportDeclaration':
+        this.bindImport(node);
+        break;
+      case 'VariableDeclarator':
+        if (node.init) this.bindValue(node.id, node.init);
+        break;
+      case 'AssignmentExpression':
+        this.bindAssignment(node);
+        break;
+      case 'FunctionDeclaration':
+        if (node.id) this.addHelper(node.id.name, node);
+        if (node.id) this.shadow(node.id.name);
+        break;
+      case 'ExportDefaultDeclaration':
+        if (node.declaration.type === 'Identifier') this.alias('default', node.declaration.name);
+        else if (node.declaration.type === 'FunctionDeclaration' || isFunction(node.declaration)) this.addHelper('default', node.declaration);
+        break;
+      case 'ExportNamedDeclaration':
+        if (node.source) for (const specifier of node.specifiers) this.bindReexport(node.source.value, specifier);
+        break;
+      case 'ClassMethod':
+      case 'ObjectMethod':
+        if (node.key.type === 'Identifier') this.addHelper(node.key.name, node);
+        break;
+      case 'ObjectProperty':
+      case 'ClassProperty':
+        if (node.key.type === 'Identifier' && node.value) {
+          if (isFunction(node.value)) this.addHelper(node.key.name, node.value);
+          else if (node.value.type === 'Identifier' && node.value.name !== node.key.name) this.alias(node.key.name, node.value.name);
+        }
+        break;
+    }
+  }
+  private bindImport(node: t.ImportDeclaration): void {
+    const source = node.source.value;
+    const fromAssert = ASSERT_MODULES.has(source);
+    for (const specifier of node.specifiers) {
+      const local = specifier.local.name;
+      if (specifier.type !== 'ImportSpecifier') {
+        // import assert from 'node:assert'; import jestExpect from '../'; import * as fc from 'fast-check'
+        if (fromAssert) this.assertNames.set(local, 'assert');
+        else if (EXPECT_MODULES.has(source) || EXPECT_LIKE_NAME.test(local)) this.addExpect(local, source);
+        else if (PROPERTY_MODULES.has(source)) this.propertyModules.add(local);
+        else if (specifier.type === 'ImportNamespaceSpecifier') this.moduleNames.set(local, source);
+        else this.addImported(local, source, 'default');
+        continue;
+      }
+      const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
+      if (fromAssert || imported === 'assert') this.assertNames.set(local, imported === 'default' ? 'assert' : imported);
+      else if (imported === 'expect' || EXPECT_LIKE_NAME.test(local)) this.addExpect(local, source);
+      else if (imported === 'fc' && PROPERTY_MODULES.has(source)) this.propertyModules.add(local);
+      else this.addImported(local, source, imported);
+    }
+  }
+  private bindReexport(source: string, specifier: t.ExportNamedDeclaration['specifiers'][number]): void {
+    if (specifier.type !== 'ExportSpecifier') return;
+    const exported = keyName(specifier.exported);
+    if (exported) this.addImported(exported, source, specifier.local.name);
+  }
+  /**
+   * What a declaration binds: `const assert = require('assert')`, `const { expect: jestExpect } = require('../')`,
+   * `const p = tspl(t, { plan: 2 })`, `const check = verify.bind(null, x)`, `const helper = () => …`.
+   */
+  private bindValue(pattern: t.Node, init: t.Expression): void {
+    const value = unwrapAwait(init) ?? init;
+    const source = requiredModule(value);
+    if (source !== undefined) {
+      this.bindRequire(pattern, source);
+      return;
+    }
+    if (pattern.type !== 'Identifier') return;
+    const name = pattern.name;
+    if (isFunction(value)) {
+      this.addHelper(name, value);
+      this.shadow(name);
+    } else if (this.expectCallOf(value) && !(value.type === 'CallExpression' && value.callee.type === 'MemberExpression' && this.expectCallOf(value.callee.object))) {
+      this.expectations.add(name);
+    } else if (value.type === 'Identifier') this.alias(name, value.name);
+    else if (value.type === 'CallExpression') {
+      const callee = value.callee;
+      // tspl: const p = tspl(t, { plan: 1 }); p.equal(…)
+      const first = value.arguments[0];
+      if ((callee.type === 'Identifier' && callee.name === 'tspl') || (first?.type === 'Identifier' && this.contextNames.has(first.name) && callee.type === 'Identifier' && /plan|tspl/i.test(callee.name))) {
+        this.contextNames.add(name);
+      } else if (callee.type === 'MemberExpression' && propertyName(callee) === 'bind' && callee.object.type === 'Identifier') {
+        this.alias(name, callee.object.name);
+      }
+    }
+  }
+  private bindRequire(pattern: t.Node, source: string): void {
+    const fromAssert = ASSERT_MODULES.has(source);
+    if (pattern.type === 'Identifier') {
+      if (fromAssert) this.assertNames.set(pattern.name, 'assert');
+      else if (EXPECT_MODULES.has(source) || EXPECT_LIKE_NAME.test(pattern.name)) this.addExpect(pattern.name, source);
+      else if (PROPERTY_MODULES.has(source)) this.propertyModules.add(pattern.name);
+      else {
+        this.moduleNames.set(pattern.name, source);
+        this.addImported(pattern.name, source, 'default');
+      }
+      return;
+    }
+    if (pattern.type !== 'ObjectPattern') return;
+    for (const property of pattern.properties) {
+      if (property.type !== 'ObjectProperty' || property.value.type !== 'Identifier') continue;
+      const key = keyName(property.key);
+      const local = property.value.name;
+      if (fromAssert || key === 'assert') this.assertNames.set(local, key ?? 'assert');
+      else if (key === 'expect' || EXPECT_LIKE_NAME.test(local)) this.addExpect(local, source);
+      else if (key) this.addImported(local, source, key);
+    }
+  }
+  /** CommonJS exports of a helper module: `module.exports = fn`, `exports.check = fn`, `module.exports.check = check`. */
+  private bindAssignment(node: t.AssignmentExpression): void {
+    const target = node.left.type === 'MemberExpression' ? calleePath(node.left) : undefined;
+    if (!target) return;
+    const name = target.length === 2 && target[0] === 'module' && target[1] === 'exports' ? 'default' : target.at(-1);
+    if (!name || !(target[0] === 'exports' || (target[0] === 'module' && target[1] === 'exports'))) return;
+    if (isFunction(node.right)) this.addHelper(name, node.right);
+    else if (node.right.type === 'Identifier') this.alias(name, node.right.name);
+  }
+  /**
+   * An `expect` from the project's own modules (`import jestExpect from '../'`) is the code under
+   * test: comparing constants with it checks the matcher, so it is never a tautology.
+   */
+  private addExpect(local: string, source: string): void {
+    this.expectNames.add(local);
+    if (source.startsWith('.')) this.expectsUnderTest.add(local);
+  }
+  /** A function of the file named `test` or `it` (express's `function test(app)`) declares no test when called. */
+  private shadow(name: string): void {
+    if (TEST_BASES.has(name) || SUITE_BASES.has(name)) this.shadowed.add(name);
+  }
+  addHelper(name: string, fn: HelperRef): void {
+    const list = this.helpers.get(name);
+    if (!list) this.helpers.set(name, [fn]);
+    else if (!list.includes(fn)) list.push(fn);
+  }
+  /** `name` stands for whatever `target` stands for, now or once bound later in the file. */
+  private alias(name: string, target: string): void {
+    this.addHelper(name, { module: '', name: target });
+  }
+  private addImported(local: string, source: string, imported: string): void {
+    if (source.startsWith('.')) this.addHelper(local, { module: source, name: imported });
+  }
+  /**
+   * The first parameter of a test function is its context (`t` of ava and node:test, `ctx`), or
+   * destructures it (vitest's `({ expect })`, tap's `({ equal, same })`), or is mocha's `done`.
+   * Returns the name of the `done` callback.
+   */
+  bindContext(params: FunctionNode['params']): string | undefined {
+    const [first, second] = params;
+    if (first?.type === 'Identifier') {
+      if (DONE_NAMES.has(first.name)) return first.name;
+      this.contextNames.add(first.name);
+      // node:test: (t, done) => …
+      return second?.type === 'Identifier' ? second.name : undefined;
+    }
+    if (first?.type !== 'ObjectPattern') return undefined;
+    for (const property of first.properties) {
+      if (property.type !== 'ObjectProperty' || property.value.type !== 'Identifier') continue;
+      const method = keyName(property.key);
+      if (method === 'expect') this.expectNames.add(property.value.name);
+      else if (method && CONTEXT_ASSERTIONS.has(method)) this.contextMethods.set(property.value.name, method);
+    }
+    return undefined;
+  }
+  /** The `expect(…)` call a matcher chain starts from, when `node` is such a chain (`expect(x).resolves.not`). */
+  expectCallOf(node: t.Node): t.CallExpression | undefined {
+    let current: t.Node = node;
+    for (;;) {
+      if (current.type === 'MemberExpression') current = current.object;
+      else if (current.type === 'CallExpression') {
+        if (this.isExpectEntry(current.callee)) return current;
+        current = current.callee;
+      } else if (current.type === 'TSNonNullExpression') current = current.expression;
+      else return undefined;
+    }
+  }
+  isExpectEntry(callee: t.Node): boolean {
+    if (callee.type === 'Identifier') return this.expectNames.has(callee.name) || TYPE_ASSERTIONS.has(callee.name);
+    if (callee.type !== 'MemberExpression' || callee.object.type !== 'Identifier') return false;
+    const name = propertyName(callee);
+    return name !== undefined && EXPECT_MEMBERS.has(name) && (name === 'expect' || this.expectNames.has(callee.object.name));
+  }
+  /** The function a name of the file stands for, through aliases (`const run = check`), if there is one. */
+  localFunction(name: string): FunctionNode | undefined {
+    const seen = new Set<string>();
+    for (let current: string | undefined = name; current !== undefined && !seen.has(current);) {
+      seen.add(current);
+      const refs: HelperRef[] = this.helpers.get(current) ?? [];
+      const fn = refs.find((ref): ref is FunctionNode => 'type' in ref);
+      if (fn) return fn;
+      current = refs.find((ref): ref is { module: string; name: string } => !('type' in ref) && ref.module === '')?.name;
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,58 @@
+import path from 'node:path';
+
+/** Answers whether a function a module exports asserts: `name` is an export, or `default`. */
+export type ExportAsserts = (name: string) => boolean;
+
+/** How many imports deep a helper is followed: a test imports a helper that imports another, and so on. */
+const MAX_DEPTH = 4;
+const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+/** Compiled names point at their sources: `./helper.js` is `./helper.ts` in a TypeScript project. */
+const SOURCE_OF: Record<string, string[]> = { '.js': ['.ts', '.tsx'], '.jsx': ['.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'] };
+
+/**
+ * The project's own modules that tests import helpers from (`import { expectOk } from './helpers'`),
+ * each parsed once and asked about its exports on demand, to a bounded depth.
+ */
+export class LocalModules {
+  private readonly analyzed = new Map<string, ExportAsserts | undefined>();
+  private depth = 0;
+
+  constructor(
+    private readonly files: ReadonlySet<string>,
+    private readonly read: (file: string) => string | undefined,
+    /** Parses a module and returns what answers for its exports; undefined when it does not parse. */
+    private readonly analyze: (code: string, file: string) => ExportAsserts | undefined,
+  ) {}
+
+  /** Whether `name` (an export, or `default`) of what `from` imports as `source` asserts. False past the depth bound. */
+  asserts(from: string, source: string, name: string): boolean {
+    const file = this.resolve(from, source);
+    if (!file || this.depth >= MAX_DEPTH) return false;
+    this.depth += 1;
+    try {
+      if (!this.analyzed.has(file)) {
+        // Marked first: a module that imports itself, directly or in a cycle, asserts nothing through that import.
+        this.analyzed.set(file, undefined);
+        const code = this.read(file);
+        this.analyzed.set(file, code === undefined ? undefined : this.analyze(code, file));
+      }
+      return this.analyzed.get(file)?.(name) ?? false;
+    } finally {
+      this.depth -= 1;
+    }
+  }
+
+  resolve(from: string, source: string): string | undefined {
+    return resolveLocalImport(this.files, from, source);
+  }
+}
+
+/** The project file a relative import names, as the resolvers of node, TypeScript and bundlers find it. */
+export function resolveLocalImport(files: ReadonlySet<string>, from: string, source: string): string | undefined {
+  if (!source.startsWith('.')) return undefined;
+  const base = path.posix.normalize(path.posix.join(path.posix.dirname(from), source)).replace(/\/$/, '');
+  const extension = path.posix.extname(base);
+  const candidates = [base, ...(SOURCE_OF[extension] ?? []).map((replacement) => base.slice(0, -extension.length) + replacement)];
+  for (const suffix of EXTENSIONS) candidates.push(base + suffix, `${base}/index${suffix}`);
+  return candidates.find((candidate) => files.has(candidate));
+}

@@ -1,0 +1,66 @@
+import picomatch from 'picomatch';
+import { ExceptionList, type ExceptionEntry } from '../core/exceptions.js';
+import type { Finding } from '../core/report.js';
+
+/** `test-existence.allow` entry: packages, by glob over their folder or name, the gate leaves out. */
+export interface PackageAllowEntry extends ExceptionEntry {
+  package: string;
+}
+
+/**
+ * Words in the folders of packages nobody ships: examples, demos and playgrounds show how to use a
+ * library; packages below e2e/, test/ or fixtures/ are projects the tests run against; benchmarks and
+ * docs measure and explain. They need no tests of their own. `sfc-playground` and `dts-test` count.
+ */
+const SUPPORT_WORDS = new Set([
+  'examples', 'example', 'demo', 'demos', 'playground', 'playgrounds', 'sandbox', 'sandboxes', 'templates', 'starters',
+  'e2e', 'test', 'tests', '__tests__', 'fixtures', 'fixture', '__fixtures__', 'bench', 'benches', 'benchmark', 'benchmarks', 'docs', 'website', 'www',
+]);
+
+const FIXTURE_PARENTS = new Set(['e2e', 'test', 'tests', '__tests__', 'fixtures', 'fixture', '__fixtures__', 'test-fixtures']);
+
+export interface PackageRef {
+  dir: string;
+  name: string;
+}
+
+/**
+ * Which packages the gate judges. An allowed package (with a reason, maybe an expiry) is left out
+ * entirely. A support package (examples, demos, playgrounds, e2e and test fixtures, benchmarks, docs)
+ * need not have tests or a test script, but the tests it has are still judged.
+ */
+export class PackagePolicy {
+  private readonly exceptions: ExceptionList<PackageAllowEntry>;
+  private readonly matchers: Map<PackageAllowEntry, (value: string) => boolean>;
+
+  constructor(entries: readonly PackageAllowEntry[]) {
+    this.exceptions = new ExceptionList(entries, (entry, index) => `test-existence.allow[${index}] (${entry.package})`);
+    this.matchers = new Map(entries.map((entry) => [entry, picomatch(entry.package.replace(/^\.\//, '').replace(/\/+$/, ''), { dot: true })]));
+  }
+
+  /** The allow entry that leaves `pkg` out, if any (the root package is `.`). */
+  allowed(pkg: PackageRef): PackageAllowEntry | undefined {
+    const dir = pkg.dir || '.';
+    return this.exceptions.match((entry) => {
+      const matches = this.matchers.get(entry)!;
+      return matches(dir) || matches(pkg.name);
+    });
+  }
+
+  /**
+   * A package below e2e/, test(s)/, __tests__/ or fixtures/ is a project the tests run against (jest's
+   * e2e/<case>/): its tests are inputs, often failing or empty on purpose, so nothing in it is judged.
+   */
+  isFixture(pkg: PackageRef): boolean {
+    return pkg.dir.split('/').slice(0, -1).some((segment) => FIXTURE_PARENTS.has(segment));
+  }
+
+  isSupport(pkg: PackageRef): boolean {
+    return pkg.dir.split('/').some((segment) => segment.split(/[-_.]/).some((word) => SUPPORT_WORDS.has(word.toLowerCase())));
+  }
+
+  /** Expired entries (errors) and entries that matched nothing (notices). */
+  findings(configFile?: string): Finding[] {
+    return this.exceptions.findings(configFile);
+  }
+}

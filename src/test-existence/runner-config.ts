@@ -1,0 +1,312 @@
+import path from 'node:path';
+import type * as t from '@babel/types';
+import picomatch from 'picomatch';
+import { parse as parseYaml } from 'yaml';
+import { keyName, literalValue, parseSource } from './ast.js';
+import { resolveLocalImport } from './local-modules.js';
+import type { RunnerFiles } from './scripts.js';
+
+/**
+ * Which files a package's test runner runs, read from the runner's own config without executing
+ * it: jest (`testMatch`, `testRegex`, `testPathIgnorePatterns`, `roots`; jest.config.*, package.json
+ * `jest`, `--config`), vitest (`test.include`/`test.exclude`), mocha (`spec` in .mocharc.* or
+ * package.json `mocha`). Values that are not literals cannot be read: the runner's defaults apply.
+ */
+export interface RunnerSelection {
+  /** The config files read, relative to the project root. */
+  configs: string[];
+  /**
+   * Whether the runners run `file` (relative to the project root): true or false when the configs of
+   * every runner the test scripts run decide, true or undefined (the conventions decide) when another
+   * runner (node --test, ava, playwright …) runs too, undefined when no runner config was read.
+   */
+  runs(file: string): boolean | undefined;
+  /** Configs whose test file selection could not be read statically (the defaults were used). */
+  unreadable: string[];
+}
+
+interface PackageFiles {
+  dir: string;
+  /** The runners the test scripts run (`jest`, `node`, …). */
+  runners: readonly string[];
+  /** What `node --test` and `mocha` are told to run. */
+  runnerFiles: readonly RunnerFiles[];
+  manifest?: Record<string, unknown>;
+  /** Config files the test scripts name (`jest --config x`), relative to the project root. */
+  namedConfigs: string[];
+}
+
+const JEST_CONFIG = /^jest\.config\.(?:[cm]?[jt]s|json)$/;
+const VITEST_CONFIG = /^(?:vitest|vite)\.config\.(?:[cm]?[jt]s)$/;
+const MOCHA_CONFIG = /^\.mocharc\.(?:json|jsonc|ya?ml|[cm]?js)$/;
+
+const JEST_DEFAULT_MATCH = ['**/__tests__/**/*.?([mc])[jt]s?(x)', '**/?(*.)+(spec|test).?([mc])[jt]s?(x)'];
+const VITEST_DEFAULT_INCLUDE = ['**/*.{test,spec}.?(c|m)[jt]s?(x)'];
+const VITEST_DEFAULT_EXCLUDE = ['**/node_modules/**', '**/dist/**', '**/cypress/**', '**/.{idea,git,cache,output,temp}/**'];
+const MOCHA_DEFAULT_SPEC = ['test/*.{js,cjs,mjs}'];
+
+/** The files tstyche and tsd check by default. */
+const TYPE_TEST_RUNNER_FILES: Record<string, string[]> = {
+  tstyche: ['**/*.tst.*', '**/__typetests__/*.test.*', '**/typetests/*.test.*'],
+  tsd: ['**/*.test-d.ts', '**/*.test-d.tsx'],
+};
+
+/** A fixed absolute prefix, so that jest's path regexes (`/e2e/`, `<rootDir>/x`) see a path like the one jest matches. */
+const ROOT = '/__root__';
+
+type Matcher = (file: string) => boolean;
+const UNREADABLE = Symbol('unreadable');
+type Literal = string | number | boolean | null | Literal[] | { [key: string]: Literal } | typeof UNREADABLE;
+
+export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string>, read: (file: string) => string): RunnerSelection {
+  const within = (name: string) => (pkg.dir ? `${pkg.dir}/${name}` : name);
+  const configs: string[] = [];
+  const unreadable: string[] = [];
+  const runners: Matcher[] = [];
+  const readRunners = new Set<string>();
+  const candidates = [...files].filter((file) => path.posix.dirname(file) === (pkg.dir || '.'));
+  // `export { default } from '../../vitest.config'`: a config may be another file's, a few files deep.
+  const readConfig = (file: string, depth = 0): Literal =>
+    readConfigFile(read(file), file, (source) => {
+      const target = depth < 4 ? resolveLocalImport(files, file, source) : undefined;
+      return target ? readConfig(target, depth + 1) : UNREADABLE;
+    });
+
+  const jestFiles = [...pkg.namedConfigs.filter((file) => /jest/i.test(file) || file.endsWith('.json')), ...candidates.filter((file) => JEST_CONFIG.test(path.posix.basename(file)))];
+  const jestConfigs: Array<{ file: string; value: Literal }> = jestFiles.map((file) => ({ file, value: readConfig(file) }));
+  if (pkg.manifest?.jest !== undefined) jestConfigs.push({ file: within('package.json'), value: pkg.manifest.jest as Literal });
+  for (const { file, value } of jestConfigs.slice(0, 1)) {
+    configs.push(file);
+    const matcher = jestMatcher(value, pkg.dir);
+    readRunners.add('jest');
+    if (matcher) runners.push(matcher);
+    else unreadable.push(file);
+  }
+
+  for (const file of candidates.filter((candidate) => VITEST_CONFIG.test(path.posix.basename(candidate))).slice(0, 1)) {
+    configs.push(file);
+    const matcher = vitestMatcher(readConfig(file), pkg.dir);
+    readRunners.add('vitest');
+    if (matcher) runners.push(matcher);
+    else unreadable.push(file);
+  }
+
+  const mocha = candidates.find((file) => MOCHA_CONFIG.test(path.posix.basename(file)));
+  const mochaValue = mocha ? readConfig(mocha) : (pkg.manifest?.mocha as Literal | undefined);
+  if (mochaValue !== undefined) {
+    const file = mocha ?? within('package.json');
+    configs.push(file);
+    const matcher = mochaMatcher(mochaValue, pkg.dir);
+    readRunners.add('mocha');
+    if (matcher) runners.push(matcher);
+    else unreadable.push(file);
+  }
+
+  // `node --test test/*.test.js`, `mocha test/ --recursive`: the arguments choose the files, for runners without a config read above.
+  for (const { runner, paths, recursive } of pkg.runnerFiles) {
+    if (runner === 'mocha' && readRunners.has('mocha') && paths.length === 0) continue;
+    runners.push(argumentMatcher(runner, paths, recursive, pkg.dir));
+    readRunners.add(runner);
+  }
+
+  // A config that cannot be read leaves the choice to the conventions, for every runner of the package.
+  if (runners.length === 0 || unreadable.length > 0) return { configs, unreadable, runs: () => undefined };
+  const runs = (file: string) => runners.some((matches) => matches(file));
+  const others = pkg.runners.filter((runner) => !readRunners.has(runner === '_mocha' ? 'mocha' : runner));
+  if (others.length === 0) return { configs, unreadable, runs };
+  // Type-test runners run their own files, by defaults the gate knows; others leave it to the conventions.
+  if (others.every((runner) => runner in TYPE_TEST_RUNNER_FILES)) {
+    const typeTests = picomatch(others.flatMap((runner) => TYPE_TEST_RUNNER_FILES[runner]!), { dot: true });
+    return { configs, unreadable, runs: (file) => runs(file) || (relativeTo(pkg.dir, file) !== undefined && typeTests(relativeTo(pkg.dir, file)!)) };
+  }
+  return { configs, unreadable, runs: (file) => (runs(file) ? true : undefined) };
+}
+
+function relativeTo(dir: string, file: string): string | undefined {
+  if (!dir) return file;
+  return file.startsWith(`${dir}/`) ? file.slice(dir.length + 1) : undefined;
+}
+
+function jestMatcher(config: Literal, dir: string): Matcher | undefined {
+  if (!isObject(config)) return undefined;
+  const rootDir = `${ROOT}/${dir}`.replace(/\/$/, '');
+  const substitute = (value: string) => value.replaceAll('<rootDir>', rootDir);
+  const testMatch = stringList(config.testMatch, JEST_DEFAULT_MATCH);
+  const testRegex = stringList(config.testRegex, []);
+  const ignore = stringList(config.testPathIgnorePatterns, ['/node_modules/']);
+  const roots = stringList(config.roots, ['<rootDir>']);
+  if (!testMatch || !testRegex || !ignore || !roots) return undefined;
+  let ignored: RegExp[];
+  let regexes: RegExp[];
+  try {
+    ignored = ignore.map((pattern) => new RegExp(substitute(pattern)));
+    regexes = testRegex.map((pattern) => new RegExp(pattern));
+  } catch {
+    return undefined;
+  }
+  const rootPaths = roots.map((root) => substitute(root).replace(/\/+$/, ''));
+  const globs = testMatch.map((glob) => picomatch(substitute(glob).replace(/^!/, ''), { dot: true }));
+  const negated = testMatch.map((glob) => glob.startsWith('!'));
+  return (file) => {
+    const absolute = `${ROOT}/${file}`;
+    if (!rootPaths.some((root) => absolute.startsWith(`${root}/`))) return false;
+    if (ignored.some((pattern) => pattern.test(absolute))) return false;
+    if (regexes.length > 0) return regexes.some((pattern) => pattern.test(absolute));
+    // jest matches globs against the absolute path; `**/` at their start spans the root.
+    let matched = false;
+    globs.forEach((glob, index) => {
+      if (glob(absolute.slice(1)) || glob(absolute)) matched = !negated[index];
+    });
+    return matched;
+  };
+}
+
+function vitestMatcher(config: Literal, dir: string): Matcher | undefined {
+  if (!isObject(config)) return undefined;
+  const test = config.test ?? {};
+  if (!isObject(test)) return undefined;
+  const include = stringList(test.include, VITEST_DEFAULT_INCLUDE);
+  const exclude = stringList(test.exclude, VITEST_DEFAULT_EXCLUDE);
+  const root = typeof test.dir === 'string' ? test.dir : typeof config.root === 'string' ? config.root : undefined;
+  if (!include || !exclude || (test.dir !== undefined && typeof test.dir !== 'string')) return undefined;
+  const base = root ? path.posix.normalize(path.posix.join(dir, root)).replace(/^\.$/, '') : dir;
+  const included = picomatch(include.map(stripDotSlash), { dot: true });
+  const excluded = picomatch(exclude.map(stripDotSlash), { dot: true });
+  return (file) => {
+    const relative = relativeTo(base, file);
+    return relative !== undefined && included(relative) && !excluded(relative);
+  };
+}
+
+function mochaMatcher(config: Literal, dir: string): Matcher | undefined {
+  if (!isObject(config)) return undefined;
+  const spec = stringList(config.spec, MOCHA_DEFAULT_SPEC);
+  if (!spec) return undefined;
+  const recursive = config.recursive === true;
+  const globs = spec.map((entry) => {
+    const clean = stripDotSlash(entry).replace(/\/+$/, '');
+    // A folder names its files (all of them, deep, with --recursive).
+    return /[*?{[]|\.[cm]?[jt]sx?$/.test(clean) ? clean : `${clean}/${recursive ? '**/' : ''}*.{js,cjs,mjs,ts,cts,mts}`;
+  });
+  const matches = picomatch(globs, { dot: true });
+  return (file) => {
+    const relative = relativeTo(dir, file);
+    return relative !== undefined && matches(relative);
+  };
+}
+
+/** node:test's own patterns, for `node --test` with no path or a folder. */
+const NODE_TEST_DEFAULTS = ['**/*.test.{cjs,mjs,js,cts,mts,ts}', '**/*-test.{cjs,mjs,js,cts,mts,ts}', '**/*_test.{cjs,mjs,js,cts,mts,ts}', '**/test-*.{cjs,mjs,js,cts,mts,ts}', '**/test.{cjs,mjs,js,cts,mts,ts}', '**/test/**/*.{cjs,mjs,js,cts,mts,ts}'];
+
+/** The files `node --test <paths>` or `mocha <paths>` run: globs, files, and folders (node searches them deep, mocha with --recursive). */
+function argumentMatcher(runner: 'node' | 'mocha', paths: readonly string[], recursive: boolean, dir: string): Matcher {
+  const folder = (clean: string) => (runner === 'node' ? NODE_TEST_DEFAULTS.map((glob) => `${clean}/${glob}`) : [`${clean}/${recursive ? '**/' : ''}*.{js,cjs,mjs,ts,cts,mts}`]);
+  const globs = paths.length === 0
+    ? runner === 'node' ? NODE_TEST_DEFAULTS : MOCHA_DEFAULT_SPEC
+    : paths.flatMap((entry) => {
+        const clean = stripDotSlash(entry).replace(/\/+$/, '');
+        return /[*?{[]|\.[cm]?[jt]sx?$/.test(clean) ? [clean] : folder(clean);
+      });
+  const matches = picomatch(globs, { dot: true });
+  return (file) => {
+    const relative = relativeTo(dir, file);
+    return relative !== undefined && matches(relative);
+  };
+}
+
+function stripDotSlash(glob: string): string {
+  return glob.replace(/^\.\//, '');
+}
+
+function isObject(value: Literal | undefined): value is { [key: string]: Literal } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A list of strings (or one string), `fallback` when the setting is absent, undefined when it cannot
+ * be read. Elements that are not literals (`cond ? a : b`) are left out: they stay unknown, and the
+ * other elements still apply.
+ */
+function stringList(value: Literal | undefined, fallback: string[]): string[] | undefined {
+  if (value === undefined) return fallback;
+  if (typeof value === 'string') return [value];
+  if (!Array.isArray(value)) return undefined;
+  return value.filter((item): item is string => typeof item === 'string');
+}
+
+/** The config a file exports, as literal values; UNREADABLE where it is computed. `load` reads what it re-exports. */
+function readConfigFile(code: string, file: string, load: (source: string) => Literal): Literal {
+  if (/\.jsonc?$/.test(file) || file.endsWith('package.json')) {
+    try {
+      return JSON.parse(code) as Literal;
+    } catch {
+      return UNREADABLE;
+    }
+  }
+  if (/\.ya?ml$/.test(file) || /\.mocharc$/.test(file)) {
+    try {
+      return parseYaml(code) as Literal;
+    } catch {
+      return UNREADABLE;
+    }
+  }
+  let program: t.File;
+  try {
+    program = parseSource(code, file);
+  } catch {
+    return UNREADABLE;
+  }
+  const bindings = new Map<string, t.Node>();
+  let exported: t.Node | undefined;
+  for (const statement of program.program.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    if (declaration?.type === 'VariableDeclaration') {
+      for (const declarator of declaration.declarations) if (declarator.id.type === 'Identifier' && declarator.init) bindings.set(declarator.id.name, declarator.init);
+    }
+    if (statement.type === 'ExportDefaultDeclaration') exported = statement.declaration;
+    if (statement.type === 'ExportNamedDeclaration' && statement.source && statement.specifiers.some((specifier) => keyName(specifier.exported) === 'default')) {
+      return load(statement.source.value);
+    }
+    if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') {
+      const left = statement.expression.left;
+      if (left.type === 'MemberExpression' && left.object.type === 'Identifier' && left.object.name === 'module' && keyName(left.property) === 'exports') exported = statement.expression.right;
+    }
+  }
+  return exported ? literalOf(exported, bindings, 0) : UNREADABLE;
+}
+
+function literalOf(node: t.Node, bindings: ReadonlyMap<string, t.Node>, depth: number): Literal {
+  if (depth > 20) return UNREADABLE;
+  const literal = literalValue(node);
+  if (literal) return literal.value;
+  switch (node.type) {
+    case 'RegExpLiteral':
+      return node.pattern;
+    case 'Identifier': {
+      const bound = bindings.get(node.name);
+      return bound ? literalOf(bound, bindings, depth + 1) : UNREADABLE;
+    }
+    case 'ArrayExpression':
+      return node.elements.map((element) => (element && element.type !== 'SpreadElement' ? literalOf(element, bindings, depth + 1) : UNREADABLE));
+    case 'ObjectExpression': {
+      const object: Record<string, Literal> = {};
+      for (const property of node.properties) {
+        if (property.type !== 'ObjectProperty' || property.computed) continue;
+        const key = keyName(property.key);
+        if (key) object[key] = literalOf(property.value, bindings, depth + 1);
+      }
+      return object;
+    }
+    // defineConfig({ … }), mergeConfig(base, { … }) read as their last object argument.
+    case 'CallExpression': {
+      const last = node.arguments.findLast((argument) => argument.type === 'ObjectExpression' || argument.type === 'Identifier' || argument.type === 'CallExpression');
+      return last ? literalOf(last, bindings, depth + 1) : UNREADABLE;
+    }
+    case 'TSAsExpression':
+    case 'TSSatisfiesExpression':
+    case 'ParenthesizedExpression':
+      return literalOf(node.expression, bindings, depth + 1);
+    default:
+      return UNREADABLE;
+  }
+}

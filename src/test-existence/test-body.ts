@@ -1,0 +1,129 @@
+import type * as t from '@babel/types';
+import { isFunction, propertyName, walk, type FunctionNode } from './ast.js';
+import type { TestCase, TestClass } from './analyze.js';
+
+/*
+ * What a test body does besides calling assertions, read from its syntax: the callbacks it waits
+ * for or fails in, the conditions that skip it, the libraries that declare tests for it, and the
+ * ESLint comments that accept what it is.
+ */
+
+const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
+
+/** Libraries that declare and check a test per row of a table: babel-plugin-tester, jscodeshift, ESLint's RuleTester. */
+const TEST_GENERATORS = new Set(['pluginTester', 'defineTest', 'defineInlineTest', 'defineSnapshotTest']);
+
+export function generatorOf(call: t.CallExpression): string | undefined {
+  const callee = call.callee;
+  if (callee.type === 'Identifier' && TEST_GENERATORS.has(callee.name)) return callee.name;
+  if (callee.type === 'MemberExpression' && propertyName(callee) === 'run' && callee.object.type === 'Identifier' && /ruleTester$/i.test(callee.object.name)) return `${callee.object.name}.run`;
+  return undefined;
+}
+
+/** `fn.bind(thisArg, …args)` */
+export function isBindCall(node: t.Node): node is t.CallExpression & { callee: t.MemberExpression } {
+  return node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && propertyName(node.callee) === 'bind';
+}
+
+/** `test.skipIf(true)(…)`, `it.runIf(false)(…)`: a constant condition that leaves the test out. A condition read at run time may run it. */
+export function conditionSkips(callee: t.Node): boolean {
+  for (let current: t.Node = callee; ;) {
+    if (current.type === 'CallExpression' && current.callee.type === 'MemberExpression') {
+      const modifier = propertyName(current.callee);
+      const condition = current.arguments[0];
+      if ((modifier === 'skipIf' || modifier === 'runIf') && condition) {
+        const value = constantCondition(condition);
+        if (value !== undefined) return modifier === 'skipIf' ? value : !value;
+      }
+      current = current.callee.object;
+    } else if (current.type === 'MemberExpression') current = current.object;
+    else return false;
+  }
+}
+
+function constantCondition(node: t.Node): boolean | undefined {
+  if (node.type === 'BooleanLiteral') return node.value;
+  if (node.type === 'NumericLiteral' || node.type === 'StringLiteral') return Boolean(node.value);
+  if (node.type === 'NullLiteral' || (node.type === 'Identifier' && node.name === 'undefined')) return false;
+  if (node.type === 'UnaryExpression' && node.operator === '!') {
+    const inner = constantCondition(node.argument);
+    return inner === undefined ? undefined : !inner;
+  }
+  return undefined;
+}
+
+/**
+ * Whether a test ends through its `done` callback from inside other code: handed on
+ * (`server.close(done)`, `.expect(200, done)`) or called in a callback (`next = () => done()`).
+ * A `done()` at the top of the test body proves nothing.
+ */
+export function awaitsCallback(fn: FunctionNode, done: string, anyUse = false): boolean {
+  const direct = new Set<t.Node>();
+  if (fn.body.type === 'BlockStatement' && !anyUse) {
+    for (const statement of fn.body.body) {
+      if (statement.type === 'ExpressionStatement' && statement.expression.type === 'CallExpression' && statement.expression.callee.type === 'Identifier' && statement.expression.callee.name === done) {
+        direct.add(statement.expression.callee);
+      }
+    }
+  }
+  // `promise.then(() => done())` only waits, like `await promise`.
+  const waits = new Set<t.Node>();
+  let deferred = false;
+  walk(fn.body, (node) => {
+    if (deferred || waits.has(node)) return false;
+    if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && PROMISE_METHODS.has(propertyName(node.callee) ?? '')) {
+      for (const argument of node.arguments) waits.add(argument);
+    }
+    if (node.type === 'Identifier' && node.name === done && !direct.has(node)) deferred = true;
+    return true;
+  });
+  return deferred;
+}
+
+/** Whether a function written inside the test throws a new error: a path the code under test must not take. */
+export function throwsInCallback(fn: FunctionNode): boolean {
+  let found = false;
+  walk(fn.body, (node) => {
+    if (found) return false;
+    if (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration' || node.type === 'ObjectMethod' || node.type === 'ClassMethod') {
+      walk(node.body, (inner) => {
+        if (inner.type === 'ThrowStatement' && inner.argument.type === 'NewExpression') found = true;
+        return !found;
+      });
+      return false;
+    }
+    return true;
+  });
+  return found;
+}
+
+/**
+ * `new Promise((resolve, reject) => { ws.onerror = reject; ws.on('open', () => resolve()) })`: a test
+ * that fails on the way that rejects checks, like a `done` callback.
+ */
+export function settlesOnCallback(node: t.NewExpression): boolean {
+  const executor = node.arguments[0];
+  if (node.callee.type !== 'Identifier' || node.callee.name !== 'Promise' || !executor || !isFunction(executor)) return false;
+  // Handing `resolve` to a callback API only waits (`new Promise((resolve) => server.listen(0, resolve))`).
+  const reject = executor.params[1];
+  return reject?.type === 'Identifier' && awaitsCallback(executor, reject.name, true);
+}
+
+/** The ESLint rules (eslint-plugin-jest, vitest, mocha, playwright) that say what a disable comment accepts, per class. */
+const ACKNOWLEDGING_RULES: Partial<Record<TestClass, RegExp>> = {
+  focused: /\bno-(?:focused|exclusive)-tests\b/,
+  skipped: /\bno-(?:disabled|skipped|pending)-tests\b|\bno-skipped-test\b/,
+  'no-assertion': /\bexpect-expect\b/,
+  empty: /\bexpect-expect\b/,
+};
+
+/** Marks tests whose line above disables the ESLint rule for their class: the author accepted it in review. */
+export function acknowledge(tests: TestCase[], comments: ReadonlyArray<{ value: string; loc?: { end: { line: number } } | null }>): void {
+  const disabled = new Map<number, string>();
+  for (const comment of comments) if (comment.loc && /eslint-disable-next-line/.test(comment.value)) disabled.set(comment.loc.end.line + 1, comment.value);
+  for (const test of tests) {
+    const rules = disabled.get(test.line);
+    const pattern = ACKNOWLEDGING_RULES[test.testClass];
+    if (rules && pattern?.test(rules)) test.acknowledged = true;
+  }
+}

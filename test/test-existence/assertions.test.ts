@@ -1,0 +1,232 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeHelperModule, analyzeTestFile, type AnalyzeOptions } from '../../src/test-existence/analyze.js';
+import { compileAssertPatterns } from '../../src/test-existence/assert-patterns.js';
+import { LocalModules } from '../../src/test-existence/local-modules.js';
+
+/** The class of every test `code` declares, in order. */
+function classes(code: string, file = 'a.test.js', options: AnalyzeOptions = {}): string[] {
+  return analyzeTestFile(code, file, options).tests.map((test) => test.testClass);
+}
+
+/** Analyses `entry` of a project made of `files` (path → code), following its local imports. */
+function classesIn(files: Record<string, string>, entry: string): string[] {
+  const options: AnalyzeOptions = {};
+  options.localModules = new LocalModules(new Set(Object.keys(files)), (file) => files[file], (code, file) => analyzeHelperModule(code, file, options));
+  return classes(files[entry]!, entry, options);
+}
+
+describe('expect under any local name', () => {
+  it.each([
+    ['a renamed vitest import', "import { expect as vExpect, test } from 'vitest';\ntest('t', () => { vExpect(f()).toBe(1) });"],
+    ['a default import of a local expect', "import jestExpect from '../';\ntest('t', () => { jestExpect(f()).toBe(1) });"],
+    ['expect destructured from a local require', "const {expect: jestExpect} = require('../');\ntest('t', () => { jestExpect(f()).toEqual(2) });"],
+    ["require('expect') under another name", "const check = require('expect');\ntest('t', () => { check(f()).toBe(1) });"],
+    ['expect from the test context', "test('t', ({ expect: want }) => { want(f()).toBe(1) });"],
+  ])('%s', (_name, code) => {
+    expect(classes(code)).toEqual(['real']);
+  });
+
+  it('is a tautology under its other name too, when it compares constants', () => {
+    expect(classes("import { expect as vExpect, test } from 'vitest';\ntest('t', () => { vExpect(1).toBe(1) });")).toEqual(['tautology']);
+  });
+});
+
+describe('chains and assert modules however written', () => {
+  it.each([
+    ['supertest held in a variable', "it('t', function (done) { var test = request(app).post('/'); test.set('a', 'b'); test.expect(413, done); });"],
+    ['inline node:assert', "it('t', () => { require('node:assert').strictEqual(f(), 1) });"],
+    ['inline assert called', "it('t', () => { require('assert')(f()) });"],
+    ['assert/strict', "import assert from 'assert/strict';\nit('t', () => { assert.equal(f(), 1) });"],
+    ['t.assert of node:test', "test('t', (t) => { t.assert.strictEqual(f(), 1) });"],
+    ['a Playwright wait', "test('t', async ({ page }) => { await page.goto('/'); await page.waitForSelector('text=Done') });"],
+    ['tspl with a plan', "import { tspl } from '@matteo.collina/tspl';\ntest('t', async (t) => { const p = tspl(t, { plan: 1 }); p.equal(f(), 1); await p.completed; });"],
+    ['fc.assert', "import fc from 'fast-check';\ntest('t', () => { fc.assert(fc.property(fc.integer(), (n) => f(n) >= 0)) });"],
+    ['a done callback asserting inside a callback', "it('t', function (done) { f(function (err) { assert.ifError(err); done(); }); });"],
+    ['a done callback handed to the code under test', "it('t', function (done) { var next = function () { done() }; cors()(req, res, next); });"],
+    ['assertions in a callback passed to the code under test', "it('t', function () { cors()(req, res, function () { assert.equal(res.statusCode, 204) }) });"],
+  ])('%s counts as asserting', (_name, code) => {
+    expect(classes(code)).toEqual(['real']);
+  });
+
+  it('counts a promise the test settles from a callback of the code, or rejects on a path', () => {
+    expect(classes("test('open', () => new Promise((resolve, reject) => { ws.onerror = reject; ws.on('open', () => resolve()) }))")).toEqual(['real']);
+    expect(classes("test('wait', () => new Promise((resolve) => { setup(); resolve() }))")).toEqual(['no-assertion']);
+    expect(classes("test('listen', async () => { await new Promise((resolve) => server.listen(0, resolve)); t.assert.ok(true) })")).toEqual(['tautology']);
+  });
+
+  it('counts a callback that throws on a path the code must not take', () => {
+    expect(classes("test('gc', async () => { const r = new Response(new ReadableStream({ cancel () { throw new Error('unreachable') } })); await r.text() })")).toEqual(['real']);
+    expect(classes("test('guard', async () => { if (!hasGC) throw new Error('no gc'); run() })")).toEqual(['no-assertion']);
+    expect(classes("test('no warning', async () => { function onWarning () { throw new Error('warned') }\nprocess.on('warning', onWarning); await run() })")).toEqual(['real']);
+  });
+
+  it('leaves out what the line above accepts with eslint-disable-next-line, and counts it', () => {
+    const code = "// eslint-disable-next-line jest/no-focused-tests\ntest.only('on a broken platform', () => { expect(f()).toBe(1) });\n// eslint-disable-next-line vitest/no-disabled-tests\ntest.skip('later', () => {});\n// eslint-disable-next-line jest/no-disabled-tests\ntest.only('other rule', () => {});";
+    expect(analyzeTestFile(code, 'a.test.js').tests.map((test) => `${test.testClass}${test.acknowledged ? ' (acknowledged)' : ''}`)).toEqual(['focused (acknowledged)', 'skipped (acknowledged)', 'focused']);
+  });
+
+  it('does not take a promise waited on through done for an assertion', () => {
+    expect(classes("it('t', (done) => { f().then(() => done()) });")).toEqual(['no-assertion']);
+    expect(classes("it('t', (done) => { f(); done(); });")).toEqual(['no-assertion']);
+  });
+});
+
+describe('helpers', () => {
+  it('counts a helper passed as an argument or made with .bind', () => {
+    const passed = "function check(x) { expect(f(x)).toBe(1) }\nit('t', () => { [1, 2].forEach(check) });";
+    expect(classes(passed)).toEqual(['real']);
+    const bound = "function check(x) { expect(f(x)).toBe(1) }\nit('t', () => { const one = check.bind(null, 1); one() });\nit('u', check.bind(null, 2));";
+    expect(classes(bound)).toEqual(['real', 'real']);
+    const silent = "function log(x) { console.log(x) }\nit('t', () => { [1].forEach(log) });\nit('u', log.bind(null, 2));";
+    expect(classes(silent)).toEqual(['no-assertion', 'no-assertion']);
+  });
+
+  it('follows helpers imported from the project, through re-exports, and not those that do not assert', () => {
+    const files = {
+      'test/a.test.ts': "import { expectOk, logIt } from './helpers';\nimport * as h from './helpers/index.js';\nimport verify from '../src/verify';\nit('a', () => { expectOk(f()) });\nit('b', () => { logIt(f()) });\nit('c', () => { h.expectOk(f()) });\nit('d', () => { verify(f()) });",
+      'test/helpers/index.ts': "export { expectOk } from './expect-ok';\nexport function logIt(x) { console.log(x) }",
+      'test/helpers/expect-ok.ts': "import { expect } from 'vitest';\nexport const expectOk = (x) => deeper(x);\nfunction deeper(x) { expect(x.ok).toBe(true) }",
+      'src/verify.js': "const assert = require('node:assert');\nmodule.exports = function verify(x) { assert.ok(x) };",
+    };
+    expect(classesIn(files, 'test/a.test.ts')).toEqual(['real', 'no-assertion', 'real', 'real']);
+  });
+
+  it('does not loop on modules that import each other', () => {
+    const files = {
+      'a.test.js': "import { one } from './one';\nit('t', () => { one() });",
+      'one.js': "import { two } from './two';\nexport function one() { two() }",
+      'two.js': "import { one } from './one';\nexport function two() { one() }",
+    };
+    expect(classesIn(files, 'a.test.js')).toEqual(['no-assertion']);
+  });
+
+  it('follows a chain of 1,000 helpers without running out of stack', () => {
+    const helpers = Array.from({ length: 1000 }, (_, index) => `function h${index}() { h${index + 1}() }`).join('\n');
+    const code = `${helpers}\nfunction h1000() { expect(f()).toBe(1) }\nit('t', () => { h0() });`;
+    expect(classes(code)).toEqual(['real']);
+    expect(classes(code.replace('expect(f()).toBe(1)', 'f()'))).toEqual(['no-assertion']);
+  });
+});
+
+describe('tautologies: only known value matchers on constants', () => {
+  it.each([
+    ["expect('msg').toHaveBeenWarned()", 'real'],
+    ['expect(1).toMatchCustom(1)', 'real'],
+    ['assert.ifError(1)', 'real'],
+    ['assert.equal(1, 1)', 'tautology'],
+    ['assert.notEqual(1, 2)', 'tautology'],
+    ['expect({ a: [1] }).toEqual({ a: [1] })', 'tautology'],
+    ['expect([1]).toBe([1])', 'real'],
+    ['expectTypeOf(1).toEqualTypeOf<number>()', 'real'],
+    ['expectTypeOf<string>().toBeString()', 'real'],
+    ['const result = f(); expectTypeOf<string>(result)', 'real'],
+    ['function C() { assertType<unknown>(f()) }', 'real'],
+    ['const expectation = expectTypeOf(f).returns; expectation.toMatchTypeOf<{ a: 1 }>()', 'real'],
+    ['expect<string>("a").type.toBe<string>()', 'real'],
+  ])('%s → %s', (body, expected) => {
+    expect(classes(`it('t', () => {\n${body}\n});`, 'a.test.ts')).toEqual([expected]);
+  });
+
+  it("never calls constants compared with an expect under test (the project's own) a tautology", () => {
+    expect(classes("import jestExpect from '../';\nit('escapes', () => { jestExpect('a?').toMatch('a?') });")).toEqual(['real']);
+    expect(classes("import { expect } from 'vitest';\nit('escapes', () => { expect('a?').toMatch('a?') });")).toEqual(['tautology']);
+  });
+
+  it('counts an expectation held in a variable, and a matcher chosen at run time', () => {
+    expect(classes("it('t', () => { let expector = expect(f()); if (!ok) expector = expector.not; expector.toHaveProperty('a', 1) });")).toEqual(['real']);
+    expect(classes("import jestExpect from 'expect';\nit('t', () => { const fn = jest.fn(); fn(); jestExpect(fn)[matcher]() });")).toEqual(['real']);
+    expect(classes("it('t', () => { const x = expect(f()) });")).toEqual(['no-assertion']);
+  });
+
+  it('takes constants in a file that tests its own expect for inputs, under any expect', () => {
+    const code = "const {expect: jestExpect} = require('../');\nit('a', () => { expect([{ a: undefined }]).not.toStrictEqual([{}]) });";
+    expect(classes(code)).toEqual(['real']);
+  });
+
+  it('takes every expectation in a type-test file for a type check', () => {
+    const code = "test('t', () => { expect(1).toBe(1) });";
+    expect(classes(code, 'types.test-d.ts')).toEqual(['real']);
+    expect(classes(code, '__typetests__/x.ts')).toEqual(['real']);
+    expect(classes(code, 'x.test.ts')).toEqual(['tautology']);
+  });
+
+  it('takes a test of a type-test file for checked by the compiler, even with an empty body', () => {
+    expect(classes("test('testName', () => {});\ntest.skip('later', () => {});", '__typetests__/globals.test.ts')).toEqual(['real', 'skipped']);
+  });
+
+  it('does not take a test call under check by expect for a declaration', () => {
+    expect(classes("test('throws without a body', () => { expect(() => { test('inner') }).toThrow() });")).toEqual(['real']);
+    expect(classes("import { expect, test } from 'tstyche';\nexpect(test.only('name', fn)).type.toBe<void>();\ntest('x', () => { expect(test.todo('y')).type.toBe<void>() });", '__typetests__/globals.test.ts')).toEqual(['real']);
+  });
+
+  it('counts the tests a table-driven library declares (babel-plugin-tester, RuleTester)', () => {
+    expect(classes("import pluginTester from 'babel-plugin-tester';\ndescribe('babel 7', () => { pluginTester({ plugin, tests: { a: 'x' } }) });")).toEqual(['real']);
+    expect(classes("const ruleTester = new RuleTester();\nruleTester.run('no-x', rule, { valid: [], invalid: [] });")).toEqual(['real']);
+  });
+
+  it('lets assert-functions clear a custom matcher by its name', () => {
+    const code = "it('t', () => { setup(); toHaveBeenWarnedLast('x') });";
+    expect(classes(code)).toEqual(['no-assertion']);
+    expect(classes(code, 'a.test.js', { assertPatterns: compileAssertPatterns(['toHaveBeenWarnedLast']) })).toEqual(['real']);
+  });
+});
+
+describe('skipIf and runIf', () => {
+  it.each([
+    ["test.skipIf(true)('t', () => { expect(f()).toBe(1) })", 'skipped'],
+    ["test.skipIf(false)('t', () => { expect(f()).toBe(1) })", 'real'],
+    ["test.runIf(false)('t', () => { expect(f()).toBe(1) })", 'skipped'],
+    ["test.runIf(!true)('t', () => { expect(f()).toBe(1) })", 'skipped'],
+    ["test.skipIf(process.platform === 'win32')('t', () => { expect(f()).toBe(1) })", 'real'],
+    ["it.runIf(isCI)('t', () => { expect(f()).toBe(1) })", 'real'],
+  ])('%s → %s', (code, expected) => {
+    expect(classes(code)).toEqual([expected]);
+  });
+});
+
+describe('valid syntax parses', () => {
+  it.each([
+    ['Flow types in a .js file', "// @flow\ntype A = {| a: number |};\nfunction f(x: ?string): A { return { a: 1 } }\nit('t', () => { expect(f('')).toEqual({ a: 1 }) });", 'a.test.js'],
+    ['Flow generics without the pragma', "const id = <T>(x: T): T => x;\nit('t', () => { expect(id(1)).toBe(1) });", 'a.test.js'],
+    ['JSX in a .js file', "it('t', () => { expect(render(<A b=\"1\" />)).toBeTruthy() });", 'a.test.js'],
+    ['current decorators', "class A { @dec accessor x = 1 }\nit('t', () => { expect(new A().x).toBe(1) });", 'a.test.ts'],
+    ['import source', "import source mod from './x.wasm';\nit('t', () => { expect(mod).toBeDefined() });", 'a.test.mjs'],
+    ['satisfies and const type parameters', "const f = <const T,>(x: T) => x satisfies unknown;\nusing r = open();\nit('t', () => { expect(f(1)).toBe(1) });", 'a.test.ts'],
+  ])('%s', (_name, code, file) => {
+    const analysis = analyzeTestFile(code, file);
+    expect(analysis.parseError).toBeUndefined();
+    expect(analysis.tests.map((test) => test.testClass)).toEqual(['real']);
+  });
+});
+
+describe('what real suites also do', () => {
+  it('takes fail() imported from node:assert for a live assertion, not a constant one', () => {
+    const code = "const { fail, strictEqual } = require('node:assert');\ntest('t', async () => { store.write = () => { fail('unreachable') }; await run(); });\ntest('u', () => { strictEqual(1, 1) });";
+    expect(classes(code)).toEqual(['real', 'tautology']);
+  });
+
+  it("does not take calls of the file's own function named test for test declarations", () => {
+    const code = "function test(app) { it('responds', (done) => { request(app).get('/').expect(200, done) }) }\ndescribe('format', () => { test(app1); test(app2); });";
+    // The test the function declares is counted once, where it is written.
+    expect(classes(code)).toEqual(['real']);
+  });
+
+  it('counts // @ts-expect-error in a test as a type assertion', () => {
+    expect(classes("test('rejects a number', () => {\n  // @ts-expect-error not a string\n  greet(1);\n});", 'a.test.ts')).toEqual(['real']);
+    expect(classes("test('compiles', () => {\n  greet(1);\n});", 'a.test.ts')).toEqual(['no-assertion']);
+  });
+
+  it('counts the top-level expectations of a type-test file, also inside suites', () => {
+    expect(classes("import { expectType } from 'tsd';\nexpectType<string>(greet('a'));", 'index.test-d.ts')).toEqual(['real']);
+    expect(classes("describe('greet', () => { expectType<string>(greet('a')) });", 'dts/greet.test-d.ts')).toEqual(['real']);
+    expect(classes("const x = 1;", 'dts/empty.test-d.ts')).toEqual([]);
+  });
+});
+
+describe('bad input', () => {
+  it('reports a binary file as one that does not parse, in one line', () => {
+    const analysis = analyzeTestFile("it('t', () => {});\n\0\x01\x02", 'a.test.js');
+    expect(analysis.parseError).toEqual({ message: 'it is binary, not JavaScript or TypeScript', line: 2, column: 1 });
+    expect(analysis.tests).toEqual([]);
+  });
+});

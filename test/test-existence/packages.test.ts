@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { executeGate } from '../../src/core/gate.js';
+import { silentLogger } from '../../src/core/logger.js';
+import type { GateReport } from '../../src/core/report.js';
+import { testExistenceGate } from '../../src/test-existence/gate.js';
+import { tempDir } from '../helpers/temp.js';
+
+const DEFAULTS = { 'min-tests': 1, 'test-patterns': [], 'assert-functions': [], reports: [], levels: {}, allow: [] };
+const REAL_TEST = "import { expect, it } from 'vitest';\nimport { add } from '../src/add';\nit('adds', () => {\n  expect(add(1, 2)).toBe(3);\n});\n";
+const SOURCE = 'export const add = (a, b) => a + b;\n';
+const PLACEHOLDER = 'echo "Error: no test specified" && exit 1';
+
+function runGate(cwd: string, settings: Record<string, unknown> = {}): Promise<GateReport> {
+  return executeGate(testExistenceGate, { ...DEFAULTS, ...settings }, { cwd, env: {}, log: silentLogger, inAction: false, configFile: '.github/readiness-gates.yml' });
+}
+
+function rules(report: GateReport): string[] {
+  return report.findings.map((finding) => `${finding.rule} ${finding.file ?? ''}`);
+}
+
+function manifest(name: string, scripts: Record<string, string> = { test: 'vitest run' }, extra: Record<string, unknown> = {}): string {
+  return `${JSON.stringify({ name, scripts, ...extra }, null, 2)}\n`;
+}
+
+/** An application with a tested backend and a frontend that has code but no real test. */
+function app(frontendScript: string, frontendFiles: Record<string, string> = {}): Record<string, string> {
+  return {
+    'backend/package.json': manifest('api'),
+    'backend/src/add.js': SOURCE,
+    'backend/test/add.test.js': REAL_TEST,
+    'frontend/package.json': manifest('web', { test: frontendScript }),
+    'frontend/src/add.js': SOURCE,
+    ...frontendFiles,
+  };
+}
+
+describe('packages as a user sees them', () => {
+  it.each([
+    ['npm workspaces', { 'package.json': manifest('mono', { test: 'npm test --workspaces' }, { workspaces: ['backend', 'frontend'] }) }],
+    ['yarn workspaces', { 'package.json': manifest('mono', { test: 'yarn workspaces foreach run test' }, { workspaces: { packages: ['*end'] } }), 'yarn.lock': '' }],
+    ['pnpm workspaces', { 'package.json': manifest('mono', { test: 'pnpm -r test' }), 'pnpm-workspace.yaml': 'packages:\n  - backend\n  - frontend\n' }],
+    ['no workspaces and no root package.json', {}],
+  ])('fails the untested frontend of a backend/ + frontend/ app: %s', async (_name, root) => {
+    const report = await runGate(tempDir({ ...root, ...app('vitest run') }));
+    expect(report.status).toBe('fail');
+    expect(rules(report)).toEqual(['tests/none frontend/package.json']);
+  });
+
+  it('fails a placeholder test script and one that passes with no tests, package by package', async () => {
+    const placeholder = await runGate(tempDir(app(PLACEHOLDER)));
+    expect(rules(placeholder)).toEqual(['tests/none frontend/package.json', 'script/placeholder frontend/package.json']);
+    const swallowed = await runGate(tempDir(app('vitest run --passWithNoTests || true')));
+    expect(rules(swallowed).sort()).toEqual(['script/ignored-exit-code frontend/package.json', 'script/pass-with-no-tests frontend/package.json', 'tests/none frontend/package.json']);
+  });
+
+  it('gives a test file to its nearest package', async () => {
+    // The frontend's test lives in the frontend: the root has no source, the frontend has its test.
+    const report = await runGate(tempDir({ 'package.json': manifest('root'), ...app('vitest run', { 'frontend/test/add.test.js': REAL_TEST }) }));
+    expect(report.status).toBe('pass');
+    expect(report.metrics).toMatchObject({ packages: 3, 'test-files': 2, 'real-tests': 2 });
+  });
+
+  it('leaves out packages named by test-existence.allow, with a reason, until the entry expires', async () => {
+    const files = { ...app(PLACEHOLDER, { 'frontend/test/no.test.js': "it('x', () => {})" }), 'tools/gen/package.json': manifest('gen', {}), 'tools/gen/index.js': SOURCE };
+    const allowed = await runGate(tempDir(files), { allow: [{ package: 'frontend', reason: 'rewritten next quarter' }, { package: 'gen', reason: 'one-off generator' }, { package: 'legacy/*', reason: 'gone' }] });
+    expect(allowed.status).toBe('pass');
+    expect(rules(allowed)).toEqual(['policy/unused-exception .github/readiness-gates.yml']);
+    expect(allowed.findings[0]?.message).toContain('test-existence.allow[2] (legacy/*)');
+    // backend, and the root's files outside every package.
+    expect(allowed.metrics).toMatchObject({ packages: 2, 'excluded-packages': 2, 'test-files': 1 });
+    const expired = await runGate(tempDir(files), { allow: [{ package: 'frontend', reason: 'later', expires: '2020-01-01' }, { package: 'tools/*', reason: 'generators' }] });
+    expect(rules(expired)).toContain('policy/expired-exception .github/readiness-gates.yml');
+    expect(rules(expired)).toContain('tests/none frontend/package.json');
+  });
+
+  it('needs no tests in example packages, but judges the tests they have', async () => {
+    const report = await runGate(tempDir({
+      ...app('vitest run', { 'frontend/test/add.test.js': REAL_TEST }),
+      'examples/next-app/package.json': manifest('next-app', { test: PLACEHOLDER }),
+      'examples/next-app/src/page.js': SOURCE,
+      'playground/package.json': manifest('playground', {}),
+      'playground/main.ts': SOURCE,
+      'examples/with-tests/package.json': manifest('with-tests'),
+      'examples/with-tests/src/add.js': SOURCE,
+      'examples/with-tests/test/add.test.js': "it('adds', () => {})",
+    }));
+    expect(rules(report)).toEqual(['test/empty examples/with-tests/test/add.test.js']);
+    expect(report.metrics).toMatchObject({ 'support-packages': 3 });
+  });
+
+  it('leaves out fixture projects below e2e/ or test/, whose tests are inputs', async () => {
+    const report = await runGate(tempDir({
+      ...app('vitest run', { 'frontend/test/add.test.js': REAL_TEST }),
+      'e2e/failing-case/package.json': manifest('failing-case', {}),
+      'e2e/failing-case/index.js': SOURCE,
+      'e2e/failing-case/__tests__/fails.test.js': "it('is empty on purpose', () => {});",
+      'e2e/test-match/package.json': JSON.stringify({ jest: { testEnvironment: 'node' } }),
+      'e2e/test-match/dot-spec/a.spec.js': "test('x', () => { expect(1).toBe(1) });",
+      'backend/test/fixtures/app/package.json': manifest('fixture-app', {}),
+      'backend/test/fixtures/app/src/index.js': SOURCE,
+    }));
+    expect(rules(report)).toEqual([]);
+    expect(report.metrics).toMatchObject({ 'fixture-packages': 1 });
+  });
+
+  it('reports no finding for a test the line above accepts with eslint-disable-next-line, but counts it', async () => {
+    const report = await runGate(tempDir({
+      ...app('vitest run', { 'frontend/test/add.test.js': REAL_TEST }),
+      'backend/test/later.test.js': "// eslint-disable-next-line vitest/no-disabled-tests\nit.skip('later', () => { expect(1).toBe(2) });\n",
+    }));
+    expect(rules(report)).toEqual([]);
+    expect(report.metrics).toMatchObject({ skipped: 1 });
+  });
+});

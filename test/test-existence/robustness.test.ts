@@ -1,0 +1,46 @@
+import { symlinkSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { executeGate } from '../../src/core/gate.js';
+import { silentLogger } from '../../src/core/logger.js';
+import { analyzeTestFile } from '../../src/test-existence/analyze.js';
+import { testExistenceGate } from '../../src/test-existence/gate.js';
+import { tempDir } from '../helpers/temp.js';
+
+const DEFAULTS = { 'min-tests': 1, 'test-patterns': [], 'assert-functions': [], reports: [], levels: {}, allow: [] };
+
+/** A test whose assertion sits `depth` callbacks deep: valid code, which Node runs. */
+function nested(depth: number, assertion = 'expect(g()).toBe(1);'): string {
+  return `it('deep', () => {\n${'f(function () {\n'.repeat(depth)}${assertion}\n${'});\n'.repeat(depth)}});\n`;
+}
+
+describe('valid code nested deeper than the default stack', () => {
+  it('gives a one-line finding, not a crash, where only this thread parses', () => {
+    const analysis = analyzeTestFile(nested(400), 'a.test.js');
+    expect(analysis.parseError).toEqual({ message: 'it nests deeper than the parser can follow', line: 1, column: 1 });
+  });
+
+  it('is analysed in a worker with a large stack by the gate: 400 nested callbacks', async () => {
+    const cwd = tempDir({ 'package.json': JSON.stringify({ name: 'deep', scripts: { test: 'jest' } }), 'index.js': 'module.exports = 1;\n', 'test/deep.test.js': nested(400), 'test/silent.test.js': nested(300, 'g();') });
+    const report = await executeGate(testExistenceGate, DEFAULTS, { cwd, env: {}, log: silentLogger, inAction: false });
+    expect(report.findings.map((finding) => `${finding.rule} ${finding.file}`)).toEqual(['test/no-assertion test/silent.test.js']);
+    expect(report.metrics).toMatchObject({ tests: 2, 'real-tests': 1, 'parse-errors': 0 });
+  });
+});
+
+describe('bad input', () => {
+  it('does not follow a symlink loop, and reports a binary test file in one line', async () => {
+    const cwd = tempDir({
+      'package.json': JSON.stringify({ name: 'app', scripts: { test: 'jest' } }),
+      'index.js': 'module.exports = 1;\n',
+      'test/ok.test.js': "it('works', () => { expect(f()).toBe(1) });\n",
+      'test/blob.test.js': 'PK\u0003\u0004\u0000\u0000binary',
+    });
+    symlinkSync('.', path.join(cwd, 'test', 'loop'));
+    const report = await executeGate(testExistenceGate, DEFAULTS, { cwd, env: {}, log: silentLogger, inAction: false });
+    expect(report.findings.map((finding) => `${finding.rule} ${finding.file}: ${finding.message}`)).toEqual([
+      'test/parse-error test/blob.test.js: test/blob.test.js does not parse (it is binary, not JavaScript or TypeScript), so its tests were not checked.',
+    ]);
+    expect(report.metrics).toMatchObject({ 'test-files': 2, 'real-tests': 1 });
+  });
+});

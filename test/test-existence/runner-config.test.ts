@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { executeGate } from '../../src/core/gate.js';
+import { silentLogger } from '../../src/core/logger.js';
+import type { GateReport } from '../../src/core/report.js';
+import { testExistenceGate } from '../../src/test-existence/gate.js';
+import { tempDir } from '../helpers/temp.js';
+
+const DEFAULTS = { 'min-tests': 1, 'test-patterns': [], 'assert-functions': [], reports: [], levels: {}, allow: [] };
+const REAL = "it('adds', () => { expect(add(1, 2)).toBe(3) });\n";
+const EMPTY = "it('does nothing', () => {});\n";
+
+function run(files: Record<string, string>, settings: Record<string, unknown> = {}): Promise<GateReport> {
+  return executeGate(testExistenceGate, { ...DEFAULTS, ...settings }, { cwd: tempDir({ 'src/add.js': 'export const add = (a, b) => a + b;\n', ...files }), env: {}, log: silentLogger, inAction: false });
+}
+
+function rules(report: GateReport): string[] {
+  return report.findings.map((finding) => `${finding.rule} ${finding.file ?? ''}`);
+}
+
+const pkg = (scripts: Record<string, string>, extra: Record<string, unknown> = {}) => JSON.stringify({ name: 'app', scripts, ...extra });
+
+describe('the files the runner runs', () => {
+  it("leaves out what jest's testPathIgnorePatterns ignores, reading the literal values of jest.config.mjs", async () => {
+    const config = "const ci = process.env.CI;\nexport default {\n  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/e2e/.*/__tests__', ci ? '/slow/' : '/fast/'],\n};\n";
+    const report = await run({
+      'package.json': pkg({ test: 'jest' }),
+      'jest.config.mjs': config,
+      '__tests__/add.test.js': REAL,
+      'e2e/fixture-project/__tests__/empty.test.js': EMPTY,
+      'e2e/__tests__/empty.test.js': EMPTY,
+    });
+    expect(rules(report)).toEqual(['test/empty e2e/__tests__/empty.test.js']);
+    expect(report.metrics['test-files']).toBe(2);
+  });
+
+  it('takes testMatch and roots from package.json jest, and testRegex', async () => {
+    const matched = await run({
+      'package.json': pkg({ test: 'jest' }, { jest: { roots: ['<rootDir>/src'], testMatch: ['**/*.check.js'] } }),
+      'src/add.check.js': REAL,
+      'src/add.test.js': EMPTY,
+      'test/other.test.js': EMPTY,
+    });
+    expect(rules(matched)).toEqual([]);
+    expect(matched.metrics['test-files']).toBe(1);
+    const regex = await run({ 'package.json': pkg({ test: 'jest' }, { jest: { testRegex: '/specs/.*\\.js$' } }), 'specs/add.js': REAL, 'test/add.test.js': EMPTY });
+    expect(regex.metrics['test-files']).toBe(1);
+    expect(rules(regex)).toEqual([]);
+  });
+
+  it("judges a workspace member's files by the workspace root's runner config", async () => {
+    const report = await run({
+      'package.json': pkg({ test: 'jest' }, { workspaces: ['packages/*'], jest: { testPathIgnorePatterns: ['/__typetests__/'] } }),
+      'packages/types/package.json': JSON.stringify({ name: 'types' }),
+      'packages/types/src/index.js': 'export const id = (x) => x;\n',
+      'packages/types/__tests__/id.test.js': REAL,
+      '__tests__/add.test.js': REAL,
+      'packages/types/__typetests__/id.test.ts': "test('signature', () => {});\n",
+    });
+    expect(rules(report)).toEqual([]);
+  });
+
+  it('reads the config a script names with --config', async () => {
+    const report = await run({
+      'package.json': pkg({ test: 'jest --config config/jest.ci.json' }),
+      'config/jest.ci.json': JSON.stringify({ rootDir: '..', testPathIgnorePatterns: ['/legacy/'] }),
+      'test/add.test.js': REAL,
+      'legacy/old.test.js': EMPTY,
+    });
+    expect(rules(report)).toEqual([]);
+  });
+
+  it('reads vitest test.include and test.exclude through defineConfig', async () => {
+    const report = await run({
+      'package.json': pkg({ test: 'vitest run' }),
+      'vitest.config.ts': "import { defineConfig } from 'vitest/config';\nexport default defineConfig({ test: { include: ['tests/**/*.test.js'], exclude: ['tests/wip/**'] } });\n",
+      'tests/add.test.js': REAL,
+      'tests/wip/draft.test.js': EMPTY,
+      'other/add.test.js': EMPTY,
+    });
+    expect(rules(report)).toEqual([]);
+    expect(report.metrics['test-files']).toBe(1);
+  });
+
+  it("follows a config that re-exports another one (`export { default } from '../../vitest.config'`)", async () => {
+    const report = await run({
+      'package.json': pkg({ test: 'vitest run' }),
+      'vitest.config.ts': "export { default } from './config/vitest.shared';\n",
+      'config/vitest.shared.ts': "import { defineConfig, mergeConfig } from 'vitest/config';\nexport default mergeConfig(base, defineConfig({ test: { exclude: ['**/wip/**'] } }));\n",
+      'test/add.test.js': REAL,
+      'test/wip/draft.test.js': EMPTY,
+    });
+    expect(rules(report)).toEqual([]);
+    expect(report.metrics['test-files']).toBe(1);
+  });
+
+  it('reads mocha spec from .mocharc.yml', async () => {
+    const report = await run({
+      'package.json': pkg({ test: 'mocha' }),
+      '.mocharc.yml': 'spec: spec/**/*.js\n',
+      'spec/add.js': REAL,
+      'test/unused.test.js': EMPTY,
+    });
+    expect(rules(report)).toEqual([]);
+    expect(report.metrics['test-files']).toBe(1);
+  });
+
+  it('keeps the conventional test files of another runner the scripts run (node --test beside jest)', async () => {
+    const report = await run({
+      'package.json': pkg({ test: 'node --test test/*.js && yarn jest' }, { jest: { testMatch: ['<rootDir>/test/jest/**'] } }),
+      'test/jest/add.js': REAL,
+      'test/empty.test.js': EMPTY,
+    });
+    expect(rules(report)).toEqual(['test/empty test/empty.test.js']);
+    expect(report.metrics['test-files']).toBe(2);
+  });
+
+  it('counts the runners of every test script: tstyche type tests beside a jest that ignores them', async () => {
+    const report = await run({
+      'package.json': pkg({ test: 'jest', 'test-types': 'tstyche' }, { jest: { testPathIgnorePatterns: ['/__typetests__/'] } }),
+      '__typetests__/add.test.ts': "import { expect } from 'tstyche';\ntest('add', () => { expect(add(1, 2)).type.toBe<number>() });\n",
+    });
+    expect(rules(report)).toEqual([]);
+    expect(report.metrics['real-tests']).toBe(1);
+  });
+
+  it('reads the paths given to node --test and to mocha', async () => {
+    const node = await run({
+      'package.json': pkg({ test: 'node --test --test-reporter spec test/unit/' }),
+      'test/unit/add.test.js': REAL,
+      'test/unit/helpers/setup.js': EMPTY,
+      'test/manual/empty.test.js': EMPTY,
+    });
+    expect(rules(node)).toEqual([]);
+    expect(node.metrics['test-files']).toBe(1);
+    const mocha = await run({
+      'package.json': pkg({ test: 'mocha --require test/support/env --reporter spec test/ test/acceptance/' }),
+      'test/add.js': REAL,
+      'test/acceptance/app.js': REAL,
+      'test/support/env.js': EMPTY,
+    });
+    expect(rules(mocha)).toEqual([]);
+    expect(mocha.metrics['test-files']).toBe(2);
+  });
+
+  it('falls back to the conventions with a notice when the selection is computed', async () => {
+    const report = await run({
+      'package.json': pkg({ test: 'jest' }),
+      'jest.config.js': "module.exports = { testMatch: require('./shared').match };\n",
+      'test/add.test.js': REAL,
+      'test/empty.test.js': EMPTY,
+    });
+    expect(rules(report)).toEqual(['tests/runner-config jest.config.js', 'test/empty test/empty.test.js']);
+    expect(report.findings.find((finding) => finding.rule === 'tests/runner-config')).toMatchObject({ level: 'notice' });
+    expect(report.status).toBe('fail');
+  });
+});
