@@ -6,6 +6,7 @@ import type { Gate, GateSettings } from '../core/gate.js';
 import { createReport, type Finding } from '../core/report.js';
 import { fetchAdvisories, matchAdvisories, severityRank, type AdvisoryMatch, type BulkRequestOptions, type Severity } from './advisories.js';
 import { LOCKFILE_ORDER, loadLockfile } from './lockfile.js';
+import { splitNameAndSpec } from './model.js';
 import { allowCovers, checkRequiredVersions, describeReach, parseRequiredVersions, type AllowEntry, type RequiredVersion } from './policy.js';
 import { parseRegistryUrl, resolveRegistry } from './registry.js';
 
@@ -49,7 +50,7 @@ export function createAuditGate(request: BulkRequestOptions = {}): Gate {
       const startedAt = performance.now();
       const options = readAuditOptions(settings);
       const findings: Finding[] = [];
-      const metrics: Record<string, number> = { packages: 0, advisories: 0, critical: 0, high: 0, moderate: 0, low: 0, allowed: 0 };
+      const metrics: Record<string, number> = { packages: 0, local: 0, advisories: 0, critical: 0, high: 0, moderate: 0, low: 0, allowed: 0 };
       const exceptions = new ExceptionList(options.allow, (entry, index) => `audit.allow[${index}] (${entry.id})`);
       // Fail closed: what stops the check is an error, unless the user chose a warning instead.
       const couldNotCheck = (error: unknown) => {
@@ -66,9 +67,15 @@ export function createAuditGate(request: BulkRequestOptions = {}): Gate {
         couldNotCheck(error);
       }
       if (lock) {
-        const packages = options.productionOnly ? lock.packages.filter((pkg) => pkg.kind !== 'dev') : lock.packages;
+        const installed = options.productionOnly ? lock.packages.filter((pkg) => pkg.kind !== 'dev') : lock.packages;
+        // Folders, links, tarball files and git repositories are the project's own: their names never leave the machine.
+        const packages = installed.filter((pkg) => !pkg.local);
+        const local = new Set([...lock.packages.filter((pkg) => pkg.local).map((pkg) => pkg.name), ...lock.links.map((link) => splitNameAndSpec(link)[0])]);
         metrics.packages = packages.length;
-        context.log.info(`Lockfile: ${lock.file} (${lock.format}), ${packages.length} packages${options.productionOnly ? ' without dev-only ones' : ''}`);
+        metrics.local = local.size;
+        context.log.info(
+          `Lockfile: ${lock.file} (${lock.format}), ${packages.length} packages${options.productionOnly ? ' without dev-only ones' : ''}; ${local.size} not audited (local)`,
+        );
         if (lock.ignored.length > 0) {
           context.log.warning(`Also found ${lock.ignored.join(', ')}; read ${lock.file}, the first in the order ${LOCKFILE_ORDER.map(({ file }) => file).join(', ')}. Set \`lockfile\` to choose another.`);
         }

@@ -1,7 +1,8 @@
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import semver from 'semver';
 import { ConfigurationError } from '../core/errors.js';
 import type { LockfileSource } from './manifest.js';
-import { edgesOf, indexLines, resolveInstalledPackages, splitNameAndSpec, type LockfileGraph, type ParsedLockfile } from './model.js';
+import { edgesOf, indexLines, resolveLockfileGraph, splitNameAndSpec, type LockfileGraph, type ParsedLockfile } from './model.js';
 
 interface BunWorkspace {
   name?: string;
@@ -42,26 +43,33 @@ export function parseBunLockfile(source: LockfileSource): ParsedLockfile {
 
   const packages = lock.packages;
   const lines = indexLines(source.text, /^[ \t]+"((?:[^"\\]|\\.)+)": \[/gm);
+  const graph: LockfileGraph = { workspaces: [], nodes: new Map(), links: new Set() };
   const resolve = (from: string[], name: string): string | undefined => {
     for (let depth = from.length; depth >= 0; depth -= 1) {
       const candidate = [...from.slice(0, depth), name].join('/');
-      if (candidate in packages) return candidate;
+      if (!(candidate in packages)) continue;
+      // A workspace or a link is no node: counted as local when something depends on it.
+      const ident = packages[candidate]?.[0];
+      if (typeof ident === 'string' && /^(?:workspace|link):/.test(splitNameAndSpec(ident)[1])) graph.links.add(ident);
+      return candidate;
     }
     return undefined;
   };
 
-  const graph: LockfileGraph = { workspaces: [], nodes: new Map() };
   for (const [key, value] of Object.entries(packages)) {
     if (!Array.isArray(value) || typeof value[0] !== 'string') continue;
     const [name, spec] = splitNameAndSpec(value[0]);
-    if (spec.startsWith('workspace:')) continue;
+    if (spec.startsWith('workspace:') || spec.startsWith('link:')) continue;
     const info = (value.find((item) => item && typeof item === 'object' && !Array.isArray(item)) ?? {}) as BunPackageInfo;
     const from = keySegments(key);
     const follow = (dependency: string) => resolve(from, dependency);
     const optionalPeers = new Set(info.optionalPeers ?? []);
+    const version = spec.startsWith('npm:') ? splitNameAndSpec(spec.slice('npm:'.length))[1] : spec;
     graph.nodes.set(key, {
       name,
-      version: spec.startsWith('npm:') ? splitNameAndSpec(spec.slice('npm:'.length))[1] : spec,
+      version,
+      // Registry packages are locked at a version; folders, tarball files and git at their reference.
+      local: semver.valid(version) === null,
       edges: [
         ...edgesOf(info.dependencies, 'prod', follow),
         ...edgesOf(info.optionalDependencies, 'optional', follow),
@@ -85,7 +93,7 @@ export function parseBunLockfile(source: LockfileSource): ParsedLockfile {
       ],
     });
   }
-  return { packages: resolveInstalledPackages(graph) };
+  return resolveLockfileGraph(graph);
 }
 
 /** `@fixture/lib/debug/ms` → [`@fixture/lib`, `debug`, `ms`]. */

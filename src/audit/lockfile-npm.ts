@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../core/errors.js';
-import { edgesOf, indexLines, resolveInstalledPackages, type GraphEdge, type LockfileGraph, type ParsedLockfile } from './model.js';
+import { edgesOf, indexLines, isLocalSpec, resolveLockfileGraph, type GraphEdge, type LockfileGraph, type ParsedLockfile } from './model.js';
 import type { LockfileSource, PackageManifest } from './manifest.js';
 
 interface NpmPackageEntry {
@@ -45,8 +45,8 @@ export function parseNpmLockfile(source: LockfileSource): ParsedLockfile {
     throw new ConfigurationError(`${source.file} is not valid JSON (${(error as Error).message}); regenerate it with npm install`);
   }
   if (!lock || typeof lock !== 'object') throw new ConfigurationError(`${source.file} is not an npm lockfile; regenerate it with npm install`);
-  if (lock.packages && typeof lock.packages === 'object') return { packages: resolveInstalledPackages(graphFromPackages(lock.packages, source.text)) };
-  if (lock.dependencies && typeof lock.dependencies === 'object') return { packages: resolveInstalledPackages(graphFromLegacyTree(lock.dependencies, source)) };
+  if (lock.packages && typeof lock.packages === 'object') return resolveLockfileGraph(graphFromPackages(lock.packages, source.text));
+  if (lock.dependencies && typeof lock.dependencies === 'object') return resolveLockfileGraph(graphFromLegacyTree(lock.dependencies, source));
   throw new ConfigurationError(`${source.file} has neither "packages" nor "dependencies"; regenerate it with npm install`);
 }
 
@@ -54,14 +54,18 @@ function graphFromPackages(packages: Record<string, NpmPackageEntry>, text: stri
   const lines = indexLines(text, /^[ \t]+"((?:[^"\\]|\\.)*node_modules\/(?:[^"\\]|\\.)*)": \{/gm);
   const locations = Object.keys(packages);
   const resolveLocation = createLocationResolver(locations);
+  const links = new Set<string>();
   const resolve = (from: string, name: string): string | undefined => {
     const found = resolveLocation(from, name);
     if (found === undefined) return undefined;
     const entry = packages[found]!;
-    return entry.link && entry.resolved ? entry.resolved : found;
+    if (!entry.link) return found;
+    links.add(`${name}@file:${entry.resolved ?? ''}`);
+    return entry.resolved;
   };
 
-  const graph: LockfileGraph = { workspaces: [], nodes: new Map() };
+  // npm decides what --omit=dev leaves out by the flags it writes (dev; devOptional stays), not by a walk.
+  const graph: LockfileGraph = { workspaces: [], nodes: new Map(), links, kindsRecorded: true };
   for (const location of locations) {
     const entry = packages[location]!;
     if (entry.link) continue;
@@ -83,6 +87,7 @@ function graphFromPackages(packages: Record<string, NpmPackageEntry>, text: stri
       version: entry.version,
       // devOptional: dev, and optional of a prod package, so installed without dev dependencies too.
       recordedKind: entry.dev ? 'dev' : entry.optional || entry.devOptional ? 'optional' : 'prod',
+      local: entry.resolved !== undefined && isLocalSpec(entry.resolved),
       edges,
       ...(line !== undefined ? { line } : {}),
     });
@@ -101,21 +106,28 @@ function graphFromLegacyTree(tree: Record<string, NpmLegacyEntry>, source: Lockf
   };
   flatten(tree, '');
   const linesByPackage = indexLines(source.text, /^[ \t]+"((?:[^"\\]|\\.)+)": \{\n\s+"version": "([^"]+)"/gm, (match) => `${match[1]}@${match[2]}`);
-  const resolve = createLocationResolver(Object.keys(packages));
-  const graph: LockfileGraph = { workspaces: [], nodes: new Map() };
+  const resolveLocation = createLocationResolver(Object.keys(packages));
+  const graph: LockfileGraph = { workspaces: [], nodes: new Map(), links: new Set(), kindsRecorded: true };
+  const resolve = (from: string, name: string): string | undefined => {
+    const found = resolveLocation(from, name);
+    const version = found === undefined ? undefined : packages[found]!.version;
+    if (version?.startsWith('file:')) graph.links.add(`${name}@${version}`);
+    return found;
+  };
   for (const [location, entry] of Object.entries(packages)) {
     if (!entry.version) continue;
     const requires = edgesOf(entry.requires, 'prod', (name) => resolve(location, name));
+    const name = nameFromLocation(location);
     if (entry.version.startsWith('file:')) {
       // A workspace or local folder: its own dependencies are nested under it.
       graph.workspaces.push({ path: entry.version.slice('file:'.length), edges: requires });
       continue;
     }
-    const name = nameFromLocation(location);
     graph.nodes.set(location, {
       name,
       version: entry.version,
       recordedKind: entry.dev ? 'dev' : entry.optional ? 'optional' : 'prod',
+      local: isLocalSpec(entry.version),
       edges: requires,
       ...(linesByPackage.has(`${name}@${entry.version}`) ? { line: linesByPackage.get(`${name}@${entry.version}`)! } : {}),
     });

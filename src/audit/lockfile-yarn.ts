@@ -1,7 +1,7 @@
 import { parseSyml } from '@yarnpkg/parsers';
 import { ConfigurationError, causeOf } from '../core/errors.js';
 import type { LockfileSource, PackageManifest } from './manifest.js';
-import { edgesOf, indexLines, resolveInstalledPackages, splitNameAndSpec, type GraphEdge, type LockfileGraph, type ParsedLockfile } from './model.js';
+import { edgesOf, indexLines, isLocalSpec, resolveLockfileGraph, splitNameAndSpec, type GraphEdge, type LockfileGraph, type ParsedLockfile } from './model.js';
 
 interface YarnEntry {
   version?: string;
@@ -28,7 +28,7 @@ export function parseYarnLockfile(source: LockfileSource): ParsedLockfile {
   const descriptorLines = new Map<string, number>();
   for (const [keys, line] of indexLines(source.text, /^(?![\s#])(.+):\s*$/gm)) for (const descriptor of splitDescriptors(keys)) descriptorLines.set(descriptor, line);
 
-  const graph: LockfileGraph = { workspaces: [], nodes: new Map() };
+  const graph: LockfileGraph = { workspaces: [], nodes: new Map(), links: new Set() };
   /** Descriptor → node key; berry workspaces map to `workspace:<path>` keys that are not nodes. */
   const descriptors = new Map<string, string>();
   const entries = new Map<string, YarnEntry>();
@@ -52,11 +52,19 @@ export function parseYarnLockfile(source: LockfileSource): ParsedLockfile {
     graph.nodes.set(key, {
       name: berry ? resolvedName : classicName(first),
       version: String(entry.version),
+      local: berry ? !isRegistryResolution(spec) : isLocalSpec(splitNameAndSpec(first)[1]),
       edges: [],
       ...(line !== undefined ? { line } : {}),
     });
   }
-  const resolve = (name: string, range: string) => descriptors.get(`${name}@${range}`);
+  // Berry binds folder and tarball descriptors to the package that declares them (`…::locator=app%40workspace%3A.`).
+  const boundDescriptors = new Map<string, string>();
+  for (const [descriptor, key] of descriptors) if (descriptor.includes('::')) boundDescriptors.set(descriptor.slice(0, descriptor.indexOf('::')), key);
+  const resolve = (name: string, range: string) => {
+    const key = descriptors.get(`${name}@${range}`) ?? boundDescriptors.get(`${name}@${range}`);
+    if (key === undefined && isLocalSpec(range)) graph.links.add(`${name}@${range}`);
+    return key;
+  };
   for (const [key, entry] of entries) {
     graph.nodes.get(key)!.edges = [
       ...edgesOf(entry.dependencies, (name) => (entry.dependenciesMeta?.[name]?.optional ? 'optional' : 'prod'), resolve),
@@ -83,7 +91,7 @@ export function parseYarnLockfile(source: LockfileSource): ParsedLockfile {
       });
     }
   }
-  return { packages: resolveInstalledPackages(graph) };
+  return resolveLockfileGraph(graph);
 }
 
 /** Berry merges a workspace's dependency lists; its package.json says which were dev or optional. */
@@ -93,6 +101,11 @@ function manifestEdgeType(manifest: PackageManifest | undefined, entry: YarnEntr
     if (manifest?.devDependencies?.[name] !== undefined && manifest.dependencies?.[name] === undefined) return 'dev';
     return 'prod';
   };
+}
+
+/** `npm:1.2.3`, or a patch of one: what the registry serves; folders, links, tarball files and git are not. */
+function isRegistryResolution(spec: string): boolean {
+  return spec.startsWith('npm:') || (spec.startsWith('patch:') && /@npm%3A/.test(spec));
 }
 
 function splitDescriptors(keys: string): string[] {

@@ -18,10 +18,14 @@ export interface InstalledPackage {
   path: { workspace: string; steps: string[] };
   /** 1-based line of the package's entry in the lockfile. */
   line?: number;
+  /** From a folder, a tarball file or git rather than the registry: never asked about, counted as not audited. */
+  local?: true;
 }
 
 export interface ParsedLockfile {
   packages: InstalledPackage[];
+  /** Local packages that are no node of the graph (links, workspaces), as `name@spec`: not audited either. */
+  links: string[];
 }
 
 export type EdgeType = 'prod' | 'optional' | 'dev';
@@ -36,8 +40,10 @@ export interface GraphNode {
   name: string;
   version: string;
   line?: number;
-  /** What the lockfile itself says, for nodes no workspace reaches (stale or extraneous entries). */
+  /** What the lockfile itself says: for nodes no workspace reaches, or for all when the graph's kinds are recorded. */
   recordedKind?: DependencyKind;
+  /** Not from the registry (see InstalledPackage.local). */
+  local?: boolean;
   edges: GraphEdge[];
 }
 
@@ -45,6 +51,13 @@ export interface LockfileGraph {
   /** Roots: the project and each workspace, by directory relative to the lockfile. */
   workspaces: Array<{ path: string; edges: GraphEdge[] }>;
   nodes: Map<string, GraphNode>;
+  /**
+   * The package manager recorded each node's kind by its own rules (npm's dev/optional/devOptional
+   * flags): those decide what a production install leaves out, the walk only finds paths.
+   */
+  kindsRecorded?: boolean;
+  /** Local dependencies that are no node (links to folders, workspaces), as `name@spec`. */
+  links: Set<string>;
 }
 
 const KINDS: readonly DependencyKind[] = ['prod', 'optional', 'dev'];
@@ -57,7 +70,11 @@ const EDGE_RANK: Record<EdgeType, number> = { prod: 0, optional: 1, dev: 2 };
  * path of that kind. Nodes that share a name and version are merged into one package. Nodes are
  * numbered first so that the walks run on arrays: trees have tens of thousands of edges.
  */
-export function resolveInstalledPackages(graph: LockfileGraph): InstalledPackage[] {
+export function resolveLockfileGraph(graph: LockfileGraph): ParsedLockfile {
+  return { packages: resolveInstalledPackages(graph), links: [...graph.links].sort() };
+}
+
+function resolveInstalledPackages(graph: LockfileGraph): InstalledPackage[] {
   const nodes = [...graph.nodes.values()];
   const count = nodes.length;
   const numbers = new Map<string, number>();
@@ -140,7 +157,7 @@ export function resolveInstalledPackages(graph: LockfileGraph): InstalledPackage
   for (index = 0; index < count; index += 1) {
     const node = nodes[index]!;
     const reached = kind[index] !== -1;
-    const nodeKind = reached ? KINDS[kind[index]!]! : (node.recordedKind ?? 'prod');
+    const nodeKind = reached && !(graph.kindsRecorded && node.recordedKind) ? KINDS[kind[index]!]! : (node.recordedKind ?? 'prod');
     const id = ids[index]!;
     const workspaces = workspacesOf(index);
     const existing = merged.get(id);
@@ -149,6 +166,7 @@ export function resolveInstalledPackages(graph: LockfileGraph): InstalledPackage
     if (reached) for (let current = index; current !== -1; current = parent[current]!) depth += 1;
     if (existing && (existing.rank < rank || (existing.rank === rank && existing.depth <= depth))) {
       mergeInto(existing.pkg, workspaces, node.line);
+      if (!node.local) delete existing.pkg.local;
       continue;
     }
     const pkg: InstalledPackage = {
@@ -158,6 +176,7 @@ export function resolveInstalledPackages(graph: LockfileGraph): InstalledPackage
       workspaces,
       path: { workspace: reached ? graph.workspaces[startedAt[index]!]!.path : '.', steps: reached ? steps(index) : [id] },
       ...(node.line !== undefined ? { line: node.line } : {}),
+      ...(node.local && (!existing || existing.pkg.local) ? { local: true as const } : {}),
     };
     if (existing) mergeInto(pkg, existing.pkg.workspaces, existing.pkg.line);
     merged.set(id, { pkg, rank, depth });
@@ -203,6 +222,20 @@ export function indexLines(text: string, pattern: RegExp, keyOf: (match: RegExpM
     if (!lines.has(key)) lines.set(key, line);
   }
   return lines;
+}
+
+/**
+ * A dependency spec or locked reference that names no registry version: a folder, a link, a
+ * tarball file, a workspace or a git repository (by URL or `owner/repo` shorthand).
+ */
+export function isLocalSpec(spec: string): boolean {
+  return (
+    /^(?:file|link|portal|workspace|git|git\+[a-z]+|github|gitlab|bitbucket|gist):/.test(spec) ||
+    /^(?:\.{0,2}\/|~\/)/.test(spec) ||
+    /^[\w.-]+\/[\w.-]+(?:#.*)?$/.test(spec) ||
+    /\.git(?:#.*)?$/.test(spec) ||
+    /\.(?:tgz|tar\.gz|tar)$/.test(spec)
+  );
 }
 
 /** `@scope/name@1.0.0` → [`@scope/name`, `1.0.0`]; the separator is the first `@` after the name's scope. */

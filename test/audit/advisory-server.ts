@@ -100,3 +100,12 @@ export const FIXTURE_ADVISORIES: Record<string, BulkAdvisory[]> = {
     advisory(1106914, 'GHSA-p6mc-m468-83gw', 'Prototype Pollution in lodash', 'high', '>=3.7.0 <4.17.19', 'CWE-1321'),
   ],
 };
+
+/**
+ * For the local set (project-local/): the fixture advisories, and qs (a dependency of the local
+ * tarball, so prod). inherits has none: a package without advisories is still asked about.
+ */
+export const LOCAL_SET_ADVISORIES: Record<string, BulkAdvisory[]> = {
+  ...FIXTURE_ADVISORIES,
+  qs: [advisory(1104042, 'GHSA-hrpp-h998-j3pp', 'qs vulnerable to Prototype Pollution', 'high', '<6.2.4 || >=6.3.0 <6.3.3 || >=6.4.0 <6.4.1 || >=6.5.0 <6.5.3 || >=6.6.0 <6.6.1', 'CWE-1321')],
+};

@@ -37,7 +37,7 @@ describe('audit gate on the fixture dependency set', () => {
     expect(summary(report.findings)).toEqual(EXPECTED);
     expect(code).toBe(1);
     expect(report.status).toBe('fail');
-    expect(report.metrics).toEqual({ packages: 10, advisories: 5, critical: 1, high: 3, moderate: 1, low: 1, allowed: 0 });
+    expect(report.metrics).toEqual({ packages: 10, local: 0, advisories: 5, critical: 1, high: 3, moderate: 1, low: 1, allowed: 0 });
     // Annotations land on the package's entry in the lockfile.
     const lockfile = readFileSync(path.join(path.join(LOCKFILE_FIXTURES, format), LOCKFILE_NAMES[format]), 'utf8').split('\n');
     for (const finding of report.findings) {
