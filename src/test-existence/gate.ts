@@ -1,11 +1,13 @@
+import path from 'node:path';
 import { ConfigurationError } from '../core/errors.js';
 import type { Gate, GateContext, GateSettings } from '../core/gate.js';
 import { createReport, type Finding, type Level } from '../core/report.js';
 import { closestMatch } from '../core/suggest.js';
 import { analyzeTestFile, findEnabledOption, TEST_CLASSES, type SourceLocation, type TestClass } from './analyze.js';
 import { compileAssertPatterns } from './assert-patterns.js';
-import { createTestFileMatcher, isSourceFile, listProjectFiles, readProjectFile } from './files.js';
-import { createPackageResolver, findPackages, type ProjectPackage } from './packages.js';
+import { discoverPackages, type PackageManifest } from '../core/packages.js';
+import { listProjectFiles, readProjectFile } from '../core/project-files.js';
+import { createTestFileMatcher, isSourceFile } from './files.js';
 import { readTestReports } from './reports.js';
 import { checkTestScript, delegatesToWorkspaces } from './scripts.js';
 
@@ -97,10 +99,10 @@ export const testExistenceGate: Gate = {
     const emit = createEmitter(options.levels);
 
     const files = listProjectFiles(context.cwd);
-    const packages = findPackages(context.cwd, files);
-    const packageOf = createPackageResolver(packages);
+    const packages = judgedPackages(context.cwd, files);
+    const packageOf = (file: string) => packages.find((entry) => entry.dir === '' || file.startsWith(`${entry.dir}/`))!;
     const isTestFile = createTestFileMatcher(options.testPatterns);
-    const tallies = new Map<ProjectPackage, PackageTally>(packages.map((entry) => [entry, emptyTally()]));
+    const tallies = new Map<JudgedPackage, PackageTally>(packages.map((entry) => [entry, emptyTally()]));
     const totals = emptyTally();
     let parseErrors = 0;
     let focusedSuites = 0;
@@ -138,12 +140,12 @@ export const testExistenceGate: Gate = {
       }
     }
 
-    const root = packages.find((entry) => entry.dir === '')!;
-    const rootTestScript = root.manifest?.scripts?.test;
-    // A root runner (vitest projects, jest projects) runs the workspaces' tests without their own scripts.
-    const rootRunsWorkspaceTests = typeof rootTestScript === 'string' && !delegatesToWorkspaces(rootTestScript);
     for (const entry of packages) {
       const tally = tallies.get(entry)!;
+      const workspaceRoot = packages.find((candidate) => entry.workspaceRoot !== undefined && candidate.dir === entry.workspaceRoot);
+      const rootTestScript = workspaceRoot?.manifest?.scripts?.test;
+      // A workspace root's runner (vitest projects, jest projects) runs its members' tests without their own scripts.
+      const rootRunsWorkspaceTests = typeof rootTestScript === 'string' && !delegatesToWorkspaces(rootTestScript);
       checkPackage(entry, tally, options, emit, context, rootRunsWorkspaceTests);
       totals.testFiles += tally.testFiles;
       totals.sourceFiles += tally.sourceFiles;
@@ -184,8 +186,25 @@ export const testExistenceGate: Gate = {
   },
 };
 
+/** One unit the gate judges: a package, or the files of the root outside every package. */
+interface JudgedPackage {
+  dir: string;
+  name: string;
+  manifest?: PackageManifest;
+  manifestText?: string;
+  workspaceRoot?: string;
+}
+
+/** The project's packages, deepest first so that a file belongs to its nearest one, then the root. */
+function judgedPackages(root: string, files: readonly string[]): JudgedPackage[] {
+  const { packages } = discoverPackages(root, files);
+  const judged: JudgedPackage[] = [...packages].sort((a, b) => b.dir.length - a.dir.length);
+  if (!packages.some((entry) => entry.dir === '')) judged.push({ dir: '', name: path.basename(root) || 'root' });
+  return judged;
+}
+
 function checkPackage(
-  entry: ProjectPackage,
+  entry: JudgedPackage,
   tally: PackageTally,
   options: TestExistenceOptions,
   emit: Emitter,
@@ -210,7 +229,7 @@ function checkPackage(
   const manifest = entry.manifest;
   if (!manifest) return;
   const scripts = manifest.scripts ?? {};
-  if (needsTests && typeof scripts.test !== 'string' && !(entry.isWorkspace && rootRunsWorkspaceTests)) {
+  if (needsTests && typeof scripts.test !== 'string' && !rootRunsWorkspaceTests) {
     emit({ rule: 'script/missing', message: `${where} has source files but no "test" script, so \`npm test\` runs nothing.`, file: manifestFile, line: manifestLine(entry.manifestText, 'scripts') ?? 1 });
   }
   for (const problem of checkTestScript(scripts)) {

@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { ConfigurationError, EnvironmentError } from '../core/errors.js';
-import { readProjectFile } from './files.js';
+import { readProjectFile } from '../core/project-files.js';
 
 /** What the test runs recorded in their reports, summed. */
 export interface ExecutedTests {

@@ -61,6 +61,24 @@ describe('test-existence gate', () => {
     expect(report.metrics).toMatchObject({ packages: 5, 'test-files': 2, tests: 2, 'real-tests': 1, empty: 1 });
   });
 
+  it.each([
+    ['without a root package.json', {}],
+    ['with a root package.json that names no workspaces', { 'package.json': manifest('app', { dev: 'concurrently "npm:dev:*"' }) }],
+  ])('judges backend/ and frontend/ as packages of their own, %s', async (_, root) => {
+    const cwd = tempDir({
+      ...root,
+      'backend/package.json': manifest('api'),
+      'backend/src/add.js': SOURCE,
+      'backend/test/add.test.js': REAL_TEST,
+      'frontend/package.json': manifest('web', { test: 'echo "Error: no test specified" && exit 1' }),
+      'frontend/src/add.js': SOURCE,
+    });
+    const report = await runGate(cwd);
+    expect(report.status).toBe('fail');
+    expect(rules(report)).toEqual(['tests/none frontend/package.json', 'script/placeholder frontend/package.json:4']);
+    expect(report.findings[0]?.message).toContain('Package web (frontend)');
+  });
+
   it('reads pnpm-workspace.yaml, with negated globs', async () => {
     const cwd = tempDir({
       'package.json': manifest('mono', { test: 'pnpm -r test' }),
@@ -72,7 +90,7 @@ describe('test-existence gate', () => {
       'apps/legacy/src/add.test.js': REAL_TEST,
     });
     const report = await runGate(cwd);
-    // legacy is not a workspace: its files belong to the root, which therefore has a real test.
+    // legacy is no workspace member but a package of its own, with its own real test.
     expect(rules(report)).toEqual(['tests/none apps/web/package.json']);
   });
 
