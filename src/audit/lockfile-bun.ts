@@ -2,7 +2,7 @@ import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import semver from 'semver';
 import { ConfigurationError } from '../core/errors.js';
 import type { LockfileSource } from './manifest.js';
-import { edgesOf, indexLines, resolveLockfileGraph, splitNameAndSpec, type LockfileGraph, type ParsedLockfile } from './model.js';
+import { edgesOf, indexLines, resolveLockfileGraph, splitNameAndSpec, type LockedImporters, type LockfileGraph, type ParsedLockfile } from './model.js';
 
 interface BunWorkspace {
   name?: string;
@@ -93,7 +93,21 @@ export function parseBunLockfile(source: LockfileSource): ParsedLockfile {
       ],
     });
   }
-  return resolveLockfileGraph(graph);
+  const workspaces = lock.workspaces;
+  const importers: LockedImporters = {
+    known: (directory) => workspaces[directory === '.' ? '' : directory] !== undefined,
+    resolve(directory, name) {
+      const workspace = workspaces[directory === '.' ? '' : directory];
+      const specifier = workspace?.dependencies?.[name] ?? workspace?.devDependencies?.[name] ?? workspace?.optionalDependencies?.[name] ?? workspace?.peerDependencies?.[name];
+      if (specifier === undefined) return undefined;
+      const key = resolve(directory === '.' || !workspace?.name ? [] : [workspace.name], name);
+      const version = key === undefined ? undefined : graph.nodes.get(key)?.version;
+      return { specifier, ...(version !== undefined ? { version } : {}) };
+    },
+    // bun install --frozen-lockfile refuses a lockfile whose workspace specs differ from the manifests.
+    specifiersMustMatch: true,
+  };
+  return resolveLockfileGraph(graph, importers);
 }
 
 /** `@fixture/lib/debug/ms` → [`@fixture/lib`, `debug`, `ms`]. */

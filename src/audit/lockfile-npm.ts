@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../core/errors.js';
-import { edgesOf, indexLines, isLocalSpec, resolveLockfileGraph, type GraphEdge, type LockfileGraph, type ParsedLockfile } from './model.js';
+import { edgesOf, indexLines, isLocalSpec, resolveLockfileGraph, type GraphEdge, type LockedImporters, type LockfileGraph, type ParsedLockfile } from './model.js';
 import type { LockfileSource, PackageManifest } from './manifest.js';
 
 interface NpmPackageEntry {
@@ -45,12 +45,12 @@ export function parseNpmLockfile(source: LockfileSource): ParsedLockfile {
     throw new ConfigurationError(`${source.file} is not valid JSON (${(error as Error).message}); regenerate it with npm install`);
   }
   if (!lock || typeof lock !== 'object') throw new ConfigurationError(`${source.file} is not an npm lockfile; regenerate it with npm install`);
-  if (lock.packages && typeof lock.packages === 'object') return resolveLockfileGraph(graphFromPackages(lock.packages, source.text));
-  if (lock.dependencies && typeof lock.dependencies === 'object') return resolveLockfileGraph(graphFromLegacyTree(lock.dependencies, source));
+  if (lock.packages && typeof lock.packages === 'object') return graphFromPackages(lock.packages, source.text);
+  if (lock.dependencies && typeof lock.dependencies === 'object') return graphFromLegacyTree(lock.dependencies, source);
   throw new ConfigurationError(`${source.file} has neither "packages" nor "dependencies"; regenerate it with npm install`);
 }
 
-function graphFromPackages(packages: Record<string, NpmPackageEntry>, text: string): LockfileGraph {
+function graphFromPackages(packages: Record<string, NpmPackageEntry>, text: string): ParsedLockfile {
   const lines = indexLines(text, /^[ \t]+"((?:[^"\\]|\\.)*node_modules\/(?:[^"\\]|\\.)*)": \{/gm);
   const locations = Object.keys(packages);
   const resolveLocation = createLocationResolver(locations);
@@ -92,10 +92,24 @@ function graphFromPackages(packages: Record<string, NpmPackageEntry>, text: stri
       ...(line !== undefined ? { line } : {}),
     });
   }
-  return graph;
+  const importers: LockedImporters = {
+    known: (directory) => packages[directory === '.' ? '' : directory] !== undefined,
+    resolve(directory, name) {
+      const from = directory === '.' ? '' : directory;
+      const root = packages[from];
+      const specifier = root?.dependencies?.[name] ?? root?.devDependencies?.[name] ?? root?.optionalDependencies?.[name] ?? root?.peerDependencies?.[name];
+      const found = resolveLocation(from, name);
+      if (found === undefined) return undefined;
+      const entry = packages[found]!;
+      return { ...(entry.link ? {} : { version: entry.version }), ...(specifier !== undefined ? { specifier } : {}) };
+    },
+    // npm ci checks that the locked version satisfies the manifest, not that the recorded spec is the same.
+    specifiersMustMatch: false,
+  };
+  return resolveLockfileGraph(graph, importers);
 }
 
-function graphFromLegacyTree(tree: Record<string, NpmLegacyEntry>, source: LockfileSource): LockfileGraph {
+function graphFromLegacyTree(tree: Record<string, NpmLegacyEntry>, source: LockfileSource): ParsedLockfile {
   const packages: Record<string, NpmLegacyEntry> = {};
   const flatten = (entries: Record<string, NpmLegacyEntry>, base: string) => {
     for (const [name, entry] of Object.entries(entries)) {
@@ -133,7 +147,16 @@ function graphFromLegacyTree(tree: Record<string, NpmLegacyEntry>, source: Lockf
     });
   }
   graph.workspaces.unshift({ path: '.', edges: legacyRootEdges(packages, source.readManifest('.'), resolve) });
-  return graph;
+  // v1 records no workspaces, and the project's own dependencies only as top-level entries.
+  const importers: LockedImporters = {
+    known: (directory) => directory === '.',
+    resolve(_directory, name) {
+      const found = resolveLocation('', name);
+      return found === undefined ? undefined : { version: packages[found]!.version! };
+    },
+    specifiersMustMatch: false,
+  };
+  return resolveLockfileGraph(graph, importers);
 }
 
 /**

@@ -2,10 +2,10 @@ import { load, loadAll } from 'js-yaml';
 import semver from 'semver';
 import { ConfigurationError, causeOf } from '../core/errors.js';
 import type { LockfileSource } from './manifest.js';
-import { edgesOf, indexLines, resolveLockfileGraph, splitNameAndSpec, type LockfileGraph, type ParsedLockfile } from './model.js';
+import { edgesOf, indexLines, resolveLockfileGraph, splitNameAndSpec, type LockedImporters, type LockfileGraph, type ParsedLockfile } from './model.js';
 
 /** v6+ importers map names to `{ specifier, version }`; older single-project files to the version. */
-type PnpmDependencies = Record<string, string | { version?: string }>;
+type PnpmDependencies = Record<string, string | { specifier?: string; version?: string }>;
 
 interface PnpmImporter {
   dependencies?: PnpmDependencies;
@@ -105,7 +105,20 @@ export function parsePnpmLockfile(source: LockfileSource): ParsedLockfile {
       ],
     });
   }
-  return resolveLockfileGraph(graph);
+  const lockedImporters: LockedImporters = {
+    known: (directory) => importers[directory] !== undefined,
+    resolve(directory, name) {
+      const importer = importers[directory];
+      const value = importer?.dependencies?.[name] ?? importer?.devDependencies?.[name] ?? importer?.optionalDependencies?.[name];
+      if (value === undefined) return undefined;
+      const key = resolve(name, value);
+      const specifier = typeof value === 'object' && value?.specifier !== undefined ? { specifier: String(value.specifier) } : {};
+      return { ...(key !== undefined ? { version: graph.nodes.get(key)!.version } : {}), ...specifier };
+    },
+    // pnpm install --frozen-lockfile refuses a lockfile whose specifiers differ from the manifests.
+    specifiersMustMatch: true,
+  };
+  return resolveLockfileGraph(graph, lockedImporters);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { parseSyml } from '@yarnpkg/parsers';
 import { ConfigurationError, causeOf } from '../core/errors.js';
 import type { LockfileSource, PackageManifest } from './manifest.js';
-import { edgesOf, indexLines, isLocalSpec, resolveLockfileGraph, splitNameAndSpec, type GraphEdge, type LockfileGraph, type ParsedLockfile } from './model.js';
+import { edgesOf, indexLines, isLocalSpec, resolveLockfileGraph, splitNameAndSpec, type GraphEdge, type LockedDependency, type LockedImporters, type LockfileGraph, type ParsedLockfile } from './model.js';
 
 interface YarnEntry {
   version?: string;
@@ -72,11 +72,27 @@ export function parseYarnLockfile(source: LockfileSource): ParsedLockfile {
     ];
   }
 
+  const versionOf = (key: string | undefined): LockedDependency => (key !== undefined && graph.nodes.has(key) ? { version: graph.nodes.get(key)!.version } : {});
+  let importers: LockedImporters;
   if (berry) {
+    const byDirectory = new Map<string, YarnEntry>();
     for (const [key, entry] of workspaceEntries) {
       const directory = splitNameAndSpec(key)[1].slice('workspace:'.length) || '.';
+      byDirectory.set(directory, entry);
       graph.workspaces.push({ path: directory, edges: edgesOf(entry.dependencies, manifestEdgeType(source.readManifest(directory), entry), resolve) });
     }
+    importers = {
+      known: (directory) => byDirectory.has(directory),
+      resolve(directory, name) {
+        const recorded = byDirectory.get(directory)?.dependencies?.[name];
+        if (recorded === undefined) return undefined;
+        // A plain range is recorded under the default npm: protocol; other protocols are rewritten, so only ranges compare.
+        const range = recorded.startsWith('npm:') ? recorded.slice('npm:'.length) : undefined;
+        return { ...versionOf(resolve(name, recorded)), ...(range !== undefined && !range.includes('@') ? { specifier: range } : {}) };
+      },
+      // yarn install --immutable refuses a lockfile whose workspace ranges differ from the manifests.
+      specifiersMustMatch: true,
+    };
   } else {
     for (const directory of ['.', ...source.listWorkspaces()]) {
       const manifest = source.readManifest(directory);
@@ -90,8 +106,17 @@ export function parseYarnLockfile(source: LockfileSource): ParsedLockfile {
         ],
       });
     }
+    // Classic records no workspaces: a dependency is in sync when its exact `name@range` descriptor is a key.
+    importers = {
+      known: () => true,
+      resolve: (_directory, name, spec) => {
+        const key = descriptors.get(`${name}@${spec}`);
+        return key === undefined ? undefined : versionOf(key);
+      },
+      specifiersMustMatch: false,
+    };
   }
-  return resolveLockfileGraph(graph);
+  return resolveLockfileGraph(graph, importers);
 }
 
 /** Berry merges a workspace's dependency lists; its package.json says which were dev or optional. */

@@ -26,6 +26,29 @@ export interface ParsedLockfile {
   packages: InstalledPackage[];
   /** Local packages that are no node of the graph (links, workspaces), as `name@spec`: not audited either. */
   links: string[];
+  /** What the lockfile holds for the manifests it was made from, for the sync check. */
+  importers: LockedImporters;
+}
+
+/** A manifest dependency as the lockfile holds it. */
+export interface LockedDependency {
+  /** The version locked for it; undefined for a link or folder, which has none. */
+  version?: string;
+  /** The spec the lockfile recorded from the manifest, when the format records one (pnpm, bun, berry, npm 7+). */
+  specifier?: string;
+}
+
+/**
+ * Per project directory (relative to the lockfile, `.` for the root): how a dependency `name` with
+ * `spec` from its manifest resolves in the lockfile, undefined when the lockfile has nothing for it.
+ * `known(directory)` is false when the lockfile holds no entry for that workspace; yarn classic records
+ * no workspaces, so there every directory is known and resolution goes by `name@spec` alone.
+ */
+export interface LockedImporters {
+  known(directory: string): boolean;
+  resolve(directory: string, name: string, spec: string): LockedDependency | undefined;
+  /** Whether the tool refuses a frozen install when the recorded spec differs from the manifest's (pnpm, bun, berry). */
+  specifiersMustMatch: boolean;
 }
 
 export type EdgeType = 'prod' | 'optional' | 'dev';
@@ -70,8 +93,8 @@ const EDGE_RANK: Record<EdgeType, number> = { prod: 0, optional: 1, dev: 2 };
  * path of that kind. Nodes that share a name and version are merged into one package. Nodes are
  * numbered first so that the walks run on arrays: trees have tens of thousands of edges.
  */
-export function resolveLockfileGraph(graph: LockfileGraph): ParsedLockfile {
-  return { packages: resolveInstalledPackages(graph), links: [...graph.links].sort() };
+export function resolveLockfileGraph(graph: LockfileGraph, importers: LockedImporters): ParsedLockfile {
+  return { packages: resolveInstalledPackages(graph), links: [...graph.links].sort(), importers };
 }
 
 function resolveInstalledPackages(graph: LockfileGraph): InstalledPackage[] {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { loadLockfile } from '../../src/audit/lockfile.js';
-import { expandWorkspacePatterns } from '../../src/audit/manifest.js';
 import type { InstalledPackage } from '../../src/audit/model.js';
 import { tempDir } from '../helpers/temp.js';
 import { FORMATS, LOCKFILE_FIXTURES, LOCKFILE_NAMES } from './helpers.js';
@@ -194,19 +193,5 @@ describe('a lockfile that lists no packages', () => {
     expect(() => loadLockfile(tempDir({ 'yarn.lock': '' }), undefined)).toThrow('yarn.lock lists no packages and there is no readable package.json beside it');
     const unreadable = tempDir({ 'yarn.lock': '{"lockfileVersion": 3, "packages": {"node_modules/ms": {"version": "2.0.0"}}}', 'package.json': '{"dependencies": {"ms": "2.0.0"}}' });
     expect(() => loadLockfile(unreadable, undefined)).toThrow('yarn.lock lists no packages, but package.json declares ms');
-  });
-});
-
-describe('expandWorkspacePatterns', () => {
-  it('expands *, ** and ! patterns to directories with a package.json', () => {
-    const root = tempDir({
-      'packages/a/package.json': '{}',
-      'packages/b/package.json': '{}',
-      'packages/no-manifest/readme.md': '',
-      'tools/deep/c/package.json': '{}',
-      'tools/node_modules/d/package.json': '{}',
-      'apps/web/package.json': '{}',
-    });
-    expect(expandWorkspacePatterns(root, ['packages/*', 'tools/**', './apps/web', '!packages/b'])).toEqual(['apps/web', 'packages/a', 'tools/deep/c']);
   });
 });
