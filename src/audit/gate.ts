@@ -9,6 +9,7 @@ import { LOCKFILE_ORDER, loadLockfile } from './lockfile.js';
 import { splitNameAndSpec } from './model.js';
 import { allowCovers, checkRequiredVersions, describeReach, parseRequiredVersions, type AllowEntry, type RequiredVersion } from './policy.js';
 import { parseRegistryUrl, resolveRegistry } from './registry.js';
+import { findOutOfSync } from './sync.js';
 
 export interface AuditOptions {
   failOn: Exclude<Severity, 'info'>;
@@ -79,6 +80,8 @@ export function createAuditGate(request: BulkRequestOptions = {}): Gate {
         if (lock.ignored.length > 0) {
           context.log.warning(`Also found ${lock.ignored.join(', ')}; read ${lock.file}, the first in the order ${LOCKFILE_ORDER.map(({ file }) => file).join(', ')}. Set \`lockfile\` to choose another.`);
         }
+        // A stale lockfile would have the audit judge what is no longer asked for, and miss what is.
+        findings.push(...findOutOfSync(lock));
         findings.push(...checkRequiredVersions(packages, options.required, lock.file));
         try {
           const registry = resolveRegistry(options.registry, context.cwd, context.env, context.log);

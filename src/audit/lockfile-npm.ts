@@ -147,11 +147,12 @@ function graphFromLegacyTree(tree: Record<string, NpmLegacyEntry>, source: Lockf
     });
   }
   graph.workspaces.unshift({ path: '.', edges: legacyRootEdges(packages, source.readManifest('.'), resolve) });
-  // v1 records no workspaces, and the project's own dependencies only as top-level entries.
+  // v1 records the project's dependencies only as top-level entries, and a workspace as a `file:` entry with its own nested ones.
+  const folders = new Map(Object.entries(packages).flatMap(([location, entry]) => (entry.version?.startsWith('file:') ? [[entry.version.slice('file:'.length), location]] : [])));
   const importers: LockedImporters = {
-    known: (directory) => directory === '.',
-    resolve(_directory, name) {
-      const found = resolveLocation('', name);
+    known: (directory) => directory === '.' || folders.has(directory),
+    resolve(directory, name) {
+      const found = resolveLocation(directory === '.' ? '' : (folders.get(directory) ?? ''), name);
       return found === undefined ? undefined : { version: packages[found]!.version! };
     },
     specifiersMustMatch: false,

@@ -32,6 +32,8 @@ const PARSERS: Record<LockfileFormat, (source: LockfileSource) => ParsedLockfile
 export interface LoadedLockfile extends ParsedLockfile {
   /** Relative to the checked directory, forward slashes. */
   file: string;
+  /** The lockfile's directory, absolute: the project it was made from. */
+  directory: string;
   format: LockfileFormat;
   /** Other lockfiles present that were not read. */
   ignored: string[];
@@ -51,7 +53,7 @@ export function loadLockfile(cwd: string, setting: string | undefined): LoadedLo
   const source = createLockfileSource(file, text, path.dirname(absolute));
   const parsed = PARSERS[chosen.format](source);
   if (parsed.packages.length === 0) checkNothingInstalled(source);
-  return { ...parsed, file, format: chosen.format, ignored: chosen.ignored };
+  return { ...parsed, file, directory: path.dirname(absolute), format: chosen.format, ignored: chosen.ignored };
 }
 
 /**

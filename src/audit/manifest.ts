@@ -16,15 +16,19 @@ export interface LockfileSource {
   listWorkspaces(): string[];
 }
 
+/** The package.json in `directory` under `root`, with its text; undefined when missing or not a JSON object. */
+export function readManifestFile(root: string, directory: string): { manifest: PackageManifest; text: string } | undefined {
+  try {
+    const text = readFileSync(path.join(root, directory, 'package.json'), 'utf8');
+    const manifest = JSON.parse(text) as unknown;
+    return manifest && typeof manifest === 'object' && !Array.isArray(manifest) ? { manifest: manifest as PackageManifest, text } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function createLockfileSource(file: string, text: string, root: string): LockfileSource {
-  const readManifest = (directory: string): PackageManifest | undefined => {
-    try {
-      const manifest = JSON.parse(readFileSync(path.join(root, directory, 'package.json'), 'utf8')) as unknown;
-      return manifest && typeof manifest === 'object' ? (manifest as PackageManifest) : undefined;
-    } catch {
-      return undefined;
-    }
-  };
+  const readManifest = (directory: string): PackageManifest | undefined => readManifestFile(root, directory)?.manifest;
   let workspaces: string[] | undefined;
   return {
     file,

@@ -87,6 +87,17 @@ describe('audit gate on the fixture dependency set', () => {
     expect(server.requests[0]!.body.minimist).toBeUndefined();
   });
 
+  it('fails on a lockfile out of sync with package.json, and still audits what it locks', async () => {
+    const cwd = fixtureProject('pnpm-v9', { 'packages/lib/package.json': '{"name": "@fixture/lib", "dependencies": {"debug": "4.3.1", "semver": "7.5.1", "qs": "6.5.2"}}' });
+    const { code, report } = await auditJson(cwd, ['--registry', server.url, '--fail-on', 'critical']);
+    expect(code).toBe(1);
+    const stale = report.findings.filter((finding) => finding.rule === 'lockfile/out-of-sync');
+    expect(stale.map((finding) => `${finding.file} ${finding.message}`)).toEqual([
+      'packages/lib/package.json packages/lib/package.json declares qs@6.5.2 in dependencies, but pnpm-lock.yaml has no entry for it; run `pnpm install` in the project and commit pnpm-lock.yaml.',
+    ]);
+    expect(report.findings.filter((finding) => finding.level === 'error').map((finding) => finding.rule)).toEqual(['lockfile/out-of-sync', 'GHSA-xvch-5gv4-984h']);
+  });
+
   it('passes when nothing reaches fail-on', async () => {
     const quiet = await startAdvisoryServer({ debug: FIXTURE_ADVISORIES.debug! });
     try {
