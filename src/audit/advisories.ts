@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import semver from 'semver';
 import { EnvironmentError } from '../core/errors.js';
 import { mapConcurrently } from '../core/concurrency.js';
-import { httpRequest, safeUrl } from '../core/http.js';
+import { httpRequest, retryAfterMs, safeUrl } from '../core/http.js';
 import { VERSION } from '../core/version.js';
 import type { InstalledPackage } from './model.js';
 import type { RegistryAccess } from './registry.js';
@@ -35,6 +35,7 @@ export interface BulkRequestOptions {
   retries?: number;
   backoffMs?: number;
   timeoutMs?: number;
+  deadlineMs?: number;
 }
 
 /**
@@ -65,7 +66,6 @@ export async function fetchAdvisories(registry: RegistryAccess, packages: readon
 async function postBulk(registry: RegistryAccess, body: Record<string, string[]>, options: BulkRequestOptions): Promise<Map<string, Advisory[]>> {
   const url = new URL(BULK_ADVISORY_PATH, registry.url).toString();
   const where = safeUrl(url);
-  const retries = options.retries ?? 2;
   const response = await httpRequest(url, {
     method: 'POST',
     headers: {
@@ -76,10 +76,13 @@ async function postBulk(registry: RegistryAccess, body: Record<string, string[]>
       ...(registry.authorization ? { authorization: registry.authorization } : {}),
     },
     body: gzipSync(JSON.stringify(body)),
-    retries,
+    ...(options.retries !== undefined ? { retries: options.retries } : {}),
     ...(options.backoffMs !== undefined ? { backoffMs: options.backoffMs } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     service: 'the advisory endpoint',
+    setting: '`registry`',
+    ...(options.deadlineMs !== undefined ? { deadlineMs: options.deadlineMs } : {}),
+    ...(registry.dispatcher ? { dispatcher: registry.dispatcher } : {}),
   });
   if (response.status === 401 || response.status === 403) {
     throw new EnvironmentError(`the advisory endpoint at ${where} refused the request (HTTP ${response.status}); put a token for this registry in .npmrc (//host/:_authToken=\${NPM_TOKEN}) or check the one there`);
@@ -87,11 +90,18 @@ async function postBulk(registry: RegistryAccess, body: Record<string, string[]>
   if (response.status === 404 || response.status === 405 || response.status === 501) {
     throw new EnvironmentError(`the registry at ${safeUrl(registry.url)} does not serve bulk advisories (HTTP ${response.status} from ${where}); set \`registry\` to one that does`);
   }
+  const retryAfter = retryAfterMs(response.headers);
+  const wait = retryAfter === undefined ? '' : `, and asks to retry after ${Math.ceil(retryAfter / 1000)} s`;
+  if (response.status === 429) {
+    throw new EnvironmentError(
+      `the advisory endpoint at ${where} is rate-limiting these requests (HTTP 429${wait}); retry later, or put a token for the registry in .npmrc: limits are higher for an authenticated user`,
+    );
+  }
   if (response.status >= 500) {
-    throw new EnvironmentError(`the advisory endpoint at ${where} answered HTTP ${response.status} after ${retries + 1} attempts; retry later, or set on-error: warn to let the gate pass without advisories`);
+    throw new EnvironmentError(`the advisory endpoint at ${where} answered HTTP ${response.status} after ${response.attempts} attempt${response.attempts === 1 ? '' : 's'}${wait}; retry later, or set on-error: warn to let the gate pass without advisories`);
   }
   if (response.status < 200 || response.status >= 300) {
-    throw new EnvironmentError(`the advisory endpoint at ${where} answered HTTP ${response.status}; check the registry URL`);
+    throw new EnvironmentError(`the advisory endpoint at ${where} answered HTTP ${response.status}; check that \`registry\` points at an npm-compatible registry`);
   }
   let answer: unknown;
   try {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Dispatcher } from 'undici';
 import { ConfigurationError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 
@@ -12,6 +13,8 @@ export interface RegistryAccess {
   source: string;
   /** `authorization` header when the npmrc files hold credentials for this registry. */
   authorization?: string;
+  /** How to connect (proxy, CA) when the configuration asks for more than a direct connection. */
+  dispatcher?: Dispatcher;
 }
 
 /** Raw values by key, with the file each came from; values are expanded only when used. */

@@ -1,90 +1,189 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { request, type Dispatcher } from 'undici';
 import { EnvironmentError } from './errors.js';
+
+/** Per attempt: a server that takes longer than this is taken as not answering. */
+export const DEFAULT_TIMEOUT_MS = 10_000;
+/** All attempts, waits and redirects together: a dead server fails within this. */
+export const DEFAULT_DEADLINE_MS = 30_000;
+/** The longest Retry-After honoured; a longer one ends the retries (the deadline would pass anyway). */
+const MAX_RETRY_AFTER_MS = 20_000;
+const MAX_REDIRECTS = 5;
 
 export interface HttpRequestOptions {
   method?: string;
   headers?: Record<string, string>;
   body?: Buffer | string;
-  /** Per attempt. */
+  /** Per attempt; default DEFAULT_TIMEOUT_MS. */
   timeoutMs?: number;
-  /** Further attempts after a network error, a timeout, a 429 or a 5xx. */
+  /** For the whole request with retries and redirects; default the larger of DEFAULT_DEADLINE_MS and timeoutMs. */
+  deadlineMs?: number;
+  /** Further attempts after a network error, a timeout, a 408, 429 or 5xx. */
   retries?: number;
   /** First back-off delay; doubles each attempt unless the server sends Retry-After. */
   backoffMs?: number;
   /** Names the service in errors, e.g. "the advisory endpoint". */
   service?: string;
+  /** The setting that holds the URL, named in fixes (e.g. "`registry`"). */
+  setting?: string;
+  /** How to connect: a proxy or a custom CA (see network settings); default direct, Node's CAs. */
+  dispatcher?: Dispatcher;
 }
 
 export interface HttpResponse {
   status: number;
   headers: Headers;
   body: Buffer;
+  /** The URL that answered, after redirects. */
   url: string;
+  /** Attempts made, the answered one included. */
+  attempts: number;
 }
 
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+/** Headers that carry credentials: never sent on to another origin by a redirect. */
+const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
 
 /**
- * One HTTP request with retries. Network failures and timeouts that outlast the retries become an
- * EnvironmentError naming the service and the URL (credentials stripped); any HTTP status is
- * returned for the caller to judge, after retries for the transient ones.
+ * One HTTP request with retries, redirects and a deadline. 307/308 re-send the method and body;
+ * 301/302/303 are followed for GET only (for a POST they would silently drop the body); credentials
+ * never follow a redirect to another origin. Network failures and timeouts that outlast the retries
+ * become an EnvironmentError naming the service, the URL (credentials stripped), what happened and the
+ * fix; any HTTP status is returned for the caller to judge, after retries for the transient ones.
  */
 export async function httpRequest(url: string, options: HttpRequestOptions = {}): Promise<HttpResponse> {
   const retries = options.retries ?? 2;
-  const timeoutMs = options.timeoutMs ?? 30_000;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const deadlineMs = options.deadlineMs ?? Math.max(DEFAULT_DEADLINE_MS, timeoutMs);
+  const deadline = performance.now() + deadlineMs;
   const service = options.service ?? 'the server';
-  let lastProblem = '';
+  const method = (options.method ?? 'GET').toUpperCase();
+  const fail = (attempts: number, problem: string, fix: string) =>
+    new EnvironmentError(`${service} at ${safeUrl(url)} could not be reached after ${attempts} attempt${attempts === 1 ? '' : 's'} (${problem}); ${fix}`);
+
+  let lastProblem = { problem: '', fix: '' };
   for (let attempt = 0; attempt <= retries; attempt += 1) {
-    let response: Response;
+    const remaining = deadline - performance.now();
+    if (remaining <= 0) throw fail(attempt, `${lastProblem.problem}; deadline of ${deadlineMs} ms reached`, lastProblem.fix);
+    const attemptMs = Math.max(1, Math.floor(Math.min(timeoutMs, remaining)));
+    let response: HttpResponse;
     try {
-      response = await fetch(url, {
-        method: options.method ?? 'GET',
-        headers: options.headers,
-        body: options.body,
-        signal: AbortSignal.timeout(timeoutMs),
-        redirect: 'follow',
-      });
+      response = { ...(await followRedirects(url, method, options, attemptMs, service)), attempts: attempt + 1 };
     } catch (error) {
-      lastProblem = describeFetchError(error, timeoutMs);
-      if (attempt < retries) await sleep(backoff(options.backoffMs, attempt));
-      continue;
-    }
-    let body: Buffer;
-    try {
-      body = Buffer.from(await response.arrayBuffer());
-    } catch (error) {
-      // The connection broke or timed out mid-body: a truncated download, retried like a network error.
-      lastProblem = `response body incomplete: ${describeFetchError(error, timeoutMs)}`;
-      if (attempt < retries) await sleep(backoff(options.backoffMs, attempt));
+      if (error instanceof EnvironmentError) throw error;
+      lastProblem = describeNetworkError(error, attemptMs, options.dispatcher !== undefined);
+      if (attempt < retries) await waitWithin(deadline, backoff(options.backoffMs, attempt));
       continue;
     }
     if (RETRYABLE_STATUS.has(response.status) && attempt < retries) {
-      lastProblem = `HTTP ${response.status}`;
-      await sleep(retryAfterMs(response.headers) ?? backoff(options.backoffMs, attempt));
+      lastProblem = { problem: `HTTP ${response.status}`, fix: 'retry later' };
+      const asked = response.status === 429 || response.status === 503 ? retryAfterMs(response.headers) : undefined;
+      if (asked !== undefined && (asked > MAX_RETRY_AFTER_MS || performance.now() + asked >= deadline)) {
+        // The server's own wait outlasts what the gate may spend: answer now rather than sleep past the deadline.
+        return response;
+      }
+      await waitWithin(deadline, asked ?? backoff(options.backoffMs, attempt));
       continue;
     }
-    return { status: response.status, headers: response.headers, body, url: response.url || url };
+    return response;
   }
-  throw new EnvironmentError(`${service} at ${safeUrl(url)} could not be reached after ${retries + 1} attempts (${lastProblem}); check the URL and the network, or retry later`);
+  throw fail(retries + 1, lastProblem.problem, lastProblem.fix);
+}
+
+/** One attempt: the request and the redirects it leads to, each bounded by the attempt's timeout. */
+async function followRedirects(url: string, method: string, options: HttpRequestOptions, timeoutMs: number, service: string): Promise<HttpResponse> {
+  const signal = AbortSignal.timeout(timeoutMs);
+  let current = new URL(url);
+  let headers = { ...options.headers };
+  for (let hop = 0; ; hop += 1) {
+    const answer = await request(current, {
+      method: method as Dispatcher.HttpMethod,
+      headers,
+      body: method === 'GET' || method === 'HEAD' ? null : (options.body ?? null),
+      signal,
+      ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
+    });
+    let body: Buffer;
+    try {
+      body = Buffer.from(await answer.body.arrayBuffer());
+    } catch (error) {
+      // The connection broke or timed out mid-body: a truncated download, retried like a network error.
+      throw new IncompleteBody(error);
+    }
+    const responseHeaders = toHeaders(answer.headers);
+    const location = responseHeaders.get('location');
+    if (![301, 302, 303, 307, 308].includes(answer.statusCode) || !location) {
+      return { status: answer.statusCode, headers: responseHeaders, body, url: current.toString(), attempts: 0 };
+    }
+    const target = new URL(location, current);
+    const setting = options.setting ? `set ${options.setting} to the new address` : 'use the new address';
+    if (answer.statusCode < 307 && method !== 'GET' && method !== 'HEAD') {
+      throw new EnvironmentError(
+        `${service} at ${safeUrl(current.toString())} answered the ${method} with HTTP ${answer.statusCode}, a redirect to ${safeUrl(target.toString())} that would drop the request body; ${setting}`,
+      );
+    }
+    if (hop >= MAX_REDIRECTS) throw new EnvironmentError(`${service} at ${safeUrl(url)} redirected more than ${MAX_REDIRECTS} times (last to ${safeUrl(target.toString())}); ${setting}`);
+    if (target.origin !== current.origin) headers = Object.fromEntries(Object.entries(headers).filter(([name]) => !CREDENTIAL_HEADERS.includes(name.toLowerCase())));
+    current = target;
+  }
+}
+
+class IncompleteBody extends Error {
+  constructor(readonly reason: unknown) {
+    super('response body incomplete');
+  }
+}
+
+function toHeaders(raw: Record<string, string | string[] | undefined>): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(raw)) {
+    if (value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
+  }
+  return headers;
+}
+
+async function waitWithin(deadline: number, ms: number): Promise<void> {
+  const wait = Math.max(0, Math.min(ms, deadline - performance.now()));
+  if (wait > 0) await sleep(wait);
 }
 
 function backoff(base = 500, attempt: number): number {
   return base * 2 ** attempt;
 }
 
-function retryAfterMs(headers: Headers): number | undefined {
+/** Retry-After in seconds or as a date, in ms; undefined when absent or unreadable. */
+export function retryAfterMs(headers: Headers): number | undefined {
   const value = headers.get('retry-after');
   if (!value) return undefined;
   const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.min(seconds, 60) * 1000;
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
   const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.min(Math.max(0, date - Date.now()), 60_000);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-function describeFetchError(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return `no answer within ${timeoutMs} ms`;
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+const CERTIFICATE_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS/;
+
+/** What went wrong on the wire, and the fix for that kind of failure. */
+function describeNetworkError(error: unknown, timeoutMs: number, viaDispatcher: boolean): { problem: string; fix: string } {
+  if (error instanceof IncompleteBody) {
+    const inner = describeNetworkError(error.reason, timeoutMs, viaDispatcher);
+    return { problem: `response body incomplete: ${inner.problem}`, fix: inner.fix };
+  }
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+    return { problem: `no answer within ${timeoutMs} ms`, fix: 'check that the server is up and reachable from the runner; behind a proxy, set HTTPS_PROXY or https-proxy in .npmrc' };
+  }
+  const cause = error as { code?: string; message?: string; cause?: { code?: string; message?: string } };
+  const code = cause.code && cause.code !== 'UND_ERR_SOCKET' ? cause.code : (cause.cause?.code ?? cause.code);
+  const message = error instanceof Error ? error.message : String(error);
+  if (code && CERTIFICATE_CODES.test(code)) {
+    return { problem: `TLS certificate not trusted: ${code}`, fix: 'point cafile in .npmrc (or NODE_EXTRA_CA_CERTS) at the CA bundle that signed it' };
+  }
+  if (/proxy/i.test(message) || (viaDispatcher && code === 'UND_ERR_ABORTED')) {
+    return { problem: `proxy: ${message}`, fix: 'check the proxy address and its credentials (HTTPS_PROXY, https-proxy in .npmrc), and NO_PROXY' };
+  }
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { problem: `${code}: host not found`, fix: 'check the URL; behind a proxy, set HTTPS_PROXY or https-proxy in .npmrc' };
+  return { problem: code ?? message, fix: 'check the URL and the network, or retry later' };
 }
 
 /** The URL without user, password or query, fit for an error message. */

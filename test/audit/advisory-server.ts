@@ -26,6 +26,8 @@ export interface AdvisoryServerOptions {
   rawAnswer?: string;
   /** Require `authorization: Bearer <token>`; answer 401 otherwise. */
   token?: string;
+  /** Extra response headers for the status answer, e.g. retry-after. */
+  headers?: Record<string, string>;
 }
 
 export interface AdvisoryServer {
@@ -60,7 +62,7 @@ export async function startAdvisoryServer(advisories: Record<string, BulkAdvisor
         return;
       }
       if (options.status !== undefined) {
-        response.writeHead(options.status, { 'content-type': 'application/json' }).end('{"error":"unavailable"}');
+        response.writeHead(options.status, { 'content-type': 'application/json', ...options.headers }).end('{"error":"unavailable"}');
         return;
       }
       const answer = options.rawAnswer ?? JSON.stringify(Object.fromEntries(Object.keys(body).filter((name) => advisories[name]).map((name) => [name, advisories[name]])));

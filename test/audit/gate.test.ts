@@ -194,6 +194,8 @@ describe('audit gate fails closed', () => {
 
   it.each([
     ['a 503 after retries', { status: 503 }, 'answered HTTP 503 after 2 attempts'],
+    ['a 429 asking for a wait longer than the deadline', { status: 429, headers: { 'retry-after': '3600' } }, 'is rate-limiting these requests (HTTP 429, and asks to retry after 3600 s); retry later, or put a token'],
+    ['a 301 of the POST', { status: 301, headers: { location: 'https://moved.example.com/-/npm/v1/security/advisories/bulk' } }, 'a redirect to https://moved.example.com/-/npm/v1/security/advisories/bulk that would drop the request body; set `registry` to the new address'],
     ['a 404 (no bulk endpoint)', { status: 404 }, 'does not serve bulk advisories (HTTP 404'],
     ['an answer that is not JSON', { rawAnswer: '<html>' }, 'the body is not JSON'],
     ['an answer of another shape', { rawAnswer: '{"debug": {"id": 1}}' }, '"debug" is not a list of advisories'],
