@@ -43,6 +43,19 @@ export interface BulkRequestOptions {
  * like npm does. Anything but a well-formed answer is an EnvironmentError: the gate fails closed.
  */
 export async function fetchAdvisories(registry: RegistryAccess, packages: readonly InstalledPackage[], options: BulkRequestOptions = {}): Promise<Map<string, Advisory[]>> {
+  // A scope with a registry of its own is asked there only: its names never reach the main registry.
+  const groups = new Map<RegistryAccess, InstalledPackage[]>();
+  for (const pkg of packages) {
+    const access = (pkg.name.startsWith('@') && registry.scopes?.get(pkg.name.slice(0, pkg.name.indexOf('/')))) || registry;
+    const group = groups.get(access);
+    if (group) group.push(pkg);
+    else groups.set(access, [pkg]);
+  }
+  const answers = await Promise.all([...groups].map(([access, group]) => fetchFrom(access, group, options)));
+  return new Map(answers.flatMap((answer) => [...answer]));
+}
+
+async function fetchFrom(registry: RegistryAccess, packages: readonly InstalledPackage[], options: BulkRequestOptions): Promise<Map<string, Advisory[]>> {
   const versions = new Map<string, string[]>();
   for (const pkg of packages) {
     const list = versions.get(pkg.name);

@@ -84,8 +84,9 @@ export function createAuditGate(request: BulkRequestOptions = {}): Gate {
         findings.push(...findOutOfSync(lock));
         findings.push(...checkRequiredVersions(packages, options.required, lock.file));
         try {
-          const registry = resolveRegistry(options.registry, context.cwd, context.env, context.log);
-          context.log.info(`Advisories from ${registry.url} (${registry.source})${registry.authorization ? ', with credentials' : ''}`);
+          const registry = resolveRegistry(options.registry, context.cwd, context.env, context.log, lock.berry ? 'berry' : 'npm');
+          context.log.info(`Advisories from ${registry.url} (${registry.source})${registry.authorization ? ', with credentials' : ''}${registry.dispatcher ? ', through the configured proxy or CA' : ''}`);
+          for (const [scope, access] of registry.scopes ?? []) context.log.info(`${scope} packages: advisories from ${access.url} (${access.source})${access.authorization ? ', with credentials' : ''}`);
           const matches = matchAdvisories(packages, await fetchAdvisories(registry, packages, request));
           const rules = new Set<string>();
           for (const match of matches) {

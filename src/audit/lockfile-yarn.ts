@@ -116,7 +116,7 @@ export function parseYarnLockfile(source: LockfileSource): ParsedLockfile {
       specifiersMustMatch: false,
     };
   }
-  return resolveLockfileGraph(graph, importers);
+  return { ...resolveLockfileGraph(graph, importers), ...(berry ? { berry } : {}) };
 }
 
 /** Berry merges a workspace's dependency lists; its package.json says which were dev or optional. */

@@ -28,6 +28,8 @@ export interface ParsedLockfile {
   links: string[];
   /** What the lockfile holds for the manifests it was made from, for the sync check. */
   importers: LockedImporters;
+  /** A yarn 2+ lockfile: the project's network settings are in .yarnrc.yml, not .npmrc. */
+  berry?: boolean;
 }
 
 /** A manifest dependency as the lockfile holds it. */

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { request, type Dispatcher } from 'undici';
-import { EnvironmentError } from './errors.js';
+import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
+import { ConfigurationError, EnvironmentError } from './errors.js';
 
 /** Per attempt: a server that takes longer than this is taken as not answering. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -71,7 +71,7 @@ export async function httpRequest(url: string, options: HttpRequestOptions = {})
       response = { ...(await followRedirects(url, method, options, attemptMs, service)), attempts: attempt + 1 };
     } catch (error) {
       if (error instanceof EnvironmentError) throw error;
-      lastProblem = describeNetworkError(error, attemptMs, options.dispatcher !== undefined);
+      lastProblem = describeNetworkError(error, attemptMs);
       if (attempt < retries) await waitWithin(deadline, backoff(options.backoffMs, attempt));
       continue;
     }
@@ -165,25 +165,73 @@ export function retryAfterMs(headers: Headers): number | undefined {
 const CERTIFICATE_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS/;
 
 /** What went wrong on the wire, and the fix for that kind of failure. */
-function describeNetworkError(error: unknown, timeoutMs: number, viaDispatcher: boolean): { problem: string; fix: string } {
+function describeNetworkError(error: unknown, timeoutMs: number): { problem: string; fix: string } {
   if (error instanceof IncompleteBody) {
-    const inner = describeNetworkError(error.reason, timeoutMs, viaDispatcher);
+    const inner = describeNetworkError(error.reason, timeoutMs);
     return { problem: `response body incomplete: ${inner.problem}`, fix: inner.fix };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  // undici reports a refused CONNECT as an abort: the proxy's answer, not a timeout.
+  if (/proxy/i.test(message)) {
+    return { problem: `proxy: ${message}`, fix: 'check the proxy address and its credentials (HTTPS_PROXY, https-proxy in .npmrc), and NO_PROXY' };
   }
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
     return { problem: `no answer within ${timeoutMs} ms`, fix: 'check that the server is up and reachable from the runner; behind a proxy, set HTTPS_PROXY or https-proxy in .npmrc' };
   }
   const cause = error as { code?: string; message?: string; cause?: { code?: string; message?: string } };
   const code = cause.code && cause.code !== 'UND_ERR_SOCKET' ? cause.code : (cause.cause?.code ?? cause.code);
-  const message = error instanceof Error ? error.message : String(error);
   if (code && CERTIFICATE_CODES.test(code)) {
     return { problem: `TLS certificate not trusted: ${code}`, fix: 'point cafile in .npmrc (or NODE_EXTRA_CA_CERTS) at the CA bundle that signed it' };
   }
-  if (/proxy/i.test(message) || (viaDispatcher && code === 'UND_ERR_ABORTED')) {
-    return { problem: `proxy: ${message}`, fix: 'check the proxy address and its credentials (HTTPS_PROXY, https-proxy in .npmrc), and NO_PROXY' };
-  }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { problem: `${code}: host not found`, fix: 'check the URL; behind a proxy, set HTTPS_PROXY or https-proxy in .npmrc' };
   return { problem: code ?? message, fix: 'check the URL and the network, or retry later' };
+}
+
+/** How to reach servers, as the user's package manager is configured to. */
+export interface NetworkSettings {
+  /** Proxy for https URLs (npm's https-proxy, HTTPS_PROXY). */
+  httpsProxy?: string;
+  /** Proxy for http URLs (npm's proxy, HTTP_PROXY). */
+  httpProxy?: string;
+  /** Hosts reached directly: `host`, `.domain` / `domain` (and its subdomains), `host:port`, or `*`. */
+  noProxy: string[];
+  /** PEM certificates trusted instead of Node's own (npm's cafile/ca). */
+  ca?: string[];
+  strictSsl: boolean;
+}
+
+/**
+ * A dispatcher for requests to `target` under these settings: undici's ProxyAgent (CONNECT
+ * tunnelling for https) when a proxy applies, an Agent with the CAs when only TLS differs, and
+ * undefined for a plain direct connection. The CA list applies to the target and to an https proxy.
+ */
+export function createDispatcher(target: string, network: NetworkSettings): Dispatcher | undefined {
+  const url = new URL(target);
+  const proxy = bypassesProxy(url, network.noProxy) ? undefined : url.protocol === 'https:' ? network.httpsProxy : network.httpProxy;
+  const tls = { ...(network.ca ? { ca: network.ca } : {}), rejectUnauthorized: network.strictSsl };
+  if (proxy) {
+    let proxyUrl: URL;
+    try {
+      proxyUrl = new URL(/^[a-z]+:\/\//i.test(proxy) ? proxy : `http://${proxy}`);
+    } catch {
+      throw new ConfigurationError(`the proxy setting is not a URL (${proxy.length} characters); set HTTPS_PROXY or https-proxy to e.g. http://proxy.example.com:3128`);
+    }
+    return new ProxyAgent({ uri: proxyUrl.toString(), requestTls: tls, proxyTls: tls });
+  }
+  return network.ca || !network.strictSsl ? new Agent({ connect: tls }) : undefined;
+}
+
+function bypassesProxy(url: URL, noProxy: readonly string[]): boolean {
+  const host = url.hostname.toLowerCase();
+  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+  return noProxy.some((raw) => {
+    const entry = raw.toLowerCase();
+    if (entry === '*') return true;
+    const [name, entryPort] = entry.split(':') as [string, string | undefined];
+    if (entryPort && entryPort !== port) return false;
+    const domain = name.replace(/^\*?\./, '');
+    return host === domain || host.endsWith(`.${domain}`);
+  });
 }
 
 /** The URL without user, password or query, fit for an error message. */

@@ -1,4 +1,5 @@
-import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 
@@ -28,6 +29,8 @@ export interface AdvisoryServerOptions {
   token?: string;
   /** Extra response headers for the status answer, e.g. retry-after. */
   headers?: Record<string, string>;
+  /** Serve https with this key and certificate (on 127.0.0.1). */
+  tls?: { key: string; cert: string };
 }
 
 export interface AdvisoryServer {
@@ -45,7 +48,7 @@ export interface AdvisoryServer {
  */
 export async function startAdvisoryServer(advisories: Record<string, BulkAdvisory[]>, options: AdvisoryServerOptions = {}): Promise<AdvisoryServer> {
   const requests: RecordedRequest[] = [];
-  const server = createServer((request, response) => {
+  const handler = (request: IncomingMessage, response: ServerResponse) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
@@ -68,11 +71,12 @@ export async function startAdvisoryServer(advisories: Record<string, BulkAdvisor
       const answer = options.rawAnswer ?? JSON.stringify(Object.fromEntries(Object.keys(body).filter((name) => advisories[name]).map((name) => [name, advisories[name]])));
       response.writeHead(200, { 'content-type': 'application/json' }).end(answer);
     });
-  });
+  };
+  const server = options.tls ? createTlsServer(options.tls, handler) : createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}/`,
     requests,
     close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
