@@ -23,6 +23,10 @@ export interface Advisory {
   vulnerableVersions: string;
   /** GHSA id from the URL, when it has one. */
   ghsa?: string;
+  /** CVSS base score, when the registry gives one above 0. */
+  cvssScore?: number;
+  /** CWE ids, e.g. `CWE-400`. */
+  cwe?: string[];
 }
 
 export const BULK_ADVISORY_PATH = '-/npm/v1/security/advisories/bulk';
@@ -150,6 +154,8 @@ function readBulkAnswer(answer: unknown, where: string, asked: Record<string, st
                     : undefined;
         if (problem) throw unknownShape(where, `advisory ${index} of "${name}" has ${problem}`);
         const ghsa = /GHSA(?:-[23456789cfghjmpqrvwx]{4}){3}/i.exec(advisory.url as string)?.[0];
+        const score = (advisory.cvss as { score?: unknown } | undefined)?.score;
+        const cwe = Array.isArray(advisory.cwe) ? advisory.cwe.filter((item): item is string => typeof item === 'string' && /^CWE-\d+$/i.test(item)) : [];
         return {
           id: String(advisory.id),
           url: advisory.url as string,
@@ -157,6 +163,8 @@ function readBulkAnswer(answer: unknown, where: string, asked: Record<string, st
           severity: advisory.severity as Severity,
           vulnerableVersions: advisory.vulnerable_versions as string,
           ...(ghsa ? { ghsa: `GHSA${ghsa.slice(4).toLowerCase()}` } : {}),
+          ...(typeof score === 'number' && score > 0 && score <= 10 ? { cvssScore: score } : {}),
+          ...(cwe.length > 0 ? { cwe } : {}),
         };
       }),
     );

@@ -82,7 +82,7 @@ export function createAuditGate(request: BulkRequestOptions = {}): Gate {
         }
         // A stale lockfile would have the audit judge what is no longer asked for, and miss what is.
         findings.push(...findOutOfSync(lock));
-        findings.push(...checkRequiredVersions(packages, options.required, lock.file));
+        findings.push(...checkRequiredVersions(packages, options.required, lock.file, lock.packages));
         try {
           const registry = resolveRegistry(options.registry, context.cwd, context.env, context.log, lock.berry ? 'berry' : 'npm');
           context.log.info(`Advisories from ${registry.url} (${registry.source})${registry.authorization ? ', with credentials' : ''}${registry.dispatcher ? ', through the configured proxy or CA' : ''}`);
@@ -91,7 +91,7 @@ export function createAuditGate(request: BulkRequestOptions = {}): Gate {
           const rules = new Set<string>();
           for (const match of matches) {
             const rule = match.advisory.ghsa ?? `npm-advisory-${match.advisory.id}`;
-            if (exceptions.match((entry) => allowCovers(entry, rule, match.pkg))) {
+            if (exceptions.match((entry) => allowCovers(entry, match.advisory, match.pkg))) {
               metrics.allowed! += 1;
               continue;
             }
@@ -128,6 +128,18 @@ function advisoryFinding(match: AdvisoryMatch, rule: string, failOn: AuditOption
     ...(pkg.line !== undefined ? { line: pkg.line } : {}),
     fingerprint: `${rule}:${pkg.name}@${pkg.version}`,
     help: `${remedy} ${advisory.url}`,
+    ruleProperties: securityProperties(advisory),
+  };
+}
+
+/** Code scanning's severity scale for advisories without a CVSS score: the middle of each band. */
+const SECURITY_SEVERITY: Record<Severity, number> = { critical: 9.5, high: 8.0, moderate: 5.5, low: 2.0, info: 0.0 };
+
+/** `security-severity` (the CVSS score, else the band of the advisory's severity) and tags, so code scanning ranks these as security alerts. */
+function securityProperties(advisory: AdvisoryMatch['advisory']): Record<string, unknown> {
+  return {
+    'security-severity': (advisory.cvssScore ?? SECURITY_SEVERITY[advisory.severity]).toFixed(1),
+    tags: ['security', 'dependency', ...(advisory.cwe ?? []).map((cwe) => `external/cwe/${cwe.toLowerCase()}`)],
   };
 }
 

@@ -73,6 +73,20 @@ describe('audit gate on the fixture dependency set', () => {
     });
   });
 
+  it('SARIF rules carry security-severity (CVSS, else the severity band) and security tags, as code scanning ranks them', async () => {
+    const unscored = await startAdvisoryServer({ lodash: [{ ...FIXTURE_ADVISORIES.lodash![0]!, cvss: { score: 0, vectorString: null }, cwe: [] }] });
+    try {
+      const result = await runCli(['audit', '--format', 'sarif', '--registry', server.url], fixtureProject('npm-v3'));
+      const rules = (JSON.parse(result.stdout) as { runs: Array<{ tool: { driver: { rules: Array<{ id: string; properties?: { 'security-severity': string; tags: string[] } }> } } }> }).runs[0]!.tool.driver.rules;
+      expect(rules.find((rule) => rule.id === 'GHSA-c2qf-rxjj-qqgw')?.properties).toEqual({ 'security-severity': '5.3', tags: ['security', 'dependency', 'external/cwe/cwe-1333'] });
+      const bare = await runCli(['audit', '--format', 'sarif', '--registry', unscored.url], fixtureProject('npm-v3'));
+      const bareRules = (JSON.parse(bare.stdout) as { runs: Array<{ tool: { driver: { rules: Array<{ id: string; properties?: unknown }> } } }> }).runs[0]!.tool.driver.rules;
+      expect(bareRules.find((rule) => rule.id === 'GHSA-35jh-r3h4-6jhm')?.properties).toEqual({ 'security-severity': '8.0', tags: ['security', 'dependency'] });
+    } finally {
+      await unscored.close();
+    }
+  });
+
   it('fail-on sets which severities are errors', async () => {
     const critical = await auditJson(fixtureProject('npm-v3'), ['--registry', server.url, '--fail-on', 'critical']);
     expect(critical.report.findings.filter((finding) => finding.level === 'error').map((finding) => finding.rule)).toEqual(['GHSA-xvch-5gv4-984h']);
@@ -120,6 +134,37 @@ describe('audit gate on the fixture dependency set', () => {
     ]);
     const fromConfig = await auditJson(fixtureProject('npm-v3', { '.github/readiness-gates.yml': 'audit:\n  require: ["lodash>=4.17.21"]\n' }), ['--registry', server.url]);
     expect(fromConfig.report.findings.filter((finding) => finding.rule === 'policy/min-version')).toHaveLength(1);
+  });
+
+  it('require: a name that is not installed is a warning with the closest installed name', async () => {
+    const { report } = await auditJson(fixtureProject('npm-v3'), ['--registry', server.url, '--require', 'semvr>=7.5.2', '--require', 'left-pad>=1.0.0']);
+    const missing = report.findings.filter((finding) => finding.rule === 'policy/require-not-installed');
+    expect(missing.map((finding) => `${finding.level} ${finding.message}`)).toEqual([
+      'warning require: semvr>=7.5.2 names semvr, which package-lock.json does not install; did you mean semver?',
+      'warning require: left-pad>=1.0.0 names left-pad, which package-lock.json does not install.',
+    ]);
+    const devOnly = await auditJson(fixtureProject('npm-v3'), ['--registry', server.url, '--production-only', '--require', 'minimist>=1.2.6']);
+    expect(devOnly.report.findings.find((finding) => finding.rule === 'policy/require-not-installed')?.message).toBe(
+      'require: minimist>=1.2.6 names minimist, which is installed only as a dev dependency, so production-only does not check it.',
+    );
+  });
+
+  it('allow: an advisory without a GHSA is allowed by its npm id, npm-advisory-<id> or its URL', async () => {
+    const legacy = { ...FIXTURE_ADVISORIES.minimist![0]!, id: 1179, url: 'https://www.npmjs.com/advisories/1179' };
+    const npmOnly = await startAdvisoryServer({ minimist: [legacy] });
+    try {
+      const open = await auditJson(fixtureProject('npm-v3'), ['--registry', npmOnly.url]);
+      expect(open.report.findings.map((finding) => finding.rule)).toEqual(['npm-advisory-1179']);
+      for (const id of ['1179', 'npm-advisory-1179', 'https://www.npmjs.com/advisories/1179']) {
+        const config = `audit:\n  allow:\n    - id: "${id}"\n      reason: dev-only argument parsing\n`;
+        const { code, report } = await auditJson(fixtureProject('npm-v3', { '.github/readiness-gates.yml': config }), ['--registry', npmOnly.url]);
+        expect(report.findings, id).toEqual([]);
+        expect(code).toBe(0);
+        expect(report.metrics.allowed).toBe(1);
+      }
+    } finally {
+      await npmOnly.close();
+    }
   });
 
   it('allow: hides a matching advisory by id, package or path; expired ones fail, unused ones are notices', async () => {
