@@ -5,6 +5,8 @@ import { ExceptionList } from '../core/exceptions.js';
 import type { Gate, GateSettings } from '../core/gate.js';
 import { createReport, type Finding } from '../core/report.js';
 import { fetchAdvisories, matchAdvisories, severityRank, type AdvisoryMatch, type BulkRequestOptions, type Severity } from './advisories.js';
+import { readEventContext } from '../core/github-context.js';
+import { readBaseline } from './baseline.js';
 import { LOCKFILE_ORDER, loadLockfile } from './lockfile.js';
 import { splitNameAndSpec } from './model.js';
 import { allowCovers, checkRequiredVersions, describeReach, parseRequiredVersions, type AllowEntry, type RequiredVersion } from './policy.js';
@@ -19,6 +21,8 @@ export interface AuditOptions {
   onError: 'fail' | 'warn';
   required: RequiredVersion[];
   allow: AllowEntry[];
+  /** `changed`: on a pull request, only advisories on packages it adds or changes fail; the rest are warnings. */
+  scope: 'all' | 'changed';
 }
 
 /** The rule of the warning that stands in for what could not be checked under `on-error: warn`. */
@@ -40,6 +44,7 @@ export function readAuditOptions(settings: GateSettings): AuditOptions {
     onError: settings['on-error'] === 'warn' ? 'warn' : 'fail',
     required: parseRequiredVersions((settings.require as string[] | undefined) ?? []),
     allow: (settings.allow as AllowEntry[] | undefined) ?? [],
+    scope: settings.scope === 'changed' ? 'changed' : 'all',
   };
 }
 
@@ -87,6 +92,10 @@ export function createAuditGate(request: BulkRequestOptions = {}): Gate {
           const registry = resolveRegistry(options.registry, context.cwd, context.env, context.log, lock.berry ? 'berry' : 'npm');
           context.log.info(`Advisories from ${registry.url} (${registry.source})${registry.authorization ? ', with credentials' : ''}${registry.dispatcher ? ', through the configured proxy or CA' : ''}`);
           for (const [scope, access] of registry.scopes ?? []) context.log.info(`${scope} packages: advisories from ${access.url} (${access.source})${access.authorization ? ', with credentials' : ''}`);
+          const baseline = options.scope === 'changed' ? await readBaseline(context.cwd, lock, readEventContext(context.env)) : undefined;
+          if (options.scope === 'changed') {
+            context.log.info(baseline ? `scope: changed: advisories on packages already in ${baseline.description} are warnings` : 'scope: changed: not a pull request, so every advisory is judged');
+          }
           const matches = matchAdvisories(packages, await fetchAdvisories(registry, packages, request));
           const rules = new Set<string>();
           for (const match of matches) {
@@ -97,7 +106,8 @@ export function createAuditGate(request: BulkRequestOptions = {}): Gate {
             }
             rules.add(rule);
             if ((COUNTED_SEVERITIES as readonly string[]).includes(match.advisory.severity)) metrics[match.advisory.severity]! += 1;
-            findings.push(advisoryFinding(match, rule, options.failOn, lock.file));
+            const inherited = baseline?.installed.has(`${match.pkg.name}@${match.pkg.version}`) ? baseline.description : undefined;
+            findings.push(advisoryFinding(match, rule, options.failOn, lock.file, inherited));
           }
           metrics.advisories = rules.size;
         } catch (error) {
@@ -110,7 +120,8 @@ export function createAuditGate(request: BulkRequestOptions = {}): Gate {
   };
 }
 
-function advisoryFinding(match: AdvisoryMatch, rule: string, failOn: AuditOptions['failOn'], lockfile: string): Finding {
+/** `inherited`: the base the package was already in under scope: changed; such a finding never fails the gate. */
+function advisoryFinding(match: AdvisoryMatch, rule: string, failOn: AuditOptions['failOn'], lockfile: string, inherited?: string): Finding {
   const { pkg, advisory } = match;
   const fixed = match.unreadableRange
     ? ` (its range "${advisory.vulnerableVersions}" could not be read, so every version counts as affected)`
@@ -122,8 +133,8 @@ function advisoryFinding(match: AdvisoryMatch, rule: string, failOn: AuditOption
     : `Remove or replace ${pkg.name}, or allow ${rule} in audit.allow with a reason and an expiry date.`;
   return {
     rule,
-    level: severityRank(advisory.severity) >= severityRank(failOn) ? 'error' : 'warning',
-    message: `${pkg.name}@${pkg.version} has a ${advisory.severity} advisory: ${advisory.title}${fixed}; ${describeReach(pkg)}.`,
+    level: !inherited && severityRank(advisory.severity) >= severityRank(failOn) ? 'error' : 'warning',
+    message: `${pkg.name}@${pkg.version} has a ${advisory.severity} advisory: ${advisory.title}${fixed}; ${describeReach(pkg)}${inherited ? ` (already in ${inherited}; scope: changed)` : ''}.`,
     file: lockfile,
     ...(pkg.line !== undefined ? { line: pkg.line } : {}),
     fingerprint: `${rule}:${pkg.name}@${pkg.version}`,

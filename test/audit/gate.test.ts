@@ -1,4 +1,5 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -26,6 +27,13 @@ const EXPECTED = [
   'warning GHSA-gxpj-cx7g-858c debug@2.6.8',
   'warning GHSA-vh95-rmgr-6w4m minimist@1.2.0',
 ];
+
+/** A pull_request event payload with this base commit, written into the project's .git (removed with it). */
+function writeEvent(cwd: string, baseSha: string): string {
+  const file = path.join(cwd, '.git', `event-${baseSha.slice(0, 7)}.json`);
+  writeFileSync(file, JSON.stringify({ pull_request: { number: 7, base: { sha: baseSha } } }));
+  return file;
+}
 
 function summary(findings: Array<{ level: string; rule: string; message: string }>): string[] {
   return findings.map((finding) => `${finding.level} ${finding.rule} ${finding.message.split(' ', 1)[0]}`).sort();
@@ -85,6 +93,35 @@ describe('audit gate on the fixture dependency set', () => {
     } finally {
       await unscored.close();
     }
+  });
+
+  it('scope: changed fails only on packages the pull request adds; the rest are warnings; a push judges all', async () => {
+    const cwd = fixtureProject('npm-v3');
+    const run = (...args: string[]) => execFileSync('git', args, { cwd, stdio: 'pipe', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
+    // The base branch locked everything but lodash; the pull request brings lodash@4.17.20 in.
+    const head = readFileSync(path.join(cwd, 'package-lock.json'), 'utf8');
+    const base = JSON.parse(head) as { packages: Record<string, unknown> };
+    delete base.packages['node_modules/lodash'];
+    writeFileSync(path.join(cwd, 'package-lock.json'), JSON.stringify(base, null, 2));
+    run('init', '-q');
+    run('add', '-A');
+    run('commit', '-qm', 'base');
+    const baseSha = run('rev-parse', 'HEAD').toString().trim();
+    writeFileSync(path.join(cwd, 'package-lock.json'), head);
+    run('commit', '-qam', 'add lodash');
+    const pullRequest = { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: writeEvent(cwd, baseSha) };
+
+    const changed = await auditJson(cwd, ['--registry', server.url, '--scope', 'changed'], pullRequest);
+    expect(changed.report.findings.filter((finding) => finding.level === 'error').map((finding) => `${finding.rule} ${finding.message.split(' ', 1)[0]}`)).toEqual(['GHSA-35jh-r3h4-6jhm lodash@4.17.20']);
+    expect(changed.report.findings.find((finding) => finding.rule === 'GHSA-xvch-5gv4-984h')?.message).toMatch(/\(already in the base commit [0-9a-f]{7}; scope: changed\)\.$/);
+    expect(changed.code).toBe(1);
+
+    const push = await auditJson(cwd, ['--registry', server.url, '--scope', 'changed'], { GITHUB_EVENT_NAME: 'push' });
+    expect(summary(push.report.findings)).toEqual(EXPECTED);
+
+    const shallow = await auditJson(cwd, ['--registry', server.url, '--scope', 'changed'], { ...pullRequest, GITHUB_EVENT_PATH: writeEvent(cwd, 'f'.repeat(40)) });
+    expect(shallow.code).toBe(2);
+    expect(shallow.report.findings[0]!.message).toBe('scope: changed compares with the base commit fffffff, which this clone does not have; check out with fetch-depth: 0 (actions/checkout), or set scope: all');
   });
 
   it('fail-on sets which severities are errors', async () => {
