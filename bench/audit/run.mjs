@@ -120,7 +120,15 @@ console.log(`lockfile: ${count} packages (package-lock v3), ${Object.keys(adviso
 
 console.log('bundling the CLI and the own-work probe (ncc)…');
 const ncc = createRequire(import.meta.url)('@vercel/ncc');
-const bundle = async (entry, file) => writeFileSync(path.join(work, file), (await ncc(entry, { quiet: true, cache: false, minify: true, target: 'es2022' })).code);
+// The CLI loads each gate lazily: ncc splits those into chunks (assets) that must sit beside the entry.
+const bundle = async (entry, file) => {
+  const { code, assets } = await ncc(entry, { quiet: true, cache: false, minify: true, target: 'es2022' });
+  writeFileSync(path.join(work, file), code);
+  for (const [name, asset] of Object.entries(assets ?? {})) {
+    mkdirSync(path.dirname(path.join(work, name)), { recursive: true });
+    writeFileSync(path.join(work, name), asset.source);
+  }
+};
 await bundle(path.join(root, 'src/cli/index.ts'), 'cli.mjs');
 await bundle(path.join(import.meta.dirname, 'own-work.ts'), 'own-work.mjs');
 
