@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { discoverPackages, type PackageManifest } from '../core/packages.js';
 import { listProjectFiles } from '../core/project-files.js';
@@ -43,5 +43,7 @@ export function createLockfileSource(file: string, text: string, root: string): 
 
 /** The members of the workspace rooted at `root` (npm, yarn and bun `workspaces`, pnpm-workspace.yaml), by core's one discovery. */
 export function listWorkspaceMembers(root: string): string[] {
+  // Walking the tree costs a large repository a second; a project that declares no workspaces has no members.
+  if (readManifestFile(root, '.')?.manifest.workspaces === undefined && !existsSync(path.join(root, 'pnpm-workspace.yaml'))) return [];
   return discoverPackages(root, listProjectFiles(root)).packages.find((pkg) => pkg.dir === '')?.workspaces ?? [];
 }
