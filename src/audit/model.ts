@@ -251,7 +251,8 @@ export function indexLines(text: string, pattern: RegExp, keyOf: (match: RegExpM
 
 /**
  * A dependency spec or locked reference that names no registry version: a folder, a link, a
- * tarball file, a workspace or a git repository (by URL or `owner/repo` shorthand).
+ * tarball file, a workspace or a git repository (by URL or `owner/repo` shorthand). A registry's
+ * own tarball URL (`https://…/ms-2.0.0.tgz`, as lockfiles record `resolved`) is not local.
  */
 export function isLocalSpec(spec: string): boolean {
   return (
@@ -259,7 +260,8 @@ export function isLocalSpec(spec: string): boolean {
     /^(?:\.{0,2}\/|~\/)/.test(spec) ||
     /^[\w.-]+\/[\w.-]+(?:#.*)?$/.test(spec) ||
     /\.git(?:#.*)?$/.test(spec) ||
-    /\.(?:tgz|tar\.gz|tar)$/.test(spec)
+    // A tarball file by path; a tarball URL is fetched by name like any registry package and is audited.
+    (!/^[a-z]+:\/\//i.test(spec) && /\.(?:tgz|tar\.gz|tar)$/.test(spec))
   );
 }
 

@@ -54,6 +54,21 @@ describe('nothing local is asked about', () => {
     expect(report.metrics.local).toBe(3);
   });
 
+  it('packages whose lockfile entry records the registry tarball URL are asked about, a tarball file is not', async () => {
+    const lock = {
+      lockfileVersion: 3,
+      packages: {
+        '': { dependencies: { ms: '2.0.0', vendored: 'file:vendor/vendored-1.0.0.tgz' } },
+        'node_modules/ms': { version: '2.0.0', resolved: 'https://registry.example.com/ms/-/ms-2.0.0.tgz' },
+        'node_modules/vendored': { version: '1.0.0', resolved: 'file:vendor/vendored-1.0.0.tgz' },
+      },
+    };
+    const cwd = tempDir({ 'package-lock.json': JSON.stringify(lock), 'package.json': '{"dependencies": {"ms": "2.0.0", "vendored": "file:vendor/vendored-1.0.0.tgz"}}' });
+    const { report } = await auditJson(cwd, ['--registry', server.url]);
+    expect(server.requests.map((request) => request.body)).toEqual([{ ms: ['2.0.0'] }]);
+    expect(report.metrics).toMatchObject({ packages: 1, local: 1 });
+  });
+
   it('git dependencies of every format are local, by their reference', async () => {
     const cases: Record<string, string> = {
       'package-lock.json': JSON.stringify({
