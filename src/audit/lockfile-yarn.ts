@@ -9,6 +9,8 @@ interface YarnEntry {
   dependencies?: Record<string, string>;
   optionalDependencies?: Record<string, string>;
   dependenciesMeta?: Record<string, { optional?: boolean | string }>;
+  /** Berry: the platforms the package installs on, e.g. `os=darwin`. */
+  conditions?: string;
 }
 
 /**
@@ -65,9 +67,11 @@ export function parseYarnLockfile(source: LockfileSource): ParsedLockfile {
     if (key === undefined && isLocalSpec(range)) graph.links.add(`${name}@${range}`);
     return key;
   };
+  // Berry installs a package with `conditions: os=darwin` only where they hold: like an optional one, not everywhere.
+  const isConditional = (name: string, range: string) => entries.get(descriptors.get(`${name}@${range}`) ?? '')?.conditions !== undefined;
   for (const [key, entry] of entries) {
     graph.nodes.get(key)!.edges = [
-      ...edgesOf(entry.dependencies, (name) => (entry.dependenciesMeta?.[name]?.optional ? 'optional' : 'prod'), resolve),
+      ...edgesOf(entry.dependencies, (name) => (entry.dependenciesMeta?.[name]?.optional || isConditional(name, entry.dependencies![name]!) ? 'optional' : 'prod'), resolve),
       ...edgesOf(entry.optionalDependencies, 'optional', resolve),
     ];
   }

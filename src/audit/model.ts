@@ -178,7 +178,7 @@ function resolveInstalledPackages(graph: LockfileGraph): InstalledPackage[] {
     for (let current = index; current !== -1; current = parent[current]!) path.push(ids[current]!);
     return path.reverse();
   };
-  const merged = new Map<string, { pkg: InstalledPackage; rank: number; depth: number }>();
+  const merged = new Map<string, { pkg: InstalledPackage; rank: number; depth: number; reached: boolean }>();
   for (index = 0; index < count; index += 1) {
     const node = nodes[index]!;
     const reached = kind[index] !== -1;
@@ -189,7 +189,9 @@ function resolveInstalledPackages(graph: LockfileGraph): InstalledPackage[] {
     const rank = KINDS.indexOf(nodeKind);
     let depth = 0;
     if (reached) for (let current = index; current !== -1; current = parent[current]!) depth += 1;
-    if (existing && (existing.rank < rank || (existing.rank === rank && existing.depth <= depth))) {
+    // A copy some workspace reaches decides the kind over one none does (berry's implicit patch of the same version, a stale entry).
+    const keepExisting = existing && (existing.reached !== reached ? existing.reached : existing.rank < rank || (existing.rank === rank && existing.depth <= depth));
+    if (existing && keepExisting) {
       mergeInto(existing.pkg, workspaces, node.line);
       if (!node.local) delete existing.pkg.local;
       continue;
@@ -204,7 +206,7 @@ function resolveInstalledPackages(graph: LockfileGraph): InstalledPackage[] {
       ...(node.local && (!existing || existing.pkg.local) ? { local: true as const } : {}),
     };
     if (existing) mergeInto(pkg, existing.pkg.workspaces, existing.pkg.line);
-    merged.set(id, { pkg, rank, depth });
+    merged.set(id, { pkg, rank, depth, reached });
   }
   const packages = [...merged.values()].map(({ pkg }) => {
     if (pkg.workspaces.length > 1) pkg.workspaces.sort();
