@@ -141,6 +141,68 @@ describe('lockfile details the fixtures do not show', () => {
     expect(describePackages(loadLockfile(cwd, undefined).packages)).toEqual(['resolve@1.22.8 dev [.] .: resolve@1.22.8', 'strip-ansi@6.0.1 prod [.] .: strip-ansi@6.0.1']);
   });
 
+  it("yarn berry: an implicit compat patch of a dev package's optional dependency stays dev, and platform-gated packages are optional", () => {
+    const text = [
+      '__metadata:',
+      '  version: 8',
+      '',
+      '"app@workspace:.":',
+      '  version: 0.0.0-use.local',
+      '  resolution: "app@workspace:."',
+      '  dependencies:',
+      '    watcher: "npm:1.0.0"',
+      '    tool: "npm:1.0.0"',
+      '  languageName: unknown',
+      '  linkType: soft',
+      '',
+      '"watcher@npm:1.0.0":',
+      '  version: 1.0.0',
+      '  resolution: "watcher@npm:1.0.0"',
+      '  dependencies:',
+      '    native: "npm:^1.0.0"',
+      '  languageName: node',
+      '  linkType: hard',
+      '',
+      '"native@npm:^1.0.0":',
+      '  version: 1.0.0',
+      '  resolution: "native@npm:1.0.0"',
+      '  conditions: os=darwin',
+      '  languageName: node',
+      '  linkType: hard',
+      '',
+      '"tool@npm:1.0.0":',
+      '  version: 1.0.0',
+      '  resolution: "tool@npm:1.0.0"',
+      '  dependencies:',
+      '    fsevents: "npm:^2.3.3"',
+      '  dependenciesMeta:',
+      '    fsevents:',
+      '      optional: true',
+      '  languageName: node',
+      '  linkType: hard',
+      '',
+      '"fsevents@npm:^2.3.3":',
+      '  version: 2.3.3',
+      '  resolution: "fsevents@npm:2.3.3"',
+      '  languageName: node',
+      '  linkType: hard',
+      '',
+      '"fsevents@patch:fsevents@npm%3A^2.3.3#optional!builtin<compat/fsevents>":',
+      '  version: 2.3.3',
+      '  resolution: "fsevents@patch:fsevents@npm%3A2.3.3#optional!builtin<compat/fsevents>::version=2.3.3&hash=df0bf1"',
+      '  languageName: node',
+      '  linkType: hard',
+      '',
+    ].join('\n');
+    const cwd = tempDir({ 'yarn.lock': text, 'package.json': '{"name": "app", "dependencies": {"watcher": "1.0.0"}, "devDependencies": {"tool": "1.0.0"}}' });
+    expect(describePackages(loadLockfile(cwd, undefined).packages)).toEqual([
+      'fsevents@2.3.3 dev [.] .: tool@1.0.0 > fsevents@2.3.3',
+      'native@1.0.0 optional [.] .: watcher@1.0.0 > native@1.0.0',
+      'tool@1.0.0 dev [.] .: tool@1.0.0',
+      'watcher@1.0.0 prod [.] .: watcher@1.0.0',
+    ]);
+  });
+
   it('bun: scoped packages nested under scoped packages, and npm: aliases', () => {
     const lock = `{
   "lockfileVersion": 1,
