@@ -58,8 +58,9 @@ export function findOutOfSync(lock: LoadedLockfile): Finding[] {
         const locked = lock.importers.resolve(directory, name, spec);
         if (!locked) {
           findings.push(finding(name, section, `${manifestFile} declares ${name}@${spec} in ${section}, but ${lock.file} has no entry for it; ${fix}.`));
-        } else if (lock.importers.specifiersMustMatch && locked.specifier !== undefined && locked.specifier !== spec) {
-          findings.push(finding(name, section, `${lock.file} was made for ${name}@${locked.specifier}, but ${manifestFile} declares ${name}@${spec}; ${fix}.`));
+        } else if (lock.importers.specifiersMustMatch && locked.specifier !== undefined) {
+          // The tool's own rule: the recorded spec is the manifest's. The version may differ from the range on purpose (overrides, resolutions).
+          if (locked.specifier !== spec) findings.push(finding(name, section, `${lock.file} was made for ${name}@${locked.specifier}, but ${manifestFile} declares ${name}@${spec}; ${fix}.`));
         } else if (locked.version !== undefined && !satisfiesSpec(locked.version, spec)) {
           findings.push(finding(name, section, `${lock.file} locks ${name}@${locked.version}, outside ${spec} that ${manifestFile} declares; ${fix}.`));
         }

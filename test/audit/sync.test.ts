@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkLockfileSync } from '../../src/audit/sync.js';
-import { writeFiles } from '../helpers/temp.js';
+import { tempDir, writeFiles } from '../helpers/temp.js';
 import { fixtureProject, FORMATS, LOCAL_FORMATS, LOCKFILE_NAMES, localFixtureProject, type FixtureFormat } from './helpers.js';
 
 const COMMAND: Record<FixtureFormat, string> = {
@@ -78,5 +78,11 @@ describe('checkLockfileSync', () => {
         ? `packages/extra/package.json:4 packages/extra/package.json declares qs@6.5.2 in dependencies, but yarn.lock has no entry for it; run \`yarn install\` in the project and commit yarn.lock.`
         : `packages/extra/package.json: Workspace packages/extra (@fixture/extra) is not in ${LOCKFILE_NAMES[format]}; run \`${COMMAND[format]}\` in the project and commit ${LOCKFILE_NAMES[format]}.`,
     ]);
+  });
+
+  it('pnpm: an override that locks a direct dependency outside its range is in sync, as pnpm --frozen-lockfile accepts it', () => {
+    const lock = "lockfileVersion: '9.0'\noverrides:\n  ms: 2.0.0\nimporters:\n  .:\n    dependencies:\n      ms:\n        specifier: ^2.1.0\n        version: 2.0.0\npackages:\n  ms@2.0.0:\n    resolution: {integrity: sha512-x}\nsnapshots:\n  ms@2.0.0: {}\n";
+    const cwd = tempDir({ 'pnpm-lock.yaml': lock, 'package.json': '{"dependencies": {"ms": "^2.1.0"}, "pnpm": {"overrides": {"ms": "2.0.0"}}}' });
+    expect(checkLockfileSync(cwd)).toEqual([]);
   });
 });
