@@ -96,7 +96,14 @@ export function createAuditGate(request: BulkRequestOptions = {}): Gate {
           if (options.scope === 'changed') {
             context.log.info(baseline ? `scope: changed: advisories on packages already in ${baseline.description} are warnings` : 'scope: changed: not a pull request, so every advisory is judged');
           }
-          const matches = matchAdvisories(packages, await fetchAdvisories(registry, packages, request));
+          let answers: Awaited<ReturnType<typeof fetchAdvisories>>;
+          try {
+            answers = await fetchAdvisories(registry, packages, request);
+          } finally {
+            // Proxy and CA agents hold keep-alive sockets that would keep the process alive after the verdict.
+            await Promise.all([registry, ...(registry.scopes?.values() ?? [])].map((access) => access.dispatcher?.close()));
+          }
+          const matches = matchAdvisories(packages, answers);
           const rules = new Set<string>();
           for (const match of matches) {
             const rule = match.advisory.ghsa ?? `npm-advisory-${match.advisory.id}`;
