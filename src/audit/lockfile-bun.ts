@@ -10,6 +10,7 @@ interface BunWorkspace {
   devDependencies?: Record<string, string>;
   optionalDependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
+  optionalPeers?: string[];
 }
 
 interface BunPackageInfo {
@@ -87,7 +88,8 @@ export function parseBunLockfile(source: LockfileSource): ParsedLockfile {
       path: directory === '' ? '.' : directory,
       edges: [
         ...edgesOf(workspace.dependencies, 'prod', follow),
-        ...edgesOf(workspace.peerDependencies, 'prod', follow),
+        // Optional peers are not installed for the workspace itself (its dev dependencies may bring them).
+        ...edgesOf(workspace.peerDependencies, 'prod', (peer) => (workspace.optionalPeers?.includes(peer) ? undefined : follow(peer))),
         ...edgesOf(workspace.optionalDependencies, 'optional', follow),
         ...edgesOf(workspace.devDependencies, 'dev', follow),
       ],

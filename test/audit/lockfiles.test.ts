@@ -203,6 +203,21 @@ describe('lockfile details the fixtures do not show', () => {
     ]);
   });
 
+  it("bun: the project's own optional peers are dev when only its dev dependencies bring them, required peers are prod", () => {
+    const lock = `{
+  "lockfileVersion": 1,
+  "workspaces": {
+    "": { "name": "lib", "devDependencies": { "typescript": "5.9.3" }, "peerDependencies": { "typescript": ">=5", "schema": ">=1" }, "optionalPeers": ["typescript"] },
+  },
+  "packages": {
+    "schema": ["schema@1.0.0", "", {}, "sha512-a"],
+    "typescript": ["typescript@5.9.3", "", {}, "sha512-b"],
+  }
+}
+`;
+    expect(describePackages(loadLockfile(tempDir({ 'bun.lock': lock }), undefined).packages)).toEqual(['schema@1.0.0 prod [.] .: schema@1.0.0', 'typescript@5.9.3 dev [.] .: typescript@5.9.3']);
+  });
+
   it('bun: scoped packages nested under scoped packages, and npm: aliases', () => {
     const lock = `{
   "lockfileVersion": 1,
