@@ -4,8 +4,8 @@ import { ConfigurationError, EnvironmentError } from './errors.js';
 
 /** Per attempt: a server that takes longer than this is taken as not answering. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
-/** All attempts, waits and redirects together: a dead server fails within this. */
-export const DEFAULT_DEADLINE_MS = 30_000;
+/** All attempts, waits and redirects together: a dead server fails within this (with room under 30 s for the rest of the run). */
+export const DEFAULT_DEADLINE_MS = 25_000;
 /** The longest Retry-After honoured; a longer one ends the retries (the deadline would pass anyway). */
 const MAX_RETRY_AFTER_MS = 20_000;
 const MAX_REDIRECTS = 5;
