@@ -87,7 +87,8 @@ export async function httpRequest(url: string, options: HttpRequestOptions = {})
     }
     return response;
   }
-  throw fail(retries + 1, lastProblem.problem, lastProblem.fix);
+  const spent = performance.now() >= deadline - 1 ? `; deadline of ${deadlineMs} ms reached` : '';
+  throw fail(retries + 1, `${lastProblem.problem}${spent}`, lastProblem.fix);
 }
 
 /** One attempt: the request and the redirects it leads to, each bounded by the attempt's timeout. */
