@@ -120,7 +120,15 @@ console.log(`lockfile: ${count} packages (package-lock v3), ${Object.keys(adviso
 
 console.log('bundling the CLI and the own-work probe (ncc)…');
 const ncc = createRequire(import.meta.url)('@vercel/ncc');
-const bundle = async (entry, file) => writeFileSync(path.join(work, file), (await ncc(entry, { quiet: true, cache: false, minify: true, target: 'es2022' })).code);
+// The CLI loads each gate lazily: ncc splits those into chunks (assets) that must sit beside the entry.
+const bundle = async (entry, file) => {
+  const { code, assets } = await ncc(entry, { quiet: true, cache: false, minify: true, target: 'es2022' });
+  writeFileSync(path.join(work, file), code);
+  for (const [name, asset] of Object.entries(assets ?? {})) {
+    mkdirSync(path.dirname(path.join(work, name)), { recursive: true });
+    writeFileSync(path.join(work, name), asset.source);
+  }
+};
 await bundle(path.join(root, 'src/cli/index.ts'), 'cli.mjs');
 await bundle(path.join(import.meta.dirname, 'own-work.ts'), 'own-work.mjs');
 
@@ -159,7 +167,7 @@ console.log(`status: gate ${gateReport.status} (${gateReport.metrics.packages} p
 console.log('');
 console.log(`readiness-gates audit (CLI, end to end)  median ${fmt(median(samples.gate))}   runs: ${samples.gate.map((ms) => ms.toFixed(0)).join(', ')}`);
 console.log(`npm audit --json                         median ${fmt(median(samples.npm))}   runs: ${samples.npm.map((ms) => ms.toFixed(0)).join(', ')}`);
-console.log(`ratio npm / gate                         ${(median(samples.npm) / median(samples.gate)).toFixed(1)}x  (target >= 3x)`);
+console.log(`ratio npm / gate                         ${(median(samples.npm) / median(samples.gate)).toFixed(1)}x  (target >= 10x)`);
 console.log('');
 const ownMs = samples.parse.map((parse, index) => parse + samples.evaluate[index]);
 console.log(`our own work, fresh process: parse ${fmt(median(samples.parse))}, evaluate ${fmt(median(samples.evaluate))}, together median ${fmt(median(ownMs))} (target < 300 ms); loopback fetch ${fmt(median(samples.fetch))}`);

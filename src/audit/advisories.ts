@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import semver from 'semver';
 import { EnvironmentError } from '../core/errors.js';
 import { mapConcurrently } from '../core/concurrency.js';
-import { httpRequest, safeUrl } from '../core/http.js';
+import { httpRequest, retryAfterMs, safeUrl } from '../core/http.js';
 import { VERSION } from '../core/version.js';
 import type { InstalledPackage } from './model.js';
 import type { RegistryAccess } from './registry.js';
@@ -23,6 +23,10 @@ export interface Advisory {
   vulnerableVersions: string;
   /** GHSA id from the URL, when it has one. */
   ghsa?: string;
+  /** CVSS base score, when the registry gives one above 0. */
+  cvssScore?: number;
+  /** CWE ids, e.g. `CWE-400`. */
+  cwe?: string[];
 }
 
 export const BULK_ADVISORY_PATH = '-/npm/v1/security/advisories/bulk';
@@ -35,6 +39,7 @@ export interface BulkRequestOptions {
   retries?: number;
   backoffMs?: number;
   timeoutMs?: number;
+  deadlineMs?: number;
 }
 
 /**
@@ -42,6 +47,19 @@ export interface BulkRequestOptions {
  * like npm does. Anything but a well-formed answer is an EnvironmentError: the gate fails closed.
  */
 export async function fetchAdvisories(registry: RegistryAccess, packages: readonly InstalledPackage[], options: BulkRequestOptions = {}): Promise<Map<string, Advisory[]>> {
+  // A scope with a registry of its own is asked there only: its names never reach the main registry.
+  const groups = new Map<RegistryAccess, InstalledPackage[]>();
+  for (const pkg of packages) {
+    const access = (pkg.name.startsWith('@') && registry.scopes?.get(pkg.name.slice(0, pkg.name.indexOf('/')))) || registry;
+    const group = groups.get(access);
+    if (group) group.push(pkg);
+    else groups.set(access, [pkg]);
+  }
+  const answers = await Promise.all([...groups].map(([access, group]) => fetchFrom(access, group, options)));
+  return new Map(answers.flatMap((answer) => [...answer]));
+}
+
+async function fetchFrom(registry: RegistryAccess, packages: readonly InstalledPackage[], options: BulkRequestOptions): Promise<Map<string, Advisory[]>> {
   const versions = new Map<string, string[]>();
   for (const pkg of packages) {
     const list = versions.get(pkg.name);
@@ -65,7 +83,6 @@ export async function fetchAdvisories(registry: RegistryAccess, packages: readon
 async function postBulk(registry: RegistryAccess, body: Record<string, string[]>, options: BulkRequestOptions): Promise<Map<string, Advisory[]>> {
   const url = new URL(BULK_ADVISORY_PATH, registry.url).toString();
   const where = safeUrl(url);
-  const retries = options.retries ?? 2;
   const response = await httpRequest(url, {
     method: 'POST',
     headers: {
@@ -76,10 +93,13 @@ async function postBulk(registry: RegistryAccess, body: Record<string, string[]>
       ...(registry.authorization ? { authorization: registry.authorization } : {}),
     },
     body: gzipSync(JSON.stringify(body)),
-    retries,
+    ...(options.retries !== undefined ? { retries: options.retries } : {}),
     ...(options.backoffMs !== undefined ? { backoffMs: options.backoffMs } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     service: 'the advisory endpoint',
+    setting: '`registry`',
+    ...(options.deadlineMs !== undefined ? { deadlineMs: options.deadlineMs } : {}),
+    ...(registry.dispatcher ? { dispatcher: registry.dispatcher } : {}),
   });
   if (response.status === 401 || response.status === 403) {
     throw new EnvironmentError(`the advisory endpoint at ${where} refused the request (HTTP ${response.status}); put a token for this registry in .npmrc (//host/:_authToken=\${NPM_TOKEN}) or check the one there`);
@@ -87,11 +107,18 @@ async function postBulk(registry: RegistryAccess, body: Record<string, string[]>
   if (response.status === 404 || response.status === 405 || response.status === 501) {
     throw new EnvironmentError(`the registry at ${safeUrl(registry.url)} does not serve bulk advisories (HTTP ${response.status} from ${where}); set \`registry\` to one that does`);
   }
+  const retryAfter = retryAfterMs(response.headers);
+  const wait = retryAfter === undefined ? '' : `, and asks to retry after ${Math.ceil(retryAfter / 1000)} s`;
+  if (response.status === 429) {
+    throw new EnvironmentError(
+      `the advisory endpoint at ${where} is rate-limiting these requests (HTTP 429${wait}); retry later, or put a token for the registry in .npmrc: limits are higher for an authenticated user`,
+    );
+  }
   if (response.status >= 500) {
-    throw new EnvironmentError(`the advisory endpoint at ${where} answered HTTP ${response.status} after ${retries + 1} attempts; retry later, or set on-error: warn to let the gate pass without advisories`);
+    throw new EnvironmentError(`the advisory endpoint at ${where} answered HTTP ${response.status} after ${response.attempts} attempt${response.attempts === 1 ? '' : 's'}${wait}; retry later, or set on-error: warn to let the gate pass without advisories`);
   }
   if (response.status < 200 || response.status >= 300) {
-    throw new EnvironmentError(`the advisory endpoint at ${where} answered HTTP ${response.status}; check the registry URL`);
+    throw new EnvironmentError(`the advisory endpoint at ${where} answered HTTP ${response.status}; check that \`registry\` points at an npm-compatible registry`);
   }
   let answer: unknown;
   try {
@@ -127,6 +154,8 @@ function readBulkAnswer(answer: unknown, where: string, asked: Record<string, st
                     : undefined;
         if (problem) throw unknownShape(where, `advisory ${index} of "${name}" has ${problem}`);
         const ghsa = /GHSA(?:-[23456789cfghjmpqrvwx]{4}){3}/i.exec(advisory.url as string)?.[0];
+        const score = (advisory.cvss as { score?: unknown } | undefined)?.score;
+        const cwe = Array.isArray(advisory.cwe) ? advisory.cwe.filter((item): item is string => typeof item === 'string' && /^CWE-\d+$/i.test(item)) : [];
         return {
           id: String(advisory.id),
           url: advisory.url as string,
@@ -134,6 +163,8 @@ function readBulkAnswer(answer: unknown, where: string, asked: Record<string, st
           severity: advisory.severity as Severity,
           vulnerableVersions: advisory.vulnerable_versions as string,
           ...(ghsa ? { ghsa: `GHSA${ghsa.slice(4).toLowerCase()}` } : {}),
+          ...(typeof score === 'number' && score > 0 && score <= 10 ? { cvssScore: score } : {}),
+          ...(cwe.length > 0 ? { cwe } : {}),
         };
       }),
     );

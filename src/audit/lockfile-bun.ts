@@ -1,7 +1,8 @@
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import semver from 'semver';
 import { ConfigurationError } from '../core/errors.js';
 import type { LockfileSource } from './manifest.js';
-import { edgesOf, indexLines, resolveInstalledPackages, splitNameAndSpec, type LockfileGraph, type ParsedLockfile } from './model.js';
+import { edgesOf, indexLines, resolveLockfileGraph, splitNameAndSpec, type LockedImporters, type LockfileGraph, type ParsedLockfile } from './model.js';
 
 interface BunWorkspace {
   name?: string;
@@ -9,6 +10,7 @@ interface BunWorkspace {
   devDependencies?: Record<string, string>;
   optionalDependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
+  optionalPeers?: string[];
 }
 
 interface BunPackageInfo {
@@ -42,26 +44,33 @@ export function parseBunLockfile(source: LockfileSource): ParsedLockfile {
 
   const packages = lock.packages;
   const lines = indexLines(source.text, /^[ \t]+"((?:[^"\\]|\\.)+)": \[/gm);
+  const graph: LockfileGraph = { workspaces: [], nodes: new Map(), links: new Set() };
   const resolve = (from: string[], name: string): string | undefined => {
     for (let depth = from.length; depth >= 0; depth -= 1) {
       const candidate = [...from.slice(0, depth), name].join('/');
-      if (candidate in packages) return candidate;
+      if (!(candidate in packages)) continue;
+      // A workspace or a link is no node: counted as local when something depends on it.
+      const ident = packages[candidate]?.[0];
+      if (typeof ident === 'string' && /^(?:workspace|link):/.test(splitNameAndSpec(ident)[1])) graph.links.add(ident);
+      return candidate;
     }
     return undefined;
   };
 
-  const graph: LockfileGraph = { workspaces: [], nodes: new Map() };
   for (const [key, value] of Object.entries(packages)) {
     if (!Array.isArray(value) || typeof value[0] !== 'string') continue;
     const [name, spec] = splitNameAndSpec(value[0]);
-    if (spec.startsWith('workspace:')) continue;
+    if (spec.startsWith('workspace:') || spec.startsWith('link:')) continue;
     const info = (value.find((item) => item && typeof item === 'object' && !Array.isArray(item)) ?? {}) as BunPackageInfo;
     const from = keySegments(key);
     const follow = (dependency: string) => resolve(from, dependency);
     const optionalPeers = new Set(info.optionalPeers ?? []);
+    const version = spec.startsWith('npm:') ? splitNameAndSpec(spec.slice('npm:'.length))[1] : spec;
     graph.nodes.set(key, {
       name,
-      version: spec.startsWith('npm:') ? splitNameAndSpec(spec.slice('npm:'.length))[1] : spec,
+      version,
+      // Registry packages are locked at a version; folders, tarball files and git at their reference.
+      local: semver.valid(version) === null,
       edges: [
         ...edgesOf(info.dependencies, 'prod', follow),
         ...edgesOf(info.optionalDependencies, 'optional', follow),
@@ -79,13 +88,28 @@ export function parseBunLockfile(source: LockfileSource): ParsedLockfile {
       path: directory === '' ? '.' : directory,
       edges: [
         ...edgesOf(workspace.dependencies, 'prod', follow),
-        ...edgesOf(workspace.peerDependencies, 'prod', follow),
+        // Optional peers are not installed for the workspace itself (its dev dependencies may bring them).
+        ...edgesOf(workspace.peerDependencies, 'prod', (peer) => (workspace.optionalPeers?.includes(peer) ? undefined : follow(peer))),
         ...edgesOf(workspace.optionalDependencies, 'optional', follow),
         ...edgesOf(workspace.devDependencies, 'dev', follow),
       ],
     });
   }
-  return { packages: resolveInstalledPackages(graph) };
+  const workspaces = lock.workspaces;
+  const importers: LockedImporters = {
+    known: (directory) => workspaces[directory === '.' ? '' : directory] !== undefined,
+    resolve(directory, name) {
+      const workspace = workspaces[directory === '.' ? '' : directory];
+      const specifier = workspace?.dependencies?.[name] ?? workspace?.devDependencies?.[name] ?? workspace?.optionalDependencies?.[name] ?? workspace?.peerDependencies?.[name];
+      if (specifier === undefined) return undefined;
+      const key = resolve(directory === '.' || !workspace?.name ? [] : [workspace.name], name);
+      const version = key === undefined ? undefined : graph.nodes.get(key)?.version;
+      return { specifier, ...(version !== undefined ? { version } : {}) };
+    },
+    // bun install --frozen-lockfile refuses a lockfile whose workspace specs differ from the manifests.
+    specifiersMustMatch: true,
+  };
+  return resolveLockfileGraph(graph, importers);
 }
 
 /** `@fixture/lib/debug/ms` → [`@fixture/lib`, `debug`, `ms`]. */

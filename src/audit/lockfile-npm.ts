@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../core/errors.js';
-import { edgesOf, indexLines, resolveInstalledPackages, type GraphEdge, type LockfileGraph, type ParsedLockfile } from './model.js';
+import { edgesOf, indexLines, isLocalSpec, resolveLockfileGraph, type GraphEdge, type LockedImporters, type LockfileGraph, type ParsedLockfile } from './model.js';
 import type { LockfileSource, PackageManifest } from './manifest.js';
 
 interface NpmPackageEntry {
@@ -45,23 +45,27 @@ export function parseNpmLockfile(source: LockfileSource): ParsedLockfile {
     throw new ConfigurationError(`${source.file} is not valid JSON (${(error as Error).message}); regenerate it with npm install`);
   }
   if (!lock || typeof lock !== 'object') throw new ConfigurationError(`${source.file} is not an npm lockfile; regenerate it with npm install`);
-  if (lock.packages && typeof lock.packages === 'object') return { packages: resolveInstalledPackages(graphFromPackages(lock.packages, source.text)) };
-  if (lock.dependencies && typeof lock.dependencies === 'object') return { packages: resolveInstalledPackages(graphFromLegacyTree(lock.dependencies, source)) };
+  if (lock.packages && typeof lock.packages === 'object') return graphFromPackages(lock.packages, source.text);
+  if (lock.dependencies && typeof lock.dependencies === 'object') return graphFromLegacyTree(lock.dependencies, source);
   throw new ConfigurationError(`${source.file} has neither "packages" nor "dependencies"; regenerate it with npm install`);
 }
 
-function graphFromPackages(packages: Record<string, NpmPackageEntry>, text: string): LockfileGraph {
+function graphFromPackages(packages: Record<string, NpmPackageEntry>, text: string): ParsedLockfile {
   const lines = indexLines(text, /^[ \t]+"((?:[^"\\]|\\.)*node_modules\/(?:[^"\\]|\\.)*)": \{/gm);
   const locations = Object.keys(packages);
   const resolveLocation = createLocationResolver(locations);
+  const links = new Set<string>();
   const resolve = (from: string, name: string): string | undefined => {
     const found = resolveLocation(from, name);
     if (found === undefined) return undefined;
     const entry = packages[found]!;
-    return entry.link && entry.resolved ? entry.resolved : found;
+    if (!entry.link) return found;
+    links.add(`${name}@file:${entry.resolved ?? ''}`);
+    return entry.resolved;
   };
 
-  const graph: LockfileGraph = { workspaces: [], nodes: new Map() };
+  // npm decides what --omit=dev leaves out by the flags it writes (dev; devOptional stays), not by a walk.
+  const graph: LockfileGraph = { workspaces: [], nodes: new Map(), links, kindsRecorded: true };
   for (const location of locations) {
     const entry = packages[location]!;
     if (entry.link) continue;
@@ -83,14 +87,29 @@ function graphFromPackages(packages: Record<string, NpmPackageEntry>, text: stri
       version: entry.version,
       // devOptional: dev, and optional of a prod package, so installed without dev dependencies too.
       recordedKind: entry.dev ? 'dev' : entry.optional || entry.devOptional ? 'optional' : 'prod',
+      local: entry.resolved !== undefined && isLocalSpec(entry.resolved),
       edges,
       ...(line !== undefined ? { line } : {}),
     });
   }
-  return graph;
+  const importers: LockedImporters = {
+    known: (directory) => packages[directory === '.' ? '' : directory] !== undefined,
+    resolve(directory, name) {
+      const from = directory === '.' ? '' : directory;
+      const root = packages[from];
+      const specifier = root?.dependencies?.[name] ?? root?.devDependencies?.[name] ?? root?.optionalDependencies?.[name] ?? root?.peerDependencies?.[name];
+      const found = resolveLocation(from, name);
+      if (found === undefined) return undefined;
+      const entry = packages[found]!;
+      return { ...(entry.link ? {} : { version: entry.version }), ...(specifier !== undefined ? { specifier } : {}) };
+    },
+    // npm ci checks that the locked version satisfies the manifest, not that the recorded spec is the same.
+    specifiersMustMatch: false,
+  };
+  return resolveLockfileGraph(graph, importers);
 }
 
-function graphFromLegacyTree(tree: Record<string, NpmLegacyEntry>, source: LockfileSource): LockfileGraph {
+function graphFromLegacyTree(tree: Record<string, NpmLegacyEntry>, source: LockfileSource): ParsedLockfile {
   const packages: Record<string, NpmLegacyEntry> = {};
   const flatten = (entries: Record<string, NpmLegacyEntry>, base: string) => {
     for (const [name, entry] of Object.entries(entries)) {
@@ -101,27 +120,44 @@ function graphFromLegacyTree(tree: Record<string, NpmLegacyEntry>, source: Lockf
   };
   flatten(tree, '');
   const linesByPackage = indexLines(source.text, /^[ \t]+"((?:[^"\\]|\\.)+)": \{\n\s+"version": "([^"]+)"/gm, (match) => `${match[1]}@${match[2]}`);
-  const resolve = createLocationResolver(Object.keys(packages));
-  const graph: LockfileGraph = { workspaces: [], nodes: new Map() };
+  const resolveLocation = createLocationResolver(Object.keys(packages));
+  const graph: LockfileGraph = { workspaces: [], nodes: new Map(), links: new Set(), kindsRecorded: true };
+  const resolve = (from: string, name: string): string | undefined => {
+    const found = resolveLocation(from, name);
+    const version = found === undefined ? undefined : packages[found]!.version;
+    if (version?.startsWith('file:')) graph.links.add(`${name}@${version}`);
+    return found;
+  };
   for (const [location, entry] of Object.entries(packages)) {
     if (!entry.version) continue;
     const requires = edgesOf(entry.requires, 'prod', (name) => resolve(location, name));
+    const name = nameFromLocation(location);
     if (entry.version.startsWith('file:')) {
       // A workspace or local folder: its own dependencies are nested under it.
       graph.workspaces.push({ path: entry.version.slice('file:'.length), edges: requires });
       continue;
     }
-    const name = nameFromLocation(location);
     graph.nodes.set(location, {
       name,
       version: entry.version,
       recordedKind: entry.dev ? 'dev' : entry.optional ? 'optional' : 'prod',
+      local: isLocalSpec(entry.version),
       edges: requires,
       ...(linesByPackage.has(`${name}@${entry.version}`) ? { line: linesByPackage.get(`${name}@${entry.version}`)! } : {}),
     });
   }
   graph.workspaces.unshift({ path: '.', edges: legacyRootEdges(packages, source.readManifest('.'), resolve) });
-  return graph;
+  // v1 records the project's dependencies only as top-level entries, and a workspace as a `file:` entry with its own nested ones.
+  const folders = new Map(Object.entries(packages).flatMap(([location, entry]) => (entry.version?.startsWith('file:') ? [[entry.version.slice('file:'.length), location]] : [])));
+  const importers: LockedImporters = {
+    known: (directory) => directory === '.' || folders.has(directory),
+    resolve(directory, name) {
+      const found = resolveLocation(directory === '.' ? '' : (folders.get(directory) ?? ''), name);
+      return found === undefined ? undefined : { version: packages[found]!.version! };
+    },
+    specifiersMustMatch: false,
+  };
+  return resolveLockfileGraph(graph, importers);
 }
 
 /**

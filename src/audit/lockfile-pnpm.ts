@@ -1,10 +1,11 @@
-import { parse, parseAllDocuments } from 'yaml';
+import { load, loadAll } from 'js-yaml';
+import semver from 'semver';
 import { ConfigurationError, causeOf } from '../core/errors.js';
 import type { LockfileSource } from './manifest.js';
-import { edgesOf, indexLines, resolveInstalledPackages, splitNameAndSpec, type LockfileGraph, type ParsedLockfile } from './model.js';
+import { edgesOf, indexLines, resolveLockfileGraph, splitNameAndSpec, type LockedImporters, type LockfileGraph, type ParsedLockfile } from './model.js';
 
 /** v6+ importers map names to `{ specifier, version }`; older single-project files to the version. */
-type PnpmDependencies = Record<string, string | { version?: string }>;
+type PnpmDependencies = Record<string, string | { specifier?: string; version?: string }>;
 
 interface PnpmImporter {
   dependencies?: PnpmDependencies;
@@ -20,6 +21,7 @@ interface PnpmPackage {
   dependencies?: Record<string, string>;
   optionalDependencies?: Record<string, string>;
   peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+  resolution?: { directory?: string; type?: string; repo?: string; tarball?: string };
 }
 
 interface PnpmLockfile extends PnpmImporter {
@@ -52,7 +54,7 @@ export function parsePnpmLockfile(source: LockfileSource): ParsedLockfile {
   const metadata = lock.packages ?? {};
   const entries = lock.snapshots ?? metadata;
   const lines = indexLines(source.text, /^ {2}(?! )'?([^'\n]+?)'?:(?: |$)/gm, (match) => stripSlash(match[1]!));
-  const graph: LockfileGraph = { workspaces: [], nodes: new Map() };
+  const graph: LockfileGraph = { workspaces: [], nodes: new Map(), links: new Set() };
   const snapshots: Array<{ key: string; entry: PnpmPackage | null; meta: PnpmPackage | null | undefined }> = [];
   for (const [rawKey, entry] of Object.entries(entries)) {
     const key = stripSlash(rawKey);
@@ -64,6 +66,8 @@ export function parsePnpmLockfile(source: LockfileSource): ParsedLockfile {
       name: meta?.name ?? derivedName,
       version: meta?.version ?? derivedVersion,
       recordedKind: meta?.dev ? 'dev' : meta?.optional || entry?.optional ? 'optional' : 'prod',
+      // Registry packages are keyed name@version; folders, tarball files and git by their reference.
+      local: semver.valid(derivedVersion) === null || isLocalResolution(meta?.resolution),
       edges: [],
       ...(lines.has(baseKey) ? { line: lines.get(baseKey)! } : lines.has(key) ? { line: lines.get(key)! } : {}),
     });
@@ -73,7 +77,10 @@ export function parsePnpmLockfile(source: LockfileSource): ParsedLockfile {
     if (version === undefined) return undefined;
     // YAML reads a bare version such as 1.0 as a number.
     const reference = String(version);
-    if (reference.startsWith('link:')) return undefined;
+    if (reference.startsWith('link:')) {
+      graph.links.add(`${name}@${reference}`);
+      return undefined;
+    }
     const head = reference.includes('(') ? reference.slice(0, reference.indexOf('(')) : reference;
     // An alias (`string-width-cjs: string-width@4.2.3`) names the real package in the reference.
     const candidates = head.indexOf('@', 1) > 0 ? [stripSlash(reference)] : [`${name}@${reference}`, stripSlash(reference)];
@@ -98,19 +105,35 @@ export function parsePnpmLockfile(source: LockfileSource): ParsedLockfile {
       ],
     });
   }
-  return { packages: resolveInstalledPackages(graph) };
+  const lockedImporters: LockedImporters = {
+    known: (directory) => importers[directory] !== undefined,
+    resolve(directory, name) {
+      const importer = importers[directory];
+      const value = importer?.dependencies?.[name] ?? importer?.devDependencies?.[name] ?? importer?.optionalDependencies?.[name];
+      if (value === undefined) return undefined;
+      const key = resolve(name, value);
+      const specifier = typeof value === 'object' && value?.specifier !== undefined ? { specifier: String(value.specifier) } : {};
+      return { ...(key !== undefined ? { version: graph.nodes.get(key)!.version } : {}), ...specifier };
+    },
+    // pnpm install --frozen-lockfile refuses a lockfile whose specifiers differ from the manifests.
+    specifiersMustMatch: true,
+  };
+  return resolveLockfileGraph(graph, lockedImporters);
 }
 
 /**
  * pnpm 10+ may put a document for its own config dependencies before the project's lockfile, separated
- * by `---`; the project's is the last one.
+ * by `---`; the project's is the last one. js-yaml, not a document-model parser: a large lockfile is
+ * megabytes of plain mappings, read several times faster without the model.
  */
 function readLockDocument(text: string): PnpmLockfile {
-  if (!/^---[ \t]*$/m.test(text)) return parse(text) as PnpmLockfile;
-  const documents = parseAllDocuments(text);
-  if (!Array.isArray(documents)) return {};
-  for (const document of documents) if (document.errors.length > 0) throw document.errors[0]!;
-  return (documents.at(-1)?.toJS() ?? {}) as PnpmLockfile;
+  if (!/^---[ \t]*$/m.test(text)) return (load(text) ?? {}) as PnpmLockfile;
+  return (loadAll(text).at(-1) ?? {}) as PnpmLockfile;
+}
+
+/** A folder (`directory`) or git (`type: git`, `repo`) resolution; tarballs are judged by their key. */
+function isLocalResolution(resolution: PnpmPackage['resolution']): boolean {
+  return Boolean(resolution && (resolution.directory !== undefined || resolution.type === 'git' || resolution.repo !== undefined));
 }
 
 function stripSlash(key: string): string {

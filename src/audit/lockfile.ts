@@ -32,6 +32,8 @@ const PARSERS: Record<LockfileFormat, (source: LockfileSource) => ParsedLockfile
 export interface LoadedLockfile extends ParsedLockfile {
   /** Relative to the checked directory, forward slashes. */
   file: string;
+  /** The lockfile's directory, absolute: the project it was made from. */
+  directory: string;
   format: LockfileFormat;
   /** Other lockfiles present that were not read. */
   ignored: string[];
@@ -48,10 +50,14 @@ export function loadLockfile(cwd: string, setting: string | undefined): LoadedLo
   } catch (error) {
     throw new ConfigurationError(`lockfile ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); check the path and its permissions`);
   }
-  const source = createLockfileSource(file, text, path.dirname(absolute));
-  const parsed = PARSERS[chosen.format](source);
-  if (parsed.packages.length === 0) checkNothingInstalled(source);
-  return { ...parsed, file, format: chosen.format, ignored: chosen.ignored };
+  const parsed = parseLockfileText(file, text, chosen.format, path.dirname(absolute));
+  if (parsed.packages.length === 0) checkNothingInstalled(createLockfileSource(file, text, path.dirname(absolute)));
+  return { ...parsed, file, directory: path.dirname(absolute), format: chosen.format, ignored: chosen.ignored };
+}
+
+/** A lockfile's text in a known format; `directory` holds the manifests some formats need (yarn classic, npm v1). */
+export function parseLockfileText(file: string, text: string, format: LockfileFormat, directory: string): ParsedLockfile {
+  return PARSERS[format](createLockfileSource(file, text, directory));
 }
 
 /**

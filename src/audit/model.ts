@@ -18,10 +18,39 @@ export interface InstalledPackage {
   path: { workspace: string; steps: string[] };
   /** 1-based line of the package's entry in the lockfile. */
   line?: number;
+  /** From a folder, a tarball file or git rather than the registry: never asked about, counted as not audited. */
+  local?: true;
 }
 
 export interface ParsedLockfile {
   packages: InstalledPackage[];
+  /** Local packages that are no node of the graph (links, workspaces), as `name@spec`: not audited either. */
+  links: string[];
+  /** What the lockfile holds for the manifests it was made from, for the sync check. */
+  importers: LockedImporters;
+  /** A yarn 2+ lockfile: the project's network settings are in .yarnrc.yml, not .npmrc. */
+  berry?: boolean;
+}
+
+/** A manifest dependency as the lockfile holds it. */
+export interface LockedDependency {
+  /** The version locked for it; undefined for a link or folder, which has none. */
+  version?: string;
+  /** The spec the lockfile recorded from the manifest, when the format records one (pnpm, bun, berry, npm 7+). */
+  specifier?: string;
+}
+
+/**
+ * Per project directory (relative to the lockfile, `.` for the root): how a dependency `name` with
+ * `spec` from its manifest resolves in the lockfile, undefined when the lockfile has nothing for it.
+ * `known(directory)` is false when the lockfile holds no entry for that workspace; yarn classic records
+ * no workspaces, so there every directory is known and resolution goes by `name@spec` alone.
+ */
+export interface LockedImporters {
+  known(directory: string): boolean;
+  resolve(directory: string, name: string, spec: string): LockedDependency | undefined;
+  /** Whether the tool refuses a frozen install when the recorded spec differs from the manifest's (pnpm, bun, berry). */
+  specifiersMustMatch: boolean;
 }
 
 export type EdgeType = 'prod' | 'optional' | 'dev';
@@ -36,8 +65,10 @@ export interface GraphNode {
   name: string;
   version: string;
   line?: number;
-  /** What the lockfile itself says, for nodes no workspace reaches (stale or extraneous entries). */
+  /** What the lockfile itself says: for nodes no workspace reaches, or for all when the graph's kinds are recorded. */
   recordedKind?: DependencyKind;
+  /** Not from the registry (see InstalledPackage.local). */
+  local?: boolean;
   edges: GraphEdge[];
 }
 
@@ -45,6 +76,13 @@ export interface LockfileGraph {
   /** Roots: the project and each workspace, by directory relative to the lockfile. */
   workspaces: Array<{ path: string; edges: GraphEdge[] }>;
   nodes: Map<string, GraphNode>;
+  /**
+   * The package manager recorded each node's kind by its own rules (npm's dev/optional/devOptional
+   * flags): those decide what a production install leaves out, the walk only finds paths.
+   */
+  kindsRecorded?: boolean;
+  /** Local dependencies that are no node (links to folders, workspaces), as `name@spec`. */
+  links: Set<string>;
 }
 
 const KINDS: readonly DependencyKind[] = ['prod', 'optional', 'dev'];
@@ -57,7 +95,11 @@ const EDGE_RANK: Record<EdgeType, number> = { prod: 0, optional: 1, dev: 2 };
  * path of that kind. Nodes that share a name and version are merged into one package. Nodes are
  * numbered first so that the walks run on arrays: trees have tens of thousands of edges.
  */
-export function resolveInstalledPackages(graph: LockfileGraph): InstalledPackage[] {
+export function resolveLockfileGraph(graph: LockfileGraph, importers: LockedImporters): ParsedLockfile {
+  return { packages: resolveInstalledPackages(graph), links: [...graph.links].sort(), importers };
+}
+
+function resolveInstalledPackages(graph: LockfileGraph): InstalledPackage[] {
   const nodes = [...graph.nodes.values()];
   const count = nodes.length;
   const numbers = new Map<string, number>();
@@ -136,19 +178,22 @@ export function resolveInstalledPackages(graph: LockfileGraph): InstalledPackage
     for (let current = index; current !== -1; current = parent[current]!) path.push(ids[current]!);
     return path.reverse();
   };
-  const merged = new Map<string, { pkg: InstalledPackage; rank: number; depth: number }>();
+  const merged = new Map<string, { pkg: InstalledPackage; rank: number; depth: number; reached: boolean }>();
   for (index = 0; index < count; index += 1) {
     const node = nodes[index]!;
     const reached = kind[index] !== -1;
-    const nodeKind = reached ? KINDS[kind[index]!]! : (node.recordedKind ?? 'prod');
+    const nodeKind = reached && !(graph.kindsRecorded && node.recordedKind) ? KINDS[kind[index]!]! : (node.recordedKind ?? 'prod');
     const id = ids[index]!;
     const workspaces = workspacesOf(index);
     const existing = merged.get(id);
     const rank = KINDS.indexOf(nodeKind);
     let depth = 0;
     if (reached) for (let current = index; current !== -1; current = parent[current]!) depth += 1;
-    if (existing && (existing.rank < rank || (existing.rank === rank && existing.depth <= depth))) {
+    // A copy some workspace reaches decides the kind over one none does (berry's implicit patch of the same version, a stale entry).
+    const keepExisting = existing && (existing.reached !== reached ? existing.reached : existing.rank < rank || (existing.rank === rank && existing.depth <= depth));
+    if (existing && keepExisting) {
       mergeInto(existing.pkg, workspaces, node.line);
+      if (!node.local) delete existing.pkg.local;
       continue;
     }
     const pkg: InstalledPackage = {
@@ -158,9 +203,10 @@ export function resolveInstalledPackages(graph: LockfileGraph): InstalledPackage
       workspaces,
       path: { workspace: reached ? graph.workspaces[startedAt[index]!]!.path : '.', steps: reached ? steps(index) : [id] },
       ...(node.line !== undefined ? { line: node.line } : {}),
+      ...(node.local && (!existing || existing.pkg.local) ? { local: true as const } : {}),
     };
     if (existing) mergeInto(pkg, existing.pkg.workspaces, existing.pkg.line);
-    merged.set(id, { pkg, rank, depth });
+    merged.set(id, { pkg, rank, depth, reached });
   }
   const packages = [...merged.values()].map(({ pkg }) => {
     if (pkg.workspaces.length > 1) pkg.workspaces.sort();
@@ -203,6 +249,22 @@ export function indexLines(text: string, pattern: RegExp, keyOf: (match: RegExpM
     if (!lines.has(key)) lines.set(key, line);
   }
   return lines;
+}
+
+/**
+ * A dependency spec or locked reference that names no registry version: a folder, a link, a
+ * tarball file, a workspace or a git repository (by URL or `owner/repo` shorthand). A registry's
+ * own tarball URL (`https://…/ms-2.0.0.tgz`, as lockfiles record `resolved`) is not local.
+ */
+export function isLocalSpec(spec: string): boolean {
+  return (
+    /^(?:file|link|portal|workspace|git|git\+[a-z]+|github|gitlab|bitbucket|gist):/.test(spec) ||
+    /^(?:\.{0,2}\/|~\/)/.test(spec) ||
+    /^[\w.-]+\/[\w.-]+(?:#.*)?$/.test(spec) ||
+    /\.git(?:#.*)?$/.test(spec) ||
+    // A tarball file by path; a tarball URL is fetched by name like any registry package and is audited.
+    (!/^[a-z]+:\/\//i.test(spec) && /\.(?:tgz|tar\.gz|tar)$/.test(spec))
+  );
 }
 
 /** `@scope/name@1.0.0` → [`@scope/name`, `1.0.0`]; the separator is the first `@` after the name's scope. */

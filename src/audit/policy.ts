@@ -2,6 +2,8 @@ import semver from 'semver';
 import { ConfigurationError } from '../core/errors.js';
 import type { ExceptionEntry } from '../core/exceptions.js';
 import type { Finding } from '../core/report.js';
+import { closestMatch } from '../core/suggest.js';
+import type { Advisory } from './advisories.js';
 import type { InstalledPackage } from './model.js';
 
 export interface RequiredVersion {
@@ -25,10 +27,30 @@ export function parseRequiredVersions(specs: readonly string[]): RequiredVersion
   });
 }
 
-/** One `policy/min-version` error per installed version outside the required range. */
-export function checkRequiredVersions(packages: readonly InstalledPackage[], required: readonly RequiredVersion[], lockfile: string): Finding[] {
+/**
+ * One `policy/min-version` error per installed version outside the required range; a requirement
+ * naming no package of `packages` is a `policy/require-not-installed` warning naming the closest name
+ * of `everything` (the lockfile's whole set), so a typo does not silently check nothing.
+ */
+export function checkRequiredVersions(packages: readonly InstalledPackage[], required: readonly RequiredVersion[], lockfile: string, everything: readonly InstalledPackage[] = packages): Finding[] {
   const findings: Finding[] = [];
+  const names = [...new Set(everything.map((pkg) => pkg.name))];
   for (const requirement of required) {
+    if (!packages.some((pkg) => pkg.name === requirement.name)) {
+      const devOnly = everything.some((pkg) => pkg.name === requirement.name);
+      const closest = devOnly ? undefined : closestMatch(requirement.name, names);
+      findings.push({
+        rule: 'policy/require-not-installed',
+        level: 'warning',
+        message: devOnly
+          ? `require: ${requirement.spec} names ${requirement.name}, which is installed only as a dev dependency, so production-only does not check it.`
+          : `require: ${requirement.spec} names ${requirement.name}, which ${lockfile} does not install${closest ? `; did you mean ${closest}?` : '.'}`,
+        file: lockfile,
+        fingerprint: `policy/require-not-installed:${requirement.name}`,
+        help: closest ? `Write the installed name (${closest}) in require, or remove the entry.` : 'Fix the name in require, or remove the entry if the package is gone.',
+      });
+      continue;
+    }
     for (const pkg of packages) {
       if (pkg.name !== requirement.name || semver.satisfies(pkg.version, requirement.range, { includePrerelease: true, loose: true })) continue;
       findings.push({
@@ -53,9 +75,14 @@ export interface AllowEntry extends ExceptionEntry {
   path?: string;
 }
 
-/** Whether an allow entry covers an advisory on this package: same id, and its package/path scope fits. */
-export function allowCovers(entry: AllowEntry, rule: string, pkg: InstalledPackage): boolean {
-  if (entry.id.toLowerCase() !== rule.toLowerCase()) return false;
+/**
+ * Whether an allow entry covers an advisory on this package: the same id (GHSA, npm's numeric
+ * advisory id, `npm-advisory-<id>`, or the advisory's URL), and its package/path scope fits.
+ */
+export function allowCovers(entry: AllowEntry, advisory: Pick<Advisory, 'id' | 'url' | 'ghsa'>, pkg: InstalledPackage): boolean {
+  const id = entry.id.trim().toLowerCase();
+  const names = [advisory.ghsa, advisory.id, `npm-advisory-${advisory.id}`, advisory.url.replace(/\/+$/, '')].filter((name): name is string => name !== undefined).map((name) => name.toLowerCase());
+  if (!names.includes(id.replace(/\/+$/, ''))) return false;
   if (entry.package !== undefined && entry.package !== pkg.name && entry.package !== `${pkg.name}@${pkg.version}`) return false;
   if (entry.path !== undefined) {
     const wanted = entry.path.split('>').map((step) => step.trim()).filter(Boolean);

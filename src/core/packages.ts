@@ -121,7 +121,8 @@ function readManifest(root: string, file: string): { manifest: PackageManifest; 
   const manifestText = readProjectFile(root, file);
   let value: unknown;
   try {
-    value = JSON.parse(manifestText);
+    // npm and Node read a package.json that starts with a UTF-8 byte order mark; so must we.
+    value = JSON.parse(manifestText.replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new ConfigurationError(`${file} is not valid JSON (${causeOf(error)}); fix the manifest`);
   }

@@ -19,6 +19,8 @@ export interface Finding {
   endLine?: number;
   fingerprint?: string;
   help?: string;
+  /** SARIF properties of the finding's rule, e.g. `security-severity` and `tags` for code scanning's security ranking. */
+  ruleProperties?: Record<string, unknown>;
 }
 
 export interface GateReport {

@@ -1,4 +1,5 @@
-import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 
@@ -26,6 +27,10 @@ export interface AdvisoryServerOptions {
   rawAnswer?: string;
   /** Require `authorization: Bearer <token>`; answer 401 otherwise. */
   token?: string;
+  /** Extra response headers for the status answer, e.g. retry-after. */
+  headers?: Record<string, string>;
+  /** Serve https with this key and certificate (on 127.0.0.1). */
+  tls?: { key: string; cert: string };
 }
 
 export interface AdvisoryServer {
@@ -43,7 +48,7 @@ export interface AdvisoryServer {
  */
 export async function startAdvisoryServer(advisories: Record<string, BulkAdvisory[]>, options: AdvisoryServerOptions = {}): Promise<AdvisoryServer> {
   const requests: RecordedRequest[] = [];
-  const server = createServer((request, response) => {
+  const handler = (request: IncomingMessage, response: ServerResponse) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
@@ -60,17 +65,18 @@ export async function startAdvisoryServer(advisories: Record<string, BulkAdvisor
         return;
       }
       if (options.status !== undefined) {
-        response.writeHead(options.status, { 'content-type': 'application/json' }).end('{"error":"unavailable"}');
+        response.writeHead(options.status, { 'content-type': 'application/json', ...options.headers }).end('{"error":"unavailable"}');
         return;
       }
       const answer = options.rawAnswer ?? JSON.stringify(Object.fromEntries(Object.keys(body).filter((name) => advisories[name]).map((name) => [name, advisories[name]])));
       response.writeHead(200, { 'content-type': 'application/json' }).end(answer);
     });
-  });
+  };
+  const server = options.tls ? createTlsServer(options.tls, handler) : createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}/`,
     requests,
     close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
@@ -99,4 +105,13 @@ export const FIXTURE_ADVISORIES: Record<string, BulkAdvisory[]> = {
     advisory(1106913, 'GHSA-35jh-r3h4-6jhm', 'Command Injection in lodash', 'high', '<4.17.21', 'CWE-77'),
     advisory(1106914, 'GHSA-p6mc-m468-83gw', 'Prototype Pollution in lodash', 'high', '>=3.7.0 <4.17.19', 'CWE-1321'),
   ],
+};
+
+/**
+ * For the local set (project-local/): the fixture advisories, and qs (a dependency of the local
+ * tarball, so prod). inherits has none: a package without advisories is still asked about.
+ */
+export const LOCAL_SET_ADVISORIES: Record<string, BulkAdvisory[]> = {
+  ...FIXTURE_ADVISORIES,
+  qs: [advisory(1104042, 'GHSA-hrpp-h998-j3pp', 'qs vulnerable to Prototype Pollution', 'high', '<6.2.4 || >=6.3.0 <6.3.3 || >=6.4.0 <6.4.1 || >=6.5.0 <6.5.3 || >=6.6.0 <6.6.1', 'CWE-1321')],
 };

@@ -1,4 +1,5 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -27,6 +28,13 @@ const EXPECTED = [
   'warning GHSA-vh95-rmgr-6w4m minimist@1.2.0',
 ];
 
+/** A pull_request event payload with this base commit, written into the project's .git (removed with it). */
+function writeEvent(cwd: string, baseSha: string): string {
+  const file = path.join(cwd, '.git', `event-${baseSha.slice(0, 7)}.json`);
+  writeFileSync(file, JSON.stringify({ pull_request: { number: 7, base: { sha: baseSha } } }));
+  return file;
+}
+
 function summary(findings: Array<{ level: string; rule: string; message: string }>): string[] {
   return findings.map((finding) => `${finding.level} ${finding.rule} ${finding.message.split(' ', 1)[0]}`).sort();
 }
@@ -37,7 +45,7 @@ describe('audit gate on the fixture dependency set', () => {
     expect(summary(report.findings)).toEqual(EXPECTED);
     expect(code).toBe(1);
     expect(report.status).toBe('fail');
-    expect(report.metrics).toEqual({ packages: 10, advisories: 5, critical: 1, high: 3, moderate: 1, low: 1, allowed: 0 });
+    expect(report.metrics).toEqual({ packages: 10, local: 0, advisories: 5, critical: 1, high: 3, moderate: 1, low: 1, allowed: 0 });
     // Annotations land on the package's entry in the lockfile.
     const lockfile = readFileSync(path.join(path.join(LOCKFILE_FIXTURES, format), LOCKFILE_NAMES[format]), 'utf8').split('\n');
     for (const finding of report.findings) {
@@ -73,6 +81,50 @@ describe('audit gate on the fixture dependency set', () => {
     });
   });
 
+  it('SARIF rules carry security-severity (CVSS, else the severity band) and security tags, as code scanning ranks them', async () => {
+    const unscored = await startAdvisoryServer({ lodash: [{ ...FIXTURE_ADVISORIES.lodash![0]!, cvss: { score: 0, vectorString: null }, cwe: [] }] });
+    try {
+      const result = await runCli(['audit', '--format', 'sarif', '--registry', server.url], fixtureProject('npm-v3'));
+      const rules = (JSON.parse(result.stdout) as { runs: Array<{ tool: { driver: { rules: Array<{ id: string; properties?: { 'security-severity': string; tags: string[] } }> } } }> }).runs[0]!.tool.driver.rules;
+      expect(rules.find((rule) => rule.id === 'GHSA-c2qf-rxjj-qqgw')?.properties).toEqual({ 'security-severity': '5.3', tags: ['security', 'dependency', 'external/cwe/cwe-1333'] });
+      const bare = await runCli(['audit', '--format', 'sarif', '--registry', unscored.url], fixtureProject('npm-v3'));
+      const bareRules = (JSON.parse(bare.stdout) as { runs: Array<{ tool: { driver: { rules: Array<{ id: string; properties?: unknown }> } } }> }).runs[0]!.tool.driver.rules;
+      expect(bareRules.find((rule) => rule.id === 'GHSA-35jh-r3h4-6jhm')?.properties).toEqual({ 'security-severity': '8.0', tags: ['security', 'dependency'] });
+    } finally {
+      await unscored.close();
+    }
+  });
+
+  it('scope: changed fails only on packages the pull request adds; the rest are warnings; a push judges all', async () => {
+    const cwd = fixtureProject('npm-v3');
+    const run = (...args: string[]) => execFileSync('git', args, { cwd, stdio: 'pipe', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
+    // The base branch locked everything but lodash; the pull request brings lodash@4.17.20 in.
+    const head = readFileSync(path.join(cwd, 'package-lock.json'), 'utf8');
+    const base = JSON.parse(head) as { packages: Record<string, unknown> };
+    delete base.packages['node_modules/lodash'];
+    writeFileSync(path.join(cwd, 'package-lock.json'), JSON.stringify(base, null, 2));
+    run('init', '-q');
+    run('add', '-A');
+    run('commit', '-qm', 'base');
+    const baseSha = run('rev-parse', 'HEAD').toString().trim();
+    writeFileSync(path.join(cwd, 'package-lock.json'), head);
+    run('commit', '-qam', 'add lodash');
+    const pullRequest = { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: writeEvent(cwd, baseSha) };
+
+    const changed = await auditJson(cwd, ['--registry', server.url, '--scope', 'changed'], pullRequest);
+    expect(changed.report.findings.filter((finding) => finding.level === 'error').map((finding) => `${finding.rule} ${finding.message.split(' ', 1)[0]}`)).toEqual(['GHSA-35jh-r3h4-6jhm lodash@4.17.20']);
+    expect(changed.report.findings.find((finding) => finding.rule === 'GHSA-xvch-5gv4-984h')?.message).toMatch(/\(already in the base commit [0-9a-f]{7}; scope: changed\)\.$/);
+    expect(changed.code).toBe(1);
+
+    const push = await auditJson(cwd, ['--registry', server.url, '--scope', 'changed'], { GITHUB_EVENT_NAME: 'push' });
+    expect(summary(push.report.findings)).toEqual(EXPECTED);
+
+    const shallow = await auditJson(cwd, ['--registry', server.url, '--scope', 'changed'], { ...pullRequest, GITHUB_EVENT_PATH: writeEvent(cwd, 'f'.repeat(40)) });
+    expect(shallow.code).toBe(2);
+    // The suite reads a pull request's settings from its base commit first, so that check names the missing commit.
+    expect(shallow.report.findings[0]!.message).toMatch(/base commit f{7,40}\b.*not in the clone.*fetch-depth: 0/);
+  });
+
   it('fail-on sets which severities are errors', async () => {
     const critical = await auditJson(fixtureProject('npm-v3'), ['--registry', server.url, '--fail-on', 'critical']);
     expect(critical.report.findings.filter((finding) => finding.level === 'error').map((finding) => finding.rule)).toEqual(['GHSA-xvch-5gv4-984h']);
@@ -85,6 +137,17 @@ describe('audit gate on the fixture dependency set', () => {
     expect(summary(report.findings)).toEqual(EXPECTED.filter((line) => !line.includes('minimist')));
     expect(report.metrics.packages).toBe(9);
     expect(server.requests[0]!.body.minimist).toBeUndefined();
+  });
+
+  it('fails on a lockfile out of sync with package.json, and still audits what it locks', async () => {
+    const cwd = fixtureProject('pnpm-v9', { 'packages/lib/package.json': '{"name": "@fixture/lib", "dependencies": {"debug": "4.3.1", "semver": "7.5.1", "qs": "6.5.2"}}' });
+    const { code, report } = await auditJson(cwd, ['--registry', server.url, '--fail-on', 'critical']);
+    expect(code).toBe(1);
+    const stale = report.findings.filter((finding) => finding.rule === 'lockfile/out-of-sync');
+    expect(stale.map((finding) => `${finding.file} ${finding.message}`)).toEqual([
+      'packages/lib/package.json packages/lib/package.json declares qs@6.5.2 in dependencies, but pnpm-lock.yaml has no entry for it; run `pnpm install` in the project and commit pnpm-lock.yaml.',
+    ]);
+    expect(report.findings.filter((finding) => finding.level === 'error').map((finding) => finding.rule)).toEqual(['lockfile/out-of-sync', 'GHSA-xvch-5gv4-984h']);
   });
 
   it('passes when nothing reaches fail-on', async () => {
@@ -109,6 +172,37 @@ describe('audit gate on the fixture dependency set', () => {
     ]);
     const fromConfig = await auditJson(fixtureProject('npm-v3', { '.github/readiness-gates.yml': 'audit:\n  require: ["lodash>=4.17.21"]\n' }), ['--registry', server.url]);
     expect(fromConfig.report.findings.filter((finding) => finding.rule === 'policy/min-version')).toHaveLength(1);
+  });
+
+  it('require: a name that is not installed is a warning with the closest installed name', async () => {
+    const { report } = await auditJson(fixtureProject('npm-v3'), ['--registry', server.url, '--require', 'semvr>=7.5.2', '--require', 'left-pad>=1.0.0']);
+    const missing = report.findings.filter((finding) => finding.rule === 'policy/require-not-installed');
+    expect(missing.map((finding) => `${finding.level} ${finding.message}`)).toEqual([
+      'warning require: semvr>=7.5.2 names semvr, which package-lock.json does not install; did you mean semver?',
+      'warning require: left-pad>=1.0.0 names left-pad, which package-lock.json does not install.',
+    ]);
+    const devOnly = await auditJson(fixtureProject('npm-v3'), ['--registry', server.url, '--production-only', '--require', 'minimist>=1.2.6']);
+    expect(devOnly.report.findings.find((finding) => finding.rule === 'policy/require-not-installed')?.message).toBe(
+      'require: minimist>=1.2.6 names minimist, which is installed only as a dev dependency, so production-only does not check it.',
+    );
+  });
+
+  it('allow: an advisory without a GHSA is allowed by its npm id, npm-advisory-<id> or its URL', async () => {
+    const legacy = { ...FIXTURE_ADVISORIES.minimist![0]!, id: 1179, url: 'https://www.npmjs.com/advisories/1179' };
+    const npmOnly = await startAdvisoryServer({ minimist: [legacy] });
+    try {
+      const open = await auditJson(fixtureProject('npm-v3'), ['--registry', npmOnly.url]);
+      expect(open.report.findings.map((finding) => finding.rule)).toEqual(['npm-advisory-1179']);
+      for (const id of ['1179', 'npm-advisory-1179', 'https://www.npmjs.com/advisories/1179']) {
+        const config = `audit:\n  allow:\n    - id: "${id}"\n      reason: dev-only argument parsing\n`;
+        const { code, report } = await auditJson(fixtureProject('npm-v3', { '.github/readiness-gates.yml': config }), ['--registry', npmOnly.url]);
+        expect(report.findings, id).toEqual([]);
+        expect(code).toBe(0);
+        expect(report.metrics.allowed).toBe(1);
+      }
+    } finally {
+      await npmOnly.close();
+    }
   });
 
   it('allow: hides a matching advisory by id, package or path; expired ones fail, unused ones are notices', async () => {
@@ -183,6 +277,8 @@ describe('audit gate fails closed', () => {
 
   it.each([
     ['a 503 after retries', { status: 503 }, 'answered HTTP 503 after 2 attempts'],
+    ['a 429 asking for a wait longer than the deadline', { status: 429, headers: { 'retry-after': '3600' } }, 'is rate-limiting these requests (HTTP 429, and asks to retry after 3600 s); retry later, or put a token'],
+    ['a 301 of the POST', { status: 301, headers: { location: 'https://moved.example.com/-/npm/v1/security/advisories/bulk' } }, 'a redirect to https://moved.example.com/-/npm/v1/security/advisories/bulk that would drop the request body; set `registry` to the new address'],
     ['a 404 (no bulk endpoint)', { status: 404 }, 'does not serve bulk advisories (HTTP 404'],
     ['an answer that is not JSON', { rawAnswer: '<html>' }, 'the body is not JSON'],
     ['an answer of another shape', { rawAnswer: '{"debug": {"id": 1}}' }, '"debug" is not a list of advisories'],

@@ -22,6 +22,23 @@ export const LOCKFILE_NAMES: Record<FixtureFormat, string> = {
   bun: 'bun.lock',
 };
 
+export const LOCAL_FIXTURES = path.resolve(import.meta.dirname, '../fixtures/audit/lockfiles-local');
+
+/** The local-packages set (project-local/): one directory per package manager, with what it installed. */
+export const LOCAL_FORMATS = ['npm', 'pnpm', 'yarn-classic', 'yarn-berry', 'bun'] as const;
+export type LocalFormat = (typeof LOCAL_FORMATS)[number];
+
+/** Names of the project's own packages in the local set: folders, a tarball file, a workspace. */
+export const LOCAL_NAMES = ['fixture-local', 'local-prod', 'local-dev', 'local-tar', '@fixture/local-lib'];
+
+/** A temporary copy of a local-set fixture. */
+export function localFixtureProject(format: LocalFormat, files: Record<string, string> = {}): string {
+  const dir = tempDir();
+  cpSync(path.join(LOCAL_FIXTURES, format), dir, { recursive: true });
+  writeFiles(dir, files);
+  return dir;
+}
+
 /** A temporary copy of a fixture project, with extra files (config, .npmrc) written into it. */
 export function fixtureProject(format: FixtureFormat, files: Record<string, string> = {}): string {
   const dir = tempDir();

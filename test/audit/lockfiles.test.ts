@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { loadLockfile } from '../../src/audit/lockfile.js';
-import { expandWorkspacePatterns } from '../../src/audit/manifest.js';
 import type { InstalledPackage } from '../../src/audit/model.js';
 import { tempDir } from '../helpers/temp.js';
 import { FORMATS, LOCKFILE_FIXTURES, LOCKFILE_NAMES } from './helpers.js';
@@ -142,6 +141,83 @@ describe('lockfile details the fixtures do not show', () => {
     expect(describePackages(loadLockfile(cwd, undefined).packages)).toEqual(['resolve@1.22.8 dev [.] .: resolve@1.22.8', 'strip-ansi@6.0.1 prod [.] .: strip-ansi@6.0.1']);
   });
 
+  it("yarn berry: an implicit compat patch of a dev package's optional dependency stays dev, and platform-gated packages are optional", () => {
+    const text = [
+      '__metadata:',
+      '  version: 8',
+      '',
+      '"app@workspace:.":',
+      '  version: 0.0.0-use.local',
+      '  resolution: "app@workspace:."',
+      '  dependencies:',
+      '    watcher: "npm:1.0.0"',
+      '    tool: "npm:1.0.0"',
+      '  languageName: unknown',
+      '  linkType: soft',
+      '',
+      '"watcher@npm:1.0.0":',
+      '  version: 1.0.0',
+      '  resolution: "watcher@npm:1.0.0"',
+      '  dependencies:',
+      '    native: "npm:^1.0.0"',
+      '  languageName: node',
+      '  linkType: hard',
+      '',
+      '"native@npm:^1.0.0":',
+      '  version: 1.0.0',
+      '  resolution: "native@npm:1.0.0"',
+      '  conditions: os=darwin',
+      '  languageName: node',
+      '  linkType: hard',
+      '',
+      '"tool@npm:1.0.0":',
+      '  version: 1.0.0',
+      '  resolution: "tool@npm:1.0.0"',
+      '  dependencies:',
+      '    fsevents: "npm:^2.3.3"',
+      '  dependenciesMeta:',
+      '    fsevents:',
+      '      optional: true',
+      '  languageName: node',
+      '  linkType: hard',
+      '',
+      '"fsevents@npm:^2.3.3":',
+      '  version: 2.3.3',
+      '  resolution: "fsevents@npm:2.3.3"',
+      '  languageName: node',
+      '  linkType: hard',
+      '',
+      '"fsevents@patch:fsevents@npm%3A^2.3.3#optional!builtin<compat/fsevents>":',
+      '  version: 2.3.3',
+      '  resolution: "fsevents@patch:fsevents@npm%3A2.3.3#optional!builtin<compat/fsevents>::version=2.3.3&hash=df0bf1"',
+      '  languageName: node',
+      '  linkType: hard',
+      '',
+    ].join('\n');
+    const cwd = tempDir({ 'yarn.lock': text, 'package.json': '{"name": "app", "dependencies": {"watcher": "1.0.0"}, "devDependencies": {"tool": "1.0.0"}}' });
+    expect(describePackages(loadLockfile(cwd, undefined).packages)).toEqual([
+      'fsevents@2.3.3 dev [.] .: tool@1.0.0 > fsevents@2.3.3',
+      'native@1.0.0 optional [.] .: watcher@1.0.0 > native@1.0.0',
+      'tool@1.0.0 dev [.] .: tool@1.0.0',
+      'watcher@1.0.0 prod [.] .: watcher@1.0.0',
+    ]);
+  });
+
+  it("bun: the project's own optional peers are dev when only its dev dependencies bring them, required peers are prod", () => {
+    const lock = `{
+  "lockfileVersion": 1,
+  "workspaces": {
+    "": { "name": "lib", "devDependencies": { "typescript": "5.9.3" }, "peerDependencies": { "typescript": ">=5", "schema": ">=1" }, "optionalPeers": ["typescript"] },
+  },
+  "packages": {
+    "schema": ["schema@1.0.0", "", {}, "sha512-a"],
+    "typescript": ["typescript@5.9.3", "", {}, "sha512-b"],
+  }
+}
+`;
+    expect(describePackages(loadLockfile(tempDir({ 'bun.lock': lock }), undefined).packages)).toEqual(['schema@1.0.0 prod [.] .: schema@1.0.0', 'typescript@5.9.3 dev [.] .: typescript@5.9.3']);
+  });
+
   it('bun: scoped packages nested under scoped packages, and npm: aliases', () => {
     const lock = `{
   "lockfileVersion": 1,
@@ -194,19 +270,5 @@ describe('a lockfile that lists no packages', () => {
     expect(() => loadLockfile(tempDir({ 'yarn.lock': '' }), undefined)).toThrow('yarn.lock lists no packages and there is no readable package.json beside it');
     const unreadable = tempDir({ 'yarn.lock': '{"lockfileVersion": 3, "packages": {"node_modules/ms": {"version": "2.0.0"}}}', 'package.json': '{"dependencies": {"ms": "2.0.0"}}' });
     expect(() => loadLockfile(unreadable, undefined)).toThrow('yarn.lock lists no packages, but package.json declares ms');
-  });
-});
-
-describe('expandWorkspacePatterns', () => {
-  it('expands *, ** and ! patterns to directories with a package.json', () => {
-    const root = tempDir({
-      'packages/a/package.json': '{}',
-      'packages/b/package.json': '{}',
-      'packages/no-manifest/readme.md': '',
-      'tools/deep/c/package.json': '{}',
-      'tools/node_modules/d/package.json': '{}',
-      'apps/web/package.json': '{}',
-    });
-    expect(expandWorkspacePatterns(root, ['packages/*', 'tools/**', './apps/web', '!packages/b'])).toEqual(['apps/web', 'packages/a', 'tools/deep/c']);
   });
 });

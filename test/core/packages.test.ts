@@ -114,4 +114,9 @@ describe('discoverPackages', () => {
     expect(thrown).toBeInstanceOf(ConfigurationError);
     expect((thrown as Error).message).toMatch(message);
   });
+
+  it('reads a package.json that starts with a byte order mark, as npm does', () => {
+    const found = discover({ 'package.json': manifest({ name: 'root', workspaces: ['bom'] }), 'bom/package.json': `\uFEFF${manifest({ name: 'with-bom' })}` });
+    expect(found.packages.map((pkg) => pkg.name)).toEqual(['root', 'with-bom']);
+  });
 });

@@ -56,6 +56,7 @@ function sarifRule(id: string, example: Finding) {
     shortDescription: { text: id },
     ...(example.help ? { help: { text: example.help } } : {}),
     defaultConfiguration: { level: SARIF_LEVEL[example.level] },
+    ...(example.ruleProperties ? { properties: example.ruleProperties } : {}),
   };
 }
 
