@@ -1,0 +1,149 @@
+import path from 'node:path';
+import picomatch from 'picomatch';
+import type { PackageDiscovery, ProjectPackage } from '../core/packages.js';
+import { interpretCommand, stripWrappers, type Interpretation, type RunTarget, type ScriptRun, type ToolRun } from './script-runs.js';
+import { shellCommands } from './shell.js';
+
+/**
+ * What the pull-request workflows run, followed into package scripts: `npm run check` whose script
+ * runs lint and test counts for both, `turbo run test` for every package with a test script.
+ */
+export class ScriptCoverage {
+  private readonly ran = new Set<string>();
+  /** Scripts whose body ran scripts of other packages (`turbo run test`), so they are no runner themselves. */
+  private readonly delegating = new Set<string>();
+  readonly tools: ToolRun[] = [];
+  /** Every command seen, in CI steps and in the scripts they run, to find audits and secret scans. */
+  readonly commands: string[][] = [];
+
+  constructor(private readonly discovery: PackageDiscovery) {}
+
+  /** A `run:` script of a workflow step, in `dir` (relative to the root). */
+  addStepScript(script: string, dir: string): void {
+    for (const command of shellCommands(script)) {
+      this.commands.push(command.words);
+      this.apply(interpretCommand(command, dir));
+    }
+  }
+
+  hasRun(entry: ProjectPackage, script: string): boolean {
+    return this.ran.has(key(entry, script));
+  }
+
+  /** Whether the script ran as a runner of its own rather than a hand-off to other packages. */
+  ranItself(entry: ProjectPackage, script: string): boolean {
+    return this.hasRun(entry, script) && !this.delegating.has(key(entry, script));
+  }
+
+  /** A tool run in the package's folder or above it that is the script's own command (`npx eslint .` for "eslint ."). */
+  ranAsTool(entry: ProjectPackage, body: string): boolean {
+    const first = shellCommands(body).map((command) => stripWrappers(command.words)).find((words) => words.length > 0);
+    if (!first) return false;
+    const expected = commandName(first);
+    return this.tools.some((tool) => (tool.dir === entry.dir || entry.dir.startsWith(`${tool.dir}/`) || tool.dir === '') && commandName(stripWrappers(tool.words)) === expected);
+  }
+
+  /** A script made only of scripts that ran (`"test": "npm run lint && npm run test:unit"` when CI runs both). */
+  ranEveryPart(entry: ProjectPackage, body: string): boolean {
+    const commands = shellCommands(body);
+    return commands.length > 0 && commands.every((command) => {
+      const { scripts, tools } = interpretCommand(command, entry.dir);
+      return tools.length === 0 && scripts.length > 0 && scripts.every((run) => run.target.kind === 'package' && this.resolve(run.target)[0] === entry && run.scripts.every((script) => this.hasRun(entry, script)));
+    });
+  }
+
+  /** `tsc --noEmit` (or vue-tsc) run in the package's folder. */
+  ranTypeCheck(entry: ProjectPackage): boolean {
+    return this.tools.some((tool) => tool.dir === entry.dir && /^(?:vue-)?tsc$/.test(tool.words[0] ?? '') && (tool.words.includes('--noEmit') || tool.words.includes('-b') || tool.words.includes('--build')));
+  }
+
+  private apply(interpretation: Interpretation, origin?: { entry: ProjectPackage; script: string }): void {
+    this.tools.push(...interpretation.tools);
+    for (const run of interpretation.scripts) this.runScripts(run, origin);
+  }
+
+  private runScripts(run: ScriptRun, origin?: { entry: ProjectPackage; script: string }): void {
+    const targets = this.resolve(run.target);
+    if (origin && targets.some((entry) => entry !== origin.entry)) this.delegating.add(key(origin.entry, origin.script));
+    for (const entry of targets) {
+      const defined = Object.keys(entry.manifest.scripts ?? {});
+      for (const script of run.scripts) {
+        const names = script.includes('*') ? defined.filter((name) => picomatch.isMatch(name, script.replace(/:\*$/, ':**'), { dot: true })) : [script];
+        for (const name of names) if (typeof entry.manifest.scripts?.[name] === 'string') this.runScript(entry, name);
+      }
+    }
+  }
+
+  private runScript(entry: ProjectPackage, script: string): void {
+    const id = key(entry, script);
+    if (this.ran.has(id)) return;
+    this.ran.add(id);
+    // npm and yarn run `pre<name>` and `post<name>` around a script.
+    for (const name of [`pre${script}`, script, `post${script}`]) {
+      const body = entry.manifest.scripts?.[name];
+      if (typeof body !== 'string') continue;
+      for (const command of shellCommands(body)) {
+        this.commands.push(command.words);
+        this.apply(interpretCommand(command, entry.dir), { entry, script });
+      }
+    }
+  }
+
+  private packageAt(dir: string): ProjectPackage | undefined {
+    return this.discovery.packageOf(dir ? `${dir}/package.json` : 'package.json');
+  }
+
+  private resolve(target: RunTarget): ProjectPackage[] {
+    const base = this.packageAt(target.dir);
+    if (target.kind === 'package') return base ? [base] : [];
+    const root = base?.workspaceRoot !== undefined ? this.discovery.packages.find((entry) => entry.dir === base.workspaceRoot) : base;
+    const candidates = root && root.workspaces.length
+      ? this.discovery.packages.filter((entry) => root.workspaces.includes(entry.dir))
+      : this.discovery.packages.filter((entry) => entry.dir !== (root?.dir ?? target.dir) && (target.dir === '' || entry.dir.startsWith(`${target.dir}/`)));
+    return filterBySelectors(candidates, target.selectors, root?.dir ?? target.dir);
+  }
+}
+
+function key(entry: ProjectPackage, script: string): string {
+  return `${entry.dir}\0${script}`;
+}
+
+/** A command's identity: the binary, and for runtimes and managers the subcommand too (`bun test`, `node --test`). */
+function commandName(words: string[]): string {
+  const [first = '', second = ''] = words;
+  const binary = path.posix.basename(first);
+  if (binary === 'npx' || binary === 'bunx' || binary === 'pnpx') return commandName(words.slice(1).filter((word) => !word.startsWith('-')));
+  return /^(?:node|bun|deno|tsx|ts-node|npm|pnpm|yarn|python3?|go|cargo|make)$/.test(binary) ? `${binary} ${second}` : binary;
+}
+
+/**
+ * pnpm/turbo `--filter`, npm `-w`, nx `-p`, lerna `--scope`: by name (globs), by folder (`./apps/*`,
+ * `{apps/web}`), with `...` for dependents or dependencies (read as the package itself) and `!` to
+ * exclude. Change-based selectors (`[origin/main]`) select every package: what changes is unknown.
+ */
+function filterBySelectors(candidates: ProjectPackage[], selectors: string[], rootDir: string): ProjectPackage[] {
+  const include: Array<(entry: ProjectPackage) => boolean> = [];
+  const exclude: Array<(entry: ProjectPackage) => boolean> = [];
+  let changeBased = false;
+  for (const raw of selectors) {
+    const negated = raw.startsWith('!');
+    let selector = raw.replace(/^!/, '').replace(/^\.\.\.\^?|\^?\.\.\.$/g, '').replace(/^\.\.\.|\.\.\.$/g, '');
+    if (/\[.*\]/.test(selector)) {
+      selector = selector.replace(/\[.*\]/, '');
+      if (!selector) {
+        changeBased = true;
+        continue;
+      }
+    }
+    const folder = /^\{(.*)\}$/.exec(selector)?.[1] ?? (selector.startsWith('.') || (selector.includes('/') && !selector.startsWith('@')) ? selector : undefined);
+    let matcher: (entry: ProjectPackage) => boolean;
+    if (folder !== undefined) {
+      const pattern = path.posix.normalize(path.posix.join(rootDir || '.', folder)).replace(/\/$/, '');
+      matcher = (entry) => picomatch.isMatch(entry.dir || '.', pattern, { dot: true }) || picomatch.isMatch(entry.dir, `${pattern}/**`, { dot: true });
+    } else {
+      matcher = (entry) => picomatch.isMatch(entry.name, selector, { dot: true }) || path.posix.basename(entry.dir) === selector;
+    }
+    (negated ? exclude : include).push(matcher);
+  }
+  return candidates.filter((entry) => (include.length === 0 || changeBased || include.some((matches) => matches(entry))) && !exclude.some((matches) => matches(entry)));
+}

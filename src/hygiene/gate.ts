@@ -1,0 +1,73 @@
+import picomatch from 'picomatch';
+import { ConfigurationError } from '../core/errors.js';
+import { ExceptionList } from '../core/exceptions.js';
+import type { Gate } from '../core/gate.js';
+import { git, isGitWorkTree, listTrackedFiles } from '../core/git.js';
+import { discoverPackages } from '../core/packages.js';
+import { createReport, type Finding } from '../core/report.js';
+import { checkWorkflows } from './ci.js';
+import { checkUpdateAutomation } from './deps.js';
+import { checkDockerfiles } from './docker.js';
+import { createCollector } from './emit.js';
+import { checkEnvTemplates } from './env.js';
+import { checkLockfiles } from './lockfile.js';
+import { parseOptions, type AllowEntry } from './options.js';
+import { checkTrackedFiles } from './tracked.js';
+
+export const hygieneGate: Gate = {
+  name: 'hygiene',
+  async run(settings, context) {
+    const startedAt = performance.now();
+    const options = parseOptions(settings);
+    if (!(await isGitWorkTree(context.cwd))) {
+      throw new ConfigurationError(`hygiene: ${context.cwd} is not a git work tree, so what the repository tracks cannot be checked; check out the repository (actions/checkout) or point cwd at it`);
+    }
+    const tracked = await listTrackedFiles(context.cwd);
+    // Deleted in the work tree but not yet staged: still tracked (tracked/*), but nothing to read.
+    const deleted = new Set((await git(context.cwd, ['ls-files', '-z', '--deleted', '--', '.'])).split('\0').filter(Boolean));
+    const present = deleted.size ? tracked.filter((file) => !deleted.has(file)) : tracked;
+    const discovery = discoverPackages(context.cwd, present);
+    const { emit, findings: raw } = createCollector(options.levels);
+
+    const trackedResult = checkTrackedFiles(context.cwd, present, discovery, { committedOutput: options.committedOutput, maxFileBytes: options.maxFileBytes }, emit);
+    const dockerfiles = checkDockerfiles(context.cwd, present, emit);
+    checkUpdateAutomation(context.cwd, present, discovery, emit);
+    const ci = checkWorkflows(context.cwd, present, discovery, { scripts: options.scripts }, emit);
+    const env = checkEnvTemplates(context.cwd, present, discovery, { providedEnv: options.providedEnv }, emit);
+    // The install roots are where the audit gate's lockfile-sync check applies once it is shared.
+    const installRoots = checkLockfiles(discovery, emit);
+
+    const exceptions = new ExceptionList<AllowEntry>(options.allow, describeAllowEntry);
+    const findings: Finding[] = [];
+    let allowed = 0;
+    for (const finding of raw) {
+      if (exceptions.match((entry) => allowMatches(entry, finding))) allowed += 1;
+      else findings.push(finding);
+    }
+    findings.push(...exceptions.findings(context.configFile));
+    findings.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || a.rule.localeCompare(b.rule));
+    context.log.info(`hygiene: ${tracked.length} tracked files, ${discovery.packages.length} package(s), ${ci.workflows} workflow(s), ${dockerfiles} Dockerfile(s)`);
+    return createReport('hygiene', findings, {
+      'files-checked': trackedResult.checked,
+      packages: discovery.packages.length,
+      'install-roots': installRoots.length,
+      workflows: ci.workflows,
+      dockerfiles,
+      'env-reads': env.envReads,
+      allowed,
+    }, startedAt);
+  },
+};
+
+function describeAllowEntry(entry: AllowEntry, index: number): string {
+  const keys = (['rule', 'path', 'fingerprint'] as const).filter((key) => entry[key]).map((key) => `${key} ${entry[key]}`);
+  return `hygiene.allow[${index}] (${keys.join(', ')})`;
+}
+
+/** Every key an entry gives must match; `rule` and `path` are globs (`docker/*`, `legacy/**`). */
+function allowMatches(entry: AllowEntry, finding: Finding): boolean {
+  if (entry.fingerprint !== undefined && entry.fingerprint !== finding.fingerprint) return false;
+  if (entry.rule !== undefined && !picomatch.isMatch(finding.rule, entry.rule)) return false;
+  if (entry.path !== undefined && !(finding.file && picomatch.isMatch(finding.file, entry.path, { dot: true }))) return false;
+  return true;
+}
