@@ -40,7 +40,8 @@ export class ScriptCoverage {
     const first = shellCommands(body).map((command) => stripWrappers(command.words)).find((words) => words.length > 0);
     if (!first) return false;
     const expected = commandName(first);
-    return this.tools.some((tool) => (tool.dir === entry.dir || entry.dir.startsWith(`${tool.dir}/`) || tool.dir === '') && commandName(stripWrappers(tool.words)) === expected);
+    const noEmit = first.includes('--noEmit');
+    return this.tools.some((tool) => (tool.dir === entry.dir || entry.dir.startsWith(`${tool.dir}/`) || tool.dir === '') && commandName(stripWrappers(tool.words)) === expected && tool.words.includes('--noEmit') === noEmit);
   }
 
   /** A script made only of scripts that ran (`"test": "npm run lint && npm run test:unit"` when CI runs both). */
@@ -58,7 +59,8 @@ export class ScriptCoverage {
   }
 
   private apply(interpretation: Interpretation, origin?: { entry: ProjectPackage; script: string }): void {
-    this.tools.push(...interpretation.tools);
+    // Only tools a workflow step runs itself stand for a script: `tsc` inside "build" is not "typecheck".
+    if (!origin) this.tools.push(...interpretation.tools);
     for (const run of interpretation.scripts) this.runScripts(run, origin);
   }
 
