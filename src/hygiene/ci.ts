@@ -1,5 +1,7 @@
 import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import type { PackageDiscovery, ProjectPackage } from '../core/packages.js';
+import { readProjectFile } from '../core/project-files.js';
 import { ScriptCoverage } from './coverage.js';
 import { lineOf, type Emit } from './emit.js';
 import { SCRIPT_KINDS, type ScriptKind } from './options.js';
@@ -8,9 +10,10 @@ import { isWorkflowFile, readCompositeSteps, readWorkflow, type Workflow, type W
 
 const FIRST_PARTY_OWNERS = new Set(['actions', 'github']);
 const FULL_SHA = /^[0-9a-f]{40}$/;
-const SKIPPED_FOLDER = /(?:^|\/)(?:examples?|demos?|samples?|templates?|playgrounds?|fixtures?)(?:\/|$)/;
+const SKIPPED_FOLDER = /(?:^|\/)(?:[\w.-]*examples?|demos?|samples?|templates?|playgrounds?|fixtures?)(?:\/|$)/;
 const PLACEHOLDER_SCRIPT = /no test specified|^\s*(?:echo\b[^&|;]*|true|exit 0)\s*$/;
 const MAX_NESTING = 4;
+const PRE_COMMIT_CONFIG = '.pre-commit-config.yaml';
 
 const SECRET_SCAN_ACTIONS = /^(?:gitleaks\/gitleaks-action|zricethezav\/gitleaks-action|trufflesecurity\/trufflehog|gitguardian\/ggshield(?:-action)?|readiness-gates\/readiness-gates(?:\/actions\/secret-scan)?(?:\/\.github\/workflows\/readiness\.ya?ml)?)@/i;
 const AUDIT_ACTIONS = /^(?:actions\/dependency-review-action|snyk\/actions\/[\w-]+|google\/osv-scanner-action\/[\w./-]+|readiness-gates\/readiness-gates(?:\/actions\/audit)?(?:\/\.github\/workflows\/readiness\.ya?ml)?)@/i;
@@ -77,6 +80,11 @@ export function checkWorkflows(root: string, files: readonly string[], discovery
     }
   };
   for (const workflow of pullRequestWorkflows) visitWorkflow(workflow, 0);
+  const runsPreCommit = uses.some((action) => /^pre-commit\/action@/i.test(action)) || coverage.commands.some((words) => {
+    const [tool, sub] = words[0] === 'uvx' || words[0] === 'pipx' ? words.slice(words[1] === 'run' ? 2 : 1) : words[0] === 'uv' && words[1] === 'run' ? words.slice(2) : words;
+    return (tool === 'pre-commit' || tool === 'prek') && sub === 'run';
+  });
+  if (runsPreCommit && fileSet.has(PRE_COMMIT_CONFIG)) for (const entry of preCommitEntries(root)) coverage.addStepScript(entry, '');
 
   const where = pullRequestWorkflows.map((workflow) => workflow.file).join(', ');
   const firstFile = pullRequestWorkflows[0]!.file;
@@ -174,4 +182,15 @@ function checkPinned(uses: string, file: string, line: number, emit: Emit): void
   const owner = action!.split('/', 1)[0]!.toLowerCase();
   if (FIRST_PARTY_OWNERS.has(owner) || (ref !== undefined && FULL_SHA.test(ref))) return;
   emit({ rule: 'ci/unpinned-action', message: `${file}: ${uses} is a third-party action pinned to ${ref === undefined ? 'nothing' : `the movable ref ${ref}`}, so whoever controls it can change the code your workflow runs.`, file, line, fingerprint: `${file}:ci/unpinned-action:${action}` });
+}
+
+/** The commands of pre-commit's local hooks, which pre-commit runs from the repository root. */
+function preCommitEntries(root: string): string[] {
+  let config: { repos?: Array<{ repo?: unknown; hooks?: Array<{ entry?: unknown }> }> } | undefined;
+  try {
+    config = parseYaml(readProjectFile(root, PRE_COMMIT_CONFIG)) as typeof config;
+  } catch {
+    return []; // pre-commit itself fails on a config it cannot read.
+  }
+  return (config?.repos ?? []).filter((repo) => repo?.repo === 'local').flatMap((repo) => (repo.hooks ?? []).map((hook) => hook?.entry).filter((entry): entry is string => typeof entry === 'string'));
 }

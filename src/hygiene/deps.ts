@@ -18,9 +18,12 @@ const OTHER_ECOSYSTEMS: Array<[string, RegExp]> = [
   ['composer', /(?:^|\/)composer\.json$/],
   ['maven', /(?:^|\/)pom\.xml$/],
 ];
+const PRECISE_ECOSYSTEMS = new Set(['npm', 'docker', 'github-actions']);
+/** Dependabot ecosystems that update another's manifests. */
+const ALIASES: Record<string, string> = { uv: 'pip', pipenv: 'pip', poetry: 'pip', gradle: 'maven' };
 /** Renovate's manager for each ecosystem, to read `enabledManagers`. */
 const RENOVATE_MANAGER: Record<string, string> = { npm: 'npm', docker: 'dockerfile', 'github-actions': 'github-actions', pip: 'pip_requirements', gomod: 'gomod', cargo: 'cargo', bundler: 'bundler', composer: 'composer', maven: 'maven' };
-const SKIPPED_FOLDER = /(?:^|\/)(?:examples?|fixtures?|__fixtures__|test-fixtures|testdata|demos?|samples?)(?:\/|$)/;
+const SKIPPED_FOLDER = /(?:^|\/)(?:[\w.-]*examples?|fixtures?|__fixtures__|test-fixtures|testdata|demos?|samples?)(?:\/|$)/;
 
 interface Ecosystem {
   ecosystem: string;
@@ -52,7 +55,11 @@ export function checkUpdateAutomation(root: string, files: readonly string[], di
   const text = readProjectFile(root, dependabot);
   const updates = readDependabotUpdates(text);
   for (const entry of found) {
-    const covered = updates.some((update) => update.ecosystem === entry.ecosystem && update.directories.some((directory) => coversDirectory(directory, entry.directory)));
+    // npm, docker and github-actions are judged folder by folder; for the others, the manifests this
+    // gate finds are only a hint (a uv or Go workspace updates its members), so any entry covers them.
+    const covered = PRECISE_ECOSYSTEMS.has(entry.ecosystem)
+      ? updates.some((update) => update.ecosystem === entry.ecosystem && update.directories.some((directory) => coversDirectory(directory, entry.directory)))
+      : updates.some((update) => (ALIASES[update.ecosystem] ?? update.ecosystem) === entry.ecosystem);
     if (!covered) {
       emit({
         rule: 'deps/ecosystem-not-covered',

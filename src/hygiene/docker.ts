@@ -1,17 +1,25 @@
 import path from 'node:path';
 import { DockerfileParser, type Dockerfile, type From, type Instruction } from 'dockerfile-ast';
 import ignore from 'ignore';
+import { parse as parseYaml } from 'yaml';
 import { readProjectFile } from '../core/project-files.js';
 import type { Emit } from './emit.js';
 import { isSecretName, looksLikeRealSecret } from './secrets.js';
 import { shellCommands } from './shell.js';
 
-const DOCKERFILE = /^(?:Dockerfile|Containerfile)(?:\.[\w.-]+)?$|^[\w.-]+\.(?:Dockerfile|dockerfile|Containerfile)$/;
+const DOCKERFILE = /^(?:Dockerfile|Containerfile)(?:\.[\w.-]+)?$|^[\w.-]+\.(?:Dockerfile|Containerfile)$/i;
+/**
+ * Images for tests, development, CI builders or as a base for other images: what they run as, what
+ * they are based on and what they compile is not what production runs.
+ */
+const NOT_PRODUCTION = /(?:^|\/)(?:tests?|e2e|\.devcontainer|dev|ci)\/|(?:^|[./_-])(?:test|tests|e2e|dev|devcontainer|ci|builder|base|playwright|cypress)(?:[./_-]|$)/i;
 /** Official language images whose default tags are the full Debian image with compilers. */
 const FULL_IMAGE_FAMILIES = new Set(['node', 'python', 'ruby', 'golang', 'rust', 'php', 'openjdk', 'eclipse-temurin', 'elixir', 'perl', 'buildpack-deps']);
 const SLIM_TAG = /(?:^|[-.])(?:slim|alpine|distroless|jre|minimal|chiseled|nonroot)(?:$|[-.\d])/;
 /** Images that run as a non-root user unless told otherwise. */
 const NON_ROOT_IMAGES = /^(?:cgr\.dev\/chainguard\/|gcr\.io\/distroless\/.*:.*nonroot|.*:.*nonroot)/;
+/** Debian and Ubuntu release names pin a major release as a version number would. */
+const RELEASE_CODENAME = /(?:^|[-_.])(?:stretch|buster|bullseye|bookworm|trixie|forky|bionic|focal|jammy|noble|oracular|plucky)(?:$|[-_.])/;
 const ROOT_USER = /^(?:root|0)(?::.*)?$/;
 
 interface Stage {
@@ -29,11 +37,21 @@ export function isDockerfile(file: string): boolean {
 export function checkDockerfiles(root: string, files: readonly string[], emit: Emit): number {
   const fileSet = new Set(files);
   const dockerfiles = files.filter(isDockerfile);
-  for (const file of dockerfiles) checkDockerfile(root, file, readProjectFile(root, file), fileSet, emit);
+  const contexts = dockerfiles.length ? composeContexts(root, files) : new Map<string, string[]>();
+  // One finding per .dockerignore, however many Dockerfiles share it.
+  const reported = new Set<string>();
+  const emitOnce: Emit = (finding) => {
+    if (finding.rule === 'docker/dockerignore' && finding.file) {
+      if (reported.has(finding.file)) return;
+      reported.add(finding.file);
+    }
+    emit(finding);
+  };
+  for (const file of dockerfiles) checkDockerfile(root, file, readProjectFile(root, file), fileSet, contexts, emitOnce);
   return dockerfiles.length;
 }
 
-function checkDockerfile(root: string, file: string, text: string, files: Set<string>, emit: Emit): void {
+function checkDockerfile(root: string, file: string, text: string, files: Set<string>, contexts: Map<string, string[]>, emit: Emit): void {
   const dockerfile = DockerfileParser.parse(text);
   const stages = splitStages(dockerfile);
   if (stages.length === 0) return;
@@ -44,29 +62,35 @@ function checkDockerfile(root: string, file: string, text: string, files: Set<st
   for (const stage of stages) {
     const image = resolveImage(stage.from, args);
     if (!image || stageNames.has(image.name.toLowerCase()) || image.name === 'scratch' || image.unresolved) continue;
-    if (!image.digest && (!image.tag || image.tag === 'latest')) {
-      emit({ rule: 'docker/unpinned-base', message: `${file}: FROM ${image.name}${image.tag ? ':latest' : ''} is not pinned to a version, so each build may get a different base image.`, file, line: line(stage.from), fingerprint: `${file}:docker/unpinned-base:${image.name}` });
+    // `latest`, `alpine`, `lts`: a tag without a version number moves with every release.
+    if (!image.digest && (!image.tag || !(/\d/.test(image.tag) || RELEASE_CODENAME.test(image.tag)))) {
+      emit({ rule: 'docker/unpinned-base', message: `${file}: FROM ${image.name}${image.tag ? `:${image.tag}` : ''} is not pinned to a version, so each build may get a different base image.`, file, line: line(stage.from), fingerprint: `${file}:docker/unpinned-base:${image.name}` });
     } else if (!image.digest) {
       emit({ rule: 'docker/base-digest', message: `${file}: FROM ${image.name}:${image.tag} is pinned to a tag, which can be moved; a digest pins the exact image.`, file, line: line(stage.from), fingerprint: `${file}:docker/base-digest:${image.name}` });
     }
   }
 
   const final = stages.at(-1)!;
-  const lineage = stageLineage(final, stages);
-  const base = resolveImage(lineage.at(-1)!.from, args);
-  const users = lineage.flatMap((stage) => stage.instructions).filter((instruction) => instruction.getKeyword() === 'USER');
-  const lastUser = users.at(-1);
-  const runsAsRoot = lastUser ? ROOT_USER.test((lastUser.getArgumentsContent() ?? '').trim()) : !(base && NON_ROOT_IMAGES.test(`${base.name}:${base.tag ?? ''}`));
-  if (runsAsRoot) {
+  const production = !NOT_PRODUCTION.test(file);
+  // A Dockerfile with several targets (`--target rootless`) has no one final stage: it runs as root
+  // only when every target does, and what each target is based on or builds is left alone.
+  const targets = leafStages(stages);
+  const singleTarget = targets.length <= 1;
+  const rootTargets = targets.map((stage) => ({ stage, ...userOf(stage, stages, args) })).filter((target) => target.runsAsRoot);
+  if (production && rootTargets.length === Math.max(targets.length, 1) && rootTargets.length > 0) {
+    const { stage, lastUser } = rootTargets.find((target) => target.stage === final) ?? rootTargets.at(-1)!;
+    const which = singleTarget ? 'the final stage' : `every target (${targets.map((target) => target.name ?? '?').join(', ')})`;
     emit({
       rule: 'docker/root-user',
-      message: lastUser ? `${file}: the final stage switches back to USER root, so the application runs as root.` : `${file}: the final stage sets no USER, so the application runs as root.`,
+      message: lastUser ? `${file}: ${which} switches back to USER root, so the application runs as root.` : `${file}: ${which} sets no USER, so the application runs as root.`,
       file,
-      line: line(lastUser ?? final.from),
+      line: line(lastUser ?? stage.from),
       fingerprint: `${file}:docker/root-user`,
     });
   }
-  if (base && !base.unresolved && isFullImage(base.name, base.tag)) {
+  const lineage = stageLineage(final, stages);
+  const base = resolveImage(lineage.at(-1)!.from, args);
+  if (production && singleTarget && base && !base.unresolved && isFullImage(base.name, base.tag)) {
     emit({ rule: 'docker/full-base-image', message: `${file}: the final stage runs on ${base.name}${base.tag ? `:${base.tag}` : ''}, the full image with compilers and package tools.`, file, line: line(lineage.at(-1)!.from), fingerprint: `${file}:docker/full-base-image` });
   }
 
@@ -74,12 +98,12 @@ function checkDockerfile(root: string, file: string, text: string, files: Set<st
     const isFinal = stage === final;
     for (const instruction of stage.instructions) {
       const keyword = instruction.getKeyword();
-      if (keyword === 'RUN') checkRun(file, instruction, isFinal, stages.length, emit);
+      if (keyword === 'RUN') checkRun(file, instruction, production && singleTarget && isFinal, stages.length, emit);
       else if (keyword === 'ENV' || keyword === 'ARG') checkProperties(file, instruction, emit);
       else if (keyword === 'COPY' || keyword === 'ADD') checkCopiedEnv(file, instruction, emit);
     }
   }
-  checkDockerignore(file, stages, files, root, emit);
+  checkDockerignore(file, stages, files, root, contexts, emit);
 }
 
 function splitStages(dockerfile: Dockerfile): Stage[] {
@@ -93,6 +117,31 @@ function splitStages(dockerfile: Dockerfile): Stage[] {
     }
   }
   return stages;
+}
+
+/** Stages no other stage builds FROM or copies from: the images a build can target. */
+function leafStages(stages: Stage[]): Stage[] {
+  const used = new Set<Stage>();
+  stages.forEach((stage) => {
+    const parent = stages.find((candidate) => candidate !== stage && candidate.name !== undefined && candidate.name === stage.from.getImageName()?.toLowerCase());
+    if (parent) used.add(parent);
+    for (const instruction of stage.instructions) {
+      if (instruction.getKeyword() !== 'COPY') continue;
+      const source = (instruction as unknown as { getFlags(): Array<{ getName(): string; getValue(): string | null }> }).getFlags().find((flag) => flag.getName() === 'from')?.getValue()?.toLowerCase();
+      const copied = source === undefined ? undefined : /^\d+$/.test(source) ? stages[Number(source)] : stages.find((candidate) => candidate.name === source);
+      if (copied && copied !== stage) used.add(copied);
+    }
+  });
+  return stages.filter((stage) => !used.has(stage));
+}
+
+/** The user a stage runs as: its last USER, or its parent stage's, or the base image's default. */
+function userOf(stage: Stage, stages: Stage[], args: Map<string, string>): { runsAsRoot: boolean; lastUser?: Instruction } {
+  const lineage = stageLineage(stage, stages);
+  const base = resolveImage(lineage.at(-1)!.from, args);
+  const lastUser = lineage.flatMap((entry) => [...entry.instructions].reverse()).find((instruction) => instruction.getKeyword() === 'USER');
+  if (lastUser) return { runsAsRoot: ROOT_USER.test((lastUser.getArgumentsContent() ?? '').trim()), lastUser };
+  return { runsAsRoot: !(base && NON_ROOT_IMAGES.test(`${base.name}:${base.tag ?? ''}`)) };
 }
 
 /** The final stage and the stages it is built FROM, nearest first (a stage inherits its parent's USER). */
@@ -182,7 +231,8 @@ function buildStep(words: string[]): string | undefined {
   }
 }
 
-function checkRun(file: string, instruction: Instruction, isFinal: boolean, stageCount: number, emit: Emit): void {
+/** `judgeBuild`: whether this RUN is in the final stage of a production image. */
+function checkRun(file: string, instruction: Instruction, judgeBuild: boolean, stageCount: number, emit: Emit): void {
   const line = instruction.getRange().start.line + 1;
   const commands = shellCommands(instruction.getArgumentsContent() ?? '');
   for (const { words } of commands) {
@@ -190,7 +240,7 @@ function checkRun(file: string, instruction: Instruction, isFinal: boolean, stag
       emit({ rule: 'docker/npm-install', message: `${file}: \`npm ${words[1]}\` may change the lockfile and install other versions than CI tested.`, file, line, fingerprint: `${file}:docker/npm-install:${line}` });
     }
   }
-  if (!isFinal) return;
+  if (!judgeBuild) return;
   const step = commands.map(({ words }) => buildStep(words)).find(Boolean);
   if (step) {
     emit({
@@ -233,30 +283,66 @@ function checkCopiedEnv(file: string, instruction: Instruction, emit: Emit): voi
 
 /**
  * A build that copies from its context needs a .dockerignore that keeps out env files, installed
- * dependencies and git's history. The context is taken to be the Dockerfile's folder or the root.
+ * dependencies and git's history. The context is the one a compose file gives the Dockerfile;
+ * without one, the Dockerfile's folder or the root, whichever has the better .dockerignore.
  */
-function checkDockerignore(file: string, stages: Stage[], files: Set<string>, root: string, emit: Emit): void {
+function checkDockerignore(file: string, stages: Stage[], files: Set<string>, root: string, contexts: Map<string, string[]>, emit: Emit): void {
   const copiesContext = stages.some((stage) => stage.instructions.some((instruction) => {
     const keyword = instruction.getKeyword();
     return (keyword === 'COPY' || keyword === 'ADD') && !(instruction as unknown as { getFlags(): Array<{ getName(): string }> }).getFlags().some((flag) => flag.getName() === 'from');
   }));
   if (!copiesContext) return;
-  const folder = path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file);
-  const candidates = [`${file}.dockerignore`, folder ? `${folder}/.dockerignore` : '.dockerignore', '.dockerignore'];
-  const ignoreFile = candidates.find((candidate) => files.has(candidate));
-  if (!ignoreFile) {
+  const folder = parentOf(file);
+  const candidates = contexts.get(file) ?? [...new Set([folder, ''])];
+  const judged = candidates.map((context) => {
+    const ignoreFile = files.has(`${file}.dockerignore`) ? `${file}.dockerignore` : [context ? `${context}/.dockerignore` : '.dockerignore'].find((candidate) => files.has(candidate));
+    if (!ignoreFile) return { context, missing: undefined };
+    const matcher = ignore().add(readProjectFile(root, ignoreFile));
+    const isNodeContext = [...files].some((candidate) => candidate === (context ? `${context}/package.json` : 'package.json') || (candidate.endsWith('/package.json') && (context === '' || candidate.startsWith(`${context}/`)) && !candidate.includes('node_modules/')));
+    const missing = [
+      ['.env', '.env*'],
+      ...(isNodeContext ? [['node_modules/x', 'node_modules']] : []),
+      ['.git/HEAD', '.git'],
+    ].filter(([probe]) => !matcher.ignores(probe!)).map(([, name]) => name!);
+    return { context, ignoreFile, missing };
+  });
+  const best = judged.filter((entry) => entry.missing !== undefined).sort((a, b) => a.missing!.length - b.missing!.length)[0];
+  if (!best) {
     emit({ rule: 'docker/dockerignore', message: `${file} copies its build context, but no .dockerignore keeps .env files, node_modules and .git out of the image.`, file, fingerprint: `${file}:docker/dockerignore` });
     return;
   }
-  const matcher = ignore().add(readProjectFile(root, ignoreFile));
-  const context = path.posix.dirname(ignoreFile) === '.' ? '' : path.posix.dirname(ignoreFile);
-  const isNodeContext = [...files].some((candidate) => candidate === (context ? `${context}/package.json` : 'package.json'));
-  const missing = [
-    ['.env', '.env*'],
-    ...(isNodeContext ? [['node_modules/x', 'node_modules']] : []),
-    ['.git/HEAD', '.git'],
-  ].filter(([probe]) => !matcher.ignores(probe!)).map(([, name]) => name!);
+  const missing = best.missing!;
   if (missing.length) {
-    emit({ rule: 'docker/dockerignore', message: `${ignoreFile} does not exclude ${missing.join(', ')}, so \`COPY\` in ${file} can put ${missing.length === 1 ? 'it' : 'them'} into the image.`, file: ignoreFile, fingerprint: `${ignoreFile}:docker/dockerignore` });
+    emit({ rule: 'docker/dockerignore', message: `${best.ignoreFile} does not exclude ${missing.join(', ')}, so \`COPY\` in ${file} (and any Dockerfile built from that context) can put ${missing.length === 1 ? 'it' : 'them'} into the image.`, file: best.ignoreFile!, fingerprint: `${best.ignoreFile}:docker/dockerignore` });
   }
+}
+
+function parentOf(file: string): string {
+  const folder = path.posix.dirname(file);
+  return folder === '.' ? '' : folder;
+}
+
+const COMPOSE_FILE = /(?:^|\/)(?:docker-)?compose(?:\.[\w-]+)?\.ya?ml$/;
+
+/** Build contexts compose files give Dockerfiles: Dockerfile path → context folders, relative to the root. */
+function composeContexts(root: string, files: readonly string[]): Map<string, string[]> {
+  const contexts = new Map<string, string[]>();
+  for (const file of files) {
+    if (!COMPOSE_FILE.test(file)) continue;
+    let document: { services?: Record<string, { build?: unknown }> } | undefined;
+    try {
+      document = parseYaml(readProjectFile(root, file)) as typeof document;
+    } catch {
+      continue; // A compose file we cannot read gives no context; the fallback applies.
+    }
+    for (const service of Object.values(document?.services ?? {})) {
+      const build = service?.build;
+      const spec = typeof build === 'string' ? { context: build } : (build as { context?: unknown; dockerfile?: unknown } | undefined);
+      if (!spec || typeof spec.context !== 'string' || spec.context.includes('://') || spec.context.includes('$')) continue;
+      const context = parentOf(path.posix.normalize(path.posix.join(parentOf(file) || '.', spec.context, 'x')));
+      const dockerfile = path.posix.normalize(path.posix.join(context || '.', typeof spec.dockerfile === 'string' ? spec.dockerfile : 'Dockerfile'));
+      contexts.set(dockerfile, [...new Set([...(contexts.get(dockerfile) ?? []), context])]);
+    }
+  }
+  return contexts;
 }

@@ -8,6 +8,7 @@ import { looksLikeRealSecret } from './secrets.js';
 
 /** Env templates: the names secret-scan accepts as templates, plus .env.dist and .env.defaults. */
 const TEMPLATE = /^(?:\.env(?:\.[\w-]+)*\.(?:example|sample|template|dist|defaults)|(?:example|sample|template)\.env|env\.(?:example|sample|template))$/i;
+const COMMITTED_ENV = /^\.env(?:\.(?:development|local|test|production|dev|prod))?$/;
 const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
 const NOT_APPLICATION_CODE = /(?:^|\/)(?:tests?|__tests__|__mocks__|e2e|scripts|fixtures?|\.github|\.storybook|stories|examples?|docs?|bench(?:marks?)?|dist|build|out|\.next|coverage|vendor|public|static)\/|\.(?:test|spec|stories|config|d)\.[cm]?[jt]sx?$|(?:^|\/)[\w.-]+\.config\.[cm]?[jt]s$/;
 const MAX_SOURCE_CHARS = 256 * 1024;
@@ -31,6 +32,13 @@ export function checkEnvTemplates(root: string, files: readonly string[], discov
   const templates = files.filter((file) => TEMPLATE.test(path.posix.basename(file)));
   const templateNames = new Map<string, Set<string>>();
   for (const template of templates) templateNames.set(template, readTemplate(root, template, emit));
+  // A committed .env is secret-scan's finding; here it documents the names all the same.
+  for (const file of files) {
+    if (COMMITTED_ENV.test(path.posix.basename(file)) && !templateNames.has(file)) {
+      templates.push(file);
+      templateNames.set(file, readTemplate(root, file, () => {}));
+    }
+  }
 
   const provided = picomatch([...PROVIDED, ...options.providedEnv]);
   const readsByPackage = new Map<ProjectPackage, EnvRead[]>();

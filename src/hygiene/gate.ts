@@ -35,7 +35,7 @@ export const hygieneGate: Gate = {
     const ci = checkWorkflows(context.cwd, present, discovery, { scripts: options.scripts }, emit);
     const env = checkEnvTemplates(context.cwd, present, discovery, { providedEnv: options.providedEnv }, emit);
     // The install roots are where the audit gate's lockfile-sync check applies once it is shared.
-    const installRoots = checkLockfiles(discovery, emit);
+    const installRoots = checkLockfiles(context.cwd, new Set(present), discovery, emit);
 
     const exceptions = new ExceptionList<AllowEntry>(options.allow, describeAllowEntry);
     const findings: Finding[] = [];

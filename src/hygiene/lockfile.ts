@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { PackageDiscovery, ProjectPackage } from '../core/packages.js';
+import { readProjectFile } from '../core/project-files.js';
 import { lineOf, type Emit } from './emit.js';
 
 const MANAGER_OF_LOCKFILE: Record<string, string> = {
@@ -10,7 +11,7 @@ const MANAGER_OF_LOCKFILE: Record<string, string> = {
   'bun.lock': 'bun',
   'bun.lockb': 'bun',
 };
-const SKIPPED_FOLDER = /(?:^|\/)(?:examples?|demos?|samples?|templates?|playgrounds?)(?:\/|$)/;
+const SKIPPED_FOLDER = /(?:^|\/)(?:[\w.-]*examples?|demos?|samples?|templates?|playgrounds?)(?:\/|$)/;
 
 /** A package whose lockfile decides what it installs: a workspace root or a standalone package. */
 export interface InstallRoot {
@@ -24,7 +25,7 @@ export interface InstallRoot {
  * `packageManager` names that manager. Returns the install roots with a lockfile, which is where
  * a lockfile-sync check applies (audit's `checkLockfileSync`, wired by the gate).
  */
-export function checkLockfiles(discovery: PackageDiscovery, emit: Emit): InstallRoot[] {
+export function checkLockfiles(root: string, files: ReadonlySet<string>, discovery: PackageDiscovery, emit: Emit): InstallRoot[] {
   const roots: InstallRoot[] = [];
   for (const entry of discovery.packages) {
     if (entry.workspaceRoot !== undefined) continue; // Its workspace root's lockfile covers it.
@@ -32,7 +33,7 @@ export function checkLockfiles(discovery: PackageDiscovery, emit: Emit): Install
     const where = entry.dir ? `${entry.name} (${entry.dir})` : entry.name;
     const managers = [...new Set(entry.lockfiles.map((file) => MANAGER_OF_LOCKFILE[path.posix.basename(file)]).filter((manager): manager is string => !!manager))];
     if (managers.length === 0) {
-      if (!hasDependencies(entry, discovery) || SKIPPED_FOLDER.test(entry.dir)) continue;
+      if (!hasDependencies(entry, discovery) || SKIPPED_FOLDER.test(entry.dir) || lockfileDisabled(root, files, entry.dir)) continue;
       emit({ rule: 'lockfile/missing', message: `Package ${where} has dependencies but no committed lockfile, so every install may resolve other versions than the ones tested.`, file: manifestFile, line: 1, fingerprint: `${manifestFile}:lockfile/missing` });
       continue;
     }
@@ -58,4 +59,9 @@ export function checkLockfiles(discovery: PackageDiscovery, emit: Emit): Install
 function hasDependencies(entry: ProjectPackage, discovery: PackageDiscovery): boolean {
   const members = discovery.packages.filter((candidate) => candidate === entry || entry.workspaces.includes(candidate.dir));
   return members.some(({ manifest }) => Object.keys({ ...manifest.dependencies, ...manifest.devDependencies, ...manifest.optionalDependencies }).length > 0);
+}
+
+/** `package-lock=false` in an .npmrc of the package or the root: the repository decided against a lockfile. */
+function lockfileDisabled(root: string, files: ReadonlySet<string>, dir: string): boolean {
+  return [dir ? `${dir}/.npmrc` : '.npmrc', '.npmrc'].some((file) => files.has(file) && /^\s*package-lock\s*=\s*false\s*$/m.test(readProjectFile(root, file)));
 }
