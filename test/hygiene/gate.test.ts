@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { tempDir } from '../helpers/temp.js';
+import { gitRepo, located, manifest, runHygiene } from './helpers.js';
+
+const FAILING = {
+  'package.json': manifest({ name: 'app', private: true }),
+  'config/.env.backup': 'A=1\n',
+  'vendor/tool.exe': 'MZ',
+};
+
+async function cli(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env: {}, cwd });
+  return { code, stdout, stderr };
+}
+
+describe('hygiene gate', () => {
+  it('lowers, raises and switches off rules through levels', async () => {
+    const cwd = gitRepo(FAILING);
+    const report = await runHygiene(cwd, { levels: { 'tracked/env-backup': 'warning', 'tracked/binary': 'error', 'ci/no-pull-request-workflow': 'off' } });
+    expect(report.findings.map((finding) => `${finding.rule}=${finding.level}`).sort()).toEqual(['tracked/binary=error', 'tracked/env-backup=warning']);
+    expect(report.status).toBe('fail');
+    const unknown = await runHygiene(cwd, { levels: { 'tracked/env-backups': 'off' } });
+    expect(unknown.status).toBe('error');
+    expect(unknown.findings[0]!.message).toBe('hygiene.levels: unknown rule tracked/env-backups; did you mean tracked/env-backup?');
+  });
+
+  it('honours allow entries with a reason, fails on expired ones and notes unused ones', async () => {
+    const cwd = gitRepo(FAILING);
+    const report = await runHygiene(cwd, {
+      allow: [
+        { rule: 'tracked/*', path: 'vendor/**', reason: 'vendored signing tool, checked by hash' },
+        { path: 'config/.env.backup', reason: 'fixture', expires: '2000-01-01' },
+        { rule: 'docker/*', reason: 'no images yet' },
+      ],
+      levels: { 'ci/no-pull-request-workflow': 'off' },
+    }, '.github/readiness-gates.yml');
+    expect(located(report).sort()).toEqual(['policy/expired-exception .github/readiness-gates.yml', 'policy/unused-exception .github/readiness-gates.yml', 'tracked/env-backup config/.env.backup']);
+    expect(report.metrics.allowed).toBe(1);
+  });
+
+  it('is an error, not a pass, outside a git work tree', async () => {
+    const report = await runHygiene(tempDir({ 'package.json': '{}\n' }));
+    expect(report.status).toBe('error');
+    expect(report.findings[0]!.message).toMatch(/is not a git work tree, so what the repository tracks cannot be checked; check out the repository/);
+  });
+
+  it('runs from the CLI with exit codes 0, 1 and 2 and one JSON report on stdout', async () => {
+    const failing = await cli(['hygiene', '--format', 'json', '--cwd', gitRepo(FAILING)], process.cwd());
+    expect(failing.code).toBe(1);
+    const report = JSON.parse(failing.stdout) as { gate: string; status: string };
+    expect(report).toMatchObject({ gate: 'hygiene', status: 'fail' });
+    const passing = await cli(['hygiene', '--cwd', gitRepo({ 'README.md': '# docs\n' })], process.cwd());
+    expect(passing.code).toBe(0);
+    const badFlag = await cli(['hygiene', '--max-file-kib', 'big', '--cwd', gitRepo(FAILING)], process.cwd());
+    expect(badFlag.code).toBe(2);
+    expect(badFlag.stdout + badFlag.stderr).toContain('--max-file-kib: "big" is not a whole number');
+  });
+});
