@@ -13,6 +13,7 @@ const FULL_SHA = /^[0-9a-f]{40}$/;
 const SKIPPED_FOLDER = /(?:^|\/)(?:[\w.-]*examples?|demos?|samples?|templates?|playgrounds?|fixtures?)(?:\/|$)/;
 const PLACEHOLDER_SCRIPT = /no test specified|^\s*(?:echo\b[^&|;]*|true|exit 0)\s*$/;
 const MAX_NESTING = 4;
+const OTHER_CI = /^(?:\.travis\.ya?ml|\.circleci\/config\.ya?ml|\.gitlab-ci\.ya?ml|azure-pipelines\.ya?ml|Jenkinsfile|bitbucket-pipelines\.ya?ml|\.buildkite\/pipeline\.ya?ml|\.drone\.ya?ml|\.woodpecker\.ya?ml)$/;
 const PRE_COMMIT_CONFIG = '.pre-commit-config.yaml';
 
 const SECRET_SCAN_ACTIONS = /^(?:gitleaks\/gitleaks-action|zricethezav\/gitleaks-action|trufflesecurity\/trufflehog|gitguardian\/ggshield(?:-action)?|readiness-gates\/readiness-gates(?:\/actions\/secret-scan)?(?:\/\.github\/workflows\/readiness\.ya?ml)?)@/i;
@@ -26,7 +27,7 @@ export interface CiOptions {
 }
 
 /** ci/*: what the workflows run on pull requests, and how safely they are written. */
-export function checkWorkflows(root: string, files: readonly string[], discovery: PackageDiscovery, options: CiOptions, emit: Emit): { workflows: number } {
+export function checkWorkflows(root: string, files: readonly string[], discovery: PackageDiscovery, options: CiOptions, emit: Emit, context: { note(message: string): void }): { workflows: number } {
   const fileSet = new Set(files);
   const workflows = files.filter(isWorkflowFile).map((file) => readWorkflow(root, file));
   for (const workflow of workflows) {
@@ -51,7 +52,10 @@ export function checkWorkflows(root: string, files: readonly string[], discovery
   const pullRequestWorkflows = workflows.filter((workflow) => workflow.triggers.has('pull_request'));
   const judged = discovery.packages.filter((entry) => !SKIPPED_FOLDER.test(entry.dir));
   if (pullRequestWorkflows.length === 0) {
-    if (judged.length > 0 || workflows.length > 0) {
+    // CI on another service checks pull requests where this gate cannot see; it judges GitHub workflows only.
+    const otherCi = files.find((file) => OTHER_CI.test(file));
+    if (otherCi) context.note(`hygiene: ${otherCi} runs CI outside GitHub Actions; ci/* checks of scripts were skipped`);
+    else if (judged.length > 0 || workflows.length > 0) {
       emit({ rule: 'ci/no-pull-request-workflow', message: 'No workflow runs on pull_request, so nothing checks a change before it merges.', ...(workflows[0] ? { file: workflows[0].file } : {}), fingerprint: 'ci/no-pull-request-workflow' });
     }
     return { workflows: workflows.length };
@@ -105,7 +109,7 @@ function checkPackageScripts(entry: ProjectPackage, discovery: PackageDiscovery,
   for (const kind of SCRIPT_KINDS) {
     const defined = options.scripts[kind].filter((name) => typeof scripts[name] === 'string' && !PLACEHOLDER_SCRIPT.test(scripts[name] as string));
     if (defined.length === 0) continue;
-    const covered = defined.some((name) => coverage.hasRun(entry, name) || coverage.ranEveryPart(entry, scripts[name] as string) || coverage.ranAsTool(entry, scripts[name] as string) || handsOffToWorkspaces(entry, scripts[name] as string))
+    const covered = defined.some((name) => coverage.hasRun(entry, name) || coverage.ranVariant(entry, name) || coverage.ranEveryPart(entry, scripts[name] as string) || coverage.ranAsTool(entry, scripts[name] as string) || handsOffToWorkspaces(entry, scripts[name] as string))
       || (kind === 'typecheck' && coverage.ranTypeCheck(entry))
       // A root runner (vitest projects, eslint ., tsc -b) that CI runs covers the workspace members.
       || (workspaceRoot !== undefined && options.scripts[kind].some((name) => coverage.ranItself(workspaceRoot, name)));

@@ -30,6 +30,11 @@ export class ScriptCoverage {
     return this.ran.has(key(entry, script));
   }
 
+  /** A variant of the script ran (`test:unit`, `test:server` for "test"): CI splits it up. */
+  ranVariant(entry: ProjectPackage, script: string): boolean {
+    return Object.keys(entry.manifest.scripts ?? {}).some((name) => name.startsWith(`${script}:`) && this.hasRun(entry, name));
+  }
+
   /** Whether the script ran as a runner of its own rather than a hand-off to other packages. */
   ranItself(entry: ProjectPackage, script: string): boolean {
     return this.hasRun(entry, script) && !this.delegating.has(key(entry, script));

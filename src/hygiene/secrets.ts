@@ -17,7 +17,8 @@ export function looksLikeRealSecret(name: string, rawValue: string): boolean {
   const value = rawValue.trim().replace(/^(["'])(.*)\1$/, '$2');
   if (KNOWN_TOKEN.test(value)) return true;
   if (!isSecretName(name) || PLACEHOLDER.test(value) || value.includes('$')) return false;
-  if (value.length < 12 || /\s/.test(value)) return false;
+  // Words joined by `_` or `-` (get_a_key_from_aws) read as instructions, not as a key.
+  if (value.length < 12 || /\s/.test(value) || /^[A-Za-z]+(?:[_-][A-Za-z]+)+$/.test(value)) return false;
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(value)).length;
-  return classes >= 3 || (classes >= 2 && value.length >= 24);
+  return classes >= 3 || (/\d/.test(value) && /[A-Za-z]/.test(value) && value.length >= 24);
 }

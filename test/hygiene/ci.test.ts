@@ -60,6 +60,17 @@ describe('ci/*-not-run', () => {
     expect(await notRun(files)).toEqual(['ci/build-not-run package.json', 'ci/test-not-run package.json']);
   });
 
+  it('counts split variants of a script (test:app, test:server) and leaves repositories on another CI service alone', async () => {
+    const files = {
+      'package.json': manifest({ name: 'app', private: true, scripts: { test: 'vitest run', 'test:app': 'vitest run --project app', 'test:server': 'vitest run --project server' } }),
+      'package-lock.json': npmLock('app'),
+      '.github/workflows/ci.yml': workflow(`      - run: yarn test:\${{ matrix.group }}\n${SCANS}    strategy:\n      matrix:\n        group: [app, server]\n`),
+    };
+    expect(await notRun(files)).toEqual([]);
+    const travis = await runHygiene(gitRepo({ ...files, '.github/workflows/ci.yml': 'on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n', '.travis.yml': 'language: node_js\n' }));
+    expect(located(travis).filter((entry) => entry.startsWith('ci/'))).toEqual([]);
+  });
+
   it('does not count workflows that never run on pull requests, and takes script names from the settings', async () => {
     const files = {
       'package.json': manifest({ name: 'app', private: true, scripts: { 'test:unit': 'vitest run', lint: 'eslint .' } }),

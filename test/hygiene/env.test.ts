@@ -30,7 +30,7 @@ describe('env/*', () => {
 
   it('reports a template value that looks like a real secret at its line, never the value', async () => {
     const key = 'sk_live_51HxQ2vKbWq8Zr3TgP0aLmN4o';
-    const report = await runHygiene(gitRepo({ ...APP, 'src/server.js': 'process.env.STRIPE_KEY;\n', '.env.example': `DATABASE_URL=postgres://localhost/app\nSTRIPE_KEY=${key}\nJWT_SECRET=changeme\nSESSION_SECRET=your-session-secret\n` }));
+    const report = await runHygiene(gitRepo({ ...APP, 'src/server.js': 'process.env.STRIPE_KEY;\n', '.env.example': `DATABASE_URL=postgres://localhost/app\nSTRIPE_KEY=${key}\nJWT_SECRET=changeme\nSESSION_SECRET=your-session-secret\nAWS_SECRET_ACCESS_KEY=get_a_key_from_aws_console\nOAUTH_CLIENT_SECRET=<from the provider>\n` }));
     expect(located(report).filter((entry) => entry.startsWith('env/'))).toEqual(['env/template-secret .env.example:2']);
     expect(report.findings.find((finding) => finding.rule === 'env/template-secret')!.level).toBe('error');
     expect(JSON.stringify(report)).not.toContain(key);
