@@ -30,6 +30,7 @@ export interface CiOptions {
 export function checkWorkflows(root: string, files: readonly string[], discovery: PackageDiscovery, options: CiOptions, emit: Emit, context: { note(message: string): void }): { workflows: number } {
   const fileSet = new Set(files);
   const workflows = files.filter(isWorkflowFile).map((file) => readWorkflow(root, file));
+  const pinChecked = new Set<string>();
   for (const workflow of workflows) {
     if (workflow.error) {
       emit({ rule: 'ci/invalid-workflow', message: `${workflow.file} is not valid YAML: ${workflow.error}.`, file: workflow.file, fingerprint: `${workflow.file}:ci/invalid-workflow` });
@@ -38,14 +39,14 @@ export function checkWorkflows(root: string, files: readonly string[], discovery
     checkPermissions(workflow, emit);
     checkPullRequestTarget(workflow, emit);
     for (const job of workflow.jobs) {
-      if (job.uses) checkPinned(job.uses, workflow.file, job.line, emit);
-      for (const step of job.steps) if (step.uses) checkPinned(step.uses, step.file, step.line, emit);
+      if (job.uses) checkPinned(job.uses, workflow.file, job.line, emit, pinChecked);
+      for (const step of job.steps) if (step.uses) checkPinned(step.uses, step.file, step.line, emit, pinChecked);
     }
   }
   for (const file of files) {
     if (!/(?:^|\/)action\.ya?ml$/.test(file)) continue;
     const folder = path.posix.dirname(file);
-    for (const step of readCompositeSteps(root, fileSet, folder === '.' ? '.' : folder) ?? []) if (step.uses) checkPinned(step.uses, step.file, step.line, emit);
+    for (const step of readCompositeSteps(root, fileSet, folder === '.' ? '.' : folder) ?? []) if (step.uses) checkPinned(step.uses, step.file, step.line, emit, pinChecked);
   }
 
   const byFile = new Map(workflows.map((workflow) => [workflow.file, workflow]));
@@ -163,12 +164,15 @@ function checkPermissions(workflow: Workflow, emit: Emit): void {
 
 function checkPullRequestTarget(workflow: Workflow, emit: Emit): void {
   if (!workflow.triggers.has('pull_request_target')) return;
+  const seen = new Set<number>();
   for (const job of workflow.jobs) {
     for (const step of job.steps) {
+      if (seen.has(step.line)) continue; // The same step again, for another matrix combination.
       const ref = step.with.ref;
       const checksOutHead = (step.uses?.toLowerCase().startsWith('actions/checkout@') && typeof ref === 'string' && HEAD_REF.test(ref))
         || (step.run !== undefined && checksOutInShell(step.run));
       if (checksOutHead) {
+        seen.add(step.line);
         emit({ rule: 'ci/pull-request-target-checkout', message: `${workflow.file}: job ${job.id} runs on pull_request_target and checks out the pull request's code, which then runs with the base repository's secrets and write token.`, file: step.file, line: step.line, fingerprint: `${step.file}:ci/pull-request-target-checkout:${job.id}` });
       }
     }
@@ -180,8 +184,11 @@ function checksOutInShell(script: string): boolean {
   return shellCommands(script).some(({ words }) => (words[0] === 'gh' && words[1] === 'pr' && words[2] === 'checkout') || (mentionsHead && words[0] === 'git' && /^(?:checkout|fetch|switch|pull)$/.test(words[1] ?? '')));
 }
 
-function checkPinned(uses: string, file: string, line: number, emit: Emit): void {
-  if (uses.startsWith('./') || uses.startsWith('docker://')) return;
+function checkPinned(uses: string, file: string, line: number, emit: Emit, seen: Set<string>): void {
+  // A step repeated for each matrix combination is one place in the file.
+  const place = `${file}:${line}:${uses}`;
+  if (uses.startsWith('./') || uses.startsWith('docker://') || seen.has(place)) return;
+  seen.add(place);
   const [action, ref] = uses.split('@', 2);
   const owner = action!.split('/', 1)[0]!.toLowerCase();
   if (FIRST_PARTY_OWNERS.has(owner) || (ref !== undefined && FULL_SHA.test(ref))) return;

@@ -10,7 +10,7 @@ import { looksLikeRealSecret } from './secrets.js';
 const TEMPLATE = /^(?:\.env(?:\.[\w-]+)*\.(?:example|sample|template|dist|defaults)|(?:example|sample|template)\.env|env\.(?:example|sample|template))$/i;
 const COMMITTED_ENV = /^\.env(?:\.(?:development|local|test|production|dev|prod))?$/;
 const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
-const NOT_APPLICATION_CODE = /(?:^|\/)(?:tests?|__tests__|__mocks__|e2e|scripts|fixtures?|\.github|\.storybook|stories|examples?|docs?|bench(?:marks?)?|dist|build|out|\.next|coverage|vendor|public|static)\/|\.(?:test|spec|stories|config|d)\.[cm]?[jt]sx?$|(?:^|\/)[\w.-]+\.config\.[cm]?[jt]s$/;
+const NOT_APPLICATION_CODE = /(?:^|\/)(?:tests?|__tests__|__mocks__|e2e|scripts|fixtures?|\.github|\.storybook|stories|examples?|docs?|bench(?:marks?)?|dist|build|out|\.next|coverage|vendor|public|static|migrations?|seeds?|seeders)\/|\.(?:test|spec|stories|config|d)\.[cm]?[jt]sx?$|(?:^|\/)[\w.-]+\.config\.[cm]?[jt]s$/;
 const MAX_SOURCE_CHARS = 256 * 1024;
 /** Variables the runtime, CI or hosting platform sets: no template needs them. */
 const PROVIDED = ['NODE_ENV', 'CI', 'PORT', 'HOST', 'HOSTNAME', 'HOME', 'PATH', 'PWD', 'TZ', 'LANG', 'DEBUG', 'TERM', 'SHELL', 'USER', 'TMPDIR', 'TEMP', 'TMP', 'NODE_OPTIONS', 'NODE_DEBUG', 'FORCE_COLOR', 'NO_COLOR', 'npm_*', 'GITHUB_*', 'RUNNER_*', 'VERCEL', 'VERCEL_*', 'NEXT_RUNTIME', 'NEXT_PHASE', 'NETLIFY', 'JEST_WORKER_ID', 'VITEST', 'VITEST_*', 'MODE', 'BASE_URL', 'PROD', 'DEV', 'SSR', 'APPDATA', 'LOCALAPPDATA', 'USERPROFILE', 'XDG_*', 'K_SERVICE', 'AWS_LAMBDA_FUNCTION_NAME', 'AWS_REGION', 'KUBERNETES_SERVICE_HOST', 'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'http_proxy', 'https_proxy', 'no_proxy', 'DYNO', 'HEROKU_*', 'RENDER', 'RENDER_*', 'FLY_*', 'RAILWAY_*'];

@@ -138,6 +138,7 @@ function interpretNpm(args: string[], baseDir: string, result: Interpretation): 
   const dir = prefix === undefined ? baseDir : joinDir(baseDir, prefix);
   if (dir === undefined) return;
   const [command, script] = options.positionals;
+  if ((command === 'ci' || command === 'install' || command === 'i' || command === 'install-clean') && options.positionals.length === 1) return addInstall(dir, result);
   let scripts: string[];
   if (command === 'run' || command === 'run-script' || command === 'rum' || command === 'urn') scripts = script ? [script] : [];
   else if (command === 'test' || command === 't' || command === 'tst') scripts = ['test'];
@@ -156,6 +157,7 @@ function interpretPnpm(args: string[], baseDir: string, result: Interpretation):
   if (dir === undefined) return;
   const [command, ...positionals] = options.positionals;
   if (command === undefined) return;
+  if ((command === 'install' || command === 'i') && positionals.length === 0) return addInstall(dir, result);
   if (command === 'exec' || command === 'dlx') return interpretTool(args.slice(args.indexOf(command) + 1).filter((word) => word !== '--'), dir, result);
   if (command === 'turbo' || command === 'nx' || command === 'lerna') return interpretTool(args.slice(args.indexOf(command)), dir, result);
   let scripts: string[];
@@ -174,7 +176,7 @@ function interpretYarn(args: string[], baseDir: string, result: Interpretation):
   const dir = directory === undefined ? baseDir : joinDir(baseDir, directory);
   if (dir === undefined) return;
   const [command, ...positionals] = options.positionals;
-  if (command === undefined) return;
+  if (command === undefined || (command === 'install' && positionals.length === 0)) return addInstall(dir, result);
   if (command === 'workspaces') {
     // yarn workspaces foreach [options] [run] <script> (berry), yarn workspaces run <script> (classic).
     const [sub, first, second] = positionals;
@@ -201,6 +203,7 @@ function interpretBun(args: string[], dir: string, result: Interpretation): void
   const options = readOptions(args);
   const [command, ...positionals] = options.positionals;
   if (command === undefined) return;
+  if ((command === 'install' || command === 'i') && positionals.length === 0) return addInstall(dir, result);
   if (command === 'x') return interpretTool(positionals, dir, result);
   let scripts: string[];
   if (command === 'run') scripts = positionals.slice(0, 1);
@@ -253,6 +256,13 @@ function interpretTool(words: string[], dir: string, result: Interpretation): vo
     default:
       result.tools.push({ dir, words });
   }
+}
+
+/** Lifecycle scripts an install runs, in the package and in its workspace members. */
+const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall', 'prepare'];
+
+function addInstall(dir: string, result: Interpretation): void {
+  result.scripts.push({ scripts: INSTALL_SCRIPTS, target: { kind: 'package', dir } }, { scripts: INSTALL_SCRIPTS, target: { kind: 'packages', dir, selectors: [] } });
 }
 
 function mergeInto(target: Interpretation, source: Interpretation): void {

@@ -60,6 +60,24 @@ describe('ci/*-not-run', () => {
     expect(await notRun(files)).toEqual(['ci/build-not-run package.json', 'ci/test-not-run package.json']);
   });
 
+  it('counts scripts an install runs (postinstall, prepare) in the package and its workspace members', async () => {
+    const files = {
+      'package.json': manifest({ name: 'mono', private: true, workspaces: ['packages/*'], scripts: { test: 'npm test --workspaces' } }),
+      'package-lock.json': npmLock('mono'),
+      'packages/a/package.json': manifest({ name: 'a', scripts: { build: 'tsc', postinstall: 'npm run build', test: 'vitest run' } }),
+      'packages/b/package.json': manifest({ name: 'b', scripts: { 'build:code': 'tsc', build: 'npm run build:code', prepare: 'npm run build:code', test: 'vitest run' } }),
+      '.github/workflows/ci.yml': workflow(`      - run: npm ci\n      - run: npm test\n${SCANS}`),
+    };
+    expect(await notRun(files)).toEqual([]);
+    files['.github/workflows/ci.yml'] = workflow(`      - run: npm ci --ignore-scripts=false lodash\n      - run: npm test\n${SCANS}`);
+    expect(await notRun(files)).toEqual(['ci/build-not-run packages/a/package.json', 'ci/build-not-run packages/b/package.json']);
+  });
+
+  it('reports an unpinned action once however many matrix combinations run it', async () => {
+    const report = await runHygiene(gitRepo({ '.github/workflows/ci.yml': workflow(`      - uses: some-org/setup@v1\n${SCANS}    strategy:\n      matrix:\n        node: [20, 22, 24]\n`) }));
+    expect(located(report).filter((entry) => entry.startsWith('ci/unpinned'))).toEqual(['ci/unpinned-action .github/workflows/ci.yml:11']);
+  });
+
   it('counts split variants of a script (test:app, test:server) and leaves repositories on another CI service alone', async () => {
     const files = {
       'package.json': manifest({ name: 'app', private: true, scripts: { test: 'vitest run', 'test:app': 'vitest run --project app', 'test:server': 'vitest run --project server' } }),
