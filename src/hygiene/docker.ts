@@ -298,7 +298,7 @@ function checkDockerignore(file: string, stages: Stage[], files: Set<string>, ro
     const ignoreFile = files.has(`${file}.dockerignore`) ? `${file}.dockerignore` : [context ? `${context}/.dockerignore` : '.dockerignore'].find((candidate) => files.has(candidate));
     if (!ignoreFile) return { context, missing: undefined };
     const matcher = ignore().add(readProjectFile(root, ignoreFile));
-    const isNodeContext = [...files].some((candidate) => candidate === (context ? `${context}/package.json` : 'package.json') || (candidate.endsWith('/package.json') && (context === '' || candidate.startsWith(`${context}/`)) && !candidate.includes('node_modules/')));
+    const isNodeContext = files.has(context ? `${context}/package.json` : 'package.json') || manifests(files).some((candidate) => context === '' || candidate.startsWith(`${context}/`));
     const missing = [
       ['.env', '.env*'],
       ...(isNodeContext ? [['node_modules/x', 'node_modules']] : []),
@@ -315,6 +315,18 @@ function checkDockerignore(file: string, stages: Stage[], files: Set<string>, ro
   if (missing.length) {
     emit({ rule: 'docker/dockerignore', message: `${best.ignoreFile} does not exclude ${missing.join(', ')}, so \`COPY\` in ${file} (and any Dockerfile built from that context) can put ${missing.length === 1 ? 'it' : 'them'} into the image.`, file: best.ignoreFile!, fingerprint: `${best.ignoreFile}:docker/dockerignore` });
   }
+}
+
+const manifestLists = new WeakMap<Set<string>, string[]>();
+
+/** The package.json files of the repository, outside node_modules, listed once per file set. */
+function manifests(files: Set<string>): string[] {
+  let list = manifestLists.get(files);
+  if (!list) {
+    list = [...files].filter((file) => file.endsWith('/package.json') && !file.includes('node_modules/'));
+    manifestLists.set(files, list);
+  }
+  return list;
 }
 
 function parentOf(file: string): string {

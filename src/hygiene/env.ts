@@ -43,10 +43,21 @@ export function checkEnvTemplates(root: string, files: readonly string[], discov
   const provided = picomatch([...PROVIDED, ...options.providedEnv]);
   const readsByPackage = new Map<ProjectPackage, EnvRead[]>();
   let total = 0;
+  // Only packages with a template to compare against, or applications that should have one, are
+  // read: a library's env reads (DEBUG, FORCE_COLOR) are its users' business.
+  const judged = new Map<ProjectPackage, boolean>();
+  const isJudged = (entry: ProjectPackage) => {
+    let verdict = judged.get(entry);
+    if (verdict === undefined) {
+      verdict = isApplication(entry) || templates.some((template) => isAtOrAbove(path.posix.dirname(template), entry.dir));
+      judged.set(entry, verdict);
+    }
+    return verdict;
+  };
   for (const file of files) {
     if (!SOURCE.test(file) || NOT_APPLICATION_CODE.test(file) || file.includes('node_modules/')) continue;
     const owner = discovery.packageOf(file);
-    if (!owner) continue;
+    if (!owner || !isJudged(owner)) continue;
     const text = readProjectFile(root, file);
     // Bundles and minified files are build output: their env reads are the sources' reads.
     if (text.length > MAX_SOURCE_CHARS) continue;

@@ -17,7 +17,19 @@ export const EXPRESSION_PLACEHOLDER = 'GH_EXPRESSION';
  * the script (a subshell's `cd` stays inside it). A script the parser rejects as a whole is parsed
  * line by line, so that one bash-only construct does not hide the commands around it.
  */
-export function shellCommands(script: string): ShellCommand[] {
+export function shellCommands(script: string): readonly ShellCommand[] {
+  // The same scripts come back for every package and rule; the parser is the costly part.
+  let commands = parsed.get(script);
+  if (!commands) {
+    commands = parseCommands(script);
+    parsed.set(script, commands);
+  }
+  return commands;
+}
+
+const parsed = new Map<string, readonly ShellCommand[]>();
+
+function parseCommands(script: string): ShellCommand[] {
   const source = script
     .replace(/\$\{\{\s*github\.workspace\s*\}\}|\$\{GITHUB_WORKSPACE\}|\$GITHUB_WORKSPACE/g, '.')
     .replace(/\$\{\{[\s\S]*?\}\}/g, EXPRESSION_PLACEHOLDER);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import { parse as parseYaml } from 'yaml';
 import { readProjectFile } from '../core/project-files.js';
-import { LOCKFILE_NAMES, type PackageDiscovery } from '../core/packages.js';
+import { LOCKFILE_NAMES, type PackageDiscovery, type ProjectPackage } from '../core/packages.js';
 import { plural, type Emit } from './emit.js';
 
 /** Folders that only ever hold build output or reports, wherever they are. */
@@ -28,6 +28,7 @@ export interface TrackedOptions {
 export function checkTrackedFiles(root: string, files: readonly string[], discovery: PackageDiscovery, options: TrackedOptions, emit: Emit): { checked: number } {
   const committed = picomatch(options.committedOutput.length ? options.committedOutput : ['\0'], { dot: true });
   const actionOutput = javascriptActionFolders(root, files);
+  const packagesByDir = new Map(discovery.packages.map((entry) => [entry.dir, entry]));
   const outputFolders = new Map<string, number>();
   const moduleFolders = new Map<string, number>();
   for (const file of files) {
@@ -38,7 +39,7 @@ export function checkTrackedFiles(root: string, files: readonly string[], discov
       moduleFolders.set(folder, (moduleFolders.get(folder) ?? 0) + 1);
       continue;
     }
-    const output = outputFolderOf(parts, discovery);
+    const output = outputFolderOf(parts, packagesByDir);
     if (output !== undefined) {
       if (!committed(output) && !actionOutput.has(output)) outputFolders.set(output, (outputFolders.get(output) ?? 0) + 1);
       continue;
@@ -69,15 +70,14 @@ export function checkTrackedFiles(root: string, files: readonly string[], discov
 }
 
 /** The build-output folder a file lies in, if any. */
-function outputFolderOf(parts: string[], discovery: PackageDiscovery): string | undefined {
+function outputFolderOf(parts: string[], packagesByDir: ReadonlyMap<string, ProjectPackage>): string | undefined {
   for (let index = 0; index < parts.length - 1; index += 1) {
     const part = parts[index]!;
     if (ALWAYS_OUTPUT.has(part)) return parts.slice(0, index + 1).join('/');
     if (PACKAGE_OUTPUT.has(part)) {
       // `build/` of an Electron app holds icons, `out/` may hold docs: only a folder at the top of a
       // package that has a build script and holding built code counts.
-      const owner = parts.slice(0, index).join('/');
-      const entry = discovery.packages.find((candidate) => candidate.dir === owner);
+      const entry = packagesByDir.get(parts.slice(0, index).join('/'));
       if (entry && typeof entry.manifest.scripts?.build === 'string' && BUILT_CODE.test(parts.at(-1)!)) return parts.slice(0, index + 1).join('/');
       return undefined;
     }
