@@ -23,9 +23,8 @@ export const hygieneGate: Gate = {
       throw new ConfigurationError(`hygiene: ${context.cwd} is not a git work tree, so what the repository tracks cannot be checked; check out the repository (actions/checkout) or point cwd at it`);
     }
     const tracked = await listTrackedFiles(context.cwd);
-    // Deleted in the work tree but not yet staged: still tracked (tracked/*), but nothing to read.
-    const deleted = new Set((await git(context.cwd, ['ls-files', '-z', '--deleted', '--', '.'])).split('\0').filter(Boolean));
-    const present = deleted.size ? tracked.filter((file) => !deleted.has(file)) : tracked;
+    const unreadable = await unreadableEntries(context.cwd);
+    const present = unreadable.size ? tracked.filter((file) => !unreadable.has(file)) : tracked;
     const discovery = discoverPackages(context.cwd, present);
     const { emit, findings: raw } = createCollector(options.levels);
 
@@ -58,6 +57,21 @@ export const hygieneGate: Gate = {
     }, startedAt);
   },
 };
+
+/**
+ * Tracked entries with no file content to read: deleted in the work tree (still tracked, so
+ * tracked/* judges them), symbolic links (which may dangle) and submodules.
+ */
+async function unreadableEntries(cwd: string): Promise<Set<string>> {
+  // Without --full-name, git prints paths relative to cwd, as listTrackedFiles returns them.
+  const [deleted, staged] = await Promise.all([git(cwd, ['ls-files', '-z', '--deleted', '--', '.']), git(cwd, ['ls-files', '-z', '--stage', '--', '.'])]);
+  const entries = new Set(deleted.split('\0').filter(Boolean));
+  for (const entry of staged.split('\0')) {
+    const match = /^(?:120000|160000) [0-9a-f]+ \d\t(.*)$/s.exec(entry);
+    if (match) entries.add(match[1]!);
+  }
+  return entries;
+}
 
 function describeAllowEntry(entry: AllowEntry, index: number): string {
   const keys = (['rule', 'path', 'fingerprint'] as const).filter((key) => entry[key]).map((key) => `${key} ${entry[key]}`);

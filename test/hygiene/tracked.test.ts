@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gitRepo, located, manifest, npmLock, runHygiene } from './helpers.js';
@@ -60,6 +61,15 @@ describe('tracked/*', () => {
       'tracked/binary tools/helper.jar',
     ].sort((a, b) => a.split(' ')[1]!.localeCompare(b.split(' ')[1]!)));
     expect(report.findings.find((finding) => finding.rule === 'tracked/large-file')!.message).toContain('above max-file-kib (2 KiB)');
+  });
+
+  it('reads past tracked symbolic links that dangle, and checks from a subfolder of the repository', async () => {
+    const cwd = gitRepo({ 'app/package.json': manifest({ name: 'app', private: true, scripts: { start: 'node src/index.js' } }), 'app/src/index.js': 'process.env.API_URL;\n', 'app/.env.backup': 'A=1\n' });
+    symlinkSync('missing-target.js', path.join(cwd, 'app/src/link.js'));
+    execFileSync('git', ['add', '-A'], { cwd });
+    const report = await runHygiene(path.join(cwd, 'app'));
+    expect(report.status).toBe('fail');
+    expect(located(report).filter((entry) => !entry.startsWith('ci/'))).toEqual(['tracked/env-backup .env.backup', 'env/no-template src/index.js:1']);
   });
 
   it('still reads a repository whose tracked file was deleted in the work tree', async () => {
