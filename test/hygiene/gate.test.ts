@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { selectEnabledGates } from '../../src/core/run.js';
 import { tempDir } from '../helpers/temp.js';
 import { gitRepo, located, manifest, runHygiene } from './helpers.js';
 
@@ -45,6 +46,15 @@ describe('hygiene gate', () => {
     const report = await runHygiene(tempDir({ 'package.json': '{}\n' }));
     expect(report.status).toBe('error');
     expect(report.findings[0]!.message).toMatch(/is not a git work tree, so what the repository tracks cannot be checked; check out the repository/);
+  });
+
+  it('is one of the gates `all` runs by default, and runs there from its config section', async () => {
+    expect(selectEnabledGates({})).toEqual(['secret-scan', 'audit', 'test-existence', 'hygiene']);
+    const cwd = gitRepo({ ...FAILING, '.github/readiness-gates.yml': 'hygiene:\n  levels:\n    tracked/env-backup: off\n    tracked/binary: off\n    ci/no-pull-request-workflow: off\n' });
+    const result = await cli(['all', '--format', 'json', '--cwd', cwd], process.cwd());
+    expect(result.code).toBe(0);
+    const combined = JSON.parse(result.stdout) as { status: string; gates: Array<{ gate: string; status: string }> };
+    expect(combined.gates.map((report) => `${report.gate}:${report.status}`)).toEqual(['hygiene:pass']);
   });
 
   it('runs from the CLI with exit codes 0, 1 and 2 and one JSON report on stdout', async () => {
