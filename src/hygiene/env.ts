@@ -11,6 +11,7 @@ const TEMPLATE = /^(?:\.env(?:\.[\w-]+)*\.(?:example|sample|template|dist|defaul
 const COMMITTED_ENV = /^\.env(?:\.(?:development|local|test|production|dev|prod))?$/;
 const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
 const NOT_APPLICATION_CODE = /(?:^|\/)(?:tests?|__tests__|__mocks__|e2e|scripts|fixtures?|\.github|\.storybook|stories|examples?|docs?|bench(?:marks?)?|dist|build|out|\.next|coverage|vendor|public|static|migrations?|seeds?|seeders)\/|\.(?:test|spec|stories|config|d)\.[cm]?[jt]sx?$|(?:^|\/)[\w.-]+\.config\.[cm]?[jt]s$/;
+const TOOLING = /(?:^|\/)(?:extra|tools?|bin|hack|scripts?)\/|(?:^|[./])script\./;
 const MAX_SOURCE_CHARS = 256 * 1024;
 /** Variables the runtime, CI or hosting platform sets: no template needs them. */
 const PROVIDED = ['NODE_ENV', 'CI', 'PORT', 'HOST', 'HOSTNAME', 'HOME', 'PATH', 'PWD', 'TZ', 'LANG', 'DEBUG', 'TERM', 'SHELL', 'USER', 'TMPDIR', 'TEMP', 'TMP', 'NODE_OPTIONS', 'NODE_DEBUG', 'FORCE_COLOR', 'NO_COLOR', 'npm_*', 'GITHUB_*', 'RUNNER_*', 'VERCEL', 'VERCEL_*', 'NEXT_RUNTIME', 'NEXT_PHASE', 'NETLIFY', 'JEST_WORKER_ID', 'VITEST', 'VITEST_*', 'MODE', 'BASE_URL', 'PROD', 'DEV', 'SSR', 'APPDATA', 'LOCALAPPDATA', 'USERPROFILE', 'XDG_*', 'K_SERVICE', 'AWS_LAMBDA_FUNCTION_NAME', 'AWS_REGION', 'KUBERNETES_SERVICE_HOST', 'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'http_proxy', 'https_proxy', 'no_proxy', 'DYNO', 'HEROKU_*', 'RENDER', 'RENDER_*', 'FLY_*', 'RAILWAY_*'];
@@ -72,7 +73,8 @@ export function checkEnvTemplates(root: string, files: readonly string[], discov
     if (besides.length === 0) {
       if (!isApplication(entry)) continue;
       const names = [...new Set(reads.map((read) => read.name))];
-      const first = reads[0]!;
+      // Point at application code rather than a helper script beside it, where there is a choice.
+      const first = reads.find((read) => !TOOLING.test(read.file)) ?? reads[0]!;
       emit({
         rule: 'env/no-template',
         message: `${entry.dir ? `Package ${entry.name} (${entry.dir})` : `Package ${entry.name}`} reads ${plural(names.length, 'environment variable')} (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}) but has no .env.example, so nobody knows what to set to run it.`,

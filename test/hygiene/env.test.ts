@@ -22,6 +22,10 @@ describe('env/*', () => {
     expect(await envFindings({ ...APP, 'src/server.js': server, '.env.example': 'DATABASE_URL=\n' }, { 'provided-env': ['STRIPE_*'] })).toEqual([]);
   });
 
+  it('points env/no-template at application code rather than a helper script', async () => {
+    expect(await envFindings({ ...APP, 'extra/checkout.mjs': 'process.env.GH_REPO;\n', 'src/server.js': '\nprocess.env.DATABASE_URL;\n' })).toEqual(['env/no-template src/server.js:2']);
+  });
+
   it('leaves published libraries, tests and scripts alone', async () => {
     const library = { 'package.json': manifest({ name: 'lib', exports: './index.js', dependencies: { dotenv: '^16.0.0' } }), 'package-lock.json': npmLock('lib'), 'index.js': 'export const colors = process.env.FORCE_COLORS;\n' };
     expect(await envFindings(library)).toEqual([]);
