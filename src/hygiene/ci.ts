@@ -4,13 +4,13 @@ import type { PackageDiscovery, ProjectPackage } from '../core/packages.js';
 import { readProjectFile } from '../core/project-files.js';
 import { ScriptCoverage } from './coverage.js';
 import { lineOf, type Emit } from './emit.js';
+import { SAMPLE_FOLDER } from './folders.js';
 import { SCRIPT_KINDS, type ScriptKind } from './options.js';
 import { shellCommands } from './shell.js';
 import { isWorkflowFile, readCompositeSteps, readWorkflow, type Workflow, type WorkflowStep } from './workflows.js';
 
 const FIRST_PARTY_OWNERS = new Set(['actions', 'github']);
 const FULL_SHA = /^[0-9a-f]{40}$/;
-const SKIPPED_FOLDER = /(?:^|\/)(?:[\w.-]*examples?|demos?|samples?|templates?|playgrounds?|fixtures?)(?:\/|$)/;
 const PLACEHOLDER_SCRIPT = /no test specified|^\s*(?:echo\b[^&|;]*|true|exit 0)\s*$/;
 const MAX_NESTING = 4;
 const OTHER_CI = /^(?:\.travis\.ya?ml|\.circleci\/config\.ya?ml|\.gitlab-ci\.ya?ml|azure-pipelines\.ya?ml|Jenkinsfile|bitbucket-pipelines\.ya?ml|\.buildkite\/pipeline\.ya?ml|\.drone\.ya?ml|\.woodpecker\.ya?ml)$/;
@@ -51,7 +51,7 @@ export function checkWorkflows(root: string, files: readonly string[], discovery
 
   const byFile = new Map(workflows.map((workflow) => [workflow.file, workflow]));
   const pullRequestWorkflows = workflows.filter((workflow) => workflow.triggers.has('pull_request'));
-  const judged = discovery.packages.filter((entry) => !SKIPPED_FOLDER.test(entry.dir));
+  const judged = discovery.packages.filter((entry) => !SAMPLE_FOLDER.test(entry.dir));
   if (pullRequestWorkflows.length === 0) {
     // CI on another service checks pull requests where this gate cannot see; it judges GitHub workflows only.
     const otherCi = files.find((file) => OTHER_CI.test(file));

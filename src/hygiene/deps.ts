@@ -6,6 +6,7 @@ import type { PackageDiscovery } from '../core/packages.js';
 import { readProjectFile } from '../core/project-files.js';
 import { isDockerfile } from './docker.js';
 import type { Emit } from './emit.js';
+import { SAMPLE_FOLDER } from './folders.js';
 
 const DEPENDABOT = ['.github/dependabot.yml', '.github/dependabot.yaml'];
 const RENOVATE = ['renovate.json', 'renovate.json5', '.renovaterc', '.renovaterc.json', '.renovaterc.json5', '.github/renovate.json', '.github/renovate.json5', '.gitlab/renovate.json', '.gitlab/renovate.json5'];
@@ -23,7 +24,6 @@ const PRECISE_ECOSYSTEMS = new Set(['npm', 'docker', 'github-actions']);
 const ALIASES: Record<string, string> = { uv: 'pip', pipenv: 'pip', poetry: 'pip', gradle: 'maven' };
 /** Renovate's manager for each ecosystem, to read `enabledManagers`. */
 const RENOVATE_MANAGER: Record<string, string> = { npm: 'npm', docker: 'dockerfile', 'github-actions': 'github-actions', pip: 'pip_requirements', gomod: 'gomod', cargo: 'cargo', bundler: 'bundler', composer: 'composer', maven: 'maven' };
-const SKIPPED_FOLDER = /(?:^|\/)(?:[\w.-]*examples?|fixtures?|__fixtures__|test-fixtures|testdata|demos?|samples?)(?:\/|$)/;
 
 interface Ecosystem {
   ecosystem: string;
@@ -76,7 +76,7 @@ export function checkUpdateAutomation(root: string, files: readonly string[], di
 function findEcosystems(files: readonly string[], discovery: PackageDiscovery): Ecosystem[] {
   const found = new Map<string, Ecosystem>();
   const add = (ecosystem: string, folder: string) => {
-    if (SKIPPED_FOLDER.test(folder)) return;
+    if (SAMPLE_FOLDER.test(folder)) return;
     const directory = `/${folder}`;
     found.set(`${ecosystem}\0${directory}`, { ecosystem, directory });
   };

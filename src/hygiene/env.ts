@@ -10,7 +10,7 @@ import { looksLikeRealSecret } from './secrets.js';
 const TEMPLATE = /^(?:\.env(?:\.[\w-]+)*\.(?:example|sample|template|dist|defaults)|(?:example|sample|template)\.env|env\.(?:example|sample|template))$/i;
 const COMMITTED_ENV = /^\.env(?:\.(?:development|local|test|production|dev|prod))?$/;
 const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
-const NOT_APPLICATION_CODE = /(?:^|\/)(?:tests?|__tests__|__mocks__|e2e|scripts|fixtures?|\.github|\.storybook|stories|examples?|docs?|bench(?:marks?)?|dist|build|out|\.next|coverage|vendor|public|static|migrations?|seeds?|seeders)\/|\.(?:test|spec|stories|config|d)\.[cm]?[jt]sx?$|(?:^|\/)[\w.-]+\.config\.[cm]?[jt]s$/;
+const NOT_APPLICATION_CODE = /(?:^|\/)(?:tests?|__tests__|__mocks__|e2e|scripts|fixtures?|\.github|\.storybook|stories|examples?|docs?|bench(?:marks?)?|dist|build|out|\.next|coverage|vendor|public|static|migrations?|seeds?|seeders)\/|\.(?:test|spec|stories|d)\.[cm]?[jt]sx?$|(?:^|\/)[\w.-]+\.config(?:\.[\w-]+)*\.[cm]?[jt]s$/;
 const TOOLING = /(?:^|\/)(?:extra|tools?|bin|hack|scripts?)\/|(?:^|[./])script\./;
 const MAX_SOURCE_CHARS = 256 * 1024;
 /** Variables the runtime, CI or hosting platform sets: no template needs them. */

@@ -22,7 +22,8 @@ export const hygieneGate: Gate = {
     if (!(await isGitWorkTree(context.cwd))) {
       throw new ConfigurationError(`hygiene: ${context.cwd} is not a git work tree, so what the repository tracks cannot be checked; check out the repository (actions/checkout) or point cwd at it`);
     }
-    const tracked = await listTrackedFiles(context.cwd);
+    const excluded = options.excludePaths.length ? picomatch(options.excludePaths, { dot: true }) : undefined;
+    const tracked = (await listTrackedFiles(context.cwd)).filter((file) => !excluded?.(file));
     const unreadable = await unreadableEntries(context.cwd);
     const present = unreadable.size ? tracked.filter((file) => !unreadable.has(file)) : tracked;
     const discovery = discoverPackages(context.cwd, present);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { PackageDiscovery, ProjectPackage } from '../core/packages.js';
 import { readProjectFile } from '../core/project-files.js';
 import { lineOf, type Emit } from './emit.js';
+import { SAMPLE_FOLDER } from './folders.js';
 
 const MANAGER_OF_LOCKFILE: Record<string, string> = {
   'package-lock.json': 'npm',
@@ -11,7 +12,6 @@ const MANAGER_OF_LOCKFILE: Record<string, string> = {
   'bun.lock': 'bun',
   'bun.lockb': 'bun',
 };
-const SKIPPED_FOLDER = /(?:^|\/)(?:[\w.-]*examples?|demos?|samples?|templates?|playgrounds?)(?:\/|$)/;
 
 /** A package whose lockfile decides what it installs: a workspace root or a standalone package. */
 export interface InstallRoot {
@@ -33,7 +33,7 @@ export function checkLockfiles(root: string, files: ReadonlySet<string>, discove
     const where = entry.dir ? `${entry.name} (${entry.dir})` : entry.name;
     const managers = [...new Set(entry.lockfiles.map((file) => MANAGER_OF_LOCKFILE[path.posix.basename(file)]).filter((manager): manager is string => !!manager))];
     if (managers.length === 0) {
-      if (!hasDependencies(entry, discovery) || SKIPPED_FOLDER.test(entry.dir) || lockfileDisabled(root, files, entry.dir)) continue;
+      if (!hasDependencies(entry, discovery) || SAMPLE_FOLDER.test(entry.dir) || lockfileDisabled(root, files, entry.dir)) continue;
       emit({ rule: 'lockfile/missing', message: `Package ${where} has dependencies but no committed lockfile, so every install may resolve other versions than the ones tested.`, file: manifestFile, line: 1, fingerprint: `${manifestFile}:lockfile/missing` });
       continue;
     }

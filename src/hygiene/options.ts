@@ -20,6 +20,8 @@ export type ScriptKind = (typeof SCRIPT_KINDS)[number];
 export interface HygieneOptions {
   levels: Partial<Record<RuleId, RuleLevel>>;
   allow: AllowEntry[];
+  /** Globs of tracked paths left out of every check. */
+  excludePaths: string[];
   /** Globs of build output that is meant to be committed. */
   committedOutput: string[];
   maxFileBytes: number;
@@ -40,6 +42,7 @@ export function parseOptions(settings: GateSettings): HygieneOptions {
   return {
     levels,
     allow: (settings.allow as AllowEntry[] | undefined) ?? [],
+    excludePaths: list('exclude-paths'),
     committedOutput: list('committed-output'),
     maxFileBytes: ((settings['max-file-kib'] as number | undefined) ?? 5120) * 1024,
     scripts: {

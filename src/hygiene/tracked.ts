@@ -5,6 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { readProjectFile } from '../core/project-files.js';
 import { LOCKFILE_NAMES, type PackageDiscovery, type ProjectPackage } from '../core/packages.js';
 import { plural, type Emit } from './emit.js';
+import { FIXTURE_FOLDER } from './folders.js';
 
 /** Folders that only ever hold build output or reports, wherever they are. */
 const ALWAYS_OUTPUT = new Set(['.next', '.nuxt', '.svelte-kit', 'coverage', '.turbo', '.parcel-cache']);
@@ -32,6 +33,7 @@ export function checkTrackedFiles(root: string, files: readonly string[], discov
   const outputFolders = new Map<string, number>();
   const moduleFolders = new Map<string, number>();
   for (const file of files) {
+    if (FIXTURE_FOLDER.test(file)) continue;
     const parts = file.split('/');
     const moduleIndex = parts.indexOf('node_modules');
     if (moduleIndex !== -1) {

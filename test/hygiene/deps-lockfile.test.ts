@@ -43,6 +43,7 @@ describe('lockfile/*', () => {
       'docs/package.json': manifest({ name: 'docs', private: true, devDependencies: { vitepress: '^1.0.0' } }),
       'tools/package.json': manifest({ name: 'tools', private: true }),
       'examples/demo/package.json': manifest({ name: 'demo', dependencies: { mono: '*' } }),
+      'packages/create/template-react/package.json': manifest({ name: 'starter', dependencies: { react: '^18.0.0' } }),
     }, 'lockfile/')).toEqual(['lockfile/missing docs/package.json:1']);
   });
 

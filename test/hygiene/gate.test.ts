@@ -42,6 +42,15 @@ describe('hygiene gate', () => {
     expect(report.metrics.allowed).toBe(1);
   });
 
+  it('is an error on a broken manifest, unless exclude-paths leaves its folder out', async () => {
+    const cwd = gitRepo({ ...FAILING, 'playground/bom/package.json': '{ "name": \n', 'playground/bom/.env.backup': 'A=1\n' });
+    const broken = await runHygiene(cwd, { levels: { 'ci/no-pull-request-workflow': 'off' } });
+    expect(broken.status).toBe('error');
+    expect(broken.findings[0]!.message).toContain('playground/bom/package.json');
+    const excluded = await runHygiene(cwd, { 'exclude-paths': ['playground/**'], levels: { 'ci/no-pull-request-workflow': 'off' } });
+    expect(located(excluded).sort()).toEqual(['tracked/binary vendor/tool.exe', 'tracked/env-backup config/.env.backup']);
+  });
+
   it('is an error, not a pass, outside a git work tree', async () => {
     const report = await runHygiene(tempDir({ 'package.json': '{}\n' }));
     expect(report.status).toBe('error');

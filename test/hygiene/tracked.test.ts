@@ -19,6 +19,11 @@ describe('tracked/*', () => {
     expect(report.status).toBe('fail');
   });
 
+  it('leaves node_modules and build output inside test fixtures alone', async () => {
+    const report = await runHygiene(gitRepo({ ...QUIET, 'src/__tests__/fixtures/glob/node_modules/dep/index.js': '1\n', 'test/fixture-a/node_modules/x/package.json': '{}\n' }));
+    expect(trackedRules(report)).toEqual([]);
+  });
+
   it('reports build output of a package that builds, but not a build/ folder of icons or a JavaScript action bundle', async () => {
     const report = await runHygiene(gitRepo({
       'package.json': manifest({ name: 'app', private: true, scripts: { build: 'tsc' } }),
