@@ -189,10 +189,13 @@ function checkPinned(uses: string, file: string, line: number, emit: Emit, seen:
   const place = `${file}:${line}:${uses}`;
   if (uses.startsWith('./') || uses.startsWith('docker://') || seen.has(place)) return;
   seen.add(place);
-  const [action, ref] = uses.split('@', 2);
-  const owner = action!.split('/', 1)[0]!.toLowerCase();
-  if (FIRST_PARTY_OWNERS.has(owner) || (ref !== undefined && FULL_SHA.test(ref))) return;
-  emit({ rule: 'ci/unpinned-action', message: `${file}: ${uses} is a third-party action pinned to ${ref === undefined ? 'nothing' : `the movable ref ${ref}`}, so whoever controls it can change the code your workflow runs.`, file, line, fingerprint: `${file}:ci/unpinned-action:${action}` });
+  // A remote action is always owner/repo[/path]@ref; anything else is local or not an action reference.
+  const remote = /^([A-Za-z0-9-]+)\/[\w.-]+(?:\/[^@]*)?@(.+)$/.exec(uses);
+  if (!remote) return;
+  const [, owner, ref] = remote as unknown as [string, string, string];
+  if (FIRST_PARTY_OWNERS.has(owner.toLowerCase()) || FULL_SHA.test(ref)) return;
+  const action = uses.slice(0, uses.lastIndexOf('@'));
+  emit({ rule: 'ci/unpinned-action', message: `${file}: ${uses} is a third-party action pinned to the movable ref ${ref}, so whoever controls it can change the code your workflow runs.`, file, line, fingerprint: `${file}:ci/unpinned-action:${action}` });
 }
 
 /** The commands of pre-commit's local hooks, which pre-commit runs from the repository root. */
