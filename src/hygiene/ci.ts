@@ -30,6 +30,12 @@ export interface CiOptions {
 export function checkWorkflows(root: string, files: readonly string[], discovery: PackageDiscovery, options: CiOptions, emit: Emit, context: { note(message: string): void }): { workflows: number } {
   const fileSet = new Set(files);
   const workflows = files.filter(isWorkflowFile).map((file) => readWorkflow(root, file));
+  // Jobs use the same local actions again and again (a setup action in every job): read each once.
+  const composites = new Map<string, WorkflowStep[] | undefined>();
+  const compositeSteps = (uses: string) => {
+    if (!composites.has(uses)) composites.set(uses, readCompositeSteps(root, fileSet, uses));
+    return composites.get(uses);
+  };
   const pinChecked = new Set<string>();
   for (const workflow of workflows) {
     if (workflow.error) {
@@ -46,7 +52,7 @@ export function checkWorkflows(root: string, files: readonly string[], discovery
   for (const file of files) {
     if (!/(?:^|\/)action\.ya?ml$/.test(file)) continue;
     const folder = path.posix.dirname(file);
-    for (const step of readCompositeSteps(root, fileSet, folder === '.' ? '.' : folder) ?? []) if (step.uses) checkPinned(step.uses, step.file, step.line, emit, pinChecked);
+    for (const step of compositeSteps(folder === '.' ? '.' : folder) ?? []) if (step.uses) checkPinned(step.uses, step.file, step.line, emit, pinChecked);
   }
 
   const byFile = new Map(workflows.map((workflow) => [workflow.file, workflow]));
@@ -69,7 +75,7 @@ export function checkWorkflows(root: string, files: readonly string[], discovery
       if (step.run !== undefined && step.workingDirectory !== undefined) coverage.addStepScript(step.run, step.workingDirectory);
       if (!step.uses) continue;
       uses.push(step.uses);
-      if (step.uses.startsWith('./') && depth < MAX_NESTING) visit(readCompositeSteps(root, fileSet, step.uses) ?? [], depth + 1);
+      if (step.uses.startsWith('./') && depth < MAX_NESTING) visit(compositeSteps(step.uses) ?? [], depth + 1);
     }
   };
   const seenWorkflows = new Set<string>();

@@ -75,7 +75,8 @@ export class ScriptCoverage {
     for (const entry of targets) {
       const defined = Object.keys(entry.manifest.scripts ?? {});
       for (const script of run.scripts) {
-        const names = script.includes('*') ? defined.filter((name) => picomatch.isMatch(name, script.replace(/:\*$/, ':**'), { dot: true })) : [script];
+        const matches = script.includes('*') ? picomatch(script.replace(/:\*$/, ':**'), { dot: true }) : undefined;
+        const names = matches ? defined.filter((name) => matches(name)) : [script];
         for (const name of names) if (typeof entry.manifest.scripts?.[name] === 'string') this.runScript(entry, name);
       }
     }
@@ -100,7 +101,20 @@ export class ScriptCoverage {
     return this.discovery.packageOf(dir ? `${dir}/package.json` : 'package.json');
   }
 
+  /** The same hand-offs (`turbo run x --filter …`) come back for every script: resolve each once. */
+  private readonly resolved = new Map<string, ProjectPackage[]>();
+
   private resolve(target: RunTarget): ProjectPackage[] {
+    const id = target.kind === 'package' ? `package\0${target.dir}` : `packages\0${target.dir}\0${target.selectors.join('\0')}`;
+    let packages = this.resolved.get(id);
+    if (!packages) {
+      packages = this.resolveUncached(target);
+      this.resolved.set(id, packages);
+    }
+    return packages;
+  }
+
+  private resolveUncached(target: RunTarget): ProjectPackage[] {
     const base = this.packageAt(target.dir);
     if (target.kind === 'package') return base ? [base] : [];
     const root = base?.workspaceRoot !== undefined ? this.discovery.packages.find((entry) => entry.dir === base.workspaceRoot) : base;
@@ -146,9 +160,11 @@ function filterBySelectors(candidates: ProjectPackage[], selectors: string[], ro
     let matcher: (entry: ProjectPackage) => boolean;
     if (folder !== undefined) {
       const pattern = path.posix.normalize(path.posix.join(rootDir || '.', folder)).replace(/\/$/, '');
-      matcher = (entry) => picomatch.isMatch(entry.dir || '.', pattern, { dot: true }) || picomatch.isMatch(entry.dir, `${pattern}/**`, { dot: true });
+      const inFolder = picomatch([pattern, `${pattern}/**`], { dot: true });
+      matcher = (entry) => inFolder(entry.dir || '.');
     } else {
-      matcher = (entry) => picomatch.isMatch(entry.name, selector, { dot: true }) || path.posix.basename(entry.dir) === selector;
+      const named = picomatch(selector, { dot: true });
+      matcher = (entry) => named(entry.name) || path.posix.basename(entry.dir) === selector;
     }
     (negated ? exclude : include).push(matcher);
   }
