@@ -7,4 +7,5 @@ process.exitCode = await main(process.argv.slice(2), {
   env: process.env,
   cwd: process.cwd(),
   color: process.stdout.isTTY === true && !process.env.NO_COLOR,
+  progress: process.stderr.isTTY === true ? 'terminal' : process.env.GITHUB_ACTIONS === 'true' ? 'actions' : 'lines',
 });

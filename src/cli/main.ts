@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { GATES } from '../all/gates.js';
-import { coerceSetting, loadConfig, scalarSettings, type ConfigSection, type SettingKind } from '../core/config.js';
+import { describeConfigSource, loadEffectiveConfig } from '../core/base-config.js';
+import { coerceSetting, describeText, scalarSettings, type ConfigSection, type SettingKind } from '../core/config.js';
 import { ExitCode, UsageError, describeError, isExpectedError } from '../core/errors.js';
 import { exitCodeForStatus } from '../core/exit-code.js';
 import type { GateContext } from '../core/gate.js';
@@ -15,6 +16,7 @@ import { closestMatch } from '../core/suggest.js';
 import { VERSION } from '../core/version.js';
 import { allHelp, gateHelp, mainHelp } from './help.js';
 import { parseArgs, type FlagSpec } from './args.js';
+import { createProgress, type ProgressMode } from './progress.js';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -23,6 +25,8 @@ export interface CliIo {
   cwd: string;
   /** Colours in text output; the entry point sets it for a terminal without NO_COLOR. */
   color?: boolean;
+  /** How long work is shown on stderr; the entry point picks it for a terminal or GitHub Actions. */
+  progress?: ProgressMode;
 }
 
 type Command = GateName | 'all';
@@ -76,27 +80,35 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       out(command === 'all' ? allHelp() : gateHelp(command));
       return ExitCode.Pass;
     }
-    if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"; ${command} takes flags only (see --help)`);
+    if (extra.length) throw new UsageError(`unexpected argument (${describeText(extra[0]!)}); ${command} takes flags only (see --help)`);
     format = parseFormat(flags.get('format'));
     if (command !== 'all') gatesToReport = [command];
     checkFlagsBelongTo(command, flags);
 
     const cwd = resolveCwd(io.cwd, flags.get('cwd'));
-    const loaded = loadConfig(cwd, singleValue(flags.get('config')));
+    const loaded = await loadEffectiveConfig(cwd, singleValue(flags.get('config')), io.env);
     const gates = command === 'all' ? selectEnabledGates(loaded.config) : [command];
     gatesToReport = gates;
     const token = resolveToken(undefined, io.env);
     redactor.add(token);
     const log = cliLogger(err, redactor, io.env);
+    if (loaded.base) log.info(describeConfigSource(loaded));
     const context: GateContext = { cwd, env: io.env, log, configFile: loaded.file, token, inAction: false };
+    const progress = createProgress(io.progress ?? 'off', err);
     const reports = await Promise.all(
-      gates.map(async (gate) => runGate(await GATES[gate].load(), loaded.config, { values: overridesFor(gate, flags), nameOf: (key) => `--${key}` }, { ...context, log: prefixed(log, gate) })),
-    );
+      gates.map(async (gate) => {
+        progress.start(gate);
+        const gateLog = cliLogger((text) => progress.log(gate, `[${gate}] ${text}`), redactor, io.env);
+        const report = await runGate(await GATES[gate].load(), loaded.config, { values: overridesFor(gate, flags), nameOf: (key) => `--${key}` }, { ...context, log: gateLog }, loaded.changes);
+        progress.finish(report);
+        return report;
+      }),
+    ).finally(() => progress.close());
     for (const report of reports) {
       if (report.status === 'error') err(`readiness-gates: ${report.gate}: error: ${report.findings[0]?.message ?? 'could not decide'}\n`);
     }
     const result = command === 'all' ? combineReports(reports) : reports[0]!;
-    out(renderReport(result, format, { color: io.color && format === 'text', fallbackUri: loaded.file }));
+    out(renderReport(result, format, { color: io.color && format === 'text', fallbackUri: loaded.file, configChanges: loaded.changes }));
     return exitCodeForStatus(result.status);
   } catch (error) {
     err(`readiness-gates: ${describeError(error)}\n`);
@@ -115,13 +127,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 function parseCommand(name: string): Command {
   if (name === 'all' || (GATE_NAMES as readonly string[]).includes(name)) return name as Command;
   const hint = closestMatch(name, [...GATE_NAMES, 'all']);
-  throw new UsageError(`unknown command "${name}"${hint ? `; did you mean ${hint}?` : ''} (commands: ${GATE_NAMES.join(', ')}, all)`);
+  throw new UsageError(`unknown command (${describeText(name)})${hint ? `; did you mean ${hint}?` : ''} (commands: ${GATE_NAMES.join(', ')}, all)`);
 }
 
 function parseFormat(value: string | string[] | undefined): Format {
   const format = singleValue(value) ?? 'text';
   if ((FORMATS as readonly string[]).includes(format)) return format as Format;
-  throw new UsageError(`--format: "${format}" is not one of ${FORMATS.join(', ')}`);
+  throw new UsageError(`--format: ${describeText(format)} is not one of ${FORMATS.join(', ')}`);
 }
 
 function checkFlagsBelongTo(command: Command, flags: Map<string, string | string[]>): void {
@@ -166,14 +178,5 @@ function cliLogger(write: (text: string) => void, redactor: Redactor, env: NodeJ
       if (env.RG_DEBUG) write(`debug: ${message}\n`);
     },
     secret: (value) => redactor.add(value),
-  };
-}
-
-function prefixed(log: Logger, gate: GateName): Logger {
-  return {
-    info: (message) => log.info(`[${gate}] ${message}`),
-    warning: (message) => log.warning(`[${gate}] ${message}`),
-    debug: (message) => log.debug(`[${gate}] ${message}`),
-    secret: (value) => log.secret(value),
   };
 }

@@ -2,13 +2,16 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as core from '@actions/core';
-import { coerceSetting, loadConfig, scalarSettings, type ConfigSection } from './config.js';
+import { describeConfigSource, loadEffectiveConfig } from './base-config.js';
+import { coerceSetting, scalarSettings, type ConfigSection, type ReadinessConfig } from './config.js';
+import type { ConfigChange } from './config-diff.js';
 import { ConfigurationError, describeError } from './errors.js';
 import type { Gate, GateContext } from './gate.js';
-import { resolveToken } from './github-context.js';
+import { readEventContext, resolveToken } from './github-context.js';
 import type { Logger } from './logger.js';
 import { Redactor } from './redact.js';
-import { toAnnotations } from './render/annotations.js';
+import { ANNOTATION_LIMITS, describeOmitted, selectAnnotations } from './render/annotations.js';
+import { commentMarker, renderPullRequestComment } from './render/comment.js';
 import { renderJson } from './render/json.js';
 import { renderMarkdown } from './render/markdown.js';
 import { renderSarif } from './render/sarif.js';
@@ -25,9 +28,9 @@ export const COMMON_INPUTS = ['cwd', 'config', 'token'] as const;
  */
 export async function runGateAction(gate: Gate): Promise<void> {
   try {
-    const setup = prepare();
-    const report = await runGate(gate, setup.config, inputOverrides(gate.name), setup.context);
-    publish(report, setup);
+    const setup = await prepare();
+    const report = await runGate(gate, setup.config, inputOverrides(gate.name), setup.context, setup.configChanges);
+    await publish(report, setup);
     finish(report.status, report.status === 'error' ? (report.findings[0]?.message ?? 'could not decide') : `${report.gate}: ${countByLevel(report.findings).error} finding(s) at error level`);
   } catch (error) {
     core.setFailed(describeError(error));
@@ -37,12 +40,24 @@ export async function runGateAction(gate: Gate): Promise<void> {
 /** The all-gates adapter: runs each gate enabled in the config and publishes one combined report. */
 export async function runAllGatesAction(loadGate: (name: GateName) => Promise<Gate>): Promise<void> {
   try {
-    const setup = prepare();
+    const setup = await prepare();
     const names = selectEnabledGates(setup.config);
     core.info(`Running gates: ${names.join(', ')}`);
-    const reports = await Promise.all(names.map(async (name) => runGate(await loadGate(name), setup.config, inputOverrides(name), setup.context)));
+    const reports = await Promise.all(
+      names.map(async (name) => {
+        // Gates run at once: each one's log is held and shown as one group when it ends.
+        const lines: string[] = [];
+        const log: Logger = { ...setup.context.log, info: (message) => lines.push(setup.redactor.redact(message)) };
+        const startedAt = performance.now();
+        const report = await runGate(await loadGate(name), setup.config, inputOverrides(name), { ...setup.context, log }, setup.configChanges);
+        core.startGroup(`${name}: ${report.status} in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
+        for (const line of lines) core.info(line);
+        core.endGroup();
+        return report;
+      }),
+    );
     const combined = combineReports(reports);
-    publish(combined, setup);
+    await publish(combined, setup);
     const failed = reports.filter((report) => report.status !== 'pass').map((report) => `${report.gate} ${report.status}`);
     finish(combined.status, `readiness gates: ${failed.join(', ')}`);
   } catch (error) {
@@ -51,14 +66,16 @@ export async function runAllGatesAction(loadGate: (name: GateName) => Promise<Ga
 }
 
 interface ActionSetup {
-  config: ReturnType<typeof loadConfig>['config'];
+  config: ReadinessConfig;
+  /** On a pull request: what it changes in the config (the base commit's config is in force). */
+  configChanges: ConfigChange[];
   context: GateContext;
   redactor: Redactor;
   /** The working directory relative to the repository root: annotations, SARIF and links need paths from there. */
   pathPrefix: string;
 }
 
-function prepare(): ActionSetup {
+async function prepare(): Promise<ActionSetup> {
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
   const cwd = path.resolve(workspace, core.getInput('cwd') || '.');
   if (!existsSync(cwd) || !statSync(cwd).isDirectory()) {
@@ -77,11 +94,12 @@ function prepare(): ActionSetup {
       redactor.add(value);
     },
   };
-  const loaded = loadConfig(cwd, core.getInput('config') || undefined);
-  if (loaded.file) core.info(`Config: ${loaded.file}`);
+  const loaded = await loadEffectiveConfig(cwd, core.getInput('config') || undefined, process.env);
+  core.info(describeConfigSource(loaded));
   const pathPrefix = path.relative(workspace, cwd).split(path.sep).join('/');
   return {
     config: loaded.config,
+    configChanges: loaded.changes,
     context: { cwd, env: process.env, log, configFile: loaded.file, token, inAction: true },
     redactor,
     pathPrefix: pathPrefix.startsWith('..') ? '' : pathPrefix,
@@ -98,7 +116,7 @@ function inputOverrides(gate: GateName): { values: ConfigSection; nameOf: (key: 
   return { values, nameOf: (key) => `input ${key}` };
 }
 
-function publish(result: GateReport | CombinedReport, setup: ActionSetup): void {
+async function publish(result: GateReport | CombinedReport, setup: ActionSetup): Promise<void> {
   const reports = 'gates' in result ? result.gates : [result];
   const name = 'gates' in result ? 'all' : result.gate;
   const directory = path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'readiness-gates');
@@ -112,12 +130,15 @@ function publish(result: GateReport | CombinedReport, setup: ActionSetup): void 
   writeFileSync(reportPath, setup.redactor.redact(renderJson(result)));
   writeFileSync(sarifPath, setup.redactor.redact(renderSarif(rooted, { fallbackUri })));
 
-  for (const report of 'gates' in rooted ? rooted.gates : [rooted]) {
-    for (const annotation of toAnnotations(report)) {
-      const emit = annotation.level === 'error' ? core.error : annotation.level === 'warning' ? core.warning : core.notice;
-      emit(setup.redactor.redact(annotation.message), annotation.properties);
-    }
+  // The step's failure message (core.setFailed) is an error annotation too: keep a slot for it.
+  const limits = { ...ANNOTATION_LIMITS, error: ANNOTATION_LIMITS.error - 1 };
+  const { annotations, omitted } = selectAnnotations('gates' in rooted ? rooted.gates : [rooted], limits);
+  for (const annotation of annotations) {
+    const emit = annotation.level === 'error' ? core.error : annotation.level === 'warning' ? core.warning : core.notice;
+    emit(setup.redactor.redact(annotation.message), annotation.properties);
   }
+  const more = describeOmitted(omitted, `the job summary and the SARIF report (${sarifPath})`);
+  if (more) core.notice(more, { title: 'readiness-gates: more findings' });
 
   const all = reports.flatMap((report) => report.findings);
   const counts = countByLevel(all);
@@ -137,14 +158,39 @@ function publish(result: GateReport | CombinedReport, setup: ActionSetup): void 
     for (const [metric, value] of Object.entries(report.metrics)) core.setOutput(`${prefix}${metric}`, value);
   }
 
-  if (process.env.GITHUB_STEP_SUMMARY) {
-    const markdown = renderMarkdown(rooted, { linkFor: blobLinker() });
-    // The summary file is appended to; a failure to write it must not hide the verdict.
-    try {
-      writeFileSync(process.env.GITHUB_STEP_SUMMARY, `${setup.redactor.redact(markdown)}\n`, { flag: 'a' });
-    } catch (error) {
-      core.warning(`could not write the job summary: ${describeError(error)}`);
-    }
+  await writeSummary(renderMarkdown(rooted, { linkFor: blobLinker(), configChanges: setup.configChanges }), setup.redactor);
+  // Only the root action has the input; the gate actions leave it empty.
+  const comment = core.getInput('comment');
+  if (comment && coerceSetting('boolean', comment, 'input comment') === true) await commentOnPullRequest(rooted, setup);
+}
+
+/** The optional pull request comment (input `comment`); loaded only when asked for, as it brings the API client. */
+async function commentOnPullRequest(result: GateReport | CombinedReport, setup: ActionSetup): Promise<void> {
+  const { pullRequestOf, publishComment } = await import('./pr-comment.js');
+  const target = pullRequestOf(readEventContext(process.env));
+  if (!target) {
+    core.info('comment: not a pull request event, so no comment is written');
+    return;
+  }
+  if (!setup.context.token) {
+    core.notice('The pull request comment was skipped: no token; the job summary holds every finding.');
+    return;
+  }
+  const scope = setup.pathPrefix || '.';
+  const body = setup.redactor.redact(renderPullRequestComment(result, scope, { linkFor: blobLinker(), configChanges: setup.configChanges }));
+  const outcome = await publishComment(target, commentMarker(scope), body, { token: setup.context.token, env: process.env, log: setup.context.log });
+  if (outcome.kind === 'not-permitted') core.notice(outcome.message);
+  else if (outcome.kind === 'failed') core.warning(outcome.message);
+  else core.info(`comment: ${outcome.kind} on pull request #${target.number}`);
+}
+
+async function writeSummary(markdown: string, redactor: Redactor): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  // A failure to write the summary must not hide the verdict.
+  try {
+    await core.summary.addRaw(redactor.redact(markdown), true).write();
+  } catch (error) {
+    core.warning(`could not write the job summary: ${describeError(error)}`);
   }
 }
 

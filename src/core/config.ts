@@ -1,23 +1,15 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { LineCounter, parseDocument } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
 import schema from '../../schema/readiness-gates.schema.json' with { type: 'json' };
 import { ConfigurationError } from './errors.js';
-import type { GateName } from './report.js';
+import { GATE_NAMES, type GateName } from './report.js';
 import { closestMatch } from './suggest.js';
-
-/** Paths tried, in order, when no `--config` / `config` input names the file. */
-const CONFIG_FILE_CANDIDATES = ['.github/readiness-gates.yml', '.github/readiness-gates.yaml'];
 
 export type ConfigSection = Record<string, unknown>;
 export type ReadinessConfig = Partial<Record<GateName, ConfigSection>>;
 
-export interface LoadedConfig {
-  /** The file read, relative to the working directory; undefined when there is none. */
-  file?: string;
-  config: ReadinessConfig;
-}
 
 interface JsonSchema {
   type?: string | string[];
@@ -80,27 +72,8 @@ function resolveRef(property: JsonSchema): JsonSchema {
   return { ...target, ...property, $ref: undefined };
 }
 
-export function loadConfig(cwd: string, explicitPath?: string): LoadedConfig {
-  const file = explicitPath ? path.resolve(cwd, explicitPath) : CONFIG_FILE_CANDIDATES.map((candidate) => path.join(cwd, candidate)).find((candidate) => existsSync(candidate));
-  if (!file) return { config: {} };
-  const shown = toDisplayPath(cwd, file);
-  let text: string;
-  try {
-    if (statSync(file).isDirectory()) throw new ConfigurationError(`config file ${shown} is a directory; name the YAML file itself`);
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if (error instanceof ConfigurationError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new ConfigurationError(`config file ${shown} does not exist; fix the path or drop --config to use ${CONFIG_FILE_CANDIDATES[0]}`);
-    throw new ConfigurationError(`config file ${shown} cannot be read (${code ?? 'unknown error'}); check its permissions`);
-  }
-  return { file: shown, config: parseConfig(text, shown) };
-}
-
-function toDisplayPath(cwd: string, file: string): string {
-  const relative = path.relative(cwd, file);
-  return (relative.startsWith('..') || path.isAbsolute(relative) ? file : relative).split(path.sep).join('/');
-}
+/** Aliases a config may resolve; a few are handy, thousands are an alias bomb ("billion laughs"). */
+const MAX_ALIAS_COUNT = 50;
 
 /** Parses and validates the text of a config file; `source` names it in errors. */
 export function parseConfig(text: string, source: string): ReadinessConfig {
@@ -108,17 +81,50 @@ export function parseConfig(text: string, source: string): ReadinessConfig {
   const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter });
   const [problem] = document.errors;
   if (problem) {
+    if (problem.code === 'MULTIPLE_DOCS') throw new ConfigurationError(`${source}: holds more than one YAML document (a \`---\` line); keep every gate section in one document`);
     const position = lineCounter.linePos(problem.pos[0]);
     const where = position ? `${source}:${position.line}:${position.col}` : source;
     throw new ConfigurationError(`${where}: invalid YAML: ${problem.message.split('\n', 1)[0]}`);
   }
-  const value: unknown = document.toJS() ?? {};
-  if (typeof value !== 'object' || Array.isArray(value)) {
-    throw new ConfigurationError(`${source}: the file must be a mapping of gate sections (secret-scan, audit, test-existence, branch-protection)`);
+  let value: unknown;
+  try {
+    value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+  } catch (error) {
+    // yaml throws a ReferenceError for an alias bomb and for an alias to an anchor that is not defined.
+    const excessive = /excessive alias count/i.test((error as Error).message);
+    throw new ConfigurationError(
+      excessive
+        ? `${source}: expands YAML aliases more than ${MAX_ALIAS_COUNT} times (an alias bomb); write the values out`
+        : `${source}: invalid YAML: an alias (*name) refers to an anchor (&name) that is not defined before it`,
+    );
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ConfigurationError(`${source}: the file must be a mapping of gate sections (${GATE_NAMES.join(', ')})`);
   }
   const validate = configValidator();
   if (!validate(value)) throw new ConfigurationError(`${source}: ${describeSchemaErrors(validate.errors ?? [], jsonPointerToKeyPath)}`);
   return value as ReadinessConfig;
+}
+
+/**
+ * The line of a key in a config file's text (`['audit', 'allow', 1]`), or of the nearest parent
+ * that exists, so that a finding about a setting lands on it in the pull request's diff.
+ */
+export function lineOfKey(text: string, keyPath: ReadonlyArray<string | number>): number | undefined {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter });
+  if (document.errors.length) return undefined;
+  for (let depth = keyPath.length; depth > 0; depth -= 1) {
+    const node = document.getIn(keyPath.slice(0, depth), true);
+    const range = isNode(node) ? node.range : undefined;
+    if (!range) continue;
+    // A mapping value's own range starts at the value; the key sits on that line or the one before.
+    const parent = depth > 1 ? document.getIn(keyPath.slice(0, depth - 1), true) : document.contents;
+    const pair = isMap(parent) ? parent.items.find((item) => isScalar(item.key) && item.key.value === keyPath[depth - 1]) : undefined;
+    const start = pair && isScalar(pair.key) && pair.key.range ? pair.key.range[0] : range[0];
+    return lineCounter.linePos(start).line;
+  }
+  return undefined;
 }
 
 /** How a settings source names a key in an error: `audit.fail-on`, `--fail-on`, `input fail-on`. */
@@ -171,11 +177,11 @@ export function coerceSetting(kind: SettingKind, raw: string | string[], name: s
       const text = values.at(-1)!.trim();
       if (/^(true|True|TRUE)$/.test(text)) return true;
       if (/^(false|False|FALSE)$/.test(text)) return false;
-      throw new ConfigurationError(`${name}: "${text}" is not a boolean; use true or false`);
+      throw new ConfigurationError(`${name}: ${describeText(text)} is not a boolean; use true or false`);
     }
     case 'integer': {
       const text = values.at(-1)!.trim();
-      if (!/^-?\d+$/.test(text)) throw new ConfigurationError(`${name}: "${text}" is not a whole number`);
+      if (!/^-?\d+$/.test(text)) throw new ConfigurationError(`${name}: ${describeText(text)} is not a whole number`);
       return Number(text);
     }
     case 'string':
@@ -210,9 +216,12 @@ function describeSchemaError(error: ErrorObject, namer: KeyNamer): string {
     case 'additionalProperties': {
       const key = error.params.additionalProperty as string;
       const known = Object.keys(parentSchema?.properties ?? {});
+      const allowed = known.length ? `; allowed keys are ${known.join(', ')}` : '';
+      // A key that does not look like one (a pasted token) is described, not shown.
+      if (!looksLikeKey(key)) return `${where}: unknown key (${describeText(key)})${allowed}`;
       const hint = closestMatch(key, known);
       const child = namer(`${error.instancePath}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
-      return `${child}: unknown key${hint ? `; did you mean ${hint}?` : known.length ? `; allowed keys are ${known.join(', ')}` : ''}`;
+      return `${child}: unknown key${hint ? `; did you mean ${hint}?` : allowed}`;
     }
     case 'type':
       return `${where}: ${value} should be ${article(String(error.params.type))}`;
@@ -238,13 +247,69 @@ function describeSchemaError(error: ErrorObject, namer: KeyNamer): string {
   }
 }
 
+/** Keys are short words joined by dashes; a long unbroken run of letters and digits is more likely a pasted token. */
+function looksLikeKey(key: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9_./-]{0,63}$/.test(key) && key.split(/[-_./]/).every((part) => part.length <= 20);
+}
+
 function article(type: string): string {
   const names: Record<string, string> = { object: 'a mapping', array: 'a list', string: 'a string', boolean: 'true or false', integer: 'a whole number', number: 'a number' };
   return type.split(',').map((name) => names[name] ?? name).join(' or ');
 }
 
+/**
+ * A value in an error: words the schema allows may be shown, anything else is described by its
+ * kind and length, since a token pasted into the wrong key must not end up in a log.
+ */
 function formatValue(value: unknown): string {
   if (value === null || value === undefined) return 'empty value';
   if (typeof value === 'object') return Array.isArray(value) ? 'a list' : 'a mapping';
-  return JSON.stringify(value);
+  if (typeof value === 'boolean') return String(value);
+  if (typeof value === 'number') return 'a number';
+  return describeText(String(value));
+}
+
+/** `a 4-character string`: what a rejected value looked like, without the value. */
+export function describeText(text: string): string {
+  return text.length === 0 ? 'an empty string' : `a ${text.length}-character string`;
+}
+
+/**
+ * Settings that name files or globs of files to read. A relative one must stay inside the checked
+ * directory: a config that reads `../outside/package-lock.json` judges something else than the
+ * repository. An absolute path is taken as meant.
+ */
+const PATH_SETTINGS: Partial<Record<GateName, readonly string[]>> = {
+  'secret-scan': ['gitleaks-config', 'baseline-path'],
+  audit: ['lockfile'],
+  'test-existence': ['reports', 'test-patterns'],
+};
+
+/** Throws when a relative path setting of `gate` leads out of `cwd`, by `..` or through a symbolic link. */
+export function checkPathSettings(gate: GateName, settings: ConfigSection, cwd: string, nameOf: (key: string) => string): void {
+  for (const key of PATH_SETTINGS[gate] ?? []) {
+    const value = settings[key];
+    const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
+    for (const item of values) {
+      if (typeof item !== 'string') continue;
+      const pattern = item.replace(/^!/, '').replace(/\\/g, '/');
+      if (path.isAbsolute(pattern) || path.win32.isAbsolute(pattern)) continue;
+      const fix = 'give a path inside it, or an absolute path to read a file elsewhere on purpose';
+      if (pattern.split('/').includes('..')) throw new ConfigurationError(`${nameOf(key)}: a relative path that leaves the checked directory (..); ${fix}`);
+      if (escapesThroughLink(cwd, pattern)) throw new ConfigurationError(`${nameOf(key)}: a path that leads out of the checked directory through a symbolic link; ${fix}`);
+    }
+  }
+}
+
+function escapesThroughLink(cwd: string, relative: string): boolean {
+  let target: string;
+  let root: string;
+  try {
+    target = realpathSync(path.resolve(cwd, relative));
+    root = realpathSync(cwd);
+  } catch {
+    return false; // a glob or a file that does not exist (yet): the gate says what it finds there
+  }
+  const inside = path.relative(root, target);
+  return inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside);
 }

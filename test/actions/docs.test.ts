@@ -30,8 +30,11 @@ describe('README examples', () => {
 describe('README config example', () => {
   it('is a valid config file', async () => {
     const { parseConfig } = await import('../../src/core/config.js');
+    const schema = JSON.parse(readFileSync(path.join(ROOT, 'schema/readiness-gates.schema.json'), 'utf8')) as { $id: string };
+    // The schema's $id is where editors and SchemaStore fetch it: the v1 tag of this repository.
+    expect(schema.$id).toBe('https://raw.githubusercontent.com/readiness-gates/readiness-gates/v1/schema/readiness-gates.schema.json');
     const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-    const configs = [...readme.matchAll(/```ya?ml\n([\s\S]*?)```/g)].map((match) => match[1]!).filter((snippet) => snippet.includes('$schema=../schema/readiness-gates.schema.json'));
+    const configs = [...readme.matchAll(/```ya?ml\n([\s\S]*?)```/g)].map((match) => match[1]!).filter((snippet) => snippet.includes(`$schema=${schema.$id}`));
     expect(configs).toHaveLength(1);
     expect(Object.keys(parseConfig(configs[0]!, 'README.md'))).toEqual(['secret-scan', 'audit', 'test-existence', 'branch-protection']);
   });

@@ -220,7 +220,7 @@ describe('audit gate fails closed', () => {
     ['a corrupt bun.lock', () => tempDir({ 'bun.lock': '{"lockfileVersion": 1, "workspaces": {' }), [], 'bun.lock is not a valid bun.lock'],
     ['only a binary bun.lockb', () => tempDir({ 'bun.lockb': 'binary' }), [], 'bun install --save-text-lockfile'],
     ['a lockfile setting that does not exist', () => fixtureProject('npm-v3'), ['--lockfile', 'sub/package-lock.json'], 'lockfile: sub/package-lock.json does not exist'],
-    ['fail-on: hihg', () => fixtureProject('npm-v3'), ['--fail-on', 'hihg'], '--fail-on: "hihg" is not one of low, moderate, high, critical'],
+    ['fail-on: hihg', () => fixtureProject('npm-v3'), ['--fail-on', 'hihg'], '--fail-on: a 4-character string is not one of low, moderate, high, critical'],
     ['a malformed require range', () => fixtureProject('npm-v3'), ['--require', 'tar>=7.5.x.1'], 'require: "tar>=7.5.x.1" is not a package name followed by a semver range'],
     ['a require without a range', () => fixtureProject('npm-v3'), ['--require', 'tar'], 'require: "tar" is not a package name followed by a semver range'],
     ['a registry that is not a URL', () => fixtureProject('npm-v3'), ['--registry', 'not a url'], 'registry: "not a url" from the registry setting is not a URL'],

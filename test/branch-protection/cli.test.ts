@@ -45,7 +45,7 @@ describe('readiness-gates branch-protection', () => {
   it('exits 2 on a bad --repo or --shard value', async () => {
     const repo = await cli(['branch-protection', '--repo', 'not-a-repo'], { GITHUB_TOKEN: 't' });
     expect(repo.code).toBe(2);
-    expect(repo.stderr).toContain('--repo: "not-a-repo" is not valid (owner/name of the repository');
+    expect(repo.stderr).toContain('--repo: a 10-character string is not valid (owner/name of the repository');
     const shard = await cli(['branch-protection', '--repo', 'o/r', '--shard', '3/2'], { GITHUB_TOKEN: 't' });
     expect(shard.code).toBe(2);
     expect(shard.stderr).toContain('shard: "3/2" is not a slice; use i/n with 1 ≤ i ≤ n');

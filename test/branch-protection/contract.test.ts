@@ -1,13 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { branchProtectionGate } from '../../src/branch-protection/gate.js';
 import { resolveSettings } from '../../src/core/config.js';
 import { executeGate } from '../../src/core/gate.js';
 import { silentLogger } from '../../src/core/logger.js';
+import { startPrism, type PrismMock } from '../helpers/prism.js';
 import { tempDir } from '../helpers/temp.js';
 
 /**
@@ -27,7 +25,6 @@ import { tempDir } from '../helpers/temp.js';
  * its own and the read and update of an existing ruleset are exercised too (schemas untouched).
  */
 
-const PRISM = path.resolve('node_modules/.bin/prism');
 const SPECS = ['api.github.com', 'ghes-3.17'];
 const OPERATIONS: Record<string, string[]> = {
   '/repos/{owner}/{repo}': ['get'],
@@ -93,67 +90,12 @@ function reachableComponents(components: Record<string, Record<string, unknown>>
   return kept;
 }
 
-interface Recorded {
-  method: string;
-  url: string;
-  status: number;
-  violations?: string;
-}
+type Mock = PrismMock;
 
-interface Mock {
-  url: string;
-  recorded: Recorded[];
-  stop: () => Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
-async function startPrism(specName: string): Promise<Mock> {
+async function startPrismFor(specName: string): Promise<Mock> {
   const file = path.join(tempDir(), `${specName}.json`);
   writeFileSync(file, JSON.stringify(patchedSpec(specName)));
-  const port = await freePort();
-  const prism: ChildProcess = spawn(PRISM, ['mock', '--host', '127.0.0.1', '--port', String(port), file], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (/Prism is listening/.test(output)) resolve();
-    };
-    prism.stdout!.on('data', onData);
-    prism.stderr!.on('data', onData);
-    prism.on('exit', (code) => reject(new Error(`prism exited with ${code}: ${output.slice(-2000)}`)));
-  });
-  const recorded: Recorded[] = [];
-  const proxy: Server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', async () => {
-      const headers = Object.fromEntries(Object.entries(request.headers).filter(([key]) => key !== 'host' && key !== 'content-length')) as Record<string, string>;
-      const upstream = await fetch(`http://127.0.0.1:${port}${request.url}`, { method: request.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
-      const text = await upstream.text();
-      recorded.push({ method: request.method!, url: request.url!, status: upstream.status, violations: upstream.headers.get('sl-violations') ?? undefined });
-      // Prism labels its answer with the media type octokit asked for; GitHub always answers
-      // application/json, and octokit only parses a body labelled so.
-      response.writeHead(upstream.status, { 'content-type': 'application/json; charset=utf-8' });
-      response.end(text);
-    });
-  });
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
-    recorded,
-    stop: async () => {
-      prism.kill();
-      proxy.closeAllConnections();
-      await new Promise<void>((resolve) => proxy.close(() => resolve()));
-    },
-  };
+  return startPrism(file);
 }
 
 const POLICY = {
@@ -175,7 +117,7 @@ const POLICY = {
 describe.each(SPECS)('requests validate against the %s OpenAPI description (Prism)', (specName) => {
   let mock: Mock;
   beforeAll(async () => {
-    mock = await startPrism(specName);
+    mock = await startPrismFor(specName);
   }, 180_000);
   afterAll(async () => {
     await mock?.stop();

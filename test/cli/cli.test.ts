@@ -34,15 +34,15 @@ describe('CLI contract', () => {
 
   it.each([
     [[], 'missing command; use one of secret-scan, audit, test-existence, branch-protection, hygiene, all (see --help)'],
-    [['audti'], 'unknown command "audti"; did you mean audit?'],
+    [['audti'], 'unknown command (a 5-character string); did you mean audit?'],
     [['audit', '--fial-on', 'high'], 'unknown flag --fial-on; did you mean --fail-on? (see --help)'],
     [['audit', '--fail-on'], '--fail-on needs a value (see --help)'],
     [['audit', '--min-tests', '2'], '--min-tests is not a flag of audit; it belongs to test-existence'],
-    [['audit', 'extra'], 'unexpected argument "extra"; audit takes flags only'],
-    [['audit', '--format', 'xml'], '--format: "xml" is not one of text, json, sarif, markdown'],
+    [['audit', 'extra'], 'unexpected argument (a 5-character string); audit takes flags only'],
+    [['audit', '--format', 'xml'], '--format: a 3-character string is not one of text, json, sarif, markdown'],
     [['audit', '--cwd', '/no/such/dir'], '--cwd: /no/such/dir does not exist; pass the project directory'],
     [['audit', '--config', 'nope.yml'], 'config file nope.yml does not exist'],
-    [['audit', '--production-only=maybe'], '--production-only: "maybe" is not a boolean; use true or false'],
+    [['audit', '--production-only=maybe'], '--production-only: a 5-character string is not a boolean; use true or false'],
   ])('rejects %j with one line and exit 2', async (argv, message) => {
     const result = await cli(argv);
     expect(result.code).toBe(2);
@@ -55,13 +55,13 @@ describe('CLI contract', () => {
     const cwd = tempDir({ '.github/readiness-gates.yml': 'audit:\n  fail-on: hihg\n' });
     const result = await cli(['audit'], { cwd });
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('readiness-gates: .github/readiness-gates.yml: audit.fail-on: "hihg" is not one of low, moderate, high, critical\n');
+    expect(result.stderr).toBe('readiness-gates: .github/readiness-gates.yml: audit.fail-on: a 4-character string is not one of low, moderate, high, critical\n');
   });
 
   it('rejects a bad flag value naming the flag, before running anything', async () => {
     const result = await cli(['audit', '--fail-on', 'hihg', '--format', 'json']);
     expect(result.code).toBe(2);
-    expect(JSON.parse(result.stdout)).toMatchObject({ gate: 'audit', status: 'error', findings: [{ message: '--fail-on: "hihg" is not one of low, moderate, high, critical' }] });
+    expect(JSON.parse(result.stdout)).toMatchObject({ gate: 'audit', status: 'error', findings: [{ message: '--fail-on: a 4-character string is not one of low, moderate, high, critical' }] });
   });
 
   it('keeps stdout to exactly one JSON document, even on a config error', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { coerceSetting, loadConfig, parseConfig, resolveSettings, scalarSettings } from '../../src/core/config.js';
+import { coerceSetting, parseConfig, resolveSettings, scalarSettings } from '../../src/core/config.js';
+import { loadConfig } from '../../src/core/config-file.js';
 import { ConfigurationError } from '../../src/core/errors.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -53,9 +54,9 @@ describe('parseConfig', () => {
     expect(parseConfig('# only a comment\n', 'empty.yml')).toEqual({});
   });
 
-  it('names the key path, the value and what is allowed for a bad enum value', () => {
+  it('names the key path, the kind and length of the value (never the value) and what is allowed for a bad enum value', () => {
     expect(configError('audit:\n  fail-on: hihg\n')).toBe(
-      '.github/readiness-gates.yml: audit.fail-on: "hihg" is not one of low, moderate, high, critical',
+      '.github/readiness-gates.yml: audit.fail-on: a 4-character string is not one of low, moderate, high, critical',
     );
   });
 
@@ -66,8 +67,8 @@ describe('parseConfig', () => {
   });
 
   it('reports wrong types with what the value should be', () => {
-    expect(configError('audit:\n  production-only: "yes"\n')).toContain('audit.production-only: "yes" should be true or false');
-    expect(configError('test-existence:\n  min-tests: many\n')).toContain('test-existence.min-tests: "many" should be a whole number');
+    expect(configError('audit:\n  production-only: "yes"\n')).toContain('audit.production-only: a 3-character string should be true or false');
+    expect(configError('test-existence:\n  min-tests: many\n')).toContain('test-existence.min-tests: a 4-character string should be a whole number');
     expect(configError('audit: [1]\n')).toContain('audit: a list should be a mapping');
   });
 
@@ -75,13 +76,13 @@ describe('parseConfig', () => {
     expect(configError('audit:\n  allow:\n    - id: GHSA-xvch-5gv4-984h\n')).toContain('audit.allow[0]: missing required key reason');
     expect(configError('secret-scan:\n  allow:\n    - reason: because\n')).toContain('secret-scan.allow[0]: needs one of fingerprint, rule, path');
     expect(configError('audit:\n  allow:\n    - id: GHSA-xvch-5gv4-984h\n      reason: r\n      expires: 31-12-2026\n')).toContain(
-      'audit.allow[0].expires: "31-12-2026" is not valid (A calendar date, YYYY-MM-DD)',
+      'audit.allow[0].expires: a 10-character string is not valid (A calendar date, YYYY-MM-DD)',
     );
   });
 
   it('says what required-checks accepts', () => {
     expect(configError('branch-protection:\n  branches:\n    - name: main\n      required-checks: 5\n')).toContain(
-      'branch-protection.branches[0].required-checks: 5 should be a list of names or "auto"',
+      'branch-protection.branches[0].required-checks: a number should be a list of names or "auto"',
     );
   });
 
@@ -126,10 +127,10 @@ describe('resolveSettings', () => {
 
   it('names the flag or input in an override error', () => {
     expect(() => resolveSettings('audit', {}, { 'fail-on': 'hihg' }, (key) => `--${key}`)).toThrow(
-      '--fail-on: "hihg" is not one of low, moderate, high, critical',
+      '--fail-on: a 4-character string is not one of low, moderate, high, critical',
     );
     expect(() => resolveSettings('test-existence', {}, { 'min-tests': -1 }, (key) => `input ${key}`)).toThrow(
-      'input min-tests: -1 is below the minimum 0',
+      'input min-tests: a number is below the minimum 0',
     );
   });
 
@@ -156,8 +157,8 @@ describe('scalarSettings and coerceSetting', () => {
   it('parses booleans and whole numbers strictly', () => {
     expect(coerceSetting('boolean', 'TRUE', 'x')).toBe(true);
     expect(coerceSetting('boolean', 'false', 'x')).toBe(false);
-    expect(() => coerceSetting('boolean', 'yes', 'input production-only')).toThrow('input production-only: "yes" is not a boolean; use true or false');
+    expect(() => coerceSetting('boolean', 'yes', 'input production-only')).toThrow('input production-only: a 3-character string is not a boolean; use true or false');
     expect(coerceSetting('integer', '3', 'x')).toBe(3);
-    expect(() => coerceSetting('integer', '3.5', '--min-tests')).toThrow('--min-tests: "3.5" is not a whole number');
+    expect(() => coerceSetting('integer', '3.5', '--min-tests')).toThrow('--min-tests: a 3-character string is not a whole number');
   });
 });

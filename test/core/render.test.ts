@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { toAnnotations } from '../../src/core/render/annotations.js';
+import { ANNOTATION_LIMITS, describeOmitted, selectAnnotations } from '../../src/core/render/annotations.js';
 import { renderReport } from '../../src/core/render/index.js';
-import { renderMarkdown } from '../../src/core/render/markdown.js';
+import { renderMarkdown, SUMMARY_BYTE_LIMIT } from '../../src/core/render/markdown.js';
 import { renderSarif } from '../../src/core/render/sarif.js';
 import { renderText } from '../../src/core/render/text.js';
-import { combineReports, errorReport, type GateReport } from '../../src/core/report.js';
+import { combineReports, errorReport, type Finding, type GateReport, type Level } from '../../src/core/report.js';
 
 const require = createRequire(import.meta.url);
 // The SARIF schema is draft-04, which needs ajv's draft-04 build (CommonJS, exporting the class).
@@ -70,8 +70,8 @@ describe('markdown renderer', () => {
   it('escapes table cells and links locations', () => {
     const markdown = renderMarkdown(audit, { linkFor: (file, line) => `https://example.test/${file}#L${line}` });
     expect(markdown).toContain('### ❌ audit: fail');
-    expect(markdown).toContain('tar@6.0.0 \\| has a critical &lt;advisory&gt;');
-    expect(markdown).toContain('[dir with space/package-lock.json:12:5](https://example.test/dir with space/package-lock.json#L12)');
+    expect(markdown).toContain('`tar@6.0.0` \\| has a critical &lt;advisory&gt;');
+    expect(markdown).toContain('[`dir with space/package-lock.json:12:5`](https://example.test/dir%20with%20space/package-lock.json#L12)');
     expect(markdown).toContain('<sub>packages: 120 · critical: 1 · time: 42 ms</sub>');
     // errors lead the table
     expect(markdown.indexOf('GHSA-aaaa')).toBeLessThan(markdown.indexOf('GHSA-xvch'));
@@ -80,9 +80,10 @@ describe('markdown renderer', () => {
   it('summarises a combined run in one table and caps long lists', () => {
     const markdown = renderMarkdown(combineReports([audit, secretScan]), { maxRows: 1 });
     expect(markdown).toContain('## ❌ readiness-gates: fail');
+    expect(markdown).toContain('**1** error · **1** warning · **1** notice');
     expect(markdown).toContain('| audit | ❌ fail | 1 | 1 | 1 | 42 ms |');
     expect(markdown).toContain('| secret-scan | ✅ pass | 0 | 0 | 0 | 1.5 s |');
-    expect(markdown).toContain('…and 2 more findings');
+    expect(markdown).toContain('…and 2 more findings not listed here');
     expect(markdown).toContain('No findings.');
   });
 });
@@ -126,7 +127,7 @@ describe('SARIF renderer', () => {
 
 describe('annotations', () => {
   it('places findings on their file and line', () => {
-    const annotations = toAnnotations(audit);
+    const { annotations } = selectAnnotations([audit]);
     const critical = annotations.find((annotation) => annotation.properties.title === 'audit: GHSA-aaaa-bbbb-cccc')!;
     expect(critical).toEqual({
       level: 'error',
@@ -135,5 +136,65 @@ describe('annotations', () => {
     });
     const notice = annotations.find((annotation) => annotation.level === 'notice')!;
     expect(notice.properties).toEqual({ title: 'audit: policy/unused-exception' });
+  });
+});
+
+/** `count` findings spread over the levels and files, as a large real report has them. */
+function manyFindings(count: number): Finding[] {
+  const levels: Level[] = ['notice', 'warning', 'error'];
+  return Array.from({ length: count }, (_, index) => ({
+    rule: `GHSA-${String(index).padStart(4, '0')}-bbbb-cccc`,
+    level: levels[index % 3]!,
+    message: `lodash@4.17.${index} has an advisory; upgrade packages/app-${index}/node_modules/lodash to 4.17.21 or later. ${'Context. '.repeat(40)}`,
+    file: index % 5 === 0 ? undefined : `packages/app-${index}/package-lock.json`,
+    line: index % 5 === 0 ? undefined : index + 1,
+    help: `allow with: { id: GHSA-${index}, reason: … }`,
+  }));
+}
+
+describe('results at scale', () => {
+  const big: GateReport = { gate: 'audit', status: 'fail', durationMs: 10, metrics: { packages: 5000 }, findings: manyFindings(500) };
+
+  it('keeps 500 findings within GitHub annotation limits, errors first, and counts the rest', () => {
+    const { annotations, omitted } = selectAnnotations([big, { ...secretScan, findings: manyFindings(30) }]);
+    const byLevel = (level: Level) => annotations.filter((annotation) => annotation.level === level).length;
+    expect(byLevel('error')).toBe(ANNOTATION_LIMITS.error);
+    expect(byLevel('warning')).toBe(ANNOTATION_LIMITS.warning);
+    // one notice slot is left for the "and N more" notice
+    expect(byLevel('notice')).toBe(ANNOTATION_LIMITS.notice - 1);
+    expect(annotations.length + 1).toBeLessThanOrEqual(50);
+    expect(annotations.slice(0, 10).every((annotation) => annotation.level === 'error')).toBe(true);
+    // findings on a line come before findings without one
+    expect(annotations.filter((annotation) => annotation.level === 'error').every((annotation) => annotation.properties.startLine !== undefined)).toBe(true);
+    expect(omitted.error + omitted.warning + omitted.notice + annotations.length).toBe(530);
+    expect(describeOmitted(omitted, 'the job summary')).toBe(`…and ${omitted.error} errors, ${omitted.warning} warnings, ${omitted.notice} notices more than GitHub shows as annotations on one step; every finding is in the job summary.`);
+  });
+
+  it('emits no "more" notice and keeps every notice slot when all fit', () => {
+    const { annotations, omitted } = selectAnnotations([audit]);
+    expect(annotations).toHaveLength(3);
+    expect(describeOmitted(omitted, 'x')).toBeUndefined();
+  });
+
+  it('writes a summary of 500 findings under 1 MiB with the verdict first and the long list folded', () => {
+    const markdown = renderMarkdown(combineReports([big, big, big, secretScan]));
+    expect(Buffer.byteLength(markdown)).toBeLessThan(SUMMARY_BYTE_LIMIT);
+    expect(markdown.split('\n')[0]).toBe('## ❌ readiness-gates: fail');
+    expect(markdown).toContain('| audit | ❌ fail | 166 | 167 | 167 |');
+    expect(markdown.indexOf('**498** errors')).toBeLessThan(markdown.indexOf('### ❌ audit'));
+    expect(markdown).toContain('<details><summary>');
+    expect(markdown).toContain("more findings not listed here, to stay within GitHub's size limit");
+    // every gate gets a section, however noisy the first ones are
+    expect(markdown).toContain('### ✅ secret-scan: pass');
+    // a package@version is a code span, never a bare word GitHub turns into a mailto link
+    expect(markdown).toContain('`lodash@4.17.0`');
+    expect(markdown).not.toMatch(/[^`]lodash@4\.17\.\d+[^`]/);
+    expect(markdown).toContain('`packages/app-1/node_modules/lodash`');
+  });
+
+  it('puts a single gate\'s verdict and counts before its rows', () => {
+    const markdown = renderMarkdown(big, { maxBytes: 50_000 });
+    expect(markdown.split('\n')[0]).toBe('### ❌ audit: fail — 166 errors, 167 warnings, 167 notices');
+    expect(Buffer.byteLength(markdown)).toBeLessThan(50_000);
   });
 });

@@ -60,14 +60,14 @@ describe('action bundles as the runner runs them', () => {
     const workspace = tempDir({ 'ci/gates.yml': 'audit:\n  fail-on: hihg\n' });
     const run = runBundledAction('audit', { workspace, inputs: { config: 'ci/gates.yml' } });
     expect(run.exitCode).toBe(1);
-    expect(run.stdout).toContain('::error::ci/gates.yml: audit.fail-on: "hihg" is not one of low, moderate, high, critical');
+    expect(run.stdout).toContain('::error::ci/gates.yml: audit.fail-on: a 4-character string is not one of low, moderate, high, critical');
     expect(run.stdout).not.toMatch(/\n\s+at /);
   });
 
   it('names the input of a bad value and the missing working directory', () => {
     const workspace = tempDir();
     const badInput = runBundledAction('audit', { workspace, inputs: { 'fail-on': 'hihg' } });
-    expect(badInput.stdout).toContain('input fail-on: "hihg" is not one of low, moderate, high, critical');
+    expect(badInput.stdout).toContain('input fail-on: a 4-character string is not one of low, moderate, high, critical');
     const missing = runBundledAction('audit', { workspace, inputs: { cwd: 'nope' } });
     expect(missing.exitCode).toBe(1);
     expect(missing.stdout).toMatch(/::error::input cwd: .*nope is not a directory; check out the repository first/);

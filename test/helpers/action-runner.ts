@@ -29,7 +29,7 @@ interface PreparedRun {
   collect: (exitCode: number, stdout: string, stderr: string) => ActionRun;
 }
 
-function prepare(entry: string, options: ActionRunOptions): PreparedRun {
+function prepare(entry: string, options: ActionRunOptions, script = path.join(ROOT, 'dist', entry, 'index.js')): PreparedRun {
   const runnerDir = tempDir();
   const outputFile = path.join(runnerDir, 'output');
   const summaryFile = path.join(runnerDir, 'summary.md');
@@ -43,7 +43,8 @@ function prepare(entry: string, options: ActionRunOptions): PreparedRun {
     GITHUB_ACTIONS: 'true',
     CI: 'true',
     GITHUB_WORKSPACE: options.workspace,
-    GITHUB_EVENT_NAME: options.eventName ?? 'pull_request',
+    // Not a pull request unless a test says so: on one, the config is read from the base commit of a real repository.
+    GITHUB_EVENT_NAME: options.eventName ?? 'workflow_dispatch',
     GITHUB_EVENT_PATH: eventFile,
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
@@ -56,7 +57,7 @@ function prepare(entry: string, options: ActionRunOptions): PreparedRun {
   };
   for (const [name, value] of Object.entries(options.inputs ?? {})) env[`INPUT_${name.toUpperCase()}`] = value;
   return {
-    script: path.join(ROOT, 'dist', entry, 'index.js'),
+    script,
     env,
     collect: (exitCode, stdout, stderr) => ({
       exitCode,
@@ -78,14 +79,29 @@ export function runBundledAction(entry: string, options: ActionRunOptions): Acti
   return prepared.collect(result.status ?? -1, result.stdout, result.stderr);
 }
 
+/** The same with the action's TypeScript source (through tsx), for tests of code the bundles do not hold yet. */
+export function runSourceAction(entry: string, options: ActionRunOptions): ActionRun {
+  const prepared = prepare(entry, options, path.join(ROOT, 'src', entry, 'index.ts'));
+  const result = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), [prepared.script], { cwd: options.workspace, env: prepared.env, encoding: 'utf8', timeout: 120_000 });
+  return prepared.collect(result.status ?? -1, result.stdout, result.stderr);
+}
+
 /**
  * The same, without blocking the test's event loop: needed when the action talks to a server
  * (a fake registry or GitHub) that runs inside the test process.
  */
 export function runBundledActionAsync(entry: string, options: ActionRunOptions): Promise<ActionRun> {
-  const prepared = prepare(entry, options);
+  return runAsync(process.execPath, prepare(entry, options), options);
+}
+
+/** The source counterpart of runBundledActionAsync. */
+export function runSourceActionAsync(entry: string, options: ActionRunOptions): Promise<ActionRun> {
+  return runAsync(path.join(ROOT, 'node_modules/.bin/tsx'), prepare(entry, options, path.join(ROOT, 'src', entry, 'index.ts')), options);
+}
+
+function runAsync(command: string, prepared: PreparedRun, options: ActionRunOptions): Promise<ActionRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [prepared.script], { cwd: options.workspace, env: prepared.env, timeout: 120_000 });
+    const child = spawn(command, [prepared.script], { cwd: options.workspace, env: prepared.env, timeout: 120_000 });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

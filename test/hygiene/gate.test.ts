@@ -75,6 +75,6 @@ describe('hygiene gate', () => {
     expect(passing.code).toBe(0);
     const badFlag = await cli(['hygiene', '--max-file-kib', 'big', '--cwd', gitRepo(FAILING)], process.cwd());
     expect(badFlag.code).toBe(2);
-    expect(badFlag.stdout + badFlag.stderr).toContain('--max-file-kib: "big" is not a whole number');
+    expect(badFlag.stdout + badFlag.stderr).toContain('--max-file-kib: a 3-character string is not a whole number');
   });
 });

@@ -369,7 +369,7 @@ describe('readiness-gates test-existence (CLI)', () => {
     expect(report.metrics['test-files']).toBe(1);
     expect(report.findings.filter((finding) => finding.rule === 'tests/none').map((finding) => finding.file)).toEqual(['packages/api/package.json', 'packages/web/package.json']);
     const bad = await cli(['test-existence', '--min-tests', 'some'], cwd);
-    expect(bad).toEqual({ code: 2, stdout: '', stderr: expect.stringContaining('--min-tests: "some" is not a whole number') });
+    expect(bad).toEqual({ code: 2, stdout: '', stderr: expect.stringContaining('--min-tests: a 4-character string is not a whole number') });
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
   });
 

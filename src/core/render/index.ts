@@ -1,3 +1,4 @@
+import type { ConfigChange } from '../config-diff.js';
 import type { CombinedReport, GateReport } from '../report.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
@@ -7,7 +8,7 @@ import { renderText } from './text.js';
 export const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
 
-export function renderReport(report: GateReport | CombinedReport, format: Format, options: { color?: boolean; fallbackUri?: string } = {}): string {
+export function renderReport(report: GateReport | CombinedReport, format: Format, options: { color?: boolean; fallbackUri?: string; configChanges?: readonly ConfigChange[] } = {}): string {
   switch (format) {
     case 'text':
       return renderText(report, { color: options.color });
@@ -16,6 +17,6 @@ export function renderReport(report: GateReport | CombinedReport, format: Format
     case 'sarif':
       return renderSarif(report, { fallbackUri: options.fallbackUri });
     case 'markdown':
-      return renderMarkdown(report);
+      return renderMarkdown(report, { configChanges: options.configChanges });
   }
 }

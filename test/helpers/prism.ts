@@ -1,0 +1,138 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+const PRISM = path.resolve('node_modules/.bin/prism');
+
+/** One request as the recording proxy saw it. */
+export interface Recorded {
+  method: string;
+  url: string;
+  status: number;
+  violations?: string;
+}
+
+export interface PrismMock {
+  url: string;
+  recorded: Recorded[];
+  /** The process id of the Prism now serving (tests kill it to prove the restart). */
+  pid: () => number | undefined;
+  stop: () => Promise<void>;
+}
+
+interface PrismProcess {
+  port: number;
+  child: ChildProcess;
+  exited: Promise<void>;
+  output: () => string;
+}
+
+/**
+ * Prism serving `specFile` behind a recording proxy. Prism is started once and waited for (its
+ * "listening" line, no timer). If it cannot start or dies under a busy machine, it is restarted
+ * once and the request retried; a second failure answers 502 with Prism's last output, so the
+ * test fails with the cause instead of timing out.
+ */
+export async function startPrism(specFile: string): Promise<PrismMock> {
+  let restarts = 0;
+  let stopping = false;
+  let prism = await launchWithRestart();
+
+  async function launchWithRestart(): Promise<PrismProcess> {
+    try {
+      return await launch(specFile);
+    } catch (error) {
+      if (restarts >= 1) throw error;
+      restarts += 1;
+      return launch(specFile);
+    }
+  }
+
+  // Requests that fail together share one restart; a failure of the restarted Prism is final.
+  let restarting: Promise<void> | undefined;
+  const restart = (failed: PrismProcess, cause: string): Promise<void> => {
+    if (failed !== prism) return restarting ?? Promise.resolve();
+    if (restarts >= 1) return Promise.reject(new Error(`Prism failed again after one restart (${cause}); its last output: ${prism.output().slice(-1500)}`));
+    restarts += 1;
+    restarting = (async () => {
+      failed.child.kill('SIGKILL');
+      await failed.exited;
+      prism = await launch(specFile);
+    })();
+    return restarting;
+  };
+
+  const recorded: Recorded[] = [];
+  const forward = async (request: IncomingMessage, body: Buffer | undefined, response: ServerResponse) => {
+    const headers = Object.fromEntries(Object.entries(request.headers).filter(([key]) => key !== 'host' && key !== 'content-length')) as Record<string, string>;
+    const ask = () => fetch(`http://127.0.0.1:${prism.port}${request.url}`, { method: request.method, headers, body });
+    let upstream: Response;
+    try {
+      const serving = prism;
+      try {
+        upstream = await ask();
+      } catch (error) {
+        if (stopping) throw error;
+        await restart(serving, `a request failed: ${(error as Error).message}`);
+        upstream = await ask();
+      }
+    } catch (error) {
+      recorded.push({ method: request.method!, url: request.url!, status: 502 });
+      response.writeHead(502, { 'content-type': 'application/json; charset=utf-8' });
+      response.end(JSON.stringify({ message: (error as Error).message }));
+      return;
+    }
+    const text = await upstream.text();
+    recorded.push({ method: request.method!, url: request.url!, status: upstream.status, violations: upstream.headers.get('sl-violations') ?? undefined });
+    // Prism labels its answer with the media type octokit asked for; GitHub always answers
+    // application/json, and octokit only parses a body labelled so.
+    response.writeHead(upstream.status, { 'content-type': 'application/json; charset=utf-8' });
+    response.end(text);
+  };
+  const proxy: Server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => void forward(request, chunks.length ? Buffer.concat(chunks) : undefined, response));
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+    recorded,
+    pid: () => prism.child.pid,
+    stop: async () => {
+      stopping = true;
+      prism.child.kill();
+      await prism.exited;
+      proxy.closeAllConnections();
+      await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    },
+  };
+}
+
+/** Starts Prism on a free port and resolves once it says it listens; rejects if it exits first. */
+async function launch(specFile: string): Promise<PrismProcess> {
+  const port = await freePort();
+  const child = spawn(PRISM, ['mock', '--host', '127.0.0.1', '--port', String(port), specFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (/Prism is listening/.test(output)) resolve();
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('error', reject);
+    child.once('exit', (code, signal) => reject(new Error(`Prism exited (${signal ?? `code ${code}`}) before listening: ${output.slice(-1500)}`)));
+  });
+  return { port, child, exited, output: () => output };
+}
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
