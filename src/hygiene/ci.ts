@@ -100,9 +100,11 @@ export function checkWorkflows(root: string, files: readonly string[], discovery
   const where = pullRequestWorkflows.map((workflow) => workflow.file).join(', ');
   const firstFile = pullRequestWorkflows[0]!.file;
   const commandNames = coverage.commands.map((words) => words.map((word) => path.posix.basename(word)));
-  const secretScan = uses.some((action) => SECRET_SCAN_ACTIONS.test(action)) || commandNames.some((words) => SECRET_SCAN_TOOLS.has(words[0] ?? '') || isReadinessCommand(words, 'secret-scan'));
+  // This suite's own actions used from the checkout (`uses: ./actions/audit`), as its repository does.
+  const localSuite = uses.filter((action) => action.startsWith('./')).map((action) => suiteActionName(root, fileSet, action));
+  const secretScan = localSuite.some((name) => name === 'readiness-gates' || name === 'readiness-gates: secret scan') || uses.some((action) => SECRET_SCAN_ACTIONS.test(action)) || commandNames.some((words) => SECRET_SCAN_TOOLS.has(words[0] ?? '') || isReadinessCommand(words, 'secret-scan'));
   if (!secretScan) emit({ rule: 'ci/no-secret-scan', message: `No workflow on pull_request (${where}) runs a secret scan, so a committed credential is only found after it merged.`, file: firstFile, fingerprint: 'ci/no-secret-scan' });
-  const audit = uses.some((action) => AUDIT_ACTIONS.test(action)) || commandNames.some((words) => isAuditCommand(words) || isReadinessCommand(words, 'audit'));
+  const audit = localSuite.some((name) => name === 'readiness-gates' || name === 'readiness-gates: dependency audit') || uses.some((action) => AUDIT_ACTIONS.test(action)) || commandNames.some((words) => isAuditCommand(words) || isReadinessCommand(words, 'audit'));
   if (!audit && discovery.packages.length > 0) emit({ rule: 'ci/no-dependency-audit', message: `No workflow on pull_request (${where}) audits dependencies, so a change can bring in a known-vulnerable package.`, file: firstFile, fingerprint: 'ci/no-dependency-audit' });
 
   for (const entry of judged) checkPackageScripts(entry, discovery, coverage, options, where, emit);
@@ -213,4 +215,17 @@ function preCommitEntries(root: string): string[] {
     return []; // pre-commit itself fails on a config it cannot read.
   }
   return (config?.repos ?? []).filter((repo) => repo?.repo === 'local').flatMap((repo) => (repo.hooks ?? []).map((hook) => hook?.entry).filter((entry): entry is string => typeof entry === 'string'));
+}
+
+/** The `name:` of a local action's metadata, to recognise this suite's actions used from a checkout. */
+function suiteActionName(root: string, files: ReadonlySet<string>, uses: string): string | undefined {
+  const folder = path.posix.normalize(uses.replace(/^\.\//, '')).replace(/\/$/, '');
+  const file = ['action.yml', 'action.yaml'].map((name) => (folder === '.' ? name : `${folder}/${name}`)).find((candidate) => files.has(candidate));
+  if (!file) return undefined;
+  try {
+    const name = (parseYaml(readProjectFile(root, file)) as { name?: unknown } | null)?.name;
+    return typeof name === 'string' ? name.trim().toLowerCase() : undefined;
+  } catch {
+    return undefined; // Not an action we can read; it counts for nothing.
+  }
 }
