@@ -144,7 +144,7 @@ describe('ci/* workflow safety', () => {
     expect(located(missing).filter((entry) => entry.startsWith('ci/'))).toEqual(['ci/no-dependency-audit .github/workflows/ci.yml', 'ci/no-secret-scan .github/workflows/ci.yml']);
     const found = await runHygiene(gitRepo({ ...base, '.github/workflows/ci.yml': workflow('      - run: npm run audit\n      - uses: readiness-gates/readiness-gates/actions/secret-scan@v1\n') }));
     expect(located(found).filter((entry) => entry.startsWith('ci/no-'))).toEqual([]);
-    const dogfood = { 'actions/audit/action.yml': 'name: "readiness-gates: audit"\nruns:\n  using: node24\n  main: ../../dist/audit/index.js\n', 'actions/secret-scan/action.yml': 'name: "readiness-gates: secret scan"\nruns:\n  using: node24\n  main: ../../dist/secret-scan/index.js\n' };
+    const dogfood = { 'actions/audit/action.yml': 'name: "readiness-gates: dependency audit"\nruns:\n  using: node24\n  main: ../../dist/audit/index.js\n', 'actions/secret-scan/action.yml': 'name: "readiness-gates: secret scan"\nruns:\n  using: node24\n  main: ../../dist/secret-scan/index.js\n' };
     const local = await runHygiene(gitRepo({ ...base, ...dogfood, '.github/workflows/ci.yml': workflow('      - uses: ./actions/audit\n      - uses: ./actions/secret-scan\n') }));
     expect(located(local).filter((entry) => entry.startsWith('ci/no-'))).toEqual([]);
   });
