@@ -10,7 +10,7 @@ export interface ShellCommand {
 }
 
 /** Stands for a `${{ … }}` expression, which is no shell syntax. */
-export const EXPRESSION_PLACEHOLDER = 'GH_EXPRESSION';
+const EXPRESSION_PLACEHOLDER = 'GH_EXPRESSION';
 
 /**
  * The simple commands of a shell script in the order they appear, following `cd`/`pushd` within
