@@ -68,7 +68,7 @@ export function checkWorkflows(root: string, files: readonly string[], discovery
     return { workflows: workflows.length };
   }
 
-  const coverage = new ScriptCoverage(discovery);
+  const coverage = new ScriptCoverage(discovery, (file) => (fileSet.has(file) ? readProjectFile(root, file) : undefined));
   const uses: string[] = [];
   const visit = (steps: WorkflowStep[], depth: number) => {
     for (const step of steps) {

@@ -3,6 +3,7 @@ import picomatch from 'picomatch';
 import type { PackageDiscovery, ProjectPackage } from '../core/packages.js';
 import { interpretCommand, stripWrappers, type Interpretation, type RunTarget, type ScriptRun, type ToolRun } from './script-runs.js';
 import { shellCommands } from './shell.js';
+import { readRecipes, taskRunOf } from './task-files.js';
 
 /**
  * What the pull-request workflows run, followed into package scripts: `npm run check` whose script
@@ -16,13 +17,40 @@ export class ScriptCoverage {
   /** Every command seen, in CI steps and in the scripts they run, to find audits and secret scans. */
   readonly commands: string[][] = [];
 
-  constructor(private readonly discovery: PackageDiscovery) {}
+  /** Make and just targets already followed, by task file and target. */
+  private readonly tasks = new Set<string>();
 
-  /** A `run:` script of a workflow step, in `dir` (relative to the root). */
-  addStepScript(script: string, dir: string): void {
+  constructor(
+    private readonly discovery: PackageDiscovery,
+    /** The text of a tracked file, or undefined when there is none: for Makefiles and justfiles. */
+    private readonly readTaskFile: (file: string) => string | undefined = () => undefined,
+  ) {}
+
+  /** Shell text run in `dir` (relative to the root): a step's `run:`, or the body of `origin`, a package script. */
+  addStepScript(script: string, dir: string, origin?: { entry: ProjectPackage; script: string }): void {
     for (const command of shellCommands(script)) {
       this.commands.push(command.words);
-      this.apply(interpretCommand(command, dir));
+      const interpretation = interpretCommand(command, dir);
+      this.apply(interpretation, origin);
+      for (const tool of interpretation.tools) this.followTaskRunner(tool, origin);
+    }
+  }
+
+  /** `make test` / `just test`: the recipe's commands run as if written in the step. */
+  private followTaskRunner(tool: ToolRun, origin?: { entry: ProjectPackage; script: string }): void {
+    const run = taskRunOf(stripWrappers(tool.words), tool.dir);
+    const text = run && this.readTaskFile(run.file);
+    if (!run || text === undefined) return;
+    const { recipes, first } = readRecipes(text);
+    const pending = run.targets.length ? [...run.targets] : first ? [first] : [];
+    while (pending.length) {
+      const target = pending.shift()!;
+      const id = `${run.file}\0${target}`;
+      const recipe = recipes.get(target);
+      if (this.tasks.has(id) || !recipe) continue;
+      this.tasks.add(id);
+      pending.push(...recipe.needs);
+      for (const line of recipe.lines) this.addStepScript(line, run.dir, origin);
     }
   }
 
@@ -90,10 +118,7 @@ export class ScriptCoverage {
     for (const name of [`pre${script}`, script, `post${script}`]) {
       const body = entry.manifest.scripts?.[name];
       if (typeof body !== 'string') continue;
-      for (const command of shellCommands(body)) {
-        this.commands.push(command.words);
-        this.apply(interpretCommand(command, entry.dir), { entry, script });
-      }
+      this.addStepScript(body, entry.dir, { entry, script });
     }
   }
 

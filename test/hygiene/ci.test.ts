@@ -78,6 +78,21 @@ describe('ci/*-not-run', () => {
     expect(located(report).filter((entry) => entry.startsWith('ci/unpinned'))).toEqual(['ci/unpinned-action .github/workflows/ci.yml:11']);
   });
 
+  it('follows make and just targets, with their prerequisites, -C and the default target', async () => {
+    const files = {
+      'api/package.json': pkg('api'),
+      'api/package-lock.json': npmLock('api'),
+      'web/package.json': pkg('web'),
+      'web/package-lock.json': npmLock('web'),
+      Makefile: '.PHONY: ci\nci: check\n\t@cd web && npm run build\ncheck: lint\n\tnpm test --prefix api\n\tnpm test --prefix web\nlint:\n\t-npm run lint --prefix api\n\tnpm run lint --prefix web\n',
+      'api/justfile': 'default:\n    npm run typecheck\n    npm run build\n',
+      '.github/workflows/ci.yml': workflow(`      - run: make\n      - run: just\n        working-directory: api\n      - run: make -C . ci && npx tsc --noEmit\n        working-directory: web\n${SCANS}`),
+    };
+    expect(await notRun(files)).toEqual([]);
+    files['.github/workflows/ci.yml'] = workflow(`      - run: make lint\n${SCANS}`);
+    expect(await notRun(files)).toEqual(['ci/build-not-run api/package.json', 'ci/build-not-run web/package.json', 'ci/test-not-run api/package.json', 'ci/test-not-run web/package.json', 'ci/typecheck-not-run api/package.json', 'ci/typecheck-not-run web/package.json']);
+  });
+
   it('counts split variants of a script (test:app, test:server) and leaves repositories on another CI service alone', async () => {
     const files = {
       'package.json': manifest({ name: 'app', private: true, scripts: { test: 'vitest run', 'test:app': 'vitest run --project app', 'test:server': 'vitest run --project server' } }),
