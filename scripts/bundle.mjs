@@ -9,7 +9,7 @@ import { minify } from 'terser';
 const require = createRequire(import.meta.url);
 const ncc = require('@vercel/ncc');
 
-export const ENTRIES = ['cli', 'all', 'secret-scan', 'audit', 'test-existence', 'branch-protection'];
+export const ENTRIES = ['cli', 'all', 'secret-scan', 'audit', 'test-existence', 'branch-protection', 'hygiene'];
 
 const root = path.resolve(import.meta.dirname, '..');
 

@@ -27,7 +27,7 @@ interface ActionFile {
   outputs?: Record<string, { description: string }>;
 }
 
-const GATES = ['secret-scan', 'audit', 'test-existence', 'branch-protection'];
+const GATES = ['secret-scan', 'audit', 'test-existence', 'branch-protection', 'hygiene'];
 
 export function renderConfigReference(root: string): string {
   const schema = JSON.parse(readFileSync(path.join(root, 'schema/readiness-gates.schema.json'), 'utf8')) as Property & { definitions: Record<string, Property> };

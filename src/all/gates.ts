@@ -26,4 +26,8 @@ export const GATES: Record<GateName, GateEntry> = {
     summary: 'Sets required checks, reviews and history rules from the config, and fails when protection has drifted.',
     load: async () => (await import('../branch-protection/gate.js')).branchProtectionGate,
   },
+  hygiene: {
+    summary: 'Fails on tracked dependencies, build output or env backups, root or unpinned Dockerfiles, missing lockfiles, and CI that skips a package\'s lint, typecheck, test or build.',
+    load: async () => (await import('../hygiene/gate.js')).hygieneGate,
+  },
 };

@@ -51,7 +51,7 @@ export function allHelp(): string {
   return `Usage: readiness-gates all [flags]
 
 Runs every gate that has a section in the config file (unless it says \`enabled: false\`); with no
-section at all: secret-scan, audit and test-existence. Gate flags apply to every gate that has them.
+section at all: secret-scan, audit, test-existence and hygiene. Gate flags apply to every gate that has them.
 Fails when any gate fails; an error in any gate makes the result an error (exit 2).
 
 ${COMMON}`;

@@ -73,7 +73,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         out(mainHelp());
         return ExitCode.Pass;
       }
-      throw new UsageError('missing command; use one of secret-scan, audit, test-existence, branch-protection, all (see --help)');
+      throw new UsageError('missing command; use one of secret-scan, audit, test-existence, branch-protection, hygiene, all (see --help)');
     }
     command = parseCommand(name);
     if (flags.has('help')) {

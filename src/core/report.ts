@@ -1,6 +1,6 @@
 import { describeError } from './errors.js';
 
-export const GATE_NAMES = ['secret-scan', 'audit', 'test-existence', 'branch-protection'] as const;
+export const GATE_NAMES = ['secret-scan', 'audit', 'test-existence', 'branch-protection', 'hygiene'] as const;
 export type GateName = (typeof GATE_NAMES)[number];
 
 export type Level = 'error' | 'warning' | 'notice';

@@ -20,7 +20,7 @@ describe('CLI contract', () => {
     expect(await cli(['--version'])).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
     const help = await cli(['--help']);
     expect(help.code).toBe(0);
-    for (const command of ['secret-scan', 'audit', 'test-existence', 'branch-protection', 'all']) expect(help.stdout).toContain(`  ${command}`);
+    for (const command of ['secret-scan', 'audit', 'test-existence', 'branch-protection', 'hygiene', 'all']) expect(help.stdout).toContain(`  ${command}`);
   });
 
   it("lists each gate's flags with their defaults", async () => {
@@ -33,7 +33,7 @@ describe('CLI contract', () => {
   });
 
   it.each([
-    [[], 'missing command; use one of secret-scan, audit, test-existence, branch-protection, all (see --help)'],
+    [[], 'missing command; use one of secret-scan, audit, test-existence, branch-protection, hygiene, all (see --help)'],
     [['audti'], 'unknown command (a 5-character string); did you mean audit?'],
     [['audit', '--fial-on', 'high'], 'unknown flag --fial-on; did you mean --fail-on? (see --help)'],
     [['audit', '--fail-on'], '--fail-on needs a value (see --help)'],

@@ -132,6 +132,7 @@ describe('a pull request cannot weaken its own gates', () => {
       ['secret-scan', 'loosens'],
       ['audit', 'loosens'],
       ['test-existence', 'loosens'],
+      ['hygiene', 'loosens'],
     ]);
   });
 

@@ -1,0 +1,67 @@
+import path from 'node:path';
+import type { PackageDiscovery, ProjectPackage } from '../core/packages.js';
+import { readProjectFile } from '../core/project-files.js';
+import { lineOf, type Emit } from './emit.js';
+import { SAMPLE_FOLDER } from './folders.js';
+
+const MANAGER_OF_LOCKFILE: Record<string, string> = {
+  'package-lock.json': 'npm',
+  'npm-shrinkwrap.json': 'npm',
+  'pnpm-lock.yaml': 'pnpm',
+  'yarn.lock': 'yarn',
+  'bun.lock': 'bun',
+  'bun.lockb': 'bun',
+};
+
+/** A package whose lockfile decides what it installs: a workspace root or a standalone package. */
+export interface InstallRoot {
+  entry: ProjectPackage;
+  /** The managers whose lockfiles sit beside its manifest. */
+  managers: string[];
+}
+
+/**
+ * lockfile/*: every package is covered by one committed lockfile of one manager, and
+ * `packageManager` names that manager. Returns the install roots with a lockfile, which is where
+ * a lockfile-sync check applies (audit's `checkLockfileSync`, wired by the gate).
+ */
+export function checkLockfiles(root: string, files: ReadonlySet<string>, discovery: PackageDiscovery, emit: Emit): InstallRoot[] {
+  const roots: InstallRoot[] = [];
+  for (const entry of discovery.packages) {
+    if (entry.workspaceRoot !== undefined) continue; // Its workspace root's lockfile covers it.
+    const manifestFile = entry.dir ? `${entry.dir}/package.json` : 'package.json';
+    const where = entry.dir ? `${entry.name} (${entry.dir})` : entry.name;
+    const managers = [...new Set(entry.lockfiles.map((file) => MANAGER_OF_LOCKFILE[path.posix.basename(file)]).filter((manager): manager is string => !!manager))];
+    if (managers.length === 0) {
+      if (!hasDependencies(entry, discovery) || SAMPLE_FOLDER.test(entry.dir) || lockfileDisabled(root, files, entry.dir)) continue;
+      emit({ rule: 'lockfile/missing', message: `Package ${where} has dependencies but no committed lockfile, so every install may resolve other versions than the ones tested.`, file: manifestFile, line: 1, fingerprint: `${manifestFile}:lockfile/missing` });
+      continue;
+    }
+    roots.push({ entry, managers });
+    if (managers.length > 1) {
+      emit({ rule: 'lockfile/multiple-managers', message: `Package ${where} has lockfiles of ${managers.join(' and ')} (${entry.lockfiles.join(', ')}); each manager installs from its own, so they drift apart.`, file: entry.lockfiles[0]!, fingerprint: `${manifestFile}:lockfile/multiple-managers` });
+    }
+    const declared = typeof entry.manifest.packageManager === 'string' ? entry.manifest.packageManager.split('@', 1)[0] : undefined;
+    if (declared && !managers.includes(declared)) {
+      emit({
+        rule: 'lockfile/package-manager-mismatch',
+        message: `Package ${where} declares packageManager ${declared} but its lockfile is ${managers.join(' and ')}'s, so Corepack runs a manager that ignores it.`,
+        file: manifestFile,
+        line: lineOf(entry.manifestText, /"packageManager"\s*:/) ?? 1,
+        fingerprint: `${manifestFile}:lockfile/package-manager-mismatch`,
+      });
+    }
+  }
+  return roots;
+}
+
+/** Whether the package, or a workspace member of it, depends on anything. */
+function hasDependencies(entry: ProjectPackage, discovery: PackageDiscovery): boolean {
+  const members = discovery.packages.filter((candidate) => candidate === entry || entry.workspaces.includes(candidate.dir));
+  return members.some(({ manifest }) => Object.keys({ ...manifest.dependencies, ...manifest.devDependencies, ...manifest.optionalDependencies }).length > 0);
+}
+
+/** `package-lock=false` in an .npmrc of the package or the root: the repository decided against a lockfile. */
+function lockfileDisabled(root: string, files: ReadonlySet<string>, dir: string): boolean {
+  return [dir ? `${dir}/.npmrc` : '.npmrc', '.npmrc'].some((file) => files.has(file) && /^\s*package-lock\s*=\s*false\s*$/m.test(readProjectFile(root, file)));
+}
