@@ -1,4 +1,4 @@
-/** The parts of @ericcornelissen/bash-parser's AST that src/core/shell.ts reads. */
+/** The parts of @ericcornelissen/bash-parser's AST that src/core/shell.ts and the hygiene gate read (the package ships no types). */
 declare module '@ericcornelissen/bash-parser' {
   export interface BashWord {
     type: 'Word' | 'AssignmentWord' | 'Name';
@@ -6,6 +6,8 @@ declare module '@ericcornelissen/bash-parser' {
   }
   export interface BashNode {
     type: string;
+    text?: string;
+    expansion?: Array<{ commandAST?: BashNode }>;
     commands?: BashNode[];
     name?: BashWord;
     prefix?: Array<BashWord | BashNode>;

@@ -34,7 +34,6 @@ export const hygieneGate: Gate = {
     checkUpdateAutomation(context.cwd, present, discovery, emit);
     const ci = checkWorkflows(context.cwd, present, discovery, { scripts: options.scripts }, emit, { note: (message) => context.log.info(message) });
     const env = checkEnvTemplates(context.cwd, present, discovery, { providedEnv: options.providedEnv }, emit);
-    // The install roots are where the audit gate's lockfile-sync check applies once it is shared.
     const installRoots = checkLockfiles(context.cwd, new Set(present), discovery, emit);
 
     const exceptions = new ExceptionList<AllowEntry>(options.allow, describeAllowEntry);

@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { LOCKFILE_ORDER } from '../audit/lockfile.js';
+import { checkLockfileSync, OUT_OF_SYNC_RULE } from '../audit/sync.js';
 import type { PackageDiscovery, ProjectPackage } from '../core/packages.js';
 import { readProjectFile } from '../core/project-files.js';
 import { lineOf, type Emit } from './emit.js';
@@ -21,9 +23,9 @@ export interface InstallRoot {
 }
 
 /**
- * lockfile/*: every package is covered by one committed lockfile of one manager, and
- * `packageManager` names that manager. Returns the install roots with a lockfile, which is where
- * a lockfile-sync check applies (audit's `checkLockfileSync`, wired by the gate).
+ * lockfile/*: every package is covered by one committed lockfile of one manager, `packageManager`
+ * names that manager, and the lockfile holds what the manifests ask for (the audit's own check, so
+ * that both gates agree). Returns the install roots with a lockfile.
  */
 export function checkLockfiles(root: string, files: ReadonlySet<string>, discovery: PackageDiscovery, emit: Emit): InstallRoot[] {
   const roots: InstallRoot[] = [];
@@ -38,6 +40,7 @@ export function checkLockfiles(root: string, files: ReadonlySet<string>, discove
       continue;
     }
     roots.push({ entry, managers });
+    checkSync(root, entry, emit);
     if (managers.length > 1) {
       emit({ rule: 'lockfile/multiple-managers', message: `Package ${where} has lockfiles of ${managers.join(' and ')} (${entry.lockfiles.join(', ')}); each manager installs from its own, so they drift apart.`, file: entry.lockfiles[0]!, fingerprint: `${manifestFile}:lockfile/multiple-managers` });
     }
@@ -53,6 +56,15 @@ export function checkLockfiles(root: string, files: ReadonlySet<string>, discove
     }
   }
   return roots;
+}
+
+/** lockfile/out-of-sync for the lockfile the audit would read in the package's folder (bun.lockb it cannot read). */
+function checkSync(root: string, entry: ProjectPackage, emit: Emit): void {
+  const lockfile = LOCKFILE_ORDER.map(({ file }) => (entry.dir ? `${entry.dir}/${file}` : file)).find((file) => entry.lockfiles.includes(file));
+  if (!lockfile) return;
+  for (const { message, file, line, fingerprint } of checkLockfileSync(root, lockfile)) {
+    emit({ rule: OUT_OF_SYNC_RULE, message, ...(file ? { file } : {}), ...(line ? { line } : {}), ...(fingerprint ? { fingerprint } : {}) });
+  }
 }
 
 /** Whether the package, or a workspace member of it, depends on anything. */

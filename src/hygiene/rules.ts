@@ -34,6 +34,7 @@ export const RULES = {
   'env/template-secret': { level: 'error', help: 'Replace the value with a placeholder (changeme, <your-key>) and rotate the real one: the template is committed.' },
   'lockfile/missing': { level: 'error', help: 'Commit the lockfile of the package manager (npm install writes package-lock.json), so that CI and production install what was tested.' },
   'lockfile/multiple-managers': { level: 'error', help: 'Keep the lockfile of the one package manager the project uses and delete the others.' },
+  'lockfile/out-of-sync': { level: 'error', help: 'Run the package manager\'s install and commit the lockfile, so that CI installs (and the audit checks) what the manifests ask for.' },
   'lockfile/package-manager-mismatch': { level: 'error', help: 'Make packageManager name the manager whose lockfile is committed, or switch the lockfile.' },
 } as const satisfies Record<string, { level: Level; help: string }>;
 

@@ -88,9 +88,7 @@ function walk(node: unknown, state: DirState, out: ShellCommand[]): void {
 }
 
 function walkExpansions(word: unknown, state: DirState, out: ShellCommand[]): void {
-  const expansions = (word as BashNode | undefined)?.expansion;
-  if (!Array.isArray(expansions)) return;
-  for (const expansion of expansions as BashNode[]) {
+  for (const expansion of (word as BashNode | undefined)?.expansion ?? []) {
     if (expansion.commandAST) walk(expansion.commandAST, { dir: state.dir, stack: [...state.stack] }, out);
   }
 }

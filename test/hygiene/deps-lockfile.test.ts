@@ -7,10 +7,10 @@ async function findings(files: Record<string, string>, prefix: string): Promise<
 
 const TWO_APPS = {
   'api/package.json': manifest({ name: 'api', private: true, dependencies: { express: '^4.0.0' } }),
-  'api/package-lock.json': npmLock('api'),
+  'api/package-lock.json': npmLock('api', { dependencies: { express: '^4.0.0' } }),
   'api/Dockerfile': 'FROM node:22-slim\nUSER node\n',
   'web/package.json': manifest({ name: 'web', private: true, dependencies: { react: '^18.0.0' } }),
-  'web/package-lock.json': npmLock('web'),
+  'web/package-lock.json': npmLock('web', { dependencies: { react: '^18.0.0' } }),
   '.github/workflows/ci.yml': 'on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n',
 };
 
@@ -38,7 +38,7 @@ describe('lockfile/*', () => {
   it('wants a lockfile for every package with dependencies; a workspace root\'s covers its members', async () => {
     expect(await findings({
       'package.json': manifest({ name: 'mono', private: true, workspaces: ['packages/*'] }),
-      'package-lock.json': npmLock('mono'),
+      'package-lock.json': npmLock('mono', { workspaces: ['packages/*'] }, { 'packages/a': { name: 'a', dependencies: { ms: '^2.0.0' } } }),
       'packages/a/package.json': manifest({ name: 'a', dependencies: { ms: '^2.0.0' } }),
       'docs/package.json': manifest({ name: 'docs', private: true, devDependencies: { vitepress: '^1.0.0' } }),
       'tools/package.json': manifest({ name: 'tools', private: true }),
@@ -50,7 +50,7 @@ describe('lockfile/*', () => {
   it('reports lockfiles of two managers and a packageManager that disagrees with the lockfile', async () => {
     expect(await findings({
       'package.json': manifest({ name: 'app', private: true, packageManager: 'pnpm@9.12.0', dependencies: { ms: '^2.0.0' } }),
-      'package-lock.json': npmLock('app'),
+      'package-lock.json': npmLock('app', { dependencies: { ms: '^2.0.0' } }),
       'yarn.lock': '# yarn lockfile v1\n',
     }, 'lockfile/')).toEqual(['lockfile/multiple-managers package-lock.json', 'lockfile/package-manager-mismatch package.json:4']);
   });
@@ -59,5 +59,13 @@ describe('lockfile/*', () => {
     const library = { 'package.json': manifest({ name: 'lib', dependencies: { ms: '^2.0.0' } }) };
     expect(await findings(library, 'lockfile/')).toEqual(['lockfile/missing package.json:1']);
     expect(await findings({ ...library, '.npmrc': 'package-lock=false\n' }, 'lockfile/')).toEqual([]);
+  });
+
+  it('reports a manifest the lockfile does not match, with the audit gate\'s own check', async () => {
+    const app = { name: 'app', private: true, dependencies: { ms: '^2.0.0' } };
+    const stale = await runHygiene(gitRepo({ 'package.json': manifest({ ...app, dependencies: { ms: '^2.0.0', debug: '^4.3.0' } }), 'package-lock.json': npmLock('app', app) }));
+    expect(located(stale).filter((entry) => entry.startsWith('lockfile/'))).toEqual(['lockfile/out-of-sync package.json:6']);
+    expect(stale.findings.find((finding) => finding.rule === 'lockfile/out-of-sync')).toMatchObject({ level: 'error', message: expect.stringContaining('debug@^4.3.0') });
+    expect(await findings({ 'package.json': manifest(app), 'package-lock.json': npmLock('app', app) }, 'lockfile/')).toEqual([]);
   });
 });

@@ -27,7 +27,7 @@ describe('env/*', () => {
   });
 
   it('leaves published libraries, tests and scripts alone', async () => {
-    const library = { 'package.json': manifest({ name: 'lib', exports: './index.js', dependencies: { dotenv: '^16.0.0' } }), 'package-lock.json': npmLock('lib'), 'index.js': 'export const colors = process.env.FORCE_COLORS;\n' };
+    const library = { 'package.json': manifest({ name: 'lib', exports: './index.js', dependencies: { dotenv: '^16.0.0' } }), 'package-lock.json': npmLock('lib', { dependencies: { dotenv: '^16.0.0' } }), 'index.js': 'export const colors = process.env.FORCE_COLORS;\n' };
     expect(await envFindings(library)).toEqual([]);
     expect(await envFindings({ ...APP, 'test/server.test.js': 'process.env.TEST_DB;\n', 'scripts/release.js': 'process.env.NPM_TOKEN;\n', 'vitest.config.e2e.ts': 'process.env.E2E_BUILD;\n' })).toEqual([]);
   });

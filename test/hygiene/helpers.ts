@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import semver from 'semver';
 import { resolveSettings, type ConfigSection } from '../../src/core/config.js';
 import { executeGate } from '../../src/core/gate.js';
 import { silentLogger } from '../../src/core/logger.js';
@@ -33,9 +34,30 @@ export function manifest(content: Record<string, unknown>): string {
   return `${JSON.stringify(content, null, 2)}\n`;
 }
 
-/** A minimal npm lockfile: enough for the gates that only look for its presence. */
-export function npmLock(name: string): string {
-  return manifest({ name, lockfileVersion: 3, requires: true, packages: { '': { name } } });
+/**
+ * An npm lockfile (v3) in sync with the manifests it is given: the root's and its workspace
+ * members' (folder → manifest), each dependency locked at the lowest version its range allows.
+ */
+export function npmLock(name: string, root: Record<string, unknown> = {}, members: Record<string, Record<string, unknown>> = {}): string {
+  const packages: Record<string, Record<string, unknown>> = { '': { name, ...pick(root) } };
+  const lock = (manifestFields: Record<string, unknown>) => {
+    for (const [section, dev] of [['dependencies', false], ['devDependencies', true]] as const) {
+      for (const [dependency, range] of Object.entries((manifestFields[section] ?? {}) as Record<string, string>)) {
+        packages[`node_modules/${dependency}`] ??= { version: semver.minVersion(range)!.version, ...(dev ? { dev: true } : {}) };
+      }
+    }
+  };
+  lock(root);
+  for (const [dir, member] of Object.entries(members)) {
+    packages[dir] = { name: member.name, ...pick(member) };
+    packages[`node_modules/${String(member.name)}`] = { resolved: dir, link: true };
+    lock(member);
+  }
+  return manifest({ name, lockfileVersion: 3, requires: true, packages });
+}
+
+function pick(fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(['dependencies', 'devDependencies', 'workspaces'].filter((key) => key in fields).map((key) => [key, fields[key]]));
 }
 
 /** A workflow running on pull requests with the given job steps (YAML, indented for `steps:`). */

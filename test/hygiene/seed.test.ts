@@ -8,16 +8,18 @@ import { gitRepo, located, manifest, npmLock, runHygiene } from './helpers.js';
  */
 function seedApplication(): Record<string, string> {
   const scripts = { lint: 'eslint .', typecheck: 'tsc --noEmit', test: 'vitest run', build: 'tsc -p tsconfig.build.json' };
+  const backend = { dependencies: { express: '^4.21.0' }, devDependencies: { typescript: '^5.6.0', vitest: '^2.1.0' } };
+  const frontend = { dependencies: { react: '^18.3.0' }, devDependencies: { vite: '^5.4.0' } };
   return {
-    'backend/package.json': manifest({ name: 'backend', private: true, scripts: { start: 'node dist/server.js', ...scripts }, dependencies: { express: '^4.21.0' }, devDependencies: { typescript: '^5.6.0', vitest: '^2.1.0' } }),
-    'backend/package-lock.json': npmLock('backend'),
+    'backend/package.json': manifest({ name: 'backend', private: true, scripts: { start: 'node dist/server.js', ...scripts }, ...backend }),
+    'backend/package-lock.json': npmLock('backend', backend),
     'backend/src/server.ts': "import express from 'express';\nconst app = express();\napp.listen(Number(process.env.PORT ?? 3000));\nconst db = process.env.DATABASE_URL;\nexport { app, db };\n",
     'backend/.env.example': 'DATABASE_URL=postgres://localhost:5432/app\n',
     'backend/.env.backup': 'DATABASE_URL=postgres://admin:hunter2@db.internal:5432/app\n',
     'backend/Dockerfile': 'FROM node:20\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci --omit=dev\nCOPY dist ./dist\nCMD ["node", "dist/server.js"]\n',
     'backend/.dockerignore': 'node_modules\n.env*\n.git\n',
-    'frontend/package.json': manifest({ name: 'frontend', private: true, scripts: { dev: 'vite', ...scripts, build: 'vite build' }, dependencies: { react: '^18.3.0' }, devDependencies: { vite: '^5.4.0' } }),
-    'frontend/package-lock.json': npmLock('frontend'),
+    'frontend/package.json': manifest({ name: 'frontend', private: true, scripts: { dev: 'vite', ...scripts, build: 'vite build' }, ...frontend }),
+    'frontend/package-lock.json': npmLock('frontend', frontend),
     'frontend/src/api.ts': 'export const api = import.meta.env.VITE_API_URL;\n',
     'frontend/.env.example': 'VITE_API_URL=http://localhost:3000\n',
     '.github/workflows/ci.yml': [
