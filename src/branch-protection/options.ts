@@ -4,7 +4,7 @@ import { ConfigurationError } from '../core/errors.js';
 import type { GateContext, GateSettings } from '../core/gate.js';
 import type { ProtectionState } from './protection.js';
 
-export type Mode = 'plan' | 'check' | 'apply';
+export type Mode = 'plan' | 'check' | 'apply' | 'restore';
 export type ProtectionApi = 'classic' | 'rulesets';
 
 /** A configured branch as written in the config: `required-checks` may still say `auto`. */
@@ -25,6 +25,8 @@ export interface BranchProtectionOptions {
   concurrency: number;
   prune: boolean;
   allowWeaken: boolean;
+  /** Write even a protection the lock-out guard finds no pull request could merge under. */
+  acceptLockout: boolean;
   appId: number;
   backupPath: string;
   branches: ConfiguredBranch[];
@@ -34,7 +36,8 @@ export interface BranchProtectionOptions {
 export function parseOptions(settings: GateSettings, context: GateContext): BranchProtectionOptions {
   // The config keys of a branch are the setting names of ProtectionState.
   const branches = settings.branches as ConfiguredBranch[];
-  if (branches.length === 0) {
+  // A restore replays the branches of the backup file; it needs none configured.
+  if (branches.length === 0 && settings.mode !== 'restore') {
     throw new ConfigurationError('branch-protection.branches is empty, so there is nothing to check; list the branches to protect in the config file (e.g. `branches: [{name: main, required-reviews: 1}]`)');
   }
   const names = new Set<string>();
@@ -59,6 +62,7 @@ export function parseOptions(settings: GateSettings, context: GateContext): Bran
     concurrency: settings.concurrency as number,
     prune: settings.prune as boolean,
     allowWeaken: settings['allow-weaken'] as boolean,
+    acceptLockout: settings['accept-lockout'] as boolean,
     appId: settings['app-id'] as number,
     backupPath,
     branches,

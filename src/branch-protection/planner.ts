@@ -1,4 +1,4 @@
-import { GITHUB_ACTIONS_APP_ID, SETTINGS, compareStrength, describeValue, type ProtectionState, type RequiredCheck, type Setting } from './protection.js';
+import { SETTINGS, compareStrength, describeValue, type ProtectionState, type RequiredCheck, type Setting } from './protection.js';
 
 /** The settings of one configured branch; an absent setting is left as it is. */
 export type BranchPolicy = Partial<Omit<ProtectionState, 'required-checks'>> & {
@@ -95,27 +95,4 @@ function planChecks(wanted: string[], managed: ProtectionState, effective: Prote
   ];
   target['required-checks'] = next;
   changes.push({ setting: 'required-checks', from: effective['required-checks'], to: next, weakens: pruned.length > 0 });
-}
-
-export interface LockoutInput {
-  target: ProtectionState;
-  /** Check names the repository's workflows produce; undefined when they are not known. */
-  produced?: ReadonlySet<string>;
-  /** Whether pushes are restricted to an empty list of people, teams and apps. */
-  pushesRestrictedToNobody: boolean;
-}
-
-/**
- * Why the target would lock everyone out, or undefined. With admins enforced nobody can merge
- * past a check GitHub Actions must report but no workflow produces, and nobody can push to a
- * branch whose push allowance is empty. Without admins enforced an admin can still merge, so
- * those are warnings, not lock-outs.
- */
-export function findLockout({ target, produced, pushesRestrictedToNobody }: LockoutInput): string | undefined {
-  if (!target['enforce-admins']) return undefined;
-  if (pushesRestrictedToNobody) return 'pushes are restricted to nobody and admins would be enforced, so nobody could push or merge';
-  if (produced === undefined) return undefined;
-  const orphaned = (target['required-checks'] ?? []).filter((check) => check.appId === GITHUB_ACTIONS_APP_ID && !produced.has(check.context));
-  if (orphaned.length === 0) return undefined;
-  return `required check${orphaned.length === 1 ? '' : 's'} ${orphaned.map((check) => check.context).join(', ')} must come from GitHub Actions, no workflow produces ${orphaned.length === 1 ? 'it' : 'them'} on pull requests, and admins would be enforced, so no pull request could ever merge`;
 }

@@ -195,6 +195,12 @@ export function adminsBypass(ruleset: unknown): boolean {
   return Array.isArray(actors) && actors.map(asObject).some(isAdminActor);
 }
 
+/** A ruleset's bypass actors other than admins: teams, apps, other roles, which every write keeps. */
+export function otherBypassActors(ruleset: unknown): Json[] {
+  const actors = asObject(ruleset).bypass_actors;
+  return Array.isArray(actors) ? actors.map(asObject).filter((actor) => !isAdminActor(actor)) : [];
+}
+
 /** Logins, slugs: what the PUT takes for the user/team/app objects the GET returns. */
 function actorNames(value: unknown): { users: string[]; teams: string[]; apps: string[] } | undefined {
   if (!value) return undefined;
@@ -292,7 +298,7 @@ export function rulesetBody(branch: string, target: ProtectionState, currentRaw:
   }
   for (const [type, setting, whenPresent] of FLAG_RULES) if (target[setting] === whenPresent) rules.push({ type });
   const carried = (Array.isArray(current.rules) ? current.rules.map(asObject) : []).filter((rule) => !managed.has(String(rule.type)));
-  const otherActors = (Array.isArray(current.bypass_actors) ? current.bypass_actors.map(asObject) : []).filter((actor) => !isAdminActor(actor));
+  const otherActors = otherBypassActors(current);
   return {
     name: ownedRulesetName(branch),
     target: 'branch',

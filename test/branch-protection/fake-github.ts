@@ -19,7 +19,24 @@ export interface FakeRepository {
   freePlanPrivate?: boolean;
   topics?: string[];
   archived?: boolean;
+  /** People with access and their role; the collaborators listing filters by `permission`. */
+  collaborators?: Array<{ login: string; role: 'admin' | 'maintain' | 'push' | 'triage' | 'pull' }>;
+  /** Check runs and commit statuses reported on a branch or a commit sha. */
+  reported?: Map<string, { checkRuns?: Array<{ name: string; appId: number }>; statuses?: string[] }>;
+  /** Pull requests, newest first: base branch and head sha. */
+  pulls?: Array<{ base: string; sha: string }>;
+  /** Files of the default branch, by path. */
+  files?: Map<string, string>;
 }
+
+/** Roles that include a permission, as the collaborators listing's `permission` filter applies them. */
+const ROLES_WITH: Record<string, string[]> = {
+  pull: ['pull', 'triage', 'push', 'maintain', 'admin'],
+  triage: ['triage', 'push', 'maintain', 'admin'],
+  push: ['push', 'maintain', 'admin'],
+  maintain: ['maintain', 'admin'],
+  admin: ['admin'],
+};
 
 export interface RateLimits {
   /** Requests per window before the primary limit answers 403 with x-ratelimit-remaining: 0. */
@@ -50,6 +67,10 @@ export interface FakeGitHub {
   readOnlyTokens: Set<string>;
   /** Tokens without any Administration permission, like GITHUB_TOKEN: even reading protection answers 403. */
   noAdminTokens: Set<string>;
+  /** Tokens a fine-grained token without Administration stands for: protection answers 404, as GitHub hides it. */
+  hiddenProtectionTokens: Set<string>;
+  /** Organisations that enforce SAML SSO the token is not authorised for: 403 with x-github-sso. */
+  ssoOrganizations: Set<string>;
   /** Answers to give before the real ones (status, body, headers), e.g. a 502 or a limit. */
   queue: Array<{ status: number; body: Json; headers?: Record<string, string> }>;
   limits?: RateLimits;
@@ -78,6 +99,8 @@ export async function startFakeGitHub(options: { limits?: RateLimits } = {}): Pr
     refused: () => refused,
     readOnlyTokens: new Set(),
     noAdminTokens: new Set(),
+    hiddenProtectionTokens: new Set(),
+    ssoOrganizations: new Set(),
     queue: [],
     limits: options.limits,
     close: async () => {
@@ -147,8 +170,31 @@ export async function startFakeGitHub(options: { limits?: RateLimits } = {}): Pr
     const fullName = `${parts[1]}/${parts[2]}`;
     const repository = fake.repositories.get(fullName);
     if (!repository) return notFound();
+    if (fake.ssoOrganizations.has(parts[1]!)) {
+      return { status: 403, body: { message: 'Resource protected by organization SAML enforcement. You must grant your Personal Access token access to this organization.', documentation_url: 'https://docs.github.com/articles/authenticating-to-a-github-organization-with-saml-single-sign-on/' }, headers: { 'x-github-sso': `required; url=https://github.com/orgs/${parts[1]}/sso?authorization_request=AbC123` } };
+    }
     const rest = parts.slice(3);
     if (rest.length === 0 && method === 'GET') return ok({ full_name: fullName, private: repository.freePlanPrivate === true });
+    if (rest[0] === 'collaborators' && rest.length === 1 && method === 'GET') {
+      const roles = ROLES_WITH[url.searchParams.get('permission') ?? 'pull'] ?? [];
+      const perPage = Number(url.searchParams.get('per_page') ?? 30);
+      return ok((repository.collaborators ?? []).filter((person) => roles.includes(person.role)).slice(0, perPage).map((person, index) => ({ login: person.login, id: index + 1, type: 'User', role_name: person.role })));
+    }
+    if (rest[0] === 'commits' && (rest[2] === 'check-runs' || rest[2] === 'status') && method === 'GET') {
+      const reported = repository.reported?.get(rest[1]!) ?? {};
+      if (rest[2] === 'status') return ok({ state: 'success', sha: rest[1], total_count: reported.statuses?.length ?? 0, statuses: (reported.statuses ?? []).map((context, id) => ({ id, context, state: 'success' })) });
+      const runs = (reported.checkRuns ?? []).map((run, id) => ({ id, name: run.name, status: 'completed', conclusion: 'success', app: { id: run.appId, slug: run.appId === 15368 ? 'github-actions' : `app-${run.appId}` } }));
+      return ok({ total_count: runs.length, check_runs: runs });
+    }
+    if (rest[0] === 'pulls' && rest.length === 1 && method === 'GET') {
+      const base = url.searchParams.get('base');
+      const perPage = Number(url.searchParams.get('per_page') ?? 30);
+      return ok((repository.pulls ?? []).filter((pull) => base === null || pull.base === base).slice(0, perPage).map((pull, index) => ({ number: index + 1, base: { ref: pull.base }, head: { sha: pull.sha } })));
+    }
+    if (rest[0] === 'contents' && method === 'GET') {
+      const file = repository.files?.get(rest.slice(1).join('/'));
+      return file === undefined ? notFound() : ok({ type: 'file', encoding: 'base64', path: rest.slice(1).join('/'), content: Buffer.from(file).toString('base64') });
+    }
     if (rest[0] === 'branches') {
       if (rest.length === 1) return ok([...repository.branches].map((name) => ({ name, protected: repository.protection.has(name) })));
       const branch = rest[1]!;
@@ -159,6 +205,7 @@ export async function startFakeGitHub(options: { limits?: RateLimits } = {}): Pr
       const write = method !== 'GET';
       if (write && fake.readOnlyTokens.has(token)) return { status: 403, body: { message: 'Resource not accessible by integration' } };
       if (fake.noAdminTokens.has(token)) return { status: 403, body: { message: 'Resource not accessible by integration' } };
+      if (fake.hiddenProtectionTokens.has(token)) return notFound();
       if (rest[3] === 'required_signatures') {
         const protection = repository.protection.get(branch);
         if (!protection) return { status: 404, body: { message: 'Branch not protected' } };
@@ -282,6 +329,7 @@ export function classicGetShape(fullName: string, branch: string, body: Json, pr
       required_approving_review_count: reviews.required_approving_review_count ?? 0,
       require_last_push_approval: reviews.require_last_push_approval === true,
       ...(reviews.dismissal_restrictions ? { dismissal_restrictions: actorObjects(reviews.dismissal_restrictions as Json) } : {}),
+      ...(reviews.bypass_pull_request_allowances ? { bypass_pull_request_allowances: actorObjects(reviews.bypass_pull_request_allowances as Json) } : {}),
     };
   }
   Object.assign(shape, flag('required_signatures', (previous?.required_signatures as Json | undefined)?.enabled));

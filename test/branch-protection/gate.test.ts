@@ -8,7 +8,7 @@ import { silentLogger } from '../../src/core/logger.js';
 import type { GateReport } from '../../src/core/report.js';
 import { executeGate } from '../../src/core/gate.js';
 import { tempDir } from '../helpers/temp.js';
-import { addRepository, classicGetShape, startFakeGitHub, type FakeGitHub } from './fake-github.js';
+import { addRepository, classicGetShape, startFakeGitHub, type FakeGitHub, type FakeRepository } from './fake-github.js';
 
 let fake: FakeGitHub;
 beforeEach(async () => {
@@ -17,6 +17,14 @@ beforeEach(async () => {
 afterEach(async () => {
   await fake.close();
 });
+
+/** A repository where lint and test run on main and three people can approve: MAIN_POLICY locks nothing there. */
+function ci(): Partial<FakeRepository> {
+  return {
+    collaborators: [{ login: 'ada', role: 'admin' }, { login: 'bo', role: 'maintain' }, { login: 'cy', role: 'push' }],
+    reported: new Map([['main', { checkRuns: [{ name: 'lint', appId: 15368 }, { name: 'test', appId: 15368 }] }]]),
+  };
+}
 
 const MAIN_POLICY = { name: 'main', 'required-checks': ['lint', 'test'], 'required-reviews': 1, 'dismiss-stale-reviews': true, 'enforce-admins': true, 'linear-history': true };
 
@@ -50,7 +58,7 @@ function protect(body: Record<string, unknown>): Record<string, unknown> {
 
 describe('check mode', () => {
   it('reports every setting an unprotected branch lacks as drift, naming repo and branch', async () => {
-    addRepository(fake, 'o/r');
+    addRepository(fake, 'o/r', ci());
     const report = await run({ repo: 'o/r', branches: [MAIN_POLICY] });
     expect(report.status).toBe('fail');
     expect(rules(report)).toEqual(['drift/dismiss-stale-reviews', 'drift/enforce-admins', 'drift/linear-history', 'drift/required-checks', 'drift/required-reviews']);
@@ -106,7 +114,7 @@ describe('check mode', () => {
 
 describe('plan and apply share one planner', () => {
   it('plan prints the exact write apply then sends, and writes nothing', async () => {
-    addRepository(fake, 'o/r');
+    addRepository(fake, 'o/r', ci());
     const logs: string[] = [];
     const planned = await run({ repo: 'o/r', mode: 'plan', branches: [MAIN_POLICY] }, { logs });
     expect(planned.status).toBe('pass');
@@ -129,7 +137,10 @@ describe('plan and apply share one planner', () => {
   });
 
   it('merges over what is there: adds checks, keeps extra checks, push restrictions and review count', async () => {
-    const repository = addRepository(fake, 'o/r');
+    const repository = addRepository(fake, 'o/r', ci());
+    // Three approvals need four people with write access; e2e comes from app 42.
+    repository.collaborators!.push({ login: 'di', role: 'push' });
+    repository.reported!.get('main')!.checkRuns!.push({ name: 'e2e', appId: 42 });
     repository.protection.set('main', protect({
       required_status_checks: { strict: true, checks: [{ context: 'e2e', app_id: 42 }] },
       required_pull_request_reviews: { required_approving_review_count: 3, dismiss_stale_reviews: false },
@@ -210,27 +221,108 @@ describe('branch patterns', () => {
 });
 
 describe('safety', () => {
-  it('refuses a protection that would lock everyone out and writes nothing', async () => {
-    addRepository(fake, 'o/r');
-    const cwd = tempDir({ '.github/workflows/ci.yml': 'on: pull_request\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps: [{run: "true"}]\n' });
-    const report = await run({ repo: 'o/r', mode: 'apply', branches: [{ name: 'main', 'required-checks': ['lint', 'tset'], 'enforce-admins': true }] }, { cwd });
-    expect(report.status).toBe('fail');
-    expect(report.findings.find((finding) => finding.rule === 'safety/lockout')?.message).toContain('required check tset must come from GitHub Actions, no workflow produces it');
-    expect(report.findings.find((finding) => finding.rule === 'checks/unproduced')?.level).toBe('warning');
+  const LINT = '.github/workflows/ci.yml';
+  const LINT_WORKFLOW = 'on: pull_request\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps: [{run: "true"}]\n';
+
+  it('refuses a required check nothing produces, whatever its app, in every mode, and writes nothing', async () => {
+    const cwd = tempDir({ [LINT]: LINT_WORKFLOW });
+    for (const mode of ['apply', 'plan', 'check']) {
+      addRepository(fake, 'o/r');
+      const report = await run({ repo: 'o/r', mode, 'app-id': -1, branches: [{ name: 'main', 'required-checks': ['lint', 'tset'], 'enforce-admins': true }] }, { cwd });
+      expect(report.status).toBe('fail');
+      expect(report.findings.find((finding) => finding.rule === 'safety/lockout')?.message).toBe('o/r main: refusing this protection: required check tset: no workflow in .github/workflows reports it on every pull request into main, and any app never reported it on main or its latest pull request, so every pull request would wait for it; make a workflow report tset on every pull request, or drop it from required-checks');
+      expect(report.findings.filter((finding) => finding.rule === 'safety/lockout')).toHaveLength(1);
+      expect(report.findings.find((finding) => finding.rule === 'checks/unproduced')?.level).toBe('warning');
+    }
     expect(fake.requests.filter((request) => request.method !== 'GET')).toEqual([]);
   });
 
-  it('refuses to enforce admins on a branch whose pushes are restricted to nobody', async () => {
+  it('accepts a check an app outside Actions reports on the latest pull request, in a run over many repositories', async () => {
+    addRepository(fake, 'o/a', { pulls: [{ base: 'main', sha: 'abc123' }], reported: new Map([['abc123', { statuses: ['codecov/patch'] }]]) });
+    addRepository(fake, 'o/b');
+    // A commit status has no app: only a check that any app may report (app-id: -1) is met by it.
+    const actionsOnly = await run({ repositories: ['o/a'], mode: 'plan', branches: [{ name: 'main', 'required-checks': ['codecov/patch'], 'enforce-admins': true }] });
+    expect(actionsOnly.findings.find((finding) => finding.rule === 'safety/lockout')?.message).toContain('GitHub Actions never reported it on main or its latest pull request');
+    const report = await run({ repositories: ['o/a', 'o/b'], mode: 'apply', 'app-id': -1, branches: [{ name: 'main', 'required-checks': ['codecov/patch'], 'enforce-admins': true }] });
+    expect(report.findings.filter((finding) => finding.rule === 'safety/lockout').map((finding) => finding.message.split(':')[0])).toEqual(['o/b main']);
+    expect([...fake.repositories.get('o/a')!.protection.keys()]).toEqual(['main']);
+    expect([...fake.repositories.get('o/b')!.protection.keys()]).toEqual([]);
+  });
+
+  it('does not call a check a lock-out while admins can still merge', async () => {
+    addRepository(fake, 'o/r');
+    const report = await run({ repo: 'o/r', mode: 'apply', branches: [{ name: 'main', 'required-checks': ['nowhere'], 'enforce-admins': false }] });
+    expect(report.status).toBe('pass');
+    expect(rules(report)).not.toContain('safety/lockout');
+  });
+
+  it('refuses more required approvals than people who can approve, asking GitHub who has write access', async () => {
+    addRepository(fake, 'o/r', { collaborators: [{ login: 'solo', role: 'admin' }, { login: 'reader', role: 'pull' }, { login: 'triager', role: 'triage' }] });
+    const report = await run({ repo: 'o/r', mode: 'apply', branches: [{ name: 'main', 'required-reviews': 1, 'enforce-admins': true }] });
+    expect(report.findings.find((finding) => finding.rule === 'safety/lockout')?.message).toBe('o/r main: refusing this protection: 1 approval would be required but only 1 person has write access, and an author cannot approve their own pull request; lower required-reviews to 0, give more people write access, or set enforce-admins: false');
+    expect(fake.requests.some((request) => request.path === '/repos/o/r/collaborators?permission=push&affiliation=all&per_page=100')).toBe(true);
+    fake.repositories.get('o/r')!.collaborators!.push({ login: 'pair', role: 'push' });
+    const two = await run({ repo: 'o/r', mode: 'apply', branches: [{ name: 'main', 'required-reviews': 1, 'enforce-admins': true }] });
+    expect(two.status).toBe('pass');
+  });
+
+  it('refuses code owner reviews without a CODEOWNERS file, or with one that owns nothing', async () => {
+    const policy = { name: 'main', 'required-reviews': 1, 'code-owner-reviews': true, 'enforce-admins': true };
+    addRepository(fake, 'o/r', ci());
+    const none = await run({ repo: 'o/r', mode: 'apply', branches: [policy] });
+    expect(none.findings.find((finding) => finding.rule === 'safety/lockout')?.message).toBe('o/r main: refusing this protection: code owner reviews would be required but the repository has no CODEOWNERS file (.github/CODEOWNERS, CODEOWNERS, docs/CODEOWNERS) on main; add a CODEOWNERS file that owns the code (.github/CODEOWNERS), or set code-owner-reviews: false');
+    fake.repositories.get('o/r')!.files = new Map([['docs/CODEOWNERS', '# owners\n*.md\n']]);
+    const empty = await run({ repo: 'o/r', mode: 'apply', branches: [policy] });
+    expect(empty.findings.find((finding) => finding.rule === 'safety/lockout')?.message).toContain('docs/CODEOWNERS assigns no owner to any path');
+    fake.repositories.get('o/r')!.files = new Map([['.github/CODEOWNERS', '* @acme/core\n']]);
+    const owned = await run({ repo: 'o/r', mode: 'apply', branches: [policy] });
+    expect(owned.status).toBe('pass');
+  });
+
+  it('refuses to enforce admins on a branch whose pushes are restricted to nobody, or that is locked', async () => {
     addRepository(fake, 'o/r').protection.set('main', protect({ restrictions: { users: [], teams: [], apps: [] } }));
     const report = await run({ repo: 'o/r', mode: 'apply', branches: [{ name: 'main', 'enforce-admins': true }] });
-    expect(report.findings.find((finding) => finding.rule === 'safety/lockout')?.message).toContain('pushes are restricted to nobody');
+    expect(report.findings.find((finding) => finding.rule === 'safety/lockout')?.message).toContain('pushes are restricted to nobody, so with nobody able to bypass, nobody could push or merge');
+    addRepository(fake, 'o/r').protection.set('main', protect({ lock_branch: true }));
+    const locked = await run({ repo: 'o/r', mode: 'apply', branches: [{ name: 'main', 'enforce-admins': true }] });
+    expect(locked.findings.find((finding) => finding.rule === 'safety/lockout')?.message).toContain('the branch is locked (lock branch)');
     expect(fake.requests.filter((request) => request.method !== 'GET')).toEqual([]);
+  });
+
+  it('refuses a required check that does not run on merge_group when a merge queue serves the branch (rulesets)', async () => {
+    const cwd = tempDir({ [LINT]: LINT_WORKFLOW, '.github/workflows/queue.yml': 'on: [pull_request, merge_group]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps: [{run: "true"}]\n' });
+    const repository = addRepository(fake, 'o/r');
+    repository.rulesets.set(9, { id: 9, name: 'queue', enforcement: 'active', conditions: { ref_name: { include: ['~DEFAULT_BRANCH'], exclude: [] } }, rules: [{ type: 'merge_queue', parameters: { merge_method: 'SQUASH' } }] });
+    fake.orgRulesets.length = 0;
+    // The fake applies ~DEFAULT_BRANCH like ~ALL: main is the default branch here.
+    repository.rulesets.get(9)!.conditions = { ref_name: { include: ['~ALL'], exclude: [] } };
+    const report = await run({ repo: 'o/r', api: 'rulesets', mode: 'apply', branches: [{ name: 'main', 'required-checks': ['lint', 'test'], 'enforce-admins': true }] }, { cwd });
+    expect(report.findings.filter((finding) => finding.rule === 'safety/lockout').map((finding) => finding.message)).toEqual([
+      'o/r main: refusing this protection: the merge queue requires lint, but no workflow in .github/workflows runs it on merge_group, so every queued pull request would wait for it; add `merge_group` to the `on:` of the workflow that reports lint',
+    ]);
+    expect(fake.requests.filter((request) => request.method !== 'GET')).toEqual([]);
+  });
+
+  it('writes a refused protection when accept-lockout says so, with a warning that tells how to undo it', async () => {
+    addRepository(fake, 'o/r');
+    const report = await run({ repo: 'o/r', mode: 'apply', 'accept-lockout': true, branches: [{ name: 'main', 'required-checks': ['nowhere'], 'enforce-admins': true }] });
+    expect(report.status).toBe('pass');
+    expect(report.findings.find((finding) => finding.rule === 'safety/lockout-accepted')).toMatchObject({ level: 'warning', message: expect.stringMatching(/^o\/r main: written although required check nowhere: /) });
+    expect(fake.repositories.get('o/r')!.protection.has('main')).toBe(true);
+  });
+
+  it('warns that an explicitly required conditional check is absent from some pull requests, without refusing it', async () => {
+    const cwd = tempDir({ '.github/workflows/docs.yml': "on:\n  pull_request:\n    paths: ['docs/**']\njobs:\n  docs:\n    runs-on: ubuntu-latest\n    steps: [{run: \"true\"}]\n" });
+    addRepository(fake, 'o/r');
+    const report = await run({ repo: 'o/r', mode: 'plan', branches: [{ name: 'main', 'required-checks': ['docs'], 'enforce-admins': true }] }, { cwd });
+    expect(report.findings.find((finding) => finding.rule === 'checks/conditional')).toMatchObject({ level: 'warning', file: '.github/workflows/docs.yml', message: 'branch main requires docs, which is absent from some pull requests: it runs only when a pull request changes files matching paths: docs/**; those pull requests will wait for it' });
+    expect(rules(report)).not.toContain('safety/lockout');
   });
 });
 
 describe('rulesets', () => {
   it('creates and then updates only its own ruleset, leaving others alone', async () => {
-    const repository = addRepository(fake, 'o/r');
+    const repository = addRepository(fake, 'o/r', ci());
     repository.rulesets.set(1, { id: 1, name: 'team rules', enforcement: 'active', conditions: { ref_name: { include: ['refs/heads/dev'], exclude: [] } }, rules: [{ type: 'deletion' }] });
     const created = await run({ repo: 'o/r', api: 'rulesets', mode: 'apply', branches: [MAIN_POLICY] });
     expect(created.status).toBe('pass');
@@ -383,15 +475,19 @@ describe('required-checks: auto', () => {
     expect(report.findings[0]!.message).toMatch(/^required-checks: auto \(branch main\) derived no check from the workflows in \.github\/workflows/);
   });
 
-  it('requires the checks the workflows of the checkout produce, and names each underivable job once', async () => {
+  it('requires the checks every pull request gets, and lists the others under "not required" with the reason', async () => {
     const cwd = path.resolve('test/fixtures/branch-protection/workflows');
     addRepository(fake, 'o/r', { branches: new Set(['main', 'dev']) });
     const report = await run({ repo: 'o/r', mode: 'apply', branches: [{ name: 'main', 'required-checks': 'auto' }, { name: 'dev', 'linear-history': true }] }, { cwd });
+    expect(report.status).toBe('pass');
     const put = fake.requests.find((request) => request.method === 'PUT' && request.path.endsWith('/main/protection'))!.body!;
     expect((put.required_status_checks as { checks: Array<{ context: string }> }).checks.map((check) => check.context)).toEqual([
       'Shared / Typecheck', 'Shared / unit (1)', 'Shared / unit (2)', 'lint', 'Build',
       'test (ubuntu-latest, 20)', 'test (ubuntu-latest, 22)', 'test (windows-latest, 22)', 'test (macos-latest, 22)', 'e2e chrome', 'e2e firefox',
     ]);
-    expect(report.findings.filter((finding) => finding.rule === 'checks/unresolved').map((finding) => `${finding.file} ${finding.message.split(' ')[1]}`)).toEqual(['.github/workflows/checks.yml security', '.github/workflows/ci.yml shards']);
+    expect(report.findings.filter((finding) => finding.rule === 'checks/not-required').map((finding) => [finding.file, finding.level, finding.message])).toEqual([
+      ['.github/workflows/checks.yml', 'notice', 'branch main: auto does not require the checks of job security: it calls acme/workflows/.github/workflows/scan.yml@v1, a workflow outside this repository, whose jobs are not read'],
+      ['.github/workflows/ci.yml', 'notice', 'branch main: auto does not require the checks of job shards: its matrix is computed at run time'],
+    ]);
   });
 });

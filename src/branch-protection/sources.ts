@@ -1,0 +1,128 @@
+import { RepositoryAccessError, type RepositoryApi, type WriteRequest } from './api.js';
+import { isBranchPattern } from './branches.js';
+import type { LockoutTarget } from './lockout.js';
+import type { BranchPlan } from './planner.js';
+import {
+  adminsBypass,
+  classicProtectionBody,
+  fromClassicProtection,
+  fromRules,
+  otherBypassActors,
+  ownedRulesetName,
+  restrictsPushesToNobody,
+  rulesetBody,
+  unprotectedState,
+  type ProtectionState,
+} from './protection.js';
+
+/** What the rest of the branch's protection (rulesets the gate does not own) enforces. */
+export interface OtherSources {
+  states: ProtectionState[];
+  /** Whether one of them puts the branch behind a merge queue. */
+  mergeQueue: boolean;
+}
+
+/** The gate's own source of protection for one branch, read, plus how to write and re-read it. */
+export interface OwnedProtection {
+  managed: ProtectionState;
+  /** The API's answer, carried into writes and the backup; null when there is none yet. */
+  raw: unknown;
+  /** Read only when needed. */
+  readOthers: () => Promise<OtherSources>;
+  writes: (plan: BranchPlan) => WriteRequest[];
+  /** The requests that bring back what was read; `createdId` names a ruleset the run created. */
+  restore: (createdId: number | undefined) => WriteRequest[];
+  reread: (createdId: number | undefined) => Promise<ProtectionState>;
+  /** What the lock-out guard judges, for a state written over what was read. */
+  lockoutTarget: (state: ProtectionState, others: OtherSources) => LockoutTarget;
+}
+
+type Json = Record<string, unknown>;
+
+function rulesOf(raw: unknown): Json[] {
+  const rules = (raw as { rules?: unknown } | null)?.rules;
+  return Array.isArray(rules) ? (rules as Json[]) : [];
+}
+
+async function readOtherRules(api: RepositoryApi, branch: string, ownId?: number): Promise<OtherSources> {
+  // Effective rules need a branch name; for a pattern only the gate's own source is compared.
+  if (isBranchPattern(branch)) return { states: [], mergeQueue: false };
+  const rules = (await api.readEffectiveRules(branch)).filter((rule) => ownId === undefined || (rule as { ruleset_id?: number }).ruleset_id !== ownId);
+  return { states: [fromRules(rules)], mergeQueue: rules.some((rule) => (rule as { type?: string }).type === 'merge_queue') };
+}
+
+export async function readClassic(api: RepositoryApi, branch: string): Promise<OwnedProtection> {
+  const raw = await api.readClassicProtection(branch);
+  const parameters = { branch };
+  const protectionRoute = '/repos/{owner}/{repo}/branches/{branch}/protection';
+  const signaturesRoute = `${protectionRoute}/required_signatures`;
+  const put = (state: ProtectionState, from: unknown): WriteRequest => ({ method: 'PUT', route: protectionRoute, parameters, body: classicProtectionBody(state, from), purpose: `write the protection of ${branch}` });
+  const signatures = (required: boolean): WriteRequest => ({ method: required ? 'POST' : 'DELETE', route: signaturesRoute, parameters, purpose: `${required ? 'require' : 'stop requiring'} signed commits on ${branch}` });
+  const managed = raw === null ? unprotectedState() : fromClassicProtection(raw);
+  const current = (raw ?? {}) as { lock_branch?: { enabled?: boolean } };
+  return {
+    managed,
+    raw,
+    readOthers: () => readOtherRules(api, branch),
+    writes: (plan) => {
+      const requests: WriteRequest[] = [];
+      // The protection PUT does not carry signed commits, and they need a protected branch first.
+      if (raw === null || plan.changes.some((change) => change.setting !== 'signed-commits')) requests.push(put(plan.target, raw));
+      if (plan.changes.some((change) => change.setting === 'signed-commits')) requests.push(signatures(plan.target['signed-commits']));
+      return requests;
+    },
+    restore: () => (raw === null
+      ? [{ method: 'DELETE', route: protectionRoute, parameters, purpose: `remove the protection of ${branch}` }]
+      : [put(managed, raw), signatures(managed['signed-commits'])]),
+    reread: async () => {
+      const after = await api.readClassicProtection(branch);
+      return after === null ? unprotectedState() : fromClassicProtection(after);
+    },
+    // Push restrictions and the branch lock are carried over by every write.
+    lockoutTarget: (state, others) => ({
+      state,
+      bypassable: !state['enforce-admins'],
+      pushBlocked: restrictsPushesToNobody(raw) ? 'pushes are restricted to nobody' : current.lock_branch?.enabled === true ? 'the branch is locked (lock branch)' : undefined,
+      mergeQueue: others.mergeQueue,
+    }),
+  };
+}
+
+/** What a ruleset enforces: nothing unless it is active (`evaluate` only reports). */
+export function rulesetState(ruleset: unknown): ProtectionState {
+  const active = (ruleset as { enforcement?: string }).enforcement === 'active';
+  return active ? fromRules((ruleset as { rules?: unknown }).rules, !adminsBypass(ruleset)) : unprotectedState();
+}
+
+export async function readOwnedRuleset(api: RepositoryApi, branch: string, id: number | undefined): Promise<OwnedProtection> {
+  const raw = id === undefined ? null : await api.readRuleset(id);
+  const stateOf = rulesetState;
+  const rulesetRoute = '/repos/{owner}/{repo}/rulesets';
+  const write = (target: ProtectionState): WriteRequest => (id === undefined
+    ? { method: 'POST', route: rulesetRoute, parameters: {}, body: rulesetBody(branch, target, raw), purpose: `create ruleset ${ownedRulesetName(branch)}` }
+    : { method: 'PUT', route: `${rulesetRoute}/{ruleset_id}`, parameters: { ruleset_id: id }, body: rulesetBody(branch, target, raw), purpose: `update ruleset ${ownedRulesetName(branch)}` });
+  const carried = rulesOf(raw);
+  return {
+    managed: raw === null ? unprotectedState() : stateOf(raw),
+    raw,
+    readOthers: () => readOtherRules(api, branch, id),
+    writes: (plan) => [write(plan.target)],
+    restore: (createdId) => {
+      if (raw === null) return [{ method: 'DELETE', route: `${rulesetRoute}/{ruleset_id}`, parameters: { ruleset_id: createdId! }, purpose: `delete ruleset ${ownedRulesetName(branch)}` }];
+      const { name, target, enforcement, bypass_actors, conditions, rules } = raw as Record<string, unknown>;
+      return [{ method: 'PUT', route: `${rulesetRoute}/{ruleset_id}`, parameters: { ruleset_id: id! }, body: { name, target, enforcement, bypass_actors, conditions, rules }, purpose: `restore ruleset ${ownedRulesetName(branch)}` }];
+    },
+    reread: async (createdId) => {
+      const rulesetId = createdId ?? id;
+      if (rulesetId === undefined) throw new RepositoryAccessError('access/failed', `${api.fullName}: GitHub did not answer the id of the ruleset ${ownedRulesetName(branch)} it created, so the write cannot be verified; check Settings → Rules`);
+      return stateOf(await api.readRuleset(rulesetId));
+    },
+    // Bypass actors other than admins and rules the gate does not manage are carried over by every write.
+    lockoutTarget: (state, others) => ({
+      state,
+      bypassable: !state['enforce-admins'] || otherBypassActors(raw).length > 0,
+      pushBlocked: carried.some((rule) => rule.type === 'update') ? 'the ruleset restricts updates (an update rule)' : undefined,
+      mergeQueue: others.mergeQueue || carried.some((rule) => rule.type === 'merge_queue'),
+    }),
+  };
+}
