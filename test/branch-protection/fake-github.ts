@@ -209,8 +209,9 @@ export async function startFakeGitHub(options: { limits?: RateLimits } = {}): Pr
       if (rest[3] === 'required_signatures') {
         const protection = repository.protection.get(branch);
         if (!protection) return { status: 404, body: { message: 'Branch not protected' } };
-        protection.required_signatures = { url: 'x', enabled: method === 'POST' };
-        return method === 'DELETE' ? { status: 204 } : ok({ url: 'x', enabled: true });
+        const url = `https://api.github.com/repos/${fullName}/branches/${branch}/protection/required_signatures`;
+        protection.required_signatures = { url, enabled: method === 'POST' };
+        return method === 'DELETE' ? { status: 204 } : ok({ url, enabled: true });
       }
       if (method === 'GET') {
         const protection = repository.protection.get(branch);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { branchProtectionGate } from '../../src/branch-protection/gate.js';
@@ -403,6 +403,96 @@ describe('errors that explain themselves', () => {
     const noSetting = await run({ repo: 'o/r', branches: [{ name: 'main' }] });
     expect(noSetting.status).toBe('error');
     expect(noSetting.findings[0]!.message).toBe('branch-protection.branches: main sets no protection setting, so there is nothing to check; add one (e.g. required-reviews: 1)');
+  });
+});
+
+describe('errors that point the right way', () => {
+  it('names the organisation and its authorisation URL when SAML SSO refuses the token', async () => {
+    addRepository(fake, 'acme/api');
+    fake.ssoOrganizations.add('acme');
+    const report = await run({ repo: 'acme/api', branches: [MAIN_POLICY] });
+    expect(report.status).toBe('error');
+    expect(report.findings[0]).toMatchObject({ rule: 'access/sso', message: 'acme/api: the organisation acme enforces SAML single sign-on and the token is not authorised for it, so it may not read the protection of main; authorise the token for acme at https://github.com/orgs/acme/sso?authorization_request=AbC123' });
+  });
+
+  it('names the missing permission on a 404 for the protection of a repository the token can see', async () => {
+    addRepository(fake, 'o/r');
+    fake.hiddenProtectionTokens.add('github_pat_noadmin');
+    const report = await run({ repo: 'o/r', branches: [MAIN_POLICY] }, { token: 'github_pat_noadmin' });
+    expect(report.findings[0]).toMatchObject({ rule: 'access/forbidden', message: 'o/r: the token can see the repository but GitHub answered 404 Not Found to read the protection of main; the token lacks Administration: read on this repository' });
+  });
+
+  it('announces no backup when the write failed', async () => {
+    addRepository(fake, 'o/r');
+    fake.readOnlyTokens.add('ghp_reader');
+    const report = await run({ repo: 'o/r', mode: 'apply', branches: [{ name: 'main', 'linear-history': true }] }, { token: 'ghp_reader' });
+    expect(report.status).toBe('error');
+    expect(report.findings.find((finding) => finding.rule === 'access/forbidden')?.message).toBe('o/r: the token may not write the protection of main (403 Resource not accessible by integration); it needs Administration: write on this repository');
+    expect(rules(report)).not.toContain('backup/saved');
+    expect(report.metrics['backed-up']).toBe(0);
+  });
+});
+
+describe('mode: restore', () => {
+  it('brings a classic branch back to the state before the apply, and can be undone in turn', async () => {
+    const repository = addRepository(fake, 'o/r', ci());
+    repository.protection.set('main', protect({ required_pull_request_reviews: { required_approving_review_count: 1, bypass_pull_request_allowances: { users: ['release-bot'], teams: ['core'], apps: [] } } }));
+    const before = structuredClone(repository.protection.get('main'));
+    const backupPath = path.join(tempDir(), 'backup.jsonl');
+    const applied = await run({ repo: 'o/r', mode: 'apply', 'backup-path': backupPath, branches: [MAIN_POLICY] });
+    expect(applied.status).toBe('pass');
+    expect(repository.protection.get('main')).not.toEqual(before);
+    // The fake keeps bypass allowances: the write carried them over.
+    expect((repository.protection.get('main')!.required_pull_request_reviews as Record<string, unknown>).bypass_pull_request_allowances).toEqual((before!.required_pull_request_reviews as Record<string, unknown>).bypass_pull_request_allowances);
+
+    const logs: string[] = [];
+    const restored = await run({ mode: 'restore', 'backup-path': backupPath }, { logs });
+    expect(restored.status).toBe('pass');
+    expect(rules(restored)).toEqual(expect.arrayContaining(['backup/saved', 'restore/enforce-admins', 'restore/required-checks']));
+    expect(logs.some((line) => line.startsWith('plan o/r: PUT /repos/o/r/branches/main/protection {'))).toBe(true);
+    expect(repository.protection.get('main')).toEqual(before);
+
+    // The restore saved what it replaced: restoring again re-applies the config's protection.
+    const again = await run({ mode: 'restore', 'backup-path': backupPath });
+    expect(again.status).toBe('pass');
+    expect((repository.protection.get('main')!.enforce_admins as { enabled: boolean }).enabled).toBe(true);
+  });
+
+  it('deletes a ruleset the apply created, from a backup line that names its id', async () => {
+    const repository = addRepository(fake, 'o/r', ci());
+    const backupPath = path.join(tempDir(), 'backup.jsonl');
+    await run({ repo: 'o/r', api: 'rulesets', mode: 'apply', 'backup-path': backupPath, branches: [MAIN_POLICY] });
+    const [id] = [...repository.rulesets.keys()];
+    const [entry] = readFileSync(backupPath, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    expect(entry.restore).toEqual([`DELETE /repos/o/r/rulesets/${id}`]);
+    const restored = await run({ mode: 'restore', 'backup-path': backupPath });
+    expect(restored.status).toBe('pass');
+    expect(repository.rulesets.size).toBe(0);
+  });
+
+  it('refuses to restore a state that would lock the branch, and says when nothing needs restoring', async () => {
+    const repository = addRepository(fake, 'o/r');
+    const backupPath = path.join(tempDir(), 'backup.jsonl');
+    const locked = protect({ enforce_admins: true, required_status_checks: { strict: false, checks: [{ context: 'retired-ci', app_id: null }] } });
+    writeFileSync(backupPath, `${JSON.stringify({ savedAt: '2026-01-01T00:00:00.000Z', repository: 'o/r', branch: 'main', api: 'classic', previous: locked, restore: [`PUT /repos/o/r/branches/main/protection ${JSON.stringify({ required_status_checks: { strict: false, checks: [{ context: 'retired-ci' }] }, enforce_admins: true, required_pull_request_reviews: null, restrictions: null })}`] })}\n`);
+    const refused = await run({ mode: 'restore', 'backup-path': backupPath });
+    expect(refused.status).toBe('fail');
+    expect(refused.findings.find((finding) => finding.rule === 'safety/lockout')?.message).toMatch(/^o\/r main: refusing this protection: required check retired-ci: /);
+    expect(fake.requests.filter((request) => request.method !== 'GET')).toEqual([]);
+
+    repository.protection.set('main', locked);
+    const unchanged = await run({ mode: 'restore', 'backup-path': backupPath });
+    expect(unchanged.findings.map((finding) => finding.message)).toEqual(['o/r main: already as saved at 2026-01-01T00:00:00.000Z; nothing to restore']);
+  });
+
+  it('names a backup file that is missing or holds something else', async () => {
+    const missing = await run({ mode: 'restore', 'backup-path': path.join(tempDir(), 'none.jsonl') });
+    expect(missing.status).toBe('error');
+    expect(missing.findings[0]!.message).toMatch(/^mode: restore reads the backup file .*none\.jsonl, which does not exist; set backup-path to the file an apply wrote$/);
+    const file = path.join(tempDir(), 'bad.jsonl');
+    writeFileSync(file, `${JSON.stringify({ repository: 'o/r', branch: 'main', restore: ['DELETE /repos/o/r/rulesets/{ruleset_id}'] })}\n`);
+    const placeholder = await run({ mode: 'restore', 'backup-path': file });
+    expect(placeholder.findings[0]!.message).toBe(`${file}:1: a restore request is not \`METHOD /repos/… {body}\` or still holds a placeholder; fix the line or remove it`);
   });
 });
 
