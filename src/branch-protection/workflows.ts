@@ -46,7 +46,10 @@ const ALWAYS = /^(\$\{\{\s*)?(always\(\)|!\s*cancelled\(\))(\s*\}\})?$/;
 const DEFAULT_CONDITION = /^(\$\{\{\s*)?(true|success\(\))(\s*\}\})?$/;
 
 /** Whether the workflow runs on every event of that kind into the branch, on some, or on none. */
-type TriggerVerdict = { runs: 'always' } | { runs: 'sometimes'; reason: string } | { runs: 'never' };
+type TriggerVerdict = ({ runs: 'always' } | { runs: 'sometimes'; reason: string } | { runs: 'never' }) & {
+  /** The events that start the workflow (what `github.event_name` can be in its jobs). */
+  events?: string[];
+};
 
 /**
  * The check names the workflows under `cwd` report on every pull request into `branch` (or on
@@ -66,7 +69,7 @@ export function deriveRequiredChecks(cwd: string, branch: string, event: CheckEv
     const workflow = readWorkflow(cwd, file);
     const trigger = triggerVerdict(workflow.on, branch, event);
     if (trigger.runs === 'never') continue;
-    const jobs = deriveJobs(cwd, file, workflow, new Set([file]));
+    const jobs = deriveJobs(cwd, file, workflow, new Set([file]), trigger.events ?? []);
     for (const job of jobs) {
       const reason = trigger.runs === 'sometimes' ? trigger.reason : job.reason;
       if (reason !== undefined) {
@@ -100,12 +103,16 @@ function readWorkflow(cwd: string, file: string): Json {
 
 function triggerVerdict(on: unknown, branch: string, event: CheckEvent): TriggerVerdict {
   const triggers = TRIGGERS[event];
-  if (typeof on === 'string') return triggers.includes(on) ? { runs: 'always' } : { runs: 'never' };
-  if (Array.isArray(on)) return on.some((name) => triggers.includes(String(name))) ? { runs: 'always' } : { runs: 'never' };
-  const events = asObject(on);
-  const verdicts = triggers.filter((trigger) => trigger in events).map((trigger) => filterVerdict(trigger, asObject(events[trigger]), branch));
-  if (verdicts.some((verdict) => verdict.runs === 'always')) return { runs: 'always' };
-  return verdicts.find((verdict) => verdict.runs === 'sometimes') ?? verdicts[0] ?? { runs: 'never' };
+  if (typeof on === 'string' || Array.isArray(on)) {
+    const events = (Array.isArray(on) ? on.map(String) : [on]).filter((name) => triggers.includes(name));
+    return events.length > 0 ? { runs: 'always', events } : { runs: 'never' };
+  }
+  const filters = asObject(on);
+  const verdicts = triggers.filter((trigger) => trigger in filters).map((trigger) => ({ trigger, verdict: filterVerdict(trigger, asObject(filters[trigger]), branch) }));
+  const events = verdicts.filter(({ verdict }) => verdict.runs !== 'never').map(({ trigger }) => trigger);
+  const always = verdicts.find(({ verdict }) => verdict.runs === 'always');
+  const verdict = always?.verdict ?? verdicts.find(({ verdict }) => verdict.runs === 'sometimes')?.verdict ?? { runs: 'never' };
+  return { ...verdict, events };
 }
 
 /** What a trigger's filters mean for pull requests into `branch`. */
@@ -152,7 +159,7 @@ function targetsBranch(filter: Json, branch: string): boolean {
  * Every job of a workflow with its names. A job is conditional when its `if:` may skip it or when
  * a job it needs is conditional (a skipped dependency skips it too, unless its `if:` says always).
  */
-function deriveJobs(cwd: string, file: string, workflow: Json, seen: Set<string>): DerivedJob[] {
+function deriveJobs(cwd: string, file: string, workflow: Json, seen: Set<string>, events: string[]): DerivedJob[] {
   const jobs = asObject(workflow.jobs);
   const derived = new Map<string, DerivedJob[]>();
   const conditionOf = new Map<string, string | undefined>();
@@ -163,9 +170,11 @@ function deriveJobs(cwd: string, file: string, workflow: Json, seen: Set<string>
     visiting.add(jobId);
     const job = asObject(jobs[jobId]);
     const test = job.if === undefined ? undefined : String(job.if).trim();
+    const known = test === undefined ? undefined : eventCondition(test, events);
     let reason: string | undefined;
-    if (test !== undefined && !ALWAYS.test(test) && !DEFAULT_CONDITION.test(test)) reason = `its job condition \`if: ${test}\` may skip it`;
-    else if (test === undefined || DEFAULT_CONDITION.test(test)) {
+    if (known === false) reason = `its job condition \`if: ${test}\` is false on ${events.join(' and ')}`;
+    else if (test !== undefined && known === undefined && !ALWAYS.test(test) && !DEFAULT_CONDITION.test(test)) reason = `its job condition \`if: ${test}\` may skip it`;
+    else if (test === undefined || known === true || DEFAULT_CONDITION.test(test)) {
       const needs = Array.isArray(job.needs) ? job.needs.map(String) : typeof job.needs === 'string' ? [job.needs] : [];
       const skipped = needs.find((need) => condition(need) !== undefined);
       if (skipped !== undefined) reason = `it needs job ${skipped}, which may be skipped`;
@@ -173,14 +182,14 @@ function deriveJobs(cwd: string, file: string, workflow: Json, seen: Set<string>
     conditionOf.set(jobId, reason);
     return reason;
   };
-  for (const [jobId, job] of Object.entries(jobs)) derived.set(jobId, deriveJob(cwd, file, jobId, asObject(job), seen));
+  for (const [jobId, job] of Object.entries(jobs)) derived.set(jobId, deriveJob(cwd, file, jobId, asObject(job), seen, events));
   return [...derived.entries()].flatMap(([jobId, list]) => {
     const reason = condition(jobId);
     return list.map((job) => (reason !== undefined && job.reason === undefined ? { ...job, reason } : job));
   });
 }
 
-function deriveJob(cwd: string, file: string, jobId: string, job: Json, seen: Set<string>): DerivedJob[] {
+function deriveJob(cwd: string, file: string, jobId: string, job: Json, seen: Set<string>, events: string[]): DerivedJob[] {
   const template = typeof job.name === 'string' ? job.name : jobId;
   const unknown = (reason: string, callee = false): DerivedJob[] => [{ file, job: jobId, names: [], pattern: callee ? new RegExp(`${namePattern(template, true).source.slice(0, -1)} / .+$`) : namePattern(template, true), reason }];
   const expansion = expandMatrix(asObject(job.strategy).matrix);
@@ -193,16 +202,17 @@ function deriveJob(cwd: string, file: string, jobId: string, job: Json, seen: Se
     names.push(name);
   }
   if (typeof job.uses !== 'string') return [{ file, job: jobId, names }];
-  return callerJobs(cwd, file, jobId, job.uses, names, seen, unknown);
+  return callerJobs(cwd, file, jobId, job.uses, names, seen, events, unknown);
 }
 
 /** A reusable workflow's checks are `caller / callee`, for each caller name and each callee check. */
-function callerJobs(cwd: string, file: string, jobId: string, uses: string, callers: string[], seen: Set<string>, unknown: (reason: string, callee: boolean) => DerivedJob[]): DerivedJob[] {
+function callerJobs(cwd: string, file: string, jobId: string, uses: string, callers: string[], seen: Set<string>, events: string[], unknown: (reason: string, callee: boolean) => DerivedJob[]): DerivedJob[] {
   if (!uses.startsWith('./')) return unknown(`it calls ${uses}, a workflow outside this repository, whose jobs are not read`, true);
   const callee = uses.slice(2).replace(/@.*$/, '');
   if (seen.has(callee)) return unknown(`it calls ${callee}, which calls itself`, true);
   if (!existsSync(path.join(cwd, callee))) return unknown(`it calls ${callee}, which does not exist`, true);
-  const jobs = deriveJobs(cwd, callee, readWorkflow(cwd, callee), new Set([...seen, callee]));
+  // A called workflow sees its caller's event.
+  const jobs = deriveJobs(cwd, callee, readWorkflow(cwd, callee), new Set([...seen, callee]), events);
   return jobs.map((job) => ({
     file: job.file,
     job: `${jobId} / ${job.job}`,
@@ -210,6 +220,20 @@ function callerJobs(cwd: string, file: string, jobId: string, uses: string, call
     pattern: job.pattern && new RegExp(`^(${callers.map(escapeRegExp).join('|')}) / ${job.pattern.source.slice(1)}`),
     reason: job.reason,
   }));
+}
+
+/**
+ * The value of `github.event_name == 'x'` (or `!=`) when the workflow starts only on `events`;
+ * undefined for any other condition, or when the events disagree.
+ */
+function eventCondition(test: string, events: string[]): boolean | undefined {
+  const match = /^(?:\$\{\{\s*)?github\.event_name\s*(==|!=)\s*'([\w-]+)'(?:\s*\}\})?$/.exec(test);
+  if (!match || events.length === 0) return undefined;
+  const [, operator, name] = match;
+  const all = events.every((event) => event === name);
+  const none = events.every((event) => event !== name);
+  if (!all && !none) return undefined;
+  return operator === '==' ? all : none;
 }
 
 /** Whether a job listed as not required may produce this check name, and why it is not always there. */

@@ -177,6 +177,31 @@ describe('deriveRequiredChecks: checks that run on some pull requests only', () 
     ]);
   });
 
+  it('evaluates github.event_name conditions against the events that start the workflow', () => {
+    const cwd = checkout({
+      'ci.yml': [
+        'on: [push, pull_request]',
+        'jobs:',
+        '  typecheck:',
+        "    if: github.event_name == 'pull_request'",
+        STEPS,
+        '  publish:',
+        "    if: ${{ github.event_name == 'push' }}",
+        STEPS,
+        '  not-push:',
+        "    if: github.event_name != 'push'",
+        STEPS,
+      ].join('\n'),
+      'both.yml': `on: [pull_request, pull_request_target]\njobs:\n  either:\n    if: github.event_name == 'pull_request'\n${STEPS}`,
+    });
+    const derived = deriveRequiredChecks(cwd, 'main');
+    expect(names(derived)).toEqual(['typecheck', 'not-push']);
+    expect(reasons(derived)).toEqual([
+      ['either', "its job condition `if: github.event_name == 'pull_request'` may skip it"],
+      ['publish', "its job condition `if: ${{ github.event_name == 'push' }}` is false on pull_request"],
+    ]);
+  });
+
   it('carries a caller condition to its callee checks', () => {
     const cwd = checkout({
       'ci.yml': "on: pull_request\njobs:\n  call:\n    if: contains(github.event.pull_request.labels.*.name, 'e2e')\n    uses: ./.github/workflows/e2e.yml\n",
