@@ -275,6 +275,8 @@ export async function listOrganizationRepositories(client: GitHubClient, org: st
     return repositories.filter((repository) => !repository.archived).map((repository) => ({ fullName: repository.full_name, topics: repository.topics ?? [] }));
   } catch (error) {
     const failure = failureOf(error);
+    const sso = failure ? ssoAuthorizationUrl(failure.headers) : undefined;
+    if (sso !== undefined) throw new ConfigurationError(`organisation ${org} enforces SAML single sign-on and the token is not authorised for it; authorise the token for ${org} at ${sso}`);
     if (failure?.status === 404) throw new ConfigurationError(`organisation ${org} does not exist or the token cannot see it (404 ${failure.message}); check the org setting and that the token belongs to it`);
     if (failure?.status === 401 || failure?.status === 403) throw new ConfigurationError(`the token may not list the repositories of ${org} (${failure.status} ${failure.message}); give it Metadata: read on the organisation's repositories`);
     throw new EnvironmentError(`could not list the repositories of ${org} (${failure ? `${failure.status} ${failure.message}` : String(error)}); try again later`);
