@@ -39,6 +39,12 @@ const OPERATIONS: Record<string, string[]> = {
   '/repos/{owner}/{repo}/rulesets': ['get', 'post'],
   '/repos/{owner}/{repo}/rulesets/{ruleset_id}': ['get', 'put'],
   '/orgs/{org}/repos': ['get'],
+  // What the lock-out guard asks: who reports a check, who can approve, where CODEOWNERS is.
+  '/repos/{owner}/{repo}/commits/{ref}/check-runs': ['get'],
+  '/repos/{owner}/{repo}/commits/{ref}/status': ['get'],
+  '/repos/{owner}/{repo}/pulls': ['get'],
+  '/repos/{owner}/{repo}/collaborators': ['get'],
+  '/repos/{owner}/{repo}/contents/{path}': ['get'],
 };
 const GITHUB_MEDIA_TYPES = ['application/vnd.github.v3+json', 'application/vnd.github+json'];
 
@@ -193,7 +199,9 @@ describe.each(SPECS)('requests validate against the %s OpenAPI description (Pris
     // GitHub's example protection meets most of POLICY: main asks for signed commits (their own
     // endpoint), release for more reviews (the protection PUT).
     const branches = [POLICY, { ...POLICY, name: 'release', 'required-reviews': 6 }];
-    const settings = resolveSettings('branch-protection', { repo: 'octo/hello', api, mode, 'allow-weaken': true, prune: true, branches }, {}, (key) => key);
+    // GitHub's examples show one collaborator and no lint check: the guard refuses, and
+    // accept-lockout lets the writes through so that they are validated too.
+    const settings = resolveSettings('branch-protection', { repo: 'octo/hello', api, mode, 'allow-weaken': true, prune: true, 'accept-lockout': true, branches }, {}, (key) => key);
     const report = await executeGate(branchProtectionGate, settings, {
       cwd: tempDir(),
       env: { GITHUB_API_URL: mock.url, RUNNER_TEMP: tempDir() },
@@ -216,6 +224,8 @@ describe.each(SPECS)('requests validate against the %s OpenAPI description (Pris
     else if (api === 'classic') expect(routes).toEqual(expect.arrayContaining(['POST /repos/octo/hello/branches/main/protection/required_signatures', 'PUT /repos/octo/hello/branches/release/protection']));
     else expect(routes).toEqual(expect.arrayContaining(['POST /repos/octo/hello/rulesets', 'GET /repos/octo/hello/rulesets/314', 'PUT /repos/octo/hello/rulesets/314']));
     if (api === 'classic') expect(routes).toContain('GET /repos/octo/hello/rules/branches/main');
+    expect(routes).toEqual(expect.arrayContaining(['GET /repos/octo/hello/collaborators', 'GET /repos/octo/hello/pulls', 'GET /repos/octo/hello/commits/main/check-runs', 'GET /repos/octo/hello/commits/main/status']));
+    expect(report.findings.some((finding) => finding.rule === 'safety/lockout-accepted')).toBe(true);
     if (api === 'classic' && mode === 'check') {
       // GitHub's own example protection, normalised: two approvals and enforced admins meet the
       // config, its `{enabled: false}` signatures and travis context do not.
