@@ -70,8 +70,8 @@ export async function findLockouts(before: LockoutTarget, after: LockoutTarget, 
     const missing = await evidence.missingCodeOwners();
     if (missing !== undefined) lockouts.push({ problem: `code owner reviews would be required but ${missing}`, fix: 'add a CODEOWNERS file that owns the code (.github/CODEOWNERS), or set code-owner-reviews: false' });
   }
-  if (after.pushBlocked !== undefined && newlyEnforced) {
-    lockouts.push({ problem: `${after.pushBlocked}, so with nobody able to bypass, nobody could push or merge`, fix: 'allow someone to push (restrictions, lock branch, update rule), or set enforce-admins: false' });
+  if (after.pushBlocked !== undefined && (newlyEnforced || before.pushBlocked === undefined)) {
+    lockouts.push({ problem: `${after.pushBlocked}, so with nobody able to bypass, nobody could push or merge`, fix: 'allow someone to push (push restrictions, lock-branch: false), or set enforce-admins: false' });
   }
   return lockouts;
 }

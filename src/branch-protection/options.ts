@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ConfigurationError } from '../core/errors.js';
 import type { GateContext, GateSettings } from '../core/gate.js';
-import type { ProtectionState } from './protection.js';
+import { RULESET_ONLY_SETTINGS, type ProtectionState } from './protection.js';
 
 export type Mode = 'plan' | 'check' | 'apply' | 'restore';
 export type ProtectionApi = 'classic' | 'rulesets';
@@ -46,6 +46,8 @@ export function parseOptions(settings: GateSettings, context: GateContext): Bran
     // An entry with no setting compares nothing, and would pass having checked nothing.
     if (Object.keys(branch).every((key) => key === 'name')) throw new ConfigurationError(`branch-protection.branches: ${branch.name} sets no protection setting, so there is nothing to check; add one (e.g. required-reviews: 1)`);
     names.add(branch.name);
+    const rulesetOnly = RULESET_ONLY_SETTINGS.find((setting) => branch[setting] !== undefined);
+    if (rulesetOnly && settings.api !== 'rulesets') throw new ConfigurationError(`branch-protection.branches: ${branch.name} sets ${rulesetOnly}, which classic branch protection cannot hold; set api: rulesets or remove it`);
   }
   const backupPath = typeof settings['backup-path'] === 'string' && settings['backup-path']
     ? path.resolve(context.cwd, settings['backup-path'])

@@ -51,6 +51,11 @@ export function planBranch(policy: BranchPolicy, managed: ProtectionState, effec
       if (wanted !== undefined) planChecks(wanted, managed, effective, options, target, changes, kept);
       continue;
     }
+    if (setting === 'required-deployments') {
+      const wanted = policy['required-deployments'];
+      if (wanted !== undefined && wanted !== null) planDeployments(wanted, managed, effective, options, target, changes, kept);
+      continue;
+    }
     const desired = policy[setting];
     if (desired === undefined) continue;
     const now = effective[setting];
@@ -95,4 +100,18 @@ function planChecks(wanted: string[], managed: ProtectionState, effective: Prote
   ];
   target['required-checks'] = next;
   changes.push({ setting: 'required-checks', from: effective['required-checks'], to: next, weakens: pruned.length > 0 });
+}
+
+/** Like checks: environments are only added, and one the config does not list is kept unless `prune`. */
+function planDeployments(wanted: string[], managed: ProtectionState, effective: ProtectionState, options: PlanOptions, target: ProtectionState, changes: Change[], kept: Kept[]): void {
+  const now = effective['required-deployments'] ?? [];
+  const owned = managed['required-deployments'] ?? [];
+  const missing = wanted.filter((environment) => !now.includes(environment));
+  const extra = owned.filter((environment) => !wanted.includes(environment));
+  if (extra.length > 0 && !options.prune) kept.push({ setting: 'required-deployments', message: `also requires deployments to ${extra.join(', ')}, which the config does not list; kept (set prune: true to remove)` });
+  const pruned = options.prune ? extra : [];
+  if (missing.length === 0 && pruned.length === 0) return;
+  const next = [...owned.filter((environment) => !pruned.includes(environment)), ...missing];
+  target['required-deployments'] = next;
+  changes.push({ setting: 'required-deployments', from: effective['required-deployments'], to: next, weakens: pruned.length > 0 });
 }

@@ -26,6 +26,12 @@ export interface ProtectionState {
   'allow-force-pushes': boolean;
   'allow-deletions': boolean;
   'signed-commits': boolean;
+  /** The branch is read-only: classic `lock_branch`, a ruleset's `update` rule. */
+  'lock-branch': boolean;
+  /** Pull requests merge through a merge queue (rulesets only: a `merge_queue` rule). */
+  'merge-queue': boolean;
+  /** Environments a deployment must succeed to before merging (rulesets only); null: none required. */
+  'required-deployments': string[] | null;
 }
 
 export type Setting = keyof ProtectionState;
@@ -43,7 +49,13 @@ export const SETTINGS: readonly Setting[] = [
   'allow-force-pushes',
   'allow-deletions',
   'signed-commits',
+  'lock-branch',
+  'merge-queue',
+  'required-deployments',
 ];
+
+/** Settings only a ruleset can hold: the classic protection API has no field for them. */
+export const RULESET_ONLY_SETTINGS: readonly Setting[] = ['merge-queue', 'required-deployments'];
 
 /** Settings where `true` loosens the protection. */
 const LOOSENING_FLAGS = new Set<Setting>(['allow-force-pushes', 'allow-deletions']);
@@ -63,11 +75,18 @@ export function unprotectedState(): ProtectionState {
     'allow-force-pushes': true,
     'allow-deletions': true,
     'signed-commits': false,
+    'lock-branch': false,
+    'merge-queue': false,
+    'required-deployments': null,
   };
 }
 
+/** The settings that hold a list, which the planner merges name by name. */
+export type ListSetting = 'required-checks' | 'required-deployments';
+export type ScalarSetting = Exclude<Setting, ListSetting>;
+
 /** -1 weaker, 0 same, 1 stronger: how `a` compares with `b` for a scalar setting. */
-export function compareStrength(setting: Exclude<Setting, 'required-checks'>, a: boolean | number | null, b: boolean | number | null): number {
+export function compareStrength(setting: ScalarSetting, a: boolean | number | null, b: boolean | number | null): number {
   if (setting === 'required-reviews') return Math.sign((a === null ? -1 : Number(a)) - (b === null ? -1 : Number(b)));
   if (a === b) return 0;
   const stronger = LOOSENING_FLAGS.has(setting) ? a === false : a === true;
@@ -85,6 +104,9 @@ export function strongestOf(states: ProtectionState[]): ProtectionState {
         const merged = [...(result['required-checks'] ?? [])];
         for (const check of checks) if (!merged.some((known) => known.context === check.context)) merged.push(check);
         result['required-checks'] = merged;
+      } else if (setting === 'required-deployments') {
+        const environments = state['required-deployments'];
+        if (environments !== null) result['required-deployments'] = [...new Set([...(result['required-deployments'] ?? []), ...environments])];
       } else if (compareStrength(setting, state[setting], result[setting]) > 0) {
         (result as unknown as Record<Setting, unknown>)[setting] = state[setting];
       }
@@ -134,16 +156,32 @@ export function fromClassicProtection(raw: unknown): ProtectionState {
   state['allow-force-pushes'] = enabled(protection.allow_force_pushes);
   state['allow-deletions'] = enabled(protection.allow_deletions);
   state['signed-commits'] = enabled(protection.required_signatures);
+  state['lock-branch'] = enabled(protection.lock_branch);
   return state;
 }
 
 /** Ruleset rules without parameters, each the value one setting takes while the rule is present. */
-const FLAG_RULES: ReadonlyArray<readonly [type: string, setting: 'allow-force-pushes' | 'allow-deletions' | 'linear-history' | 'signed-commits', whenPresent: boolean]> = [
+const FLAG_RULES: ReadonlyArray<readonly [type: string, setting: 'allow-force-pushes' | 'allow-deletions' | 'linear-history' | 'signed-commits' | 'lock-branch', whenPresent: boolean]> = [
   ['non_fast_forward', 'allow-force-pushes', false],
   ['deletion', 'allow-deletions', false],
   ['required_linear_history', 'linear-history', true],
   ['required_signatures', 'signed-commits', true],
+  ['update', 'lock-branch', true],
 ];
+
+/**
+ * The parameters of a new `merge_queue` rule: GitHub's defaults in the settings page. A queue
+ * the ruleset already has keeps its own.
+ */
+const MERGE_QUEUE_DEFAULTS = {
+  check_response_timeout_minutes: 60,
+  grouping_strategy: 'ALLGREEN',
+  max_entries_to_build: 5,
+  max_entries_to_merge: 5,
+  merge_method: 'MERGE',
+  min_entries_to_merge: 1,
+  min_entries_to_merge_wait_minutes: 5,
+};
 
 /**
  * Rules, as a ruleset holds them or as the effective rules of a branch list them. `bypass`
@@ -171,6 +209,14 @@ export function fromRules(rules: unknown, adminsEnforced = false): ProtectionSta
         }
         state['required-checks'] = merged;
         state.strict ||= parameters.strict_required_status_checks_policy === true;
+        break;
+      }
+      case 'merge_queue':
+        state['merge-queue'] = true;
+        break;
+      case 'required_deployments': {
+        const environments = Array.isArray(parameters.required_deployment_environments) ? parameters.required_deployment_environments.map(String) : [];
+        state['required-deployments'] = [...new Set([...(state['required-deployments'] ?? []), ...environments])];
         break;
       }
       default: {
@@ -254,7 +300,7 @@ export function classicProtectionBody(target: ProtectionState, currentRaw: unkno
     allow_deletions: target['allow-deletions'],
     block_creations: enabled(current.block_creations),
     required_conversation_resolution: target['conversation-resolution'],
-    lock_branch: enabled(current.lock_branch),
+    lock_branch: target['lock-branch'],
     allow_fork_syncing: enabled(current.allow_fork_syncing),
   };
 }
@@ -271,7 +317,7 @@ export function ownedRulesetName(branch: string): string {
  */
 export function rulesetBody(branch: string, target: ProtectionState, currentRaw: unknown): Json {
   const current = asObject(currentRaw);
-  const managed = new Set(['pull_request', 'required_status_checks', ...FLAG_RULES.map(([type]) => type)]);
+  const managed = new Set(['pull_request', 'required_status_checks', 'merge_queue', 'required_deployments', ...FLAG_RULES.map(([type]) => type)]);
   const rules: Json[] = [];
   const wantsPullRequest = target['required-reviews'] !== null || target['conversation-resolution'] || target['code-owner-reviews'] || target['dismiss-stale-reviews'] || target['require-last-push-approval'];
   if (wantsPullRequest) {
@@ -297,6 +343,12 @@ export function rulesetBody(branch: string, target: ProtectionState, currentRaw:
     });
   }
   for (const [type, setting, whenPresent] of FLAG_RULES) if (target[setting] === whenPresent) rules.push({ type });
+  if (target['merge-queue']) {
+    const queue = (Array.isArray(current.rules) ? current.rules.map(asObject) : []).find((rule) => rule.type === 'merge_queue');
+    rules.push({ type: 'merge_queue', parameters: queue?.parameters ?? MERGE_QUEUE_DEFAULTS });
+  }
+  const environments = target['required-deployments'];
+  if (environments !== null) rules.push({ type: 'required_deployments', parameters: { required_deployment_environments: environments } });
   const carried = (Array.isArray(current.rules) ? current.rules.map(asObject) : []).filter((rule) => !managed.has(String(rule.type)));
   const otherActors = otherBypassActors(current);
   return {
@@ -316,5 +368,9 @@ export function describeValue(setting: Setting, value: unknown): string {
     return checks === null ? 'not required' : checks.length === 0 ? 'none' : checks.map((check) => check.context).join(', ');
   }
   if (setting === 'required-reviews') return value === null ? 'pull requests not required' : String(value);
+  if (setting === 'required-deployments') {
+    const environments = value as string[] | null;
+    return environments === null || environments.length === 0 ? 'none' : environments.join(', ');
+  }
   return String(value);
 }

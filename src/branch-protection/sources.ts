@@ -37,13 +37,6 @@ export interface OwnedProtection {
   lockoutTarget: (state: ProtectionState, others: OtherSources) => LockoutTarget;
 }
 
-type Json = Record<string, unknown>;
-
-function rulesOf(raw: unknown): Json[] {
-  const rules = (raw as { rules?: unknown } | null)?.rules;
-  return Array.isArray(rules) ? (rules as Json[]) : [];
-}
-
 async function readOtherRules(api: RepositoryApi, branch: string, ownId?: number): Promise<OtherSources> {
   // Effective rules need a branch name; for a pattern only the gate's own source is compared.
   if (isBranchPattern(branch)) return { states: [], mergeQueue: false };
@@ -59,7 +52,6 @@ export async function readClassic(api: RepositoryApi, branch: string): Promise<O
   const put = (state: ProtectionState, from: unknown): WriteRequest => ({ method: 'PUT', route: protectionRoute, parameters, body: classicProtectionBody(state, from), purpose: `write the protection of ${branch}` });
   const signatures = (required: boolean): WriteRequest => ({ method: required ? 'POST' : 'DELETE', route: signaturesRoute, parameters, purpose: `${required ? 'require' : 'stop requiring'} signed commits on ${branch}` });
   const managed = raw === null ? unprotectedState() : fromClassicProtection(raw);
-  const current = (raw ?? {}) as { lock_branch?: { enabled?: boolean } };
   return {
     managed,
     raw,
@@ -78,11 +70,11 @@ export async function readClassic(api: RepositoryApi, branch: string): Promise<O
       const after = await api.readClassicProtection(branch);
       return after === null ? unprotectedState() : fromClassicProtection(after);
     },
-    // Push restrictions and the branch lock are carried over by every write.
+    // Push restrictions are carried over by every write.
     lockoutTarget: (state, others) => ({
       state,
       bypassable: !state['enforce-admins'],
-      pushBlocked: restrictsPushesToNobody(raw) ? 'pushes are restricted to nobody' : current.lock_branch?.enabled === true ? 'the branch is locked (lock branch)' : undefined,
+      pushBlocked: restrictsPushesToNobody(raw) ? 'pushes are restricted to nobody' : state['lock-branch'] ? 'the branch is locked (lock-branch)' : undefined,
       mergeQueue: others.mergeQueue,
     }),
   };
@@ -101,7 +93,6 @@ export async function readOwnedRuleset(api: RepositoryApi, branch: string, id: n
   const write = (target: ProtectionState): WriteRequest => (id === undefined
     ? { method: 'POST', route: rulesetRoute, parameters: {}, body: rulesetBody(branch, target, raw), purpose: `create ruleset ${ownedRulesetName(branch)}` }
     : { method: 'PUT', route: `${rulesetRoute}/{ruleset_id}`, parameters: { ruleset_id: id }, body: rulesetBody(branch, target, raw), purpose: `update ruleset ${ownedRulesetName(branch)}` });
-  const carried = rulesOf(raw);
   return {
     managed: raw === null ? unprotectedState() : stateOf(raw),
     raw,
@@ -121,8 +112,8 @@ export async function readOwnedRuleset(api: RepositoryApi, branch: string, id: n
     lockoutTarget: (state, others) => ({
       state,
       bypassable: !state['enforce-admins'] || otherBypassActors(raw).length > 0,
-      pushBlocked: carried.some((rule) => rule.type === 'update') ? 'the ruleset restricts updates (an update rule)' : undefined,
-      mergeQueue: others.mergeQueue || carried.some((rule) => rule.type === 'merge_queue'),
+      pushBlocked: state['lock-branch'] ? 'the ruleset restricts updates (lock-branch)' : undefined,
+      mergeQueue: others.mergeQueue || state['merge-queue'],
     }),
   };
 }

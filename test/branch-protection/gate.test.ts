@@ -285,7 +285,7 @@ describe('safety', () => {
     expect(report.findings.find((finding) => finding.rule === 'safety/lockout')?.message).toContain('pushes are restricted to nobody, so with nobody able to bypass, nobody could push or merge');
     addRepository(fake, 'o/r').protection.set('main', protect({ lock_branch: true }));
     const locked = await run({ repo: 'o/r', mode: 'apply', branches: [{ name: 'main', 'enforce-admins': true }] });
-    expect(locked.findings.find((finding) => finding.rule === 'safety/lockout')?.message).toContain('the branch is locked (lock branch)');
+    expect(locked.findings.find((finding) => finding.rule === 'safety/lockout')?.message).toContain('the branch is locked (lock-branch)');
     expect(fake.requests.filter((request) => request.method !== 'GET')).toEqual([]);
   });
 
@@ -403,6 +403,51 @@ describe('errors that explain themselves', () => {
     const noSetting = await run({ repo: 'o/r', branches: [{ name: 'main' }] });
     expect(noSetting.status).toBe('error');
     expect(noSetting.findings[0]!.message).toBe('branch-protection.branches: main sets no protection setting, so there is nothing to check; add one (e.g. required-reviews: 1)');
+  });
+});
+
+describe('settings beyond the basics', () => {
+  it('round-trips merge queue, required deployments and lock branch through a ruleset, keeping bypass actors and the queue parameters', async () => {
+    const cwd = tempDir({ '.github/workflows/ci.yml': 'on: [pull_request, merge_group]\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps: [{run: "true"}]\n' });
+    const repository = addRepository(fake, 'o/r', ci());
+    const policy = { name: 'main', 'required-checks': ['lint'], 'merge-queue': true, 'required-deployments': ['staging'], 'enforce-admins': false };
+    const created = await run({ repo: 'o/r', api: 'rulesets', mode: 'apply', branches: [policy] }, { cwd });
+    expect(created.status).toBe('pass');
+    const [ruleset] = [...repository.rulesets.values()];
+    expect(ruleset!.rules).toEqual(expect.arrayContaining([
+      { type: 'merge_queue', parameters: expect.objectContaining({ merge_method: 'MERGE', grouping_strategy: 'ALLGREEN' }) },
+      { type: 'required_deployments', parameters: { required_deployment_environments: ['staging'] } },
+    ]));
+    // Someone tunes the queue and adds a team bypass in the UI; the next write keeps both.
+    const queue = (ruleset!.rules as Array<{ type: string; parameters?: Record<string, unknown> }>).find((rule) => rule.type === 'merge_queue')!;
+    queue.parameters = { ...queue.parameters, merge_method: 'SQUASH' };
+    (ruleset!.bypass_actors as unknown[]).push({ actor_id: 77, actor_type: 'Team', bypass_mode: 'pull_request' });
+    const raised = await run({ repo: 'o/r', api: 'rulesets', mode: 'apply', branches: [{ ...policy, 'required-deployments': ['staging', 'production'] }] }, { cwd });
+    expect(raised.status).toBe('pass');
+    expect(rules(raised)).toContain('applied/required-deployments');
+    expect(ruleset!.rules).toContainEqual({ type: 'merge_queue', parameters: expect.objectContaining({ merge_method: 'SQUASH' }) });
+    expect(ruleset!.bypass_actors).toContainEqual({ actor_id: 77, actor_type: 'Team', bypass_mode: 'pull_request' });
+    const checked = await run({ repo: 'o/r', api: 'rulesets', branches: [{ ...policy, 'required-deployments': ['production'] }] }, { cwd });
+    expect(checked.status).toBe('pass');
+    expect(rules(checked)).toEqual(['kept/required-deployments']);
+  });
+
+  it('locks a classic branch only with accept-lockout once admins are enforced, and reads the lock back', async () => {
+    const repository = addRepository(fake, 'o/r');
+    repository.protection.set('main', protect({ enforce_admins: true }));
+    const refused = await run({ repo: 'o/r', mode: 'apply', branches: [{ name: 'main', 'lock-branch': true }] });
+    expect(refused.findings.find((finding) => finding.rule === 'safety/lockout')?.message).toBe('o/r main: refusing this protection: the branch is locked (lock-branch), so with nobody able to bypass, nobody could push or merge; allow someone to push (push restrictions, lock-branch: false), or set enforce-admins: false');
+    const locked = await run({ repo: 'o/r', mode: 'apply', 'accept-lockout': true, branches: [{ name: 'main', 'lock-branch': true }] });
+    expect(locked.status).toBe('pass');
+    expect(repository.protection.get('main')!.lock_branch).toEqual({ enabled: true });
+    const checked = await run({ repo: 'o/r', branches: [{ name: 'main', 'lock-branch': true }] });
+    expect(checked.findings).toEqual([]);
+  });
+
+  it('refuses a ruleset-only setting with the classic API, naming the fix', async () => {
+    const report = await run({ repo: 'o/r', branches: [{ name: 'main', 'merge-queue': true }] });
+    expect(report.status).toBe('error');
+    expect(report.findings[0]!.message).toBe('branch-protection.branches: main sets merge-queue, which classic branch protection cannot hold; set api: rulesets or remove it');
   });
 });
 

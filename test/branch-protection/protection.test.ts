@@ -42,7 +42,7 @@ describe('normalising the GET shapes', () => {
     const strong: ProtectionState = {
       'required-checks': [{ context: 'lint', appId: 15368 }], strict: true, 'required-reviews': 2, 'code-owner-reviews': true, 'dismiss-stale-reviews': true,
       'require-last-push-approval': true, 'enforce-admins': true, 'linear-history': true, 'conversation-resolution': true,
-      'allow-force-pushes': false, 'allow-deletions': false, 'signed-commits': true,
+      'allow-force-pushes': false, 'allow-deletions': false, 'signed-commits': true, 'lock-branch': true, 'merge-queue': true, 'required-deployments': ['staging'],
     };
     for (const state of [strong, unprotectedState()]) {
       const body = rulesetBody('main', state, null);
