@@ -132,6 +132,16 @@ export class RepositoryApi {
     }
   }
 
+  /** The name of the repository's default branch, what `~DEFAULT_BRANCH` stands for. */
+  async defaultBranch(): Promise<string> {
+    try {
+      const { data } = await this.client.request('GET /repos/{owner}/{repo}', { owner: this.owner, repo: this.name });
+      return data.default_branch;
+    } catch (error) {
+      throw await this.explain(error, 'read its default branch', { permission: 'Metadata' });
+    }
+  }
+
   /** The check runs and commit statuses reported on a commit (the first 100 of each: a commit rarely has more). */
   async reportedChecks(ref: string): Promise<ReportedCheck[]> {
     const request = { owner: this.owner, repo: this.name, ref, per_page: 100 };

@@ -9,7 +9,7 @@ import { BackupFile, formatWrite, readBackup, type BackupEntry } from './backup.
 import { restoreBranch } from './restore.js';
 import { lockoutEvidence, type BranchWorkflows } from './evidence.js';
 import { findLockouts, type Lockout, type LockoutEvidence } from './lockout.js';
-import { isBranchPattern, matchesBranchPattern } from './branches.js';
+import { DEFAULT_BRANCH, isBranchPattern, matchesBranchPattern } from './branches.js';
 import { parseOptions, selectShard, type BranchProtectionOptions, type ConfiguredBranch } from './options.js';
 import { planBranch, type BranchPolicy } from './planner.js';
 import { describeValue, ownedRulesetName, strongestOf } from './protection.js';
@@ -177,17 +177,23 @@ async function checkRepository(api: RepositoryApi, options: BranchProtectionOpti
     let branchNames: string[] | undefined;
     for (const configured of options.branches) {
       const policy = resolvePolicy(configured, local);
+      const exclude = configured.exclude ?? [];
+      const defaultBranch = configured.name === DEFAULT_BRANCH ? await api.defaultBranch() : undefined;
       let targets = [configured.name];
-      if (options.api === 'classic' && isBranchPattern(configured.name)) {
+      if (options.api === 'classic' && defaultBranch !== undefined) {
+        targets = exclude.some((pattern) => matchesBranchPattern(pattern, defaultBranch)) ? [] : [defaultBranch];
+      } else if (options.api === 'classic' && isBranchPattern(configured.name)) {
         branchNames ??= await api.listBranchNames();
-        targets = branchNames.filter((name) => matchesBranchPattern(configured.name, name));
-        if (targets.length === 0) result.findings.push({ rule: 'branch/no-match', level: 'warning', message: `${api.fullName}: no branch matches ${configured.name}, so nothing is protected by it` });
+        targets = branchNames.filter((name) => matchesBranchPattern(configured.name, name) && !exclude.some((pattern) => matchesBranchPattern(pattern, name)));
       }
+      if (targets.length === 0) result.findings.push({ rule: 'branch/no-match', level: 'warning', message: `${api.fullName}: no branch matches ${configured.name}, so nothing is protected by it` });
       for (const branch of targets) {
+        // A ruleset for ~DEFAULT_BRANCH is read against the branch it stands for today.
+        const ref = options.api === 'rulesets' && defaultBranch !== undefined ? defaultBranch : branch;
         const protection = options.api === 'classic'
           ? await readClassic(api, branch)
-          : await readOwnedRuleset(api, branch, ownedRulesets.find((ruleset) => ruleset.name === ownedRulesetName(branch))?.id);
-        const evidence = lockoutEvidence(api, branch, local?.workflows.get(configured.name));
+          : await readOwnedRuleset(api, branch, ownedRulesets.find((ruleset) => ruleset.name === ownedRulesetName(branch))?.id, { exclude, ref });
+        const evidence = lockoutEvidence(api, ref, local?.workflows.get(configured.name));
         const outcome = await handleBranch(api, branch, { ...policy, name: branch }, protection, options, evidence, backup, context);
         result.branches += 1;
         result.findings.push(...outcome.findings);

@@ -11,6 +11,8 @@ export type ProtectionApi = 'classic' | 'rulesets';
 export type ConfiguredBranch = Partial<Omit<ProtectionState, 'required-checks'>> & {
   name: string;
   'required-checks'?: string[] | 'auto';
+  /** Branches the name's pattern (or ~DEFAULT_BRANCH) would match that are left out. */
+  exclude?: string[];
 };
 
 export interface BranchProtectionOptions {
@@ -44,7 +46,7 @@ export function parseOptions(settings: GateSettings, context: GateContext): Bran
   for (const branch of branches) {
     if (names.has(branch.name)) throw new ConfigurationError(`branch-protection.branches: ${branch.name} is listed twice; merge its settings into one entry`);
     // An entry with no setting compares nothing, and would pass having checked nothing.
-    if (Object.keys(branch).every((key) => key === 'name')) throw new ConfigurationError(`branch-protection.branches: ${branch.name} sets no protection setting, so there is nothing to check; add one (e.g. required-reviews: 1)`);
+    if (Object.keys(branch).every((key) => key === 'name' || key === 'exclude')) throw new ConfigurationError(`branch-protection.branches: ${branch.name} sets no protection setting, so there is nothing to check; add one (e.g. required-reviews: 1)`);
     names.add(branch.name);
     const rulesetOnly = RULESET_ONLY_SETTINGS.find((setting) => branch[setting] !== undefined);
     if (rulesetOnly && settings.api !== 'rulesets') throw new ConfigurationError(`branch-protection.branches: ${branch.name} sets ${rulesetOnly}, which classic branch protection cannot hold; set api: rulesets or remove it`);

@@ -315,7 +315,7 @@ export function ownedRulesetName(branch: string): string {
  * `pull_request` rule, so asking for any of them requires pull requests. Rules of types this gate
  * does not manage are carried over from the current ruleset.
  */
-export function rulesetBody(branch: string, target: ProtectionState, currentRaw: unknown): Json {
+export function rulesetBody(branch: string, target: ProtectionState, currentRaw: unknown, exclude: string[] = []): Json {
   const current = asObject(currentRaw);
   const managed = new Set(['pull_request', 'required_status_checks', 'merge_queue', 'required_deployments', ...FLAG_RULES.map(([type]) => type)]);
   const rules: Json[] = [];
@@ -356,7 +356,7 @@ export function rulesetBody(branch: string, target: ProtectionState, currentRaw:
     target: 'branch',
     enforcement: 'active',
     bypass_actors: target['enforce-admins'] ? otherActors : [...otherActors, { actor_id: ADMIN_ROLE_ID, actor_type: 'RepositoryRole', bypass_mode: 'always' }],
-    conditions: { ref_name: { include: [`refs/heads/${branch}`], exclude: [] } },
+    conditions: { ref_name: { include: [branch.startsWith('~') ? branch : `refs/heads/${branch}`], exclude: exclude.map((pattern) => `refs/heads/${pattern}`) } },
     rules: [...rules, ...carried],
   };
 }

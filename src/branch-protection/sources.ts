@@ -86,17 +86,21 @@ export function rulesetState(ruleset: unknown): ProtectionState {
   return active ? fromRules((ruleset as { rules?: unknown }).rules, !adminsBypass(ruleset)) : unprotectedState();
 }
 
-export async function readOwnedRuleset(api: RepositoryApi, branch: string, id: number | undefined): Promise<OwnedProtection> {
+/**
+ * The gate's ruleset for a branch, pattern or ~DEFAULT_BRANCH; `ref` is the branch whose
+ * effective rules stand for the others (~DEFAULT_BRANCH resolved), `exclude` what it leaves out.
+ */
+export async function readOwnedRuleset(api: RepositoryApi, branch: string, id: number | undefined, { exclude = [], ref = branch }: { exclude?: string[]; ref?: string } = {}): Promise<OwnedProtection> {
   const raw = id === undefined ? null : await api.readRuleset(id);
   const stateOf = rulesetState;
   const rulesetRoute = '/repos/{owner}/{repo}/rulesets';
   const write = (target: ProtectionState): WriteRequest => (id === undefined
-    ? { method: 'POST', route: rulesetRoute, parameters: {}, body: rulesetBody(branch, target, raw), purpose: `create ruleset ${ownedRulesetName(branch)}` }
-    : { method: 'PUT', route: `${rulesetRoute}/{ruleset_id}`, parameters: { ruleset_id: id }, body: rulesetBody(branch, target, raw), purpose: `update ruleset ${ownedRulesetName(branch)}` });
+    ? { method: 'POST', route: rulesetRoute, parameters: {}, body: rulesetBody(branch, target, raw, exclude), purpose: `create ruleset ${ownedRulesetName(branch)}` }
+    : { method: 'PUT', route: `${rulesetRoute}/{ruleset_id}`, parameters: { ruleset_id: id }, body: rulesetBody(branch, target, raw, exclude), purpose: `update ruleset ${ownedRulesetName(branch)}` });
   return {
     managed: raw === null ? unprotectedState() : stateOf(raw),
     raw,
-    readOthers: () => readOtherRules(api, branch, id),
+    readOthers: () => readOtherRules(api, ref, id),
     writes: (plan) => [write(plan.target)],
     restore: (createdId) => {
       if (raw === null) return [{ method: 'DELETE', route: `${rulesetRoute}/{ruleset_id}`, parameters: { ruleset_id: createdId! }, purpose: `delete ruleset ${ownedRulesetName(branch)}` }];

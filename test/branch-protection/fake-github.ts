@@ -25,6 +25,8 @@ export interface FakeRepository {
   reported?: Map<string, { checkRuns?: Array<{ name: string; appId: number }>; statuses?: string[] }>;
   /** Pull requests, newest first: base branch and head sha. */
   pulls?: Array<{ base: string; sha: string }>;
+  /** The default branch; main unless set. */
+  defaultBranch?: string;
   /** Files of the default branch, by path. */
   files?: Map<string, string>;
 }
@@ -174,7 +176,7 @@ export async function startFakeGitHub(options: { limits?: RateLimits } = {}): Pr
       return { status: 403, body: { message: 'Resource protected by organization SAML enforcement. You must grant your Personal Access token access to this organization.', documentation_url: 'https://docs.github.com/articles/authenticating-to-a-github-organization-with-saml-single-sign-on/' }, headers: { 'x-github-sso': `required; url=https://github.com/orgs/${parts[1]}/sso?authorization_request=AbC123` } };
     }
     const rest = parts.slice(3);
-    if (rest.length === 0 && method === 'GET') return ok({ full_name: fullName, private: repository.freePlanPrivate === true });
+    if (rest.length === 0 && method === 'GET') return ok({ full_name: fullName, private: repository.freePlanPrivate === true, default_branch: repository.defaultBranch ?? 'main' });
     if (rest[0] === 'collaborators' && rest.length === 1 && method === 'GET') {
       const roles = ROLES_WITH[url.searchParams.get('permission') ?? 'pull'] ?? [];
       const perPage = Number(url.searchParams.get('per_page') ?? 30);
@@ -234,7 +236,7 @@ export async function startFakeGitHub(options: { limits?: RateLimits } = {}): Pr
     if (rest[0] === 'rules' && rest[1] === 'branches' && method === 'GET') {
       const branch = rest.slice(2).join('/');
       const rules = [...[...repository.rulesets.values()].map((ruleset) => ({ ruleset, source: fullName, type: 'Repository' })), ...fake.orgRulesets.map((ruleset) => ({ ruleset, source: fullName.split('/')[0]!, type: 'Organization' }))]
-        .filter(({ ruleset }) => ruleset.enforcement === 'active' && appliesTo(ruleset, branch))
+        .filter(({ ruleset }) => ruleset.enforcement === 'active' && appliesTo(ruleset, branch, repository.defaultBranch ?? 'main'))
         .flatMap(({ ruleset, source, type }) => (ruleset.rules as Json[]).map((rule) => ({ ...rule, ruleset_source_type: type, ruleset_source: source, ruleset_id: ruleset.id })));
       return ok(rules);
     }
@@ -300,9 +302,11 @@ function send(response: ServerResponse, answer: Answer): void {
   response.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
 }
 
-function appliesTo(ruleset: Json, branch: string): boolean {
-  const include = ((ruleset.conditions as Json | undefined)?.ref_name as Json | undefined)?.include as string[] | undefined;
-  return (include ?? []).some((pattern) => pattern === '~ALL' || pattern === `refs/heads/${branch}` || (pattern.endsWith('*') && `refs/heads/${branch}`.startsWith(pattern.slice(0, -1))));
+/** Whether a ruleset's ref_name condition takes the branch: include (~ALL, ~DEFAULT_BRANCH, names, trailing *) less exclude. */
+function appliesTo(ruleset: Json, branch: string, defaultBranch: string): boolean {
+  const condition = (ruleset.conditions as Json | undefined)?.ref_name as Json | undefined;
+  const matches = (pattern: string) => pattern === '~ALL' || (pattern === '~DEFAULT_BRANCH' && branch === defaultBranch) || pattern === `refs/heads/${branch}` || (pattern.endsWith('*') && `refs/heads/${branch}`.startsWith(pattern.slice(0, -1)));
+  return ((condition?.include as string[] | undefined) ?? []).some(matches) && !((condition?.exclude as string[] | undefined) ?? []).some(matches);
 }
 
 /** What GitHub stores and answers for a protection PUT: enabled objects, urls, actor objects. */

@@ -444,6 +444,23 @@ describe('settings beyond the basics', () => {
     expect(checked.findings).toEqual([]);
   });
 
+  it('targets ~DEFAULT_BRANCH with exclusions: a ruleset condition, or the resolved branch with classic protection', async () => {
+    const repository = addRepository(fake, 'o/r', { branches: new Set(['trunk', 'release/1', 'release/old']), defaultBranch: 'trunk' });
+    const created = await run({ repo: 'o/r', api: 'rulesets', mode: 'apply', branches: [{ name: '~DEFAULT_BRANCH', 'linear-history': true }, { name: 'release/*', exclude: ['release/old'], 'allow-deletions': false }] });
+    expect(created.status).toBe('pass');
+    expect([...repository.rulesets.values()].map((ruleset) => [ruleset.name, ruleset.conditions])).toEqual([
+      ['readiness-gates: ~DEFAULT_BRANCH', { ref_name: { include: ['~DEFAULT_BRANCH'], exclude: [] } }],
+      ['readiness-gates: release/*', { ref_name: { include: ['refs/heads/release/*'], exclude: ['refs/heads/release/old'] } }],
+    ]);
+    // The effective rules of trunk (its default branch) now hold linear history: nothing drifted.
+    const checked = await run({ repo: 'o/r', api: 'rulesets', branches: [{ name: '~DEFAULT_BRANCH', 'linear-history': true }] });
+    expect(checked.findings).toEqual([]);
+
+    const classic = await run({ repo: 'o/r', mode: 'apply', branches: [{ name: '~DEFAULT_BRANCH', 'conversation-resolution': true }, { name: 'release/*', exclude: ['release/old'], 'conversation-resolution': true }] });
+    expect(classic.status).toBe('pass');
+    expect([...repository.protection.keys()].sort()).toEqual(['release/1', 'trunk']);
+  });
+
   it('refuses a ruleset-only setting with the classic API, naming the fix', async () => {
     const report = await run({ repo: 'o/r', branches: [{ name: 'main', 'merge-queue': true }] });
     expect(report.status).toBe('error');
