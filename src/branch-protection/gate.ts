@@ -10,7 +10,7 @@ import { restoreBranch } from './restore.js';
 import { lockoutEvidence, type BranchWorkflows } from './evidence.js';
 import { findLockouts, type Lockout, type LockoutEvidence } from './lockout.js';
 import { DEFAULT_BRANCH, isBranchPattern, matchesBranchPattern } from './branches.js';
-import { parseOptions, selectShard, type BranchProtectionOptions, type ConfiguredBranch } from './options.js';
+import { parseOptions, selectShard, type BranchProtectionOptions, type ConfiguredBranch, type ProtectionApi } from './options.js';
 import { planBranch, type BranchPolicy } from './planner.js';
 import { describeValue, ownedRulesetName, strongestOf } from './protection.js';
 import { readClassic, readOwnedRuleset, type OtherSources, type OwnedProtection } from './sources.js';
@@ -176,7 +176,7 @@ async function checkRepository(api: RepositoryApi, options: BranchProtectionOpti
     const ownedRulesets = options.api === 'rulesets' ? await api.listRepositoryRulesets() : [];
     let branchNames: string[] | undefined;
     for (const configured of options.branches) {
-      const policy = resolvePolicy(configured, local);
+      const policy = resolvePolicy(configured, local, options.api);
       const exclude = configured.exclude ?? [];
       const defaultBranch = configured.name === DEFAULT_BRANCH ? await api.defaultBranch() : undefined;
       let targets = [configured.name];
@@ -215,7 +215,9 @@ async function checkRepository(api: RepositoryApi, options: BranchProtectionOpti
   return result;
 }
 
-function resolvePolicy(configured: ConfiguredBranch, local: LocalChecks | undefined): BranchPolicy {
+function resolvePolicy(configured: ConfiguredBranch, local: LocalChecks | undefined, api: ProtectionApi): BranchPolicy {
+  // A ruleset the config does not put in evaluate mode must enforce: one in evaluate is drift.
+  if (api === 'rulesets') configured = { enforcement: 'active', ...configured };
   const checks = configured['required-checks'];
   if (checks !== 'auto') return { ...configured, 'required-checks': checks };
   const resolved = local?.resolved.get(configured.name);

@@ -32,7 +32,15 @@ export interface ProtectionState {
   'merge-queue': boolean;
   /** Environments a deployment must succeed to before merging (rulesets only); null: none required. */
   'required-deployments': string[] | null;
+  /**
+   * Whether the rules are enforced: `active`, `evaluate` (rulesets: a dry run that only reports),
+   * `disabled` (nothing enforced). Classic protection is active once it exists.
+   */
+  enforcement: Enforcement;
 }
+
+export type Enforcement = 'active' | 'evaluate' | 'disabled';
+const ENFORCEMENT_RANK: Record<Enforcement, number> = { disabled: 0, evaluate: 1, active: 2 };
 
 export type Setting = keyof ProtectionState;
 
@@ -52,10 +60,11 @@ export const SETTINGS: readonly Setting[] = [
   'lock-branch',
   'merge-queue',
   'required-deployments',
+  'enforcement',
 ];
 
 /** Settings only a ruleset can hold: the classic protection API has no field for them. */
-export const RULESET_ONLY_SETTINGS: readonly Setting[] = ['merge-queue', 'required-deployments'];
+export const RULESET_ONLY_SETTINGS: readonly Setting[] = ['merge-queue', 'required-deployments', 'enforcement'];
 
 /** Settings where `true` loosens the protection. */
 const LOOSENING_FLAGS = new Set<Setting>(['allow-force-pushes', 'allow-deletions']);
@@ -78,6 +87,7 @@ export function unprotectedState(): ProtectionState {
     'lock-branch': false,
     'merge-queue': false,
     'required-deployments': null,
+    enforcement: 'disabled',
   };
 }
 
@@ -86,7 +96,8 @@ export type ListSetting = 'required-checks' | 'required-deployments';
 export type ScalarSetting = Exclude<Setting, ListSetting>;
 
 /** -1 weaker, 0 same, 1 stronger: how `a` compares with `b` for a scalar setting. */
-export function compareStrength(setting: ScalarSetting, a: boolean | number | null, b: boolean | number | null): number {
+export function compareStrength(setting: ScalarSetting, a: boolean | number | string | null, b: boolean | number | string | null): number {
+  if (setting === 'enforcement') return Math.sign(ENFORCEMENT_RANK[a as Enforcement] - ENFORCEMENT_RANK[b as Enforcement]);
   if (setting === 'required-reviews') return Math.sign((a === null ? -1 : Number(a)) - (b === null ? -1 : Number(b)));
   if (a === b) return 0;
   const stronger = LOOSENING_FLAGS.has(setting) ? a === false : a === true;
@@ -157,6 +168,7 @@ export function fromClassicProtection(raw: unknown): ProtectionState {
   state['allow-deletions'] = enabled(protection.allow_deletions);
   state['signed-commits'] = enabled(protection.required_signatures);
   state['lock-branch'] = enabled(protection.lock_branch);
+  state.enforcement = 'active';
   return state;
 }
 
@@ -188,9 +200,10 @@ const MERGE_QUEUE_DEFAULTS = {
  * says whether admins may bypass (a ruleset's bypass actors); effective rules do not say, so
  * they never claim `enforce-admins`.
  */
-export function fromRules(rules: unknown, adminsEnforced = false): ProtectionState {
+export function fromRules(rules: unknown, adminsEnforced = false, enforcement: Enforcement = 'disabled'): ProtectionState {
   const state = unprotectedState();
   state['enforce-admins'] = adminsEnforced;
+  state.enforcement = enforcement;
   for (const rule of Array.isArray(rules) ? rules.map(asObject) : []) {
     const parameters = asObject(rule.parameters);
     switch (rule.type) {
@@ -354,7 +367,8 @@ export function rulesetBody(branch: string, target: ProtectionState, currentRaw:
   return {
     name: ownedRulesetName(branch),
     target: 'branch',
-    enforcement: 'active',
+    // A new ruleset whose enforcement the config leaves open is enforced.
+    enforcement: target.enforcement === 'disabled' ? 'active' : target.enforcement,
     bypass_actors: target['enforce-admins'] ? otherActors : [...otherActors, { actor_id: ADMIN_ROLE_ID, actor_type: 'RepositoryRole', bypass_mode: 'always' }],
     conditions: { ref_name: { include: [branch.startsWith('~') ? branch : `refs/heads/${branch}`], exclude: exclude.map((pattern) => `refs/heads/${pattern}`) } },
     rules: [...rules, ...carried],

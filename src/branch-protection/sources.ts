@@ -80,10 +80,14 @@ export async function readClassic(api: RepositoryApi, branch: string): Promise<O
   };
 }
 
-/** What a ruleset enforces: nothing unless it is active (`evaluate` only reports). */
+/**
+ * What a ruleset holds, with its enforcement: an `evaluate` ruleset's rules are read as written
+ * (so a dry run compares them), its enforcement says they only report.
+ */
 export function rulesetState(ruleset: unknown): ProtectionState {
-  const active = (ruleset as { enforcement?: string }).enforcement === 'active';
-  return active ? fromRules((ruleset as { rules?: unknown }).rules, !adminsBypass(ruleset)) : unprotectedState();
+  const enforcement = (ruleset as { enforcement?: string }).enforcement;
+  if (enforcement !== 'active' && enforcement !== 'evaluate') return unprotectedState();
+  return fromRules((ruleset as { rules?: unknown }).rules, !adminsBypass(ruleset), enforcement);
 }
 
 /**
@@ -115,7 +119,7 @@ export async function readOwnedRuleset(api: RepositoryApi, branch: string, id: n
     // Bypass actors other than admins and rules the gate does not manage are carried over by every write.
     lockoutTarget: (state, others) => ({
       state,
-      bypassable: !state['enforce-admins'] || otherBypassActors(raw).length > 0,
+      bypassable: state.enforcement !== 'active' || !state['enforce-admins'] || otherBypassActors(raw).length > 0,
       pushBlocked: state['lock-branch'] ? 'the ruleset restricts updates (lock-branch)' : undefined,
       mergeQueue: others.mergeQueue || state['merge-queue'],
     }),

@@ -461,6 +461,31 @@ describe('settings beyond the basics', () => {
     expect([...repository.protection.keys()].sort()).toEqual(['release/1', 'trunk']);
   });
 
+  it('writes a ruleset in evaluate mode as a dry run, compares its rules, and treats going back to it as weakening', async () => {
+    const repository = addRepository(fake, 'o/r', ci());
+    const policy = { name: 'main', 'required-checks': ['nowhere'], 'enforce-admins': true, enforcement: 'evaluate' };
+    // Evaluate blocks nothing: a check nothing reports is no lock-out there.
+    const dryRun = await run({ repo: 'o/r', api: 'rulesets', mode: 'apply', branches: [policy] });
+    expect(dryRun.status).toBe('pass');
+    const [ruleset] = [...repository.rulesets.values()];
+    expect(ruleset!.enforcement).toBe('evaluate');
+    expect((await run({ repo: 'o/r', api: 'rulesets', branches: [policy] })).findings).toEqual([]);
+    // Leaving the key out asks for an enforced ruleset: evaluate is drift, and going live is guarded.
+    const { enforcement: _evaluate, ...live } = policy;
+    const drift = await run({ repo: 'o/r', api: 'rulesets', branches: [live] });
+    expect(drift.findings.map((finding) => finding.message)).toEqual(expect.arrayContaining(['o/r main: enforcement is evaluate, the config wants active']));
+    const refused = await run({ repo: 'o/r', api: 'rulesets', mode: 'apply', branches: [live] });
+    expect(rules(refused)).toContain('safety/lockout');
+    expect(ruleset!.enforcement).toBe('evaluate');
+    // The dry run's `nowhere` would still be required unless pruned: the guard sees it.
+    const activeAgain = await run({ repo: 'o/r', api: 'rulesets', mode: 'apply', prune: true, branches: [{ ...live, 'required-checks': ['lint'] }] });
+    expect(activeAgain.status).toBe('pass');
+    expect(ruleset!.enforcement).toBe('active');
+    const back = await run({ repo: 'o/r', api: 'rulesets', mode: 'apply', branches: [{ ...policy, 'required-checks': ['lint'] }] });
+    expect(rules(back)).toContain('kept/enforcement');
+    expect(ruleset!.enforcement).toBe('active');
+  });
+
   it('refuses a ruleset-only setting with the classic API, naming the fix', async () => {
     const report = await run({ repo: 'o/r', branches: [{ name: 'main', 'merge-queue': true }] });
     expect(report.status).toBe('error');

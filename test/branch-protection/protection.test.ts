@@ -43,10 +43,13 @@ describe('normalising the GET shapes', () => {
       'required-checks': [{ context: 'lint', appId: 15368 }], strict: true, 'required-reviews': 2, 'code-owner-reviews': true, 'dismiss-stale-reviews': true,
       'require-last-push-approval': true, 'enforce-admins': true, 'linear-history': true, 'conversation-resolution': true,
       'allow-force-pushes': false, 'allow-deletions': false, 'signed-commits': true, 'lock-branch': true, 'merge-queue': true, 'required-deployments': ['staging'],
+      enforcement: 'evaluate',
     };
-    for (const state of [strong, unprotectedState()]) {
+    // A state that enforces nothing is written as an active ruleset without rules.
+    for (const state of [strong, { ...unprotectedState(), enforcement: 'active' as const }]) {
       const body = rulesetBody('main', state, null);
-      expect(fromRules(body.rules, state['enforce-admins'])).toEqual(state);
+      expect(body.enforcement).toBe(state.enforcement);
+      expect(fromRules(body.rules, state['enforce-admins'], state.enforcement)).toEqual(state);
     }
     expect(rulesetBody('main', strong, null).rules).toEqual(expect.arrayContaining([{ type: 'non_fast_forward' }, { type: 'deletion' }, { type: 'required_linear_history' }, { type: 'required_signatures' }]));
   });
