@@ -132,6 +132,17 @@ export class RepositoryApi {
     }
   }
 
+  /** The id of a team of the repository's owner, for a bypass list. */
+  async teamId(slug: string): Promise<number> {
+    try {
+      const { data } = await this.client.request('GET /orgs/{org}/teams/{team_slug}', { org: this.owner, team_slug: slug });
+      return data.id;
+    } catch (error) {
+      if (failureOf(error)?.status === 404) throw new RepositoryAccessError('access/team-not-found', `${this.fullName}: ${this.owner} has no team ${slug} the token can see (404); fix bypass-actors or give the token Members: read on the organisation`);
+      throw await this.explain(error, `read team ${slug}`, { permission: 'Metadata' });
+    }
+  }
+
   /** The name of the repository's default branch, what `~DEFAULT_BRANCH` stands for. */
   async defaultBranch(): Promise<string> {
     try {

@@ -10,9 +10,9 @@ import { restoreBranch } from './restore.js';
 import { lockoutEvidence, type BranchWorkflows } from './evidence.js';
 import { findLockouts, type Lockout, type LockoutEvidence } from './lockout.js';
 import { DEFAULT_BRANCH, isBranchPattern, matchesBranchPattern } from './branches.js';
-import { parseOptions, selectShard, type BranchProtectionOptions, type ConfiguredBranch, type ProtectionApi } from './options.js';
+import { parseOptions, selectShard, type BranchProtectionOptions, type ConfiguredActor, type ConfiguredBranch, type ProtectionApi } from './options.js';
 import { planBranch, type BranchPolicy } from './planner.js';
-import { describeValue, ownedRulesetName, strongestOf } from './protection.js';
+import { REPOSITORY_ROLE_IDS, describeValue, ownedRulesetName, strongestOf, type BypassActor } from './protection.js';
 import { readClassic, readOwnedRuleset, type OtherSources, type OwnedProtection } from './sources.js';
 import { WORKFLOW_DIRECTORY, deriveRequiredChecks, whyNotAlways } from './workflows.js';
 
@@ -176,7 +176,7 @@ async function checkRepository(api: RepositoryApi, options: BranchProtectionOpti
     const ownedRulesets = options.api === 'rulesets' ? await api.listRepositoryRulesets() : [];
     let branchNames: string[] | undefined;
     for (const configured of options.branches) {
-      const policy = resolvePolicy(configured, local, options.api);
+      const policy = await resolvePolicy(configured, local, api, options.api);
       const exclude = configured.exclude ?? [];
       const defaultBranch = configured.name === DEFAULT_BRANCH ? await api.defaultBranch() : undefined;
       let targets = [configured.name];
@@ -215,14 +215,23 @@ async function checkRepository(api: RepositoryApi, options: BranchProtectionOpti
   return result;
 }
 
-function resolvePolicy(configured: ConfiguredBranch, local: LocalChecks | undefined, api: ProtectionApi): BranchPolicy {
+async function resolvePolicy(configured: ConfiguredBranch, local: LocalChecks | undefined, api: RepositoryApi, kind: ProtectionApi): Promise<BranchPolicy> {
+  const { 'required-checks': checks, 'bypass-actors': actors, ...rest } = configured;
   // A ruleset the config does not put in evaluate mode must enforce: one in evaluate is drift.
-  if (api === 'rulesets') configured = { enforcement: 'active', ...configured };
-  const checks = configured['required-checks'];
-  if (checks !== 'auto') return { ...configured, 'required-checks': checks };
+  const policy: BranchPolicy = kind === 'rulesets' ? { enforcement: 'active', ...rest } : { ...rest };
+  if (actors !== undefined) policy['bypass-actors'] = await Promise.all(actors.map((actor) => resolveActor(actor, api)));
+  if (checks !== 'auto') return { ...policy, 'required-checks': checks };
   const resolved = local?.resolved.get(configured.name);
   if (!resolved) throw new ConfigurationError(`required-checks: auto (branch ${configured.name}) was not derived for this repository; list the check names`);
-  return { ...configured, 'required-checks': resolved };
+  return { ...policy, 'required-checks': resolved };
+}
+
+async function resolveActor(actor: ConfiguredActor, api: RepositoryApi): Promise<BypassActor> {
+  const mode = actor.mode ?? 'always';
+  if (actor.role !== undefined) return { type: 'RepositoryRole', id: REPOSITORY_ROLE_IDS[actor.role], mode };
+  if (actor.team !== undefined) return { type: 'Team', id: await api.teamId(actor.team), mode };
+  if (actor.app !== undefined) return { type: 'Integration', id: actor.app, mode };
+  return { type: 'DeployKey', id: null, mode };
 }
 
 interface BranchOutcome {

@@ -8,12 +8,23 @@ export type Mode = 'plan' | 'check' | 'apply' | 'restore';
 export type ProtectionApi = 'classic' | 'rulesets';
 
 /** A configured branch as written in the config: `required-checks` may still say `auto`. */
-export type ConfiguredBranch = Partial<Omit<ProtectionState, 'required-checks'>> & {
+export type ConfiguredBranch = Partial<Omit<ProtectionState, 'required-checks' | 'bypass-actors'>> & {
   name: string;
   'required-checks'?: string[] | 'auto';
+  /** Teams by slug, resolved to ids against the repository's owner. */
+  'bypass-actors'?: ConfiguredActor[];
   /** Branches the name's pattern (or ~DEFAULT_BRANCH) would match that are left out. */
   exclude?: string[];
 };
+
+/** One bypass actor as the config names it: exactly one of role, team, app or deploy-keys. */
+export interface ConfiguredActor {
+  role?: 'maintain' | 'write';
+  team?: string;
+  app?: number;
+  'deploy-keys'?: boolean;
+  mode?: 'always' | 'pull_request';
+}
 
 export interface BranchProtectionOptions {
   mode: Mode;
@@ -48,6 +59,10 @@ export function parseOptions(settings: GateSettings, context: GateContext): Bran
     // An entry with no setting compares nothing, and would pass having checked nothing.
     if (Object.keys(branch).every((key) => key === 'name' || key === 'exclude')) throw new ConfigurationError(`branch-protection.branches: ${branch.name} sets no protection setting, so there is nothing to check; add one (e.g. required-reviews: 1)`);
     names.add(branch.name);
+    for (const [index, actor] of (branch['bypass-actors'] ?? []).entries()) {
+      const kinds = (['role', 'team', 'app', 'deploy-keys'] as const).filter((kind) => actor[kind] !== undefined);
+      if (kinds.length !== 1) throw new ConfigurationError(`branch-protection.branches: ${branch.name} bypass-actors[${index}] names ${kinds.length === 0 ? 'no actor' : `${kinds.join(' and ')}`}; give exactly one of role, team, app or deploy-keys (admins are enforce-admins: false)`);
+    }
     const rulesetOnly = RULESET_ONLY_SETTINGS.find((setting) => branch[setting] !== undefined);
     if (rulesetOnly && settings.api !== 'rulesets') throw new ConfigurationError(`branch-protection.branches: ${branch.name} sets ${rulesetOnly}, which classic branch protection cannot hold; set api: rulesets or remove it`);
   }

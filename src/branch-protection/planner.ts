@@ -1,4 +1,4 @@
-import { SETTINGS, compareStrength, describeValue, type ProtectionState, type RequiredCheck, type Setting } from './protection.js';
+import { SETTINGS, compareStrength, describeActor, describeValue, type BypassActor, type ProtectionState, type RequiredCheck, type Setting } from './protection.js';
 
 /** The settings of one configured branch; an absent setting is left as it is. */
 export type BranchPolicy = Partial<Omit<ProtectionState, 'required-checks'>> & {
@@ -49,6 +49,11 @@ export function planBranch(policy: BranchPolicy, managed: ProtectionState, effec
     if (setting === 'required-checks') {
       const wanted = policy['required-checks'];
       if (wanted !== undefined) planChecks(wanted, managed, effective, options, target, changes, kept);
+      continue;
+    }
+    if (setting === 'bypass-actors') {
+      const wanted = policy['bypass-actors'];
+      if (wanted !== undefined && wanted !== null) planBypass(wanted, managed, options, target, changes, kept);
       continue;
     }
     if (setting === 'required-deployments') {
@@ -114,4 +119,24 @@ function planDeployments(wanted: string[], managed: ProtectionState, effective: 
   const next = [...owned.filter((environment) => !pruned.includes(environment)), ...missing];
   target['required-deployments'] = next;
   changes.push({ setting: 'required-deployments', from: effective['required-deployments'], to: next, weakens: pruned.length > 0 });
+}
+
+/**
+ * Bypass actors loosen a ruleset: removing one the config does not list strengthens it (a
+ * change), adding one weakens it (only with `allow-weaken`). Compared with the gate's own
+ * ruleset, the only source that tells them.
+ */
+function planBypass(wanted: BypassActor[], managed: ProtectionState, options: PlanOptions, target: ProtectionState, changes: Change[], kept: Kept[]): void {
+  const now = managed['bypass-actors'] ?? [];
+  const key = (actor: BypassActor) => `${actor.type}:${actor.id}:${actor.mode}`;
+  const added = wanted.filter((actor) => !now.some((known) => key(known) === key(actor)));
+  const removed = now.filter((actor) => !wanted.some((known) => key(known) === key(actor)));
+  if (added.length === 0 && removed.length === 0) return;
+  if (added.length > 0 && !options.allowWeaken) {
+    kept.push({ setting: 'bypass-actors', message: `would let ${added.map(describeActor).join(', ')} bypass the ruleset, which weakens it; not added (set allow-weaken: true to add)` });
+    if (removed.length === 0) return;
+  }
+  const next = options.allowWeaken ? wanted : now.filter((actor) => !removed.includes(actor));
+  target['bypass-actors'] = next;
+  changes.push({ setting: 'bypass-actors', from: now, to: next, weakens: options.allowWeaken && added.length > 0 });
 }

@@ -37,6 +37,28 @@ export interface ProtectionState {
    * `disabled` (nothing enforced). Classic protection is active once it exists.
    */
   enforcement: Enforcement;
+  /**
+   * Who may bypass a ruleset besides admins (admins are `enforce-admins`): repository roles,
+   * teams, apps, each `always` or only through a `pull_request`. null where the source has none
+   * to tell (classic protection, effective rules).
+   */
+  'bypass-actors': BypassActor[] | null;
+}
+
+export interface BypassActor {
+  type: 'RepositoryRole' | 'Team' | 'Integration' | 'DeployKey';
+  id: number | null;
+  mode: 'always' | 'pull_request';
+}
+
+/** The ids GitHub gives its built-in repository roles in bypass lists (admin is enforce-admins). */
+export const REPOSITORY_ROLE_IDS: Record<'maintain' | 'write', number> = { maintain: 2, write: 4 };
+
+/** One text per actor, for comparing lists and for messages. */
+export function describeActor(actor: BypassActor): string {
+  const role = Object.entries(REPOSITORY_ROLE_IDS).find(([, id]) => id === actor.id)?.[0];
+  const who = actor.type === 'RepositoryRole' ? `role ${role ?? actor.id}` : actor.type === 'Team' ? `team ${actor.id}` : actor.type === 'Integration' ? `app ${actor.id}` : 'deploy keys';
+  return actor.mode === 'always' ? who : `${who} (pull requests)`;
 }
 
 export type Enforcement = 'active' | 'evaluate' | 'disabled';
@@ -61,10 +83,11 @@ export const SETTINGS: readonly Setting[] = [
   'merge-queue',
   'required-deployments',
   'enforcement',
+  'bypass-actors',
 ];
 
 /** Settings only a ruleset can hold: the classic protection API has no field for them. */
-export const RULESET_ONLY_SETTINGS: readonly Setting[] = ['merge-queue', 'required-deployments', 'enforcement'];
+export const RULESET_ONLY_SETTINGS: readonly Setting[] = ['merge-queue', 'required-deployments', 'enforcement', 'bypass-actors'];
 
 /** Settings where `true` loosens the protection. */
 const LOOSENING_FLAGS = new Set<Setting>(['allow-force-pushes', 'allow-deletions']);
@@ -88,11 +111,12 @@ export function unprotectedState(): ProtectionState {
     'merge-queue': false,
     'required-deployments': null,
     enforcement: 'disabled',
+    'bypass-actors': null,
   };
 }
 
 /** The settings that hold a list, which the planner merges name by name. */
-export type ListSetting = 'required-checks' | 'required-deployments';
+export type ListSetting = 'required-checks' | 'required-deployments' | 'bypass-actors';
 export type ScalarSetting = Exclude<Setting, ListSetting>;
 
 /** -1 weaker, 0 same, 1 stronger: how `a` compares with `b` for a scalar setting. */
@@ -115,6 +139,9 @@ export function strongestOf(states: ProtectionState[]): ProtectionState {
         const merged = [...(result['required-checks'] ?? [])];
         for (const check of checks) if (!merged.some((known) => known.context === check.context)) merged.push(check);
         result['required-checks'] = merged;
+      } else if (setting === 'bypass-actors') {
+        // Only the gate's own ruleset tells its bypass actors; other sources say nothing.
+        if (state['bypass-actors'] !== null) result['bypass-actors'] = [...(result['bypass-actors'] ?? []), ...state['bypass-actors']];
       } else if (setting === 'required-deployments') {
         const environments = state['required-deployments'];
         if (environments !== null) result['required-deployments'] = [...new Set([...(result['required-deployments'] ?? []), ...environments])];
@@ -254,10 +281,14 @@ export function adminsBypass(ruleset: unknown): boolean {
   return Array.isArray(actors) && actors.map(asObject).some(isAdminActor);
 }
 
-/** A ruleset's bypass actors other than admins: teams, apps, other roles, which every write keeps. */
-export function otherBypassActors(ruleset: unknown): Json[] {
+/** A ruleset's bypass actors other than admins: roles, teams, apps, deploy keys. */
+export function otherBypassActors(ruleset: unknown): BypassActor[] {
   const actors = asObject(ruleset).bypass_actors;
-  return Array.isArray(actors) ? actors.map(asObject).filter((actor) => !isAdminActor(actor)) : [];
+  return (Array.isArray(actors) ? actors.map(asObject).filter((actor) => !isAdminActor(actor)) : []).map((actor) => ({
+    type: actor.actor_type as BypassActor['type'],
+    id: typeof actor.actor_id === 'number' ? actor.actor_id : null,
+    mode: actor.bypass_mode === 'pull_request' ? 'pull_request' : 'always',
+  }));
 }
 
 /** Logins, slugs: what the PUT takes for the user/team/app objects the GET returns. */
@@ -363,7 +394,7 @@ export function rulesetBody(branch: string, target: ProtectionState, currentRaw:
   const environments = target['required-deployments'];
   if (environments !== null) rules.push({ type: 'required_deployments', parameters: { required_deployment_environments: environments } });
   const carried = (Array.isArray(current.rules) ? current.rules.map(asObject) : []).filter((rule) => !managed.has(String(rule.type)));
-  const otherActors = otherBypassActors(current);
+  const otherActors = (target['bypass-actors'] ?? otherBypassActors(current)).map((actor) => ({ actor_id: actor.id, actor_type: actor.type, bypass_mode: actor.mode }));
   return {
     name: ownedRulesetName(branch),
     target: 'branch',
@@ -382,6 +413,10 @@ export function describeValue(setting: Setting, value: unknown): string {
     return checks === null ? 'not required' : checks.length === 0 ? 'none' : checks.map((check) => check.context).join(', ');
   }
   if (setting === 'required-reviews') return value === null ? 'pull requests not required' : String(value);
+  if (setting === 'bypass-actors') {
+    const actors = value as BypassActor[] | null;
+    return actors === null || actors.length === 0 ? 'nobody besides admins' : actors.map(describeActor).join(', ');
+  }
   if (setting === 'required-deployments') {
     const environments = value as string[] | null;
     return environments === null || environments.length === 0 ? 'none' : environments.join(', ');

@@ -87,7 +87,7 @@ export async function readClassic(api: RepositoryApi, branch: string): Promise<O
 export function rulesetState(ruleset: unknown): ProtectionState {
   const enforcement = (ruleset as { enforcement?: string }).enforcement;
   if (enforcement !== 'active' && enforcement !== 'evaluate') return unprotectedState();
-  return fromRules((ruleset as { rules?: unknown }).rules, !adminsBypass(ruleset), enforcement);
+  return { ...fromRules((ruleset as { rules?: unknown }).rules, !adminsBypass(ruleset), enforcement), 'bypass-actors': otherBypassActors(ruleset) };
 }
 
 /**
@@ -119,7 +119,7 @@ export async function readOwnedRuleset(api: RepositoryApi, branch: string, id: n
     // Bypass actors other than admins and rules the gate does not manage are carried over by every write.
     lockoutTarget: (state, others) => ({
       state,
-      bypassable: state.enforcement !== 'active' || !state['enforce-admins'] || otherBypassActors(raw).length > 0,
+      bypassable: state.enforcement !== 'active' || !state['enforce-admins'] || (state['bypass-actors'] ?? otherBypassActors(raw)).length > 0,
       pushBlocked: state['lock-branch'] ? 'the ruleset restricts updates (lock-branch)' : undefined,
       mergeQueue: others.mergeQueue || state['merge-queue'],
     }),

@@ -71,6 +71,8 @@ export interface FakeGitHub {
   noAdminTokens: Set<string>;
   /** Tokens a fine-grained token without Administration stands for: protection answers 404, as GitHub hides it. */
   hiddenProtectionTokens: Set<string>;
+  /** Teams by `org/slug`, with their ids. */
+  teams: Map<string, number>;
   /** Organisations that enforce SAML SSO the token is not authorised for: 403 with x-github-sso. */
   ssoOrganizations: Set<string>;
   /** Answers to give before the real ones (status, body, headers), e.g. a 502 or a limit. */
@@ -103,6 +105,7 @@ export async function startFakeGitHub(options: { limits?: RateLimits } = {}): Pr
     noAdminTokens: new Set(),
     hiddenProtectionTokens: new Set(),
     ssoOrganizations: new Set(),
+    teams: new Map(),
     queue: [],
     limits: options.limits,
     close: async () => {
@@ -168,6 +171,10 @@ export async function startFakeGitHub(options: { limits?: RateLimits } = {}): Pr
     const token = (request.headers.authorization ?? '').replace(/^(token|bearer) /i, '');
     const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
     if (parts[0] === 'orgs' && parts[2] === 'repos' && method === 'GET') return listOrgRepositories(parts[1]!, url);
+    if (parts[0] === 'orgs' && parts[2] === 'teams' && parts.length === 4 && method === 'GET') {
+      const id = fake.teams.get(`${parts[1]}/${parts[3]}`);
+      return id === undefined ? notFound() : ok({ id, slug: parts[3], name: parts[3], privacy: 'closed' });
+    }
     if (parts[0] !== 'repos' || parts.length < 3) return notFound();
     const fullName = `${parts[1]}/${parts[2]}`;
     const repository = fake.repositories.get(fullName);

@@ -486,6 +486,29 @@ describe('settings beyond the basics', () => {
     expect(ruleset!.enforcement).toBe('active');
   });
 
+  it('manages bypass actors: removes unlisted ones, adds (a weakening) only with allow-weaken, resolves team slugs', async () => {
+    const repository = addRepository(fake, 'o/r', ci());
+    fake.teams.set('o/release', 42);
+    repository.rulesets.set(5, {
+      id: 5, name: 'readiness-gates: main', enforcement: 'active', conditions: { ref_name: { include: ['refs/heads/main'], exclude: [] } },
+      bypass_actors: [{ actor_id: 4, actor_type: 'RepositoryRole', bypass_mode: 'always' }, { actor_id: 99, actor_type: 'Integration', bypass_mode: 'always' }],
+      rules: [{ type: 'deletion' }],
+    });
+    const wanted = [{ app: 99 }, { team: 'release', mode: 'pull_request' }];
+    const tightened = await run({ repo: 'o/r', api: 'rulesets', mode: 'apply', branches: [{ name: 'main', 'enforce-admins': true, 'bypass-actors': wanted }] });
+    expect(tightened.findings.find((finding) => finding.rule === 'kept/bypass-actors')?.message).toBe('o/r main: would let team 42 (pull requests) bypass the ruleset, which weakens it; not added (set allow-weaken: true to add)');
+    expect(repository.rulesets.get(5)!.bypass_actors).toEqual([{ actor_id: 99, actor_type: 'Integration', bypass_mode: 'always' }]);
+    const added = await run({ repo: 'o/r', api: 'rulesets', mode: 'apply', 'allow-weaken': true, branches: [{ name: 'main', 'enforce-admins': true, 'bypass-actors': wanted }] });
+    expect(added.status).toBe('pass');
+    expect(repository.rulesets.get(5)!.bypass_actors).toEqual([{ actor_id: 99, actor_type: 'Integration', bypass_mode: 'always' }, { actor_id: 42, actor_type: 'Team', bypass_mode: 'pull_request' }]);
+    const checked = await run({ repo: 'o/r', api: 'rulesets', branches: [{ name: 'main', 'enforce-admins': true, 'bypass-actors': wanted }] });
+    expect(checked.findings).toEqual([]);
+    const unknown = await run({ repo: 'o/r', api: 'rulesets', branches: [{ name: 'main', 'bypass-actors': [{ team: 'ghosts' }] }] });
+    expect(unknown.findings[0]!.message).toBe('o/r: o has no team ghosts the token can see (404); fix bypass-actors or give the token Members: read on the organisation');
+    const twoKinds = await run({ repo: 'o/r', api: 'rulesets', branches: [{ name: 'main', 'bypass-actors': [{ team: 'release', app: 1 }] }] });
+    expect(twoKinds.findings[0]!.message).toBe('branch-protection.branches: main bypass-actors[0] names team and app; give exactly one of role, team, app or deploy-keys (admins are enforce-admins: false)');
+  });
+
   it('refuses a ruleset-only setting with the classic API, naming the fix', async () => {
     const report = await run({ repo: 'o/r', branches: [{ name: 'main', 'merge-queue': true }] });
     expect(report.status).toBe('error');
