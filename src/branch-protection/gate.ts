@@ -12,7 +12,8 @@ import { findLockouts, type Lockout, type LockoutEvidence } from './lockout.js';
 import { DEFAULT_BRANCH, isBranchPattern, matchesBranchPattern } from './branches.js';
 import { parseOptions, selectShard, type BranchProtectionOptions, type ConfiguredActor, type ConfiguredBranch, type ProtectionApi } from './options.js';
 import { planBranch, type BranchPolicy } from './planner.js';
-import { REPOSITORY_ROLE_IDS, describeValue, ownedRulesetName, strongestOf, type BypassActor } from './protection.js';
+import { REPOSITORY_ROLE_IDS, describeValue, strongestOf, type BypassActor } from './protection.js';
+import { ownedRulesetName } from './rulesets.js';
 import { readClassic, readOwnedRuleset, type OtherSources, type OwnedProtection } from './sources.js';
 import { WORKFLOW_DIRECTORY, deriveRequiredChecks, whyNotAlways } from './workflows.js';
 

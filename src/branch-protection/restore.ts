@@ -4,7 +4,8 @@ import type { RepositoryApi } from './api.js';
 import { formatWrite, parseReplayRequest, type BackupEntry, type BackupFile } from './backup.js';
 import { lockoutEvidence, type BranchWorkflows } from './evidence.js';
 import { findLockouts, type Lockout } from './lockout.js';
-import { SETTINGS, describeValue, fromClassicProtection, strongestOf, unprotectedState, type ProtectionState, type Setting } from './protection.js';
+import { fromClassicProtection } from './classic.js';
+import { SETTINGS, describeValue, strongestOf, unprotectedState, type ProtectionState, type Setting } from './protection.js';
 import { readClassic, readOwnedRuleset, rulesetState } from './sources.js';
 
 export interface RestoreOutcome {

@@ -2,18 +2,9 @@ import { RepositoryAccessError, type RepositoryApi, type WriteRequest } from './
 import { isBranchPattern } from './branches.js';
 import type { LockoutTarget } from './lockout.js';
 import type { BranchPlan } from './planner.js';
-import {
-  adminsBypass,
-  classicProtectionBody,
-  fromClassicProtection,
-  fromRules,
-  otherBypassActors,
-  ownedRulesetName,
-  restrictsPushesToNobody,
-  rulesetBody,
-  unprotectedState,
-  type ProtectionState,
-} from './protection.js';
+import { classicProtectionBody, fromClassicProtection, restrictsPushesToNobody } from './classic.js';
+import { unprotectedState, type ProtectionState } from './protection.js';
+import { adminsBypass, fromRules, otherBypassActors, ownedRulesetName, rulesetBody } from './rulesets.js';
 
 /** What the rest of the branch's protection (rulesets the gate does not own) enforces. */
 export interface OtherSources {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { planBranch } from '../../src/branch-protection/planner.js';
-import { classicProtectionBody, fromClassicProtection, fromRules, rulesetBody, strongestOf, unprotectedState, type ProtectionState } from '../../src/branch-protection/protection.js';
+import { classicProtectionBody, fromClassicProtection } from '../../src/branch-protection/classic.js';
+import { strongestOf, unprotectedState, type ProtectionState } from '../../src/branch-protection/protection.js';
+import { fromRules, rulesetBody } from '../../src/branch-protection/rulesets.js';
 
 describe('normalising the GET shapes', () => {
   it('reads classic protection with legacy contexts, enabled objects and actor objects', () => {
