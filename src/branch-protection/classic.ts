@@ -38,6 +38,7 @@ export function fromClassicProtection(raw: unknown): ProtectionState {
   state['signed-commits'] = enabled(protection.required_signatures);
   state['lock-branch'] = enabled(protection.lock_branch);
   state.enforcement = 'active';
+  state['push-restrictions'] = actorNames(protection.restrictions) ?? null;
   return state;
 }
 
@@ -53,15 +54,9 @@ function hasActors(actors: { users: string[]; teams: string[]; apps: string[] } 
   return actors !== undefined && actors.users.length + actors.teams.length + actors.apps.length > 0;
 }
 
-/** Whether the classic protection limits pushes to a list of nobody. */
-export function restrictsPushesToNobody(raw: unknown): boolean {
-  const restrictions = actorNames(asObject(raw).restrictions);
-  return restrictions !== undefined && !hasActors(restrictions);
-}
-
 /**
  * The body of `PUT .../branches/{branch}/protection` for `target`. Whatever this gate does not
- * manage (push restrictions, dismissal restrictions, bypass allowances, lock and fork-sync flags)
+ * manage (dismissal restrictions, bypass allowances, lock and fork-sync flags)
  * is carried over from the current protection, so a write never drops it. Checks go as `checks`
  * only: the API refuses `contexts` and `checks` together.
  */
@@ -88,7 +83,7 @@ export function classicProtectionBody(target: ProtectionState, currentRaw: unkno
     },
     enforce_admins: target['enforce-admins'],
     required_pull_request_reviews: reviews,
-    restrictions: actorNames(current.restrictions) ?? null,
+    restrictions: target['push-restrictions'],
     required_linear_history: target['linear-history'],
     allow_force_pushes: target['allow-force-pushes'],
     allow_deletions: target['allow-deletions'],

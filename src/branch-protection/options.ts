@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ConfigurationError } from '../core/errors.js';
 import type { GateContext, GateSettings } from '../core/gate.js';
-import { RULESET_ONLY_SETTINGS, type ProtectionState } from './protection.js';
+import { CLASSIC_ONLY_SETTINGS, RULESET_ONLY_SETTINGS, type ProtectionState } from './protection.js';
 
 export type Mode = 'plan' | 'check' | 'apply' | 'restore';
 export type ProtectionApi = 'classic' | 'rulesets';
@@ -65,6 +65,11 @@ export function parseOptions(settings: GateSettings, context: GateContext): Bran
     }
     const rulesetOnly = RULESET_ONLY_SETTINGS.find((setting) => branch[setting] !== undefined);
     if (rulesetOnly && settings.api !== 'rulesets') throw new ConfigurationError(`branch-protection.branches: ${branch.name} sets ${rulesetOnly}, which classic branch protection cannot hold; set api: rulesets or remove it`);
+    const allowances = branch['push-restrictions'];
+    // A list left out of push-restrictions allows nobody of that kind.
+    if (allowances) branch['push-restrictions'] = { users: allowances.users ?? [], teams: allowances.teams ?? [], apps: allowances.apps ?? [] };
+    const classicOnly = CLASSIC_ONLY_SETTINGS.find((setting) => branch[setting] !== undefined);
+    if (classicOnly && settings.api === 'rulesets') throw new ConfigurationError(`branch-protection.branches: ${branch.name} sets ${classicOnly}, which a ruleset cannot hold (use lock-branch with bypass-actors); set api: classic or remove it`);
   }
   const backupPath = typeof settings['backup-path'] === 'string' && settings['backup-path']
     ? path.resolve(context.cwd, settings['backup-path'])

@@ -1,4 +1,4 @@
-import { SETTINGS, compareStrength, describeActor, describeValue, type BypassActor, type ProtectionState, type RequiredCheck, type Setting } from './protection.js';
+import { SETTINGS, allowanceNames, compareStrength, describeActor, describeValue, type BypassActor, type ProtectionState, type PushAllowances, type RequiredCheck, type Setting } from './protection.js';
 
 /** The settings of one configured branch; an absent setting is left as it is. */
 export type BranchPolicy = Partial<Omit<ProtectionState, 'required-checks'>> & {
@@ -49,6 +49,11 @@ export function planBranch(policy: BranchPolicy, managed: ProtectionState, effec
     if (setting === 'required-checks') {
       const wanted = policy['required-checks'];
       if (wanted !== undefined) planChecks(wanted, managed, effective, options, target, changes, kept);
+      continue;
+    }
+    if (setting === 'push-restrictions') {
+      const wanted = policy['push-restrictions'];
+      if (wanted !== undefined && wanted !== null) planPushRestrictions(wanted, managed, options, target, changes, kept);
       continue;
     }
     if (setting === 'bypass-actors') {
@@ -139,4 +144,26 @@ function planBypass(wanted: BypassActor[], managed: ProtectionState, options: Pl
   const next = options.allowWeaken ? wanted : now.filter((actor) => !removed.includes(actor));
   target['bypass-actors'] = next;
   changes.push({ setting: 'bypass-actors', from: now, to: next, weakens: options.allowWeaken && added.length > 0 });
+}
+
+/**
+ * Push restrictions as the config lists them: restricting an open branch or taking someone off
+ * the list strengthens it (a change); letting someone more push weakens it (only with `allow-weaken`).
+ */
+function planPushRestrictions(wanted: PushAllowances, managed: ProtectionState, options: PlanOptions, target: ProtectionState, changes: Change[], kept: Kept[]): void {
+  const now = managed['push-restrictions'];
+  const wantedNames = allowanceNames(wanted);
+  const nowNames = now === null ? undefined : allowanceNames(now);
+  const added = nowNames === undefined ? [] : wantedNames.filter((name) => !nowNames.includes(name));
+  const removed = nowNames === undefined ? ['anyone with write access'] : nowNames.filter((name) => !wantedNames.includes(name));
+  if (added.length === 0 && removed.length === 0) return;
+  if (added.length > 0 && !options.allowWeaken) {
+    kept.push({ setting: 'push-restrictions', message: `would let ${added.join(', ')} push, which weakens the restriction; not added (set allow-weaken: true to add)` });
+    if (removed.length === 0) return;
+  }
+  const next = options.allowWeaken || now === null
+    ? wanted
+    : { users: now.users.filter((name) => wanted.users.includes(name)), teams: now.teams.filter((name) => wanted.teams.includes(name)), apps: now.apps.filter((name) => wanted.apps.includes(name)) };
+  target['push-restrictions'] = next;
+  changes.push({ setting: 'push-restrictions', from: now, to: next, weakens: options.allowWeaken && added.length > 0 });
 }

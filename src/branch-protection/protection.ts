@@ -43,6 +43,19 @@ export interface ProtectionState {
    * to tell (classic protection, effective rules).
    */
   'bypass-actors': BypassActor[] | null;
+  /** Who may push (classic only): users by login, teams and apps by slug; null: anyone with write access. */
+  'push-restrictions': PushAllowances | null;
+}
+
+export interface PushAllowances {
+  users: string[];
+  teams: string[];
+  apps: string[];
+}
+
+/** Every name of an allowance list, prefixed by its kind, for comparing and messages. */
+export function allowanceNames(allowances: PushAllowances): string[] {
+  return [...allowances.users.map((name) => `user ${name}`), ...allowances.teams.map((name) => `team ${name}`), ...allowances.apps.map((name) => `app ${name}`)];
 }
 
 export interface BypassActor {
@@ -84,7 +97,11 @@ export const SETTINGS: readonly Setting[] = [
   'required-deployments',
   'enforcement',
   'bypass-actors',
+  'push-restrictions',
 ];
+
+/** Settings only classic protection holds (a ruleset restricts pushes with lock-branch and bypass-actors). */
+export const CLASSIC_ONLY_SETTINGS: readonly Setting[] = ['push-restrictions'];
 
 /** Settings only a ruleset can hold: the classic protection API has no field for them. */
 export const RULESET_ONLY_SETTINGS: readonly Setting[] = ['merge-queue', 'required-deployments', 'enforcement', 'bypass-actors'];
@@ -112,11 +129,12 @@ export function unprotectedState(): ProtectionState {
     'required-deployments': null,
     enforcement: 'disabled',
     'bypass-actors': null,
+    'push-restrictions': null,
   };
 }
 
 /** The settings that hold a list, which the planner merges name by name. */
-export type ListSetting = 'required-checks' | 'required-deployments' | 'bypass-actors';
+export type ListSetting = 'required-checks' | 'required-deployments' | 'bypass-actors' | 'push-restrictions';
 export type ScalarSetting = Exclude<Setting, ListSetting>;
 
 /** -1 weaker, 0 same, 1 stronger: how `a` compares with `b` for a scalar setting. */
@@ -139,6 +157,8 @@ export function strongestOf(states: ProtectionState[]): ProtectionState {
         const merged = [...(result['required-checks'] ?? [])];
         for (const check of checks) if (!merged.some((known) => known.context === check.context)) merged.push(check);
         result['required-checks'] = merged;
+      } else if (setting === 'push-restrictions') {
+        if (state['push-restrictions'] !== null) result['push-restrictions'] = state['push-restrictions'];
       } else if (setting === 'bypass-actors') {
         // Only the gate's own ruleset tells its bypass actors; other sources say nothing.
         if (state['bypass-actors'] !== null) result['bypass-actors'] = [...(result['bypass-actors'] ?? []), ...state['bypass-actors']];
@@ -166,6 +186,10 @@ export function describeValue(setting: Setting, value: unknown): string {
     return checks === null ? 'not required' : checks.length === 0 ? 'none' : checks.map((check) => check.context).join(', ');
   }
   if (setting === 'required-reviews') return value === null ? 'pull requests not required' : String(value);
+  if (setting === 'push-restrictions') {
+    const allowances = value as PushAllowances | null;
+    return allowances === null ? 'anyone with write access' : allowanceNames(allowances).length === 0 ? 'nobody' : allowanceNames(allowances).join(', ');
+  }
   if (setting === 'bypass-actors') {
     const actors = value as BypassActor[] | null;
     return actors === null || actors.length === 0 ? 'nobody besides admins' : actors.map(describeActor).join(', ');

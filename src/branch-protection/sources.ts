@@ -2,8 +2,8 @@ import { RepositoryAccessError, type RepositoryApi, type WriteRequest } from './
 import { isBranchPattern } from './branches.js';
 import type { LockoutTarget } from './lockout.js';
 import type { BranchPlan } from './planner.js';
-import { classicProtectionBody, fromClassicProtection, restrictsPushesToNobody } from './classic.js';
-import { unprotectedState, type ProtectionState } from './protection.js';
+import { classicProtectionBody, fromClassicProtection } from './classic.js';
+import { allowanceNames, unprotectedState, type ProtectionState } from './protection.js';
 import { adminsBypass, fromRules, otherBypassActors, ownedRulesetName, rulesetBody } from './rulesets.js';
 
 /** What the rest of the branch's protection (rulesets the gate does not own) enforces. */
@@ -61,11 +61,10 @@ export async function readClassic(api: RepositoryApi, branch: string): Promise<O
       const after = await api.readClassicProtection(branch);
       return after === null ? unprotectedState() : fromClassicProtection(after);
     },
-    // Push restrictions are carried over by every write.
     lockoutTarget: (state, others) => ({
       state,
       bypassable: !state['enforce-admins'],
-      pushBlocked: restrictsPushesToNobody(raw) ? 'pushes are restricted to nobody' : state['lock-branch'] ? 'the branch is locked (lock-branch)' : undefined,
+      pushBlocked: state['push-restrictions'] !== null && allowanceNames(state['push-restrictions']).length === 0 ? 'pushes are restricted to nobody' : state['lock-branch'] ? 'the branch is locked (lock-branch)' : undefined,
       mergeQueue: others.mergeQueue,
     }),
   };

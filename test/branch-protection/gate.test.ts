@@ -509,6 +509,23 @@ describe('settings beyond the basics', () => {
     expect(twoKinds.findings[0]!.message).toBe('branch-protection.branches: main bypass-actors[0] names team and app; give exactly one of role, team, app or deploy-keys (admins are enforce-admins: false)');
   });
 
+  it('manages classic push restrictions: restricting and taking people off strengthen, adding someone needs allow-weaken', async () => {
+    const repository = addRepository(fake, 'o/r');
+    const restricted = await run({ repo: 'o/r', mode: 'apply', branches: [{ name: 'main', 'push-restrictions': { users: ['lead'], teams: ['release'] } }] });
+    expect(restricted.status).toBe('pass');
+    expect(repository.protection.get('main')!.restrictions).toMatchObject({ users: [{ login: 'lead' }], teams: [{ slug: 'release' }], apps: [] });
+    const widened = await run({ repo: 'o/r', mode: 'apply', branches: [{ name: 'main', 'push-restrictions': { teams: ['release', 'ops'] } }] });
+    expect(widened.findings.find((finding) => finding.rule === 'kept/push-restrictions')?.message).toBe('o/r main: would let team ops push, which weakens the restriction; not added (set allow-weaken: true to add)');
+    // lead came off (a strengthening); ops stays out without allow-weaken.
+    expect(repository.protection.get('main')!.restrictions).toMatchObject({ users: [], teams: [{ slug: 'release' }], apps: [] });
+    await run({ repo: 'o/r', mode: 'apply', 'allow-weaken': true, branches: [{ name: 'main', 'push-restrictions': { teams: ['release', 'ops'] } }] });
+    expect(repository.protection.get('main')!.restrictions).toMatchObject({ teams: [{ slug: 'release' }, { slug: 'ops' }] });
+    const nobody = await run({ repo: 'o/r', mode: 'apply', branches: [{ name: 'main', 'push-restrictions': {}, 'enforce-admins': true }] });
+    expect(nobody.findings.find((finding) => finding.rule === 'safety/lockout')?.message).toContain('pushes are restricted to nobody');
+    const rulesets = await run({ repo: 'o/r', api: 'rulesets', branches: [{ name: 'main', 'push-restrictions': { users: ['lead'] } }] });
+    expect(rulesets.findings[0]!.message).toBe('branch-protection.branches: main sets push-restrictions, which a ruleset cannot hold (use lock-branch with bypass-actors); set api: classic or remove it');
+  });
+
   it('refuses a ruleset-only setting with the classic API, naming the fix', async () => {
     const report = await run({ repo: 'o/r', branches: [{ name: 'main', 'merge-queue': true }] });
     expect(report.status).toBe('error');

@@ -45,7 +45,7 @@ describe('normalising the GET shapes', () => {
       'required-checks': [{ context: 'lint', appId: 15368 }], strict: true, 'required-reviews': 2, 'code-owner-reviews': true, 'dismiss-stale-reviews': true,
       'require-last-push-approval': true, 'enforce-admins': true, 'linear-history': true, 'conversation-resolution': true,
       'allow-force-pushes': false, 'allow-deletions': false, 'signed-commits': true, 'lock-branch': true, 'merge-queue': true, 'required-deployments': ['staging'],
-      enforcement: 'evaluate', 'bypass-actors': null,
+      enforcement: 'evaluate', 'bypass-actors': null, 'push-restrictions': null,
     };
     // A state that enforces nothing is written as an active ruleset without rules.
     for (const state of [strong, { ...unprotectedState(), enforcement: 'active' as const }]) {
