@@ -20,29 +20,35 @@ const CODEOWNERS_PATHS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS']
  * from Codecov, Vercel or a CI outside Actions). Each answer is asked once.
  */
 export function lockoutEvidence(api: RepositoryApi, branch: string, workflows: BranchWorkflows | undefined): LockoutEvidence {
-  let reported: Promise<ReportedCheck[]> | undefined;
+  let reported: Promise<{ checks: ReportedCheck[]; pull: boolean }> | undefined;
   let writers: Promise<{ count: number; atLeast: boolean }> | undefined;
   let codeOwners: Promise<string | undefined> | undefined;
   const concrete = !isBranchPattern(branch);
-  const reportedOnGitHub = async (): Promise<ReportedCheck[]> => {
-    if (!concrete) return [];
-    const head = await api.latestPullRequestHead(branch);
-    return [...await api.reportedChecks(branch), ...(head ? await api.reportedChecks(head) : [])];
+  // Only a pull request's head counts: a check the branch's own commits carry may come from a
+  // push workflow that never runs on pull requests.
+  const reportedOnGitHub = async (): Promise<{ checks: ReportedCheck[]; pull: boolean }> => {
+    const head = concrete ? await api.latestPullRequestHead(branch) : undefined;
+    return { checks: head ? await api.reportedChecks(head) : [], pull: head !== undefined };
   };
   return {
     async missingProducer(check: RequiredCheck) {
       const fromActions = check.appId === null || check.appId === -1 || check.appId === GITHUB_ACTIONS_APP_ID;
+      let neverThere: string | undefined;
       if (workflows && fromActions) {
         if (workflows.pullRequest.checks.some((produced) => produced.name === check.context)) return undefined;
-        // A check that runs on some pull requests is warned about where it is configured.
-        if (whyNotAlways(workflows.pullRequest.notRequired, check.context)) return undefined;
+        // A check that runs on some pull requests is warned about where it is configured; one
+        // that never reaches the pull request's head is a lock-out.
+        const job = whyNotAlways(workflows.pullRequest.notRequired, check.context);
+        if (job && !job.never) return undefined;
+        neverThere = job?.never ? job.reason : undefined;
       }
       reported ??= reportedOnGitHub();
-      const seen = (await reported).some((known) => known.name === check.context && (check.appId === null || check.appId === -1 || known.appId === check.appId));
+      const { checks, pull } = await reported;
+      const seen = checks.some((known) => known.name === check.context && (check.appId === null || check.appId === -1 || known.appId === check.appId));
       if (seen) return undefined;
       const app = check.appId === null || check.appId === -1 ? 'any app' : check.appId === GITHUB_ACTIONS_APP_ID ? 'GitHub Actions' : `app ${check.appId}`;
-      const local = workflows ? `no workflow in ${WORKFLOW_DIRECTORY} reports it on every pull request into ${branch}` : 'the workflows of this repository are not in the checkout';
-      const remote = concrete ? `and ${app} never reported it on ${branch} or its latest pull request` : `and ${branch} is a pattern, so GitHub cannot show what reports it`;
+      const local = neverThere ?? (workflows ? `no workflow in ${WORKFLOW_DIRECTORY} reports it on every pull request into ${branch}` : 'the workflows of this repository are not in the checkout');
+      const remote = !concrete ? `and ${branch} is not one branch, so no pull request shows what reports it` : pull ? `and ${app} did not report it on the latest pull request into ${branch}` : `and no pull request into ${branch} shows what reports it`;
       return `${local}, ${remote}, so every pull request would wait for it`;
     },
     missingInMergeQueue(check: RequiredCheck) {

@@ -126,7 +126,9 @@ function localWorkflowChecks(options: BranchProtectionOptions, repositories: str
       for (const name of configured) {
         if (pullRequest.checks.some((check) => check.name === name)) continue;
         const job = whyNotAlways(pullRequest.notRequired, name);
-        findings.push(job
+        findings.push(job?.never
+          ? { rule: 'checks/unproduced', level: 'warning', file: job.file, message: `branch ${branch.name} requires ${name}, which never reaches a pull request: ${job.reason}; every pull request would wait for it`, help: 'Run the job on pull_request instead, or drop it from required-checks.' }
+          : job
           ? { rule: 'checks/conditional', level: 'warning', file: job.file, message: `branch ${branch.name} requires ${name}, which is absent from some pull requests: ${job.reason}; those pull requests will wait for it`, help: 'Make the job run on every pull request (a path filter inside the job instead of the trigger), or drop it from required-checks.' }
           : { rule: 'checks/unproduced', level: 'warning', file: context.configFile, message: `branch ${branch.name} requires ${name}, which no workflow in ${WORKFLOW_DIRECTORY} produces on pull requests; every pull request would wait for it unless an app outside Actions reports it`, help: 'Use the check run name as GitHub shows it (job name, `job (matrix, values)`, `caller / callee`), or required-checks: auto.' });
       }

@@ -23,6 +23,8 @@ export interface NotRequiredJob {
   names: string[];
   pattern?: RegExp;
   reason: string;
+  /** Its checks never reach a pull request's head commit (pull_request_target): requiring one locks. */
+  never?: boolean;
 }
 
 export interface WorkflowChecks {
@@ -46,7 +48,7 @@ const ALWAYS = /^(\$\{\{\s*)?(always\(\)|!\s*cancelled\(\))(\s*\}\})?$/;
 const DEFAULT_CONDITION = /^(\$\{\{\s*)?(true|success\(\))(\s*\}\})?$/;
 
 /** Whether the workflow runs on every event of that kind into the branch, on some, or on none. */
-type TriggerVerdict = ({ runs: 'always' } | { runs: 'sometimes'; reason: string } | { runs: 'never' }) & {
+type TriggerVerdict = ({ runs: 'always' } | { runs: 'sometimes'; reason: string; never?: boolean } | { runs: 'never' }) & {
   /** The events that start the workflow (what `github.event_name` can be in its jobs). */
   events?: string[];
 };
@@ -73,7 +75,7 @@ export function deriveRequiredChecks(cwd: string, branch: string, event: CheckEv
     for (const job of jobs) {
       const reason = trigger.runs === 'sometimes' ? trigger.reason : job.reason;
       if (reason !== undefined) {
-        result.notRequired.push({ file: job.file, job: job.job, names: job.names, pattern: job.pattern, reason });
+        result.notRequired.push({ file: job.file, job: job.job, names: job.names, pattern: job.pattern, reason, ...(trigger.runs === 'sometimes' && trigger.never ? { never: true } : {}) });
         continue;
       }
       for (const check of job.names) if (!result.checks.some((known) => known.name === check)) result.checks.push({ name: check, file });
@@ -103,11 +105,8 @@ function readWorkflow(cwd: string, file: string): Json {
 
 function triggerVerdict(on: unknown, branch: string, event: CheckEvent): TriggerVerdict {
   const triggers = TRIGGERS[event];
-  if (typeof on === 'string' || Array.isArray(on)) {
-    const events = (Array.isArray(on) ? on.map(String) : [on]).filter((name) => triggers.includes(name));
-    return events.length > 0 ? { runs: 'always', events } : { runs: 'never' };
-  }
-  const filters = asObject(on);
+  // `on: [pull_request]` is `on: {pull_request: {}}` without filters.
+  const filters = typeof on === 'string' || Array.isArray(on) ? Object.fromEntries((Array.isArray(on) ? on.map(String) : [on]).map((name) => [name, {}])) : asObject(on);
   const verdicts = triggers.filter((trigger) => trigger in filters).map((trigger) => ({ trigger, verdict: filterVerdict(trigger, asObject(filters[trigger]), branch) }));
   const events = verdicts.filter(({ verdict }) => verdict.runs !== 'never').map(({ trigger }) => trigger);
   const always = verdicts.find(({ verdict }) => verdict.runs === 'always');
@@ -117,6 +116,16 @@ function triggerVerdict(on: unknown, branch: string, event: CheckEvent): Trigger
 
 /** What a trigger's filters mean for pull requests into `branch`. */
 function filterVerdict(trigger: string, filter: Json, branch: string): TriggerVerdict {
+  const verdict = filterVerdictOfEvent(trigger, filter, branch);
+  // GitHub reports a pull_request_target run on the base branch's commit, which is not the one
+  // branch protection looks at: its checks never count for the pull request.
+  if (trigger === 'pull_request_target' && verdict.runs !== 'never') {
+    return { runs: 'sometimes', never: true, reason: "it runs on pull_request_target, whose checks GitHub reports on the base branch's commit, never on the pull request's head" };
+  }
+  return verdict;
+}
+
+function filterVerdictOfEvent(trigger: string, filter: Json, branch: string): TriggerVerdict {
   const branchFilter = filter.branches ?? filter['branches-ignore'];
   if (Array.isArray(branchFilter)) {
     const key = filter.branches !== undefined ? 'branches' : 'branches-ignore';

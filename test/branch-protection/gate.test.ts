@@ -22,7 +22,8 @@ afterEach(async () => {
 function ci(): Partial<FakeRepository> {
   return {
     collaborators: [{ login: 'ada', role: 'admin' }, { login: 'bo', role: 'maintain' }, { login: 'cy', role: 'push' }],
-    reported: new Map([['main', { checkRuns: [{ name: 'lint', appId: 15368 }, { name: 'test', appId: 15368 }] }]]),
+    pulls: [{ base: 'main', sha: 'c0ffee' }],
+    reported: new Map([['c0ffee', { checkRuns: [{ name: 'lint', appId: 15368 }, { name: 'test', appId: 15368 }] }]]),
   };
 }
 
@@ -140,7 +141,7 @@ describe('plan and apply share one planner', () => {
     const repository = addRepository(fake, 'o/r', ci());
     // Three approvals need four people with write access; e2e comes from app 42.
     repository.collaborators!.push({ login: 'di', role: 'push' });
-    repository.reported!.get('main')!.checkRuns!.push({ name: 'e2e', appId: 42 });
+    repository.reported!.get('c0ffee')!.checkRuns!.push({ name: 'e2e', appId: 42 });
     repository.protection.set('main', protect({
       required_status_checks: { strict: true, checks: [{ context: 'e2e', app_id: 42 }] },
       required_pull_request_reviews: { required_approving_review_count: 3, dismiss_stale_reviews: false },
@@ -230,7 +231,7 @@ describe('safety', () => {
       addRepository(fake, 'o/r');
       const report = await run({ repo: 'o/r', mode, 'app-id': -1, branches: [{ name: 'main', 'required-checks': ['lint', 'tset'], 'enforce-admins': true }] }, { cwd });
       expect(report.status).toBe('fail');
-      expect(report.findings.find((finding) => finding.rule === 'safety/lockout')?.message).toBe('o/r main: refusing this protection: required check tset: no workflow in .github/workflows reports it on every pull request into main, and any app never reported it on main or its latest pull request, so every pull request would wait for it; make a workflow report tset on every pull request, or drop it from required-checks');
+      expect(report.findings.find((finding) => finding.rule === 'safety/lockout')?.message).toBe('o/r main: refusing this protection: required check tset: no workflow in .github/workflows reports it on every pull request into main, and no pull request into main shows what reports it, so every pull request would wait for it; make a workflow report tset on every pull request, or drop it from required-checks');
       expect(report.findings.filter((finding) => finding.rule === 'safety/lockout')).toHaveLength(1);
       expect(report.findings.find((finding) => finding.rule === 'checks/unproduced')?.level).toBe('warning');
     }
@@ -242,11 +243,25 @@ describe('safety', () => {
     addRepository(fake, 'o/b');
     // A commit status has no app: only a check that any app may report (app-id: -1) is met by it.
     const actionsOnly = await run({ repositories: ['o/a'], mode: 'plan', branches: [{ name: 'main', 'required-checks': ['codecov/patch'], 'enforce-admins': true }] });
-    expect(actionsOnly.findings.find((finding) => finding.rule === 'safety/lockout')?.message).toContain('GitHub Actions never reported it on main or its latest pull request');
+    expect(actionsOnly.findings.find((finding) => finding.rule === 'safety/lockout')?.message).toContain('GitHub Actions did not report it on the latest pull request into main');
     const report = await run({ repositories: ['o/a', 'o/b'], mode: 'apply', 'app-id': -1, branches: [{ name: 'main', 'required-checks': ['codecov/patch'], 'enforce-admins': true }] });
     expect(report.findings.filter((finding) => finding.rule === 'safety/lockout').map((finding) => finding.message.split(':')[0])).toEqual(['o/b main']);
     expect([...fake.repositories.get('o/a')!.protection.keys()]).toEqual(['main']);
     expect([...fake.repositories.get('o/b')!.protection.keys()]).toEqual([]);
+  });
+
+  it('does not take a check the branch carries from a push workflow as reported on pull requests', async () => {
+    addRepository(fake, 'o/r', { reported: new Map([['main', { checkRuns: [{ name: 'deploy', appId: 15368 }] }]]), pulls: [{ base: 'main', sha: 'feed' }] });
+    const report = await run({ repo: 'o/r', mode: 'apply', branches: [{ name: 'main', 'required-checks': ['deploy'], 'enforce-admins': true }] });
+    expect(report.findings.find((finding) => finding.rule === 'safety/lockout')?.message).toContain('and GitHub Actions did not report it on the latest pull request into main');
+  });
+
+  it('refuses a check only a pull_request_target workflow reports: GitHub puts it on the base commit', async () => {
+    const cwd = tempDir({ '.github/workflows/label.yml': 'on: pull_request_target\njobs:\n  triage:\n    runs-on: ubuntu-latest\n    steps: [{run: "true"}]\n' });
+    addRepository(fake, 'o/r');
+    const report = await run({ repo: 'o/r', mode: 'apply', branches: [{ name: 'main', 'required-checks': ['triage'], 'enforce-admins': true }] }, { cwd });
+    expect(report.findings.find((finding) => finding.rule === 'checks/unproduced')?.message).toBe("branch main requires triage, which never reaches a pull request: it runs on pull_request_target, whose checks GitHub reports on the base branch's commit, never on the pull request's head; every pull request would wait for it");
+    expect(report.findings.find((finding) => finding.rule === 'safety/lockout')?.message).toBe("o/r main: refusing this protection: required check triage: it runs on pull_request_target, whose checks GitHub reports on the base branch's commit, never on the pull request's head, and no pull request into main shows what reports it, so every pull request would wait for it; make a workflow report triage on every pull request, or drop it from required-checks");
   });
 
   it('does not call a check a lock-out while admins can still merge', async () => {

@@ -124,9 +124,14 @@ describe('deriveRequiredChecks: checks that run on some pull requests only', () 
     ]);
   });
 
-  it('counts a workflow as always there when one pull request trigger has no filter', () => {
-    const cwd = checkout({ 'ci.yml': `on:\n  pull_request:\n    paths: [src/**]\n  pull_request_target:\njobs:\n  lint:\n${STEPS}` });
-    expect(names(deriveRequiredChecks(cwd, 'main'))).toEqual(['lint']);
+  it('counts a workflow as always there when its pull_request trigger has no filter, never through pull_request_target', () => {
+    const cwd = checkout({
+      'ci.yml': `on:\n  pull_request:\n  pull_request_target:\n    paths: [src/**]\njobs:\n  lint:\n${STEPS}`,
+      'target.yml': `on: [pull_request_target]\njobs:\n  label:\n${STEPS}`,
+    });
+    const derived = deriveRequiredChecks(cwd, 'main');
+    expect(names(derived)).toEqual(['lint']);
+    expect(derived.notRequired).toMatchObject([{ job: 'label', never: true, reason: "it runs on pull_request_target, whose checks GitHub reports on the base branch's commit, never on the pull request's head" }]);
   });
 
   it('applies branches and branches-ignore to an exact branch, and calls them conditional for a pattern', () => {
