@@ -9,6 +9,8 @@ export interface BackupEntry {
   repository: string;
   branch: string;
   api: string;
+  /** Present for a tag rule: the ruleset protects tags, and `branch` holds the tag pattern. */
+  kind?: 'tag';
   previous: unknown;
   /** `METHOD /path {json body}`, each ready to send as it stands. */
   restore: string[];

@@ -13,7 +13,7 @@ import { DEFAULT_BRANCH, isBranchPattern, matchesBranchPattern } from './branche
 import { parseOptions, selectShard, type BranchProtectionOptions, type ConfiguredActor, type ConfiguredBranch, type ProtectionApi } from './options.js';
 import { planBranch, type BranchPolicy } from './planner.js';
 import { REPOSITORY_ROLE_IDS, describeValue, strongestOf, type BypassActor } from './protection.js';
-import { ownedRulesetName } from './rulesets.js';
+import { ownedRulesetName, type RefKind } from './rulesets.js';
 import { readClassic, readOwnedRuleset, type OtherSources, type OwnedProtection } from './sources.js';
 import { WORKFLOW_DIRECTORY, deriveRequiredChecks, whyNotAlways } from './workflows.js';
 
@@ -54,6 +54,7 @@ export const branchProtectionGate: Gate = {
     const report = createReport('branch-protection', findings, {
       repositories: repositories.length,
       branches: results.reduce((sum, result) => sum + result.branches, 0),
+      tags: results.reduce((sum, result) => sum + result.tags, 0),
       drifted: results.filter((result) => result.drifted).length,
       applied: results.filter((result) => result.applied).length,
       failed,
@@ -141,6 +142,8 @@ function localWorkflowChecks(options: BranchProtectionOptions, repositories: str
 interface RepositoryResult {
   findings: Finding[];
   branches: number;
+  /** Tag rules checked. */
+  tags: number;
   drifted: boolean;
   applied: boolean;
   failed: boolean;
@@ -151,7 +154,7 @@ interface RepositoryResult {
  * guard only when they are this repository's (the `repo` setting or GITHUB_REPOSITORY).
  */
 async function restoreRepository(api: RepositoryApi, entries: BackupEntry[], options: BranchProtectionOptions, backup: BackupFile, context: GateContext): Promise<RepositoryResult> {
-  const result: RepositoryResult = { findings: [], branches: 0, drifted: false, applied: false, failed: false };
+  const result: RepositoryResult = { findings: [], branches: 0, tags: 0, drifted: false, applied: false, failed: false };
   const ownCheckout = api.fullName === (options.repo ?? context.env.GITHUB_REPOSITORY);
   try {
     for (const entry of entries) {
@@ -174,7 +177,7 @@ async function restoreRepository(api: RepositoryApi, entries: BackupEntry[], opt
 
 /** One result row per repository; its failure is its own error finding and the run goes on. */
 async function checkRepository(api: RepositoryApi, options: BranchProtectionOptions, local: LocalChecks | undefined, backup: BackupFile, context: GateContext): Promise<RepositoryResult> {
-  const result: RepositoryResult = { findings: [], branches: 0, drifted: false, applied: false, failed: false };
+  const result: RepositoryResult = { findings: [], branches: 0, tags: 0, drifted: false, applied: false, failed: false };
   try {
     const ownedRulesets = options.api === 'rulesets' ? await api.listRepositoryRulesets() : [];
     let branchNames: string[] | undefined;
@@ -204,7 +207,16 @@ async function checkRepository(api: RepositoryApi, options: BranchProtectionOpti
         result.applied ||= outcome.applied;
       }
     }
-    if (result.branches === 0) {
+    for (const tag of options.tags) {
+      const policy = await resolvePolicy(tag, undefined, api, options.api);
+      const protection = await readOwnedRuleset(api, tag.name, ownedRulesets.find((ruleset) => ruleset.name === ownedRulesetName(tag.name, 'tag'))?.id, { exclude: tag.exclude ?? [], kind: 'tag' });
+      const outcome = await handleBranch(api, tag.name, policy, protection, options, NO_PULL_REQUESTS, backup, context, 'tag');
+      result.tags += 1;
+      result.findings.push(...outcome.findings);
+      result.drifted ||= outcome.drifted;
+      result.applied ||= outcome.applied;
+    }
+    if (result.branches === 0 && result.tags === 0) {
       throw new RepositoryAccessError('branch/no-match', `${api.fullName}: no configured branch matches a branch of the repository, so nothing was checked; fix the names or patterns in branch-protection.branches`);
     }
   } catch (error) {
@@ -243,8 +255,16 @@ interface BranchOutcome {
   applied: boolean;
 }
 
-async function handleBranch(api: RepositoryApi, branch: string, policy: BranchPolicy, owned: OwnedProtection, options: BranchProtectionOptions, evidence: LockoutEvidence, backup: BackupFile, context: GateContext): Promise<BranchOutcome> {
-  const where = `${api.fullName} ${branch}`;
+/** The guard's questions for a tag rule, never asked: a tag takes no pull request it could block. */
+const NO_PULL_REQUESTS: LockoutEvidence = {
+  missingProducer: async () => undefined,
+  missingInMergeQueue: () => undefined,
+  approvers: async () => ({ count: 0, atLeast: true }),
+  missingCodeOwners: async () => undefined,
+};
+
+async function handleBranch(api: RepositoryApi, branch: string, policy: BranchPolicy, owned: OwnedProtection, options: BranchProtectionOptions, evidence: LockoutEvidence, backup: BackupFile, context: GateContext, kind: RefKind = 'branch'): Promise<BranchOutcome> {
+  const where = `${api.fullName} ${kind === 'tag' ? 'tag ' : ''}${branch}`;
   const planOptions = { prune: options.prune, allowWeaken: options.allowWeaken, appId: options.appId };
   let others: OtherSources = { states: [], mergeQueue: false };
   let plan = planBranch(policy, owned.managed, owned.managed, planOptions);
@@ -273,7 +293,7 @@ async function handleBranch(api: RepositoryApi, branch: string, policy: BranchPo
   }
 
   const createsRuleset = owned.raw === null && options.api === 'rulesets';
-  const saveBackup = (createdId?: number) => backup.save({ repository: api.fullName, branch, api: options.api, previous: owned.raw, restore: owned.restore(createdId).map((write) => formatWrite(api, write)) });
+  const saveBackup = (createdId?: number) => backup.save({ repository: api.fullName, branch, api: options.api, ...(kind === 'tag' ? { kind } : {}), previous: owned.raw, restore: owned.restore(createdId).map((write) => formatWrite(api, write)) });
   if (!createsRuleset) saveBackup();
   let createdId: number | undefined;
   for (const [index, write] of writes.entries()) {

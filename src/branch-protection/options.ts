@@ -43,14 +43,34 @@ export interface BranchProtectionOptions {
   appId: number;
   backupPath: string;
   branches: ConfiguredBranch[];
+  /** Tag patterns protected by rulesets of `target: tag`. */
+  tags: ConfiguredBranch[];
+}
+
+/** What a tag rule can say: no checks, reviews or merge settings, as tags take no pull requests. */
+const TAG_SETTINGS = new Set(['name', 'exclude', 'allow-deletions', 'allow-force-pushes', 'signed-commits', 'lock-branch', 'enforce-admins', 'bypass-actors', 'enforcement']);
+
+function checkActors(entry: ConfiguredBranch, section: string): void {
+  for (const [index, actor] of (entry['bypass-actors'] ?? []).entries()) {
+    const kinds = (['role', 'team', 'app', 'deploy-keys'] as const).filter((kind) => actor[kind] !== undefined);
+    if (kinds.length !== 1) throw new ConfigurationError(`branch-protection.${section}: ${entry.name} bypass-actors[${index}] names ${kinds.length === 0 ? 'no actor' : `${kinds.join(' and ')}`}; give exactly one of role, team, app or deploy-keys (admins are enforce-admins: false)`);
+  }
 }
 
 /** Settings (validated and defaulted by the schema) as typed options; what the schema cannot say is checked here. */
 export function parseOptions(settings: GateSettings, context: GateContext): BranchProtectionOptions {
   // The config keys of a branch are the setting names of ProtectionState.
   const branches = settings.branches as ConfiguredBranch[];
+  const tags = (settings.tags as ConfiguredBranch[] | undefined) ?? [];
+  for (const tag of tags) {
+    if (settings.api !== 'rulesets') throw new ConfigurationError(`branch-protection.tags: ${tag.name} needs api: rulesets (classic protection has no tag rules); set api: rulesets or remove tags`);
+    const unsupported = Object.keys(tag).find((key) => !TAG_SETTINGS.has(key));
+    if (unsupported) throw new ConfigurationError(`branch-protection.tags: ${tag.name} sets ${unsupported}, which a tag cannot take (tags take no pull requests); use allow-deletions, allow-force-pushes, signed-commits, lock-branch, enforce-admins, bypass-actors or enforcement`);
+    if (Object.keys(tag).every((key) => key === 'name' || key === 'exclude')) throw new ConfigurationError(`branch-protection.tags: ${tag.name} sets no protection setting, so there is nothing to check; add one (e.g. allow-deletions: false)`);
+    checkActors(tag, 'tags');
+  }
   // A restore replays the branches of the backup file; it needs none configured.
-  if (branches.length === 0 && settings.mode !== 'restore') {
+  if (branches.length === 0 && tags.length === 0 && settings.mode !== 'restore') {
     throw new ConfigurationError('branch-protection.branches is empty, so there is nothing to check; list the branches to protect in the config file (e.g. `branches: [{name: main, required-reviews: 1}]`)');
   }
   const names = new Set<string>();
@@ -59,10 +79,7 @@ export function parseOptions(settings: GateSettings, context: GateContext): Bran
     // An entry with no setting compares nothing, and would pass having checked nothing.
     if (Object.keys(branch).every((key) => key === 'name' || key === 'exclude')) throw new ConfigurationError(`branch-protection.branches: ${branch.name} sets no protection setting, so there is nothing to check; add one (e.g. required-reviews: 1)`);
     names.add(branch.name);
-    for (const [index, actor] of (branch['bypass-actors'] ?? []).entries()) {
-      const kinds = (['role', 'team', 'app', 'deploy-keys'] as const).filter((kind) => actor[kind] !== undefined);
-      if (kinds.length !== 1) throw new ConfigurationError(`branch-protection.branches: ${branch.name} bypass-actors[${index}] names ${kinds.length === 0 ? 'no actor' : `${kinds.join(' and ')}`}; give exactly one of role, team, app or deploy-keys (admins are enforce-admins: false)`);
-    }
+    checkActors(branch, 'branches');
     const rulesetOnly = RULESET_ONLY_SETTINGS.find((setting) => branch[setting] !== undefined);
     if (rulesetOnly && settings.api !== 'rulesets') throw new ConfigurationError(`branch-protection.branches: ${branch.name} sets ${rulesetOnly}, which classic branch protection cannot hold; set api: rulesets or remove it`);
     const allowances = branch['push-restrictions'];
@@ -90,6 +107,7 @@ export function parseOptions(settings: GateSettings, context: GateContext): Bran
     appId: settings['app-id'] as number,
     backupPath,
     branches,
+    tags,
   };
 }
 

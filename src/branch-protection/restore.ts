@@ -35,7 +35,7 @@ export async function restoreBranch(
   const where = `${api.fullName} ${entry.branch}`;
   const requests = entry.restore.map((line) => parseReplayRequest(line, where));
   const rulesetId = Number(/\/rulesets\/(\d+)$/.exec(requests[0]?.path ?? '')?.[1]);
-  const owned = entry.api === 'rulesets' ? await readOwnedRuleset(api, entry.branch, rulesetId) : await readClassic(api, entry.branch);
+  const owned = entry.api === 'rulesets' ? await readOwnedRuleset(api, entry.branch, rulesetId, { kind: entry.kind ?? 'branch' }) : await readClassic(api, entry.branch);
   const saved = entry.previous === null || entry.previous === undefined ? unprotectedState() : entry.api === 'rulesets' ? rulesetState(entry.previous) : fromClassicProtection(entry.previous);
   const changed = differences(owned.managed, saved);
   const findings: Finding[] = [];

@@ -94,16 +94,20 @@ export function otherBypassActors(ruleset: unknown): BypassActor[] {
 }
 
 /** The name of the ruleset this gate owns for a branch or pattern; other rulesets are never touched. */
-export function ownedRulesetName(branch: string): string {
-  return `readiness-gates: ${branch}`;
+export function ownedRulesetName(branch: string, kind: RefKind = 'branch'): string {
+  return kind === 'tag' ? `readiness-gates: tag ${branch}` : `readiness-gates: ${branch}`;
 }
+
+/** What a ruleset of the gate protects: branches, or tags (`target: tag`, `refs/tags/…`). */
+export type RefKind = 'branch' | 'tag';
 
 /**
  * The body of a ruleset for `target`. Review settings and conversation resolution live in one
  * `pull_request` rule, so asking for any of them requires pull requests. Rules of types this gate
  * does not manage are carried over from the current ruleset.
  */
-export function rulesetBody(branch: string, target: ProtectionState, currentRaw: unknown, exclude: string[] = []): Json {
+export function rulesetBody(branch: string, target: ProtectionState, currentRaw: unknown, exclude: string[] = [], kind: RefKind = 'branch'): Json {
+  const prefix = kind === 'tag' ? 'refs/tags/' : 'refs/heads/';
   const current = asObject(currentRaw);
   const managed = new Set(['pull_request', 'required_status_checks', 'merge_queue', 'required_deployments', ...FLAG_RULES.map(([type]) => type)]);
   const rules: Json[] = [];
@@ -140,12 +144,12 @@ export function rulesetBody(branch: string, target: ProtectionState, currentRaw:
   const carried = (Array.isArray(current.rules) ? current.rules.map(asObject) : []).filter((rule) => !managed.has(String(rule.type)));
   const otherActors = (target['bypass-actors'] ?? otherBypassActors(current)).map((actor) => ({ actor_id: actor.id, actor_type: actor.type, bypass_mode: actor.mode }));
   return {
-    name: ownedRulesetName(branch),
-    target: 'branch',
+    name: ownedRulesetName(branch, kind),
+    target: kind,
     // A new ruleset whose enforcement the config leaves open is enforced.
     enforcement: target.enforcement === 'disabled' ? 'active' : target.enforcement,
     bypass_actors: target['enforce-admins'] ? otherActors : [...otherActors, { actor_id: ADMIN_ROLE_ID, actor_type: 'RepositoryRole', bypass_mode: 'always' }],
-    conditions: { ref_name: { include: [branch.startsWith('~') ? branch : `refs/heads/${branch}`], exclude: exclude.map((pattern) => `refs/heads/${pattern}`) } },
+    conditions: { ref_name: { include: [branch.startsWith('~') ? branch : `${prefix}${branch}`], exclude: exclude.map((pattern) => `${prefix}${pattern}`) } },
     rules: [...rules, ...carried],
   };
 }

@@ -4,7 +4,7 @@ import type { LockoutTarget } from './lockout.js';
 import type { BranchPlan } from './planner.js';
 import { classicProtectionBody, fromClassicProtection } from './classic.js';
 import { allowanceNames, unprotectedState, type ProtectionState } from './protection.js';
-import { adminsBypass, fromRules, otherBypassActors, ownedRulesetName, rulesetBody } from './rulesets.js';
+import { adminsBypass, fromRules, otherBypassActors, ownedRulesetName, rulesetBody, type RefKind } from './rulesets.js';
 
 /** What the rest of the branch's protection (rulesets the gate does not own) enforces. */
 export interface OtherSources {
@@ -84,32 +84,34 @@ export function rulesetState(ruleset: unknown): ProtectionState {
  * The gate's ruleset for a branch, pattern or ~DEFAULT_BRANCH; `ref` is the branch whose
  * effective rules stand for the others (~DEFAULT_BRANCH resolved), `exclude` what it leaves out.
  */
-export async function readOwnedRuleset(api: RepositoryApi, branch: string, id: number | undefined, { exclude = [], ref = branch }: { exclude?: string[]; ref?: string } = {}): Promise<OwnedProtection> {
+export async function readOwnedRuleset(api: RepositoryApi, branch: string, id: number | undefined, { exclude = [], ref = branch, kind = 'branch' }: { exclude?: string[]; ref?: string; kind?: RefKind } = {}): Promise<OwnedProtection> {
   const raw = id === undefined ? null : await api.readRuleset(id);
   const stateOf = rulesetState;
   const rulesetRoute = '/repos/{owner}/{repo}/rulesets';
   const write = (target: ProtectionState): WriteRequest => (id === undefined
-    ? { method: 'POST', route: rulesetRoute, parameters: {}, body: rulesetBody(branch, target, raw, exclude), purpose: `create ruleset ${ownedRulesetName(branch)}` }
-    : { method: 'PUT', route: `${rulesetRoute}/{ruleset_id}`, parameters: { ruleset_id: id }, body: rulesetBody(branch, target, raw, exclude), purpose: `update ruleset ${ownedRulesetName(branch)}` });
+    ? { method: 'POST', route: rulesetRoute, parameters: {}, body: rulesetBody(branch, target, raw, exclude, kind), purpose: `create ruleset ${ownedRulesetName(branch, kind)}` }
+    : { method: 'PUT', route: `${rulesetRoute}/{ruleset_id}`, parameters: { ruleset_id: id }, body: rulesetBody(branch, target, raw, exclude, kind), purpose: `update ruleset ${ownedRulesetName(branch, kind)}` });
   return {
     managed: raw === null ? unprotectedState() : stateOf(raw),
     raw,
-    readOthers: () => readOtherRules(api, ref, id),
+    // Effective rules are a branch's: a tag's ruleset is compared on its own.
+    readOthers: () => (kind === 'tag' ? Promise.resolve({ states: [], mergeQueue: false }) : readOtherRules(api, ref, id)),
     writes: (plan) => [write(plan.target)],
     restore: (createdId) => {
-      if (raw === null) return [{ method: 'DELETE', route: `${rulesetRoute}/{ruleset_id}`, parameters: { ruleset_id: createdId! }, purpose: `delete ruleset ${ownedRulesetName(branch)}` }];
+      if (raw === null) return [{ method: 'DELETE', route: `${rulesetRoute}/{ruleset_id}`, parameters: { ruleset_id: createdId! }, purpose: `delete ruleset ${ownedRulesetName(branch, kind)}` }];
       const { name, target, enforcement, bypass_actors, conditions, rules } = raw as Record<string, unknown>;
-      return [{ method: 'PUT', route: `${rulesetRoute}/{ruleset_id}`, parameters: { ruleset_id: id! }, body: { name, target, enforcement, bypass_actors, conditions, rules }, purpose: `restore ruleset ${ownedRulesetName(branch)}` }];
+      return [{ method: 'PUT', route: `${rulesetRoute}/{ruleset_id}`, parameters: { ruleset_id: id! }, body: { name, target, enforcement, bypass_actors, conditions, rules }, purpose: `restore ruleset ${ownedRulesetName(branch, kind)}` }];
     },
     reread: async (createdId) => {
       const rulesetId = createdId ?? id;
-      if (rulesetId === undefined) throw new RepositoryAccessError('access/failed', `${api.fullName}: GitHub did not answer the id of the ruleset ${ownedRulesetName(branch)} it created, so the write cannot be verified; check Settings → Rules`);
+      if (rulesetId === undefined) throw new RepositoryAccessError('access/failed', `${api.fullName}: GitHub did not answer the id of the ruleset ${ownedRulesetName(branch, kind)} it created, so the write cannot be verified; check Settings → Rules`);
       return stateOf(await api.readRuleset(rulesetId));
     },
     // Bypass actors other than admins and rules the gate does not manage are carried over by every write.
     lockoutTarget: (state, others) => ({
       state,
-      bypassable: state.enforcement !== 'active' || !state['enforce-admins'] || (state['bypass-actors'] ?? otherBypassActors(raw)).length > 0,
+      // Tags take no pull requests: nothing a tag rule does can stop one from merging.
+      bypassable: kind === 'tag' || state.enforcement !== 'active' || !state['enforce-admins'] || (state['bypass-actors'] ?? otherBypassActors(raw)).length > 0,
       pushBlocked: state['lock-branch'] ? 'the ruleset restricts updates (lock-branch)' : undefined,
       mergeQueue: others.mergeQueue || state['merge-queue'],
     }),

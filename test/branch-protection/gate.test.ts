@@ -541,6 +541,32 @@ describe('settings beyond the basics', () => {
     expect(rulesets.findings[0]!.message).toBe('branch-protection.branches: main sets push-restrictions, which a ruleset cannot hold (use lock-branch with bypass-actors); set api: classic or remove it');
   });
 
+  it('protects tags with a ruleset of target tag, read back, backed up and restored', async () => {
+    const repository = addRepository(fake, 'o/r');
+    const backupPath = path.join(tempDir(), 'backup.jsonl');
+    const tags = [{ name: 'v*', exclude: ['v0.*'], 'allow-deletions': false, 'allow-force-pushes': false, 'enforce-admins': true }];
+    const created = await run({ repo: 'o/r', api: 'rulesets', mode: 'apply', 'backup-path': backupPath, tags });
+    expect(created.status).toBe('pass');
+    expect(created.metrics).toMatchObject({ tags: 1, branches: 0, applied: 1 });
+    const [ruleset] = [...repository.rulesets.values()];
+    expect(ruleset).toMatchObject({ name: 'readiness-gates: tag v*', target: 'tag', conditions: { ref_name: { include: ['refs/tags/v*'], exclude: ['refs/tags/v0.*'] } }, bypass_actors: [] });
+    expect(ruleset!.rules).toEqual(expect.arrayContaining([{ type: 'deletion' }, { type: 'non_fast_forward' }]));
+    expect(rules(created).filter((rule) => rule.startsWith('applied/'))).toEqual(['applied/allow-deletions', 'applied/allow-force-pushes', 'applied/enforce-admins', 'applied/enforcement']);
+    const checked = await run({ repo: 'o/r', api: 'rulesets', tags });
+    expect(checked.findings).toEqual([]);
+    const restored = await run({ mode: 'restore', 'backup-path': backupPath });
+    expect(restored.status).toBe('pass');
+    expect(repository.rulesets.size).toBe(0);
+  });
+
+  it('refuses tag rules that need pull requests or the classic API', async () => {
+    const checks = await run({ repo: 'o/r', api: 'rulesets', tags: [{ name: 'v*', 'required-reviews': 1 }] });
+    expect(checks.status).toBe('error');
+    expect(checks.findings[0]!.message).toBe('branch-protection.tags: v* sets required-reviews, which a tag cannot take (tags take no pull requests); use allow-deletions, allow-force-pushes, signed-commits, lock-branch, enforce-admins, bypass-actors or enforcement');
+    const classic = await run({ repo: 'o/r', tags: [{ name: 'v*', 'allow-deletions': false }] });
+    expect(classic.findings[0]!.message).toBe('branch-protection.tags: v* needs api: rulesets (classic protection has no tag rules); set api: rulesets or remove tags');
+  });
+
   it('refuses a ruleset-only setting with the classic API, naming the fix', async () => {
     const report = await run({ repo: 'o/r', branches: [{ name: 'main', 'merge-queue': true }] });
     expect(report.status).toBe('error');
