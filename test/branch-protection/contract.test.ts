@@ -28,7 +28,7 @@ import { tempDir } from '../helpers/temp.js';
  */
 
 const PRISM = path.resolve('node_modules/.bin/prism');
-const SPECS = ['api.github.com', 'ghes-3.17'];
+const SPECS = ['api.github.com', 'ghes-3.19'];
 const OPERATIONS: Record<string, string[]> = {
   '/repos/{owner}/{repo}': ['get'],
   '/repos/{owner}/{repo}/branches': ['get'],
@@ -234,6 +234,22 @@ describe.each(SPECS)('requests validate against the %s OpenAPI description (Pris
       expect(messages).toContain('octo/hello main: required-checks is continuous-integration/travis-ci, the config wants lint, test');
       expect(messages.filter((message) => /^octo\/hello main: (required-reviews|enforce-admins|dismiss-stale-reviews)/.test(message))).toEqual([]);
     }
+  }, 60_000);
+
+  it('rulesets with every setting only they hold, and tag rules: every write validates', async () => {
+    mock.recorded.length = 0;
+    const branches = [{ ...POLICY, 'merge-queue': true, 'required-deployments': ['staging'], 'lock-branch': false, 'bypass-actors': [{ role: 'maintain' }, { app: 42, mode: 'pull_request' }], exclude: ['main-old'] }];
+    const tags = [{ name: 'v*', 'allow-deletions': false, 'allow-force-pushes': false, 'enforce-admins': true, enforcement: 'evaluate' }];
+    const settings = resolveSettings('branch-protection', { repo: 'octo/hello', api: 'rulesets', mode: 'apply', 'allow-weaken': true, prune: true, 'accept-lockout': true, branches, tags }, {}, (key) => key);
+    const report = await executeGate(branchProtectionGate, settings, { cwd: tempDir(), env: { GITHUB_API_URL: mock.url, RUNNER_TEMP: tempDir() }, log: silentLogger, token: 'ghp_contract', inAction: false });
+    const writes = mock.recorded.filter((request) => request.method !== 'GET');
+    expect(writes.length).toBeGreaterThanOrEqual(2);
+    for (const request of mock.recorded) {
+      const requestViolations = (JSON.parse(request.violations ?? '[]') as Array<{ location: string[] }>).filter((violation) => violation.location[0] === 'request');
+      expect(requestViolations, `${request.method} ${request.url}`).toEqual([]);
+      expect(request.status, `${request.method} ${request.url}`).toBeLessThan(400);
+    }
+    expect(report.status, JSON.stringify(report.findings)).not.toBe('error');
   }, 60_000);
 
   it('refuses what the description forbids, so the checks above can fail', async () => {
