@@ -51,8 +51,9 @@ export function expandMatrix(matrix: unknown): Expansion {
 
 /**
  * The check name of one combination. GitHub appends ` (v1, v2, …)` with the combination's values
- * unless the name holds an expression; `${{ matrix.key }}` is filled in (empty when the
- * combination lacks the key). Undefined when the name needs another expression.
+ * unless the name holds an expression; `${{ matrix.key }}` is filled in. Undefined when the name
+ * needs another expression, or a key the combination lacks (how GitHub spaces an empty value is
+ * not documented, so such a name is not guessed).
  */
 export function nameCombination(template: string, combination: Combination): string | undefined {
   const expressions = [...template.matchAll(/\$\{\{\s*([^}]*?)\s*\}\}/g)];
@@ -64,8 +65,8 @@ export function nameCombination(template: string, combination: Combination): str
     const key = /^matrix\.([\w-]+)$/.exec(expression ?? '')?.[1];
     if (key === undefined) return undefined;
     const value = valueOf(combination, key);
-    if (typeof value === 'object' && value !== null) return undefined;
-    name = name.replace(text, value === undefined || value === null ? '' : String(value));
+    if (value === undefined || (typeof value === 'object' && value !== null)) return undefined;
+    name = name.replace(text, String(value));
   }
   return name;
 }

@@ -67,11 +67,14 @@ describe('deriveRequiredChecks: names as GitHub gives them', () => {
     expect(names(deriveRequiredChecks(cwd, 'main'))).toEqual(['Node 18 on linux', 'Node 20 on linux', 'Node 20 on mac']);
   });
 
-  it('leaves a name with another expression, a computed matrix key and mapping values out, with a pattern of what they may produce', () => {
+  it('leaves a name with another expression, a missing matrix key, a computed matrix key and mapping values out, with a pattern of what they may produce', () => {
     const cwd = checkout({
       'ci.yml': [
         'on: pull_request',
         'jobs:',
+        '  docs:',
+        '    name: Docs ${{ matrix.theme }}',
+        STEPS,
         '  build:',
         '    name: Build ${{ inputs.target }}',
         STEPS,
@@ -89,7 +92,7 @@ describe('deriveRequiredChecks: names as GitHub gives them', () => {
     });
     const derived = deriveRequiredChecks(cwd, 'main');
     expect(names(derived)).toEqual([]);
-    expect(reasons(derived).map(([job]) => job)).toEqual(['build', 'test', 'cfg']);
+    expect(reasons(derived).map(([job]) => job)).toEqual(['docs', 'build', 'test', 'cfg']);
     expect(whyNotAlways(derived.notRequired, 'Build x86')?.job).toBe('build');
     expect(whyNotAlways(derived.notRequired, 'test (22)')?.job).toBe('test');
     expect(whyNotAlways(derived.notRequired, 'lint')).toBeUndefined();
