@@ -1,4 +1,4 @@
-import { ConfigurationError, describeError } from '../core/errors.js';
+import { ConfigurationError, causeOf, describeError } from '../core/errors.js';
 import type { Gate, GateContext } from '../core/gate.js';
 import { requireToken } from '../core/github-context.js';
 import { createGitHubClient, type GitHubClient } from '../core/github.js';
@@ -15,7 +15,7 @@ import { planBranch, type BranchPolicy } from './planner.js';
 import { REPOSITORY_ROLE_IDS, describeValue, strongestOf, type BypassActor } from './protection.js';
 import { ownedRulesetName, type RefKind } from './rulesets.js';
 import { readClassic, readOwnedRuleset, type OtherSources, type OwnedProtection } from './sources.js';
-import { WORKFLOW_DIRECTORY, deriveRequiredChecks, whyNotAlways } from './workflows.js';
+import { WORKFLOW_DIRECTORY, deriveRequiredChecks, remoteWorkflowCalls, whyNotAlways, type RemoteWorkflow } from './workflows.js';
 
 const CHECK_HELP = 'Run with mode: apply and a token with Administration: write to restore it, or change the config if the new value is intended.';
 
@@ -40,7 +40,7 @@ export const branchProtectionGate: Gate = {
       );
     } else {
       repositories = await selectRepositories(options, client, context);
-      const local = localWorkflowChecks(options, repositories, context, findings);
+      const local = await localWorkflowChecks(options, repositories, client, context, findings);
       context.log.info(`branch-protection: ${options.mode} ${repositories.length} repositor${repositories.length === 1 ? 'y' : 'ies'} through the ${options.api} API`);
       results = await mapConcurrently(repositories, options.concurrency, (repository) =>
         checkRepository(new RepositoryApi(client, repository), options, local.get(repository), backup, context),
@@ -99,7 +99,7 @@ interface LocalChecks {
  * The checkout's workflows describe one repository: the current one (GITHUB_REPOSITORY) or the
  * only one a run covers. `auto` needs them, so it cannot serve a run over many repositories.
  */
-function localWorkflowChecks(options: BranchProtectionOptions, repositories: string[], context: GateContext, findings: Finding[]): Map<string, LocalChecks> {
+async function localWorkflowChecks(options: BranchProtectionOptions, repositories: string[], client: GitHubClient, context: GateContext, findings: Finding[]): Promise<Map<string, LocalChecks>> {
   const usesAuto = options.branches.filter((branch) => branch['required-checks'] === 'auto');
   const owner = repositories.length === 1 ? repositories[0] : repositories.find((repository) => repository === context.env.GITHUB_REPOSITORY);
   if (usesAuto.length > 0 && (repositories.length !== 1 || !owner)) {
@@ -108,11 +108,12 @@ function localWorkflowChecks(options: BranchProtectionOptions, repositories: str
   const result = new Map<string, LocalChecks>();
   if (!owner) return result;
   const local: LocalChecks = { resolved: new Map(), workflows: new Map() };
+  const remote = await readRemoteWorkflows(client, remoteWorkflowCalls(context.cwd));
   let found = false;
   for (const branch of options.branches) {
-    const pullRequest = deriveRequiredChecks(context.cwd, branch.name);
+    const pullRequest = deriveRequiredChecks(context.cwd, branch.name, 'pull_request', remote);
     found ||= pullRequest.found;
-    local.workflows.set(branch.name, { pullRequest, mergeGroup: deriveRequiredChecks(context.cwd, branch.name, 'merge_group') });
+    local.workflows.set(branch.name, { pullRequest, mergeGroup: deriveRequiredChecks(context.cwd, branch.name, 'merge_group', remote) });
     const configured = branch['required-checks'];
     if (configured === 'auto') {
       if (!pullRequest.found) throw new ConfigurationError(`required-checks: auto (branch ${branch.name}) found no workflow in ${WORKFLOW_DIRECTORY}; check out the repository first (actions/checkout) or list the check names`);
@@ -137,6 +138,25 @@ function localWorkflowChecks(options: BranchProtectionOptions, repositories: str
   }
   if (found) result.set(owner, local);
   return result;
+}
+
+/**
+ * Reusable workflows of other repositories, read through the API with the gate's token; one that
+ * cannot be read keeps its reason, and its checks are then not required.
+ */
+async function readRemoteWorkflows(client: GitHubClient, calls: string[]): Promise<Map<string, RemoteWorkflow>> {
+  const read = new Map<string, RemoteWorkflow>();
+  for (const uses of calls) {
+    const [, owner, repo, file, ref] = /^([^/]+)\/([^/]+)\/(.+)@(.+)$/.exec(uses)!;
+    try {
+      const text = await new RepositoryApi(client, `${owner}/${repo}`).readFile(file!, ref);
+      read.set(uses, text === undefined ? { error: `${file} is not in ${owner}/${repo} at ${ref}` } : { text });
+    } catch (error) {
+      if (!(error instanceof RepositoryAccessError)) throw error;
+      read.set(uses, { error: causeOf(error) });
+    }
+  }
+  return read;
 }
 
 interface RepositoryResult {

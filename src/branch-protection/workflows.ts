@@ -60,7 +60,7 @@ type TriggerVerdict = ({ runs: 'always' } | { runs: 'sometimes'; reason: string;
  * `caller / callee` for a local reusable workflow. Checks that run only on some pull requests,
  * or whose names cannot be known before the run, are listed apart with the reason.
  */
-export function deriveRequiredChecks(cwd: string, branch: string, event: CheckEvent = 'pull_request'): WorkflowChecks {
+export function deriveRequiredChecks(cwd: string, branch: string, event: CheckEvent = 'pull_request', remote?: ReadonlyMap<string, RemoteWorkflow>): WorkflowChecks {
   const directory = path.join(cwd, WORKFLOW_DIRECTORY);
   const result: WorkflowChecks = { checks: [], notRequired: [], found: false };
   if (!existsSync(directory)) return result;
@@ -71,7 +71,7 @@ export function deriveRequiredChecks(cwd: string, branch: string, event: CheckEv
     const workflow = readWorkflow(cwd, file);
     const trigger = triggerVerdict(workflow.on, branch, event);
     if (trigger.runs === 'never') continue;
-    const jobs = deriveJobs(cwd, file, workflow, new Set([file]), trigger.events ?? []);
+    const jobs = deriveJobs({ cwd, events: trigger.events ?? [], seen: new Set([file]), remote, inRemote: false }, file, workflow);
     for (const job of jobs) {
       const reason = trigger.runs === 'sometimes' ? trigger.reason : job.reason;
       if (reason !== undefined) {
@@ -168,7 +168,22 @@ function targetsBranch(filter: Json, branch: string): boolean {
  * Every job of a workflow with its names. A job is conditional when its `if:` may skip it or when
  * a job it needs is conditional (a skipped dependency skips it too, unless its `if:` says always).
  */
-function deriveJobs(cwd: string, file: string, workflow: Json, seen: Set<string>, events: string[]): DerivedJob[] {
+/** Where a walk through workflows and the workflows they call stands. */
+interface Walk {
+  cwd: string;
+  /** What `github.event_name` can be (a called workflow sees its caller's event). */
+  events: string[];
+  /** Workflows on the way here, to stop a loop. */
+  seen: Set<string>;
+  remote?: ReadonlyMap<string, RemoteWorkflow>;
+  /** Inside a workflow of another repository, where `./` paths are that repository's. */
+  inRemote: boolean;
+}
+
+/** A reusable workflow of another repository, as read through the API: its text, or why it could not be read. */
+export type RemoteWorkflow = { text: string } | { error: string };
+
+function deriveJobs(walk: Walk, file: string, workflow: Json): DerivedJob[] {
   const jobs = asObject(workflow.jobs);
   const derived = new Map<string, DerivedJob[]>();
   const conditionOf = new Map<string, string | undefined>();
@@ -179,9 +194,9 @@ function deriveJobs(cwd: string, file: string, workflow: Json, seen: Set<string>
     visiting.add(jobId);
     const job = asObject(jobs[jobId]);
     const test = job.if === undefined ? undefined : String(job.if).trim();
-    const known = test === undefined ? undefined : eventCondition(test, events);
+    const known = test === undefined ? undefined : eventCondition(test, walk.events);
     let reason: string | undefined;
-    if (known === false) reason = `its job condition \`if: ${test}\` is false on ${events.join(' and ')}`;
+    if (known === false) reason = `its job condition \`if: ${test}\` is false on ${walk.events.join(' and ')}`;
     else if (test !== undefined && known === undefined && !ALWAYS.test(test) && !DEFAULT_CONDITION.test(test)) reason = `its job condition \`if: ${test}\` may skip it`;
     else if (test === undefined || known === true || DEFAULT_CONDITION.test(test)) {
       const needs = Array.isArray(job.needs) ? job.needs.map(String) : typeof job.needs === 'string' ? [job.needs] : [];
@@ -191,14 +206,14 @@ function deriveJobs(cwd: string, file: string, workflow: Json, seen: Set<string>
     conditionOf.set(jobId, reason);
     return reason;
   };
-  for (const [jobId, job] of Object.entries(jobs)) derived.set(jobId, deriveJob(cwd, file, jobId, asObject(job), seen, events));
+  for (const [jobId, job] of Object.entries(jobs)) derived.set(jobId, deriveJob(walk, file, jobId, asObject(job)));
   return [...derived.entries()].flatMap(([jobId, list]) => {
     const reason = condition(jobId);
     return list.map((job) => (reason !== undefined && job.reason === undefined ? { ...job, reason } : job));
   });
 }
 
-function deriveJob(cwd: string, file: string, jobId: string, job: Json, seen: Set<string>, events: string[]): DerivedJob[] {
+function deriveJob(walk: Walk, file: string, jobId: string, job: Json): DerivedJob[] {
   const template = typeof job.name === 'string' ? job.name : jobId;
   const unknown = (reason: string, callee = false): DerivedJob[] => [{ file, job: jobId, names: [], pattern: callee ? new RegExp(`${namePattern(template, true).source.slice(0, -1)} / .+$`) : namePattern(template, true), reason }];
   const expansion = expandMatrix(asObject(job.strategy).matrix);
@@ -211,24 +226,56 @@ function deriveJob(cwd: string, file: string, jobId: string, job: Json, seen: Se
     names.push(name);
   }
   if (typeof job.uses !== 'string') return [{ file, job: jobId, names }];
-  return callerJobs(cwd, file, jobId, job.uses, names, seen, events, unknown);
+  return callerJobs(walk, file, jobId, job.uses, names, unknown);
 }
 
 /** A reusable workflow's checks are `caller / callee`, for each caller name and each callee check. */
-function callerJobs(cwd: string, file: string, jobId: string, uses: string, callers: string[], seen: Set<string>, events: string[], unknown: (reason: string, callee: boolean) => DerivedJob[]): DerivedJob[] {
-  if (!uses.startsWith('./')) return unknown(`it calls ${uses}, a workflow outside this repository, whose jobs are not read`, true);
-  const callee = uses.slice(2).replace(/@.*$/, '');
-  if (seen.has(callee)) return unknown(`it calls ${callee}, which calls itself`, true);
-  if (!existsSync(path.join(cwd, callee))) return unknown(`it calls ${callee}, which does not exist`, true);
+function callerJobs(walk: Walk, file: string, jobId: string, uses: string, callers: string[], unknown: (reason: string, callee: boolean) => DerivedJob[]): DerivedJob[] {
+  const local = uses.startsWith('./');
+  if (local && walk.inRemote) return unknown(`it calls ${uses} of the repository that holds its workflow, which is not read`, true);
+  const callee = local ? uses.slice(2).replace(/@.*$/, '') : uses;
+  if (walk.seen.has(callee)) return unknown(`it calls ${callee}, which calls itself`, true);
+  let workflow: Json;
+  if (local) {
+    if (!existsSync(path.join(walk.cwd, callee))) return unknown(`it calls ${callee}, which does not exist`, true);
+    workflow = readWorkflow(walk.cwd, callee);
+  } else {
+    const read = walk.remote?.get(uses);
+    if (read === undefined) return unknown(`it calls ${uses}, a workflow outside this repository, whose jobs are not read`, true);
+    if ('error' in read) return unknown(`it calls ${uses}, which could not be read (${read.error})`, true);
+    try {
+      workflow = asObject(parse(read.text));
+    } catch (error) {
+      return unknown(`it calls ${uses}, which is not valid YAML (${causeOf(error)})`, true);
+    }
+  }
   // A called workflow sees its caller's event.
-  const jobs = deriveJobs(cwd, callee, readWorkflow(cwd, callee), new Set([...seen, callee]), events);
+  const jobs = deriveJobs({ ...walk, seen: new Set([...walk.seen, callee]), inRemote: walk.inRemote || !local }, callee, workflow);
   return jobs.map((job) => ({
-    file: job.file,
+    // Findings point at a file of this checkout: for another repository's jobs, the caller.
+    file: local && !walk.inRemote ? job.file : file,
     job: `${jobId} / ${job.job}`,
     names: callers.flatMap((caller) => job.names.map((name) => `${caller} / ${name}`)),
     pattern: job.pattern && new RegExp(`^(${callers.map(escapeRegExp).join('|')}) / ${job.pattern.source.slice(1)}`),
     reason: job.reason,
   }));
+}
+
+/**
+ * The reusable workflows of other repositories (`owner/repo/path@ref`) that the workflows under
+ * `cwd` call, directly or through a local reusable workflow: what to read through the API.
+ */
+export function remoteWorkflowCalls(cwd: string): string[] {
+  const directory = path.join(cwd, WORKFLOW_DIRECTORY);
+  if (!existsSync(directory)) return [];
+  const calls = new Set<string>();
+  for (const name of readdirSync(directory).filter((entry) => /\.ya?ml$/.test(entry))) {
+    for (const job of Object.values(asObject(readWorkflow(cwd, `${WORKFLOW_DIRECTORY}/${name}`).jobs))) {
+      const uses = asObject(job).uses;
+      if (typeof uses === 'string' && /^[^./][^/]*\/[^/]+\/.+@.+$/.test(uses)) calls.add(uses);
+    }
+  }
+  return [...calls].sort();
 }
 
 /**

@@ -736,16 +736,26 @@ describe('required-checks: auto', () => {
   it('requires the checks every pull request gets, and lists the others under "not required" with the reason', async () => {
     const cwd = path.resolve('test/fixtures/branch-protection/workflows');
     addRepository(fake, 'o/r', { branches: new Set(['main', 'dev']) });
+    // The reusable workflow of another repository is read through the API with the same token.
+    addRepository(fake, 'acme/workflows', { files: new Map([['.github/workflows/scan.yml', 'on: workflow_call\njobs:\n  sast:\n    name: SAST\n    runs-on: ubuntu-latest\n    steps: [{run: "true"}]\n  upload:\n    if: github.event_name == \'push\'\n    runs-on: ubuntu-latest\n    steps: [{run: "true"}]\n']]) });
     const report = await run({ repo: 'o/r', mode: 'apply', branches: [{ name: 'main', 'required-checks': 'auto' }, { name: 'dev', 'linear-history': true }] }, { cwd });
     expect(report.status).toBe('pass');
     const put = fake.requests.find((request) => request.method === 'PUT' && request.path.endsWith('/main/protection'))!.body!;
     expect((put.required_status_checks as { checks: Array<{ context: string }> }).checks.map((check) => check.context)).toEqual([
-      'Shared / Typecheck', 'Shared / unit (1)', 'Shared / unit (2)', 'lint', 'Build',
+      'Shared / Typecheck', 'Shared / unit (1)', 'Shared / unit (2)', 'security / SAST', 'lint', 'Build',
       'test (ubuntu-latest, 20)', 'test (ubuntu-latest, 22)', 'test (windows-latest, 22)', 'test (macos-latest, 22)', 'e2e chrome', 'e2e firefox',
     ]);
+    expect(fake.requests.some((request) => request.path === '/repos/acme/workflows/contents/.github%2Fworkflows%2Fscan.yml?ref=v1')).toBe(true);
     expect(report.findings.filter((finding) => finding.rule === 'checks/not-required').map((finding) => [finding.file, finding.level, finding.message])).toEqual([
-      ['.github/workflows/checks.yml', 'notice', 'branch main: auto does not require the checks of job security: it calls acme/workflows/.github/workflows/scan.yml@v1, a workflow outside this repository, whose jobs are not read'],
+      ['.github/workflows/checks.yml', 'notice', "branch main: auto does not require security / upload: its job condition `if: github.event_name == 'push'` is false on pull_request"],
       ['.github/workflows/ci.yml', 'notice', 'branch main: auto does not require the checks of job shards: its matrix is computed at run time'],
     ]);
+  });
+
+  it('leaves out the checks of a reusable workflow the token cannot read, saying why', async () => {
+    const cwd = path.resolve('test/fixtures/branch-protection/workflows');
+    addRepository(fake, 'o/r');
+    const report = await run({ repo: 'o/r', mode: 'plan', branches: [{ name: 'main', 'required-checks': 'auto' }] }, { cwd });
+    expect(report.findings.find((finding) => finding.message.includes('job security'))?.message).toMatch(/^branch main: auto does not require the checks of job security: it calls acme\/workflows\/\.github\/workflows\/scan\.yml@v1, which could not be read \(acme\/workflows: the repository does not exist or the token cannot see it/);
   });
 });
