@@ -63,7 +63,7 @@ export interface ReportedCheck {
 }
 
 /** What a request needs, for the message when the token lacks it. */
-type Permission = 'Administration' | 'Checks' | 'Commit statuses' | 'Pull requests' | 'Metadata' | 'Contents';
+type Permission = 'Administration' | 'Checks' | 'Commit statuses' | 'Pull requests' | 'Metadata' | 'Contents' | 'Deployments';
 
 /** Repository-scoped GitHub calls for the gate, each failure turned into a message a person can act on. */
 export class RepositoryApi {
@@ -178,6 +178,16 @@ export class RepositoryApi {
       return data[0]?.head.sha;
     } catch (error) {
       throw await this.explain(error, `list the pull requests into ${base}`, { permission: 'Pull requests' });
+    }
+  }
+
+  /** Whether a deployment to `environment` was made for the commit `sha`. */
+  async deployedTo(environment: string, sha: string): Promise<boolean> {
+    try {
+      const { data } = await this.client.request('GET /repos/{owner}/{repo}/deployments', { owner: this.owner, repo: this.name, sha, environment, per_page: 1 });
+      return data.length > 0;
+    } catch (error) {
+      throw await this.explain(error, `list the deployments to ${environment}`, { permission: 'Deployments' });
     }
   }
 

@@ -24,11 +24,13 @@ export function lockoutEvidence(api: RepositoryApi, branch: string, workflows: B
   let writers: Promise<{ count: number; atLeast: boolean }> | undefined;
   let codeOwners: Promise<string | undefined> | undefined;
   const concrete = !isBranchPattern(branch);
+  let head: Promise<string | undefined> | undefined;
+  const latestHead = (): Promise<string | undefined> => (head ??= concrete ? api.latestPullRequestHead(branch) : Promise.resolve(undefined));
   // Only a pull request's head counts: a check the branch's own commits carry may come from a
   // push workflow that never runs on pull requests.
   const reportedOnGitHub = async (): Promise<{ checks: ReportedCheck[]; pull: boolean }> => {
-    const head = concrete ? await api.latestPullRequestHead(branch) : undefined;
-    return { checks: head ? await api.reportedChecks(head) : [], pull: head !== undefined };
+    const sha = await latestHead();
+    return { checks: sha ? await api.reportedChecks(sha) : [], pull: sha !== undefined };
   };
   return {
     async missingProducer(check: RequiredCheck) {
@@ -56,6 +58,13 @@ export function lockoutEvidence(api: RepositoryApi, branch: string, workflows: B
       if (workflows.mergeGroup.checks.some((produced) => produced.name === check.context)) return undefined;
       if (whyNotAlways(workflows.mergeGroup.notRequired, check.context)) return undefined;
       return `no workflow in ${WORKFLOW_DIRECTORY} runs it on merge_group, so every queued pull request would wait for it`;
+    },
+    async missingDeployment(environment: string) {
+      if (workflows?.pullRequest.environments.includes(environment)) return undefined;
+      const sha = await latestHead();
+      if (sha !== undefined && (await api.deployedTo(environment, sha))) return undefined;
+      const local = workflows ? `no workflow in ${WORKFLOW_DIRECTORY} deploys every pull request there` : 'the workflows of this repository are not in the checkout';
+      return `${local}, and ${sha === undefined ? `no pull request into ${branch} shows a deployment` : `the latest pull request into ${branch} was not deployed there`}, so every pull request would wait for it`;
     },
     approvers() {
       writers ??= api.countWriters();

@@ -208,6 +208,7 @@ interface BranchOutcome {
 const NO_PULL_REQUESTS: LockoutEvidence = {
   missingProducer: async () => undefined,
   missingInMergeQueue: () => undefined,
+  missingDeployment: async () => undefined,
   approvers: async () => ({ count: 0, atLeast: true }),
   missingCodeOwners: async () => undefined,
 };

@@ -9,6 +9,8 @@ export interface LockoutEvidence {
   missingProducer: (check: RequiredCheck) => Promise<string | undefined>;
   /** Why this check would never run in a merge queue, or undefined when it does (or cannot be known). */
   missingInMergeQueue: (check: RequiredCheck) => string | undefined;
+  /** Why no pull request would be deployed to this environment, or undefined when one is. */
+  missingDeployment: (environment: string) => Promise<string | undefined>;
   /** People who may approve a pull request (collaborators with write access); `atLeast` when the list was cut. */
   approvers: () => Promise<{ count: number; atLeast: boolean }>;
   /** Why code owner reviews could never be given (no CODEOWNERS file, or one that owns nothing), or undefined. */
@@ -54,6 +56,12 @@ export async function findLockouts(before: LockoutTarget, after: LockoutTarget, 
       const missing = evidence.missingInMergeQueue(check);
       if (missing !== undefined) lockouts.push({ problem: `the merge queue requires ${check.context}, but ${missing}`, fix: `add \`merge_group\` to the \`on:\` of the workflow that reports ${check.context}` });
     }
+  }
+  const previousEnvironments = new Set(before.state['required-deployments'] ?? []);
+  for (const environment of after.state['required-deployments'] ?? []) {
+    if (!newlyEnforced && previousEnvironments.has(environment)) continue;
+    const missing = await evidence.missingDeployment(environment);
+    if (missing !== undefined) lockouts.push({ problem: `a deployment to ${environment} would be required but ${missing}`, fix: `deploy every pull request to ${environment} (a job with \`environment: ${environment}\` on pull_request), or drop it from required-deployments` });
   }
   const reviews = after.state['required-reviews'] ?? 0;
   if (reviews > 0 && (newlyEnforced || reviews > (before.state['required-reviews'] ?? 0))) {

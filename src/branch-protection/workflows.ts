@@ -30,6 +30,8 @@ export interface NotRequiredJob {
 export interface WorkflowChecks {
   checks: ProducedCheck[];
   notRequired: NotRequiredJob[];
+  /** Environments a job that runs on every pull request deploys to (`environment:`), for required deployments. */
+  environments: string[];
   /** Whether the directory holds any workflow at all (no workflows: nothing to compare with). */
   found: boolean;
 }
@@ -62,7 +64,7 @@ type TriggerVerdict = ({ runs: 'always' } | { runs: 'sometimes'; reason: string;
  */
 export function deriveRequiredChecks(cwd: string, branch: string, event: CheckEvent = 'pull_request', remote?: ReadonlyMap<string, RemoteWorkflow>): WorkflowChecks {
   const directory = path.join(cwd, WORKFLOW_DIRECTORY);
-  const result: WorkflowChecks = { checks: [], notRequired: [], found: false };
+  const result: WorkflowChecks = { checks: [], notRequired: [], environments: [], found: false };
   if (!existsSync(directory)) return result;
   const files = readdirSync(directory).filter((name) => /\.ya?ml$/.test(name)).sort();
   result.found = files.length > 0;
@@ -79,6 +81,7 @@ export function deriveRequiredChecks(cwd: string, branch: string, event: CheckEv
         continue;
       }
       for (const check of job.names) if (!result.checks.some((known) => known.name === check)) result.checks.push({ name: check, file });
+      if (job.environment !== undefined && !result.environments.includes(job.environment)) result.environments.push(job.environment);
     }
   }
   return result;
@@ -91,6 +94,8 @@ interface DerivedJob {
   names: string[];
   pattern?: RegExp;
   reason?: string;
+  /** The environment it deploys to, when its name is written out. */
+  environment?: string;
 }
 
 function readWorkflow(cwd: string, file: string): Json {
@@ -225,7 +230,10 @@ function deriveJob(walk: Walk, file: string, jobId: string, job: Json): DerivedJ
     if (!template.includes('${{') && hasStructuredValue(combination)) return unknown('its matrix holds mappings or lists, whose rendering in the check name GitHub does not document', typeof job.uses === 'string');
     names.push(name);
   }
-  if (typeof job.uses !== 'string') return [{ file, job: jobId, names }];
+  if (typeof job.uses !== 'string') {
+    const environment = typeof job.environment === 'string' ? job.environment : asObject(job.environment).name;
+    return [{ file, job: jobId, names, ...(typeof environment === 'string' && !environment.includes('${{') ? { environment } : {}) }];
+  }
   return callerJobs(walk, file, jobId, job.uses, names, unknown);
 }
 
@@ -258,6 +266,7 @@ function callerJobs(walk: Walk, file: string, jobId: string, uses: string, calle
     names: callers.flatMap((caller) => job.names.map((name) => `${caller} / ${name}`)),
     pattern: job.pattern && new RegExp(`^(${callers.map(escapeRegExp).join('|')}) / ${job.pattern.source.slice(1)}`),
     reason: job.reason,
+    environment: job.environment,
   }));
 }
 

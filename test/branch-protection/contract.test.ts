@@ -45,6 +45,7 @@ const OPERATIONS: Record<string, string[]> = {
   '/repos/{owner}/{repo}/pulls': ['get'],
   '/repos/{owner}/{repo}/collaborators': ['get'],
   '/repos/{owner}/{repo}/contents/{path}': ['get'],
+  '/repos/{owner}/{repo}/deployments': ['get'],
 };
 const GITHUB_MEDIA_TYPES = ['application/vnd.github.v3+json', 'application/vnd.github+json'];
 

@@ -25,6 +25,8 @@ export interface FakeRepository {
   reported?: Map<string, { checkRuns?: Array<{ name: string; appId: number }>; statuses?: string[] }>;
   /** Pull requests, newest first: base branch and head sha. */
   pulls?: Array<{ base: string; sha: string }>;
+  /** Deployments: the commit and the environment. */
+  deployments?: Array<{ sha: string; environment: string }>;
   /** The default branch; main unless set. */
   defaultBranch?: string;
   /** Files of the default branch, by path. */
@@ -194,6 +196,12 @@ export async function startFakeGitHub(options: { limits?: RateLimits } = {}): Pr
       if (rest[2] === 'status') return ok({ state: 'success', sha: rest[1], total_count: reported.statuses?.length ?? 0, statuses: (reported.statuses ?? []).map((context, id) => ({ id, context, state: 'success' })) });
       const runs = (reported.checkRuns ?? []).map((run, id) => ({ id, name: run.name, status: 'completed', conclusion: 'success', app: { id: run.appId, slug: run.appId === 15368 ? 'github-actions' : `app-${run.appId}` } }));
       return ok({ total_count: runs.length, check_runs: runs });
+    }
+    if (rest[0] === 'deployments' && rest.length === 1 && method === 'GET') {
+      const sha = url.searchParams.get('sha');
+      const environment = url.searchParams.get('environment');
+      const matching = (repository.deployments ?? []).filter((deployment) => (sha === null || deployment.sha === sha) && (environment === null || deployment.environment === environment));
+      return ok(matching.map((deployment, id) => ({ id, sha: deployment.sha, ref: deployment.sha, task: 'deploy', environment: deployment.environment, payload: {} })));
     }
     if (rest[0] === 'pulls' && rest.length === 1 && method === 'GET') {
       const base = url.searchParams.get('base');

@@ -44,6 +44,7 @@ beforeAll(async () => {
     pulls: [{ base: 'main', sha: 'c0ffee' }],
     reported: new Map([['c0ffee', { checkRuns: [{ name: 'lint', appId: 15368 }], statuses: ['codecov/patch'] }]]),
     files: new Map([['.github/CODEOWNERS', '* @o/core\n']]),
+    deployments: [{ sha: 'c0ffee', environment: 'preview' }],
   });
   fake.teams.set('o/core', 7);
   repository.rulesets.set(1, {
@@ -84,6 +85,7 @@ describe('the fake answers as the official description says', () => {
     ['/repos/{owner}/{repo}/collaborators', '/repos/o/r/collaborators?permission=push'],
     ['/repos/{owner}/{repo}/contents/{path}', '/repos/o/r/contents/.github%2FCODEOWNERS'],
     ['/orgs/{org}/teams/{team_slug}', '/orgs/o/teams/core'],
+    ['/repos/{owner}/{repo}/deployments', '/repos/o/r/deployments?sha=c0ffee&environment=preview'],
   ])('%s', async (route, url) => {
     const validate = validatorOf(route);
     const answer = await call('GET', url);

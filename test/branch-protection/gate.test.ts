@@ -567,6 +567,17 @@ describe('settings beyond the basics', () => {
     expect(classic.findings[0]!.message).toBe('branch-protection.tags: v* needs api: rulesets (classic protection has no tag rules); set api: rulesets or remove tags');
   });
 
+  it('refuses a required deployment no pull request gets, unless a workflow or the latest pull request shows one', async () => {
+    const policy = { name: 'main', 'required-deployments': ['preview'], 'enforce-admins': true };
+    const repository = addRepository(fake, 'o/r', { pulls: [{ base: 'main', sha: 'beef' }] });
+    const refused = await run({ repo: 'o/r', api: 'rulesets', mode: 'apply', branches: [policy] });
+    expect(refused.findings.find((finding) => finding.rule === 'safety/lockout')?.message).toBe('o/r main: refusing this protection: a deployment to preview would be required but the workflows of this repository are not in the checkout, and the latest pull request into main was not deployed there, so every pull request would wait for it; deploy every pull request to preview (a job with `environment: preview` on pull_request), or drop it from required-deployments');
+    const cwd = tempDir({ '.github/workflows/preview.yml': 'on: pull_request\njobs:\n  deploy:\n    environment:\n      name: preview\n    runs-on: ubuntu-latest\n    steps: [{run: "true"}]\n' });
+    expect((await run({ repo: 'o/r', api: 'rulesets', mode: 'plan', branches: [policy] }, { cwd })).status).toBe('pass');
+    repository.deployments = [{ sha: 'beef', environment: 'preview' }];
+    expect((await run({ repo: 'o/r', api: 'rulesets', mode: 'apply', branches: [policy] })).status).toBe('pass');
+  });
+
   it('refuses a ruleset-only setting with the classic API, naming the fix', async () => {
     const report = await run({ repo: 'o/r', branches: [{ name: 'main', 'merge-queue': true }] });
     expect(report.status).toBe('error');

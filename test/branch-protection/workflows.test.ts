@@ -230,7 +230,7 @@ describe('deriveRequiredChecks: checks that run on some pull requests only', () 
   });
 
   it('says when there are no workflows, and names a broken one', () => {
-    expect(deriveRequiredChecks(tempDir(), 'main')).toEqual({ checks: [], notRequired: [], found: false });
+    expect(deriveRequiredChecks(tempDir(), 'main')).toEqual({ checks: [], notRequired: [], environments: [], found: false });
     const broken = tempDir({ '.github/workflows/bad.yml': 'on: [pull_request\n' });
     expect(() => deriveRequiredChecks(broken, 'main')).toThrow(/^\.github\/workflows\/bad\.yml: cannot derive required checks, the workflow is not valid YAML/);
   });
