@@ -59,8 +59,9 @@ type TriggerVerdict = ({ runs: 'always' } | { runs: 'sometimes'; reason: string;
  * The check names the workflows under `cwd` report on every pull request into `branch` (or on
  * every merge group), named the way GitHub names check runs: the job `name` (matrix expressions
  * filled in) or the job id, `job (a, b)` for a matrix without an expression in the name,
- * `caller / callee` for a local reusable workflow. Checks that run only on some pull requests,
- * or whose names cannot be known before the run, are listed apart with the reason.
+ * `caller / callee` for a reusable workflow (another repository's read through `remote`). Checks
+ * that run only on some pull requests, or whose names cannot be known before the run, are listed
+ * apart with the reason.
  */
 export function deriveRequiredChecks(cwd: string, branch: string, event: CheckEvent = 'pull_request', remote?: ReadonlyMap<string, RemoteWorkflow>): WorkflowChecks {
   const directory = path.join(cwd, WORKFLOW_DIRECTORY);
