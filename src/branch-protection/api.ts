@@ -181,6 +181,16 @@ export class RepositoryApi {
     }
   }
 
+  /** The merge methods the repository allows; undefined where the answer leaves them out (no admin view). */
+  async mergeMethods(): Promise<{ merge?: boolean; squash?: boolean; rebase?: boolean }> {
+    try {
+      const { data } = await this.client.request('GET /repos/{owner}/{repo}', { owner: this.owner, repo: this.name });
+      return { merge: data.allow_merge_commit, squash: data.allow_squash_merge, rebase: data.allow_rebase_merge };
+    } catch (error) {
+      throw await this.explain(error, 'read its merge settings', { permission: 'Metadata' });
+    }
+  }
+
   /** Whether a deployment to `environment` was made for the commit `sha`. */
   async deployedTo(environment: string, sha: string): Promise<boolean> {
     try {

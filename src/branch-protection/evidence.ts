@@ -66,6 +66,12 @@ export function lockoutEvidence(api: RepositoryApi, branch: string, workflows: B
       const local = workflows ? `no workflow in ${WORKFLOW_DIRECTORY} deploys every pull request there` : 'the workflows of this repository are not in the checkout';
       return `${local}, and ${sha === undefined ? `no pull request into ${branch} shows a deployment` : `the latest pull request into ${branch} was not deployed there`}, so every pull request would wait for it`;
     },
+    async noLinearMerge() {
+      const methods = await api.mergeMethods();
+      // Where the answer does not say (a token without admin view), nothing is claimed.
+      if (methods.squash !== false || methods.rebase !== false) return undefined;
+      return 'the repository allows merge commits only, which a linear history forbids, so no pull request could merge';
+    },
     approvers() {
       writers ??= api.countWriters();
       return writers;

@@ -11,6 +11,8 @@ export interface LockoutEvidence {
   missingInMergeQueue: (check: RequiredCheck) => string | undefined;
   /** Why no pull request would be deployed to this environment, or undefined when one is. */
   missingDeployment: (environment: string) => Promise<string | undefined>;
+  /** Why no merge method leaves a linear history (the repository allows merge commits only), or undefined. */
+  noLinearMerge: () => Promise<string | undefined>;
   /** People who may approve a pull request (collaborators with write access); `atLeast` when the list was cut. */
   approvers: () => Promise<{ count: number; atLeast: boolean }>;
   /** Why code owner reviews could never be given (no CODEOWNERS file, or one that owns nothing), or undefined. */
@@ -62,6 +64,10 @@ export async function findLockouts(before: LockoutTarget, after: LockoutTarget, 
     if (!newlyEnforced && previousEnvironments.has(environment)) continue;
     const missing = await evidence.missingDeployment(environment);
     if (missing !== undefined) lockouts.push({ problem: `a deployment to ${environment} would be required but ${missing}`, fix: `deploy every pull request to ${environment} (a job with \`environment: ${environment}\` on pull_request), or drop it from required-deployments` });
+  }
+  if (after.state['linear-history'] && (newlyEnforced || !before.state['linear-history'])) {
+    const missing = await evidence.noLinearMerge();
+    if (missing !== undefined) lockouts.push({ problem: `linear history would be required but ${missing}`, fix: 'allow squash or rebase merging in the repository settings, or set linear-history: false' });
   }
   const reviews = after.state['required-reviews'] ?? 0;
   if (reviews > 0 && (newlyEnforced || reviews > (before.state['required-reviews'] ?? 0))) {

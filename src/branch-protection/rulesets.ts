@@ -137,7 +137,8 @@ export function rulesetBody(branch: string, target: ProtectionState, currentRaw:
   for (const [type, setting, whenPresent] of FLAG_RULES) if (target[setting] === whenPresent) rules.push({ type });
   if (target['merge-queue']) {
     const queue = (Array.isArray(current.rules) ? current.rules.map(asObject) : []).find((rule) => rule.type === 'merge_queue');
-    rules.push({ type: 'merge_queue', parameters: queue?.parameters ?? MERGE_QUEUE_DEFAULTS });
+    // A new queue under a linear history squashes: merge commits would be refused.
+    rules.push({ type: 'merge_queue', parameters: queue?.parameters ?? { ...MERGE_QUEUE_DEFAULTS, merge_method: target['linear-history'] ? 'SQUASH' : 'MERGE' } });
   }
   const environments = target['required-deployments'];
   if (environments !== null) rules.push({ type: 'required_deployments', parameters: { required_deployment_environments: environments } });

@@ -25,6 +25,8 @@ export interface FakeRepository {
   reported?: Map<string, { checkRuns?: Array<{ name: string; appId: number }>; statuses?: string[] }>;
   /** Pull requests, newest first: base branch and head sha. */
   pulls?: Array<{ base: string; sha: string }>;
+  /** The merge methods allowed (all three unless set). */
+  mergeMethods?: { merge: boolean; squash: boolean; rebase: boolean };
   /** Deployments: the commit and the environment. */
   deployments?: Array<{ sha: string; environment: string }>;
   /** The default branch; main unless set. */
@@ -185,7 +187,10 @@ export async function startFakeGitHub(options: { limits?: RateLimits } = {}): Pr
       return { status: 403, body: { message: 'Resource protected by organization SAML enforcement. You must grant your Personal Access token access to this organization.', documentation_url: 'https://docs.github.com/articles/authenticating-to-a-github-organization-with-saml-single-sign-on/' }, headers: { 'x-github-sso': `required; url=https://github.com/orgs/${parts[1]}/sso?authorization_request=AbC123` } };
     }
     const rest = parts.slice(3);
-    if (rest.length === 0 && method === 'GET') return ok({ full_name: fullName, private: repository.freePlanPrivate === true, default_branch: repository.defaultBranch ?? 'main' });
+    if (rest.length === 0 && method === 'GET') {
+      const methods = repository.mergeMethods ?? { merge: true, squash: true, rebase: true };
+      return ok({ full_name: fullName, private: repository.freePlanPrivate === true, default_branch: repository.defaultBranch ?? 'main', allow_merge_commit: methods.merge, allow_squash_merge: methods.squash, allow_rebase_merge: methods.rebase });
+    }
     if (rest[0] === 'collaborators' && rest.length === 1 && method === 'GET') {
       const roles = ROLES_WITH[url.searchParams.get('permission') ?? 'pull'] ?? [];
       const perPage = Number(url.searchParams.get('per_page') ?? 30);

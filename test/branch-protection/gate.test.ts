@@ -578,6 +578,14 @@ describe('settings beyond the basics', () => {
     expect((await run({ repo: 'o/r', api: 'rulesets', mode: 'apply', branches: [policy] })).status).toBe('pass');
   });
 
+  it('refuses a linear history on a repository that merges with merge commits only', async () => {
+    const repository = addRepository(fake, 'o/r', { mergeMethods: { merge: true, squash: false, rebase: false } });
+    const refused = await run({ repo: 'o/r', mode: 'apply', branches: [{ name: 'main', 'linear-history': true, 'enforce-admins': true }] });
+    expect(refused.findings.find((finding) => finding.rule === 'safety/lockout')?.message).toBe('o/r main: refusing this protection: linear history would be required but the repository allows merge commits only, which a linear history forbids, so no pull request could merge; allow squash or rebase merging in the repository settings, or set linear-history: false');
+    repository.mergeMethods = { merge: true, squash: true, rebase: false };
+    expect((await run({ repo: 'o/r', mode: 'apply', branches: [{ name: 'main', 'linear-history': true, 'enforce-admins': true }] })).status).toBe('pass');
+  });
+
   it('refuses a ruleset-only setting with the classic API, naming the fix', async () => {
     const report = await run({ repo: 'o/r', branches: [{ name: 'main', 'merge-queue': true }] });
     expect(report.status).toBe('error');
