@@ -1,6 +1,12 @@
-/** Whether a configured branch is a pattern (`release/*`) rather than one branch's name. */
+/** The rulesets' name for the repository's default branch, whatever it is called. */
+export const DEFAULT_BRANCH = '~DEFAULT_BRANCH';
+
+/**
+ * Whether a configured branch stands for more than one name known in advance: a pattern
+ * (`release/*`), or `~DEFAULT_BRANCH`, which only the repository can resolve.
+ */
 export function isBranchPattern(name: string): boolean {
-  return /[*?[]/.test(name);
+  return /[*?[]/.test(name) || name === DEFAULT_BRANCH;
 }
 
 /**

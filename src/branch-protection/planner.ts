@@ -1,4 +1,4 @@
-import { GITHUB_ACTIONS_APP_ID, SETTINGS, compareStrength, describeValue, type ProtectionState, type RequiredCheck, type Setting } from './protection.js';
+import { SETTINGS, allowanceNames, compareStrength, describeActor, describeValue, type BypassActor, type ProtectionState, type PushAllowances, type RequiredCheck, type Setting } from './protection.js';
 
 /** The settings of one configured branch; an absent setting is left as it is. */
 export type BranchPolicy = Partial<Omit<ProtectionState, 'required-checks'>> & {
@@ -51,6 +51,21 @@ export function planBranch(policy: BranchPolicy, managed: ProtectionState, effec
       if (wanted !== undefined) planChecks(wanted, managed, effective, options, target, changes, kept);
       continue;
     }
+    if (setting === 'push-restrictions') {
+      const wanted = policy['push-restrictions'];
+      if (wanted !== undefined && wanted !== null) planPushRestrictions(wanted, managed, options, target, changes, kept);
+      continue;
+    }
+    if (setting === 'bypass-actors') {
+      const wanted = policy['bypass-actors'];
+      if (wanted !== undefined && wanted !== null) planBypass(wanted, managed, options, target, changes, kept);
+      continue;
+    }
+    if (setting === 'required-deployments') {
+      const wanted = policy['required-deployments'];
+      if (wanted !== undefined && wanted !== null) planDeployments(wanted, managed, effective, options, target, changes, kept);
+      continue;
+    }
     const desired = policy[setting];
     if (desired === undefined) continue;
     const now = effective[setting];
@@ -97,25 +112,58 @@ function planChecks(wanted: string[], managed: ProtectionState, effective: Prote
   changes.push({ setting: 'required-checks', from: effective['required-checks'], to: next, weakens: pruned.length > 0 });
 }
 
-export interface LockoutInput {
-  target: ProtectionState;
-  /** Check names the repository's workflows produce; undefined when they are not known. */
-  produced?: ReadonlySet<string>;
-  /** Whether pushes are restricted to an empty list of people, teams and apps. */
-  pushesRestrictedToNobody: boolean;
+/** Like checks: environments are only added, and one the config does not list is kept unless `prune`. */
+function planDeployments(wanted: string[], managed: ProtectionState, effective: ProtectionState, options: PlanOptions, target: ProtectionState, changes: Change[], kept: Kept[]): void {
+  const now = effective['required-deployments'] ?? [];
+  const owned = managed['required-deployments'] ?? [];
+  const missing = wanted.filter((environment) => !now.includes(environment));
+  const extra = owned.filter((environment) => !wanted.includes(environment));
+  if (extra.length > 0 && !options.prune) kept.push({ setting: 'required-deployments', message: `also requires deployments to ${extra.join(', ')}, which the config does not list; kept (set prune: true to remove)` });
+  const pruned = options.prune ? extra : [];
+  if (missing.length === 0 && pruned.length === 0) return;
+  const next = [...owned.filter((environment) => !pruned.includes(environment)), ...missing];
+  target['required-deployments'] = next;
+  changes.push({ setting: 'required-deployments', from: effective['required-deployments'], to: next, weakens: pruned.length > 0 });
 }
 
 /**
- * Why the target would lock everyone out, or undefined. With admins enforced nobody can merge
- * past a check GitHub Actions must report but no workflow produces, and nobody can push to a
- * branch whose push allowance is empty. Without admins enforced an admin can still merge, so
- * those are warnings, not lock-outs.
+ * Bypass actors loosen a ruleset: removing one the config does not list strengthens it (a
+ * change), adding one weakens it (only with `allow-weaken`). Compared with the gate's own
+ * ruleset, the only source that tells them.
  */
-export function findLockout({ target, produced, pushesRestrictedToNobody }: LockoutInput): string | undefined {
-  if (!target['enforce-admins']) return undefined;
-  if (pushesRestrictedToNobody) return 'pushes are restricted to nobody and admins would be enforced, so nobody could push or merge';
-  if (produced === undefined) return undefined;
-  const orphaned = (target['required-checks'] ?? []).filter((check) => check.appId === GITHUB_ACTIONS_APP_ID && !produced.has(check.context));
-  if (orphaned.length === 0) return undefined;
-  return `required check${orphaned.length === 1 ? '' : 's'} ${orphaned.map((check) => check.context).join(', ')} must come from GitHub Actions, no workflow produces ${orphaned.length === 1 ? 'it' : 'them'} on pull requests, and admins would be enforced, so no pull request could ever merge`;
+function planBypass(wanted: BypassActor[], managed: ProtectionState, options: PlanOptions, target: ProtectionState, changes: Change[], kept: Kept[]): void {
+  const now = managed['bypass-actors'] ?? [];
+  const key = (actor: BypassActor) => `${actor.type}:${actor.id}:${actor.mode}`;
+  const added = wanted.filter((actor) => !now.some((known) => key(known) === key(actor)));
+  const removed = now.filter((actor) => !wanted.some((known) => key(known) === key(actor)));
+  if (added.length === 0 && removed.length === 0) return;
+  if (added.length > 0 && !options.allowWeaken) {
+    kept.push({ setting: 'bypass-actors', message: `would let ${added.map(describeActor).join(', ')} bypass the ruleset, which weakens it; not added (set allow-weaken: true to add)` });
+    if (removed.length === 0) return;
+  }
+  const next = options.allowWeaken ? wanted : now.filter((actor) => !removed.includes(actor));
+  target['bypass-actors'] = next;
+  changes.push({ setting: 'bypass-actors', from: now, to: next, weakens: options.allowWeaken && added.length > 0 });
+}
+
+/**
+ * Push restrictions as the config lists them: restricting an open branch or taking someone off
+ * the list strengthens it (a change); letting someone more push weakens it (only with `allow-weaken`).
+ */
+function planPushRestrictions(wanted: PushAllowances, managed: ProtectionState, options: PlanOptions, target: ProtectionState, changes: Change[], kept: Kept[]): void {
+  const now = managed['push-restrictions'];
+  const wantedNames = allowanceNames(wanted);
+  const nowNames = now === null ? undefined : allowanceNames(now);
+  const added = nowNames === undefined ? [] : wantedNames.filter((name) => !nowNames.includes(name));
+  const removed = nowNames === undefined ? ['anyone with write access'] : nowNames.filter((name) => !wantedNames.includes(name));
+  if (added.length === 0 && removed.length === 0) return;
+  if (added.length > 0 && !options.allowWeaken) {
+    kept.push({ setting: 'push-restrictions', message: `would let ${added.join(', ')} push, which weakens the restriction; not added (set allow-weaken: true to add)` });
+    if (removed.length === 0) return;
+  }
+  const next = options.allowWeaken || now === null
+    ? wanted
+    : { users: now.users.filter((name) => wanted.users.includes(name)), teams: now.teams.filter((name) => wanted.teams.includes(name)), apps: now.apps.filter((name) => wanted.apps.includes(name)) };
+  target['push-restrictions'] = next;
+  changes.push({ setting: 'push-restrictions', from: now, to: next, weakens: options.allowWeaken && added.length > 0 });
 }

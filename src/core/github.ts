@@ -19,7 +19,14 @@ export interface GitHubClientOptions {
   userAgent?: string;
   /** Called for every HTTP request sent, retries included: request budgets and metrics. */
   onRequest?: (request: { method: string; url: string }) => void;
+  /** Most seconds the client waits in total for rate limits over its life; past it a limited request fails. */
+  maxRateLimitWaitSeconds?: number;
+  /** Test seam: how the client waits out a `retry-after`. */
+  sleep?: (milliseconds: number) => Promise<void>;
 }
+
+/** Five minutes of waiting for limits in one run: enough for secondary limits, not a job that hangs for an hour. */
+const DEFAULT_RATE_LIMIT_WAIT_SECONDS = 300;
 
 /**
  * GitHub asks for a second between writes, which the throttling plugin keeps by default.
@@ -38,8 +45,14 @@ function writeLimiter(env: NodeJS.ProcessEnv): Bottleneck.Group | undefined {
  */
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const retries = options.retries ?? 3;
-  const { onRequest } = options;
   options.log.secret(options.token);
+  const budget = new WaitBudget(options.maxRateLimitWaitSeconds ?? DEFAULT_RATE_LIMIT_WAIT_SECONDS);
+  // A limit the throttling plugin waits out is granted only while the run's total wait allows it.
+  const waitFor = (kind: string, retryAfter: number, request: { method: string; url: string }, retryCount: number): boolean => {
+    if (retryCount >= retries || !budget.take(retryAfter)) return false;
+    options.log.warning(`${kind} for ${request.method} ${request.url}; retrying in ${retryAfter}s`);
+    return true;
+  };
   return new GitHubClient({
     auth: options.token,
     baseUrl: (options.env.GITHUB_API_URL || DEFAULT_API_URL).replace(/\/+$/, ''),
@@ -52,25 +65,48 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       warn: (message: string) => options.log.warning(message),
       error: (message: string) => options.log.debug(message),
     },
-    retry: { retries },
-    request: onRequest ? { fetch: countingFetch(onRequest) } : undefined,
+    // A 429 is answered below, honouring its retry-after; the retry plugin's fixed 1, 4, 9 s
+    // back-off would ignore what GitHub asked for.
+    retry: { retries, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
+    request: { fetch: retryAfterFetch(options, retries, budget) },
     throttle: {
       write: writeLimiter(options.env),
-      onRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
-        options.log.warning(`rate limit reached for ${request.method} ${request.url}; retrying in ${retryAfter}s`);
-        return retryCount < retries;
-      },
-      onSecondaryRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
-        options.log.warning(`secondary rate limit for ${request.method} ${request.url}; retrying in ${retryAfter}s`);
-        return retryCount < retries;
-      },
+      onRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => waitFor('rate limit reached', retryAfter, request, retryCount),
+      onSecondaryRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => waitFor('secondary rate limit', retryAfter, request, retryCount),
     },
   });
 }
 
-function countingFetch(onRequest: NonNullable<GitHubClientOptions['onRequest']>): typeof fetch {
-  return (input, init) => {
-    onRequest({ method: init?.method ?? 'GET', url: input instanceof Request ? input.url : String(input) });
-    return fetch(input, init);
+/** Seconds of waiting left to a client; each wait is granted whole or not at all. */
+class WaitBudget {
+  constructor(private left: number) {}
+
+  take(seconds: number): boolean {
+    if (seconds > this.left) return false;
+    this.left -= seconds;
+    return true;
+  }
+}
+
+/**
+ * Sends each request, counting it, and waits out a 429 as long as its `retry-after` says (a
+ * bare 429 waits 1, 4, 9 s), within the client's total budget; the last 429 goes up as it came.
+ */
+function retryAfterFetch(options: GitHubClientOptions, retries: number, budget: WaitBudget): typeof fetch {
+  const sleep = options.sleep ?? ((milliseconds: number) => new Promise<void>((resolve) => setTimeout(resolve, milliseconds)));
+  return async (input, init) => {
+    const method = init?.method ?? 'GET';
+    const url = input instanceof Request ? input.url : String(input);
+    for (let attempt = 0; ; attempt += 1) {
+      options.onRequest?.({ method, url });
+      const response = await fetch(input, init);
+      if (response.status !== 429 || attempt >= retries) return response;
+      const header = Number(response.headers.get('retry-after'));
+      const seconds = Number.isFinite(header) && header >= 0 && response.headers.has('retry-after') ? Math.ceil(header) : (attempt + 1) ** 2;
+      if (!budget.take(seconds)) return response;
+      options.log.warning(`too many requests (429) for ${method} ${new URL(url).pathname}; retrying in ${seconds}s as GitHub asked`);
+      await response.body?.cancel();
+      await sleep(seconds * 1000);
+    }
   };
 }

@@ -36,6 +36,23 @@ describe('readiness-gates branch-protection', () => {
     expect(JSON.parse(clean.stdout)).toMatchObject({ status: 'pass', findings: [], metrics: { requests: 1 } });
   });
 
+  it('refuses a lock-out with exit 1, writes it with --accept-lockout, and --mode restore undoes it', async () => {
+    const repository = addRepository(fake, 'o/r');
+    const config = 'branch-protection:\n  branches:\n    - name: main\n      required-checks: [nowhere]\n      enforce-admins: true\n';
+    const cwd = tempDir({ '.github/readiness-gates.yml': config });
+    const backup = `${tempDir()}/backup.jsonl`;
+    const refused = await cli(['branch-protection', '--repo', 'o/r', '--mode', 'apply', '--backup-path', backup, '--format', 'json'], { GITHUB_TOKEN: 't' }, cwd);
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.stdout).findings.map((finding: { rule: string }) => finding.rule)).toContain('safety/lockout');
+    expect(repository.protection.has('main')).toBe(false);
+    const accepted = await cli(['branch-protection', '--repo', 'o/r', '--mode', 'apply', '--accept-lockout', '--backup-path', backup, '--format', 'json'], { GITHUB_TOKEN: 't' }, cwd);
+    expect(accepted.code).toBe(0);
+    expect(repository.protection.has('main')).toBe(true);
+    const restored = await cli(['branch-protection', '--mode', 'restore', '--backup-path', backup, '--format', 'json'], { GITHUB_TOKEN: 't' }, cwd);
+    expect(restored.code).toBe(0);
+    expect(repository.protection.has('main')).toBe(false);
+  });
+
   it('exits 2 naming the token input when there is no token', async () => {
     const result = await cli(['branch-protection', '--repo', 'o/r', '--format', 'json'], {});
     expect(result.code).toBe(2);

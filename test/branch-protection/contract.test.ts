@@ -25,7 +25,7 @@ import { tempDir } from '../helpers/temp.js';
  * its own and the read and update of an existing ruleset are exercised too (schemas untouched).
  */
 
-const SPECS = ['api.github.com', 'ghes-3.17'];
+const SPECS = ['api.github.com', 'ghes-3.19'];
 const OPERATIONS: Record<string, string[]> = {
   '/repos/{owner}/{repo}': ['get'],
   '/repos/{owner}/{repo}/branches': ['get'],
@@ -36,6 +36,13 @@ const OPERATIONS: Record<string, string[]> = {
   '/repos/{owner}/{repo}/rulesets': ['get', 'post'],
   '/repos/{owner}/{repo}/rulesets/{ruleset_id}': ['get', 'put'],
   '/orgs/{org}/repos': ['get'],
+  // What the lock-out guard asks: who reports a check, who can approve, where CODEOWNERS is.
+  '/repos/{owner}/{repo}/commits/{ref}/check-runs': ['get'],
+  '/repos/{owner}/{repo}/commits/{ref}/status': ['get'],
+  '/repos/{owner}/{repo}/pulls': ['get'],
+  '/repos/{owner}/{repo}/collaborators': ['get'],
+  '/repos/{owner}/{repo}/contents/{path}': ['get'],
+  '/repos/{owner}/{repo}/deployments': ['get'],
 };
 const GITHUB_MEDIA_TYPES = ['application/vnd.github.v3+json', 'application/vnd.github+json'];
 
@@ -135,7 +142,9 @@ describe.each(SPECS)('requests validate against the %s OpenAPI description (Pris
     // GitHub's example protection meets most of POLICY: main asks for signed commits (their own
     // endpoint), release for more reviews (the protection PUT).
     const branches = [POLICY, { ...POLICY, name: 'release', 'required-reviews': 6 }];
-    const settings = resolveSettings('branch-protection', { repo: 'octo/hello', api, mode, 'allow-weaken': true, prune: true, branches }, {}, (key) => key);
+    // GitHub's examples show one collaborator and no lint check: the guard refuses, and
+    // accept-lockout lets the writes through so that they are validated too.
+    const settings = resolveSettings('branch-protection', { repo: 'octo/hello', api, mode, 'allow-weaken': true, prune: true, 'accept-lockout': true, branches }, {}, (key) => key);
     const report = await executeGate(branchProtectionGate, settings, {
       cwd: tempDir(),
       env: { GITHUB_API_URL: mock.url, RUNNER_TEMP: tempDir() },
@@ -158,6 +167,8 @@ describe.each(SPECS)('requests validate against the %s OpenAPI description (Pris
     else if (api === 'classic') expect(routes).toEqual(expect.arrayContaining(['POST /repos/octo/hello/branches/main/protection/required_signatures', 'PUT /repos/octo/hello/branches/release/protection']));
     else expect(routes).toEqual(expect.arrayContaining(['POST /repos/octo/hello/rulesets', 'GET /repos/octo/hello/rulesets/314', 'PUT /repos/octo/hello/rulesets/314']));
     if (api === 'classic') expect(routes).toContain('GET /repos/octo/hello/rules/branches/main');
+    expect(routes).toEqual(expect.arrayContaining(['GET /repos/octo/hello/collaborators', 'GET /repos/octo/hello/pulls', expect.stringMatching(/^GET \/repos\/octo\/hello\/commits\/\w+\/check-runs$/), expect.stringMatching(/^GET \/repos\/octo\/hello\/commits\/\w+\/status$/)]));
+    expect(report.findings.some((finding) => finding.rule === 'safety/lockout-accepted')).toBe(true);
     if (api === 'classic' && mode === 'check') {
       // GitHub's own example protection, normalised: two approvals and enforced admins meet the
       // config, its `{enabled: false}` signatures and travis context do not.
@@ -166,6 +177,22 @@ describe.each(SPECS)('requests validate against the %s OpenAPI description (Pris
       expect(messages).toContain('octo/hello main: required-checks is continuous-integration/travis-ci, the config wants lint, test');
       expect(messages.filter((message) => /^octo\/hello main: (required-reviews|enforce-admins|dismiss-stale-reviews)/.test(message))).toEqual([]);
     }
+  }, 60_000);
+
+  it('rulesets with every setting only they hold, and tag rules: every write validates', async () => {
+    mock.recorded.length = 0;
+    const branches = [{ ...POLICY, 'merge-queue': true, 'required-deployments': ['staging'], 'lock-branch': false, 'bypass-actors': [{ role: 'maintain' }, { app: 42, mode: 'pull_request' }], exclude: ['main-old'] }];
+    const tags = [{ name: 'v*', 'allow-deletions': false, 'allow-force-pushes': false, 'enforce-admins': true, enforcement: 'evaluate' }];
+    const settings = resolveSettings('branch-protection', { repo: 'octo/hello', api: 'rulesets', mode: 'apply', 'allow-weaken': true, prune: true, 'accept-lockout': true, branches, tags }, {}, (key) => key);
+    const report = await executeGate(branchProtectionGate, settings, { cwd: tempDir(), env: { GITHUB_API_URL: mock.url, RUNNER_TEMP: tempDir() }, log: silentLogger, token: 'ghp_contract', inAction: false });
+    const writes = mock.recorded.filter((request) => request.method !== 'GET');
+    expect(writes.length).toBeGreaterThanOrEqual(2);
+    for (const request of mock.recorded) {
+      const requestViolations = (JSON.parse(request.violations ?? '[]') as Array<{ location: string[] }>).filter((violation) => violation.location[0] === 'request');
+      expect(requestViolations, `${request.method} ${request.url}`).toEqual([]);
+      expect(request.status, `${request.method} ${request.url}`).toBeLessThan(400);
+    }
+    expect(report.status, JSON.stringify(report.findings)).not.toBe('error');
   }, 60_000);
 
   it('refuses what the description forbids, so the checks above can fail', async () => {

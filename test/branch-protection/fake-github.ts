@@ -19,7 +19,30 @@ export interface FakeRepository {
   freePlanPrivate?: boolean;
   topics?: string[];
   archived?: boolean;
+  /** People with access and their role; the collaborators listing filters by `permission`. */
+  collaborators?: Array<{ login: string; role: 'admin' | 'maintain' | 'push' | 'triage' | 'pull' }>;
+  /** Check runs and commit statuses reported on a branch or a commit sha. */
+  reported?: Map<string, { checkRuns?: Array<{ name: string; appId: number }>; statuses?: string[] }>;
+  /** Pull requests, newest first: base branch and head sha. */
+  pulls?: Array<{ base: string; sha: string }>;
+  /** The merge methods allowed (all three unless set). */
+  mergeMethods?: { merge: boolean; squash: boolean; rebase: boolean };
+  /** Deployments: the commit and the environment. */
+  deployments?: Array<{ sha: string; environment: string }>;
+  /** The default branch; main unless set. */
+  defaultBranch?: string;
+  /** Files of the default branch, by path. */
+  files?: Map<string, string>;
 }
+
+/** Roles that include a permission, as the collaborators listing's `permission` filter applies them. */
+const ROLES_WITH: Record<string, string[]> = {
+  pull: ['pull', 'triage', 'push', 'maintain', 'admin'],
+  triage: ['triage', 'push', 'maintain', 'admin'],
+  push: ['push', 'maintain', 'admin'],
+  maintain: ['maintain', 'admin'],
+  admin: ['admin'],
+};
 
 export interface RateLimits {
   /** Requests per window before the primary limit answers 403 with x-ratelimit-remaining: 0. */
@@ -50,6 +73,12 @@ export interface FakeGitHub {
   readOnlyTokens: Set<string>;
   /** Tokens without any Administration permission, like GITHUB_TOKEN: even reading protection answers 403. */
   noAdminTokens: Set<string>;
+  /** Tokens a fine-grained token without Administration stands for: protection answers 404, as GitHub hides it. */
+  hiddenProtectionTokens: Set<string>;
+  /** Teams by `org/slug`, with their ids. */
+  teams: Map<string, number>;
+  /** Organisations that enforce SAML SSO the token is not authorised for: 403 with x-github-sso. */
+  ssoOrganizations: Set<string>;
   /** Answers to give before the real ones (status, body, headers), e.g. a 502 or a limit. */
   queue: Array<{ status: number; body: Json; headers?: Record<string, string> }>;
   limits?: RateLimits;
@@ -78,6 +107,9 @@ export async function startFakeGitHub(options: { limits?: RateLimits } = {}): Pr
     refused: () => refused,
     readOnlyTokens: new Set(),
     noAdminTokens: new Set(),
+    hiddenProtectionTokens: new Set(),
+    ssoOrganizations: new Set(),
+    teams: new Map(),
     queue: [],
     limits: options.limits,
     close: async () => {
@@ -143,12 +175,48 @@ export async function startFakeGitHub(options: { limits?: RateLimits } = {}): Pr
     const token = (request.headers.authorization ?? '').replace(/^(token|bearer) /i, '');
     const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
     if (parts[0] === 'orgs' && parts[2] === 'repos' && method === 'GET') return listOrgRepositories(parts[1]!, url);
+    if (parts[0] === 'orgs' && parts[2] === 'teams' && parts.length === 4 && method === 'GET') {
+      const id = fake.teams.get(`${parts[1]}/${parts[3]}`);
+      return id === undefined ? notFound() : ok({ id, slug: parts[3], name: parts[3], privacy: 'closed' });
+    }
     if (parts[0] !== 'repos' || parts.length < 3) return notFound();
     const fullName = `${parts[1]}/${parts[2]}`;
     const repository = fake.repositories.get(fullName);
     if (!repository) return notFound();
+    if (fake.ssoOrganizations.has(parts[1]!)) {
+      return { status: 403, body: { message: 'Resource protected by organization SAML enforcement. You must grant your Personal Access token access to this organization.', documentation_url: 'https://docs.github.com/articles/authenticating-to-a-github-organization-with-saml-single-sign-on/' }, headers: { 'x-github-sso': `required; url=https://github.com/orgs/${parts[1]}/sso?authorization_request=AbC123` } };
+    }
     const rest = parts.slice(3);
-    if (rest.length === 0 && method === 'GET') return ok({ full_name: fullName, private: repository.freePlanPrivate === true });
+    if (rest.length === 0 && method === 'GET') {
+      const methods = repository.mergeMethods ?? { merge: true, squash: true, rebase: true };
+      return ok({ full_name: fullName, private: repository.freePlanPrivate === true, default_branch: repository.defaultBranch ?? 'main', allow_merge_commit: methods.merge, allow_squash_merge: methods.squash, allow_rebase_merge: methods.rebase });
+    }
+    if (rest[0] === 'collaborators' && rest.length === 1 && method === 'GET') {
+      const roles = ROLES_WITH[url.searchParams.get('permission') ?? 'pull'] ?? [];
+      const perPage = Number(url.searchParams.get('per_page') ?? 30);
+      return ok((repository.collaborators ?? []).filter((person) => roles.includes(person.role)).slice(0, perPage).map((person, index) => ({ login: person.login, id: index + 1, type: 'User', role_name: person.role })));
+    }
+    if (rest[0] === 'commits' && (rest[2] === 'check-runs' || rest[2] === 'status') && method === 'GET') {
+      const reported = repository.reported?.get(rest[1]!) ?? {};
+      if (rest[2] === 'status') return ok({ state: 'success', sha: rest[1], total_count: reported.statuses?.length ?? 0, statuses: (reported.statuses ?? []).map((context, id) => ({ id, context, state: 'success' })) });
+      const runs = (reported.checkRuns ?? []).map((run, id) => ({ id, name: run.name, status: 'completed', conclusion: 'success', app: { id: run.appId, slug: run.appId === 15368 ? 'github-actions' : `app-${run.appId}` } }));
+      return ok({ total_count: runs.length, check_runs: runs });
+    }
+    if (rest[0] === 'deployments' && rest.length === 1 && method === 'GET') {
+      const sha = url.searchParams.get('sha');
+      const environment = url.searchParams.get('environment');
+      const matching = (repository.deployments ?? []).filter((deployment) => (sha === null || deployment.sha === sha) && (environment === null || deployment.environment === environment));
+      return ok(matching.map((deployment, id) => ({ id, sha: deployment.sha, ref: deployment.sha, task: 'deploy', environment: deployment.environment, payload: {} })));
+    }
+    if (rest[0] === 'pulls' && rest.length === 1 && method === 'GET') {
+      const base = url.searchParams.get('base');
+      const perPage = Number(url.searchParams.get('per_page') ?? 30);
+      return ok((repository.pulls ?? []).filter((pull) => base === null || pull.base === base).slice(0, perPage).map((pull, index) => ({ number: index + 1, base: { ref: pull.base }, head: { sha: pull.sha } })));
+    }
+    if (rest[0] === 'contents' && method === 'GET') {
+      const file = repository.files?.get(rest.slice(1).join('/'));
+      return file === undefined ? notFound() : ok({ type: 'file', encoding: 'base64', path: rest.slice(1).join('/'), content: Buffer.from(file).toString('base64') });
+    }
     if (rest[0] === 'branches') {
       if (rest.length === 1) return ok([...repository.branches].map((name) => ({ name, protected: repository.protection.has(name) })));
       const branch = rest[1]!;
@@ -159,11 +227,13 @@ export async function startFakeGitHub(options: { limits?: RateLimits } = {}): Pr
       const write = method !== 'GET';
       if (write && fake.readOnlyTokens.has(token)) return { status: 403, body: { message: 'Resource not accessible by integration' } };
       if (fake.noAdminTokens.has(token)) return { status: 403, body: { message: 'Resource not accessible by integration' } };
+      if (fake.hiddenProtectionTokens.has(token)) return notFound();
       if (rest[3] === 'required_signatures') {
         const protection = repository.protection.get(branch);
         if (!protection) return { status: 404, body: { message: 'Branch not protected' } };
-        protection.required_signatures = { url: 'x', enabled: method === 'POST' };
-        return method === 'DELETE' ? { status: 204 } : ok({ url: 'x', enabled: true });
+        const url = `https://api.github.com/repos/${fullName}/branches/${branch}/protection/required_signatures`;
+        protection.required_signatures = { url, enabled: method === 'POST' };
+        return method === 'DELETE' ? { status: 204 } : ok({ url, enabled: true });
       }
       if (method === 'GET') {
         const protection = repository.protection.get(branch);
@@ -186,7 +256,7 @@ export async function startFakeGitHub(options: { limits?: RateLimits } = {}): Pr
     if (rest[0] === 'rules' && rest[1] === 'branches' && method === 'GET') {
       const branch = rest.slice(2).join('/');
       const rules = [...[...repository.rulesets.values()].map((ruleset) => ({ ruleset, source: fullName, type: 'Repository' })), ...fake.orgRulesets.map((ruleset) => ({ ruleset, source: fullName.split('/')[0]!, type: 'Organization' }))]
-        .filter(({ ruleset }) => ruleset.enforcement === 'active' && appliesTo(ruleset, branch))
+        .filter(({ ruleset }) => ruleset.enforcement === 'active' && appliesTo(ruleset, branch, repository.defaultBranch ?? 'main'))
         .flatMap(({ ruleset, source, type }) => (ruleset.rules as Json[]).map((rule) => ({ ...rule, ruleset_source_type: type, ruleset_source: source, ruleset_id: ruleset.id })));
       return ok(rules);
     }
@@ -252,9 +322,11 @@ function send(response: ServerResponse, answer: Answer): void {
   response.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
 }
 
-function appliesTo(ruleset: Json, branch: string): boolean {
-  const include = ((ruleset.conditions as Json | undefined)?.ref_name as Json | undefined)?.include as string[] | undefined;
-  return (include ?? []).some((pattern) => pattern === '~ALL' || pattern === `refs/heads/${branch}` || (pattern.endsWith('*') && `refs/heads/${branch}`.startsWith(pattern.slice(0, -1))));
+/** Whether a ruleset's ref_name condition takes the branch: include (~ALL, ~DEFAULT_BRANCH, names, trailing *) less exclude. */
+function appliesTo(ruleset: Json, branch: string, defaultBranch: string): boolean {
+  const condition = (ruleset.conditions as Json | undefined)?.ref_name as Json | undefined;
+  const matches = (pattern: string) => pattern === '~ALL' || (pattern === '~DEFAULT_BRANCH' && branch === defaultBranch) || pattern === `refs/heads/${branch}` || (pattern.endsWith('*') && `refs/heads/${branch}`.startsWith(pattern.slice(0, -1)));
+  return ((condition?.include as string[] | undefined) ?? []).some(matches) && !((condition?.exclude as string[] | undefined) ?? []).some(matches);
 }
 
 /** What GitHub stores and answers for a protection PUT: enabled objects, urls, actor objects. */
@@ -282,6 +354,7 @@ export function classicGetShape(fullName: string, branch: string, body: Json, pr
       required_approving_review_count: reviews.required_approving_review_count ?? 0,
       require_last_push_approval: reviews.require_last_push_approval === true,
       ...(reviews.dismissal_restrictions ? { dismissal_restrictions: actorObjects(reviews.dismissal_restrictions as Json) } : {}),
+      ...(reviews.bypass_pull_request_allowances ? { bypass_pull_request_allowances: actorObjects(reviews.bypass_pull_request_allowances as Json) } : {}),
     };
   }
   Object.assign(shape, flag('required_signatures', (previous?.required_signatures as Json | undefined)?.enabled));

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { planBranch } from '../../src/branch-protection/planner.js';
-import { classicProtectionBody, fromClassicProtection, fromRules, rulesetBody, strongestOf, unprotectedState, type ProtectionState } from '../../src/branch-protection/protection.js';
+import { classicProtectionBody, fromClassicProtection } from '../../src/branch-protection/classic.js';
+import { strongestOf, unprotectedState, type ProtectionState } from '../../src/branch-protection/protection.js';
+import { fromRules, rulesetBody } from '../../src/branch-protection/rulesets.js';
 
 describe('normalising the GET shapes', () => {
   it('reads classic protection with legacy contexts, enabled objects and actor objects', () => {
@@ -42,11 +44,14 @@ describe('normalising the GET shapes', () => {
     const strong: ProtectionState = {
       'required-checks': [{ context: 'lint', appId: 15368 }], strict: true, 'required-reviews': 2, 'code-owner-reviews': true, 'dismiss-stale-reviews': true,
       'require-last-push-approval': true, 'enforce-admins': true, 'linear-history': true, 'conversation-resolution': true,
-      'allow-force-pushes': false, 'allow-deletions': false, 'signed-commits': true,
+      'allow-force-pushes': false, 'allow-deletions': false, 'signed-commits': true, 'lock-branch': true, 'merge-queue': true, 'required-deployments': ['staging'],
+      enforcement: 'evaluate', 'bypass-actors': null, 'push-restrictions': null,
     };
-    for (const state of [strong, unprotectedState()]) {
+    // A state that enforces nothing is written as an active ruleset without rules.
+    for (const state of [strong, { ...unprotectedState(), enforcement: 'active' as const }]) {
       const body = rulesetBody('main', state, null);
-      expect(fromRules(body.rules, state['enforce-admins'])).toEqual(state);
+      expect(body.enforcement).toBe(state.enforcement);
+      expect(fromRules(body.rules, state['enforce-admins'], state.enforcement)).toEqual(state);
     }
     expect(rulesetBody('main', strong, null).rules).toEqual(expect.arrayContaining([{ type: 'non_fast_forward' }, { type: 'deletion' }, { type: 'required_linear_history' }, { type: 'required_signatures' }]));
   });

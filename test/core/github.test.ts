@@ -77,6 +77,47 @@ describe('createGitHubClient', () => {
   });
 });
 
+describe('429 answers', () => {
+  it('waits as long as retry-after says, counting every attempt', async () => {
+    const api = await fakeApi([
+      { status: 429, body: { message: 'Too many requests' }, headers: { 'retry-after': '7' } },
+      { status: 429, body: { message: 'Too many requests' } },
+      { status: 200, body: { full_name: 'o/r' } },
+    ]);
+    const waits: number[] = [];
+    const sent: string[] = [];
+    const warnings: string[] = [];
+    const client = createGitHubClient({ token: 't', env: { GITHUB_API_URL: api.url }, log: { ...silentLogger, warning: (message) => warnings.push(message) }, sleep: async (ms) => void waits.push(ms), onRequest: ({ method }) => sent.push(method) });
+    const { data } = await client.rest.repos.get({ owner: 'o', repo: 'r' });
+    expect(data.full_name).toBe('o/r');
+    // retry-after: 7 is honoured; a bare 429 falls back to the second step of 1, 4, 9 s.
+    expect(waits).toEqual([7000, 4000]);
+    expect(sent).toHaveLength(3);
+    expect(warnings[0]).toBe('too many requests (429) for GET /repos/o/r; retrying in 7s as GitHub asked');
+  });
+
+  it('gives up at once when retry-after exceeds what is left of the total wait', async () => {
+    const api = await fakeApi([
+      { status: 429, body: { message: 'Too many requests' }, headers: { 'retry-after': '30' } },
+      { status: 429, body: { message: 'Too many requests' }, headers: { 'retry-after': '30' } },
+    ]);
+    const waits: number[] = [];
+    const client = createGitHubClient({ token: 't', env: { GITHUB_API_URL: api.url }, log: silentLogger, maxRateLimitWaitSeconds: 40, sleep: async (ms) => void waits.push(ms) });
+    await expect(client.rest.repos.get({ owner: 'o', repo: 'r' })).rejects.toMatchObject({ status: 429 });
+    expect(waits).toEqual([30000]);
+    expect(api.requests).toHaveLength(2);
+  });
+
+  it('does not wait out a primary limit whose reset lies past the budget', async () => {
+    const api = await fakeApi([
+      { status: 403, body: { message: 'API rate limit exceeded' }, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600) } },
+    ]);
+    const client = createGitHubClient({ token: 't', env: { GITHUB_API_URL: api.url }, log: silentLogger, maxRateLimitWaitSeconds: 60 });
+    await expect(client.rest.repos.get({ owner: 'o', repo: 'r' })).rejects.toMatchObject({ status: 403 });
+    expect(api.requests).toHaveLength(1);
+  });
+});
+
 describe('request budgets', () => {
   it('reports every HTTP request sent, retries included', async () => {
     const api = await fakeApi([
