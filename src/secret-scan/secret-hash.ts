@@ -13,10 +13,11 @@ const READ_BATCH = 8;
  * A key for a leak that survives history edits: the SHA-256 of its file, its rule and the text of
  * the lines it spans, not of its commit or line number. A squash merge, a rebase or lines moved
  * above it keep the key; editing the secret's line or renaming its file makes a new one. 20 hex
- * digits, so it is short enough to paste; it reveals nothing of the secret.
+ * digits, so it is short enough to paste; it reveals nothing of the secret. The `sha256:` prefix
+ * keeps gitleaks' generic-api-key rule from taking `secret-hash: <hex>` in the config for a secret.
  */
 export function secretHash(file: string, rule: string, text: string): string {
-  return createHash('sha256').update(`${file}\0${rule}\0${text}`).digest('hex').slice(0, 20);
+  return `sha256:${createHash('sha256').update(`${file}\0${rule}\0${text}`).digest('hex').slice(0, 20)}`;
 }
 
 /**

@@ -253,7 +253,7 @@ describe('audit gate on the fixture dependency set', () => {
 
       const missing = await runCli(['audit'], cwd, {});
       expect(missing.code).toBe(2);
-      expect(missing.stdout).toContain('.npmrc uses ${NPM_TOKEN} but it is not set');
+      expect(missing.stderr).toContain('.npmrc uses ${NPM_TOKEN} but it is not set');
       const wrong = await runCli(['audit', '--format', 'json'], cwd, { NPM_TOKEN: 'npm_wrongToken0000' });
       expect(wrong.code).toBe(2);
       expect(JSON.parse(wrong.stdout).findings[0].message).toContain('refused the request (HTTP 401)');
@@ -323,8 +323,9 @@ describe('audit gate fails closed', () => {
   ])('%s is exit 2 with one line', async (_name, makeDir, flags, message) => {
     const result = await runCli(['audit', '--registry', server.url, ...flags], makeDir());
     expect(result.code).toBe(2);
-    expect(result.stdout).toContain(message);
-    expect(result.stdout).not.toMatch(/\n\s+at /);
+    // A gate that could not decide says why once, on stderr; its text report would only repeat it.
+    expect(result.stderr).toContain(message);
+    expect(result.stdout + result.stderr).not.toMatch(/\n\s+at /);
     expect(server.requests).toHaveLength(0);
   });
 

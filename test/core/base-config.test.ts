@@ -82,7 +82,8 @@ describe('a pull request cannot weaken its own gates', () => {
     const result = await cli(['secret-scan', '--format', 'json', '--gitleaks-path', WASM_GITLEAKS], pr);
     const report = JSON.parse(result.stdout);
     expect(result.code).toBe(1);
-    expect(report.findings).toEqual([
+    // The notice that the WebAssembly gitleaks given in gitleaks-path ran unverified is beside the point here.
+    expect(report.findings.filter((finding: { rule: string }) => finding.rule !== 'gitleaks/explicit-path')).toEqual([
       {
         rule: 'config/loosened',
         level: 'error',

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { formatProse } from '../../src/core/render/markdown.js';
 import { runBundledAction, runBundledActionAsync, type ActionRun } from '../helpers/action-runner.js';
 import { tempDir } from '../helpers/temp.js';
 import { FIXTURE_ADVISORIES, startAdvisoryServer } from '../audit/advisory-server.js';
@@ -51,19 +52,15 @@ function expectAnnotatedAndSummarised(run: ActionRun, report: Report): void {
   expect(rows).toHaveLength(errors.length);
   for (const finding of errors) {
     const location = finding.file === undefined ? '' : finding.line === undefined ? finding.file : `${finding.file}:${finding.line}`;
-    const row = rows.find((line) => line.includes(`\`${finding.rule}\``) && line.includes(location) && line.includes(cell(finding.message).slice(0, 60)));
+    const row = rows.find((line) => line.includes(`\`${finding.rule}\``) && line.includes(location) && line.includes(formatProse(finding.message).slice(0, 60)));
     expect(row, `summary row for ${finding.rule} ${location}`).toBeDefined();
-    if (finding.help !== undefined) expect(row).toContain(`<br><sub>${cell(finding.help).slice(0, 60)}`);
+    if (finding.help !== undefined) expect(row).toContain(`<br><sub>${formatProse(finding.help).slice(0, 60)}`);
     if (finding.file === undefined) continue;
     const position = finding.line === undefined ? '' : `,line=${finding.line}`;
     expect(run.stdout, `${finding.rule} annotation`).toMatch(new RegExp(`^::error [^\\n]*file=${escapeRegExp(finding.file)}${position}\\b[^\\n]*::`, 'm'));
   }
 }
 
-/** Text as the summary renders it inside a table cell. */
-function cell(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -229,8 +226,12 @@ describe('branch-protection action', () => {
   it('fails on drift and passes once the protection matches the config, only reading in check mode', async () => {
     const fake = await startFakeGitHub();
     try {
-      const repository = addRepository(fake, 'octo-org/service');
-      const workspace = tempDir({ '.github/readiness-gates.yml': config });
+      // A team that can meet the config: two people who may approve, and a workflow that produces both checks.
+      const repository = addRepository(fake, 'octo-org/service', { collaborators: [{ login: 'ada', role: 'admin' }, { login: 'bo', role: 'push' }] });
+      const workspace = tempDir({
+        '.github/readiness-gates.yml': config,
+        '.github/workflows/ci.yml': 'on: pull_request\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps: [{run: "true"}]\n  test:\n    runs-on: ubuntu-latest\n    steps: [{run: "true"}]\n',
+      });
       const options = { workspace, eventName: 'push', inputs: { repo: 'octo-org/service', mode: 'check', token: 'ghp_admin' }, env: { GITHUB_API_URL: fake.url } };
 
       const drift = await runBundledActionAsync('branch-protection', options);

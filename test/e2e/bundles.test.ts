@@ -23,7 +23,7 @@ describe('dist/cli/index.js', () => {
   it('prints valid JSON for `all --format json` and exits by its status', () => {
     const result = cliBundle(['all', '--format', 'json']);
     const combined = JSON.parse(result.stdout) as { status: string; gates: Array<{ gate: string; status: string }> };
-    expect(combined.gates.map((gate) => gate.gate)).toEqual(['secret-scan', 'audit', 'test-existence']);
+    expect(combined.gates.map((gate) => gate.gate)).toEqual(['secret-scan', 'audit', 'test-existence', 'hygiene']);
     expect(result.code).toBe({ pass: 0, fail: 1, error: 2 }[combined.status]);
   });
 
