@@ -33,6 +33,8 @@ export function leakFinding(leak: GitleaksLeak, secretHash?: string): Finding {
     ...(leak.StartColumn ? { column: leak.StartColumn } : {}),
     ...(leak.EndLine ? { endLine: leak.EndLine } : {}),
     fingerprint: leakFingerprint(leak),
+    ...(secretHash ? { stableFingerprint: secretHash } : {}),
+    ...(leak.Commit ? { commit: leak.Commit } : {}),
     help: `Rotate the secret first (once pushed it is exposed), then remove it from the code; for a false positive add ${allowEntry}, or the line ${leakFingerprint(leak)} to .gitleaksignore.`,
   };
 }

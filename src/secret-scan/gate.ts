@@ -15,7 +15,7 @@ import { resolveGitleaks, type ResolvedGitleaks } from './install.js';
 import { parseOptions, type AllowEntry, type SecretScanOptions } from './options.js';
 import { scanSource, type ScanSource } from './scan.js';
 import { hashLeaks, type LeakTextSource } from './secret-hash.js';
-import { prepareCommits, prepareFullHistory, resolveScanRange, type ScanTarget } from './scope.js';
+import { prepareCommits, prepareFullHistory, resolveScanRange, scanCategory, type ScanTarget } from './scope.js';
 
 export const secretScanGate: Gate = {
   name: 'secret-scan',
@@ -64,7 +64,7 @@ export const secretScanGate: Gate = {
       if (exceptions.match((entry) => allowMatches(entry, finding, hash))) allowed += 1;
       else findings.push(finding);
     }
-    findings.push(...exceptions.findings(context.configFile));
+    findings.push(...exceptions.findings(context.configFile).filter((finding) => finding.rule !== UNUSED_EXCEPTION_RULE || judgesEveryEntry(target)));
     if (engine && options.gitleaksPath) findings.push(explicitEngineNotice(engine));
     const metrics: Record<string, number> = {
       leaks: kept.length,
@@ -73,9 +73,20 @@ export const secretScanGate: Gate = {
       allowed,
     };
     if (prepared.commits !== undefined) metrics['commits-scanned'] = prepared.commits;
-    return createReport('secret-scan', findings, metrics, startedAt);
+    return { ...createReport('secret-scan', findings, metrics, startedAt), category: scanCategory(target, event.eventName) };
   },
 };
+
+const UNUSED_EXCEPTION_RULE = 'policy/unused-exception';
+
+/**
+ * Whether an entry matching nothing in this scan is stale: a scan of some commits (a pull request,
+ * a push, the staged changes) says nothing of the leaks in the rest of the history that the entry
+ * may be there for. The full history and the work tree as a whole are judged.
+ */
+function judgesEveryEntry(target: ScanTarget): boolean {
+  return target.kind === 'history' || target.kind === 'worktree';
+}
 
 interface PreparedTarget {
   source: ScanSource;
