@@ -8,13 +8,14 @@ import { isGitWorkTree, listTrackedFiles } from '../core/git.js';
 import { readEventContext } from '../core/github-context.js';
 import { createReport, type Finding } from '../core/report.js';
 import { checkFiles, worktreeFiles, type PolicySubjects } from './file-policy.js';
-import { Baseline, isIgnored, leakFinding, readGitleaksIgnore, registerSecrets } from './findings.js';
+import { leakFinding, registerSecrets } from './findings.js';
 import { checkExtraArgs } from './gitleaks.js';
 import { listChangedFiles, listStagedFiles, listTreeFiles } from './history.js';
 import { resolveGitleaks, type ResolvedGitleaks } from './install.js';
 import { parseOptions, type AllowEntry, type SecretScanOptions } from './options.js';
 import { scanSource, type ScanSource } from './scan.js';
 import { hashLeaks, type LeakTextSource } from './secret-hash.js';
+import { Suppressions } from './suppressions.js';
 import { prepareCommits, prepareFullHistory, resolveScanRange, scanCategory, type ScanTarget } from './scope.js';
 
 export const secretScanGate: Gate = {
@@ -24,7 +25,7 @@ export const secretScanGate: Gate = {
     const options = parseOptions(settings);
     checkExtraArgs(options.extraArgs);
     const configPath = gitleaksConfigPath(options, context.cwd);
-    const baseline = options.baselinePath ? await Baseline.load(options.baselinePath, context.cwd) : undefined;
+    const suppressions = await Suppressions.load(context.cwd, options.baselinePath);
     const event = options.scope === 'auto' && !options.staged ? readEventContext(context.env) : { eventName: '', payload: {} };
     const target = resolveScanRange(options.scope, options.since, event, options.staged);
     const inGit = await isGitWorkTree(context.cwd);
@@ -47,15 +48,15 @@ export const secretScanGate: Gate = {
     ]);
     context.log.info(`scanning ${target.description}${prepared.commits === undefined ? '' : ` (${prepared.commits} commits)`}${engine ? ` with gitleaks from ${engine.origin}` : ''}`);
     // The file policy needs no gitleaks; it runs while gitleaks scans.
-    const [policy, leaks, ignored] = await Promise.all([
+    const [policy, leaks] = await Promise.all([
       policySubjects(target, prepared, context.cwd).then((subjects) => checkFiles(context.cwd, subjects, options.allowFiles)),
       engine ? scanSource(prepared.source, { engine, configPath, extraArgs: options.extraArgs }, context) : [],
-      readGitleaksIgnore(context.cwd),
     ]);
 
     registerSecrets(leaks, context.log);
-    const kept = leaks.filter((leak) => !isIgnored(leak, ignored) && !baseline?.has(leak));
-    const hashes = await hashLeaks(context.cwd, kept, leakTextSource(prepared.source));
+    const unlisted = suppressions.filterDirect(leaks);
+    const hashes = await hashLeaks(context.cwd, unlisted, leakTextSource(prepared.source));
+    const kept = await suppressions.filterMoved(context.cwd, unlisted, hashes);
     const exceptions = new ExceptionList<AllowEntry>(options.allow, describeAllowEntry);
     const findings: Finding[] = [];
     let allowed = 0;
@@ -65,6 +66,7 @@ export const secretScanGate: Gate = {
       else findings.push(finding);
     }
     findings.push(...exceptions.findings(context.configFile).filter((finding) => finding.rule !== UNUSED_EXCEPTION_RULE || judgesEveryEntry(target)));
+    if (target.kind === 'history') findings.push(...(await suppressions.unusedFindings(context.cwd)));
     if (engine && options.gitleaksPath) findings.push(explicitEngineNotice(engine));
     const metrics: Record<string, number> = {
       leaks: kept.length,
