@@ -7,10 +7,10 @@ import type { Gate, GateContext } from '../core/gate.js';
 import { isGitWorkTree, listTrackedFiles } from '../core/git.js';
 import { readEventContext } from '../core/github-context.js';
 import { createReport, type Finding } from '../core/report.js';
-import { checkFiles, worktreeFiles, type PolicySubjects } from './file-policy.js';
+import { checkFiles, worktreeFiles, type FilePolicyResult, type PolicySubjects } from './file-policy.js';
 import { leakFinding, registerSecrets } from './findings.js';
 import { checkExtraArgs } from './gitleaks.js';
-import { listChangedFiles, listStagedFiles, listTreeFiles } from './history.js';
+import { lastCommitWith, listChangedFiles, listStagedFiles, listTreeFiles } from './history.js';
 import { resolveGitleaks, type ResolvedGitleaks } from './install.js';
 import { parseOptions, type AllowEntry, type SecretScanOptions } from './options.js';
 import { scanSource, type ScanSource } from './scan.js';
@@ -49,7 +49,7 @@ export const secretScanGate: Gate = {
     context.log.info(`scanning ${target.description}${prepared.commits === undefined ? '' : ` (${prepared.commits} commits)`}${engine ? ` with gitleaks from ${engine.origin}` : ''}`);
     // The file policy needs no gitleaks; it runs while gitleaks scans.
     const [policy, leaks] = await Promise.all([
-      policySubjects(target, prepared, context.cwd).then((subjects) => checkFiles(context.cwd, subjects, options.allowFiles)),
+      policySubjects(target, prepared, context.cwd).then((subjects) => checkPolicy(context.cwd, subjects, prepared.source, options.allowFiles)),
       engine ? scanSource(prepared.source, { engine, configPath, extraArgs: options.extraArgs }, context) : [],
     ]);
 
@@ -114,6 +114,23 @@ async function prepareTarget(target: ScanTarget, inGit: boolean, context: GateCo
     case 'commits':
       return { source: { kind: 'commits', selection: { head: target.head, exclude: target.exclude } }, commits: await prepareCommits(context.cwd, target, context.log) };
   }
+}
+
+/**
+ * The file policy's findings; one on a file the commits removed again names the commit that
+ * still holds it, so its link does not point at a head commit without the file.
+ */
+async function checkPolicy(cwd: string, subjects: PolicySubjects, source: ScanSource, allowFiles: readonly string[]): Promise<FilePolicyResult> {
+  const checked = await checkFiles(cwd, subjects, allowFiles);
+  if (!subjects.removedAgain?.size || source.kind !== 'commits') return checked;
+  const findings = await Promise.all(
+    checked.findings.map(async (finding) => {
+      if (!finding.file || !subjects.removedAgain?.has(finding.file)) return finding;
+      const commit = await lastCommitWith(cwd, source.selection, finding.file);
+      return commit ? { ...finding, commit } : finding;
+    }),
+  );
+  return { ...checked, findings };
 }
 
 /**

@@ -122,8 +122,8 @@ describe('the secret-scan action on a pull request', () => {
   it('links a secret in a file the pull request removes again to the commit that holds it, and writes the pull-request category', { timeout: 120_000 }, () => {
     const workspace = gitRepo({ 'README.md': 'hello\n' });
     const base = runGit(workspace, 'rev-parse', 'HEAD').trim();
-    const added = commitFiles(workspace, { 'tmp/debug.ts': `export const token = "${fakeTokens().github}";\n` }, 'debug');
-    runGit(workspace, 'rm', '-q', 'tmp/debug.ts');
+    const added = commitFiles(workspace, { 'tmp/debug.ts': `export const token = "${fakeTokens().github}";\n`, '.env': 'DEBUG=1\n' }, 'debug');
+    runGit(workspace, 'rm', '-q', 'tmp/debug.ts', '.env');
     runGit(workspace, 'commit', '-q', '-m', 'remove debug');
     const head = runGit(workspace, 'rev-parse', 'HEAD').trim();
     const run = runSourceAction('secret-scan', {
@@ -135,6 +135,8 @@ describe('the secret-scan action on a pull request', () => {
     expect(run.exitCode).toBe(1);
     // The head commit no longer has the file: a link there would be a 404.
     expect(run.summary).toContain(`[\`tmp/debug.ts:1:23\`](https://github.com/octo-org/octo-repo/blob/${added}/tmp/debug.ts#L1)`);
+    // So does the file policy's finding on a dotenv file the pull request added and removed again.
+    expect(run.summary).toContain(`[\`.env\`](https://github.com/octo-org/octo-repo/blob/${added}/.env)`);
     const sarif = JSON.parse(readFileSync(run.outputs['sarif-path']!, 'utf8'));
     expect(sarif.runs[0].automationDetails.id).toBe('readiness-gates/secret-scan/pull-request/');
   });
