@@ -56,7 +56,7 @@ export const secretScanGate: Gate = {
     registerSecrets(leaks, context.log);
     const unlisted = suppressions.filterDirect(leaks);
     const hashes = await hashLeaks(context.cwd, unlisted, leakTextSource(prepared.source));
-    const kept = await suppressions.filterMoved(context.cwd, unlisted, hashes);
+    const kept = await suppressions.filterMoved(context.cwd, unlisted, hashes, context.log);
     const exceptions = new ExceptionList<AllowEntry>(options.allow, describeAllowEntry);
     const findings: Finding[] = [];
     let allowed = 0;

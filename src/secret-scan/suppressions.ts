@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigurationError } from '../core/errors.js';
+import { gitFailureReason, gitResult, isShallowRepository } from '../core/git.js';
+import type { Logger } from '../core/logger.js';
 import type { Finding } from '../core/report.js';
 import { leakFingerprint } from './findings.js';
 import { isLeak, type GitleaksLeak } from './gitleaks.js';
@@ -51,12 +53,19 @@ export class Suppressions {
     return leaks.filter((leak) => !this.claim((entry) => entry.matches(leak)));
   }
 
-  /** The leaks left once commit-bound entries are matched by secret hash too; `hashes` holds each leak's. */
-  async filterMoved(cwd: string, leaks: readonly GitleaksLeak[], hashes: ReadonlyMap<GitleaksLeak, string>): Promise<GitleaksLeak[]> {
-    const anchored = this.entries.filter((entry) => entry.anchor);
+  /**
+   * The leaks left once commit-bound entries are matched by secret hash too; `hashes` holds each
+   * leak's. An entry's commit missing from the clone (a squash-merged pull request's, which GitHub
+   * keeps under refs/pull/) is fetched from origin when a leak it could match is there.
+   */
+  async filterMoved(cwd: string, leaks: readonly GitleaksLeak[], hashes: ReadonlyMap<GitleaksLeak, string>, log: Logger): Promise<GitleaksLeak[]> {
+    const anchored = this.entries.filter((entry) => entry.anchor && leaks.some((leak) => leak.File === entry.anchor!.file && leak.RuleID === entry.anchor!.rule));
     if (anchored.length === 0) return [...leaks];
     const texts = new Map<Entry, string | undefined>();
-    await Promise.all(anchored.map(async (entry) => texts.set(entry, await readAtCommit(cwd, entry.anchor!.commit, entry.anchor!.file))));
+    const read = () => Promise.all(anchored.map(async (entry) => texts.set(entry, await readAtCommit(cwd, entry.anchor!.commit, entry.anchor!.file))));
+    await read();
+    const missing = [...new Set(anchored.filter((entry) => texts.get(entry) === undefined).map((entry) => entry.anchor!.commit))];
+    if (missing.length > 0 && (await fetchCommits(cwd, missing, log))) await read();
     return leaks.filter((leak) => {
       const hash = hashes.get(leak);
       if (hash === undefined) return true;
@@ -140,6 +149,19 @@ async function readBaseline(file: string, cwd: string): Promise<Entry[]> {
     matches: (leak) => (accepted.Fingerprint !== undefined && accepted.Fingerprint === leakFingerprint(leak)) || placeKey(accepted) === placeKey(leak),
     ...(accepted.Commit ? { anchor: { commit: accepted.Commit, file: accepted.File, rule: accepted.RuleID, startLine: accepted.StartLine, endLine: accepted.EndLine } } : {}),
   }));
+}
+
+/**
+ * Fetches commits by id from origin (GitHub serves any commit a ref reaches, refs/pull/ included).
+ * A failure is no error: the entries naming them then match only as gitleaks would.
+ */
+async function fetchCommits(cwd: string, commits: readonly string[], log: Logger): Promise<boolean> {
+  log.info(`fetching ${commits.length} commit(s) named by .gitleaksignore or the baseline from origin, to match their secrets where history moved them`);
+  // A full clone stays full: --depth would make the fetched commits shallow boundaries.
+  const depth = (await isShallowRepository(cwd)) ? ['--depth=1'] : [];
+  const result = await gitResult(cwd, ['fetch', '--no-tags', '--quiet', ...depth, 'origin', ...commits]);
+  if (result.exitCode !== 0) log.info(`could not fetch them (${gitFailureReason(result.stderr, result.exitCode)}); those entries match only their own commit and line`);
+  return result.exitCode === 0;
 }
 
 function placeKey(leak: GitleaksLeak): string {

@@ -85,6 +85,39 @@ describe('.gitleaksignore and baseline entries', () => {
     expect(judged((await scanWithEvent(repo, { 'baseline-path': 'baseline.json' }, pushEvent(base, squashed))).report)).toEqual([]);
   });
 
+  it('a .gitleaksignore line made on a pull request keeps matching after its squash merge, the commit fetched from origin\'s refs/pull/', { timeout: 60_000 }, async () => {
+    const token = fakeTokens().github;
+    const upstream = gitRepo({ 'README.md': 'hello\n' });
+    const base = runGit(upstream, 'rev-parse', 'HEAD').trim();
+    runGit(upstream, 'checkout', '-q', '-b', 'feature');
+    const added = commitFiles(upstream, { 'test/fixture.ts': `export const token = "${token}";\n` }, 'fixture');
+    commitFiles(upstream, { '.gitleaksignore': `${added}:test/fixture.ts:github-pat:1\n` }, 'accept the fixture');
+    runGit(upstream, 'checkout', '-q', 'main');
+    runGit(upstream, 'merge', '-q', '--squash', 'feature');
+    runGit(upstream, 'commit', '-q', '-m', 'fixture (#1)');
+    const squashed = runGit(upstream, 'rev-parse', 'HEAD').trim();
+    // GitHub keeps the pull request's commits under refs/pull/1/head once its branch is deleted.
+    runGit(upstream, 'update-ref', 'refs/pull/1/head', 'feature');
+    runGit(upstream, 'branch', '-q', '-D', 'feature');
+    // The CI checkout: the default branch only, over a transport (file://) that copies no other object.
+    const clone = path.join(tempDir(), 'clone');
+    runGit(path.dirname(clone), 'clone', '-q', '--single-branch', '-b', 'main', `file://${upstream}`, clone);
+    expect(() => runGit(clone, 'cat-file', '-e', added)).toThrow();
+
+    const { report, log } = await scanWithEvent(clone, {}, pushEvent(base, squashed));
+    expect(judged(report)).toEqual([]);
+    expect(log.join('\n')).toContain('fetching 1 commit(s) named by .gitleaksignore or the baseline from origin');
+    expect(runGit(clone, 'rev-parse', '--is-shallow-repository').trim()).toBe('false');
+
+    // Where origin no longer has the commit, the line cannot be translated: the leak is reported.
+    runGit(upstream, 'update-ref', '-d', 'refs/pull/1/head');
+    runGit(upstream, 'reflog', 'expire', '--expire=now', '--all');
+    runGit(upstream, 'gc', '-q', '--prune=now');
+    const other = path.join(tempDir(), 'clone');
+    runGit(path.dirname(other), 'clone', '-q', '--single-branch', '-b', 'main', `file://${upstream}`, other);
+    expect(judged((await scanWithEvent(other, {}, pushEvent(base, squashed))).report)).toEqual(['error github-pat test/fixture.ts:1']);
+  });
+
   it('that match nothing are reported by a full-history scan, naming a commit that is gone; a push scan cannot tell', { timeout: 60_000 }, async () => {
     const repo = gitRepo({ 'README.md': 'hello\n' });
     const base = runGit(repo, 'rev-parse', 'HEAD').trim();
