@@ -4,7 +4,7 @@ import { renderSarif } from '../../src/core/render/sarif.js';
 import type { GateReport } from '../../src/core/report.js';
 import { runSourceAction } from '../helpers/action-runner.js';
 import { CodeScanningModel } from '../helpers/code-scanning.js';
-import { commitFiles, fakeTokens, gitRepo, runGit, scanWithEvent, WASM_GITLEAKS } from './helpers.js';
+import { commitFiles, fakeTokens, gitRepo, pushToMain, runGit, scanWithEvent, WASM_GITLEAKS } from './helpers.js';
 
 const MAIN = 'refs/heads/main';
 const PR = 'refs/pull/1/merge';
@@ -19,7 +19,6 @@ function sarifOf(report: GateReport): string {
   return renderSarif(report);
 }
 
-const pushEvent = (before: string, after: string) => ({ name: 'push', payload: { before, after, ref: MAIN, repository: { default_branch: 'main' } } });
 const schedule = { name: 'schedule', payload: {} };
 
 describe('SARIF uploads as code scanning sees them (a category per scan scope, secret-hash fingerprints)', () => {
@@ -45,7 +44,7 @@ describe('SARIF uploads as code scanning sees them (a category per scan scope, s
     // Squash merge of the first commit only (the author merged before the fix): new commit, same secret.
     runGit(repo, 'checkout', '-q', 'main');
     const squashed = commitFiles(repo, { 'src/config.ts': `export const token = "${token}";\n` }, 'add config (#1)');
-    const push1 = (await scanWithEvent(repo, {}, pushEvent(base, squashed))).report;
+    const push1 = (await scanWithEvent(repo, {}, pushToMain(base, squashed))).report;
     expect(push1.category).toBe('push');
     expect(secretAlerts(model.upload(MAIN, sarifOf(push1)).opened)).toEqual([alert]);
     const history1 = (await scanWithEvent(repo, {}, schedule)).report;
@@ -54,7 +53,7 @@ describe('SARIF uploads as code scanning sees them (a category per scan scope, s
 
     // A push that does not touch the secret: its scan lists nothing, and the alert stays open.
     const unrelated = commitFiles(repo, { 'docs/notes.md': 'notes\n' }, 'notes');
-    const push2 = (await scanWithEvent(repo, {}, pushEvent(squashed, unrelated))).report;
+    const push2 = (await scanWithEvent(repo, {}, pushToMain(squashed, unrelated))).report;
     expect(secretAlerts(push2.findings.map((finding) => finding.rule))).toEqual([]);
     // What one category for every scan did: the push upload replaced the full-history analysis.
     const oneCategory = new CodeScanningModel();
@@ -68,7 +67,7 @@ describe('SARIF uploads as code scanning sees them (a category per scan scope, s
     commitFiles(repo, { 'src/config.ts': [`export const token = "${token}";`, ...others, ''].join('\n') }, 'more settings');
     const before = runGit(repo, 'rev-parse', 'HEAD').trim();
     const moved = commitFiles(repo, { 'src/config.ts': [...others, `export const token = "${token}";`, ''].join('\n') }, 'move');
-    const push3 = (await scanWithEvent(repo, {}, pushEvent(before, moved))).report;
+    const push3 = (await scanWithEvent(repo, {}, pushToMain(before, moved))).report;
     expect(push3.findings.find((finding) => finding.rule === 'github-pat')).toMatchObject({ line: 4, commit: moved, stableFingerprint: hash });
     expect(model.upload(MAIN, sarifOf(push3))).toEqual({ opened: [], closed: [] });
     const history2 = (await scanWithEvent(repo, {}, schedule)).report;
@@ -83,7 +82,7 @@ describe('SARIF uploads as code scanning sees them (a category per scan scope, s
     model.upload(MAIN, sarifOf(history3));
     expect(secretAlerts(model.openAlerts(MAIN))).toEqual([alert]);
     const fixed = commitFiles(repo, { 'docs/notes.md': 'more notes\n' }, 'more notes');
-    const push4 = (await scanWithEvent(repo, allow, pushEvent(moved, fixed))).report;
+    const push4 = (await scanWithEvent(repo, allow, pushToMain(moved, fixed))).report;
     // The push did not cover the secret's commits: its allow entry is not called stale there.
     expect(push4.findings.map((finding) => finding.rule)).not.toContain('policy/unused-exception');
     expect(secretAlerts(model.upload(MAIN, sarifOf(push4)).closed)).toEqual([alert]);
@@ -97,13 +96,13 @@ describe('SARIF uploads as code scanning sees them (a category per scan scope, s
     const leaked = commitFiles(repo, { 'app.env.ts': `export const token = "${token}";\n` }, 'leak');
     const removed = commitFiles(repo, { 'app.env.ts': 'export const token = "";\n' }, 'remove the token');
     const model = new CodeScanningModel();
-    model.upload(MAIN, sarifOf((await scanWithEvent(repo, {}, pushEvent(base, leaked))).report));
+    model.upload(MAIN, sarifOf((await scanWithEvent(repo, {}, pushToMain(base, leaked))).report));
     model.upload(MAIN, sarifOf((await scanWithEvent(repo, {}, schedule)).report));
     const [alert] = secretAlerts(model.openAlerts(MAIN));
     expect(alert).toBeDefined();
 
     // Removed in a later commit: still in the history, so still open.
-    model.upload(MAIN, sarifOf((await scanWithEvent(repo, {}, pushEvent(leaked, removed))).report));
+    model.upload(MAIN, sarifOf((await scanWithEvent(repo, {}, pushToMain(leaked, removed))).report));
     model.upload(MAIN, sarifOf((await scanWithEvent(repo, {}, schedule)).report));
     expect(secretAlerts(model.openAlerts(MAIN))).toEqual([alert]);
 
@@ -112,7 +111,7 @@ describe('SARIF uploads as code scanning sees them (a category per scan scope, s
     const clean = commitFiles(repo, { 'app.env.ts': 'export const token = "";\n' }, 'config without token');
     runGit(repo, 'reflog', 'expire', '--expire=now', '--all');
     runGit(repo, 'gc', '-q', '--prune=now');
-    model.upload(MAIN, sarifOf((await scanWithEvent(repo, {}, pushEvent(base, clean))).report));
+    model.upload(MAIN, sarifOf((await scanWithEvent(repo, {}, pushToMain(base, clean))).report));
     expect(secretAlerts(model.openAlerts(MAIN))).toEqual([alert]);
     expect(secretAlerts(model.upload(MAIN, sarifOf((await scanWithEvent(repo, {}, schedule)).report)).closed)).toEqual([alert]);
   });

@@ -7,7 +7,7 @@ import type { GitleaksLeak } from '../../src/secret-scan/gitleaks.js';
 import { Suppressions } from '../../src/secret-scan/suppressions.js';
 import { tempDir } from '../helpers/temp.js';
 import { NATIVE_GITLEAKS_ENV } from './differential.js';
-import { commitFiles, fakeTokens, gitRepo, runGit, scanWithEvent } from './helpers.js';
+import { commitFiles, fakeTokens, gitRepo, pushToMain, runGit, scanWithEvent } from './helpers.js';
 
 const nativeGitleaks = process.env[NATIVE_GITLEAKS_ENV];
 /** The engines to run: the WebAssembly build always, a native gitleaks where RG_NATIVE_GITLEAKS names one. */
@@ -20,7 +20,6 @@ function judged(report: GateReport): string[] {
   return report.findings.filter((finding) => finding.rule !== 'gitleaks/explicit-path').map((finding) => `${finding.level} ${finding.rule} ${finding.file}:${finding.line ?? ''}`).sort();
 }
 
-const pushEvent = (before: string, after: string) => ({ name: 'push', payload: { before, after, ref: 'refs/heads/main', repository: { default_branch: 'main' } } });
 
 describe('.gitleaksignore and baseline entries', () => {
   it('match by exact fingerprint or by file:rule:line in every commit, like gitleaks', async () => {
@@ -47,7 +46,7 @@ describe('.gitleaksignore and baseline entries', () => {
 
       // gitleaks' own matching misses the moved line (a new commit and line number); the secret hash does not.
       expect(judged((await scanWithEvent(repo, { ...settings, scope: 'history' })).report)).toEqual([]);
-      expect(judged((await scanWithEvent(repo, settings, pushEvent(beforeMove, moved))).report)).toEqual([]);
+      expect(judged((await scanWithEvent(repo, settings, pushToMain(beforeMove, moved))).report)).toEqual([]);
 
       // Rebased onto a new base commit: every commit is new; the original is still in the repository.
       runGit(repo, 'checkout', '-q', '-b', 'old', moved);
@@ -81,8 +80,8 @@ describe('.gitleaksignore and baseline entries', () => {
     runGit(repo, 'merge', '-q', '--squash', 'feature');
     runGit(repo, 'commit', '-q', '-m', 'feature (#3)');
     const squashed = runGit(repo, 'rev-parse', 'HEAD').trim();
-    expect(judged((await scanWithEvent(repo, {}, pushEvent(base, squashed))).report)).toEqual(['error github-pat deploy/values.yaml:2']);
-    expect(judged((await scanWithEvent(repo, { 'baseline-path': 'baseline.json' }, pushEvent(base, squashed))).report)).toEqual([]);
+    expect(judged((await scanWithEvent(repo, {}, pushToMain(base, squashed))).report)).toEqual(['error github-pat deploy/values.yaml:2']);
+    expect(judged((await scanWithEvent(repo, { 'baseline-path': 'baseline.json' }, pushToMain(base, squashed))).report)).toEqual([]);
   });
 
   it('a .gitleaksignore line made on a pull request keeps matching after its squash merge, the commit fetched from origin\'s refs/pull/', { timeout: 60_000 }, async () => {
@@ -104,7 +103,7 @@ describe('.gitleaksignore and baseline entries', () => {
     runGit(path.dirname(clone), 'clone', '-q', '--single-branch', '-b', 'main', `file://${upstream}`, clone);
     expect(() => runGit(clone, 'cat-file', '-e', added)).toThrow();
 
-    const { report, log } = await scanWithEvent(clone, {}, pushEvent(base, squashed));
+    const { report, log } = await scanWithEvent(clone, {}, pushToMain(base, squashed));
     expect(judged(report)).toEqual([]);
     expect(log.join('\n')).toContain('fetching 1 commit(s) named by .gitleaksignore or the baseline from origin');
     expect(runGit(clone, 'rev-parse', '--is-shallow-repository').trim()).toBe('false');
@@ -115,7 +114,7 @@ describe('.gitleaksignore and baseline entries', () => {
     runGit(upstream, 'gc', '-q', '--prune=now');
     const other = path.join(tempDir(), 'clone');
     runGit(path.dirname(other), 'clone', '-q', '--single-branch', '-b', 'main', `file://${upstream}`, other);
-    expect(judged((await scanWithEvent(other, {}, pushEvent(base, squashed))).report)).toEqual(['error github-pat test/fixture.ts:1']);
+    expect(judged((await scanWithEvent(other, {}, pushToMain(base, squashed))).report)).toEqual(['error github-pat test/fixture.ts:1']);
   });
 
   it('that match nothing are reported by a full-history scan, naming a commit that is gone; a push scan cannot tell', { timeout: 60_000 }, async () => {
@@ -127,6 +126,6 @@ describe('.gitleaksignore and baseline entries', () => {
     expect(judged(history)).toEqual(['notice policy/unused-exception .gitleaksignore:2', 'notice policy/unused-exception .gitleaksignore:3']);
     expect(history.findings.find((finding) => finding.line === 2)?.message).toContain(`commit ${gone.slice(0, 12)}, which is not in the history`);
     expect(history.findings.find((finding) => finding.line === 3)?.message).toBe('.gitleaksignore line 3 matched no leak in the full history; remove it.');
-    expect(judged((await scanWithEvent(repo, {}, pushEvent(base, head))).report)).toEqual([]);
+    expect(judged((await scanWithEvent(repo, {}, pushToMain(base, head))).report)).toEqual([]);
   });
 });
