@@ -203,10 +203,14 @@ function prefixPaths<T extends GateReport | CombinedReport>(result: T, prefix: s
   return ('gates' in result ? { ...result, gates: result.gates.map(fix) } : fix(result as GateReport)) as T;
 }
 
-function blobLinker(): ((file: string, line?: number) => string | undefined) | undefined {
+/**
+ * Links to the blob at the commit that holds the finding where the gate names one (a file a pull
+ * request adds and removes again is not in the checked-out commit), else at the checked-out commit.
+ */
+function blobLinker(): ((file: string, line?: number, commit?: string) => string | undefined) | undefined {
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = process.env;
   if (!server || !repository || !sha) return undefined;
-  return (file, line) => `${server}/${repository}/blob/${sha}/${file}${line ? `#L${line}` : ''}`;
+  return (file, line, commit) => `${server}/${repository}/blob/${commit ?? sha}/${file}${line ? `#L${line}` : ''}`;
 }
 
 function finish(status: GateReport['status'], message: string): void {

@@ -18,6 +18,14 @@ export interface Finding {
   column?: number;
   endLine?: number;
   fingerprint?: string;
+  /**
+   * The same problem's key across commits, rebases, squash merges and moved lines (a secret's hash
+   * of file, rule and line text), where `fingerprint` names one place in one commit. Code scanning
+   * matches alerts on it.
+   */
+  stableFingerprint?: string;
+  /** The commit whose tree holds `file` at `line`, when that is not the checked-out commit: links point there. */
+  commit?: string;
   help?: string;
   /** SARIF properties of the finding's rule, e.g. `security-severity` and `tags` for code scanning's security ranking. */
   ruleProperties?: Record<string, unknown>;
@@ -30,6 +38,12 @@ export interface GateReport {
   /** Counts the gate measured (files scanned, tests, advisories…). */
   metrics: Record<string, number>;
   durationMs: number;
+  /**
+   * What part of the code the findings cover, when one gate's runs cover different parts (a secret
+   * scan of a pull request, of a push, of the full history). Code scanning replaces an analysis
+   * only by one of the same category, so runs of different coverage must not share one.
+   */
+  category?: string;
 }
 
 export interface CombinedReport {

@@ -139,9 +139,12 @@ async function containsPemPrivateKey(file: string): Promise<boolean> {
   }
   try {
     // A submodule (gitlink) or a tracked symlink to a directory is listed like a file but has no content.
-    if (!(await handle.stat()).isFile()) return false;
-    const buffer = Buffer.alloc(PEM_READ_LIMIT);
-    const { bytesRead } = await handle.read(buffer, 0, PEM_READ_LIMIT, 0);
+    const stats = await handle.stat();
+    if (!stats.isFile()) return false;
+    // As much as the file holds, up to the limit: a zeroed 1 MiB buffer for each of a tree's small files costs start-up time.
+    const length = Math.min(stats.size, PEM_READ_LIMIT);
+    const buffer = Buffer.allocUnsafe(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, 0);
     return PEM_PRIVATE_KEY.test(buffer.toString('latin1', 0, bytesRead));
   } finally {
     await handle.close();

@@ -7,15 +7,16 @@ import type { Gate, GateContext } from '../core/gate.js';
 import { isGitWorkTree, listTrackedFiles } from '../core/git.js';
 import { readEventContext } from '../core/github-context.js';
 import { createReport, type Finding } from '../core/report.js';
-import { checkFiles, worktreeFiles, type PolicySubjects } from './file-policy.js';
-import { Baseline, isIgnored, leakFinding, readGitleaksIgnore, registerSecrets } from './findings.js';
+import { checkFiles, worktreeFiles, type FilePolicyResult, type PolicySubjects } from './file-policy.js';
+import { leakFinding, registerSecrets } from './findings.js';
 import { checkExtraArgs } from './gitleaks.js';
-import { listChangedFiles, listStagedFiles, listTreeFiles } from './history.js';
+import { lastCommitWith, listChangedFiles, listStagedFiles, listTreeFiles } from './history.js';
 import { resolveGitleaks, type ResolvedGitleaks } from './install.js';
 import { parseOptions, type AllowEntry, type SecretScanOptions } from './options.js';
 import { scanSource, type ScanSource } from './scan.js';
 import { hashLeaks, type LeakTextSource } from './secret-hash.js';
-import { prepareCommits, prepareFullHistory, resolveScanRange, type ScanTarget } from './scope.js';
+import { Suppressions } from './suppressions.js';
+import { prepareCommits, prepareFullHistory, resolveScanRange, scanCategory, type ScanTarget } from './scope.js';
 
 export const secretScanGate: Gate = {
   name: 'secret-scan',
@@ -24,7 +25,7 @@ export const secretScanGate: Gate = {
     const options = parseOptions(settings);
     checkExtraArgs(options.extraArgs);
     const configPath = gitleaksConfigPath(options, context.cwd);
-    const baseline = options.baselinePath ? await Baseline.load(options.baselinePath, context.cwd) : undefined;
+    const suppressions = await Suppressions.load(context.cwd, options.baselinePath);
     const event = options.scope === 'auto' && !options.staged ? readEventContext(context.env) : { eventName: '', payload: {} };
     const target = resolveScanRange(options.scope, options.since, event, options.staged);
     const inGit = await isGitWorkTree(context.cwd);
@@ -47,15 +48,15 @@ export const secretScanGate: Gate = {
     ]);
     context.log.info(`scanning ${target.description}${prepared.commits === undefined ? '' : ` (${prepared.commits} commits)`}${engine ? ` with gitleaks from ${engine.origin}` : ''}`);
     // The file policy needs no gitleaks; it runs while gitleaks scans.
-    const [policy, leaks, ignored] = await Promise.all([
-      policySubjects(target, prepared, context.cwd).then((subjects) => checkFiles(context.cwd, subjects, options.allowFiles)),
+    const [policy, leaks] = await Promise.all([
+      policySubjects(target, prepared, context.cwd).then((subjects) => checkPolicy(context.cwd, subjects, prepared.source, options.allowFiles)),
       engine ? scanSource(prepared.source, { engine, configPath, extraArgs: options.extraArgs }, context) : [],
-      readGitleaksIgnore(context.cwd),
     ]);
 
     registerSecrets(leaks, context.log);
-    const kept = leaks.filter((leak) => !isIgnored(leak, ignored) && !baseline?.has(leak));
-    const hashes = await hashLeaks(context.cwd, kept, leakTextSource(prepared.source));
+    const unlisted = suppressions.filterDirect(leaks);
+    const hashes = await hashLeaks(context.cwd, unlisted, leakTextSource(prepared.source));
+    const kept = await suppressions.filterMoved(context.cwd, unlisted, hashes, context.log);
     const exceptions = new ExceptionList<AllowEntry>(options.allow, describeAllowEntry);
     const findings: Finding[] = [];
     let allowed = 0;
@@ -64,7 +65,8 @@ export const secretScanGate: Gate = {
       if (exceptions.match((entry) => allowMatches(entry, finding, hash))) allowed += 1;
       else findings.push(finding);
     }
-    findings.push(...exceptions.findings(context.configFile));
+    findings.push(...exceptions.findings(context.configFile).filter((finding) => finding.rule !== UNUSED_EXCEPTION_RULE || judgesEveryEntry(target)));
+    if (target.kind === 'history') findings.push(...(await suppressions.unusedFindings(context.cwd)));
     if (engine && options.gitleaksPath) findings.push(explicitEngineNotice(engine));
     const metrics: Record<string, number> = {
       leaks: kept.length,
@@ -73,9 +75,20 @@ export const secretScanGate: Gate = {
       allowed,
     };
     if (prepared.commits !== undefined) metrics['commits-scanned'] = prepared.commits;
-    return createReport('secret-scan', findings, metrics, startedAt);
+    return { ...createReport('secret-scan', findings, metrics, startedAt), category: scanCategory(target, event.eventName) };
   },
 };
+
+const UNUSED_EXCEPTION_RULE = 'policy/unused-exception';
+
+/**
+ * Whether an entry matching nothing in this scan is stale: a scan of some commits (a pull request,
+ * a push, the staged changes) says nothing of the leaks in the rest of the history that the entry
+ * may be there for. The full history and the work tree as a whole are judged.
+ */
+function judgesEveryEntry(target: ScanTarget): boolean {
+  return target.kind === 'history' || target.kind === 'worktree';
+}
 
 interface PreparedTarget {
   source: ScanSource;
@@ -101,6 +114,23 @@ async function prepareTarget(target: ScanTarget, inGit: boolean, context: GateCo
     case 'commits':
       return { source: { kind: 'commits', selection: { head: target.head, exclude: target.exclude } }, commits: await prepareCommits(context.cwd, target, context.log) };
   }
+}
+
+/**
+ * The file policy's findings; one on a file the commits removed again names the commit that
+ * still holds it, so its link does not point at a head commit without the file.
+ */
+async function checkPolicy(cwd: string, subjects: PolicySubjects, source: ScanSource, allowFiles: readonly string[]): Promise<FilePolicyResult> {
+  const checked = await checkFiles(cwd, subjects, allowFiles);
+  if (!subjects.removedAgain?.size || source.kind !== 'commits') return checked;
+  const findings = await Promise.all(
+    checked.findings.map(async (finding) => {
+      if (!finding.file || !subjects.removedAgain?.has(finding.file)) return finding;
+      const commit = await lastCommitWith(cwd, source.selection, finding.file);
+      return commit ? { ...finding, commit } : finding;
+    }),
+  );
+  return { ...checked, findings };
 }
 
 /**

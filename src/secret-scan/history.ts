@@ -33,6 +33,13 @@ export async function listChangedFiles(cwd: string, selection: CommitSelection):
   return [...new Set(output.split('\0').map((file) => file.replace(/^\n+/, '')).filter(Boolean))];
 }
 
+/** The newest of the selected commits that adds or changes `file`: one whose tree holds it. */
+export async function lastCommitWith(cwd: string, selection: CommitSelection, file: string): Promise<string | undefined> {
+  // --diff-filter drops commits only with a diff asked for (--name-only), and only after -1 would count them.
+  const output = await git(cwd, ['log', '--format=%H', '--name-only', '--diff-filter=d', ...gitLogOptions(selection), '--', file]);
+  return output.split('\n').find((line) => /^[0-9a-f]{40,64}$/.test(line));
+}
+
 /** Paths (relative to `cwd`) of the files in a commit's tree. */
 export async function listTreeFiles(cwd: string, commit: string): Promise<string[]> {
   const output = await git(cwd, ['ls-tree', '-r', '-z', '--name-only', commit, '--', '.']);

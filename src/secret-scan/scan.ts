@@ -32,7 +32,10 @@ export async function scanSource(source: ScanSource, run: GitleaksRun, context: 
     // Staged lines have no commit yet; both engines read them from our patch reader.
     if (source.kind === 'staged') return await scanAddedLines(run.engine, (tree) => materializeStaged(context.cwd, tree), common, work, context);
     if (run.engine.kind === 'native') {
-      const leaks = await runGitleaks(run.engine, { ...common, mode: 'git', source: context.cwd, logOptions: gitLogOptions(source.selection) }, context.env);
+      // Run from the git directory, where gitleaks finds no .gitleaksignore to apply on its own: the
+      // gate applies it, for both engines alike, and so knows which lines still match.
+      const gitDir = (await git(context.cwd, ['rev-parse', '--absolute-git-dir'])).trim();
+      const leaks = await runGitleaks(run.engine, { ...common, mode: 'git', source: gitDir, logOptions: gitLogOptions(source.selection) }, context.env);
       return await repairRemergePaths(context.cwd, leaks);
     }
     return await scanAddedLines(run.engine, (tree) => materializeHistory(context.cwd, source.selection, tree), common, work, context);

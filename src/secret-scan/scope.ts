@@ -51,6 +51,17 @@ export function resolveScanRange(scope: Scope, since: string | undefined, event:
   }
 }
 
+/**
+ * The code-scanning category of a scan: what part of the history its findings cover. An upload
+ * replaces the previous analysis of its category, so a push scan (the pushed commits only) must
+ * not share one with the full-history scan whose alerts it would otherwise close.
+ */
+export function scanCategory(target: ScanTarget, eventName: string): string {
+  if (target.kind !== 'commits' && target.kind !== 'nothing') return target.kind;
+  if (['pull_request', 'pull_request_target', 'merge_group'].includes(eventName)) return 'pull-request';
+  return eventName === 'push' ? 'push' : 'range';
+}
+
 function targetForEvent(eventName: string, payload: Record<string, unknown>): ScanTarget {
   switch (eventName) {
     case 'pull_request':

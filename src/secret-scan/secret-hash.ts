@@ -37,10 +37,22 @@ export async function hashLeaks(cwd: string, leaks: readonly GitleaksLeak[], sou
   for (const leak of leaks) {
     const text = texts.get(placeOf(leak, source));
     if (text === undefined) continue;
-    const lines = text.split('\n').slice(leak.StartLine - 1, Math.max(leak.EndLine, leak.StartLine));
-    hashes.set(leak, secretHash(leak.File, leak.RuleID, lines.map((line) => line.replace(/\r$/, '')).join('\n')));
+    hashes.set(leak, hashLines(text, leak.File, leak.RuleID, leak.StartLine, leak.EndLine));
   }
   return hashes;
+}
+
+/** The secret hash of lines `startLine`..`endLine` (1-based, inclusive) of a file's text. */
+export function hashLines(text: string, file: string, rule: string, startLine: number, endLine: number): string {
+  const lines = text.split('\n').slice(startLine - 1, Math.max(endLine, startLine));
+  return secretHash(file, rule, lines.map((line) => line.replace(/\r$/, '')).join('\n'));
+}
+
+/** A file's text at a commit, or undefined when the commit or the file is not in the repository. */
+export async function readAtCommit(cwd: string, commit: string, file: string): Promise<string | undefined> {
+  // `./` keeps the path relative to cwd.
+  const result = await gitResult(cwd, ['cat-file', 'blob', `${commit}:./${file}`]);
+  return result.exitCode === 0 ? result.stdout : undefined;
 }
 
 /** `<commit>\0<file>`, or the file alone for the work tree and the index. */
@@ -50,8 +62,7 @@ function placeOf(leak: GitleaksLeak, source: LeakTextSource): string {
 
 async function readPlace(cwd: string, place: string, source: LeakTextSource): Promise<string | undefined> {
   if (source === 'worktree') return readFile(path.join(cwd, place), 'utf8').catch(() => undefined);
-  const [commit, file] = source === 'commits' ? place.split('\0') : ['', place];
-  // `./` keeps the path relative to cwd; `:path` is the index.
-  const result = await gitResult(cwd, ['cat-file', 'blob', `${commit}:./${file}`]);
-  return result.exitCode === 0 ? result.stdout : undefined;
+  const [commit = '', file = place] = source === 'commits' ? place.split('\0') : ['', place];
+  // An empty commit reads the index (`:path`).
+  return readAtCommit(cwd, commit, file);
 }

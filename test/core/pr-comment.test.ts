@@ -97,6 +97,7 @@ describe('the comment body', () => {
 
   it('carries for each finding that can be allowed the line to paste', () => {
     expect(allowLine('secret-scan', leak)).toBe('- { fingerprint: "src/settings.js:github-pat:3", reason: "…" }');
+    expect(allowLine('secret-scan', { ...leak, stableFingerprint: '0123456789abcdef0123' })).toBe('- { secret-hash: 0123456789abcdef0123, reason: "…" }');
     expect(allowLine('audit', advisory)).toBe('- { id: GHSA-xvch-5gv4-984h, package: "@scope/minimist", reason: "…", expires: YYYY-MM-DD }');
     expect(allowLine('test-existence', { rule: 'test/no-assertion', level: 'error', message: 'm' })).toBeUndefined();
     expect(allowLine('secret-scan', { ...leak, rule: 'config/loosened' })).toBeUndefined();

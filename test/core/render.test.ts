@@ -77,6 +77,21 @@ describe('markdown renderer', () => {
     expect(markdown.indexOf('GHSA-aaaa')).toBeLessThan(markdown.indexOf('GHSA-xvch'));
   });
 
+  it('links a finding to the blob at the commit that holds it, others at the checked-out commit', () => {
+    const linkFor = (file: string, line?: number, commit?: string) => `https://example.test/blob/${commit ?? 'HEAD'}/${file}#L${line}`;
+    const report: GateReport = {
+      ...secretScan,
+      status: 'fail',
+      findings: [
+        { rule: 'github-pat', level: 'error', message: 'a token', file: 'gone.ts', line: 2, commit: 'c'.repeat(40) },
+        { rule: 'file/dotenv', level: 'error', message: 'a dotenv file', file: '.env', line: 1 },
+      ],
+    };
+    const markdown = renderMarkdown(report, { linkFor });
+    expect(markdown).toContain(`[\`gone.ts:2\`](https://example.test/blob/${'c'.repeat(40)}/gone.ts#L2)`);
+    expect(markdown).toContain('[`.env:1`](https://example.test/blob/HEAD/.env#L1)');
+  });
+
   it('summarises a combined run in one table and caps long lists', () => {
     const markdown = renderMarkdown(combineReports([audit, secretScan]), { maxRows: 1 });
     expect(markdown).toContain('## ❌ readiness-gates: fail');
@@ -115,6 +130,17 @@ describe('SARIF renderer', () => {
     const notice = run.results.find((result: { ruleId: string }) => result.ruleId === 'policy/unused-exception');
     expect(notice.level).toBe('note');
     expect(notice.locations[0].physicalLocation.artifactLocation.uri).toBe('.github/readiness-gates.yml');
+  });
+
+  it('gives a report with a category its own code-scanning category, and a stable fingerprint alone', () => {
+    const finding: Finding = { rule: 'github-pat', level: 'error', message: 'a token', file: 'a.ts', line: 3, fingerprint: `${'a'.repeat(40)}:a.ts:github-pat:3`, stableFingerprint: '0123456789abcdef0123' };
+    const report: GateReport = { ...secretScan, status: 'fail', findings: [finding], category: 'history' };
+    const [run] = JSON.parse(renderSarif(report)).runs;
+    expect(run.automationDetails.id).toBe('readiness-gates/secret-scan/history/');
+    expect(run.results[0].partialFingerprints).toEqual({ 'readinessGatesStableFingerprint/v1': '0123456789abcdef0123' });
+    const combined = JSON.parse(renderSarif(combineReports([audit, report])));
+    expect(combined.runs.map((each: { automationDetails: { id: string } }) => each.automationDetails.id)).toEqual(['readiness-gates/audit/', 'readiness-gates/secret-scan/history/']);
+    expect(validateSarif(combined)).toBe(true);
   });
 
   it('reports a gate that could not decide as a failed invocation, not a result', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isIgnored, leakFinding, leakFingerprint, registerSecrets } from '../../src/secret-scan/findings.js';
+import { leakFinding, leakFingerprint, registerSecrets } from '../../src/secret-scan/findings.js';
 import type { GitleaksLeak } from '../../src/secret-scan/gitleaks.js';
 import { parseGitleaksReport } from '../../src/secret-scan/gitleaks.js';
 import { EnvironmentError } from '../../src/core/errors.js';
@@ -37,12 +37,6 @@ describe('gitleaks leaks as findings', () => {
     const log = { info() {}, warning() {}, debug() {}, secret: (value: string) => registered.push(value) };
     registerSecrets([leak, { ...leak, Secret: 'REDACTED', Match: 'REDACTED' }], log);
     expect(registered).toEqual([leak.Secret, leak.Match]);
-  });
-
-  it('ignores by exact fingerprint or by file:rule:line in every commit, like gitleaks', () => {
-    expect(isIgnored(leak, new Set([leakFingerprint(leak)]))).toBe(true);
-    expect(isIgnored(leak, new Set(['src/config.ts:github-pat:3']))).toBe(true);
-    expect(isIgnored(leak, new Set([`${'b'.repeat(40)}:src/config.ts:github-pat:3`, 'src/config.ts:github-pat:4']))).toBe(false);
   });
 
   it('refuses a report that is not a list of leaks', () => {

@@ -63,6 +63,11 @@ export function fixturePath(...parts: string[]): string {
   return path.join(fileURLToPath(new URL('../fixtures/secret-scan/', import.meta.url)), ...parts);
 }
 
+/** The push event of `before..after` on the default branch, main. */
+export function pushToMain(before: string, after: string): { name: string; payload: unknown } {
+  return { name: 'push', payload: { before, after, ref: 'refs/heads/main', repository: { default_branch: 'main' } } };
+}
+
 /** Runs the gate with the WebAssembly gitleaks, as GitHub Actions would for `event` (none: the local CLI). */
 export async function scanWithEvent(cwd: string, settings: Record<string, unknown>, event?: { name: string; payload: unknown }): Promise<{ report: GateReport; log: string[] }> {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigurationError, EnvironmentError } from '../../src/core/errors.js';
 import { buildGitleaksArgs } from '../../src/secret-scan/gitleaks.js';
 import { gitLogOptions } from '../../src/secret-scan/history.js';
-import { resolveScanRange, type ScanTarget } from '../../src/secret-scan/scope.js';
+import { resolveScanRange, scanCategory, type ScanTarget } from '../../src/secret-scan/scope.js';
 import { fixturePath } from './helpers.js';
 
 const BASE = '1'.repeat(40);
@@ -92,5 +92,26 @@ describe('resolveScanRange with an explicit scope', () => {
   it('scans since..HEAD for range, and needs since', () => {
     expect(resolveScanRange('range', 'v1.2.0', event('schedule'))).toMatchObject({ kind: 'commits', head: 'HEAD', exclude: ['v1.2.0'] });
     expect(() => resolveScanRange('range', undefined, event('schedule'))).toThrow(ConfigurationError);
+  });
+});
+
+describe('scanCategory: one code-scanning category per part of the history a scan covers', () => {
+  it.each([
+    ['pull_request', 'pull_request', 'pull-request'],
+    ['merge_group', 'merge_group', 'pull-request'],
+    ['push', 'push', 'push'],
+    ['push', 'push-new-branch', 'push'],
+    ['push', 'push-deleted-branch', 'push'],
+    ['schedule', 'schedule', 'history'],
+  ])('%s (%s) → %s', (name, file, category) => {
+    expect(scanCategory(resolveScanRange('auto', undefined, event(name, file)), name)).toBe(category);
+  });
+
+  it('names explicit scopes after themselves', () => {
+    // The gate reads no event for an explicit scope.
+    expect(scanCategory(resolveScanRange('range', 'v1.2.0', { eventName: '', payload: {} }), '')).toBe('range');
+    expect(scanCategory(resolveScanRange('history', undefined, { eventName: '', payload: {} }), '')).toBe('history');
+    expect(scanCategory(resolveScanRange('worktree', undefined, { eventName: '', payload: {} }), '')).toBe('worktree');
+    expect(scanCategory(resolveScanRange('auto', undefined, { eventName: '', payload: {} }, true), '')).toBe('staged');
   });
 });

@@ -19,10 +19,11 @@ export function renderPullRequestComment(report: GateReport | CombinedReport, sc
 
 /**
  * The entry to paste under `<gate>.allow` to accept a finding, where the gate has one: secret-scan
- * by fingerprint, audit by advisory id and package. Other findings are fixed, not allowed.
+ * by secret hash (it survives rebases and moved lines) or fingerprint, audit by advisory id and package. Other findings are fixed, not allowed.
  */
 export function allowLine(gate: GateName, finding: Finding): string | undefined {
   if (/^(config|policy|gate)\//.test(finding.rule)) return undefined;
+  if (gate === 'secret-scan' && finding.stableFingerprint) return `- { secret-hash: ${finding.stableFingerprint}, reason: "…" }`;
   if (gate === 'secret-scan' && finding.fingerprint) return `- { fingerprint: ${JSON.stringify(finding.fingerprint)}, reason: "…" }`;
   if (gate === 'audit' && /^GHSA(-[23456789cfghjmpqrvwx]{4}){3}$/.test(finding.rule)) {
     const pkg = /^[^:]+:(.+)@[^@]+$/.exec(finding.fingerprint ?? '')?.[1];

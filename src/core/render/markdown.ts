@@ -7,8 +7,11 @@ export interface MarkdownOptions {
   maxRows?: number;
   /** Bytes the whole summary may take; GitHub refuses a step summary over 1 MiB. */
   maxBytes?: number;
-  /** Turns `file:line` into a link, e.g. to the blob at the commit being checked. */
-  linkFor?: (file: string, line?: number) => string | undefined;
+  /**
+   * Turns `file:line` into a link to the blob at `commit` (the commit that holds the finding, when
+   * the gate knows it) or else at the commit being checked.
+   */
+  linkFor?: (file: string, line?: number, commit?: string) => string | undefined;
   /** What a pull request changes in the config (judged by the base commit's; applies once merged). */
   configChanges?: readonly ConfigChange[];
   /** The exception to paste into the config to accept a finding, shown under it. */
@@ -114,7 +117,7 @@ function renderGate(report: GateReport, options: MarkdownOptions, maxBytes: numb
 
 function renderRow(gate: GateName, finding: Finding, options: MarkdownOptions): string {
   const location = formatLocation(finding);
-  const link = finding.file ? options.linkFor?.(finding.file, finding.line) : undefined;
+  const link = finding.file ? options.linkFor?.(finding.file, finding.line, finding.commit) : undefined;
   const where = location ? (link ? `[${codeSpan(location)}](${encodeURI(link)})` : codeSpan(location)) : '';
   const help = finding.help ? `<br><sub>${formatProse(finding.help)}</sub>` : '';
   const exception = options.allowLine?.(gate, finding);

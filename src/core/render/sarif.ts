@@ -11,7 +11,11 @@ export interface SarifOptions {
 
 const SARIF_LEVEL: Record<Level, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', notice: 'note' };
 
-/** SARIF 2.1.0 with one run per gate, each its own code-scanning category. */
+/**
+ * SARIF 2.1.0 with one run per gate, each its own code-scanning category: `readiness-gates/<gate>`,
+ * or `readiness-gates/<gate>/<category>` for a report that says what part of the code it covers.
+ * upload-sarif's `category` input does not override it (it only fills runs without one).
+ */
 export function renderSarif(report: GateReport | CombinedReport, options: SarifOptions = {}): string {
   const reports = 'gates' in report ? report.gates : [report];
   const fallbackUri = options.fallbackUri ?? '.github/readiness-gates.yml';
@@ -36,7 +40,7 @@ function sarifRun(report: GateReport, fallbackUri: string) {
         rules: ruleIds.map((id) => sarifRule(id, findings.find((finding) => finding.rule === id)!)),
       },
     },
-    automationDetails: { id: `readiness-gates/${report.gate}/` },
+    automationDetails: { id: `${sarifCategory(report)}/` },
     invocations: [
       {
         executionSuccessful: report.status !== 'error',
@@ -47,6 +51,11 @@ function sarifRun(report: GateReport, fallbackUri: string) {
     ],
     results: findings.map((finding) => sarifResult(finding, ruleIndex.get(finding.rule)!, fallbackUri)),
   };
+}
+
+/** The code-scanning category of a report's run (automationDetails.id up to its last slash). */
+export function sarifCategory(report: Pick<GateReport, 'gate' | 'category'>): string {
+  return ['readiness-gates', report.gate, report.category].filter(Boolean).join('/');
 }
 
 function sarifRule(id: string, example: Finding) {
@@ -82,8 +91,18 @@ function sarifResult(finding: Finding, ruleIndex: number, fallbackUri: string) {
         },
       },
     ],
-    ...(finding.fingerprint ? { partialFingerprints: { 'readinessGatesFingerprint/v1': finding.fingerprint } } : {}),
+    ...partialFingerprints(finding),
   };
+}
+
+/**
+ * Code scanning keeps one alert per rule and partial fingerprints, across uploads. A stable
+ * fingerprint (one that survives rebases and moved lines) is the only one given where a finding
+ * has it: a commit-bound one beside it would make every rebase a new alert.
+ */
+function partialFingerprints(finding: Finding) {
+  if (finding.stableFingerprint) return { partialFingerprints: { 'readinessGatesStableFingerprint/v1': finding.stableFingerprint } };
+  return finding.fingerprint ? { partialFingerprints: { 'readinessGatesFingerprint/v1': finding.fingerprint } } : {};
 }
 
 function encodeUriPath(file: string): string {
