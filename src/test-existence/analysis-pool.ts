@@ -11,6 +11,8 @@ import { analysisWorkerEntry, ANALYSIS_ROLE } from './worker-entry.js';
  * which costs about as much as analysing a few dozen files.
  */
 const FILES_PER_WORKER = 40;
+/** Files handed to a worker ahead, so that it never waits for this thread to finish a file of its own. */
+const AHEAD = 4;
 /**
  * Valid code nests deeper than the main thread's stack lets babel parse (about 160 callbacks in
  * callbacks; Node runs 400 and more): workers reserve a stack for thousands of levels. Only the
@@ -18,29 +20,55 @@ const FILES_PER_WORKER = 40;
  */
 const STACK_MB = 64;
 
+/** Test-file analysis on every core: started early, so that workers load while the gate reads packages and configs. */
+export interface Analysis {
+  /** The analyses of `testFiles`, in their order; the workers end with it. */
+  analyze(testFiles: readonly string[]): Promise<FileAnalysis[]>;
+}
+
 /**
- * Analyses the test files, in their order: in this thread and in worker threads on the other cores,
- * each taking the next file as it is done. A file nested deeper than this thread's stack is analysed
- * again in a worker. Workers that cannot start leave their files to this thread.
+ * Starts a worker per other core when about `expectedTestFiles` files make them worth it. This
+ * thread analyses too, each thread taking the next file as it is done; a file nested deeper than
+ * this thread's stack is analysed again in a worker. Workers that cannot start or go on leave
+ * their files to this thread.
  */
-export async function analyzeTestFiles(project: AnalysisProject, testFiles: readonly string[]): Promise<FileAnalysis[]> {
+export function startAnalysis(project: AnalysisProject, expectedTestFiles: number): Analysis {
+  const count = Math.max(0, Math.min(availableParallelism() - 1, Math.floor(expectedTestFiles / FILES_PER_WORKER)));
+  const workers = Array.from({ length: count }, () => startWorker(project)).filter((worker) => worker !== undefined);
+  return {
+    analyze: async (testFiles) => {
+      try {
+        return await analyzeTestFiles(project, workers, testFiles);
+      } finally {
+        for (const worker of workers) void worker.thread.terminate();
+      }
+    },
+  };
+}
+
+async function analyzeTestFiles(project: AnalysisProject, workers: readonly PoolWorker[], testFiles: readonly string[]): Promise<FileAnalysis[]> {
   const results: FileAnalysis[] = new Array<FileAnalysis>(testFiles.length);
   const analyzeHere = projectAnalyzer(project);
   const queue = new WorkQueue(testFiles.length);
-  const workerCount = Math.min(availableParallelism() - 1, Math.floor(testFiles.length / FILES_PER_WORKER));
-  const workers = Array.from({ length: Math.max(0, workerCount) }, () => runWorker(project, testFiles, queue, results));
+  const helping = workers.map((worker) => worker.run(testFiles, queue, results));
   const tooDeep: number[] = [];
   for (let index = queue.take(); index !== undefined; index = queue.take()) {
     const analysis = analyzeHere(testFiles[index]!);
     results[index] = analysis;
     if (isTooDeep(analysis)) tooDeep.push(index);
     // The workers' answers come in between two files.
-    if (workers.length > 0) await setImmediate();
+    if (helping.length > 0) await setImmediate();
   }
-  for (const unfinished of await Promise.all(workers)) for (const index of unfinished) results[index] = analyzeHere(testFiles[index]!);
+  for (const unfinished of await Promise.all(helping)) for (const index of unfinished) results[index] = analyzeHere(testFiles[index]!);
   queue.rethrow();
-  if (tooDeep.length > 0) await runWorker(project, testFiles, new WorkQueue(testFiles.length, tooDeep), results);
-  queue.rethrow();
+  if (tooDeep.length > 0) {
+    const deep = startWorker(project);
+    const queueOfDeep = new WorkQueue(testFiles.length, tooDeep);
+    // Without a worker, the finding that the file nests too deep stands.
+    await deep?.run(testFiles, queueOfDeep, results);
+    void deep?.thread.terminate();
+    queueOfDeep.rethrow();
+  }
   return results;
 }
 
@@ -51,6 +79,10 @@ class WorkQueue {
 
   constructor(length: number, indexes?: number[]) {
     this.pending = (indexes ?? Array.from({ length }, (_, index) => index)).reverse();
+  }
+
+  get empty(): boolean {
+    return this.error !== undefined || this.pending.length === 0;
   }
 
   take(): number | undefined {
@@ -66,32 +98,53 @@ class WorkQueue {
   }
 }
 
-/**
- * One worker analysing files from the queue until it is empty. Resolves with the file it was
- * analysing when it could not go on (it did not start, or it crashed), for this thread to do.
- */
-function runWorker(project: AnalysisProject, testFiles: readonly string[], queue: WorkQueue, results: FileAnalysis[]): Promise<number[]> {
+interface PoolWorker {
+  thread: Worker;
+  /** Analyses files from the queue until it is empty; resolves with those it could not finish (it did not start, or it crashed). */
+  run(testFiles: readonly string[], queue: WorkQueue, results: FileAnalysis[]): Promise<number[]>;
+}
+
+function startWorker(project: AnalysisProject): PoolWorker | undefined {
   const entry = analysisWorkerEntry();
-  if (!entry) return Promise.resolve([]);
-  return new Promise((resolve) => {
-    // stdout and stderr are the worker's own streams, so that nothing it might print mixes into a JSON report.
-    const worker = new Worker(entry.url, { workerData: { role: ANALYSIS_ROLE, ...project }, execArgv: entry.execArgv, resourceLimits: { stackSizeMb: STACK_MB }, stdout: true, stderr: true });
-    let current: number | undefined;
-    const next = () => {
-      current = queue.take();
-      if (current === undefined) void worker.terminate();
-      else worker.postMessage({ index: current, file: testFiles[current] });
-    };
-    worker.on('message', (answer: AnalysisAnswer) => {
-      current = undefined;
-      if ('error' in answer) {
-        queue.fail(answer.error.environment ? new EnvironmentError(answer.error.message) : new Error(answer.error.message));
-      } else results[answer.index] = answer.analysis;
-      next();
+  if (!entry) return undefined;
+  // stdout and stderr are the worker's own streams, so that nothing it might print mixes into a JSON report.
+  const thread = new Worker(entry.url, { workerData: { role: ANALYSIS_ROLE, ...project }, execArgv: entry.execArgv, resourceLimits: { stackSizeMb: STACK_MB }, stdout: true, stderr: true });
+  // Idle, a worker does not keep the process alive: a gate that stops before its analysis (bad config) still ends.
+  thread.unref();
+  let exited = false;
+  // An 'error' (it could not load, or it threw) is followed by 'exit'.
+  thread.on('error', () => undefined);
+  thread.once('exit', () => (exited = true));
+  const run: PoolWorker['run'] = (testFiles, queue, results) =>
+    new Promise((resolve) => {
+      if (exited) return resolve([]);
+      const inFlight = new Set<number>();
+      const finish = (unfinished: number[]) => {
+        thread.unref();
+        thread.off('message', answered);
+        thread.off('exit', crashed);
+        resolve(unfinished);
+      };
+      const feed = () => {
+        while (inFlight.size < AHEAD) {
+          const index = queue.take();
+          if (index === undefined) break;
+          inFlight.add(index);
+          thread.postMessage({ index, file: testFiles[index] });
+        }
+        if (inFlight.size === 0 && queue.empty) finish([]);
+      };
+      const answered = (answer: AnalysisAnswer) => {
+        inFlight.delete(answer.index);
+        if ('error' in answer) queue.fail(answer.error.environment ? new EnvironmentError(answer.error.message) : new Error(answer.error.message));
+        else results[answer.index] = answer.analysis;
+        feed();
+      };
+      const crashed = () => finish([...inFlight]);
+      thread.ref();
+      thread.on('message', answered);
+      thread.once('exit', crashed);
+      feed();
     });
-    // An 'error' (it could not load, or it threw) is followed by 'exit'.
-    worker.on('error', () => undefined);
-    worker.once('exit', () => resolve(current === undefined ? [] : [current]));
-    next();
-  });
+  return { thread, run };
 }

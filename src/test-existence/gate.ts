@@ -9,7 +9,7 @@ import { discoverPackages, type PackageManifest } from '../core/packages.js';
 import { listProjectFiles, readProjectFile } from '../core/project-files.js';
 import { createTestFileMatcher, isScriptFile, isSourceFile } from './files.js';
 import { judgeReports, readTestReports } from './reports.js';
-import { analyzeTestFiles } from './analysis-pool.js';
+import { startAnalysis } from './analysis-pool.js';
 import { PackagePolicy, type PackageAllowEntry } from './package-policy.js';
 import { readRunnerSelection, type RunnerSelection } from './runner-config.js';
 import { checkTestScript, delegatesToWorkspaces } from './scripts.js';
@@ -109,12 +109,14 @@ export const testExistenceGate: Gate = {
     const emit = createEmitter(options.levels);
 
     const files = listProjectFiles(context.cwd);
+    const isTestFile = createTestFileMatcher(options.testPatterns);
+    // The workers load while the packages and the runners' configs are read; the conventions tell how many files are coming.
+    const analysis = startAnalysis({ cwd: context.cwd, files, assertFunctions: options.assertFunctions }, files.filter(isTestFile).length);
     const fileSet = new Set(files);
     const policy = new PackagePolicy(options.allow);
     const packages = judgedPackages(context.cwd, files);
     const excluded = new Set(packages.filter((entry) => policy.isFixture(entry) || policy.allowed(entry)));
     const packageOf = (file: string) => packages.find((entry) => entry.dir === '' || file.startsWith(`${entry.dir}/`))!;
-    const isTestFile = createTestFileMatcher(options.testPatterns);
     const tallies = new Map<JudgedPackage, PackageTally>(packages.map((entry) => [entry, emptyTally()]));
     const totals = emptyTally();
     let parseErrors = 0;
@@ -152,7 +154,7 @@ export const testExistenceGate: Gate = {
       // Nothing to judge: a missing checkout, the wrong directory, or test-patterns that match nothing.
       throw new ConfigurationError(`test-existence: no JavaScript or TypeScript source or test file in ${context.cwd}, so there is nothing to check; point cwd at the project, fix test-patterns, or set test-existence.enabled: false`);
     }
-    const analyses = await analyzeTestFiles({ cwd: context.cwd, files, assertFunctions: options.assertFunctions }, testFiles.map(({ file }) => file));
+    const analyses = await analysis.analyze(testFiles.map(({ file }) => file));
     for (const [index, { file, tally }] of testFiles.entries()) {
       tally.testFiles += 1;
       const analysis = analyses[index]!;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EnvironmentError } from '../../src/core/errors.js';
-import { analyzeTestFiles } from '../../src/test-existence/analysis-pool.js';
+import { startAnalysis } from '../../src/test-existence/analysis-pool.js';
 import { projectAnalyzer } from '../../src/test-existence/analysis-worker.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -29,7 +29,7 @@ function project(): { cwd: string; files: string[]; testFiles: string[] } {
 describe('analysing test files on every core', () => {
   it('gives each file the analysis this thread gives it, in the order of the files, helpers followed', async () => {
     const { cwd, files, testFiles } = project();
-    const analyses = await analyzeTestFiles({ cwd, files, assertFunctions: [] }, testFiles);
+    const analyses = await startAnalysis({ cwd, files, assertFunctions: [] }, testFiles.length).analyze(testFiles);
     const here = projectAnalyzer({ cwd, files, assertFunctions: [] });
     expect(analyses).toHaveLength(testFiles.length);
     for (const [index, file] of testFiles.entries()) {
@@ -46,14 +46,14 @@ describe('analysing test files on every core', () => {
   it('analyses a file nested deeper than this thread can parse in a worker with a large stack', async () => {
     const { cwd, files, testFiles } = project();
     expect(projectAnalyzer({ cwd, files, assertFunctions: [] })('test/deep.test.js').parseError?.message).toBe('it nests deeper than the parser can follow');
-    const analyses = await analyzeTestFiles({ cwd, files, assertFunctions: [] }, testFiles);
+    const analyses = await startAnalysis({ cwd, files, assertFunctions: [] }, testFiles.length).analyze(testFiles);
     expect(analyses[testFiles.indexOf('test/deep.test.js')]).toEqual({ tests: [{ title: 'deep', line: 1, column: 1, testClass: 'real' }], focusedSuites: [] });
   });
 
   it('stops with a one-line environment error when a test file cannot be read, whichever thread reads it', async () => {
     const { cwd, files, testFiles } = project();
     const missing = [...testFiles, 'test/vanished.test.js'];
-    const failure = analyzeTestFiles({ cwd, files, assertFunctions: [] }, missing);
+    const failure = startAnalysis({ cwd, files, assertFunctions: [] }, missing.length).analyze(missing);
     await expect(failure).rejects.toBeInstanceOf(EnvironmentError);
     await expect(failure).rejects.toThrow('cannot read test/vanished.test.js (ENOENT); give the job read access to it');
   });
