@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { EnvironmentError } from '../../src/core/errors.js';
 import { startAnalysis } from '../../src/test-existence/analysis-pool.js';
@@ -56,5 +58,19 @@ describe('analysing test files on every core', () => {
     const failure = startAnalysis({ cwd, files, assertFunctions: [] }, missing.length).analyze(missing);
     await expect(failure).rejects.toBeInstanceOf(EnvironmentError);
     await expect(failure).rejects.toThrow('cannot read test/vanished.test.js (ENOENT); give the job read access to it');
+  });
+});
+
+describe('a gate that stops before its analysis', () => {
+  it('ends the process with its one-line error although workers were started for the files the conventions found', () => {
+    // 45 conventional test files start a worker; jest's config leaves them all out, so there is nothing to judge.
+    const contents: Record<string, string> = { 'package.json': JSON.stringify({ name: 'ignored', scripts: { test: 'jest' }, jest: { testPathIgnorePatterns: ['/test/'] } }) };
+    for (let index = 0; index < 45; index += 1) contents[`test/file-${index}.test.js`] = `it('case ${index}', () => { expect(run()).toBe(${index}); });\n`;
+    const cwd = tempDir(contents);
+    const cli = fileURLToPath(new URL('../../src/cli/index.ts', import.meta.url));
+    const result = spawnSync(process.execPath, ['--import', 'tsx', cli, 'test-existence', '--cwd', cwd], { encoding: 'utf8', timeout: 60_000 });
+    expect(result.signal).toBeNull();
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(`test-existence: no JavaScript or TypeScript source or test file in ${cwd}, so there is nothing to check`);
   });
 });
