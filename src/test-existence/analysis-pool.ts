@@ -52,14 +52,17 @@ async function analyzeTestFiles(project: AnalysisProject, workers: readonly Pool
   const queue = new WorkQueue(testFiles.length);
   const helping = workers.map((worker) => worker.run(testFiles, queue, results));
   const tooDeep: number[] = [];
-  for (let index = queue.take(); index !== undefined; index = queue.take()) {
+  const analyzeAt = (index: number) => {
     const analysis = analyzeHere(testFiles[index]!);
     results[index] = analysis;
     if (isTooDeep(analysis)) tooDeep.push(index);
+  };
+  for (let index = queue.take(); index !== undefined; index = queue.take()) {
+    analyzeAt(index);
     // The workers' answers come in between two files.
     if (helping.length > 0) await setImmediate();
   }
-  for (const unfinished of await Promise.all(helping)) for (const index of unfinished) results[index] = analyzeHere(testFiles[index]!);
+  for (const unfinished of await Promise.all(helping)) for (const index of unfinished) analyzeAt(index);
   queue.rethrow();
   if (tooDeep.length > 0) {
     const deep = startWorker(project);
