@@ -2,24 +2,24 @@
 // no-disabled-tests and no-focused-tests) on the same generated corpus, side by side.
 // Usage: npm run bench -- test-existence, or npx node bench/test-existence/run.mjs [--files 5000] [--runs 5]
 // (both run the Node 24 the project pins, the runtime of the actions; both tools run on it.)
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// On a real tree instead of the generated corpus: npx node bench/test-existence/run.mjs --tree DIR [--runs 5]
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './corpus.mjs';
+import { median, seconds, timed } from './measure.mjs';
+import { benchTree } from './tree.mjs';
 
-const { values } = parseArgs({ options: { files: { type: 'string', default: '5000' }, runs: { type: 'string', default: '5' } } });
+const { values } = parseArgs({ options: { files: { type: 'string', default: '5000' }, runs: { type: 'string', default: '5' }, tree: { type: 'string' } } });
 const fileCount = Number(values.files);
 const runs = Number(values.runs);
 const repo = path.resolve(import.meta.dirname, '../..');
 const work = path.join(repo, 'bench/.work/test-existence');
 const corpus = path.join(work, 'corpus');
 const require = createRequire(import.meta.url);
-
-console.log(`Generating ${fileCount} test files…`);
-const { templateAt, styleOf, tests } = generateCorpus(corpus, fileCount);
-console.log(`  ${fileCount} files from ${tests} templates, in ${corpus}`);
+const tree = values.tree === undefined ? undefined : path.resolve(values.tree);
+if (tree && !existsSync(tree)) throw new Error(`--tree ${tree} does not exist`);
 
 console.log('Bundling the CLI (not timed)…');
 const ncc = require('@vercel/ncc');
@@ -32,6 +32,15 @@ for (const [name, asset] of Object.entries(assets)) {
   mkdirSync(path.dirname(path.join(work, 'cli', name)), { recursive: true });
   writeFileSync(path.join(work, 'cli', name), asset.source);
 }
+
+if (tree) {
+  benchTree(tree, cli, work, runs);
+  process.exit();
+}
+
+console.log(`Generating ${fileCount} test files…`);
+const { templateAt, styleOf, tests } = generateCorpus(corpus, fileCount);
+console.log(`  ${fileCount} files from ${tests} templates, in ${corpus}`);
 
 const eslintConfig = path.join(corpus, 'eslint.config.mjs');
 writeFileSync(
@@ -60,22 +69,6 @@ export default [
 const eslintBin = path.join(path.dirname(require.resolve('eslint/package.json')), 'bin/eslint.js');
 const eslintOutput = path.join(work, 'eslint.json');
 
-/** CPU time (user + system) of reaped children, in ms: the machine is shared, so wall time alone is noisy. */
-function childrenCpuMs() {
-  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
-  // cutime and cstime are fields 16 and 17 of stat(5), in clock ticks (100 per second on Linux).
-  return (Number(fields[13]) + Number(fields[14])) * 10;
-}
-
-function timed(args, options = {}) {
-  const cpuBefore = childrenCpuMs();
-  const started = performance.now();
-  const result = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, ...options });
-  const ms = performance.now() - started;
-  if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr.slice(0, 500)}`);
-  return { ms, cpu: childrenCpuMs() - cpuBefore, stdout: result.stdout };
-}
-
 const ours = [];
 const eslint = [];
 const oursCpu = [];
@@ -92,13 +85,7 @@ for (let run = 1; run <= runs; run += 1) {
   console.log(`  run ${run}: gate ${seconds(gate.ms)} wall / ${seconds(gate.cpu)} CPU, ESLint ${seconds(lint.ms)} wall / ${seconds(lint.cpu)} CPU`);
 }
 
-function seconds(ms) {
-  return `${(ms / 1000).toFixed(2)} s`;
-}
-
 if (gateReport.metrics['parse-errors'] > 0) throw new Error(`the corpus has ${gateReport.metrics['parse-errors']} files that do not parse: a bug in corpus.mjs`);
-
-const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
 
 // Both tools' findings as `class|file|line` for the three classes ESLint's jest rules cover.
 const GATE_CLASSES = { 'test/no-assertion': 'assertion-free', 'test/empty': 'assertion-free', 'test/skipped': 'skipped', 'test/focused': 'focused' };

@@ -5,7 +5,6 @@ import {
   rootName, rootOf, unwrapAwait, walk, type FunctionNode, type SourceLocation,
 } from './ast.js';
 import { constantness, type AssertionKind } from './constants.js';
-import { analyzeWithLargeStack, answerDeepAnalysis, deepAnalysisJob } from './deep-analysis.js';
 import { ASSERT_MODULES, Bindings, CONTEXT_ASSERTIONS, SUITE_BASES, TEST_BASES, TYPE_ASSERTIONS, type HelperRef } from './bindings.js';
 import { acknowledge, awaitsCallback, conditionSkips, generatorOf, isBindCall, settlesOnCallback, throwsInCallback } from './test-body.js';
 import type { ExportAsserts, LocalModules } from './local-modules.js';
@@ -83,14 +82,9 @@ interface Flags {
 
 const TOO_DEEP = 'it nests deeper than the parser can follow';
 
-/**
- * Like analyzeTestFile, but a file nested deeper than this thread's stack lets babel parse is
- * analysed again in a worker thread with a large stack (imported helpers are not followed there).
- */
-export async function analyzeTestFileFully(code: string, file: string, options: AnalyzeOptions, assertFunctions: readonly string[]): Promise<FileAnalysis> {
-  const analysis = analyzeTestFile(code, file, options);
-  if (analysis.parseError?.message !== TOO_DEEP) return analysis;
-  return (await analyzeWithLargeStack<FileAnalysis>(code, file, assertFunctions, import.meta.url)) ?? analysis;
+/** Whether the file nests deeper than this thread's stack let the parser follow: a thread with a larger stack may read it. */
+export function isTooDeep(analysis: FileAnalysis): boolean {
+  return analysis.parseError?.message === TOO_DEEP;
 }
 
 /** Parses one test file and classifies every test it declares. A file that does not parse says so, and where. */
@@ -561,7 +555,3 @@ function contextAssertion(method: string, values: readonly t.Node[]): AssertionK
   if (ALWAYS_PASSING.has(method)) return 'constant';
   return LIVE_WHATEVER_ARGUMENTS.has(method) ? 'live' : constantness(values, method);
 }
-
-// A worker started by analyzeTestFileFully runs this file: it analyses its job and ends here.
-const job = deepAnalysisJob();
-if (job) answerDeepAnalysis(job, analyzeTestFile(job.code, job.file, { assertPatterns: compileAssertPatterns(job.assertFunctions) }));

@@ -3,13 +3,13 @@ import { ConfigurationError } from '../core/errors.js';
 import type { Gate, GateContext, GateSettings } from '../core/gate.js';
 import { createReport, type Finding, type Level } from '../core/report.js';
 import { closestMatch } from '../core/suggest.js';
-import { analyzeHelperModule, analyzeTestFileFully, findEnabledOption, TEST_CLASSES, type AnalyzeOptions, type SourceLocation, type TestClass } from './analyze.js';
+import { findEnabledOption, TEST_CLASSES, type SourceLocation, type TestClass } from './analyze.js';
 import { compileAssertPatterns } from './assert-patterns.js';
 import { discoverPackages, type PackageManifest } from '../core/packages.js';
 import { listProjectFiles, readProjectFile } from '../core/project-files.js';
 import { createTestFileMatcher, isScriptFile, isSourceFile } from './files.js';
 import { judgeReports, readTestReports } from './reports.js';
-import { LocalModules } from './local-modules.js';
+import { startAnalysis } from './analysis-pool.js';
 import { PackagePolicy, type PackageAllowEntry } from './package-policy.js';
 import { readRunnerSelection, type RunnerSelection } from './runner-config.js';
 import { checkTestScript, delegatesToWorkspaces } from './scripts.js';
@@ -104,16 +104,19 @@ export const testExistenceGate: Gate = {
   async run(settings, context) {
     const startedAt = performance.now();
     const options = parseOptions(settings);
-    const assertPatterns = compileAssertPatterns(options.assertFunctions);
+    // A bad assert-functions pattern stops the gate before any file is read.
+    compileAssertPatterns(options.assertFunctions);
     const emit = createEmitter(options.levels);
 
     const files = listProjectFiles(context.cwd);
+    const isTestFile = createTestFileMatcher(options.testPatterns);
+    // The workers load while the packages and the runners' configs are read; the conventions tell how many files are coming.
+    const analysis = startAnalysis({ cwd: context.cwd, files, assertFunctions: options.assertFunctions }, files.filter(isTestFile).length);
     const fileSet = new Set(files);
     const policy = new PackagePolicy(options.allow);
     const packages = judgedPackages(context.cwd, files);
     const excluded = new Set(packages.filter((entry) => policy.isFixture(entry) || policy.allowed(entry)));
     const packageOf = (file: string) => packages.find((entry) => entry.dir === '' || file.startsWith(`${entry.dir}/`))!;
-    const isTestFile = createTestFileMatcher(options.testPatterns);
     const tallies = new Map<JudgedPackage, PackageTally>(packages.map((entry) => [entry, emptyTally()]));
     const totals = emptyTally();
     let parseErrors = 0;
@@ -151,11 +154,10 @@ export const testExistenceGate: Gate = {
       // Nothing to judge: a missing checkout, the wrong directory, or test-patterns that match nothing.
       throw new ConfigurationError(`test-existence: no JavaScript or TypeScript source or test file in ${context.cwd}, so there is nothing to check; point cwd at the project, fix test-patterns, or set test-existence.enabled: false`);
     }
-    const analyzeOptions: AnalyzeOptions = { assertPatterns };
-    analyzeOptions.localModules = new LocalModules(fileSet, (file) => readProjectFile(context.cwd, file), (code, file) => analyzeHelperModule(code, file, analyzeOptions));
-    for (const { file, tally } of testFiles) {
+    const analyses = await analysis.analyze(testFiles.map(({ file }) => file));
+    for (const [index, { file, tally }] of testFiles.entries()) {
       tally.testFiles += 1;
-      const analysis = await analyzeTestFileFully(readProjectFile(context.cwd, file), file, analyzeOptions, options.assertFunctions);
+      const analysis = analyses[index]!;
       if (analysis.parseError) {
         parseErrors += 1;
         emit({ rule: 'test/parse-error', message: `${file} does not parse (${analysis.parseError.message}), so its tests were not checked.`, file, ...position(analysis.parseError) });

@@ -1,3 +1,4 @@
 import { run } from './main.js';
+import { serveTestAnalysis } from './worker-entry.js';
 
-await run();
+if (!(await serveTestAnalysis(import.meta.url))) await run();

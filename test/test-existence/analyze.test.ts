@@ -51,6 +51,12 @@ describe('test classes, per framework fixture', () => {
     expect(analysis.tests).toEqual([]);
     expect(analysis.parseError).toMatchObject({ line: 4, message: expect.stringMatching(/Unexpected token/) });
   });
+
+  it('places the error of a broken .js file where babel with Flow types places it, though plain JavaScript is tried first', () => {
+    // Without Flow, babel stops at the colon (column 10); with Flow, at the missing value after `=` (column 21).
+    const analysis = analyzeTestFile("it('t', () => {\n  const x: number = ;\n});\n", 'a.test.js');
+    expect(analysis.parseError).toEqual({ message: 'Unexpected token', line: 2, column: 21 });
+  });
 });
 
 describe('assertions', () => {

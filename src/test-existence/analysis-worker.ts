@@ -1,0 +1,40 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { EnvironmentError } from '../core/errors.js';
+import { readProjectFile } from '../core/project-files.js';
+import { analyzeHelperModule, analyzeTestFile, type AnalyzeOptions, type FileAnalysis } from './analyze.js';
+import { compileAssertPatterns } from './assert-patterns.js';
+import { LocalModules } from './local-modules.js';
+
+/** What every thread that analyses test files knows of the project. */
+export interface AnalysisProject {
+  cwd: string;
+  /** Every file of the project, relative to cwd: where imported helpers are looked up. */
+  files: string[];
+  assertFunctions: string[];
+}
+
+/** A worker's answer for the file at `index` of the list it was given files from. */
+export type AnalysisAnswer = { index: number; analysis: FileAnalysis } | { index: number; error: { environment: boolean; message: string } };
+
+/** Reads and analyses test files of the project; imported helpers are parsed once per thread. */
+export function projectAnalyzer(project: AnalysisProject): (file: string) => FileAnalysis {
+  const files = new Set(project.files);
+  const options: AnalyzeOptions = { assertPatterns: compileAssertPatterns(project.assertFunctions) };
+  options.localModules = new LocalModules(files, (file) => readProjectFile(project.cwd, file), (code, file) => analyzeHelperModule(code, file, options));
+  return (file) => analyzeTestFile(readProjectFile(project.cwd, file), file, options);
+}
+
+/** In an analysis worker: answers each `{ index, file }` its parent sends, until the parent ends it. */
+export function serveAnalysis(): void {
+  const port = parentPort!;
+  const analyze = projectAnalyzer(workerData as AnalysisProject);
+  port.on('message', ({ index, file }: { index: number; file: string }) => {
+    let answer: AnalysisAnswer;
+    try {
+      answer = { index, analysis: analyze(file) };
+    } catch (error) {
+      answer = { index, error: { environment: error instanceof EnvironmentError, message: (error as Error).message } };
+    }
+    port.postMessage(answer);
+  });
+}

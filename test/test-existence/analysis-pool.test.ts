@@ -1,0 +1,76 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { EnvironmentError } from '../../src/core/errors.js';
+import { startAnalysis } from '../../src/test-existence/analysis-pool.js';
+import { projectAnalyzer } from '../../src/test-existence/analysis-worker.js';
+import { tempDir } from '../helpers/temp.js';
+
+/** A test whose assertion sits `depth` callbacks deep: valid code, deeper than the main thread's stack lets babel parse. */
+function nested(depth: number): string {
+  return `it('deep', () => {\n${'f(function () {\n'.repeat(depth)}expect(g()).toBe(1);\n${'});\n'.repeat(depth)}});\n`;
+}
+
+/** 240 test files of four kinds, enough for the other cores' workers to take part, with a helper module they import. */
+function project(): { cwd: string; files: string[]; testFiles: string[] } {
+  const contents: Record<string, string> = { 'test/helpers.js': "export function expectOk(value) { expect(value.ok).toBe(true); }\n" };
+  for (let index = 0; index < 240; index += 1) {
+    const kind = index % 4;
+    contents[`test/file-${index}.test.js`] = [
+      `import { expectOk } from './helpers.js';`,
+      `it('case ${index}', () => { ${['expectOk(run());', 'run();', 'expect(true).toBe(true);', 'it.todo;'][kind]} });`,
+      kind === 3 ? `it.skip('skipped ${index}', () => { expect(run()).toBe(1); });` : '',
+    ].join('\n');
+  }
+  contents['test/deep.test.js'] = nested(400);
+  const cwd = tempDir(contents);
+  const files = Object.keys(contents).sort();
+  return { cwd, files, testFiles: files.filter((file) => file.endsWith('.test.js')) };
+}
+
+describe('analysing test files on every core', () => {
+  it('gives each file the analysis this thread gives it, in the order of the files, helpers followed', async () => {
+    const { cwd, files, testFiles } = project();
+    const analyses = await startAnalysis({ cwd, files, assertFunctions: [] }, testFiles.length).analyze(testFiles);
+    const here = projectAnalyzer({ cwd, files, assertFunctions: [] });
+    expect(analyses).toHaveLength(testFiles.length);
+    for (const [index, file] of testFiles.entries()) {
+      if (file === 'test/deep.test.js') continue;
+      expect(analyses[index], file).toEqual(here(file));
+    }
+    const classes = (file: string) => analyses[testFiles.indexOf(file)]!.tests.map((test) => test.testClass);
+    expect(classes('test/file-0.test.js')).toEqual(['real']);
+    expect(classes('test/file-1.test.js')).toEqual(['no-assertion']);
+    expect(classes('test/file-2.test.js')).toEqual(['tautology']);
+    expect(classes('test/file-3.test.js')).toEqual(['no-assertion', 'skipped']);
+  });
+
+  it('analyses a file nested deeper than this thread can parse in a worker with a large stack', async () => {
+    const { cwd, files, testFiles } = project();
+    expect(projectAnalyzer({ cwd, files, assertFunctions: [] })('test/deep.test.js').parseError?.message).toBe('it nests deeper than the parser can follow');
+    const analyses = await startAnalysis({ cwd, files, assertFunctions: [] }, testFiles.length).analyze(testFiles);
+    expect(analyses[testFiles.indexOf('test/deep.test.js')]).toEqual({ tests: [{ title: 'deep', line: 1, column: 1, testClass: 'real' }], focusedSuites: [] });
+  });
+
+  it('stops with a one-line environment error when a test file cannot be read, whichever thread reads it', async () => {
+    const { cwd, files, testFiles } = project();
+    const missing = [...testFiles, 'test/vanished.test.js'];
+    const failure = startAnalysis({ cwd, files, assertFunctions: [] }, missing.length).analyze(missing);
+    await expect(failure).rejects.toBeInstanceOf(EnvironmentError);
+    await expect(failure).rejects.toThrow('cannot read test/vanished.test.js (ENOENT); give the job read access to it');
+  });
+});
+
+describe('a gate that stops before its analysis', () => {
+  it('ends the process with its one-line error although workers were started for the files the conventions found', () => {
+    // 45 conventional test files start a worker; jest's config leaves them all out, so there is nothing to judge.
+    const contents: Record<string, string> = { 'package.json': JSON.stringify({ name: 'ignored', scripts: { test: 'jest' }, jest: { testPathIgnorePatterns: ['/test/'] } }) };
+    for (let index = 0; index < 45; index += 1) contents[`test/file-${index}.test.js`] = `it('case ${index}', () => { expect(run()).toBe(${index}); });\n`;
+    const cwd = tempDir(contents);
+    const cli = fileURLToPath(new URL('../../src/cli/index.ts', import.meta.url));
+    const result = spawnSync(process.execPath, ['--import', 'tsx', cli, 'test-existence', '--cwd', cwd], { encoding: 'utf8', timeout: 60_000 });
+    expect(result.signal).toBeNull();
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(`test-existence: no JavaScript or TypeScript source or test file in ${cwd}, so there is nothing to check`);
+  });
+});
