@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { discoverPackages, type PackageManifest } from '../core/packages.js';
+import { discoverPackages, readPackageManifest, type PackageManifest } from '../core/packages.js';
 import { listProjectFiles } from '../core/project-files.js';
 
 export type { PackageManifest } from '../core/packages.js';
@@ -10,25 +10,14 @@ export interface LockfileSource {
   /** The lockfile, relative to the checked directory, for messages. */
   file: string;
   text: string;
-  /** The package.json in a directory relative to the lockfile's, when it exists and parses. */
+  /** The package.json in a directory relative to the lockfile's, when it exists (a broken one is an error). */
   readManifest(directory: string): PackageManifest | undefined;
   /** Workspace directories (relative to the lockfile's) of the project the lockfile belongs to. */
   listWorkspaces(): string[];
 }
 
-/** The package.json in `directory` under `root`, with its text; undefined when missing or not a JSON object. */
-export function readManifestFile(root: string, directory: string): { manifest: PackageManifest; text: string } | undefined {
-  try {
-    const text = readFileSync(path.join(root, directory, 'package.json'), 'utf8');
-    const manifest = JSON.parse(text) as unknown;
-    return manifest && typeof manifest === 'object' && !Array.isArray(manifest) ? { manifest: manifest as PackageManifest, text } : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 export function createLockfileSource(file: string, text: string, root: string): LockfileSource {
-  const readManifest = (directory: string): PackageManifest | undefined => readManifestFile(root, directory)?.manifest;
+  const readManifest = (directory: string): PackageManifest | undefined => readPackageManifest(root, directory)?.manifest;
   let workspaces: string[] | undefined;
   return {
     file,
@@ -44,6 +33,6 @@ export function createLockfileSource(file: string, text: string, root: string): 
 /** The members of the workspace rooted at `root` (npm, yarn and bun `workspaces`, pnpm-workspace.yaml), by core's one discovery. */
 export function listWorkspaceMembers(root: string): string[] {
   // Walking the tree costs a large repository a second; a project that declares no workspaces has no members.
-  if (readManifestFile(root, '.')?.manifest.workspaces === undefined && !existsSync(path.join(root, 'pnpm-workspace.yaml'))) return [];
+  if (readPackageManifest(root, '.')?.manifest.workspaces === undefined && !existsSync(path.join(root, 'pnpm-workspace.yaml'))) return [];
   return discoverPackages(root, listProjectFiles(root)).packages.find((pkg) => pkg.dir === '')?.workspaces ?? [];
 }

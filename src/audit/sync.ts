@@ -2,7 +2,8 @@ import path from 'node:path';
 import semver from 'semver';
 import type { Finding } from '../core/report.js';
 import { loadLockfile, type LoadedLockfile, type LockfileFormat } from './lockfile.js';
-import { listWorkspaceMembers, readManifestFile } from './manifest.js';
+import { readPackageManifest } from '../core/packages.js';
+import { listWorkspaceMembers } from './manifest.js';
 import { splitNameAndSpec } from './model.js';
 
 export const OUT_OF_SYNC_RULE = 'lockfile/out-of-sync';
@@ -31,13 +32,13 @@ export function findOutOfSync(lock: LoadedLockfile): Finding[] {
   const fix = `run \`${FIX_COMMAND[lock.format]}\` in ${base === '.' ? 'the project' : base} and commit ${path.posix.basename(lock.file)}`;
   const members = listWorkspaceMembers(lock.directory);
   // A dependency on a sibling workspace is linked, whatever its range: no lockfile entry to check.
-  const memberNames = new Set(members.map((directory) => readManifestFile(lock.directory, directory)?.manifest.name));
+  const memberNames = new Set(members.map((directory) => readPackageManifest(lock.directory, directory)?.manifest.name));
   const findings: Finding[] = [];
 
   for (const directory of ['.', ...members]) {
-    const read = readManifestFile(lock.directory, directory);
+    const read = readPackageManifest(lock.directory, directory);
     if (!read) continue;
-    const { manifest, text } = read;
+    const { manifest, manifestText: text } = read;
     const manifestFile = relative(`${directory}/package.json`);
     const finding = (name: string | undefined, section: string | undefined, message: string): Finding => ({
       rule: OUT_OF_SYNC_RULE,

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import picomatch from 'picomatch';
 import { parse as parseYaml } from 'yaml';
 import { ConfigurationError, causeOf } from './errors.js';
@@ -115,6 +117,16 @@ function joinPath(dir: string, name: string): string {
 
 function isWithin(dir: string, ancestor: string): boolean {
   return ancestor === '' || dir.startsWith(`${ancestor}/`);
+}
+
+/**
+ * The package.json in `dir` (relative to `root`), or undefined where there is none. One that is not
+ * a JSON object is a ConfigurationError and one that cannot be read an EnvironmentError: a gate
+ * must not take a broken manifest for an empty one.
+ */
+export function readPackageManifest(root: string, dir: string): { manifest: PackageManifest; manifestText: string } | undefined {
+  const file = joinPath(dir === '.' ? '' : dir, 'package.json');
+  return existsSync(path.join(root, file)) ? readManifest(root, file) : undefined;
 }
 
 function readManifest(root: string, file: string): { manifest: PackageManifest; manifestText: string } {

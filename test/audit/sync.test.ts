@@ -50,6 +50,12 @@ describe('checkLockfileSync', () => {
     expect(brief(cwd)).toEqual([`package.json:11 package.json declares qs@^6.5.2 in dependencies, but ${lockfile} has no entry for it; run \`${COMMAND[format]}\` in the project and commit ${lockfile}.`]);
   });
 
+  it.each(FORMATS)('%s: a manifest that is not JSON is an error naming it, not a project taken as in sync', (format) => {
+    const cwd = fixtureProject(format);
+    writeFileSync(path.join(cwd, 'package.json'), '{ "name": "app", ');
+    expect(() => checkLockfileSync(cwd)).toThrow(/^package\.json is not valid JSON \(.+\); fix the manifest$/);
+  });
+
   it.each(FORMATS)('%s: a range the locked version falls outside', (format) => {
     const cwd = withManifest(format, (manifest) => (manifest.devDependencies!.minimist = '^1.2.6'));
     const [finding, ...rest] = brief(cwd);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError } from '../../src/core/errors.js';
-import { discoverPackages } from '../../src/core/packages.js';
+import { discoverPackages, readPackageManifest } from '../../src/core/packages.js';
 import { listProjectFiles } from '../../src/core/project-files.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -118,5 +118,12 @@ describe('discoverPackages', () => {
   it('reads a package.json that starts with a byte order mark, as npm does', () => {
     const found = discover({ 'package.json': manifest({ name: 'root', workspaces: ['bom'] }), 'bom/package.json': `\uFEFF${manifest({ name: 'with-bom' })}` });
     expect(found.packages.map((pkg) => pkg.name)).toEqual(['root', 'with-bom']);
+  });
+
+  it('reads one manifest: none where there is no package.json, an error where it is broken', () => {
+    const root = tempDir({ 'app/package.json': '\uFEFF{ "name": "app" }', 'bad/package.json': '{ "name": ' });
+    expect(readPackageManifest(root, 'app')?.manifest.name).toBe('app');
+    expect(readPackageManifest(root, '.')).toBeUndefined();
+    expect(() => readPackageManifest(root, 'bad')).toThrow(ConfigurationError);
   });
 });
