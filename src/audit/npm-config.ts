@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { load } from 'js-yaml';
-import { ConfigurationError, causeOf } from '../core/errors.js';
+import { ConfigurationError, EnvironmentError, causeOf } from '../core/errors.js';
 
 /** One configuration value, as written (variables not yet expanded), and where it was read. */
 interface RawValue {
@@ -55,13 +55,23 @@ function npmEnvironment(env: NodeJS.ProcessEnv): Map<string, RawValue> {
   return entries;
 }
 
-function readNpmrc(file: string, env: NodeJS.ProcessEnv): Map<string, RawValue> {
-  let text: string;
+/**
+ * An npmrc or .yarnrc.yml, or undefined where there is none. One that exists but cannot be read is
+ * an error: without it the audit could ask another registry, with other credentials, than npm does.
+ */
+function readConfigFile(file: string): string | undefined {
   try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return new Map();
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw new EnvironmentError(`cannot read ${file} (${code ?? causeOf(error)}); give the job read access to it, or remove it`);
   }
+}
+
+function readNpmrc(file: string, env: NodeJS.ProcessEnv): Map<string, RawValue> {
+  const text = readConfigFile(file);
+  if (text === undefined) return new Map();
   const entries = new Map<string, RawValue>();
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
@@ -112,12 +122,8 @@ function yarnEnvironment(env: NodeJS.ProcessEnv): Map<string, RawValue> {
 }
 
 function readYarnrc(file: string): Map<string, RawValue> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return new Map();
-  }
+  const text = readConfigFile(file);
+  if (text === undefined) return new Map();
   let document: unknown;
   try {
     document = load(text);

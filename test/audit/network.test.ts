@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -126,6 +126,21 @@ describe('scoped registries', () => {
     } finally {
       await main.close();
       await scoped.close();
+    }
+  });
+});
+
+describe('npm configuration that cannot be read', () => {
+  it('is an error naming the file, not a silent fall-back to the default registry', async () => {
+    const home = mkdtempSync(path.join(os.tmpdir(), 'rg-home-'));
+    try {
+      // A folder where the user npmrc should be: it exists, but npm's settings cannot be read from it.
+      mkdirSync(path.join(home, '.npmrc'));
+      const { code, report } = await auditJson(fixtureProject('npm-v3'), [], isolated({ HOME: home }));
+      expect(code).toBe(2);
+      expect(report.findings[0]!.message).toBe(`cannot read ${path.join(home, '.npmrc')} (EISDIR); give the job read access to it, or remove it`);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
     }
   });
 });
