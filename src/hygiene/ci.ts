@@ -209,8 +209,9 @@ function checkPinned(uses: string, file: string, line: number, emit: Emit, seen:
 /** The commands of pre-commit's local hooks, which pre-commit runs from the repository root. */
 function preCommitEntries(root: string): string[] {
   let config: { repos?: Array<{ repo?: unknown; hooks?: Array<{ entry?: unknown }> }> } | undefined;
+  const text = readProjectFile(root, PRE_COMMIT_CONFIG);
   try {
-    config = parseYaml(readProjectFile(root, PRE_COMMIT_CONFIG)) as typeof config;
+    config = parseYaml(text) as typeof config;
   } catch {
     return []; // pre-commit itself fails on a config it cannot read.
   }
@@ -222,8 +223,9 @@ function suiteActionName(root: string, files: ReadonlySet<string>, uses: string)
   const folder = path.posix.normalize(uses.replace(/^\.\//, '')).replace(/\/$/, '');
   const file = ['action.yml', 'action.yaml'].map((name) => (folder === '.' ? name : `${folder}/${name}`)).find((candidate) => files.has(candidate));
   if (!file) return undefined;
+  const text = readProjectFile(root, file);
   try {
-    const name = (parseYaml(readProjectFile(root, file)) as { name?: unknown } | null)?.name;
+    const name = (parseYaml(text) as { name?: unknown } | null)?.name;
     return typeof name === 'string' ? name.trim().toLowerCase() : undefined;
   } catch {
     return undefined; // Not an action we can read; it counts for nothing.

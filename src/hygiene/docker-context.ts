@@ -67,8 +67,9 @@ export function composeContexts(root: string, files: readonly string[]): Map<str
   for (const file of files) {
     if (!COMPOSE_FILE.test(file)) continue;
     let document: { services?: Record<string, { build?: unknown }> } | undefined;
+    const text = readProjectFile(root, file);
     try {
-      document = parseYaml(readProjectFile(root, file)) as typeof document;
+      document = parseYaml(text) as typeof document;
     } catch {
       continue; // A compose file we cannot read gives no context; the fallback applies.
     }

@@ -96,8 +96,9 @@ function javascriptActionFolders(root: string, files: readonly string[]): Set<st
   for (const file of files) {
     if (!/(?:^|\/)action\.ya?ml$/.test(file)) continue;
     let metadata: { runs?: Record<string, unknown> } | undefined;
+    const text = readProjectFile(root, file);
     try {
-      metadata = parseYaml(readProjectFile(root, file)) as typeof metadata;
+      metadata = parseYaml(text) as typeof metadata;
     } catch {
       continue; // Not an action we can read; its output folder is then judged like any other.
     }
