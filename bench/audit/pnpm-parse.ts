@@ -9,6 +9,7 @@ import path from 'node:path';
 import { load } from 'js-yaml';
 import { parse } from 'yaml';
 import { loadLockfile } from '../../src/audit/lockfile.js';
+import { median } from '../median.mjs';
 
 /** A pnpm v9 lockfile: `count` packages from packages.tsv, each depending on up to five others. */
 function synthesise(dir: string, count: number): void {
@@ -27,7 +28,6 @@ function synthesise(dir: string, count: number): void {
   writeFileSync(path.join(dir, 'package.json'), '{"name": "bench"}\n');
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 function time(run: () => unknown, runs = 7): number {
   const samples: number[] = [];
   for (let index = 0; index < runs; index += 1) {

@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { startAdvisoryServer } from '../../test/audit/advisory-server.ts';
+import { median } from '../median.mjs';
 
 const execFile = promisify(execFileCallback);
 const root = path.resolve(import.meta.dirname, '../..');
@@ -110,7 +111,6 @@ async function timed(command, args, options) {
   return { ms: performance.now() - started, stdout };
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const fmt = (ms) => `${ms.toFixed(0).padStart(6)} ms`;
 
 rmSync(work, { recursive: true, force: true });

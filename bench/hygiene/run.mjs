@@ -6,6 +6,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { median } from '../median.mjs';
 
 const { values } = parseArgs({ options: { files: { type: 'string', default: '5000' }, runs: { type: 'string', default: '7' } } });
 const fileCount = Number(values.files);
@@ -15,6 +16,19 @@ const work = path.join(root, 'bench/.work/hygiene');
 const repo = path.join(work, 'repo');
 const require = createRequire(import.meta.url);
 
+/** A pnpm v9 lockfile in sync with the generated manifests, as pnpm writes one: the sync check has real work. */
+function pnpmLockfile(packages) {
+  const lines = ["lockfileVersion: '9.0'", '', 'importers:', '', '  .: {}', ''];
+  for (let index = 0; index < packages; index += 1) {
+    const app = index % 5 === 0;
+    const [name, spec, version] = app ? ['express', '^4.21.0', '4.21.0'] : ['zod', '^3.23.0', '3.23.0'];
+    lines.push(`  ${app ? `apps/app-${index}` : `packages/lib-${index}`}:`, '    dependencies:', `      ${name}:`, `        specifier: '${spec}'`, `        version: ${version}`, '');
+  }
+  lines.push('packages:', '', '  express@4.21.0:', '    resolution: {integrity: sha512-AAAA}', '', '  zod@3.23.0:', '    resolution: {integrity: sha512-BBBB}', '');
+  lines.push('snapshots:', '', '  express@4.21.0: {}', '', '  zod@3.23.0: {}', '');
+  return lines.join('\n');
+}
+
 /** A pnpm monorepo of apps and libraries with workflows, Dockerfiles and env templates: every rule family has work. */
 function generateRepository() {
   rmSync(repo, { recursive: true, force: true });
@@ -22,7 +36,6 @@ function generateRepository() {
   const packages = 25;
   files.set('package.json', JSON.stringify({ name: 'bench', private: true, packageManager: 'pnpm@9.12.0', scripts: { lint: 'turbo run lint', test: 'turbo run test', build: 'turbo run build', typecheck: 'turbo run typecheck' } }, null, 2));
   files.set('pnpm-workspace.yaml', "packages:\n  - 'apps/*'\n  - 'packages/*'\n");
-  files.set('pnpm-lock.yaml', "lockfileVersion: '9.0'\n");
   files.set('.github/dependabot.yml', 'version: 2\nupdates:\n  - package-ecosystem: npm\n    directory: /\n    schedule: { interval: weekly }\n  - package-ecosystem: github-actions\n    directory: /\n    schedule: { interval: weekly }\n');
   files.set('.github/workflows/ci.yml', 'on:\n  pull_request:\npermissions:\n  contents: read\njobs:\n  check:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        task: [lint, typecheck, test, build]\n    steps:\n      - uses: actions/checkout@v4\n      - uses: pnpm/action-setup@v4\n      - run: pnpm install --frozen-lockfile\n      - run: pnpm turbo run ${{ matrix.task }}\n      - run: pnpm audit --prod\n');
   files.set('.github/workflows/release.yml', 'on:\n  push:\n    tags: ["v*"]\njobs:\n  release:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: pnpm -r publish\n');
@@ -36,6 +49,7 @@ function generateRepository() {
       files.set(`${dir}/.env.example`, 'DATABASE_URL=postgres://localhost/app\nREDIS_URL=redis://localhost\n');
     }
   }
+  files.set('pnpm-lock.yaml', pnpmLockfile(packages));
   const perPackage = Math.ceil((fileCount - files.size) / packages);
   for (let index = 0; index < packages && files.size < fileCount; index += 1) {
     const dir = index % 5 === 0 ? `apps/app-${index}` : `packages/lib-${index}`;
@@ -54,10 +68,6 @@ function generateRepository() {
   return files.size;
 }
 
-function median(numbers) {
-  const sorted = [...numbers].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 function timed(command, args) {
   const started = performance.now();

@@ -17,6 +17,7 @@ import { silentLogger } from '../../src/core/logger.js';
 import { runGate } from '../../src/core/run.js';
 import { secretScanGate } from '../../src/secret-scan/gate.js';
 import { gitLogOptions } from '../../src/secret-scan/history.js';
+import { median } from '../median.mjs';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { commits: { type: 'string', default: '50' }, runs: { type: 'string', default: '7' }, action: { type: 'string', multiple: true } } });
 const native = process.env.RG_NATIVE_GITLEAKS;
@@ -75,7 +76,6 @@ function action(bundle: string): number {
   return performance.now() - started;
 }
 
-const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
 const times = { direct: [] as number[], gate: [] as number[] };
 const bundles = (values.action ?? []).map((bundle) => path.resolve(bundle));
 const actionTimes = bundles.map(() => [] as number[]);

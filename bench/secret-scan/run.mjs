@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureFixture } from './fixture.mjs';
+import { median } from '../median.mjs';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, files: { type: 'string', default: '20000' } } });
 const runs = Number(values.runs);
@@ -130,11 +131,6 @@ async function runAsync(command, args, cwd, env) {
   return performance.now() - started;
 }
 
-function median(list) {
-  const sorted = [...list].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
 
 /** The CLI bundle of the current sources, rebuilt with ncc when a source file is newer. */
 async function ensureBundle() {

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { median } from '../median.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const runs = Number(process.argv[2] ?? 21);
@@ -30,10 +31,6 @@ function time(args, env) {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 const entries = readdirSync(path.join(root, 'dist')).filter((entry) => statSync(path.join(root, 'dist', entry, 'index.js'), { throwIfNoEntry: false }));
 const cases = [

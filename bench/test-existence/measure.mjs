@@ -29,7 +29,7 @@ export function timed(args, options = {}) {
   return { ms, cpu: childrenCpuMs() - cpuBefore, rssMb, stdout: result.stdout };
 }
 
-export const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+export { median } from '../median.mjs';
 
 export function seconds(ms) {
   return `${(ms / 1000).toFixed(2)} s`;
