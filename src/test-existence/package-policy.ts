@@ -13,7 +13,7 @@ export interface PackageAllowEntry extends ExceptionEntry {
  * docs measure and explain. They need no tests of their own. `sfc-playground` and `dts-test` count.
  */
 const SUPPORT_WORDS = new Set([
-  'examples', 'example', 'demo', 'demos', 'playground', 'playgrounds', 'sandbox', 'sandboxes', 'templates', 'starters',
+  'examples', 'example', 'demo', 'demos', 'playground', 'playgrounds', 'sandbox', 'sandboxes', 'template', 'templates', 'starters',
   'e2e', 'test', 'tests', '__tests__', 'fixtures', 'fixture', '__fixtures__', 'bench', 'benches', 'benchmark', 'benchmarks', 'docs', 'website', 'www',
 ]);
 
@@ -22,6 +22,7 @@ const FIXTURE_PARENTS = new Set(['e2e', 'test', 'tests', '__tests__', 'fixtures'
 export interface PackageRef {
   dir: string;
   name: string;
+  manifest?: { name?: unknown; version?: unknown; private?: unknown };
 }
 
 /**
@@ -55,8 +56,17 @@ export class PackagePolicy {
     return pkg.dir.split('/').slice(0, -1).some((segment) => FIXTURE_PARENTS.has(segment));
   }
 
+  /**
+   * A folder named by a support word (`examples/`, `template/`) makes a support package. A word inside a
+   * compound name (`sfc-playground`, `dts-test`) does too, unless the package is published under a name
+   * and version: `jest-test-result` is shipped, and needs tests like any other.
+   */
   isSupport(pkg: PackageRef): boolean {
-    return pkg.dir.split('/').some((segment) => segment.split(/[-_.]/).some((word) => SUPPORT_WORDS.has(word.toLowerCase())));
+    const segments = pkg.dir.split('/').map((segment) => segment.toLowerCase());
+    if (segments.some((segment) => SUPPORT_WORDS.has(segment))) return true;
+    const manifest = pkg.manifest;
+    if (manifest && manifest.private !== true && typeof manifest.name === 'string' && typeof manifest.version === 'string') return false;
+    return segments.some((segment) => segment.split(/[-_.]/).some((word) => SUPPORT_WORDS.has(word)));
   }
 
   /** Expired entries (errors) and entries that matched nothing (notices). */

@@ -88,6 +88,20 @@ describe('packages as a user sees them', () => {
     expect(report.metrics).toMatchObject({ 'support-packages': 3 });
   });
 
+  it('judges a published package whose name only contains a support word, and not a private one', async () => {
+    const report = await runGate(tempDir({
+      ...app('vitest run', { 'frontend/test/add.test.js': REAL_TEST }),
+      'packages/jest-test-result/package.json': manifest('@scope/test-result', {}, { version: '1.0.0' }),
+      'packages/jest-test-result/src/add.js': SOURCE,
+      'packages/dts-test/package.json': manifest('dts-test', {}, { version: '0.0.0', private: true }),
+      'packages/dts-test/src/add.js': SOURCE,
+      'packages/sfc/src/download/template/package.json': manifest('starter', {}, { version: '0.0.0' }),
+      'packages/sfc/src/download/template/src/main.js': SOURCE,
+    }));
+    expect(rules(report)).toEqual(['tests/none packages/jest-test-result/package.json', 'script/missing packages/jest-test-result/package.json']);
+    expect(report.metrics).toMatchObject({ 'support-packages': 2 });
+  });
+
   it('leaves out fixture projects below e2e/ or test/, whose tests are inputs', async () => {
     const report = await runGate(tempDir({
       ...app('vitest run', { 'frontend/test/add.test.js': REAL_TEST }),
