@@ -13,8 +13,9 @@ export const ENTRIES = ['cli', 'all', 'secret-scan', 'audit', 'test-existence', 
 
 const root = path.resolve(import.meta.dirname, '..');
 
+// One compress pass: a second made the bundles 0.1% smaller for half again the time.
 async function minifyModule(source) {
-  return (await minify(source, { module: true, compress: { passes: 2 } })).code;
+  return (await minify(source, { module: true, compress: true })).code;
 }
 
 const requested = process.argv.slice(2);
@@ -47,6 +48,8 @@ async function bundle(entry) {
     minify: false,
     target: 'es2022',
     cache: false,
+    // Types are checked once for the whole project by `npm run typecheck`, not again per entry.
+    transpileOnly: true,
     quiet: true,
     sourceMap: false,
     license: 'licenses.txt',
