@@ -13,7 +13,9 @@ const require = createRequire(import.meta.url);
 // The SARIF schema is draft-04, which needs ajv's draft-04 build (CommonJS, exporting the class).
 const AjvDraft04 = require('ajv-draft-04') as typeof Ajv;
 const sarifSchema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
-const validateSarif = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false }).compile(sarifSchema);
+const addFormats = require('ajv-formats') as (ajv: Ajv) => Ajv;
+// With its formats checked too: the URIs, the relative ones included, and the times.
+const validateSarif = addFormats(new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false })).compile(sarifSchema);
 
 const audit: GateReport = {
   gate: 'audit',
