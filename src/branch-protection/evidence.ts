@@ -1,6 +1,6 @@
 import type { RepositoryApi, ReportedCheck } from './api.js';
 import { isBranchPattern } from './branches.js';
-import type { LockoutEvidence } from './lockout.js';
+import type { LockoutEvidence, MergeRules } from './lockout.js';
 import { GITHUB_ACTIONS_APP_ID, type RequiredCheck } from './protection.js';
 import { WORKFLOW_DIRECTORY, whyNotAlways, type WorkflowChecks } from './workflows.js';
 
@@ -66,11 +66,13 @@ export function lockoutEvidence(api: RepositoryApi, branch: string, workflows: B
       const local = workflows ? `no workflow in ${WORKFLOW_DIRECTORY} deploys every pull request there` : 'the workflows of this repository are not in the checkout';
       return `${local}, and ${sha === undefined ? `no pull request into ${branch} shows a deployment` : `the latest pull request into ${branch} was not deployed there`}, so every pull request would wait for it`;
     },
-    async noLinearMerge() {
+    async noMergeMethod(rules: MergeRules) {
       const methods = await api.mergeMethods();
-      // Where the answer does not say (a token without admin view), nothing is claimed.
-      if (methods.squash !== false || methods.rebase !== false) return undefined;
-      return 'the repository allows merge commits only, which a linear history forbids, so no pull request could merge';
+      // A method the answer leaves out (a token without admin view) may be allowed: nothing is claimed then.
+      if (methods.squash !== false || (methods.merge !== false && !rules.linear) || (methods.rebase !== false && !rules.signed)) return undefined;
+      const allowed = [methods.merge && 'merge commits', methods.rebase && 'rebase merging'].filter((method) => typeof method === 'string');
+      const reasons = [methods.merge && 'a linear history forbids merge commits', methods.rebase && 'GitHub cannot sign the commits a rebase merge writes'].filter((reason) => typeof reason === 'string');
+      return `the repository allows ${allowed.join(' and ')} only (${reasons.join('; ')}), so no pull request could merge`;
     },
     approvers() {
       writers ??= api.countWriters();

@@ -209,7 +209,7 @@ const NO_PULL_REQUESTS: LockoutEvidence = {
   missingProducer: async () => undefined,
   missingInMergeQueue: () => undefined,
   missingDeployment: async () => undefined,
-  noLinearMerge: async () => undefined,
+  noMergeMethod: async () => undefined,
   approvers: async () => ({ count: 0, atLeast: true }),
   missingCodeOwners: async () => undefined,
 };

@@ -11,12 +11,21 @@ export interface LockoutEvidence {
   missingInMergeQueue: (check: RequiredCheck) => string | undefined;
   /** Why no pull request would be deployed to this environment, or undefined when one is. */
   missingDeployment: (environment: string) => Promise<string | undefined>;
-  /** Why no merge method leaves a linear history (the repository allows merge commits only), or undefined. */
-  noLinearMerge: () => Promise<string | undefined>;
+  /**
+   * Why none of the merge methods the repository allows could merge under these rules, or undefined:
+   * a linear history forbids merge commits, and GitHub cannot sign the commits a rebase merge writes.
+   */
+  noMergeMethod: (rules: MergeRules) => Promise<string | undefined>;
   /** People who may approve a pull request (collaborators with write access); `atLeast` when the list was cut. */
   approvers: () => Promise<{ count: number; atLeast: boolean }>;
   /** Why code owner reviews could never be given (no CODEOWNERS file, or one that owns nothing), or undefined. */
   missingCodeOwners: () => Promise<string | undefined>;
+}
+
+/** The rules that rule out merge methods. */
+export interface MergeRules {
+  linear: boolean;
+  signed: boolean;
 }
 
 /** The protection the write leaves, and what it carries besides the managed settings. */
@@ -65,9 +74,11 @@ export async function findLockouts(before: LockoutTarget, after: LockoutTarget, 
     const missing = await evidence.missingDeployment(environment);
     if (missing !== undefined) lockouts.push({ problem: `a deployment to ${environment} would be required but ${missing}`, fix: `deploy every pull request to ${environment} (a job with \`environment: ${environment}\` on pull_request), or drop it from required-deployments` });
   }
-  if (after.state['linear-history'] && (newlyEnforced || !before.state['linear-history'])) {
-    const missing = await evidence.noLinearMerge();
-    if (missing !== undefined) lockouts.push({ problem: `linear history would be required but ${missing}`, fix: 'allow squash or rebase merging in the repository settings, or set linear-history: false' });
+  const rules: MergeRules = { linear: after.state['linear-history'] === true, signed: after.state['signed-commits'] === true };
+  const newRule = (rules.linear && (newlyEnforced || !before.state['linear-history'])) || (rules.signed && (newlyEnforced || !before.state['signed-commits']));
+  if (newRule) {
+    const missing = await evidence.noMergeMethod(rules);
+    if (missing !== undefined) lockouts.push({ problem: `${describeRules(rules)} would be required but ${missing}`, fix: mergeMethodFix(rules) });
   }
   const reviews = after.state['required-reviews'] ?? 0;
   if (reviews > 0 && (newlyEnforced || reviews > (before.state['required-reviews'] ?? 0))) {
@@ -88,4 +99,15 @@ export async function findLockouts(before: LockoutTarget, after: LockoutTarget, 
     lockouts.push({ problem: `${after.pushBlocked}, so with nobody able to bypass, nobody could push or merge`, fix: 'allow someone to push (push restrictions, lock-branch: false), or set enforce-admins: false' });
   }
   return lockouts;
+}
+
+function describeRules(rules: MergeRules): string {
+  return [rules.linear && 'linear history', rules.signed && 'signed commits'].filter(Boolean).join(' and ');
+}
+
+/** Squash merging satisfies both rules: GitHub signs the one commit it writes. */
+function mergeMethodFix(rules: MergeRules): string {
+  const allow = rules.signed ? 'allow squash merging' : 'allow squash or rebase merging';
+  const drop = [rules.linear && 'linear-history: false', rules.signed && 'signed-commits: false'].filter(Boolean).join(' or ');
+  return `${allow} in the repository settings, or set ${drop}`;
 }

@@ -581,9 +581,23 @@ describe('settings beyond the basics', () => {
   it('refuses a linear history on a repository that merges with merge commits only', async () => {
     const repository = addRepository(fake, 'o/r', { mergeMethods: { merge: true, squash: false, rebase: false } });
     const refused = await run({ repo: 'o/r', mode: 'apply', branches: [{ name: 'main', 'linear-history': true, 'enforce-admins': true }] });
-    expect(refused.findings.find((finding) => finding.rule === 'safety/lockout')?.message).toBe('o/r main: refusing this protection: linear history would be required but the repository allows merge commits only, which a linear history forbids, so no pull request could merge; allow squash or rebase merging in the repository settings, or set linear-history: false');
+    expect(refused.findings.find((finding) => finding.rule === 'safety/lockout')?.message).toBe('o/r main: refusing this protection: linear history would be required but the repository allows merge commits only (a linear history forbids merge commits), so no pull request could merge; allow squash or rebase merging in the repository settings, or set linear-history: false');
     repository.mergeMethods = { merge: true, squash: true, rebase: false };
     expect((await run({ repo: 'o/r', mode: 'apply', branches: [{ name: 'main', 'linear-history': true, 'enforce-admins': true }] })).status).toBe('pass');
+  });
+
+  it('refuses signed commits where rebase merging is the only way left, as GitHub cannot sign what a rebase merge writes', async () => {
+    const repository = addRepository(fake, 'o/r', { mergeMethods: { merge: false, squash: false, rebase: true } });
+    const signed = { name: 'main', 'signed-commits': true, 'enforce-admins': true };
+    const refused = await run({ repo: 'o/r', mode: 'apply', branches: [signed] });
+    expect(refused.findings.find((finding) => finding.rule === 'safety/lockout')?.message).toBe('o/r main: refusing this protection: signed commits would be required but the repository allows rebase merging only (GitHub cannot sign the commits a rebase merge writes), so no pull request could merge; allow squash merging in the repository settings, or set signed-commits: false');
+    // Merge commits are left, until a linear history forbids them too.
+    repository.mergeMethods = { merge: true, squash: false, rebase: true };
+    expect((await run({ repo: 'o/r', mode: 'apply', branches: [signed] })).status).toBe('pass');
+    const both = await run({ repo: 'o/r', mode: 'apply', branches: [{ ...signed, 'linear-history': true }] });
+    expect(both.findings.find((finding) => finding.rule === 'safety/lockout')?.message).toBe('o/r main: refusing this protection: linear history and signed commits would be required but the repository allows merge commits and rebase merging only (a linear history forbids merge commits; GitHub cannot sign the commits a rebase merge writes), so no pull request could merge; allow squash merging in the repository settings, or set linear-history: false or signed-commits: false');
+    repository.mergeMethods = { merge: true, squash: true, rebase: true };
+    expect((await run({ repo: 'o/r', mode: 'apply', branches: [{ ...signed, 'linear-history': true }] })).status).toBe('pass');
   });
 
   it('refuses a ruleset-only setting with the classic API, naming the fix', async () => {
