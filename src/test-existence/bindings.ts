@@ -199,8 +199,9 @@ export class Bindings {
   private alias(name: string, target: string): void {
     this.addHelper(name, { module: '', name: target });
   }
+  /** Relative imports, and bare ones that may be the project's own through an alias (`~utils`, `#helpers`). */
   private addImported(local: string, source: string, imported: string): void {
-    if (source.startsWith('.')) this.addHelper(local, { module: source, name: imported });
+    if (!source.startsWith('node:')) this.addHelper(local, { module: source, name: imported });
   }
   /**
    * The first parameter of a test function is its context (`t` of ava and node:test, `ctx`), or

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { ImportAliases } from './import-aliases.js';
 
 /** Answers whether a function a module exports asserts: `name` is an export, or `default`. */
 export type ExportAsserts = (name: string) => boolean;
@@ -10,11 +11,13 @@ const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'
 const SOURCE_OF: Record<string, string[]> = { '.js': ['.ts', '.tsx'], '.jsx': ['.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'] };
 
 /**
- * The project's own modules that tests import helpers from (`import { expectOk } from './helpers'`),
- * each parsed once and asked about its exports on demand, to a bounded depth.
+ * The project's own modules that tests import helpers from (`import { expectOk } from './helpers'`,
+ * or through an alias: `from '~utils'`, `from '#helpers'`), each parsed once and asked about its
+ * exports on demand, to a bounded depth.
  */
 export class LocalModules {
   private readonly analyzed = new Map<string, ExportAsserts | undefined>();
+  private readonly aliases: ImportAliases;
   private depth = 0;
 
   constructor(
@@ -22,7 +25,9 @@ export class LocalModules {
     private readonly read: (file: string) => string | undefined,
     /** Parses a module and returns what answers for its exports; undefined when it does not parse. */
     private readonly analyze: (code: string, file: string) => ExportAsserts | undefined,
-  ) {}
+  ) {
+    this.aliases = new ImportAliases(files, read);
+  }
 
   /** Whether `name` (an export, or `default`) of what `from` imports as `source` asserts. False past the depth bound. */
   asserts(from: string, source: string, name: string): boolean {
@@ -43,14 +48,23 @@ export class LocalModules {
   }
 
   resolve(from: string, source: string): string | undefined {
-    return resolveLocalImport(this.files, from, source);
+    if (source.startsWith('.')) return resolveLocalImport(this.files, from, source);
+    for (const target of this.aliases.targets(from, source)) {
+      const file = resolveProjectPath(this.files, target);
+      if (file !== undefined) return file;
+    }
+    return undefined;
   }
 }
 
 /** The project file a relative import names, as the resolvers of node, TypeScript and bundlers find it. */
 export function resolveLocalImport(files: ReadonlySet<string>, from: string, source: string): string | undefined {
   if (!source.startsWith('.')) return undefined;
-  const base = path.posix.normalize(path.posix.join(path.posix.dirname(from), source)).replace(/\/$/, '');
+  return resolveProjectPath(files, path.posix.normalize(path.posix.join(path.posix.dirname(from), source)).replace(/\/$/, ''));
+}
+
+/** The project file a path names, with the extensions and index files the resolvers try. */
+function resolveProjectPath(files: ReadonlySet<string>, base: string): string | undefined {
   const extension = path.posix.extname(base);
   const candidates = [base, ...(SOURCE_OF[extension] ?? []).map((replacement) => base.slice(0, -extension.length) + replacement)];
   for (const suffix of EXTENSIONS) candidates.push(base + suffix, `${base}/index${suffix}`);

@@ -83,7 +83,9 @@ export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string
     else unreadable.push(file);
   }
 
-  for (const file of candidates.filter((candidate) => VITEST_CONFIG.test(path.posix.basename(candidate))).slice(0, 1)) {
+  // vitest reads its own config before vite's.
+  const vitestConfigs = candidates.filter((candidate) => VITEST_CONFIG.test(path.posix.basename(candidate))).sort((a, b) => Number(path.posix.basename(a).startsWith('vite.')) - Number(path.posix.basename(b).startsWith('vite.')));
+  for (const file of vitestConfigs.slice(0, 1)) {
     configs.push(file);
     const matcher = vitestMatcher(readConfig(file), pkg.dir);
     readRunners.add('vitest');
@@ -275,6 +277,19 @@ function readConfigFile(code: string, file: string, load: (source: string) => Li
   return exported ? literalOf(exported, bindings, 0) : UNREADABLE;
 }
 
+/** The value a config function returns: its expression body, or a body of declarations ending in its only return. */
+function returnedLiteral(fn: t.ArrowFunctionExpression | t.FunctionExpression, bindings: ReadonlyMap<string, t.Node>, depth: number): Literal {
+  if (fn.body.type !== 'BlockStatement') return literalOf(fn.body, bindings, depth + 1);
+  const statements = fn.body.body;
+  const last = statements.at(-1);
+  if (last?.type !== 'ReturnStatement' || !last.argument || !statements.slice(0, -1).every((statement) => statement.type === 'VariableDeclaration')) return UNREADABLE;
+  const inner = new Map(bindings);
+  for (const statement of statements.slice(0, -1) as t.VariableDeclaration[]) {
+    for (const declarator of statement.declarations) if (declarator.id.type === 'Identifier' && declarator.init) inner.set(declarator.id.name, declarator.init);
+  }
+  return literalOf(last.argument, inner, depth + 1);
+}
+
 function literalOf(node: t.Node, bindings: ReadonlyMap<string, t.Node>, depth: number): Literal {
   if (depth > 20) return UNREADABLE;
   const literal = literalValue(node);
@@ -299,9 +314,13 @@ function literalOf(node: t.Node, bindings: ReadonlyMap<string, t.Node>, depth: n
     }
     // defineConfig({ … }), mergeConfig(base, { … }) read as their last object argument.
     case 'CallExpression': {
-      const last = node.arguments.findLast((argument) => argument.type === 'ObjectExpression' || argument.type === 'Identifier' || argument.type === 'CallExpression');
+      const last = node.arguments.findLast((argument) => ['ObjectExpression', 'Identifier', 'CallExpression', 'ArrowFunctionExpression', 'FunctionExpression'].includes(argument.type));
       return last ? literalOf(last, bindings, depth + 1) : UNREADABLE;
     }
+    // defineConfig(({ command }) => ({ … })): what the function returns, where it can only return that.
+    case 'ArrowFunctionExpression':
+    case 'FunctionExpression':
+      return returnedLiteral(node, bindings, depth);
     case 'TSAsExpression':
     case 'TSSatisfiesExpression':
     case 'ParenthesizedExpression':

@@ -91,6 +91,28 @@ describe('helpers', () => {
     expect(classesIn(files, 'test/a.test.ts')).toEqual(['real', 'no-assertion', 'real', 'real']);
   });
 
+  it('follows helpers imported through tsconfig paths and baseUrl, along its extends, and package.json imports', () => {
+    const helper = "import { expect } from 'vitest';\nexport async function untilLogged(run, logs) { await run(); expect(seen()).toEqual(logs) }\nexport function quiet() {}";
+    const test = (source: string) => `import { untilLogged, quiet } from '${source}';\ntest('a', async () => { await untilLogged(edit, ['ok']) });\ntest('b', () => { quiet() });`;
+    // tsconfig comments and trailing commas, as TypeScript accepts them.
+    const tsconfig = (options: string) => `{\n  // shared\n  "compilerOptions": { ${options} },\n}`;
+    const projects: Array<[string, Record<string, string>, string]> = [
+      ['an exact pattern, relative to the config without baseUrl', { 'playground/tsconfig.json': tsconfig('"paths": { "~utils": ["./test-utils.ts"] }'), 'playground/test-utils.ts': helper }, '~utils'],
+      ['a wildcard pattern relative to baseUrl', { 'tsconfig.json': tsconfig('"baseUrl": "src", "paths": { "@test/*": ["../test/support/*"] }'), 'test/support/logs.ts': helper }, '@test/logs'],
+      ['the longest matching prefix', { 'tsconfig.json': tsconfig('"paths": { "@/*": ["./src/*"], "@/test/*": ["./test/*"] }'), 'test/logs/index.ts': helper }, '@/test/logs'],
+      ['paths inherited through extends', { 'tsconfig.base.json': tsconfig('"paths": { "#t/*": ["./tools/*"] }'), 'playground/tsconfig.json': '{ "extends": "../tsconfig.base" }', 'tools/logs.js': helper }, '#t/logs'],
+      ['a bare import under baseUrl', { 'tsconfig.json': tsconfig('"baseUrl": "."'), 'test/helpers/logs.ts': helper }, 'test/helpers/logs'],
+      ['package.json imports with conditions', { 'package.json': JSON.stringify({ name: 'p', imports: { '#helpers/*': { types: './types/*.d.ts', default: './test/helpers/*.js' } } }), 'test/helpers/logs.js': helper }, '#helpers/logs'],
+    ];
+    for (const [name, files, source] of projects) {
+      const entry = 'playground/hmr/__tests__/hmr.spec.ts';
+      expect(classesIn({ ...files, [entry]: test(source) }, entry), name).toEqual(['real', 'no-assertion']);
+    }
+    // A name no alias maps is a package, never a project file by accident.
+    const unmapped = { 'tsconfig.json': tsconfig('"paths": { "~utils": ["./test-utils.ts"] }'), 'test-utils.ts': helper, 'a.test.ts': test('test-utils') };
+    expect(classesIn(unmapped, 'a.test.ts')).toEqual(['no-assertion', 'no-assertion']);
+  });
+
   it('does not loop on modules that import each other', () => {
     const files = {
       'a.test.js': "import { one } from './one';\nit('t', () => { one() });",

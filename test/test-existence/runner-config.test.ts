@@ -142,6 +142,30 @@ describe('the files the runner runs', () => {
     expect(mocha.metrics['test-files']).toBe(2);
   });
 
+  it('reads a config written as a function of the command, and a vite config with no test key as the defaults', async () => {
+    const configs = [
+      "import { defineConfig } from 'vitest/config';\nexport default defineConfig(({ command }) => ({ test: { include: ['tests/**/*.test.js'] } }));\n",
+      "import { defineConfig } from 'vitest/config';\nexport default defineConfig(function () {\n  const include = ['tests/**/*.test.js'];\n  return { test: { include } };\n});\n",
+      "export default async ({ mode }) => ({ test: { include: ['tests/**/*.test.js'] } });\n",
+    ];
+    for (const config of configs) {
+      const report = await run({ 'package.json': pkg({ test: 'vitest run' }), 'vitest.config.ts': config, 'tests/add.test.js': REAL, 'other/add.test.js': EMPTY });
+      expect(rules(report), config).toEqual([]);
+      expect(report.metrics['test-files'], config).toBe(1);
+    }
+    // A vite config that sets nothing for tests leaves vitest's defaults, read as such: no notice.
+    const vite = "import { defineConfig } from 'vite';\nexport default defineConfig(({ command }) => ({ base: command === 'build' ? '/app/' : '/', plugins: [] }));\n";
+    const defaults = await run({ 'package.json': pkg({ test: 'vitest run' }), 'vite.config.ts': vite, 'src/add.test.js': REAL, 'e2e/flow.js': EMPTY });
+    expect(rules(defaults)).toEqual([]);
+    // Beside a vitest config, a vite config is not the one vitest reads.
+    const both = await run({ 'package.json': pkg({ test: 'vitest run' }), 'vite.config.ts': "export default { root: 'web' };\n", 'vitest.config.ts': configs[0]!, 'tests/add.test.js': REAL, 'other/add.test.js': EMPTY });
+    expect(both.metrics['test-files']).toBe(1);
+    // Where the function may return another config, it is not read.
+    const branching = "export default defineConfig(({ mode }) => {\n  if (mode === 'ci') return { test: { include: ['ci/**'] } };\n  return { test: { include: ['tests/**/*.test.js'] } };\n});\n";
+    const computed = await run({ 'package.json': pkg({ test: 'vitest run' }), 'vitest.config.ts': branching, 'tests/add.test.js': REAL });
+    expect(rules(computed)).toEqual(['tests/runner-config vitest.config.ts']);
+  });
+
   it('falls back to the conventions with a notice when the selection is computed', async () => {
     const report = await run({
       'package.json': pkg({ test: 'jest' }),

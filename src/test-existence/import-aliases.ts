@@ -1,0 +1,130 @@
+import path from 'node:path';
+import { parse as parseJsonc } from 'jsonc-parser';
+
+/** How many `extends` a tsconfig is followed through. */
+const MAX_EXTENDS = 4;
+
+interface PathMapping {
+  /** The pattern's text before and after its `*` (after is undefined for an exact pattern). */
+  prefix: string;
+  suffix: string | undefined;
+  targets: string[];
+}
+
+interface TsconfigPaths {
+  /** Where `paths` targets and bare `baseUrl` imports are resolved from, relative to the project. */
+  base: string | undefined;
+  mappings: PathMapping[];
+  /** Whether a `baseUrl` is set: bare specifiers are then looked up under it too. */
+  hasBaseUrl: boolean;
+}
+
+/**
+ * Where a project's non-relative imports of its own modules point: TypeScript `paths` and
+ * `baseUrl` of the nearest tsconfig.json (`import { until } from '~utils'`, `@/test/helpers`) and
+ * package.json `imports` (`#helpers`). Each config is read once.
+ */
+export class ImportAliases {
+  private readonly tsconfigs = new Map<string, TsconfigPaths | undefined>();
+
+  constructor(
+    private readonly files: ReadonlySet<string>,
+    private readonly read: (file: string) => string | undefined,
+  ) {}
+
+  /** The project paths (before extensions are tried) that `source`, imported from the file `from`, may name. */
+  targets(from: string, source: string): string[] {
+    const config = this.nearest(from, 'tsconfig.json');
+    const paths = config === undefined ? undefined : this.tsconfig(config);
+    return [...(source.startsWith('#') ? this.packageImports(from, source) : []), ...(paths ? mapSpecifier(paths, source) : [])];
+  }
+
+  private packageImports(from: string, source: string): string[] {
+    const manifest = this.nearest(from, 'package.json');
+    if (manifest === undefined) return [];
+    const imports = (readJson(this.read(manifest)) as { imports?: unknown } | undefined)?.imports;
+    if (!isRecord(imports)) return [];
+    const dir = path.posix.dirname(manifest);
+    const mappings = Object.entries(imports).map(([key, value]) => ({ ...splitPattern(key), targets: stringsIn(value).filter((target) => target.startsWith('./')) }));
+    return mapSpecifier({ base: dir === '.' ? '' : dir, mappings, hasBaseUrl: false }, source);
+  }
+
+  /** The nearest `name` in the folder of `from` or above it. */
+  private nearest(from: string, name: string): string | undefined {
+    for (let dir = path.posix.dirname(from); ; dir = path.posix.dirname(dir)) {
+      const candidate = dir === '.' ? name : `${dir}/${name}`;
+      if (this.files.has(candidate)) return candidate;
+      if (dir === '.' || dir === '/') return undefined;
+    }
+  }
+
+  private tsconfig(file: string): TsconfigPaths | undefined {
+    if (!this.tsconfigs.has(file)) this.tsconfigs.set(file, this.readTsconfig(file, 0));
+    return this.tsconfigs.get(file);
+  }
+
+  /** `paths` and `baseUrl` of `file`, each from the nearest config of its `extends` chain that sets it. */
+  private readTsconfig(file: string, depth: number): TsconfigPaths | undefined {
+    const config = readJson(this.read(file));
+    if (!isRecord(config)) return undefined;
+    const dir = path.posix.dirname(file);
+    const options = isRecord(config.compilerOptions) ? config.compilerOptions : {};
+    const parentFile = typeof config.extends === 'string' && config.extends.startsWith('.') && depth < MAX_EXTENDS ? tsconfigFile(dir, config.extends) : undefined;
+    const parent = parentFile !== undefined && this.files.has(parentFile) ? this.readTsconfig(parentFile, depth + 1) : undefined;
+    const baseUrl = typeof options.baseUrl === 'string' ? join(dir, options.baseUrl) : undefined;
+    const paths = isRecord(options.paths) ? options.paths : undefined;
+    if (baseUrl === undefined && paths === undefined) return parent;
+    const mappings = paths ? Object.entries(paths).map(([key, value]) => ({ ...splitPattern(key), targets: stringsIn(value) })) : (parent?.mappings ?? []);
+    // Targets are relative to baseUrl, or to the config that holds `paths` when there is none.
+    const base = baseUrl ?? (paths ? (dir === '.' ? '' : dir) : parent?.base);
+    return { base, mappings, hasBaseUrl: baseUrl !== undefined || (parent?.hasBaseUrl ?? false) };
+  }
+}
+
+/** As TypeScript matches: an exact pattern, or the `*` pattern with the longest prefix; then baseUrl. */
+function mapSpecifier(paths: TsconfigPaths, source: string): string[] {
+  const base = paths.base ?? '';
+  let best: { mapping: PathMapping; star: string } | undefined;
+  for (const mapping of paths.mappings) {
+    if (mapping.suffix === undefined) {
+      if (mapping.prefix === source) return mapping.targets.map((target) => join(base, target));
+      continue;
+    }
+    if (source.length >= mapping.prefix.length + mapping.suffix.length && source.startsWith(mapping.prefix) && source.endsWith(mapping.suffix)) {
+      if (!best || mapping.prefix.length > best.mapping.prefix.length) best = { mapping, star: source.slice(mapping.prefix.length, source.length - mapping.suffix.length) };
+    }
+  }
+  if (best) return best.mapping.targets.map((target) => join(base, target.replace('*', best.star)));
+  return paths.hasBaseUrl ? [join(base, source)] : [];
+}
+
+function splitPattern(key: string): { prefix: string; suffix: string | undefined } {
+  const star = key.indexOf('*');
+  return star === -1 ? { prefix: key, suffix: undefined } : { prefix: key.slice(0, star), suffix: key.slice(star + 1) };
+}
+
+function tsconfigFile(dir: string, extendsPath: string): string {
+  const target = join(dir, extendsPath);
+  return target.endsWith('.json') ? target : `${target}.json`;
+}
+
+/** A project path: `dir` and `relative` joined and normalised, '' for the root. */
+function join(dir: string, relative: string): string {
+  return path.posix.normalize(path.posix.join(dir === '.' ? '' : dir, relative)).replace(/\/$/, '').replace(/^\.$/, '');
+}
+
+/** Every string in a `paths` entry or a conditional `imports` value, in order. */
+function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsIn);
+  if (isRecord(value)) return Object.values(value).flatMap(stringsIn);
+  return [];
+}
+
+function readJson(text: string | undefined): unknown {
+  return text === undefined ? undefined : parseJsonc(text, [], { allowTrailingComma: true });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
