@@ -9,7 +9,7 @@ import type { RunnerFiles } from './scripts.js';
 /**
  * Which files a package's test runner runs, read from the runner's own config without executing
  * it: jest (`testMatch`, `testRegex`, `testPathIgnorePatterns`, `roots`; jest.config.*, package.json
- * `jest`, `--config`), vitest (`test.include`/`test.exclude`), mocha (`spec` in .mocharc.* or
+ * `jest`, `--config`), vitest (`test.include`/`test.exclude`, inline `test.projects`), mocha (`spec` in .mocharc.* or
  * package.json `mocha`). Values that are not literals cannot be read: the runner's defaults apply.
  */
 export interface RunnerSelection {
@@ -167,8 +167,24 @@ function vitestMatcher(config: Literal, dir: string): Matcher | undefined {
   if (!isObject(config)) return undefined;
   const test = config.test ?? {};
   if (!isObject(test)) return undefined;
-  const include = stringList(test.include, VITEST_DEFAULT_INCLUDE);
-  const exclude = stringList(test.exclude, VITEST_DEFAULT_EXCLUDE);
+  const own = vitestProjectMatcher(config, test, {}, dir);
+  if (test.projects === undefined) return own;
+  if (!Array.isArray(test.projects)) return undefined;
+  // Inline projects choose their own files (`extends: true` inherits the root's). Paths and globs
+  // (`'./packages/*'`) name folders whose own configs the gate reads with their packages.
+  const inline = test.projects.filter((project) => typeof project !== 'string');
+  if (inline.length === 0) return own;
+  const projects = inline.map((project) => {
+    if (!isObject(project) || (project.test !== undefined && !isObject(project.test))) return undefined;
+    return vitestProjectMatcher(project, (project.test ?? {}) as { [key: string]: Literal }, project.extends === true ? test : {}, dir);
+  });
+  if (projects.some((matcher) => matcher === undefined)) return undefined;
+  return (file) => projects.some((matches) => matches!(file));
+}
+
+function vitestProjectMatcher(config: { [key: string]: Literal }, test: { [key: string]: Literal }, inherited: { [key: string]: Literal }, dir: string): Matcher | undefined {
+  const include = stringList(test.include ?? inherited.include, VITEST_DEFAULT_INCLUDE);
+  const exclude = stringList(test.exclude ?? inherited.exclude, VITEST_DEFAULT_EXCLUDE);
   const root = typeof test.dir === 'string' ? test.dir : typeof config.root === 'string' ? config.root : undefined;
   if (!include || !exclude || (test.dir !== undefined && typeof test.dir !== 'string')) return undefined;
   const base = root ? path.posix.normalize(path.posix.join(dir, root)).replace(/^\.$/, '') : dir;

@@ -81,6 +81,35 @@ describe('the files the runner runs', () => {
     expect(report.metrics['test-files']).toBe(1);
   });
 
+  it('reads inline vitest projects: a file is a test when one project includes it; extends: true inherits the root', async () => {
+    const config = [
+      "import { defineConfig } from 'vitest/config';",
+      'export default defineConfig({',
+      "  test: { exclude: ['**/wip/**'], projects: [",
+      "    { extends: true, test: { name: 'unit', include: ['spec/unit/**/*.js'] } },",
+      "    { test: { name: 'browser', include: ['spec/browser/**/*.js'] } },",
+      '  ] },',
+      '});',
+    ].join('\n');
+    const report = await run({
+      'package.json': pkg({ test: 'vitest run' }),
+      'vitest.config.ts': config,
+      'spec/unit/add.js': REAL,
+      'spec/unit/wip/draft.js': EMPTY,
+      'spec/browser/page.js': REAL,
+      'tests/ignored.test.js': EMPTY,
+    });
+    expect(rules(report)).toEqual([]);
+    expect(report.metrics['test-files']).toBe(2);
+    // Projects given as paths or globs are folders with configs of their own: the root's own selection stands.
+    const globbed = await run({ 'package.json': pkg({ test: 'vitest run' }), 'vitest.config.ts': "export default { test: { include: ['tests/**/*.test.js'], projects: ['packages/*'] } };\n", 'tests/add.test.js': REAL, 'other/add.test.js': EMPTY });
+    expect(rules(globbed)).toEqual([]);
+    expect(globbed.metrics['test-files']).toBe(1);
+    // A project computed in the config cannot be read.
+    const computed = await run({ 'package.json': pkg({ test: 'vitest run' }), 'vitest.config.ts': "export default { test: { projects: [makeProject('unit')] } };\n", 'tests/add.test.js': REAL });
+    expect(rules(computed)).toEqual(['tests/runner-config vitest.config.ts']);
+  });
+
   it("follows a config that re-exports another one (`export { default } from '../../vitest.config'`)", async () => {
     const report = await run({
       'package.json': pkg({ test: 'vitest run' }),
