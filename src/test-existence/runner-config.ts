@@ -77,7 +77,7 @@ export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string
   if (pkg.manifest?.jest !== undefined) jestConfigs.push({ file: within('package.json'), value: pkg.manifest.jest as Literal });
   for (const { file, value } of jestConfigs.slice(0, 1)) {
     configs.push(file);
-    const matcher = jestMatcher(value, pkg.dir);
+    const matcher = jestMatcher(value, path.posix.dirname(file).replace(/^\.$/, ''));
     readRunners.add('jest');
     if (matcher) runners.push(matcher);
     else unreadable.push(file);
@@ -129,8 +129,34 @@ function relativeTo(dir: string, file: string): string | undefined {
   return file.startsWith(`${dir}/`) ? file.slice(dir.length + 1) : undefined;
 }
 
-function jestMatcher(config: Literal, dir: string): Matcher | undefined {
+/**
+ * jest's selection for a config in the folder `configDir`: its own, or with `projects`, that of each
+ * inline project and of `<rootDir>` where it is listed; other folders it lists are packages with
+ * configs of their own.
+ */
+function jestMatcher(config: Literal, configDir: string): Matcher | undefined {
   if (!isObject(config)) return undefined;
+  if (typeof config.rootDir !== 'string' && config.rootDir !== undefined) return undefined;
+  // rootDir is relative to the config's folder; <rootDir> in projects means the same.
+  const dir = typeof config.rootDir === 'string' ? path.posix.normalize(path.posix.join(configDir || '.', config.rootDir)).replace(/^\.$/, '') : configDir;
+  if (config.projects === undefined) return jestProjectMatcher(config, dir);
+  if (!Array.isArray(config.projects)) return undefined;
+  const matchers: Array<Matcher | undefined> = [];
+  for (const project of config.projects) {
+    if (typeof project === 'string') {
+      if (/^(?:<rootDir>|\.)\/?$/.test(project)) matchers.push(jestProjectMatcher(config, dir));
+    } else if (isObject(project)) {
+      matchers.push(jestMatcher(project, dir));
+    } else {
+      return undefined;
+    }
+  }
+  if (matchers.length === 0) return jestProjectMatcher(config, dir);
+  if (matchers.some((matcher) => matcher === undefined)) return undefined;
+  return (file) => matchers.some((matches) => matches!(file));
+}
+
+function jestProjectMatcher(config: { [key: string]: Literal }, dir: string): Matcher | undefined {
   const rootDir = `${ROOT}/${dir}`.replace(/\/$/, '');
   const substitute = (value: string) => value.replaceAll('<rootDir>', rootDir);
   const testMatch = stringList(config.testMatch, JEST_DEFAULT_MATCH);

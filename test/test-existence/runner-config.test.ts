@@ -69,6 +69,22 @@ describe('the files the runner runs', () => {
     expect(rules(report)).toEqual([]);
   });
 
+  it("takes jest's rootDir from the config's folder, and reads inline projects and <rootDir> among its projects", async () => {
+    // Without rootDir, a config in config/ roots jest there: the tests in test/ do not run.
+    const unrooted = await run({ 'package.json': pkg({ test: 'jest --config config/jest.ci.json' }), 'config/jest.ci.json': '{}', 'test/add.test.js': REAL });
+    expect(rules(unrooted)).toEqual(['tests/none package.json']);
+    const projects = JSON.stringify({
+      projects: ['<rootDir>', '<rootDir>/examples/*/', { displayName: 'lint', testMatch: ['<rootDir>/lint/**/*.js'] }],
+      testPathIgnorePatterns: ['/wip/'],
+    });
+    const report = await run({ 'package.json': pkg({ test: 'jest' }), 'jest.config.json': projects, 'test/add.test.js': REAL, 'test/wip/draft.test.js': EMPTY, 'lint/rules.js': REAL });
+    expect(rules(report)).toEqual([]);
+    expect(report.metrics['test-files']).toBe(2);
+    // Projects that are other folders only leave the root's own selection.
+    const folders = await run({ 'package.json': pkg({ test: 'jest' }), 'jest.config.json': JSON.stringify({ projects: ['<rootDir>/packages/*'], testMatch: ['**/spec/**/*.js'] }), 'spec/add.js': REAL });
+    expect(folders.metrics['test-files']).toBe(1);
+  });
+
   it('reads vitest test.include and test.exclude through defineConfig', async () => {
     const report = await run({
       'package.json': pkg({ test: 'vitest run' }),
