@@ -1,10 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { setImmediate } from 'node:timers/promises';
-import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { EnvironmentError } from '../core/errors.js';
 import { isTooDeep, type FileAnalysis } from './analyze.js';
 import { projectAnalyzer, type AnalysisAnswer, type AnalysisProject } from './analysis-worker.js';
+import { boundYoungGeneration, tuneMemory, WORKER_YOUNG_GENERATION_MB } from './memory.js';
 import { analysisWorkerEntry, ANALYSIS_ROLE } from './worker-entry.js';
 
 /**
@@ -20,14 +20,6 @@ const AHEAD = 4;
  * address space is reserved; memory is used as deep as a file goes.
  */
 const STACK_MB = 64;
-/**
- * Each file's syntax tree dies young, so V8 grows a thread's new space to 64 MB by default; 16 MB
- * costs no measurable time and keeps the peak memory of the process down by tens of MB. A worker's
- * limit is V8's young-generation size, of which the new space is two thirds.
- */
-const YOUNG_GENERATION_MB = 16;
-const WORKER_YOUNG_GENERATION_MB = (YOUNG_GENERATION_MB * 3) / 2;
-
 /** Test-file analysis on every core: started early, so that workers load while the gate reads packages and configs. */
 export interface Analysis {
   /** The analyses of `testFiles`, in their order; the workers end with it. */
@@ -67,10 +59,9 @@ async function analyzeTestFiles(project: AnalysisProject, workers: readonly Pool
     results[index] = analysis;
     if (isTooDeep(analysis)) tooDeep.push(index);
   };
-  const youngGeneration = new YoungGenerationBound();
   for (let index = queue.take(); index !== undefined; index = queue.take()) {
     analyzeAt(index);
-    youngGeneration.check();
+    boundYoungGeneration();
     // The workers' answers come in between two files.
     if (helping.length > 0) await setImmediate();
   }
@@ -85,32 +76,6 @@ async function analyzeTestFiles(project: AnalysisProject, workers: readonly Pool
     queueOfDeep.rethrow();
   }
   return results;
-}
-
-/**
- * V8 flags for the analysis, process-wide and restored when it ends (other gates may run in this
- * process). Maglev, V8's mid-tier compiler, compiles babel's large parser functions on background
- * threads with ~45 MB of peak memory, for no measurable speed here: TurboFan still optimises them.
- */
-function tuneMemory(): () => void {
-  setFlagsFromString('--no-maglev');
-  return () => setFlagsFromString('--maglev --semi-space-growth-factor=2');
-}
-
-/**
- * This thread's young generation cannot be given a limit once it runs (a worker's is given when it
- * starts): V8 doubles it as objects survive, so its growth is stopped once it reaches the limit.
- */
-class YoungGenerationBound {
-  private reached = false;
-
-  check(): void {
-    if (this.reached) return;
-    const newSpace = getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
-    if (!newSpace || newSpace.space_size < YOUNG_GENERATION_MB * 1024 * 1024) return;
-    this.reached = true;
-    setFlagsFromString('--semi-space-growth-factor=1');
-  }
 }
 
 /** The indexes of files still to analyse, handed out one at a time; the first error a worker met stops it. */
