@@ -1,4 +1,5 @@
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
+import { isMainThread } from 'node:worker_threads';
 
 /*
  * The analysis parses thousands of files, or a large one in many runs (see statement-runs.ts), and
@@ -18,7 +19,8 @@ let bounded = false;
  * file's findings would grow it again.
  */
 export function boundYoungGeneration(): void {
-  if (bounded) return;
+  // The flag is the process's: a worker, bounded already, must not stop the main thread's growth early.
+  if (bounded || !isMainThread) return;
   const newSpace = getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
   if (!newSpace || newSpace.space_size < YOUNG_GENERATION_MB * 1024 * 1024) return;
   bounded = true;
