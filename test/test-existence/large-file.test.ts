@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeTestFile, type AnalyzeOptions } from '../../src/test-existence/analyze.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { projectAnalyzer } from '../../src/test-existence/analysis-worker.js';
+import { analyzeHelperModule, analyzeTestFile, type AnalyzeOptions } from '../../src/test-existence/analyze.js';
+import { LocalModules } from '../../src/test-existence/local-modules.js';
 import { statementRuns } from '../../src/test-existence/statement-runs.js';
+import { tempDir } from '../helpers/temp.js';
 
 /** Every file parsed whole, as ordinary files are. */
 const WHOLE: AnalyzeOptions = { largeFile: { chars: Infinity, runChars: 0 } };
@@ -85,5 +90,18 @@ describe('a large test file, parsed a run of top-level statements at a time', ()
     const whole = analyzeTestFile(code, 'big.test.js', WHOLE);
     expect(whole.parseError?.line).toBe(code.slice(0, code.indexOf('expect(f(;')).split('\n').length);
     expect(analyzeTestFile(code, 'big.test.js', IN_RUNS)).toEqual(whole);
+  });
+
+  it('is how the gate reads a test file over 1 MB, helpers imported from the project followed', () => {
+    const code = `import { expectSaved } from './helpers.js';\n${HEADER}it('saves', () => { expectSaved(save()); });\n${suites(1500)}`;
+    expect(code.length).toBeGreaterThan(1024 * 1024);
+    const cwd = tempDir({ 'test/big.test.js': code, 'test/helpers.js': 'export function expectSaved(value) { expect(value.saved).toBe(true); }\n' });
+    const files = ['test/big.test.js', 'test/helpers.js'];
+    const analyze = projectAnalyzer({ cwd, files, assertFunctions: [] });
+    const analysis = analyze('test/big.test.js');
+    expect(analysis.tests.find((test) => test.title === 'saves')?.testClass).toBe('real');
+    const whole: AnalyzeOptions = { ...WHOLE };
+    whole.localModules = new LocalModules(new Set(files), (file) => readFileSync(path.join(cwd, file), 'utf8'), (text, file) => analyzeHelperModule(text, file, whole));
+    expect(analysis).toEqual(analyzeTestFile(code, 'test/big.test.js', whole));
   });
 });
