@@ -4,9 +4,9 @@ import { parseWith, pluginSets } from './ast.js';
 /*
  * A very large test file (generated suites, several MB) is parsed a run of top-level statements at
  * a time, so that no syntax tree of the whole file is ever alive: babel's tree takes ~70 bytes per
- * character of source. Runs end at a `;` that a quick scan takes for the end of a top-level
- * statement; each run's parse proves it (see parseRun), and where one does not, the file is parsed
- * whole, as every smaller file is.
+ * character of source. Runs end where a quick scan takes a top-level statement to end; each run's
+ * parse proves it (see parseRun), and where one does not, the file is parsed whole, as every smaller
+ * file is.
  */
 
 /** Whole top-level statements, `code.slice(start, end)`, starting at `line`:`column` (babel's 0-based column). */
@@ -20,14 +20,21 @@ export interface StatementRun {
 /** A run's parse showed that the scan split a statement: the file must be parsed whole. */
 export class SplitStatement extends Error {}
 
+/**
+ * Words that continue the statement of the line before (`x\ninstanceof Y`, `if (a) b()\nelse c()`,
+ * `import x from 'y'\nwith { type: 'json' }`): a line starting with one starts no statement.
+ */
+const CONTINUING = new Set(['in', 'instanceof', 'as', 'satisfies', 'of', 'else', 'catch', 'finally', 'while', 'extends', 'implements', 'with', 'assert']);
+
 /** Keywords after which a `/` starts a regular expression, not a division. */
 const BEFORE_EXPRESSION = new Set(['return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await']);
 
 /**
  * Splits `code` into runs of about `size` characters or more, each ending after a `;` at the top
- * level. The scan knows strings, comments, templates and regular expressions well enough for
- * ordinary code; where it is wrong, a run does not parse as a whole statement list, and parseRun
- * says so. Fewer than two runs when the file has no such `;` past `size`.
+ * level or before a line that starts with a name there (code without semicolons). The scan knows
+ * strings, comments, templates and regular expressions well enough for ordinary code; where it is
+ * wrong, a run does not parse as a whole statement list, and parseRun says so. Fewer than two runs
+ * when the file has no such end past `size`.
  */
 export function statementRuns(code: string, size: number): StatementRun[] {
   const ends: number[] = [];
@@ -90,6 +97,11 @@ export function statementRuns(code: string, size: number): StatementRun[] {
     }
     if (char === ' ' || char === '\n' || char === '\t' || char === '\r') {
       index += 1;
+      // Code without semicolons: a line that starts with a name at the top level starts a statement.
+      if (char === '\n' && depth === 0 && index - lastRunEnd >= size && startsStatement(code, index)) {
+        lastRunEnd = index;
+        ends.push(lastRunEnd);
+      }
       continue;
     }
     if (char === '(' || char === '[' || char === '{') depth += 1;
@@ -165,6 +177,15 @@ function skipRegExp(code: string, from: number): number {
   return at;
 }
 
+/** Whether the line at `at` starts with a name that begins a statement: at its first column, not a word that continues one. */
+function startsStatement(code: string, at: number): boolean {
+  const first = code[at];
+  if (first === undefined || !isWordStart(first) || (first >= '0' && first <= '9') || first === '#') return false;
+  let end = at + 1;
+  while (end < code.length && isWordStart(code[end]!)) end += 1;
+  return !CONTINUING.has(code.slice(at, end));
+}
+
 /** Names, keywords and numbers: a `/` after one divides, unless the word is a keyword that expects an expression. */
 function isWordStart(char: string): boolean {
   return (char >= 'a' && char <= 'z') || (char >= 'A' && char <= 'Z') || (char >= '0' && char <= '9') || char === '_' || char === '$' || char === '#' || char > '\u007f';
@@ -173,13 +194,23 @@ function isWordStart(char: string): boolean {
 /**
  * Parses one run with `plugins`, positions as in the whole file. Throws babel's error when the run
  * does not parse, and SplitStatement when it parses but not as whole statements ending at the
- * run's end with nothing recovered: then its last `;` was not a top-level one (it sat in a comment,
- * a string or JSX text the scan misread), and the runs do not add up to the file.
+ * run's end (but for white space) with nothing recovered: then the scan misread where it ended
+ * (a `;` in a comment, a string or JSX text), and the runs do not add up to the file. A run that
+ * starts inside a statement of the file does not parse.
  */
 export function parseRun(code: string, file: string, plugins: ReturnType<typeof pluginSets>[number], run: StatementRun, last: boolean): t.File {
   const parsed = parseWith(code.slice(run.start, run.end), file, plugins, { sourceType: 'module', startIndex: run.start, startLine: run.line, startColumn: run.column });
-  const program = parsed.program;
-  const lastEnd = Math.max(program.body.at(-1)?.end ?? -1, program.directives.at(-1)?.end ?? -1);
-  if ((parsed.errors?.length ?? 0) > 0 || (!last && lastEnd !== run.end)) throw new SplitStatement(`${file}: a run of statements does not end at ${run.end}`);
+  if ((parsed.errors?.length ?? 0) > 0 || (!last && !endsWithStatement(code, parsed, run))) throw new SplitStatement(`${file}: a run of statements does not end at ${run.end}`);
   return parsed;
+}
+
+/** Whether only white space and comments follow the run's last statement. */
+function endsWithStatement(code: string, parsed: t.File, run: StatementRun): boolean {
+  let at = Math.max(parsed.program.body.at(-1)?.end ?? run.start, parsed.program.directives.at(-1)?.end ?? run.start);
+  for (const comment of parsed.comments ?? []) {
+    if ((comment.start ?? 0) < at) continue;
+    if (code.slice(at, comment.start ?? 0).trim() !== '') return false;
+    at = comment.end ?? at;
+  }
+  return code.slice(at, run.end).trim() === '';
 }

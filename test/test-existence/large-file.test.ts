@@ -85,6 +85,24 @@ describe('a large test file, parsed a run of top-level statements at a time', ()
     expect(analyzeTestFile(code, 'big.test.js', { largeFile: { chars: 1000, runChars: 1 } })).toEqual(whole);
   });
 
+  it('splits code without semicolons before the lines that start a statement', () => {
+    const code = (HEADER + suites(30)).replace(/;$/gm, '');
+    expect(code).not.toMatch(/;\n/);
+    expect(statementRuns(code, 300).length).toBeGreaterThan(20);
+    const whole = analyzeTestFile(code, 'big.test.js', WHOLE);
+    expect(whole.tests).toHaveLength(30 * 9 + 6);
+    expect(analyzeTestFile(code, 'big.test.js', IN_RUNS)).toEqual(whole);
+  });
+
+  it('does not split a statement whose next line continues it', () => {
+    const tail = "if (ready) it('a', () => { expect(f()).toBe(1) })\nelse it('b', () => {})\nconst value = run()\nas unknown\n";
+    const code = `${HEADER.replace(/;$/gm, '')}${suites(5).replace(/;$/gm, '')}\n${tail}${suites(5).replace(/;$/gm, '')}`;
+    const whole = analyzeTestFile(code, 'big.test.ts', WHOLE);
+    expect(whole.parseError).toBeUndefined();
+    expect(whole.tests.map((test) => test.title)).toEqual(expect.arrayContaining(['a', 'b']));
+    expect(analyzeTestFile(code, 'big.test.ts', { largeFile: { chars: 1000, runChars: 1 } })).toEqual(whole);
+  });
+
   it('reports a syntax error where the whole file has it', () => {
     const code = `${HEADER}${suites(10)}\nit('broken', () => { expect(f(;\n${suites(10)}`;
     const whole = analyzeTestFile(code, 'big.test.js', WHOLE);
