@@ -121,21 +121,41 @@ function analyzeInRuns(code: string, file: string, options: AnalyzeOptions, runC
   if (code.includes('\0')) return undefined;
   const runs = statementRuns(code, runChars);
   if (runs.length < 2) return undefined;
+  const parse = (plugins: ParserPlugins, index: number) => parseRun(code, file, plugins, runs[index]!, index === runs.length - 1);
+  /** The runs an earlier plugin set could not read: a later set is tried only when it reads them, not from the start. */
+  const unread: number[] = [];
   for (const plugins of pluginSets(code, file)) {
+    let current = 0;
     try {
-      const parts = runs.map((run, index) => () => {
+      if (!unread.every((index) => parses(() => parse(plugins, index)))) continue;
+      const parts = runs.map((_, index) => () => {
         options.betweenRuns?.();
-        return parseRun(code, file, plugins, run, index === runs.length - 1);
+        current = index;
+        return parse(plugins, index);
       });
       return new FileAnalyzer(code, file, options).analyze(parts);
     } catch (error) {
       if (error instanceof SplitStatement || error instanceof RangeError) return undefined;
       // Another plugin set may read what this one does not (Flow, TypeScript in a .js file).
       if (!(error instanceof SyntaxError)) throw error;
+      unread.push(current);
     }
   }
   return undefined;
 }
+
+/** Whether `parse` succeeds; a syntax error is an answer, any other error is thrown. */
+function parses(parse: () => unknown): boolean {
+  try {
+    parse();
+    return true;
+  } catch (error) {
+    if (error instanceof SyntaxError) return false;
+    throw error;
+  }
+}
+
+type ParserPlugins = ReturnType<typeof pluginSets>[number];
 
 /** Reads a helper module of the project: whether each export asserts. Undefined when it does not parse. */
 export function analyzeHelperModule(code: string, file: string, options: AnalyzeOptions = {}): ExportAsserts | undefined {
