@@ -1,3 +1,4 @@
+import type { ParserPlugin } from '@babel/parser';
 import type * as t from '@babel/types';
 import { compileAssertPatterns, type AssertPatterns } from './assert-patterns.js';
 import {
@@ -121,7 +122,7 @@ function analyzeInRuns(code: string, file: string, options: AnalyzeOptions, runC
   if (code.includes('\0')) return undefined;
   const runs = statementRuns(code, runChars);
   if (runs.length < 2) return undefined;
-  const parse = (plugins: ParserPlugins, index: number) => parseRun(code, file, plugins, runs[index]!, index === runs.length - 1);
+  const parse = (plugins: ParserPlugin[], index: number) => parseRun(code, file, plugins, runs[index]!, index === runs.length - 1);
   /** The runs an earlier plugin set could not read: a later set is tried only when it reads them, not from the start. */
   const unread: number[] = [];
   for (const plugins of pluginSets(code, file)) {
@@ -154,8 +155,6 @@ function parses(parse: () => unknown): boolean {
     throw error;
   }
 }
-
-type ParserPlugins = ReturnType<typeof pluginSets>[number];
 
 /** Reads a helper module of the project: whether each export asserts. Undefined when it does not parse. */
 export function analyzeHelperModule(code: string, file: string, options: AnalyzeOptions = {}): ExportAsserts | undefined {

@@ -1,5 +1,6 @@
 import type * as t from '@babel/types';
-import { parseWith, pluginSets } from './ast.js';
+import type { ParserPlugin } from '@babel/parser';
+import { parseWith } from './ast.js';
 
 /*
  * A very large test file (generated suites, several MB) is parsed a run of top-level statements at
@@ -198,7 +199,7 @@ function isWordStart(char: string): boolean {
  * (a `;` in a comment, a string or JSX text), and the runs do not add up to the file. A run that
  * starts inside a statement of the file does not parse.
  */
-export function parseRun(code: string, file: string, plugins: ReturnType<typeof pluginSets>[number], run: StatementRun, last: boolean): t.File {
+export function parseRun(code: string, file: string, plugins: ParserPlugin[], run: StatementRun, last: boolean): t.File {
   const parsed = parseWith(code.slice(run.start, run.end), file, plugins, { sourceType: 'module', startIndex: run.start, startLine: run.line, startColumn: run.column });
   if ((parsed.errors?.length ?? 0) > 0 || (!last && !endsWithStatement(code, parsed, run))) throw new SplitStatement(`${file}: a run of statements does not end at ${run.end}`);
   return parsed;
