@@ -3,15 +3,17 @@
 // Usage: npm run bench -- test-existence, or npx node bench/test-existence/run.mjs [--files 5000] [--runs 5]
 // (both run the Node 24 the project pins, the runtime of the actions; both tools run on it.)
 // On a real tree instead of the generated corpus: npx node bench/test-existence/run.mjs --tree DIR [--runs 5]
+// On one generated test file of N MB: npx node bench/test-existence/run.mjs --large-file 5 [--runs 5]
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './corpus.mjs';
 import { median, seconds, timed } from './measure.mjs';
+import { benchLargeFile } from './large-file.mjs';
 import { benchTree } from './tree.mjs';
 
-const { values } = parseArgs({ options: { files: { type: 'string', default: '5000' }, runs: { type: 'string', default: '5' }, tree: { type: 'string' } } });
+const { values } = parseArgs({ options: { files: { type: 'string', default: '5000' }, runs: { type: 'string', default: '5' }, tree: { type: 'string' }, 'large-file': { type: 'string' } } });
 const fileCount = Number(values.files);
 const runs = Number(values.runs);
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -35,6 +37,10 @@ for (const [name, asset] of Object.entries(assets)) {
 
 if (tree) {
   benchTree(tree, cli, work, runs);
+  process.exit();
+}
+if (values['large-file'] !== undefined) {
+  benchLargeFile(cli, work, runs, Number(values['large-file']));
   process.exit();
 }
 

@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { EnvironmentError } from '../core/errors.js';
 import { isTooDeep, type FileAnalysis } from './analyze.js';
 import { projectAnalyzer, type AnalysisAnswer, type AnalysisProject } from './analysis-worker.js';
+import { boundYoungGeneration, tuneMemory, WORKER_YOUNG_GENERATION_MB } from './memory.js';
 import { analysisWorkerEntry, ANALYSIS_ROLE } from './worker-entry.js';
 
 /**
@@ -19,7 +20,6 @@ const AHEAD = 4;
  * address space is reserved; memory is used as deep as a file goes.
  */
 const STACK_MB = 64;
-
 /** Test-file analysis on every core: started early, so that workers load while the gate reads packages and configs. */
 export interface Analysis {
   /** The analyses of `testFiles`, in their order; the workers end with it. */
@@ -37,10 +37,12 @@ export function startAnalysis(project: AnalysisProject, expectedTestFiles: numbe
   const workers = Array.from({ length: count }, () => startWorker(project)).filter((worker) => worker !== undefined);
   return {
     analyze: async (testFiles) => {
+      const restoreFlags = tuneMemory();
       try {
         return await analyzeTestFiles(project, workers, testFiles);
       } finally {
         for (const worker of workers) void worker.thread.terminate();
+        restoreFlags();
       }
     },
   };
@@ -59,6 +61,7 @@ async function analyzeTestFiles(project: AnalysisProject, workers: readonly Pool
   };
   for (let index = queue.take(); index !== undefined; index = queue.take()) {
     analyzeAt(index);
+    boundYoungGeneration();
     // The workers' answers come in between two files.
     if (helping.length > 0) await setImmediate();
   }
@@ -111,7 +114,7 @@ function startWorker(project: AnalysisProject): PoolWorker | undefined {
   const entry = analysisWorkerEntry();
   if (!entry) return undefined;
   // stdout and stderr are the worker's own streams, so that nothing it might print mixes into a JSON report.
-  const thread = new Worker(entry.url, { workerData: { role: ANALYSIS_ROLE, ...project }, execArgv: entry.execArgv, resourceLimits: { stackSizeMb: STACK_MB }, stdout: true, stderr: true });
+  const thread = new Worker(entry.url, { workerData: { role: ANALYSIS_ROLE, ...project }, execArgv: entry.execArgv, resourceLimits: { stackSizeMb: STACK_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB }, stdout: true, stderr: true });
   // Idle, a worker does not keep the process alive: a gate that stops before its analysis (bad config) still ends.
   thread.unref();
   let exited = false;

@@ -4,6 +4,7 @@ import { readProjectFile } from '../core/project-files.js';
 import { analyzeHelperModule, analyzeTestFile, type AnalyzeOptions, type FileAnalysis } from './analyze.js';
 import { compileAssertPatterns } from './assert-patterns.js';
 import { LocalModules } from './local-modules.js';
+import { boundYoungGeneration } from './memory.js';
 
 /** What every thread that analyses test files knows of the project. */
 export interface AnalysisProject {
@@ -19,7 +20,7 @@ export type AnalysisAnswer = { index: number; analysis: FileAnalysis } | { index
 /** Reads and analyses test files of the project; imported helpers are parsed once per thread. */
 export function projectAnalyzer(project: AnalysisProject): (file: string) => FileAnalysis {
   const files = new Set(project.files);
-  const options: AnalyzeOptions = { assertPatterns: compileAssertPatterns(project.assertFunctions) };
+  const options: AnalyzeOptions = { assertPatterns: compileAssertPatterns(project.assertFunctions), betweenRuns: boundYoungGeneration };
   options.localModules = new LocalModules(files, (file) => readProjectFile(project.cwd, file), (code, file) => analyzeHelperModule(code, file, options));
   return (file) => analyzeTestFile(readProjectFile(project.cwd, file), file, options);
 }

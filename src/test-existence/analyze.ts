@@ -1,13 +1,15 @@
+import type { ParserPlugin } from '@babel/parser';
 import type * as t from '@babel/types';
 import { compileAssertPatterns, type AssertPatterns } from './assert-patterns.js';
 import {
-  calleePath, canBeTitle, declarationPath, hasNot, isFunction, isShouldChain, keyName, location, parseSource, propertyName, requiredModule,
+  calleePath, canBeTitle, declarationPath, hasNot, isFunction, isShouldChain, keyName, location, parseSource, pluginSets, propertyName, requiredModule,
   rootName, rootOf, unwrapAwait, walk, type FunctionNode, type SourceLocation,
 } from './ast.js';
 import { constantness, type AssertionKind } from './constants.js';
 import { ASSERT_MODULES, Bindings, CONTEXT_ASSERTIONS, SUITE_BASES, TEST_BASES, TYPE_ASSERTIONS, type HelperRef } from './bindings.js';
 import { acknowledge, awaitsCallback, conditionSkips, generatorOf, isBindCall, settlesOnCallback, throwsInCallback } from './test-body.js';
 import type { ExportAsserts, LocalModules } from './local-modules.js';
+import { parseRun, SplitStatement, statementRuns } from './statement-runs.js';
 
 export type { SourceLocation } from './ast.js';
 
@@ -32,6 +34,10 @@ export interface FileAnalysis {
 
 export interface AnalyzeOptions {
   assertPatterns?: AssertPatterns;
+  /** Files longer than `chars` characters are parsed in runs of about `runChars` (tests lower both). */
+  largeFile?: { chars: number; runChars: number };
+  /** Called between the parses of a large file's runs (the analysis pool bounds the thread's memory). */
+  betweenRuns?: () => void;
   /** The project's modules, to follow helpers a test imports from them. */
   localModules?: LocalModules;
 }
@@ -81,6 +87,14 @@ interface Flags {
 }
 
 const TOO_DEEP = 'it nests deeper than the parser can follow';
+/** Comments the analysis reads: those that disable a lint rule for the next line, and `@ts-expect-error`. */
+const ACTIVE_COMMENT = /eslint-disable-next-line|@ts-expect-error/;
+/**
+ * Files longer than `chars` are parsed in runs of top-level statements of about `runChars` each:
+ * babel's tree of an 8 kB run (~0.6 MB) dies in the young generation, that of a 5 MB file takes
+ * ~370 MB. Every ordinary test file is parsed whole.
+ */
+const LARGE_FILE = { chars: 1024 * 1024, runChars: 8 * 1024 };
 
 /** Whether the file nests deeper than this thread's stack let the parser follow: a thread with a larger stack may read it. */
 export function isTooDeep(analysis: FileAnalysis): boolean {
@@ -89,13 +103,57 @@ export function isTooDeep(analysis: FileAnalysis): boolean {
 
 /** Parses one test file and classifies every test it declares. A file that does not parse says so, and where. */
 export function analyzeTestFile(code: string, file: string, options: AnalyzeOptions = {}): FileAnalysis {
+  const large = options.largeFile ?? LARGE_FILE;
+  if (code.length > large.chars) {
+    const analysis = analyzeInRuns(code, file, options, large.runChars);
+    if (analysis) return analysis;
+  }
   const parsed = parseOrError(code, file);
   if ('parseError' in parsed) return { tests: [], focusedSuites: [], parseError: parsed.parseError };
-  const comments = parsed.program.comments ?? [];
-  const typeErrorExpectations = comments.filter((comment) => comment.value.includes('@ts-expect-error')).map((comment) => comment.start ?? 0);
-  const analysis = new FileAnalyzer(code, file, options, typeErrorExpectations).analyze(parsed.program.program);
-  acknowledge(analysis.tests, comments);
-  return analysis;
+  return new FileAnalyzer(code, file, options).analyze([() => parsed.program]);
+}
+
+/**
+ * A large file, a run of top-level statements at a time (see statement-runs.ts): the same analysis
+ * as of the whole file. Undefined when the file must be parsed whole: it does not split into runs,
+ * a run split a statement, or no plugin set reads every run (the whole parse says where it fails).
+ */
+function analyzeInRuns(code: string, file: string, options: AnalyzeOptions, runChars: number): FileAnalysis | undefined {
+  if (code.includes('\0')) return undefined;
+  const runs = statementRuns(code, runChars);
+  if (runs.length < 2) return undefined;
+  const parse = (plugins: ParserPlugin[], index: number) => parseRun(code, file, plugins, runs[index]!, index === runs.length - 1);
+  /** The runs an earlier plugin set could not read: a later set is tried only when it reads them, not from the start. */
+  const unread: number[] = [];
+  for (const plugins of pluginSets(code, file)) {
+    let current = 0;
+    try {
+      if (!unread.every((index) => parses(() => parse(plugins, index)))) continue;
+      const parts = runs.map((_, index) => () => {
+        options.betweenRuns?.();
+        current = index;
+        return parse(plugins, index);
+      });
+      return new FileAnalyzer(code, file, options).analyze(parts);
+    } catch (error) {
+      if (error instanceof SplitStatement || error instanceof RangeError) return undefined;
+      // Another plugin set may read what this one does not (Flow, TypeScript in a .js file).
+      if (!(error instanceof SyntaxError)) throw error;
+      unread.push(current);
+    }
+  }
+  return undefined;
+}
+
+/** Whether `parse` succeeds; a syntax error is an answer, any other error is thrown. */
+function parses(parse: () => unknown): boolean {
+  try {
+    parse();
+    return true;
+  } catch (error) {
+    if (error instanceof SyntaxError) return false;
+    throw error;
+  }
 }
 
 /** Reads a helper module of the project: whether each export asserts. Undefined when it does not parse. */
@@ -148,22 +206,40 @@ class FileAnalyzer {
   private readonly typeTests: boolean;
   private readonly assertPatterns: AssertPatterns;
 
+  /** Where `// @ts-expect-error` comments are: the compiler fails when the line under one compiles. */
+  private typeErrorExpectations: number[] = [];
+
   constructor(
     private readonly code: string,
     private readonly file: string,
     private readonly options: AnalyzeOptions,
-    /** Where `// @ts-expect-error` comments are: the compiler fails when the line under one compiles. */
-    private readonly typeErrorExpectations: readonly number[] = [],
   ) {
     this.typeTests = TYPE_TEST_FILE.test(file);
     this.assertPatterns = options.assertPatterns ?? compileAssertPatterns([]);
   }
 
-  analyze(program: t.Program): FileAnalysis {
-    this.collectBindings(program);
-    this.visitSuiteBody(program.body, { skipped: false, todo: false, hookAsserts: false });
+  /**
+   * Analyses a file given as the parses of its parts, in order: one for the whole file, or runs of
+   * top-level statements parsed again on each pass, so that one run's tree is alive at a time. Every
+   * pass goes over the file as the whole file's walk would.
+   */
+  analyze(parts: ReadonlyArray<() => t.File>): FileAnalysis {
+    const comments: t.Comment[] = [];
+    const withHooks: Array<() => t.File> = [];
+    for (const part of parts) {
+      const parsed = part();
+      for (const comment of parsed.comments ?? []) if (ACTIVE_COMMENT.test(comment.value)) comments.push(comment);
+      this.collectBindings(parsed.program);
+      if (parsed.program.body.some((statement) => this.hookCallback(statement))) withHooks.push(part);
+    }
+    this.typeErrorExpectations = comments.filter((comment) => comment.value.includes('@ts-expect-error')).map((comment) => comment.start ?? 0);
+    // The file's own hooks assert for every test in it: known before the first test is judged.
+    const hookAsserts = withHooks.some((part) => part().program.body.some((statement) => this.isAssertingHook(statement)));
+    const scope: Scope = { skipped: false, todo: false, hookAsserts };
+    for (const part of parts) for (const statement of part().program.body) this.visit(statement, scope);
     // tsd and tstyche files may assert at the top level, with no test around: the file is one type test.
-    if (this.typeTests && this.tests.length === 0 && this.hasTypeAssertions(program)) this.tests.push({ title: '(type assertions of the file)', line: 1, column: 1, testClass: 'real' });
+    if (this.typeTests && this.tests.length === 0 && parts.some((part) => this.hasTypeAssertions(part().program))) this.tests.push({ title: '(type assertions of the file)', line: 1, column: 1, testClass: 'real' });
+    acknowledge(this.tests, comments);
     return { tests: this.tests, focusedSuites: this.focusedSuites };
   }
 
@@ -215,14 +291,19 @@ class FileAnalyzer {
   }
 
   private isAssertingHook(statement: t.Node): boolean {
-    if (statement.type !== 'ExpressionStatement') return false;
+    const callback = this.hookCallback(statement);
+    return callback !== undefined && this.assertions(callback.body).size > 0;
+  }
+
+  /** The function a hook (`beforeEach(() => …)`, `test.afterAll(…)`) runs, when `statement` declares one. */
+  private hookCallback(statement: t.Node): t.ArrowFunctionExpression | t.FunctionExpression | undefined {
+    if (statement.type !== 'ExpressionStatement') return undefined;
     const call = unwrapAwait(statement.expression);
-    if (call?.type !== 'CallExpression') return false;
+    if (call?.type !== 'CallExpression') return undefined;
     const path = calleePath(call.callee);
     const name = path?.at(-1);
-    if (!path || !name || !HOOKS.has(name) || (path.length > 1 && path[0] !== 'test')) return false;
-    const callback = call.arguments.find(isFunction);
-    return callback !== undefined && this.assertions(callback.body).size > 0;
+    if (!path || !name || !HOOKS.has(name) || (path.length > 1 && path[0] !== 'test')) return undefined;
+    return call.arguments.find(isFunction);
   }
 
   /** Finds the test and suite declarations under `node`, wherever they are (loops, helper functions, blocks). */

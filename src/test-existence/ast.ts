@@ -1,4 +1,4 @@
-import { parse, type ParserPlugin } from '@babel/parser';
+import { parse, type ParseResult, type ParserPlugin } from '@babel/parser';
 import type * as t from '@babel/types';
 import VISITOR_KEYS from './visitor-keys.json' with { type: 'json' };
 
@@ -36,27 +36,34 @@ const PLAIN_JAVASCRIPT: ParserPlugin[] = [...COMMON_PLUGINS, 'jsx', 'decorators-
 
 /** Parses a JS/TS file with the first plugin set that accepts it; throws the first attempt's error otherwise. */
 export function parseSource(code: string, file: string): t.File {
-  if (!/\.[cm]?tsx?$/.test(file) && !code.includes('@flow')) {
-    try {
-      return parseWith(code, file, PLAIN_JAVASCRIPT);
-    } catch (error) {
-      if (error instanceof RangeError) throw error;
-    }
-  }
   let firstError: unknown;
-  for (const plugins of parserAttempts(file)) {
+  for (const plugins of pluginSets(code, file)) {
     try {
       return parseWith(code, file, plugins);
     } catch (error) {
       // Running out of stack is not a syntax error another plugin set could fix.
       if (error instanceof RangeError) throw error;
-      firstError ??= error;
+      if (plugins !== PLAIN_JAVASCRIPT) firstError ??= error;
     }
   }
   throw firstError;
 }
 
-function parseWith(code: string, file: string, plugins: ParserPlugin[]): t.File {
+/** The plugin sets to parse `file` with, in the order to try them. */
+export function pluginSets(code: string, file: string): ParserPlugin[][] {
+  const attempts = parserAttempts(file);
+  return !/\.[cm]?tsx?$/.test(file) && !code.includes('@flow') ? [PLAIN_JAVASCRIPT, ...attempts] : attempts;
+}
+
+/** Where a part of a file starts, when only that part is parsed: positions stay those of the whole file. */
+export interface PartOfFile {
+  sourceType: 'module';
+  startIndex: number;
+  startLine: number;
+  startColumn: number;
+}
+
+export function parseWith(code: string, file: string, plugins: ParserPlugin[], part?: PartOfFile): ParseResult<t.File> {
   return parse(code, {
     sourceType: /\.[cm]?tsx?$/.test(file) ? 'module' : 'unambiguous',
     plugins,
@@ -66,6 +73,7 @@ function parseWith(code: string, file: string, plugins: ParserPlugin[]): t.File 
     allowAwaitOutsideFunction: true,
     allowImportExportEverywhere: true,
     allowUndeclaredExports: true,
+    ...part,
   });
 }
 
