@@ -61,6 +61,8 @@ const CHAI_PROPERTY_ASSERTIONS = new Set([
 /** Statements that skip the test they stand in, unconditionally: `this.skip()`, `t.skip()`, `pending()`, `test.skip()`. */
 const RUNTIME_SKIPS = new Set(['skip', 'fixme']);
 const PLAYWRIGHT_WAITS = new Set(['waitForSelector', 'waitForURL', 'waitForFunction', 'waitForResponse', 'waitForRequest']);
+const TYPE_ASSERTION_NAME = /^(?:assert|expect)[A-Z_]?/;
+
 /** Type-test files (vitest `*.test-d.ts`, tstyche `__typetests__` and `*.tst.ts`): their expectations are checked by the compiler. */
 const TYPE_TEST_FILE = /(?:\.test-d\.[cm]?tsx?|\.tst\.[cm]?tsx?)$|(?:^|\/)__typetests__\//;
 
@@ -420,7 +422,7 @@ class FileAnalyzer {
         if (declaration) return false;
       }
       this.names.bind(child);
-      const kind = child.type === 'CallExpression' ? this.assertionOfCall(child, helpers) : child.type === 'MemberExpression' ? this.propertyAssertionOf(child) : child.type === 'NewExpression' && settlesOnCallback(child) ? 'live' : undefined;
+      const kind = child.type === 'CallExpression' ? this.assertionOfCall(child, helpers) : child.type === 'MemberExpression' ? this.propertyAssertionOf(child) : (child.type === 'NewExpression' && settlesOnCallback(child)) || isTypeCheck(child) ? 'live' : undefined;
       if (kind) found.add(kind);
       else if (child.type === 'CallExpression' && this.handsAssertionOn(child, helpers)) found.add('live');
       // expect(() => test('x')).toThrow(): what expect checks declares no test of this suite.
@@ -470,13 +472,15 @@ class FileAnalyzer {
     const callee = call.callee;
     const path = calleePath(callee);
     if (path && this.assertPatterns.matches(path)) return 'live';
+    // util.assertEqual<A, B>(true), assertIs<T>(x): an assert or expect helper given type arguments asserts on types, for the compiler.
+    if (path && call.typeParameters && TYPE_ASSERTION_NAME.test(path.at(-1) ?? '')) return 'live';
     // require('node:assert')(x), require('node:assert').strictEqual(a, b)
     if (callee.type === 'CallExpression' && ASSERT_MODULES.has(requiredModule(callee) ?? '')) return constantness(call.arguments, 'assert');
     if (callee.type === 'Identifier') {
       if (TYPE_ASSERTIONS.has(callee.name)) return 'live';
       // assert(x), and what was imported from an assert module: strictEqual(a, b), fail('unreachable')
       const assertion = this.names.assertNames.get(callee.name);
-      if (assertion) return LIVE_WHATEVER_ARGUMENTS.has(assertion) ? 'live' : constantness(call.arguments, assertion);
+      if (assertion) return LIVE_WHATEVER_ARGUMENTS.has(assertion) || this.names.expectsUnderTest.has(callee.name) ? 'live' : constantness(call.arguments, assertion);
       const contextMethod = this.names.contextMethods.get(callee.name);
       if (contextMethod) return contextAssertion(contextMethod, call.arguments);
       helpers.push({ module: '', name: callee.name });
@@ -503,8 +507,10 @@ class FileAnalyzer {
     if (root.type === 'Identifier' && path) {
       // assert.equal(…), sinon.assert.calledOnce(…), chai.assert.isTrue(…), t.assert.ok(…)
       if (this.names.assertNames.has(root.name) || ((root.name === 'sinon' || root.name === 'chai' || this.names.contextNames.has(root.name)) && path[1] === 'assert')) {
-        return LIVE_WHATEVER_ARGUMENTS.has(method) ? 'live' : constantness(call.arguments, method);
+        return LIVE_WHATEVER_ARGUMENTS.has(method) || this.names.expectsUnderTest.size > 0 ? 'live' : constantness(call.arguments, method);
       }
+      // chai's should.equal(a, b), should.not.exist(x)
+      if (this.names.shouldNames.has(root.name)) return 'live';
       if (this.names.contextNames.has(root.name) && path.length === 2 && CONTEXT_ASSERTIONS.has(method)) return contextAssertion(method, call.arguments);
       // fc.assert(fc.property(…)): runs the property and throws on a counterexample.
       if (this.names.propertyModules.has(root.name) && method === 'assert') return 'live';
@@ -635,4 +641,13 @@ class FileAnalyzer {
 function contextAssertion(method: string, values: readonly t.Node[]): AssertionKind {
   if (ALWAYS_PASSING.has(method)) return 'constant';
   return LIVE_WHATEVER_ARGUMENTS.has(method) ? 'live' : constantness(values, method);
+}
+
+/**
+ * A statement kept for the compiler: `const _check: Expected = value` (a binding named as unused,
+ * with a type) or `value satisfies Expected;` asserts that the value has the type.
+ */
+function isTypeCheck(node: t.Node): boolean {
+  if (node.type === 'VariableDeclarator') return node.id.type === 'Identifier' && node.id.name.startsWith('_') && Boolean(node.id.typeAnnotation) && Boolean(node.init);
+  return node.type === 'ExpressionStatement' && node.expression.type === 'TSSatisfiesExpression';
 }

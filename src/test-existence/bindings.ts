@@ -51,8 +51,15 @@ export class Bindings {
   readonly moduleNames = new Map<string, string>();
   /** `test`, `it`, `describe` defined as functions of the file (express's `function test(app)`): calling them declares nothing. */
   readonly shadowed = new Set<string>();
-  /** `expect`s from the project's own modules (`import jestExpect from '../'`): the matchers are the code under test. */
+  /**
+   * `expect`s and `assert`s from the project's own modules (`import jestExpect from '../'`, chai's
+   * `const { assert } = chai` with `import * as chai from '../index.js'`): the matchers are the code under test.
+   */
   readonly expectsUnderTest = new Set<string>();
+  /** chai's should object, `const should = chai.should()`: `should.equal(a, b)`, `should.not.exist(x)` assert. */
+  readonly shouldNames = new Set<string>();
+  /** Modules imported or required whole, by local name and source, for what is taken from them later. */
+  private readonly wholeModules = new Map<string, string>();
   /** Variables holding an expectation: `let expector = expect(x)`, then `expector.not.toBe(…)`. */
   readonly expectations = new Set<string>();
 
@@ -97,6 +104,7 @@ export class Bindings {
     for (const specifier of node.specifiers) {
       const local = specifier.local.name;
       if (specifier.type !== 'ImportSpecifier') {
+        this.wholeModules.set(local, source);
         // import assert from 'node:assert'; import jestExpect from '../'; import * as fc from 'fast-check'
         if (fromAssert) this.assertNames.set(local, 'assert');
         else if (EXPECT_MODULES.has(source) || EXPECT_LIKE_NAME.test(local)) this.addExpect(local, source);
@@ -106,7 +114,7 @@ export class Bindings {
         continue;
       }
       const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
-      if (fromAssert || imported === 'assert') this.assertNames.set(local, imported === 'default' ? 'assert' : imported);
+      if (fromAssert || imported === 'assert') this.addAssert(local, imported === 'default' ? 'assert' : imported, source);
       else if (imported === 'expect' || EXPECT_LIKE_NAME.test(local)) this.addExpect(local, source);
       else if (imported === 'fc' && PROPERTY_MODULES.has(source)) this.propertyModules.add(local);
       else this.addImported(local, source, imported);
@@ -128,6 +136,7 @@ export class Bindings {
       this.bindRequire(pattern, source);
       return;
     }
+    if (this.bindLibraryMember(pattern, value)) return;
     if (pattern.type !== 'Identifier') return;
     const name = pattern.name;
     if (isFunction(value)) {
@@ -147,9 +156,37 @@ export class Bindings {
       }
     }
   }
+  /**
+   * What is taken from a module imported whole: `const { assert, expect } = chai`,
+   * `const expect = chai.expect`, `const should = chai.should()` (or `require('chai').should()`).
+   */
+  private bindLibraryMember(pattern: t.Node, value: t.Expression): boolean {
+    if (value.type === 'Identifier' && this.wholeModules.has(value.name)) {
+      if (pattern.type !== 'ObjectPattern') return false;
+      this.bindRequire(pattern, this.wholeModules.get(value.name)!);
+      return true;
+    }
+    if (pattern.type !== 'Identifier') return false;
+    const call = value.type === 'CallExpression' && value.callee.type === 'MemberExpression' ? value.callee : undefined;
+    const member = call ?? (value.type === 'MemberExpression' ? value : undefined);
+    if (!member) return false;
+    const source = member.object.type === 'Identifier' ? this.wholeModules.get(member.object.name) : requiredModule(member.object);
+    const name = propertyName(member);
+    if (source === undefined || !name) return false;
+    if (call && (name === 'should' || name === 'Should')) this.shouldNames.add(pattern.name);
+    else if (!call && name === 'expect') this.addExpect(pattern.name, source);
+    else if (!call && name === 'assert') this.addAssert(pattern.name, 'assert', source);
+    else return false;
+    return true;
+  }
+  private addAssert(local: string, method: string, source: string): void {
+    this.assertNames.set(local, method);
+    if (source.startsWith('.')) this.expectsUnderTest.add(local);
+  }
   private bindRequire(pattern: t.Node, source: string): void {
     const fromAssert = ASSERT_MODULES.has(source);
     if (pattern.type === 'Identifier') {
+      this.wholeModules.set(pattern.name, source);
       if (fromAssert) this.assertNames.set(pattern.name, 'assert');
       else if (EXPECT_MODULES.has(source) || EXPECT_LIKE_NAME.test(pattern.name)) this.addExpect(pattern.name, source);
       else if (PROPERTY_MODULES.has(source)) this.propertyModules.add(pattern.name);
@@ -164,7 +201,7 @@ export class Bindings {
       if (property.type !== 'ObjectProperty' || property.value.type !== 'Identifier') continue;
       const key = keyName(property.key);
       const local = property.value.name;
-      if (fromAssert || key === 'assert') this.assertNames.set(local, key ?? 'assert');
+      if (fromAssert || key === 'assert') this.addAssert(local, key ?? 'assert', source);
       else if (key === 'expect' || EXPECT_LIKE_NAME.test(local)) this.addExpect(local, source);
       else if (key) this.addImported(local, source, key);
     }

@@ -149,6 +149,33 @@ describe('tautologies: only known value matchers on constants', () => {
     expect(classes(`it('t', () => {\n${body}\n});`, 'a.test.ts')).toEqual([expected]);
   });
 
+  it('takes type assertions written as helpers, annotated unused bindings and satisfies for type tests, never as missing assertions', () => {
+    const type = (body: string) => classes(`it('t', () => {\n${body}\n});`, 'a.test.ts')[0];
+    // zod's util.assertEqual<A, B>(true) and assertIs<T>(x): the compiler checks the type arguments.
+    expect(type('util.assertEqual<z.infer<typeof schema>, { a: string }>(true);')).toBe('real');
+    expect(type('assertIs<string>(value);')).toBe('real');
+    expect(type('const _schema: StandardSchemaV1<string> = z.string();')).toBe('real');
+    expect(type('makeConfig() satisfies Config;')).toBe('real');
+    // Without type arguments, a name alone proves nothing; nor does a binding that is used, or one without a type.
+    expect(type('util.assertEqual(a, b);')).toBe('no-assertion');
+    expect(type('const result: string = f(); log(result);')).toBe('no-assertion');
+    expect(type('const _unused = f();')).toBe('no-assertion');
+    expect(type('const config = makeConfig() satisfies Config; use(config);')).toBe('no-assertion');
+  });
+
+  it("reads chai's whole-module forms: destructured assert, chai.expect, the should object", () => {
+    const cls = (code: string) => classes(code)[0];
+    expect(cls("import * as chai from 'chai';\nconst should = chai.should();\nit('t', () => { should.equal(f(), 1) });")).toBe('real');
+    expect(cls("var should = require('chai').Should();\nit('t', () => { should.not.exist(f()) });")).toBe('real');
+    expect(cls("import chai from 'chai';\nconst { assert } = chai;\nit('t', () => { assert.deepEqual({ a: 1 }, { a: 1 }) });")).toBe('tautology');
+    // Taken from the project's own module, the library is the code under test: its constants are inputs.
+    expect(cls("import * as chai from '../index.js';\nconst { assert } = chai;\nit('t', () => { assert.deepEqual(/a/, /a/) });")).toBe('real');
+    expect(cls("import * as chai from '../index.js';\nconst expect = chai.expect;\nit('t', () => { expect(undefined).to.equal(null) });")).toBe('real');
+    expect(cls("const { assert } = require('../lib');\nit('t', () => { assert(true) });")).toBe('real');
+    // Calling something of another module is not asserting.
+    expect(cls("import * as lib from 'lib';\nconst should = lib.shouldRun();\nit('t', () => { should.equal(f(), 1) });")).toBe('no-assertion');
+  });
+
   it("never calls constants compared with an expect under test (the project's own) a tautology", () => {
     expect(classes("import jestExpect from '../';\nit('escapes', () => { jestExpect('a?').toMatch('a?') });")).toEqual(['real']);
     expect(classes("import { expect } from 'vitest';\nit('escapes', () => { expect('a?').toMatch('a?') });")).toEqual(['tautology']);
