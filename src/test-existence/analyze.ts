@@ -511,6 +511,8 @@ class FileAnalyzer {
       }
       // chai's should.equal(a, b), should.not.exist(x)
       if (this.names.shouldNames.has(root.name)) return 'live';
+      // sinon's mock.verify() and sandbox.verify(): the mocks' expectations are checked
+      if ((method === 'verify' || method === 'verifyAndRestore') && (this.names.mockNames.has(root.name) || /^(?:sinon|sandbox)$/.test(root.name) || path.includes('sandbox'))) return 'live';
       if (this.names.contextNames.has(root.name) && path.length === 2 && CONTEXT_ASSERTIONS.has(method)) return contextAssertion(method, call.arguments);
       // fc.assert(fc.property(…)): runs the property and throws on a counterexample.
       if (this.names.propertyModules.has(root.name) && method === 'assert') return 'live';

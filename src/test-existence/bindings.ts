@@ -6,6 +6,8 @@ import { calleePath, isFunction, keyName, propertyName, requiredModule, unwrapAw
  * functions it imports, requires, destructures or defines. The analysis asks; the walks bind.
  */
 
+/** What assertion libraries export under these names asserts: node's and chai's `assert`, referee's `refute`. */
+const ASSERT_OBJECTS = new Set(['assert', 'refute']);
 export const ASSERT_MODULES = new Set(['assert', 'node:assert', 'assert/strict', 'node:assert/strict', 'power-assert', 'uvu/assert']);
 /** Modules whose default export is an `expect` (jest's standalone one, and its wrappers). */
 const EXPECT_MODULES = new Set(['expect', '@jest/expect', 'chai', 'unexpected', 'earl']);
@@ -60,6 +62,8 @@ export class Bindings {
   readonly shouldNames = new Set<string>();
   /** Modules imported or required whole, by local name and source, for what is taken from them later. */
   private readonly wholeModules = new Map<string, string>();
+  /** Mocks with expectations, `const mock = sinon.mock(api)`: `mock.verify()` asserts them. */
+  readonly mockNames = new Set<string>();
   /** Variables holding an expectation: `let expector = expect(x)`, then `expector.not.toBe(…)`. */
   readonly expectations = new Set<string>();
 
@@ -114,7 +118,7 @@ export class Bindings {
         continue;
       }
       const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
-      if (fromAssert || imported === 'assert') this.addAssert(local, imported === 'default' ? 'assert' : imported, source);
+      if (fromAssert || ASSERT_OBJECTS.has(imported)) this.addAssert(local, imported === 'default' ? 'assert' : imported, source);
       else if (imported === 'expect' || EXPECT_LIKE_NAME.test(local)) this.addExpect(local, source);
       else if (imported === 'fc' && PROPERTY_MODULES.has(source)) this.propertyModules.add(local);
       else this.addImported(local, source, imported);
@@ -153,6 +157,8 @@ export class Bindings {
         this.contextNames.add(name);
       } else if (callee.type === 'MemberExpression' && propertyName(callee) === 'bind' && callee.object.type === 'Identifier') {
         this.alias(name, callee.object.name);
+      } else if (callee.type === 'MemberExpression' && propertyName(callee) === 'mock') {
+        this.mockNames.add(name);
       }
     }
   }
@@ -175,7 +181,7 @@ export class Bindings {
     if (source === undefined || !name) return false;
     if (call && (name === 'should' || name === 'Should')) this.shouldNames.add(pattern.name);
     else if (!call && name === 'expect') this.addExpect(pattern.name, source);
-    else if (!call && name === 'assert') this.addAssert(pattern.name, 'assert', source);
+    else if (!call && ASSERT_OBJECTS.has(name)) this.addAssert(pattern.name, name, source);
     else return false;
     return true;
   }
@@ -201,7 +207,7 @@ export class Bindings {
       if (property.type !== 'ObjectProperty' || property.value.type !== 'Identifier') continue;
       const key = keyName(property.key);
       const local = property.value.name;
-      if (fromAssert || key === 'assert') this.addAssert(local, key ?? 'assert', source);
+      if (fromAssert || ASSERT_OBJECTS.has(key ?? '')) this.addAssert(local, key ?? 'assert', source);
       else if (key === 'expect' || EXPECT_LIKE_NAME.test(local)) this.addExpect(local, source);
       else if (key) this.addImported(local, source, key);
     }

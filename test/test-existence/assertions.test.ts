@@ -176,6 +176,17 @@ describe('tautologies: only known value matchers on constants', () => {
     expect(cls("import * as lib from 'lib';\nconst should = lib.shouldRun();\nit('t', () => { should.equal(f(), 1) });")).toBe('no-assertion');
   });
 
+  it("reads referee's refute and sinon's mock verification", () => {
+    const cls = (code: string) => classes(code)[0];
+    expect(cls("const referee = require('@sinonjs/referee');\nconst refute = referee.refute;\nit('t', () => { refute.exception(() => f()) });")).toBe('real');
+    expect(cls("const { assert, refute } = require('@sinonjs/referee');\nit('t', () => { refute(f()) });")).toBe('real');
+    expect(cls("it('t', function () { const mock = this.sandbox.mock(api); mock.expects('get').once(); run(api); mock.verify() });")).toBe('real');
+    expect(cls("it('t', () => { const sandbox = sinon.createSandbox(); sandbox.mock(api).expects('get'); run(api); sandbox.verifyAndRestore() });")).toBe('real');
+    // Setting expectations without verifying them asserts nothing.
+    expect(cls("it('t', () => { const mock = sinon.mock(api); mock.expects('get').once(); run(api) });")).toBe('no-assertion');
+    expect(cls("it('t', () => { jwt.verify(token) });")).toBe('no-assertion');
+  });
+
   it("never calls constants compared with an expect under test (the project's own) a tautology", () => {
     expect(classes("import jestExpect from '../';\nit('escapes', () => { jestExpect('a?').toMatch('a?') });")).toEqual(['real']);
     expect(classes("import { expect } from 'vitest';\nit('escapes', () => { expect('a?').toMatch('a?') });")).toEqual(['tautology']);
