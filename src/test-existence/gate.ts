@@ -38,7 +38,7 @@ const DEFAULT_LEVELS: Readonly<Record<string, Level>> = {
 const HELP: Readonly<Record<string, string>> = {
   'test/focused': 'Remove .only / fit / fdescribe (or `only: true`); a focused test makes the runner skip every other test.',
   'test/empty': 'Write the test body, or delete the test; an empty test always passes.',
-  'test/no-assertion': 'Assert on what the code did (expect(…).toBe(…), assert.…, t.is(…)); a helper that asserts counts, and so do names given in assert-functions.',
+  'test/no-assertion': 'Assert on what the code did (expect(…).toBe(…), assert.…, t.is(…)); to check only that it does not throw, say so: expect(() => …).not.toThrow(), assert.doesNotThrow(…). A helper that asserts counts, and so do names given in assert-functions.',
   'test/tautology': 'Compare values the code under test produced; expect(true).toBe(true) cannot fail.',
   'test/skipped': 'Fix and enable the test, or delete it; set levels: { test/skipped: off } to accept skipped tests.',
   'test/todo': 'Write the test, or remove the placeholder.',
@@ -56,7 +56,7 @@ const HELP: Readonly<Record<string, string>> = {
 const CLASS_MESSAGES: Record<Exclude<TestClass, 'real'>, string> = {
   focused: 'is focused (.only), so the runner skips every other test around it',
   empty: 'has an empty body, so it passes without checking anything',
-  'no-assertion': 'makes no assertion, so it passes whatever the code does',
+  'no-assertion': 'makes no assertion, so it passes whatever the code returns (it fails only if something throws)',
   tautology: 'only asserts constants (like expect(true).toBe(true)), so it cannot fail',
   skipped: 'is skipped, so it checks nothing',
   todo: 'is a todo without a body, so it checks nothing',
