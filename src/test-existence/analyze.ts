@@ -377,6 +377,8 @@ class FileAnalyzer {
     const body = callback.body;
     if (body.type === 'BlockStatement') {
       if (body.body.length === 0) return this.typeTests ? 'real' : 'empty';
+      // Nothing but types (zod's `type _Refined<T> = …` that must not recurse too deep): the compiler checks them.
+      if (body.body.every((statement) => statement.type === 'TSTypeAliasDeclaration' || statement.type === 'TSInterfaceDeclaration')) return 'real';
       const skip = body.body.map((statement) => this.runtimeSkipOf(statement)).find(Boolean);
       if (skip) return skip;
     }

@@ -156,6 +156,8 @@ describe('tautologies: only known value matchers on constants', () => {
     expect(type('assertIs<string>(value);')).toBe('real');
     expect(type('const _schema: StandardSchemaV1<string> = z.string();')).toBe('real');
     expect(type('makeConfig() satisfies Config;')).toBe('real');
+    expect(type('type _Deep<T> = T extends object ? _Deep<T[keyof T]> : T;\ninterface Shape { a: _Deep<Input> }')).toBe('real');
+    expect(type('interface Shape { a: string }\nconst shape = make();')).toBe('no-assertion');
     // Without type arguments, a name alone proves nothing; nor does a binding that is used, or one without a type.
     expect(type('util.assertEqual(a, b);')).toBe('no-assertion');
     expect(type('const result: string = f(); log(result);')).toBe('no-assertion');
