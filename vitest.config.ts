@@ -2,9 +2,17 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * The slow stage (`npm run test:slow`): what runs the committed bundles, external servers or npm
- * itself. `npm test` runs the rest, so that it stays under five minutes on a busy two-core machine.
+ * itself, and the code-scanning scenarios (an alert's life over a pull request, its merge and
+ * rewritten history, each step a WebAssembly gitleaks run). `npm test` runs the rest, so that it
+ * stays under five minutes on a busy two-core machine.
  */
-const SLOW = ['test/e2e/**/*.test.ts', 'test/package/**/*.test.ts', 'test/branch-protection/contract.test.ts', 'test/branch-protection/prism-helper.test.ts'];
+const SLOW = [
+  'test/e2e/**/*.test.ts',
+  'test/package/**/*.test.ts',
+  'test/branch-protection/contract.test.ts',
+  'test/branch-protection/prism-helper.test.ts',
+  'test/secret-scan/code-scanning.test.ts',
+];
 
 export default defineConfig({
   test: {
