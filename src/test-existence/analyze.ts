@@ -417,14 +417,19 @@ class FileAnalyzer {
   /** The assertions written under `node` itself; the helpers it calls (or hands on) are added to `helpers`. */
   private directAssertions(node: t.Node, helpers: HelperRef[], scope?: Scope): Set<AssertionKind> {
     const found = new Set<AssertionKind>();
+    // Where the functions nested in `node` are: what runs in them runs when some code calls back.
+    const callbacks: Array<{ start: number; end: number }> = [];
     walk(node, (child) => {
       if (child.type === 'CallExpression') {
         const declaration = this.declarationOf(child);
         if (declaration && scope) this.visitDeclaration(child, declaration, scope);
         if (declaration) return false;
       }
+      if (child !== node && isFunction(child)) callbacks.push({ start: child.start ?? 0, end: child.end ?? 0 });
       this.names.bind(child);
-      const kind = child.type === 'CallExpression' ? this.assertionOfCall(child, helpers) : child.type === 'MemberExpression' ? this.propertyAssertionOf(child) : (child.type === 'NewExpression' && settlesOnCallback(child)) || isTypeCheck(child) ? 'live' : undefined;
+      let kind = child.type === 'CallExpression' ? this.assertionOfCall(child, helpers) : child.type === 'MemberExpression' ? this.propertyAssertionOf(child) : (child.type === 'NewExpression' && settlesOnCallback(child)) || isTypeCheck(child) ? 'live' : undefined;
+      // t.pass() in a callback checks that the code called back: AVA fails a test that made no assertion, tap a plan left short.
+      if (kind === 'constant' && child.type === 'CallExpression' && calledMethod(child) === 'pass' && callbacks.some(({ start, end }) => (child.start ?? 0) >= start && (child.start ?? 0) < end)) kind = 'live';
       if (kind) found.add(kind);
       else if (child.type === 'CallExpression' && this.handsAssertionOn(child, helpers)) found.add('live');
       // expect(() => test('x')).toThrow(): what expect checks declares no test of this suite.
@@ -654,4 +659,8 @@ function contextAssertion(method: string, values: readonly t.Node[]): AssertionK
 function isTypeCheck(node: t.Node): boolean {
   if (node.type === 'VariableDeclarator') return node.id.type === 'Identifier' && node.id.name.startsWith('_') && Boolean(node.id.typeAnnotation) && Boolean(node.init);
   return node.type === 'ExpressionStatement' && node.expression.type === 'TSSatisfiesExpression';
+}
+
+function calledMethod(call: t.CallExpression): string | undefined {
+  return call.callee.type === 'MemberExpression' ? propertyName(call.callee) : call.callee.type === 'Identifier' ? call.callee.name : undefined;
 }

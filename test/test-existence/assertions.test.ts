@@ -189,6 +189,14 @@ describe('tautologies: only known value matchers on constants', () => {
     expect(cls("it('t', () => { jwt.verify(token) });")).toBe('no-assertion');
   });
 
+  it('takes t.pass() in a callback for a check that the code called back, and at the top of a test for a tautology', () => {
+    const ava = (body: string) => classes(`import test from 'ava';\ntest('t', async t => {\n${body}\n});`)[0];
+    expect(ava("await got('', { hooks: { init: [async () => { t.pass() }] } });")).toBe('real');
+    expect(ava("emitter.on('done', () => t.pass()); run(emitter);")).toBe('real');
+    expect(ava("await got('');\nt.pass();")).toBe('tautology');
+    expect(ava("if (ready) { t.pass() }")).toBe('tautology');
+  });
+
   it("never calls constants compared with an expect under test (the project's own) a tautology", () => {
     expect(classes("import jestExpect from '../';\nit('escapes', () => { jestExpect('a?').toMatch('a?') });")).toEqual(['real']);
     expect(classes("import { expect } from 'vitest';\nit('escapes', () => { expect('a?').toMatch('a?') });")).toEqual(['tautology']);
