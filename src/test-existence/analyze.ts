@@ -60,6 +60,7 @@ const CHAI_PROPERTY_ASSERTIONS = new Set([
 ]);
 /** Statements that skip the test they stand in, unconditionally: `this.skip()`, `t.skip()`, `pending()`, `test.skip()`. */
 const RUNTIME_SKIPS = new Set(['skip', 'fixme']);
+const QUERY_THAT_THROWS = /^(?:get|find)(?:All)?By[A-Z]/;
 const PLAYWRIGHT_WAITS = new Set(['waitForSelector', 'waitForURL', 'waitForFunction', 'waitForResponse', 'waitForRequest']);
 const TYPE_ASSERTION_NAME = /^(?:assert|expect)[A-Z_]?/;
 
@@ -490,6 +491,8 @@ class FileAnalyzer {
       if (assertion) return LIVE_WHATEVER_ARGUMENTS.has(assertion) || this.names.expectsUnderTest.has(callee.name) ? 'live' : constantness(call.arguments, assertion);
       const contextMethod = this.names.contextMethods.get(callee.name);
       if (contextMethod) return contextAssertion(contextMethod, call.arguments);
+      // Testing Library's queries taken from render(…): const { getByText } = render(<App />)
+      if (QUERY_THAT_THROWS.test(callee.name) && call.arguments.length > 0 && !this.names.helpers.has(callee.name)) return 'live';
       helpers.push({ module: '', name: callee.name });
       return undefined;
     }
@@ -518,8 +521,11 @@ class FileAnalyzer {
       }
       // chai's should.equal(a, b), should.not.exist(x)
       if (this.names.shouldNames.has(root.name)) return 'live';
-      // sinon's mock.verify() and sandbox.verify(): the mocks' expectations are checked
-      if ((method === 'verify' || method === 'verifyAndRestore') && (this.names.mockNames.has(root.name) || /^(?:sinon|sandbox)$/.test(root.name) || path.includes('sandbox'))) return 'live';
+      // sinon's mock.verify() and sandbox.verify(), testdouble's td.verify(…), nock's scope.done(): the mocks' expectations are checked
+      if ((method === 'verify' || method === 'verifyAndRestore') && (this.names.mockNames.has(root.name) || /^(?:sinon|sandbox|td)$/.test(root.name) || path.includes('sandbox'))) return 'live';
+      if (method === 'done' && call.arguments.length === 0 && this.names.mockNames.has(root.name)) return 'live';
+      // Cypress asserts with .should(…) and .and(…) on a chain from cy: cy.get('h1').should('contain', 'Hi')
+      if (root.name === 'cy' && (method === 'should' || method === 'and') && call.arguments.length > 0) return 'live';
       if (this.names.contextNames.has(root.name) && path.length === 2 && CONTEXT_ASSERTIONS.has(method)) return contextAssertion(method, call.arguments);
       // fc.assert(fc.property(…)): runs the property and throws on a counterexample.
       if (this.names.propertyModules.has(root.name) && method === 'assert') return 'live';
@@ -528,6 +534,8 @@ class FileAnalyzer {
     }
     // Playwright's waits fail the test when what they wait for never comes: page.waitForSelector('text=Done').
     if (PLAYWRIGHT_WAITS.has(method) && call.arguments.length > 0) return 'live';
+    // Testing Library's queries that throw when nothing matches: screen.getByText('Hi'), within(list).findByRole('item')
+    if (QUERY_THAT_THROWS.test(method) && call.arguments.length > 0 && (rootName(callee) === 'screen' || isWithinCall(callee.object))) return 'live';
     // supertest, also when the request is held in a variable: request(app).get('/').expect(200), test.expect(413, done)
     if (method === 'expect' && call.arguments.length > 0 && !(root.type === 'Identifier' && this.names.contextNames.has(root.name) && callee.object === root)) return 'live';
     helpers.push({ module: '', name: method });
@@ -663,4 +671,8 @@ function isTypeCheck(node: t.Node): boolean {
 
 function calledMethod(call: t.CallExpression): string | undefined {
   return call.callee.type === 'MemberExpression' ? propertyName(call.callee) : call.callee.type === 'Identifier' ? call.callee.name : undefined;
+}
+
+function isWithinCall(node: t.Node): boolean {
+  return node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'within';
 }

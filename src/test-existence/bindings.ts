@@ -62,7 +62,7 @@ export class Bindings {
   readonly shouldNames = new Set<string>();
   /** Modules imported or required whole, by local name and source, for what is taken from them later. */
   private readonly wholeModules = new Map<string, string>();
-  /** Mocks with expectations, `const mock = sinon.mock(api)`: `mock.verify()` asserts them. */
+  /** Mocks with expectations: `const mock = sinon.mock(api)` (`mock.verify()` asserts them), nock's `const scope = nock(url)…` (`scope.done()`). */
   readonly mockNames = new Set<string>();
   /** Variables holding an expectation: `let expector = expect(x)`, then `expector.not.toBe(…)`. */
   readonly expectations = new Set<string>();
@@ -158,6 +158,9 @@ export class Bindings {
       } else if (callee.type === 'MemberExpression' && propertyName(callee) === 'bind' && callee.object.type === 'Identifier') {
         this.alias(name, callee.object.name);
       } else if (callee.type === 'MemberExpression' && propertyName(callee) === 'mock') {
+        this.mockNames.add(name);
+      } else if (calleePath(value)?.[0] === 'nock') {
+        // const scope = nock(url).get('/').reply(200): scope.done() asserts that every request was made
         this.mockNames.add(name);
       }
     }

@@ -197,6 +197,20 @@ describe('tautologies: only known value matchers on constants', () => {
     expect(ava("if (ready) { t.pass() }")).toBe('tautology');
   });
 
+  it("reads Cypress's should chains, nock's scope.done(), testdouble's verify and Testing Library's throwing queries", () => {
+    const cls = (code: string, file = 'a.test.js') => classes(code, file)[0];
+    expect(cls("it('t', () => { cy.visit('/'); cy.get('h1').should('contain', 'Hi').and('be.visible') });", 'a.cy.ts')).toBe('real');
+    expect(cls("it('t', () => { cy.visit('/'); cy.get('button').click() });", 'a.cy.ts')).toBe('no-assertion');
+    expect(cls("it('t', async () => { const scope = nock('http://x').get('/').reply(200); await get(); scope.done() });")).toBe('real');
+    expect(cls("it('t', async () => { const scope = nock('http://x').get('/').reply(200); await get(); scope.isDone() });")).toBe('no-assertion');
+    expect(cls("it('t', () => { run(); td.verify(save(2)) });")).toBe('real');
+    expect(cls("it('t', async () => { render(<App />); await screen.findByText('Hi') });")).toBe('real');
+    expect(cls("it('t', () => { render(<App />); screen.queryByText('Hi') });")).toBe('no-assertion');
+    expect(cls("it('t', () => { const { getByRole } = render(<List />); within(getByRole('list')).getAllByRole('item') });")).toBe('real');
+    // Playwright's page.getByRole() is a locator that checks nothing until something acts on it or expects.
+    expect(cls("test('t', async ({ page }) => { page.getByRole('button') });", 'a.spec.ts')).toBe('no-assertion');
+  });
+
   it("never calls constants compared with an expect under test (the project's own) a tautology", () => {
     expect(classes("import jestExpect from '../';\nit('escapes', () => { jestExpect('a?').toMatch('a?') });")).toEqual(['real']);
     expect(classes("import { expect } from 'vitest';\nit('escapes', () => { expect('a?').toMatch('a?') });")).toEqual(['tautology']);
