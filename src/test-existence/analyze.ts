@@ -517,7 +517,7 @@ class FileAnalyzer {
     if (root.type === 'Identifier' && path) {
       // assert.equal(…), sinon.assert.calledOnce(…), chai.assert.isTrue(…), t.assert.ok(…)
       if (this.names.assertNames.has(root.name) || ((root.name === 'sinon' || root.name === 'chai' || this.names.contextNames.has(root.name)) && path[1] === 'assert')) {
-        return LIVE_WHATEVER_ARGUMENTS.has(method) || this.names.expectsUnderTest.size > 0 ? 'live' : constantness(call.arguments, method);
+        return LIVE_WHATEVER_ARGUMENTS.has(method) || this.names.expectsUnderTest.has(root.name) ? 'live' : constantness(call.arguments, method);
       }
       // chai's should.equal(a, b), should.not.exist(x)
       if (this.names.shouldNames.has(root.name)) return 'live';
@@ -544,7 +544,8 @@ class FileAnalyzer {
 
   /** A file that imports the project's own `expect` tests an assertion library: its constant expectations are its inputs. */
   private isExpectUnderTest(_expectCall: t.CallExpression): boolean {
-    return this.names.expectsUnderTest.size > 0;
+    for (const name of this.names.expectsUnderTest) if (this.names.expectNames.has(name)) return true;
+    return false;
   }
 
   /** `expectTypeOf(x).toEqualTypeOf<Y>()`, tstyche's `expect<X>().type.toBe<Y>()`, anything in a `*.test-d.ts`: checked by the compiler. */
