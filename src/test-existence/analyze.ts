@@ -62,7 +62,8 @@ const CHAI_PROPERTY_ASSERTIONS = new Set([
 const RUNTIME_SKIPS = new Set(['skip', 'fixme']);
 const QUERY_THAT_THROWS = /^(?:get|find)(?:All)?By[A-Z]/;
 const PLAYWRIGHT_WAITS = new Set(['waitForSelector', 'waitForURL', 'waitForFunction', 'waitForResponse', 'waitForRequest']);
-const TYPE_ASSERTION_NAME = /^(?:assert|expect)[A-Z_]?/;
+/** `assert`, `expect` or a name that goes on with a capital: `assertEqual`, `expectType`; not `expected`, `assertion`. */
+const TYPE_ASSERTION_NAME = /^(?:assert|expect)(?:$|[A-Z_])/;
 
 /** Type-test files (vitest `*.test-d.ts`, tstyche `__typetests__` and `*.tst.ts`): their expectations are checked by the compiler. */
 const TYPE_TEST_FILE = /(?:\.test-d\.[cm]?tsx?|\.tst\.[cm]?tsx?)$|(?:^|\/)__typetests__\//;
@@ -430,7 +431,7 @@ class FileAnalyzer {
       this.names.bind(child);
       let kind = child.type === 'CallExpression' ? this.assertionOfCall(child, helpers) : child.type === 'MemberExpression' ? this.propertyAssertionOf(child) : (child.type === 'NewExpression' && settlesOnCallback(child)) || isTypeCheck(child) ? 'live' : undefined;
       // t.pass() in a callback checks that the code called back: AVA fails a test that made no assertion, tap a plan left short.
-      if (kind === 'constant' && child.type === 'CallExpression' && calledMethod(child) === 'pass' && callbacks.some(({ start, end }) => (child.start ?? 0) >= start && (child.start ?? 0) < end)) kind = 'live';
+      if (kind === 'constant' && child.type === 'CallExpression' && calleePath(child.callee)?.at(-1) === 'pass' && callbacks.some(({ start, end }) => (child.start ?? 0) >= start && (child.start ?? 0) < end)) kind = 'live';
       if (kind) found.add(kind);
       else if (child.type === 'CallExpression' && this.handsAssertionOn(child, helpers)) found.add('live');
       // expect(() => test('x')).toThrow(): what expect checks declares no test of this suite.
@@ -668,10 +669,6 @@ function contextAssertion(method: string, values: readonly t.Node[]): AssertionK
 function isTypeCheck(node: t.Node): boolean {
   if (node.type === 'VariableDeclarator') return node.id.type === 'Identifier' && node.id.name.startsWith('_') && Boolean(node.id.typeAnnotation) && Boolean(node.init);
   return node.type === 'ExpressionStatement' && node.expression.type === 'TSSatisfiesExpression';
-}
-
-function calledMethod(call: t.CallExpression): string | undefined {
-  return call.callee.type === 'MemberExpression' ? propertyName(call.callee) : call.callee.type === 'Identifier' ? call.callee.name : undefined;
 }
 
 function isWithinCall(node: t.Node): boolean {

@@ -304,9 +304,7 @@ function readConfigFile(code: string, file: string, load: (source: string) => Li
   let exported: t.Node | undefined;
   for (const statement of program.program.body) {
     const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
-    if (declaration?.type === 'VariableDeclaration') {
-      for (const declarator of declaration.declarations) if (declarator.id.type === 'Identifier' && declarator.init) bindings.set(declarator.id.name, declarator.init);
-    }
+    if (declaration?.type === 'VariableDeclaration') bindDeclarators(declaration, bindings);
     if (statement.type === 'ExportDefaultDeclaration') exported = statement.declaration;
     if (statement.type === 'ExportNamedDeclaration' && statement.source && statement.specifiers.some((specifier) => keyName(specifier.exported) === 'default')) {
       return load(statement.source.value);
@@ -319,6 +317,11 @@ function readConfigFile(code: string, file: string, load: (source: string) => Li
   return exported ? literalOf(exported, bindings, 0) : UNREADABLE;
 }
 
+/** `const name = value` of a declaration, for values that name it later. */
+function bindDeclarators(declaration: t.VariableDeclaration, bindings: Map<string, t.Node>): void {
+  for (const declarator of declaration.declarations) if (declarator.id.type === 'Identifier' && declarator.init) bindings.set(declarator.id.name, declarator.init);
+}
+
 /** The value a config function returns: its expression body, or a body of declarations ending in its only return. */
 function returnedLiteral(fn: t.ArrowFunctionExpression | t.FunctionExpression, bindings: ReadonlyMap<string, t.Node>, depth: number): Literal {
   if (fn.body.type !== 'BlockStatement') return literalOf(fn.body, bindings, depth + 1);
@@ -326,9 +329,7 @@ function returnedLiteral(fn: t.ArrowFunctionExpression | t.FunctionExpression, b
   const last = statements.at(-1);
   if (last?.type !== 'ReturnStatement' || !last.argument || !statements.slice(0, -1).every((statement) => statement.type === 'VariableDeclaration')) return UNREADABLE;
   const inner = new Map(bindings);
-  for (const statement of statements.slice(0, -1) as t.VariableDeclaration[]) {
-    for (const declarator of statement.declarations) if (declarator.id.type === 'Identifier' && declarator.init) inner.set(declarator.id.name, declarator.init);
-  }
+  for (const statement of statements.slice(0, -1) as t.VariableDeclaration[]) bindDeclarators(statement, inner);
   return literalOf(last.argument, inner, depth + 1);
 }
 

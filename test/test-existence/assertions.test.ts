@@ -160,6 +160,8 @@ describe('tautologies: only known value matchers on constants', () => {
     expect(type('interface Shape { a: string }\nconst shape = make();')).toBe('no-assertion');
     // Without type arguments, a name alone proves nothing; nor does a binding that is used, or one without a type.
     expect(type('util.assertEqual(a, b);')).toBe('no-assertion');
+    // A name that only starts like one is not a type assertion.
+    expect(type('const value = expected<string>(f());')).toBe('no-assertion');
     expect(type('const result: string = f(); log(result);')).toBe('no-assertion');
     expect(type('const _unused = f();')).toBe('no-assertion');
     expect(type('const config = makeConfig() satisfies Config; use(config);')).toBe('no-assertion');
