@@ -1,9 +1,8 @@
 import type { ParserPlugin } from '@babel/parser';
-import type * as t from '@babel/types';
 import { compileAssertPatterns, type AssertPatterns } from './assert-patterns.js';
 import {
-  calleePath, canBeTitle, declarationPath, hasNot, isFunction, isShouldChain, keyName, location, parseSource, pluginSets, propertyName, requiredModule,
-  rootName, rootOf, unwrapAwait, walk, type FunctionNode, type SourceLocation,
+  babelTree, calleePath, canBeTitle, declarationPath, hasNot, isFunction, isShouldChain, keyName, parseSource, pluginSets, propertyName, requiredModule,
+  rootName, rootOf, SourceLines, typeArgumentsOf, unwrapAwait, walk, type FunctionNode, type ParsedSource, type SourceLocation, type t,
 } from './ast.js';
 import { constantness, type AssertionKind } from './constants.js';
 import { ASSERT_MODULES, Bindings, CONTEXT_ASSERTIONS, SUITE_BASES, TEST_BASES, TYPE_ASSERTIONS, type HelperRef } from './bindings.js';
@@ -114,7 +113,7 @@ export function analyzeTestFile(code: string, file: string, options: AnalyzeOpti
   }
   const parsed = parseOrError(code, file);
   if ('parseError' in parsed) return { tests: [], focusedSuites: [], parseError: parsed.parseError };
-  return new FileAnalyzer(code, file, options).analyze([() => parsed.program]);
+  return new FileAnalyzer(code, file, options).analyze([() => parsed.source]);
 }
 
 /**
@@ -126,7 +125,7 @@ function analyzeInRuns(code: string, file: string, options: AnalyzeOptions, runC
   if (code.includes('\0')) return undefined;
   const runs = statementRuns(code, runChars);
   if (runs.length < 2) return undefined;
-  const parse = (plugins: ParserPlugin[], index: number) => parseRun(code, file, plugins, runs[index]!, index === runs.length - 1);
+  const parse = (plugins: ParserPlugin[], index: number) => babelTree(parseRun(code, file, plugins, runs[index]!, index === runs.length - 1));
   /** The runs an earlier plugin set could not read: a later set is tried only when it reads them, not from the start. */
   const unread: number[] = [];
   for (const plugins of pluginSets(code, file)) {
@@ -165,16 +164,16 @@ export function analyzeHelperModule(code: string, file: string, options: Analyze
   const parsed = parseOrError(code, file);
   if ('parseError' in parsed) return undefined;
   const analyzer = new FileAnalyzer(code, file, options);
-  analyzer.collectBindings(parsed.program.program);
+  analyzer.collectBindings(parsed.source.program);
   return (name) => analyzer.exportAsserts(name);
 }
 
-function parseOrError(code: string, file: string): { program: t.File } | { parseError: NonNullable<FileAnalysis['parseError']> } {
+function parseOrError(code: string, file: string, native = false): { source: ParsedSource } | { parseError: NonNullable<FileAnalysis['parseError']> } {
   // A NUL byte is in no JavaScript source: the file is binary (a build artefact or a misnamed asset).
   const nul = code.indexOf('\0');
   if (nul !== -1) return { parseError: { message: 'it is binary, not JavaScript or TypeScript', line: code.slice(0, nul).split('\n').length, column: 1 } };
   try {
-    return { program: parseSource(code, file) };
+    return { source: parseSource(code, file, native) };
   } catch (error) {
     if (error instanceof RangeError) return { parseError: { message: TOO_DEEP, line: 1, column: 1 } };
     const { loc, message } = error as { loc?: { line: number; column: number }; message: string };
@@ -187,16 +186,16 @@ function parseOrError(code: string, file: string): { program: t.File } | { parse
  * undefined. A config that does not parse breaks its runner anyway and is left to it.
  */
 export function findEnabledOption(code: string, file: string, name: string): SourceLocation | undefined {
-  let program: t.File;
+  let program: t.Program;
   try {
-    program = parseSource(code, file);
+    program = parseSource(code, file).program;
   } catch {
     return undefined;
   }
   let found: SourceLocation | undefined;
   walk(program, (node) => {
     if (found) return false;
-    if (node.type === 'ObjectProperty' && !node.computed && keyName(node.key) === name && node.value.type === 'BooleanLiteral' && node.value.value) found = location(node);
+    if (node.type === 'Property' && !node.computed && keyName(node.key) === name && node.value.type === 'Literal' && node.value.value === true) found = new SourceLines(code).at(node.start);
     return true;
   });
   return found;
@@ -209,6 +208,7 @@ class FileAnalyzer {
   private readonly assertingHelpers = new Map<FunctionNode, boolean>();
   private readonly typeTests: boolean;
   private readonly assertPatterns: AssertPatterns;
+  private readonly lines: SourceLines;
 
   /** Where `// @ts-expect-error` comments are: the compiler fails when the line under one compiles. */
   private typeErrorExpectations: number[] = [];
@@ -220,6 +220,7 @@ class FileAnalyzer {
   ) {
     this.typeTests = TYPE_TEST_FILE.test(file);
     this.assertPatterns = options.assertPatterns ?? compileAssertPatterns([]);
+    this.lines = new SourceLines(code);
   }
 
   /**
@@ -227,23 +228,23 @@ class FileAnalyzer {
    * top-level statements parsed again on each pass, so that one run's tree is alive at a time. Every
    * pass goes over the file as the whole file's walk would.
    */
-  analyze(parts: ReadonlyArray<() => t.File>): FileAnalysis {
-    const comments: t.Comment[] = [];
-    const withHooks: Array<() => t.File> = [];
+  analyze(parts: ReadonlyArray<() => ParsedSource>): FileAnalysis {
+    const comments: ParsedSource['comments'][number][] = [];
+    const withHooks: Array<() => ParsedSource> = [];
     for (const part of parts) {
       const parsed = part();
-      for (const comment of parsed.comments ?? []) if (ACTIVE_COMMENT.test(comment.value)) comments.push(comment);
+      for (const comment of parsed.comments) if (ACTIVE_COMMENT.test(comment.value)) comments.push(comment);
       this.collectBindings(parsed.program);
       if (parsed.program.body.some((statement) => this.hookCallback(statement))) withHooks.push(part);
     }
-    this.typeErrorExpectations = comments.filter((comment) => comment.value.includes('@ts-expect-error')).map((comment) => comment.start ?? 0);
+    this.typeErrorExpectations = comments.filter((comment) => comment.value.includes('@ts-expect-error')).map((comment) => comment.start);
     // The file's own hooks assert for every test in it: known before the first test is judged.
     const hookAsserts = withHooks.some((part) => part().program.body.some((statement) => this.isAssertingHook(statement)));
     const scope: Scope = { skipped: false, todo: false, hookAsserts };
     for (const part of parts) for (const statement of part().program.body) this.visit(statement, scope);
     // tsd and tstyche files may assert at the top level, with no test around: the file is one type test.
     if (this.typeTests && this.tests.length === 0 && parts.some((part) => this.hasTypeAssertions(part().program))) this.tests.push({ title: '(type assertions of the file)', line: 1, column: 1, testClass: 'real' });
-    acknowledge(this.tests, comments);
+    acknowledge(this.tests, comments, this.lines);
     return { tests: this.tests, focusedSuites: this.focusedSuites };
   }
 
@@ -300,10 +301,10 @@ class FileAnalyzer {
   }
 
   /** The function a hook (`beforeEach(() => …)`, `test.afterAll(…)`) runs, when `statement` declares one. */
-  private hookCallback(statement: t.Node): t.ArrowFunctionExpression | t.FunctionExpression | undefined {
+  private hookCallback(statement: t.Node): FunctionNode | undefined {
     if (statement.type !== 'ExpressionStatement') return undefined;
     const call = unwrapAwait(statement.expression);
-    if (call?.type !== 'CallExpression') return undefined;
+    if (call.type !== 'CallExpression') return undefined;
     const path = calleePath(call.callee);
     const name = path?.at(-1);
     if (!path || !name || !HOOKS.has(name) || (path.length > 1 && path[0] !== 'test')) return undefined;
@@ -320,7 +321,7 @@ class FileAnalyzer {
       if (!declaration) {
         const generator = generatorOf(child);
         // pluginTester({ … }), ruleTester.run(…): a library declares the tests from a table, and checks each.
-        if (generator) this.tests.push({ title: `${generator}(…)`, ...location(child), testClass: scope.skipped ? 'skipped' : 'real' });
+        if (generator) this.tests.push({ title: `${generator}(…)`, ...this.lines.at(child.start), testClass: scope.skipped ? 'skipped' : 'real' });
         return !generator;
       }
       this.visitDeclaration(child, declaration, scope);
@@ -335,7 +336,7 @@ class FileAnalyzer {
 
   private visitSuite(call: t.CallExpression, declaration: Declaration, scope: Scope): void {
     const flags = this.flagsOf(call, declaration);
-    if (flags.focused) this.focusedSuites.push({ title: this.titleOf(call), ...location(call) });
+    if (flags.focused) this.focusedSuites.push({ title: this.titleOf(call), ...this.lines.at(call.start) });
     const callback = call.arguments.find(isFunction);
     if (!callback) return;
     const inner: Scope = { ...scope, skipped: scope.skipped || flags.skipped, todo: scope.todo || flags.todo };
@@ -360,13 +361,13 @@ class FileAnalyzer {
     // cancel () { throw new Error('should be unreachable') }: a callback that fails the test when the code calls it.
     if (fn && assertions.size === 0 && throwsInCallback(fn)) assertions.add('live');
     // A type test in a test file: `// @ts-expect-error` asserts that the next line does not compile.
-    if (fn && assertions.size === 0 && this.typeErrorExpectations.some((at) => at > (fn.start ?? 0) && at < (fn.end ?? 0))) assertions.add('live');
+    if (fn && assertions.size === 0 && this.typeErrorExpectations.some((at) => at > fn.start && at < fn.end)) assertions.add('live');
     // A test that declares subtests (`t.test(…)` of node:test) is a suite: its subtests are the tests.
     if (this.tests.length > before) {
-      if (flags.focused) this.focusedSuites.push({ title: this.titleOf(call), ...location(call) });
+      if (flags.focused) this.focusedSuites.push({ title: this.titleOf(call), ...this.lines.at(call.start) });
       return;
     }
-    this.tests.push({ title: this.titleOf(call), ...location(call), testClass: this.classify(callback, flags, scope, assertions) });
+    this.tests.push({ title: this.titleOf(call), ...this.lines.at(call.start), testClass: this.classify(callback, flags, scope, assertions) });
   }
 
 
@@ -393,7 +394,7 @@ class FileAnalyzer {
   private runtimeSkipOf(statement: t.Statement): TestClass | undefined {
     if (statement.type !== 'ExpressionStatement') return undefined;
     const call = unwrapAwait(statement.expression);
-    if (call?.type !== 'CallExpression') return undefined;
+    if (call.type !== 'CallExpression') return undefined;
     if (call.callee.type === 'Identifier' && call.callee.name === 'pending') return 'skipped';
     if (call.callee.type !== 'MemberExpression' || call.arguments.length > 0) return undefined;
     const name = propertyName(call.callee);
@@ -427,11 +428,11 @@ class FileAnalyzer {
         if (declaration && scope) this.visitDeclaration(child, declaration, scope);
         if (declaration) return false;
       }
-      if (child !== node && isFunction(child)) callbacks.push({ start: child.start ?? 0, end: child.end ?? 0 });
+      if (child !== node && isFunction(child)) callbacks.push({ start: child.start, end: child.end });
       this.names.bind(child);
       let kind = child.type === 'CallExpression' ? this.assertionOfCall(child, helpers) : child.type === 'MemberExpression' ? this.propertyAssertionOf(child) : (child.type === 'NewExpression' && settlesOnCallback(child)) || isTypeCheck(child) ? 'live' : undefined;
       // t.pass() in a callback checks that the code called back: AVA fails a test that made no assertion, tap a plan left short.
-      if (kind === 'constant' && child.type === 'CallExpression' && calleePath(child.callee)?.at(-1) === 'pass' && callbacks.some(({ start, end }) => (child.start ?? 0) >= start && (child.start ?? 0) < end)) kind = 'live';
+      if (kind === 'constant' && child.type === 'CallExpression' && calleePath(child.callee)?.at(-1) === 'pass' && callbacks.some(({ start, end }) => child.start >= start && child.start < end)) kind = 'live';
       if (kind) found.add(kind);
       else if (child.type === 'CallExpression' && this.handsAssertionOn(child, helpers)) found.add('live');
       // expect(() => test('x')).toThrow(): what expect checks declares no test of this suite.
@@ -482,7 +483,7 @@ class FileAnalyzer {
     const path = calleePath(callee);
     if (path && this.assertPatterns.matches(path)) return 'live';
     // util.assertEqual<A, B>(true), assertIs<T>(x): an assert or expect helper given type arguments asserts on types, for the compiler.
-    if (path && call.typeParameters && TYPE_ASSERTION_NAME.test(path.at(-1) ?? '')) return 'live';
+    if (path && typeArgumentsOf(call) && TYPE_ASSERTION_NAME.test(path.at(-1) ?? '')) return 'live';
     // require('node:assert')(x), require('node:assert').strictEqual(a, b)
     if (callee.type === 'CallExpression' && ASSERT_MODULES.has(requiredModule(callee) ?? '')) return constantness(call.arguments, 'assert');
     if (callee.type === 'Identifier') {
@@ -551,7 +552,7 @@ class FileAnalyzer {
 
   /** `expectTypeOf(x).toEqualTypeOf<Y>()`, tstyche's `expect<X>().type.toBe<Y>()`, anything in a `*.test-d.ts`: checked by the compiler. */
   private isTypeExpectation(expectCall: t.CallExpression, chain: t.Node): boolean {
-    if (this.typeTests || expectCall.typeParameters || (expectCall.callee.type === 'Identifier' && TYPE_ASSERTIONS.has(expectCall.callee.name))) return true;
+    if (this.typeTests || typeArgumentsOf(expectCall) || (expectCall.callee.type === 'Identifier' && TYPE_ASSERTIONS.has(expectCall.callee.name))) return true;
     for (let current: t.Node = chain; current.type === 'MemberExpression'; current = current.object) if (propertyName(current) === 'type') return true;
     return false;
   }
@@ -576,7 +577,7 @@ class FileAnalyzer {
       helpers.push({ module: '', name: node.callee.object.name });
       return false;
     }
-    if (node.type === 'ObjectExpression') return node.properties.some((property) => property.type === 'ObjectProperty' && this.isHandedAssertion(property.value, helpers));
+    if (node.type === 'ObjectExpression') return node.properties.some((property) => property.type === 'Property' && this.isHandedAssertion(property.value, helpers));
     return node.type === 'ArrayExpression' && node.elements.some((element) => element !== null && this.isHandedAssertion(element, helpers));
   }
 
@@ -605,7 +606,7 @@ class FileAnalyzer {
     const first = call.arguments[0];
     if (!first || !canBeTitle(first)) return undefined;
     // Playwright's conditional annotations, `test.skip(isMobile, 'reason')`, declare no test.
-    if (call.arguments[1]?.type === 'StringLiteral' && !call.arguments.some(isFunction)) return undefined;
+    if (isString(call.arguments[1]) && !call.arguments.some(isFunction)) return undefined;
     if (SUITE_BASES.has(base)) return { kind: 'suite', base, modifiers };
     if (!TEST_BASES.has(base)) return undefined;
     return { kind: modifiers.includes('describe') ? 'suite' : 'test', base, modifiers };
@@ -621,9 +622,9 @@ class FileAnalyzer {
     // node:test options: test('title', { skip: true }, fn)
     const options = call.arguments.find((argument): argument is t.ObjectExpression => argument.type === 'ObjectExpression');
     for (const property of options?.properties ?? []) {
-      if (property.type !== 'ObjectProperty' || property.key.type !== 'Identifier') continue;
+      if (property.type !== 'Property' || property.key.type !== 'Identifier') continue;
       const value = property.value;
-      const set = value.type === 'BooleanLiteral' ? value.value : value.type === 'StringLiteral' || value.type === 'TemplateLiteral';
+      const set = value.type === 'Literal' && typeof value.value === 'boolean' ? value.value : isString(value) || value.type === 'TemplateLiteral';
       if (!set) continue;
       if (property.key.name === 'skip') flags.skipped = true;
       else if (property.key.name === 'todo') flags.todo = true;
@@ -649,9 +650,9 @@ class FileAnalyzer {
   private titleOf(call: t.CallExpression): string {
     const first = call.arguments[0];
     if (!first) return '(untitled)';
-    if (first.type === 'StringLiteral') return first.value;
+    if (isString(first)) return first.value;
     if (first.type === 'TemplateLiteral' && first.expressions.length === 0) return first.quasis.map((quasi) => quasi.value.cooked ?? quasi.value.raw).join('');
-    const text = this.code.slice(first.start ?? 0, first.end ?? 0).replace(/\s+/g, ' ');
+    const text = this.code.slice(first.start, first.end).replace(/\s+/g, ' ');
     return text.length > 80 ? `${text.slice(0, 77)}...` : text;
   }
 }
@@ -669,6 +670,10 @@ function contextAssertion(method: string, values: readonly t.Node[]): AssertionK
 function isTypeCheck(node: t.Node): boolean {
   if (node.type === 'VariableDeclarator') return node.id.type === 'Identifier' && node.id.name.startsWith('_') && Boolean(node.id.typeAnnotation) && Boolean(node.init);
   return node.type === 'ExpressionStatement' && node.expression.type === 'TSSatisfiesExpression';
+}
+
+function isString(node: t.Node | undefined): node is t.StringLiteral {
+  return node?.type === 'Literal' && typeof node.value === 'string';
 }
 
 function isWithinCall(node: t.Node): boolean {

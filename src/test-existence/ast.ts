@@ -1,6 +1,9 @@
-import { parse, type ParseResult, type ParserPlugin } from '@babel/parser';
-import type * as t from '@babel/types';
+import { parse, type ParserPlugin } from '@babel/parser';
+import type * as t from 'oxc-parser';
+import { parseWithOxc } from './oxc.js';
 import VISITOR_KEYS from './visitor-keys.json' with { type: 'json' };
+
+export type * as t from 'oxc-parser';
 
 export interface SourceLocation {
   line: number;
@@ -8,10 +11,19 @@ export interface SourceLocation {
   column: number;
 }
 
-export type FunctionNode = t.ArrowFunctionExpression | t.FunctionExpression | t.FunctionDeclaration | t.ObjectMethod | t.ClassMethod;
+/** A function with a body: not a TypeScript overload or `declare function`. */
+export type FunctionNode = t.ArrowFunctionExpression | (t.Function & { body: t.FunctionBody });
+
+/** A parsed file: the ESTree program (TS-ESTree for TypeScript) and its comments, positions in UTF-16 offsets. */
+export interface ParsedSource {
+  program: t.Program;
+  comments: ReadonlyArray<{ value: string; start: number; end: number }>;
+}
 
 /** Proposals that current code uses and that no syntax of its own conflicts with. */
 const COMMON_PLUGINS: ParserPlugin[] = ['explicitResourceManagement', 'sourcePhaseImports', 'deferredImportEvaluation', 'importReflection'];
+/** babel builds the tree oxc builds: ESTree, with class fields and `import()` as ESTree has them. */
+const ESTREE: ParserPlugin = ['estree', { classFeatures: true }];
 
 /**
  * The plugin sets to try, most likely first. A .js file may hold JSX, Flow types (jest, React
@@ -24,22 +36,30 @@ function parserAttempts(file: string): ParserPlugin[][] {
   const syntaxes: ParserPlugin[][] = typescript
     ? file.endsWith('.tsx') ? [['typescript', 'jsx']] : [['typescript'], ['typescript', 'jsx']]
     : [['jsx', ['flow', { all: false }]], ['jsx', ['flow', { all: true }]], ['typescript', 'jsx'], ['typescript']];
-  return syntaxes.flatMap((syntax) => decorators.map((decorator) => [...COMMON_PLUGINS, ...syntax, ...decorator]));
+  return syntaxes.flatMap((syntax) => decorators.map((decorator) => [ESTREE, ...COMMON_PLUGINS, ...syntax, ...decorator]));
 }
 
 /**
  * JavaScript without Flow types, the most common .js file, parses a fifth quicker without babel's
- * Flow plugin, to the same tree (but for null and `importKind: 'value'` fields the analysis does not
- * read). Files with a `@flow` pragma, and those this does not parse, take the full list of attempts.
+ * Flow plugin, to the same tree. Files with a `@flow` pragma, and those this does not parse, take
+ * the full list of attempts.
  */
-const PLAIN_JAVASCRIPT: ParserPlugin[] = [...COMMON_PLUGINS, 'jsx', 'decorators-legacy'];
+const PLAIN_JAVASCRIPT: ParserPlugin[] = [ESTREE, ...COMMON_PLUGINS, 'jsx', 'decorators-legacy'];
 
-/** Parses a JS/TS file with the first plugin set that accepts it; throws the first attempt's error otherwise. */
-export function parseSource(code: string, file: string): t.File {
+/**
+ * Parses a JS/TS file: with oxc where `native` allows it and oxc reads the file without an error,
+ * else with babel's first plugin set that accepts it; throws the first attempt's error otherwise.
+ * babel reads what oxc does not (Flow, TypeScript in a .js file) and says where a file is broken.
+ */
+export function parseSource(code: string, file: string, native = false): ParsedSource {
+  if (native && !code.includes('@flow')) {
+    const parsed = parseWithOxc(code, file);
+    if (parsed && parsed.errors.length === 0) return parsed;
+  }
   let firstError: unknown;
   for (const plugins of pluginSets(code, file)) {
     try {
-      return parseWith(code, file, plugins);
+      return babelTree(parseWith(code, file, plugins));
     } catch (error) {
       // Running out of stack is not a syntax error another plugin set could fix.
       if (error instanceof RangeError) throw error;
@@ -63,12 +83,15 @@ export interface PartOfFile {
   startColumn: number;
 }
 
-export function parseWith(code: string, file: string, plugins: ParserPlugin[], part?: PartOfFile): ParseResult<t.File> {
+export type BabelParse = ReturnType<typeof parse>;
+
+export function parseWith(code: string, file: string, plugins: ParserPlugin[], part?: PartOfFile): BabelParse {
   return parse(code, {
     sourceType: /\.[cm]?tsx?$/.test(file) ? 'module' : 'unambiguous',
     plugins,
     errorRecovery: true,
     attachComment: false,
+    createImportExpressions: true,
     allowReturnOutsideFunction: true,
     allowAwaitOutsideFunction: true,
     allowImportExportEverywhere: true,
@@ -77,10 +100,15 @@ export function parseWith(code: string, file: string, plugins: ParserPlugin[], p
   });
 }
 
-/** Children that hold types or decorators: they cannot contain tests or assertions. */
-const SKIPPED_KEYS = new Set(['typeAnnotation', 'typeParameters', 'typeArguments', 'superTypeParameters', 'returnType', 'implements', 'decorators']);
+/** babel's tree, built by its estree plugin: the shape of oxc's. */
+export function babelTree(parsed: BabelParse): ParsedSource {
+  return { program: parsed.program as unknown as t.Program, comments: (parsed.comments ?? []) as ParsedSource['comments'] };
+}
 
-/** babel's own list of the keys that hold child nodes, per node type: faster and surer than enumerating. */
+/** Children that hold types or decorators: they cannot contain tests or assertions. */
+const SKIPPED_KEYS = new Set(['typeAnnotation', 'typeParameters', 'typeArguments', 'superTypeParameters', 'superTypeArguments', 'returnType', 'implements', 'decorators']);
+
+/** The keys that hold child nodes, per node type (oxc's ESTree table, and babel's for Flow): faster and surer than enumerating. */
 const CHILD_KEYS: Record<string, string[]> = Object.fromEntries(Object.entries(VISITOR_KEYS as Record<string, string[]>).map(([type, keys]) => [type, keys.filter((key) => !SKIPPED_KEYS.has(key))]));
 
 /**
@@ -103,23 +131,41 @@ export function walk(node: t.Node, visit: (node: t.Node) => boolean | void): voi
   }
 }
 
-export function location(node: t.Node): SourceLocation {
-  return { line: node.loc?.start.line ?? 1, column: (node.loc?.start.column ?? 0) + 1 };
+/** Lines and columns of offsets in one file: the trees carry offsets only. */
+export class SourceLines {
+  private readonly starts: number[] = [0];
+
+  constructor(code: string) {
+    for (let index = code.indexOf('\n'); index !== -1; index = code.indexOf('\n', index + 1)) this.starts.push(index + 1);
+  }
+
+  /** The line and 1-based column of `offset`. */
+  at(offset: number): SourceLocation {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - this.starts[low]! + 1 };
+  }
 }
 
-export function isFunction(node: t.Node): node is t.ArrowFunctionExpression | t.FunctionExpression {
-  return node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression';
+export function isFunction(node: t.Node): node is t.ArrowFunctionExpression | (t.Function & { body: t.FunctionBody }) {
+  return node.type === 'ArrowFunctionExpression' || (node.type === 'FunctionExpression' && node.body !== null);
 }
 
 export function keyName(key: t.Node): string | undefined {
   if (key.type === 'Identifier') return key.name;
-  return key.type === 'StringLiteral' ? key.value : undefined;
+  return key.type === 'Literal' && typeof key.value === 'string' ? key.value : undefined;
 }
 
 /** Titles are strings, names or expressions that make one; conditions and callbacks are not titles. */
 export function canBeTitle(node: t.Node): boolean {
   switch (node.type) {
-    case 'StringLiteral':
+    case 'Literal':
+      return typeof node.value === 'string';
     case 'TemplateLiteral':
     case 'Identifier':
     case 'MemberExpression':
@@ -132,15 +178,25 @@ export function canBeTitle(node: t.Node): boolean {
   }
 }
 
-export function unwrapAwait(expression: t.Expression): t.Expression | undefined {
+export function unwrapAwait(expression: t.Node): t.Node {
   return expression.type === 'AwaitExpression' ? expression.argument : expression;
 }
 
-export function propertyName(member: t.MemberExpression | t.OptionalMemberExpression): string | undefined {
+export function propertyName(member: t.MemberExpression): string | undefined {
   const property = member.property;
   if (!member.computed && property.type === 'Identifier') return property.name;
-  if (property.type === 'StringLiteral') return property.value;
+  if (property.type === 'Literal' && typeof property.value === 'string') return property.value;
   return undefined;
+}
+
+/** A call's type arguments (`assertIs<T>(x)`): oxc names them `typeArguments`, babel `typeParameters`. */
+export function typeArgumentsOf(call: t.CallExpression): unknown {
+  return call.typeArguments ?? (call as { typeParameters?: unknown }).typeParameters;
+}
+
+/** What an optional chain holds: `a?.b()` is a chain around the call. */
+function unchain(node: t.Node): t.Node {
+  return node.type === 'ChainExpression' ? node.expression : node;
 }
 
 /**
@@ -149,7 +205,7 @@ export function propertyName(member: t.MemberExpression | t.OptionalMemberExpres
  */
 function namePath(node: t.Node, through: (node: t.Node, namesRead: number) => t.Node | undefined): string[] | undefined {
   const names: string[] = [];
-  let current: t.Node | undefined = node;
+  let current: t.Node | undefined = unchain(node);
   while (current) {
     if (current.type === 'Identifier') {
       names.push(current.name);
@@ -159,7 +215,7 @@ function namePath(node: t.Node, through: (node: t.Node, namesRead: number) => t.
       const name = propertyName(current);
       if (!name) return undefined;
       names.push(name);
-      current = current.object;
+      current = unchain(current.object);
     } else current = through(current, names.length);
   }
   return undefined;
@@ -167,7 +223,7 @@ function namePath(node: t.Node, through: (node: t.Node, namesRead: number) => t.
 
 /** The names of a callee read through calls: `request(app).get('/').expect` → request, get, expect. */
 export function calleePath(node: t.Node): string[] | undefined {
-  return namePath(node, (current) => (current.type === 'CallExpression' ? current.callee : undefined));
+  return namePath(node, (current) => (current.type === 'CallExpression' ? unchain(current.callee) : undefined));
 }
 
 /** Like calleePath, but only through the call of a curried modifier: `test.each(table)` yes, `foo().it` no. */
@@ -190,7 +246,7 @@ export function rootOf(node: t.Node): t.Node {
     if (current.type === 'MemberExpression') current = current.object;
     else if (current.type === 'CallExpression') current = current.callee;
     else if (current.type === 'TaggedTemplateExpression') current = current.tag;
-    else if (current.type === 'TSNonNullExpression') current = current.expression;
+    else if (current.type === 'TSNonNullExpression' || current.type === 'ChainExpression') current = current.expression;
     else return current;
   }
 }
@@ -223,21 +279,13 @@ export function isShouldChain(node: t.Node): boolean {
 export function requiredModule(node: t.Node): string | undefined {
   if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'require') return undefined;
   const first = node.arguments[0];
-  return first?.type === 'StringLiteral' ? first.value : undefined;
+  return first?.type === 'Literal' && typeof first.value === 'string' ? first.value : undefined;
 }
 
 /** The value of a literal (a string, number, boolean, null, or a template with no expressions), boxed; undefined for anything else. */
 export function literalValue(node: t.Node): { value: string | number | boolean | null } | undefined {
-  switch (node.type) {
-    case 'StringLiteral':
-    case 'NumericLiteral':
-    case 'BooleanLiteral':
-      return { value: node.value };
-    case 'NullLiteral':
-      return { value: null };
-    case 'TemplateLiteral':
-      return node.expressions.length === 0 ? { value: node.quasis.map((quasi) => quasi.value.cooked ?? quasi.value.raw).join('') } : undefined;
-    default:
-      return undefined;
-  }
+  // Regular expressions and bigints are literals too, with values of their own kinds.
+  if (node.type === 'Literal') return 'regex' in node || 'bigint' in node ? undefined : { value: node.value as string | number | boolean | null };
+  if (node.type === 'TemplateLiteral') return node.expressions.length === 0 ? { value: node.quasis.map((quasi) => quasi.value.cooked ?? quasi.value.raw).join('') } : undefined;
+  return undefined;
 }

@@ -1,5 +1,4 @@
-import type * as t from '@babel/types';
-import { calleePath, isFunction, keyName, propertyName, requiredModule, unwrapAwait, type FunctionNode } from './ast.js';
+import { calleePath, isFunction, keyName, propertyName, requiredModule, unwrapAwait, type FunctionNode, type t } from './ast.js';
 
 /*
  * What the names of a test file stand for: the assert modules, `expect`s, test contexts and helper
@@ -79,22 +78,20 @@ export class Bindings {
         this.bindAssignment(node);
         break;
       case 'FunctionDeclaration':
-        if (node.id) this.addHelper(node.id.name, node);
+        if (node.id && node.body) this.addHelper(node.id.name, node as FunctionNode);
         if (node.id) this.shadow(node.id.name);
         break;
       case 'ExportDefaultDeclaration':
         if (node.declaration.type === 'Identifier') this.alias('default', node.declaration.name);
-        else if (node.declaration.type === 'FunctionDeclaration' || isFunction(node.declaration)) this.addHelper('default', node.declaration);
+        else if ((node.declaration.type === 'FunctionDeclaration' && node.declaration.body) || isFunction(node.declaration)) this.addHelper('default', node.declaration as FunctionNode);
         break;
       case 'ExportNamedDeclaration':
         if (node.source) for (const specifier of node.specifiers) this.bindReexport(node.source.value, specifier);
         break;
-      case 'ClassMethod':
-      case 'ObjectMethod':
-        if (node.key.type === 'Identifier') this.addHelper(node.key.name, node);
-        break;
-      case 'ObjectProperty':
-      case 'ClassProperty':
+      // Methods of objects and classes are properties whose values are functions.
+      case 'MethodDefinition':
+      case 'Property':
+      case 'PropertyDefinition':
         if (node.key.type === 'Identifier' && node.value) {
           if (isFunction(node.value)) this.addHelper(node.key.name, node.value);
           else if (node.value.type === 'Identifier' && node.value.name !== node.key.name) this.alias(node.key.name, node.value.name);
@@ -117,24 +114,24 @@ export class Bindings {
         else this.addImported(local, source, 'default');
         continue;
       }
-      const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
+      const imported = keyName(specifier.imported) ?? 'default';
       if (fromAssert || ASSERT_OBJECTS.has(imported)) this.addAssert(local, imported === 'default' ? 'assert' : imported, source);
       else if (imported === 'expect' || EXPECT_LIKE_NAME.test(local)) this.addExpect(local, source);
       else if (imported === 'fc' && PROPERTY_MODULES.has(source)) this.propertyModules.add(local);
       else this.addImported(local, source, imported);
     }
   }
-  private bindReexport(source: string, specifier: t.ExportNamedDeclaration['specifiers'][number]): void {
-    if (specifier.type !== 'ExportSpecifier') return;
+  private bindReexport(source: string, specifier: t.ExportSpecifier): void {
     const exported = keyName(specifier.exported);
-    if (exported) this.addImported(exported, source, specifier.local.name);
+    const local = keyName(specifier.local);
+    if (exported && local) this.addImported(exported, source, local);
   }
   /**
    * What a declaration binds: `const assert = require('assert')`, `const { expect: jestExpect } = require('../')`,
    * `const p = tspl(t, { plan: 2 })`, `const check = verify.bind(null, x)`, `const helper = () => …`.
    */
-  private bindValue(pattern: t.Node, init: t.Expression): void {
-    const value = unwrapAwait(init) ?? init;
+  private bindValue(pattern: t.Node, init: t.Node): void {
+    const value = unwrapAwait(init);
     const source = requiredModule(value);
     if (source !== undefined) {
       this.bindRequire(pattern, source);
@@ -169,7 +166,7 @@ export class Bindings {
    * What is taken from a module imported whole: `const { assert, expect } = chai`,
    * `const expect = chai.expect`, `const should = chai.should()` (or `require('chai').should()`).
    */
-  private bindLibraryMember(pattern: t.Node, value: t.Expression): boolean {
+  private bindLibraryMember(pattern: t.Node, value: t.Node): boolean {
     if (value.type === 'Identifier' && this.wholeModules.has(value.name)) {
       if (pattern.type !== 'ObjectPattern') return false;
       this.bindRequire(pattern, this.wholeModules.get(value.name)!);
@@ -207,7 +204,7 @@ export class Bindings {
     }
     if (pattern.type !== 'ObjectPattern') return;
     for (const property of pattern.properties) {
-      if (property.type !== 'ObjectProperty' || property.value.type !== 'Identifier') continue;
+      if (property.type !== 'Property' || property.value.type !== 'Identifier') continue;
       const key = keyName(property.key);
       const local = property.value.name;
       if (fromAssert || ASSERT_OBJECTS.has(key ?? '')) this.addAssert(local, key ?? 'assert', source);
@@ -264,7 +261,7 @@ export class Bindings {
     }
     if (first?.type !== 'ObjectPattern') return undefined;
     for (const property of first.properties) {
-      if (property.type !== 'ObjectProperty' || property.value.type !== 'Identifier') continue;
+      if (property.type !== 'Property' || property.value.type !== 'Identifier') continue;
       const method = keyName(property.key);
       if (method === 'expect') this.expectNames.add(property.value.name);
       else if (method && CONTEXT_ASSERTIONS.has(method)) this.contextMethods.set(property.value.name, method);

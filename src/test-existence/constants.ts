@@ -1,6 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import type * as t from '@babel/types';
-import { literalValue } from './ast.js';
+import { literalValue, type t } from './ast.js';
 
 /** `live` assertions check the code; `constant` ones compare constants only and pass whatever it does. */
 export type AssertionKind = 'live' | 'constant';
@@ -54,11 +53,11 @@ function constantValue(node: t.Node): unknown {
   const literal = literalValue(node);
   if (literal) return literal.value;
   switch (node.type) {
-    case 'BigIntLiteral':
-      return BigInt(node.value);
-    case 'RegExpLiteral':
+    case 'Literal':
+      // What literalValue leaves: regular expressions and bigints.
+      if ('bigint' in node) return BigInt(node.bigint);
       try {
-        return new RegExp(node.pattern, node.flags);
+        return 'regex' in node ? new RegExp(node.regex.pattern, node.regex.flags) : UNKNOWN;
       } catch {
         return UNKNOWN;
       }
@@ -78,8 +77,8 @@ function constantValue(node: t.Node): unknown {
     case 'ObjectExpression': {
       const entries: Array<[string, unknown]> = [];
       for (const property of node.properties) {
-        if (property.type !== 'ObjectProperty' || property.computed) return UNKNOWN;
-        const key = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' || property.key.type === 'NumericLiteral' ? String(property.key.value) : undefined;
+        if (property.type !== 'Property' || property.computed || property.kind !== 'init' || property.method) return UNKNOWN;
+        const key = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'Literal' && (typeof property.key.value === 'string' || typeof property.key.value === 'number') ? String(property.key.value) : undefined;
         const value = constantValue(property.value);
         if (key === undefined || value === UNKNOWN) return UNKNOWN;
         entries.push([key, value]);
@@ -90,7 +89,6 @@ function constantValue(node: t.Node): unknown {
     case 'TSSatisfiesExpression':
     case 'TSNonNullExpression':
     case 'TSTypeAssertion':
-    case 'ParenthesizedExpression':
       return constantValue(node.expression);
     default:
       return UNKNOWN;

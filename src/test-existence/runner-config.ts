@@ -1,8 +1,7 @@
 import path from 'node:path';
-import type * as t from '@babel/types';
 import picomatch from 'picomatch';
 import { parse as parseYaml } from 'yaml';
-import { keyName, literalValue, parseSource } from './ast.js';
+import { keyName, literalValue, parseSource, type t } from './ast.js';
 import { resolveLocalImport } from './local-modules.js';
 import type { RunnerFiles } from './scripts.js';
 
@@ -294,18 +293,18 @@ function readConfigFile(code: string, file: string, load: (source: string) => Li
       return UNREADABLE;
     }
   }
-  let program: t.File;
+  let program: t.Program;
   try {
-    program = parseSource(code, file);
+    program = parseSource(code, file).program;
   } catch {
     return UNREADABLE;
   }
   const bindings = new Map<string, t.Node>();
   let exported: t.Node | undefined;
-  for (const statement of program.program.body) {
+  for (const statement of program.body) {
     const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
     if (declaration?.type === 'VariableDeclaration') bindDeclarators(declaration, bindings);
-    if (statement.type === 'ExportDefaultDeclaration') exported = statement.declaration;
+    if (statement.type === 'ExportDefaultDeclaration') exported = statement.declaration as t.Node;
     if (statement.type === 'ExportNamedDeclaration' && statement.source && statement.specifiers.some((specifier) => keyName(specifier.exported) === 'default')) {
       return load(statement.source.value);
     }
@@ -323,7 +322,8 @@ function bindDeclarators(declaration: t.VariableDeclaration, bindings: Map<strin
 }
 
 /** The value a config function returns: its expression body, or a body of declarations ending in its only return. */
-function returnedLiteral(fn: t.ArrowFunctionExpression | t.FunctionExpression, bindings: ReadonlyMap<string, t.Node>, depth: number): Literal {
+function returnedLiteral(fn: t.ArrowFunctionExpression | t.Function, bindings: ReadonlyMap<string, t.Node>, depth: number): Literal {
+  if (!fn.body) return UNREADABLE;
   if (fn.body.type !== 'BlockStatement') return literalOf(fn.body, bindings, depth + 1);
   const statements = fn.body.body;
   const last = statements.at(-1);
@@ -338,8 +338,9 @@ function literalOf(node: t.Node, bindings: ReadonlyMap<string, t.Node>, depth: n
   const literal = literalValue(node);
   if (literal) return literal.value;
   switch (node.type) {
-    case 'RegExpLiteral':
-      return node.pattern;
+    case 'Literal':
+      // What literalValue leaves: regular expressions (jest's testRegex) and bigints.
+      return 'regex' in node ? node.regex.pattern : UNREADABLE;
     case 'Identifier': {
       const bound = bindings.get(node.name);
       return bound ? literalOf(bound, bindings, depth + 1) : UNREADABLE;
@@ -349,7 +350,7 @@ function literalOf(node: t.Node, bindings: ReadonlyMap<string, t.Node>, depth: n
     case 'ObjectExpression': {
       const object: Record<string, Literal> = {};
       for (const property of node.properties) {
-        if (property.type !== 'ObjectProperty' || property.computed) continue;
+        if (property.type !== 'Property' || property.computed) continue;
         const key = keyName(property.key);
         if (key) object[key] = literalOf(property.value, bindings, depth + 1);
       }
@@ -366,7 +367,6 @@ function literalOf(node: t.Node, bindings: ReadonlyMap<string, t.Node>, depth: n
       return returnedLiteral(node, bindings, depth);
     case 'TSAsExpression':
     case 'TSSatisfiesExpression':
-    case 'ParenthesizedExpression':
       return literalOf(node.expression, bindings, depth + 1);
     default:
       return UNREADABLE;

@@ -1,6 +1,5 @@
-import type * as t from '@babel/types';
 import type { ParserPlugin } from '@babel/parser';
-import { parseWith } from './ast.js';
+import { parseWith, type BabelParse } from './ast.js';
 
 /*
  * A very large test file (generated suites, several MB) is parsed a run of top-level statements at
@@ -199,15 +198,16 @@ function isWordStart(char: string): boolean {
  * (a `;` in a comment, a string or JSX text), and the runs do not add up to the file. A run that
  * starts inside a statement of the file does not parse.
  */
-export function parseRun(code: string, file: string, plugins: ParserPlugin[], run: StatementRun, last: boolean): t.File {
+export function parseRun(code: string, file: string, plugins: ParserPlugin[], run: StatementRun, last: boolean): BabelParse {
   const parsed = parseWith(code.slice(run.start, run.end), file, plugins, { sourceType: 'module', startIndex: run.start, startLine: run.line, startColumn: run.column });
   if ((parsed.errors?.length ?? 0) > 0 || (!last && !endsWithStatement(code, parsed, run))) throw new SplitStatement(`${file}: a run of statements does not end at ${run.end}`);
   return parsed;
 }
 
 /** Whether only white space and comments follow the run's last statement. */
-function endsWithStatement(code: string, parsed: t.File, run: StatementRun): boolean {
-  let at = Math.max(parsed.program.body.at(-1)?.end ?? run.start, parsed.program.directives.at(-1)?.end ?? run.start);
+function endsWithStatement(code: string, parsed: BabelParse, run: StatementRun): boolean {
+  // babel's estree plugin puts directives (`'use strict'`) among the statements.
+  let at = parsed.program.body.at(-1)?.end ?? run.start;
   for (const comment of parsed.comments ?? []) {
     if ((comment.start ?? 0) < at) continue;
     if (code.slice(at, comment.start ?? 0).trim() !== '') return false;

@@ -1,5 +1,4 @@
-import type * as t from '@babel/types';
-import { isFunction, propertyName, walk, type FunctionNode } from './ast.js';
+import { isFunction, propertyName, walk, type FunctionNode, type SourceLines, type t } from './ast.js';
 import type { TestCase, TestClass } from './analyze.js';
 
 /*
@@ -42,9 +41,8 @@ export function conditionSkips(callee: t.Node): boolean {
 }
 
 function constantCondition(node: t.Node): boolean | undefined {
-  if (node.type === 'BooleanLiteral') return node.value;
-  if (node.type === 'NumericLiteral' || node.type === 'StringLiteral') return Boolean(node.value);
-  if (node.type === 'NullLiteral' || (node.type === 'Identifier' && node.name === 'undefined')) return false;
+  if (node.type === 'Literal' && !('regex' in node)) return Boolean(node.value);
+  if (node.type === 'Identifier' && node.name === 'undefined') return false;
   if (node.type === 'UnaryExpression' && node.operator === '!') {
     const inner = constantCondition(node.argument);
     return inner === undefined ? undefined : !inner;
@@ -85,7 +83,7 @@ export function throwsInCallback(fn: FunctionNode): boolean {
   let found = false;
   walk(fn.body, (node) => {
     if (found) return false;
-    if (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration' || node.type === 'ObjectMethod' || node.type === 'ClassMethod') {
+    if ((node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration') && node.body) {
       walk(node.body, (inner) => {
         if (inner.type === 'ThrowStatement' && inner.argument.type === 'NewExpression') found = true;
         return !found;
@@ -118,9 +116,9 @@ const ACKNOWLEDGING_RULES: Partial<Record<TestClass, RegExp>> = {
 };
 
 /** Marks tests whose line above disables the ESLint rule for their class: the author accepted it in review. */
-export function acknowledge(tests: TestCase[], comments: ReadonlyArray<{ value: string; loc?: { end: { line: number } } | null }>): void {
+export function acknowledge(tests: TestCase[], comments: ReadonlyArray<{ value: string; end: number }>, lines: SourceLines): void {
   const disabled = new Map<number, string>();
-  for (const comment of comments) if (comment.loc && /eslint-disable-next-line/.test(comment.value)) disabled.set(comment.loc.end.line + 1, comment.value);
+  for (const comment of comments) if (/eslint-disable-next-line/.test(comment.value)) disabled.set(lines.at(comment.end).line + 1, comment.value);
   for (const test of tests) {
     const rules = disabled.get(test.line);
     const pattern = ACKNOWLEDGING_RULES[test.testClass];
