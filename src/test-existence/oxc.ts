@@ -26,8 +26,16 @@ export function nativeTarget(platform: string, arch: string, libc: 'glibc' | 'mu
 /** Node reports the glibc it runs on; a Linux without one is taken for musl, for which nothing is vendored. */
 function hostLibc(): 'glibc' | 'musl' | undefined {
   if (process.platform !== 'linux') return undefined;
-  const header = (process.report.getReport() as { header?: { glibcVersionRuntime?: string } }).header;
-  return header?.glibcVersionRuntime ? 'glibc' : 'musl';
+  // The report's network part looks up the host name of every open socket: it could take seconds, and says nothing of the libc.
+  const report = process.report as typeof process.report & { excludeNetwork?: boolean };
+  const excluded = report.excludeNetwork;
+  report.excludeNetwork = true;
+  try {
+    const header = (report.getReport() as { header?: { glibcVersionRuntime?: string } }).header;
+    return header?.glibcVersionRuntime ? 'glibc' : 'musl';
+  } finally {
+    report.excludeNetwork = excluded;
+  }
 }
 
 const moduleFile = fileURLToPath(import.meta.url);
