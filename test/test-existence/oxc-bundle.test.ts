@@ -113,6 +113,10 @@ describe('oxc-parser in dist', () => {
       const bytes = readFileSync(path.join(VENDORED, file));
       expect({ file, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') }).toEqual(listed[file]);
     }
+    // ncc leaves oxc out of the bundles: no entry carries a binding of its own.
+    for (const entry of readdirSync(path.join(ROOT, 'dist'), { withFileTypes: true })) {
+      if (entry.isDirectory() && entry.name !== 'oxc-parser') expect(readdirSync(path.join(ROOT, 'dist', entry.name), { recursive: true }).filter((file) => String(file).endsWith('.node')), entry.name).toEqual([]);
+    }
     // The binding npm installed here, from the same tarball: the vendored copy is taken out of it whole.
     if (hostTarget) {
       const installed = path.join(ROOT, 'node_modules/@oxc-parser', `binding-${hostTarget}`, `parser.${hostTarget}.node`);
