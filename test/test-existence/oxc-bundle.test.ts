@@ -155,6 +155,7 @@ describe('oxc-parser in dist', () => {
     expect(withBabel.parses).toBe(0);
     expect(withBabel.exitCode).toBe(withOxc.exitCode);
     expect(withBabel.stdout.replace(/\d+ ?ms/g, '')).toBe(withOxc.stdout.replace(/\d+ ?ms/g, ''));
+    expect(withOxc.stderr).toBe('');
     expect(withBabel.stderr).toBe('');
   });
 });
