@@ -23,7 +23,11 @@ export function nativeTarget(platform: string, arch: string, libc: 'glibc' | 'mu
   return undefined;
 }
 
-/** Node reports the glibc it runs on; a Linux without one is taken for musl, for which nothing is vendored. */
+/** The vendored binding for this process's platform (Node reports the glibc it runs on; a Linux without one is taken for musl). */
+export function hostNativeTarget(): NativeTarget | undefined {
+  return nativeTarget(process.platform, process.arch, hostLibc());
+}
+
 function hostLibc(): 'glibc' | 'musl' | undefined {
   if (process.platform !== 'linux') return undefined;
   // The report's network part looks up the host name of every open socket: it could take seconds, and says nothing of the libc.
@@ -49,7 +53,7 @@ const moduleFile = fileURLToPath(import.meta.url);
 function loadOxc(): Oxc | undefined {
   const requireHere = createRequire(import.meta.url);
   if (moduleFile.endsWith('.ts')) return requireHere('oxc-parser') as Oxc;
-  const target = nativeTarget(process.platform, process.arch, hostLibc());
+  const target = hostNativeTarget();
   if (!target) return undefined;
   const vendored = path.join(path.dirname(moduleFile), '..', 'oxc-parser');
   const variable = 'NAPI_RS_NATIVE_LIBRARY_PATH';

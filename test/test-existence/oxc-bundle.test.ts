@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { nativeTarget } from '../../src/test-existence/oxc.js';
+import { hostNativeTarget, nativeTarget } from '../../src/test-existence/oxc.js';
 import { ROOT } from '../helpers/action-runner.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -18,8 +18,7 @@ interface Manifest {
   files: Array<{ file: string; size: number; sha256: string }>;
 }
 
-const hostLibc = () => ((process.report.getReport() as { header: { glibcVersionRuntime?: string } }).header.glibcVersionRuntime ? 'glibc' : 'musl');
-const hostTarget = nativeTarget(process.platform, process.arch, process.platform === 'linux' ? hostLibc() : undefined);
+const hostTarget = hostNativeTarget();
 
 /**
  * Preloaded into the bundle's threads (NODE_OPTIONS reaches the analysis workers too): records each

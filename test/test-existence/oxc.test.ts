@@ -1,6 +1,8 @@
+import { readdirSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { nativeTarget, parseWithOxc } from '../../src/test-existence/oxc.js';
+import { VENDORED_TARGETS } from '../../scripts/vendor-oxc-parser.mjs';
+import { hostNativeTarget, nativeTarget, parseWithOxc } from '../../src/test-existence/oxc.js';
 
 describe('the native binding chosen for a platform', () => {
   it.each([
@@ -12,6 +14,14 @@ describe('the native binding chosen for a platform', () => {
     ['win32', 'arm64', undefined, 'win32-arm64-msvc'],
   ] as const)('%s %s %s: %s', (platform, arch, libc, target) => {
     expect(nativeTarget(platform, arch, libc)).toBe(target);
+  });
+
+  it('picks for this machine the binding npm picked to install here, when it is one of those vendored', () => {
+    // npm installs the one binding whose os, cpu and libc fit (binding-linux-x64-musl on Alpine, for which none is vendored).
+    const [installed] = readdirSync(new URL('../../node_modules/@oxc-parser/', import.meta.url))
+      .filter((name) => name.startsWith('binding-'))
+      .map((name) => name.replace(/^binding-/, ''));
+    expect(hostNativeTarget()).toBe(VENDORED_TARGETS.includes(installed!) ? installed : undefined);
   });
 
   it.each([
