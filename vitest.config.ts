@@ -12,6 +12,7 @@ const SLOW = [
   'test/branch-protection/contract.test.ts',
   'test/branch-protection/prism-helper.test.ts',
   'test/secret-scan/code-scanning.test.ts',
+  'test/test-existence/oxc-bundle.test.ts',
 ];
 
 export default defineConfig({

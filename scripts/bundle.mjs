@@ -1,10 +1,12 @@
 // Bundles every entry point with ncc into dist/<entry>/ (committed; CI rebuilds and diffs).
 // Usage: node scripts/bundle.mjs [entry…]
+// dist/oxc-parser/ is shared by the entries and vendored first (scripts/vendor-oxc-parser.mjs).
 import { execFile } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { minify } from 'terser';
+import { vendorOxcParser, VendorError } from './vendor-oxc-parser.mjs';
 
 const require = createRequire(import.meta.url);
 const ncc = require('@vercel/ncc');
@@ -18,9 +20,23 @@ async function minifyModule(source) {
   return (await minify(source, { module: true, compress: true })).code;
 }
 
-const requested = process.argv.slice(2);
+// The processes bundleEach starts bundle one entry each, and leave dist/oxc-parser/ to it.
+const CHILD = '--one-entry';
+const isChild = process.argv[2] === CHILD;
+const requested = process.argv.slice(isChild ? 3 : 2);
 for (const entry of requested) {
   if (!ENTRIES.includes(entry)) throw new Error(`unknown entry ${entry}; entries: ${ENTRIES.join(', ')}`);
+}
+if (!isChild) {
+  try {
+    const { version, files } = await vendorOxcParser(root);
+    const bindings = files.filter((entry) => entry.file.endsWith('.node'));
+    console.error(`dist/oxc-parser/  oxc-parser ${version}, ${bindings.length} native bindings, ${(bindings.reduce((sum, entry) => sum + entry.size, 0) / 2 ** 20).toFixed(1)} MiB`);
+  } catch (error) {
+    if (!(error instanceof VendorError)) throw error;
+    console.error(`bundle: ${error.message}`);
+    process.exit(1);
+  }
 }
 if (requested.length === 1) await bundle(requested[0]);
 else await bundleEach(requested.length ? requested : ENTRIES);
@@ -34,7 +50,7 @@ async function bundleEach(entries) {
   const worker = async () => {
     for (let entry = pending.shift(); entry; entry = pending.shift()) {
       await new Promise((resolve, reject) => {
-        const child = execFile(process.execPath, [import.meta.filename, entry], { cwd: root }, (error) => (error ? reject(new Error(`bundling ${entry} failed: ${error.message}`)) : resolve()));
+        const child = execFile(process.execPath, [import.meta.filename, CHILD, entry], { cwd: root }, (error) => (error ? reject(new Error(`bundling ${entry} failed: ${error.message}`)) : resolve()));
         child.stderr.pipe(process.stderr);
       });
     }

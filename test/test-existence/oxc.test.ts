@@ -1,0 +1,73 @@
+import { readdirSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { describe, expect, it } from 'vitest';
+import { VENDORED_TARGETS } from '../../scripts/vendor-oxc-parser.mjs';
+import { hostNativeTarget, nativeTarget, parseWithOxc } from '../../src/test-existence/oxc.js';
+
+describe('the native binding chosen for a platform', () => {
+  it.each([
+    ['linux', 'x64', 'glibc', 'linux-x64-gnu'],
+    ['linux', 'arm64', 'glibc', 'linux-arm64-gnu'],
+    ['darwin', 'x64', undefined, 'darwin-x64'],
+    ['darwin', 'arm64', undefined, 'darwin-arm64'],
+    ['win32', 'x64', undefined, 'win32-x64-msvc'],
+    ['win32', 'arm64', undefined, 'win32-arm64-msvc'],
+  ] as const)('%s %s %s: %s', (platform, arch, libc, target) => {
+    expect(nativeTarget(platform, arch, libc)).toBe(target);
+  });
+
+  it('picks for this machine the binding npm picked to install here, when it is one of those vendored', () => {
+    // npm installs the one binding whose os, cpu and libc fit (binding-linux-x64-musl on Alpine, for which none is vendored).
+    const [installed] = readdirSync(new URL('../../node_modules/@oxc-parser/', import.meta.url))
+      .filter((name) => name.startsWith('binding-'))
+      .map((name) => name.replace(/^binding-/, ''));
+    expect(hostNativeTarget()).toBe(VENDORED_TARGETS.includes(installed!) ? installed : undefined);
+  });
+
+  it.each([
+    ['linux', 'x64', 'musl'],
+    ['linux', 'arm64', 'musl'],
+    ['linux', 'x64', undefined],
+    ['linux', 'arm', 'glibc'],
+    ['linux', 'ia32', 'glibc'],
+    ['win32', 'ia32', undefined],
+    ['freebsd', 'x64', undefined],
+    ['android', 'arm64', undefined],
+    ['aix', 'ppc64', undefined],
+  ] as const)('none for %s %s %s', (platform, arch, libc) => {
+    expect(nativeTarget(platform, arch, libc)).toBeUndefined();
+  });
+});
+
+describe('parsing with oxc from the sources', () => {
+  it('gives the TS-ESTree program, its comments and its syntax errors', () => {
+    const parse = parseWithOxc('// setup\nconst answer: number = 42;\nit("adds", () => expect(answer).toBe(42));\n', 'sum.test.ts');
+    expect(parse?.program.body.map((node) => node.type)).toEqual(['VariableDeclaration', 'ExpressionStatement']);
+    expect(parse?.comments.map((comment) => comment.value)).toEqual([' setup']);
+    expect(parse?.errors).toEqual([]);
+    expect(parseWithOxc('it("broken", () => {', 'broken.test.js')?.errors.length).toBeGreaterThan(0);
+  });
+
+  it('parses a CommonJS script and an ES module alike when the file is JavaScript', () => {
+    expect(parseWithOxc('const assert = require("assert");\nassert(true);\n', 'a.test.js')?.program.sourceType).toBe('script');
+    expect(parseWithOxc('import assert from "assert";\nassert(true);\n', 'b.test.js')?.program.sourceType).toBe('module');
+  });
+
+  it('loads in a worker thread, as the analysis workers do', async () => {
+    // The worker runs the TypeScript source through tsx, as analysis-pool starts workers from the sources.
+    const source = new URL('../../src/test-existence/oxc.ts', import.meta.url).href;
+    const script = `
+      const { parentPort } = require('node:worker_threads');
+      import(${JSON.stringify(source)}).then(({ parseWithOxc }) => {
+        const parse = parseWithOxc('const n: number = 1;', 'n.test.ts');
+        parentPort.postMessage(parse && parse.program.body[0].declarations[0].id.typeAnnotation.typeAnnotation.type);
+      });`;
+    const worker = new Worker(script, { eval: true, execArgv: ['--import', 'tsx'] });
+    const answer = await new Promise((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    await worker.terminate();
+    expect(answer).toBe('TSNumberKeyword');
+  });
+});
