@@ -1,8 +1,11 @@
+import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { EnvironmentError } from '../core/errors.js';
 import { isTooDeep, type FileAnalysis } from './analyze.js';
+import { nativeParseLimit } from './ast.js';
 import { projectAnalyzer, type AnalysisAnswer, type AnalysisProject } from './analysis-worker.js';
 import { boundYoungGeneration, tuneMemory, WORKER_YOUNG_GENERATION_MB } from './memory.js';
 import { analysisWorkerEntry, ANALYSIS_ROLE } from './worker-entry.js';
@@ -16,10 +19,28 @@ const FILES_PER_WORKER = 40;
 const AHEAD = 4;
 /**
  * Valid code nests deeper than the main thread's stack lets babel parse (about 160 callbacks in
- * callbacks; Node runs 400 and more): workers reserve a stack for thousands of levels. Only the
- * address space is reserved; memory is used as deep as a file goes.
+ * callbacks; Node runs 400 and more): workers reserve a stack for thousands of levels, and one
+ * that lets oxc parse test files of up to 80K characters (see nativeParseLimit). Only the address
+ * space is reserved; memory is used as deep as a file goes.
  */
-const STACK_MB = 64;
+const STACK_MB = 128;
+/**
+ * This thread's stack, where it is known: Linux gives the main thread its soft stack limit, macOS 8
+ * MB. Windows gives node's main thread 1 MB. Elsewhere oxc is left to workers.
+ */
+function mainThreadStackMb(): number {
+  if (process.platform === 'darwin') return 8;
+  if (process.platform === 'win32') return 1;
+  if (process.platform !== 'linux') return 0;
+  try {
+    const limit = /^Max stack size\s+(\d+|unlimited)/m.exec(readFileSync('/proc/self/limits', 'utf8'))?.[1];
+    // Unlimited, Linux still maps the main thread's stack as large as it grows; 8 MB is the usual limit.
+    return limit === undefined ? 0 : limit === 'unlimited' ? 8 : Number(limit) / (1024 * 1024);
+  } catch {
+    return 0;
+  }
+}
+
 /** Test-file analysis on every core: started early, so that workers load while the gate reads packages and configs. */
 export interface Analysis {
   /** The analyses of `testFiles`, in their order; the workers end with it. */
@@ -28,9 +49,11 @@ export interface Analysis {
 
 /**
  * Starts a worker per other core when about `expectedTestFiles` files make them worth it. This
- * thread analyses too, each thread taking the next file as it is done; a file nested deeper than
- * this thread's stack is analysed again in a worker. Workers that cannot start or go on leave
- * their files to this thread.
+ * thread analyses too, each thread taking the next file as it is done. oxc parses a file only on a
+ * thread whose stack holds any nesting of it (see nativeParseLimit): this thread, with the stack
+ * it has, takes the files small enough for it, and leaves the larger ones to the workers, whose
+ * stacks are larger. A file nested deeper than this thread's stack is analysed again in a worker.
+ * Workers that cannot start or go on leave their files to this thread.
  */
 export function startAnalysis(project: AnalysisProject, expectedTestFiles: number): Analysis {
   const count = Math.max(0, Math.min(availableParallelism() - 1, Math.floor(expectedTestFiles / FILES_PER_WORKER)));
@@ -50,8 +73,9 @@ export function startAnalysis(project: AnalysisProject, expectedTestFiles: numbe
 
 async function analyzeTestFiles(project: AnalysisProject, workers: readonly PoolWorker[], testFiles: readonly string[]): Promise<FileAnalysis[]> {
   const results: FileAnalysis[] = new Array<FileAnalysis>(testFiles.length);
-  const analyzeHere = projectAnalyzer(project);
-  const queue = new WorkQueue(testFiles.length);
+  const nativeHere = nativeParseLimit(mainThreadStackMb());
+  const analyzeHere = projectAnalyzer(project, nativeHere);
+  const queue = new WorkQueue(testFiles.map((_, index) => index), testFiles.map((file) => sizeOf(project.cwd, file)));
   const helping = workers.map((worker) => worker.run(testFiles, queue, results));
   const tooDeep: number[] = [];
   const analyzeAt = (index: number) => {
@@ -59,17 +83,20 @@ async function analyzeTestFiles(project: AnalysisProject, workers: readonly Pool
     results[index] = analysis;
     if (isTooDeep(analysis)) tooDeep.push(index);
   };
-  for (let index = queue.take(); index !== undefined; index = queue.take()) {
+  const takeHere = () => queue.take(helping.length > 0 ? nativeHere : Infinity);
+  for (let index = takeHere(); index !== undefined; index = takeHere()) {
     analyzeAt(index);
     boundYoungGeneration();
     // The workers' answers come in between two files.
     if (helping.length > 0) await setImmediate();
   }
   for (const unfinished of await Promise.all(helping)) for (const index of unfinished) analyzeAt(index);
+  // What workers that stopped left in the queue.
+  for (let index = queue.take(); index !== undefined; index = queue.take()) analyzeAt(index);
   queue.rethrow();
   if (tooDeep.length > 0) {
     const deep = startWorker(project);
-    const queueOfDeep = new WorkQueue(testFiles.length, tooDeep);
+    const queueOfDeep = new WorkQueue(tooDeep);
     // Without a worker, the finding that the file nests too deep stands.
     await deep?.run(testFiles, queueOfDeep, results);
     void deep?.thread.terminate();
@@ -78,21 +105,43 @@ async function analyzeTestFiles(project: AnalysisProject, workers: readonly Pool
   return results;
 }
 
-/** The indexes of files still to analyse, handed out one at a time; the first error a worker met stops it. */
+/** A file's size in bytes, at least its length in characters; a file that cannot be read is left to a worker, which says why. */
+function sizeOf(cwd: string, file: string): number {
+  try {
+    return statSync(path.join(cwd, file)).size;
+  } catch {
+    return Infinity;
+  }
+}
+
+/**
+ * The indexes of files still to analyse, handed out one at a time, the largest first to the
+ * threads that take any size; the first error a worker met stops it.
+ */
 class WorkQueue {
+  /** Indexes by size, largest last: taken from either end. */
   private readonly pending: number[];
+  private readonly sizes: readonly number[];
+  private first = 0;
   private error: Error | undefined;
 
-  constructor(length: number, indexes?: number[]) {
-    this.pending = (indexes ?? Array.from({ length }, (_, index) => index)).reverse();
+  constructor(indexes: number[], sizes?: readonly number[]) {
+    this.sizes = sizes ?? [];
+    this.pending = sizes ? [...indexes].sort((a, b) => sizes[a]! - sizes[b]!) : indexes;
   }
 
   get empty(): boolean {
-    return this.error !== undefined || this.pending.length === 0;
+    return this.error !== undefined || this.first === this.pending.length;
   }
 
-  take(): number | undefined {
-    return this.error ? undefined : this.pending.pop();
+  /** The largest file left; within `maxSize` bytes, the smallest, or none when only larger ones are left. */
+  take(maxSize = Infinity): number | undefined {
+    if (this.empty) return undefined;
+    if (maxSize === Infinity) return this.pending.pop();
+    const index = this.pending[this.first]!;
+    if ((this.sizes[index] ?? 0) > maxSize) return undefined;
+    this.first += 1;
+    return index;
   }
 
   fail(error: Error): void {
@@ -114,7 +163,7 @@ function startWorker(project: AnalysisProject): PoolWorker | undefined {
   const entry = analysisWorkerEntry();
   if (!entry) return undefined;
   // stdout and stderr are the worker's own streams, so that nothing it might print mixes into a JSON report.
-  const thread = new Worker(entry.url, { workerData: { role: ANALYSIS_ROLE, ...project }, execArgv: entry.execArgv, resourceLimits: { stackSizeMb: STACK_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB }, stdout: true, stderr: true });
+  const thread = new Worker(entry.url, { workerData: { role: ANALYSIS_ROLE, ...project, nativeParseChars: nativeParseLimit(STACK_MB) }, execArgv: entry.execArgv, resourceLimits: { stackSizeMb: STACK_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB }, stdout: true, stderr: true });
   // Idle, a worker does not keep the process alive: a gate that stops before its analysis (bad config) still ends.
   thread.unref();
   let exited = false;

@@ -17,10 +17,13 @@ export interface AnalysisProject {
 /** A worker's answer for the file at `index` of the list it was given files from. */
 export type AnalysisAnswer = { index: number; analysis: FileAnalysis } | { index: number; error: { environment: boolean; message: string } };
 
-/** Reads and analyses test files of the project; imported helpers are parsed once per thread. */
-export function projectAnalyzer(project: AnalysisProject): (file: string) => FileAnalysis {
+/**
+ * Reads and analyses test files of the project; imported helpers are parsed once per thread.
+ * Files up to `nativeParseChars` characters are parsed with oxc (a worker's stack holds their nesting).
+ */
+export function projectAnalyzer(project: AnalysisProject, nativeParseChars = 0): (file: string) => FileAnalysis {
   const files = new Set(project.files);
-  const options: AnalyzeOptions = { assertPatterns: compileAssertPatterns(project.assertFunctions), betweenRuns: boundYoungGeneration };
+  const options: AnalyzeOptions = { assertPatterns: compileAssertPatterns(project.assertFunctions), betweenRuns: boundYoungGeneration, nativeParseChars };
   options.localModules = new LocalModules(files, (file) => readProjectFile(project.cwd, file), (code, file) => analyzeHelperModule(code, file, options));
   return (file) => analyzeTestFile(readProjectFile(project.cwd, file), file, options);
 }
@@ -28,7 +31,8 @@ export function projectAnalyzer(project: AnalysisProject): (file: string) => Fil
 /** In an analysis worker: answers each `{ index, file }` its parent sends, until the parent ends it. */
 export function serveAnalysis(): void {
   const port = parentPort!;
-  const analyze = projectAnalyzer(workerData as AnalysisProject);
+  const { nativeParseChars, ...project } = workerData as AnalysisProject & { nativeParseChars: number };
+  const analyze = projectAnalyzer(project, nativeParseChars);
   port.on('message', ({ index, file }: { index: number; file: string }) => {
     let answer: AnalysisAnswer;
     try {

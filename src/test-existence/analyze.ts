@@ -39,6 +39,8 @@ export interface AnalyzeOptions {
   betweenRuns?: () => void;
   /** The project's modules, to follow helpers a test imports from them. */
   localModules?: LocalModules;
+  /** Files up to this many characters are parsed with oxc (see nativeParseLimit); by default every file is left to babel. */
+  nativeParseChars?: number;
 }
 
 const HOOKS = new Set(['beforeEach', 'afterEach', 'beforeAll', 'afterAll', 'before', 'after', 'setup', 'teardown', 'suiteSetup', 'suiteTeardown']);
@@ -111,7 +113,7 @@ export function analyzeTestFile(code: string, file: string, options: AnalyzeOpti
     const analysis = analyzeInRuns(code, file, options, large.runChars);
     if (analysis) return analysis;
   }
-  const parsed = parseOrError(code, file);
+  const parsed = parseOrError(code, file, options.nativeParseChars);
   if ('parseError' in parsed) return { tests: [], focusedSuites: [], parseError: parsed.parseError };
   return new FileAnalyzer(code, file, options).analyze([() => parsed.source]);
 }
@@ -161,19 +163,19 @@ function parses(parse: () => unknown): boolean {
 
 /** Reads a helper module of the project: whether each export asserts. Undefined when it does not parse. */
 export function analyzeHelperModule(code: string, file: string, options: AnalyzeOptions = {}): ExportAsserts | undefined {
-  const parsed = parseOrError(code, file);
+  const parsed = parseOrError(code, file, options.nativeParseChars);
   if ('parseError' in parsed) return undefined;
   const analyzer = new FileAnalyzer(code, file, options);
   analyzer.collectBindings(parsed.source.program);
   return (name) => analyzer.exportAsserts(name);
 }
 
-function parseOrError(code: string, file: string, native = false): { source: ParsedSource } | { parseError: NonNullable<FileAnalysis['parseError']> } {
+function parseOrError(code: string, file: string, nativeParseChars = 0): { source: ParsedSource } | { parseError: NonNullable<FileAnalysis['parseError']> } {
   // A NUL byte is in no JavaScript source: the file is binary (a build artefact or a misnamed asset).
   const nul = code.indexOf('\0');
   if (nul !== -1) return { parseError: { message: 'it is binary, not JavaScript or TypeScript', line: code.slice(0, nul).split('\n').length, column: 1 } };
   try {
-    return { source: parseSource(code, file, native) };
+    return { source: parseSource(code, file, nativeParseChars) };
   } catch (error) {
     if (error instanceof RangeError) return { parseError: { message: TOO_DEEP, line: 1, column: 1 } };
     const { loc, message } = error as { loc?: { line: number; column: number }; message: string };

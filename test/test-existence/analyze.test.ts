@@ -1,18 +1,19 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeTestFile, findEnabledOption } from '../../src/test-existence/analyze.js';
+import { findEnabledOption } from '../../src/test-existence/analyze.js';
 import { compileAssertPatterns } from '../../src/test-existence/assert-patterns.js';
+import { analyzeWithBoth } from './analyze-both.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/test-existence');
 
 function analyzeFixture(file: string) {
-  return analyzeTestFile(readFileSync(path.join(FIXTURES, file), 'utf8'), file);
+  return analyzeWithBoth(readFileSync(path.join(FIXTURES, file), 'utf8'), file);
 }
 
 /** The class of every test `code` declares, in order. */
 function classes(code: string, file = 'a.test.js'): string[] {
-  return analyzeTestFile(code, file).tests.map((test) => test.testClass);
+  return analyzeWithBoth(code, file).tests.map((test) => test.testClass);
 }
 
 /** Fixture titles start with the class they must get: `real: …`, `no-assertion: …`. */
@@ -54,14 +55,14 @@ describe('test classes, per framework fixture', () => {
 
   it('places the error of a broken .js file where babel with Flow types places it, though plain JavaScript is tried first', () => {
     // Without Flow, babel stops at the colon (column 10); with Flow, at the missing value after `=` (column 21).
-    const analysis = analyzeTestFile("it('t', () => {\n  const x: number = ;\n});\n", 'a.test.js');
+    const analysis = analyzeWithBoth("it('t', () => {\n  const x: number = ;\n});\n", 'a.test.js');
     expect(analysis.parseError).toEqual({ message: 'Unexpected token', line: 2, column: 21 });
   });
 });
 
 describe('assertions', () => {
   const classify = (body: string, file = 'x.test.ts', assertFunctions: string[] = []) =>
-    analyzeTestFile(`it('t', async (t) => {\n${body}\n});`, file, { assertPatterns: compileAssertPatterns(assertFunctions) }).tests[0]?.testClass;
+    analyzeWithBoth(`it('t', async (t) => {\n${body}\n});`, file, { assertPatterns: compileAssertPatterns(assertFunctions) }).tests[0]?.testClass;
 
   it.each([
     ['expect(x).toBe(1)', 'real'],
@@ -135,7 +136,7 @@ describe('assertions', () => {
 
   it('finds subtests declared in callbacks of a call that gets the context', () => {
     const code = "function withTempDir(t, run) { t.ok(mkdir()); run(); }\ntest('outer', (t) => {\n  withTempDir(t, () => {\n    t.test('inner', (st) => {\n      st.test('deepest', (s2t) => { s2t.equal(f(), 1); });\n    });\n  });\n});";
-    expect(analyzeTestFile(code, 'a.test.js').tests).toEqual([{ title: 'deepest', testClass: 'real', line: 5, column: 7 }]);
+    expect(analyzeWithBoth(code, 'a.test.js').tests).toEqual([{ title: 'deepest', testClass: 'real', line: 5, column: 7 }]);
   });
 
   it('does not take the rows of .each callbacks for test contexts', () => {
@@ -162,7 +163,7 @@ describe('assertions', () => {
     const tsx = 'it("t", () => { expect(render(<A<string> x="1" />)).toBeTruthy() });';
     expect(classes(tsx, 'a.test.tsx')).toEqual(['real']);
     // The same cast reads as JSX in a .tsx file, so it does not parse there.
-    expect(analyzeTestFile('const x = <number>y;', 'a.test.tsx').parseError).toBeDefined();
+    expect(analyzeWithBoth('const x = <number>y;', 'a.test.tsx').parseError).toBeDefined();
   });
 });
 

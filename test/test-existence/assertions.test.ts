@@ -1,18 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeHelperModule, analyzeTestFile, type AnalyzeOptions } from '../../src/test-existence/analyze.js';
+import { analyzeHelperModule, type AnalyzeOptions } from '../../src/test-existence/analyze.js';
 import { compileAssertPatterns } from '../../src/test-existence/assert-patterns.js';
 import { LocalModules } from '../../src/test-existence/local-modules.js';
+import { analyzeWithBoth } from './analyze-both.js';
 
 /** The class of every test `code` declares, in order. */
-function classes(code: string, file = 'a.test.js', options: AnalyzeOptions = {}): string[] {
-  return analyzeTestFile(code, file, options).tests.map((test) => test.testClass);
+function classes(code: string, file = 'a.test.js', options: Parameters<typeof analyzeWithBoth>[2] = {}): string[] {
+  return analyzeWithBoth(code, file, options).tests.map((test) => test.testClass);
 }
 
 /** Analyses `entry` of a project made of `files` (path → code), following its local imports. */
 function classesIn(files: Record<string, string>, entry: string): string[] {
-  const options: AnalyzeOptions = {};
-  options.localModules = new LocalModules(new Set(Object.keys(files)), (file) => files[file], (code, file) => analyzeHelperModule(code, file, options));
-  return classes(files[entry]!, entry, options);
+  return classes(files[entry]!, entry, (nativeParseChars) => {
+    const options: AnalyzeOptions = { nativeParseChars };
+    options.localModules = new LocalModules(new Set(Object.keys(files)), (file) => files[file], (code, file) => analyzeHelperModule(code, file, options));
+    return options;
+  });
 }
 
 describe('expect under any local name', () => {
@@ -62,7 +65,7 @@ describe('chains and assert modules however written', () => {
 
   it('leaves out what the line above accepts with eslint-disable-next-line, and counts it', () => {
     const code = "// eslint-disable-next-line jest/no-focused-tests\ntest.only('on a broken platform', () => { expect(f()).toBe(1) });\n// eslint-disable-next-line vitest/no-disabled-tests\ntest.skip('later', () => {});\n// eslint-disable-next-line jest/no-disabled-tests\ntest.only('other rule', () => {});";
-    expect(analyzeTestFile(code, 'a.test.js').tests.map((test) => `${test.testClass}${test.acknowledged ? ' (acknowledged)' : ''}`)).toEqual(['focused (acknowledged)', 'skipped (acknowledged)', 'focused']);
+    expect(analyzeWithBoth(code, 'a.test.js').tests.map((test) => `${test.testClass}${test.acknowledged ? ' (acknowledged)' : ''}`)).toEqual(['focused (acknowledged)', 'skipped (acknowledged)', 'focused']);
   });
 
   it('does not take a promise waited on through done for an assertion', () => {
@@ -281,7 +284,7 @@ describe('valid syntax parses', () => {
     ['import source', "import source mod from './x.wasm';\nit('t', () => { expect(mod).toBeDefined() });", 'a.test.mjs'],
     ['satisfies and const type parameters', "const f = <const T,>(x: T) => x satisfies unknown;\nusing r = open();\nit('t', () => { expect(f(1)).toBe(1) });", 'a.test.ts'],
   ])('%s', (_name, code, file) => {
-    const analysis = analyzeTestFile(code, file);
+    const analysis = analyzeWithBoth(code, file);
     expect(analysis.parseError).toBeUndefined();
     expect(analysis.tests.map((test) => test.testClass)).toEqual(['real']);
   });
@@ -313,7 +316,7 @@ describe('what real suites also do', () => {
 
 describe('bad input', () => {
   it('reports a binary file as one that does not parse, in one line', () => {
-    const analysis = analyzeTestFile("it('t', () => {});\n\0\x01\x02", 'a.test.js');
+    const analysis = analyzeWithBoth("it('t', () => {});\n\0\x01\x02", 'a.test.js');
     expect(analysis.parseError).toEqual({ message: 'it is binary, not JavaScript or TypeScript', line: 2, column: 1 });
     expect(analysis.tests).toEqual([]);
   });

@@ -1,4 +1,5 @@
-import { symlinkSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { executeGate } from '../../src/core/gate.js';
@@ -25,6 +26,42 @@ describe('valid code nested deeper than the default stack', () => {
     const report = await executeGate(testExistenceGate, DEFAULTS, { cwd, env: {}, log: silentLogger, inAction: false });
     expect(report.findings.map((finding) => `${finding.rule} ${finding.file}`)).toEqual(['test/no-assertion test/silent.test.js']);
     expect(report.metrics).toMatchObject({ tests: 2, 'real-tests': 1, 'parse-errors': 0 });
+  });
+});
+
+describe("oxc's native stack", () => {
+  // oxc recurses on the thread's native stack, where running out ends the process with no error to catch.
+  it('holds the costliest nestings of the longest file oxc may parse on an 8 MB stack', () => {
+    const dir = tempDir({});
+    const script = path.join(dir, 'nest.ts');
+    writeFileSync(
+      script,
+      `import { nativeParseLimit, parseSource } from ${JSON.stringify(path.resolve(import.meta.dirname, '../../src/test-existence/ast.ts'))};
+const limit = nativeParseLimit(8);
+// Each kind as deep as fits in the limit: the nestings that took the most stack per character (oxc 0.159).
+const kinds: Array<[string, (depth: number) => string]> = [
+  ['a.test.ts', (depth) => 'type T = ' + '('.repeat(depth) + 'A' + ')'.repeat(depth)],
+  ['a.test.js', (depth) => 'x = (' + '['.repeat(depth) + 'a' + ']'.repeat(depth) + ') => 1'],
+  ['a.test.js', (depth) => 'x = (' + 'a=('.repeat(depth) + '1' + ')'.repeat(depth) + ') => 1'],
+  ['a.test.js', (depth) => 'a:'.repeat(depth) + 'x;'],
+  ['a.test.js', (depth) => '{'.repeat(depth) + '}'.repeat(depth)],
+  ['a.test.js', (depth) => 'f(()=>{'.repeat(depth) + '})'.repeat(depth)],
+];
+for (const [file, nest] of kinds) {
+  let depth = 1;
+  while (nest(depth + 1).length <= limit) depth += 1;
+  try {
+    parseSource(nest(depth), file, limit);
+  } catch (error) {
+    // The deserializer and babel recurse in JavaScript: a RangeError is an answer, not a crash.
+    if (!(error instanceof RangeError)) throw error;
+  }
+}
+console.log('parsed', kinds.length);
+`,
+    );
+    const run = spawnSync('bash', ['-c', `ulimit -s 8192 && exec "$0" --import tsx "$1"`, process.execPath, script], { encoding: 'utf8' });
+    expect({ status: run.status, signal: run.signal, stdout: run.stdout.trim() }).toEqual({ status: 0, signal: null, stdout: 'parsed 6' });
   });
 });
 
