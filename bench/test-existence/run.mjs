@@ -4,7 +4,7 @@
 // (both run the Node 24 the project pins, the runtime of the actions; both tools run on it.)
 // On a real tree instead of the generated corpus: npx node bench/test-existence/run.mjs --tree DIR [--runs 5]
 // On one generated test file of N MB: npx node bench/test-existence/run.mjs --large-file 5 [--runs 5]
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -34,6 +34,10 @@ for (const [name, asset] of Object.entries(assets)) {
   mkdirSync(path.dirname(path.join(work, 'cli', name)), { recursive: true });
   writeFileSync(path.join(work, 'cli', name), asset.source);
 }
+// The bundle loads oxc from beside its folder, as dist/<entry>/ loads dist/oxc-parser/ (which `npm run bundle` vendors).
+const oxc = path.join(repo, 'dist/oxc-parser');
+if (!existsSync(oxc)) throw new Error(`${oxc} is missing: run npm run bundle first`);
+cpSync(oxc, path.join(work, 'oxc-parser'), { recursive: true });
 
 if (tree) {
   benchTree(tree, cli, work, runs);

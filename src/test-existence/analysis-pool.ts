@@ -48,15 +48,16 @@ export interface Analysis {
 }
 
 /**
- * Starts a worker per other core when about `expectedTestFiles` files make them worth it. This
- * thread analyses too, each thread taking the next file as it is done. oxc parses a file only on a
- * thread whose stack holds any nesting of it (see nativeParseLimit): this thread, with the stack
- * it has, takes the files small enough for it, and leaves the larger ones to the workers, whose
- * stacks are larger. A file nested deeper than this thread's stack is analysed again in a worker.
- * Workers that cannot start or go on leave their files to this thread.
+ * Starts a worker per other core, and one on a single core, when about `expectedTestFiles` files
+ * make them worth it. This thread analyses too, each thread taking the next file as it is done.
+ * oxc parses a file only on a thread whose stack holds any nesting of it (see nativeParseLimit):
+ * this thread, with the stack it has, takes the files small enough for it, and leaves the larger
+ * ones to the workers, whose stacks are larger. A file nested deeper than this thread's stack is
+ * analysed again in a worker. Workers that cannot start or go on leave their files to this thread.
  */
 export function startAnalysis(project: AnalysisProject, expectedTestFiles: number): Analysis {
-  const count = Math.max(0, Math.min(availableParallelism() - 1, Math.floor(expectedTestFiles / FILES_PER_WORKER)));
+  // On a single core, a worker's stack lets oxc parse the files too large for this thread's.
+  const count = Math.min(Math.max(1, availableParallelism() - 1), Math.floor(expectedTestFiles / FILES_PER_WORKER));
   const workers = Array.from({ length: count }, () => startWorker(project)).filter((worker) => worker !== undefined);
   return {
     analyze: async (testFiles) => {
