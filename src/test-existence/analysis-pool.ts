@@ -20,7 +20,7 @@ const AHEAD = 4;
 /**
  * Valid code nests deeper than the main thread's stack lets babel parse (about 160 callbacks in
  * callbacks; Node runs 400 and more): workers reserve a stack for thousands of levels, and one
- * that lets oxc parse test files of up to 80K characters (see nativeParseLimit). Only the address
+ * that lets oxc parse test files of up to 84K characters (see nativeParseLimit). Only the address
  * space is reserved; memory is used as deep as a file goes.
  */
 const STACK_MB = 128;

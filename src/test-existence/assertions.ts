@@ -1,0 +1,250 @@
+import type { AssertPatterns } from './assert-patterns.js';
+import { calleePath, hasNot, isFunction, isShouldChain, propertyName, requiredModule, rootName, rootOf, typeArgumentsOf, walk, type FunctionNode, type t } from './ast.js';
+import { ASSERT_MODULES, CONTEXT_ASSERTIONS, TYPE_ASSERTIONS, type Bindings, type HelperRef } from './bindings.js';
+import { constantness, type AssertionKind } from './constants.js';
+import type { LocalModules } from './local-modules.js';
+import { isBindCall, settlesOnCallback } from './test-body.js';
+
+/*
+ * Where a test asserts: the assertion libraries' calls and chains, the helpers that assert on its
+ * behalf (in the file or imported from the project), and the assertions it hands to other code.
+ */
+
+/** Assertions that prove something whatever their arguments (they count the assertions or fail a path). */
+const LIVE_WHATEVER_ARGUMENTS = new Set(['plan', 'fail', 'assertions', 'hasAssertions', 'throws', 'rejects', 'doesNotThrow', 'doesNotReject', 'completed']);
+/** Assertions that pass whatever the code does. */
+const ALWAYS_PASSING = new Set(['pass']);
+/** chai assertions written as properties, without a call: `expect(x).to.be.true`. */
+const CHAI_PROPERTY_ASSERTIONS = new Set([
+  'ok', 'true', 'false', 'null', 'undefined', 'NaN', 'exist', 'empty', 'arguments', 'extensible', 'sealed', 'frozen', 'finite',
+  'called', 'calledOnce', 'calledTwice', 'calledThrice', 'notCalled', 'fulfilled', 'rejected',
+]);
+const QUERY_THAT_THROWS = /^(?:get|find)(?:All)?By[A-Z]/;
+const PLAYWRIGHT_WAITS = new Set(['waitForSelector', 'waitForURL', 'waitForFunction', 'waitForResponse', 'waitForRequest']);
+/** `assert`, `expect` or a name that goes on with a capital: `assertEqual`, `expectType`; not `expected`, `assertion`. */
+const TYPE_ASSERTION_NAME = /^(?:assert|expect)(?:$|[A-Z_])/;
+
+/** What the finder knows of the file it reads. */
+export interface AssertingFile {
+  /** Relative to the project root: where imported helpers are looked up from. */
+  path: string;
+  /** A type-test file (`*.test-d.ts`…): its expectations are checked by the compiler. */
+  typeTests: boolean;
+  assertPatterns: AssertPatterns;
+  localModules: LocalModules | undefined;
+  /** Whether a call declares a test or a suite: what it declares asserts nothing for the code around it. */
+  isDeclaration(call: t.CallExpression): boolean;
+}
+
+/** Finds the assertions of a file's tests and helpers; whether a helper asserts is worked out once per helper. */
+export class AssertionFinder {
+  private readonly assertingHelpers = new Map<FunctionNode, boolean>();
+
+  constructor(
+    private readonly names: Bindings,
+    private readonly file: AssertingFile,
+  ) {}
+
+  /**
+   * The kinds of assertion under `node`: `live` ones check the code, `constant` ones compare constants
+   * only. Tests declared under it are not its assertions; given `visitDeclaration`, they are handed
+   * to it. Helpers it calls count as live assertions when they assert, however deep they call each other.
+   */
+  assertions(node: t.Node, visitDeclaration?: (call: t.CallExpression) => void): Set<AssertionKind> {
+    const helpers: HelperRef[] = [];
+    const found = this.directAssertions(node, helpers, visitDeclaration);
+    if (!found.has('live') && helpers.length > 0 && this.helpersAssert(helpers)) found.add('live');
+    return found;
+  }
+
+  /** The assertions written under `node` itself; the helpers it calls (or hands on) are added to `helpers`. */
+  private directAssertions(node: t.Node, helpers: HelperRef[], visitDeclaration?: (call: t.CallExpression) => void): Set<AssertionKind> {
+    const found = new Set<AssertionKind>();
+    // Where the functions nested in `node` are: what runs in them runs when some code calls back.
+    const callbacks: Array<{ start: number; end: number }> = [];
+    walk(node, (child) => {
+      if (child.type === 'CallExpression' && this.file.isDeclaration(child)) {
+        visitDeclaration?.(child);
+        return false;
+      }
+      if (child !== node && isFunction(child)) callbacks.push({ start: child.start, end: child.end });
+      this.names.bind(child);
+      let kind = child.type === 'CallExpression' ? this.assertionOfCall(child, helpers) : child.type === 'MemberExpression' ? this.propertyAssertionOf(child) : (child.type === 'NewExpression' && settlesOnCallback(child)) || isTypeCheck(child) ? 'live' : undefined;
+      // t.pass() in a callback checks that the code called back: AVA fails a test that made no assertion, tap a plan left short.
+      if (kind === 'constant' && child.type === 'CallExpression' && calleePath(child.callee)?.at(-1) === 'pass' && callbacks.some(({ start, end }) => child.start >= start && child.start < end)) kind = 'live';
+      if (kind) found.add(kind);
+      else if (child.type === 'CallExpression' && this.handsAssertionOn(child, helpers)) found.add('live');
+      // expect(() => test('x')).toThrow(): what expect checks declares no test of this suite.
+      if (child.type === 'CallExpression' && visitDeclaration && this.names.isExpectEntry(child.callee)) return false;
+      // The walk goes on below assertions: a helper that asserts may get a callback that declares subtests.
+      return true;
+    });
+    return found;
+  }
+
+  /**
+   * Whether any of the functions asserts, directly or through the helpers it calls: a search over
+   * the call graph with a list of work, so that a chain of a thousand helpers needs no deep stack.
+   */
+  helpersAssert(refs: readonly HelperRef[]): boolean {
+    const pending = [...refs];
+    const seen = new Set<FunctionNode | string>();
+    const searched: FunctionNode[] = [];
+    while (pending.length > 0) {
+      const ref = pending.pop()!;
+      if ('type' in ref) {
+        const known = this.assertingHelpers.get(ref);
+        if (known) return true;
+        if (known === false || seen.has(ref)) continue;
+        seen.add(ref);
+        searched.push(ref);
+        const calls: HelperRef[] = [];
+        if (this.directAssertions(ref.body, calls).size > 0) {
+          this.assertingHelpers.set(ref, true);
+          return true;
+        }
+        pending.push(...calls);
+      } else if (ref.module === '') {
+        if (seen.has(ref.name)) continue;
+        seen.add(ref.name);
+        pending.push(...(this.names.helpers.get(ref.name) ?? []));
+      } else if (this.file.localModules?.asserts(this.file.path, ref.module, ref.name)) {
+        return true;
+      }
+    }
+    // Nothing reachable asserts: that holds for every function the search went through.
+    for (const fn of searched) this.assertingHelpers.set(fn, false);
+    return false;
+  }
+
+  private assertionOfCall(call: t.CallExpression, helpers: HelperRef[]): AssertionKind | undefined {
+    const callee = call.callee;
+    const path = calleePath(callee);
+    if (path && this.file.assertPatterns.matches(path)) return 'live';
+    // util.assertEqual<A, B>(true), assertIs<T>(x): an assert or expect helper given type arguments asserts on types, for the compiler.
+    if (path && typeArgumentsOf(call) && TYPE_ASSERTION_NAME.test(path.at(-1) ?? '')) return 'live';
+    // require('node:assert')(x), require('node:assert').strictEqual(a, b)
+    if (callee.type === 'CallExpression' && ASSERT_MODULES.has(requiredModule(callee) ?? '')) return constantness(call.arguments, 'assert');
+    if (callee.type === 'Identifier') {
+      if (TYPE_ASSERTIONS.has(callee.name)) return 'live';
+      // assert(x), and what was imported from an assert module: strictEqual(a, b), fail('unreachable')
+      const assertion = this.names.assertNames.get(callee.name);
+      if (assertion) return LIVE_WHATEVER_ARGUMENTS.has(assertion) || this.names.expectsUnderTest.has(callee.name) ? 'live' : constantness(call.arguments, assertion);
+      const contextMethod = this.names.contextMethods.get(callee.name);
+      if (contextMethod) return contextAssertion(contextMethod, call.arguments);
+      // Testing Library's queries taken from render(…): const { getByText } = render(<App />)
+      if (QUERY_THAT_THROWS.test(callee.name) && call.arguments.length > 0 && !this.names.helpers.has(callee.name)) return 'live';
+      helpers.push({ module: '', name: callee.name });
+      return undefined;
+    }
+    if (callee.type !== 'MemberExpression') return undefined;
+    const method = propertyName(callee);
+    const root = rootOf(callee);
+    // jestExpect(fn)[matcher](…), expector.toHaveProperty(…) with `let expector = expect(x)`: matchers the source does not name, or on a held expectation.
+    if (root.type === 'Identifier' && this.names.expectations.has(root.name)) return 'live';
+    if (!method) return callee.computed && this.names.expectCallOf(callee.object) ? 'live' : undefined;
+    if (ASSERT_MODULES.has(requiredModule(callee.object) ?? '')) return LIVE_WHATEVER_ARGUMENTS.has(method) ? 'live' : constantness(call.arguments, method);
+
+    const expectCall = this.names.expectCallOf(callee.object);
+    if (expectCall) {
+      if (LIVE_WHATEVER_ARGUMENTS.has(method) || this.isTypeExpectation(expectCall, callee.object) || this.isExpectUnderTest(expectCall)) return 'live';
+      return constantness([...expectCall.arguments, ...call.arguments], method, hasNot(callee.object));
+    }
+    if (root.type === 'Identifier' && this.names.expectNames.has(root.name) && callee.object === root) {
+      return method === 'assertions' || method === 'hasAssertions' || method === 'fail' ? 'live' : undefined;
+    }
+    if (isShouldChain(callee.object)) return 'live';
+
+    if (root.type === 'Identifier' && path) {
+      // assert.equal(…), sinon.assert.calledOnce(…), chai.assert.isTrue(…), t.assert.ok(…)
+      if (this.names.assertNames.has(root.name) || ((root.name === 'sinon' || root.name === 'chai' || this.names.contextNames.has(root.name)) && path[1] === 'assert')) {
+        return LIVE_WHATEVER_ARGUMENTS.has(method) || this.names.expectsUnderTest.has(root.name) ? 'live' : constantness(call.arguments, method);
+      }
+      // chai's should.equal(a, b), should.not.exist(x)
+      if (this.names.shouldNames.has(root.name)) return 'live';
+      // sinon's mock.verify() and sandbox.verify(), testdouble's td.verify(…), nock's scope.done(): the mocks' expectations are checked
+      if ((method === 'verify' || method === 'verifyAndRestore') && (this.names.mockNames.has(root.name) || /^(?:sinon|sandbox|td)$/.test(root.name) || path.includes('sandbox'))) return 'live';
+      if (method === 'done' && call.arguments.length === 0 && this.names.mockNames.has(root.name)) return 'live';
+      // Cypress asserts with .should(…) and .and(…) on a chain from cy: cy.get('h1').should('contain', 'Hi')
+      if (root.name === 'cy' && (method === 'should' || method === 'and') && call.arguments.length > 0) return 'live';
+      if (this.names.contextNames.has(root.name) && path.length === 2 && CONTEXT_ASSERTIONS.has(method)) return contextAssertion(method, call.arguments);
+      // fc.assert(fc.property(…)): runs the property and throws on a counterexample.
+      if (this.names.propertyModules.has(root.name) && method === 'assert') return 'live';
+      const module = this.names.moduleNames.get(root.name);
+      if (module && path.length === 2) helpers.push({ module, name: method });
+    }
+    // Playwright's waits fail the test when what they wait for never comes: page.waitForSelector('text=Done').
+    if (PLAYWRIGHT_WAITS.has(method) && call.arguments.length > 0) return 'live';
+    // Testing Library's queries that throw when nothing matches: screen.getByText('Hi'), within(list).findByRole('item')
+    if (QUERY_THAT_THROWS.test(method) && call.arguments.length > 0 && (rootName(callee) === 'screen' || isWithinCall(callee.object))) return 'live';
+    // supertest, also when the request is held in a variable: request(app).get('/').expect(200), test.expect(413, done)
+    if (method === 'expect' && call.arguments.length > 0 && !(root.type === 'Identifier' && this.names.contextNames.has(root.name) && callee.object === root)) return 'live';
+    helpers.push({ module: '', name: method });
+    return undefined;
+  }
+
+  /** A file that imports the project's own `expect` tests an assertion library: its constant expectations are its inputs. */
+  private isExpectUnderTest(_expectCall: t.CallExpression): boolean {
+    for (const name of this.names.expectsUnderTest) if (this.names.expectNames.has(name)) return true;
+    return false;
+  }
+
+  /** `expectTypeOf(x).toEqualTypeOf<Y>()`, tstyche's `expect<X>().type.toBe<Y>()`, anything in a `*.test-d.ts`: checked by the compiler. */
+  private isTypeExpectation(expectCall: t.CallExpression, chain: t.Node): boolean {
+    if (this.file.typeTests || typeArgumentsOf(expectCall) || (expectCall.callee.type === 'Identifier' && TYPE_ASSERTIONS.has(expectCall.callee.name))) return true;
+    for (let current: t.Node = chain; current.type === 'MemberExpression'; current = current.object) if (propertyName(current) === 'type') return true;
+    return false;
+  }
+
+  /**
+   * A call that hands an assertion to other code asserts through it: `check(equal, line)`,
+   * `helper(t)`, `pino({ browser: { write: fail } })`, `cases.forEach(checkCase)` with a helper that asserts.
+   */
+  private handsAssertionOn(call: t.CallExpression, helpers: HelperRef[]): boolean {
+    for (const argument of call.arguments) if (this.isHandedAssertion(argument, helpers)) return true;
+    return false;
+  }
+
+  private isHandedAssertion(node: t.Node, helpers: HelperRef[]): boolean {
+    if (node.type === 'Identifier') {
+      if (this.names.contextNames.has(node.name) || this.names.contextMethods.has(node.name) || this.names.assertNames.has(node.name) || this.names.expectNames.has(node.name)) return true;
+      helpers.push({ module: '', name: node.name });
+      return false;
+    }
+    // helper.bind(null, expected)
+    if (isBindCall(node) && node.callee.object.type === 'Identifier') {
+      helpers.push({ module: '', name: node.callee.object.name });
+      return false;
+    }
+    if (node.type === 'ObjectExpression') return node.properties.some((property) => property.type === 'Property' && this.isHandedAssertion(property.value, helpers));
+    return node.type === 'ArrayExpression' && node.elements.some((element) => element !== null && this.isHandedAssertion(element, helpers));
+  }
+
+  /** chai property assertions: `expect(x).to.be.true`, `x.should.exist`. */
+  private propertyAssertionOf(member: t.MemberExpression): AssertionKind | undefined {
+    const name = propertyName(member);
+    if (!name || !CHAI_PROPERTY_ASSERTIONS.has(name)) return undefined;
+    const expectCall = this.names.expectCallOf(member.object);
+    if (expectCall) return constantness(expectCall.arguments, name);
+    return isShouldChain(member.object) ? 'live' : undefined;
+  }
+}
+
+/** A test-context assertion (`t.is(…)`, or `equal(…)` destructured from the context). */
+function contextAssertion(method: string, values: readonly t.Node[]): AssertionKind {
+  if (ALWAYS_PASSING.has(method)) return 'constant';
+  return LIVE_WHATEVER_ARGUMENTS.has(method) ? 'live' : constantness(values, method);
+}
+
+/**
+ * A statement kept for the compiler: `const _check: Expected = value` (a binding named as unused,
+ * with a type) or `value satisfies Expected;` asserts that the value has the type.
+ */
+function isTypeCheck(node: t.Node): boolean {
+  if (node.type === 'VariableDeclarator') return node.id.type === 'Identifier' && node.id.name.startsWith('_') && Boolean(node.id.typeAnnotation) && Boolean(node.init);
+  return node.type === 'ExpressionStatement' && node.expression.type === 'TSSatisfiesExpression';
+}
+
+function isWithinCall(node: t.Node): boolean {
+  return node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'within';
+}
