@@ -15,6 +15,12 @@ import { analysisWorkerEntry, ANALYSIS_ROLE } from './worker-entry.js';
  * which costs about as much as analysing a few dozen files.
  */
 const FILES_PER_WORKER = 40;
+/**
+ * Characters of files too large for oxc on this thread that make a worker worth starting when
+ * none runs (one core, few files): babel reads them at about 1 MB a second, and a worker takes
+ * about 0.3 s to start.
+ */
+const LARGE_FILES_PER_WORKER = 512 * 1024;
 /** Files handed to a worker ahead, so that it never waits for this thread to finish a file of its own. */
 const AHEAD = 4;
 /**
@@ -48,16 +54,16 @@ export interface Analysis {
 }
 
 /**
- * Starts a worker per other core, and one on a single core, when about `expectedTestFiles` files
- * make them worth it. This thread analyses too, each thread taking the next file as it is done.
- * oxc parses a file only on a thread whose stack holds any nesting of it (see nativeParseLimit):
- * this thread, with the stack it has, takes the files small enough for it, and leaves the larger
- * ones to the workers, whose stacks are larger. A file nested deeper than this thread's stack is
- * analysed again in a worker. Workers that cannot start or go on leave their files to this thread.
+ * Starts a worker per other core when about `expectedTestFiles` files make them worth it. This
+ * thread analyses too, each thread taking the next file as it is done. oxc parses a file only on
+ * a thread whose stack holds any nesting of it (see nativeParseLimit): this thread, with the stack
+ * it has, takes the files small enough for it, and leaves the larger ones to the workers, whose
+ * stacks are larger; with no worker, one starts when such files are many. A file nested deeper
+ * than this thread's stack is analysed again in a worker. Workers that cannot start or go on leave
+ * their files to this thread.
  */
 export function startAnalysis(project: AnalysisProject, expectedTestFiles: number): Analysis {
-  // On a single core, a worker's stack lets oxc parse the files too large for this thread's.
-  const count = Math.min(Math.max(1, availableParallelism() - 1), Math.floor(expectedTestFiles / FILES_PER_WORKER));
+  const count = Math.max(0, Math.min(availableParallelism() - 1, Math.floor(expectedTestFiles / FILES_PER_WORKER)));
   const workers = Array.from({ length: count }, () => startWorker(project)).filter((worker) => worker !== undefined);
   return {
     analyze: async (testFiles) => {
@@ -72,11 +78,17 @@ export function startAnalysis(project: AnalysisProject, expectedTestFiles: numbe
   };
 }
 
-async function analyzeTestFiles(project: AnalysisProject, workers: readonly PoolWorker[], testFiles: readonly string[]): Promise<FileAnalysis[]> {
+/** Analyses `testFiles` on this thread and `workers`, to which it may add one: the caller ends them. */
+async function analyzeTestFiles(project: AnalysisProject, workers: PoolWorker[], testFiles: readonly string[]): Promise<FileAnalysis[]> {
   const results: FileAnalysis[] = new Array<FileAnalysis>(testFiles.length);
   const nativeHere = nativeParseLimit(mainThreadStackMb());
   const analyzeHere = projectAnalyzer(project, nativeHere);
-  const queue = new WorkQueue(testFiles.map((_, index) => index), testFiles.map((file) => sizeOf(project.cwd, file)));
+  const sizes = testFiles.map((file) => sizeOf(project.cwd, file));
+  const queue = new WorkQueue(testFiles.map((_, index) => index), sizes);
+  // With no worker (one core, few files), one for the files too large for oxc here, when there are enough of them.
+  const tooLarge = sizes.reduce((sum, size) => (size > nativeHere ? sum + Math.min(size, LARGE_FILES_PER_WORKER) : sum), 0);
+  const late = workers.length === 0 && tooLarge >= LARGE_FILES_PER_WORKER ? startWorker(project) : undefined;
+  if (late) workers.push(late);
   const helping = workers.map((worker) => worker.run(testFiles, queue, results));
   const tooDeep: number[] = [];
   const analyzeAt = (index: number) => {

@@ -52,6 +52,19 @@ describe('analysing test files on every core', () => {
     expect(analyses[testFiles.indexOf('test/deep.test.js')]).toEqual({ tests: [{ title: 'deep', line: 1, column: 1, testClass: 'real' }], focusedSuites: [] });
   });
 
+  it('with too few files for workers, gives the files too large for oxc on this thread to a worker, and the same analyses', async () => {
+    // Nine test files of 60 kB: too large for oxc on this thread's stack, small enough for a worker's, and enough to start one for.
+    const large = (name: string) => Array.from({ length: 1000 }, (_, index) => `it('${name} ${index}', () => { expect(run(${index})).toBe(${index % 3 === 0 ? 'run(0)' : index}); });`).join('\n');
+    const contents: Record<string, string> = { 'test/small.test.js': "it('small', () => { run(); });\n" };
+    for (let index = 0; index < 9; index += 1) contents[`test/large-${index}.test.js`] = large(`large ${index}`);
+    const cwd = tempDir(contents);
+    const files = Object.keys(contents).sort();
+    const analyses = await startAnalysis({ cwd, files, assertFunctions: [] }, files.length).analyze(files);
+    const here = projectAnalyzer({ cwd, files, assertFunctions: [] });
+    expect(analyses).toEqual(files.map((file) => here(file)));
+    expect(analyses.map((analysis) => analysis.tests.length)).toEqual([...Array<number>(9).fill(1000), 1]);
+  });
+
   it('stops with a one-line environment error when a test file cannot be read, whichever thread reads it', async () => {
     const { cwd, files, testFiles } = project();
     const missing = [...testFiles, 'test/vanished.test.js'];
