@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { setImmediate } from 'node:timers/promises';
-import { Worker } from 'node:worker_threads';
+import { isMainThread, resourceLimits, Worker } from 'node:worker_threads';
 import { EnvironmentError } from '../core/errors.js';
 import { isTooDeep, type FileAnalysis } from './analyze.js';
 import { nativeParseLimit } from './ast.js';
@@ -31,10 +31,12 @@ const AHEAD = 4;
  */
 const STACK_MB = 128;
 /**
- * This thread's stack, where it is known: Linux gives the main thread its soft stack limit, macOS 8
- * MB. Windows gives node's main thread 1 MB. Elsewhere oxc is left to workers.
+ * This thread's stack, where it is known: a worker's is the one it was given (4 MB by default, when
+ * the gate itself runs in a worker). Linux gives the main thread its soft stack limit, macOS 8 MB,
+ * Windows 1 MB. Elsewhere oxc is left to the gate's workers.
  */
-function mainThreadStackMb(): number {
+export function threadStackMb(): number {
+  if (!isMainThread) return resourceLimits.stackSizeMb ?? 0;
   if (process.platform === 'darwin') return 8;
   if (process.platform === 'win32') return 1;
   if (process.platform !== 'linux') return 0;
@@ -81,7 +83,7 @@ export function startAnalysis(project: AnalysisProject, expectedTestFiles: numbe
 /** Analyses `testFiles` on this thread and `workers`, to which it may add one: the caller ends them. */
 async function analyzeTestFiles(project: AnalysisProject, workers: PoolWorker[], testFiles: readonly string[]): Promise<FileAnalysis[]> {
   const results: FileAnalysis[] = new Array<FileAnalysis>(testFiles.length);
-  const nativeHere = nativeParseLimit(mainThreadStackMb());
+  const nativeHere = nativeParseLimit(threadStackMb());
   const analyzeHere = projectAnalyzer(project, nativeHere);
   const sizes = testFiles.map((file) => sizeOf(project.cwd, file));
   const queue = new WorkQueue(testFiles.map((_, index) => index), sizes);

@@ -1,5 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { EnvironmentError } from '../../src/core/errors.js';
 import { startAnalysis } from '../../src/test-existence/analysis-pool.js';
@@ -71,6 +74,25 @@ describe('analysing test files on every core', () => {
     const failure = startAnalysis({ cwd, files, assertFunctions: [] }, missing.length).analyze(missing);
     await expect(failure).rejects.toBeInstanceOf(EnvironmentError);
     await expect(failure).rejects.toThrow('cannot read test/vanished.test.js (ENOENT); give the job read access to it');
+  });
+});
+
+describe("the stack oxc may use on the thread that analyses", () => {
+  it("is the main thread's stack limit here, and a worker's own stack when the gate runs in a worker", async () => {
+    const pool = pathToFileURL(path.resolve(import.meta.dirname, '../../src/test-existence/analysis-pool.ts')).href;
+    const entry = path.join(tempDir({}), 'stack.ts');
+    writeFileSync(entry, `import { parentPort } from 'node:worker_threads';\nimport { threadStackMb } from ${JSON.stringify(pool)};\nparentPort!.postMessage(threadStackMb());\n`);
+    const inWorker = (stackSizeMb?: number) =>
+      new Promise((resolve, reject) => {
+        const worker = new Worker(entry, { execArgv: ['--import', 'tsx'], resourceLimits: stackSizeMb ? { stackSizeMb } : {} });
+        worker.once('message', (value) => void worker.terminate().then(() => resolve(value)));
+        worker.once('error', reject);
+      });
+    writeFileSync(entry.replace(/\.ts$/, '-main.ts'), `import { threadStackMb } from ${JSON.stringify(pool)};\nconsole.log(threadStackMb());\n`);
+    const main = (limit: string) => spawnSync('bash', ['-c', `ulimit -s ${limit} && exec "$0" --import tsx "$1"`, process.execPath, entry.replace(/\.ts$/, '-main.ts')], { encoding: 'utf8' }).stdout.trim();
+    expect([main('16384'), main('4096'), main('unlimited')]).toEqual(['16', '4', '8']);
+    expect(await inWorker(6)).toBe(6);
+    expect(await inWorker()).toBe(4);
   });
 });
 
