@@ -7,7 +7,7 @@ import { EnvironmentError } from '../core/errors.js';
 import { isTooDeep, type FileAnalysis } from './analyze.js';
 import { nativeParseLimit } from './ast.js';
 import { projectAnalyzer, type AnalysisAnswer, type AnalysisProject } from './analysis-worker.js';
-import { boundYoungGeneration, tuneMemory, WORKER_YOUNG_GENERATION_MB } from './memory.js';
+import { boundYoungGeneration, fullWorkerYoungGeneration, tuneMemory, WORKER_YOUNG_GENERATION_MB } from './memory.js';
 import { analysisWorkerEntry, ANALYSIS_ROLE } from './worker-entry.js';
 
 /**
@@ -66,6 +66,8 @@ export interface Analysis {
  */
 export function startAnalysis(project: AnalysisProject, expectedTestFiles: number): Analysis {
   const count = Math.max(0, Math.min(availableParallelism() - 1, Math.floor(expectedTestFiles / FILES_PER_WORKER)));
+  // Left set when the gate stops before its analysis: it only sizes the workers' heaps.
+  const restoreWorkerFlags = fullWorkerYoungGeneration();
   const workers = Array.from({ length: count }, () => startWorker(project)).filter((worker) => worker !== undefined);
   return {
     analyze: async (testFiles) => {
@@ -75,6 +77,7 @@ export function startAnalysis(project: AnalysisProject, expectedTestFiles: numbe
       } finally {
         for (const worker of workers) void worker.thread.terminate();
         restoreFlags();
+        restoreWorkerFlags();
       }
     },
   };
