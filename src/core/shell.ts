@@ -6,17 +6,25 @@ import parseBash, { type BashNode, type BashWord } from '@ericcornelissen/bash-p
  * but what exits with which code is not read.
  */
 export type ShellNode =
-  | { type: 'command'; words: string[]; assignments: string[]; background: boolean }
-  | { type: 'and' | 'or'; left: ShellNode; right: ShellNode }
+  | { readonly type: 'command'; readonly words: readonly string[]; readonly assignments: readonly string[]; readonly background: boolean }
+  | { readonly type: 'and' | 'or'; readonly left: ShellNode; readonly right: ShellNode }
   /** `a; b` and lines: the exit code is the last one's. */
-  | { type: 'sequence'; items: ShellNode[] }
+  | { readonly type: 'sequence'; readonly items: readonly ShellNode[] }
   /** `a | b`: the exit code is the last one's, unless `set -o pipefail`. */
-  | { type: 'pipeline'; items: ShellNode[]; negated: boolean }
-  | { type: 'subshell'; body: ShellNode }
-  | { type: 'compound' };
+  | { readonly type: 'pipeline'; readonly items: readonly ShellNode[]; readonly negated: boolean }
+  | { readonly type: 'subshell'; readonly body: ShellNode }
+  | { readonly type: 'compound' };
 
-/** Parses a command line; undefined when it is not valid shell (the shell would refuse it too). */
+/** Trees already made: a run reads each package's test script several times, and the parser is slow (it copies its position as JSON at every character). */
+const parsed = new Map<string, ShellNode | undefined>();
+
+/** Parses a command line; undefined when it is not valid shell (the shell would refuse it too). The tree is shared, and read-only. */
 export function parseShell(script: string): ShellNode | undefined {
+  if (!parsed.has(script)) parsed.set(script, parseOnce(script));
+  return parsed.get(script);
+}
+
+function parseOnce(script: string): ShellNode | undefined {
   let ast: BashNode;
   try {
     ast = parseBash(script);
