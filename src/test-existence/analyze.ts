@@ -2,7 +2,7 @@ import type { ParserPlugin } from '@babel/parser';
 import { compileAssertPatterns, type AssertPatterns } from './assert-patterns.js';
 import { AssertionFinder } from './assertions.js';
 import {
-  babelTree, calleePath, canBeTitle, declarationPath, isFunction, keyName, parseSource, pluginSets, propertyName, rootName, SourceLines, unwrapAwait, walk,
+  babelTree, calleePath, canBeTitle, declarationPath, isFunction, isString, keyName, parseSource, pluginSets, propertyName, rootName, SourceLines, unwrapAwait, walk,
   type FunctionNode, type ParsedSource, type SourceLocation, type t,
 } from './ast.js';
 import type { AssertionKind } from './constants.js';
@@ -465,8 +465,4 @@ class FileAnalyzer {
     const text = this.code.slice(first.start, first.end).replace(/\s+/g, ' ');
     return text.length > 80 ? `${text.slice(0, 77)}...` : text;
   }
-}
-
-function isString(node: t.Node | undefined): node is t.StringLiteral {
-  return node?.type === 'Literal' && typeof node.value === 'string';
 }

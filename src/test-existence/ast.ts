@@ -20,6 +20,13 @@ export interface ParsedSource {
   comments: ReadonlyArray<{ value: string; start: number; end: number }>;
 }
 
+const TYPESCRIPT_FILE = /\.[cm]?tsx?$/;
+
+/** TypeScript files are modules; a .js file may be a script or CommonJS, which both parsers tell from its content. */
+function sourceTypeOf(file: string): 'module' | 'unambiguous' {
+  return TYPESCRIPT_FILE.test(file) ? 'module' : 'unambiguous';
+}
+
 /** Proposals that current code uses and that no syntax of its own conflicts with. */
 const COMMON_PLUGINS: ParserPlugin[] = ['explicitResourceManagement', 'sourcePhaseImports', 'deferredImportEvaluation', 'importReflection'];
 /** babel builds the tree oxc builds: ESTree, with class fields and `import()` as ESTree has them. */
@@ -31,7 +38,7 @@ const ESTREE: ParserPlugin = ['estree', { classFeatures: true }];
  * the legacy and the current form. The first set that parses wins.
  */
 function parserAttempts(file: string): ParserPlugin[][] {
-  const typescript = /\.[cm]?tsx?$/.test(file);
+  const typescript = TYPESCRIPT_FILE.test(file);
   const decorators: ParserPlugin[][] = [['decorators-legacy'], [['decorators', { decoratorsBeforeExport: true }], 'decoratorAutoAccessors']];
   const syntaxes: ParserPlugin[][] = typescript
     ? file.endsWith('.tsx') ? [['typescript', 'jsx']] : [['typescript'], ['typescript', 'jsx']]
@@ -87,7 +94,7 @@ export function parseSource(code: string, file: string, nativeParseChars = 0): P
 /** oxc's parse, or undefined where oxc cannot: its deserializer, which recurses in JavaScript, may run out of stack where babel does not. */
 function oxcParse(code: string, file: string): ReturnType<typeof parseWithOxc> {
   try {
-    return parseWithOxc(code, file);
+    return parseWithOxc(code, file, sourceTypeOf(file));
   } catch (error) {
     if (error instanceof RangeError) return undefined;
     throw error;
@@ -97,7 +104,7 @@ function oxcParse(code: string, file: string): ReturnType<typeof parseWithOxc> {
 /** The plugin sets to parse `file` with, in the order to try them. */
 export function pluginSets(code: string, file: string): ParserPlugin[][] {
   const attempts = parserAttempts(file);
-  return !/\.[cm]?tsx?$/.test(file) && !code.includes('@flow') ? [PLAIN_JAVASCRIPT, ...attempts] : attempts;
+  return !TYPESCRIPT_FILE.test(file) && !code.includes('@flow') ? [PLAIN_JAVASCRIPT, ...attempts] : attempts;
 }
 
 /** Where a part of a file starts, when only that part is parsed: positions stay those of the whole file. */
@@ -112,7 +119,7 @@ export type BabelParse = ReturnType<typeof parse>;
 
 export function parseWith(code: string, file: string, plugins: ParserPlugin[], part?: PartOfFile): BabelParse {
   return parse(code, {
-    sourceType: /\.[cm]?tsx?$/.test(file) ? 'module' : 'unambiguous',
+    sourceType: sourceTypeOf(file),
     plugins,
     errorRecovery: true,
     attachComment: false,
@@ -181,9 +188,13 @@ export function isFunction(node: t.Node): node is t.ArrowFunctionExpression | (t
   return node.type === 'ArrowFunctionExpression' || (node.type === 'FunctionExpression' && node.body !== null);
 }
 
+export function isString(node: t.Node | undefined): node is t.StringLiteral {
+  return node?.type === 'Literal' && typeof node.value === 'string';
+}
+
 export function keyName(key: t.Node): string | undefined {
   if (key.type === 'Identifier') return key.name;
-  return key.type === 'Literal' && typeof key.value === 'string' ? key.value : undefined;
+  return isString(key) ? key.value : undefined;
 }
 
 /** Titles are strings, names or expressions that make one; conditions and callbacks are not titles. */
@@ -210,7 +221,7 @@ export function unwrapAwait(expression: t.Node): t.Node {
 export function propertyName(member: t.MemberExpression): string | undefined {
   const property = member.property;
   if (!member.computed && property.type === 'Identifier') return property.name;
-  if (property.type === 'Literal' && typeof property.value === 'string') return property.value;
+  if (isString(property)) return property.value;
   return undefined;
 }
 
@@ -304,7 +315,7 @@ export function isShouldChain(node: t.Node): boolean {
 export function requiredModule(node: t.Node): string | undefined {
   if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'require') return undefined;
   const first = node.arguments[0];
-  return first?.type === 'Literal' && typeof first.value === 'string' ? first.value : undefined;
+  return isString(first) ? first.value : undefined;
 }
 
 /** The value of a literal (a string, number, boolean, null, or a template with no expressions), boxed; undefined for anything else. */

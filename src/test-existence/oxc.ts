@@ -82,12 +82,12 @@ function loadedOxc(): Oxc | null {
 }
 
 /** oxc's parse of a file, ESTree-shaped (TS-ESTree for TypeScript); undefined where no native binding of oxc loads. */
-export function parseWithOxc(code: string, file: string): OxcParse | undefined {
+export function parseWithOxc(code: string, file: string, sourceType: ParserOptions['sourceType']): OxcParse | undefined {
   const parser = loadedOxc();
   if (!parser) return undefined;
   // Raw transfer (Node >= 22) hands the tree over as one buffer: twice as fast as JSON. oxc's types do not list the option yet.
   const options: ParserOptions & { experimentalRawTransfer: boolean } = {
-    sourceType: /\.[cm]?tsx?$/.test(file) ? 'module' : 'unambiguous',
+    sourceType,
     preserveParens: false,
     experimentalRawTransfer: parser.rawTransferSupported(),
   };

@@ -41,16 +41,16 @@ describe('the native binding chosen for a platform', () => {
 
 describe('parsing with oxc from the sources', () => {
   it('gives the TS-ESTree program, its comments and its syntax errors', () => {
-    const parse = parseWithOxc('// setup\nconst answer: number = 42;\nit("adds", () => expect(answer).toBe(42));\n', 'sum.test.ts');
+    const parse = parseWithOxc('// setup\nconst answer: number = 42;\nit("adds", () => expect(answer).toBe(42));\n', 'sum.test.ts', 'module');
     expect(parse?.program.body.map((node) => node.type)).toEqual(['VariableDeclaration', 'ExpressionStatement']);
     expect(parse?.comments.map((comment) => comment.value)).toEqual([' setup']);
     expect(parse?.errors).toEqual([]);
-    expect(parseWithOxc('it("broken", () => {', 'broken.test.js')?.errors.length).toBeGreaterThan(0);
+    expect(parseWithOxc('it("broken", () => {', 'broken.test.js', 'unambiguous')?.errors.length).toBeGreaterThan(0);
   });
 
-  it('parses a CommonJS script and an ES module alike when the file is JavaScript', () => {
-    expect(parseWithOxc('const assert = require("assert");\nassert(true);\n', 'a.test.js')?.program.sourceType).toBe('script');
-    expect(parseWithOxc('import assert from "assert";\nassert(true);\n', 'b.test.js')?.program.sourceType).toBe('module');
+  it('tells a CommonJS script from an ES module when asked to (unambiguous)', () => {
+    expect(parseWithOxc('const assert = require("assert");\nassert(true);\n', 'a.test.js', 'unambiguous')?.program.sourceType).toBe('script');
+    expect(parseWithOxc('import assert from "assert";\nassert(true);\n', 'b.test.js', 'unambiguous')?.program.sourceType).toBe('module');
   });
 
   it('loads in a worker thread, as the analysis workers do', async () => {
@@ -59,7 +59,7 @@ describe('parsing with oxc from the sources', () => {
     const script = `
       const { parentPort } = require('node:worker_threads');
       import(${JSON.stringify(source)}).then(({ parseWithOxc }) => {
-        const parse = parseWithOxc('const n: number = 1;', 'n.test.ts');
+        const parse = parseWithOxc('const n: number = 1;', 'n.test.ts', 'module');
         parentPort.postMessage(parse && parse.program.body[0].declarations[0].id.typeAnnotation.typeAnnotation.type);
       });`;
     const worker = new Worker(script, { eval: true, execArgv: ['--import', 'tsx'] });
