@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
+import { extract } from 'tar-stream';
 
 /** The targets nativeTarget() in src/test-existence/oxc.ts picks (a test checks that they agree). */
 export const VENDORED_TARGETS = ['linux-x64-gnu', 'linux-arm64-gnu', 'darwin-x64', 'darwin-arm64', 'win32-x64-msvc', 'win32-arm64-msvc'];
@@ -41,7 +42,7 @@ export async function vendorOxcParser(root) {
     }
     const tarball = await packedTarball(root, name, version, locked.integrity);
     const file = `parser.${target}.node`;
-    files.set(file, tarEntry(gunzipSync(tarball), `package/${file}`, `${name}@${version}`));
+    files.set(file, await tarEntry(tarball, `package/${file}`, `${name}@${version}`));
   }
   const manifest = {
     version,
@@ -81,18 +82,18 @@ async function packedTarball(root, name, version, integrity) {
   return tarball;
 }
 
-/** One regular file of a tar archive (ustar: 512-byte headers, names short enough for the header itself). */
-function tarEntry(archive, wanted, label) {
-  for (let offset = 0; offset + 512 <= archive.length; ) {
-    const header = archive.subarray(offset, offset + 512);
-    if (header.every((byte) => byte === 0)) break;
-    const field = (start, length) => header.subarray(start, start + length).toString('latin1').replace(/\0.*$/s, '');
-    const prefix = field(345, 155);
-    const name = prefix ? `${prefix}/${field(0, 100)}` : field(0, 100);
-    const size = Number.parseInt(field(124, 12).trim() || '0', 8);
-    const type = field(156, 1);
-    if (name === wanted && (type === '0' || type === '')) return archive.subarray(offset + 512, offset + 512 + size);
-    offset += 512 + Math.ceil(size / 512) * 512;
+/** One regular file of a gzipped tar archive (an npm package), read with tar-stream. */
+async function tarEntry(tarball, wanted, label) {
+  const entries = extract();
+  entries.end(gunzipSync(tarball));
+  let found;
+  for await (const entry of entries) {
+    if (entry.header.name === wanted && entry.header.type === 'file') {
+      const chunks = [];
+      for await (const chunk of entry) chunks.push(chunk);
+      found = Buffer.concat(chunks);
+    } else entry.resume();
   }
-  throw new VendorError(`${label} holds no ${wanted}`);
+  if (!found) throw new VendorError(`${label} holds no ${wanted}`);
+  return found;
 }
