@@ -11,7 +11,7 @@ import { createTestFileMatcher, isScriptFile, isSourceFile } from './files.js';
 import { judgeReports, readTestReports } from './reports.js';
 import { startAnalysis } from './analysis-pool.js';
 import { PackagePolicy, type PackageAllowEntry } from './package-policy.js';
-import { readRunnerSelection, type RunnerSelection } from './runner-config.js';
+import { parseJsonConfig, readRunnerSelection, type RunnerSelection } from './runner-config.js';
 import { checkTestScript, delegatesToWorkspaces } from './scripts.js';
 
 type RuleLevel = Level | 'off';
@@ -114,9 +114,8 @@ export const testExistenceGate: Gate = {
     const analysis = startAnalysis({ cwd: context.cwd, files, assertFunctions: options.assertFunctions }, files.filter(isTestFile).length);
     const fileSet = new Set(files);
     const policy = new PackagePolicy(options.allow);
-    const packages = judgedPackages(context.cwd, files);
+    const { packages, packageOf } = judgedPackages(context.cwd, files);
     const excluded = new Set(packages.filter((entry) => policy.isFixture(entry) || policy.allowed(entry)));
-    const packageOf = (file: string) => packages.find((entry) => entry.dir === '' || file.startsWith(`${entry.dir}/`))!;
     const tallies = new Map<JudgedPackage, PackageTally>(packages.map((entry) => [entry, emptyTally()]));
     const totals = emptyTally();
     let parseErrors = 0;
@@ -131,10 +130,11 @@ export const testExistenceGate: Gate = {
     }
 
     // A workspace member without a runner config of its own is run by its workspace root's (jest's projects, vitest's).
+    const packageByDir = new Map(packages.map((entry) => [entry.dir, entry]));
     const selectionFor = (entry: JudgedPackage): RunnerSelection | undefined => {
       const own = selections.get(entry);
       if (own?.configs.length || entry.workspaceRoot === undefined) return own;
-      return selections.get(packages.find((candidate) => candidate.dir === entry.workspaceRoot)!);
+      return selections.get(packageByDir.get(entry.workspaceRoot)!);
     };
     const testFiles: Array<{ file: string; tally: PackageTally }> = [];
     for (const file of files) {
@@ -177,7 +177,7 @@ export const testExistenceGate: Gate = {
     let supportPackages = 0;
     for (const entry of packages) {
       const tally = tallies.get(entry)!;
-      const workspaceRoot = packages.find((candidate) => entry.workspaceRoot !== undefined && candidate.dir === entry.workspaceRoot);
+      const workspaceRoot = entry.workspaceRoot === undefined ? undefined : packageByDir.get(entry.workspaceRoot);
       const rootTestScript = workspaceRoot?.manifest?.scripts?.test;
       // A workspace root's runner (vitest projects, jest projects) runs its members' tests without their own scripts.
       const rootRunsWorkspaceTests = typeof rootTestScript === 'string' && !delegatesToWorkspaces(rootTestScript);
@@ -229,12 +229,14 @@ interface JudgedPackage {
   workspaceRoot?: string;
 }
 
-/** The project's packages, deepest first so that a file belongs to its nearest one, then the root. */
-function judgedPackages(root: string, files: readonly string[]): JudgedPackage[] {
-  const { packages } = discoverPackages(root, files);
-  const judged: JudgedPackage[] = [...packages].sort((a, b) => b.dir.length - a.dir.length);
-  if (!packages.some((entry) => entry.dir === '')) judged.push({ dir: '', name: path.basename(root) || 'root' });
-  return judged;
+/** The project's packages, deepest first, then the root; a file belongs to its nearest one. */
+function judgedPackages(root: string, files: readonly string[]): { packages: JudgedPackage[]; packageOf: (file: string) => JudgedPackage } {
+  const discovery = discoverPackages(root, files);
+  const packages: JudgedPackage[] = [...discovery.packages].sort((a, b) => b.dir.length - a.dir.length);
+  // Without a package.json at the root, the files outside every package are the root's.
+  const rootPackage = packages.find((entry) => entry.dir === '') ?? { dir: '', name: path.basename(root) || 'root' };
+  if (rootPackage !== packages.at(-1)) packages.push(rootPackage);
+  return { packages, packageOf: (file) => discovery.packageOf(file) ?? rootPackage };
 }
 
 function checkPackage(
@@ -300,14 +302,9 @@ function runnerSelection(entry: JudgedPackage, files: ReadonlySet<string>, root:
 
 /** Where a runner config sets `passWithNoTests: true`: a JSON config at its top or under `test`, a JS/TS one anywhere. */
 function passWithNoTestsIn(code: string, file: string): SourceLocation | undefined {
-  if (!file.endsWith('.json')) return findEnabledOption(code, file, 'passWithNoTests');
-  let config: unknown;
-  try {
-    config = JSON.parse(code);
-  } catch {
-    // A config its runner cannot read fails the run by itself.
-    return undefined;
-  }
+  if (!/\.jsonc?$/.test(file)) return findEnabledOption(code, file, 'passWithNoTests');
+  // A config its runner cannot read fails the run by itself.
+  const config = parseJsonConfig(code, file);
   const enabled = (value: unknown) => (value as { passWithNoTests?: unknown } | null)?.passWithNoTests === true;
   if (!enabled(config) && !enabled((config as { test?: unknown } | null)?.test)) return undefined;
   return { line: manifestLine(code, 'passWithNoTests') ?? 1, column: 1 };

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import picomatch from 'picomatch';
 import { parse as parseYaml } from 'yaml';
 import { keyName, literalValue, parseSource, type t } from './ast.js';
@@ -38,6 +39,13 @@ interface PackageFiles {
 const JEST_CONFIG = /^jest\.config\.(?:[cm]?[jt]s|json)$/;
 const VITEST_CONFIG = /^(?:vitest|vite)\.config\.(?:[cm]?[jt]s)$/;
 const MOCHA_CONFIG = /^\.mocharc\.(?:json|jsonc|ya?ml|[cm]?js)$/;
+const SCRIPT_EXTENSIONS = ['js', 'ts', 'cjs', 'cts', 'mjs', 'mts'];
+/** Every name the three patterns above take, in the order of a sorted file list: looked up, not searched for among all files. */
+const CONFIG_NAMES = [
+  ...[...SCRIPT_EXTENSIONS, 'json'].map((extension) => `jest.config.${extension}`),
+  ...['vitest', 'vite'].flatMap((runner) => SCRIPT_EXTENSIONS.map((extension) => `${runner}.config.${extension}`)),
+  ...['json', 'jsonc', 'yaml', 'yml', 'js', 'cjs', 'mjs'].map((extension) => `.mocharc.${extension}`),
+].sort();
 
 const JEST_DEFAULT_MATCH = ['**/__tests__/**/*.?([mc])[jt]s?(x)', '**/?(*.)+(spec|test).?([mc])[jt]s?(x)'];
 const VITEST_DEFAULT_INCLUDE = ['**/*.{test,spec}.?(c|m)[jt]s?(x)'];
@@ -63,7 +71,7 @@ export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string
   const unreadable: string[] = [];
   const runners: Matcher[] = [];
   const readRunners = new Set<string>();
-  const candidates = [...files].filter((file) => path.posix.dirname(file) === (pkg.dir || '.'));
+  const candidates = CONFIG_NAMES.map(within).filter((file) => files.has(file));
   // `export { default } from '../../vitest.config'`: a config may be another file's, a few files deep.
   const readConfig = (file: string, depth = 0): Literal =>
     readConfigFile(read(file), file, (source) => {
@@ -278,14 +286,26 @@ function stringList(value: Literal | undefined, fallback: string[]): string[] | 
 }
 
 /** The config a file exports, as literal values; UNREADABLE where it is computed. `load` reads what it re-exports. */
-function readConfigFile(code: string, file: string, load: (source: string) => Literal): Literal {
-  if (/\.jsonc?$/.test(file) || file.endsWith('package.json')) {
+/**
+ * A JSON config as its runner reads it: jest and mocha strip comments from theirs (jest.config.json,
+ * .mocharc.json, .mocharc.jsonc) before JSON.parse, npm takes package.json as it is; undefined where
+ * the runner could not read it either.
+ */
+export function parseJsonConfig(code: string, file: string): unknown {
+  if (path.posix.basename(file) === 'package.json') {
     try {
-      return JSON.parse(code) as Literal;
+      return JSON.parse(code) as unknown;
     } catch {
-      return UNREADABLE;
+      return undefined;
     }
   }
+  const errors: ParseError[] = [];
+  const value = parseJsonc(code, errors, { allowTrailingComma: false, disallowComments: false }) as unknown;
+  return errors.length > 0 ? undefined : value;
+}
+
+function readConfigFile(code: string, file: string, load: (source: string) => Literal): Literal {
+  if (/\.jsonc?$/.test(file)) return (parseJsonConfig(code, file) as Literal | undefined) ?? UNREADABLE;
   if (/\.ya?ml$/.test(file) || /\.mocharc$/.test(file)) {
     try {
       return parseYaml(code) as Literal;

@@ -149,6 +149,28 @@ describe('the files the runner runs', () => {
     expect(report.metrics['test-files']).toBe(1);
   });
 
+  it.each([
+    ['jest', 'jest.config.cts', "module.exports = { testMatch: ['**/specs/**'] };\n"],
+    ['jest', 'jest.config.json', '{\n  // jest strips comments from its JSON config\n  "testMatch": ["**/specs/**"]\n}\n'],
+    ['vitest', 'vite.config.mts', "export default { test: { include: ['specs/**'] } };\n"],
+    ['vitest', 'vitest.config.cjs', "module.exports = { test: { include: ['specs/**'] } };\n"],
+    ['mocha', '.mocharc.jsonc', '{\n  // mocha strips comments from .mocharc.jsonc\n  "spec": "specs/**"\n}\n'],
+  ])("reads a package's %s config named %s in its own folder, not one in a folder below", async (runner, name, config) => {
+    const report = await run({
+      'package.json': pkg({ test: 'jest' }, { workspaces: ['apps/*'] }),
+      '__tests__/add.test.js': REAL,
+      'apps/web/package.json': pkg({ test: runner }),
+      'apps/web/src/add.js': 'export const add = (a, b) => a + b;\n',
+      [`apps/web/${name}`]: config,
+      'apps/web/specs/add.js': REAL,
+      'apps/web/specs/more/add.js': REAL,
+      [`apps/web/tools/${name}`]: config.replace('specs/**', 'nothing/**'),
+      'apps/web/test/unused.test.js': EMPTY,
+    });
+    expect(rules(report)).toEqual([]);
+    expect(report.metrics['test-files']).toBe(3);
+  });
+
   it('keeps the conventional test files of another runner the scripts run (node --test beside jest)', async () => {
     const report = await run({
       'package.json': pkg({ test: 'node --test test/*.js && yarn jest' }, { jest: { testMatch: ['<rootDir>/test/jest/**'] } }),

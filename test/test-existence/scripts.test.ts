@@ -75,6 +75,7 @@ describe('passWithNoTests in every config form', () => {
 
   it.each([
     ['jest.config.json', { 'package.json': pkg({ test: 'jest' }), 'jest.config.json': '{\n  "passWithNoTests": true\n}\n' }, 'jest.config.json:2'],
+    ['jest.config.json with comments, which jest strips', { 'package.json': pkg({ test: 'jest' }), 'jest.config.json': '{\n  // until the suite lands\n  "passWithNoTests": true\n}\n' }, 'jest.config.json:3'],
     ['package.json jest', { 'package.json': pkg({ test: 'jest' }, { jest: { passWithNoTests: true } }) }, 'package.json:7'],
     ['a JSON config passed with --config', { 'package.json': pkg({ test: 'jest --config config/jest.ci.json' }), 'config/jest.ci.json': '{ "rootDir": "..", "passWithNoTests": true }' }, 'config/jest.ci.json:1'],
     ['a JS config passed with -c', { 'package.json': pkg({ test: 'vitest run -c tools/vitest.ci.mjs' }), 'tools/vitest.ci.mjs': 'export default {\n  test: { passWithNoTests: true },\n};\n' }, 'tools/vitest.ci.mjs:2'],
