@@ -16,9 +16,9 @@ import { analysisWorkerEntry, ANALYSIS_ROLE } from './worker-entry.js';
  */
 const FILES_PER_WORKER = 40;
 /**
- * Characters of files too large for oxc on this thread that make a worker worth starting when
- * none runs (one core, few files): babel reads them at about 1 MB a second, and a worker takes
- * about 0.3 s to start.
+ * Characters of files too large for oxc on this thread, but not on a worker's, that make a worker
+ * worth starting when none runs (one core, few files): babel reads them at about 1 MB a second, and
+ * a worker takes about 0.3 s to start.
  */
 const LARGE_FILES_PER_WORKER = 512 * 1024;
 /** Files handed to a worker ahead, so that it never waits for this thread to finish a file of its own. */
@@ -29,7 +29,7 @@ const AHEAD = 4;
  * that lets oxc parse test files of up to 84K characters (see nativeParseLimit). Only the address
  * space is reserved; memory is used as deep as a file goes.
  */
-const STACK_MB = 128;
+export const WORKER_STACK_MB = 128;
 /**
  * This thread's stack, where it is known: a worker's is the one it was given (4 MB by default, when
  * the gate itself runs in a worker). Linux gives the main thread its soft stack limit, macOS 8 MB,
@@ -91,8 +91,7 @@ async function analyzeTestFiles(project: AnalysisProject, workers: PoolWorker[],
   const sizes = testFiles.map((file) => sizeOf(project.cwd, file));
   const queue = new WorkQueue(testFiles.map((_, index) => index), sizes);
   // With no worker (one core, few files), one for the files too large for oxc here, when there are enough of them.
-  const tooLarge = sizes.reduce((sum, size) => (size > nativeHere ? sum + Math.min(size, LARGE_FILES_PER_WORKER) : sum), 0);
-  const late = workers.length === 0 && tooLarge >= LARGE_FILES_PER_WORKER ? startWorker(project) : undefined;
+  const late = workers.length === 0 && worthALateWorker(sizes, nativeHere) ? startWorker(project) : undefined;
   if (late) workers.push(late);
   const helping = workers.map((worker) => worker.run(testFiles, queue, results));
   const tooDeep: number[] = [];
@@ -121,6 +120,18 @@ async function analyzeTestFiles(project: AnalysisProject, workers: PoolWorker[],
     queueOfDeep.rethrow();
   }
   return results;
+}
+
+/**
+ * Whether the files too large for oxc on a thread that takes `nativeHere` characters are enough to
+ * start a worker for. Files too large for a worker's oxc too are left out: babel reads them in either
+ * thread, and a worker would only add its memory (a 5 MB file: 213 MB at the peak against 164 MB).
+ */
+export function worthALateWorker(sizes: readonly number[], nativeHere: number): boolean {
+  const workerLimit = nativeParseLimit(WORKER_STACK_MB);
+  let total = 0;
+  for (const size of sizes) if (size > nativeHere && size <= workerLimit) total += size;
+  return total >= LARGE_FILES_PER_WORKER;
 }
 
 /** A file's size in bytes, at least its length in characters; a file that cannot be read is left to a worker, which says why. */
@@ -181,7 +192,7 @@ function startWorker(project: AnalysisProject): PoolWorker | undefined {
   const entry = analysisWorkerEntry();
   if (!entry) return undefined;
   // stdout and stderr are the worker's own streams, so that nothing it might print mixes into a JSON report.
-  const thread = new Worker(entry.url, { workerData: { role: ANALYSIS_ROLE, ...project, nativeParseChars: nativeParseLimit(STACK_MB) }, execArgv: entry.execArgv, resourceLimits: { stackSizeMb: STACK_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB }, stdout: true, stderr: true });
+  const thread = new Worker(entry.url, { workerData: { role: ANALYSIS_ROLE, ...project, nativeParseChars: nativeParseLimit(WORKER_STACK_MB) }, execArgv: entry.execArgv, resourceLimits: { stackSizeMb: WORKER_STACK_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB }, stdout: true, stderr: true });
   // Idle, a worker does not keep the process alive: a gate that stops before its analysis (bad config) still ends.
   thread.unref();
   let exited = false;

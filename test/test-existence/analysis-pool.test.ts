@@ -5,7 +5,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { EnvironmentError } from '../../src/core/errors.js';
-import { startAnalysis } from '../../src/test-existence/analysis-pool.js';
+import { startAnalysis, WORKER_STACK_MB, worthALateWorker } from '../../src/test-existence/analysis-pool.js';
+import { nativeParseLimit } from '../../src/test-existence/ast.js';
 import { projectAnalyzer } from '../../src/test-existence/analysis-worker.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -66,6 +67,17 @@ describe('analysing test files on every core', () => {
     const here = projectAnalyzer({ cwd, files, assertFunctions: [] });
     expect(analyses).toEqual(files.map((file) => here(file)));
     expect(analyses.map((analysis) => analysis.tests.length)).toEqual([...Array<number>(9).fill(1000), 1]);
+  });
+
+  it("starts a late worker only for files a worker's oxc can parse and this thread's cannot", () => {
+    const here = nativeParseLimit(8);
+    const worker = nativeParseLimit(WORKER_STACK_MB);
+    expect(worthALateWorker(Array<number>(9).fill(60_000), here)).toBe(true);
+    expect(worthALateWorker([...Array<number>(8).fill(60_000), here], here)).toBe(false);
+    // Babel reads these in any thread: a worker would only add its memory.
+    expect(worthALateWorker([5 * 1024 * 1024], here)).toBe(false);
+    expect(worthALateWorker(Array<number>(9).fill(worker + 1), here)).toBe(false);
+    expect(worthALateWorker([5 * 1024 * 1024, ...Array<number>(9).fill(worker)], here)).toBe(true);
   });
 
   it('stops with a one-line environment error when a test file cannot be read, whichever thread reads it', async () => {
