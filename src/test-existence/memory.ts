@@ -45,7 +45,7 @@ export function fullWorkerYoungGeneration(): () => void {
  * old generation, where it dies: a third of what survives them on 5,000 small files. By default V8
  * grows that generation up to fourfold when collecting is cheap, and the garbage waits: 100 (twofold)
  * took 16 MB off the peak on jest's tree at the same time, and 67 MB off the generated corpus's
- * (243 → 176 MB) for 3 % more time; 50 saved 11 MB more there for a quarter more time.
+ * (241–243 → 172–176 MB) for 3–11 % more time; 50 saved 11 MB more there for a quarter more time.
  */
 const OLD_GENERATION_GROWTH_PERCENT = 100;
 
