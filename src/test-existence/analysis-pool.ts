@@ -1,12 +1,12 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { setImmediate } from 'node:timers/promises';
-import { isMainThread, resourceLimits, Worker } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import { EnvironmentError } from '../core/errors.js';
 import { isTooDeep, type FileAnalysis } from './analyze.js';
-import { nativeParseLimit } from './ast.js';
-import { projectAnalyzer, type AnalysisAnswer, type AnalysisProject } from './analysis-worker.js';
+import { HelperForAWorker, projectAnalyzer, type AnalysisAnswer, type AnalysisProject } from './analysis-worker.js';
+import { nativeParseLimit, threadNativeParseLimit } from './native-stack.js';
 import { boundYoungGeneration, fullWorkerYoungGeneration, tuneMemory, WORKER_YOUNG_GENERATION_MB } from './memory.js';
 import { analysisWorkerEntry, ANALYSIS_ROLE } from './worker-entry.js';
 
@@ -30,25 +30,6 @@ const AHEAD = 4;
  * space is reserved; memory is used as deep as a file goes.
  */
 export const WORKER_STACK_MB = 128;
-/**
- * This thread's stack, where it is known: a worker's is the one it was given (4 MB by default, when
- * the gate itself runs in a worker). Linux gives the main thread its soft stack limit, macOS 8 MB,
- * Windows 1 MB. Elsewhere oxc is left to the gate's workers.
- */
-export function threadStackMb(): number {
-  if (!isMainThread) return resourceLimits.stackSizeMb ?? 0;
-  if (process.platform === 'darwin') return 8;
-  if (process.platform === 'win32') return 1;
-  if (process.platform !== 'linux') return 0;
-  try {
-    const limit = /^Max stack size\s+(\d+|unlimited)/m.exec(readFileSync('/proc/self/limits', 'utf8'))?.[1];
-    // Unlimited, Linux still maps the main thread's stack as large as it grows; 8 MB is the usual limit.
-    return limit === undefined ? 0 : limit === 'unlimited' ? 8 : Number(limit) / (1024 * 1024);
-  } catch {
-    return 0;
-  }
-}
-
 /** Test-file analysis on every core: started early, so that workers load while the gate reads packages and configs. */
 export interface Analysis {
   /** The analyses of `testFiles`, in their order; the workers end with it. */
@@ -86,17 +67,27 @@ export function startAnalysis(project: AnalysisProject, expectedTestFiles: numbe
 /** Analyses `testFiles` on this thread and `workers`, to which it may add one: the caller ends them. */
 async function analyzeTestFiles(project: AnalysisProject, workers: PoolWorker[], testFiles: readonly string[]): Promise<FileAnalysis[]> {
   const results: FileAnalysis[] = new Array<FileAnalysis>(testFiles.length);
-  const nativeHere = nativeParseLimit(threadStackMb());
-  const analyzeHere = projectAnalyzer(project, nativeHere);
+  const nativeHere = threadNativeParseLimit();
+  const nativeInWorkers = nativeParseLimit(WORKER_STACK_MB);
   const sizes = testFiles.map((file) => sizeOf(project.cwd, file));
   const queue = new WorkQueue(testFiles.map((_, index) => index), sizes);
   // With no worker (one core, few files), one for the files too large for oxc here, when there are enough of them.
   const late = workers.length === 0 && worthALateWorker(sizes, nativeHere) ? startWorker(project) : undefined;
   if (late) workers.push(late);
-  const helping = workers.map((worker) => worker.run(testFiles, queue, results));
+  let running = workers.length;
+  const helping = workers.map((worker) => worker.run(testFiles, queue, results).finally(() => (running -= 1)));
+  // While workers run, a test file that imports a helper too large for oxc here goes to them: babel would read the helper here, at a third of oxc's speed.
+  const analyzeHere = projectAnalyzer(project, nativeHere, (length) => running > 0 && length > nativeHere && length <= nativeInWorkers);
   const tooDeep: number[] = [];
   const analyzeAt = (index: number) => {
-    const analysis = analyzeHere(testFiles[index]!);
+    let analysis: FileAnalysis;
+    try {
+      analysis = analyzeHere(testFiles[index]!);
+    } catch (error) {
+      if (!(error instanceof HelperForAWorker)) throw error;
+      queue.giveBack(index);
+      return;
+    }
     results[index] = analysis;
     if (isTooDeep(analysis)) tooDeep.push(index);
   };
@@ -151,6 +142,8 @@ class WorkQueue {
   /** Indexes by size, largest last: taken from either end. */
   private readonly pending: number[];
   private readonly sizes: readonly number[];
+  /** Files a thread took and left to the threads that take any size. */
+  private readonly givenBack: number[] = [];
   private first = 0;
   private error: Error | undefined;
 
@@ -160,17 +153,23 @@ class WorkQueue {
   }
 
   get empty(): boolean {
-    return this.error !== undefined || this.first === this.pending.length;
+    return this.error !== undefined || (this.first === this.pending.length && this.givenBack.length === 0);
   }
 
-  /** The largest file left; within `maxSize` bytes, the smallest, or none when only larger ones are left. */
+  /** The largest file left, or one given back; within `maxSize` bytes, the smallest, or none when only larger ones are left. */
   take(maxSize = Infinity): number | undefined {
-    if (this.empty) return undefined;
-    if (maxSize === Infinity) return this.pending.pop();
+    if (this.error !== undefined) return undefined;
+    if (maxSize === Infinity) return this.givenBack.pop() ?? (this.first < this.pending.length ? this.pending.pop() : undefined);
+    if (this.first === this.pending.length) return undefined;
     const index = this.pending[this.first]!;
     if ((this.sizes[index] ?? 0) > maxSize) return undefined;
     this.first += 1;
     return index;
+  }
+
+  /** A file taken and not analysed: for the next thread that takes any size. */
+  giveBack(index: number): void {
+    this.givenBack.push(index);
   }
 
   fail(error: Error): void {

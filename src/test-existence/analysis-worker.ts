@@ -18,13 +18,28 @@ export interface AnalysisProject {
 export type AnalysisAnswer = { index: number; analysis: FileAnalysis } | { index: number; error: { environment: boolean; message: string } };
 
 /**
+ * Thrown by an analyzer whose `leavesHelper` says so for a helper module a test file imports: the
+ * file is better analysed in a worker, where oxc can parse that helper, than here with babel.
+ */
+export class HelperForAWorker extends Error {
+  constructor(readonly helper: string) {
+    super(`${helper} is left to a worker`);
+  }
+}
+
+/**
  * Reads and analyses test files of the project; imported helpers are parsed once per thread.
  * Files up to `nativeParseChars` characters are parsed with oxc (a worker's stack holds their nesting).
+ * A helper module of `n` characters for which `leavesHelper(n)` is true throws HelperForAWorker.
  */
-export function projectAnalyzer(project: AnalysisProject, nativeParseChars = 0): (file: string) => FileAnalysis {
+export function projectAnalyzer(project: AnalysisProject, nativeParseChars = 0, leavesHelper: (length: number) => boolean = () => false): (file: string) => FileAnalysis {
   const files = new Set(project.files);
   const options: AnalyzeOptions = { assertPatterns: compileAssertPatterns(project.assertFunctions), betweenRuns: boundYoungGeneration, nativeParseChars };
-  options.localModules = new LocalModules(files, (file) => readProjectFile(project.cwd, file), (code, file) => analyzeHelperModule(code, file, options));
+  const analyzeHelper = (code: string, file: string) => {
+    if (leavesHelper(code.length)) throw new HelperForAWorker(file);
+    return analyzeHelperModule(code, file, options);
+  };
+  options.localModules = new LocalModules(files, (file) => readProjectFile(project.cwd, file), analyzeHelper);
   return (file) => analyzeTestFile(readProjectFile(project.cwd, file), file, options);
 }
 

@@ -9,6 +9,7 @@ import type { AssertionKind } from './constants.js';
 import { Bindings, SUITE_BASES, TEST_BASES, TYPE_ASSERTIONS } from './bindings.js';
 import { acknowledge, awaitsCallback, conditionSkips, generatorOf, isBindCall, throwsInCallback } from './test-body.js';
 import type { ExportAsserts, LocalModules } from './local-modules.js';
+import { threadNativeParseLimit } from './native-stack.js';
 import { parseRun, SplitStatement, statementRuns } from './statement-runs.js';
 
 export type { SourceLocation } from './ast.js';
@@ -40,7 +41,7 @@ export interface AnalyzeOptions {
   betweenRuns?: () => void;
   /** The project's modules, to follow helpers a test imports from them. */
   localModules?: LocalModules;
-  /** Files up to this many characters are parsed with oxc (see nativeParseLimit); by default every file is left to babel. */
+  /** Files up to this many characters are parsed with oxc (see native-stack.ts); by default every file is left to babel. */
   nativeParseChars?: number;
 }
 
@@ -178,7 +179,7 @@ function parseOrError(code: string, file: string, nativeParseChars = 0): { sourc
 export function findEnabledOption(code: string, file: string, name: string): SourceLocation | undefined {
   let program: t.Program;
   try {
-    program = parseSource(code, file).program;
+    program = parseSource(code, file, threadNativeParseLimit()).program;
   } catch {
     return undefined;
   }

@@ -54,22 +54,8 @@ function parserAttempts(file: string): ParserPlugin[][] {
 const PLAIN_JAVASCRIPT: ParserPlugin[] = [ESTREE, ...COMMON_PLUGINS, 'jsx', 'decorators-legacy'];
 
 /**
- * oxc parses on the thread's native stack, where nesting deeper than the stack holds ends the
- * process (babel throws a RangeError instead). The costliest nestings per character measured on
- * oxc 0.159, of 42 kinds (parenthesised types, arrow parameters, nested defaults, labels, blocks,
- * arrays, callbacks in callbacks, JSX…), take at most 800 bytes of stack per character of source:
- * twice that leaves a margin for other platforms and versions.
- */
-const NATIVE_STACK_BYTES_PER_CHAR = 1600;
-
-/** The longest file oxc may parse on a thread with a stack of `stackMb`: no nesting within it can overflow the stack. */
-export function nativeParseLimit(stackMb: number): number {
-  return Math.floor((stackMb * 1024 * 1024) / NATIVE_STACK_BYTES_PER_CHAR);
-}
-
-/**
  * Parses a JS/TS file: with oxc when it has at most `nativeParseChars` characters (see
- * nativeParseLimit) and oxc reads it without an error, else with babel's first plugin set that
+ * native-stack.ts) and oxc reads it without an error, else with babel's first plugin set that
  * accepts it; throws the first attempt's error otherwise. babel reads what oxc does not (Flow,
  * TypeScript in a .js file) and says where a file is broken.
  */

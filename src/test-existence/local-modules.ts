@@ -38,8 +38,14 @@ export class LocalModules {
       if (!this.analyzed.has(file)) {
         // Marked first: a module that imports itself, directly or in a cycle, asserts nothing through that import.
         this.analyzed.set(file, undefined);
-        const code = this.read(file);
-        this.analyzed.set(file, code === undefined ? undefined : this.analyze(code, file));
+        try {
+          const code = this.read(file);
+          this.analyzed.set(file, code === undefined ? undefined : this.analyze(code, file));
+        } catch (error) {
+          // Not read here (see HelperForAWorker): the module is asked about again, here or elsewhere.
+          this.analyzed.delete(file);
+          throw error;
+        }
       }
       return this.analyzed.get(file)?.(name) ?? false;
     } finally {

@@ -4,6 +4,7 @@ import picomatch from 'picomatch';
 import { parse as parseYaml } from 'yaml';
 import { keyName, literalValue, parseSource, type t } from './ast.js';
 import { resolveLocalImport } from './local-modules.js';
+import { threadNativeParseLimit } from './native-stack.js';
 import type { RunnerFiles } from './scripts.js';
 
 /**
@@ -315,7 +316,7 @@ function readConfigFile(code: string, file: string, load: (source: string) => Li
   }
   let program: t.Program;
   try {
-    program = parseSource(code, file).program;
+    program = parseSource(code, file, threadNativeParseLimit()).program;
   } catch {
     return UNREADABLE;
   }

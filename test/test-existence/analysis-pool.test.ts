@@ -1,13 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { EnvironmentError } from '../../src/core/errors.js';
 import { startAnalysis, WORKER_STACK_MB, worthALateWorker } from '../../src/test-existence/analysis-pool.js';
-import { nativeParseLimit } from '../../src/test-existence/ast.js';
-import { projectAnalyzer } from '../../src/test-existence/analysis-worker.js';
+import { nativeParseLimit } from '../../src/test-existence/native-stack.js';
+import { HelperForAWorker, projectAnalyzer } from '../../src/test-existence/analysis-worker.js';
 import { tempDir } from '../helpers/temp.js';
 
 /** A test whose assertion sits `depth` callbacks deep: valid code, deeper than the main thread's stack lets babel parse. */
@@ -49,6 +46,32 @@ describe('analysing test files on every core', () => {
     expect(classes('test/file-3.test.js')).toEqual(['no-assertion', 'skipped']);
   });
 
+  it('leaves a test file that imports a helper too large for oxc here to the workers, and gives the analysis this thread would', async () => {
+    // 20 kB: past the main thread's oxc limit (5K characters on an 8 MB stack), within a worker's.
+    const padding = Array.from({ length: 400 }, (_, index) => `export const value${index} = ${index} * 2 + 1;`).join('\n');
+    const contents: Record<string, string> = {
+      'test/large-helpers.js': `${padding}\nexport function expectLarge(value) { expect(value).toBeGreaterThan(1); }\nexport function runLarge() { return 2; }\n`,
+      'test/helpers.js': 'export function expectOk(value) { expect(value.ok).toBe(true); }\n',
+    };
+    for (let index = 0; index < 240; index += 1) {
+      contents[`test/file-${index}.test.js`] =
+        index % 2 === 0 ? `import { expectLarge } from './large-helpers.js';\nit('large ${index}', () => { expectLarge(${index}); });\n` : `import { expectOk } from './helpers.js';\nit('small ${index}', () => { expectOk(run()); });\n`;
+    }
+    const cwd = tempDir(contents);
+    const files = Object.keys(contents).sort();
+    const testFiles = files.filter((file) => file.endsWith('.test.js'));
+    const project = { cwd, files, assertFunctions: [] };
+    const leaving = projectAnalyzer(project, nativeParseLimit(8), (length) => length > 10_000);
+    expect(() => leaving('test/file-0.test.js')).toThrow(HelperForAWorker);
+    // Asked again, it is still left: the module is not taken for one that asserts nothing.
+    expect(() => leaving('test/file-2.test.js')).toThrow('test/large-helpers.js is left to a worker');
+    expect(leaving('test/file-1.test.js').tests.map((test) => test.testClass)).toEqual(['real']);
+    const analyses = await startAnalysis(project, testFiles.length).analyze(testFiles);
+    const here = projectAnalyzer(project);
+    expect(analyses).toEqual(testFiles.map((file) => here(file)));
+    expect(new Set(analyses.map((analysis) => analysis.tests[0]!.testClass))).toEqual(new Set(['real']));
+  });
+
   it('analyses a file nested deeper than this thread can parse in a worker with a large stack', async () => {
     const { cwd, files, testFiles } = project();
     expect(projectAnalyzer({ cwd, files, assertFunctions: [] })('test/deep.test.js').parseError?.message).toBe('it nests deeper than the parser can follow');
@@ -86,25 +109,6 @@ describe('analysing test files on every core', () => {
     const failure = startAnalysis({ cwd, files, assertFunctions: [] }, missing.length).analyze(missing);
     await expect(failure).rejects.toBeInstanceOf(EnvironmentError);
     await expect(failure).rejects.toThrow('cannot read test/vanished.test.js (ENOENT); give the job read access to it');
-  });
-});
-
-describe("the stack oxc may use on the thread that analyses", () => {
-  it("is the main thread's stack limit here, and a worker's own stack when the gate runs in a worker", async () => {
-    const pool = pathToFileURL(path.resolve(import.meta.dirname, '../../src/test-existence/analysis-pool.ts')).href;
-    const entry = path.join(tempDir({}), 'stack.ts');
-    writeFileSync(entry, `import { parentPort } from 'node:worker_threads';\nimport { threadStackMb } from ${JSON.stringify(pool)};\nparentPort!.postMessage(threadStackMb());\n`);
-    const inWorker = (stackSizeMb?: number) =>
-      new Promise((resolve, reject) => {
-        const worker = new Worker(entry, { execArgv: ['--import', 'tsx'], resourceLimits: stackSizeMb ? { stackSizeMb } : {} });
-        worker.once('message', (value) => void worker.terminate().then(() => resolve(value)));
-        worker.once('error', reject);
-      });
-    writeFileSync(entry.replace(/\.ts$/, '-main.ts'), `import { threadStackMb } from ${JSON.stringify(pool)};\nconsole.log(threadStackMb());\n`);
-    const main = (limit: string) => spawnSync('bash', ['-c', `ulimit -s ${limit} && exec "$0" --import tsx "$1"`, process.execPath, entry.replace(/\.ts$/, '-main.ts')], { encoding: 'utf8' }).stdout.trim();
-    expect([main('16384'), main('4096'), main('unlimited')]).toEqual(['16', '4', '8']);
-    expect(await inWorker(6)).toBe(6);
-    expect(await inWorker()).toBe(4);
   });
 });
 

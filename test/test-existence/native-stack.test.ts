@@ -1,0 +1,28 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp.js';
+
+const nativeStack = pathToFileURL(path.resolve(import.meta.dirname, '../../src/test-existence/native-stack.ts')).href;
+
+describe('the stack oxc may use on the thread that parses', () => {
+  it("is the main thread's stack limit here, and a worker's own stack when the gate runs in a worker", async () => {
+    const entry = path.join(tempDir({}), 'stack.ts');
+    writeFileSync(entry, `import { parentPort } from 'node:worker_threads';\nimport { threadStackMb } from ${JSON.stringify(nativeStack)};\nparentPort!.postMessage(threadStackMb());\n`);
+    const inWorker = (stackSizeMb?: number) =>
+      new Promise((resolve, reject) => {
+        const worker = new Worker(entry, { execArgv: ['--import', 'tsx'], resourceLimits: stackSizeMb ? { stackSizeMb } : {} });
+        worker.once('message', (value) => void worker.terminate().then(() => resolve(value)));
+        worker.once('error', reject);
+      });
+    const mainEntry = entry.replace(/\.ts$/, '-main.ts');
+    writeFileSync(mainEntry, `import { nativeParseLimit, threadNativeParseLimit, threadStackMb } from ${JSON.stringify(nativeStack)};\nconsole.log(threadStackMb(), threadNativeParseLimit() === nativeParseLimit(threadStackMb()));\n`);
+    const main = (limit: string) => spawnSync('bash', ['-c', `ulimit -s ${limit} && exec "$0" --import tsx "$1"`, process.execPath, mainEntry], { encoding: 'utf8' }).stdout.trim();
+    expect([main('16384'), main('4096'), main('unlimited')]).toEqual(['16 true', '4 true', '8 true']);
+    expect(await inWorker(6)).toBe(6);
+    expect(await inWorker()).toBe(4);
+  });
+});
