@@ -60,7 +60,8 @@ const PLAIN_JAVASCRIPT: ParserPlugin[] = [ESTREE, ...COMMON_PLUGINS, 'jsx', 'dec
  * TypeScript in a .js file) and says where a file is broken.
  */
 export function parseSource(code: string, file: string, nativeParseChars = 0): ParsedSource {
-  if (code.length <= nativeParseChars && !code.includes('@flow')) {
+  // A TypeScript file is never Flow, however it mentions the pragma (a docblock parser's tests do).
+  if (code.length <= nativeParseChars && (TYPESCRIPT_FILE.test(file) || !code.includes('@flow'))) {
     const parsed = oxcParse(code, file);
     if (parsed && parsed.errors.length === 0) return parsed;
   }
@@ -80,7 +81,8 @@ export function parseSource(code: string, file: string, nativeParseChars = 0): P
 /** oxc's parse, or undefined where oxc cannot: its deserializer, which recurses in JavaScript, may run out of stack where babel does not. */
 function oxcParse(code: string, file: string): ReturnType<typeof parseWithOxc> {
   try {
-    return parseWithOxc(code, file, sourceTypeOf(file));
+    // JSX in a .js file, as babel reads one: an expression never starts with `<` in plain JavaScript.
+    return parseWithOxc(code, file, sourceTypeOf(file), TYPESCRIPT_FILE.test(file) ? undefined : 'jsx');
   } catch (error) {
     if (error instanceof RangeError) return undefined;
     throw error;

@@ -81,13 +81,17 @@ function loadedOxc(): Oxc | null {
   return oxc;
 }
 
-/** oxc's parse of a file, ESTree-shaped (TS-ESTree for TypeScript); undefined where no native binding of oxc loads. */
-export function parseWithOxc(code: string, file: string, sourceType: ParserOptions['sourceType']): OxcParse | undefined {
+/**
+ * oxc's parse of a file, ESTree-shaped (TS-ESTree for TypeScript); undefined where no native binding
+ * of oxc loads. The language is the file extension's unless `lang` is given.
+ */
+export function parseWithOxc(code: string, file: string, sourceType: ParserOptions['sourceType'], lang?: ParserOptions['lang']): OxcParse | undefined {
   const parser = loadedOxc();
   if (!parser) return undefined;
   // Raw transfer (Node >= 22) hands the tree over as one buffer: twice as fast as JSON. oxc's types do not list the option yet.
   const options: ParserOptions & { experimentalRawTransfer: boolean } = {
     sourceType,
+    ...(lang ? { lang } : {}),
     preserveParens: false,
     experimentalRawTransfer: parser.rawTransferSupported(),
   };

@@ -21,6 +21,18 @@ describe('parseSource', () => {
     }
   });
 
+  it('parses JSX in a .js, .mjs or .cjs file with oxc, as babel reads it, and a TypeScript file that mentions @flow', () => {
+    const jsx = "it('renders', () => { expect(render(<Button label=\"ok\" />)).toBeTruthy(); });\n";
+    for (const file of ['a.test.js', 'a.test.mjs', 'a.test.cjs', 'a.test.jsx']) {
+      const parsed = parseSource(jsx, file, Number.MAX_SAFE_INTEGER);
+      expect(parser(parsed), file).toBe('oxc');
+      expect(JSON.stringify(parsed.program)).toContain('"JSXElement"');
+    }
+    const docblock = "it('reads', () => { expect(parse('/** @flow */')).toEqual({ flow: '' }); });\n";
+    expect(parser(parseSource(docblock, 'docblock.test.ts', Number.MAX_SAFE_INTEGER))).toBe('oxc');
+    expect(parser(parseSource(docblock, 'docblock.test.js', Number.MAX_SAFE_INTEGER))).toBe('babel');
+  });
+
   it('gives the same tree from either parser, but for what the analysis does not read', () => {
     const code = "import { expect as e } from 'vitest';\nconst o = { a: 1, m() { return a?.b?.(); }, ['k']: /x/g, n: 1n };\nclass C { f = 1; static { init(); } #p() {} }\nit.each`a`('t %s', async ({ a }) => { await e(import('./m.js')).resolves.toBe(`v${a}`); });\n";
     // babel's positions and extras; the fields oxc sets to null where babel leaves them out; where a template's raw parts begin.
