@@ -37,18 +37,25 @@ function isConventionalTestFile(file: string): boolean {
   return isTestFileName(name) || segments.some((segment) => TEST_DIRECTORIES.has(segment));
 }
 
-/** Directories of code that ships without needing its own tests: build output, tooling, docs, examples. */
+/**
+ * Directories of code that ships without needing its own tests: build output, tooling, docs,
+ * examples, Flow's library definitions; and every folder whose name starts with a dot (`.github`,
+ * `.storybook`, `.husky`, yarn's `.yarn/releases` and `.yarn/plugins`, which hold yarn itself).
+ */
 const NON_SOURCE_DIRECTORIES = new Set([
   'dist', 'build', 'coverage', 'out', 'scripts', 'bench', 'benches', 'benchmark', 'benchmarks', 'examples', 'example', 'docs',
-  '.github', '.storybook', 'stories', 'e2e', ...TEST_DIRECTORIES, ...TEST_SUPPORT_DIRECTORIES,
+  'stories', 'e2e', 'flow-typed', ...TEST_DIRECTORIES, ...TEST_SUPPORT_DIRECTORIES,
 ]);
-/** Tool configuration and setup (`vitest.config.ts`, `.eslintrc.cjs`, `jest.setup.js`, `gulpfile.js`), stories and benchmarks are not code under test. */
-const NON_SOURCE_FILE = /(?:^\.|\.(?:config|setup|preset|stories|bench)\.|^setup-?tests\.|^(?:gulpfile|gruntfile)\.|\.d\.[cm]?ts$)/i;
+/**
+ * Tool configuration and setup (`vitest.config.ts`, `.eslintrc.cjs`, `jest.setup.js`, jest configs by
+ * another name such as `jest.prod.js`, `gulpfile.js`), stories and benchmarks are not code under test.
+ */
+const NON_SOURCE_FILE = /(?:^\.|^jest\.[^.]+\.|\.(?:config|setup|preset|stories|bench)\.|^setup-?tests\.|^(?:gulpfile|gruntfile)\.|\.d\.[cm]?ts$)/i;
 
 /** A JS/TS file of the package's own code (`rel` relative to the package). */
 export function isSourceFile(relative: string): boolean {
   if (!SCRIPT_EXTENSION.test(relative)) return false;
   const segments = relative.split('/');
   const name = segments.pop()!;
-  return !NON_SOURCE_FILE.test(name) && !segments.some((segment) => NON_SOURCE_DIRECTORIES.has(segment));
+  return !NON_SOURCE_FILE.test(name) && !segments.some((segment) => segment.startsWith('.') || NON_SOURCE_DIRECTORIES.has(segment));
 }

@@ -165,11 +165,27 @@ describe('test-existence gate', () => {
       'dist/index.js': SOURCE,
       'scripts/release.mjs': SOURCE,
       'types/index.d.ts': 'export declare const x: number;\n',
+      // yarn itself, as yarn 2+ keeps it in the repository; Flow's library definitions; a jest config by another name.
+      '.yarn/releases/yarn-4.5.0.cjs': SOURCE,
+      '.yarn/plugins/@yarnpkg/plugin-workspace-tools.cjs': SOURCE,
+      '.husky/install.mjs': SOURCE,
+      'flow-typed/npm/vitest_vx.x.x.js': 'declare module "vitest" { declare module.exports: any; }\n',
+      'jest.prod.js': "module.exports = { ...require('./jest.config'), testEnvironment: 'node' };\n",
       'test/config.test.js': "import config from '../vitest.config';\nit('exports a config', () => { expect(config).toEqual({}); });\n",
     });
     const report = await runGate(cwd);
     expect(report.metrics).toMatchObject({ 'source-files': 0, 'test-files': 1 });
     expect(rules(report)).toEqual([]);
+  });
+
+  it('counts a file named jest.js as source, as a CLI names its entry, unlike a jest config by another name', async () => {
+    const cwd = tempDir({
+      'package.json': manifest('runner', { test: 'jest' }),
+      'bin/jest.js': SOURCE,
+      'jest.ci.js': "module.exports = { ...require('./jest.config'), ci: true };\n",
+      'test/runner.test.js': REAL_TEST,
+    });
+    expect((await runGate(cwd)).metrics).toMatchObject({ 'source-files': 1, 'test-files': 1 });
   });
 
   it.each([
