@@ -10,11 +10,12 @@ export interface PackageAllowEntry extends ExceptionEntry {
 /**
  * Words in the folders of packages nobody ships: examples, demos and playgrounds show how to use a
  * library; packages below e2e/, test/ or fixtures/ are projects the tests run against; benchmarks and
- * docs measure and explain. They need no tests of their own. `sfc-playground` and `dts-test` count.
+ * docs measure and explain; packages below scripts/ are the repository's own tooling (a babel preset
+ * for its builds, a test helper). They need no tests of their own. `sfc-playground` and `dts-test` count.
  */
 const SUPPORT_WORDS = new Set([
   'examples', 'example', 'demo', 'demos', 'playground', 'playgrounds', 'sandbox', 'sandboxes', 'template', 'templates', 'starters',
-  'e2e', 'test', 'tests', '__tests__', 'fixtures', 'fixture', '__fixtures__', 'bench', 'benches', 'benchmark', 'benchmarks', 'docs', 'website', 'site', 'www',
+  'e2e', 'test', 'tests', '__tests__', 'fixtures', 'fixture', '__fixtures__', 'bench', 'benches', 'benchmark', 'benchmarks', 'docs', 'website', 'site', 'www', 'scripts',
 ]);
 
 const FIXTURE_PARENTS = new Set(['e2e', 'test', 'tests', '__tests__', 'fixtures', 'fixture', '__fixtures__', 'test-fixtures']);

@@ -80,15 +80,17 @@ describe('packages as a user sees them', () => {
       'examples/next-app/src/page.js': SOURCE,
       'playground/package.json': manifest('playground', {}),
       'playground/main.ts': SOURCE,
-      // A docs site, as emotion's site/ is.
+      // A docs site, as emotion's site/ is, and the repository's own tooling, as its scripts/babel-tester is.
       'site/package.json': manifest('emotion-site', { develop: 'gatsby develop' }),
       'site/src/pages/index.js': SOURCE,
+      'scripts/babel-tester/package.json': manifest('babel-tester', {}),
+      'scripts/babel-tester/src/index.ts': SOURCE,
       'examples/with-tests/package.json': manifest('with-tests'),
       'examples/with-tests/src/add.js': SOURCE,
       'examples/with-tests/test/add.test.js': "it('adds', () => {})",
     }));
     expect(rules(report)).toEqual(['test/empty examples/with-tests/test/add.test.js']);
-    expect(report.metrics).toMatchObject({ 'support-packages': 4 });
+    expect(report.metrics).toMatchObject({ 'support-packages': 5 });
   });
 
   it('judges a published package whose name only contains a support word, and not a private one', async () => {
