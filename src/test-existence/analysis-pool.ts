@@ -30,6 +30,7 @@ const AHEAD = 4;
  * space is reserved; memory is used as deep as a file goes.
  */
 export const WORKER_STACK_MB = 128;
+const WORKER_NATIVE_PARSE_CHARS = nativeParseLimit(WORKER_STACK_MB);
 /** Test-file analysis on every core: started early, so that workers load while the gate reads packages and configs. */
 export interface Analysis {
   /** The analyses of `testFiles`, in their order; the workers end with it. */
@@ -68,7 +69,6 @@ export function startAnalysis(project: AnalysisProject, expectedTestFiles: numbe
 async function analyzeTestFiles(project: AnalysisProject, workers: PoolWorker[], testFiles: readonly string[]): Promise<FileAnalysis[]> {
   const results: FileAnalysis[] = new Array<FileAnalysis>(testFiles.length);
   const nativeHere = threadNativeParseLimit();
-  const nativeInWorkers = nativeParseLimit(WORKER_STACK_MB);
   const sizes = testFiles.map((file) => sizeOf(project.cwd, file));
   const queue = new WorkQueue(testFiles.map((_, index) => index), sizes);
   // With no worker (one core, few files), one for the files too large for oxc here, when there are enough of them.
@@ -77,7 +77,7 @@ async function analyzeTestFiles(project: AnalysisProject, workers: PoolWorker[],
   let running = workers.length;
   const helping = workers.map((worker) => worker.run(testFiles, queue, results).finally(() => (running -= 1)));
   // While workers run, a test file that imports a helper too large for oxc here goes to them: babel would read the helper here, at a third of oxc's speed.
-  const analyzeHere = projectAnalyzer(project, nativeHere, (length) => running > 0 && length > nativeHere && length <= nativeInWorkers);
+  const analyzeHere = projectAnalyzer(project, nativeHere, (length) => running > 0 && length > nativeHere && length <= WORKER_NATIVE_PARSE_CHARS);
   const tooDeep: number[] = [];
   const analyzeAt = (index: number) => {
     let analysis: FileAnalysis;
@@ -116,12 +116,11 @@ async function analyzeTestFiles(project: AnalysisProject, workers: PoolWorker[],
 /**
  * Whether the files too large for oxc on a thread that takes `nativeHere` characters are enough to
  * start a worker for. Files too large for a worker's oxc too are left out: babel reads them in either
- * thread, and a worker would only add its memory (a 5 MB file: 213 MB at the peak against 164 MB).
+ * thread, and a worker would only add its memory (a 5 MB test file: 164 MB at the peak against 113 MB).
  */
 export function worthALateWorker(sizes: readonly number[], nativeHere: number): boolean {
-  const workerLimit = nativeParseLimit(WORKER_STACK_MB);
   let total = 0;
-  for (const size of sizes) if (size > nativeHere && size <= workerLimit) total += size;
+  for (const size of sizes) if (size > nativeHere && size <= WORKER_NATIVE_PARSE_CHARS) total += size;
   return total >= LARGE_FILES_PER_WORKER;
 }
 
@@ -191,7 +190,7 @@ function startWorker(project: AnalysisProject): PoolWorker | undefined {
   const entry = analysisWorkerEntry();
   if (!entry) return undefined;
   // stdout and stderr are the worker's own streams, so that nothing it might print mixes into a JSON report.
-  const thread = new Worker(entry.url, { workerData: { role: ANALYSIS_ROLE, ...project, nativeParseChars: nativeParseLimit(WORKER_STACK_MB) }, execArgv: entry.execArgv, resourceLimits: { stackSizeMb: WORKER_STACK_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB }, stdout: true, stderr: true });
+  const thread = new Worker(entry.url, { workerData: { role: ANALYSIS_ROLE, ...project, nativeParseChars: WORKER_NATIVE_PARSE_CHARS }, execArgv: entry.execArgv, resourceLimits: { stackSizeMb: WORKER_STACK_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB }, stdout: true, stderr: true });
   // Idle, a worker does not keep the process alive: a gate that stops before its analysis (bad config) still ends.
   thread.unref();
   let exited = false;

@@ -172,7 +172,7 @@ export class SourceLines {
   }
 }
 
-export function isFunction(node: t.Node): node is t.ArrowFunctionExpression | (t.Function & { body: t.FunctionBody }) {
+export function isFunction(node: t.Node): node is FunctionNode {
   return node.type === 'ArrowFunctionExpression' || (node.type === 'FunctionExpression' && node.body !== null);
 }
 

@@ -37,16 +37,12 @@ interface PackageFiles {
   namedConfigs: string[];
 }
 
-const JEST_CONFIG = /^jest\.config\.(?:[cm]?[jt]s|json)$/;
-const VITEST_CONFIG = /^(?:vitest|vite)\.config\.(?:[cm]?[jt]s)$/;
-const MOCHA_CONFIG = /^\.mocharc\.(?:json|jsonc|ya?ml|[cm]?js)$/;
-const SCRIPT_EXTENSIONS = ['js', 'ts', 'cjs', 'cts', 'mjs', 'mts'];
-/** Every name the three patterns above take, in the order of a sorted file list: looked up, not searched for among all files. */
-const CONFIG_NAMES = [
-  ...[...SCRIPT_EXTENSIONS, 'json'].map((extension) => `jest.config.${extension}`),
-  ...['vitest', 'vite'].flatMap((runner) => SCRIPT_EXTENSIONS.map((extension) => `${runner}.config.${extension}`)),
-  ...['json', 'jsonc', 'yaml', 'yml', 'js', 'cjs', 'mjs'].map((extension) => `.mocharc.${extension}`),
-].sort();
+/** The config files each runner reads from a package's folder, in the order it prefers them (jest's JEST_CONFIG_EXT_ORDER, mocha's CONFIG_FILES): looked up, not searched for among all files. */
+const SCRIPT_EXTENSIONS = ['js', 'ts', 'mjs', 'mts', 'cjs', 'cts'];
+const JEST_CONFIGS = [...SCRIPT_EXTENSIONS, 'json'].map((extension) => `jest.config.${extension}`);
+/** vitest reads its own config before vite's. */
+const VITEST_CONFIGS = ['vitest', 'vite'].flatMap((runner) => SCRIPT_EXTENSIONS.map((extension) => `${runner}.config.${extension}`));
+const MOCHA_CONFIGS = ['cjs', 'js', 'mjs', 'yaml', 'yml', 'jsonc', 'json'].map((extension) => `.mocharc.${extension}`);
 
 const JEST_DEFAULT_MATCH = ['**/__tests__/**/*.?([mc])[jt]s?(x)', '**/?(*.)+(spec|test).?([mc])[jt]s?(x)'];
 const VITEST_DEFAULT_INCLUDE = ['**/*.{test,spec}.?(c|m)[jt]s?(x)'];
@@ -72,7 +68,7 @@ export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string
   const unreadable: string[] = [];
   const runners: Matcher[] = [];
   const readRunners = new Set<string>();
-  const candidates = CONFIG_NAMES.map(within).filter((file) => files.has(file));
+  const present = (names: readonly string[]) => names.map(within).filter((file) => files.has(file));
   // `export { default } from '../../vitest.config'`: a config may be another file's, a few files deep.
   const readConfig = (file: string, depth = 0): Literal =>
     readConfigFile(read(file), file, (source) => {
@@ -80,7 +76,7 @@ export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string
       return target ? readConfig(target, depth + 1) : UNREADABLE;
     });
 
-  const jestFiles = [...pkg.namedConfigs.filter((file) => /jest/i.test(file) || file.endsWith('.json')), ...candidates.filter((file) => JEST_CONFIG.test(path.posix.basename(file)))];
+  const jestFiles = [...pkg.namedConfigs.filter((file) => /jest/i.test(file) || file.endsWith('.json')), ...present(JEST_CONFIGS)];
   const jestConfigs: Array<{ file: string; value: Literal }> = jestFiles.map((file) => ({ file, value: readConfig(file) }));
   if (pkg.manifest?.jest !== undefined) jestConfigs.push({ file: within('package.json'), value: pkg.manifest.jest as Literal });
   for (const { file, value } of jestConfigs.slice(0, 1)) {
@@ -91,8 +87,7 @@ export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string
     else unreadable.push(file);
   }
 
-  // vitest reads its own config before vite's.
-  const vitestConfigs = candidates.filter((candidate) => VITEST_CONFIG.test(path.posix.basename(candidate))).sort((a, b) => Number(path.posix.basename(a).startsWith('vite.')) - Number(path.posix.basename(b).startsWith('vite.')));
+  const vitestConfigs = present(VITEST_CONFIGS);
   for (const file of vitestConfigs.slice(0, 1)) {
     configs.push(file);
     const matcher = vitestMatcher(readConfig(file), pkg.dir);
@@ -101,7 +96,7 @@ export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string
     else unreadable.push(file);
   }
 
-  const mocha = candidates.find((file) => MOCHA_CONFIG.test(path.posix.basename(file)));
+  const mocha = present(MOCHA_CONFIGS)[0];
   const mochaValue = mocha ? readConfig(mocha) : (pkg.manifest?.mocha as Literal | undefined);
   if (mochaValue !== undefined) {
     const file = mocha ?? within('package.json');
@@ -286,7 +281,6 @@ function stringList(value: Literal | undefined, fallback: string[]): string[] | 
   return value.filter((item): item is string => typeof item === 'string');
 }
 
-/** The config a file exports, as literal values; UNREADABLE where it is computed. `load` reads what it re-exports. */
 /**
  * A JSON config as its runner reads it: jest and mocha strip comments from theirs (jest.config.json,
  * .mocharc.json, .mocharc.jsonc) before JSON.parse, npm takes package.json as it is; undefined where
@@ -305,6 +299,7 @@ export function parseJsonConfig(code: string, file: string): unknown {
   return errors.length > 0 ? undefined : value;
 }
 
+/** The config a file exports, as literal values; UNREADABLE where it is computed. `load` reads what it re-exports. */
 function readConfigFile(code: string, file: string, load: (source: string) => Literal): Literal {
   if (/\.jsonc?$/.test(file)) return (parseJsonConfig(code, file) as Literal | undefined) ?? UNREADABLE;
   if (/\.ya?ml$/.test(file) || /\.mocharc$/.test(file)) {
