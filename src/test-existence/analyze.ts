@@ -2,7 +2,7 @@ import type { ParserPlugin } from '@babel/parser';
 import { compileAssertPatterns, type AssertPatterns } from './assert-patterns.js';
 import { AssertionFinder } from './assertions.js';
 import {
-  babelTree, calleePath, canBeTitle, declarationPath, isFunction, isString, keyName, parseSource, pluginSets, propertyName, rootName, SourceLines, unwrapAwait, walk,
+  babelTree, calleePath, canBeTitle, declarationPath, isFunction, isString, keyName, packageImported, parseSource, pluginSets, propertyName, rootName, SourceLines, unwrapAwait, walk,
   type FunctionNode, type ParsedSource, type SourceLocation, type t,
 } from './ast.js';
 import type { AssertionKind } from './constants.js';
@@ -31,6 +31,8 @@ export interface FileAnalysis {
   /** `describe.only`, `fdescribe`, `test.describe.only`: they silence every test outside them. */
   focusedSuites: Array<SourceLocation & { title: string }>;
   parseError?: SourceLocation & { message: string };
+  /** Packages the file imports or requires by name (`enzyme` for `enzyme/build/Utils`), when it imports any. */
+  packageImports?: string[];
 }
 
 export interface AnalyzeOptions {
@@ -195,6 +197,7 @@ export function findEnabledOption(code: string, file: string, name: string): Sou
 class FileAnalyzer {
   private readonly tests: TestCase[] = [];
   private readonly focusedSuites: FileAnalysis['focusedSuites'] = [];
+  private readonly packageImports = new Set<string>();
   private readonly names = new Bindings();
   private readonly typeTests: boolean;
   private readonly finder: AssertionFinder;
@@ -241,7 +244,7 @@ class FileAnalyzer {
     // tsd and tstyche files may assert at the top level, with no test around: the file is one type test.
     if (this.typeTests && this.tests.length === 0 && parts.some((part) => this.hasTypeAssertions(part().program))) this.tests.push({ title: '(type assertions of the file)', line: 1, column: 1, testClass: 'real' });
     acknowledge(this.tests, comments, this.lines);
-    return { tests: this.tests, focusedSuites: this.focusedSuites };
+    return { tests: this.tests, focusedSuites: this.focusedSuites, ...(this.packageImports.size > 0 ? { packageImports: [...this.packageImports] } : {}) };
   }
 
   /**
@@ -250,6 +253,8 @@ class FileAnalyzer {
    */
   collectBindings(program: t.Program): void {
     walk(program, (node) => {
+      const imported = packageImported(node);
+      if (imported) this.packageImports.add(imported);
       if (node.type === 'CallExpression') return this.declarationOf(node)?.kind !== 'test';
       this.names.bind(node);
       return true;

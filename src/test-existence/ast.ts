@@ -306,6 +306,22 @@ export function requiredModule(node: t.Node): string | undefined {
   return isString(first) ? first.value : undefined;
 }
 
+/** A specifier that names a package: not relative or absolute, not a builtin (`node:fs`), URL or subpath import (`#lib`). */
+const PACKAGE_SPECIFIER = /^(?![./#]|[a-z][\w+.-]*:)(@[^/]+\/[^/]+|[^/]+)/;
+
+/**
+ * The package an import, re-export, `import()` or `require()` loads by name: `enzyme` for
+ * `'enzyme/build/Utils'`, `@scope/a` for `'@scope/a/x'`. A type-only import loads no code.
+ */
+export function packageImported(node: t.Node): string | undefined {
+  let specifier: string | undefined;
+  if (node.type === 'ImportDeclaration') specifier = node.importKind === 'type' ? undefined : node.source.value;
+  else if (node.type === 'ExportNamedDeclaration' || node.type === 'ExportAllDeclaration') specifier = node.exportKind === 'type' ? undefined : node.source?.value;
+  else if (node.type === 'ImportExpression') specifier = isString(node.source) ? node.source.value : undefined;
+  else specifier = requiredModule(node);
+  return specifier === undefined ? undefined : PACKAGE_SPECIFIER.exec(specifier)?.[1];
+}
+
 /** The value of a literal (a string, number, boolean, null, or a template with no expressions), boxed; undefined for anything else. */
 export function literalValue(node: t.Node): { value: string | number | boolean | null } | undefined {
   // Regular expressions and bigints are literals too, with values of their own kinds.

@@ -47,10 +47,10 @@ const NON_SOURCE_DIRECTORIES = new Set([
   'stories', 'e2e', 'flow-typed', ...TEST_DIRECTORIES, ...TEST_SUPPORT_DIRECTORIES,
 ]);
 /**
- * Tool configuration and setup (`vitest.config.ts`, `.eslintrc.cjs`, `jest.setup.js`, jest configs by
+ * Tool configuration and setup (`vitest.config.ts`, `karma.conf.js`, `.eslintrc.cjs`, `jest.setup.js`, jest configs by
  * another name such as `jest.prod.js`, `gulpfile.js`), stories and benchmarks are not code under test.
  */
-const NON_SOURCE_FILE = /(?:^\.|^jest\.[^.]+\.|\.(?:config|setup|preset|stories|bench)\.|^setup-?tests\.|^(?:gulpfile|gruntfile)\.|\.d\.[cm]?ts$)/i;
+const NON_SOURCE_FILE = /(?:^\.|^jest\.[^.]+\.|\.(?:config|conf|setup|preset|stories|bench)\.|^setup-?tests\.|^(?:gulpfile|gruntfile)\.|\.d\.[cm]?ts$)/i;
 
 /** A JS/TS file of the package's own code (`rel` relative to the package). */
 export function isSourceFile(relative: string): boolean {

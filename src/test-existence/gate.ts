@@ -12,7 +12,8 @@ import { judgeReports, readTestReports } from './reports.js';
 import { startAnalysis } from './analysis-pool.js';
 import { PackagePolicy, type PackageAllowEntry } from './package-policy.js';
 import { parseJsonConfig, readRunnerSelection, type RunnerSelection } from './runner-config.js';
-import { checkTestScript, delegatesToWorkspaces } from './scripts.js';
+import { checkTestScript, delegatesToWorkspaces, type TestScriptReading } from './scripts.js';
+import { testPackagesOf, type PackageTests } from './test-packages.js';
 
 type RuleLevel = Level | 'off';
 
@@ -97,6 +98,8 @@ interface PackageTally {
   sourceFiles: number;
   classes: Record<TestClass, number>;
   configFiles: string[];
+  /** Packages its test files import by name. */
+  imports: Set<string>;
 }
 
 export const testExistenceGate: Gate = {
@@ -116,13 +119,15 @@ export const testExistenceGate: Gate = {
     const policy = new PackagePolicy(options.allow);
     const { packages, packageOf } = judgedPackages(context.cwd, files);
     const excluded = new Set(packages.filter((entry) => policy.isFixture(entry) || policy.allowed(entry)));
+    const judged = packages.filter((entry) => !excluded.has(entry));
+    const readings = new Map(judged.map((entry) => [entry, checkTestScript(entry.manifest?.scripts ?? {})]));
     const tallies = new Map<JudgedPackage, PackageTally>(packages.map((entry) => [entry, emptyTally()]));
     const totals = emptyTally();
     let parseErrors = 0;
     let focusedSuites = 0;
 
     // test-patterns, when set, replace both the conventions and what the runners' configs say.
-    const selections = new Map(options.testPatterns.length > 0 ? [] : packages.filter((entry) => !excluded.has(entry)).map((entry) => [entry, runnerSelection(entry, fileSet, context.cwd)]));
+    const selections = new Map(options.testPatterns.length > 0 ? [] : judged.map((entry) => [entry, runnerSelection(entry, readings.get(entry)!, fileSet, context.cwd)]));
     for (const [entry, selection] of selections) {
       for (const config of selection.unreadable) {
         emit({ rule: 'tests/runner-config', message: `${config} chooses its test files with values that cannot be read without running it, so the files of ${entry.dir || 'the root'} were judged by the conventions of the common runners.`, file: config });
@@ -158,6 +163,7 @@ export const testExistenceGate: Gate = {
     for (const [index, { file, tally }] of testFiles.entries()) {
       tally.testFiles += 1;
       const analysis = analyses[index]!;
+      for (const name of analysis.packageImports ?? []) tally.imports.add(name);
       if (analysis.parseError) {
         parseErrors += 1;
         emit({ rule: 'test/parse-error', message: `${file} does not parse (${analysis.parseError.message}), so its tests were not checked.`, file, ...position(analysis.parseError) });
@@ -174,6 +180,15 @@ export const testExistenceGate: Gate = {
       }
     }
 
+    const testedBy = testPackagesOf(judged.map((entry) => {
+      const tally = tallies.get(entry)!;
+      const runs = readings.get(entry)!.runnerFiles.flatMap((run) => run.paths.map((file) => path.posix.join(entry.dir, file)));
+      return { entry, dir: entry.dir, name: entry.name, sourceFiles: tally.sourceFiles, testFiles: tally.testFiles, realTests: tally.classes.real, imports: tally.imports, runs };
+    }), packageOf);
+
+    // Packages that would have too few tests without the ones a package of tests has for them.
+    const testedElsewhere = [...testedBy.keys()].filter((entry) => !policy.isSupport(entry) && tallies.get(entry)!.sourceFiles > 0 && tallies.get(entry)!.classes.real < options.minTests);
+
     let supportPackages = 0;
     for (const entry of packages) {
       const tally = tallies.get(entry)!;
@@ -183,7 +198,7 @@ export const testExistenceGate: Gate = {
       const rootRunsWorkspaceTests = typeof rootTestScript === 'string' && !delegatesToWorkspaces(rootTestScript);
       if (excluded.has(entry)) continue;
       if (policy.isSupport(entry)) supportPackages += 1;
-      else checkPackage(entry, tally, options, emit, context, fileSet, rootRunsWorkspaceTests);
+      else checkPackage(entry, tally, readings.get(entry)!, testedBy.get(entry) ?? [], options, emit, context, fileSet, rootRunsWorkspaceTests);
       totals.testFiles += tally.testFiles;
       totals.sourceFiles += tally.sourceFiles;
       for (const testClass of TEST_CLASSES) totals.classes[testClass] += tally.classes[testClass];
@@ -194,6 +209,7 @@ export const testExistenceGate: Gate = {
       'excluded-packages': excluded.size,
       'fixture-packages': packages.filter((entry) => policy.isFixture(entry)).length,
       'support-packages': supportPackages,
+      'tested-by-test-packages': testedElsewhere.length,
       'test-files': totals.testFiles,
       'source-files': totals.sourceFiles,
       tests: TEST_CLASSES.reduce((sum, testClass) => sum + totals.classes[testClass], 0),
@@ -211,10 +227,14 @@ export const testExistenceGate: Gate = {
       metrics['executed-tests'] = executed.total;
       metrics['passed-tests'] = executed.passed;
       metrics['failed-tests'] = executed.failed;
-      const judged = packages.filter((entry) => !excluded.has(entry) && !policy.isSupport(entry)).map((entry) => ({ dir: entry.dir, name: entry.name, realTests: tallies.get(entry)!.classes.real }));
-      for (const problem of judgeReports(executed, options.reports, options.minTests, judged, (file) => packageOf(file).dir)) emit(problem);
+      const reported = judged.filter((entry) => !policy.isSupport(entry)).map((entry) => ({ dir: entry.dir, name: entry.name, realTests: tallies.get(entry)!.classes.real }));
+      for (const problem of judgeReports(executed, options.reports, options.minTests, reported, (file) => packageOf(file).dir)) emit(problem);
     }
     context.log.info(`test-existence: ${metrics.tests} tests in ${metrics['test-files']} test files of ${metrics.packages} package(s), ${metrics['real-tests']} real`);
+    if (testedElsewhere.length > 0) {
+      const testPackages = new Set(testedElsewhere.flatMap((entry) => testedBy.get(entry)!.map((testPackage) => testPackage.dir || 'the root')));
+      context.log.info(`test-existence: ${testedElsewhere.length} package(s) without tests of their own are tested by packages of tests (${[...testPackages].join(', ')}) that import them or that their test scripts run`);
+    }
     if (supportPackages > 0) context.log.info(`test-existence: ${supportPackages} support package(s) (examples, demos, playgrounds, e2e and test fixtures, benchmarks, docs) need no tests of their own; the tests they have were judged`);
     return createReport('test-existence', [...emit.findings, ...policy.findings(context.configFile)].sort(byLocation), metrics, startedAt);
   },
@@ -242,6 +262,8 @@ function judgedPackages(root: string, files: readonly string[]): { packages: Jud
 function checkPackage(
   entry: JudgedPackage,
   tally: PackageTally,
+  reading: TestScriptReading,
+  testPackages: ReadonlyArray<PackageTests<JudgedPackage>>,
   options: TestExistenceOptions,
   emit: Emitter,
   context: GateContext,
@@ -251,7 +273,8 @@ function checkPackage(
   const manifestFile = entry.dir ? `${entry.dir}/package.json` : 'package.json';
   const where = entry.dir ? `Package ${entry.name} (${entry.dir})` : `Package ${entry.name}`;
   const needsTests = tally.sourceFiles > 0;
-  if (needsTests && tally.classes.real < options.minTests) {
+  const testedElsewhere = testPackages.reduce((sum, testPackage) => sum + testPackage.realTests, 0);
+  if (needsTests && tally.classes.real + testedElsewhere < options.minTests) {
     const notReal = TEST_CLASSES.filter((testClass) => testClass !== 'real' && tally.classes[testClass] > 0).map((testClass) => `${tally.classes[testClass]} ${testClass}`);
     emit({
       rule: 'tests/none',
@@ -261,7 +284,6 @@ function checkPackage(
   }
   const manifest = entry.manifest;
   const scripts = manifest?.scripts ?? {};
-  const reading = checkTestScript(scripts);
   // Configs the test scripts name (`jest --config jest.ci.json`) count as much as the conventional ones.
   const named = reading.configFiles.map((file) => (entry.dir ? `${entry.dir}/${file}` : file)).filter((file) => files.has(file));
   for (const configFile of new Set([...tally.configFiles, ...named])) {
@@ -269,7 +291,8 @@ function checkPackage(
     if (option) emit({ rule: 'script/pass-with-no-tests', message: `${configFile} sets passWithNoTests, so the run is green when no test is found.`, file: configFile, ...position(option) });
   }
   if (!manifest) return;
-  if (needsTests && typeof scripts.test !== 'string' && !rootRunsWorkspaceTests) {
+  // A package tested by a package of tests is run by that package's runner, not by a script of its own.
+  if (needsTests && typeof scripts.test !== 'string' && !rootRunsWorkspaceTests && testPackages.length === 0) {
     emit({ rule: 'script/missing', message: `${where} has source files but no "test" script, so \`npm test\` runs nothing.`, file: manifestFile, line: manifestLine(entry.manifestText, 'scripts') ?? 1 });
   }
   for (const problem of reading.problems) {
@@ -294,8 +317,7 @@ function inFixtureProject(file: string, packageDir: string, files: ReadonlySet<s
 }
 
 /** What the package's runners run, by their configs; the test scripts may name the config (`jest --config x`). */
-function runnerSelection(entry: JudgedPackage, files: ReadonlySet<string>, root: string): RunnerSelection {
-  const reading = checkTestScript(entry.manifest?.scripts ?? {});
+function runnerSelection(entry: JudgedPackage, reading: TestScriptReading, files: ReadonlySet<string>, root: string): RunnerSelection {
   const named = reading.configFiles.map((file) => (entry.dir ? `${entry.dir}/${file}` : file)).filter((file) => files.has(file));
   return readRunnerSelection({ dir: entry.dir, runners: reading.runners, runnerFiles: reading.runnerFiles, ...(entry.manifest ? { manifest: entry.manifest } : {}), namedConfigs: named }, files, (file) => readProjectFile(root, file));
 }
@@ -324,7 +346,7 @@ function createEmitter(levels: Record<string, RuleLevel>): Emitter {
 }
 
 function emptyTally(): PackageTally {
-  return { testFiles: 0, sourceFiles: 0, classes: Object.fromEntries(TEST_CLASSES.map((testClass) => [testClass, 0])) as Record<TestClass, number>, configFiles: [] };
+  return { testFiles: 0, sourceFiles: 0, classes: Object.fromEntries(TEST_CLASSES.map((testClass) => [testClass, 0])) as Record<TestClass, number>, configFiles: [], imports: new Set() };
 }
 
 function plural(count: number, noun: string): string {

@@ -167,6 +167,26 @@ describe('assertions', () => {
   });
 });
 
+describe('packages a test file loads by name', () => {
+  it('lists the packages of imports, re-exports, import() and require(), not relative, builtin, subpath or type-only ones', () => {
+    const code = [
+      "import { mount } from 'enzyme/build/mount';",
+      "import type { Options } from 'types-only';",
+      "import { readFileSync } from 'node:fs';",
+      "import { helper } from './helpers';",
+      "import config from '#config';",
+      "export * from '@acme/widget/setup';",
+      "const adapter = process.env.OLD ? require('enzyme-adapter-react-13') : undefined;",
+      "const lazy = () => import('lazy-module');",
+      "it('mounts', async () => {",
+      "  expect(mount(await lazy())).toBeDefined();",
+      "});",
+    ].join('\n');
+    expect(analyzeWithBoth(code, 'a.test.ts').packageImports?.sort()).toEqual(['@acme/widget', 'enzyme', 'enzyme-adapter-react-13', 'lazy-module']);
+    expect(analyzeWithBoth("import x from './x';\nit('a', () => expect(x).toBe(1));", 'a.test.js').packageImports).toBeUndefined();
+  });
+});
+
 describe('findEnabledOption', () => {
   it('finds passWithNoTests: true in a runner config, not false', () => {
     const config = "import { defineConfig } from 'vitest/config';\nexport default defineConfig({\n  test: {\n    passWithNoTests: true,\n  },\n});\n";

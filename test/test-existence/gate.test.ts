@@ -161,6 +161,8 @@ describe('test-existence gate', () => {
       'jest.setup.js': "import '@testing-library/jest-dom';\n",
       'setupTests.ts': 'export {};\n',
       'gulpfile.js': 'exports.default = () => {};\n',
+      'karma.conf.js': 'module.exports = (config) => config.set({});\n',
+      'wdio.conf.ts': 'export const config = {};\n',
       '.eslintrc.cjs': 'module.exports = {};\n',
       'dist/index.js': SOURCE,
       'scripts/release.mjs': SOURCE,
@@ -186,6 +188,53 @@ describe('test-existence gate', () => {
       'test/runner.test.js': REAL_TEST,
     });
     expect((await runGate(cwd)).metrics).toMatchObject({ 'source-files': 1, 'test-files': 1 });
+  });
+
+  describe('tests kept in a package of their own', () => {
+    const SUITE_TEST = "import { expect } from 'chai';\nimport { mount } from 'widget';\nimport '@acme/widget-adapter/setup';\nit('mounts', () => {\n  expect(mount()).to.equal(1);\n});\n";
+    const suite = {
+      'package.json': manifest('widget-repo', { test: 'mocha --recursive packages/widget-test-suite/test' }, { private: true }),
+      'tools/release.js': SOURCE,
+      'packages/widget/package.json': manifest('widget', { build: 'babel src -d build' }),
+      'packages/widget/src/mount.js': SOURCE,
+      'packages/widget-adapter/package.json': manifest('@acme/widget-adapter', {}),
+      'packages/widget-adapter/src/setup.js': SOURCE,
+      'packages/widget-utils/package.json': manifest('widget-utils', {}),
+      'packages/widget-utils/src/index.js': SOURCE,
+      'packages/widget-test-suite/package.json': manifest('widget-test-suite', {}, { private: true }),
+      'packages/widget-test-suite/test/mount-spec.js': SUITE_TEST,
+      'packages/widget-test-suite/test/_helpers/adapter.js': "let Adapter;\nif (process.env.OLD) Adapter = require('widget-utils/legacy');\nmodule.exports = Adapter;\n",
+    };
+
+    it('count for the packages their tests import by name, and for the root whose test script runs them', async () => {
+      const report = await runGate(tempDir(suite));
+      expect(rules(report)).toEqual([]);
+      expect(report.metrics).toMatchObject({ 'tested-by-test-packages': 4, 'real-tests': 1 });
+    });
+
+    it('do not count for a package they do not import, nor for a root whose script runs other files', async () => {
+      const report = await runGate(tempDir({
+        ...suite,
+        'package.json': manifest('widget-repo', { test: 'mocha --recursive test' }, { private: true }),
+        'packages/widget-test-suite/test/_helpers/adapter.js': "import type { Options } from 'widget-utils';\nexport const options: Options = {};\n",
+      }));
+      expect(rules(report)).toEqual(['tests/none package.json', 'tests/none packages/widget-utils/package.json', 'script/missing packages/widget-utils/package.json:3']);
+    });
+
+    it('count only when they are tests: a package with source of its own, or no real test, tests nothing else', async () => {
+      const withSource = await runGate(tempDir({ ...suite, 'packages/widget-test-suite/src/harness.js': SOURCE }));
+      expect(rules(withSource)).toContain('tests/none packages/widget/package.json');
+      const noRealTest = await runGate(tempDir({ ...suite, 'packages/widget-test-suite/test/mount-spec.js': "import { mount } from 'widget';\nit('mounts', () => {\n  mount();\n});\n" }));
+      expect(rules(noRealTest)).toContain('tests/none packages/widget/package.json');
+    });
+
+    it('resolve a name shared by the root and a member to the member, as the import does', async () => {
+      const report = await runGate(tempDir({
+        ...suite,
+        'package.json': manifest('widget', { test: 'mocha --recursive test' }, { private: true }),
+      }));
+      expect(rules(report)).toEqual(['tests/none package.json']);
+    });
   });
 
   it.each([

@@ -1,0 +1,55 @@
+import path from 'node:path';
+
+/**
+ * Tests kept in a package of their own (enzyme's `packages/enzyme-test-suite`, a `packages/tests`
+ * beside the packages it tests): the packages they test have no test file of their own, yet are tested.
+ */
+
+/** What the gate knows of one package for this: its tests, the packages they load, what its test script runs. */
+export interface PackageTests<P> {
+  entry: P;
+  dir: string;
+  name: string;
+  sourceFiles: number;
+  testFiles: number;
+  realTests: number;
+  /** Packages its test files import or require by name. */
+  imports: ReadonlySet<string>;
+  /** Files and folders its test script tells mocha or node to run, relative to the repository (`packages/tests/build`). */
+  runs: readonly string[];
+}
+
+/**
+ * The test packages that test each package: a package of test files only, with real tests, tests
+ * every package its tests import by name, and every package whose test script runs its files (a root
+ * whose `npm test` is `mocha --recursive packages/tests`). A name shared by a workspace root and a
+ * member (enzyme's root and `packages/enzyme`) is the member's: that is what the import resolves to.
+ */
+export function testPackagesOf<P>(units: ReadonlyArray<PackageTests<P>>, packageOf: (file: string) => P): Map<P, Array<PackageTests<P>>> {
+  const byName = new Map<string, PackageTests<P>>();
+  for (const unit of [...units].sort((a, b) => b.dir.length - a.dir.length)) if (!byName.has(unit.name)) byName.set(unit.name, unit);
+  const testedBy = new Map<P, Array<PackageTests<P>>>();
+  const credit = (unit: PackageTests<P>, testPackage: PackageTests<P>) => {
+    const list = testedBy.get(unit.entry) ?? [];
+    if (unit !== testPackage && !list.includes(testPackage)) testedBy.set(unit.entry, [...list, testPackage]);
+  };
+  const testPackages = units.filter((unit) => unit.testFiles > 0 && unit.sourceFiles === 0 && unit.realTests > 0);
+  for (const testPackage of testPackages) {
+    for (const name of testPackage.imports) {
+      const imported = byName.get(name);
+      if (imported) credit(imported, testPackage);
+    }
+    for (const unit of units) {
+      if (unit.runs.some((run) => packageOf(path.posix.join(staticPrefix(run), '-')) === testPackage.entry)) credit(unit, testPackage);
+    }
+  }
+  return testedBy;
+}
+
+/** The part of a path before its first glob (`packages/tests` for `packages/tests/**\/*.js`). */
+function staticPrefix(run: string): string {
+  const segments = run.split('/');
+  const glob = segments.findIndex((segment) => /[*?[\]{}!]/.test(segment));
+  return (glob === -1 ? segments : segments.slice(0, glob)).join('/');
+}
+
