@@ -98,6 +98,16 @@ export function discoverPackages(root: string, files: readonly string[]): Packag
   return { packages, packageOf };
 }
 
+/**
+ * Packages by their names, as an import by name finds them: where a workspace root and a member
+ * share a name (enzyme's root and `packages/enzyme`), the import resolves to the member, the deeper.
+ */
+export function packagesByName<P extends { dir: string; name: string }>(packages: readonly P[]): Map<string, P> {
+  const byName = new Map<string, P>();
+  for (const entry of [...packages].sort((a, b) => b.dir.length - a.dir.length)) if (!byName.has(entry.name)) byName.set(entry.name, entry);
+  return byName;
+}
+
 const PACKAGE_KEYS = ['name', 'scripts', 'workspaces', 'dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'];
 
 /** `{"type": "module"}` beside build output (ncc, tsup, dual ESM/CJS builds) marks a module format; it is no package. */

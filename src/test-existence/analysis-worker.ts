@@ -1,9 +1,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { EnvironmentError } from '../core/errors.js';
+import { discoverPackages, packagesByName, type ProjectPackage } from '../core/packages.js';
 import { readProjectFile } from '../core/project-files.js';
 import { analyzeHelperModule, analyzeTestFile, type AnalyzeOptions, type FileAnalysis } from './analyze.js';
 import { compileAssertPatterns } from './assert-patterns.js';
 import { LocalModules } from './local-modules.js';
+import { isSupportPackage } from './package-policy.js';
 import { boundYoungGeneration } from './memory.js';
 
 /** What every thread that analyses test files knows of the project. */
@@ -39,7 +41,12 @@ export function projectAnalyzer(project: AnalysisProject, nativeParseChars = 0, 
     if (leavesHelper(code.length)) throw new HelperForAWorker(file);
     return analyzeHelperModule(code, file, options);
   };
-  options.localModules = new LocalModules(files, (file) => readProjectFile(project.cwd, file), analyzeHelper);
+  // Helpers come from the repository's test-support packages (`@acme/test-utils`, emotion's scripts/babel-tester), read
+  // when a test first calls a function it imports by a package name. The packages under test are not followed: an
+  // `assert` in their code guards the code, it checks nothing for the test.
+  let byName: Map<string, ProjectPackage> | undefined;
+  const packageNamed = (name: string) => (byName ??= packagesByName(discoverPackages(project.cwd, project.files).packages.filter(isSupportPackage))).get(name);
+  options.localModules = new LocalModules(files, (file) => readProjectFile(project.cwd, file), analyzeHelper, packageNamed);
   return (file) => analyzeTestFile(readProjectFile(project.cwd, file), file, options);
 }
 

@@ -319,7 +319,12 @@ export function packageImported(node: t.Node): string | undefined {
   else if (node.type === 'ExportNamedDeclaration' || node.type === 'ExportAllDeclaration') specifier = node.exportKind === 'type' ? undefined : node.source?.value;
   else if (node.type === 'ImportExpression') specifier = isString(node.source) ? node.source.value : undefined;
   else specifier = requiredModule(node);
-  return specifier === undefined ? undefined : PACKAGE_SPECIFIER.exec(specifier)?.[1];
+  return specifier === undefined ? undefined : packageNameOf(specifier);
+}
+
+/** The package a specifier names (`@scope/a` of `@scope/a/x`); undefined for a relative path, a builtin, a URL or a subpath import. */
+export function packageNameOf(specifier: string): string | undefined {
+  return PACKAGE_SPECIFIER.exec(specifier)?.[1];
 }
 
 /** The value of a literal (a string, number, boolean, null, or a template with no expressions), boxed; undefined for anything else. */

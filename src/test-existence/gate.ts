@@ -10,7 +10,7 @@ import { listProjectFiles, readProjectFile } from '../core/project-files.js';
 import { createTestFileMatcher, isScriptFile, isSourceFile } from './files.js';
 import { judgeReports, readTestReports } from './reports.js';
 import { startAnalysis } from './analysis-pool.js';
-import { PackagePolicy, type PackageAllowEntry } from './package-policy.js';
+import { isSupportPackage, PackagePolicy, type PackageAllowEntry } from './package-policy.js';
 import { parseJsonConfig, readRunnerSelection, type RunnerSelection } from './runner-config.js';
 import { checkTestScript, delegatesToWorkspaces, type TestScriptReading } from './scripts.js';
 import { testPackagesOf, type PackageTests } from './test-packages.js';
@@ -187,7 +187,7 @@ export const testExistenceGate: Gate = {
     }), packageOf);
 
     // Packages that would have too few tests without the ones a package of tests has for them.
-    const testedElsewhere = [...testedBy.keys()].filter((entry) => !policy.isSupport(entry) && tallies.get(entry)!.sourceFiles > 0 && tallies.get(entry)!.classes.real < options.minTests);
+    const testedElsewhere = [...testedBy.keys()].filter((entry) => !isSupportPackage(entry) && tallies.get(entry)!.sourceFiles > 0 && tallies.get(entry)!.classes.real < options.minTests);
 
     let supportPackages = 0;
     for (const entry of packages) {
@@ -197,7 +197,7 @@ export const testExistenceGate: Gate = {
       // A workspace root's runner (vitest projects, jest projects) runs its members' tests without their own scripts.
       const rootRunsWorkspaceTests = typeof rootTestScript === 'string' && !delegatesToWorkspaces(rootTestScript);
       if (excluded.has(entry)) continue;
-      if (policy.isSupport(entry)) supportPackages += 1;
+      if (isSupportPackage(entry)) supportPackages += 1;
       else checkPackage(entry, tally, readings.get(entry)!, testedBy.get(entry) ?? [], options, emit, context, fileSet, rootRunsWorkspaceTests);
       totals.testFiles += tally.testFiles;
       totals.sourceFiles += tally.sourceFiles;
@@ -227,7 +227,7 @@ export const testExistenceGate: Gate = {
       metrics['executed-tests'] = executed.total;
       metrics['passed-tests'] = executed.passed;
       metrics['failed-tests'] = executed.failed;
-      const reported = judged.filter((entry) => !policy.isSupport(entry)).map((entry) => ({ dir: entry.dir, name: entry.name, realTests: tallies.get(entry)!.classes.real }));
+      const reported = judged.filter((entry) => !isSupportPackage(entry)).map((entry) => ({ dir: entry.dir, name: entry.name, realTests: tallies.get(entry)!.classes.real }));
       for (const problem of judgeReports(executed, options.reports, options.minTests, reported, (file) => packageOf(file).dir)) emit(problem);
     }
     context.log.info(`test-existence: ${metrics.tests} tests in ${metrics['test-files']} test files of ${metrics.packages} package(s), ${metrics['real-tests']} real`);

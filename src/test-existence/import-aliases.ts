@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
+import type { PackageManifest } from '../core/packages.js';
+import { packageNameOf } from './ast.js';
 
 /** How many `extends` a tsconfig is followed through. */
 const MAX_EXTENDS = 4;
@@ -19,10 +21,17 @@ interface TsconfigPaths {
   hasBaseUrl: boolean;
 }
 
+/** Folders of build output, whose files a repository keeps as sources under src/ (`dist/index.js` is `src/index.ts`). */
+const COMPILED_FOLDERS = new Set(['dist', 'build', 'lib', 'out', 'esm', 'cjs', 'es']);
+
+/** A package of the repository, found by its name. */
+export type PackageNamed = (name: string) => { dir: string; manifest: PackageManifest } | undefined;
+
 /**
  * Where a project's non-relative imports of its own modules point: TypeScript `paths` and
- * `baseUrl` of the nearest tsconfig.json (`import { until } from '~utils'`, `@/test/helpers`) and
- * package.json `imports` (`#helpers`). Each config is read once.
+ * `baseUrl` of the nearest tsconfig.json (`import { until } from '~utils'`, `@/test/helpers`),
+ * package.json `imports` (`#helpers`), and the repository's own packages by name (a workspace's
+ * `@acme/test-utils`). Each config is read once.
  */
 export class ImportAliases {
   private readonly tsconfigs = new Map<string, TsconfigPaths | undefined>();
@@ -30,13 +39,34 @@ export class ImportAliases {
   constructor(
     private readonly files: ReadonlySet<string>,
     private readonly read: (file: string) => string | undefined,
+    private readonly packageNamed: PackageNamed = () => undefined,
   ) {}
 
   /** The project paths (before extensions are tried) that `source`, imported from the file `from`, may name. */
   targets(from: string, source: string): string[] {
     const config = this.nearest(from, 'tsconfig.json');
     const paths = config === undefined ? undefined : this.tsconfig(config);
-    return [...(source.startsWith('#') ? this.packageImports(from, source) : []), ...(paths ? mapSpecifier(paths, source) : [])];
+    return [...(source.startsWith('#') ? this.packageImports(from, source) : []), ...(paths ? mapSpecifier(paths, source) : []), ...this.packageFiles(source)];
+  }
+
+  /**
+   * A package of the repository imported by name: its `source`, `exports`, `module` or `main` entry
+   * (or `index`), or the file a subpath names (`enzyme/build/Utils`); build output is looked for
+   * at its source under src/, as a repository keeps only that.
+   */
+  private packageFiles(source: string): string[] {
+    const name = packageNameOf(source);
+    const found = name === undefined ? undefined : this.packageNamed(name);
+    if (!found) return [];
+    const subpath = source.slice(name!.length + 1);
+    const manifest = found.manifest;
+    const entries = subpath
+      ? [...exportTargets(manifest.exports, `./${subpath}`), subpath]
+      : [manifest.source, ...exportTargets(manifest.exports, '.'), manifest.module, manifest.main, 'index', 'src/index'].filter((entry): entry is string => typeof entry === 'string');
+    return entries.flatMap((entry) => {
+      const [first, ...rest] = path.posix.normalize(entry).split('/');
+      return [entry, ...(COMPILED_FOLDERS.has(first!) ? [['src', ...rest].join('/')] : [])].map((file) => join(found.dir, file));
+    });
   }
 
   private packageImports(from: string, source: string): string[] {
@@ -111,6 +141,15 @@ function tsconfigFile(dir: string, extendsPath: string): string {
 /** A project path: `dir` and `relative` joined and normalised, '' for the root. */
 function join(dir: string, relative: string): string {
   return path.posix.normalize(path.posix.join(dir === '.' ? '' : dir, relative)).replace(/\/$/, '').replace(/^\.$/, '');
+}
+
+/** The files package.json `exports` gives for `key` (`.` or `./sub`): a string, conditions, or a map of subpaths. */
+function exportTargets(exports: unknown, key: string): string[] {
+  if (typeof exports === 'string' || Array.isArray(exports)) return key === '.' ? stringsIn(exports) : [];
+  if (!isRecord(exports)) return [];
+  const bySubpath = Object.keys(exports).some((subpath) => subpath.startsWith('.'));
+  if (bySubpath) return stringsIn(exports[key]);
+  return key === '.' ? stringsIn(exports) : [];
 }
 
 /** Every string in a `paths` entry or a conditional `imports` value, in order. */

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ImportAliases } from './import-aliases.js';
+import { ImportAliases, type PackageNamed } from './import-aliases.js';
 
 /** Answers whether a function a module exports asserts: `name` is an export, or `default`. */
 export type ExportAsserts = (name: string) => boolean;
@@ -12,7 +12,7 @@ const SOURCE_OF: Record<string, string[]> = { '.js': ['.ts', '.tsx'], '.jsx': ['
 
 /**
  * The project's own modules that tests import helpers from (`import { expectOk } from './helpers'`,
- * or through an alias: `from '~utils'`, `from '#helpers'`), each parsed once and asked about its
+ * through an alias: `from '~utils'`, `from '#helpers'`, or a package of the repository by name), each parsed once and asked about its
  * exports on demand, to a bounded depth.
  */
 export class LocalModules {
@@ -25,8 +25,9 @@ export class LocalModules {
     private readonly read: (file: string) => string | undefined,
     /** Parses a module and returns what answers for its exports; undefined when it does not parse. */
     private readonly analyze: (code: string, file: string) => ExportAsserts | undefined,
+    packageNamed?: PackageNamed,
   ) {
-    this.aliases = new ImportAliases(files, read);
+    this.aliases = new ImportAliases(files, read, packageNamed);
   }
 
   /** Whether `name` (an export, or `default`) of what `from` imports as `source` asserts. False past the depth bound. */

@@ -28,8 +28,8 @@ export interface PackageRef {
 
 /**
  * Which packages the gate judges. An allowed package (with a reason, maybe an expiry) is left out
- * entirely. A support package (examples, demos, playgrounds, e2e and test fixtures, benchmarks, docs)
- * need not have tests or a test script, but the tests it has are still judged.
+ * entirely. A support package (isSupportPackage) need not have tests or a test script, but the tests
+ * it has are still judged.
  */
 export class PackagePolicy {
   private readonly exceptions: ExceptionList<PackageAllowEntry>;
@@ -57,21 +57,21 @@ export class PackagePolicy {
     return pkg.dir.split('/').slice(0, -1).some((segment) => FIXTURE_PARENTS.has(segment));
   }
 
-  /**
-   * A folder named by a support word (`examples/`, `template/`) makes a support package. A word inside a
-   * compound name (`sfc-playground`, `dts-test`) does too, unless the package is published under a name
-   * and version: `jest-test-result` is shipped, and needs tests like any other.
-   */
-  isSupport(pkg: PackageRef): boolean {
-    const segments = pkg.dir.split('/').map((segment) => segment.toLowerCase());
-    if (segments.some((segment) => SUPPORT_WORDS.has(segment))) return true;
-    const manifest = pkg.manifest;
-    if (manifest && manifest.private !== true && typeof manifest.name === 'string' && typeof manifest.version === 'string') return false;
-    return segments.some((segment) => segment.split(/[-_.]/).some((word) => SUPPORT_WORDS.has(word)));
-  }
-
   /** Expired entries (errors) and entries that matched nothing (notices). */
   findings(configFile?: string): Finding[] {
     return this.exceptions.findings(configFile);
   }
+}
+
+/**
+ * A folder named by a support word (`examples/`, `template/`) makes a support package. A word inside a
+ * compound name (`sfc-playground`, `dts-test`) does too, unless the package is published under a name
+ * and version: `jest-test-result` is shipped, and needs tests like any other.
+ */
+export function isSupportPackage(pkg: PackageRef): boolean {
+  const segments = pkg.dir.split('/').map((segment) => segment.toLowerCase());
+  if (segments.some((segment) => SUPPORT_WORDS.has(segment))) return true;
+  const manifest = pkg.manifest;
+  if (manifest && manifest.private !== true && typeof manifest.name === 'string' && typeof manifest.version === 'string') return false;
+  return segments.some((segment) => segment.split(/[-_.]/).some((word) => SUPPORT_WORDS.has(word)));
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { packagesByName } from '../core/packages.js';
 
 /**
  * Tests kept in a package of their own (enzyme's `packages/enzyme-test-suite`, a `packages/tests`
@@ -26,8 +27,7 @@ export interface PackageTests<P> {
  * member (enzyme's root and `packages/enzyme`) is the member's: that is what the import resolves to.
  */
 export function testPackagesOf<P>(units: ReadonlyArray<PackageTests<P>>, packageOf: (file: string) => P): Map<P, Array<PackageTests<P>>> {
-  const byName = new Map<string, PackageTests<P>>();
-  for (const unit of [...units].sort((a, b) => b.dir.length - a.dir.length)) if (!byName.has(unit.name)) byName.set(unit.name, unit);
+  const byName = packagesByName(units);
   const testedBy = new Map<P, Array<PackageTests<P>>>();
   const credit = (unit: PackageTests<P>, testPackage: PackageTests<P>) => {
     const list = testedBy.get(unit.entry) ?? [];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeHelperModule, type AnalyzeOptions } from '../../src/test-existence/analyze.js';
 import { compileAssertPatterns } from '../../src/test-existence/assert-patterns.js';
+import type { PackageNamed } from '../../src/test-existence/import-aliases.js';
 import { LocalModules } from '../../src/test-existence/local-modules.js';
 import { analyzeWithBoth } from './analyze-both.js';
 
@@ -10,10 +11,10 @@ function classes(code: string, file = 'a.test.js', options: Parameters<typeof an
 }
 
 /** Analyses `entry` of a project made of `files` (path → code), following its local imports. */
-function classesIn(files: Record<string, string>, entry: string): string[] {
+function classesIn(files: Record<string, string>, entry: string, packageNamed?: PackageNamed): string[] {
   return classes(files[entry]!, entry, (nativeParseChars) => {
     const options: AnalyzeOptions = { nativeParseChars };
-    options.localModules = new LocalModules(new Set(Object.keys(files)), (file) => files[file], (code, file) => analyzeHelperModule(code, file, options));
+    options.localModules = new LocalModules(new Set(Object.keys(files)), (file) => files[file], (code, file) => analyzeHelperModule(code, file, options), packageNamed);
     return options;
   });
 }
@@ -114,6 +115,28 @@ describe('helpers', () => {
     // A name no alias maps is a package, never a project file by accident.
     const unmapped = { 'tsconfig.json': tsconfig('"paths": { "~utils": ["./test-utils.ts"] }'), 'test-utils.ts': helper, 'a.test.ts': test('test-utils') };
     expect(classesIn(unmapped, 'a.test.ts')).toEqual(['no-assertion', 'no-assertion']);
+  });
+
+  it('follows helpers imported by the name of a package of the repository, to its entry or a subpath, at their sources', () => {
+    const helper = "import { expect } from 'vitest';\nexport async function untilLogged(run, logs) { await run(); expect(seen()).toEqual(logs) }\nexport function quiet() {}";
+    const test = (source: string) => `import { untilLogged, quiet } from '${source}';\ntest('a', async () => { await untilLogged(edit, ['ok']) });\ntest('b', () => { quiet() });`;
+    const manifests: Record<string, Record<string, unknown>> = {
+      '@acme/logs': { main: './dist/index.js' },
+      '@acme/matchers': { exports: { '.': './dist/index.js', './logs': { types: './dist/logs.d.ts', import: './dist/logs.js' } } },
+      'plain-helpers': { exports: { import: './lib/entry.mjs' } },
+    };
+    const packageNamed: PackageNamed = (name) => (manifests[name] ? { dir: `tools/${name.replace('@acme/', '')}`, manifest: manifests[name] } : undefined);
+    const projects: Array<[string, Record<string, string>, string]> = [
+      ['main at its source under src/', { 'tools/logs/src/index.ts': helper }, '@acme/logs'],
+      ['a subpath of exports, with conditions', { 'tools/matchers/src/logs.ts': helper }, '@acme/matchers/logs'],
+      ['a subpath not in exports, as a file of the package', { 'tools/logs/helpers/logs.js': helper }, '@acme/logs/helpers/logs'],
+      ['exports given as conditions only', { 'tools/plain-helpers/lib/entry.mjs': helper }, 'plain-helpers'],
+    ];
+    for (const [name, files, source] of projects) {
+      expect(classesIn({ ...files, 'a.test.ts': test(source) }, 'a.test.ts', packageNamed), name).toEqual(['real', 'no-assertion']);
+    }
+    // A package the repository does not hold is never a project file by accident.
+    expect(classesIn({ 'tools/logs/src/index.ts': helper, 'a.test.ts': test('@other/logs') }, 'a.test.ts', packageNamed)).toEqual(['no-assertion', 'no-assertion']);
   });
 
   it('does not loop on modules that import each other', () => {

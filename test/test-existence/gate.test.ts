@@ -237,6 +237,21 @@ describe('test-existence gate', () => {
     });
   });
 
+  it('follows helpers a test imports from a test-support package by name, not the code of a package under test', async () => {
+    const files = {
+      'package.json': manifest('mono', { test: 'vitest run' }, { private: true, workspaces: ['packages/*'] }),
+      'packages/test-utils/package.json': manifest('@acme/test-utils', {}, { private: true, main: 'dist/index.js' }),
+      'packages/test-utils/src/index.ts': "export { expectValid } from './expect-valid';\n",
+      'packages/test-utils/src/expect-valid.ts': "import { expect } from 'vitest';\nexport function expectValid(value: unknown) {\n  expect(value).toMatchObject({ valid: true });\n}\n",
+      'packages/schema/package.json': manifest('@acme/schema', {}, { version: '1.0.0', exports: { '.': { import: './lib/index.js' } } }),
+      'packages/schema/src/index.ts': "import assert from 'node:assert';\nexport function parse(text: string) {\n  assert(typeof text === 'string');\n  return { valid: text.length > 0 };\n}\n",
+      'packages/schema/test/parse.test.ts': "import { it } from 'vitest';\nimport { parse } from '@acme/schema';\nimport { expectValid } from '@acme/test-utils';\nit('parses', () => {\n  expectValid(parse('x'));\n});\nit('does not throw', () => {\n  parse('x');\n});\n",
+    };
+    const report = await runGate(tempDir(files));
+    expect(rules(report)).toEqual(['test/no-assertion packages/schema/test/parse.test.ts:7']);
+    expect(report.metrics).toMatchObject({ tests: 2, 'real-tests': 1 });
+  });
+
   it.each([
     ['an empty directory (no checkout)', {}],
     ['a manifest and docs only', { 'package.json': manifest('app'), 'README.md': '# app\n' }],
