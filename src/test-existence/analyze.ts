@@ -2,12 +2,12 @@ import type { ParserPlugin } from '@babel/parser';
 import { compileAssertPatterns, type AssertPatterns } from './assert-patterns.js';
 import { AssertionFinder } from './assertions.js';
 import {
-  babelTree, calleePath, canBeTitle, declarationPath, isFunction, isString, keyName, packageImported, parseSource, pluginSets, propertyName, rootName, SourceLines, unwrapAwait, walk,
+  babelTree, boundNames, calleePath, canBeTitle, declarationPath, isFunction, isString, keyName, packageImported, parseSource, pluginSets, propertyName, rootName, rootOf, SourceLines, unwrapAwait, walk,
   type FunctionNode, type ParsedSource, type SourceLocation, type t,
 } from './ast.js';
 import type { AssertionKind } from './constants.js';
 import { Bindings, SUITE_BASES, TEST_BASES, TYPE_ASSERTIONS } from './bindings.js';
-import { acknowledge, awaitsCallback, conditionSkips, generatorOf, isBindCall, throwsInCallback } from './test-body.js';
+import { acknowledge, awaitsCallback, conditionSkips, generatorOf, isBindCall, onlyCalls, throwsInCallback } from './test-body.js';
 import type { ExportAsserts, LocalModules } from './local-modules.js';
 import { threadNativeParseLimit } from './native-stack.js';
 import { parseRun, SplitStatement, statementRuns } from './statement-runs.js';
@@ -67,6 +67,11 @@ interface Scope {
   todo: boolean;
   /** A hook (`beforeEach`, `afterEach` …) of an enclosing suite asserts, on behalf of every test. */
   hookAsserts: boolean;
+  /**
+   * The parameters of the helpers around: functions the file does not run as it loads (it hands
+   * them to no call), such as enzyme's `function itIf(cond, a, b)`. What they hold is the caller's.
+   */
+  callerNames: ReadonlySet<string>;
 }
 
 /** A test or suite declaration: `it.skip('title', fn)`, `describe.each(table)('title', fn)`, `t.test('title', fn)`. */
@@ -161,6 +166,19 @@ export function analyzeHelperModule(code: string, file: string, options: Analyze
   return (name) => analyzer.exportAsserts(name);
 }
 
+/**
+ * A declaration of the test its caller passes: in a helper, with no function of its own, it
+ * declares the test function (or, without one, the title) of a parameter, as enzyme's
+ * `function itIf(cond, a, b) { if (cond) it(a, b); else it.skip(a, b); }` or `it(...args)`.
+ * Each call declares a test, skipped or focused as the caller chooses; the helper by itself, none.
+ */
+function declaresCallersTest(call: t.CallExpression, callerNames: ReadonlySet<string>): boolean {
+  if (callerNames.size === 0 || call.arguments.some(isFunction)) return false;
+  const passed = (node: t.Node): boolean => (node.type === 'Identifier' && callerNames.has(node.name)) || (node.type === 'SpreadElement' && passed(node.argument));
+  const [title, ...rest] = call.arguments;
+  return rest.length > 0 ? rest.some(passed) : title !== undefined && passed(title);
+}
+
 function parseOrError(code: string, file: string, nativeParseChars = 0): { source: ParsedSource } | { parseError: NonNullable<FileAnalysis['parseError']> } {
   // A NUL byte is in no JavaScript source: the file is binary (a build artefact or a misnamed asset).
   const nul = code.indexOf('\0');
@@ -198,6 +216,8 @@ class FileAnalyzer {
   private readonly tests: TestCase[] = [];
   private readonly focusedSuites: FileAnalysis['focusedSuites'] = [];
   private readonly packageImports = new Set<string>();
+  /** How many declarations of their caller's tests the walks met (see declaresCallersTest). */
+  private passedThrough = 0;
   private readonly names = new Bindings();
   private readonly typeTests: boolean;
   private readonly finder: AssertionFinder;
@@ -239,7 +259,7 @@ class FileAnalyzer {
     this.typeErrorExpectations = comments.filter((comment) => comment.value.includes('@ts-expect-error')).map((comment) => comment.start);
     // The file's own hooks assert for every test in it: known before the first test is judged.
     const hookAsserts = withHooks.some((part) => part().program.body.some((statement) => this.isAssertingHook(statement)));
-    const scope: Scope = { skipped: false, todo: false, hookAsserts };
+    const scope: Scope = { skipped: false, todo: false, hookAsserts, callerNames: new Set() };
     for (const part of parts) for (const statement of part().program.body) this.visit(statement, scope);
     // tsd and tstyche files may assert at the top level, with no test around: the file is one type test.
     if (this.typeTests && this.tests.length === 0 && parts.some((part) => this.hasTypeAssertions(part().program))) this.tests.push({ title: '(type assertions of the file)', line: 1, column: 1, testClass: 'real' });
@@ -314,7 +334,20 @@ class FileAnalyzer {
 
   /** Finds the test and suite declarations under `node`, wherever they are (loops, helper functions, blocks). */
   private visit(node: t.Node, scope: Scope): void {
+    // The helpers the walk is in, innermost last. A function handed to a call (`cases.forEach(…)`, a
+    // hook, an IIFE) may run as the file loads: its parameters are a table's rows, not a caller's test.
+    const helpers: Array<t.Function | t.ArrowFunctionExpression> = [];
+    const handed = new Set<t.Node>();
     walk(node, (child) => {
+      while (helpers.length > 0 && helpers.at(-1)!.end <= child.start) helpers.pop();
+      if (child.type === 'FunctionDeclaration' || child.type === 'FunctionExpression' || child.type === 'ArrowFunctionExpression') {
+        if (!handed.has(child)) helpers.push(child);
+        return true;
+      }
+      if (child.type === 'NewExpression' || child.type === 'CallExpression') {
+        handed.add(rootOf(child.callee));
+        for (const argument of child.arguments) handed.add(argument);
+      }
       if (child.type !== 'CallExpression') return true;
       // expect(() => test('x')).toThrow(), tstyche's expect(test.each(table)(…)).type: values under check, not declarations.
       if (this.names.isExpectEntry(child.callee)) return false;
@@ -325,24 +358,38 @@ class FileAnalyzer {
         if (generator) this.tests.push({ title: `${generator}(…)`, ...this.lines.at(child.start), testClass: scope.skipped ? 'skipped' : 'real' });
         return !generator;
       }
-      this.visitDeclaration(child, declaration, scope);
+      const callerNames = helpers.length === 0 ? scope.callerNames : new Set([...scope.callerNames, ...helpers.flatMap((helper) => helper.params.flatMap(boundNames))]);
+      this.visitDeclaration(child, declaration, callerNames === scope.callerNames ? scope : { ...scope, callerNames });
       return false;
     });
   }
 
   private visitDeclaration(call: t.CallExpression, declaration: Declaration, scope: Scope): void {
+    if (declaresCallersTest(call, scope.callerNames)) {
+      this.passedThrough += 1;
+      return;
+    }
     if (declaration.kind === 'suite') this.visitSuite(call, declaration, scope);
     else this.visitTest(call, declaration, scope);
   }
 
   private visitSuite(call: t.CallExpression, declaration: Declaration, scope: Scope): void {
     const flags = this.flagsOf(call, declaration);
+    const focusedBefore = this.focusedSuites.length;
     if (flags.focused) this.focusedSuites.push({ title: this.titleOf(call), ...this.lines.at(call.start) });
     const callback = call.arguments.find(isFunction);
     if (!callback) return;
     const inner: Scope = { ...scope, skipped: scope.skipped || flags.skipped, todo: scope.todo || flags.todo };
+    const testsBefore = this.tests.length;
+    const passedBefore = this.passedThrough;
     if (callback.body.type === 'BlockStatement') this.visitSuiteBody(callback.body.body, inner);
     else this.visit(callback.body, inner);
+    // A suite of nothing but its caller's tests is part of the helper that passes them through
+    // (enzyme's `describeIf.only`: `describe.only('only:', () => { describe.skip(a, b) })`): its focus is the caller's too.
+    if (this.passedThrough > passedBefore && this.tests.length === testsBefore && this.focusedSuites.length === focusedBefore + (flags.focused ? 1 : 0)) {
+      this.focusedSuites.length = focusedBefore;
+      this.passedThrough += 1;
+    }
   }
 
   private visitTest(call: t.CallExpression, declaration: Declaration, scope: Scope): void {
@@ -358,6 +405,8 @@ class FileAnalyzer {
     if (fn?.body.type === 'BlockStatement') for (const statement of fn.body.body) this.names.bind(statement);
     // Tests declared in the body (node:test subtests) are visited as tests, in this one's scope.
     const assertions = fn ? this.finder.assertions(fn.body, (child) => this.visitDeclaration(child, this.declarationOf(child)!, inner)) : new Set<AssertionKind>();
+    // A helper's test that only calls its caller's function (enzyme's `it(title, () => factory(testCase))`) runs the caller's checks.
+    if (fn && assertions.size === 0 && onlyCalls(fn, scope.callerNames)) assertions.add('live');
     // A test that ends through its `done` callback from inside other code checks that the code called back.
     if (fn && done && assertions.size === 0 && awaitsCallback(fn, done)) assertions.add('live');
     // cancel () { throw new Error('should be unreachable') }: a callback that fails the test when the code calls it.

@@ -202,6 +202,25 @@ export function canBeTitle(node: t.Node): boolean {
   }
 }
 
+/** The names a parameter or other binding pattern binds: `a`, `{ b, c: d }` (b, d), `[e = 1, ...f]`, TypeScript's `private g`. */
+export function boundNames(pattern: t.Node): string[] {
+  const names: string[] = [];
+  const pending: t.Node[] = [pattern];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    if (node.type === 'Identifier') names.push(node.name);
+    else if (node.type === 'AssignmentPattern') pending.push(node.left);
+    else if (node.type === 'RestElement') pending.push(node.argument);
+    else if (node.type === 'TSParameterProperty') pending.push(node.parameter);
+    else if (node.type === 'ArrayPattern') {
+      for (const element of node.elements) if (element) pending.push(element);
+    } else if (node.type === 'ObjectPattern') {
+      for (const property of node.properties) pending.push(property.type === 'Property' ? property.value : property);
+    }
+  }
+  return names;
+}
+
 export function unwrapAwait(expression: t.Node): t.Node {
   return expression.type === 'AwaitExpression' ? expression.argument : expression;
 }

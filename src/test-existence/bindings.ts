@@ -212,8 +212,19 @@ export class Bindings {
       else if (key) this.addImported(local, source, key);
     }
   }
-  /** CommonJS exports of a helper module: `module.exports = fn`, `exports.check = fn`, `module.exports.check = check`. */
+  /**
+   * A helper assigned after its declaration (`let check; beforeEach(() => { check = (x) => … })`,
+   * mocha's `this.check = …` shared by a hook with its tests), and the CommonJS exports of a helper
+   * module: `module.exports = fn`, `exports.check = fn`, `module.exports.check = check`.
+   */
   private bindAssignment(node: t.AssignmentExpression): void {
+    const left = node.left;
+    const assigned = left.type === 'Identifier' ? left.name : left.type === 'MemberExpression' && left.object.type === 'ThisExpression' ? propertyName(left) : undefined;
+    // Every function assigned to the name is one it may stand for when called: any that asserts, asserts.
+    if (assigned !== undefined && isFunction(node.right)) {
+      this.addHelper(assigned, node.right);
+      return;
+    }
     const target = node.left.type === 'MemberExpression' ? calleePath(node.left) : undefined;
     if (!target) return;
     const name = target.length === 2 && target[0] === 'module' && target[1] === 'exports' ? 'default' : target.at(-1);

@@ -1,4 +1,4 @@
-import { isFunction, propertyName, walk, type FunctionNode, type SourceLines, type t } from './ast.js';
+import { isFunction, propertyName, unwrapAwait, walk, type FunctionNode, type SourceLines, type t } from './ast.js';
 import type { TestCase, TestClass } from './analyze.js';
 
 /*
@@ -76,6 +76,23 @@ export function awaitsCallback(fn: FunctionNode, done: string, anyUse = false): 
     return true;
   });
   return deferred;
+}
+
+/**
+ * Whether the test does nothing but call one of `names`: `() => factory(testCase)`,
+ * `async () => { await run(row) }`. A test that calls one among other work (renders with it, say) is judged on its own.
+ */
+export function onlyCalls(fn: FunctionNode, names: ReadonlySet<string>): boolean {
+  let body: t.Node = fn.body;
+  if (body.type === 'BlockStatement') {
+    const [statement, ...others] = body.body;
+    if (others.length > 0) return false;
+    if (statement?.type === 'ExpressionStatement') body = statement.expression;
+    else if (statement?.type === 'ReturnStatement' && statement.argument) body = statement.argument;
+    else return false;
+  }
+  const call = unwrapAwait(body);
+  return call.type === 'CallExpression' && call.callee.type === 'Identifier' && names.has(call.callee.name);
 }
 
 /** Whether a function written inside the test throws a new error: a path the code under test must not take. */

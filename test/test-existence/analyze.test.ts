@@ -187,6 +187,66 @@ describe('packages a test file loads by name', () => {
   });
 });
 
+describe("wrappers that declare their caller's tests", () => {
+  /** What a file declares: each test as `class title`, each focused suite as `focused-suite title`. */
+  const declared = (code: string, file = 'a.test.js') => {
+    const analysis = analyzeWithBoth(code, file);
+    return [...analysis.tests.map((test) => `${test.testClass} ${test.title}`), ...analysis.focusedSuites.map((suite) => `focused-suite ${suite.title}`)];
+  };
+
+  it("judges neither the focus nor the skip of a helper's declarations that take the caller's test function", () => {
+    // The helpers of enzyme's test suite, in short: they declare whatever their callers pass, when called.
+    const helpers = [
+      'export function describeIf(test, a, b) { if (test) describe(a, b); else describe.skip(a, b); }',
+      "describeIf.only = (test, a, b) => { if (test) describe.only(a, b); else describe.only('only:', () => { describe.skip(a, b); }); };",
+      'export function itIf(test, a, b) { if (test) it(a, b); else it.skip(a, b); }',
+      'itIf.only = (test, a, b) => { if (test) it.only(a, b); else it.skip(a, b); };',
+      "function only(a, b) { describe('(uses jsdom)', () => { if (global.document) describe.only(a, b); else describe.skip(a, b); }); }",
+    ].join('\n');
+    expect(declared(helpers, 'test/_helpers/index.jsx')).toEqual([]);
+  });
+
+  it.each([
+    ['rest parameters spread into the test', 'function testIf(cond, ...args) { return cond ? it(...args) : it.skip(...args); }'],
+    ['the title and the rest', 'function itWith(name, ...rest) { it.only(name, ...rest); }'],
+    ['a runner chosen by a condition', 'const itSkipIf = (c, name, fn) => (c ? it.skip : it)(name, fn);'],
+    ['jest spellings', 'const fitIf = (cond, name, fn) => (cond ? fit(name, fn) : xtest(name, fn));'],
+    ['a wrapper returned by a function', 'export const describeOnlyIf = (cond) => (name, fn) => (cond ? describe.only(name, fn) : describe(name, fn));'],
+    ['a method, with modifiers', 'class Cases { add(name, fn) { test.concurrent.skip(name, fn); } }'],
+    ['destructured parameters', 'function run({ name, body }) { it.only(name, body); }'],
+    ['a pending test of the given title', 'function pending(title) { it(title); test.todo(title); }'],
+  ])('declares nothing of its own: %s', (_name, code) => {
+    expect(declared(code)).toEqual([]);
+  });
+
+  it("takes a test body that only calls the caller's function for asserting through it", () => {
+    const itWithData = 'export function itWithData(data, message, factory) {\n  data.forEach((testCase) => {\n    it(`${message} ${testCase.message}`, () => factory(testCase));\n  });\n}';
+    expect(declared(itWithData)).toEqual(['real `${message} ${testCase.message}`']);
+    const awaited = "export const itRuns = (rows, run) => rows.forEach((row) => {\n  it(row.name, async () => { await run(row); });\n  it('logs ' + row.name, () => { run(row); log(row); });\n});";
+    expect(declared(awaited)).toEqual(['real row.name', "no-assertion 'logs ' + row.name"]);
+  });
+
+  it('still judges what a helper declares of its own, and what runs as the file loads', () => {
+    const own = [
+      "function addTests() { it('works', () => { doThing(); }); }",
+      "function focusTests(render) { it.only('renders', () => { expect(render()).toBeTruthy(); }); }",
+      "function suite(name, fn) { describe.only('all', () => { describe(name, fn); it('own', () => { expect(f()).toBe(1); }); }); }",
+    ].join('\n');
+    expect(declared(own)).toEqual(['no-assertion works', 'focused renders', 'real own', 'focused-suite all']);
+    // A suite shared by renderers (enzyme's shared/methods): its tests use the caller's `Wrap`, and are its own.
+    const shared = "export default function describeRenderProp({ Wrap }) {\n  describe('.renderProp()', () => {\n    it('works with strings', () => { const wrapper = Wrap(<A />); wrapper.find(B).renderProp('r')('foo'); });\n    it('renders', () => { Wrap(<A />).render(); });\n  });\n}";
+    expect(declared(shared, 'shared/renderProp.jsx')).toEqual(['no-assertion works with strings', 'no-assertion renders']);
+    // Callbacks of calls run as the file loads: their parameters are a table's rows, not a caller's test.
+    const loaded = [
+      "describe.only('x', () => { it('a', () => { expect(f()).toBe(1); }); });",
+      'cases.forEach(([name, fn]) => it.only(name, fn));',
+      'Object.entries(suites).forEach(([name, fn]) => { describe.only(name, fn); });',
+      "((name, fn) => it.skip(name, fn))('y', check);",
+    ].join('\n');
+    expect(declared(loaded)).toEqual(['real a', 'focused name', 'skipped name', 'focused-suite x', 'focused-suite name']);
+  });
+});
+
 describe('findEnabledOption', () => {
   it('finds passWithNoTests: true in a runner config, not false', () => {
     const config = "import { defineConfig } from 'vitest/config';\nexport default defineConfig({\n  test: {\n    passWithNoTests: true,\n  },\n});\n";

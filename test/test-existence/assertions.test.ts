@@ -139,6 +139,25 @@ describe('helpers', () => {
     expect(classesIn({ 'tools/logs/src/index.ts': helper, 'a.test.ts': test('@other/logs') }, 'a.test.ts', packageNamed)).toEqual(['no-assertion', 'no-assertion']);
   });
 
+  it('follows a helper assigned after its declaration: in a hook, in the suite body, at the top level, or on mocha\'s this', () => {
+    // Suites made per renderer, as enzyme's are: the gate does not see a suite there, so the hooks do not assert for its tests.
+    const suite = (body: string, test = "it('t', () => { check(f()) });") => `[shallow, mount].forEach((render) => {\n  describeWith(render, () => {\n${body}\n    ${test}\n  });\n});`;
+    const assigned: Array<[string, string]> = [
+      ['in beforeEach', suite('    let check;\n    beforeEach(() => { check = (x) => { expect(render(x)).to.equal(1) }; });')],
+      ['in before, as a function expression', suite('    var check;\n    before(function () { check = function (x) { assert.ok(render(x)) }; });')],
+      ['in several hooks, one of them asserting', suite('    let check;\n    beforeAll(() => { check = (x) => log(x); });\n    beforeEach(() => { check = (x) => expect(x).toBe(1); });')],
+      ['in the suite body', "describe('s', () => {\n  let check;\n  check = (x) => expect(x).toBe(1);\n  it('t', () => { check(f()) });\n});"],
+      ['at the top level', "let check;\ncheck = (x) => expect(x).toBe(1);\nit('t', () => { check(f()) });"],
+      ["on mocha's this", suite('    beforeEach(function () { this.check = (x) => expect(x).toBe(1); });', "it('t', function () { this.check(f()) });")],
+    ];
+    for (const [where, code] of assigned) expect(classes(code), where).toEqual(['real']);
+  });
+
+  it('does not take a helper assigned later for asserting when none of its functions asserts', () => {
+    const code = "describe('s', () => {\n  let check;\n  beforeEach(() => { check = (x) => log(x); });\n  afterEach(() => { check = undefined; });\n  it('t', () => { check(f()) });\n});";
+    expect(classes(code)).toEqual(['no-assertion']);
+  });
+
   it('does not loop on modules that import each other', () => {
     const files = {
       'a.test.js': "import { one } from './one';\nit('t', () => { one() });",
