@@ -7,8 +7,8 @@ import {
 } from './ast.js';
 import type { AssertionKind } from './constants.js';
 import { Bindings, SUITE_BASES, TEST_BASES, TYPE_ASSERTIONS } from './bindings.js';
-import { acknowledge, awaitsCallback, conditionSkips, generatorOf, isBindCall, onlyCalls, throwsInCallback } from './test-body.js';
-import type { ExportAsserts, LocalModules } from './local-modules.js';
+import { acknowledge, awaitsCallback, conditionSkips, generatorOf, GENERATOR_MODULES, isBindCall, onlyCalls, runsCallersTest, throwsInCallback } from './test-body.js';
+import type { DeclaredTests, HelperExports, LocalModules } from './local-modules.js';
 import { threadNativeParseLimit } from './native-stack.js';
 import { parseRun, SplitStatement, statementRuns } from './statement-runs.js';
 
@@ -79,6 +79,8 @@ interface Declaration {
   kind: 'test' | 'suite';
   base: string;
   modifiers: string[];
+  /** A helper declares the test and hands the function its own arguments (`run(t, page)`): a second parameter is no `done`. */
+  runByHelper?: boolean;
 }
 
 interface Flags {
@@ -157,13 +159,13 @@ function parses(parse: () => unknown): boolean {
   }
 }
 
-/** Reads a helper module of the project: whether each export asserts. Undefined when it does not parse. */
-export function analyzeHelperModule(code: string, file: string, options: AnalyzeOptions = {}): ExportAsserts | undefined {
+/** Reads a helper module of the project: whether each export asserts, or declares tests. Undefined when it does not parse. */
+export function analyzeHelperModule(code: string, file: string, options: AnalyzeOptions = {}): HelperExports | undefined {
   const parsed = parseOrError(code, file, options.nativeParseChars);
   if ('parseError' in parsed) return undefined;
   const analyzer = new FileAnalyzer(code, file, options);
   analyzer.collectBindings(parsed.source.program);
-  return (name) => analyzer.exportAsserts(name);
+  return { asserts: (name) => analyzer.exportAsserts(name), testsDeclared: (name) => analyzer.exportTestsDeclared(name) };
 }
 
 /**
@@ -228,8 +230,8 @@ class FileAnalyzer {
 
   constructor(
     private readonly code: string,
-    file: string,
-    options: AnalyzeOptions,
+    private readonly file: string,
+    private readonly options: AnalyzeOptions,
   ) {
     this.typeTests = TYPE_TEST_FILE.test(file);
     this.finder = new AssertionFinder(this.names, {
@@ -298,6 +300,47 @@ class FileAnalyzer {
     return this.finder.helpersAssert(this.names.helpers.get(name) ?? []);
   }
 
+  /** The tests calling the module's export `name` declares, when this file is a helper module (see DeclaredTests). */
+  exportTestsDeclared(name: string): DeclaredTests {
+    let declared: DeclaredTests = 'none';
+    for (const ref of this.names.helpers.get(name) ?? []) {
+      const answer = 'type' in ref ? this.testsIn(ref) : (this.options.localModules?.testsDeclared(this.file, ref.module, ref.name) ?? 'none');
+      if (answer === 'callers-test') return answer;
+      if (answer === 'tests') declared = answer;
+    }
+    return declared;
+  }
+
+  /** The tests a helper function declares: a test that runs one of its parameters runs its caller's function. */
+  private testsIn(fn: FunctionNode): DeclaredTests {
+    const parameters = new Set(fn.params.flatMap(boundNames));
+    let declared: DeclaredTests = 'none';
+    walk(fn.body, (child) => {
+      if (declared === 'callers-test') return false;
+      if (child.type !== 'CallExpression') return true;
+      const declaration = this.declarationOf(child);
+      if (declaration?.kind === 'test' && runsCallersTest(child, parameters)) declared = 'callers-test';
+      else if (declaration || this.generatorOf(child)) declared = 'tests';
+      return true;
+    });
+    return declared;
+  }
+
+  /**
+   * A call of a table of tests: a library's (`pluginTester({…})`, `ruleTester.run(…)`, jest-in-case's
+   * `cases(…)`), or of a function imported from the project's helpers that declares tests (emotion's
+   * `babelTester(title, __dirname)`, which hands its fixtures to jest-in-case).
+   */
+  private generatorOf(call: t.CallExpression): { name: string; declared: DeclaredTests } | undefined {
+    const known = generatorOf(call);
+    if (known) return { name: known, declared: 'tests' };
+    if (call.callee.type !== 'Identifier') return undefined;
+    const imported = this.names.helpers.get(call.callee.name)?.find((ref) => !('type' in ref));
+    if (!imported || 'type' in imported) return undefined;
+    const declared = GENERATOR_MODULES.has(imported.module) ? 'tests' : (this.options.localModules?.testsDeclared(this.file, imported.module, imported.name) ?? 'none');
+    return declared === 'none' ? undefined : { name: call.callee.name, declared };
+  }
+
 
 
 
@@ -353,10 +396,22 @@ class FileAnalyzer {
       if (this.names.isExpectEntry(child.callee)) return false;
       const declaration = this.declarationOf(child);
       if (!declaration) {
-        const generator = generatorOf(child);
-        // pluginTester({ … }), ruleTester.run(…): a library declares the tests from a table, and checks each.
-        if (generator) this.tests.push({ title: `${generator}(…)`, ...this.lines.at(child.start), testClass: scope.skipped ? 'skipped' : 'real' });
-        return !generator;
+        const generator = this.generatorOf(child);
+        if (!generator) return true;
+        // ky's `browserTest('title', browsers, async (t, page) => { … })`: the function is the body of the test the helper declares.
+        if (generator.declared === 'callers-test' && child.arguments.some(isFunction)) {
+          const title = child.arguments.find(isString)?.value;
+          this.visitTest(child, { kind: 'test', base: 'it', modifiers: [], runByHelper: true }, scope, title);
+          return false;
+        }
+        // A helper handed the caller's suite (enzyme's `describeIf(cond, 'title', () => { it(…) })`) declares the tests in it: they are judged here.
+        const before = this.tests.length;
+        for (const argument of child.arguments) {
+          if (isFunction(argument)) this.visit(argument.body, scope);
+        }
+        // pluginTester({ … }), ruleTester.run(…), babelTester(title, __dirname): the tests come from a table, each checked.
+        if (this.tests.length === before) this.tests.push({ title: `${generator.name}(…)`, ...this.lines.at(child.start), testClass: scope.skipped ? 'skipped' : 'real' });
+        return false;
       }
       const callerNames = helpers.length === 0 ? scope.callerNames : new Set([...scope.callerNames, ...helpers.flatMap((helper) => helper.params.flatMap(boundNames))]);
       this.visitDeclaration(child, declaration, callerNames === scope.callerNames ? scope : { ...scope, callerNames });
@@ -392,7 +447,7 @@ class FileAnalyzer {
     }
   }
 
-  private visitTest(call: t.CallExpression, declaration: Declaration, scope: Scope): void {
+  private visitTest(call: t.CallExpression, declaration: Declaration, scope: Scope, title = this.titleOf(call)): void {
     const flags = this.flagsOf(call, declaration);
     const callback = this.callbackOf(call);
     const before = this.tests.length;
@@ -400,7 +455,8 @@ class FileAnalyzer {
     const fn = callback && callback !== 'opaque' ? callback : undefined;
     // The parameters of `.each` callbacks are table rows, and those of a bound function its bound arguments.
     const takesContext = !declaration.modifiers.some((modifier) => CURRIED.has(modifier)) && !call.arguments.some(isBindCall);
-    const done = fn && takesContext ? this.names.bindContext(fn.params) : undefined;
+    const context = fn && takesContext ? this.names.bindContext(fn.params) : undefined;
+    const done = declaration.runByHelper ? undefined : context;
     // Functions declared in the body are hoisted: bound before the walk meets their calls.
     if (fn?.body.type === 'BlockStatement') for (const statement of fn.body.body) this.names.bind(statement);
     // Tests declared in the body (node:test subtests) are visited as tests, in this one's scope.
@@ -418,7 +474,7 @@ class FileAnalyzer {
       if (flags.focused) this.focusedSuites.push({ title: this.titleOf(call), ...this.lines.at(call.start) });
       return;
     }
-    this.tests.push({ title: this.titleOf(call), ...this.lines.at(call.start), testClass: this.classify(callback, flags, scope, assertions) });
+    this.tests.push({ title, ...this.lines.at(call.start), testClass: this.classify(callback, flags, scope, assertions) });
   }
 
 

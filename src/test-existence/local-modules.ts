@@ -1,8 +1,20 @@
 import path from 'node:path';
 import { ImportAliases, type PackageNamed } from './import-aliases.js';
 
-/** Answers whether a function a module exports asserts: `name` is an export, or `default`. */
-export type ExportAsserts = (name: string) => boolean;
+/**
+ * The tests calling a helper declares: none; `tests` of its own (`it(…)` or a suite in its body, a
+ * table given to jest-in-case), or a suite around what the caller passes (enzyme's `describeIf`);
+ * or the caller's `test`: the function the caller passes runs in a test the helper declares (ky's
+ * `browserTest(title, browsers, async (t, page) => …)`), so that function is judged as a test's body.
+ */
+export type DeclaredTests = 'none' | 'tests' | 'callers-test';
+
+/** What a helper module's exports do: `name` is an export, or `default`. */
+export interface HelperExports {
+  /** Whether the function asserts. */
+  asserts(name: string): boolean;
+  testsDeclared(name: string): DeclaredTests;
+}
 
 /** How many imports deep a helper is followed: a test imports a helper that imports another, and so on. */
 const MAX_DEPTH = 4;
@@ -16,7 +28,7 @@ const SOURCE_OF: Record<string, string[]> = { '.js': ['.ts', '.tsx'], '.jsx': ['
  * exports on demand, to a bounded depth.
  */
 export class LocalModules {
-  private readonly analyzed = new Map<string, ExportAsserts | undefined>();
+  private readonly analyzed = new Map<string, HelperExports | undefined>();
   private readonly aliases: ImportAliases;
   private depth = 0;
 
@@ -24,7 +36,7 @@ export class LocalModules {
     private readonly files: ReadonlySet<string>,
     private readonly read: (file: string) => string | undefined,
     /** Parses a module and returns what answers for its exports; undefined when it does not parse. */
-    private readonly analyze: (code: string, file: string) => ExportAsserts | undefined,
+    private readonly analyze: (code: string, file: string) => HelperExports | undefined,
     packageNamed?: PackageNamed,
   ) {
     this.aliases = new ImportAliases(files, read, packageNamed);
@@ -32,8 +44,17 @@ export class LocalModules {
 
   /** Whether `name` (an export, or `default`) of what `from` imports as `source` asserts. False past the depth bound. */
   asserts(from: string, source: string, name: string): boolean {
+    return this.ask(from, source, (exports) => exports.asserts(name), false);
+  }
+
+  /** The tests calling `name` of what `from` imports as `source` declares. None past the depth bound. */
+  testsDeclared(from: string, source: string, name: string): DeclaredTests {
+    return this.ask(from, source, (exports) => exports.testsDeclared(name), 'none');
+  }
+
+  private ask<T>(from: string, source: string, question: (exports: HelperExports) => T, unknown: T): T {
     const file = this.resolve(from, source);
-    if (!file || this.depth >= MAX_DEPTH) return false;
+    if (!file || this.depth >= MAX_DEPTH) return unknown;
     this.depth += 1;
     try {
       if (!this.analyzed.has(file)) {
@@ -48,7 +69,8 @@ export class LocalModules {
           throw error;
         }
       }
-      return this.analyzed.get(file)?.(name) ?? false;
+      const exports = this.analyzed.get(file);
+      return exports ? question(exports) : unknown;
     } finally {
       this.depth -= 1;
     }

@@ -1,4 +1,4 @@
-import { isFunction, propertyName, unwrapAwait, walk, type FunctionNode, type SourceLines, type t } from './ast.js';
+import { boundNames, isFunction, propertyName, unwrapAwait, walk, type FunctionNode, type SourceLines, type t } from './ast.js';
 import type { TestCase, TestClass } from './analyze.js';
 
 /*
@@ -11,6 +11,8 @@ const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
 
 /** Libraries that declare and check a test per row of a table: babel-plugin-tester, jscodeshift, ESLint's RuleTester. */
 const TEST_GENERATORS = new Set(['pluginTester', 'defineTest', 'defineInlineTest', 'defineSnapshotTest']);
+/** Modules whose default export declares a test per row of a table, whatever it is imported as: `cases(title, tester, rows)`. */
+export const GENERATOR_MODULES: ReadonlySet<string> = new Set(['jest-in-case']);
 
 export function generatorOf(call: t.CallExpression): string | undefined {
   const callee = call.callee;
@@ -93,6 +95,28 @@ export function onlyCalls(fn: FunctionNode, names: ReadonlySet<string>): boolean
   }
   const call = unwrapAwait(body);
   return call.type === 'CallExpression' && call.callee.type === 'Identifier' && names.has(call.callee.name);
+}
+
+/**
+ * Whether the test a declaration makes is the caller's, run through one of `names` (a helper's
+ * parameters): given as the test's function (`it(title, fn)`), or handed the test's context in its
+ * body (`test(title, async (t) => { …; await run(t, page) })`). A helper's test that calls a function
+ * it was given with other arguments (`expect(render()).toBeTruthy()`) checks on its own.
+ */
+export function runsCallersTest(call: t.CallExpression, names: ReadonlySet<string>): boolean {
+  return call.arguments.slice(1).some((argument) => {
+    if (argument.type === 'Identifier') return names.has(argument.name);
+    if (!isFunction(argument)) return false;
+    const context = new Set(argument.params.flatMap(boundNames));
+    let found = false;
+    walk(argument.body, (child) => {
+      if (child.type === 'CallExpression' && child.callee.type === 'Identifier' && names.has(child.callee.name)) {
+        found = child.arguments.some((value) => value.type === 'Identifier' && context.has(value.name));
+      }
+      return !found;
+    });
+    return found;
+  });
 }
 
 /** Whether a function written inside the test throws a new error: a path the code under test must not take. */

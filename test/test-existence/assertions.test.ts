@@ -295,6 +295,48 @@ describe('tautologies: only known value matchers on constants', () => {
   it('counts the tests a table-driven library declares (babel-plugin-tester, RuleTester)', () => {
     expect(classes("import pluginTester from 'babel-plugin-tester';\ndescribe('babel 7', () => { pluginTester({ plugin, tests: { a: 'x' } }) });")).toEqual(['real']);
     expect(classes("const ruleTester = new RuleTester();\nruleTester.run('no-x', rule, { valid: [], invalid: [] });")).toEqual(['real']);
+    // jest-in-case, whatever it is imported or required as; a function of the same name from elsewhere declares nothing.
+    expect(classes("import cases from 'jest-in-case';\ncases('add', (row) => { expect(add(row.a, row.b)).toBe(row.sum) }, [{ a: 1, b: 2, sum: 3 }]);")).toEqual(['real']);
+    expect(classes("const runCases = require('jest-in-case');\ndescribe.skip('later', () => { runCases('add', check, rows) });")).toEqual(['skipped']);
+    expect(classes("import cases from './cases';\ncases('add', check, rows);\nit('t', () => { expect(1 + 1).toBe(f()) });")).toEqual(['real']);
+  });
+
+  it('counts the tests an imported helper declares where the file calls it, not a helper that declares none', () => {
+    const files = {
+      'scripts/tester/index.ts': "import jestInCase from 'jest-in-case';\nexport default (name, dirname) => jestInCase(name, tester(dirname), readFixtures(dirname));",
+      'test/helpers/shared.js': "export function describeRendering(render) {\n  describe('render', () => { it('renders', () => { expect(render()).toBeTruthy() }) });\n}\nexport { default as plainTester } from '../../scripts/tester';\nexport function setup() { return {} }",
+      'test/plugin.test.js': "import tester from '../scripts/tester';\nimport { describeRendering, plainTester, setup } from './helpers/shared';\nsetup();\ntester('plugin', __dirname);\ndescribeRendering(() => 1);\nplainTester('again', __dirname);",
+    };
+    expect(analyzeWithBoth(files['test/plugin.test.js'], 'test/plugin.test.js', (nativeParseChars) => {
+      const options: AnalyzeOptions = { nativeParseChars };
+      options.localModules = new LocalModules(new Set(Object.keys(files)), (file) => files[file as keyof typeof files], (code, file) => analyzeHelperModule(code, file, options));
+      return options;
+    }).tests.map((test) => `${test.testClass} ${test.title}`)).toEqual(['real tester(…)', 'real describeRendering(…)', 'real plainTester(…)']);
+  });
+
+  it("judges the function a test helper runs as its test's body where the file calls the helper", () => {
+    const files = {
+      'test/helpers/with-page.ts': [
+        "import test from 'ava';",
+        'export const browserTest = (title, browsers, run) => {',
+        '  for (const browser of browsers) {',
+        '    test.serial(`${browser} - ${title}`, async (t) => { const page = await open(browser); t.teardown(() => page.close()); await run(t, page); });',
+        '  }',
+        '};',
+        'export function itIf(condition, title, fn) { if (condition) it(title, fn); else it.skip(title, fn); }',
+      ].join('\n'),
+      'test/browser.ts': [
+        "import { browserTest, itIf } from './helpers/with-page';",
+        "browserTest('downloads', [chromium], async (t, page) => { t.is(await page.evaluate(run), 'ok'); });",
+        "browserTest('only loads', [chromium], async (t, page) => { await page.goto(url); });",
+        "itIf(process.env.CI !== undefined, 'on CI', () => { expect(ci()).toBe(true) });",
+      ].join('\n'),
+    };
+    expect(analyzeWithBoth(files['test/browser.ts'], 'test/browser.ts', (nativeParseChars) => {
+      const options: AnalyzeOptions = { nativeParseChars };
+      options.localModules = new LocalModules(new Set(Object.keys(files)), (file) => files[file as keyof typeof files], (code, file) => analyzeHelperModule(code, file, options));
+      return options;
+    }).tests.map((test) => `${test.testClass} ${test.title}`)).toEqual(['real downloads', 'no-assertion only loads', 'real on CI']);
   });
 
   it('lets assert-functions clear a custom matcher by its name', () => {

@@ -252,6 +252,19 @@ describe('test-existence gate', () => {
     expect(report.metrics).toMatchObject({ tests: 2, 'real-tests': 1 });
   });
 
+  it('counts the tests a workspace helper package declares for the package whose test file calls it', async () => {
+    const report = await runGate(tempDir({
+      'package.json': manifest('mono', { test: 'jest' }, { private: true, workspaces: ['packages/*', 'scripts/*'] }),
+      'scripts/babel-tester/package.json': manifest('babel-tester', {}, { private: true, main: 'src/index.ts' }),
+      'scripts/babel-tester/src/index.ts': "import jestInCase from 'jest-in-case';\nexport default (name: string, dirname: string) => jestInCase(name, transform, readFixtures(dirname));\n",
+      'packages/babel-plugin/package.json': manifest('@acme/babel-plugin', {}, { version: '1.0.0' }),
+      'packages/babel-plugin/src/index.js': SOURCE,
+      'packages/babel-plugin/__tests__/macro.js': "import babelTester from 'babel-tester';\nbabelTester('macro', __dirname);\n",
+    }));
+    expect(rules(report)).toEqual([]);
+    expect(report.metrics).toMatchObject({ tests: 1, 'real-tests': 1 });
+  });
+
   it.each([
     ['an empty directory (no checkout)', {}],
     ['a manifest and docs only', { 'package.json': manifest('app'), 'README.md': '# app\n' }],
