@@ -5,7 +5,7 @@ import { setImmediate } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { EnvironmentError } from '../core/errors.js';
 import { isTooDeep, type FileAnalysis } from './analyze.js';
-import { HelperForAWorker, projectAnalyzer, type AnalysisAnswer, type AnalysisProject } from './analysis-worker.js';
+import { HelperForAWorker, projectAnalyzer, type AnalysisAnswer, type AnalysisProject, type HelperPackage } from './analysis-worker.js';
 import { nativeParseLimit, threadNativeParseLimit } from './native-stack.js';
 import { boundYoungGeneration, fullWorkerYoungGeneration, tuneMemory, WORKER_YOUNG_GENERATION_MB } from './memory.js';
 import { analysisWorkerEntry, ANALYSIS_ROLE } from './worker-entry.js';
@@ -34,7 +34,7 @@ const WORKER_NATIVE_PARSE_CHARS = nativeParseLimit(WORKER_STACK_MB);
 /** Test-file analysis on every core: started early, so that workers load while the gate reads packages and configs. */
 export interface Analysis {
   /** The analyses of `testFiles`, in their order; the workers end with it. */
-  analyze(testFiles: readonly string[]): Promise<FileAnalysis[]>;
+  analyze(testFiles: readonly string[], helperPackages: HelperPackage[]): Promise<FileAnalysis[]>;
 }
 
 /**
@@ -52,10 +52,11 @@ export function startAnalysis(project: AnalysisProject, expectedTestFiles: numbe
   const restoreWorkerFlags = fullWorkerYoungGeneration();
   const workers = Array.from({ length: count }, () => startWorker(project)).filter((worker) => worker !== undefined);
   return {
-    analyze: async (testFiles) => {
+    analyze: async (testFiles, helperPackages) => {
       const restoreFlags = tuneMemory();
       try {
-        return await analyzeTestFiles(project, workers, testFiles);
+        for (const worker of workers) worker.thread.postMessage({ helperPackages });
+        return await analyzeTestFiles({ ...project, helperPackages }, workers, testFiles);
       } finally {
         for (const worker of workers) void worker.thread.terminate();
         restoreFlags();

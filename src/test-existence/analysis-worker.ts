@@ -1,11 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { EnvironmentError } from '../core/errors.js';
-import { discoverPackages, packagesByName, type ProjectPackage } from '../core/packages.js';
+import { packagesByName, type PackageManifest } from '../core/packages.js';
 import { readProjectFile } from '../core/project-files.js';
 import { analyzeHelperModule, analyzeTestFile, type AnalyzeOptions, type FileAnalysis } from './analyze.js';
 import { compileAssertPatterns } from './assert-patterns.js';
 import { LocalModules } from './local-modules.js';
-import { isSupportPackage } from './package-policy.js';
 import { boundYoungGeneration } from './memory.js';
 
 /** What every thread that analyses test files knows of the project. */
@@ -14,6 +13,14 @@ export interface AnalysisProject {
   /** Every file of the project, relative to cwd: where imported helpers are looked up. */
   files: string[];
   assertFunctions: string[];
+  /** The repository's test-support packages (see isSupportPackage), whose helpers tests import by name: known once the packages are read. */
+  helperPackages?: HelperPackage[];
+}
+
+export interface HelperPackage {
+  dir: string;
+  name: string;
+  manifest: PackageManifest;
 }
 
 /** A worker's answer for the file at `index` of the list it was given files from. */
@@ -41,11 +48,10 @@ export function projectAnalyzer(project: AnalysisProject, nativeParseChars = 0, 
     if (leavesHelper(code.length)) throw new HelperForAWorker(file);
     return analyzeHelperModule(code, file, options);
   };
-  // Helpers come from the repository's test-support packages (`@acme/test-utils`, emotion's scripts/babel-tester), read
-  // when a test first calls a function it imports by a package name. The packages under test are not followed: an
-  // `assert` in their code guards the code, it checks nothing for the test.
-  let byName: Map<string, ProjectPackage> | undefined;
-  const packageNamed = (name: string) => (byName ??= packagesByName(discoverPackages(project.cwd, project.files).packages.filter(isSupportPackage))).get(name);
+  // Only the test-support packages are followed by name (`@acme/test-utils`, emotion's scripts/babel-tester): an `assert`
+  // in the code of a package under test guards the code, it checks nothing for the test.
+  let byName: Map<string, HelperPackage> | undefined;
+  const packageNamed = (name: string) => (byName ??= packagesByName(project.helperPackages ?? [])).get(name);
   options.localModules = new LocalModules(files, (file) => readProjectFile(project.cwd, file), analyzeHelper, packageNamed);
   return (file) => analyzeTestFile(readProjectFile(project.cwd, file), file, options);
 }
@@ -55,7 +61,13 @@ export function serveAnalysis(): void {
   const port = parentPort!;
   const { nativeParseChars, ...project } = workerData as AnalysisProject & { nativeParseChars: number };
   const analyze = projectAnalyzer(project, nativeParseChars);
-  port.on('message', ({ index, file }: { index: number; file: string }) => {
+  port.on('message', (message: { index: number; file: string } | { helperPackages: HelperPackage[] }) => {
+    // Sent before the first file, once the gate has read the packages.
+    if ('helperPackages' in message) {
+      project.helperPackages = message.helperPackages;
+      return;
+    }
+    const { index, file } = message;
     let answer: AnalysisAnswer;
     try {
       answer = { index, analysis: analyze(file) };

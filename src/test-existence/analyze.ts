@@ -218,6 +218,8 @@ class FileAnalyzer {
   private readonly tests: TestCase[] = [];
   private readonly focusedSuites: FileAnalysis['focusedSuites'] = [];
   private readonly packageImports = new Set<string>();
+  /** What calling each export declares, once asked (see exportTestsDeclared). */
+  private readonly declaredByExport = new Map<string, DeclaredTests>();
   /** How many declarations of their caller's tests the walks met (see declaresCallersTest). */
   private passedThrough = 0;
   private readonly names = new Bindings();
@@ -302,6 +304,15 @@ class FileAnalyzer {
 
   /** The tests calling the module's export `name` declares, when this file is a helper module (see DeclaredTests). */
   exportTestsDeclared(name: string): DeclaredTests {
+    let declared = this.declaredByExport.get(name);
+    if (declared === undefined) {
+      declared = this.testsDeclaredBy(name);
+      this.declaredByExport.set(name, declared);
+    }
+    return declared;
+  }
+
+  private testsDeclaredBy(name: string): DeclaredTests {
     let declared: DeclaredTests = 'none';
     for (const ref of this.names.helpers.get(name) ?? []) {
       const answer = 'type' in ref ? this.testsIn(ref) : (this.options.localModules?.testsDeclared(this.file, ref.module, ref.name) ?? 'none');
@@ -328,16 +339,16 @@ class FileAnalyzer {
 
   /**
    * A call of a table of tests: a library's (`pluginTester({…})`, `ruleTester.run(…)`, jest-in-case's
-   * `cases(…)`), or of a function imported from the project's helpers that declares tests (emotion's
-   * `babelTester(title, __dirname)`, which hands its fixtures to jest-in-case).
+   * `cases(…)`), or, with `imported`, of a function imported from the project's helpers that declares
+   * tests (emotion's `babelTester(title, __dirname)`, which hands its fixtures to jest-in-case).
    */
-  private generatorOf(call: t.CallExpression): { name: string; declared: DeclaredTests } | undefined {
+  private generatorOf(call: t.CallExpression, imported = true): { name: string; declared: DeclaredTests } | undefined {
     const known = generatorOf(call);
     if (known) return { name: known, declared: 'tests' };
-    if (call.callee.type !== 'Identifier') return undefined;
-    const imported = this.names.helpers.get(call.callee.name)?.find((ref) => !('type' in ref));
-    if (!imported || 'type' in imported) return undefined;
-    const declared = GENERATOR_MODULES.has(imported.module) ? 'tests' : (this.options.localModules?.testsDeclared(this.file, imported.module, imported.name) ?? 'none');
+    if (!imported || call.callee.type !== 'Identifier') return undefined;
+    const ref = this.names.helpers.get(call.callee.name)?.find((candidate) => !('type' in candidate));
+    if (!ref || 'type' in ref) return undefined;
+    const declared = GENERATOR_MODULES.has(ref.module) ? 'tests' : (this.options.localModules?.testsDeclared(this.file, ref.module, ref.name) ?? 'none');
     return declared === 'none' ? undefined : { name: call.callee.name, declared };
   }
 
@@ -381,7 +392,10 @@ class FileAnalyzer {
     // hook, an IIFE) may run as the file loads: its parameters are a table's rows, not a caller's test.
     const helpers: Array<t.Function | t.ArrowFunctionExpression> = [];
     const handed = new Set<t.Node>();
+    // Calls made as statements, whose value nothing uses: only such a call of an imported helper may declare tests.
+    const statements = new Set<t.Node>();
     walk(node, (child) => {
+      if (child.type === 'ExpressionStatement') statements.add(unwrapAwait(child.expression));
       while (helpers.length > 0 && helpers.at(-1)!.end <= child.start) helpers.pop();
       if (child.type === 'FunctionDeclaration' || child.type === 'FunctionExpression' || child.type === 'ArrowFunctionExpression') {
         if (!handed.has(child)) helpers.push(child);
@@ -396,7 +410,7 @@ class FileAnalyzer {
       if (this.names.isExpectEntry(child.callee)) return false;
       const declaration = this.declarationOf(child);
       if (!declaration) {
-        const generator = this.generatorOf(child);
+        const generator = this.generatorOf(child, statements.has(child));
         if (!generator) return true;
         // ky's `browserTest('title', browsers, async (t, page) => { … })`: the function is the body of the test the helper declares.
         if (generator.declared === 'callers-test' && child.arguments.some(isFunction)) {

@@ -159,7 +159,8 @@ export const testExistenceGate: Gate = {
       // Nothing to judge: a missing checkout, the wrong directory, or test-patterns that match nothing.
       throw new ConfigurationError(`test-existence: no JavaScript or TypeScript source or test file in ${context.cwd}, so there is nothing to check; point cwd at the project, fix test-patterns, or set test-existence.enabled: false`);
     }
-    const analyses = await analysis.analyze(testFiles.map(({ file }) => file));
+    const helperPackages = packages.filter((entry) => entry.manifest && isSupportPackage(entry)).map(({ dir, name, manifest }) => ({ dir, name, manifest: manifest! }));
+    const analyses = await analysis.analyze(testFiles.map(({ file }) => file), helperPackages);
     for (const [index, { file, tally }] of testFiles.entries()) {
       tally.testFiles += 1;
       const analysis = analyses[index]!;

@@ -29,6 +29,7 @@ const SOURCE_OF: Record<string, string[]> = { '.js': ['.ts', '.tsx'], '.jsx': ['
  */
 export class LocalModules {
   private readonly analyzed = new Map<string, HelperExports | undefined>();
+  private readonly resolved = new Map<string, string | undefined>();
   private readonly aliases: ImportAliases;
   private depth = 0;
 
@@ -76,7 +77,14 @@ export class LocalModules {
     }
   }
 
-  resolve(from: string, source: string): string | undefined {
+  /** The project file `source` names where `from` imports it, looked up once per folder and specifier. */
+  private resolve(from: string, source: string): string | undefined {
+    const key = `${path.posix.dirname(from)}\0${source}`;
+    if (!this.resolved.has(key)) this.resolved.set(key, this.lookUp(from, source));
+    return this.resolved.get(key);
+  }
+
+  private lookUp(from: string, source: string): string | undefined {
     if (source.startsWith('.')) return resolveLocalImport(this.files, from, source);
     for (const target of this.aliases.targets(from, source)) {
       const file = resolveProjectPath(this.files, target);

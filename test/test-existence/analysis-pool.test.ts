@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { EnvironmentError } from '../../src/core/errors.js';
 import { startAnalysis, WORKER_STACK_MB, worthALateWorker } from '../../src/test-existence/analysis-pool.js';
 import { nativeParseLimit } from '../../src/test-existence/native-stack.js';
-import { HelperForAWorker, projectAnalyzer } from '../../src/test-existence/analysis-worker.js';
+import { HelperForAWorker, projectAnalyzer, type HelperPackage } from '../../src/test-existence/analysis-worker.js';
 import { tempDir } from '../helpers/temp.js';
 
 /** A test whose assertion sits `depth` callbacks deep: valid code, deeper than the main thread's stack lets babel parse. */
@@ -12,18 +12,28 @@ function nested(depth: number): string {
   return `it('deep', () => {\n${'f(function () {\n'.repeat(depth)}expect(g()).toBe(1);\n${'});\n'.repeat(depth)}});\n`;
 }
 
-/** 240 test files of four kinds, enough for the other cores' workers to take part, with a helper module they import. */
+/** A test-support package whose helper tests import by its name. */
+const TEST_KIT: HelperPackage = { dir: 'tools/test-kit', name: '@acme/test-kit', manifest: { name: '@acme/test-kit', main: 'dist/index.js' } };
+
+/** 240 test files of four kinds, enough for the other cores' workers to take part, with helper modules they import. */
 function project(): { cwd: string; files: string[]; testFiles: string[] } {
-  const contents: Record<string, string> = { 'test/helpers.js': "export function expectOk(value) { expect(value.ok).toBe(true); }\n" };
+  const contents: Record<string, string> = {
+    'test/helpers.js': "export function expectOk(value) { expect(value.ok).toBe(true); }\n",
+    'tools/test-kit/src/index.js': "export function expectDone(value) { expect(value.done).toBe(true); }\n",
+  };
   for (let index = 0; index < 240; index += 1) {
     const kind = index % 4;
     contents[`test/file-${index}.test.js`] = [
       `import { expectOk } from './helpers.js';`,
+      `import { expectDone } from '@acme/test-kit';`,
       `it('case ${index}', () => { ${['expectOk(run());', 'run();', 'expect(true).toBe(true);', 'it.todo;'][kind]} });`,
       kind === 3 ? `it.skip('skipped ${index}', () => { expect(run()).toBe(1); });` : '',
+      kind === 0 ? `it('done ${index}', () => { expectDone(run()); });` : '',
     ].join('\n');
   }
   contents['test/deep.test.js'] = nested(400);
+  // Larger than oxc takes on this thread's stack: a worker started before the packages were read analyses it.
+  contents['test/kit.test.js'] = [`import { expectDone } from '@acme/test-kit';`, ...Array.from({ length: 200 }, (_, index) => `it('done ${index}', () => { expectDone(run(${index})); });`)].join('\n');
   const cwd = tempDir(contents);
   const files = Object.keys(contents).sort();
   return { cwd, files, testFiles: files.filter((file) => file.endsWith('.test.js')) };
@@ -32,15 +42,19 @@ function project(): { cwd: string; files: string[]; testFiles: string[] } {
 describe('analysing test files on every core', () => {
   it('gives each file the analysis this thread gives it, in the order of the files, helpers followed', async () => {
     const { cwd, files, testFiles } = project();
-    const analyses = await startAnalysis({ cwd, files, assertFunctions: [] }, testFiles.length).analyze(testFiles);
-    const here = projectAnalyzer({ cwd, files, assertFunctions: [] });
+    const analyses = await startAnalysis({ cwd, files, assertFunctions: [] }, testFiles.length).analyze(testFiles, [TEST_KIT]);
+    const here = projectAnalyzer({ cwd, files, assertFunctions: [], helperPackages: [TEST_KIT] });
     expect(analyses).toHaveLength(testFiles.length);
     for (const [index, file] of testFiles.entries()) {
       if (file === 'test/deep.test.js') continue;
       expect(analyses[index], file).toEqual(here(file));
     }
     const classes = (file: string) => analyses[testFiles.indexOf(file)]!.tests.map((test) => test.testClass);
-    expect(classes('test/file-0.test.js')).toEqual(['real']);
+    // Every thread knows the test-support packages the gate found: a helper imported by a package name asserts in each.
+    const kitUsers = testFiles.filter((file) => Number(/file-(\d+)/.exec(file)?.[1] ?? 1) % 4 === 0);
+    expect(kitUsers).toHaveLength(60);
+    for (const file of kitUsers) expect(classes(file), file).toEqual(['real', 'real']);
+    expect(new Set(classes('test/kit.test.js'))).toEqual(new Set(['real']));
     expect(classes('test/file-1.test.js')).toEqual(['no-assertion']);
     expect(classes('test/file-2.test.js')).toEqual(['tautology']);
     expect(classes('test/file-3.test.js')).toEqual(['no-assertion', 'skipped']);
@@ -66,7 +80,7 @@ describe('analysing test files on every core', () => {
     // Asked again, it is still left: the module is not taken for one that asserts nothing.
     expect(() => leaving('test/file-2.test.js')).toThrow('test/large-helpers.js is left to a worker');
     expect(leaving('test/file-1.test.js').tests.map((test) => test.testClass)).toEqual(['real']);
-    const analyses = await startAnalysis(project, testFiles.length).analyze(testFiles);
+    const analyses = await startAnalysis(project, testFiles.length).analyze(testFiles, []);
     const here = projectAnalyzer(project);
     expect(analyses).toEqual(testFiles.map((file) => here(file)));
     expect(new Set(analyses.map((analysis) => analysis.tests[0]!.testClass))).toEqual(new Set(['real']));
@@ -75,7 +89,7 @@ describe('analysing test files on every core', () => {
   it('analyses a file nested deeper than this thread can parse in a worker with a large stack', async () => {
     const { cwd, files, testFiles } = project();
     expect(projectAnalyzer({ cwd, files, assertFunctions: [] })('test/deep.test.js').parseError?.message).toBe('it nests deeper than the parser can follow');
-    const analyses = await startAnalysis({ cwd, files, assertFunctions: [] }, testFiles.length).analyze(testFiles);
+    const analyses = await startAnalysis({ cwd, files, assertFunctions: [] }, testFiles.length).analyze(testFiles, []);
     expect(analyses[testFiles.indexOf('test/deep.test.js')]).toEqual({ tests: [{ title: 'deep', line: 1, column: 1, testClass: 'real' }], focusedSuites: [] });
   });
 
@@ -86,7 +100,7 @@ describe('analysing test files on every core', () => {
     for (let index = 0; index < 9; index += 1) contents[`test/large-${index}.test.js`] = large(`large ${index}`);
     const cwd = tempDir(contents);
     const files = Object.keys(contents).sort();
-    const analyses = await startAnalysis({ cwd, files, assertFunctions: [] }, files.length).analyze(files);
+    const analyses = await startAnalysis({ cwd, files, assertFunctions: [] }, files.length).analyze(files, []);
     const here = projectAnalyzer({ cwd, files, assertFunctions: [] });
     expect(analyses).toEqual(files.map((file) => here(file)));
     expect(analyses.map((analysis) => analysis.tests.length)).toEqual([...Array<number>(9).fill(1000), 1]);
@@ -106,7 +120,7 @@ describe('analysing test files on every core', () => {
   it('stops with a one-line environment error when a test file cannot be read, whichever thread reads it', async () => {
     const { cwd, files, testFiles } = project();
     const missing = [...testFiles, 'test/vanished.test.js'];
-    const failure = startAnalysis({ cwd, files, assertFunctions: [] }, missing.length).analyze(missing);
+    const failure = startAnalysis({ cwd, files, assertFunctions: [] }, missing.length).analyze(missing, []);
     await expect(failure).rejects.toBeInstanceOf(EnvironmentError);
     await expect(failure).rejects.toThrow('cannot read test/vanished.test.js (ENOENT); give the job read access to it');
   });
