@@ -463,14 +463,16 @@ class FileAnalyzer {
 
   private visitTest(call: t.CallExpression, declaration: Declaration, scope: Scope, title = this.titleOf(call)): void {
     const flags = this.flagsOf(call, declaration);
-    const callback = this.callbackOf(call);
+    const { callback, fromCaller } = this.callbackOf(call, declaration);
     const before = this.tests.length;
     const inner: Scope = { ...scope, skipped: scope.skipped || flags.skipped, todo: scope.todo || flags.todo };
     const fn = callback && callback !== 'opaque' ? callback : undefined;
     // The parameters of `.each` callbacks are table rows, and those of a bound function its bound arguments.
     const takesContext = !declaration.modifiers.some((modifier) => CURRIED.has(modifier)) && !call.arguments.some(isBindCall);
     const context = fn && takesContext ? this.names.bindContext(fn.params) : undefined;
-    const done = declaration.runByHelper ? undefined : context;
+    // A `done` named first (mocha's `function (done)`) is one whatever follows the function (jest's timeout).
+    const first = fn?.params[0];
+    const done = fromCaller && !(first?.type === 'Identifier' && first.name === context) ? undefined : context;
     // Functions declared in the body are hoisted: bound before the walk meets their calls.
     if (fn?.body.type === 'BlockStatement') for (const statement of fn.body.body) this.names.bind(statement);
     // Tests declared in the body (node:test subtests) are visited as tests, in this one's scope.
@@ -568,19 +570,32 @@ class FileAnalyzer {
     return flags;
   }
 
-  /** The test function: the last function argument, a function of the file passed by name (or bound), or `opaque` (imported). */
-  private callbackOf(call: t.CallExpression): FunctionNode | 'opaque' | undefined {
-    const args = call.arguments.slice(1);
-    const inline = args.findLast(isFunction);
-    if (inline) return inline;
-    const named = args.find((argument) => argument.type === 'Identifier' || argument.type === 'MemberExpression' || argument.type === 'CallExpression');
-    if (!named) return undefined;
+  /**
+   * The function a test runs: the first argument after its title and options (node:test's and
+   * Playwright's `test(title, { skip }, fn)`), a function of the file passed by name (or bound), or
+   * `opaque`. An AVA macro of the file, after the title or in its place, takes the arguments after it
+   * as input (execa's `test(title, checkStdout, () => $\`echo foo\`, 'foo')`, `test(stdioMacro, input)`);
+   * an imported one that is given a function runs it as the test (got's `test(title, withServer, async (t, server) => { … })`).
+   * `fromCaller`: the function's parameters after the first are what a macro or helper hands it, not node:test's `done`.
+   */
+  private callbackOf(call: t.CallExpression, declaration: Declaration): { callback: FunctionNode | 'opaque' | undefined; fromCaller: boolean } {
+    const args = call.arguments;
+    // A helper's call puts the caller's function where the helper wants it (`browserTest(title, browsers, fn)`).
+    if (declaration.runByHelper) return { callback: args.findLast(isFunction), fromCaller: true };
+    const first = args[0];
+    const titledMacro = first?.type === 'Identifier' ? this.names.localFunction(first.name) : undefined;
+    if (titledMacro) return { callback: titledMacro, fromCaller: args.length > 1 };
+    const index = args.findIndex((argument, position) => position > 0 && argument.type !== 'ObjectExpression');
+    const implementation = args[index];
+    const fromCaller = index !== -1 && index < args.length - 1;
+    if (!implementation) return { callback: undefined, fromCaller };
+    if (isFunction(implementation)) return { callback: implementation, fromCaller };
+    if (implementation.type !== 'Identifier' && implementation.type !== 'MemberExpression' && implementation.type !== 'CallExpression') return { callback: undefined, fromCaller };
     // it('works', check.bind(null, input))
-    const target = isBindCall(named) ? named.callee.object : named;
-    if (target.type === 'Identifier') return this.names.localFunction(target.name) ?? 'opaque';
-    return 'opaque';
+    const target = isBindCall(implementation) ? implementation.callee.object : implementation;
+    const local = target.type === 'Identifier' ? this.names.localFunction(target.name) : undefined;
+    return { callback: local ?? args.findLast(isFunction) ?? 'opaque', fromCaller };
   }
-
 
   private titleOf(call: t.CallExpression): string {
     const first = call.arguments[0];

@@ -85,6 +85,24 @@ describe('helpers', () => {
     expect(classes(silent)).toEqual(['no-assertion', 'no-assertion']);
   });
 
+  it("takes an AVA macro for the test's function, not the functions given to it as input", () => {
+    const code = [
+      "import test from 'ava';",
+      'const checkStdout = async (t, run, expected) => { const { stdout } = await run(); t.is(stdout, expected); };',
+      'const runOnly = async (t, run) => { await run(); };',
+      "test('echoes', checkStdout, () => $`echo foo`, 'foo');",
+      "test('runs', runOnly, () => $`true`);",
+      "test('inline', async (t) => { t.true(await ok()); }, 'ignored');",
+    ].join('\n');
+    expect(classes(code)).toEqual(['real', 'no-assertion', 'real']);
+    // A macro with a title of its own comes first.
+    expect(classes("import test from 'ava';\nconst normalizes = (t, input, expected) => { t.deepEqual(normalize(input), expected); };\nnormalizes.title = (_, input) => `normalizes ${input}`;\ntest(normalizes, { stdio: 'pipe' }, ['pipe']);")).toEqual(['real']);
+    // An imported macro given a function runs it as the test, with what it set up.
+    expect(classes("import test from 'ava';\nimport withServer from './helpers/with-server.js';\ntest('a', withServer, async (t, server) => { t.is(await get(server.url), 'ok'); });\ntest('b', withServer, async (t, server) => { await get(server.url); t.pass(); });")).toEqual(['real', 'tautology']);
+    // node:test's options come before the function.
+    expect(classes("import test from 'node:test';\nimport assert from 'node:assert';\ntest('t', { timeout: 10 }, () => { assert.ok(f()) });\ntest('u', { timeout: 10 }, () => { f() });")).toEqual(['real', 'no-assertion']);
+  });
+
   it('follows helpers imported from the project, through re-exports, and not those that do not assert', () => {
     const files = {
       'test/a.test.ts': "import { expectOk, logIt } from './helpers';\nimport * as h from './helpers/index.js';\nimport verify from '../src/verify';\nit('a', () => { expectOk(f()) });\nit('b', () => { logIt(f()) });\nit('c', () => { h.expectOk(f()) });\nit('d', () => { verify(f()) });",
