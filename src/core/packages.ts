@@ -62,7 +62,7 @@ export function discoverPackages(root: string, files: readonly string[]): Packag
     const dir = parentOf(file);
     if (dir.split('/').some((segment) => FIXTURE_DIRECTORIES.has(segment))) continue;
     const { manifest, manifestText } = readManifest(root, file);
-    if (isMarker(manifest)) continue;
+    if (isMarker(manifest, dir)) continue;
     byDir.set(dir, {
       dir,
       name: typeof manifest.name === 'string' && manifest.name ? manifest.name : dir,
@@ -110,9 +110,19 @@ export function packagesByName<P extends { dir: string; name: string }>(packages
 
 const PACKAGE_KEYS = ['name', 'scripts', 'workspaces', 'dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'];
 
-/** `{"type": "module"}` beside build output (ncc, tsup, dual ESM/CJS builds) marks a module format; it is no package. */
-function isMarker(manifest: PackageManifest): boolean {
-  return !PACKAGE_KEYS.some((key) => key in manifest);
+/** Folders of build output, where a package.json describes the files beside it (dual ESM/CJS builds). */
+const BUILD_OUTPUT = new Set(['dist', 'build', 'lib', 'esm', 'cjs', 'es', 'umd', 'out']);
+/** What a package.json of build output holds: how to load the files beside it, and maybe the package's name again. */
+const MODULE_KEYS = new Set(['name', 'type', 'main', 'module', 'types', 'typings', 'exports', 'sideEffects', 'browser', 'private']);
+
+/**
+ * `{"type": "module"}` beside build output (ncc, tsup, dual ESM/CJS builds) marks a module format; it
+ * is no package. So is `{"name": "@socket.io/component-emitter", "type": "module"}` in `lib/esm/`:
+ * the name of the package it was built from, with no version, scripts or dependencies of its own.
+ */
+function isMarker(manifest: PackageManifest, dir: string): boolean {
+  if (!PACKAGE_KEYS.some((key) => key in manifest)) return true;
+  return dir.split('/').some((segment) => BUILD_OUTPUT.has(segment)) && Object.keys(manifest).every((key) => MODULE_KEYS.has(key));
 }
 
 /** `frontend/src/a.ts` → `frontend/src`; a file at the root → ''. */

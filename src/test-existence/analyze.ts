@@ -7,7 +7,7 @@ import {
 } from './ast.js';
 import type { AssertionKind } from './constants.js';
 import { Bindings, SUITE_BASES, TEST_BASES, TYPE_ASSERTIONS } from './bindings.js';
-import { acknowledge, awaitsCallback, conditionSkips, generatorOf, GENERATOR_MODULES, isBindCall, onlyCalls, runsCallersTest, throwsInCallback } from './test-body.js';
+import { acknowledge, awaitsCallback, conditionSkips, endsAwaitingEvent, generatorOf, GENERATOR_MODULES, isBindCall, onlyCalls, runsCallersTest, throwsInCallback } from './test-body.js';
 import type { DeclaredTests, HelperExports, LocalModules } from './local-modules.js';
 import { threadNativeParseLimit } from './native-stack.js';
 import { parseRun, SplitStatement, statementRuns } from './statement-runs.js';
@@ -481,6 +481,8 @@ class FileAnalyzer {
     if (fn && assertions.size === 0 && onlyCalls(fn, scope.callerNames)) assertions.add('live');
     // A test that ends through its `done` callback from inside other code checks that the code called back.
     if (fn && done && assertions.size === 0 && awaitsCallback(fn, done)) assertions.add('live');
+    // `await once(socket, 'close')` last: the test times out unless the code makes the event happen.
+    if (fn && assertions.size === 0 && endsAwaitingEvent(fn, (name) => this.names.localFunction(name))) assertions.add('live');
     // cancel () { throw new Error('should be unreachable') }: a callback that fails the test when the code calls it.
     if (fn && assertions.size === 0 && throwsInCallback(fn)) assertions.add('live');
     // A type test in a test file: `// @ts-expect-error` asserts that the next line does not compile.

@@ -1,4 +1,4 @@
-import { boundNames, isFunction, propertyName, unwrapAwait, walk, type FunctionNode, type SourceLines, type t } from './ast.js';
+import { boundNames, calleePath, isFunction, isString, propertyName, unwrapAwait, walk, type FunctionNode, type SourceLines, type t } from './ast.js';
 import type { TestCase, TestClass } from './analyze.js';
 
 /*
@@ -117,6 +117,67 @@ export function runsCallersTest(call: t.CallExpression, names: ReadonlySet<strin
     });
     return found;
   });
+}
+
+/** Functions that return a promise an event settles: node:events' `once(emitter, 'close')`, p-event's `pEvent(emitter, 'close')`. */
+const EVENT_PROMISES = new Set(['once', 'pEvent', 'pEventMultiple']);
+/** Methods that register a listener for an event. */
+const LISTENERS = new Set(['on', 'once', 'addEventListener', 'addListener']);
+/** Timers settle a promise whatever the code does. */
+const TIMERS = new Set(['setTimeout', 'setImmediate', 'queueMicrotask', 'nextTick']);
+
+/**
+ * Whether the last thing the test awaits is an event: `await once(socket, 'close')`, `await new
+ * Promise((resolve) => ws.on('close', resolve))`, or `await waitFor(socket, 'close')` with a function
+ * of the file that returns a promise whose `resolve` it hands to a listener or keeps for one. The
+ * test fails by its timeout unless the code makes the event happen, as with a `done` handed on.
+ * Waiting for an event and going on (`await waitFor(socket, 'open')`, then more awaits) is set-up.
+ */
+export function endsAwaitingEvent(fn: FunctionNode, localFunction: (name: string) => FunctionNode | undefined): boolean {
+  let last: t.Node | undefined;
+  walk(fn.body, (child) => {
+    if (child.type === 'AwaitExpression') last = child.argument;
+    return !isFunction(child);
+  });
+  if (last?.type === 'NewExpression') return resolvesIn(last, (call) => LISTENERS.has(calleePath(call.callee)?.at(-1) ?? ''));
+  if (last?.type !== 'CallExpression' || !last.arguments.some(isString)) return false;
+  const callee = last.callee;
+  const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+  if (name !== undefined && EVENT_PROMISES.has(name)) return true;
+  const helper = callee.type === 'Identifier' ? localFunction(callee.name) : undefined;
+  if (!helper) return false;
+  // The helper is asked for an event by name (`'close'`), and hands `resolve` on: to a listener, or to a list the socket's listener empties.
+  let found = false;
+  walk(helper.body, (child) => {
+    if (child.type === 'NewExpression' && resolvesIn(child, (call) => !TIMERS.has(calleePath(call.callee)?.at(-1) ?? ''))) found = true;
+    return !found;
+  });
+  return found;
+}
+
+/** `new Promise((resolve) => ws.on('close', resolve))`: `resolve` is handed to a call `takes` accepts, not called right away. */
+function resolvesIn(node: t.NewExpression, takes: (call: t.CallExpression) => boolean): boolean {
+  const executor = node.arguments[0];
+  if (node.callee.type !== 'Identifier' || node.callee.name !== 'Promise' || !executor || !isFunction(executor)) return false;
+  const resolve = executor.params[0];
+  if (resolve?.type !== 'Identifier') return false;
+  let handedOn = false;
+  walk(executor.body, (child) => {
+    if (handedOn || child.type !== 'CallExpression') return !handedOn;
+    if (!takes(child)) return false;
+    handedOn = child.arguments.some((argument) => (argument.type === 'Identifier' && argument.name === resolve.name) || (isFunction(argument) && mentions(argument.body, resolve.name)));
+    return !handedOn;
+  });
+  return handedOn;
+}
+
+function mentions(node: t.Node, name: string): boolean {
+  let found = false;
+  walk(node, (child) => {
+    if (child.type === 'Identifier' && child.name === name) found = true;
+    return !found;
+  });
+  return found;
 }
 
 /** Whether a function written inside the test throws a new error: a path the code under test must not take. */

@@ -81,8 +81,12 @@ describe('discoverPackages', () => {
       'test/fixtures/app/package.json': manifest({ name: 'fixture-app' }),
       'src/__mocks__/fs/package.json': manifest({ name: 'mock' }),
       'dist/esm/package.json': manifest({ type: 'module' }),
+      // A dual build's copy of the package's name: no version, scripts or dependencies of its own.
+      'lib/cjs/package.json': manifest({ name: 'lib', type: 'commonjs' }),
+      // A package of its own in a folder named lib: it has a version.
+      'lib/tools/package.json': manifest({ name: 'lib-tools', version: '1.0.0', type: 'module' }),
     });
-    expect(packages.map((entry) => entry.dir)).toEqual(['']);
+    expect(packages.map((entry) => entry.dir)).toEqual(['', 'lib/tools']);
   });
 
   it('gives each file to its nearest package, and none to a file outside every package', () => {

@@ -85,6 +85,26 @@ describe('helpers', () => {
     expect(classes(silent)).toEqual(['no-assertion', 'no-assertion']);
   });
 
+  it('takes a test that ends awaiting an event for one that checks the event happens', () => {
+    const helpers = [
+      "function waitFor(socket, type) { return new Promise((resolve) => { socket.addEventListener(type, (event) => resolve(event), { once: true }) }) }",
+      'function waitQueued(socket, type) { if (socket.buffer[type].length) return Promise.resolve(socket.buffer[type].shift()); else { return new Promise((resolve) => { socket.pending[type].push(resolve) }) } }',
+      'function pause(socket, type) { return new Promise((resolve) => setTimeout(resolve, 10)) }',
+    ].join('\n');
+    const code = [
+      helpers,
+      "it('closes', async () => { const socket = connect(); socket.send('bad'); await waitFor(socket, 'close'); socket.close(); });",
+      "it('closes, queued', async () => { const socket = connect(); const { data } = await waitQueued(socket, 'message'); await waitQueued(socket, 'close'); });",
+      "it('emits close', async () => { server.stop(); await once(server, 'close'); });",
+      "it('emits end', async () => { stream.resume(); await new Promise((resolve) => stream.on('end', resolve)); });",
+      "it('opens, then sends', async () => { const socket = connect(); await waitFor(socket, 'open'); await socket.send('x'); });",
+      "it('listens', async () => { await new Promise((resolve) => server.listen(0, resolve)); });",
+      "it('pauses', async () => { await pause(socket, 'close'); });",
+      "it('does not wait', async () => { waitFor(connect(), 'close'); });",
+    ].join('\n');
+    expect(classes(code)).toEqual(['real', 'real', 'real', 'real', 'no-assertion', 'no-assertion', 'no-assertion', 'no-assertion']);
+  });
+
   it("takes an AVA macro for the test's function, not the functions given to it as input", () => {
     const code = [
       "import test from 'ava';",
