@@ -62,9 +62,11 @@ export class AssertionFinder {
     const found = new Set<AssertionKind>();
     // Where the functions nested in `node` are: what runs in them runs when some code calls back.
     const callbacks: Array<{ start: number; end: number }> = [];
+    // What `expect(…)` checks: `expect(() => test('x')).toThrow()` declares no test, `expect(x.should.be.eql(y))` still asserts.
+    let checkedEnd = -1;
     walk(node, (child) => {
       if (child.type === 'CallExpression' && this.file.isDeclaration(child)) {
-        visitDeclaration?.(child);
+        if (child.start >= checkedEnd) visitDeclaration?.(child);
         return false;
       }
       if (child !== node && isFunction(child)) callbacks.push({ start: child.start, end: child.end });
@@ -74,8 +76,7 @@ export class AssertionFinder {
       if (kind === 'constant' && child.type === 'CallExpression' && calleePath(child.callee)?.at(-1) === 'pass' && callbacks.some(({ start, end }) => child.start >= start && child.start < end)) kind = 'live';
       if (kind) found.add(kind);
       else if (child.type === 'CallExpression' && this.handsAssertionOn(child, helpers)) found.add('live');
-      // expect(() => test('x')).toThrow(): what expect checks declares no test of this suite.
-      if (child.type === 'CallExpression' && visitDeclaration && this.names.isExpectEntry(child.callee)) return false;
+      if (child.type === 'CallExpression' && this.names.isExpectEntry(child.callee)) checkedEnd = Math.max(checkedEnd, child.end);
       // The walk goes on below assertions: a helper that asserts may get a callback that declares subtests.
       return true;
     });

@@ -101,7 +101,7 @@ export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string
   if (mochaValue !== undefined) {
     const file = mocha ?? within('package.json');
     configs.push(file);
-    const matcher = mochaMatcher(mochaValue, pkg.dir);
+    const matcher = mochaMatcher(mochaValue, pkg.dir, files);
     readRunners.add('mocha');
     if (matcher) runners.push(matcher);
     else unreadable.push(file);
@@ -110,7 +110,7 @@ export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string
   // `node --test test/*.test.js`, `mocha test/ --recursive`: the arguments choose the files, for runners without a config read above.
   for (const { runner, paths, recursive } of pkg.runnerFiles) {
     if (runner === 'mocha' && readRunners.has('mocha') && paths.length === 0) continue;
-    runners.push(argumentMatcher(runner, paths, recursive, pkg.dir));
+    runners.push(argumentMatcher(runner, paths, recursive, pkg.dir, files));
     readRunners.add(runner);
   }
 
@@ -225,7 +225,30 @@ function vitestProjectMatcher(config: { [key: string]: Literal }, test: { [key: 
   };
 }
 
-function mochaMatcher(config: Literal, dir: string): Matcher | undefined {
+/** Folders a build writes (tsc's `outDir: build/compiled`, babel's `--out-dir build`): a repository keeps their sources, not them. */
+const BUILD_FOLDERS = new Set(['build', 'dist', 'out', 'compiled', 'lib']);
+
+/**
+ * A glob into build output (`build/compiled/test/**\/*.test.js`) matches none of the repository's
+ * files: the runner runs what a build made of the sources. It is read at the sources: without the
+ * build's folders before its first wildcard (`test/**\/*.test.js`), a `.js` standing for the
+ * `.ts`/`.jsx` it was compiled from. A glob that matches files, or has no build folder, is kept.
+ */
+function atSources(glob: string, dir: string, files: ReadonlySet<string>): string {
+  const segments = glob.split('/');
+  const firstWildcard = segments.findIndex((segment) => /[*?{[]/.test(segment));
+  const prefix = firstWildcard === -1 ? segments.length : firstWildcard;
+  const kept = segments.filter((segment, index) => index >= prefix || !BUILD_FOLDERS.has(segment));
+  if (kept.length === segments.length) return glob;
+  const matches = picomatch(glob, { dot: true });
+  for (const file of files) {
+    const relative = relativeTo(dir, file);
+    if (relative !== undefined && matches(relative)) return glob;
+  }
+  return kept.join('/').replace(/\.js$/, '.{js,jsx,ts,tsx}').replace(/\{js,cjs,mjs,ts,cts,mts\}$/, '{js,cjs,mjs,jsx,ts,cts,mts,tsx}');
+}
+
+function mochaMatcher(config: Literal, dir: string, files: ReadonlySet<string>): Matcher | undefined {
   if (!isObject(config)) return undefined;
   const spec = stringList(config.spec, MOCHA_DEFAULT_SPEC);
   if (!spec) return undefined;
@@ -233,7 +256,7 @@ function mochaMatcher(config: Literal, dir: string): Matcher | undefined {
   const globs = spec.map((entry) => {
     const clean = stripDotSlash(entry).replace(/\/+$/, '');
     // A folder names its files (all of them, deep, with --recursive).
-    return /[*?{[]|\.[cm]?[jt]sx?$/.test(clean) ? clean : `${clean}/${recursive ? '**/' : ''}*.{js,cjs,mjs,ts,cts,mts}`;
+    return atSources(/[*?{[]|\.[cm]?[jt]sx?$/.test(clean) ? clean : `${clean}/${recursive ? '**/' : ''}*.{js,cjs,mjs,ts,cts,mts}`, dir, files);
   });
   const matches = picomatch(globs, { dot: true });
   return (file) => {
@@ -246,13 +269,13 @@ function mochaMatcher(config: Literal, dir: string): Matcher | undefined {
 const NODE_TEST_DEFAULTS = ['**/*.test.{cjs,mjs,js,cts,mts,ts}', '**/*-test.{cjs,mjs,js,cts,mts,ts}', '**/*_test.{cjs,mjs,js,cts,mts,ts}', '**/test-*.{cjs,mjs,js,cts,mts,ts}', '**/test.{cjs,mjs,js,cts,mts,ts}', '**/test/**/*.{cjs,mjs,js,cts,mts,ts}'];
 
 /** The files `node --test <paths>` or `mocha <paths>` run: globs, files, and folders (node searches them deep, mocha with --recursive). */
-function argumentMatcher(runner: 'node' | 'mocha', paths: readonly string[], recursive: boolean, dir: string): Matcher {
+function argumentMatcher(runner: 'node' | 'mocha', paths: readonly string[], recursive: boolean, dir: string, files: ReadonlySet<string>): Matcher {
   const folder = (clean: string) => (runner === 'node' ? NODE_TEST_DEFAULTS.map((glob) => `${clean}/${glob}`) : [`${clean}/${recursive ? '**/' : ''}*.{js,cjs,mjs,ts,cts,mts}`]);
   const globs = paths.length === 0
     ? runner === 'node' ? NODE_TEST_DEFAULTS : MOCHA_DEFAULT_SPEC
     : paths.flatMap((entry) => {
         const clean = stripDotSlash(entry).replace(/\/+$/, '');
-        return /[*?{[]|\.[cm]?[jt]sx?$/.test(clean) ? [clean] : folder(clean);
+        return (/[*?{[]|\.[cm]?[jt]sx?$/.test(clean) ? [clean] : folder(clean)).map((glob) => atSources(glob, dir, files));
       });
   const matches = picomatch(globs, { dot: true });
   return (file) => {

@@ -325,6 +325,11 @@ describe('tautologies: only known value matchers on constants', () => {
     expect(classes("test('testName', () => {});\ntest.skip('later', () => {});", '__typetests__/globals.test.ts')).toEqual(['real', 'skipped']);
   });
 
+  it("finds chai's should chain inside expect(…), as typeorm writes it", () => {
+    expect(classes("it('loads', async () => { const posts = await load(); expect(posts[0].should.be.eql({ id: 1 })); });")).toEqual(['real']);
+    expect(classes("it('loads', async () => { const posts = await load(); expect(posts[0]); });")).toEqual(['no-assertion']);
+  });
+
   it('does not take a test call under check by expect for a declaration', () => {
     expect(classes("test('throws without a body', () => { expect(() => { test('inner') }).toThrow() });")).toEqual(['real']);
     expect(classes("import { expect, test } from 'tstyche';\nexpect(test.only('name', fn)).type.toBe<void>();\ntest('x', () => { expect(test.todo('y')).type.toBe<void>() });", '__typetests__/globals.test.ts')).toEqual(['real']);

@@ -190,6 +190,31 @@ describe('the files the runner runs', () => {
     expect(report.metrics['real-tests']).toBe(1);
   });
 
+  it('reads a spec or path into build output at the sources the build compiles', async () => {
+    const specs = await run({
+      'package.json': pkg({ test: 'tsc && mocha' }),
+      '.mocharc.json': '{\n  // tsc writes build/compiled\n  "spec": ["./build/compiled/test/**/*.test.{js,ts}"]\n}\n',
+      'test/functional/save.test.ts': REAL,
+      'test/functional/entity/Post.ts': 'export class Post {}\n',
+      'test/github-issues/1/issue-1.test.ts': EMPTY,
+    });
+    expect(rules(specs)).toEqual(['test/empty test/github-issues/1/issue-1.test.ts']);
+    expect(specs.metrics['test-files']).toBe(2);
+    // babel --out-dir build: the .jsx sources are what mocha runs, compiled.
+    const paths = await run({
+      'package.json': pkg({ build: 'babel test --out-dir build/test', test: 'npm run build && mocha --recursive build/test/unit' }),
+      'test/unit/add-spec.jsx': REAL,
+      'test/unit/helpers/render.jsx': EMPTY,
+      'test/integration/slow-spec.jsx': EMPTY,
+    });
+    expect(rules(paths)).toEqual(['test/empty test/unit/helpers/render.jsx']);
+    expect(paths.metrics['test-files']).toBe(2);
+    // A spec that matches files is taken as it is, even in a folder named lib.
+    const lib = await run({ 'package.json': pkg({ test: 'mocha' }), '.mocharc.json': '{ "spec": "lib/**/*.spec.js" }', 'lib/add.spec.js': REAL, 'test/add.spec.js': EMPTY });
+    expect(rules(lib)).toEqual([]);
+    expect(lib.metrics['test-files']).toBe(1);
+  });
+
   it('reads the paths given to node --test and to mocha', async () => {
     const node = await run({
       'package.json': pkg({ test: 'node --test --test-reporter spec test/unit/' }),
