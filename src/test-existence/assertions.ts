@@ -23,6 +23,8 @@ const QUERY_THAT_THROWS = /^(?:get|find)(?:All)?By[A-Z]/;
 const PLAYWRIGHT_WAITS = new Set(['waitForSelector', 'waitForURL', 'waitForFunction', 'waitForResponse', 'waitForRequest']);
 /** `assert`, `expect` or a name that goes on with a capital: `assertEqual`, `expectType`; not `expected`, `assertion`. */
 const TYPE_ASSERTION_NAME = /^(?:assert|expect)(?:$|[A-Z_])/;
+/** A type that fails to compile unless its argument holds: `Expect<…>`, `ExpectTrue<…>`, `Assert<…>`, `AssertEqual<…>`. */
+const ASSERTION_TYPE_NAME = /^(?:Assert|Expect)(?:$|[A-Z_])/;
 
 /** What the finder knows of the file it reads. */
 export interface AssertingFile {
@@ -239,11 +241,15 @@ function contextAssertion(method: string, values: readonly t.Node[]): AssertionK
 
 /**
  * A statement kept for the compiler: `const _check: Expected = value` (a binding named as unused,
- * with a type) or `value satisfies Expected;` asserts that the value has the type.
+ * with a type), `value satisfies Expected;`, or a cast to an assertion type (`'test' as any as
+ * Expect<Equal<typeof x, Ref<'x'>>>`, type-challenges' idiom) asserts that the value has the type.
  */
 function isTypeCheck(node: t.Node): boolean {
   if (node.type === 'VariableDeclarator') return node.id.type === 'Identifier' && node.id.name.startsWith('_') && Boolean(node.id.typeAnnotation) && Boolean(node.init);
-  return node.type === 'ExpressionStatement' && node.expression.type === 'TSSatisfiesExpression';
+  if (node.type !== 'ExpressionStatement') return false;
+  const expression = node.expression;
+  if (expression.type === 'TSSatisfiesExpression') return true;
+  return expression.type === 'TSAsExpression' && expression.typeAnnotation.type === 'TSTypeReference' && expression.typeAnnotation.typeName.type === 'Identifier' && ASSERTION_TYPE_NAME.test(expression.typeAnnotation.typeName.name);
 }
 
 function isWithinCall(node: t.Node): boolean {

@@ -28,7 +28,8 @@ export const CONTEXT_ASSERTIONS = new Set([
 /** Type assertions (vitest, expect-type, tsd): checked by the compiler, never tautologies. */
 export const TYPE_ASSERTIONS = new Set(['expectTypeOf', 'assertType', 'expectType', 'expectError', 'expectAssignable', 'expectNotAssignable', 'expectNotType']);
 /** `expect.soft(x).toBe(…)`, `expect.poll(fn).toBe(…)` (Playwright), `chai.expect(x)`, `ctx.expect(x)` (vitest). */
-const EXPECT_MEMBERS = new Set(['expect', 'soft', 'poll']);
+/** `expect.soft(…)`, `expect.poll(…)`, vitest browser mode's `expect.element(locator)`: entries that take a matcher like `expect(…)`. */
+const EXPECT_MEMBERS = new Set(['expect', 'soft', 'poll', 'element']);
 export const TEST_BASES = new Set(['it', 'test', 'specify', 'xit', 'xtest', 'xspecify', 'fit']);
 export const SUITE_BASES = new Set(['describe', 'context', 'suite', 'xdescribe', 'xcontext', 'xsuite', 'fdescribe']);
 

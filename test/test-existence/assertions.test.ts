@@ -30,6 +30,11 @@ describe('expect under any local name', () => {
     expect(classes(code)).toEqual(['real']);
   });
 
+  it("takes vitest browser mode's expect.element(…) with a matcher for an assertion", () => {
+    expect(classes("import { expect, it } from 'vitest';\nit('renders', async () => { const screen = page.render(Demo); await expect.element(screen.baseElement).toBeInTheDocument(); });")).toEqual(['real']);
+    expect(classes("import { expect, it } from 'vitest';\nit('renders', async () => { const screen = page.render(Demo); expect.element(screen.baseElement); });")).toEqual(['no-assertion']);
+  });
+
   it('is a tautology under its other name too, when it compares constants', () => {
     expect(classes("import { expect as vExpect, test } from 'vitest';\ntest('t', () => { vExpect(1).toBe(1) });")).toEqual(['tautology']);
   });
@@ -239,6 +244,10 @@ describe('tautologies: only known value matchers on constants', () => {
     expect(type('assertIs<string>(value);')).toBe('real');
     expect(type('const _schema: StandardSchemaV1<string> = z.string();')).toBe('real');
     expect(type('makeConfig() satisfies Config;')).toBe('real');
+    // type-challenges' idiom, as vueuse writes it: a cast to Expect<…> fails to compile unless the type holds.
+    expect(type("async () => { const x = await until(ref).toBe(1 as const);\n'test' as any as Expect<Equal<typeof x, 1>>; };")).toBe('real');
+    expect(type('const y = x as Expected; use(y);')).toBe('no-assertion');
+    expect(type("'test' as any as Expectation;")).toBe('no-assertion');
     expect(type('type _Deep<T> = T extends object ? _Deep<T[keyof T]> : T;\ninterface Shape { a: _Deep<Input> }')).toBe('real');
     expect(type('interface Shape { a: string }\nconst shape = make();')).toBe('no-assertion');
     // Without type arguments, a name alone proves nothing; nor does a binding that is used, or one without a type.
