@@ -2,7 +2,7 @@ import type { ParserPlugin } from '@babel/parser';
 import { compileAssertPatterns, type AssertPatterns } from './assert-patterns.js';
 import { AssertionFinder } from './assertions.js';
 import {
-  babelTree, boundNames, calleePath, canBeTitle, declarationPath, isFunction, isString, keyName, packageImported, parseSource, pluginSets, propertyName, rootName, rootOf, SourceLines, unwrapAwait, walk,
+  babelTree, boundNames, calleePath, canBeTitle, declarationPath, isFunction, isString, keyName, packageImported, parseSource, pluginSets, propertyName, rootName, rootOf, SourceLines, TYPESCRIPT_FILE, unwrapAwait, walk,
   type FunctionNode, type ParsedSource, type SourceLocation, type t,
 } from './ast.js';
 import type { AssertionKind } from './constants.js';
@@ -224,6 +224,8 @@ class FileAnalyzer {
   private passedThrough = 0;
   private readonly names = new Bindings();
   private readonly typeTests: boolean;
+  /** A TypeScript file: the compiler checks what its tests declare, even what they never run. */
+  private readonly typescript: boolean;
   private readonly finder: AssertionFinder;
   private readonly lines: SourceLines;
 
@@ -236,6 +238,7 @@ class FileAnalyzer {
     private readonly options: AnalyzeOptions,
   ) {
     this.typeTests = TYPE_TEST_FILE.test(file);
+    this.typescript = TYPESCRIPT_FILE.test(file);
     this.finder = new AssertionFinder(this.names, {
       path: file,
       typeTests: this.typeTests,
@@ -505,14 +508,23 @@ class FileAnalyzer {
     const body = callback.body;
     if (body.type === 'BlockStatement') {
       if (body.body.length === 0) return this.typeTests ? 'real' : 'empty';
-      // Nothing but types (zod's `type _Refined<T> = …` that must not recurse too deep): the compiler checks them.
-      if (body.body.every((statement) => statement.type === 'TSTypeAliasDeclaration' || statement.type === 'TSInterfaceDeclaration')) return 'real';
+      // Nothing but types (zod's `type _Refined<T> = …` that must not recurse too deep) and, in TypeScript, functions
+      // the test never calls (date-fns's `function _test<D extends Date>(arg: D) { isMonday(arg) }`): nothing runs, the compiler checks them.
+      if (body.body.every((statement) => this.onlyForCompiler(statement))) return 'real';
       const skip = body.body.map((statement) => this.runtimeSkipOf(statement)).find(Boolean);
       if (skip) return skip;
     }
     // A type test is checked by the compiler, body and all: jest's own `test('name', () => {})` type-checks `test`.
     if (assertions.size === 0) return scope.hookAsserts || this.typeTests ? 'real' : 'no-assertion';
     return assertions.has('live') ? 'real' : 'tautology';
+  }
+
+  /** A statement that runs nothing: a type, or in a TypeScript file a function (declared, or bound to a name) left for the compiler to check. */
+  private onlyForCompiler(statement: t.Statement): boolean {
+    if (statement.type === 'TSTypeAliasDeclaration' || statement.type === 'TSInterfaceDeclaration') return true;
+    if (!this.typescript) return false;
+    if (statement.type === 'FunctionDeclaration') return true;
+    return statement.type === 'VariableDeclaration' && statement.declarations.every(({ init }) => Boolean(init) && isFunction(init!));
   }
 
   /** `this.skip()`, `t.skip()`, `pending()`, `test.skip()` as a statement of its own: the test never runs its checks. */

@@ -20,7 +20,7 @@ export interface ParsedSource {
   comments: ReadonlyArray<{ value: string; start: number; end: number }>;
 }
 
-const TYPESCRIPT_FILE = /\.[cm]?tsx?$/;
+export const TYPESCRIPT_FILE = /\.[cm]?tsx?$/;
 
 /** TypeScript files are modules; a .js file may be a script or CommonJS, which both parsers tell from its content. */
 function sourceTypeOf(file: string): 'module' | 'unambiguous' {

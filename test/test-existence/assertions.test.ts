@@ -259,6 +259,18 @@ describe('tautologies: only known value matchers on constants', () => {
     expect(type('const config = makeConfig() satisfies Config; use(config);')).toBe('no-assertion');
   });
 
+  it('takes a TypeScript test that only declares functions it never calls for a check by the compiler', () => {
+    const type = (body: string, file = 'a.test.ts') => classes(`it('t', () => {\n${body}\n});`, file)[0];
+    // date-fns's idiom: the call inside must compile for every type the parameters allow.
+    expect(type('function _test<D extends Date>(arg: D | number, options?: Options<D>) {\n  startOfDay(arg, { in: options?.in });\n}')).toBe('real');
+    expect(type('type State = { readonly done: boolean };\nconst _check = (state: State) => { apply(state, (draft) => { draft.done = true }) };')).toBe('real');
+    // What runs is no declaration: a function the test calls, a value computed beside it.
+    expect(type('function check(value: number) { f(value) }\ncheck(1);')).toBe('no-assertion');
+    expect(type('const run = (value: number) => f(value);\nconst result = run(1);')).toBe('no-assertion');
+    // JavaScript has no compiler to check a function that never runs.
+    expect(type('function _test(arg) { startOfDay(arg) }', 'a.test.js')).toBe('no-assertion');
+  });
+
   it("reads chai's whole-module forms: destructured assert, chai.expect, the should object", () => {
     const cls = (code: string) => classes(code)[0];
     expect(cls("import * as chai from 'chai';\nconst should = chai.should();\nit('t', () => { should.equal(f(), 1) });")).toBe('real');
