@@ -23,6 +23,8 @@ const QUERY_THAT_THROWS = /^(?:get|find)(?:All)?By[A-Z]/;
 const PLAYWRIGHT_WAITS = new Set(['waitForSelector', 'waitForURL', 'waitForFunction', 'waitForResponse', 'waitForRequest']);
 /** `assert`, `expect` or a name that goes on with a capital: `assertEqual`, `expectType`; not `expected`, `assertion`. */
 const TYPE_ASSERTION_NAME = /^(?:assert|expect)(?:$|[A-Z_])/;
+/** type-plus's namespaces of type assertions, whose methods say what they check: `isType.equal<true, A, B>()`, `testType.never<T>(true)`. */
+const TYPE_ASSERTION_NAMESPACES = new Set(['isType', 'testType']);
 /** A type that fails to compile unless its argument holds: `Expect<…>`, `ExpectTrue<…>`, `Assert<…>`, `AssertEqual<…>`. */
 const ASSERTION_TYPE_NAME = /^(?:Assert|Expect)(?:$|[A-Z_])/;
 
@@ -124,8 +126,9 @@ export class AssertionFinder {
     const callee = call.callee;
     const path = calleePath(callee);
     if (path && this.file.assertPatterns.matches(path)) return 'live';
-    // util.assertEqual<A, B>(true), assertIs<T>(x): an assert or expect helper given type arguments asserts on types, for the compiler.
-    if (path && typeArgumentsOf(call) && TYPE_ASSERTION_NAME.test(path.at(-1) ?? '')) return 'live';
+    // util.assertEqual<A, B>(true), assertIs<T>(x), isType.equal<true, A, B>(): an assert or expect helper, or a method of
+    // a type-assertion namespace, given type arguments asserts on types, for the compiler.
+    if (path && typeArgumentsOf(call) && (TYPE_ASSERTION_NAME.test(path.at(-1) ?? '') || (path.length === 2 && TYPE_ASSERTION_NAMESPACES.has(path[0]!)))) return 'live';
     // require('node:assert')(x), require('node:assert').strictEqual(a, b)
     if (callee.type === 'CallExpression' && ASSERT_MODULES.has(requiredModule(callee) ?? '')) return constantness(call.arguments, 'assert');
     if (callee.type === 'Identifier') {

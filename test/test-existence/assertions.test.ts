@@ -242,6 +242,9 @@ describe('tautologies: only known value matchers on constants', () => {
     // zod's util.assertEqual<A, B>(true) and assertIs<T>(x): the compiler checks the type arguments.
     expect(type('util.assertEqual<z.infer<typeof schema>, { a: string }>(true);')).toBe('real');
     expect(type('assertIs<string>(value);')).toBe('real');
+    // type-plus names its assertions by namespace: isType.equal<true, A, B>(), testType.equal<A, B>(true).
+    expect(type('type A = Draft<Input>;\nisType.equal<true, Input, A>();')).toBe('real');
+    expect(type('testType.equal<Output, { a: string }>(true);')).toBe('real');
     expect(type('const _schema: StandardSchemaV1<string> = z.string();')).toBe('real');
     expect(type('makeConfig() satisfies Config;')).toBe('real');
     // type-challenges' idiom, as vueuse writes it: a cast to Expect<…> fails to compile unless the type holds.
@@ -252,6 +255,9 @@ describe('tautologies: only known value matchers on constants', () => {
     expect(type('interface Shape { a: string }\nconst shape = make();')).toBe('no-assertion');
     // Without type arguments, a name alone proves nothing; nor does a binding that is used, or one without a type.
     expect(type('util.assertEqual(a, b);')).toBe('no-assertion');
+    expect(type('isType.equal(a, b);')).toBe('no-assertion');
+    // Nor does a runtime check that happens to take a type argument, outside those namespaces.
+    expect(type('schema.isType<string>(value);')).toBe('no-assertion');
     // A name that only starts like one is not a type assertion.
     expect(type('const value = expected<string>(f());')).toBe('no-assertion');
     expect(type('const result: string = f(); log(result);')).toBe('no-assertion');
