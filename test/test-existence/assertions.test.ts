@@ -67,6 +67,11 @@ describe('chains and assert modules however written', () => {
     expect(classes("test('gc', async () => { const r = new Response(new ReadableStream({ cancel () { throw new Error('unreachable') } })); await r.text() })")).toEqual(['real']);
     expect(classes("test('guard', async () => { if (!hasGC) throw new Error('no gc'); run() })")).toEqual(['no-assertion']);
     expect(classes("test('no warning', async () => { function onWarning () { throw new Error('warned') }\nprocess.on('warning', onWarning); await run() })")).toEqual(['real']);
+    // Error(…) without `new` builds an error as well; an error caught and thrown on is no sentinel.
+    expect(classes("test('no mixin', () => { const log = logger({ mixin () { throw Error('should not be called') } }); log.info('x') })")).toEqual(['real']);
+    expect(classes("test('no write', () => { const log = logger(sink(() => { throw TypeError('no data') })); log.debug('x') })")).toEqual(['real']);
+    expect(classes("test('rethrow', () => { run((error) => { throw error }) })")).toEqual(['no-assertion']);
+    expect(classes("test('made', () => { run(() => { throw makeError() }) })")).toEqual(['no-assertion']);
   });
 
   it('leaves out what the line above accepts with eslint-disable-next-line, and counts it', () => {
