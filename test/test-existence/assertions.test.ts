@@ -298,6 +298,16 @@ describe('tautologies: only known value matchers on constants', () => {
     expect(ava("if (ready) { t.pass() }")).toBe('tautology');
   });
 
+  it('keeps a check of the test\'s own shape when constants are asserted beside it', () => {
+    // node:test's `end` called from the listener: the test times out unless the code emits, whatever `ok('…')` says.
+    expect(classes("test('errors', (t, end) => { const s = open('missing'); s.on('error', () => { assert.ok('error received'); end() }) });")).toEqual(['real']);
+    expect(classes("it('closes', async () => { const s = start(); assert.ok(true); await once(s, 'close') });")).toEqual(['real']);
+    expect(classes("test('no call', () => { assert.ok(true); run({ onCall () { throw new Error('unexpected') } }) });")).toEqual(['real']);
+    // Calling `done` itself, or awaiting nothing the code does, checks nothing: the constants are all there is.
+    expect(classes("it('t', (done) => { run(); assert.ok(true); done() });")).toEqual(['tautology']);
+    expect(classes("it('t', async () => { await run(); assert.ok(true) });")).toEqual(['tautology']);
+  });
+
   it("reads Cypress's should chains, nock's scope.done(), testdouble's verify and Testing Library's throwing queries", () => {
     const cls = (code: string, file = 'a.test.js') => classes(code, file)[0];
     expect(cls("it('t', () => { cy.visit('/'); cy.get('h1').should('contain', 'Hi').and('be.visible') });", 'a.cy.ts')).toBe('real');
