@@ -306,6 +306,8 @@ describe('tautologies: only known value matchers on constants', () => {
     // Calling `done` itself, or awaiting nothing the code does, checks nothing: the constants are all there is.
     expect(classes("it('t', (done) => { run(); assert.ok(true); done() });")).toEqual(['tautology']);
     expect(classes("it('t', async () => { await run(); assert.ok(true) });")).toEqual(['tautology']);
+    // A `// @ts-expect-error` beside constants more likely silences an error than checks a type.
+    expect(classes("test('no Symbol', () => {\n  // @ts-expect-error\n  globalThis.Symbol = undefined;\n  expect({}).toEqual({});\n});", 'a.test.ts')).toEqual(['tautology']);
   });
 
   it("reads Cypress's should chains, nock's scope.done(), testdouble's verify and Testing Library's throwing queries", () => {
