@@ -18,6 +18,13 @@ const SUPPORT_WORDS = new Set([
   'e2e', 'test', 'tests', '__tests__', 'fixtures', 'fixture', '__fixtures__', 'bench', 'benches', 'benchmark', 'benchmarks', 'docs', 'website', 'site', 'www', 'scripts',
 ]);
 
+/**
+ * Words that make a support package only when it is not published: TanStack Query's `integrations/react-vite`
+ * is a private app that only builds against the workspace's packages, to check them; `@vueuse/integrations`,
+ * published from `packages/integrations`, ships code and needs tests.
+ */
+const UNPUBLISHED_SUPPORT_WORDS = new Set(['integration', 'integrations']);
+
 const FIXTURE_PARENTS = new Set(['e2e', 'test', 'tests', '__tests__', 'fixtures', 'fixture', '__fixtures__', 'test-fixtures']);
 
 export interface PackageRef {
@@ -65,13 +72,14 @@ export class PackagePolicy {
 
 /**
  * A folder named by a support word (`examples/`, `template/`) makes a support package. A word inside a
- * compound name (`sfc-playground`, `dts-test`) does too, unless the package is published under a name
- * and version: `jest-test-result` is shipped, and needs tests like any other.
+ * compound name (`sfc-playground`, `dts-test`) does too, and so does an integration folder
+ * (`integrations/`), unless the package is published under a name and version: `jest-test-result` is
+ * shipped, and needs tests like any other.
  */
 export function isSupportPackage(pkg: PackageRef): boolean {
   const segments = pkg.dir.split('/').map((segment) => segment.toLowerCase());
   if (segments.some((segment) => SUPPORT_WORDS.has(segment))) return true;
   const manifest = pkg.manifest;
   if (manifest && manifest.private !== true && typeof manifest.name === 'string' && typeof manifest.version === 'string') return false;
-  return segments.some((segment) => segment.split(/[-_.]/).some((word) => SUPPORT_WORDS.has(word)));
+  return segments.some((segment) => segment.split(/[-_.]/).some((word) => SUPPORT_WORDS.has(word) || UNPUBLISHED_SUPPORT_WORDS.has(word)));
 }

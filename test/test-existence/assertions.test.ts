@@ -67,6 +67,11 @@ describe('chains and assert modules however written', () => {
     expect(classes("test('gc', async () => { const r = new Response(new ReadableStream({ cancel () { throw new Error('unreachable') } })); await r.text() })")).toEqual(['real']);
     expect(classes("test('guard', async () => { if (!hasGC) throw new Error('no gc'); run() })")).toEqual(['no-assertion']);
     expect(classes("test('no warning', async () => { function onWarning () { throw new Error('warned') }\nprocess.on('warning', onWarning); await run() })")).toEqual(['real']);
+    // Error(…) without `new` builds an error as well; an error caught and thrown on is no sentinel.
+    expect(classes("test('no mixin', () => { const log = logger({ mixin () { throw Error('should not be called') } }); log.info('x') })")).toEqual(['real']);
+    expect(classes("test('no write', () => { const log = logger(sink(() => { throw TypeError('no data') })); log.debug('x') })")).toEqual(['real']);
+    expect(classes("test('rethrow', () => { run((error) => { throw error }) })")).toEqual(['no-assertion']);
+    expect(classes("test('made', () => { run(() => { throw makeError() }) })")).toEqual(['no-assertion']);
   });
 
   it('leaves out what the line above accepts with eslint-disable-next-line, and counts it', () => {
@@ -309,6 +314,18 @@ describe('tautologies: only known value matchers on constants', () => {
     expect(ava("emitter.on('done', () => t.pass()); run(emitter);")).toBe('real');
     expect(ava("await got('');\nt.pass();")).toBe('tautology');
     expect(ava("if (ready) { t.pass() }")).toBe('tautology');
+  });
+
+  it('keeps a check of the test\'s own shape when constants are asserted beside it', () => {
+    // node:test's `end` called from the listener: the test times out unless the code emits, whatever `ok('…')` says.
+    expect(classes("test('errors', (t, end) => { const s = open('missing'); s.on('error', () => { assert.ok('error received'); end() }) });")).toEqual(['real']);
+    expect(classes("it('closes', async () => { const s = start(); assert.ok(true); await once(s, 'close') });")).toEqual(['real']);
+    expect(classes("test('no call', () => { assert.ok(true); run({ onCall () { throw new Error('unexpected') } }) });")).toEqual(['real']);
+    // Calling `done` itself, or awaiting nothing the code does, checks nothing: the constants are all there is.
+    expect(classes("it('t', (done) => { run(); assert.ok(true); done() });")).toEqual(['tautology']);
+    expect(classes("it('t', async () => { await run(); assert.ok(true) });")).toEqual(['tautology']);
+    // A `// @ts-expect-error` beside constants more likely silences an error than checks a type.
+    expect(classes("test('no Symbol', () => {\n  // @ts-expect-error\n  globalThis.Symbol = undefined;\n  expect({}).toEqual({});\n});", 'a.test.ts')).toEqual(['tautology']);
   });
 
   it("reads Cypress's should chains, nock's scope.done(), testdouble's verify and Testing Library's throwing queries", () => {

@@ -107,6 +107,21 @@ describe('packages as a user sees them', () => {
     expect(report.metrics).toMatchObject({ 'support-packages': 2 });
   });
 
+  it('needs no tests in private integration projects, but does in a published package of integrations', async () => {
+    const report = await runGate(tempDir({
+      ...app('vitest run', { 'frontend/test/add.test.js': REAL_TEST }),
+      // Apps that only build against the workspace's packages, to check that they bundle.
+      'integrations/react-vite/package.json': manifest('react-vite', { build: 'vite build' }, { private: true }),
+      'integrations/react-vite/src/main.js': SOURCE,
+      'packages/integration-app/package.json': manifest('integration-app', { build: 'tsc' }, { private: true, version: '0.0.0' }),
+      'packages/integration-app/src/main.js': SOURCE,
+      'packages/integrations/package.json': manifest('@scope/integrations', { build: 'tsc' }, { version: '1.0.0' }),
+      'packages/integrations/src/add.js': SOURCE,
+    }));
+    expect(rules(report)).toEqual(['tests/none packages/integrations/package.json', 'script/missing packages/integrations/package.json']);
+    expect(report.metrics).toMatchObject({ 'support-packages': 2 });
+  });
+
   it('leaves out fixture projects below e2e/ or test/, whose tests are inputs', async () => {
     const report = await runGate(tempDir({
       ...app('vitest run', { 'frontend/test/add.test.js': REAL_TEST }),
