@@ -218,8 +218,9 @@ class FileAnalyzer {
   private readonly tests: TestCase[] = [];
   private readonly focusedSuites: FileAnalysis['focusedSuites'] = [];
   private readonly packageImports = new Set<string>();
-  /** What calling each export declares, once asked (see exportTestsDeclared). */
+  /** What calling each export, and each function of the file, declares, once asked (see exportTestsDeclared). */
   private readonly declaredByExport = new Map<string, DeclaredTests>();
+  private readonly declaredByFunction = new Map<FunctionNode, DeclaredTests>();
   /** How many declarations of their caller's tests the walks met (see declaresCallersTest). */
   private passedThrough = 0;
   private readonly names = new Bindings();
@@ -327,6 +328,8 @@ class FileAnalyzer {
 
   /** The tests a helper function declares: a test that runs one of its parameters runs its caller's function. */
   private testsIn(fn: FunctionNode): DeclaredTests {
+    const known = this.declaredByFunction.get(fn);
+    if (known) return known;
     const parameters = new Set(fn.params.flatMap(boundNames));
     let declared: DeclaredTests = 'none';
     walk(fn.body, (child) => {
@@ -334,37 +337,41 @@ class FileAnalyzer {
       if (child.type !== 'CallExpression') return true;
       const declaration = this.declarationOf(child);
       if (declaration?.kind === 'test' && runsCallersTest(child, parameters)) declared = 'callers-test';
-      else if (declaration || this.generatorOf(child)) declared = 'tests';
+      // Other functions of the file are not followed: helpers calling each other, a thousand deep, need no deep stack.
+      else if (declaration || this.generatorOf(child, true, false)) declared = 'tests';
       return true;
     });
+    this.declaredByFunction.set(fn, declared);
     return declared;
   }
 
   /**
    * A call of a table of tests: a library's (`pluginTester({…})`, `ruleTester.run(…)`, jest-in-case's
-   * `cases(…)`), or, with `imported`, of a function imported from the project's helpers that declares
-   * tests (emotion's `babelTester(title, __dirname)`, which hands its fixtures to jest-in-case).
+   * `cases(…)`), or, with `imported`, of a helper that declares tests: imported from the project's
+   * helpers (emotion's `babelTester(title, __dirname)`, which hands its fixtures to jest-in-case), or a
+   * function of the file (with `locals`) that declares its caller's test (`itIf(cond, title, fn)`). The
+   * helper's own focused and skipped forms (`itIf.only(…)`, `describeIf.skip(…)`) give their `modifier`.
    */
-  private generatorOf(call: t.CallExpression, imported = true): { name: string; declared: DeclaredTests } | undefined {
+  private generatorOf(call: t.CallExpression, imported = true, locals = true): { name: string; declared: DeclaredTests; modifier?: 'only' | 'skip' } | undefined {
     const known = generatorOf(call);
     if (known) return { name: known, declared: 'tests' };
-    if (!imported || call.callee.type !== 'Identifier') return undefined;
-    const ref = this.names.helpers.get(call.callee.name)?.find((candidate) => !('type' in candidate));
-    if (!ref || 'type' in ref) return undefined;
-    const declared = GENERATOR_MODULES.has(ref.module) ? 'tests' : (this.options.localModules?.testsDeclared(this.file, ref.module, ref.name) ?? 'none');
-    return declared === 'none' ? undefined : { name: call.callee.name, declared };
+    if (!imported) return undefined;
+    const callee = call.callee;
+    const property = callee.type === 'MemberExpression' && callee.object.type === 'Identifier' ? propertyName(callee) : undefined;
+    const modifier = property === 'only' || property === 'skip' ? property : undefined;
+    const name = callee.type === 'Identifier' ? callee.name : modifier && callee.type === 'MemberExpression' && callee.object.type === 'Identifier' ? callee.object.name : undefined;
+    if (name === undefined) return undefined;
+    const ref = this.names.helpers.get(name)?.find((candidate) => !('type' in candidate));
+    let declared: DeclaredTests;
+    if (ref && !('type' in ref)) declared = GENERATOR_MODULES.has(ref.module) ? 'tests' : (this.options.localModules?.testsDeclared(this.file, ref.module, ref.name) ?? 'none');
+    else {
+      const local = locals ? this.names.localFunction(name) : undefined;
+      declared = local ? this.testsIn(local) : 'none';
+      // The tests a function of the file declares of its own were judged where it declares them.
+      if (declared === 'tests' && !modifier) declared = 'none';
+    }
+    return declared === 'none' ? undefined : { name, declared, ...(modifier ? { modifier } : {}) };
   }
-
-
-
-
-
-
-
-
-
-
-
 
   /** Visits the statements of a suite (or the file): its hooks first, as they assert for every test in it. */
   private visitSuiteBody(statements: t.Node[], scope: Scope): void {
@@ -412,25 +419,31 @@ class FileAnalyzer {
       // expect(() => test('x')).toThrow(), tstyche's expect(test.each(table)(…)).type: values under check, not declarations.
       if (this.names.isExpectEntry(child.callee)) return false;
       const declaration = this.declarationOf(child);
+      const callersHere = () => (helpers.length === 0 ? scope.callerNames : new Set([...scope.callerNames, ...helpers.flatMap((helper) => helper.params.flatMap(boundNames))]));
       if (!declaration) {
         const generator = this.generatorOf(child, statements.has(child));
         if (!generator) return true;
+        // `itIf.skip = (test, a, b) => { itIf(false, a, b); }`: a wrapper handing its caller's test to another.
+        if (declaresCallersTest(child, callersHere())) return false;
+        const modifiers = generator.modifier ? [generator.modifier] : [];
+        const title = child.arguments.find(isString)?.value;
         // ky's `browserTest('title', browsers, async (t, page) => { … })`: the function is the body of the test the helper declares.
         if (generator.declared === 'callers-test' && child.arguments.some(isFunction)) {
-          const title = child.arguments.find(isString)?.value;
-          this.visitTest(child, { kind: 'test', base: 'it', modifiers: [], runByHelper: true }, scope, title);
+          this.visitTest(child, { kind: 'test', base: 'it', modifiers, runByHelper: true }, scope, title);
           return false;
         }
         // A helper handed the caller's suite (enzyme's `describeIf(cond, 'title', () => { it(…) })`) declares the tests in it: they are judged here.
+        if (generator.modifier === 'only') this.focusedSuites.push({ title: title ?? `${generator.name}.only(…)`, ...this.lines.at(child.start) });
+        const inner = generator.modifier === 'skip' ? { ...scope, skipped: true } : scope;
         const before = this.tests.length;
         for (const argument of child.arguments) {
-          if (isFunction(argument)) this.visit(argument.body, scope);
+          if (isFunction(argument)) this.visit(argument.body, inner);
         }
         // pluginTester({ … }), ruleTester.run(…), babelTester(title, __dirname): the tests come from a table, each checked.
-        if (this.tests.length === before) this.tests.push({ title: `${generator.name}(…)`, ...this.lines.at(child.start), testClass: scope.skipped ? 'skipped' : 'real' });
+        if (this.tests.length === before) this.tests.push({ title: title ?? `${generator.name}(…)`, ...this.lines.at(child.start), testClass: inner.skipped ? 'skipped' : 'real' });
         return false;
       }
-      const callerNames = helpers.length === 0 ? scope.callerNames : new Set([...scope.callerNames, ...helpers.flatMap((helper) => helper.params.flatMap(boundNames))]);
+      const callerNames = callersHere();
       this.visitDeclaration(child, declaration, callerNames === scope.callerNames ? scope : { ...scope, callerNames });
       return false;
     });
@@ -501,7 +514,6 @@ class FileAnalyzer {
     this.tests.push({ title, ...this.lines.at(call.start), testClass: this.classify(callback, flags, scope, assertions) });
   }
 
-
   private classify(callback: FunctionNode | 'opaque' | undefined, flags: Flags, scope: Scope, assertions: Set<AssertionKind>): TestClass {
     if (flags.todo || scope.todo || !callback) return 'todo';
     if (flags.skipped || scope.skipped) return 'skipped';
@@ -544,7 +556,6 @@ class FileAnalyzer {
     if (RUNTIME_SKIPS.has(name)) return 'skipped';
     return name === 'todo' ? 'todo' : undefined;
   }
-
 
   private declarationOf(call: t.CallExpression): Declaration | undefined {
     // Most calls are not declarations; their root name says so without building the path.

@@ -194,6 +194,25 @@ describe("wrappers that declare their caller's tests", () => {
     return [...analysis.tests.map((test) => `${test.testClass} ${test.title}`), ...analysis.focusedSuites.map((suite) => `focused-suite ${suite.title}`)];
   };
 
+  it('judges the tests declared through a wrapper where it is called, with the focus and skip of its own forms', () => {
+    const helpers = [
+      'function describeIf(test, a, b) { if (test) describe(a, b); else describe.skip(a, b); }',
+      "describeIf.only = (test, a, b) => { if (test) describe.only(a, b); else describe.only('only:', () => { describe.skip(a, b); }); };",
+      'function itIf(test, a, b) { if (test) it(a, b); else it.skip(a, b); }',
+      'itIf.only = (test, a, b) => { if (test) it.only(a, b); else it.skip(a, b); };',
+      'itIf.skip = (test, a, b) => { itIf(false, a, b); };',
+    ].join('\n');
+    const calls = [
+      "itIf(hasDom, 'renders', () => { expect(render()).toBe(1); });",
+      "itIf(hasDom, 'mounts', () => { mount(); });",
+      "itIf.only(hasDom, 'focused', () => { expect(render()).toBe(1); });",
+      "itIf.skip(hasDom, 'later', () => { expect(render()).toBe(1); });",
+      "describeIf.only(hasDom, 'suite', () => { it('inside', () => { expect(1 + f()).toBe(2); }); });",
+      "describeIf.skip(hasDom, 'skipped suite', () => { it('skipped inside', () => { expect(f()).toBe(2); }); });",
+    ].join('\n');
+    expect(declared(`${helpers}\n${calls}`)).toEqual(['real renders', 'no-assertion mounts', 'focused focused', 'skipped later', 'real inside', 'skipped skipped inside', 'focused-suite suite']);
+  });
+
   it("judges neither the focus nor the skip of a helper's declarations that take the caller's test function", () => {
     // The helpers of enzyme's test suite, in short: they declare whatever their callers pass, when called.
     const helpers = [
