@@ -11,6 +11,8 @@ export interface Recorded {
   url: string;
   status: number;
   violations?: string;
+  /** Why the proxy answered 502 itself: Prism could not be reached, even after its restart. */
+  error?: string;
 }
 
 export interface PrismMock {
@@ -29,25 +31,16 @@ interface PrismProcess {
 }
 
 /**
- * Prism serving `specFile` behind a recording proxy. Prism is started once and waited for (its
- * "listening" line, no timer). If it cannot start or dies under a busy machine, it is restarted
- * once and the request retried; a second failure answers 502 with Prism's last output, so the
- * test fails with the cause instead of timing out.
+ * Prism serving `specFile` behind a recording proxy. Prism is started and waited for (its
+ * "listening" line, no timer), with a second try if it cannot start. If it dies later under a busy
+ * machine, it is restarted once and the request retried; a second death answers 502 with Prism's
+ * last output (recorded as the request's `error`), so the test fails with the cause instead of timing out.
  */
 export async function startPrism(specFile: string): Promise<PrismMock> {
   let restarts = 0;
   let stopping = false;
-  let prism = await launchWithRestart();
-
-  async function launchWithRestart(): Promise<PrismProcess> {
-    try {
-      return await launch(specFile);
-    } catch (error) {
-      if (restarts >= 1) throw error;
-      restarts += 1;
-      return launch(specFile);
-    }
-  }
+  // A second try at the start has a budget of its own: a slow first start must not use up the restart that a death later needs.
+  let prism = await launch(specFile).catch(() => launch(specFile));
 
   // Requests that fail together share one restart; a failure of the restarted Prism is final.
   let restarting: Promise<void> | undefined;
@@ -78,7 +71,7 @@ export async function startPrism(specFile: string): Promise<PrismMock> {
         upstream = await ask();
       }
     } catch (error) {
-      recorded.push({ method: request.method!, url: request.url!, status: 502 });
+      recorded.push({ method: request.method!, url: request.url!, status: 502, error: (error as Error).message });
       response.writeHead(502, { 'content-type': 'application/json; charset=utf-8' });
       response.end(JSON.stringify({ message: (error as Error).message }));
       return;
