@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeHelperModule, type AnalyzeOptions } from '../../src/test-existence/analyze.js';
+import { analyzeHelperModule, type AnalyzeOptions, type FileAnalysis } from '../../src/test-existence/analyze.js';
 import { compileAssertPatterns } from '../../src/test-existence/assert-patterns.js';
 import type { PackageNamed } from '../../src/test-existence/import-aliases.js';
 import { LocalModules } from '../../src/test-existence/local-modules.js';
@@ -11,12 +11,16 @@ function classes(code: string, file = 'a.test.js', options: Parameters<typeof an
 }
 
 /** Analyses `entry` of a project made of `files` (path → code), following its local imports. */
-function classesIn(files: Record<string, string>, entry: string, packageNamed?: PackageNamed): string[] {
-  return classes(files[entry]!, entry, (nativeParseChars) => {
+function analysisIn(files: Record<string, string>, entry: string, packageNamed?: PackageNamed): FileAnalysis {
+  return analyzeWithBoth(files[entry]!, entry, (nativeParseChars) => {
     const options: AnalyzeOptions = { nativeParseChars };
     options.localModules = new LocalModules(new Set(Object.keys(files)), (file) => files[file], (code, file) => analyzeHelperModule(code, file, options), packageNamed);
     return options;
   });
+}
+
+function classesIn(files: Record<string, string>, entry: string, packageNamed?: PackageNamed): string[] {
+  return analysisIn(files, entry, packageNamed).tests.map((test) => test.testClass);
 }
 
 describe('expect under any local name', () => {
@@ -394,11 +398,7 @@ describe('tautologies: only known value matchers on constants', () => {
       'test/helpers/shared.js': "export function describeRendering(render) {\n  describe('render', () => { it('renders', () => { expect(render()).toBeTruthy() }) });\n}\nexport { default as plainTester } from '../../scripts/tester';\nexport function setup() { return {} }",
       'test/plugin.test.js': "import tester from '../scripts/tester';\nimport { describeRendering, plainTester, setup } from './helpers/shared';\nsetup();\ntester('plugin', __dirname);\ndescribeRendering(() => 1);\nplainTester('again', __dirname);",
     };
-    expect(analyzeWithBoth(files['test/plugin.test.js'], 'test/plugin.test.js', (nativeParseChars) => {
-      const options: AnalyzeOptions = { nativeParseChars };
-      options.localModules = new LocalModules(new Set(Object.keys(files)), (file) => files[file as keyof typeof files], (code, file) => analyzeHelperModule(code, file, options));
-      return options;
-    }).tests.map((test) => `${test.testClass} ${test.title}`)).toEqual(['real plugin', 'real describeRendering(…)', 'real again']);
+    expect(analysisIn(files, 'test/plugin.test.js').tests.map((test) => `${test.testClass} ${test.title}`)).toEqual(['real plugin', 'real describeRendering(…)', 'real again']);
   });
 
   it("judges the function a test helper runs as its test's body where the file calls the helper", () => {
@@ -419,11 +419,7 @@ describe('tautologies: only known value matchers on constants', () => {
         "itIf(process.env.CI !== undefined, 'on CI', () => { expect(ci()).toBe(true) });",
       ].join('\n'),
     };
-    expect(analyzeWithBoth(files['test/browser.ts'], 'test/browser.ts', (nativeParseChars) => {
-      const options: AnalyzeOptions = { nativeParseChars };
-      options.localModules = new LocalModules(new Set(Object.keys(files)), (file) => files[file as keyof typeof files], (code, file) => analyzeHelperModule(code, file, options));
-      return options;
-    }).tests.map((test) => `${test.testClass} ${test.title}`)).toEqual(['real downloads', 'no-assertion only loads', 'real on CI']);
+    expect(analysisIn(files, 'test/browser.ts').tests.map((test) => `${test.testClass} ${test.title}`)).toEqual(['real downloads', 'no-assertion only loads', 'real on CI']);
   });
 
   it('lets assert-functions clear a custom matcher by its name', () => {
