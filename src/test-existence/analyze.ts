@@ -218,8 +218,7 @@ class FileAnalyzer {
   private readonly tests: TestCase[] = [];
   private readonly focusedSuites: FileAnalysis['focusedSuites'] = [];
   private readonly packageImports = new Set<string>();
-  /** What calling each export, and each function of the file, declares, once asked (see exportTestsDeclared). */
-  private readonly declaredByExport = new Map<string, DeclaredTests>();
+  /** What calling each function of the file declares, once asked (see testsIn). */
   private readonly declaredByFunction = new Map<FunctionNode, DeclaredTests>();
   /** How many declarations of their caller's tests the walks met (see declaresCallersTest). */
   private passedThrough = 0;
@@ -308,15 +307,6 @@ class FileAnalyzer {
 
   /** The tests calling the module's export `name` declares, when this file is a helper module (see DeclaredTests). */
   exportTestsDeclared(name: string): DeclaredTests {
-    let declared = this.declaredByExport.get(name);
-    if (declared === undefined) {
-      declared = this.testsDeclaredBy(name);
-      this.declaredByExport.set(name, declared);
-    }
-    return declared;
-  }
-
-  private testsDeclaredBy(name: string): DeclaredTests {
     let declared: DeclaredTests = 'none';
     for (const ref of this.names.helpers.get(name) ?? []) {
       const answer = 'type' in ref ? this.testsIn(ref) : (this.options.localModules?.testsDeclared(this.file, ref.module, ref.name) ?? 'none');
@@ -357,9 +347,9 @@ class FileAnalyzer {
     if (known) return { name: known, declared: 'tests' };
     if (!imported) return undefined;
     const callee = call.callee;
-    const property = callee.type === 'MemberExpression' && callee.object.type === 'Identifier' ? propertyName(callee) : undefined;
-    const modifier = property === 'only' || property === 'skip' ? property : undefined;
-    const name = callee.type === 'Identifier' ? callee.name : modifier && callee.type === 'MemberExpression' && callee.object.type === 'Identifier' ? callee.object.name : undefined;
+    const property = callee.type === 'MemberExpression' && callee.object.type === 'Identifier' ? { of: callee.object.name, name: propertyName(callee) } : undefined;
+    const modifier = property?.name === 'only' || property?.name === 'skip' ? property.name : undefined;
+    const name = callee.type === 'Identifier' ? callee.name : modifier ? property!.of : undefined;
     if (name === undefined) return undefined;
     const ref = this.names.helpers.get(name)?.find((candidate) => !('type' in candidate));
     let declared: DeclaredTests;
