@@ -110,8 +110,11 @@ export function packagesByName<P extends { dir: string; name: string }>(packages
 
 const PACKAGE_KEYS = ['name', 'scripts', 'workspaces', 'dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'];
 
-/** Folders of build output, where a package.json describes the files beside it (dual ESM/CJS builds). */
-const BUILD_OUTPUT = new Set(['dist', 'build', 'lib', 'esm', 'cjs', 'es', 'umd', 'out']);
+/**
+ * Folders a build writes (tsc's `outDir: build/compiled`, babel's `--out-dir lib`, dual `esm/` and
+ * `cjs/` builds): a repository keeps their sources, and a package.json there describes the files beside it.
+ */
+export const BUILD_OUTPUT_FOLDERS: ReadonlySet<string> = new Set(['dist', 'build', 'lib', 'out', 'compiled', 'esm', 'cjs', 'es', 'umd']);
 /** What a package.json of build output holds: how to load the files beside it, and maybe the package's name again. */
 const MODULE_KEYS = new Set(['name', 'type', 'main', 'module', 'types', 'typings', 'exports', 'sideEffects', 'browser', 'private']);
 
@@ -122,7 +125,7 @@ const MODULE_KEYS = new Set(['name', 'type', 'main', 'module', 'types', 'typings
  */
 function isMarker(manifest: PackageManifest, dir: string): boolean {
   if (!PACKAGE_KEYS.some((key) => key in manifest)) return true;
-  return dir.split('/').some((segment) => BUILD_OUTPUT.has(segment)) && Object.keys(manifest).every((key) => MODULE_KEYS.has(key));
+  return dir.split('/').some((segment) => BUILD_OUTPUT_FOLDERS.has(segment)) && Object.keys(manifest).every((key) => MODULE_KEYS.has(key));
 }
 
 /** `frontend/src/a.ts` → `frontend/src`; a file at the root → ''. */

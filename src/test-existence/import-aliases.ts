@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
-import type { PackageManifest } from '../core/packages.js';
+import { BUILD_OUTPUT_FOLDERS, type PackageManifest } from '../core/packages.js';
 import { packageNameOf } from './ast.js';
 
 /** How many `extends` a tsconfig is followed through. */
@@ -20,9 +20,6 @@ interface TsconfigPaths {
   /** Whether a `baseUrl` is set: bare specifiers are then looked up under it too. */
   hasBaseUrl: boolean;
 }
-
-/** Folders of build output, whose files a repository keeps as sources under src/ (`dist/index.js` is `src/index.ts`). */
-const COMPILED_FOLDERS = new Set(['dist', 'build', 'lib', 'out', 'esm', 'cjs', 'es']);
 
 /** A package of the repository, found by its name. */
 export type PackageNamed = (name: string) => { dir: string; manifest: PackageManifest } | undefined;
@@ -65,7 +62,7 @@ export class ImportAliases {
       : [manifest.source, ...exportTargets(manifest.exports, '.'), manifest.module, manifest.main, 'index', 'src/index'].filter((entry): entry is string => typeof entry === 'string');
     return entries.flatMap((entry) => {
       const [first, ...rest] = path.posix.normalize(entry).split('/');
-      return [entry, ...(COMPILED_FOLDERS.has(first!) ? [['src', ...rest].join('/')] : [])].map((file) => join(found.dir, file));
+      return [entry, ...(BUILD_OUTPUT_FOLDERS.has(first!) ? [['src', ...rest].join('/')] : [])].map((file) => join(found.dir, file));
     });
   }
 

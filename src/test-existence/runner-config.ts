@@ -3,6 +3,7 @@ import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import picomatch from 'picomatch';
 import { parse as parseYaml } from 'yaml';
 import { keyName, literalValue, parseSource, type t } from './ast.js';
+import { BUILD_OUTPUT_FOLDERS } from '../core/packages.js';
 import { resolveLocalImport } from './local-modules.js';
 import { threadNativeParseLimit } from './native-stack.js';
 import type { RunnerFiles } from './scripts.js';
@@ -225,9 +226,6 @@ function vitestProjectMatcher(config: { [key: string]: Literal }, test: { [key: 
   };
 }
 
-/** Folders a build writes (tsc's `outDir: build/compiled`, babel's `--out-dir build`): a repository keeps their sources, not them. */
-const BUILD_FOLDERS = new Set(['build', 'dist', 'out', 'compiled', 'lib']);
-
 /**
  * A glob into build output (`build/compiled/test/**\/*.test.js`) matches none of the repository's
  * files: the runner runs what a build made of the sources. It is read at the sources: without the
@@ -238,7 +236,7 @@ function atSources(glob: string, dir: string, files: ReadonlySet<string>): strin
   const segments = glob.split('/');
   const firstWildcard = segments.findIndex((segment) => /[*?{[]/.test(segment));
   const prefix = firstWildcard === -1 ? segments.length : firstWildcard;
-  const kept = segments.filter((segment, index) => index >= prefix || !BUILD_FOLDERS.has(segment));
+  const kept = segments.filter((segment, index) => index >= prefix || !BUILD_OUTPUT_FOLDERS.has(segment));
   if (kept.length === segments.length) return glob;
   const matches = picomatch(glob, { dot: true });
   for (const file of files) {
