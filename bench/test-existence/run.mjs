@@ -2,7 +2,8 @@
 // no-disabled-tests and no-focused-tests) on the same generated corpus, side by side.
 // Usage: npm run bench -- test-existence, or npx node bench/test-existence/run.mjs [--files 5000] [--runs 5]
 // (both run the Node 24 the project pins, the runtime of the actions; both tools run on it.)
-// On a real tree instead of the generated corpus: npx node bench/test-existence/run.mjs --tree DIR [--runs 5]
+// On a real tree instead of the generated corpus: npx node bench/test-existence/run.mjs --tree DIR [--runs 5] [--floor]
+// (--floor: also oxc alone parsing the tree's test files, the floor under the gate's time; see parse-only.mjs)
 // On one generated test file of N MB: npx node bench/test-existence/run.mjs --large-file 5 [--runs 5]
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,7 +14,7 @@ import { median, seconds, timed } from './measure.mjs';
 import { benchLargeFile } from './large-file.mjs';
 import { benchTree } from './tree.mjs';
 
-const { values } = parseArgs({ options: { files: { type: 'string', default: '5000' }, runs: { type: 'string', default: '5' }, tree: { type: 'string' }, 'large-file': { type: 'string' } } });
+const { values } = parseArgs({ options: { files: { type: 'string', default: '5000' }, runs: { type: 'string', default: '5' }, tree: { type: 'string' }, floor: { type: 'boolean', default: false }, 'large-file': { type: 'string' } } });
 const fileCount = Number(values.files);
 const runs = Number(values.runs);
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -40,7 +41,7 @@ if (!existsSync(oxc)) throw new Error(`${oxc} is missing: run npm run bundle fir
 cpSync(oxc, path.join(work, 'oxc-parser'), { recursive: true });
 
 if (tree) {
-  benchTree(tree, cli, work, runs);
+  benchTree(tree, cli, work, runs, values.floor);
   process.exit();
 }
 if (values['large-file'] !== undefined) {

@@ -34,8 +34,11 @@ function conventionalTestFiles(root) {
   return found.sort();
 }
 
-/** Prints the medians of `runs` interleaved runs of both tools on `tree`. */
-export function benchTree(tree, cli, work, runs) {
+/**
+ * Prints the medians of `runs` interleaved runs of both tools on `tree`; with `floor`, also of
+ * oxc alone parsing ESLint's files (parse-only.mjs), as the gate's tree and lazily.
+ */
+export function benchTree(tree, cli, work, runs, floor = false) {
   const files = conventionalTestFiles(tree);
   const config = path.join(work, 'eslint.tree.config.mjs');
   // Outside the tree (nothing is written into it), with the tree as the base of its patterns.
@@ -63,6 +66,9 @@ export default [
   console.log(`Tree: ${tree}; ESLint lints its ${files.length} conventional test files.`);
   const gate = { wall: [], cpu: [], rss: [] };
   const lint = { wall: [], cpu: [], rss: [] };
+  const floors = floor ? { tree: { wall: [], cpu: [], rss: [] }, 'lazy-calls': { wall: [], cpu: [], rss: [] } } : {};
+  const floorList = path.join(work, 'floor-files.txt');
+  if (floor) writeFileSync(floorList, files.join('\n'));
   let report;
   for (let run = 1; run <= runs; run += 1) {
     const ours = timed([cli, 'test-existence', '--format', 'json', '--cwd', tree]);
@@ -74,6 +80,12 @@ export default [
       into.rss.push(result.rssMb);
     }
     console.log(`  run ${run}: gate ${seconds(ours.ms)} wall / ${seconds(ours.cpu)} CPU / ${ours.rssMb.toFixed(0)} MB, ESLint ${seconds(theirs.ms)} wall / ${seconds(theirs.cpu)} CPU / ${theirs.rssMb.toFixed(0)} MB`);
+    for (const [mode, into] of Object.entries(floors)) {
+      const parsed = timed([path.join(import.meta.dirname, 'parse-only.mjs'), tree, floorList, mode]);
+      into.wall.push(parsed.ms);
+      into.cpu.push(parsed.cpu);
+      into.rss.push(parsed.rssMb);
+    }
   }
   const eslintResults = JSON.parse(readFileSync(eslintOutput, 'utf8'));
   const fatal = eslintResults.filter((result) => result.messages.some((message) => message.fatal)).length;
@@ -87,6 +99,10 @@ export default [
   const row = (name, tool) => console.log(`  ${name.padEnd(31)}  ${seconds(median(tool.wall)).padStart(7)}  ${seconds(median(tool.cpu)).padStart(7)}  ${`${median(tool.rss).toFixed(0)} MB`.padStart(8)}`);
   row('readiness-gates test-existence', gate);
   row('eslint + eslint-plugin-jest', lint);
+  if (floor) {
+    row('oxc alone, the gate\'s tree', floors.tree);
+    row('oxc alone, lazy, calls only', floors['lazy-calls']);
+  }
   console.log(`  ratio (ESLint / gate)           ${(median(lint.wall) / median(gate.wall)).toFixed(1).padStart(6)}x  ${(median(lint.cpu) / median(gate.cpu)).toFixed(1).padStart(6)}x`);
   // The tools read different numbers of files: the same comparison per file read.
   const perFile = (tool, count) => median(tool.cpu) / count;
