@@ -1,5 +1,5 @@
 import type { AssertPatterns } from './assert-patterns.js';
-import { calleePath, hasNot, isFunction, isShouldChain, propertyName, requiredModule, rootName, rootOf, typeArgumentsOf, walk, type FunctionNode, type t } from './ast.js';
+import { boundNames, calleePath, hasNot, isFunction, isShouldChain, propertyName, requiredModule, rootName, rootOf, typeArgumentsOf, walk, type FunctionNode, type t } from './ast.js';
 import { ASSERT_MODULES, CONTEXT_ASSERTIONS, TYPE_ASSERTIONS, type Bindings, type HelperRef } from './bindings.js';
 import { constantness, type AssertionKind } from './constants.js';
 import type { LocalModules } from './local-modules.js';
@@ -21,6 +21,18 @@ const CHAI_PROPERTY_ASSERTIONS = new Set([
 ]);
 const QUERY_THAT_THROWS = /^(?:get|find)(?:All)?By[A-Z]/;
 const PLAYWRIGHT_WAITS = new Set(['waitForSelector', 'waitForURL', 'waitForFunction', 'waitForResponse', 'waitForRequest']);
+/** WebdriverIO's waits on an element, which throw when it is not so by their timeout. */
+const WEBDRIVERIO_WAITS = new Set(['waitForDisplayed', 'waitForExist', 'waitForClickable', 'waitForEnabled', 'waitForStable']);
+/**
+ * Waits of test libraries that end only when the condition they poll holds, and reject at their
+ * timeout (p-wait-for's is none: the runner's fails the test): `await waitUntil(() => el.ready)`.
+ */
+const CONDITION_WAITS = new Map<string, ReadonlySet<string>>([
+  ['@open-wc/testing', new Set(['waitUntil'])],
+  ['@open-wc/testing-helpers', new Set(['waitUntil'])],
+  ['@ember/test-helpers', new Set(['waitUntil'])],
+  ['p-wait-for', new Set(['default'])],
+]);
 /** `assert`, `expect` or a name that goes on with a capital: `assertEqual`, `expectType`; not `expected`, `assertion`. */
 const TYPE_ASSERTION_NAME = /^(?:assert|expect)(?:$|[A-Z_])/;
 /** type-plus's namespaces of type assertions, whose methods say what they check: `isType.equal<true, A, B>()`, `testType.never<T>(true)`. */
@@ -38,6 +50,27 @@ export interface AssertingFile {
   localModules: LocalModules | undefined;
   /** Whether a call declares a test or a suite: what it declares asserts nothing for the code around it. */
   isDeclaration(call: t.CallExpression): boolean;
+}
+
+/**
+ * A helper that waits until a function it is given holds: a loop whose test calls one of its
+ * parameters, `while (!ready()) await sleep(10)`. Past the loop the condition holds, or the helper
+ * threw, or it hung until the runner's timeout failed the test: a check, as vi.waitUntil is.
+ */
+function pollsParameter(fn: FunctionNode): boolean {
+  const parameters = new Set(fn.params.flatMap(boundNames));
+  let polls = false;
+  if (parameters.size === 0) return polls;
+  walk(fn.body, (node) => {
+    if (!polls && (node.type === 'WhileStatement' || node.type === 'DoWhileStatement' || node.type === 'ForStatement') && node.test) {
+      walk(node.test, (part) => {
+        if (part.type === 'CallExpression' && part.callee.type === 'Identifier' && parameters.has(part.callee.name)) polls = true;
+        return !polls;
+      });
+    }
+    return !polls;
+  });
+  return polls;
 }
 
 /** Finds the assertions of a file's tests and helpers; whether a helper asserts is worked out once per helper. */
@@ -104,7 +137,7 @@ export class AssertionFinder {
         seen.add(ref);
         searched.push(ref);
         const calls: HelperRef[] = [];
-        if (this.directAssertions(ref.body, calls).size > 0) {
+        if (pollsParameter(ref) || this.directAssertions(ref.body, calls).size > 0) {
           this.assertingHelpers.set(ref, true);
           return true;
         }
@@ -113,7 +146,7 @@ export class AssertionFinder {
         if (seen.has(ref.name)) continue;
         seen.add(ref.name);
         pending.push(...(this.names.helpers.get(ref.name) ?? []));
-      } else if (this.file.localModules?.asserts(this.file.path, ref.module, ref.name)) {
+      } else if (CONDITION_WAITS.get(ref.module)?.has(ref.name) || this.file.localModules?.asserts(this.file.path, ref.module, ref.name)) {
         return true;
       }
     }
@@ -181,6 +214,9 @@ export class AssertionFinder {
     }
     // Playwright's waits fail the test when what they wait for never comes: page.waitForSelector('text=Done').
     if (PLAYWRIGHT_WAITS.has(method) && call.arguments.length > 0) return 'live';
+    // Waits until a condition holds, and fails at a timeout: Vitest's vi.waitUntil(() => server.ready), WebdriverIO's
+    // browser.waitUntil(…) and $('#menu').waitForDisplayed(), a test harness's run.waitUntil(({ stderr }) => …).
+    if ((method === 'waitUntil' && call.arguments[0] !== undefined && isFunction(call.arguments[0])) || WEBDRIVERIO_WAITS.has(method)) return 'live';
     // Testing Library's queries that throw when nothing matches: screen.getByText('Hi'), within(list).findByRole('item')
     if (QUERY_THAT_THROWS.test(method) && call.arguments.length > 0 && (rootName(callee) === 'screen' || isWithinCall(callee.object))) return 'live';
     // supertest, also when the request is held in a variable: request(app).get('/').expect(200), test.expect(413, done)

@@ -99,6 +99,35 @@ describe('helpers', () => {
     expect(classes(silent)).toEqual(['no-assertion', 'no-assertion']);
   });
 
+  it('takes a wait until a condition it is given holds for a check, in the file or imported', () => {
+    const waits = {
+      'test/host.ts': "export async function waitFor(condition: () => boolean, timeoutMs = 2000) {\n  const startedAt = Date.now();\n  while (!condition()) {\n    if (Date.now() - startedAt > timeoutMs) throw new Error('timed out');\n    await sleep(10);\n  }\n}\nexport async function settle(run: () => Promise<void>) {\n  let tries = 0;\n  while (tries < 3) { tries += 1; await run(); }\n}",
+      'test/counters.test.ts': "import { settle, waitFor } from './host.js';\nit('counts', async () => { el.start(); await waitFor(() => el.count === 1); });\nit('settles', async () => { await settle(() => el.start()); });",
+    };
+    // settle loops on a counter, not on what it is given: it checks nothing.
+    expect(classesIn(waits, 'test/counters.test.ts')).toEqual(['real', 'no-assertion']);
+    const inFile = "async function until(ready) { do { await tick() } while (!ready()) }\nit('loads', async () => { load(); await until(() => page.loaded) });";
+    expect(classes(inFile)).toEqual(['real']);
+  });
+
+  it.each([
+    ['@open-wc/testing', "import { waitUntil } from '@open-wc/testing';\nit('t', async () => { el.click(); await waitUntil(() => el.open, 'never opened'); });"],
+    ['@ember/test-helpers', "import { waitUntil } from '@ember/test-helpers';\nit('t', async () => { await waitUntil(() => find('.done')); });"],
+    ['p-wait-for', "import pWaitFor from 'p-wait-for';\nit('t', async () => { start(); await pWaitFor(() => server.listening); });"],
+    ["Vitest's vi.waitUntil", "import { it, vi } from 'vitest';\nit('t', async () => { start(); await vi.waitUntil(() => server.ready, { timeout: 500 }); });"],
+    ["WebdriverIO's browser.waitUntil", "it('t', async () => { await $('#save').click(); await browser.waitUntil(async () => (await $('#status').getText()) === 'Saved', { timeoutMsg: 'not saved' }); });"],
+    ["WebdriverIO's waitForDisplayed", "it('t', async () => { await $('#open').click(); await $('#menu').waitForDisplayed(); });"],
+    ["a harness's run.waitUntil", "test('reruns', async () => { const run = runContinuous(dir, ['--watch']); await run.waitUntil(({ stderr }) => stderr.includes('Ran all')); await run.end(); });"],
+  ])('takes %s waiting until a condition holds for a check', (_name, code) => {
+    expect(classes(code)).toEqual(['real']);
+  });
+
+  it('does not take a wait of an unknown library for a check', () => {
+    expect(classes("import { waitUntil } from 'timers-ext';\nit('t', async () => { start(); await waitUntil(() => server.ready); });")).toEqual(['no-assertion']);
+    // Waiting until a time, not a condition:
+    expect(classes("it('t', async () => { start(); await clock.waitUntil(Date.now() + 100); });")).toEqual(['no-assertion']);
+  });
+
   it('takes a test that ends awaiting an event for one that checks the event happens', () => {
     const helpers = [
       "function waitFor(socket, type) { return new Promise((resolve) => { socket.addEventListener(type, (event) => resolve(event), { once: true }) }) }",
