@@ -11,7 +11,8 @@ import { createTestFileMatcher, isScriptFile, isSourceFile } from './files.js';
 import { judgeReports, readTestReports } from './reports.js';
 import { startAnalysis } from './analysis-pool.js';
 import { isSupportPackage, PackagePolicy, type PackageAllowEntry } from './package-policy.js';
-import { parseJsonConfig, readRunnerSelection, type RunnerSelection } from './runner-config.js';
+import { parseJsonConfig } from './config-values.js';
+import { readRunnerSelection, type RunnerSelection } from './runner-config.js';
 import { checkTestScript, delegatesToWorkspaces, type TestScriptReading } from './scripts.js';
 import { testPackagesOf, type PackageTests } from './test-packages.js';
 

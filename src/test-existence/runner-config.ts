@@ -1,11 +1,8 @@
 import path from 'node:path';
-import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import picomatch from 'picomatch';
-import { parse as parseYaml } from 'yaml';
-import { keyName, literalValue, parseSource, type t } from './ast.js';
 import { BUILD_OUTPUT_FOLDERS } from '../core/packages.js';
+import { projectPath, readConfigFile, ROOT, UNREADABLE, type Literal } from './config-values.js';
 import { resolveLocalImport } from './local-modules.js';
-import { threadNativeParseLimit } from './native-stack.js';
 import type { RunnerFiles } from './scripts.js';
 
 /**
@@ -56,12 +53,8 @@ const TYPE_TEST_RUNNER_FILES: Record<string, string[]> = {
   tsd: ['**/*.test-d.ts', '**/*.test-d.tsx'],
 };
 
-/** A fixed absolute prefix, so that jest's path regexes (`/e2e/`, `<rootDir>/x`) see a path like the one jest matches. */
-const ROOT = '/__root__';
 
 type Matcher = (file: string) => boolean;
-const UNREADABLE = Symbol('unreadable');
-type Literal = string | number | boolean | null | Literal[] | { [key: string]: Literal } | typeof UNREADABLE;
 
 export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string>, read: (file: string) => string): RunnerSelection {
   const within = (name: string) => (pkg.dir ? `${pkg.dir}/${name}` : name);
@@ -142,7 +135,7 @@ function jestMatcher(config: Literal, configDir: string): Matcher | undefined {
   if (!isObject(config)) return undefined;
   if (typeof config.rootDir !== 'string' && config.rootDir !== undefined) return undefined;
   // rootDir is relative to the config's folder; <rootDir> in projects means the same.
-  const dir = typeof config.rootDir === 'string' ? path.posix.normalize(path.posix.join(configDir || '.', config.rootDir)).replace(/^\.$/, '') : configDir;
+  const dir = typeof config.rootDir === 'string' ? projectPath(config.rootDir, configDir) : configDir;
   if (config.projects === undefined) return jestProjectMatcher(config, dir);
   if (!Array.isArray(config.projects)) return undefined;
   const matchers: Array<Matcher | undefined> = [];
@@ -176,7 +169,11 @@ function jestProjectMatcher(config: { [key: string]: Literal }, dir: string): Ma
   } catch {
     return undefined;
   }
-  const rootPaths = roots.map((root) => substitute(root).replace(/\/+$/, ''));
+  // jest resolves a root that is not absolute from rootDir.
+  const rootPaths = roots.map((root) => {
+    const value = substitute(root);
+    return (value.startsWith('/') ? value : path.posix.join(rootDir, value)).replace(/\/+$/, '');
+  });
   const globs = testMatch.map((glob) => picomatch(substitute(glob).replace(/^!/, ''), { dot: true }));
   const negated = testMatch.map((glob) => glob.startsWith('!'));
   return (file) => {
@@ -217,7 +214,7 @@ function vitestProjectMatcher(config: { [key: string]: Literal }, test: { [key: 
   const exclude = stringList(test.exclude ?? inherited.exclude, VITEST_DEFAULT_EXCLUDE);
   const root = typeof test.dir === 'string' ? test.dir : typeof config.root === 'string' ? config.root : undefined;
   if (!include || !exclude || (test.dir !== undefined && typeof test.dir !== 'string')) return undefined;
-  const base = root ? path.posix.normalize(path.posix.join(dir, root)).replace(/^\.$/, '') : dir;
+  const base = root ? projectPath(root, dir) : dir;
   const included = picomatch(include.map(stripDotSlash), { dot: true });
   const excluded = picomatch(exclude.map(stripDotSlash), { dot: true });
   return (file) => {
@@ -252,7 +249,9 @@ function mochaMatcher(config: Literal, dir: string, files: ReadonlySet<string>):
   if (!spec) return undefined;
   const recursive = config.recursive === true;
   const globs = spec.map((entry) => {
-    const clean = stripDotSlash(entry).replace(/\/+$/, '');
+    // A path the config built from its own folder (`path.join(__dirname, 'test')`), from the package's.
+    const local = entry.startsWith(`${ROOT}/`) ? path.posix.relative(`${ROOT}/${dir}`, entry) : entry;
+    const clean = stripDotSlash(local).replace(/\/+$/, '');
     // A folder names its files (all of them, deep, with --recursive).
     return atSources(/[*?{[]|\.[cm]?[jt]sx?$/.test(clean) ? clean : `${clean}/${recursive ? '**/' : ''}*.{js,cjs,mjs,ts,cts,mts}`, dir, files);
   });
@@ -293,119 +292,13 @@ function isObject(value: Literal | undefined): value is { [key: string]: Literal
 /**
  * A list of strings (or one string), `fallback` when the setting is absent, undefined when it cannot
  * be read. Elements that are not literals (`cond ? a : b`) are left out: they stay unknown, and the
- * other elements still apply.
+ * other elements still apply. A list of unknown elements only cannot be read: as an empty list, it
+ * would run no file at all (`roots: [path.resolve('src')]`).
  */
 function stringList(value: Literal | undefined, fallback: string[]): string[] | undefined {
   if (value === undefined) return fallback;
   if (typeof value === 'string') return [value];
   if (!Array.isArray(value)) return undefined;
-  return value.filter((item): item is string => typeof item === 'string');
-}
-
-/**
- * A JSON config as its runner reads it: jest and mocha strip comments from theirs (jest.config.json,
- * .mocharc.json, .mocharc.jsonc) before JSON.parse, npm takes package.json as it is; undefined where
- * the runner could not read it either.
- */
-export function parseJsonConfig(code: string, file: string): unknown {
-  if (path.posix.basename(file) === 'package.json') {
-    try {
-      return JSON.parse(code) as unknown;
-    } catch {
-      return undefined;
-    }
-  }
-  const errors: ParseError[] = [];
-  const value = parseJsonc(code, errors, { allowTrailingComma: false, disallowComments: false }) as unknown;
-  return errors.length > 0 ? undefined : value;
-}
-
-/** The config a file exports, as literal values; UNREADABLE where it is computed. `load` reads what it re-exports. */
-function readConfigFile(code: string, file: string, load: (source: string) => Literal): Literal {
-  if (/\.jsonc?$/.test(file)) return (parseJsonConfig(code, file) as Literal | undefined) ?? UNREADABLE;
-  if (/\.ya?ml$/.test(file) || /\.mocharc$/.test(file)) {
-    try {
-      return parseYaml(code) as Literal;
-    } catch {
-      return UNREADABLE;
-    }
-  }
-  let program: t.Program;
-  try {
-    program = parseSource(code, file, threadNativeParseLimit()).program;
-  } catch {
-    return UNREADABLE;
-  }
-  const bindings = new Map<string, t.Node>();
-  let exported: t.Node | undefined;
-  for (const statement of program.body) {
-    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
-    if (declaration?.type === 'VariableDeclaration') bindDeclarators(declaration, bindings);
-    if (statement.type === 'ExportDefaultDeclaration') exported = statement.declaration as t.Node;
-    if (statement.type === 'ExportNamedDeclaration' && statement.source && statement.specifiers.some((specifier) => keyName(specifier.exported) === 'default')) {
-      return load(statement.source.value);
-    }
-    if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') {
-      const left = statement.expression.left;
-      if (left.type === 'MemberExpression' && left.object.type === 'Identifier' && left.object.name === 'module' && keyName(left.property) === 'exports') exported = statement.expression.right;
-    }
-  }
-  return exported ? literalOf(exported, bindings, 0) : UNREADABLE;
-}
-
-/** `const name = value` of a declaration, for values that name it later. */
-function bindDeclarators(declaration: t.VariableDeclaration, bindings: Map<string, t.Node>): void {
-  for (const declarator of declaration.declarations) if (declarator.id.type === 'Identifier' && declarator.init) bindings.set(declarator.id.name, declarator.init);
-}
-
-/** The value a config function returns: its expression body, or a body of declarations ending in its only return. */
-function returnedLiteral(fn: t.ArrowFunctionExpression | t.Function, bindings: ReadonlyMap<string, t.Node>, depth: number): Literal {
-  if (!fn.body) return UNREADABLE;
-  if (fn.body.type !== 'BlockStatement') return literalOf(fn.body, bindings, depth + 1);
-  const statements = fn.body.body;
-  const last = statements.at(-1);
-  if (last?.type !== 'ReturnStatement' || !last.argument || !statements.slice(0, -1).every((statement) => statement.type === 'VariableDeclaration')) return UNREADABLE;
-  const inner = new Map(bindings);
-  for (const statement of statements.slice(0, -1) as t.VariableDeclaration[]) bindDeclarators(statement, inner);
-  return literalOf(last.argument, inner, depth + 1);
-}
-
-function literalOf(node: t.Node, bindings: ReadonlyMap<string, t.Node>, depth: number): Literal {
-  if (depth > 20) return UNREADABLE;
-  const literal = literalValue(node);
-  if (literal) return literal.value;
-  switch (node.type) {
-    case 'Literal':
-      // What literalValue leaves: regular expressions (jest's testRegex) and bigints.
-      return 'regex' in node ? node.regex.pattern : UNREADABLE;
-    case 'Identifier': {
-      const bound = bindings.get(node.name);
-      return bound ? literalOf(bound, bindings, depth + 1) : UNREADABLE;
-    }
-    case 'ArrayExpression':
-      return node.elements.map((element) => (element && element.type !== 'SpreadElement' ? literalOf(element, bindings, depth + 1) : UNREADABLE));
-    case 'ObjectExpression': {
-      const object: Record<string, Literal> = {};
-      for (const property of node.properties) {
-        if (property.type !== 'Property' || property.computed) continue;
-        const key = keyName(property.key);
-        if (key) object[key] = literalOf(property.value, bindings, depth + 1);
-      }
-      return object;
-    }
-    // defineConfig({ … }), mergeConfig(base, { … }) read as their last object argument.
-    case 'CallExpression': {
-      const last = node.arguments.findLast((argument) => ['ObjectExpression', 'Identifier', 'CallExpression', 'ArrowFunctionExpression', 'FunctionExpression'].includes(argument.type));
-      return last ? literalOf(last, bindings, depth + 1) : UNREADABLE;
-    }
-    // defineConfig(({ command }) => ({ … })): what the function returns, where it can only return that.
-    case 'ArrowFunctionExpression':
-    case 'FunctionExpression':
-      return returnedLiteral(node, bindings, depth);
-    case 'TSAsExpression':
-    case 'TSSatisfiesExpression':
-      return literalOf(node.expression, bindings, depth + 1);
-    default:
-      return UNREADABLE;
-  }
+  const known = value.filter((item): item is string => typeof item === 'string');
+  return known.length === 0 && value.length > 0 ? undefined : known;
 }

@@ -258,6 +258,59 @@ describe('the files the runner runs', () => {
     expect(rules(computed)).toEqual(['tests/runner-config vitest.config.ts']);
   });
 
+  it("reads vitest's root and test.dir built from the config's own folder (import.meta.dirname, new URL(…, import.meta.url))", async () => {
+    for (const dir of ["path.join(import.meta.dirname, 'test')", "new URL('./test/', import.meta.url).pathname"]) {
+      const report = await run({
+        'package.json': pkg({ test: 'npm run test -ws' }, { workspaces: ['packages/*'] }),
+        'test/add.test.js': REAL,
+        'packages/codegen/package.json': pkg({ test: 'vitest run' }),
+        'packages/codegen/src/generate.ts': 'export const generate = () => 1;\n',
+        'packages/codegen/vitest.config.mts': `import * as path from 'node:path';\nimport { defineConfig } from 'vitest/config';\nexport default defineConfig({\n  root: import.meta.dirname,\n  test: { dir: ${dir}, root: import.meta.dirname },\n});\n`,
+        'packages/codegen/test/generate.test.ts': REAL,
+        'packages/codegen/src/draft.test.ts': EMPTY,
+      });
+      expect(rules(report)).toEqual([]);
+      expect(report.metrics['test-files']).toBe(2);
+    }
+  });
+
+  it.each([
+    ['CommonJS __dirname', "const path = require('path');\nmodule.exports = { roots: [path.resolve(__dirname, 'src'), `${__dirname}/lib`] };\n", 'jest.config.js'],
+    ['__dirname of an ES module', "import { dirname, join } from 'node:path';\nimport { fileURLToPath } from 'node:url';\nconst __filename = fileURLToPath(import.meta.url);\nconst __dirname = dirname(__filename);\nexport default { roots: [join(__dirname, 'src'), join(__dirname, 'lib')] };\n", 'jest.config.mjs'],
+    ['roots relative to rootDir', "module.exports = { rootDir: '..', roots: ['src', '<rootDir>/lib/'] };\n", 'config/jest.config.js'],
+  ])("reads jest's roots built from the config's own folder: %s", async (_name, config, file) => {
+    const report = await run({
+      'package.json': pkg({ test: `jest --config ${file}` }),
+      [file]: config,
+      'src/add.test.js': REAL,
+      'lib/sub.test.js': REAL,
+      'other/empty.test.js': EMPTY,
+    });
+    expect(rules(report)).toEqual([]);
+    expect(report.metrics['test-files']).toBe(2);
+  });
+
+  it("reads mocha's spec built from the config's own folder", async () => {
+    const report = await run({
+      'package.json': pkg({ test: 'mocha' }),
+      '.mocharc.cjs': "const path = require('node:path');\nmodule.exports = { spec: path.join(__dirname, 'spec', '**/*.js') };\n",
+      'spec/add.js': REAL,
+      'test/unused.test.js': EMPTY,
+    });
+    expect(rules(report)).toEqual([]);
+    expect(report.metrics['test-files']).toBe(1);
+  });
+
+  it('does not read a path resolved from the working directory, which the config cannot know', async () => {
+    const report = await run({
+      'package.json': pkg({ test: 'jest' }),
+      'jest.config.js': "const path = require('path');\nmodule.exports = { roots: [path.resolve('src')] };\n",
+      'src/add.test.js': REAL,
+      'other/empty.test.js': EMPTY,
+    });
+    expect(rules(report)).toEqual(['tests/runner-config jest.config.js', 'test/empty other/empty.test.js']);
+  });
+
   it('falls back to the conventions with a notice when the selection is computed', async () => {
     const report = await run({
       'package.json': pkg({ test: 'jest' }),

@@ -1,0 +1,225 @@
+import path from 'node:path';
+import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
+import { parse as parseYaml } from 'yaml';
+import { calleePath, keyName, literalValue, parseSource, type t } from './ast.js';
+import { threadNativeParseLimit } from './native-stack.js';
+
+/*
+ * What a runner's config file sets, read without running it: its literal values, and the paths it
+ * builds from its own location (`path.join(import.meta.dirname, 'test')`, `resolve(__dirname, 'src')`).
+ */
+
+/**
+ * A fixed absolute prefix for the project's root: jest's path regexes (`/e2e/`, `<rootDir>/x`) see a
+ * path like the one jest matches, and a config's own folder (`__dirname`) is a path below it.
+ */
+export const ROOT = '/__root__';
+export const UNREADABLE = Symbol('unreadable');
+export type Literal = string | number | boolean | null | Literal[] | { [key: string]: Literal } | typeof UNREADABLE;
+/** What names stand for: their declarations, or (the config's own location) a value known in advance. */
+type Bindings = ReadonlyMap<string, t.Node | string>;
+
+/** Where a path a config built points, relative to `base` (project-relative): its paths under ROOT are the project's own. */
+export function projectPath(value: string, base: string): string {
+  const within = value === ROOT || value.startsWith(`${ROOT}/`) ? value.slice(ROOT.length + 1) : path.posix.join(base, value);
+  return path.posix.normalize(within || '.').replace(/^\.$/, '').replace(/\/+$/, '');
+}
+
+/**
+ * A JSON config as its runner reads it: jest and mocha strip comments from theirs (jest.config.json,
+ * .mocharc.json, .mocharc.jsonc) before JSON.parse, npm takes package.json as it is; undefined where
+ * the runner could not read it either.
+ */
+export function parseJsonConfig(code: string, file: string): unknown {
+  if (path.posix.basename(file) === 'package.json') {
+    try {
+      return JSON.parse(code) as unknown;
+    } catch {
+      return undefined;
+    }
+  }
+  const errors: ParseError[] = [];
+  const value = parseJsonc(code, errors, { allowTrailingComma: false, disallowComments: false }) as unknown;
+  return errors.length > 0 ? undefined : value;
+}
+
+/**
+ * The config a file (project-relative) exports, as literal values; UNREADABLE where it is computed.
+ * `load` reads what it re-exports.
+ */
+export function readConfigFile(code: string, file: string, load: (source: string) => Literal): Literal {
+  if (/\.jsonc?$/.test(file)) return (parseJsonConfig(code, file) as Literal | undefined) ?? UNREADABLE;
+  if (/\.ya?ml$/.test(file) || /\.mocharc$/.test(file)) {
+    try {
+      return parseYaml(code) as Literal;
+    } catch {
+      return UNREADABLE;
+    }
+  }
+  let program: t.Program;
+  try {
+    program = parseSource(code, file, threadNativeParseLimit()).program;
+  } catch {
+    return UNREADABLE;
+  }
+  const own = `${ROOT}/${file}`;
+  // The config's own location, in CommonJS and ES modules; a declaration of the same name replaces it.
+  const bindings = new Map<string, t.Node | string>([
+    ['__filename', own],
+    ['__dirname', path.posix.dirname(own)],
+    ['import.meta.filename', own],
+    ['import.meta.dirname', path.posix.dirname(own)],
+    ['import.meta.url', `file://${own}`],
+  ]);
+  let exported: t.Node | undefined;
+  for (const statement of program.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    if (declaration?.type === 'VariableDeclaration') bindDeclarators(declaration, bindings);
+    if (statement.type === 'ExportDefaultDeclaration') exported = statement.declaration as t.Node;
+    if (statement.type === 'ExportNamedDeclaration' && statement.source && statement.specifiers.some((specifier) => keyName(specifier.exported) === 'default')) {
+      return load(statement.source.value);
+    }
+    if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') {
+      const left = statement.expression.left;
+      if (left.type === 'MemberExpression' && left.object.type === 'Identifier' && left.object.name === 'module' && keyName(left.property) === 'exports') exported = statement.expression.right;
+    }
+  }
+  return exported ? literalOf(exported, bindings, 0) : UNREADABLE;
+}
+
+/** `const name = value` of a declaration, for values that name it later. */
+function bindDeclarators(declaration: t.VariableDeclaration, bindings: Map<string, t.Node | string>): void {
+  for (const declarator of declaration.declarations) if (declarator.id.type === 'Identifier' && declarator.init) bindings.set(declarator.id.name, declarator.init);
+}
+
+/** The value a config function returns: its expression body, or a body of declarations ending in its only return. */
+function returnedLiteral(fn: t.ArrowFunctionExpression | t.Function, bindings: Bindings, depth: number): Literal {
+  if (!fn.body) return UNREADABLE;
+  if (fn.body.type !== 'BlockStatement') return literalOf(fn.body, bindings, depth + 1);
+  const statements = fn.body.body;
+  const last = statements.at(-1);
+  if (last?.type !== 'ReturnStatement' || !last.argument || !statements.slice(0, -1).every((statement) => statement.type === 'VariableDeclaration')) return UNREADABLE;
+  const inner = new Map(bindings);
+  for (const statement of statements.slice(0, -1) as t.VariableDeclaration[]) bindDeclarators(statement, inner);
+  return literalOf(last.argument, inner, depth + 1);
+}
+
+function literalOf(node: t.Node, bindings: Bindings, depth: number): Literal {
+  if (depth > 20) return UNREADABLE;
+  const literal = literalValue(node);
+  if (literal) return literal.value;
+  switch (node.type) {
+    case 'Literal':
+      // What literalValue leaves: regular expressions (jest's testRegex) and bigints.
+      return 'regex' in node ? node.regex.pattern : UNREADABLE;
+    case 'Identifier': {
+      const bound = bindings.get(node.name);
+      if (typeof bound === 'string') return bound;
+      return bound ? literalOf(bound, bindings, depth + 1) : UNREADABLE;
+    }
+    case 'ArrayExpression':
+      return node.elements.map((element) => (element && element.type !== 'SpreadElement' ? literalOf(element, bindings, depth + 1) : UNREADABLE));
+    case 'ObjectExpression': {
+      const object: Record<string, Literal> = {};
+      for (const property of node.properties) {
+        if (property.type !== 'Property' || property.computed) continue;
+        const key = keyName(property.key);
+        if (key) object[key] = literalOf(property.value, bindings, depth + 1);
+      }
+      return object;
+    }
+    case 'MemberExpression':
+      return memberPath(node, bindings, depth) ?? UNREADABLE;
+    case 'TemplateLiteral':
+      return joinedTemplate(node, bindings, depth) ?? UNREADABLE;
+    case 'NewExpression':
+      return fileUrl(node, bindings, depth) ?? UNREADABLE;
+    // defineConfig({ … }), mergeConfig(base, { … }) read as their last object argument.
+    case 'CallExpression': {
+      const built = builtPath(node, bindings, depth);
+      if (built !== undefined) return built;
+      const last = node.arguments.findLast((argument) => ['ObjectExpression', 'Identifier', 'CallExpression', 'ArrowFunctionExpression', 'FunctionExpression'].includes(argument.type));
+      return last ? literalOf(last, bindings, depth + 1) : UNREADABLE;
+    }
+    // defineConfig(({ command }) => ({ … })): what the function returns, where it can only return that.
+    case 'ArrowFunctionExpression':
+    case 'FunctionExpression':
+      return returnedLiteral(node, bindings, depth);
+    case 'TSAsExpression':
+    case 'TSSatisfiesExpression':
+      return literalOf(node.expression, bindings, depth + 1);
+    default:
+      return UNREADABLE;
+  }
+}
+
+/** Each argument's string value; undefined when one is not a string. */
+function stringArguments(nodes: readonly t.Node[], bindings: Bindings, depth: number): string[] | undefined {
+  const values = nodes.map((node) => (node.type === 'SpreadElement' ? UNREADABLE : literalOf(node, bindings, depth + 1)));
+  return values.every((value) => typeof value === 'string') ? values : undefined;
+}
+
+/** `import.meta.dirname`, `import.meta.url`…, and the path of a file URL: `new URL('.', import.meta.url).pathname`. */
+function memberPath(node: t.MemberExpression, bindings: Bindings, depth: number): string | undefined {
+  const key = node.computed ? undefined : keyName(node.property);
+  if (!key) return undefined;
+  if (node.object.type === 'MetaProperty') {
+    const bound = bindings.get(`import.meta.${key}`);
+    return typeof bound === 'string' ? bound : undefined;
+  }
+  if (key !== 'pathname') return undefined;
+  const url = literalOf(node.object, bindings, depth + 1);
+  return typeof url === 'string' ? pathOfFileUrl(url) : undefined;
+}
+
+/** `${__dirname}/test`: a template of strings only. */
+function joinedTemplate(node: t.TemplateLiteral, bindings: Bindings, depth: number): string | undefined {
+  const values = stringArguments(node.expressions, bindings, depth);
+  if (!values) return undefined;
+  return node.quasis.map((quasi, index) => (quasi.value.cooked ?? quasi.value.raw) + (values[index] ?? '')).join('');
+}
+
+/** `new URL('./test', import.meta.url)`, as the URL's text. */
+function fileUrl(node: t.NewExpression, bindings: Bindings, depth: number): string | undefined {
+  if (node.callee.type !== 'Identifier' || node.callee.name !== 'URL') return undefined;
+  const values = stringArguments(node.arguments, bindings, depth);
+  if (!values || values.length !== 2 || !values[1]!.startsWith('file://')) return undefined;
+  try {
+    return new URL(values[0]!, values[1]!).href;
+  } catch {
+    return undefined;
+  }
+}
+
+function pathOfFileUrl(url: string): string | undefined {
+  if (!url.startsWith('file://')) return undefined;
+  try {
+    return decodeURIComponent(new URL(url).pathname);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What node:path and node:url compute from strings: `path.join(__dirname, 'test')`, `resolve(root, 'src')`,
+ * `dirname(fileURLToPath(import.meta.url))`. Undefined for other calls, and for a resolve from the working directory.
+ */
+function builtPath(node: t.CallExpression, bindings: Bindings, depth: number): string | undefined {
+  const callee = calleePath(node.callee);
+  const name = callee?.at(-1);
+  if (!callee || callee.length > 3 || !name || !['join', 'resolve', 'dirname', 'normalize', 'fileURLToPath'].includes(name)) return undefined;
+  const values = stringArguments(node.arguments, bindings, depth);
+  if (!values || values.length === 0) return undefined;
+  switch (name) {
+    case 'join':
+      return path.posix.join(...values);
+    case 'resolve':
+      return values.some((value) => value.startsWith('/')) ? path.posix.resolve(...values) : undefined;
+    case 'dirname':
+      return path.posix.dirname(values[0]!);
+    case 'normalize':
+      return path.posix.normalize(values[0]!);
+    default:
+      return pathOfFileUrl(values[0]!);
+  }
+}
