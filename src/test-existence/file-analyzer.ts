@@ -1,0 +1,485 @@
+import { compileAssertPatterns } from './assert-patterns.js';
+import { AssertionFinder } from './assertions.js';
+import {
+  boundNames, calleePath, canBeTitle, declarationPath, isFunction, isString, packageImported, propertyName, rootName, rootOf, SourceLines, TYPESCRIPT_FILE, unwrapAwait, walk,
+  type FunctionNode, type ParsedSource, type t,
+} from './ast.js';
+import type { AssertionKind } from './constants.js';
+import { Bindings, SUITE_BASES, TEST_BASES, TYPE_ASSERTIONS } from './bindings.js';
+import { acknowledge, awaitsCallback, conditionSkips, endsAwaitingEvent, generatorOf, GENERATOR_MODULES, isBindCall, onlyCalls, runsCallersTest, throwsInCallback } from './test-body.js';
+import type { AnalyzeOptions, FileAnalysis, TestCase, TestClass } from './analyze.js';
+import type { DeclaredTests } from './local-modules.js';
+
+/*
+ * The walk over one file's declarations: suites, tests, hooks and the helpers that declare tests or
+ * assert, each test classified (analyze.ts parses the file and hands its tree here).
+ */
+
+const HOOKS = new Set(['beforeEach', 'afterEach', 'beforeAll', 'afterAll', 'before', 'after', 'setup', 'teardown', 'suiteSetup', 'suiteTeardown']);
+/** Chain members that keep a call a test declaration: `test.concurrent.each(…)(…)`, `it.only`, `test.describe.serial`. */
+const MODIFIERS = new Set(['skip', 'only', 'todo', 'each', 'for', 'concurrent', 'sequential', 'serial', 'parallel', 'failing', 'fails', 'fixme', 'fail', 'runIf', 'skipIf', 'shuffle', 'describe', 'cb']);
+/** Members whose call returns the function that then takes the title: `test.each(table)(title, fn)`. */
+const CURRIED = new Set(['each', 'for', 'runIf', 'skipIf']);
+const SKIP_MODIFIERS = new Set(['skip', 'fixme']);
+
+/** Statements that skip the test they stand in, unconditionally: `this.skip()`, `t.skip()`, `pending()`, `test.skip()`. */
+const RUNTIME_SKIPS = new Set(['skip', 'fixme']);
+
+/** Type-test files (vitest `*.test-d.ts`, tstyche `__typetests__` and `*.tst.ts`): their expectations are checked by the compiler. */
+const TYPE_TEST_FILE = /(?:\.test-d\.[cm]?tsx?|\.tst\.[cm]?tsx?)$|(?:^|\/)__typetests__\//;
+
+
+/** Flags a suite passes down to what it declares. */
+interface Scope {
+  skipped: boolean;
+  todo: boolean;
+  /** A hook (`beforeEach`, `afterEach` …) of an enclosing suite asserts, on behalf of every test. */
+  hookAsserts: boolean;
+  /**
+   * The parameters of the helpers around: functions the file does not run as it loads (it hands
+   * them to no call), such as enzyme's `function itIf(cond, a, b)`. What they hold is the caller's.
+   */
+  callerNames: ReadonlySet<string>;
+}
+
+/** A test or suite declaration: `it.skip('title', fn)`, `describe.each(table)('title', fn)`, `t.test('title', fn)`. */
+interface Declaration {
+  kind: 'test' | 'suite';
+  base: string;
+  modifiers: string[];
+  /** A helper declares the test and hands the function its own arguments (`run(t, page)`): a second parameter is no `done`. */
+  runByHelper?: boolean;
+}
+
+interface Flags {
+  skipped: boolean;
+  todo: boolean;
+  focused: boolean;
+}
+
+/** Comments the analysis reads: those that disable a lint rule for the next line, and `@ts-expect-error`. */
+const ACTIVE_COMMENT = /eslint-disable-next-line|@ts-expect-error/;
+
+/**
+ * A declaration of the test its caller passes: in a helper, with no function of its own, it
+ * declares the test function (or, without one, the title) of a parameter, as enzyme's
+ * `function itIf(cond, a, b) { if (cond) it(a, b); else it.skip(a, b); }` or `it(...args)`.
+ * Each call declares a test, skipped or focused as the caller chooses; the helper by itself, none.
+ */
+function declaresCallersTest(call: t.CallExpression, callerNames: ReadonlySet<string>): boolean {
+  if (callerNames.size === 0 || call.arguments.some(isFunction)) return false;
+  const passed = (node: t.Node): boolean => (node.type === 'Identifier' && callerNames.has(node.name)) || (node.type === 'SpreadElement' && passed(node.argument));
+  const [title, ...rest] = call.arguments;
+  return rest.length > 0 ? rest.some(passed) : title !== undefined && passed(title);
+}
+
+export class FileAnalyzer {
+  private readonly tests: TestCase[] = [];
+  private readonly focusedSuites: FileAnalysis['focusedSuites'] = [];
+  private readonly packageImports = new Set<string>();
+  /** What calling each function of the file declares, once asked (see testsIn). */
+  private readonly declaredByFunction = new Map<FunctionNode, DeclaredTests>();
+  /** How many declarations of their caller's tests the walks met (see declaresCallersTest). */
+  private passedThrough = 0;
+  private readonly names = new Bindings();
+  private readonly typeTests: boolean;
+  /** A TypeScript file: the compiler checks what its tests declare, even what they never run. */
+  private readonly typescript: boolean;
+  private readonly finder: AssertionFinder;
+  private readonly lines: SourceLines;
+
+  /** Where `// @ts-expect-error` comments are: the compiler fails when the line under one compiles. */
+  private typeErrorExpectations: number[] = [];
+
+  constructor(
+    private readonly code: string,
+    private readonly file: string,
+    private readonly options: AnalyzeOptions,
+  ) {
+    this.typeTests = TYPE_TEST_FILE.test(file);
+    this.typescript = TYPESCRIPT_FILE.test(file);
+    this.finder = new AssertionFinder(this.names, {
+      path: file,
+      typeTests: this.typeTests,
+      assertPatterns: options.assertPatterns ?? compileAssertPatterns([]),
+      localModules: options.localModules,
+      isDeclaration: (call) => this.declarationOf(call) !== undefined,
+    });
+    this.lines = new SourceLines(code);
+  }
+
+  /**
+   * Analyses a file given as the parses of its parts, in order: one for the whole file, or runs of
+   * top-level statements parsed again on each pass, so that one run's tree is alive at a time. Every
+   * pass goes over the file as the whole file's walk would.
+   */
+  analyze(parts: ReadonlyArray<() => ParsedSource>): FileAnalysis {
+    const comments: ParsedSource['comments'][number][] = [];
+    const withHooks: Array<() => ParsedSource> = [];
+    for (const part of parts) {
+      const parsed = part();
+      for (const comment of parsed.comments) if (ACTIVE_COMMENT.test(comment.value)) comments.push(comment);
+      this.collectBindings(parsed.program);
+      if (parsed.program.body.some((statement) => this.hookCallback(statement))) withHooks.push(part);
+    }
+    this.typeErrorExpectations = comments.filter((comment) => comment.value.includes('@ts-expect-error')).map((comment) => comment.start);
+    // The file's own hooks assert for every test in it: known before the first test is judged.
+    const hookAsserts = withHooks.some((part) => part().program.body.some((statement) => this.isAssertingHook(statement)));
+    const scope: Scope = { skipped: false, todo: false, hookAsserts, callerNames: new Set() };
+    for (const part of parts) for (const statement of part().program.body) this.visit(statement, scope);
+    // tsd and tstyche files may assert at the top level, with no test around: the file is one type test.
+    if (this.typeTests && this.tests.length === 0 && parts.some((part) => this.hasTypeAssertions(part().program))) this.tests.push({ title: '(type assertions of the file)', line: 1, column: 1, testClass: 'real' });
+    acknowledge(this.tests, comments, this.lines);
+    return { tests: this.tests, focusedSuites: this.focusedSuites, ...(this.packageImports.size > 0 ? { packageImports: [...this.packageImports] } : {}) };
+  }
+
+  /**
+   * One pass over the file for imports of assertion libraries and for helper functions. Test
+   * bodies are left to the walk that classifies the test, which binds what they define.
+   */
+  collectBindings(program: t.Program): void {
+    walk(program, (node) => {
+      const imported = packageImported(node);
+      if (imported) this.packageImports.add(imported);
+      if (node.type === 'CallExpression') return this.declarationOf(node)?.kind !== 'test';
+      this.names.bind(node);
+      return true;
+    });
+  }
+
+  /** `expectTypeOf(…)`, `expectType<…>(…)`, `expect<…>()` or `// @ts-expect-error` anywhere in a type-test file, suites included. */
+  private hasTypeAssertions(program: t.Program): boolean {
+    if (this.typeErrorExpectations.length > 0) return true;
+    let found = false;
+    walk(program, (node) => {
+      if (found) return false;
+      if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && (TYPE_ASSERTIONS.has(node.callee.name) || this.names.expectNames.has(node.callee.name))) found = true;
+      return true;
+    });
+    return found;
+  }
+
+  /** Whether the module's export `name` (or `default`) asserts, when this file is a helper module. */
+  exportAsserts(name: string): boolean {
+    return this.finder.helpersAssert(this.names.helpers.get(name) ?? []);
+  }
+
+  /** The tests calling the module's export `name` declares, when this file is a helper module (see DeclaredTests). */
+  exportTestsDeclared(name: string): DeclaredTests {
+    let declared: DeclaredTests = 'none';
+    for (const ref of this.names.helpers.get(name) ?? []) {
+      const answer = 'type' in ref ? this.testsIn(ref) : (this.options.localModules?.testsDeclared(this.file, ref.module, ref.name) ?? 'none');
+      if (answer === 'callers-test') return answer;
+      if (answer === 'tests') declared = answer;
+    }
+    return declared;
+  }
+
+  /** The tests a helper function declares: a test that runs one of its parameters runs its caller's function. */
+  private testsIn(fn: FunctionNode): DeclaredTests {
+    const known = this.declaredByFunction.get(fn);
+    if (known) return known;
+    const parameters = new Set(fn.params.flatMap(boundNames));
+    let declared: DeclaredTests = 'none';
+    walk(fn.body, (child) => {
+      if (declared === 'callers-test') return false;
+      if (child.type !== 'CallExpression') return true;
+      const declaration = this.declarationOf(child);
+      if (declaration?.kind === 'test' && runsCallersTest(child, parameters)) declared = 'callers-test';
+      // Other functions of the file are not followed: helpers calling each other, a thousand deep, need no deep stack.
+      else if (declaration || this.generatorOf(child, true, false)) declared = 'tests';
+      return true;
+    });
+    this.declaredByFunction.set(fn, declared);
+    return declared;
+  }
+
+  /**
+   * A call of a table of tests: a library's (`pluginTester({…})`, `ruleTester.run(…)`, jest-in-case's
+   * `cases(…)`), or, with `imported`, of a helper that declares tests: imported from the project's
+   * helpers (emotion's `babelTester(title, __dirname)`, which hands its fixtures to jest-in-case), or a
+   * function of the file (with `locals`) that declares its caller's test (`itIf(cond, title, fn)`). The
+   * helper's own focused and skipped forms (`itIf.only(…)`, `describeIf.skip(…)`) give their `modifier`.
+   */
+  private generatorOf(call: t.CallExpression, imported = true, locals = true): { name: string; declared: DeclaredTests; modifier?: 'only' | 'skip' } | undefined {
+    const known = generatorOf(call);
+    if (known) return { name: known, declared: 'tests' };
+    if (!imported) return undefined;
+    const callee = call.callee;
+    const property = callee.type === 'MemberExpression' && callee.object.type === 'Identifier' ? { of: callee.object.name, name: propertyName(callee) } : undefined;
+    const modifier = property?.name === 'only' || property?.name === 'skip' ? property.name : undefined;
+    const name = callee.type === 'Identifier' ? callee.name : modifier ? property!.of : undefined;
+    if (name === undefined) return undefined;
+    const ref = this.names.helpers.get(name)?.find((candidate) => !('type' in candidate));
+    let declared: DeclaredTests;
+    if (ref && !('type' in ref)) declared = GENERATOR_MODULES.has(ref.module) ? 'tests' : (this.options.localModules?.testsDeclared(this.file, ref.module, ref.name) ?? 'none');
+    else {
+      const local = locals ? this.names.localFunction(name) : undefined;
+      declared = local ? this.testsIn(local) : 'none';
+      // The tests a function of the file declares of its own were judged where it declares them.
+      if (declared === 'tests' && !modifier) declared = 'none';
+    }
+    return declared === 'none' ? undefined : { name, declared, ...(modifier ? { modifier } : {}) };
+  }
+
+  /** Visits the statements of a suite (or the file): its hooks first, as they assert for every test in it. */
+  private visitSuiteBody(statements: t.Node[], scope: Scope): void {
+    const hookAsserts = scope.hookAsserts || statements.some((statement) => this.isAssertingHook(statement));
+    const inner = hookAsserts === scope.hookAsserts ? scope : { ...scope, hookAsserts };
+    for (const statement of statements) this.visit(statement, inner);
+  }
+
+  private isAssertingHook(statement: t.Node): boolean {
+    const callback = this.hookCallback(statement);
+    return callback !== undefined && this.finder.assertions(callback.body).size > 0;
+  }
+
+  /** The function a hook (`beforeEach(() => …)`, `test.afterAll(…)`) runs, when `statement` declares one. */
+  private hookCallback(statement: t.Node): FunctionNode | undefined {
+    if (statement.type !== 'ExpressionStatement') return undefined;
+    const call = unwrapAwait(statement.expression);
+    if (call.type !== 'CallExpression') return undefined;
+    const path = calleePath(call.callee);
+    const name = path?.at(-1);
+    if (!path || !name || !HOOKS.has(name) || (path.length > 1 && path[0] !== 'test')) return undefined;
+    return call.arguments.find(isFunction);
+  }
+
+  /** Finds the test and suite declarations under `node`, wherever they are (loops, helper functions, blocks). */
+  private visit(node: t.Node, scope: Scope): void {
+    // The helpers the walk is in, innermost last. A function handed to a call (`cases.forEach(…)`, a
+    // hook, an IIFE) may run as the file loads: its parameters are a table's rows, not a caller's test.
+    const helpers: Array<t.Function | t.ArrowFunctionExpression> = [];
+    const handed = new Set<t.Node>();
+    // Calls made as statements, whose value nothing uses: only such a call of an imported helper may declare tests.
+    const statements = new Set<t.Node>();
+    walk(node, (child) => {
+      if (child.type === 'ExpressionStatement') statements.add(unwrapAwait(child.expression));
+      while (helpers.length > 0 && helpers.at(-1)!.end <= child.start) helpers.pop();
+      if (child.type === 'FunctionDeclaration' || child.type === 'FunctionExpression' || child.type === 'ArrowFunctionExpression') {
+        if (!handed.has(child)) helpers.push(child);
+        return true;
+      }
+      if (child.type === 'NewExpression' || child.type === 'CallExpression') {
+        handed.add(rootOf(child.callee));
+        for (const argument of child.arguments) handed.add(argument);
+      }
+      if (child.type !== 'CallExpression') return true;
+      // expect(() => test('x')).toThrow(), tstyche's expect(test.each(table)(…)).type: values under check, not declarations.
+      if (this.names.isExpectEntry(child.callee)) return false;
+      const declaration = this.declarationOf(child);
+      const callersHere = () => (helpers.length === 0 ? scope.callerNames : new Set([...scope.callerNames, ...helpers.flatMap((helper) => helper.params.flatMap(boundNames))]));
+      if (!declaration) {
+        const generator = this.generatorOf(child, statements.has(child));
+        if (!generator) return true;
+        // `itIf.skip = (test, a, b) => { itIf(false, a, b); }`: a wrapper handing its caller's test to another.
+        if (declaresCallersTest(child, callersHere())) return false;
+        const modifiers = generator.modifier ? [generator.modifier] : [];
+        const title = child.arguments.find(isString)?.value;
+        // ky's `browserTest('title', browsers, async (t, page) => { … })`: the function is the body of the test the helper declares.
+        if (generator.declared === 'callers-test' && child.arguments.some(isFunction)) {
+          this.visitTest(child, { kind: 'test', base: 'it', modifiers, runByHelper: true }, scope, title);
+          return false;
+        }
+        // A helper handed the caller's suite (enzyme's `describeIf(cond, 'title', () => { it(…) })`) declares the tests in it: they are judged here.
+        if (generator.modifier === 'only') this.focusedSuites.push({ title: title ?? `${generator.name}.only(…)`, ...this.lines.at(child.start) });
+        const inner = generator.modifier === 'skip' ? { ...scope, skipped: true } : scope;
+        const before = this.tests.length;
+        for (const argument of child.arguments) {
+          if (isFunction(argument)) this.visit(argument.body, inner);
+        }
+        // pluginTester({ … }), ruleTester.run(…), babelTester(title, __dirname): the tests come from a table, each checked.
+        if (this.tests.length === before) this.tests.push({ title: title ?? `${generator.name}(…)`, ...this.lines.at(child.start), testClass: inner.skipped ? 'skipped' : 'real' });
+        return false;
+      }
+      const callerNames = callersHere();
+      this.visitDeclaration(child, declaration, callerNames === scope.callerNames ? scope : { ...scope, callerNames });
+      return false;
+    });
+  }
+
+  private visitDeclaration(call: t.CallExpression, declaration: Declaration, scope: Scope): void {
+    if (declaresCallersTest(call, scope.callerNames)) {
+      this.passedThrough += 1;
+      return;
+    }
+    if (declaration.kind === 'suite') this.visitSuite(call, declaration, scope);
+    else this.visitTest(call, declaration, scope);
+  }
+
+  private visitSuite(call: t.CallExpression, declaration: Declaration, scope: Scope): void {
+    const flags = this.flagsOf(call, declaration);
+    const focusedBefore = this.focusedSuites.length;
+    if (flags.focused) this.focusedSuites.push({ title: this.titleOf(call), ...this.lines.at(call.start) });
+    const callback = call.arguments.find(isFunction);
+    if (!callback) return;
+    const inner: Scope = { ...scope, skipped: scope.skipped || flags.skipped, todo: scope.todo || flags.todo };
+    const testsBefore = this.tests.length;
+    const passedBefore = this.passedThrough;
+    if (callback.body.type === 'BlockStatement') this.visitSuiteBody(callback.body.body, inner);
+    else this.visit(callback.body, inner);
+    // A suite of nothing but its caller's tests is part of the helper that passes them through
+    // (enzyme's `describeIf.only`: `describe.only('only:', () => { describe.skip(a, b) })`): its focus is the caller's too.
+    if (this.passedThrough > passedBefore && this.tests.length === testsBefore && this.focusedSuites.length === focusedBefore + (flags.focused ? 1 : 0)) {
+      this.focusedSuites.length = focusedBefore;
+      this.passedThrough += 1;
+    }
+  }
+
+  private visitTest(call: t.CallExpression, declaration: Declaration, scope: Scope, title = this.titleOf(call)): void {
+    const flags = this.flagsOf(call, declaration);
+    const { callback, fromCaller } = this.callbackOf(call, declaration);
+    const before = this.tests.length;
+    const inner: Scope = { ...scope, skipped: scope.skipped || flags.skipped, todo: scope.todo || flags.todo };
+    const fn = callback && callback !== 'opaque' ? callback : undefined;
+    // The parameters of `.each` callbacks are table rows, and those of a bound function its bound arguments.
+    const takesContext = !declaration.modifiers.some((modifier) => CURRIED.has(modifier)) && !call.arguments.some(isBindCall);
+    const context = fn && takesContext ? this.names.bindContext(fn.params) : undefined;
+    // A `done` named first (mocha's `function (done)`) is one whatever follows the function (jest's timeout).
+    const first = fn?.params[0];
+    const done = fromCaller && !(first?.type === 'Identifier' && first.name === context) ? undefined : context;
+    // Functions declared in the body are hoisted: bound before the walk meets their calls.
+    if (fn?.body.type === 'BlockStatement') for (const statement of fn.body.body) this.names.bind(statement);
+    // Tests declared in the body (node:test subtests) are visited as tests, in this one's scope.
+    const assertions = fn ? this.finder.assertions(fn.body, (child) => this.visitDeclaration(child, this.declarationOf(child)!, inner)) : new Set<AssertionKind>();
+    // A helper's test that only calls its caller's function (enzyme's `it(title, () => factory(testCase))`) runs the caller's checks.
+    if (fn && assertions.size === 0 && onlyCalls(fn, scope.callerNames)) assertions.add('live');
+    // The three checks below hold whatever constants the test asserts beside them: pino's `instance.on('error', () => { assert.ok('error received'); end() })`
+    // fails by its timeout unless the code emits, `ok('…')` or not.
+    // A test that ends through its `done` callback from inside other code checks that the code called back.
+    if (fn && done && !assertions.has('live') && awaitsCallback(fn, done)) assertions.add('live');
+    // `await once(socket, 'close')` last: the test times out unless the code makes the event happen.
+    if (fn && !assertions.has('live') && endsAwaitingEvent(fn, (name) => this.names.localFunction(name))) assertions.add('live');
+    // cancel () { throw new Error('should be unreachable') }: a callback that fails the test when the code calls it.
+    if (fn && !assertions.has('live') && throwsInCallback(fn)) assertions.add('live');
+    // A type test in a test file: `// @ts-expect-error` asserts that the next line does not compile.
+    // Beside constant assertions it is more likely a silenced error than a check (jest's `// @ts-expect-error` over `globalThis.Symbol = undefined`).
+    if (fn && assertions.size === 0 && this.typeErrorExpectations.some((at) => at > fn.start && at < fn.end)) assertions.add('live');
+    // A test that declares subtests (`t.test(…)` of node:test) is a suite: its subtests are the tests.
+    if (this.tests.length > before) {
+      if (flags.focused) this.focusedSuites.push({ title: this.titleOf(call), ...this.lines.at(call.start) });
+      return;
+    }
+    this.tests.push({ title, ...this.lines.at(call.start), testClass: this.classify(callback, flags, scope, assertions) });
+  }
+
+  private classify(callback: FunctionNode | 'opaque' | undefined, flags: Flags, scope: Scope, assertions: Set<AssertionKind>): TestClass {
+    if (flags.todo || scope.todo || !callback) return 'todo';
+    if (flags.skipped || scope.skipped) return 'skipped';
+    if (flags.focused) return 'focused';
+    // A test function imported from another module cannot be judged here; it gets the benefit of the doubt.
+    if (callback === 'opaque') return 'real';
+    const body = callback.body;
+    if (body.type === 'BlockStatement') {
+      if (body.body.length === 0) return this.typeTests ? 'real' : 'empty';
+      // Nothing but types (zod's `type _Refined<T> = …` that must not recurse too deep) and, in TypeScript, functions
+      // the test never calls (date-fns's `function _test<D extends Date>(arg: D) { isMonday(arg) }`): nothing runs, the compiler checks them.
+      if (body.body.every((statement) => this.onlyForCompiler(statement))) return 'real';
+      const skip = body.body.map((statement) => this.runtimeSkipOf(statement)).find(Boolean);
+      if (skip) return skip;
+    }
+    // A type test is checked by the compiler, body and all: jest's own `test('name', () => {})` type-checks `test`.
+    if (assertions.size === 0) return scope.hookAsserts || this.typeTests ? 'real' : 'no-assertion';
+    return assertions.has('live') ? 'real' : 'tautology';
+  }
+
+  /** A statement that runs nothing: a type, or in a TypeScript file a function (declared, or bound to a name) left for the compiler to check. */
+  private onlyForCompiler(statement: t.Statement): boolean {
+    if (statement.type === 'TSTypeAliasDeclaration' || statement.type === 'TSInterfaceDeclaration') return true;
+    if (!this.typescript) return false;
+    if (statement.type === 'FunctionDeclaration') return true;
+    return statement.type === 'VariableDeclaration' && statement.declarations.every(({ init }) => Boolean(init) && isFunction(init!));
+  }
+
+  /** `this.skip()`, `t.skip()`, `pending()`, `test.skip()` as a statement of its own: the test never runs its checks. */
+  private runtimeSkipOf(statement: t.Statement): TestClass | undefined {
+    if (statement.type !== 'ExpressionStatement') return undefined;
+    const call = unwrapAwait(statement.expression);
+    if (call.type !== 'CallExpression') return undefined;
+    if (call.callee.type === 'Identifier' && call.callee.name === 'pending') return 'skipped';
+    if (call.callee.type !== 'MemberExpression' || call.arguments.length > 0) return undefined;
+    const name = propertyName(call.callee);
+    const object = call.callee.object;
+    const onContext = object.type === 'ThisExpression' || (object.type === 'Identifier' && (this.names.contextNames.has(object.name) || object.name === 'test'));
+    if (!onContext || !name) return undefined;
+    if (RUNTIME_SKIPS.has(name)) return 'skipped';
+    return name === 'todo' ? 'todo' : undefined;
+  }
+
+  private declarationOf(call: t.CallExpression): Declaration | undefined {
+    // Most calls are not declarations; their root name says so without building the path.
+    const root = rootName(call.callee);
+    if (root === undefined || !(TEST_BASES.has(root) || SUITE_BASES.has(root) || this.names.contextNames.has(root)) || this.names.shadowed.has(root)) return undefined;
+    const path = declarationPath(call.callee, CURRIED);
+    if (!path) return undefined;
+    let [base, ...modifiers] = path;
+    if (!base) return undefined;
+    // node:test subtests: t.test('title', fn)
+    if (this.names.contextNames.has(base) && modifiers[0] === 'test') [base, ...modifiers] = modifiers as [string, ...string[]];
+    if (!modifiers.every((modifier) => MODIFIERS.has(modifier))) return undefined;
+    const first = call.arguments[0];
+    if (!first || !canBeTitle(first)) return undefined;
+    // Playwright's conditional annotations, `test.skip(isMobile, 'reason')`, declare no test.
+    if (isString(call.arguments[1]) && !call.arguments.some(isFunction)) return undefined;
+    if (SUITE_BASES.has(base)) return { kind: 'suite', base, modifiers };
+    if (!TEST_BASES.has(base)) return undefined;
+    return { kind: modifiers.includes('describe') ? 'suite' : 'test', base, modifiers };
+  }
+
+  private flagsOf(call: t.CallExpression, declaration: Declaration): Flags {
+    const { base, modifiers } = declaration;
+    const flags: Flags = {
+      skipped: base.startsWith('x') || modifiers.some((modifier) => SKIP_MODIFIERS.has(modifier)) || conditionSkips(call.callee),
+      todo: modifiers.includes('todo'),
+      focused: base.startsWith('f') || modifiers.includes('only'),
+    };
+    // node:test options: test('title', { skip: true }, fn)
+    const options = call.arguments.find((argument): argument is t.ObjectExpression => argument.type === 'ObjectExpression');
+    for (const property of options?.properties ?? []) {
+      if (property.type !== 'Property' || property.key.type !== 'Identifier') continue;
+      const value = property.value;
+      const set = value.type === 'Literal' && typeof value.value === 'boolean' ? value.value : isString(value) || value.type === 'TemplateLiteral';
+      if (!set) continue;
+      if (property.key.name === 'skip') flags.skipped = true;
+      else if (property.key.name === 'todo') flags.todo = true;
+      else if (property.key.name === 'only') flags.focused = true;
+    }
+    return flags;
+  }
+
+  /**
+   * The function a test runs: the first argument after its title and options (node:test's and
+   * Playwright's `test(title, { skip }, fn)`), a function of the file passed by name (or bound), or
+   * `opaque`. An AVA macro of the file, after the title or in its place, takes the arguments after it
+   * as input (execa's `test(title, checkStdout, () => $\`echo foo\`, 'foo')`, `test(stdioMacro, input)`);
+   * an imported one that is given a function runs it as the test (got's `test(title, withServer, async (t, server) => { … })`).
+   * `fromCaller`: the function's parameters after the first are what a macro or helper hands it, not node:test's `done`.
+   */
+  private callbackOf(call: t.CallExpression, declaration: Declaration): { callback: FunctionNode | 'opaque' | undefined; fromCaller: boolean } {
+    const args = call.arguments;
+    // A helper's call puts the caller's function where the helper wants it (`browserTest(title, browsers, fn)`).
+    if (declaration.runByHelper) return { callback: args.findLast(isFunction), fromCaller: true };
+    const first = args[0];
+    const titledMacro = first?.type === 'Identifier' ? this.names.localFunction(first.name) : undefined;
+    if (titledMacro) return { callback: titledMacro, fromCaller: args.length > 1 };
+    const index = args.findIndex((argument, position) => position > 0 && argument.type !== 'ObjectExpression');
+    const implementation = args[index];
+    const fromCaller = index !== -1 && index < args.length - 1;
+    if (!implementation) return { callback: undefined, fromCaller };
+    if (isFunction(implementation)) return { callback: implementation, fromCaller };
+    if (implementation.type !== 'Identifier' && implementation.type !== 'MemberExpression' && implementation.type !== 'CallExpression') return { callback: undefined, fromCaller };
+    // it('works', check.bind(null, input))
+    const target = isBindCall(implementation) ? implementation.callee.object : implementation;
+    const local = target.type === 'Identifier' ? this.names.localFunction(target.name) : undefined;
+    return { callback: local ?? args.findLast(isFunction) ?? 'opaque', fromCaller };
+  }
+
+  private titleOf(call: t.CallExpression): string {
+    const first = call.arguments[0];
+    if (!first) return '(untitled)';
+    if (isString(first)) return first.value;
+    if (first.type === 'TemplateLiteral' && first.expressions.length === 0) return first.quasis.map((quasi) => quasi.value.cooked ?? quasi.value.raw).join('');
+    const text = this.code.slice(first.start, first.end).replace(/\s+/g, ' ');
+    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  }
+}
