@@ -1,5 +1,5 @@
 import type { AssertPatterns } from './assert-patterns.js';
-import { boundNames, calleePath, hasNot, isFunction, isShouldChain, propertyName, requiredModule, rootName, rootOf, typeArgumentsOf, walk, type FunctionNode, type t } from './ast.js';
+import { boundNames, calleePath, hasNot, isFunction, isShouldChain, literalValue, propertyName, requiredModule, rootName, rootOf, typeArgumentsOf, walk, type FunctionNode, type t } from './ast.js';
 import { ASSERT_MODULES, CONTEXT_ASSERTIONS, TYPE_ASSERTIONS, type Bindings, type HelperRef } from './bindings.js';
 import { constantness, type AssertionKind } from './constants.js';
 import type { LocalModules } from './local-modules.js';
@@ -21,6 +21,12 @@ const CHAI_PROPERTY_ASSERTIONS = new Set([
 ]);
 const QUERY_THAT_THROWS = /^(?:get|find)(?:All)?By[A-Z]/;
 const PLAYWRIGHT_WAITS = new Set(['waitForSelector', 'waitForURL', 'waitForFunction', 'waitForResponse', 'waitForRequest']);
+/**
+ * unexpected's assertions, written as the second argument of one call: `expect(x, 'to equal', y)`,
+ * `expect(fn, 'not to throw')`, `expect(spy, 'was called with', 1)`, `expect(f, 'when called with', [1], 'to be', 2)`.
+ * chai's `expect(x, 'message')` takes a message there, which does not start so.
+ */
+const UNEXPECTED_ASSERTION = /^(?:not )?(?:to|when|was) [a-z]/;
 /** WebdriverIO's waits on an element, which throw when it is not so by their timeout. */
 const WEBDRIVERIO_WAITS = new Set(['waitForDisplayed', 'waitForExist', 'waitForClickable', 'waitForEnabled', 'waitForStable']);
 /**
@@ -50,6 +56,11 @@ export interface AssertingFile {
   localModules: LocalModules | undefined;
   /** Whether a call declares a test or a suite: what it declares asserts nothing for the code around it. */
   isDeclaration(call: t.CallExpression): boolean;
+}
+
+function isUnexpectedAssertion(argument: t.Node | undefined): boolean {
+  const value = argument && literalValue(argument)?.value;
+  return typeof value === 'string' && UNEXPECTED_ASSERTION.test(value);
 }
 
 /**
@@ -173,6 +184,8 @@ export class AssertionFinder {
       if (contextMethod) return contextAssertion(contextMethod, call.arguments);
       // Testing Library's queries taken from render(…): const { getByText } = render(<App />)
       if (QUERY_THAT_THROWS.test(callee.name) && call.arguments.length > 0 && !this.names.helpers.has(callee.name)) return 'live';
+      // unexpected (mocha's own suite sets global.expect to it): expect(run.slow(), 'to be', 100)
+      if (this.names.expectNames.has(callee.name) && isUnexpectedAssertion(call.arguments[1])) return 'live';
       helpers.push({ module: '', name: callee.name });
       return undefined;
     }
@@ -285,10 +298,16 @@ function contextAssertion(method: string, values: readonly t.Node[]): AssertionK
  */
 function isTypeCheck(node: t.Node): boolean {
   if (node.type === 'VariableDeclarator') return node.id.type === 'Identifier' && node.id.name.startsWith('_') && Boolean(node.id.typeAnnotation) && Boolean(node.init);
+  // type verify = Expect<Equal<Expected, Actual>> (hono), type cases = [Expect<Equal<A, B>>, …]: the compiler checks them.
+  if (node.type === 'TSTypeAliasDeclaration') return isAssertionType(node.typeAnnotation) || (node.typeAnnotation.type === 'TSTupleType' && node.typeAnnotation.elementTypes.some(isAssertionType));
   if (node.type !== 'ExpressionStatement') return false;
   const expression = node.expression;
   if (expression.type === 'TSSatisfiesExpression') return true;
-  return expression.type === 'TSAsExpression' && expression.typeAnnotation.type === 'TSTypeReference' && expression.typeAnnotation.typeName.type === 'Identifier' && ASSERTION_TYPE_NAME.test(expression.typeAnnotation.typeName.name);
+  return expression.type === 'TSAsExpression' && isAssertionType(expression.typeAnnotation);
+}
+
+function isAssertionType(type: t.Node): boolean {
+  return type.type === 'TSTypeReference' && type.typeName.type === 'Identifier' && ASSERTION_TYPE_NAME.test(type.typeName.name);
 }
 
 function isWithinCall(node: t.Node): boolean {

@@ -34,6 +34,18 @@ describe('expect under any local name', () => {
     expect(classes(code)).toEqual(['real']);
   });
 
+  it("takes unexpected's one-call assertions, expect(subject, 'to …', …), for assertions, not chai's message", () => {
+    const unexpected = [
+      "it('slow', function () { run.slow(100); expect(run.slow(), 'to be', 100); });",
+      "it('throws', function () { expect(() => parse('x'), 'to throw', /bad/); });",
+      "it('fails', function () { return expect(load(), 'not to be fulfilled'); });",
+      "it('calls', function () { emit(); expect(spy, 'was called with', 'end'); });",
+      "it('maps', function () { expect(double, 'when called with', [2], 'to equal', 4); });",
+    ].join('\n');
+    expect(classes(unexpected)).toEqual(['real', 'real', 'real', 'real', 'real']);
+    expect(classes("it('has', function () { expect(load(), 'the loaded value'); });")).toEqual(['no-assertion']);
+  });
+
   it("takes vitest browser mode's expect.element(…) with a matcher for an assertion", () => {
     expect(classes("import { expect, it } from 'vitest';\nit('renders', async () => { const screen = page.render(Demo); await expect.element(screen.baseElement).toBeInTheDocument(); });")).toEqual(['real']);
     expect(classes("import { expect, it } from 'vitest';\nit('renders', async () => { const screen = page.render(Demo); expect.element(screen.baseElement); });")).toEqual(['no-assertion']);
@@ -289,6 +301,10 @@ describe('tautologies: only known value matchers on constants', () => {
     expect(type("async () => { const x = await until(ref).toBe(1 as const);\n'test' as any as Expect<Equal<typeof x, 1>>; };")).toBe('real');
     expect(type('const y = x as Expected; use(y);')).toBe('no-assertion');
     expect(type("'test' as any as Expectation;")).toBe('no-assertion');
+    // The same as a type alias beside code that runs (hono's type verify = Expect<…>), or a tuple of them.
+    expect(type("const client = hc<AppType>('/');\ntype Actual = InferResponseType<typeof client.index.$get>;\ntype verify = Expect<Equal<{ id: number }, Actual>>;")).toBe('real');
+    expect(type('const value = parse(input);\ntype cases = [Expect<Equal<typeof value, string>>, ExpectTrue<IsAny<typeof input>>];')).toBe('real');
+    expect(type('const value = parse(input);\ntype Parsed = Expected<typeof value>;')).toBe('no-assertion');
     expect(type('type _Deep<T> = T extends object ? _Deep<T[keyof T]> : T;\ninterface Shape { a: _Deep<Input> }')).toBe('real');
     expect(type('interface Shape { a: string }\nconst shape = make();')).toBe('no-assertion');
     // Without type arguments, a name alone proves nothing; nor does a binding that is used, or one without a type.
