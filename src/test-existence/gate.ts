@@ -133,6 +133,9 @@ export const testExistenceGate: Gate = {
       for (const config of selection.unreadable) {
         emit({ rule: 'tests/runner-config', message: `${config} chooses its test files with values that cannot be read without running it, so the files of ${entry.dir || 'the root'} were judged by the conventions of the common runners.`, file: config });
       }
+      for (const { file, setting } of selection.computedExclusions) {
+        emit({ rule: 'tests/runner-config', message: `${file} computes ${setting} at run time, so the files it selects were judged, none left out by ${setting}.`, file });
+      }
     }
 
     // A workspace member without a runner config of its own is run by its workspace root's (jest's projects, vitest's).

@@ -22,6 +22,8 @@ export interface RunnerSelection {
   runs(file: string): boolean | undefined;
   /** Configs whose test file selection could not be read statically (the defaults were used). */
   unreadable: string[];
+  /** Configs read but for a list of files to leave out that is computed (`testPathIgnorePatterns: list.map(…)`): none were left out. */
+  computedExclusions: Array<{ file: string; setting: string }>;
 }
 
 interface PackageFiles {
@@ -55,11 +57,15 @@ const TYPE_TEST_RUNNER_FILES: Record<string, string[]> = {
 
 
 type Matcher = (file: string) => boolean;
+/** Called with a setting that leaves files out and is computed: the matcher leaves none out by it. */
+type Computed = (setting: string) => void;
 
 export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string>, read: (file: string) => string): RunnerSelection {
   const within = (name: string) => (pkg.dir ? `${pkg.dir}/${name}` : name);
   const configs: string[] = [];
   const unreadable: string[] = [];
+  const computedExclusions: RunnerSelection['computedExclusions'] = [];
+  const computed = (file: string) => (setting: string) => computedExclusions.push({ file, setting });
   const runners: Matcher[] = [];
   const readRunners = new Set<string>();
   const present = (names: readonly string[]) => names.map(within).filter((file) => files.has(file));
@@ -75,7 +81,7 @@ export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string
   if (pkg.manifest?.jest !== undefined) jestConfigs.push({ file: within('package.json'), value: pkg.manifest.jest as Literal });
   for (const { file, value } of jestConfigs.slice(0, 1)) {
     configs.push(file);
-    const matcher = jestMatcher(value, path.posix.dirname(file).replace(/^\.$/, ''));
+    const matcher = jestMatcher(value, path.posix.dirname(file).replace(/^\.$/, ''), computed(file));
     readRunners.add('jest');
     if (matcher) runners.push(matcher);
     else unreadable.push(file);
@@ -84,7 +90,7 @@ export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string
   const vitestConfigs = present(VITEST_CONFIGS);
   for (const file of vitestConfigs.slice(0, 1)) {
     configs.push(file);
-    const matcher = vitestMatcher(readConfig(file), pkg.dir);
+    const matcher = vitestMatcher(readConfig(file), pkg.dir, computed(file));
     readRunners.add('vitest');
     if (matcher) runners.push(matcher);
     else unreadable.push(file);
@@ -109,16 +115,16 @@ export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string
   }
 
   // A config that cannot be read leaves the choice to the conventions, for every runner of the package.
-  if (runners.length === 0 || unreadable.length > 0) return { configs, unreadable, runs: () => undefined };
+  if (runners.length === 0 || unreadable.length > 0) return { configs, unreadable, computedExclusions, runs: () => undefined };
   const runs = (file: string) => runners.some((matches) => matches(file));
   const others = pkg.runners.filter((runner) => !readRunners.has(runner === '_mocha' ? 'mocha' : runner));
-  if (others.length === 0) return { configs, unreadable, runs };
+  if (others.length === 0) return { configs, unreadable, computedExclusions, runs };
   // Type-test runners run their own files, by defaults the gate knows; others leave it to the conventions.
   if (others.every((runner) => runner in TYPE_TEST_RUNNER_FILES)) {
     const typeTests = picomatch(others.flatMap((runner) => TYPE_TEST_RUNNER_FILES[runner]!), { dot: true });
-    return { configs, unreadable, runs: (file) => runs(file) || (relativeTo(pkg.dir, file) !== undefined && typeTests(relativeTo(pkg.dir, file)!)) };
+    return { configs, unreadable, computedExclusions, runs: (file) => runs(file) || (relativeTo(pkg.dir, file) !== undefined && typeTests(relativeTo(pkg.dir, file)!)) };
   }
-  return { configs, unreadable, runs: (file) => (runs(file) ? true : undefined) };
+  return { configs, unreadable, computedExclusions, runs: (file) => (runs(file) ? true : undefined) };
 }
 
 function relativeTo(dir: string, file: string): string | undefined {
@@ -131,34 +137,34 @@ function relativeTo(dir: string, file: string): string | undefined {
  * inline project and of `<rootDir>` where it is listed; other folders it lists are packages with
  * configs of their own.
  */
-function jestMatcher(config: Literal, configDir: string): Matcher | undefined {
+function jestMatcher(config: Literal, configDir: string, computed: Computed): Matcher | undefined {
   if (!isObject(config)) return undefined;
   if (typeof config.rootDir !== 'string' && config.rootDir !== undefined) return undefined;
   // rootDir is relative to the config's folder; <rootDir> in projects means the same.
   const dir = typeof config.rootDir === 'string' ? projectPath(config.rootDir, configDir) : configDir;
-  if (config.projects === undefined) return jestProjectMatcher(config, dir);
+  if (config.projects === undefined) return jestProjectMatcher(config, dir, computed);
   if (!Array.isArray(config.projects)) return undefined;
   const matchers: Array<Matcher | undefined> = [];
   for (const project of config.projects) {
     if (typeof project === 'string') {
-      if (/^(?:<rootDir>|\.)\/?$/.test(project)) matchers.push(jestProjectMatcher(config, dir));
+      if (/^(?:<rootDir>|\.)\/?$/.test(project)) matchers.push(jestProjectMatcher(config, dir, computed));
     } else if (isObject(project)) {
-      matchers.push(jestMatcher(project, dir));
+      matchers.push(jestMatcher(project, dir, computed));
     } else {
       return undefined;
     }
   }
-  if (matchers.length === 0) return jestProjectMatcher(config, dir);
+  if (matchers.length === 0) return jestProjectMatcher(config, dir, computed);
   if (matchers.some((matcher) => matcher === undefined)) return undefined;
   return (file) => matchers.some((matches) => matches!(file));
 }
 
-function jestProjectMatcher(config: { [key: string]: Literal }, dir: string): Matcher | undefined {
+function jestProjectMatcher(config: { [key: string]: Literal }, dir: string, computed: Computed): Matcher | undefined {
   const rootDir = `${ROOT}/${dir}`.replace(/\/$/, '');
   const substitute = (value: string) => value.replaceAll('<rootDir>', rootDir);
   const testMatch = stringList(config.testMatch, JEST_DEFAULT_MATCH);
   const testRegex = stringList(config.testRegex, []);
-  const ignore = stringList(config.testPathIgnorePatterns, ['/node_modules/']);
+  const ignore = exclusionList(config.testPathIgnorePatterns, ['/node_modules/'], [], () => computed('testPathIgnorePatterns'));
   const roots = stringList(config.roots, ['<rootDir>']);
   if (!testMatch || !testRegex || !ignore || !roots) return undefined;
   let ignored: RegExp[];
@@ -190,11 +196,11 @@ function jestProjectMatcher(config: { [key: string]: Literal }, dir: string): Ma
   };
 }
 
-function vitestMatcher(config: Literal, dir: string): Matcher | undefined {
+function vitestMatcher(config: Literal, dir: string, computed: Computed): Matcher | undefined {
   if (!isObject(config)) return undefined;
   const test = config.test ?? {};
   if (!isObject(test)) return undefined;
-  const own = vitestProjectMatcher(config, test, {}, dir);
+  const own = vitestProjectMatcher(config, test, {}, dir, computed);
   if (test.projects === undefined) return own;
   if (!Array.isArray(test.projects)) return undefined;
   // Inline projects choose their own files (`extends: true` inherits the root's). Paths and globs
@@ -203,15 +209,16 @@ function vitestMatcher(config: Literal, dir: string): Matcher | undefined {
   if (inline.length === 0) return own;
   const projects = inline.map((project) => {
     if (!isObject(project) || (project.test !== undefined && !isObject(project.test))) return undefined;
-    return vitestProjectMatcher(project, (project.test ?? {}) as { [key: string]: Literal }, project.extends === true ? test : {}, dir);
+    return vitestProjectMatcher(project, (project.test ?? {}) as { [key: string]: Literal }, project.extends === true ? test : {}, dir, computed);
   });
   if (projects.some((matcher) => matcher === undefined)) return undefined;
   return (file) => projects.some((matches) => matches!(file));
 }
 
-function vitestProjectMatcher(config: { [key: string]: Literal }, test: { [key: string]: Literal }, inherited: { [key: string]: Literal }, dir: string): Matcher | undefined {
+function vitestProjectMatcher(config: { [key: string]: Literal }, test: { [key: string]: Literal }, inherited: { [key: string]: Literal }, dir: string, computed: Computed): Matcher | undefined {
   const include = stringList(test.include ?? inherited.include, VITEST_DEFAULT_INCLUDE);
-  const exclude = stringList(test.exclude ?? inherited.exclude, VITEST_DEFAULT_EXCLUDE);
+  // `exclude: [...configDefaults.exclude, 'e2e/**']` builds on vitest's defaults, which stand in for what is computed.
+  const exclude = exclusionList(test.exclude ?? inherited.exclude, VITEST_DEFAULT_EXCLUDE, VITEST_DEFAULT_EXCLUDE, () => computed('test.exclude'));
   const root = typeof test.dir === 'string' ? test.dir : typeof config.root === 'string' ? config.root : undefined;
   if (!include || !exclude || (test.dir !== undefined && typeof test.dir !== 'string')) return undefined;
   const base = root ? projectPath(root, dir) : dir;
@@ -283,6 +290,18 @@ function argumentMatcher(runner: 'node' | 'mocha', paths: readonly string[], rec
 
 function stripDotSlash(glob: string): string {
   return glob.replace(/^\.\//, '');
+}
+
+/**
+ * A list of what to leave out: as stringList, but where it cannot be read (computed as a whole, or of
+ * unknown elements only) it is `whenComputed`, and `computed` is told: the files it would have left
+ * out are judged, where reading no config would judge every file by the conventions.
+ */
+function exclusionList(value: Literal | undefined, fallback: string[], whenComputed: string[], computed: () => void): string[] {
+  const list = stringList(value, fallback);
+  if (list) return list;
+  computed();
+  return whenComputed;
 }
 
 function isObject(value: Literal | undefined): value is { [key: string]: Literal } {

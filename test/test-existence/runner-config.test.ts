@@ -301,6 +301,30 @@ describe('the files the runner runs', () => {
     expect(report.metrics['test-files']).toBe(1);
   });
 
+  it("judges what testMatch selects when testPathIgnorePatterns is computed, with a notice, not every file by the conventions", async () => {
+    const report = await run({
+      'package.json': pkg({ test: 'jest' }),
+      'jest.config.js': "const ignored = [];\nif (process.env.CI) ignored.push('slow/');\nmodule.exports = { testMatch: ['<rootDir>/tests/**/format.test.js'], testPathIgnorePatterns: ignored.map((file) => `<rootDir>/${file}`) };\n",
+      'tests/js/format.test.js': REAL,
+      'tests/js/fixtures/invalid.js': 'this is not (javascript',
+      'tests/js/helpers.test.js': EMPTY,
+    });
+    expect(rules(report)).toEqual(['tests/runner-config jest.config.js']);
+    expect(report.findings[0]!.message).toBe('jest.config.js computes testPathIgnorePatterns at run time, so the files it selects were judged, none left out by testPathIgnorePatterns.');
+    expect(report.metrics['test-files']).toBe(1);
+  });
+
+  it("takes vitest's default exclude for an exclude built on configDefaults", async () => {
+    const report = await run({
+      'package.json': pkg({ test: 'vitest run' }),
+      'vitest.config.ts': "import { configDefaults, defineConfig } from 'vitest/config';\nexport default defineConfig({ test: { exclude: [...configDefaults.exclude] } });\n",
+      'test/add.test.js': REAL,
+      'dist/add.test.js': EMPTY,
+    });
+    expect(rules(report)).toEqual(['tests/runner-config vitest.config.ts']);
+    expect(report.metrics['test-files']).toBe(1);
+  });
+
   it('does not read a path resolved from the working directory, which the config cannot know', async () => {
     const report = await run({
       'package.json': pkg({ test: 'jest' }),
