@@ -26,6 +26,7 @@ const SUPPORT_WORDS = new Set([
 const UNPUBLISHED_SUPPORT_WORDS = new Set(['integration', 'integrations']);
 
 const FIXTURE_PARENTS = new Set(['e2e', 'test', 'tests', '__tests__', 'fixtures', 'fixture', '__fixtures__', 'test-fixtures']);
+const FIXTURE_WORDS = new Set(['fixtures', 'fixture']);
 
 export interface PackageRef {
   dir: string;
@@ -59,9 +60,10 @@ export class PackagePolicy {
   /**
    * A package below e2e/, test(s)/, __tests__/ or fixtures/ is a project the tests run against (jest's
    * e2e/<case>/): its tests are inputs, often failing or empty on purpose, so nothing in it is judged.
+   * So is one below a folder of fixtures by a compound name (yarn's `pkg-tests-fixtures/packages/*`).
    */
   isFixture(pkg: PackageRef): boolean {
-    return pkg.dir.split('/').slice(0, -1).some((segment) => FIXTURE_PARENTS.has(segment));
+    return pkg.dir.split('/').slice(0, -1).some((segment) => FIXTURE_PARENTS.has(segment) || wordsOf(segment).some((word) => FIXTURE_WORDS.has(word)));
   }
 
   /** Expired entries (errors) and entries that matched nothing (notices). */
@@ -71,15 +73,21 @@ export class PackagePolicy {
 }
 
 /**
- * A folder named by a support word (`examples/`, `template/`) makes a support package. A word inside a
- * compound name (`sfc-playground`, `dts-test`) does too, and so does an integration folder
- * (`integrations/`), unless the package is published under a name and version: `jest-test-result` is
- * shipped, and needs tests like any other.
+ * A folder named by a support word (`examples/`, `template/`) makes a support package, and so does a
+ * folder above it with the word inside a compound name (yarn's `pkg-tests/pkg-tests-core`, a helper of
+ * its package tests). The package's own compound name (`sfc-playground`, `dts-test`) and an integration
+ * folder (`integrations/`) do too, unless the package is published under a name and version:
+ * `jest-test-result` is shipped, and needs tests like any other.
  */
 export function isSupportPackage(pkg: PackageRef): boolean {
   const segments = pkg.dir.split('/').map((segment) => segment.toLowerCase());
   if (segments.some((segment) => SUPPORT_WORDS.has(segment))) return true;
+  if (segments.slice(0, -1).some((segment) => wordsOf(segment).some((word) => SUPPORT_WORDS.has(word)))) return true;
   const manifest = pkg.manifest;
   if (manifest && manifest.private !== true && typeof manifest.name === 'string' && typeof manifest.version === 'string') return false;
-  return segments.some((segment) => segment.split(/[-_.]/).some((word) => SUPPORT_WORDS.has(word) || UNPUBLISHED_SUPPORT_WORDS.has(word)));
+  return segments.some((segment) => wordsOf(segment).some((word) => SUPPORT_WORDS.has(word) || UNPUBLISHED_SUPPORT_WORDS.has(word)));
+}
+
+function wordsOf(segment: string): string[] {
+  return segment.toLowerCase().split(/[-_.]/);
 }

@@ -137,6 +137,23 @@ describe('packages as a user sees them', () => {
     expect(report.metrics).toMatchObject({ 'fixture-packages': 1 });
   });
 
+  it('needs no tests in a workspace of package tests: its helpers below a compound tests folder, its fixtures below a compound fixtures folder', async () => {
+    const report = await runGate(tempDir({
+      ...app('vitest run', { 'frontend/test/add.test.js': REAL_TEST }),
+      'tooling/acceptance-tests/package.json': manifest('acceptance-tests', {}, { private: true, workspaces: ['harness', 'cases'] }),
+      'tooling/acceptance-tests/harness/package.json': manifest('acceptance-harness', {}, { version: '1.0.0' }),
+      'tooling/acceptance-tests/harness/sources/index.js': SOURCE,
+      'tooling/acceptance-tests/cases/package.json': manifest('acceptance-cases', {}, { version: '1.0.0' }),
+      'tooling/acceptance-tests/cases/sources/basic.js': SOURCE,
+      'tooling/acceptance-tests/sample-fixtures/packages/dep-a/package.json': manifest('dep-a', {}, { version: '1.0.0' }),
+      'tooling/acceptance-tests/sample-fixtures/packages/dep-a/index.js': SOURCE,
+      'vendor/app-fixtures/broken/package.json': manifest('broken', {}, { version: '1.0.0' }),
+      'vendor/app-fixtures/broken/index.js': SOURCE,
+    }));
+    expect(rules(report)).toEqual([]);
+    expect(report.metrics).toMatchObject({ 'fixture-packages': 2 });
+  });
+
   it('reports no finding for a test the line above accepts with eslint-disable-next-line, but counts it', async () => {
     const report = await runGate(tempDir({
       ...app('vitest run', { 'frontend/test/add.test.js': REAL_TEST }),
