@@ -115,7 +115,7 @@ export function analyzeHelperModule(code: string, file: string, options: Analyze
   if ('parseError' in parsed) return undefined;
   const analyzer = new FileAnalyzer(code, file, options);
   analyzer.collectBindings(parsed.source.program);
-  return { asserts: (name) => analyzer.exportAsserts(name), testsDeclared: (name) => analyzer.exportTestsDeclared(name) };
+  return { asserts: (name) => analyzer.exportAsserts(name), testsDeclared: (name) => analyzer.exportTestsDeclared(name), settlesOnEvent: (name) => analyzer.exportSettlesOnEvent(name) };
 }
 
 

@@ -6,7 +6,7 @@ import {
 } from './ast.js';
 import type { AssertionKind } from './constants.js';
 import { Bindings, SUITE_BASES, TEST_BASES, TYPE_ASSERTIONS } from './bindings.js';
-import { acknowledge, awaitsCallback, conditionSkips, endsAwaitingEvent, generatorOf, GENERATOR_MODULES, isBindCall, onlyCalls, runsCallersTest, throwsInCallback } from './test-body.js';
+import { acknowledge, awaitsCallback, conditionSkips, endsAwaitingEvent, generatorOf, GENERATOR_MODULES, isBindCall, onlyCalls, runsCallersTest, settlesOnEvent, throwsInCallback } from './test-body.js';
 import type { AnalyzeOptions, FileAnalysis, TestCase, TestClass } from './analyze.js';
 import type { DeclaredTests } from './local-modules.js';
 
@@ -162,6 +162,19 @@ export class FileAnalyzer {
   /** Whether the module's export `name` (or `default`) asserts, when this file is a helper module. */
   exportAsserts(name: string): boolean {
     return this.finder.helpersAssert(this.names.helpers.get(name) ?? []);
+  }
+
+  /** Whether the module's export `name` returns a promise that only an event settles, when this file is a helper module. */
+  exportSettlesOnEvent(name: string): boolean {
+    const fn = this.names.localFunction(name);
+    if (fn) return settlesOnEvent(fn, (local) => this.names.localFunction(local));
+    return this.importedSettlesOnEvent(name);
+  }
+
+  /** Whether what the file imports as `name` from a project module returns a promise that only an event settles. */
+  private importedSettlesOnEvent(name: string): boolean {
+    const ref = this.names.helpers.get(name)?.find((candidate): candidate is { module: string; name: string } => !('type' in candidate) && candidate.module !== '');
+    return ref !== undefined && (this.options.localModules?.settlesOnEvent(this.file, ref.module, ref.name) ?? false);
   }
 
   /** The tests calling the module's export `name` declares, when this file is a helper module (see DeclaredTests). */
@@ -349,7 +362,7 @@ export class FileAnalyzer {
     // A test that ends through its `done` callback from inside other code checks that the code called back.
     if (fn && done && !assertions.has('live') && awaitsCallback(fn, done)) assertions.add('live');
     // `await once(socket, 'close')` last: the test times out unless the code makes the event happen.
-    if (fn && !assertions.has('live') && endsAwaitingEvent(fn, (name) => this.names.localFunction(name))) assertions.add('live');
+    if (fn && !assertions.has('live') && endsAwaitingEvent(fn, (name) => this.names.localFunction(name), (name) => this.importedSettlesOnEvent(name))) assertions.add('live');
     // cancel () { throw new Error('should be unreachable') }: a callback that fails the test when the code calls it.
     if (fn && !assertions.has('live') && throwsInCallback(fn)) assertions.add('live');
     // A type test in a test file: `// @ts-expect-error` asserts that the next line does not compile.

@@ -14,6 +14,8 @@ export interface HelperExports {
   /** Whether the function asserts. */
   asserts(name: string): boolean;
   testsDeclared(name: string): DeclaredTests;
+  /** Whether the function returns a promise that only an event settles (see settlesOnEvent). */
+  settlesOnEvent(name: string): boolean;
 }
 
 /** How many imports deep a helper is followed: a test imports a helper that imports another, and so on. */
@@ -51,6 +53,11 @@ export class LocalModules {
   /** The tests calling `name` of what `from` imports as `source` declares. None past the depth bound. */
   testsDeclared(from: string, source: string, name: string): DeclaredTests {
     return this.ask(from, source, (exports) => exports.testsDeclared(name), 'none');
+  }
+
+  /** Whether `name` of what `from` imports as `source` returns a promise only an event settles. False past the depth bound. */
+  settlesOnEvent(from: string, source: string, name: string): boolean {
+    return this.ask(from, source, (exports) => exports.settlesOnEvent(name), false);
   }
 
   private ask<T>(from: string, source: string, question: (exports: HelperExports) => T, unknown: T): T {

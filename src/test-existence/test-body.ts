@@ -133,15 +133,21 @@ const TIMERS = new Set(['setTimeout', 'setImmediate', 'queueMicrotask', 'nextTic
  * test fails by its timeout unless the code makes the event happen, as with a `done` handed on.
  * Waiting for an event and going on (`await waitFor(socket, 'open')`, then more awaits) is set-up.
  */
-export function endsAwaitingEvent(fn: FunctionNode, localFunction: (name: string) => FunctionNode | undefined): boolean {
+export function endsAwaitingEvent(fn: FunctionNode, localFunction: (name: string) => FunctionNode | undefined, importedSettlesOnEvent: (name: string) => boolean): boolean {
   let last: t.Node | undefined;
   walk(fn.body, (child) => {
     if (child.type === 'AwaitExpression') last = child.argument;
     return !isFunction(child);
   });
   if (last?.type === 'NewExpression') return resolvesIn(last, (call) => LISTENERS.has(calleePath(call.callee)?.at(-1) ?? ''));
-  if (last?.type !== 'CallExpression' || !last.arguments.some(isString)) return false;
+  if (last?.type !== 'CallExpression') return false;
   const callee = last.callee;
+  // `await wsClosed(ws)`: a helper whose promise only an event settles, whatever it is asked (elysia's ws tests).
+  if (callee.type === 'Identifier') {
+    const local = localFunction(callee.name);
+    if (local ? settlesOnEvent(local, localFunction) : importedSettlesOnEvent(callee.name)) return true;
+  }
+  if (!last.arguments.some(isString)) return false;
   const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
   if (name !== undefined && EVENT_PROMISES.has(name)) return true;
   const helper = callee.type === 'Identifier' ? localFunction(callee.name) : undefined;
@@ -150,6 +156,45 @@ export function endsAwaitingEvent(fn: FunctionNode, localFunction: (name: string
   let found = false;
   walk(helper.body, (child) => {
     if (child.type === 'NewExpression' && resolvesIn(child, (call) => !TIMERS.has(calleePath(call.callee)?.at(-1) ?? ''))) found = true;
+    return !found;
+  });
+  return found;
+}
+
+/** How many helpers deep settlesOnEvent follows one that awaits or returns another. */
+const EVENT_HELPER_DEPTH = 3;
+
+/**
+ * Whether a helper returns a promise that only an event settles: its `resolve` handed to a listener
+ * (`ws.on('close', resolve)`) or set as an event handler (`ws.onopen = resolve`), or it ends
+ * awaiting or returning such a helper of its file (elysia's `wsClosed`, awaiting what `wsClose(ws)` gave).
+ */
+export function settlesOnEvent(helper: FunctionNode, localFunction: (name: string) => FunctionNode | undefined, depth = 0): boolean {
+  let found = false;
+  let last: t.Node | undefined;
+  const bound = new Map<string, t.Node>();
+  walk(helper.body, (child) => {
+    if (found) return false;
+    if (child.type === 'NewExpression' && (resolvesIn(child, (call) => LISTENERS.has(calleePath(call.callee)?.at(-1) ?? '')) || setsHandler(child))) found = true;
+    if (child.type === 'VariableDeclarator' && child.id.type === 'Identifier' && child.init) bound.set(child.id.name, child.init);
+    if (child.type === 'AwaitExpression' || (child.type === 'ReturnStatement' && child.argument)) last = child.type === 'AwaitExpression' ? child.argument : child.argument!;
+    return !found && !(child !== helper.body && isFunction(child));
+  });
+  if (found || depth >= EVENT_HELPER_DEPTH) return found;
+  if (last?.type === 'Identifier') last = bound.get(last.name);
+  const next = last?.type === 'CallExpression' && last.callee.type === 'Identifier' ? localFunction(last.callee.name) : undefined;
+  return next !== undefined && next !== helper && settlesOnEvent(next, localFunction, depth + 1);
+}
+
+/** `new Promise((resolve) => { ws.onclose = resolve })`: `resolve` set as an event handler, to be called when the event comes. */
+function setsHandler(node: t.NewExpression): boolean {
+  const executor = node.arguments[0];
+  if (node.callee.type !== 'Identifier' || node.callee.name !== 'Promise' || !executor || !isFunction(executor)) return false;
+  const resolve = executor.params[0];
+  if (resolve?.type !== 'Identifier') return false;
+  let found = false;
+  walk(executor.body, (child) => {
+    if (child.type === 'AssignmentExpression' && child.left.type === 'MemberExpression' && /^on[a-z]/.test(propertyName(child.left) ?? '') && child.right.type === 'Identifier' && child.right.name === resolve.name) found = true;
     return !found;
   });
   return found;

@@ -140,6 +140,27 @@ describe('helpers', () => {
     expect(classes("it('t', async () => { start(); await clock.waitUntil(Date.now() + 100); });")).toEqual(['no-assertion']);
   });
 
+  it('takes a test that ends awaiting a helper only an event settles, of the file or imported, for one that checks the event happens', () => {
+    const files = {
+      'test/ws/utils.ts': [
+        'export const wsOpen = (ws: WebSocket) => new Promise((resolve) => { ws.onopen = resolve });',
+        'export const wsClose = async (ws: WebSocket) => new Promise<CloseEvent>((resolve) => { ws.onclose = resolve });',
+        'export const wsClosed = async (ws: WebSocket) => { const closed = wsClose(ws); ws.close(); await closed; };',
+        'export const pause = () => new Promise((resolve) => { setTimeout(resolve, 10) });',
+      ].join('\n'),
+      'test/ws/connection.test.ts': [
+        "import { pause, wsClosed, wsOpen } from './utils';",
+        "it('opens', async () => { const ws = connect(app); await wsOpen(ws); });",
+        "it('closes', async () => { const ws = connect(app); await wsOpen(ws); await wsClosed(ws); app.stop(); });",
+        "it('pauses', async () => { const ws = connect(app); await pause(); });",
+        "it('opens and goes on', async () => { const ws = connect(app); await wsOpen(ws); ws.send('x'); await pause(); });",
+      ].join('\n'),
+    };
+    expect(classesIn(files, 'test/ws/connection.test.ts')).toEqual(['real', 'real', 'no-assertion', 'no-assertion']);
+    const inFile = "function ready(emitter) { return new Promise((resolve) => emitter.once('ready', resolve)) }\nit('starts', async () => { const server = start(); await ready(server); });";
+    expect(classes(inFile)).toEqual(['real']);
+  });
+
   it('takes a test that ends awaiting an event for one that checks the event happens', () => {
     const helpers = [
       "function waitFor(socket, type) { return new Promise((resolve) => { socket.addEventListener(type, (event) => resolve(event), { once: true }) }) }",
