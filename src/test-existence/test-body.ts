@@ -134,11 +134,14 @@ const TIMERS = new Set(['setTimeout', 'setImmediate', 'queueMicrotask', 'nextTic
  * Waiting for an event and going on (`await waitFor(socket, 'open')`, then more awaits) is set-up.
  */
 export function endsAwaitingEvent(fn: FunctionNode, localFunction: (name: string) => FunctionNode | undefined, importedSettlesOnEvent: (name: string) => boolean): boolean {
-  let last: t.Node | undefined;
+  const awaited: t.Node[] = [];
   walk(fn.body, (child) => {
-    if (child.type === 'AwaitExpression') last = child.argument;
+    if (child.type === 'AwaitExpression') awaited.push(child.argument);
     return !isFunction(child);
   });
+  // Tearing down after the wait (`await wsClosed(ws); await app.stop()`) does not make the wait set-up.
+  while (awaited.length > 1 && isTeardown(awaited.at(-1)!)) awaited.pop();
+  const last = awaited.at(-1);
   if (last?.type === 'NewExpression') return resolvesIn(last, (call) => LISTENERS.has(calleePath(call.callee)?.at(-1) ?? ''));
   if (last?.type !== 'CallExpression') return false;
   const callee = last.callee;
@@ -159,6 +162,13 @@ export function endsAwaitingEvent(fn: FunctionNode, localFunction: (name: string
     return !found;
   });
   return found;
+}
+
+/** Methods that end what a test started: `await app.stop()`, `await server.close()`. */
+const TEARDOWNS = new Set(['stop', 'close', 'destroy', 'dispose', 'end', 'shutdown', 'terminate', 'disconnect', 'quit', 'cleanup', 'teardown', 'restore']);
+
+function isTeardown(node: t.Node): boolean {
+  return node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && TEARDOWNS.has(propertyName(node.callee) ?? '');
 }
 
 /** How many helpers deep settlesOnEvent follows one that awaits or returns another. */

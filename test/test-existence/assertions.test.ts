@@ -154,9 +154,12 @@ describe('helpers', () => {
         "it('closes', async () => { const ws = connect(app); await wsOpen(ws); await wsClosed(ws); app.stop(); });",
         "it('pauses', async () => { const ws = connect(app); await pause(); });",
         "it('opens and goes on', async () => { const ws = connect(app); await wsOpen(ws); ws.send('x'); await pause(); });",
+        // Stopping the app after the wait is tear-down, not more to wait for.
+        "it('closes, then stops', async () => { const ws = connect(app); await wsOpen(ws); await wsClosed(ws); await app.stop(true); });",
+        "it('stops', async () => { await app.stop(true); });",
       ].join('\n'),
     };
-    expect(classesIn(files, 'test/ws/connection.test.ts')).toEqual(['real', 'real', 'no-assertion', 'no-assertion']);
+    expect(classesIn(files, 'test/ws/connection.test.ts')).toEqual(['real', 'real', 'no-assertion', 'no-assertion', 'real', 'no-assertion']);
     const inFile = "function ready(emitter) { return new Promise((resolve) => emitter.once('ready', resolve)) }\nit('starts', async () => { const server = start(); await ready(server); });";
     expect(classes(inFile)).toEqual(['real']);
   });
