@@ -234,7 +234,9 @@ export class AssertionFinder {
     if (QUERY_THAT_THROWS.test(method) && call.arguments.length > 0 && (rootName(callee) === 'screen' || isWithinCall(callee.object))) return 'live';
     // supertest, also when the request is held in a variable: request(app).get('/').expect(200), test.expect(413, done)
     if (method === 'expect' && call.arguments.length > 0 && !(root.type === 'Identifier' && this.names.contextNames.has(root.name) && callee.object === root)) return 'live';
-    helpers.push({ module: '', name: method });
+    // check.call(this, 'doc'), check.apply(null, args): the helper runs (mocha's assertReporterOutputEquality.call(this, 'dot')).
+    if ((method === 'call' || method === 'apply') && callee.object.type === 'Identifier') helpers.push({ module: '', name: callee.object.name });
+    else helpers.push({ module: '', name: method });
     return undefined;
   }
 

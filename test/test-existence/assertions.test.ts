@@ -111,6 +111,11 @@ describe('helpers', () => {
     expect(classes(silent)).toEqual(['no-assertion', 'no-assertion']);
   });
 
+  it('counts a helper run with .call or .apply', () => {
+    const code = "async function sameOutput(reporter) { const { actual, expected } = await compare(reporter); expect(actual).toEqual(expected) }\nfunction log(x) { console.log(x) }\nit('doc', async function () { return sameOutput.call(this, 'doc') });\nit('tap', function () { return sameOutput.apply(this, ['tap']) });\nit('logs', function () { log.call(this, 'x') });";
+    expect(classes(code)).toEqual(['real', 'real', 'no-assertion']);
+  });
+
   it('takes a wait until a condition it is given holds for a check, in the file or imported', () => {
     const waits = {
       'test/host.ts': "export async function waitFor(condition: () => boolean, timeoutMs = 2000) {\n  const startedAt = Date.now();\n  while (!condition()) {\n    if (Date.now() - startedAt > timeoutMs) throw new Error('timed out');\n    await sleep(10);\n  }\n}\nexport async function settle(run: () => Promise<void>) {\n  let tries = 0;\n  while (tries < 3) { tries += 1; await run(); }\n}",
