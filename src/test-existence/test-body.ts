@@ -238,7 +238,10 @@ function mentions(node: t.Node, name: string): boolean {
 /** `Error(…)` and the other built-in errors build one without `new` too (pino's `throw Error('should not call mixin')`). */
 const ERROR_CONSTRUCTOR = /^(?:[A-Z][A-Za-z]*)?Error$/;
 
-/** Whether a function written inside the test throws a new error: a path the code under test must not take. */
+/**
+ * Whether a function written inside the test throws a new error, or rejects with one (yarn's
+ * `return Promise.reject(new Error('Concurrency is broken'))`): a path the code under test must not take.
+ */
 export function throwsInCallback(fn: FunctionNode): boolean {
   let found = false;
   walk(fn.body, (node) => {
@@ -246,6 +249,7 @@ export function throwsInCallback(fn: FunctionNode): boolean {
     if ((node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration') && node.body) {
       walk(node.body, (inner) => {
         if (inner.type === 'ThrowStatement' && isNewError(inner.argument)) found = true;
+        if (inner.type === 'CallExpression' && calleePath(inner.callee)?.join('.') === 'Promise.reject' && inner.arguments[0] && isNewError(inner.arguments[0])) found = true;
         return !found;
       });
       return false;

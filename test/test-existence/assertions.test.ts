@@ -88,6 +88,9 @@ describe('chains and assert modules however written', () => {
     expect(classes("test('no write', () => { const log = logger(sink(() => { throw TypeError('no data') })); log.debug('x') })")).toEqual(['real']);
     expect(classes("test('rethrow', () => { run((error) => { throw error }) })")).toEqual(['no-assertion']);
     expect(classes("test('made', () => { run(() => { throw makeError() }) })")).toEqual(['no-assertion']);
+    // Rejecting with an error made on the spot is the same path, in a promise.
+    expect(classes("test('concurrency', async () => { const queue = new Queue(5); let running = 0;\nawait Promise.all([1, 2, 3].map(() => queue.push(() => { running++; if (running > 5) return Promise.reject(new Error('too many')); running--; return Promise.resolve(); }))); })")).toEqual(['real']);
+    expect(classes("test('passes on', async () => { await run((error) => Promise.reject(error)) })")).toEqual(['no-assertion']);
   });
 
   it('leaves out what the line above accepts with eslint-disable-next-line, and counts it', () => {
