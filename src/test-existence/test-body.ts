@@ -142,7 +142,9 @@ export function endsAwaitingEvent(fn: FunctionNode, localFunction: (name: string
   // Tearing down after the wait (`await wsClosed(ws); await app.stop()`) does not make the wait set-up.
   while (awaited.length > 1 && isTeardown(awaited.at(-1)!)) awaited.pop();
   const last = awaited.at(-1);
-  if (last?.type === 'NewExpression') return resolvesIn(last, (call) => LISTENERS.has(calleePath(call.callee)?.at(-1) ?? ''));
+  // resolve handed to a listener, or to the code under test as its callback (`server.invalidate(resolve)`, as a `done`
+  // would be); not to a timer, nor to what calls back whatever happens (`server.listen(0, resolve)`, `compiler.close(resolve)`).
+  if (last?.type === 'NewExpression') return resolvesIn(last, (call) => !CALLS_BACK_ANYWAY.has(calleePath(call.callee)?.at(-1) ?? ''));
   if (last?.type !== 'CallExpression') return false;
   const callee = last.callee;
   // `await wsClosed(ws)`: a helper whose promise only an event settles, whatever it is asked (elysia's ws tests).
@@ -167,7 +169,12 @@ export function endsAwaitingEvent(fn: FunctionNode, localFunction: (name: string
 /** Methods that end what a test started: `await app.stop()`, `await server.close()`. */
 const TEARDOWNS = new Set(['stop', 'close', 'destroy', 'dispose', 'end', 'shutdown', 'terminate', 'disconnect', 'quit', 'cleanup', 'teardown', 'restore']);
 
+/** Calls that call back whatever the code does: timers, starting a server, tearing down. */
+const CALLS_BACK_ANYWAY = new Set([...TIMERS, 'listen', ...TEARDOWNS]);
+
+/** `await app.stop()`, `await new Promise((resolve) => compiler.close(resolve))`. */
 function isTeardown(node: t.Node): boolean {
+  if (node.type === 'NewExpression') return resolvesIn(node, (call) => TEARDOWNS.has(calleePath(call.callee)?.at(-1) ?? ''));
   return node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && TEARDOWNS.has(propertyName(node.callee) ?? '');
 }
 

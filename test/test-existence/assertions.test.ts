@@ -188,8 +188,11 @@ describe('helpers', () => {
       "it('listens', async () => { await new Promise((resolve) => server.listen(0, resolve)); });",
       "it('pauses', async () => { await pause(socket, 'close'); });",
       "it('does not wait', async () => { waitFor(connect(), 'close'); });",
+      // resolve handed to the code under test as its callback, as a done would be; closing after it is tear-down.
+      "it('calls back', async () => { server.apply(compiler); await new Promise((resolve) => { server.invalidate(resolve) }); await new Promise((resolve) => { compiler.close(resolve) }); });",
+      "it('only closes', async () => { await new Promise((resolve) => { compiler.close(resolve) }); });",
     ].join('\n');
-    expect(classes(code)).toEqual(['real', 'real', 'real', 'real', 'no-assertion', 'no-assertion', 'no-assertion', 'no-assertion']);
+    expect(classes(code)).toEqual(['real', 'real', 'real', 'real', 'no-assertion', 'no-assertion', 'no-assertion', 'no-assertion', 'real', 'no-assertion']);
   });
 
   it("takes an AVA macro for the test's function, not the functions given to it as input", () => {
