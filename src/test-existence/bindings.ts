@@ -8,6 +8,8 @@ import { calleePath, isFunction, keyName, propertyName, requiredModule, unwrapAw
 /** What assertion libraries export under these names asserts: node's and chai's `assert`, referee's `refute`. */
 const ASSERT_OBJECTS = new Set(['assert', 'refute']);
 export const ASSERT_MODULES = new Set(['assert', 'node:assert', 'assert/strict', 'node:assert/strict', 'power-assert', 'uvu/assert']);
+/** Modules that export one assertion as their default, by what it checks: nock's `assertRejects(promise, /No match/)`. */
+const ASSERTION_FUNCTION_MODULES = new Map([['assert-rejects', 'rejects']]);
 /** Modules whose default export is an `expect` (jest's standalone one, and its wrappers). */
 const EXPECT_MODULES = new Set(['expect', '@jest/expect', 'chai', 'unexpected', 'earl']);
 /** Property-based testing: `fc.assert(property)` runs the property and fails on a counterexample. */
@@ -109,6 +111,7 @@ export class Bindings {
         this.wholeModules.set(local, source);
         // import assert from 'node:assert'; import jestExpect from '../'; import * as fc from 'fast-check'
         if (fromAssert) this.assertNames.set(local, 'assert');
+        else if (ASSERTION_FUNCTION_MODULES.has(source) && specifier.type === 'ImportDefaultSpecifier') this.assertNames.set(local, ASSERTION_FUNCTION_MODULES.get(source)!);
         else if (EXPECT_MODULES.has(source) || EXPECT_LIKE_NAME.test(local)) this.addExpect(local, source);
         else if (PROPERTY_MODULES.has(source)) this.propertyModules.add(local);
         else if (specifier.type === 'ImportNamespaceSpecifier') this.moduleNames.set(local, source);
@@ -195,6 +198,7 @@ export class Bindings {
     if (pattern.type === 'Identifier') {
       this.wholeModules.set(pattern.name, source);
       if (fromAssert) this.assertNames.set(pattern.name, 'assert');
+      else if (ASSERTION_FUNCTION_MODULES.has(source)) this.assertNames.set(pattern.name, ASSERTION_FUNCTION_MODULES.get(source)!);
       else if (EXPECT_MODULES.has(source) || EXPECT_LIKE_NAME.test(pattern.name)) this.addExpect(pattern.name, source);
       else if (PROPERTY_MODULES.has(source)) this.propertyModules.add(pattern.name);
       else {

@@ -34,6 +34,13 @@ describe('expect under any local name', () => {
     expect(classes(code)).toEqual(['real']);
   });
 
+  it.each([
+    ['required', "const assertRejects = require('assert-rejects');\nit('rejects', async () => { await assertRejects(got('http://example.test/'), /No match/); });"],
+    ['imported', "import assertRejects from 'assert-rejects';\nit('rejects', async () => { await assertRejects(fetchIt(), Error); });"],
+  ])('takes assert-rejects %s for an assertion', (_how, code) => {
+    expect(classes(code)).toEqual(['real']);
+  });
+
   it("takes unexpected's one-call assertions, expect(subject, 'to …', …), for assertions, not chai's message", () => {
     const unexpected = [
       "it('slow', function () { run.slow(100); expect(run.slow(), 'to be', 100); });",
