@@ -16,6 +16,8 @@ const EXPECT_MODULES = new Set(['expect', '@jest/expect', 'chai', 'unexpected', 
 const PROPERTY_MODULES = new Set(['fast-check', '@fast-check/vitest', '@fast-check/jest']);
 /** A local name of an `expect` entry point, whatever module it came from: `jestExpect`, `vExpect`, `expect2`. */
 const EXPECT_LIKE_NAME = /^(?:[a-z]\w*)?expect\d*$|Expect\d*$/;
+/** A name that says its function checks: `assertRender`, `expectValid`, `checkOutput`. */
+const CHECKING_NAME = /^(?:assert|expect|check|verify)(?:[A-Z_\d]|$)/;
 /** Names mocha, jest and node:test users give the callback that ends an asynchronous test. */
 const DONE_NAMES = new Set(['done', 'cb', 'callback', 'next', 'end', 'finish']);
 /** Methods of a test context (`t` of ava, node:test, tap; `p` of tspl) that assert. */
@@ -163,6 +165,9 @@ export class Bindings {
       } else if (calleePath(value)?.[0] === 'nock') {
         // const scope = nock(url).get('/').reply(200): scope.done() asserts that every request was made
         this.mockNames.add(name);
+      } else if (callee.type === 'Identifier' && CHECKING_NAME.test(name)) {
+        // const assertRender = makeAssertRender(() => container): a checking function a factory made asserts as the factory's code does.
+        this.alias(name, callee.name);
       }
     }
   }

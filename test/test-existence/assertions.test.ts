@@ -121,6 +121,16 @@ describe('helpers', () => {
     expect(classes(silent)).toEqual(['no-assertion', 'no-assertion']);
   });
 
+  it('counts a checking function made by a factory that asserts, of the file or imported', () => {
+    const files = {
+      'test/utils/assert-render.ts': "import { assert } from 'chai';\nexport const makeAssertRender = (getContainer: () => HTMLElement) => (value: unknown, expected: string) => {\n  render(value, getContainer());\n  return assert.equal(getContainer().innerHTML, expected);\n};\nexport const makeRenderer = (getContainer: () => HTMLElement) => (value: unknown) => render(value, getContainer());",
+      'test/join.test.ts': "import { makeAssertRender, makeRenderer } from './utils/assert-render.js';\nsuite('join', () => {\n  let container: HTMLElement;\n  const assertRender = makeAssertRender(() => container);\n  const assertPlain = makeRenderer(() => container);\n  test('joins', () => { assertRender(join(['a', 'b'], ','), 'a,b'); });\n  test('renders', () => { assertPlain(join(['a'], ',')); });\n});",
+    };
+    expect(classesIn(files, 'test/join.test.ts')).toEqual(['real', 'no-assertion']);
+    const inFile = "function makeCheck(expected) { return (actual) => expect(actual).toEqual(expected) }\nconst checkOne = makeCheck(1);\nconst render = makeCheck(2);\nit('one', () => { checkOne(f()) });\nit('two', () => { render(f()) });";
+    expect(classes(inFile)).toEqual(['real', 'no-assertion']);
+  });
+
   it('counts a helper run with .call or .apply', () => {
     const code = "async function sameOutput(reporter) { const { actual, expected } = await compare(reporter); expect(actual).toEqual(expected) }\nfunction log(x) { console.log(x) }\nit('doc', async function () { return sameOutput.call(this, 'doc') });\nit('tap', function () { return sameOutput.apply(this, ['tap']) });\nit('logs', function () { log.call(this, 'x') });";
     expect(classes(code)).toEqual(['real', 'real', 'no-assertion']);
