@@ -39,8 +39,11 @@ const CONDITION_WAITS = new Map<string, ReadonlySet<string>>([
   ['@ember/test-helpers', new Set(['waitUntil'])],
   ['p-wait-for', new Set(['default'])],
 ]);
-/** `assert`, `expect` or a name that goes on with a capital: `assertEqual`, `expectType`; not `expected`, `assertion`. */
-const TYPE_ASSERTION_NAME = /^(?:assert|expect)(?:$|[A-Z_])/;
+/**
+ * `assert`, `expect` or a name that goes on with a capital: `assertEqual`, `expectType`, also after a word
+ * (lit's `staticAssertExtends<A, B>()`); not `expected`, `assertion`.
+ */
+const TYPE_ASSERTION_NAME = /^(?:assert|expect|[a-z]+(?:Assert|Expect))(?:$|[A-Z_])/;
 /** type-plus's namespaces of type assertions, whose methods say what they check: `isType.equal<true, A, B>()`, `testType.never<T>(true)`. */
 const TYPE_ASSERTION_NAMESPACES = new Set(['isType', 'testType']);
 /** A type that fails to compile unless its argument holds: `Expect<…>`, `ExpectTrue<…>`, `Assert<…>`, `AssertEqual<…>`. */

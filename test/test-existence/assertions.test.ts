@@ -344,6 +344,8 @@ describe('tautologies: only known value matchers on constants', () => {
     // zod's util.assertEqual<A, B>(true) and assertIs<T>(x): the compiler checks the type arguments.
     expect(type('util.assertEqual<z.infer<typeof schema>, { a: string }>(true);')).toBe('real');
     expect(type('assertIs<string>(value);')).toBe('real');
+    expect(type('staticAssertExtends<TemplateResult, ReturnType<typeof svg>>();')).toBe('real');
+    expect(type('reassertion<TemplateResult>();')).toBe('no-assertion');
     // type-plus names its assertions by namespace: isType.equal<true, A, B>(), testType.equal<A, B>(true).
     expect(type('type A = Draft<Input>;\nisType.equal<true, Input, A>();')).toBe('real');
     expect(type('testType.equal<Output, { a: string }>(true);')).toBe('real');
