@@ -25,8 +25,9 @@ const SUPPORT_WORDS = new Set([
  */
 const UNPUBLISHED_SUPPORT_WORDS = new Set(['integration', 'integrations']);
 
-const FIXTURE_PARENTS = new Set(['e2e', 'test', 'tests', '__tests__', 'fixtures', 'fixture', '__fixtures__', 'test-fixtures']);
-const FIXTURE_WORDS = new Set(['fixtures', 'fixture']);
+const FIXTURE_PARENTS = new Set(['e2e', 'test', 'tests', '__tests__', 'fixtures', 'fixture', '__fixtures__', 'test-fixtures', 'goldens', '__goldens__']);
+/** In a compound folder name: `pkg-tests-fixtures`; `goldens` hold the output a generator must match (lit's `gen-wrapper-angular/goldens/*`). */
+const FIXTURE_WORDS = new Set(['fixtures', 'fixture', 'goldens']);
 
 export interface PackageRef {
   dir: string;
@@ -58,8 +59,8 @@ export class PackagePolicy {
   }
 
   /**
-   * A package below e2e/, test(s)/, __tests__/ or fixtures/ is a project the tests run against (jest's
-   * e2e/<case>/): its tests are inputs, often failing or empty on purpose, so nothing in it is judged.
+   * A package below e2e/, test(s)/, __tests__/, fixtures/ or goldens/ is a project the tests run against (jest's
+   * e2e/<case>/) or the output they expect: its tests are inputs, often failing or empty on purpose, so nothing in it is judged.
    * So is one below a folder of fixtures by a compound name (yarn's `pkg-tests-fixtures/packages/*`).
    */
   isFixture(pkg: PackageRef): boolean {

@@ -137,7 +137,7 @@ describe('packages as a user sees them', () => {
     expect(report.metrics).toMatchObject({ 'fixture-packages': 1 });
   });
 
-  it('needs no tests in a workspace of package tests: its helpers below a compound tests folder, its fixtures below a compound fixtures folder', async () => {
+  it('needs no tests in a workspace of package tests: its helpers below a compound tests folder, its fixtures below a compound fixtures folder, nor in goldens', async () => {
     const report = await runGate(tempDir({
       ...app('vitest run', { 'frontend/test/add.test.js': REAL_TEST }),
       'tooling/acceptance-tests/package.json': manifest('acceptance-tests', {}, { private: true, workspaces: ['harness', 'cases'] }),
@@ -149,9 +149,12 @@ describe('packages as a user sees them', () => {
       'tooling/acceptance-tests/sample-fixtures/packages/dep-a/index.js': SOURCE,
       'vendor/app-fixtures/broken/package.json': manifest('broken', {}, { version: '1.0.0' }),
       'vendor/app-fixtures/broken/index.js': SOURCE,
+      // What a generator must write, compared by its tests.
+      'packages/gen-wrapper/goldens/element-a/package.json': manifest('element-a-wrapper', {}, { version: '1.0.0' }),
+      'packages/gen-wrapper/goldens/element-a/src/index.ts': SOURCE,
     }));
     expect(rules(report)).toEqual([]);
-    expect(report.metrics).toMatchObject({ 'fixture-packages': 2 });
+    expect(report.metrics).toMatchObject({ 'fixture-packages': 3 });
   });
 
   it('reports no finding for a test the line above accepts with eslint-disable-next-line, but counts it', async () => {
