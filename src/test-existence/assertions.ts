@@ -271,6 +271,8 @@ export class AssertionFinder {
       helpers.push({ module: '', name: node.name });
       return false;
     }
+    // [a, b].forEach(expect(stderr).toMatch), lines.forEach(assert.ok): an assertion handed on as a function.
+    if (node.type === 'MemberExpression' && (this.names.expectCallOf(node.object) || (node.object.type === 'Identifier' && (this.names.assertNames.has(node.object.name) || this.names.contextNames.has(node.object.name))))) return true;
     // helper.bind(null, expected)
     if (isBindCall(node) && node.callee.object.type === 'Identifier') {
       helpers.push({ module: '', name: node.callee.object.name });

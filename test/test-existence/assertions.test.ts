@@ -131,6 +131,12 @@ describe('helpers', () => {
     expect(classes(inFile)).toEqual(['real', 'no-assertion']);
   });
 
+  it('counts a matcher or an assert method handed on as a function', () => {
+    expect(classes("it('reports', () => { const stderr = build(); ['Server-only module', 'See the docs'].forEach(expect(stderr).toMatch); });")).toEqual(['real']);
+    expect(classes("const assert = require('node:assert');\nit('all truthy', () => { values().forEach(assert.ok); });")).toEqual(['real']);
+    expect(classes("it('logs', () => { values().forEach(console.log); });")).toEqual(['no-assertion']);
+  });
+
   it('counts a helper run with .call or .apply', () => {
     const code = "async function sameOutput(reporter) { const { actual, expected } = await compare(reporter); expect(actual).toEqual(expected) }\nfunction log(x) { console.log(x) }\nit('doc', async function () { return sameOutput.call(this, 'doc') });\nit('tap', function () { return sameOutput.apply(this, ['tap']) });\nit('logs', function () { log.call(this, 'x') });";
     expect(classes(code)).toEqual(['real', 'real', 'no-assertion']);
