@@ -78,6 +78,8 @@ describe('packages as a user sees them', () => {
       ...app('vitest run', { 'frontend/test/add.test.js': REAL_TEST }),
       'examples/next-app/package.json': manifest('next-app', { test: PLACEHOLDER }),
       'examples/next-app/src/page.js': SOURCE,
+      'tutorials/address-book/package.json': manifest('address-book', { dev: 'react-router dev' }, { private: true }),
+      'tutorials/address-book/app/root.tsx': SOURCE,
       'playground/package.json': manifest('playground', {}),
       'playground/main.ts': SOURCE,
       // A docs site, as emotion's site/ is, and the repository's own tooling, as its scripts/babel-tester is.
@@ -90,7 +92,7 @@ describe('packages as a user sees them', () => {
       'examples/with-tests/test/add.test.js': "it('adds', () => {})",
     }));
     expect(rules(report)).toEqual(['test/empty examples/with-tests/test/add.test.js']);
-    expect(report.metrics).toMatchObject({ 'support-packages': 5 });
+    expect(report.metrics).toMatchObject({ 'support-packages': 6 });
   });
 
   it('judges a published package whose name only contains a support word, and not a private one', async () => {
