@@ -166,6 +166,30 @@ export function endsAwaitingEvent(fn: FunctionNode, localFunction: (name: string
   return found;
 }
 
+/** Type assertions written in code the test generates: `type Test = Expect<Equal<typeof params, { id: string }>>`. */
+const WRITTEN_TYPE_ASSERTION = /\b(?:Expect|Assert)[A-Za-z]*<|\bexpectTypeOf\b|\bassertType\b/;
+/** A command that runs the type checker: `pnpm typecheck`, `tsc --noEmit`, `vue-tsc`. */
+const TYPE_CHECK_COMMAND = /\b(?:typecheck|type-check|tsc|vue-tsc|tsd|tstyche)\b/;
+
+/**
+ * Whether the test writes code holding type assertions and runs the type checker on it (react-router's
+ * typegen tests: `await edit({ 'app/routes/product.tsx': tsx\`… type Test = Expect<Equal<…>> …\` })`, then
+ * `await $('pnpm typecheck')`): the checker fails the test when a generated type is wrong.
+ */
+export function typeChecksWrittenCode(fn: FunctionNode): boolean {
+  let asserts = false;
+  let checks = false;
+  walk(fn.body, (node) => {
+    const text = node.type === 'TemplateLiteral' ? node.quasis.map((quasi) => quasi.value.raw).join('') : isString(node) ? node.value : undefined;
+    if (text !== undefined) {
+      asserts ||= WRITTEN_TYPE_ASSERTION.test(text);
+      checks ||= TYPE_CHECK_COMMAND.test(text);
+    }
+    return !(asserts && checks);
+  });
+  return asserts && checks;
+}
+
 /** Methods that end what a test started: `await app.stop()`, `await server.close()`. */
 const TEARDOWNS = new Set(['stop', 'close', 'destroy', 'dispose', 'end', 'shutdown', 'terminate', 'disconnect', 'quit', 'cleanup', 'teardown', 'restore']);
 

@@ -131,6 +131,21 @@ describe('helpers', () => {
     expect(classes(inFile)).toEqual(['real', 'no-assertion']);
   });
 
+  it('takes a test that writes code holding type assertions and runs the type checker on it for a check', () => {
+    const generated = [
+      "test('params', async ({ edit, $ }) => {",
+      "  await edit({ 'app/routes/product.tsx': tsx`",
+      '    import type { Route } from "./+types/product"',
+      '    export function loader({ params }: Route.LoaderArgs) { type Test = Expect<Equal<typeof params, { id: string }>>; return null }',
+      '  ` });',
+      "  await $('pnpm typecheck');",
+      '});',
+      "test('builds', async ({ edit, $ }) => { await edit({ 'app/root.tsx': tsx`export default () => null` }); await $('pnpm typecheck'); });",
+      "test('writes', async ({ edit, $ }) => { await edit({ 'app/a.ts': 'type T = Expect<Equal<A, B>>' }); await $('pnpm build'); });",
+    ].join('\n');
+    expect(classes(generated, 'typegen.test.ts')).toEqual(['real', 'no-assertion', 'no-assertion']);
+  });
+
   it('counts a matcher or an assert method handed on as a function', () => {
     expect(classes("it('reports', () => { const stderr = build(); ['Server-only module', 'See the docs'].forEach(expect(stderr).toMatch); });")).toEqual(['real']);
     expect(classes("const assert = require('node:assert');\nit('all truthy', () => { values().forEach(assert.ok); });")).toEqual(['real']);
