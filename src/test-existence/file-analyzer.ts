@@ -63,14 +63,26 @@ const ACTIVE_COMMENT = /eslint-disable-next-line|@ts-expect-error/;
 /**
  * A declaration of the test its caller passes: in a helper, with no function of its own, it
  * declares the test function (or, without one, the title) of a parameter, as enzyme's
- * `function itIf(cond, a, b) { if (cond) it(a, b); else it.skip(a, b); }` or `it(...args)`.
+ * `function itIf(cond, a, b) { if (cond) it(a, b); else it.skip(a, b); }` or `it(...args)`, also
+ * made from them (svelte's `test.only = (text, fn) => { it.only(\`${text} (runes mode)\`, run_test(true, fn)) }`).
  * Each call declares a test, skipped or focused as the caller chooses; the helper by itself, none.
  */
 function declaresCallersTest(call: t.CallExpression, callerNames: ReadonlySet<string>): boolean {
   if (callerNames.size === 0 || call.arguments.some(isFunction)) return false;
-  const passed = (node: t.Node): boolean => (node.type === 'Identifier' && callerNames.has(node.name)) || (node.type === 'SpreadElement' && passed(node.argument));
+  const passed = (node: t.Node): boolean =>
+    (node.type === 'Identifier' && callerNames.has(node.name)) || (node.type === 'SpreadElement' && passed(node.argument)) || ((node.type === 'TemplateLiteral' || node.type === 'CallExpression') && mentionsAny(node, callerNames));
   const [title, ...rest] = call.arguments;
   return rest.length > 0 ? rest.some(passed) : title !== undefined && passed(title);
+}
+
+/** Whether `node` names one of `names`, outside the functions in it. */
+function mentionsAny(node: t.Node, names: ReadonlySet<string>): boolean {
+  let found = false;
+  walk(node, (child) => {
+    if (child.type === 'Identifier' && names.has(child.name)) found = true;
+    return !found && !isFunction(child);
+  });
+  return found;
 }
 
 export class FileAnalyzer {

@@ -166,8 +166,8 @@ export function endsAwaitingEvent(fn: FunctionNode, localFunction: (name: string
   return found;
 }
 
-/** Type assertions written in code the test generates: `type Test = Expect<Equal<typeof params, { id: string }>>`. */
-const WRITTEN_TYPE_ASSERTION = /\b(?:Expect|Assert)[A-Za-z]*<|\bexpectTypeOf\b|\bassertType\b/;
+/** Type assertions written in code the test generates: `type Test = Expect<Equal<typeof params, { id: string }>>`, `// @ts-expect-error`. */
+const WRITTEN_TYPE_ASSERTION = /\b(?:Expect|Assert)[A-Za-z]*<|\bexpectTypeOf\b|\bassertType\b|@ts-expect-error/;
 /** A command that runs the type checker: `pnpm typecheck`, `tsc --noEmit`, `vue-tsc`. */
 const TYPE_CHECK_COMMAND = /\b(?:typecheck|type-check|tsc|vue-tsc|tsd|tstyche)\b/;
 

@@ -234,6 +234,7 @@ describe("wrappers that declare their caller's tests", () => {
     ['a method, with modifiers', 'class Cases { add(name, fn) { test.concurrent.skip(name, fn); } }'],
     ['destructured parameters', 'function run({ name, body }) { it.only(name, body); }'],
     ['a pending test of the given title', 'function pending(title) { it(title); test.todo(title); }'],
+    ['a title and a function made from the given ones', 'test.only = (text, fn) => { it.only(`${text} (runes mode)`, runTest(true, fn)); };\ntest.skip = (text, fn) => { it.skip(`${text} (legacy mode)`, runTest(false, fn)); };'],
   ])('declares nothing of its own: %s', (_name, code) => {
     expect(declared(code)).toEqual([]);
   });

@@ -142,8 +142,9 @@ describe('helpers', () => {
       '});',
       "test('builds', async ({ edit, $ }) => { await edit({ 'app/root.tsx': tsx`export default () => null` }); await $('pnpm typecheck'); });",
       "test('writes', async ({ edit, $ }) => { await edit({ 'app/a.ts': 'type T = Expect<Equal<A, B>>' }); await $('pnpm build'); });",
+      "test('href', async ({ edit, $ }) => { await edit({ 'app/a.ts': tsx`href('/a')\n// @ts-expect-error\nhref('/b/:id')` }); await $('pnpm typecheck'); });",
     ].join('\n');
-    expect(classes(generated, 'typegen.test.ts')).toEqual(['real', 'no-assertion', 'no-assertion']);
+    expect(classes(generated, 'typegen.test.ts')).toEqual(['real', 'no-assertion', 'no-assertion', 'real']);
   });
 
   it('counts a matcher or an assert method handed on as a function', () => {
