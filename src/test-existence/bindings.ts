@@ -70,6 +70,8 @@ export class Bindings {
   readonly mockNames = new Set<string>();
   /** Variables holding an expectation: `let expector = expect(x)`, then `expector.not.toBe(…)`. */
   readonly expectations = new Set<string>();
+  /** The classes the file declares, for the checking functions factories make of them (see bindValue). */
+  private readonly classes = new Map<string, t.Class>();
 
   bind(node: t.Node): void {
     switch (node.type) {
@@ -85,6 +87,9 @@ export class Bindings {
       case 'FunctionDeclaration':
         if (node.id && node.body) this.addHelper(node.id.name, node as FunctionNode);
         if (node.id) this.shadow(node.id.name);
+        break;
+      case 'ClassDeclaration':
+        if (node.id) this.classes.set(node.id.name, node);
         break;
       case 'ExportDefaultDeclaration':
         if (node.declaration.type === 'Identifier') this.alias('default', node.declaration.name);
@@ -166,8 +171,10 @@ export class Bindings {
         // const scope = nock(url).get('/').reply(200): scope.done() asserts that every request was made
         this.mockNames.add(name);
       } else if (callee.type === 'Identifier' && CHECKING_NAME.test(name)) {
-        // const assertRender = makeAssertRender(() => container): a checking function a factory made asserts as the factory's code does.
+        // const assertRender = makeAssertRender(() => container): a checking function a factory made asserts as the factory's code does,
+        // or as what it is made of: lit's `const checkPart = directive(CheckNodePropertiesBehavior)`, whose update() asserts.
         this.alias(name, callee.name);
+        for (const argument of value.arguments) this.addMadeOf(name, argument);
       }
     }
   }
@@ -260,6 +267,12 @@ export class Bindings {
     else if (!list.includes(fn)) list.push(fn);
   }
   /** `name` stands for whatever `target` stands for, now or once bound later in the file. */
+  /** The functions of what a factory is given: a function, or the methods of a class (written there, or declared in the file). */
+  private addMadeOf(name: string, argument: t.Node): void {
+    if (isFunction(argument)) this.addHelper(name, argument);
+    const made = argument.type === 'ClassExpression' ? argument : argument.type === 'Identifier' ? this.classes.get(argument.name) : undefined;
+    for (const member of made?.body.body ?? []) if (member.type === 'MethodDefinition' && isFunction(member.value)) this.addHelper(name, member.value);
+  }
   private alias(name: string, target: string): void {
     this.addHelper(name, { module: '', name: target });
   }

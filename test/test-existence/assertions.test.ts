@@ -129,6 +129,21 @@ describe('helpers', () => {
     expect(classesIn(files, 'test/join.test.ts')).toEqual(['real', 'no-assertion']);
     const inFile = "function makeCheck(expected) { return (actual) => expect(actual).toEqual(expected) }\nconst checkOne = makeCheck(1);\nconst render = makeCheck(2);\nit('one', () => { checkOne(f()) });\nit('two', () => { render(f()) });";
     expect(classes(inFile)).toEqual(['real', 'no-assertion']);
+    // Made of a class whose method asserts, declared in the suite or written in the call.
+    const madeOfClass = [
+      "import { assert } from 'chai';",
+      "import { directive, Directive } from 'lit-html/directive.js';",
+      "suite('parts', () => {",
+      '  class CheckNodeProperties extends Directive { update(part) { assert.notEqual(part.startNode, null); return this.render(); } render() { return nothing; } }',
+      '  const checkPart = directive(CheckNodeProperties);',
+      '  const checkInline = directive(class extends Directive { update(part) { assert.ok(part.parentNode); } });',
+      '  const renderPart = directive(CheckNodeProperties);',
+      "  test('only child', () => { render(html`<div>${checkPart()}</div>`, container); });",
+      "  test('inline', () => { render(html`<div>${checkInline()}</div>`, container); });",
+      "  test('no check', () => { render(html`<div>${renderPart()}</div>`, container); });",
+      '});',
+    ].join('\n');
+    expect(classes(madeOfClass, 'parts_test.ts')).toEqual(['real', 'real', 'no-assertion']);
   });
 
   it('takes a test that writes code holding type assertions and runs the type checker on it for a check', () => {
