@@ -6,7 +6,7 @@ import {
 } from './ast.js';
 import type { AssertionKind } from './constants.js';
 import { Bindings, SUITE_BASES, TEST_BASES, TYPE_ASSERTIONS } from './bindings.js';
-import { acknowledge, awaitsCallback, conditionSkips, endsAwaitingEvent, generatorOf, GENERATOR_MODULES, isBindCall, onlyCalls, runsCallersTest, settlesOnEvent, throwsInCallback, typeChecksWrittenCode } from './test-body.js';
+import { acknowledge, awaitsCallback, conditionSkips, endsAwaitingEvent, generatorOf, GENERATOR_MODULES, isBindCall, onlyCalls, runsCallersTest, settlesOnEvent, throwsInCallback, runsTypeChecker } from './test-body.js';
 import type { AnalyzeOptions, FileAnalysis, TestCase, TestClass } from './analyze.js';
 import type { DeclaredTests } from './local-modules.js';
 
@@ -377,8 +377,8 @@ export class FileAnalyzer {
     if (fn && !assertions.has('live') && endsAwaitingEvent(fn, (name) => this.names.localFunction(name), (name) => this.importedSettlesOnEvent(name))) assertions.add('live');
     // cancel () { throw new Error('should be unreachable') }: a callback that fails the test when the code calls it.
     if (fn && !assertions.has('live') && throwsInCallback(fn)) assertions.add('live');
-    // Type assertions in the code the test writes, then `tsc`: the checker is the assertion.
-    if (fn && !assertions.has('live') && typeChecksWrittenCode(fn)) assertions.add('live');
+    // `await $('pnpm typecheck')` over the code the test wrote: the checker is the assertion.
+    if (fn && !assertions.has('live') && runsTypeChecker(fn)) assertions.add('live');
     // A type test in a test file: `// @ts-expect-error` asserts that the next line does not compile.
     // Beside constant assertions it is more likely a silenced error than a check (jest's `// @ts-expect-error` over `globalThis.Symbol = undefined`).
     if (fn && assertions.size === 0 && this.typeErrorExpectations.some((at) => at > fn.start && at < fn.end)) assertions.add('live');
