@@ -49,7 +49,9 @@ export class ImportAliases {
   /**
    * A package of the repository imported by name: its `source`, `exports`, `module` or `main` entry
    * (or `index`), or the file a subpath names (`enzyme/build/Utils`); build output is looked for
-   * at its source under src/, as a repository keeps only that.
+   * at its source under src/, as a repository keeps only that. A subpath is also looked for under
+   * src/: a build may write to the package's own folder (lit's `@lit-internal/tests/utils/assert-goldens.js`
+   * from `src/utils/assert-goldens.ts`, with `rootDir: src`, `outDir: ./`).
    */
   private packageFiles(source: string): string[] {
     const name = packageNameOf(source);
@@ -62,7 +64,8 @@ export class ImportAliases {
       : [manifest.source, ...exportTargets(manifest.exports, '.'), manifest.module, manifest.main, 'index', 'src/index'].filter((entry): entry is string => typeof entry === 'string');
     return entries.flatMap((entry) => {
       const [first, ...rest] = path.posix.normalize(entry).split('/');
-      return [entry, ...(BUILD_OUTPUT_FOLDERS.has(first!) ? [['src', ...rest].join('/')] : [])].map((file) => join(found.dir, file));
+      const atSources = BUILD_OUTPUT_FOLDERS.has(first!) ? [['src', ...rest].join('/')] : subpath && first !== 'src' ? [`src/${path.posix.normalize(entry)}`] : [];
+      return [entry, ...atSources].map((file) => join(found.dir, file));
     });
   }
 

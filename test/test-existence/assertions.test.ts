@@ -314,6 +314,7 @@ describe('helpers', () => {
       ['a subpath of exports, with conditions', { 'tools/matchers/src/logs.ts': helper }, '@acme/matchers/logs'],
       ['a subpath not in exports, as a file of the package', { 'tools/logs/helpers/logs.js': helper }, '@acme/logs/helpers/logs'],
       ['exports given as conditions only', { 'tools/plain-helpers/lib/entry.mjs': helper }, 'plain-helpers'],
+      ['a subpath the build writes to the package folder, at its source under src/', { 'tools/logs/src/utils/logs.ts': helper }, '@acme/logs/utils/logs.js'],
     ];
     for (const [name, files, source] of projects) {
       expect(classesIn({ ...files, 'a.test.ts': test(source) }, 'a.test.ts', packageNamed), name).toEqual(['real', 'no-assertion']);
