@@ -6,7 +6,7 @@ import {
 } from './ast.js';
 import type { AssertionKind } from './constants.js';
 import { Bindings, SUITE_BASES, TEST_BASES, TYPE_ASSERTIONS } from './bindings.js';
-import { acknowledge, awaitsCallback, conditionSkips, endsAwaitingEvent, generatorOf, GENERATOR_MODULES, isBindCall, onlyCalls, runsCallersTest, settlesOnEvent, throwsInCallback, runsTypeChecker } from './test-body.js';
+import { acknowledge, awaitsCallback, conditionSkips, endsAwaitingEvent, endsThrowingIf, generatorOf, GENERATOR_MODULES, isBindCall, onlyCalls, runsCallersTest, settlesOnEvent, throwsInCallback, runsTypeChecker } from './test-body.js';
 import type { AnalyzeOptions, FileAnalysis, TestCase, TestClass } from './analyze.js';
 import type { DeclaredTests } from './local-modules.js';
 
@@ -73,6 +73,11 @@ function declaresCallersTest(call: t.CallExpression, callerNames: ReadonlySet<st
     (node.type === 'Identifier' && callerNames.has(node.name)) || (node.type === 'SpreadElement' && passed(node.argument)) || ((node.type === 'TemplateLiteral' || node.type === 'CallExpression') && mentionsAny(node, callerNames));
   const [title, ...rest] = call.arguments;
   return rest.length > 0 ? rest.some(passed) : title !== undefined && passed(title);
+}
+
+/** A class whose declaration runs code: a static block, or a static field with a value. */
+function runsOnDeclaration(declared: t.Class): boolean {
+  return declared.body.body.some((member) => member.type === 'StaticBlock' || (member.type === 'PropertyDefinition' && member.static && member.value !== null));
 }
 
 /** Whether `node` names one of `names`, outside the functions in it. */
@@ -376,7 +381,7 @@ export class FileAnalyzer {
     // `await once(socket, 'close')` last: the test times out unless the code makes the event happen.
     if (fn && !assertions.has('live') && endsAwaitingEvent(fn, (name) => this.names.localFunction(name), (name) => this.importedSettlesOnEvent(name))) assertions.add('live');
     // cancel () { throw new Error('should be unreachable') }: a callback that fails the test when the code calls it.
-    if (fn && !assertions.has('live') && throwsInCallback(fn)) assertions.add('live');
+    if (fn && !assertions.has('live') && (throwsInCallback(fn) || endsThrowingIf(fn))) assertions.add('live');
     // `await $('pnpm typecheck')` over the code the test wrote: the checker is the assertion.
     if (fn && !assertions.has('live') && runsTypeChecker(fn)) assertions.add('live');
     // A type test in a test file: `// @ts-expect-error` asserts that the next line does not compile.
@@ -415,6 +420,9 @@ export class FileAnalyzer {
     if (statement.type === 'TSTypeAliasDeclaration' || statement.type === 'TSInterfaceDeclaration') return true;
     if (!this.typescript) return false;
     if (statement.type === 'FunctionDeclaration') return true;
+    // A class the test declares or returns and never makes (lit's `return class MyElement extends ReactiveElement { task = new Task(…) }`).
+    if (statement.type === 'ClassDeclaration') return !runsOnDeclaration(statement);
+    if (statement.type === 'ReturnStatement' && statement.argument?.type === 'ClassExpression') return !runsOnDeclaration(statement.argument);
     return statement.type === 'VariableDeclaration' && statement.declarations.every(({ init }) => Boolean(init) && isFunction(init!));
   }
 

@@ -284,6 +284,18 @@ export function throwsInCallback(fn: FunctionNode): boolean {
   return found;
 }
 
+/**
+ * Whether the test ends throwing an error it makes when a condition holds (svelte's `if (after - before > 10)
+ * throw new Error('vulnerable to ReDoS')`): a check of what the test measured. The same throw first is a guard.
+ */
+export function endsThrowingIf(fn: FunctionNode): boolean {
+  if (fn.body.type !== 'BlockStatement') return false;
+  const last = fn.body.body.at(-1);
+  if (last?.type !== 'IfStatement') return false;
+  const consequent = last.consequent.type === 'BlockStatement' ? last.consequent.body.at(-1) : last.consequent;
+  return consequent?.type === 'ThrowStatement' && isNewError(consequent.argument);
+}
+
 /** A thrown value made on the spot (`new Error(…)`, `Error(…)`), not an error caught and thrown on. */
 function isNewError(node: t.Node): boolean {
   return node.type === 'NewExpression' || (node.type === 'CallExpression' && node.callee.type === 'Identifier' && ERROR_CONSTRUCTOR.test(node.callee.name));

@@ -89,6 +89,9 @@ describe('chains and assert modules however written', () => {
   it('counts a callback that throws on a path the code must not take', () => {
     expect(classes("test('gc', async () => { const r = new Response(new ReadableStream({ cancel () { throw new Error('unreachable') } })); await r.text() })")).toEqual(['real']);
     expect(classes("test('guard', async () => { if (!hasGC) throw new Error('no gc'); run() })")).toEqual(['no-assertion']);
+    // The same throw last checks what the test measured.
+    expect(classes("test('no ReDoS', () => { const before = performance.now(); TAG.test('a-----!'); const after = performance.now(); if (after - before > 10) { throw new Error('vulnerable to ReDoS'); } })")).toEqual(['real']);
+    expect(classes("test('rethrows last', () => { const error = run(); if (error) throw error; })")).toEqual(['no-assertion']);
     expect(classes("test('no warning', async () => { function onWarning () { throw new Error('warned') }\nprocess.on('warning', onWarning); await run() })")).toEqual(['real']);
     // Error(…) without `new` builds an error as well; an error caught and thrown on is no sentinel.
     expect(classes("test('no mixin', () => { const log = logger({ mixin () { throw Error('should not be called') } }); log.info('x') })")).toEqual(['real']);
@@ -400,6 +403,11 @@ describe('tautologies: only known value matchers on constants', () => {
     expect(type('const value = parse(input);\ntype Parsed = Expected<typeof value>;')).toBe('no-assertion');
     expect(type('type _Deep<T> = T extends object ? _Deep<T[keyof T]> : T;\ninterface Shape { a: _Deep<Input> }')).toBe('real');
     expect(type('interface Shape { a: string }\nconst shape = make();')).toBe('no-assertion');
+    // A class declared or returned and never made: its fields and methods are for the compiler (lit's task tests).
+    expect(type("return class MyElement extends ReactiveElement { task = new Task(this, ([a, b]) => [a * 2, b.split('')], () => [1, 'b'] as const); };")).toBe('real');
+    expect(type('class Checked extends Base { value: Input = parse(raw); }')).toBe('real');
+    expect(type('return class Registered extends Base { static { register(this); } };')).toBe('no-assertion');
+    expect(type('class Counted extends Base { static count = start(); }')).toBe('no-assertion');
     // Without type arguments, a name alone proves nothing; nor does a binding that is used, or one without a type.
     expect(type('util.assertEqual(a, b);')).toBe('no-assertion');
     expect(type('isType.equal(a, b);')).toBe('no-assertion');
