@@ -61,6 +61,16 @@ export interface AssertingFile {
   isDeclaration(call: t.CallExpression): boolean;
 }
 
+/** A generic function that does nothing but take its argument, or return it: `<T>(x: T) => x`, `function is<T>(_: T) {}`. */
+function isTypeCheckingFunction(fn: FunctionNode | undefined): boolean {
+  if (!fn?.typeParameters) return false;
+  const parameters = new Set(fn.params.flatMap(boundNames));
+  const [only, ...more] = fn.body.type === 'BlockStatement' ? fn.body.body : [];
+  if (fn.body.type === 'BlockStatement' && !only) return true;
+  const returned = fn.body.type !== 'BlockStatement' ? fn.body : more.length === 0 && only?.type === 'ReturnStatement' ? only.argument : undefined;
+  return returned?.type === 'Identifier' && parameters.has(returned.name);
+}
+
 function isUnexpectedAssertion(argument: t.Node | undefined): boolean {
   const value = argument && literalValue(argument)?.value;
   return typeof value === 'string' && UNEXPECTED_ASSERTION.test(value);
@@ -180,6 +190,8 @@ export class AssertionFinder {
     if (callee.type === 'CallExpression' && ASSERT_MODULES.has(requiredModule(callee) ?? '')) return constantness(call.arguments, 'assert');
     if (callee.type === 'Identifier') {
       if (TYPE_ASSERTIONS.has(callee.name)) return 'live';
+      // accept<number | undefined>(el.task.render(…)) with `const accept = <T>(x: T) => x`: a function that does nothing, given types to check.
+      if (typeArgumentsOf(call) && isTypeCheckingFunction(this.names.localFunction(callee.name))) return 'live';
       // assert(x), and what was imported from an assert module: strictEqual(a, b), fail('unreachable')
       const assertion = this.names.assertNames.get(callee.name);
       if (assertion) return LIVE_WHATEVER_ARGUMENTS.has(assertion) || this.names.expectsUnderTest.has(callee.name) ? 'live' : constantness(call.arguments, assertion);

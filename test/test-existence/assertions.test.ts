@@ -387,6 +387,10 @@ describe('tautologies: only known value matchers on constants', () => {
     expect(type('util.assertEqual<z.infer<typeof schema>, { a: string }>(true);')).toBe('real');
     expect(type('assertIs<string>(value);')).toBe('real');
     expect(type('staticAssertExtends<TemplateResult, ReturnType<typeof svg>>();')).toBe('real');
+    // A generic function of the file that only takes or returns its argument, given type arguments: lit's accept<T>(x).
+    expect(type('const accept = <T,>(x: T) => x;\nconst el = new TestElement();\naccept<number | undefined>(el.task.render({ initial: () => 123 }));')).toBe('real');
+    expect(type('function is<T>(_value: T) {}\nis<string>(name());')).toBe('real');
+    expect(type('const wrap = <T,>(x: T) => [x];\nwrap<number>(count());')).toBe('no-assertion');
     expect(type('reassertion<TemplateResult>();')).toBe('no-assertion');
     // type-plus names its assertions by namespace: isType.equal<true, A, B>(), testType.equal<A, B>(true).
     expect(type('type A = Draft<Input>;\nisType.equal<true, Input, A>();')).toBe('real');
