@@ -43,19 +43,23 @@ function isConventionalTestFile(file: string): boolean {
  * `.storybook`, `.husky`, yarn's `.yarn/releases` and `.yarn/plugins`, which hold yarn itself).
  */
 const NON_SOURCE_DIRECTORIES = new Set([
-  'dist', 'build', 'coverage', 'out', 'scripts', 'bench', 'benches', 'benchmark', 'benchmarks', 'examples', 'example', 'docs',
+  'dist', 'build', 'coverage', 'out', 'scripts', 'bench', 'benches', 'benchmark', 'benchmarks', 'benchmarking', 'examples', 'example', 'docs',
   'stories', 'e2e', 'flow-typed', ...TEST_DIRECTORIES, ...TEST_SUPPORT_DIRECTORIES,
 ]);
+/** A test runner's own folder at the package's top: react-router's `jest/transform.js`, `cypress/support/commands.js`. */
+const RUNNER_DIRECTORIES = new Set(['jest', 'vitest', 'mocha', 'karma', 'cypress', 'playwright']);
 /**
  * Tool configuration and setup (`vitest.config.ts`, `karma.conf.js`, `.eslintrc.cjs`, `jest.setup.js`, jest configs by
- * another name such as `jest.prod.js`, `gulpfile.js`), stories and benchmarks are not code under test.
+ * another name such as `jest.prod.js`, a runner's named files such as svelte's `vitest-xhtml-environment.ts`,
+ * `gulpfile.js`), stories and benchmarks are not code under test.
  */
-const NON_SOURCE_FILE = /(?:^\.|^jest\.[^.]+\.|\.(?:config|conf|setup|preset|stories|bench)\.|^setup-?tests\.|^(?:gulpfile|gruntfile)\.|\.d\.[cm]?ts$)/i;
+const NON_SOURCE_FILE = /(?:^\.|^jest\.[^.]+\.|^(?:jest|vitest|mocha|karma)-|\.(?:config|conf|setup|preset|stories|bench)\.|^setup-?tests\.|^(?:gulpfile|gruntfile)\.|\.d\.[cm]?ts$)/i;
 
 /** A JS/TS file of the package's own code (`rel` relative to the package). */
 export function isSourceFile(relative: string): boolean {
   if (!SCRIPT_EXTENSION.test(relative)) return false;
   const segments = relative.split('/');
   const name = segments.pop()!;
+  if (segments.length > 0 && RUNNER_DIRECTORIES.has(segments[0]!)) return false;
   return !NON_SOURCE_FILE.test(name) && !segments.some((segment) => segment.startsWith('.') || NON_SOURCE_DIRECTORIES.has(segment));
 }

@@ -173,6 +173,11 @@ describe('test-existence gate', () => {
       '.husky/install.mjs': SOURCE,
       'flow-typed/npm/vitest_vx.x.x.js': 'declare module "vitest" { declare module.exports: any; }\n',
       'jest.prod.js': "module.exports = { ...require('./jest.config'), testEnvironment: 'node' };\n",
+      // A test runner's folder and named files, and benchmarks by another spelling (react-router's jest/, svelte's).
+      'jest/transform.js': 'module.exports = { process: (source) => ({ code: source }) };\n',
+      'cypress/support/commands.ts': SOURCE,
+      'vitest-xhtml-environment.ts': 'export default { name: "xhtml" };\n',
+      'benchmarking/run.js': SOURCE,
       'test/config.test.js': "import config from '../vitest.config';\nit('exports a config', () => { expect(config).toEqual({}); });\n",
     });
     const report = await runGate(cwd);
