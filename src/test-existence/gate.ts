@@ -146,6 +146,8 @@ export const testExistenceGate: Gate = {
       return selections.get(packageByDir.get(entry.workspaceRoot)!);
     };
     const testFiles: Array<{ file: string; tally: PackageTally }> = [];
+    // A private workspace root's files at its top are the repository's tooling (react-router's build.utils.ts, lit's rollup-common.js).
+    const toolingRoots = new Set(packages.filter((entry) => entry.manifest?.private === true && packages.some((member) => member.workspaceRoot === entry.dir)));
     for (const file of files) {
       const owner = packageOf(file);
       if (excluded.has(owner) || inFixtureProject(file, owner.dir, fileSet, policy)) continue;
@@ -156,7 +158,7 @@ export const testExistenceGate: Gate = {
       // A test file the runner leaves out (jest's testPathIgnorePatterns) is neither judged nor source.
       const runs = isScriptFile(file) ? selectionFor(owner)?.runs(file) : undefined;
       if (runs ?? conventional) testFiles.push({ file, tally });
-      else if (!conventional && isSourceFile(withinPackage)) tally.sourceFiles += 1;
+      else if (!conventional && isSourceFile(withinPackage) && !(toolingRoots.has(owner) && !withinPackage.includes('/'))) tally.sourceFiles += 1;
     }
 
     if (testFiles.length === 0 && [...tallies.values()].every((tally) => tally.sourceFiles === 0)) {

@@ -159,6 +159,21 @@ describe('packages as a user sees them', () => {
     expect(report.metrics).toMatchObject({ 'fixture-packages': 3 });
   });
 
+  it("takes a private workspace root's files at its top for the repository's tooling, not its code in folders", async () => {
+    const workspace = (root: Record<string, string>, rootManifest: Record<string, unknown>) => tempDir({
+      'package.json': manifest('monorepo', { test: 'npm test --workspaces' }, { workspaces: ['packages/*'], ...rootManifest }),
+      'packages/core/package.json': manifest('@acme/core'),
+      'packages/core/src/add.js': SOURCE,
+      'packages/core/test/add.test.js': REAL_TEST,
+      ...root,
+    });
+    const tooling = { 'build.utils.ts': SOURCE, 'rollup-common.js': SOURCE };
+    expect(rules(await runGate(workspace(tooling, { private: true })))).toEqual([]);
+    expect(rules(await runGate(workspace({ ...tooling, 'src/server.js': SOURCE }, { private: true })))).toEqual(['tests/none package.json']);
+    // A published root ships what is at its top.
+    expect(rules(await runGate(workspace({ 'index.js': SOURCE }, { version: '1.0.0' })))).toEqual(['tests/none package.json']);
+  });
+
   it('reports no finding for a test the line above accepts with eslint-disable-next-line, but counts it', async () => {
     const report = await runGate(tempDir({
       ...app('vitest run', { 'frontend/test/add.test.js': REAL_TEST }),
