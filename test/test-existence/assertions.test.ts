@@ -412,6 +412,10 @@ describe('tautologies: only known value matchers on constants', () => {
     expect(type('class Checked extends Base { value: Input = parse(raw); }')).toBe('real');
     expect(type('return class Registered extends Base { static { register(this); } };')).toBe('no-assertion');
     expect(type('class Counted extends Base { static count = start(); }')).toBe('no-assertion');
+    // Handed to a function of the file that does nothing, to silence linters (lit's markAsUsed).
+    const markAsUsed = 'function markAsUsed(val: unknown) {\n  if (false as boolean) {\n    console.log(val);\n  }\n}\n';
+    expect(classes(`${markAsUsed}test('provides', () => { class El extends ReactiveElement { @provide({ context }) value = 0; } markAsUsed(El); });`, 'a.test.ts')).toEqual(['real']);
+    expect(classes("function register(c: unknown) { customElements.define('x-el', c as CustomElementConstructor); }\ntest('registers', () => { class El extends HTMLElement {} register(El); });", 'a.test.ts')).toEqual(['no-assertion']);
     // Without type arguments, a name alone proves nothing; nor does a binding that is used, or one without a type.
     expect(type('util.assertEqual(a, b);')).toBe('no-assertion');
     expect(type('isType.equal(a, b);')).toBe('no-assertion');
