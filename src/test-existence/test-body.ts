@@ -221,15 +221,21 @@ export function settlesOnEvent(helper: FunctionNode, localFunction: (name: strin
   return next !== undefined && next !== helper && settlesOnEvent(next, localFunction, depth + 1);
 }
 
+/** The body of the executor of `new Promise((resolve) => …)`, and the name it gives `resolve`. */
+function promiseExecutor(node: t.NewExpression): { body: t.Node; resolve: string } | undefined {
+  const executor = node.arguments[0];
+  if (node.callee.type !== 'Identifier' || node.callee.name !== 'Promise' || !executor || !isFunction(executor)) return undefined;
+  const resolve = executor.params[0];
+  return resolve?.type === 'Identifier' ? { body: executor.body, resolve: resolve.name } : undefined;
+}
+
 /** `new Promise((resolve) => { ws.onclose = resolve })`: `resolve` set as an event handler, to be called when the event comes. */
 function setsHandler(node: t.NewExpression): boolean {
-  const executor = node.arguments[0];
-  if (node.callee.type !== 'Identifier' || node.callee.name !== 'Promise' || !executor || !isFunction(executor)) return false;
-  const resolve = executor.params[0];
-  if (resolve?.type !== 'Identifier') return false;
+  const executor = promiseExecutor(node);
+  if (!executor) return false;
   let found = false;
   walk(executor.body, (child) => {
-    if (child.type === 'AssignmentExpression' && child.left.type === 'MemberExpression' && /^on[a-z]/.test(propertyName(child.left) ?? '') && child.right.type === 'Identifier' && child.right.name === resolve.name) found = true;
+    if (child.type === 'AssignmentExpression' && child.left.type === 'MemberExpression' && /^on[a-z]/.test(propertyName(child.left) ?? '') && child.right.type === 'Identifier' && child.right.name === executor.resolve) found = true;
     return !found;
   });
   return found;
@@ -237,15 +243,13 @@ function setsHandler(node: t.NewExpression): boolean {
 
 /** `new Promise((resolve) => ws.on('close', resolve))`: `resolve` is handed to a call `takes` accepts, not called right away. */
 function resolvesIn(node: t.NewExpression, takes: (call: t.CallExpression) => boolean): boolean {
-  const executor = node.arguments[0];
-  if (node.callee.type !== 'Identifier' || node.callee.name !== 'Promise' || !executor || !isFunction(executor)) return false;
-  const resolve = executor.params[0];
-  if (resolve?.type !== 'Identifier') return false;
+  const executor = promiseExecutor(node);
+  if (!executor) return false;
   let handedOn = false;
   walk(executor.body, (child) => {
     if (handedOn || child.type !== 'CallExpression') return !handedOn;
     if (!takes(child)) return false;
-    handedOn = child.arguments.some((argument) => (argument.type === 'Identifier' && argument.name === resolve.name) || (isFunction(argument) && mentions(argument.body, resolve.name)));
+    handedOn = child.arguments.some((argument) => (argument.type === 'Identifier' && argument.name === executor.resolve) || (isFunction(argument) && mentions(argument.body, executor.resolve)));
     return !handedOn;
   });
   return handedOn;
