@@ -4,6 +4,7 @@ import { ASSERT_MODULES, CONTEXT_ASSERTIONS, TYPE_ASSERTIONS, type Bindings, typ
 import { constantness, type AssertionKind } from './constants.js';
 import type { LocalModules } from './local-modules.js';
 import { isBindCall, settlesOnCallback } from './test-body.js';
+import { isTypeCheck, isTypeCheckingFunction, TYPE_ASSERTION_NAME, TYPE_ASSERTION_NAMESPACES } from './compiler-checks.js';
 
 /*
  * Where a test asserts: the assertion libraries' calls and chains, the helpers that assert on its
@@ -39,15 +40,6 @@ const CONDITION_WAITS = new Map<string, ReadonlySet<string>>([
   ['@ember/test-helpers', new Set(['waitUntil'])],
   ['p-wait-for', new Set(['default'])],
 ]);
-/**
- * `assert`, `expect` or a name that goes on with a capital: `assertEqual`, `expectType`, also after a word
- * (lit's `staticAssertExtends<A, B>()`); not `expected`, `assertion`.
- */
-const TYPE_ASSERTION_NAME = /^(?:assert|expect|[a-z]+(?:Assert|Expect))(?:$|[A-Z_])/;
-/** type-plus's namespaces of type assertions, whose methods say what they check: `isType.equal<true, A, B>()`, `testType.never<T>(true)`. */
-const TYPE_ASSERTION_NAMESPACES = new Set(['isType', 'testType']);
-/** A type that fails to compile unless its argument holds: `Expect<…>`, `ExpectTrue<…>`, `Assert<…>`, `AssertEqual<…>`. */
-const ASSERTION_TYPE_NAME = /^(?:Assert|Expect)(?:$|[A-Z_])/;
 
 /** What the finder knows of the file it reads. */
 export interface AssertingFile {
@@ -59,16 +51,6 @@ export interface AssertingFile {
   localModules: LocalModules | undefined;
   /** Whether a call declares a test or a suite: what it declares asserts nothing for the code around it. */
   isDeclaration(call: t.CallExpression): boolean;
-}
-
-/** A generic function that does nothing but take its argument, or return it: `<T>(x: T) => x`, `function is<T>(_: T) {}`. */
-function isTypeCheckingFunction(fn: FunctionNode | undefined): boolean {
-  if (!fn?.typeParameters) return false;
-  const parameters = new Set(fn.params.flatMap(boundNames));
-  const [only, ...more] = fn.body.type === 'BlockStatement' ? fn.body.body : [];
-  if (fn.body.type === 'BlockStatement' && !only) return true;
-  const returned = fn.body.type !== 'BlockStatement' ? fn.body : more.length === 0 && only?.type === 'ReturnStatement' ? only.argument : undefined;
-  return returned?.type === 'Identifier' && parameters.has(returned.name);
 }
 
 function isUnexpectedAssertion(argument: t.Node | undefined): boolean {
@@ -308,25 +290,6 @@ export class AssertionFinder {
 function contextAssertion(method: string, values: readonly t.Node[]): AssertionKind {
   if (ALWAYS_PASSING.has(method)) return 'constant';
   return LIVE_WHATEVER_ARGUMENTS.has(method) ? 'live' : constantness(values, method);
-}
-
-/**
- * A statement kept for the compiler: `const _check: Expected = value` (a binding named as unused,
- * with a type), `value satisfies Expected;`, or a cast to an assertion type (`'test' as any as
- * Expect<Equal<typeof x, Ref<'x'>>>`, type-challenges' idiom) asserts that the value has the type.
- */
-function isTypeCheck(node: t.Node): boolean {
-  if (node.type === 'VariableDeclarator') return node.id.type === 'Identifier' && node.id.name.startsWith('_') && Boolean(node.id.typeAnnotation) && Boolean(node.init);
-  // type verify = Expect<Equal<Expected, Actual>> (hono), type cases = [Expect<Equal<A, B>>, …]: the compiler checks them.
-  if (node.type === 'TSTypeAliasDeclaration') return isAssertionType(node.typeAnnotation) || (node.typeAnnotation.type === 'TSTupleType' && node.typeAnnotation.elementTypes.some(isAssertionType));
-  if (node.type !== 'ExpressionStatement') return false;
-  const expression = node.expression;
-  if (expression.type === 'TSSatisfiesExpression') return true;
-  return expression.type === 'TSAsExpression' && isAssertionType(expression.typeAnnotation);
-}
-
-function isAssertionType(type: t.Node): boolean {
-  return type.type === 'TSTypeReference' && type.typeName.type === 'Identifier' && ASSERTION_TYPE_NAME.test(type.typeName.name);
 }
 
 function isWithinCall(node: t.Node): boolean {

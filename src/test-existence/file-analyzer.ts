@@ -1,12 +1,13 @@
 import { compileAssertPatterns } from './assert-patterns.js';
 import { AssertionFinder } from './assertions.js';
 import {
-  boundNames, calleePath, canBeTitle, declarationPath, isFunction, isString, literalValue, packageImported, propertyName, rootName, rootOf, SourceLines, TYPESCRIPT_FILE, unwrapAwait, walk,
+  boundNames, calleePath, canBeTitle, declarationPath, isFunction, isString, packageImported, propertyName, rootName, rootOf, SourceLines, TYPESCRIPT_FILE, unwrapAwait, walk,
   type FunctionNode, type ParsedSource, type t,
 } from './ast.js';
 import type { AssertionKind } from './constants.js';
 import { Bindings, SUITE_BASES, TEST_BASES, TYPE_ASSERTIONS } from './bindings.js';
-import { acknowledge, awaitsCallback, conditionSkips, endsAwaitingEvent, endsThrowingIf, generatorOf, GENERATOR_MODULES, isBindCall, onlyCalls, runsCallersTest, settlesOnEvent, throwsInCallback, runsTypeChecker } from './test-body.js';
+import { acknowledge, awaitsCallback, conditionSkips, endsAwaitingEvent, endsThrowingIf, generatorOf, GENERATOR_MODULES, isBindCall, onlyCalls, runsCallersTest, settlesOnEvent, throwsInCallback } from './test-body.js';
+import { onlyForCompiler, runsTypeChecker } from './compiler-checks.js';
 import type { AnalyzeOptions, FileAnalysis, TestCase, TestClass } from './analyze.js';
 import type { DeclaredTests } from './local-modules.js';
 
@@ -73,22 +74,6 @@ function declaresCallersTest(call: t.CallExpression, callerNames: ReadonlySet<st
     (node.type === 'Identifier' && callerNames.has(node.name)) || (node.type === 'SpreadElement' && passed(node.argument)) || ((node.type === 'TemplateLiteral' || node.type === 'CallExpression') && mentionsAny(node, callerNames));
   const [title, ...rest] = call.arguments;
   return rest.length > 0 ? rest.some(passed) : title !== undefined && passed(title);
-}
-
-/** A function that runs nothing: an empty body, or statements all under `if (false)` (lit's `markAsUsed`, `if (false as boolean) console.log(val)`). */
-function doesNothing(fn: FunctionNode): boolean {
-  if (fn.body.type !== 'BlockStatement') return false;
-  return fn.body.body.every((statement) => {
-    if (statement.type !== 'IfStatement' || statement.alternate) return false;
-    let test: t.Node = statement.test;
-    while (test.type === 'TSAsExpression' || test.type === 'TSSatisfiesExpression' || test.type === 'TSNonNullExpression') test = test.expression;
-    return literalValue(test)?.value === false;
-  });
-}
-
-/** A class whose declaration runs code: a static block, or a static field with a value. */
-function runsOnDeclaration(declared: t.Class): boolean {
-  return declared.body.body.some((member) => member.type === 'StaticBlock' || (member.type === 'PropertyDefinition' && member.static && member.value !== null));
 }
 
 /** Whether `node` names one of `names`, outside the functions in it. */
@@ -417,29 +402,13 @@ export class FileAnalyzer {
       if (body.body.length === 0) return this.typeTests ? 'real' : 'empty';
       // Nothing but types (zod's `type _Refined<T> = …` that must not recurse too deep) and, in TypeScript, functions
       // the test never calls (date-fns's `function _test<D extends Date>(arg: D) { isMonday(arg) }`): nothing runs, the compiler checks them.
-      if (body.body.every((statement) => this.onlyForCompiler(statement))) return 'real';
+      if (body.body.every((statement) => onlyForCompiler(statement, this.typescript, (name) => this.names.localFunction(name)))) return 'real';
       const skip = body.body.map((statement) => this.runtimeSkipOf(statement)).find(Boolean);
       if (skip) return skip;
     }
     // A type test is checked by the compiler, body and all: jest's own `test('name', () => {})` type-checks `test`.
     if (assertions.size === 0) return scope.hookAsserts || this.typeTests ? 'real' : 'no-assertion';
     return assertions.has('live') ? 'real' : 'tautology';
-  }
-
-  /** A statement that runs nothing: a type, or in a TypeScript file a function (declared, or bound to a name) left for the compiler to check. */
-  private onlyForCompiler(statement: t.Statement): boolean {
-    if (statement.type === 'TSTypeAliasDeclaration' || statement.type === 'TSInterfaceDeclaration') return true;
-    if (!this.typescript) return false;
-    if (statement.type === 'FunctionDeclaration') return true;
-    // A class the test declares or returns and never makes (lit's `return class MyElement extends ReactiveElement { task = new Task(…) }`).
-    if (statement.type === 'ClassDeclaration') return !runsOnDeclaration(statement);
-    // markAsUsed(TestElement), with a function of the file that does nothing, to silence linters.
-    if (statement.type === 'ExpressionStatement' && statement.expression.type === 'CallExpression' && statement.expression.callee.type === 'Identifier') {
-      const called = this.names.localFunction(statement.expression.callee.name);
-      return called !== undefined && doesNothing(called);
-    }
-    if (statement.type === 'ReturnStatement' && statement.argument?.type === 'ClassExpression') return !runsOnDeclaration(statement.argument);
-    return statement.type === 'VariableDeclaration' && statement.declarations.every(({ init }) => Boolean(init) && isFunction(init!));
   }
 
   /** `this.skip()`, `t.skip()`, `pending()`, `test.skip()` as a statement of its own: the test never runs its checks. */

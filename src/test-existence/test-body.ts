@@ -166,24 +166,6 @@ export function endsAwaitingEvent(fn: FunctionNode, localFunction: (name: string
   return found;
 }
 
-/** A command that runs the type checker: `pnpm typecheck`, `tsc --noEmit`, `vue-tsc`. */
-const TYPE_CHECK_COMMAND = /^(?:(?:npx|pnpm|yarn|npm|bun)(?: run| exec)? )?(?:typecheck|type-check|tsc|vue-tsc|tsd|tstyche)(?:\s|$)/;
-
-/**
- * Whether the test runs the type checker (react-router's typegen tests write routes, often with
- * `type Test = Expect<Equal<…>>` or `// @ts-expect-error` in them, then `await $('pnpm typecheck')`):
- * the checker fails the test when a type is wrong, as the compiler does for a type test.
- */
-export function runsTypeChecker(fn: FunctionNode): boolean {
-  let found = false;
-  walk(fn.body, (node) => {
-    const text = node.type === 'TemplateLiteral' && node.expressions.length === 0 ? node.quasis[0]!.value.raw : isString(node) ? node.value : undefined;
-    if (text !== undefined && TYPE_CHECK_COMMAND.test(text.trim())) found = true;
-    return !found;
-  });
-  return found;
-}
-
 /** Methods that end what a test started: `await app.stop()`, `await server.close()`. */
 const TEARDOWNS = new Set(['stop', 'close', 'destroy', 'dispose', 'end', 'shutdown', 'terminate', 'disconnect', 'quit', 'cleanup', 'teardown', 'restore']);
 

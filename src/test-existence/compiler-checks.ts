@@ -1,0 +1,98 @@
+import { boundNames, isFunction, isString, literalValue, walk, type FunctionNode, type t } from './ast.js';
+
+/*
+ * What the TypeScript compiler checks in a test: type assertions, a run of the type checker, and
+ * statements that only declare for the compiler.
+ */
+
+/**
+ * `assert`, `expect` or a name that goes on with a capital: `assertEqual`, `expectType`, also after a word
+ * (lit's `staticAssertExtends<A, B>()`); not `expected`, `assertion`.
+ */
+export const TYPE_ASSERTION_NAME = /^(?:assert|expect|[a-z]+(?:Assert|Expect))(?:$|[A-Z_])/;
+/** type-plus's namespaces of type assertions, whose methods say what they check: `isType.equal<true, A, B>()`, `testType.never<T>(true)`. */
+export const TYPE_ASSERTION_NAMESPACES = new Set(['isType', 'testType']);
+/** A type that fails to compile unless its argument holds: `Expect<…>`, `ExpectTrue<…>`, `Assert<…>`, `AssertEqual<…>`. */
+const ASSERTION_TYPE_NAME = /^(?:Assert|Expect)(?:$|[A-Z_])/;
+
+/**
+ * A statement kept for the compiler: `const _check: Expected = value` (a binding named as unused,
+ * with a type), `value satisfies Expected;`, or a cast to an assertion type (`'test' as any as
+ * Expect<Equal<typeof x, Ref<'x'>>>`, type-challenges' idiom) asserts that the value has the type.
+ */
+export function isTypeCheck(node: t.Node): boolean {
+  if (node.type === 'VariableDeclarator') return node.id.type === 'Identifier' && node.id.name.startsWith('_') && Boolean(node.id.typeAnnotation) && Boolean(node.init);
+  // type verify = Expect<Equal<Expected, Actual>> (hono), type cases = [Expect<Equal<A, B>>, …]: the compiler checks them.
+  if (node.type === 'TSTypeAliasDeclaration') return isAssertionType(node.typeAnnotation) || (node.typeAnnotation.type === 'TSTupleType' && node.typeAnnotation.elementTypes.some(isAssertionType));
+  if (node.type !== 'ExpressionStatement') return false;
+  const expression = node.expression;
+  if (expression.type === 'TSSatisfiesExpression') return true;
+  return expression.type === 'TSAsExpression' && isAssertionType(expression.typeAnnotation);
+}
+
+function isAssertionType(type: t.Node): boolean {
+  return type.type === 'TSTypeReference' && type.typeName.type === 'Identifier' && ASSERTION_TYPE_NAME.test(type.typeName.name);
+}
+
+/** A generic function that does nothing but take its argument, or return it: `<T>(x: T) => x`, `function is<T>(_: T) {}`. */
+export function isTypeCheckingFunction(fn: FunctionNode | undefined): boolean {
+  if (!fn?.typeParameters) return false;
+  const parameters = new Set(fn.params.flatMap(boundNames));
+  const [only, ...more] = fn.body.type === 'BlockStatement' ? fn.body.body : [];
+  if (fn.body.type === 'BlockStatement' && !only) return true;
+  const returned = fn.body.type !== 'BlockStatement' ? fn.body : more.length === 0 && only?.type === 'ReturnStatement' ? only.argument : undefined;
+  return returned?.type === 'Identifier' && parameters.has(returned.name);
+}
+
+/** A command that runs the type checker: `pnpm typecheck`, `tsc --noEmit`, `vue-tsc`. */
+const TYPE_CHECK_COMMAND = /^(?:(?:npx|pnpm|yarn|npm|bun)(?: run| exec)? )?(?:typecheck|type-check|tsc|vue-tsc|tsd|tstyche)(?:\s|$)/;
+
+/**
+ * Whether the test runs the type checker (react-router's typegen tests write routes, often with
+ * `type Test = Expect<Equal<…>>` or `// @ts-expect-error` in them, then `await $('pnpm typecheck')`):
+ * the checker fails the test when a type is wrong, as the compiler does for a type test.
+ */
+export function runsTypeChecker(fn: FunctionNode): boolean {
+  let found = false;
+  walk(fn.body, (node) => {
+    const text = node.type === 'TemplateLiteral' && node.expressions.length === 0 ? node.quasis[0]!.value.raw : isString(node) ? node.value : undefined;
+    if (text !== undefined && TYPE_CHECK_COMMAND.test(text.trim())) found = true;
+    return !found;
+  });
+  return found;
+}
+
+/** A function that runs nothing: an empty body, or statements all under `if (false)` (lit's `markAsUsed`, `if (false as boolean) console.log(val)`). */
+function doesNothing(fn: FunctionNode): boolean {
+  if (fn.body.type !== 'BlockStatement') return false;
+  return fn.body.body.every((statement) => {
+    if (statement.type !== 'IfStatement' || statement.alternate) return false;
+    let test: t.Node = statement.test;
+    while (test.type === 'TSAsExpression' || test.type === 'TSSatisfiesExpression' || test.type === 'TSNonNullExpression') test = test.expression;
+    return literalValue(test)?.value === false;
+  });
+}
+
+/** A class whose declaration runs code: a static block, or a static field with a value. */
+function runsOnDeclaration(declared: t.Class): boolean {
+  return declared.body.body.some((member) => member.type === 'StaticBlock' || (member.type === 'PropertyDefinition' && member.static && member.value !== null));
+}
+
+/**
+ * A statement that runs nothing: a type, or in a TypeScript file (`typescript`) a function (declared, or bound to a
+ * name), a class never made, or a call of a function of the file (`localFunction`) that does nothing, left for the compiler to check.
+ */
+export function onlyForCompiler(statement: t.Statement, typescript: boolean, localFunction: (name: string) => FunctionNode | undefined): boolean {
+  if (statement.type === 'TSTypeAliasDeclaration' || statement.type === 'TSInterfaceDeclaration') return true;
+  if (!typescript) return false;
+  if (statement.type === 'FunctionDeclaration') return true;
+  // A class the test declares or returns and never makes (lit's `return class MyElement extends ReactiveElement { task = new Task(…) }`).
+  if (statement.type === 'ClassDeclaration') return !runsOnDeclaration(statement);
+  // markAsUsed(TestElement), with a function of the file that does nothing, to silence linters.
+  if (statement.type === 'ExpressionStatement' && statement.expression.type === 'CallExpression' && statement.expression.callee.type === 'Identifier') {
+    const called = localFunction(statement.expression.callee.name);
+    return called !== undefined && doesNothing(called);
+  }
+  if (statement.type === 'ReturnStatement' && statement.argument?.type === 'ClassExpression') return !runsOnDeclaration(statement.argument);
+  return statement.type === 'VariableDeclaration' && statement.declarations.every(({ init }) => Boolean(init) && isFunction(init!));
+}
