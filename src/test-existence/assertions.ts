@@ -266,7 +266,7 @@ export class AssertionFinder {
       return false;
     }
     // [a, b].forEach(expect(stderr).toMatch), lines.forEach(assert.ok): an assertion handed on as a function.
-    if (node.type === 'MemberExpression' && (this.names.expectCallOf(node.object) || (node.object.type === 'Identifier' && (this.names.assertNames.has(node.object.name) || this.names.contextNames.has(node.object.name))))) return true;
+    if (node.type === 'MemberExpression' && this.isAssertionMethod(node)) return true;
     // helper.bind(null, expected)
     if (isBindCall(node) && node.callee.object.type === 'Identifier') {
       helpers.push({ module: '', name: node.callee.object.name });
@@ -274,6 +274,15 @@ export class AssertionFinder {
     }
     if (node.type === 'ObjectExpression') return node.properties.some((property) => property.type === 'Property' && this.isHandedAssertion(property.value, helpers));
     return node.type === 'ArrayExpression' && node.elements.some((element) => element !== null && this.isHandedAssertion(element, helpers));
+  }
+
+  /** A matcher or an assertion method taken as a function: `expect(stderr).toMatch`, `assert.ok`, `t.truthy`; not `t.log` or `t.pass`. */
+  private isAssertionMethod(member: t.MemberExpression): boolean {
+    if (this.names.expectCallOf(member.object)) return true;
+    if (member.object.type !== 'Identifier') return false;
+    if (this.names.assertNames.has(member.object.name)) return true;
+    const method = propertyName(member);
+    return this.names.contextNames.has(member.object.name) && method !== undefined && CONTEXT_ASSERTIONS.has(method) && !ALWAYS_PASSING.has(method);
   }
 
   /** chai property assertions: `expect(x).to.be.true`, `x.should.exist`. */

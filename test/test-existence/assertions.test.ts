@@ -170,6 +170,8 @@ describe('helpers', () => {
     expect(classes("it('reports', () => { const stderr = build(); ['Server-only module', 'See the docs'].forEach(expect(stderr).toMatch); });")).toEqual(['real']);
     expect(classes("const assert = require('node:assert');\nit('all truthy', () => { values().forEach(assert.ok); });")).toEqual(['real']);
     expect(classes("it('logs', () => { values().forEach(console.log); });")).toEqual(['no-assertion']);
+    // The test context's assertions, not its other methods.
+    expect(classes("import test from 'ava';\ntest('truthy', (t) => { values().forEach(t.truthy); });\ntest('logs', (t) => { values().forEach(t.log); });\ntest('passes', (t) => { values().forEach(t.pass); });")).toEqual(['real', 'no-assertion', 'no-assertion']);
   });
 
   it('counts a helper run with .call or .apply', () => {
