@@ -19,9 +19,14 @@ export type Literal = string | number | boolean | null | Literal[] | { [key: str
 /** What names stand for: their declarations, or (the config's own location) a value known in advance. */
 type Bindings = ReadonlyMap<string, t.Node | string>;
 
-/** Where a path a config built points, relative to `base` (project-relative): its paths under ROOT are the project's own. */
-export function projectPath(value: string, base: string): string {
-  const within = value === ROOT || value.startsWith(`${ROOT}/`) ? value.slice(ROOT.length + 1) : path.posix.join(base, value);
+/**
+ * Where a path a config built points, relative to `base` (project-relative): its paths under ROOT are the
+ * project's own. Undefined for an absolute path elsewhere (`/srv/app/test`): where it lies in the checkout is unknown.
+ */
+export function projectPath(value: string, base: string): string | undefined {
+  const own = value === ROOT || value.startsWith(`${ROOT}/`);
+  if (!own && value.startsWith('/')) return undefined;
+  const within = own ? value.slice(ROOT.length + 1) : path.posix.join(base, value);
   return path.posix.normalize(within || '.').replace(/^\.$/, '').replace(/\/+$/, '');
 }
 

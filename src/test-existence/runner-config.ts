@@ -142,6 +142,7 @@ function jestMatcher(config: Literal, configDir: string, computed: Computed): Ma
   if (typeof config.rootDir !== 'string' && config.rootDir !== undefined) return undefined;
   // rootDir is relative to the config's folder; <rootDir> in projects means the same.
   const dir = typeof config.rootDir === 'string' ? projectPath(config.rootDir, configDir) : configDir;
+  if (dir === undefined) return undefined;
   if (config.projects === undefined) return jestProjectMatcher(config, dir, computed);
   if (!Array.isArray(config.projects)) return undefined;
   const matchers: Array<Matcher | undefined> = [];
@@ -222,6 +223,7 @@ function vitestProjectMatcher(config: { [key: string]: Literal }, test: { [key: 
   const root = typeof test.dir === 'string' ? test.dir : typeof config.root === 'string' ? config.root : undefined;
   if (!include || !exclude || (test.dir !== undefined && typeof test.dir !== 'string')) return undefined;
   const base = root ? projectPath(root, dir) : dir;
+  if (base === undefined) return undefined;
   const included = picomatch(include.map(stripDotSlash), { dot: true });
   const excluded = picomatch(exclude.map(stripDotSlash), { dot: true });
   return (file) => {

@@ -333,6 +333,14 @@ describe('the files the runner runs', () => {
       'other/empty.test.js': EMPTY,
     });
     expect(rules(report)).toEqual(['tests/runner-config jest.config.js', 'test/empty other/empty.test.js']);
+    // Nor an absolute path outside the checkout: where it lies there is unknown.
+    const elsewhere = await run({
+      'package.json': pkg({ test: 'vitest run' }),
+      'vitest.config.ts': "export default { test: { dir: '/srv/app/test' } };\n",
+      'test/add.test.js': REAL,
+      'other/empty.test.js': EMPTY,
+    });
+    expect(rules(elsewhere)).toEqual(['test/empty other/empty.test.js', 'tests/runner-config vitest.config.ts']);
   });
 
   it('falls back to the conventions with a notice when the selection is computed', async () => {
