@@ -191,7 +191,7 @@ export class AssertionFinder {
     const root = rootOf(callee);
     // jestExpect(fn)[matcher](…), expector.toHaveProperty(…) with `let expector = expect(x)`: matchers the source does not name, or on a held expectation.
     if (root.type === 'Identifier' && this.names.expectations.has(root.name)) return 'live';
-    if (!method) return callee.computed && this.names.expectCallOf(callee.object) ? 'live' : undefined;
+    if (!method) return callee.computed && (this.names.expectCallOf(callee.object) || this.choosesContextAssertion(callee)) ? 'live' : undefined;
     if (ASSERT_MODULES.has(requiredModule(callee.object) ?? '')) return LIVE_WHATEVER_ARGUMENTS.has(method) ? 'live' : constantness(call.arguments, method);
 
     const expectCall = this.names.expectCallOf(callee.object);
@@ -241,6 +241,13 @@ export class AssertionFinder {
   private isExpectUnderTest(_expectCall: t.CallExpression): boolean {
     for (const name of this.names.expectsUnderTest) if (this.names.expectNames.has(name)) return true;
     return false;
+  }
+
+  /** tap's `t[found === wanted ? 'pass' : 'fail']('equal', …)`: the test's own check, choosing the assertion. */
+  private choosesContextAssertion(callee: t.MemberExpression): boolean {
+    const choice = callee.property;
+    if (callee.object.type !== 'Identifier' || !this.names.contextNames.has(callee.object.name) || choice.type !== 'ConditionalExpression') return false;
+    return [choice.consequent, choice.alternate].every((branch) => CONTEXT_ASSERTIONS.has(String(literalValue(branch)?.value)));
   }
 
   /** `expectTypeOf(x).toEqualTypeOf<Y>()`, tstyche's `expect<X>().type.toBe<Y>()`, anything in a `*.test-d.ts`: checked by the compiler. */

@@ -1,4 +1,5 @@
-import { calleePath, isFunction, keyName, propertyName, requiredModule, unwrapAwait, type FunctionNode, type t } from './ast.js';
+import { boundNames, calleePath, isFunction, keyName, propertyName, requiredModule, rootName, unwrapAwait, walk, type FunctionNode, type t } from './ast.js';
+import { throwsInFunctionWithin } from './test-body.js';
 
 /*
  * What the names of a test file stand for: the assert modules, `expect`s, test contexts and helper
@@ -18,6 +19,10 @@ const PROPERTY_MODULES = new Set(['fast-check', '@fast-check/vitest', '@fast-che
 const EXPECT_LIKE_NAME = /^(?:[a-z]\w*)?expect\d*$|Expect\d*$/;
 /** A name that says its function checks: `assertRender`, `expectValid`, `checkOutput`. */
 const CHECKING_NAME = /^(?:assert|expect|check|verify)(?:[A-Z_\d]|$)/;
+/** Test-context methods that load a module with some of its imports replaced: tap's `t.mock(path, mocks)`. */
+const MOCKED_LOAD_METHODS = new Set(['mock', 'mockRequire', 'mockImport']);
+/** Modules whose calls load a module with mocks: `proxyquire(path, stubs)`, `esmock(path, mocks)`, `rewiremock.proxy(path, mocks)`. */
+const MOCKED_LOAD_MODULES = new Set(['proxyquire', 'esmock', 'rewiremock']);
 /** Names mocha, jest and node:test users give the callback that ends an asynchronous test. */
 const DONE_NAMES = new Set(['done', 'cb', 'callback', 'next', 'end', 'finish']);
 /** Methods of a test context (`t` of ava, node:test, tap; `p` of tspl) that assert. */
@@ -72,6 +77,15 @@ export class Bindings {
   readonly expectations = new Set<string>();
   /** The classes the file declares, for the checking functions factories make of them (see bindValue). */
   private readonly classes = new Map<string, t.Class>();
+  /** What the file's variables were given, by name, for the mocks a module is loaded with (see throwingMocks). */
+  private readonly values = new Map<string, t.Node>();
+  /**
+   * What was loaded with mocks that throw when called: npm's `const Arborist = t.mock('../lib/arborist', { chownr })`,
+   * chownr throwing 'should not chown', so that a test that reifies fails if the code chowns.
+   */
+  private readonly throwingMocks = new Set<string>();
+  /** The loads with mocks that throw, for the names a test declares itself (see usesThrowingMock). */
+  private readonly throwingLoads = new Set<t.Node>();
 
   bind(node: t.Node): void {
     switch (node.type) {
@@ -143,6 +157,11 @@ export class Bindings {
    */
   private bindValue(pattern: t.Node, init: t.Node): void {
     const value = unwrapAwait(init);
+    if (pattern.type === 'Identifier') this.values.set(pattern.name, value);
+    if (this.loadsWithThrowingMocks(value)) {
+      this.throwingLoads.add(value);
+      for (const name of boundNames(pattern)) this.throwingMocks.add(name);
+    }
     const source = requiredModule(value);
     if (source !== undefined) {
       this.bindRequire(pattern, source);
@@ -177,6 +196,47 @@ export class Bindings {
         for (const argument of value.arguments) this.addMadeOf(name, argument);
       }
     }
+  }
+  /** `t.mock(path, mocks)`, `proxyquire(path, stubs)`, `await esmock(path, mocks)`, where a function of the mocks throws a new error. */
+  private loadsWithThrowingMocks(value: t.Node): boolean {
+    if (value.type !== 'CallExpression') return false;
+    const callee = value.callee;
+    const fromContext = callee.type === 'MemberExpression' && MOCKED_LOAD_METHODS.has(propertyName(callee) ?? '') && callee.object.type === 'Identifier' && (this.contextNames.has(callee.object.name) || this.wholeModules.get(callee.object.name) === 'tap');
+    const root = rootName(callee);
+    const fromLoader = root !== undefined && (MOCKED_LOAD_MODULES.has(root) || MOCKED_LOAD_MODULES.has(this.wholeModules.get(root) ?? ''));
+    const mocks = value.arguments[1];
+    if (!mocks || !(fromContext || fromLoader)) return false;
+    if (throwsInFunctionWithin(mocks)) return true;
+    // `{ chownr }`, `{ fs: { chown: noChown } }`: mocks made before, in variables or functions of the file.
+    let found = false;
+    walk(mocks, (node) => {
+      if (node.type === 'Property' && node.value.type === 'Identifier') {
+        const given = this.values.get(node.value.name) ?? this.localFunction(node.value.name);
+        if (given && throwsInFunctionWithin(given)) found = true;
+      }
+      return !found;
+    });
+    return found;
+  }
+  /**
+   * Whether `node` uses what was loaded with mocks that throw (see throwingMocks). A name it declares
+   * itself is its own load (tap's tests each `const { plugin } = await t.mockImport(…)` with mocks of their own).
+   */
+  usesThrowingMock(node: t.Node): boolean {
+    if (this.throwingMocks.size === 0) return false;
+    const declared = new Map<string, boolean>();
+    walk(node, (child) => {
+      if (child.type === 'VariableDeclarator') {
+        const throwing = child.init !== null && child.init !== undefined && this.throwingLoads.has(unwrapAwait(child.init));
+        for (const name of boundNames(child.id)) declared.set(name, throwing || (declared.get(name) ?? false));
+      }
+    });
+    let found = false;
+    walk(node, (child) => {
+      if (child.type === 'Identifier' && (declared.get(child.name) ?? this.throwingMocks.has(child.name))) found = true;
+      return !found;
+    });
+    return found;
   }
   /**
    * What is taken from a module imported whole: `const { assert, expect } = chai`,

@@ -6,7 +6,7 @@ import {
 } from './ast.js';
 import type { AssertionKind } from './constants.js';
 import { Bindings, SUITE_BASES, TEST_BASES, TYPE_ASSERTIONS } from './bindings.js';
-import { acknowledge, awaitsCallback, conditionSkips, endsAwaitingEvent, endsThrowingIf, generatorOf, GENERATOR_MODULES, isBindCall, onlyCalls, runsCallersTest, settlesOnEvent, throwsInCallback } from './test-body.js';
+import { acknowledge, awaitsCallback, conditionSkips, endsAwaitingEvent, endsThrowingIf, generatorOf, GENERATOR_MODULES, isBindCall, onlyCalls, runsCallersTest, settlesOnEvent, throwsInFunctionWithin } from './test-body.js';
 import { onlyForCompiler, runsTypeChecker } from './compiler-checks.js';
 import type { AnalyzeOptions, FileAnalysis, TestCase, TestClass } from './analyze.js';
 import type { DeclaredTests } from './local-modules.js';
@@ -374,10 +374,15 @@ export class FileAnalyzer {
     // fails by its timeout unless the code emits, `ok('…')` or not.
     // A test that ends through its `done` callback from inside other code checks that the code called back.
     if (fn && done && !assertions.has('live') && awaitsCallback(fn, done)) assertions.add('live');
+    // tap's `t.end()` called back by the code under test (`new Base().main(() => t.end())`) ends the test as a `done` does.
+    if (fn && first?.type === 'Identifier' && this.names.contextNames.has(first.name) && !assertions.has('live') && awaitsCallback(fn, first.name, false, 'end')) assertions.add('live');
     // `await once(socket, 'close')` last: the test times out unless the code makes the event happen.
     if (fn && !assertions.has('live') && endsAwaitingEvent(fn, (name) => this.names.localFunction(name), (name) => this.importedSettlesOnEvent(name))) assertions.add('live');
     // cancel () { throw new Error('should be unreachable') }: a callback that fails the test when the code calls it.
-    if (fn && !assertions.has('live') && (throwsInCallback(fn) || endsThrowingIf(fn))) assertions.add('live');
+    if (fn && !assertions.has('live') && (throwsInFunctionWithin(fn.body) || endsThrowingIf(fn))) assertions.add('live');
+    // npm's `const Arborist = t.mock('../lib/arborist', { chownr })`, chownr throwing 'should not chown': a test that uses
+    // what was loaded with mocks that throw fails when the code takes the path they guard.
+    if (fn && !assertions.has('live') && this.names.usesThrowingMock(fn.body)) assertions.add('live');
     // `await $('pnpm typecheck')` over the code the test wrote: the checker is the assertion.
     if (fn && !assertions.has('live') && runsTypeChecker(fn)) assertions.add('live');
     // A type test in a test file: `// @ts-expect-error` asserts that the next line does not compile.

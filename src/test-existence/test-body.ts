@@ -55,16 +55,17 @@ function constantCondition(node: t.Node): boolean | undefined {
 /**
  * Whether a test ends through its `done` callback from inside other code: handed on
  * (`server.close(done)`, `.expect(200, done)`) or called in a callback (`next = () => done()`).
- * A `done()` at the top of the test body proves nothing.
+ * A `done()` at the top of the test body proves nothing. With `method`, the callback is that
+ * method of `done`: tap's `t.end` (`main(() => t.end())`).
  */
-export function awaitsCallback(fn: FunctionNode, done: string, anyUse = false): boolean {
+export function awaitsCallback(fn: FunctionNode, done: string, anyUse = false, method?: string): boolean {
+  const isDone = (node: t.Node) =>
+    method === undefined ? node.type === 'Identifier' && node.name === done : node.type === 'MemberExpression' && node.object.type === 'Identifier' && node.object.name === done && propertyName(node) === method;
   const direct = new Set<t.Node>();
-  if (fn.body.type === 'BlockStatement' && !anyUse) {
-    for (const statement of fn.body.body) {
-      if (statement.type === 'ExpressionStatement' && statement.expression.type === 'CallExpression' && statement.expression.callee.type === 'Identifier' && statement.expression.callee.name === done) {
-        direct.add(statement.expression.callee);
-      }
-    }
+  if (!anyUse) {
+    // `(done) => done()` ends the test at once too.
+    const statements = fn.body.type === 'BlockStatement' ? fn.body.body.map((statement) => (statement.type === 'ExpressionStatement' ? statement.expression : statement)) : [fn.body];
+    for (const expression of statements) if (expression.type === 'CallExpression' && isDone(expression.callee)) direct.add(expression.callee);
   }
   // `promise.then(() => done())` only waits, like `await promise`.
   const waits = new Set<t.Node>();
@@ -74,7 +75,7 @@ export function awaitsCallback(fn: FunctionNode, done: string, anyUse = false): 
     if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && PROMISE_METHODS.has(propertyName(node.callee) ?? '')) {
       for (const argument of node.arguments) waits.add(argument);
     }
-    if (node.type === 'Identifier' && node.name === done && !direct.has(node)) deferred = true;
+    if (isDone(node) && !direct.has(node)) deferred = true;
     return true;
   });
   return deferred;
@@ -250,12 +251,13 @@ function mentions(node: t.Node, name: string): boolean {
 const ERROR_CONSTRUCTOR = /^(?:[A-Z][A-Za-z]*)?Error$/;
 
 /**
- * Whether a function written inside the test throws a new error, or rejects with one (yarn's
- * `return Promise.reject(new Error('Concurrency is broken'))`): a path the code under test must not take.
+ * Whether a function written within `node` (a test's body, the mocks a module is loaded with) throws
+ * a new error, or rejects with one (yarn's `return Promise.reject(new Error('Concurrency is broken'))`):
+ * a path the code under test must not take.
  */
-export function throwsInCallback(fn: FunctionNode): boolean {
+export function throwsInFunctionWithin(node: t.Node): boolean {
   let found = false;
-  walk(fn.body, (node) => {
+  walk(node, (node) => {
     if (found) return false;
     if ((node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration') && node.body) {
       walk(node.body, (inner) => {

@@ -103,9 +103,37 @@ describe('chains and assert modules however written', () => {
     expect(classes("test('passes on', async () => { await run((error) => Promise.reject(error)) })")).toEqual(['no-assertion']);
   });
 
+  it('counts a module loaded with mocks that throw on the path the test must not take', () => {
+    // The mock in a variable of the file, throwing in one of its functions; t.pass beside it does not make it a tautology.
+    const tap = "const t = require('tap')\nconst chown = Object.assign((p, cb) => cb(new Error('no')), { sync: () => { throw new Error('should not chown') } })\nconst Store = t.mock('../lib/store.js', { chown })\n";
+    expect(classes(`${tap}t.test('mkdir', async t => { await new Store({ path: 'x' }).save(); t.pass('did not chown') })\nt.test('other', async t => { await other(); t.pass('ok') })`)).toEqual(['real', 'tautology']);
+    // Written in the call, through tap 18's mockImport, proxyquire's chains and esmock.
+    expect(classes("import t from 'tap';\nconst { save } = await t.mockImport('../lib/store.js', { fs: { chownSync() { throw new Error('should not chown') } } });\nt.test('save', async () => { await save() })")).toEqual(['real']);
+    expect(classes("const proxyquire = require('proxyquire').noCallThru();\nconst run = proxyquire('../run', { './net': { fetch: () => Promise.reject(new Error('offline')) } });\nit('runs offline', async () => { await run() })")).toEqual(['real']);
+    expect(classes("import esmock from 'esmock';\nfunction noWrite() { throw new Error('should not write') }\nconst cli = await esmock('../cli.js', { 'node:fs': { writeFileSync: noWrite } });\ntest('dry run', () => { cli(['--dry-run']) })")).toEqual(['real']);
+    // A test that loads the module itself, with mocks that do not throw, does not use another test's load of the same name.
+    expect(classes("import t from 'tap';\nt.test('fails', async t => { const { save } = await t.mockImport('../store.js', { fs: { chownSync() { throw new Error('x') } } }); await save() })\nt.test('present', async t => { const { save } = await t.mockImport('../store.js', { fs: { chownSync() {} } }); await save() })")).toEqual(['real', 'no-assertion']);
+    // Mocks that do not throw, or a load that is no mocking, leave the test without an assertion.
+    expect(classes("const t = require('tap')\nconst Store = t.mock('../lib/store.js', { chown: () => {} })\nt.test('mkdir', async () => { await new Store().save() })")).toEqual(['no-assertion']);
+    expect(classes("const load = require('./load')\nconst Store = load('../lib/store.js', { chown: () => { throw new Error('x') } })\ntest('mkdir', async () => { await new Store().save() })")).toEqual(['no-assertion']);
+  });
+
   it('leaves out what the line above accepts with eslint-disable-next-line, and counts it', () => {
     const code = "// eslint-disable-next-line jest/no-focused-tests\ntest.only('on a broken platform', () => { expect(f()).toBe(1) });\n// eslint-disable-next-line vitest/no-disabled-tests\ntest.skip('later', () => {});\n// eslint-disable-next-line jest/no-disabled-tests\ntest.only('other rule', () => {});";
     expect(analyzeWithBoth(code, 'a.test.js').tests.map((test) => `${test.testClass}${test.acknowledged ? ' (acknowledged)' : ''}`)).toEqual(['focused (acknowledged)', 'skipped (acknowledged)', 'focused']);
+  });
+
+  it("counts tap's t.end called back by the code under test, as a done callback, and not at the end of the test", () => {
+    const tap = "const t = require('tap');\n";
+    expect(classes(`${tap}t.test('main calls cb', t => new Base({}).main(() => t.end()))\nt.test('handed', t => { server.close(t.end) })`)).toEqual(['real', 'real']);
+    expect(classes(`${tap}t.test('ends', t => { new Base({}).main(); t.end() })\nt.test('pass and end', t => { run(); t.pass('ran'); t.end() })\nt.test('fast', t => t.end())`)).toEqual(['no-assertion', 'tautology', 'no-assertion']);
+    expect(classes("it('ends at once', (done) => done())")).toEqual(['no-assertion']);
+  });
+
+  it("counts a test context's assertion chosen by the test's own check: t[ok ? 'pass' : 'fail'](…)", () => {
+    expect(classes("const t = require('tap');\nt.test('equal', t => { const found = run(); t[found === 'a' ? 'pass' : 'fail']('should be equal', { found }); t.end() })")).toEqual(['real']);
+    // Not a choice of assertions, or not on the context: no assertion.
+    expect(classes("const t = require('tap');\nt.test('log', t => { t[verbose ? 'comment' : 'log']('x'); t.end() })\nt.test('other', t => { reporter[ok ? 'pass' : 'fail']('x'); t.end() })")).toEqual(['no-assertion', 'no-assertion']);
   });
 
   it('does not take a promise waited on through done for an assertion', () => {
