@@ -12,6 +12,7 @@ import { judgeReports, readTestReports } from './reports.js';
 import { startAnalysis } from './analysis-pool.js';
 import { isSupportPackage, PackagePolicy, type PackageAllowEntry } from './package-policy.js';
 import { parseJsonConfig } from './config-values.js';
+import { onlyReexports } from './own-code.js';
 import { readRunnerSelection, type RunnerSelection } from './runner-config.js';
 import { checkTestScript, delegatesToWorkspaces, type TestScriptReading } from './scripts.js';
 import { testPackagesOf, type PackageTests } from './test-packages.js';
@@ -96,7 +97,8 @@ function parseOptions(settings: GateSettings): TestExistenceOptions {
 
 interface PackageTally {
   testFiles: number;
-  sourceFiles: number;
+  /** The package's source files (neither tests nor tooling). */
+  sources: string[];
   classes: Record<TestClass, number>;
   configFiles: string[];
   /** Packages its test files import by name. */
@@ -158,10 +160,10 @@ export const testExistenceGate: Gate = {
       // A test file the runner leaves out (jest's testPathIgnorePatterns) is neither judged nor source.
       const runs = isScriptFile(file) ? selectionFor(owner)?.runs(file) : undefined;
       if (runs ?? conventional) testFiles.push({ file, tally });
-      else if (!conventional && isSourceFile(withinPackage) && !(toolingRoots.has(owner) && !withinPackage.includes('/'))) tally.sourceFiles += 1;
+      else if (!conventional && isSourceFile(withinPackage) && !(toolingRoots.has(owner) && !withinPackage.includes('/'))) tally.sources.push(file);
     }
 
-    if (testFiles.length === 0 && [...tallies.values()].every((tally) => tally.sourceFiles === 0)) {
+    if (testFiles.length === 0 && [...tallies.values()].every((tally) => tally.sources.length === 0)) {
       // Nothing to judge: a missing checkout, the wrong directory, or test-patterns that match nothing.
       throw new ConfigurationError(`test-existence: no JavaScript or TypeScript source or test file in ${context.cwd}, so there is nothing to check; point cwd at the project, fix test-patterns, or set test-existence.enabled: false`);
     }
@@ -190,13 +192,15 @@ export const testExistenceGate: Gate = {
     const testedBy = testPackagesOf(judged.map((entry) => {
       const tally = tallies.get(entry)!;
       const runs = readings.get(entry)!.runnerFiles.flatMap((run) => run.paths.map((file) => path.posix.join(entry.dir, file)));
-      return { entry, dir: entry.dir, name: entry.name, sourceFiles: tally.sourceFiles, testFiles: tally.testFiles, realTests: tally.classes.real, imports: tally.imports, runs };
+      return { entry, dir: entry.dir, name: entry.name, sourceFiles: tally.sources.length, testFiles: tally.testFiles, realTests: tally.classes.real, imports: tally.imports, runs };
     }), packageOf);
 
     // Packages that would have too few tests without the ones a package of tests has for them.
-    const testedElsewhere = [...testedBy.keys()].filter((entry) => !isSupportPackage(entry) && tallies.get(entry)!.sourceFiles > 0 && tallies.get(entry)!.classes.real < options.minTests);
+    const testedElsewhere = [...testedBy.keys()].filter((entry) => !isSupportPackage(entry) && tallies.get(entry)!.sources.length > 0 && tallies.get(entry)!.classes.real < options.minTests);
 
     let supportPackages = 0;
+    let reexportPackages = 0;
+    let sourceFiles = 0;
     for (const entry of packages) {
       const tally = tallies.get(entry)!;
       const workspaceRoot = entry.workspaceRoot === undefined ? undefined : packageByDir.get(entry.workspaceRoot);
@@ -205,9 +209,9 @@ export const testExistenceGate: Gate = {
       const rootRunsWorkspaceTests = typeof rootTestScript === 'string' && !delegatesToWorkspaces(rootTestScript);
       if (excluded.has(entry)) continue;
       if (isSupportPackage(entry)) supportPackages += 1;
-      else checkPackage(entry, tally, readings.get(entry)!, testedBy.get(entry) ?? [], options, emit, context, fileSet, rootRunsWorkspaceTests);
+      else if (checkPackage(entry, tally, readings.get(entry)!, testedBy.get(entry) ?? [], options, emit, context, fileSet, rootRunsWorkspaceTests) === 'reexports') reexportPackages += 1;
       totals.testFiles += tally.testFiles;
-      totals.sourceFiles += tally.sourceFiles;
+      sourceFiles += tally.sources.length;
       for (const testClass of TEST_CLASSES) totals.classes[testClass] += tally.classes[testClass];
     }
 
@@ -217,8 +221,9 @@ export const testExistenceGate: Gate = {
       'fixture-packages': packages.filter((entry) => policy.isFixture(entry)).length,
       'support-packages': supportPackages,
       'tested-by-test-packages': testedElsewhere.length,
+      'reexport-packages': reexportPackages,
       'test-files': totals.testFiles,
-      'source-files': totals.sourceFiles,
+      'source-files': sourceFiles,
       tests: TEST_CLASSES.reduce((sum, testClass) => sum + totals.classes[testClass], 0),
       'real-tests': totals.classes.real,
       focused: totals.classes.focused + focusedSuites,
@@ -242,6 +247,7 @@ export const testExistenceGate: Gate = {
       const testPackages = new Set(testedElsewhere.flatMap((entry) => testedBy.get(entry)!.map((testPackage) => testPackage.dir || 'the root')));
       context.log.info(`test-existence: ${testedElsewhere.length} package(s) without tests of their own are tested by packages of tests (${[...testPackages].join(', ')}) that import them or that their test scripts run`);
     }
+    if (reexportPackages > 0) context.log.info(`test-existence: ${reexportPackages} package(s) only re-export other modules (imports, exports and types, no code of their own) and need no tests of their own`);
     if (supportPackages > 0) context.log.info(`test-existence: ${supportPackages} support package(s) (examples, demos, playgrounds, e2e and test fixtures, benchmarks, docs) need no tests of their own; the tests they have were judged`);
     return createReport('test-existence', [...emit.findings, ...policy.findings(context.configFile)].sort(byLocation), metrics, startedAt);
   },
@@ -276,16 +282,19 @@ function checkPackage(
   context: GateContext,
   files: ReadonlySet<string>,
   rootRunsWorkspaceTests: boolean,
-): void {
+): 'reexports' | undefined {
   const manifestFile = entry.dir ? `${entry.dir}/package.json` : 'package.json';
   const where = entry.dir ? `Package ${entry.name} (${entry.dir})` : `Package ${entry.name}`;
-  const needsTests = tally.sourceFiles > 0;
   const testedElsewhere = testPackages.reduce((sum, testPackage) => sum + testPackage.realTests, 0);
-  if (needsTests && tally.classes.real + testedElsewhere < options.minTests) {
+  const shortOfTests = tally.classes.real + testedElsewhere < options.minTests;
+  // Read only for a package short of tests: sources that only pass on other modules (lit's `lit`) need none of their own.
+  const reexports = shortOfTests && tally.sources.length > 0 && tally.sources.every((file) => onlyReexports(readProjectFile(context.cwd, file), file));
+  const needsTests = tally.sources.length > 0 && !reexports;
+  if (needsTests && shortOfTests) {
     const notReal = TEST_CLASSES.filter((testClass) => testClass !== 'real' && tally.classes[testClass] > 0).map((testClass) => `${tally.classes[testClass]} ${testClass}`);
     emit({
       rule: 'tests/none',
-      message: `${where} has ${plural(tally.sourceFiles, 'source file')} but ${plural(tally.classes.real, 'real test')} (min-tests: ${options.minTests})${notReal.length ? `; the others are ${notReal.join(', ')}` : ''}.`,
+      message: `${where} has ${plural(tally.sources.length, 'source file')} but ${plural(tally.classes.real, 'real test')} (min-tests: ${options.minTests})${notReal.length ? `; the others are ${notReal.join(', ')}` : ''}.`,
       ...(entry.manifest ? { file: manifestFile } : {}),
     });
   }
@@ -297,7 +306,7 @@ function checkPackage(
     const option = passWithNoTestsIn(readProjectFile(context.cwd, configFile), configFile);
     if (option) emit({ rule: 'script/pass-with-no-tests', message: `${configFile} sets passWithNoTests, so the run is green when no test is found.`, file: configFile, ...position(option) });
   }
-  if (!manifest) return;
+  if (!manifest) return reexports ? 'reexports' : undefined;
   // A package tested by a package of tests is run by that package's runner, not by a script of its own.
   if (needsTests && typeof scripts.test !== 'string' && !rootRunsWorkspaceTests && testPackages.length === 0) {
     emit({ rule: 'script/missing', message: `${where} has source files but no "test" script, so \`npm test\` runs nothing.`, file: manifestFile, line: manifestLine(entry.manifestText, 'scripts') ?? 1 });
@@ -308,6 +317,7 @@ function checkPackage(
   if ((manifest.jest as { passWithNoTests?: unknown } | undefined)?.passWithNoTests === true) {
     emit({ rule: 'script/pass-with-no-tests', message: `${where} sets jest.passWithNoTests, so the run is green when no test is found.`, file: manifestFile, line: manifestLine(entry.manifestText, 'passWithNoTests') ?? 1 });
   }
+  return reexports ? 'reexports' : undefined;
 }
 
 /**
@@ -353,7 +363,7 @@ function createEmitter(levels: Record<string, RuleLevel>): Emitter {
 }
 
 function emptyTally(): PackageTally {
-  return { testFiles: 0, sourceFiles: 0, classes: Object.fromEntries(TEST_CLASSES.map((testClass) => [testClass, 0])) as Record<TestClass, number>, configFiles: [], imports: new Set() };
+  return { testFiles: 0, sources: [], classes: Object.fromEntries(TEST_CLASSES.map((testClass) => [testClass, 0])) as Record<TestClass, number>, configFiles: [], imports: new Set() };
 }
 
 function plural(count: number, noun: string): string {

@@ -174,6 +174,33 @@ describe('packages as a user sees them', () => {
     expect(rules(await runGate(workspace({ 'index.js': SOURCE }, { version: '1.0.0' })))).toEqual(['tests/none package.json']);
   });
 
+  it('needs no tests in a package whose sources only re-export other modules, and does once one holds code', async () => {
+    const workspace = (facade: Record<string, string>) => tempDir({
+      'package.json': manifest('monorepo', { test: 'npm test --workspaces' }, { private: true, workspaces: ['packages/*'] }),
+      'packages/core/package.json': manifest('@acme/core'),
+      'packages/core/src/add.js': SOURCE,
+      'packages/core/test/add.test.js': REAL_TEST,
+      // The facade, as lit's `lit` is: a package of entry points over the tested ones, with no test script.
+      'packages/acme/package.json': manifest('acme', { build: 'tsc' }),
+      'packages/acme/src/index.ts': "/** @license MIT */\nimport '@acme/polyfills';\nexport * from '@acme/core';\nexport { add as sum, type Adder } from '@acme/core/add.js';\n",
+      'packages/acme/src/types.ts': "import type { Adder } from '@acme/core';\nexport type Options = { adder: Adder };\nexport interface Plugin { name: string }\ndeclare const VERSION: string;\n",
+      'packages/acme/src/core.js': "'use strict';\nmodule.exports = require('@acme/core');\nexports.add = require('@acme/core/add').add;\n",
+      'packages/acme/src/default.ts': "import core from '@acme/core';\nexport default core;\n",
+      // A notice beside the re-exports, as lit's all-in-one bundle warns.
+      'packages/acme/src/all.js': "export * from '@acme/core';\nif (!globalThis.acmeQuiet) {\n  console.warn('prefer the packages');\n} else console.info('quiet');\n",
+      ...facade,
+    });
+    const facade = await runGate(workspace({}));
+    expect(rules(facade)).toEqual([]);
+    expect(facade.metrics).toMatchObject({ 'reexport-packages': 1, 'source-files': 6 });
+    // One statement that runs code of its own (prettier's plugins map what they import) needs tests again.
+    for (const code of ['export const parsers = Object.fromEntries(Object.entries(core));\n', "export * from '@acme/core';\nif (debug) register(core);\n", 'export default function add(a, b) { return a + b; }\n']) {
+      const glue = await runGate(workspace({ 'packages/acme/src/glue.js': code }));
+      expect(rules(glue)).toEqual(['tests/none packages/acme/package.json', 'script/missing packages/acme/package.json']);
+      expect(glue.metrics).toMatchObject({ 'reexport-packages': 0 });
+    }
+  });
+
   it('reports no finding for a test the line above accepts with eslint-disable-next-line, but counts it', async () => {
     const report = await runGate(tempDir({
       ...app('vitest run', { 'frontend/test/add.test.js': REAL_TEST }),
