@@ -125,7 +125,8 @@ export const testExistenceGate: Gate = {
     const judged = packages.filter((entry) => !excluded.has(entry));
     const readings = new Map(judged.map((entry) => [entry, checkTestScript(entry.manifest?.scripts ?? {})]));
     const tallies = new Map<JudgedPackage, PackageTally>(packages.map((entry) => [entry, emptyTally()]));
-    const totals = emptyTally();
+    // What the packages judged hold, together.
+    const totals = { testFiles: 0, sourceFiles: 0, classes: noTests() };
     let parseErrors = 0;
     let focusedSuites = 0;
 
@@ -200,7 +201,6 @@ export const testExistenceGate: Gate = {
 
     let supportPackages = 0;
     let reexportPackages = 0;
-    let sourceFiles = 0;
     for (const entry of packages) {
       const tally = tallies.get(entry)!;
       const workspaceRoot = entry.workspaceRoot === undefined ? undefined : packageByDir.get(entry.workspaceRoot);
@@ -211,7 +211,7 @@ export const testExistenceGate: Gate = {
       if (isSupportPackage(entry)) supportPackages += 1;
       else if (checkPackage(entry, tally, readings.get(entry)!, testedBy.get(entry) ?? [], options, emit, context, fileSet, rootRunsWorkspaceTests) === 'reexports') reexportPackages += 1;
       totals.testFiles += tally.testFiles;
-      sourceFiles += tally.sources.length;
+      totals.sourceFiles += tally.sources.length;
       for (const testClass of TEST_CLASSES) totals.classes[testClass] += tally.classes[testClass];
     }
 
@@ -223,7 +223,7 @@ export const testExistenceGate: Gate = {
       'tested-by-test-packages': testedElsewhere.length,
       'reexport-packages': reexportPackages,
       'test-files': totals.testFiles,
-      'source-files': sourceFiles,
+      'source-files': totals.sourceFiles,
       tests: TEST_CLASSES.reduce((sum, testClass) => sum + totals.classes[testClass], 0),
       'real-tests': totals.classes.real,
       focused: totals.classes.focused + focusedSuites,
@@ -363,7 +363,11 @@ function createEmitter(levels: Record<string, RuleLevel>): Emitter {
 }
 
 function emptyTally(): PackageTally {
-  return { testFiles: 0, sources: [], classes: Object.fromEntries(TEST_CLASSES.map((testClass) => [testClass, 0])) as Record<TestClass, number>, configFiles: [], imports: new Set() };
+  return { testFiles: 0, sources: [], classes: noTests(), configFiles: [], imports: new Set() };
+}
+
+function noTests(): Record<TestClass, number> {
+  return Object.fromEntries(TEST_CLASSES.map((testClass) => [testClass, 0])) as Record<TestClass, number>;
 }
 
 function plural(count: number, noun: string): string {
