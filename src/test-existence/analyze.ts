@@ -120,13 +120,14 @@ export function analyzeHelperModule(code: string, file: string, options: Analyze
 
 
 function parseOrError(code: string, file: string, nativeParseChars = 0): { source: ParsedSource } | { parseError: NonNullable<FileAnalysis['parseError']> } {
-  // A NUL byte is in no JavaScript source: the file is binary (a build artefact or a misnamed asset).
-  const nul = code.indexOf('\0');
-  if (nul !== -1) return { parseError: { message: 'it is binary, not JavaScript or TypeScript', line: code.slice(0, nul).split('\n').length, column: 1 } };
   try {
     return { source: parseSource(code, file, nativeParseChars) };
   } catch (error) {
     if (error instanceof RangeError) return { parseError: { message: TOO_DEEP, line: 1, column: 1 } };
+    // A NUL byte outside a string (msw writes control characters into a template literal) is in no JavaScript
+    // source: the file is binary (a build artefact or a misnamed asset).
+    const nul = code.indexOf('\0');
+    if (nul !== -1) return { parseError: { message: 'it is binary, not JavaScript or TypeScript', line: code.slice(0, nul).split('\n').length, column: 1 } };
     const { loc, message } = error as { loc?: { line: number; column: number }; message: string };
     return { parseError: { message: message.replace(/\s*\(\d+:\d+\)$/, ''), line: loc?.line ?? 1, column: (loc?.column ?? 0) + 1 } };
   }

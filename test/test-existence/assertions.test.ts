@@ -671,4 +671,10 @@ describe('bad input', () => {
     expect(analysis.parseError).toEqual({ message: 'it is binary, not JavaScript or TypeScript', line: 2, column: 1 });
     expect(analysis.tests).toEqual([]);
   });
+
+  it('parses a valid file with NUL bytes in a string or template literal (a blob of control characters)', () => {
+    const analysis = analyzeWithBoth("it('blob', async () => {\n  const blob = new Blob([`\u0005\0\0\u0010data`, '\0']);\n  expect(await read(blob)).toBe('data');\n});", 'blob.test.ts');
+    expect(analysis.parseError).toBeUndefined();
+    expect(analysis.tests.map((test) => test.testClass)).toEqual(['real']);
+  });
 });
