@@ -1,5 +1,5 @@
 import type { AssertPatterns } from './assert-patterns.js';
-import { boundNames, calleePath, hasNot, isFunction, isShouldChain, literalValue, propertyName, requiredModule, rootName, rootOf, typeArgumentsOf, walk, type FunctionNode, type t } from './ast.js';
+import { boundNames, calleePath, hasNot, isFunction, isShouldChain, keyName, literalValue, propertyName, requiredModule, rootName, rootOf, typeArgumentsOf, walk, type FunctionNode, type t } from './ast.js';
 import { ASSERT_MODULES, CONTEXT_ASSERTIONS, TYPE_ASSERTIONS, type Bindings, type HelperRef } from './bindings.js';
 import { constantness, type AssertionKind } from './constants.js';
 import type { LocalModules } from './local-modules.js';
@@ -177,6 +177,9 @@ export class AssertionFinder {
       // assert(x), and what was imported from an assert module: strictEqual(a, b), fail('unreachable')
       const assertion = this.names.assertNames.get(callee.name);
       if (assertion) return LIVE_WHATEVER_ARGUMENTS.has(assertion) || this.names.expectsUnderTest.has(callee.name) ? 'live' : constantness(call.arguments, assertion);
+      // execCommand('knex migrate:latest', { expectedOutput: 'Batch 1 run' }) of cli-testlab
+      const options = this.names.optionAssertions.get(callee.name);
+      if (options) return call.arguments.some((argument) => argument.type === 'ObjectExpression' && argument.properties.some((property) => property.type === 'Property' && options.has(keyName(property.key) ?? ''))) ? 'live' : undefined;
       const contextMethod = this.names.contextMethods.get(callee.name);
       if (contextMethod) return contextAssertion(contextMethod, call.arguments);
       // Testing Library's queries taken from render(…): const { getByText } = render(<App />)

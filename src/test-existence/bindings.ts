@@ -11,6 +11,11 @@ const ASSERT_OBJECTS = new Set(['assert', 'refute']);
 export const ASSERT_MODULES = new Set(['assert', 'node:assert', 'assert/strict', 'node:assert/strict', 'power-assert', 'uvu/assert']);
 /** Modules that export one assertion as their default, by what it checks: nock's `assertRejects(promise, /No match/)`. */
 const ASSERTION_FUNCTION_MODULES = new Map([['assert-rejects', 'rejects']]);
+/**
+ * Functions of packages that assert when given expectations among their options: cli-testlab's
+ * `execCommand(cmd, { expectedOutput: '…' })` rejects with an AssertionError when the output differs.
+ */
+const ASSERTING_OPTIONS = new Map([['cli-testlab', new Map([['execCommand', new Set(['expectedOutput', 'notExpectedOutput', 'expectedErrorMessage'])]])]]);
 /** Modules whose default export is an `expect` (jest's standalone one, and its wrappers). */
 const EXPECT_MODULES = new Set(['expect', '@jest/expect', 'chai', 'unexpected', 'earl']);
 /** Property-based testing: `fc.assert(property)` runs the property and fails on a counterexample. */
@@ -52,6 +57,8 @@ export class Bindings {
   readonly expectNames = new Set(['expect']);
   /** Local names of property-testing modules: `fc` of fast-check. */
   readonly propertyModules = new Set(['fc']);
+  /** Package functions that assert when given one of these options, by local name (see ASSERTING_OPTIONS). */
+  readonly optionAssertions = new Map<string, ReadonlySet<string>>();
   /** Test-context methods destructured from the context parameter, by local name: tap's `({ equal })`. */
   readonly contextMethods = new Map<string, string>();
   /** Names of test-context parameters and of what asserts like one: `t` of ava and node:test, tspl's `p = tspl(t)`. */
@@ -143,7 +150,7 @@ export class Bindings {
       if (fromAssert || ASSERT_OBJECTS.has(imported)) this.addAssert(local, imported === 'default' ? 'assert' : imported, source);
       else if (imported === 'expect' || EXPECT_LIKE_NAME.test(local)) this.addExpect(local, source);
       else if (imported === 'fc' && PROPERTY_MODULES.has(source)) this.propertyModules.add(local);
-      else this.addImported(local, source, imported);
+      else if (!this.addOptionAssertion(local, source, imported)) this.addImported(local, source, imported);
     }
   }
   private bindReexport(source: string, specifier: t.ExportSpecifier): void {
@@ -256,10 +263,19 @@ export class Bindings {
     const name = propertyName(member);
     if (source === undefined || !name) return false;
     if (call && (name === 'should' || name === 'Should')) this.shouldNames.add(pattern.name);
-    else if (!call && name === 'expect') this.addExpect(pattern.name, source);
-    else if (!call && ASSERT_OBJECTS.has(name)) this.addAssert(pattern.name, name, source);
-    else return false;
+    else if (call) return false;
+    else if (name === 'expect') this.addExpect(pattern.name, source);
+    // const equal = require('assert').equal
+    else if (ASSERT_OBJECTS.has(name) || ASSERT_MODULES.has(source)) this.addAssert(pattern.name, name, source);
+    // sequelize's `const expectsql = Support.expectsql` with `const Support = require('../support')`
+    else if (!this.addOptionAssertion(pattern.name, source, name)) this.addImported(pattern.name, source, name);
     return true;
+  }
+  /** A function of ASSERTING_OPTIONS, bound to `local`; false for any other. */
+  private addOptionAssertion(local: string, source: string, imported: string): boolean {
+    const options = ASSERTING_OPTIONS.get(source)?.get(imported);
+    if (options) this.optionAssertions.set(local, options);
+    return options !== undefined;
   }
   private addAssert(local: string, method: string, source: string): void {
     this.assertNames.set(local, method);
@@ -286,7 +302,7 @@ export class Bindings {
       const local = property.value.name;
       if (fromAssert || ASSERT_OBJECTS.has(key ?? '')) this.addAssert(local, key ?? 'assert', source);
       else if (key === 'expect' || EXPECT_LIKE_NAME.test(local)) this.addExpect(local, source);
-      else if (key) this.addImported(local, source, key);
+      else if (key && !this.addOptionAssertion(local, source, key)) this.addImported(local, source, key);
     }
   }
   /**

@@ -46,17 +46,27 @@ export function isTypeCheckingFunction(fn: FunctionNode | undefined): boolean {
 
 /** A command that runs the type checker: `pnpm typecheck`, `tsc --noEmit`, `vue-tsc`. */
 const TYPE_CHECK_COMMAND = /^(?:(?:npx|pnpm|yarn|npm|bun)(?: run| exec)? )?(?:typecheck|type-check|tsc|vue-tsc|tsd|tstyche)(?:\s|$)/;
+/**
+ * A command that runs a test suite, whose failing tests fail it: `npm test --prefix ./cjs`, `node --test`,
+ * `npx jest`. A runner's bare name is left out: `require('jest')` names a package.
+ */
+const TEST_SUITE_COMMAND = /^(?:(?:npm|pnpm|yarn|bun)(?: run)? (?:test|t)|node --test|vitest run|(?:npx|pnpm exec|yarn) (?:vitest|jest|mocha|ava|tap))(?:\s|$)/;
 
 /**
- * Whether the test runs the type checker (react-router's typegen tests write routes, often with
- * `type Test = Expect<Equal<…>>` or `// @ts-expect-error` in them, then `await $('pnpm typecheck')`):
- * the checker fails the test when a type is wrong, as the compiler does for a type test.
+ * Whether the test runs a command whose exit code is the check, the commands failing the test as
+ * the runners throw on a failed command (execa, `exec` promisified, zx's `$`):
+ * - the type checker (react-router's typegen tests write routes, often with `type Test = Expect<Equal<…>>`
+ *   or `// @ts-expect-error` in them, then `await $('pnpm typecheck')`), as the compiler checks a type test;
+ * - a test suite (axios loads its build in fixture projects with `await exec(`npm test --prefix ${pkgPath}`)`),
+ *   whose own tests assert.
+ * A template's command is its text before the first expression.
  */
-export function runsTypeChecker(fn: FunctionNode): boolean {
+export function runsCheckingCommand(fn: FunctionNode): boolean {
   let found = false;
   walk(fn.body, (node) => {
-    const text = node.type === 'TemplateLiteral' && node.expressions.length === 0 ? node.quasis[0]!.value.raw : isString(node) ? node.value : undefined;
-    if (text !== undefined && TYPE_CHECK_COMMAND.test(text.trim())) found = true;
+    const text = node.type === 'TemplateLiteral' ? node.quasis[0]!.value.raw : isString(node) ? node.value : undefined;
+    const command = text?.trim();
+    if (command !== undefined && (TYPE_CHECK_COMMAND.test(command) || TEST_SUITE_COMMAND.test(command))) found = true;
     return !found;
   });
   return found;

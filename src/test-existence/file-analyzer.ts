@@ -7,7 +7,7 @@ import {
 import type { AssertionKind } from './constants.js';
 import { Bindings, SUITE_BASES, TEST_BASES, TYPE_ASSERTIONS } from './bindings.js';
 import { acknowledge, awaitsCallback, conditionSkips, endsAwaitingEvent, endsThrowingIf, generatorOf, GENERATOR_MODULES, isBindCall, onlyCalls, runsCallersTest, settlesOnEvent, throwsInFunctionWithin } from './test-body.js';
-import { onlyForCompiler, runsTypeChecker } from './compiler-checks.js';
+import { onlyForCompiler, runsCheckingCommand } from './compiler-checks.js';
 import type { AnalyzeOptions, FileAnalysis, TestCase, TestClass } from './analyze.js';
 import type { DeclaredTests } from './local-modules.js';
 
@@ -383,8 +383,8 @@ export class FileAnalyzer {
     // npm's `const Arborist = t.mock('../lib/arborist', { chownr })`, chownr throwing 'should not chown': a test that uses
     // what was loaded with mocks that throw fails when the code takes the path they guard.
     if (fn && !assertions.has('live') && this.names.usesThrowingMock(fn.body)) assertions.add('live');
-    // `await $('pnpm typecheck')` over the code the test wrote: the checker is the assertion.
-    if (fn && !assertions.has('live') && runsTypeChecker(fn)) assertions.add('live');
+    // `await $('pnpm typecheck')` over the code the test wrote, `await exec('npm test --prefix ./cjs')`: the command is the assertion.
+    if (fn && !assertions.has('live') && runsCheckingCommand(fn)) assertions.add('live');
     // A type test in a test file: `// @ts-expect-error` asserts that the next line does not compile.
     // Beside constant assertions it is more likely a silenced error than a check (jest's `// @ts-expect-error` over `globalThis.Symbol = undefined`).
     if (fn && assertions.size === 0 && this.typeErrorExpectations.some((at) => at > fn.start && at < fn.end)) assertions.add('live');

@@ -76,8 +76,18 @@ describe('chains and assert modules however written', () => {
     ['a done callback asserting inside a callback', "it('t', function (done) { f(function (err) { assert.ifError(err); done(); }); });"],
     ['a done callback handed to the code under test', "it('t', function (done) { var next = function () { done() }; cors()(req, res, next); });"],
     ['assertions in a callback passed to the code under test', "it('t', function () { cors()(req, res, function () { assert.equal(res.statusCode, 204) }) });"],
+    ['a function taken off a required assert module', "const equal = require('assert').equal;\nit('t', () => { equal(0, f().length) });"],
+    ['a function taken off an assert module imported whole', "import * as assert from 'node:assert/strict';\nconst same = assert.deepEqual;\nit('t', () => { builder((sql) => same(sql, [])) });"],
+    ["cli-testlab's execCommand given an expected output", "const { execCommand } = require('cli-testlab');\nit('t', () => execCommand('cli --version', { expectedOutput: '1.0.0' }));"],
   ])('%s counts as asserting', (_name, code) => {
     expect(classes(code)).toEqual(['real']);
+  });
+
+  it.each([
+    ['execCommand given no expectation', "import { execCommand } from 'cli-testlab';\nit('t', () => execCommand('cli --version', { cwd: dir }));"],
+    ['a function taken off another module', "const path = require('node:path');\nconst join = path.join;\nit('t', () => { join(a, b) });"],
+  ])('%s does not count as asserting', (_name, code) => {
+    expect(classes(code)).toEqual(['no-assertion']);
   });
 
   it('counts a promise the test settles from a callback of the code, or rejects on a path', () => {
@@ -175,6 +185,11 @@ describe('helpers', () => {
       '});',
     ].join('\n');
     expect(classes(madeOfClass, 'parts_test.ts')).toEqual(['real', 'real', 'no-assertion']);
+  });
+
+  it("takes a test that runs a test suite's command for a check, and not a runner's name alone", () => {
+    expect(classes("it('loads with require', async function () { await exec(`npm test --prefix ${pkgPath}`); });\nit('node', () => { execSync('node --test fixtures/'); });\nit('runs jest', async () => { await execa.command(`npx jest --ci ${dir}`); });")).toEqual(['real', 'real', 'real']);
+    expect(classes("it('loads jest', () => { require('jest'); });\nit('installs', async () => { await exec(`npm install --prefix ${pkgPath}`); });\nit('names it', () => { log(`run npm test to see`); });")).toEqual(['no-assertion', 'no-assertion', 'no-assertion']);
   });
 
   it('takes a test that runs the type checker over what it wrote for a check', () => {
@@ -309,6 +324,14 @@ describe('helpers', () => {
       'src/verify.js': "const assert = require('node:assert');\nmodule.exports = function verify(x) { assert.ok(x) };",
     };
     expect(classesIn(files, 'test/a.test.ts')).toEqual(['real', 'no-assertion', 'real', 'real']);
+  });
+
+  it('follows a helper taken off a project module required whole, and a wrapper around it', () => {
+    const files = {
+      'test/unit/select.test.js': "const Support = require('../support');\nconst expectsql = Support.expectsql;\nconst log = Support.log;\nfunction expectSelect(options, expected) { return expectsql(select(options), expected); }\nit('a', () => { expectsql(select({}), { default: 'SELECT 1;' }) });\nit('b', () => expectSelect({}, { default: 'SELECT 1;' }));\nit('c', () => { log(select({})) });",
+      'test/support.ts': "import { expect } from 'chai';\nexport function expectsql(query, expected) { expect(query).to.equal(expected.default); }\nexport function log(x) { console.log(x); }",
+    };
+    expect(classesIn(files, 'test/unit/select.test.js')).toEqual(['real', 'real', 'no-assertion']);
   });
 
   it('follows helpers imported through tsconfig paths and baseUrl, along its extends, and package.json imports', () => {
