@@ -76,19 +76,23 @@ export class PackagePolicy {
 /**
  * A folder named by a support word (`examples/`, `template/`) makes a support package, and so does a
  * folder above it with the word inside a compound name (yarn's `pkg-tests/pkg-tests-core`, a helper of
- * its package tests). The package's own compound name (`sfc-playground`, `dts-test`) and an integration
+ * its package tests; graphql-js's `integrationTests/node`, a project its integration test installs and runs). The package's own compound name (`sfc-playground`, `dts-test`) and an integration
  * folder (`integrations/`) do too, unless the package is published under a name and version:
  * `jest-test-result` is shipped, and needs tests like any other.
  */
 export function isSupportPackage(pkg: PackageRef): boolean {
-  const segments = pkg.dir.split('/').map((segment) => segment.toLowerCase());
-  if (segments.some((segment) => SUPPORT_WORDS.has(segment))) return true;
+  const segments = pkg.dir.split('/');
+  if (segments.some((segment) => SUPPORT_WORDS.has(segment.toLowerCase()))) return true;
   if (segments.slice(0, -1).some((segment) => wordsOf(segment).some((word) => SUPPORT_WORDS.has(word)))) return true;
   const manifest = pkg.manifest;
   if (manifest && manifest.private !== true && typeof manifest.name === 'string' && typeof manifest.version === 'string') return false;
   return segments.some((segment) => wordsOf(segment).some((word) => SUPPORT_WORDS.has(word) || UNPUBLISHED_SUPPORT_WORDS.has(word)));
 }
 
+/** The words of a folder's name: `pkg-tests-fixtures`, `integration_tests`, and camelCase `integrationTests` (graphql-js). */
 function wordsOf(segment: string): string[] {
-  return segment.toLowerCase().split(/[-_.]/);
+  return segment
+    .replace(/([a-z\d])([A-Z])/g, '$1-$2')
+    .toLowerCase()
+    .split(/[-_.]/);
 }

@@ -154,9 +154,15 @@ describe('packages as a user sees them', () => {
       // What a generator must write, compared by its tests.
       'packages/gen-wrapper/goldens/element-a/package.json': manifest('element-a-wrapper', {}, { version: '1.0.0' }),
       'packages/gen-wrapper/goldens/element-a/src/index.ts': SOURCE,
+      // A project an integration test installs and runs, below a camelCase compound folder.
+      'integrationTests/node/package.json': manifest('node-project', { test: 'node test.js' }, { private: true }),
+      'integrationTests/node/index.js': SOURCE,
+      // camelCase splits only at a lower-case letter before a capital: `contestants` holds no support word.
+      'contestants/package.json': manifest('contestants', {}, { version: '1.0.0' }),
+      'contestants/index.js': SOURCE,
     }));
-    expect(rules(report)).toEqual([]);
-    expect(report.metrics).toMatchObject({ 'fixture-packages': 3 });
+    expect(rules(report)).toEqual(['tests/none contestants/package.json', 'script/missing contestants/package.json']);
+    expect(report.metrics).toMatchObject({ 'fixture-packages': 3, 'support-packages': 4 });
   });
 
   it("takes a private workspace root's files at its top for the repository's tooling, not its code in folders", async () => {
