@@ -202,6 +202,8 @@ export class AssertionFinder {
       if (LIVE_WHATEVER_ARGUMENTS.has(method) || this.isTypeExpectation(expectCall, callee.object) || this.isExpectUnderTest(expectCall)) return 'live';
       return constantness([...expectCall.arguments, ...call.arguments], method, hasNot(callee.object));
     }
+    // expectErrors(result).to.deep.equal([…]): a helper of the file made the expectation of what it was given.
+    if (this.names.expectationHelperCallOf(callee.object)) return 'live';
     if (root.type === 'Identifier' && this.names.expectNames.has(root.name) && callee.object === root) {
       return method === 'assertions' || method === 'hasAssertions' || method === 'fail' ? 'live' : undefined;
     }
@@ -301,7 +303,7 @@ export class AssertionFinder {
     if (!name || !CHAI_PROPERTY_ASSERTIONS.has(name)) return undefined;
     const expectCall = this.names.expectCallOf(member.object);
     if (expectCall) return constantness(expectCall.arguments, name);
-    return isShouldChain(member.object) ? 'live' : undefined;
+    return isShouldChain(member.object) || this.names.expectationHelperCallOf(member.object) ? 'live' : undefined;
   }
 }
 

@@ -17,7 +17,7 @@ const ASSERTION_FUNCTION_MODULES = new Map([['assert-rejects', 'rejects']]);
  */
 const ASSERTING_OPTIONS = new Map([['cli-testlab', new Map([['execCommand', new Set(['expectedOutput', 'notExpectedOutput', 'expectedErrorMessage'])]])]]);
 /** Modules whose default export is an `expect` (jest's standalone one, and its wrappers). */
-const EXPECT_MODULES = new Set(['expect', '@jest/expect', 'chai', 'unexpected', 'earl']);
+const EXPECT_MODULES = new Set(['expect', '@jest/expect', 'chai', 'unexpected', 'earl', 'assume', 'expect.js']);
 /** Property-based testing: `fc.assert(property)` runs the property and fails on a counterexample. */
 const PROPERTY_MODULES = new Set(['fast-check', '@fast-check/vitest', '@fast-check/jest']);
 /** A local name of an `expect` entry point, whatever module it came from: `jestExpect`, `vExpect`, `expect2`. */
@@ -49,6 +49,11 @@ export const SUITE_BASES = new Set(['describe', 'context', 'suite', 'xdescribe',
 
 /** A function a name may stand for: defined in the file, or imported from one of the project's modules. */
 export type HelperRef = FunctionNode | { module: string; name: string };
+
+/** An object of methods: the matchers a checking function hands back. */
+function makesMatchers(value: t.Node): boolean {
+  return value.type === 'ObjectExpression' && value.properties.some((property) => property.type === 'Property' && isFunction(property.value));
+}
 
 export class Bindings {
   /** Local names bound to an assert module or function (`import assert from 'node:assert/strict'`, `{ strictEqual }`). */
@@ -91,6 +96,8 @@ export class Bindings {
    * chownr throwing 'should not chown', so that a test that reifies fails if the code chowns.
    */
   private readonly throwingMocks = new Set<string>();
+  /** Whether each function of the file hands back an expectation (see expectationHelperCallOf), once asked. */
+  private readonly expectationHelpers = new Map<FunctionNode, boolean>();
   /** The loads with mocks that throw, for the names a test declares itself (see usesThrowingMock). */
   private readonly throwingLoads = new Set<t.Node>();
 
@@ -389,6 +396,34 @@ export class Bindings {
       } else if (current.type === 'TSNonNullExpression') current = current.expression;
       else return undefined;
     }
+  }
+  /**
+   * The call of a function of the file that hands back an expectation, where a matcher chain starts
+   * from one: graphql-js's `expectErrors(result).to.deep.equal([…])` with
+   * `function expectErrors(result) { return expect(result.errors) }`, or `expectStripped(doc).toEqual(…)`
+   * where a function named to check returns matchers of its own (`{ toEqual(expected) { invariant(…) } }`).
+   */
+  expectationHelperCallOf(node: t.Node): t.CallExpression | undefined {
+    let current: t.Node = node;
+    for (;;) {
+      if (current.type === 'MemberExpression' || current.type === 'TSNonNullExpression') current = current.type === 'MemberExpression' ? current.object : current.expression;
+      else if (current.type === 'CallExpression') {
+        if (current.callee.type === 'Identifier' && this.returnsExpectation(current.callee.name)) return current;
+        current = current.callee;
+      } else return undefined;
+    }
+  }
+  private returnsExpectation(name: string): boolean {
+    const fn = this.localFunction(name);
+    if (!fn) return false;
+    const known = this.expectationHelpers.get(fn);
+    if (known !== undefined) return known;
+    // A function that returns its own call hands back nothing more.
+    this.expectationHelpers.set(fn, false);
+    const returned = fn.body.type === 'BlockStatement' ? fn.body.body.flatMap((statement) => (statement.type === 'ReturnStatement' && statement.argument ? [statement.argument] : [])) : [fn.body];
+    const hands = returned.some((value) => this.expectCallOf(value) !== undefined || this.expectationHelperCallOf(value) !== undefined || (CHECKING_NAME.test(name) && makesMatchers(value)));
+    this.expectationHelpers.set(fn, hands);
+    return hands;
   }
   isExpectEntry(callee: t.Node): boolean {
     if (callee.type === 'Identifier') return this.expectNames.has(callee.name) || TYPE_ASSERTIONS.has(callee.name);

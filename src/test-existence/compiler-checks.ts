@@ -47,10 +47,10 @@ export function isTypeCheckingFunction(fn: FunctionNode | undefined): boolean {
 /** A command that runs the type checker: `pnpm typecheck`, `tsc --noEmit`, `vue-tsc`. */
 const TYPE_CHECK_COMMAND = /^(?:(?:npx|pnpm|yarn|npm|bun)(?: run| exec)? )?(?:typecheck|type-check|tsc|vue-tsc|tsd|tstyche)(?:\s|$)/;
 /**
- * A command that runs a test suite, whose failing tests fail it: `npm test --prefix ./cjs`, `node --test`,
+ * A command that runs a test suite, whose failing tests fail it: `npm test --prefix ./cjs`, `npm --quiet test`, `node --test`,
  * `npx jest`. A runner's bare name is left out: `require('jest')` names a package.
  */
-const TEST_SUITE_COMMAND = /^(?:(?:npm|pnpm|yarn|bun)(?: run)? (?:test|t)|node --test|vitest run|(?:npx|pnpm exec|yarn) (?:vitest|jest|mocha|ava|tap))(?:\s|$)/;
+const TEST_SUITE_COMMAND = /^(?:(?:npm|pnpm|yarn|bun)(?: --?[\w-]+)*(?: run)? (?:test|t)|node --test|vitest run|(?:npx|pnpm exec|yarn) (?:vitest|jest|mocha|ava|tap))(?:\s|$)/;
 
 /**
  * Whether the test runs a command whose exit code is the check, the commands failing the test as

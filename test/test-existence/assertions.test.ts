@@ -78,6 +78,8 @@ describe('chains and assert modules however written', () => {
     ['assertions in a callback passed to the code under test', "it('t', function () { cors()(req, res, function () { assert.equal(res.statusCode, 204) }) });"],
     ['a function taken off a required assert module', "const equal = require('assert').equal;\nit('t', () => { equal(0, f().length) });"],
     ['a function taken off an assert module imported whole', "import * as assert from 'node:assert/strict';\nconst same = assert.deepEqual;\nit('t', () => { builder((sql) => same(sql, [])) });"],
+    ["assume, winston's expect", "const assume = require('assume');\nit('t', () => { assume(container.has('a')).true() });"],
+    ['expect.js under another name', "const check = require('expect.js');\nit('t', () => { check(f()).to.be(1) });"],
     ["cli-testlab's execCommand given an expected output", "const { execCommand } = require('cli-testlab');\nit('t', () => execCommand('cli --version', { expectedOutput: '1.0.0' }));"],
   ])('%s counts as asserting', (_name, code) => {
     expect(classes(code)).toEqual(['real']);
@@ -188,7 +190,7 @@ describe('helpers', () => {
   });
 
   it("takes a test that runs a test suite's command for a check, and not a runner's name alone", () => {
-    expect(classes("it('loads with require', async function () { await exec(`npm test --prefix ${pkgPath}`); });\nit('node', () => { execSync('node --test fixtures/'); });\nit('runs jest', async () => { await execa.command(`npx jest --ci ${dir}`); });")).toEqual(['real', 'real', 'real']);
+    expect(classes("it('loads with require', async function () { await exec(`npm test --prefix ${pkgPath}`); });\nit('node', () => { execSync('node --test fixtures/'); });\nit('runs jest', async () => { await execa.command(`npx jest --ci ${dir}`); });\nit('quiet', () => { execSync('npm --quiet test', { cwd }); });")).toEqual(['real', 'real', 'real', 'real']);
     expect(classes("it('loads jest', () => { require('jest'); });\nit('installs', async () => { await exec(`npm install --prefix ${pkgPath}`); });\nit('names it', () => { log(`run npm test to see`); });")).toEqual(['no-assertion', 'no-assertion', 'no-assertion']);
   });
 
@@ -324,6 +326,32 @@ describe('helpers', () => {
       'src/verify.js': "const assert = require('node:assert');\nmodule.exports = function verify(x) { assert.ok(x) };",
     };
     expect(classesIn(files, 'test/a.test.ts')).toEqual(['real', 'no-assertion', 'real', 'real']);
+  });
+
+  it('counts a matcher on the expectation a helper of the file hands back, never as a tautology', () => {
+    const code = [
+      "import { expect } from 'chai';",
+      'function expectErrors(result) { return expect(result.errors); }',
+      'const expectValue = (result) => expect(result.value);',
+      'function expectDeep(x) { return expectErrors(x); }',
+      'function loop(x) { return loop(x); }',
+      "it('errors', () => { expectErrors(coerce(null)).to.deep.equal([]) });",
+      "it('value', () => { expectValue(coerce('1')).to.equal(1) });",
+      "it('constant argument', () => { expectErrors(['']).to.deep.equal([]) });",
+      "it('deep', () => { expectDeep(coerce(1)).to.be.empty });",
+      "it('loop', () => { loop(1).to.equal(1) });",
+    ].join('\n');
+    expect(classes(code)).toEqual(['real', 'real', 'real', 'real', 'no-assertion']);
+    // Matchers of its own, handed back by a function named to check; an object of methods from any other is no expectation.
+    const own = [
+      "import { invariant } from '../jsutils/invariant';",
+      'function expectStripped(doc) { return { toEqual(expected) { invariant(strip(doc) === expected); }, toStayTheSame() { this.toEqual(doc); } }; }',
+      'function makeStore(path) { return { save() { write(path); } }; }',
+      "it('strips', () => { expectStripped(' a ').toEqual('a') });",
+      "it('keeps', () => { expectStripped('a').toStayTheSame() });",
+      "it('saves', () => { makeStore('x').save() });",
+    ].join('\n');
+    expect(classes(own)).toEqual(['real', 'real', 'no-assertion']);
   });
 
   it('follows a helper taken off a project module required whole, and a wrapper around it', () => {
