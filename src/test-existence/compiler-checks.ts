@@ -104,5 +104,25 @@ export function onlyForCompiler(statement: t.Statement, typescript: boolean, loc
     return called !== undefined && doesNothing(called);
   }
   if (statement.type === 'ReturnStatement' && statement.argument?.type === 'ClassExpression') return !runsOnDeclaration(statement.argument);
-  return statement.type === 'VariableDeclaration' && statement.declarations.every(({ init }) => Boolean(init) && isFunction(init!));
+  // ajv's `const str: JTDSchemaType<string> = { type: 'string' }`, then `void [str]` to silence linters: values written for their annotations.
+  if (statement.type === 'ExpressionStatement' && statement.expression.type === 'UnaryExpression' && statement.expression.operator === 'void') return runsNothing(statement.expression.argument);
+  // A value given a type, or made `as const` for a type to be taken of it (`{ type: 'float64' } as const`).
+  return statement.type === 'VariableDeclaration' && statement.declarations.every(({ id, init }) => Boolean(init) && (isFunction(init!) || ((Boolean(id.typeAnnotation) || isConstAssertion(init!)) && runsNothing(init!))));
 }
+
+function isConstAssertion(value: t.Node): boolean {
+  return value.type === 'TSAsExpression' && value.typeAnnotation.type === 'TSTypeReference' && value.typeAnnotation.typeName.type === 'Identifier' && value.typeAnnotation.typeName.name === 'const';
+}
+
+/** A value written out (literals, objects, arrays, names, functions not called): building it runs no code of the project. */
+function runsNothing(value: t.Node): boolean {
+  let runs = false;
+  walk(value, (node) => {
+    if (isFunction(node)) return false;
+    if (RUNNING.has(node.type)) runs = true;
+    return !runs;
+  });
+  return !runs;
+}
+
+const RUNNING = new Set(['CallExpression', 'NewExpression', 'TaggedTemplateExpression', 'AwaitExpression', 'YieldExpression', 'AssignmentExpression', 'UpdateExpression', 'ImportExpression', 'ChainExpression']);

@@ -519,6 +519,15 @@ describe('tautologies: only known value matchers on constants', () => {
     expect(type('const run = (value: number) => f(value);\nconst result = run(1);')).toBe('no-assertion');
     // JavaScript has no compiler to check a function that never runs.
     expect(type('function _test(arg) { startOfDay(arg) }', 'a.test.js')).toBe('no-assertion');
+    // ajv's idiom: values written for their annotations, kept from the linter with `void`.
+    expect(type("const str: JTDSchemaType<string> = { type: 'string' };\nconst list: Schema<number[]> = { elements: { type: 'int32' }, nullable: false as const };\nvoid [str, list];")).toBe('real');
+    expect(type("const schema: JSONSchemaType<Rec> = { type: 'object' };\n// eslint-disable-next-line no-void\nvoid schema;")).toBe('real');
+    expect(type("const numSchema = { type: 'float64' } as const;\nconst num: TypeEquality<JTDDataType<typeof numSchema>, number> = true;\nvoid [num];")).toBe('real');
+    // A value that runs code to be built, an unannotated one, or a void of a call: the test runs it.
+    expect(type("const schema: Schema<string> = compile({ type: 'string' });\nvoid schema;")).toBe('no-assertion');
+    expect(type("const schema = { type: 'string' };\nvoid schema;")).toBe('no-assertion');
+    expect(type("const schema: Schema = { type: 'string' };\nvoid validate(schema);")).toBe('no-assertion');
+    expect(type("const schema: Schema = { type: 'string' };\nvoid schema;", 'a.test.js')).toBe('no-assertion');
   });
 
   it("reads chai's whole-module forms: destructured assert, chai.expect, the should object", () => {
