@@ -404,25 +404,45 @@ export class Bindings {
    * where a function named to check returns matchers of its own (`{ toEqual(expected) { invariant(…) } }`).
    */
   expectationHelperCallOf(node: t.Node): t.CallExpression | undefined {
-    let current: t.Node = node;
-    for (;;) {
-      if (current.type === 'MemberExpression' || current.type === 'TSNonNullExpression') current = current.type === 'MemberExpression' ? current.object : current.expression;
-      else if (current.type === 'CallExpression') {
-        if (current.callee.type === 'Identifier' && this.returnsExpectation(current.callee.name)) return current;
-        current = current.callee;
-      } else return undefined;
-    }
+    return this.callsAlong(node).find(({ name }) => this.returnsExpectation(name))?.call;
   }
+  /** The calls of a name along a chain, outermost first: `a(x).b(y)` gives the call of `a`. */
+  private callsAlong(node: t.Node): Array<{ call: t.CallExpression; name: string }> {
+    const calls: Array<{ call: t.CallExpression; name: string }> = [];
+    for (let current: t.Node | undefined = node; current;) {
+      if (current.type === 'MemberExpression') current = current.object;
+      else if (current.type === 'TSNonNullExpression') current = current.expression;
+      else if (current.type === 'CallExpression') {
+        if (current.callee.type === 'Identifier') calls.push({ call: current, name: current.callee.name });
+        current = current.callee;
+      } else current = undefined;
+    }
+    return calls;
+  }
+  /** Whether a function of the file hands back an expectation, through other functions to any depth: followed with a work list. */
   private returnsExpectation(name: string): boolean {
-    const fn = this.localFunction(name);
-    if (!fn) return false;
-    const known = this.expectationHelpers.get(fn);
+    const start = this.localFunction(name);
+    if (!start) return false;
+    const known = this.expectationHelpers.get(start);
     if (known !== undefined) return known;
-    // A function that returns its own call hands back nothing more.
-    this.expectationHelpers.set(fn, false);
-    const returned = fn.body.type === 'BlockStatement' ? fn.body.body.flatMap((statement) => (statement.type === 'ReturnStatement' && statement.argument ? [statement.argument] : [])) : [fn.body];
-    const hands = returned.some((value) => this.expectCallOf(value) !== undefined || this.expectationHelperCallOf(value) !== undefined || (CHECKING_NAME.test(name) && makesMatchers(value)));
-    this.expectationHelpers.set(fn, hands);
+    let hands = false;
+    const seen = new Set<FunctionNode>([start]);
+    const pending: Array<{ fn: FunctionNode; name: string }> = [{ fn: start, name }];
+    while (!hands && pending.length > 0) {
+      const { fn, name: fnName } = pending.pop()!;
+      const returned = fn.body.type === 'BlockStatement' ? fn.body.body.flatMap((statement) => (statement.type === 'ReturnStatement' && statement.argument ? [statement.argument] : [])) : [fn.body];
+      for (const value of returned) {
+        if (this.expectCallOf(value) !== undefined || (CHECKING_NAME.test(fnName) && makesMatchers(value))) hands = true;
+        for (const { name: calledName } of this.callsAlong(value)) {
+          const called = this.localFunction(calledName);
+          if (called && !seen.has(called)) {
+            seen.add(called);
+            pending.push({ fn: called, name: calledName });
+          }
+        }
+      }
+    }
+    this.expectationHelpers.set(start, hands);
     return hands;
   }
   isExpectEntry(callee: t.Node): boolean {

@@ -125,4 +125,4 @@ function runsNothing(value: t.Node): boolean {
   return !runs;
 }
 
-const RUNNING = new Set(['CallExpression', 'NewExpression', 'TaggedTemplateExpression', 'AwaitExpression', 'YieldExpression', 'AssignmentExpression', 'UpdateExpression', 'ImportExpression', 'ChainExpression']);
+const RUNNING = new Set(['CallExpression', 'NewExpression', 'TaggedTemplateExpression', 'AwaitExpression', 'YieldExpression', 'AssignmentExpression', 'UpdateExpression', 'ImportExpression']);

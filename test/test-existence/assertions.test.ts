@@ -441,6 +441,13 @@ describe('helpers', () => {
     expect(classes(code)).toEqual(['real']);
     expect(classes(code.replace('expect(f()).toBe(1)', 'f()'))).toEqual(['no-assertion']);
   });
+
+  it('follows a chain of 5,000 helpers handing back an expectation without running out of stack', () => {
+    const helpers = Array.from({ length: 5000 }, (_, index) => `function h${index}(x) { return h${index + 1}(x) }`).join('\n');
+    const code = `${helpers}\nfunction h5000(x) { return expect(x) }\nit('t', () => { h0(f()).to.equal(1) });`;
+    expect(classes(code)).toEqual(['real']);
+    expect(classes(code.replace('return expect(x)', 'return x'))).toEqual(['no-assertion']);
+  });
 });
 
 describe('tautologies: only known value matchers on constants', () => {
