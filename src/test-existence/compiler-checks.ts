@@ -2,7 +2,8 @@ import { boundNames, isFunction, isString, literalValue, walk, type FunctionNode
 
 /*
  * What the TypeScript compiler checks in a test: type assertions, a run of the type checker, and
- * statements that only declare for the compiler.
+ * statements that only declare for the compiler; and, beside the type checker, the other commands
+ * whose exit code is the check: a run of a test suite.
  */
 
 /**

@@ -375,7 +375,7 @@ export class FileAnalyzer {
     // A test that ends through its `done` callback from inside other code checks that the code called back.
     if (fn && done && !assertions.has('live') && awaitsCallback(fn, done)) assertions.add('live');
     // tap's `t.end()` called back by the code under test (`new Base().main(() => t.end())`) ends the test as a `done` does.
-    if (fn && first?.type === 'Identifier' && this.names.contextNames.has(first.name) && !assertions.has('live') && awaitsCallback(fn, first.name, false, 'end')) assertions.add('live');
+    if (fn && first?.type === 'Identifier' && this.names.contextNames.has(first.name) && !assertions.has('live') && awaitsCallback(fn, first.name, { method: 'end' })) assertions.add('live');
     // `await once(socket, 'close')` last: the test times out unless the code makes the event happen.
     if (fn && !assertions.has('live') && endsAwaitingEvent(fn, (name) => this.names.localFunction(name), (name) => this.importedSettlesOnEvent(name))) assertions.add('live');
     // cancel () { throw new Error('should be unreachable') }: a callback that fails the test when the code calls it.

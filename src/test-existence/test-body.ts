@@ -52,13 +52,19 @@ function constantCondition(node: t.Node): boolean | undefined {
   return undefined;
 }
 
+/** How awaitsCallback reads the callback: `anyUse` counts a call at the top of the body too; `method` is a method of `done`. */
+interface CallbackReading {
+  anyUse?: boolean;
+  method?: string;
+}
+
 /**
  * Whether a test ends through its `done` callback from inside other code: handed on
  * (`server.close(done)`, `.expect(200, done)`) or called in a callback (`next = () => done()`).
  * A `done()` at the top of the test body proves nothing. With `method`, the callback is that
  * method of `done`: tap's `t.end` (`main(() => t.end())`).
  */
-export function awaitsCallback(fn: FunctionNode, done: string, anyUse = false, method?: string): boolean {
+export function awaitsCallback(fn: FunctionNode, done: string, { anyUse = false, method }: CallbackReading = {}): boolean {
   const isDone = (node: t.Node) =>
     method === undefined ? node.type === 'Identifier' && node.name === done : node.type === 'MemberExpression' && node.object.type === 'Identifier' && node.object.name === done && propertyName(node) === method;
   const direct = new Set<t.Node>();
@@ -257,10 +263,10 @@ const ERROR_CONSTRUCTOR = /^(?:[A-Z][A-Za-z]*)?Error$/;
  */
 export function throwsInFunctionWithin(node: t.Node): boolean {
   let found = false;
-  walk(node, (node) => {
+  walk(node, (child) => {
     if (found) return false;
-    if ((node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration') && node.body) {
-      walk(node.body, (inner) => {
+    if ((child.type === 'ArrowFunctionExpression' || child.type === 'FunctionExpression' || child.type === 'FunctionDeclaration') && child.body) {
+      walk(child.body, (inner) => {
         if (inner.type === 'ThrowStatement' && isNewError(inner.argument)) found = true;
         if (inner.type === 'CallExpression' && calleePath(inner.callee)?.join('.') === 'Promise.reject' && inner.arguments[0] && isNewError(inner.arguments[0])) found = true;
         return !found;
@@ -298,7 +304,7 @@ export function settlesOnCallback(node: t.NewExpression): boolean {
   if (node.callee.type !== 'Identifier' || node.callee.name !== 'Promise' || !executor || !isFunction(executor)) return false;
   // Handing `resolve` to a callback API only waits (`new Promise((resolve) => server.listen(0, resolve))`).
   const reject = executor.params[1];
-  return reject?.type === 'Identifier' && awaitsCallback(executor, reject.name, true);
+  return reject?.type === 'Identifier' && awaitsCallback(executor, reject.name, { anyUse: true });
 }
 
 /** The ESLint rules (eslint-plugin-jest, vitest, mocha, playwright) that say what a disable comment accepts, per class. */
