@@ -26,10 +26,10 @@ const AHEAD = 4;
 /**
  * Valid code nests deeper than the main thread's stack lets babel parse (about 160 callbacks in
  * callbacks; Node runs 400 and more): workers reserve a stack for thousands of levels, and one
- * that lets oxc parse test files of up to 84K characters (see nativeParseLimit). Only the address
+ * that lets oxc parse test files of up to 86K characters (see nativeParseLimit). Only the address
  * space is reserved; memory is used as deep as a file goes.
  */
-export const WORKER_STACK_MB = 128;
+export const WORKER_STACK_MB = 168;
 const WORKER_NATIVE_PARSE_CHARS = nativeParseLimit(WORKER_STACK_MB);
 /** Test-file analysis on every core: started early, so that workers load while the gate reads packages and configs. */
 export interface Analysis {

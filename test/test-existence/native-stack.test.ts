@@ -21,8 +21,8 @@ describe('the stack oxc may use on the thread that parses', () => {
     const mainEntry = entry.replace(/\.ts$/, '-main.ts');
     writeFileSync(mainEntry, `import { threadNativeParseLimit, threadStackMb } from ${JSON.stringify(nativeStack)};\nconsole.log(threadStackMb(), threadNativeParseLimit());\n`);
     const main = (limit: string) => spawnSync('bash', ['-c', `ulimit -s ${limit} && exec "$0" --import tsx "$1"`, process.execPath, mainEntry], { encoding: 'utf8' }).stdout.trim();
-    // 1,600 bytes of stack per character: 16 MB take files of 10,485 characters.
-    expect([main('16384'), main('4096'), main('unlimited')]).toEqual(['16 10485', '4 2621', '8 5242']);
+    // 2,048 bytes of stack per character: 16 MB take files of 8,192 characters.
+    expect([main('16384'), main('4096'), main('unlimited')]).toEqual(['16 8192', '4 2048', '8 4096']);
     expect(await inWorker(6)).toBe(6);
     expect(await inWorker()).toBe(4);
   });

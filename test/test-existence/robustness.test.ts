@@ -31,7 +31,7 @@ describe('valid code nested deeper than the default stack', () => {
 
 describe("oxc's native stack", () => {
   // oxc recurses on the thread's native stack, where running out ends the process with no error to catch.
-  it('holds the costliest nestings of the longest file oxc may parse on an 8 MB stack', () => {
+  it('holds the costliest nestings of the longest file oxc may parse on an 8 MB stack, on a stack of 5 MB', () => {
     const dir = tempDir({});
     const script = path.join(dir, 'nest.ts');
     writeFileSync(
@@ -41,6 +41,8 @@ import { nativeParseLimit } from ${JSON.stringify(path.resolve(import.meta.dirna
 const limit = nativeParseLimit(8);
 // Each kind as deep as fits in the limit: the nestings that took the most stack per character (oxc 0.159).
 const kinds: Array<[string, (depth: number) => string]> = [
+  ['a.test.ts', (depth) => 'let a: ' + '['.repeat(depth) + 'A' + ']'.repeat(depth) + ';'],
+  ['a.test.ts', (depth) => 'type T = A' + '['.repeat(depth) + '"a"' + ']'.repeat(depth)],
   ['a.test.ts', (depth) => 'type T = ' + '('.repeat(depth) + 'A' + ')'.repeat(depth)],
   ['a.test.js', (depth) => 'x = (' + '['.repeat(depth) + 'a' + ']'.repeat(depth) + ') => 1'],
   ['a.test.js', (depth) => 'x = (' + 'a=('.repeat(depth) + '1' + ')'.repeat(depth) + ') => 1'],
@@ -61,8 +63,9 @@ for (const [file, nest] of kinds) {
 console.log('parsed', kinds.length);
 `,
     );
-    const run = spawnSync('bash', ['-c', `ulimit -s 8192 && exec "$0" --import tsx "$1"`, process.execPath, script], { encoding: 'utf8' });
-    expect({ status: run.status, signal: run.signal, stdout: run.stdout.trim() }).toEqual({ status: 0, signal: null, stdout: 'parsed 6' });
+    // Five eighths of the stack the limit is for: other platforms and versions of oxc may take more stack than this one.
+    const run = spawnSync('bash', ['-c', `ulimit -s 5120 && exec "$0" --import tsx "$1"`, process.execPath, script], { encoding: 'utf8' });
+    expect({ status: run.status, signal: run.signal, stdout: run.stdout.trim() }).toEqual({ status: 0, signal: null, stdout: 'parsed 8' });
   });
 });
 
