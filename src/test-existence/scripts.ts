@@ -101,7 +101,9 @@ class ScriptReader {
     }
     // `lint: "eslint . || true"` called from the test script is not a test; `test:unit: "exit 0"` is.
     if (TEST_SCRIPT_NAME.test(name) && alwaysSucceeds(tree) && !this.runsTests(tree)) {
-      this.problems.push({ rule: 'script/ignored-exit-code', script: name, message: `the "${name}" script always exits 0 and runs no test (${script}), so CI is green whatever the code does` });
+      // Beside other scripts of `test` (socket.io's `test:types: "exit 0"` before `test:unit`), only its own tests are switched off.
+      const outcome = name === 'test' ? 'CI is green whatever the code does' : 'the tests it stands for do not run';
+      this.problems.push({ rule: 'script/ignored-exit-code', script: name, message: `the "${name}" script always exits 0 and runs no test (${script}), so ${outcome}` });
       return;
     }
     this.check(tree, name, script, { errexit: false, pipefail: false });

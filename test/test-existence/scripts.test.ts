@@ -65,6 +65,14 @@ describe('scripts that cannot fail', () => {
     expect(problems({ test: "echo 'no tests yet'" })).toEqual(['script/placeholder test']);
     expect(problems({ test: 'exit 0' })).toEqual(['script/ignored-exit-code test']);
   });
+
+  it('says that a test script switched off with exit 0 beside others leaves its own tests out, not every test', () => {
+    const messages = (scripts: Record<string, string>) => checkTestScript(scripts).problems.map((problem) => problem.message);
+    expect(messages({ test: 'exit 0' })).toEqual(['the "test" script always exits 0 and runs no test (exit 0), so CI is green whatever the code does']);
+    expect(messages({ test: 'npm run test:types && npm run test:unit', 'test:types': 'exit 0', 'test:unit': 'mocha test/index.js' })).toEqual([
+      'the "test:types" script always exits 0 and runs no test (exit 0), so the tests it stands for do not run',
+    ]);
+  });
 });
 
 describe('passWithNoTests in every config form', () => {
