@@ -13,7 +13,7 @@ export interface AnalysisProject {
   /** Every file of the project, relative to cwd: where imported helpers are looked up. */
   files: string[];
   assertFunctions: string[];
-  /** The repository's test-support packages (see isSupportPackage), whose helpers tests import by name: known once the packages are read. */
+  /** The repository's packages whose helpers tests import by name (see providesTestHelpers): known once the packages are read. */
   helperPackages?: HelperPackage[];
 }
 
@@ -21,6 +21,8 @@ export interface HelperPackage {
   dir: string;
   name: string;
   manifest: PackageManifest;
+  /** Only its testing subpaths hold helpers (`effect/testing`): the rest is code under test. */
+  testingOnly?: boolean;
 }
 
 /** A worker's answer for the file at `index` of the list it was given files from. */
@@ -48,7 +50,8 @@ export function projectAnalyzer(project: AnalysisProject, nativeParseChars = 0, 
     if (leavesHelper(code.length)) throw new HelperForAWorker(file);
     return analyzeHelperModule(code, file, options);
   };
-  // Only the test-support packages are followed by name (`@acme/test-utils`, emotion's scripts/babel-tester): an `assert`
+  // Only test-support packages and libraries of test helpers are followed by name (`@acme/test-utils`, emotion's
+  // scripts/babel-tester, `@effect/vitest`), and the testing subpaths of the others (`effect/testing`): an `assert`
   // in the code of a package under test guards the code, it checks nothing for the test.
   let byName: Map<string, HelperPackage> | undefined;
   const packageNamed = (name: string) => (byName ??= packagesByName(project.helperPackages ?? [])).get(name);

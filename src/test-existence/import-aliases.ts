@@ -21,8 +21,11 @@ interface TsconfigPaths {
   hasBaseUrl: boolean;
 }
 
-/** A package of the repository, found by its name. */
-export type PackageNamed = (name: string) => { dir: string; manifest: PackageManifest } | undefined;
+/** A package of the repository, found by its name; with `testingOnly`, only its testing subpaths are followed. */
+export type PackageNamed = (name: string) => { dir: string; manifest: PackageManifest; testingOnly?: boolean } | undefined;
+
+/** Subpaths a package ships its test helpers under, beside the code under test: `effect/testing`, `@acme/core/test-utils`. */
+const TESTING_SUBPATH = /^(?:testing|tests?|test-?utils|test-?helpers|testUtils|testHelpers)(?:\/|$)/;
 
 /**
  * Where a project's non-relative imports of its own modules point: TypeScript `paths` and
@@ -47,7 +50,8 @@ export class ImportAliases {
   }
 
   /**
-   * A package of the repository imported by name: its `source`, `exports`, `module` or `main` entry
+   * A package of the repository imported by name (only a testing subpath of a package whose code is
+   * under test): its `source`, `exports`, `module` or `main` entry
    * (or `index`), or the file a subpath names (`enzyme/build/Utils`); build output is looked for
    * at its source under src/, as a repository keeps only that. A subpath is also looked for under
    * src/: a build may write to the package's own folder (lit's `@lit-internal/tests/utils/assert-goldens.js`
@@ -58,6 +62,7 @@ export class ImportAliases {
     const found = name === undefined ? undefined : this.packageNamed(name);
     if (!found) return [];
     const subpath = source.slice(name!.length + 1);
+    if (found.testingOnly && !TESTING_SUBPATH.test(subpath)) return [];
     const manifest = found.manifest;
     const entries = subpath
       ? [...exportTargets(manifest.exports, `./${subpath}`), subpath]

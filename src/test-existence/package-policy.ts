@@ -15,7 +15,7 @@ export interface PackageAllowEntry extends ExceptionEntry {
  */
 const SUPPORT_WORDS = new Set([
   'examples', 'example', 'demo', 'demos', 'playground', 'playgrounds', 'sandbox', 'sandboxes', 'template', 'templates', 'starters', 'tutorial', 'tutorials',
-  'e2e', 'test', 'tests', '__tests__', 'fixtures', 'fixture', '__fixtures__', 'bench', 'benches', 'benchmark', 'benchmarks', 'docs', 'website', 'site', 'www', 'scripts',
+  'e2e', 'test', 'tests', '__tests__', 'fixtures', 'fixture', '__fixtures__', 'bench', 'benches', 'benchmark', 'benchmarks', 'perf', 'perftest', 'perftests', 'docs', 'website', 'site', 'www', 'scripts',
 ]);
 
 /**
@@ -29,10 +29,19 @@ const FIXTURE_PARENTS = new Set(['e2e', 'test', 'tests', '__tests__', 'fixtures'
 /** In a compound folder name: `pkg-tests-fixtures`; `goldens` hold the output a generator must match (lit's `gen-wrapper-angular/goldens/*`). */
 const FIXTURE_WORDS = new Set(['fixtures', 'fixture', 'goldens']);
 
+/**
+ * Packages a library of test helpers builds on: runners whose `expect` or `assert` it calls, and
+ * assertion libraries. A package that needs one to run (a dependency or a peer, not a dev
+ * dependency, which any tested package has) asserts for the tests that call it.
+ */
+const TEST_LIBRARIES = new Set([
+  'vitest', 'jest', '@jest/globals', 'expect', '@jest/expect', 'mocha', 'chai', 'ava', 'tap', 'tape', 'uvu', '@playwright/test', 'power-assert', 'unexpected', 'earl',
+]);
+
 export interface PackageRef {
   dir: string;
   name: string;
-  manifest?: { name?: unknown; version?: unknown; private?: unknown };
+  manifest?: { name?: unknown; version?: unknown; private?: unknown; dependencies?: unknown; peerDependencies?: unknown };
 }
 
 /**
@@ -76,9 +85,10 @@ export class PackagePolicy {
 /**
  * A folder named by a support word (`examples/`, `template/`) makes a support package, and so does a
  * folder above it with the word inside a compound name (yarn's `pkg-tests/pkg-tests-core`, a helper of
- * its package tests; graphql-js's `integrationTests/node`, a project its integration test installs and runs). The package's own compound name (`sfc-playground`, `dts-test`) and an integration
- * folder (`integrations/`) do too, unless the package is published under a name and version:
- * `jest-test-result` is shipped, and needs tests like any other.
+ * its package tests; graphql-js's `integrationTests/node`, a project its integration test installs and runs).
+ * The package's own compound folder name (`sfc-playground`, `dts-test`) or package name (zod's
+ * `packages/tsc`, named `@zod/tsc-perftest`) and an integration folder (`integrations/`) do too, unless
+ * the package is published under a name and version: `jest-test-result` is shipped, and needs tests like any other.
  */
 export function isSupportPackage(pkg: PackageRef): boolean {
   const segments = pkg.dir.split('/');
@@ -86,7 +96,20 @@ export function isSupportPackage(pkg: PackageRef): boolean {
   if (segments.slice(0, -1).some((segment) => wordsOf(segment).some((word) => SUPPORT_WORDS.has(word)))) return true;
   const manifest = pkg.manifest;
   if (manifest && manifest.private !== true && typeof manifest.name === 'string' && typeof manifest.version === 'string') return false;
-  return segments.some((segment) => wordsOf(segment).some((word) => SUPPORT_WORDS.has(word) || UNPUBLISHED_SUPPORT_WORDS.has(word)));
+  const name = typeof manifest?.name === 'string' ? manifest.name.replace(/^@[^/]*\//, '') : '';
+  return [...segments, name].some((segment) => wordsOf(segment).some((word) => SUPPORT_WORDS.has(word) || UNPUBLISHED_SUPPORT_WORDS.has(word)));
+}
+
+/**
+ * Whether tests follow helpers imported from the package by its name: a support package (see
+ * isSupportPackage), or a library of test helpers, one that needs a runner or an assertion library
+ * to run (effect's `@effect/vitest`, whose `@effect/vitest/utils` exports `deepStrictEqual`). An
+ * `assert` in the code of any other package guards that code and checks nothing for the test.
+ */
+export function providesTestHelpers(pkg: PackageRef): boolean {
+  if (isSupportPackage(pkg)) return true;
+  const needs = [pkg.manifest?.dependencies, pkg.manifest?.peerDependencies];
+  return needs.some((field) => typeof field === 'object' && field !== null && Object.keys(field).some((name) => TEST_LIBRARIES.has(name)));
 }
 
 /** The words of a folder's name: `pkg-tests-fixtures`, `integration_tests`, and camelCase `integrationTests` (graphql-js). */

@@ -257,6 +257,36 @@ describe('test-existence gate', () => {
     expect(report.metrics).toMatchObject({ tests: 2, 'real-tests': 1 });
   });
 
+  it('follows helpers of a published library of test helpers, one that needs the runner to run, by its name and a subpath', async () => {
+    const library = (needs: Record<string, unknown>) => ({
+      'package.json': manifest('mono', { test: 'vitest run' }, { private: true, workspaces: ['packages/*'] }),
+      // As effect's @effect/vitest: published, it runs on the vitest it is given, and exports its assertions from a subpath.
+      'packages/vitest/package.json': manifest('@acme/vitest', { test: 'vitest run' }, { version: '1.0.0', exports: { '.': './src/index.ts', './*': './src/*.ts' }, ...needs }),
+      'packages/vitest/src/index.ts': "export { it } from 'vitest';\n",
+      'packages/vitest/src/utils.ts': "import * as assert from 'node:assert';\nexport function deepStrictEqual<A>(actual: A, expected: A) {\n  assert.deepStrictEqual(actual, expected);\n}\n",
+      'packages/vitest/test/utils.test.ts': "import { it } from 'vitest';\nimport { deepStrictEqual } from '../src/utils';\nit('passes equal values', () => {\n  deepStrictEqual([1], [1]);\n});\n",
+      'packages/core/package.json': manifest('@acme/core', { test: 'vitest run' }, { version: '1.0.0' }),
+      'packages/core/src/index.ts': 'export const pair = (a: number) => [a, a];\n',
+      'packages/core/test/pair.test.ts': "import { it } from '@acme/vitest';\nimport { deepStrictEqual } from '@acme/vitest/utils';\nimport { pair } from '../src/index';\nit('pairs', () => {\n  deepStrictEqual(pair(1), [1, 1]);\n});\n",
+    });
+    expect(rules(await runGate(tempDir(library({ peerDependencies: { vitest: '^4.0.0' } }))))).toEqual([]);
+    expect(rules(await runGate(tempDir(library({ dependencies: { chai: '^5.0.0' } }))))).toEqual([]);
+    // Only tested with the runner, it is a package under test like any other: its asserts guard its code.
+    expect(rules(await runGate(tempDir(library({ devDependencies: { vitest: '^4.0.0' } }))))).toEqual(['tests/none packages/core/package.json', 'test/no-assertion packages/core/test/pair.test.ts:4']);
+  });
+
+  it("follows the helpers a package under test ships under a testing subpath, and not the rest of its code", async () => {
+    const report = await runGate(tempDir({
+      'package.json': manifest('mono', { test: 'vitest run' }, { private: true, workspaces: ['packages/*'] }),
+      // As effect's `effect/testing`: assertions shipped with the library, on node:assert.
+      'packages/schema/package.json': manifest('@acme/schema', { test: 'vitest run' }, { version: '1.0.0', exports: { '.': './src/index.ts', './*': './src/*.ts' } }),
+      'packages/schema/src/index.ts': "import assert from 'node:assert';\nexport function parse(text: string) {\n  assert(typeof text === 'string');\n  return { valid: text.length > 0 };\n}\n",
+      'packages/schema/src/testing.ts': "import assert from 'node:assert';\nimport { parse } from './index';\nexport function assertValid(text: string) {\n  assert.deepStrictEqual(parse(text), { valid: true });\n}\n",
+      'packages/schema/test/parse.test.ts': "import { it } from 'vitest';\nimport { parse } from '@acme/schema';\nimport { assertValid } from '@acme/schema/testing';\nit('parses', () => {\n  assertValid('x');\n});\nit('does not throw', () => {\n  parse('x');\n});\n",
+    }));
+    expect(rules(report)).toEqual(['test/no-assertion packages/schema/test/parse.test.ts:7']);
+  });
+
   it('counts the tests a workspace helper package declares for the package whose test file calls it', async () => {
     const report = await runGate(tempDir({
       'package.json': manifest('mono', { test: 'jest' }, { private: true, workspaces: ['packages/*', 'scripts/*'] }),

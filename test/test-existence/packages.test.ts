@@ -104,9 +104,20 @@ describe('packages as a user sees them', () => {
       'packages/dts-test/src/add.js': SOURCE,
       'packages/sfc/src/download/template/package.json': manifest('starter', {}, { version: '0.0.0' }),
       'packages/sfc/src/download/template/src/main.js': SOURCE,
+      // A private package named for what it is, in a folder that does not say it: a benchmark of the compiler's speed.
+      'packages/tsc/package.json': manifest('@scope/tsc-perftest', { bench: 'tsx bench/index.ts' }, { version: '1.0.0', private: true }),
+      'packages/tsc/bench/index.ts': SOURCE,
+      // Published, its name does not make it one.
+      'packages/timing/package.json': manifest('@scope/perf', {}, { version: '1.0.0' }),
+      'packages/timing/src/index.js': SOURCE,
     }));
-    expect(rules(report)).toEqual(['tests/none packages/jest-test-result/package.json', 'script/missing packages/jest-test-result/package.json']);
-    expect(report.metrics).toMatchObject({ 'support-packages': 2 });
+    expect(rules(report)).toEqual([
+      'tests/none packages/jest-test-result/package.json',
+      'script/missing packages/jest-test-result/package.json',
+      'tests/none packages/timing/package.json',
+      'script/missing packages/timing/package.json',
+    ]);
+    expect(report.metrics).toMatchObject({ 'support-packages': 3 });
   });
 
   it('needs no tests in private integration projects, but does in a published package of integrations', async () => {
