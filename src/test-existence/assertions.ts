@@ -1,9 +1,9 @@
 import type { AssertPatterns } from './assert-patterns.js';
 import { boundNames, calleePath, hasNot, isFunction, isShouldChain, keyName, literalValue, propertyName, requiredModule, rootName, rootOf, typeArgumentsOf, walk, type FunctionNode, type t } from './ast.js';
-import { ASSERT_MODULES, CONTEXT_ASSERTIONS, TYPE_ASSERTIONS, type Bindings, type HelperRef } from './bindings.js';
+import { ASSERT_MODULES, CHECKING_NAME, CONTEXT_ASSERTIONS, isAssertingPath, TYPE_ASSERTIONS, type Bindings, type HelperRef } from './bindings.js';
 import { constantness, type AssertionKind } from './constants.js';
 import type { LocalModules } from './local-modules.js';
-import { isBindCall, settlesOnCallback } from './test-body.js';
+import { isBindCall, settlesOnCallback, throwsOnCondition } from './test-body.js';
 import { isTypeCheck, isTypeCheckingFunction, TYPE_ASSERTION_NAME, TYPE_ASSERTION_NAMESPACES } from './compiler-checks.js';
 
 /*
@@ -151,7 +151,10 @@ export class AssertionFinder {
       } else if (ref.module === '') {
         if (seen.has(ref.name)) continue;
         seen.add(ref.name);
-        pending.push(...(this.names.helpers.get(ref.name) ?? []));
+        const helpers = this.names.helpers.get(ref.name) ?? [];
+        // assertPath(…), whose `if (found !== wanted) throw new AssertionError(…)` is its check.
+        if (CHECKING_NAME.test(ref.name) && helpers.some((helper) => 'type' in helper && throwsOnCondition(helper))) return true;
+        pending.push(...helpers);
       } else if (CONDITION_WAITS.get(ref.module)?.has(ref.name) || this.file.localModules?.asserts(this.file.path, ref.module, ref.name)) {
         return true;
       }
@@ -194,6 +197,8 @@ export class AssertionFinder {
     const root = rootOf(callee);
     // jestExpect(fn)[matcher](…), expector.toHaveProperty(…) with `let expector = expect(x)`: matchers the source does not name, or on a held expectation.
     if (root.type === 'Identifier' && this.names.expectations.has(root.name)) return 'live';
+    // new TestSchema.Asserts(schema).arbitrary().verifyGeneration()
+    if (root.type === 'NewExpression' && this.names.isAssertingObject(root)) return 'live';
     if (!method) return callee.computed && (this.names.expectCallOf(callee.object) || this.choosesContextAssertion(callee)) ? 'live' : undefined;
     if (ASSERT_MODULES.has(requiredModule(callee.object) ?? '')) return LIVE_WHATEVER_ARGUMENTS.has(method) ? 'live' : constantness(call.arguments, method);
 
@@ -222,8 +227,11 @@ export class AssertionFinder {
       // Cypress asserts with .should(…) and .and(…) on a chain from cy: cy.get('h1').should('contain', 'Hi')
       if (root.name === 'cy' && (method === 'should' || method === 'and') && call.arguments.length > 0) return 'live';
       if (this.names.contextNames.has(root.name) && path.length === 2 && CONTEXT_ASSERTIONS.has(method)) return contextAssertion(method, call.arguments);
-      // fc.assert(fc.property(…)): runs the property and throws on a counterexample.
-      if (this.names.propertyModules.has(root.name) && method === 'assert') return 'live';
+      // fc.assert(fc.property(…)): runs the property and throws on a counterexample; so does fast-check re-exported
+      // under another name (effect's `FastCheck.assert(FastCheck.property(…))`).
+      if (method === 'assert' && (this.names.propertyModules.has(root.name) || checksProperty(call.arguments[0], root.name))) return 'live';
+      // TestSchema.Asserts.ast.fields.equals(a, b): a static method of a class named to assert.
+      if (isAssertingPath(path)) return constantness(call.arguments, method);
       const module = this.names.moduleNames.get(root.name);
       if (module && path.length === 2) helpers.push({ module, name: method });
     }
@@ -315,4 +323,11 @@ function contextAssertion(method: string, values: readonly t.Node[]): AssertionK
 
 function isWithinCall(node: t.Node): boolean {
   return node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'within';
+}
+
+/** `X.property(…)` or `X.asyncProperty(…)` of the module `X` whose `assert` is called: fast-check, whatever it is imported as. */
+function checksProperty(argument: t.Node | undefined, module: string): boolean {
+  if (argument?.type !== 'CallExpression' || argument.callee.type !== 'MemberExpression') return false;
+  const path = calleePath(argument.callee);
+  return path?.length === 2 && path[0] === module && (path[1] === 'property' || path[1] === 'asyncProperty');
 }

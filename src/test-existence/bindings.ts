@@ -1,4 +1,4 @@
-import { boundNames, calleePath, isFunction, keyName, propertyName, requiredModule, rootName, unwrapAwait, walk, type FunctionNode, type t } from './ast.js';
+import { boundNames, calleePath, isFunction, keyName, propertyName, requiredModule, rootName, rootOf, unwrapAwait, walk, type FunctionNode, type t } from './ast.js';
 import { throwsInFunctionWithin } from './test-body.js';
 
 /*
@@ -23,7 +23,15 @@ const PROPERTY_MODULES = new Set(['fast-check', '@fast-check/vitest', '@fast-che
 /** A local name of an `expect` entry point, whatever module it came from: `jestExpect`, `vExpect`, `expect2`. */
 const EXPECT_LIKE_NAME = /^(?:[a-z]\w*)?expect\d*$|Expect\d*$/;
 /** A name that says its function checks: `assertRender`, `expectValid`, `checkOutput`. */
-const CHECKING_NAME = /^(?:assert|expect|check|verify)(?:[A-Z_\d]|$)/;
+export const CHECKING_NAME = /^(?:assert|expect|check|verify)(?:[A-Z_\d]|$)/;
+/** Classes named for the assertions their methods make: effect's `TestSchema.Asserts`, an `Assertions`, an `ExpectationVerifier`. */
+const ASSERTING_CLASS = /^(?:[A-Z]\w*)?(?:Asserts|Assertions?|Asserter|Expectations?|Verifier)$/;
+/** `TestSchema.Asserts.ast.fields.equals`: a member of a class named to assert (the method itself may be named anything). */
+export function isAssertingPath(path: readonly string[] | undefined): boolean {
+  return path !== undefined && path.slice(0, -1).some((segment) => ASSERTING_CLASS.test(segment));
+}
+/** Factories named for the checking functions they make: effect's `const decoding = makeAsserts(getter)`. */
+const CHECK_FACTORY = /^(?:make|create|build|get)(?:Assert|Expect|Check|Verif)/;
 /** Test-context methods that load a module with some of its imports replaced: tap's `t.mock(path, mocks)`. */
 const MOCKED_LOAD_METHODS = new Set(['mock', 'mockRequire', 'mockImport']);
 /** Modules whose calls load a module with mocks: `proxyquire(path, stubs)`, `esmock(path, mocks)`, `rewiremock.proxy(path, mocks)`. */
@@ -85,7 +93,11 @@ export class Bindings {
   private readonly wholeModules = new Map<string, string>();
   /** Mocks with expectations: `const mock = sinon.mock(api)` (`mock.verify()` asserts them), nock's `const scope = nock(url)…` (`scope.done()`). */
   readonly mockNames = new Set<string>();
-  /** Variables holding an expectation: `let expector = expect(x)`, then `expector.not.toBe(…)`. */
+  /**
+   * Variables holding an expectation: `let expector = expect(x)`, then `expector.not.toBe(…)`; or an
+   * object of a class named to assert, and what its methods give: effect's
+   * `const asserts = new TestSchema.Asserts(schema)`, `const make = asserts.make()`, then `make.succeed(…)`.
+   */
   readonly expectations = new Set<string>();
   /** The classes the file declares, for the checking functions factories make of them (see bindValue). */
   private readonly classes = new Map<string, t.Class>();
@@ -181,6 +193,11 @@ export class Bindings {
       this.bindRequire(pattern, source);
       return;
     }
+    if (pattern.type === 'Identifier' && value.type === 'MemberExpression' && isAssertingPath(calleePath(value))) {
+      // const equals = TestSchema.Asserts.ast.fields.equals
+      this.assertNames.set(pattern.name, propertyName(value) ?? 'assert');
+      return;
+    }
     if (this.bindLibraryMember(pattern, value)) return;
     if (pattern.type !== 'Identifier') return;
     const name = pattern.name;
@@ -188,6 +205,8 @@ export class Bindings {
       this.addHelper(name, value);
       this.shadow(name);
     } else if (this.expectCallOf(value) && !(value.type === 'CallExpression' && value.callee.type === 'MemberExpression' && this.expectCallOf(value.callee.object))) {
+      this.expectations.add(name);
+    } else if (this.isAssertingObject(value)) {
       this.expectations.add(name);
     } else if (value.type === 'Identifier') this.alias(name, value.name);
     else if (value.type === 'CallExpression') {
@@ -203,13 +222,24 @@ export class Bindings {
       } else if (calleePath(value)?.[0] === 'nock') {
         // const scope = nock(url).get('/').reply(200): scope.done() asserts that every request was made
         this.mockNames.add(name);
-      } else if (callee.type === 'Identifier' && CHECKING_NAME.test(name)) {
+      } else if (callee.type === 'Identifier' && (CHECKING_NAME.test(name) || CHECK_FACTORY.test(callee.name))) {
         // const assertRender = makeAssertRender(() => container): a checking function a factory made asserts as the factory's code does,
-        // or as what it is made of: lit's `const checkPart = directive(CheckNodePropertiesBehavior)`, whose update() asserts.
+        // or as what it is made of: lit's `const checkPart = directive(CheckNodePropertiesBehavior)`, whose update() asserts. A factory
+        // named to make them makes one under any name: effect's `const decoding = makeAsserts(getter)`.
         this.alias(name, callee.name);
         for (const argument of value.arguments) this.addMadeOf(name, argument);
+      } else if (CHECKING_NAME.test(name)) {
+        // const expectMarkdown = Effect.fnUntraced(function* (…) { … }): under a checking name, the function a wrapper runs.
+        for (const argument of value.arguments) if (isFunction(argument)) this.addHelper(name, argument);
       }
     }
+  }
+  /** An object of a class named to assert (`new TestSchema.Asserts(schema)`), or what a method of one held in a variable gives. */
+  isAssertingObject(value: t.Node): boolean {
+    if (value.type === 'NewExpression') return ASSERTING_CLASS.test(calleePath(value.callee)?.at(-1) ?? '');
+    if (value.type !== 'CallExpression' || value.callee.type !== 'MemberExpression') return false;
+    const root = rootOf(value.callee);
+    return root.type === 'Identifier' && this.expectations.has(root.name) && !this.expectCallOf(value);
   }
   /** `t.mock(path, mocks)`, `proxyquire(path, stubs)`, `await esmock(path, mocks)`, where a function of the mocks throws a new error. */
   private loadsWithThrowingMocks(value: t.Node): boolean {

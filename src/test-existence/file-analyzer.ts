@@ -17,10 +17,19 @@ import type { DeclaredTests } from './local-modules.js';
  */
 
 const HOOKS = new Set(['beforeEach', 'afterEach', 'beforeAll', 'afterAll', 'before', 'after', 'setup', 'teardown', 'suiteSetup', 'suiteTeardown']);
-/** Chain members that keep a call a test declaration: `test.concurrent.each(…)(…)`, `it.only`, `test.describe.serial`. */
-const MODIFIERS = new Set(['skip', 'only', 'todo', 'each', 'for', 'concurrent', 'sequential', 'serial', 'parallel', 'failing', 'fails', 'fixme', 'fail', 'runIf', 'skipIf', 'shuffle', 'describe', 'cb']);
+/**
+ * Chain members that keep a call a test declaration: `test.concurrent.each(…)(…)`, `it.only`, `test.describe.serial`;
+ * and @effect/vitest's tests of an Effect (`it.effect`, `it.scoped`, `it.live`, `it.scopedLive`, property tests
+ * `it.prop` and `it.effect.prop`) and its suites sharing a layer (`it.layer(TestLayer)('title', (it) => …)`).
+ */
+const MODIFIERS = new Set([
+  'skip', 'only', 'todo', 'each', 'for', 'concurrent', 'sequential', 'serial', 'parallel', 'failing', 'fails', 'fixme', 'fail', 'runIf', 'skipIf', 'shuffle', 'describe', 'cb',
+  'effect', 'scoped', 'live', 'scopedLive', 'prop', 'layer',
+]);
 /** Members whose call returns the function that then takes the title: `test.each(table)(title, fn)`. */
-const CURRIED = new Set(['each', 'for', 'runIf', 'skipIf']);
+const CURRIED = new Set(['each', 'for', 'runIf', 'skipIf', 'layer']);
+/** Members that make a suite of a test function: `test.describe(…)`, @effect/vitest's `it.layer(TestLayer)(…)`. */
+const SUITE_MODIFIERS = new Set(['describe', 'layer']);
 const SKIP_MODIFIERS = new Set(['skip', 'fixme']);
 
 /** Statements that skip the test they stand in, unconditionally: `this.skip()`, `t.skip()`, `pending()`, `test.skip()`. */
@@ -448,7 +457,7 @@ export class FileAnalyzer {
     if (isString(call.arguments[1]) && !call.arguments.some(isFunction)) return undefined;
     if (SUITE_BASES.has(base)) return { kind: 'suite', base, modifiers };
     if (!TEST_BASES.has(base)) return undefined;
-    return { kind: modifiers.includes('describe') ? 'suite' : 'test', base, modifiers };
+    return { kind: modifiers.some((modifier) => SUITE_MODIFIERS.has(modifier)) ? 'suite' : 'test', base, modifiers };
   }
 
   private flagsOf(call: t.CallExpression, declaration: Declaration): Flags {
@@ -484,6 +493,8 @@ export class FileAnalyzer {
     const args = call.arguments;
     // A helper's call puts the caller's function where the helper wants it (`browserTest(title, browsers, fn)`).
     if (declaration.runByHelper) return { callback: args.findLast(isFunction), fromCaller: true };
+    // it.prop(title, [FastCheck.integer()], fn): the arbitraries come before the property.
+    if (declaration.modifiers.includes('prop')) return { callback: args.findLast(isFunction) ?? 'opaque', fromCaller: false };
     const first = args[0];
     const titledMacro = first?.type === 'Identifier' ? this.names.localFunction(first.name) : undefined;
     if (titledMacro) return { callback: titledMacro, fromCaller: args.length > 1 };

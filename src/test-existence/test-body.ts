@@ -290,6 +290,23 @@ export function endsThrowingIf(fn: FunctionNode): boolean {
   return consequent?.type === 'ThrowStatement' && isNewError(consequent.argument);
 }
 
+/**
+ * Whether a function throws an error it makes when a condition holds: effect's `assertPath`, which
+ * throws `new AssertionError(…)` when the path found is not the one expected.
+ */
+export function throwsOnCondition(fn: FunctionNode): boolean {
+  let found = false;
+  walk(fn.body, (child) => {
+    if (found || isFunction(child)) return false;
+    if (child.type === 'IfStatement') {
+      const consequent = child.consequent.type === 'BlockStatement' ? child.consequent.body : [child.consequent];
+      found = consequent.some((statement) => statement.type === 'ThrowStatement' && isNewError(statement.argument));
+    }
+    return !found;
+  });
+  return found;
+}
+
 /** A thrown value made on the spot (`new Error(…)`, `Error(…)`), not an error caught and thrown on. */
 function isNewError(node: t.Node): boolean {
   return node.type === 'NewExpression' || (node.type === 'CallExpression' && node.callee.type === 'Identifier' && ERROR_CONSTRUCTOR.test(node.callee.name));

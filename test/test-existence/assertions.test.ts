@@ -170,7 +170,7 @@ describe('helpers', () => {
       'test/join.test.ts': "import { makeAssertRender, makeRenderer } from './utils/assert-render.js';\nsuite('join', () => {\n  let container: HTMLElement;\n  const assertRender = makeAssertRender(() => container);\n  const assertPlain = makeRenderer(() => container);\n  test('joins', () => { assertRender(join(['a', 'b'], ','), 'a,b'); });\n  test('renders', () => { assertPlain(join(['a'], ',')); });\n});",
     };
     expect(classesIn(files, 'test/join.test.ts')).toEqual(['real', 'no-assertion']);
-    const inFile = "function makeCheck(expected) { return (actual) => expect(actual).toEqual(expected) }\nconst checkOne = makeCheck(1);\nconst render = makeCheck(2);\nit('one', () => { checkOne(f()) });\nit('two', () => { render(f()) });";
+    const inFile = "function makeFixture(expected) { return (actual) => expect(actual).toEqual(expected) }\nconst checkOne = makeFixture(1);\nconst render = makeFixture(2);\nit('one', () => { checkOne(f()) });\nit('two', () => { render(f()) });";
     expect(classes(inFile)).toEqual(['real', 'no-assertion']);
     // Made of a class whose method asserts, declared in the suite or written in the call.
     const madeOfClass = [
@@ -352,6 +352,67 @@ describe('helpers', () => {
       "it('saves', () => { makeStore('x').save() });",
     ].join('\n');
     expect(classes(own)).toEqual(['real', 'real', 'no-assertion']);
+  });
+
+  it('counts the methods of an object of a class named to assert, and of what they give, held or chained', () => {
+    const code = [
+      "import { TestSchema } from 'effect/testing';",
+      'function verifyGeneration(schema) { new TestSchema.Asserts(schema).arbitrary().verifyGeneration(); }',
+      "it('make', async () => { const asserts = new TestSchema.Asserts(Schema.Symbol); const make = asserts.make(); await make.succeed(Symbol('a')); });",
+      "it('generates', () => { verifyGeneration(Schema.BigInt) });",
+      "it('chained', () => { new SchemaAssertions(Schema.String).decodes('a') });",
+      // Named for something else, a class's object only runs code.
+      "it('builds', () => { const builder = new SchemaBuilder(); const made = builder.make(); made.succeed(1); });",
+      "it('fails', () => { new AssertionError({ message: 'x' }).toString() });",
+    ].join('\n');
+    expect(classes(code, 'a.test.ts')).toEqual(['real', 'real', 'real', 'no-assertion', 'no-assertion']);
+  });
+
+  it('counts static methods of a class named to assert, called or held, and fast-check under another name', () => {
+    const code = [
+      "import { FastCheck, TestSchema } from 'effect/testing';",
+      'const equals = TestSchema.Asserts.ast.fields.equals;',
+      'const build = TestSchema.Builder.make;',
+      "it('fields', () => { TestSchema.Asserts.ast.fields.equals(pick(a), { b: 1 }) });",
+      "it('held', () => { equals(rename(a), { B: 1 }) });",
+      // A method the gate does not know is never a tautology, whatever it is given.
+      "it('constants', () => { equals({ a: 1 }, { a: 1 }) });",
+      "it('property', () => { FastCheck.assert(FastCheck.property(arbitrary, (a) => a.length > 0)) });",
+      "it('made', () => { build(schema) });",
+      // assert on a module that asserts no property is not fast-check's.
+      "it('other assert', () => { Schema.assert(Other.property(x)) });",
+    ].join('\n');
+    expect(classes(code, 'a.test.ts')).toEqual(['real', 'real', 'real', 'real', 'no-assertion', 'no-assertion']);
+  });
+
+  it('counts the functions a factory named to make checks makes, and a checking helper that throws an error of its own on a condition', () => {
+    const code = [
+      "import { deepStrictEqual } from 'node:assert';",
+      'function makeAsserts(getter) { return async (input, expected) => { deepStrictEqual(await run(getter, input), expected); }; }',
+      'function makeRunner(getter) { return async (input) => run(getter, input); }',
+      "const assertPath = (actual, expected) => { const found = render(actual); if (found !== expected) { throw new AssertionError({ message: 'wrong path' }); } };",
+      "const prepare = (input) => { if (!input) throw new Error('no input'); return input; };",
+      "const decoding = makeAsserts(decodeFormData());",
+      "const running = makeRunner(decodeFormData());",
+      "it('decodes', async () => { await decoding(form, { a: '1' }) });",
+      "it('runs', async () => { await running(form) });",
+      "it('finds a path', () => { assertPath(dijkstra(graph), '1:1;↓↓') });",
+      "it('prepares', () => { prepare(graph) });",
+    ].join('\n');
+    expect(classes(code)).toEqual(['real', 'no-assertion', 'real', 'no-assertion']);
+  });
+
+  it('follows the function a wrapper runs under a checking name', () => {
+    const code = [
+      "import { assert, it } from '@effect/vitest';",
+      'const expectMarkdown = Effect.fnUntraced(function* (source, expected) { const printed = yield* print(source); assert.strictEqual(printed, expected); });',
+      "const expectTraced = Effect.fn('expectTraced')(function* (source) { assert.ok(yield* trace(source)); });",
+      'const printAll = Effect.fnUntraced(function* (source) { yield* print(source); assert.ok(true); });',
+      "it.effect('prints', () => Effect.gen(function* () { yield* expectMarkdown(parse('a'), '## a'); }));",
+      "it.effect('traces', () => Effect.gen(function* () { yield* expectTraced(parse('a')); }));",
+      "it.effect('prints all', () => Effect.gen(function* () { yield* printAll(parse('a')); }));",
+    ].join('\n');
+    expect(classes(code, 'a.test.ts')).toEqual(['real', 'real', 'no-assertion']);
   });
 
   it('follows a helper taken off a project module required whole, and a wrapper around it', () => {
