@@ -13,7 +13,8 @@ import { startAnalysis } from './analysis-pool.js';
 import { isSupportPackage, PackagePolicy, providesTestHelpers, type PackageAllowEntry } from './package-policy.js';
 import { parseJsonConfig } from './config-values.js';
 import { onlyReexports } from './own-code.js';
-import { readRunnerSelection, type RunnerSelection } from './runner-config.js';
+import { readConfigFollowingImports, readRunnerSelection, type RunnerSelection } from './runner-config.js';
+import { PLAYWRIGHT_CONFIGS, servedFolders } from './served-packages.js';
 import { checkTestScript, delegatesToWorkspaces, type TestScriptReading } from './scripts.js';
 import { testPackagesOf, type PackageTests } from './test-packages.js';
 
@@ -190,11 +191,22 @@ export const testExistenceGate: Gate = {
       }
     }
 
-    const testedBy = testPackagesOf(judged.map((entry) => {
+    const units = judged.map((entry) => {
       const tally = tallies.get(entry)!;
       const runs = readings.get(entry)!.runnerFiles.flatMap((run) => run.paths.map((file) => path.posix.join(entry.dir, file)));
       return { entry, dir: entry.dir, name: entry.name, sourceFiles: tally.sources.length, testFiles: tally.testFiles, realTests: tally.classes.real, imports: tally.imports, runs };
-    }), packageOf);
+    });
+    const testedBy = testPackagesOf(units, packageOf);
+    // An app the end-to-end suite of another package starts is tested through it (react-hook-form's app/, which Playwright's webServer runs).
+    for (const tester of units) {
+      if (tester.realTests === 0) continue;
+      for (const dir of endToEndServed(tester.entry, fileSet, context.cwd)) {
+        const served = packageByDir.get(dir);
+        if (!served || served === tester.entry || excluded.has(served)) continue;
+        const list = testedBy.get(served) ?? [];
+        if (!list.includes(tester)) testedBy.set(served, [...list, tester]);
+      }
+    }
 
     // Packages that would have too few tests without the ones a package of tests has for them.
     const testedElsewhere = [...testedBy.keys()].filter((entry) => !isSupportPackage(entry) && tallies.get(entry)!.sources.length > 0 && tallies.get(entry)!.classes.real < options.minTests);
@@ -245,7 +257,7 @@ export const testExistenceGate: Gate = {
     context.log.info(`test-existence: ${metrics.tests} tests in ${metrics['test-files']} test files of ${metrics.packages} package(s), ${metrics['real-tests']} real`);
     if (testedElsewhere.length > 0) {
       const testPackages = new Set(testedElsewhere.flatMap((entry) => testedBy.get(entry)!.map((testPackage) => testPackage.dir || 'the root')));
-      context.log.info(`test-existence: ${testedElsewhere.length} package(s) without tests of their own are tested by packages of tests (${[...testPackages].join(', ')}) that import them or that their test scripts run`);
+      context.log.info(`test-existence: ${testedElsewhere.length} package(s) without tests of their own are tested by packages of tests (${[...testPackages].join(', ')}) that import them, that their test scripts run, or that their end-to-end suites start`);
     }
     if (reexportPackages > 0) context.log.info(`test-existence: ${reexportPackages} package(s) only re-export other modules (imports, exports and types, no code of their own) and need no tests of their own`);
     if (supportPackages > 0) context.log.info(`test-existence: ${supportPackages} support package(s) (examples, demos, playgrounds, e2e and test fixtures, benchmarks, docs) need no tests of their own; the tests they have were judged`);
@@ -260,6 +272,14 @@ interface JudgedPackage {
   manifest?: PackageManifest;
   manifestText?: string;
   workspaceRoot?: string;
+}
+
+/** The folders the end-to-end suite of `entry` starts its web servers in: those its Playwright config names. */
+function endToEndServed(entry: JudgedPackage, files: ReadonlySet<string>, cwd: string): string[] {
+  const config = PLAYWRIGHT_CONFIGS.map((name) => (entry.dir ? `${entry.dir}/${name}` : name)).find((file) => files.has(file));
+  if (!config) return [];
+  const value = readConfigFollowingImports(config, files, (file) => readProjectFile(cwd, file));
+  return servedFolders(value, config, { dir: entry.dir, scripts: entry.manifest?.scripts ?? {} });
 }
 
 /** The project's packages, deepest first, then the root; a file belongs to its nearest one. */

@@ -60,6 +60,14 @@ type Matcher = (file: string) => boolean;
 /** Called with a setting that leaves files out and is computed: the matcher leaves none out by it. */
 type Computed = (setting: string) => void;
 
+/** A config file's literal value, and that of the local module it re-exports (`export { default } from '../../vitest.config'`), a few files deep. */
+export function readConfigFollowingImports(file: string, files: ReadonlySet<string>, read: (file: string) => string, depth = 0): Literal {
+  return readConfigFile(read(file), file, (source) => {
+    const target = depth < 4 ? resolveLocalImport(files, file, source) : undefined;
+    return target ? readConfigFollowingImports(target, files, read, depth + 1) : UNREADABLE;
+  });
+}
+
 export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string>, read: (file: string) => string): RunnerSelection {
   const within = (name: string) => (pkg.dir ? `${pkg.dir}/${name}` : name);
   const configs: string[] = [];
@@ -69,12 +77,7 @@ export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string
   const runners: Matcher[] = [];
   const readRunners = new Set<string>();
   const present = (names: readonly string[]) => names.map(within).filter((file) => files.has(file));
-  // `export { default } from '../../vitest.config'`: a config may be another file's, a few files deep.
-  const readConfig = (file: string, depth = 0): Literal =>
-    readConfigFile(read(file), file, (source) => {
-      const target = depth < 4 ? resolveLocalImport(files, file, source) : undefined;
-      return target ? readConfig(target, depth + 1) : UNREADABLE;
-    });
+  const readConfig = (file: string) => readConfigFollowingImports(file, files, read);
 
   const jestFiles = [...pkg.namedConfigs.filter((file) => /jest/i.test(file) || file.endsWith('.json')), ...present(JEST_CONFIGS)];
   const jestConfigs: Array<{ file: string; value: Literal }> = jestFiles.map((file) => ({ file, value: readConfig(file) }));

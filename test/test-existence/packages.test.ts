@@ -120,6 +120,32 @@ describe('packages as a user sees them', () => {
     expect(report.metrics).toMatchObject({ 'support-packages': 3 });
   });
 
+  it("counts an app the end-to-end suite's web server starts as tested by that suite", async () => {
+    const E2E_TEST = "import { expect, test } from '@playwright/test';\ntest('submits', async ({ page }) => {\n  await page.goto('/');\n  await expect(page.getByText('Sent')).toBeVisible();\n});\n";
+    const suite = (config: string, rootScripts: Record<string, string>, extra: Record<string, string> = {}) =>
+      tempDir({
+        'package.json': manifest('forms', { test: 'vitest run', e2e: 'playwright test', ...rootScripts }, { version: '1.0.0' }),
+        'src/add.js': SOURCE,
+        'test/add.test.js': REAL_TEST,
+        'e2e/submit.spec.ts': E2E_TEST,
+        'playwright.config.ts': `import { defineConfig } from '@playwright/test';\nexport default defineConfig({ testDir: './e2e', ${config} });\n`,
+        // As react-hook-form's app/: a published name and version, no test script, started by the suite.
+        'app/package.json': manifest('forms-app', { dev: 'vite' }, { version: '0.0.0' }),
+        'app/src/main.js': SOURCE,
+        ...extra,
+      });
+    // A script of the root that changes to the app's folder.
+    expect(rules(await runGate(suite("webServer: { command: 'pnpm start', url: 'http://localhost:3000' }", { start: 'pnpm build && cd ./app && pnpm install && pnpm run dev' })))).toEqual([]);
+    // A server's cwd, among several; a package manager told the folder.
+    expect(rules(await runGate(suite("webServer: [{ command: 'npm run dev', cwd: './app' }]", {})))).toEqual([]);
+    expect(rules(await runGate(suite("webServer: { command: 'npm --prefix app run dev' }", {})))).toEqual([]);
+    // A web server of the root's own code, or a suite with no real test, tests no other package.
+    const untested = ['tests/none app/package.json', 'script/missing app/package.json'];
+    expect(rules(await runGate(suite("webServer: { command: 'pnpm start' }", { start: 'vite preview' })))).toEqual(untested);
+    const emptySuite = suite("webServer: { command: 'npm --prefix app run dev' }", {}, { 'test/add.test.js': "it('adds', () => {});\n", 'e2e/submit.spec.ts': "import { test } from '@playwright/test';\ntest('opens', async ({ page }) => { await page.goto('/'); });\n" });
+    expect(rules(await runGate(emptySuite))).toEqual([...untested, 'test/no-assertion e2e/submit.spec.ts', 'tests/none package.json', 'test/empty test/add.test.js']);
+  });
+
   it('needs no tests in private integration projects, but does in a published package of integrations', async () => {
     const report = await runGate(tempDir({
       ...app('vitest run', { 'frontend/test/add.test.js': REAL_TEST }),

@@ -1,0 +1,86 @@
+import path from 'node:path';
+import { parseShell, shellCommands } from '../core/shell.js';
+import type { Literal } from './config-values.js';
+
+/**
+ * Packages an end-to-end suite starts and then tests through a browser: the app of a repository whose
+ * Playwright config (`webServer: { command: 'pnpm start' }`, with `start: "cd ./app && pnpm run dev"`)
+ * serves a package that has no test of its own (react-hook-form's `app/`).
+ */
+
+/** Playwright's config files, in the order it looks for them. */
+export const PLAYWRIGHT_CONFIGS = ['ts', 'js', 'mts', 'mjs', 'cts', 'cjs'].map((extension) => `playwright.config.${extension}`);
+
+const PACKAGE_MANAGERS = new Set(['npm', 'pnpm', 'yarn', 'bun']);
+/** Options of package managers that run in another folder: `npm --prefix app`, `pnpm --dir app`, `pnpm -C app`, `yarn --cwd app`. */
+const FOLDER_OPTIONS = new Set(['--prefix', '--dir', '-C', '--cwd']);
+/** Package-manager commands that are not scripts: `pnpm install`, `npm ci`. */
+const MANAGER_COMMANDS = new Set(['install', 'i', 'ci', 'add', 'exec', 'dlx', 'x', 'create', 'init', 'link', 'rebuild', 'prune', 'dedupe']);
+/** How many scripts deep a web server's command is followed. */
+const SCRIPT_DEPTH = 4;
+
+/** The package of the repository an end-to-end config belongs to: its folder and its scripts. */
+export interface ConfigPackage {
+  dir: string;
+  scripts: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The folders (project-relative, '' for the root) the web servers of a Playwright config run in: a
+ * server's `cwd`, the folders its command changes to or names to a package manager, and those of the
+ * scripts it runs, followed a few deep. A config that cannot be read serves nothing the gate knows.
+ */
+export function servedFolders(config: Literal, configFile: string, owner: ConfigPackage): string[] {
+  if (!isRecord(config)) return [];
+  const servers = Array.isArray(config.webServer) ? config.webServer : [config.webServer];
+  const base = path.posix.dirname(configFile).replace(/^\.$/, '');
+  const folders = new Set<string>();
+  for (const server of servers) {
+    if (!isRecord(server)) continue;
+    const dir = typeof server.cwd === 'string' ? join(base, server.cwd) : base;
+    if (dir !== base) folders.add(dir);
+    if (typeof server.command === 'string') commandFolders(server.command, dir, dir === owner.dir ? owner.scripts : {}, folders, 0);
+  }
+  return [...folders];
+}
+
+/** Adds the folders `command`, run in `dir`, changes to, names, or runs the scripts of: `scripts` are those of the package at `dir`. */
+function commandFolders(command: string, dir: string, scripts: Readonly<Record<string, unknown>>, folders: Set<string>, depth: number): void {
+  const tree = parseShell(command);
+  if (!tree) return;
+  let here = dir;
+  for (const { words } of shellCommands(tree)) {
+    const [name, ...args] = words;
+    if (name === 'cd' && args[0] !== undefined) {
+      here = join(here, args[0]);
+      folders.add(here);
+      continue;
+    }
+    if (!name || !PACKAGE_MANAGERS.has(name)) continue;
+    let target = here;
+    const positional: string[] = [];
+    for (let index = 0; index < args.length; index += 1) {
+      const arg = args[index]!;
+      const [option, inline] = arg.split('=', 2) as [string, string | undefined];
+      if (FOLDER_OPTIONS.has(option)) {
+        const value = inline ?? args[(index += 1)];
+        if (value !== undefined) target = join(here, value);
+      } else if (!arg.startsWith('-')) positional.push(arg);
+    }
+    if (target !== here) folders.add(target);
+    // `npm start`, `npm run dev`, `pnpm dev`: a script of the package in that folder, known only for the config's own.
+    const script = positional[0] === 'run' || positional[0] === 'run-script' ? positional[1] : positional[0];
+    const body = here === dir && target === here && script !== undefined && !MANAGER_COMMANDS.has(script) ? scripts[script] : undefined;
+    if (typeof body === 'string' && depth < SCRIPT_DEPTH) commandFolders(body, here, scripts, folders, depth + 1);
+  }
+}
+
+/** `relative` from `base`, project-relative; a path outside the project (`/srv/app`, `../other`) is none of its packages. */
+function join(base: string, relative: string): string {
+  if (path.posix.isAbsolute(relative)) return '..';
+  return path.posix.normalize(path.posix.join(base, relative)).replace(/^\.$/, '').replace(/\/+$/, '');
+}
+
+function isRecord(value: unknown): value is { [key: string]: Literal } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
