@@ -90,25 +90,36 @@ function runsOnDeclaration(declared: t.Class): boolean {
 }
 
 /**
- * A statement that runs nothing: a type, or in a TypeScript file (`typescript`) a function (declared, or bound to a
- * name), a class never made, or a call of a function of the file (`localFunction`) that does nothing, left for the compiler to check.
+ * What a statement of a test holds for the compiler, when it runs nothing: `types` for a type, or in a
+ * TypeScript file (`typescript`) a function (declared, or bound to a name), a class never made, or a
+ * value written for its annotation; `inert` for what only keeps values from the linter or writes them
+ * out, untyped (`void [str]`, a call of a function of the file, `localFunction`, that does nothing,
+ * react-hook-form's `const error = { type: 'required' }`, `errors = { steps: error }`, a bare `errors;`).
  */
-export function onlyForCompiler(statement: t.Statement, typescript: boolean, localFunction: (name: string) => FunctionNode | undefined): boolean {
-  if (statement.type === 'TSTypeAliasDeclaration' || statement.type === 'TSInterfaceDeclaration') return true;
-  if (!typescript) return false;
-  if (statement.type === 'FunctionDeclaration') return true;
+export function compilerReading(statement: t.Statement, typescript: boolean, localFunction: (name: string) => FunctionNode | undefined): 'types' | 'inert' | undefined {
+  if (statement.type === 'TSTypeAliasDeclaration' || statement.type === 'TSInterfaceDeclaration') return 'types';
+  if (!typescript) return undefined;
+  if (statement.type === 'FunctionDeclaration') return 'types';
   // A class the test declares or returns and never makes (lit's `return class MyElement extends ReactiveElement { task = new Task(…) }`).
-  if (statement.type === 'ClassDeclaration') return !runsOnDeclaration(statement);
-  // markAsUsed(TestElement), with a function of the file that does nothing, to silence linters.
-  if (statement.type === 'ExpressionStatement' && statement.expression.type === 'CallExpression' && statement.expression.callee.type === 'Identifier') {
-    const called = localFunction(statement.expression.callee.name);
-    return called !== undefined && doesNothing(called);
+  if (statement.type === 'ClassDeclaration') return runsOnDeclaration(statement) ? undefined : 'types';
+  if (statement.type === 'ReturnStatement' && statement.argument?.type === 'ClassExpression') return runsOnDeclaration(statement.argument) ? undefined : 'types';
+  if (statement.type === 'ExpressionStatement') {
+    const expression = statement.expression;
+    // markAsUsed(TestElement), with a function of the file that does nothing, to silence linters.
+    if (expression.type === 'CallExpression' && expression.callee.type === 'Identifier') {
+      const called = localFunction(expression.callee.name);
+      return called !== undefined && doesNothing(called) ? 'inert' : undefined;
+    }
+    // ajv's `void [str]` after `const str: JTDSchemaType<string> = { type: 'string' }`.
+    if (expression.type === 'UnaryExpression' && expression.operator === 'void') return runsNothing(expression.argument) ? 'inert' : undefined;
+    if (expression.type === 'Identifier') return 'inert';
+    return expression.type === 'AssignmentExpression' && expression.operator === '=' && expression.left.type === 'Identifier' && runsNothing(expression.right) ? 'inert' : undefined;
   }
-  if (statement.type === 'ReturnStatement' && statement.argument?.type === 'ClassExpression') return !runsOnDeclaration(statement.argument);
-  // ajv's `const str: JTDSchemaType<string> = { type: 'string' }`, then `void [str]` to silence linters: values written for their annotations.
-  if (statement.type === 'ExpressionStatement' && statement.expression.type === 'UnaryExpression' && statement.expression.operator === 'void') return runsNothing(statement.expression.argument);
+  if (statement.type !== 'VariableDeclaration') return undefined;
   // A value given a type, or made `as const` for a type to be taken of it (`{ type: 'float64' } as const`).
-  return statement.type === 'VariableDeclaration' && statement.declarations.every(({ id, init }) => Boolean(init) && (isFunction(init!) || ((Boolean(id.typeAnnotation) || isConstAssertion(init!)) && runsNothing(init!))));
+  const declarations = statement.declarations;
+  if (declarations.every(({ id, init }) => Boolean(init) && (isFunction(init!) || ((Boolean(id.typeAnnotation) || isConstAssertion(init!)) && runsNothing(init!))))) return 'types';
+  return declarations.every(({ init }) => !init || runsNothing(init)) ? 'inert' : undefined;
 }
 
 function isConstAssertion(value: t.Node): boolean {

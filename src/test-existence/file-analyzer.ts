@@ -7,7 +7,7 @@ import {
 import type { AssertionKind } from './constants.js';
 import { Bindings, SUITE_BASES, TEST_BASES, TYPE_ASSERTIONS } from './bindings.js';
 import { acknowledge, awaitsCallback, conditionSkips, endsAwaitingEvent, endsThrowingIf, generatorOf, GENERATOR_MODULES, isBindCall, onlyCalls, runsCallersTest, settlesOnEvent, throwsInFunctionWithin } from './test-body.js';
-import { onlyForCompiler, runsCheckingCommand } from './compiler-checks.js';
+import { compilerReading, runsCheckingCommand } from './compiler-checks.js';
 import type { AnalyzeOptions, FileAnalysis, TestCase, TestClass } from './analyze.js';
 import type { DeclaredTests } from './local-modules.js';
 
@@ -416,7 +416,9 @@ export class FileAnalyzer {
       if (body.body.length === 0) return this.typeTests ? 'real' : 'empty';
       // Nothing but types (zod's `type _Refined<T> = …` that must not recurse too deep) and, in TypeScript, functions
       // the test never calls (date-fns's `function _test<D extends Date>(arg: D) { isMonday(arg) }`): nothing runs, the compiler checks them.
-      if (body.body.every((statement) => onlyForCompiler(statement, this.typescript, (name) => this.names.localFunction(name)))) return 'real';
+      // Values written out beside them, untyped, run nothing either (react-hook-form's `const error = {…}; errors = { steps: error }; errors;`).
+      const readings = body.body.map((statement) => compilerReading(statement, this.typescript, (name) => this.names.localFunction(name)));
+      if (readings.includes('types') && readings.every(Boolean)) return 'real';
       const skip = body.body.map((statement) => this.runtimeSkipOf(statement)).find(Boolean);
       if (skip) return skip;
     }

@@ -596,6 +596,12 @@ describe('tautologies: only known value matchers on constants', () => {
     expect(type("const schema = { type: 'string' };\nvoid schema;")).toBe('no-assertion');
     expect(type("const schema: Schema = { type: 'string' };\nvoid validate(schema);")).toBe('no-assertion');
     expect(type("const schema: Schema = { type: 'string' };\nvoid schema;", 'a.test.js')).toBe('no-assertion');
+    // react-hook-form's idiom: untyped values written out beside typed ones, assigned, and read bare to silence the linter.
+    expect(type("type Errors = FieldErrors<{ steps?: { action: string }[] }>;\nconst error = { type: 'test', message: 'test' };\nlet errors: Errors = { steps: error };\nerrors = { steps: [{ action: error }] };\nerrors;")).toBe('real');
+    expect(type('function Input<T extends FieldValues>({ name, register }: InputProps<T>) {\n  return register(name);\n}\nInput;')).toBe('real');
+    // Without a type, or with a value that runs code, there is nothing for the compiler to check.
+    expect(type("const error = { type: 'test' };\nerror;")).toBe('no-assertion');
+    expect(type("type Errors = FieldErrors<{ a: string }>;\nlet errors: Errors = { a: 'x' };\nerrors = validate(errors);\nerrors;")).toBe('no-assertion');
   });
 
   it("reads chai's whole-module forms: destructured assert, chai.expect, the should object", () => {
