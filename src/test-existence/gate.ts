@@ -151,16 +151,23 @@ export const testExistenceGate: Gate = {
     };
     const testFiles: Array<{ file: string; tally: PackageTally }> = [];
     // A private workspace root's files at its top are the repository's tooling (react-router's build.utils.ts, lit's rollup-common.js).
+    const formatOnly = new Map<string, boolean>();
+    const setsModuleFormatOnly = (manifest: string) => {
+      if (!formatOnly.has(manifest)) formatOnly.set(manifest, onlyModuleFormat(parseJsonConfig(readProjectFile(context.cwd, manifest), manifest)));
+      return formatOnly.get(manifest)!;
+    };
     const toolingRoots = new Set(packages.filter((entry) => entry.manifest?.private === true && packages.some((member) => member.workspaceRoot === entry.dir)));
     for (const file of files) {
       const owner = packageOf(file);
-      if (excluded.has(owner) || inFixtureProject(file, owner.dir, fileSet, policy)) continue;
+      if (excluded.has(owner)) continue;
+      // A test file the runner leaves out (jest's testPathIgnorePatterns) is neither judged nor source.
+      const runs = isScriptFile(file) ? selectionFor(owner)?.runs(file) : undefined;
+      // One the runner is told to run is the package's own test below a package.json that only sets its module format (sinon's `test/src/`).
+      if (inFixtureProject(file, owner.dir, fileSet, policy, (manifest) => runs === true && setsModuleFormatOnly(manifest))) continue;
       const tally = tallies.get(owner)!;
       const withinPackage = owner.dir ? file.slice(owner.dir.length + 1) : file;
       if (RUNNER_CONFIG.test(file) && !withinPackage.includes('/')) tally.configFiles.push(file);
       const conventional = isTestFile(file);
-      // A test file the runner leaves out (jest's testPathIgnorePatterns) is neither judged nor source.
-      const runs = isScriptFile(file) ? selectionFor(owner)?.runs(file) : undefined;
       if (runs ?? conventional) testFiles.push({ file, tally });
       else if (!conventional && isSourceFile(withinPackage) && !(toolingRoots.has(owner) && !withinPackage.includes('/'))) tally.sources.push(file);
     }
@@ -343,14 +350,21 @@ function checkPackage(
 /**
  * Whether `file` is in a fixture project below its package: a folder below e2e/, test/ or fixtures/
  * with a package.json of its own, even one that is no package (jest's `e2e/<case>/package.json`
- * holding only a `jest` key).
+ * holding only a `jest` key), but not one `kept` (a package.json that only sets the module format
+ * of tests the package's runner runs).
  */
-function inFixtureProject(file: string, packageDir: string, files: ReadonlySet<string>, policy: PackagePolicy): boolean {
+function inFixtureProject(file: string, packageDir: string, files: ReadonlySet<string>, policy: PackagePolicy, kept: (manifest: string) => boolean): boolean {
   for (let slash = file.lastIndexOf('/'); slash > packageDir.length; slash = file.lastIndexOf('/', slash - 1)) {
     const dir = file.slice(0, slash);
-    if (files.has(`${dir}/package.json`) && policy.isFixture({ dir, name: dir })) return true;
+    const manifest = `${dir}/package.json`;
+    if (files.has(manifest) && policy.isFixture({ dir, name: dir }) && !kept(manifest)) return true;
   }
   return false;
+}
+
+/** `{"type": "module"}`: a package.json that only tells Node how to load the files beside it. */
+function onlyModuleFormat(manifest: unknown): boolean {
+  return typeof manifest === 'object' && manifest !== null && Object.keys(manifest).length > 0 && Object.keys(manifest).every((key) => key === 'type');
 }
 
 /** What the package's runners run, by their configs; the test scripts may name the config (`jest --config x`). */

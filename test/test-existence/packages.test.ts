@@ -161,6 +161,26 @@ describe('packages as a user sees them', () => {
     expect(report.metrics).toMatchObject({ 'support-packages': 2 });
   });
 
+  it("judges the files the package's runner is told to run below a package.json of a module format, and leaves out the fixture projects beside them", async () => {
+    const report = await runGate(tempDir({
+      'package.json': manifest('spies', { test: 'mocha --recursive "test/{src,issues,cases}/**/*-test.js"' }, { version: '1.0.0' }),
+      'src/add.js': SOURCE,
+      // As sinon's test/src/: a package.json that only tells Node the module format of the tests beside it.
+      'test/src/package.json': JSON.stringify({ type: 'module' }),
+      'test/src/add-test.js': "import assert from 'node:assert';\nimport { add } from '../../src/add.js';\nit('adds', () => {\n  assert.equal(add(1, 2), 3);\n});\nit('subtracts', () => {});\n",
+      'test/issues/package.json': JSON.stringify({ type: 'commonjs' }),
+      'test/issues/issue-1-test.js': "const assert = require('node:assert');\nit('keeps issue 1 fixed', () => {\n  assert.ok(require('../../src/add.js'));\n});\n",
+      // A project a test runs a runner in, as jest's e2e cases are, though the glob takes its files.
+      'test/cases/esm/package.json': JSON.stringify({ type: 'module', jest: {} }),
+      'test/cases/esm/case-test.js': "it('is empty on purpose', () => {});\n",
+      // A project the tests run against, which the runner is not told to run.
+      'test/fixtures-app/package.json': manifest('fixture-app', { test: 'mocha' }),
+      'test/fixtures-app/test/app-test.js': "it('is empty on purpose', () => {});\n",
+    }));
+    expect(rules(report)).toEqual(['test/empty test/src/add-test.js']);
+    expect(report.metrics).toMatchObject({ 'test-files': 2, tests: 3, 'real-tests': 2 });
+  });
+
   it('leaves out fixture projects below e2e/ or test/, whose tests are inputs', async () => {
     const report = await runGate(tempDir({
       ...app('vitest run', { 'frontend/test/add.test.js': REAL_TEST }),
