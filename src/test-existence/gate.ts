@@ -16,7 +16,7 @@ import { onlyReexports } from './own-code.js';
 import { readConfigFollowingImports, readRunnerSelection, type RunnerSelection } from './runner-config.js';
 import { PLAYWRIGHT_CONFIGS, servedFolders } from './served-packages.js';
 import { checkTestScript, delegatesToWorkspaces, type TestScriptReading } from './scripts.js';
-import { testPackagesOf, type PackageTests } from './test-packages.js';
+import { packagesChosenBy, testPackagesOf, type PackageTests } from './test-packages.js';
 
 type RuleLevel = Level | 'off';
 
@@ -204,14 +204,16 @@ export const testExistenceGate: Gate = {
       return { entry, dir: entry.dir, name: entry.name, sourceFiles: tally.sources.length, testFiles: tally.testFiles, realTests: tally.classes.real, imports: tally.imports, runs };
     });
     const testedBy = testPackagesOf(units, packageOf);
-    // An app the end-to-end suite of another package starts is tested through it (react-hook-form's app/, which Playwright's webServer runs).
+    // An app the end-to-end suite of another package starts is tested through it (react-hook-form's app/, which Playwright's webServer
+    // runs), and so is a package a suite is pointed at by an environment variable (sequelize's `cross-env DIALECT=db2` in core's tests).
     for (const tester of units) {
       if (tester.realTests === 0) continue;
-      for (const dir of endToEndServed(tester.entry, fileSet, context.cwd)) {
-        const served = packageByDir.get(dir);
-        if (!served || served === tester.entry || excluded.has(served)) continue;
-        const list = testedBy.get(served) ?? [];
-        if (!list.includes(tester)) testedBy.set(served, [...list, tester]);
+      const served = endToEndServed(tester.entry, fileSet, context.cwd).map((dir) => packageByDir.get(dir));
+      const chosen = packagesChosenBy(readings.get(tester.entry)!.environment, judged);
+      for (const tested of [...served, ...chosen]) {
+        if (!tested || tested === tester.entry || excluded.has(tested)) continue;
+        const list = testedBy.get(tested) ?? [];
+        if (!list.includes(tester)) testedBy.set(tested, [...list, tester]);
       }
     }
 
@@ -264,7 +266,7 @@ export const testExistenceGate: Gate = {
     context.log.info(`test-existence: ${metrics.tests} tests in ${metrics['test-files']} test files of ${metrics.packages} package(s), ${metrics['real-tests']} real`);
     if (testedElsewhere.length > 0) {
       const testPackages = new Set(testedElsewhere.flatMap((entry) => testedBy.get(entry)!.map((testPackage) => testPackage.dir || 'the root')));
-      context.log.info(`test-existence: ${testedElsewhere.length} package(s) without tests of their own are tested by packages of tests (${[...testPackages].join(', ')}) that import them, that their test scripts run, or that their end-to-end suites start`);
+      context.log.info(`test-existence: ${testedElsewhere.length} package(s) without tests of their own are tested by packages of tests (${[...testPackages].join(', ')}) that import them, that their test scripts run or point at, or that their end-to-end suites start`);
     }
     if (reexportPackages > 0) context.log.info(`test-existence: ${reexportPackages} package(s) only re-export other modules (imports, exports and types, no code of their own) and need no tests of their own`);
     if (supportPackages > 0) context.log.info(`test-existence: ${supportPackages} support package(s) (examples, demos, playgrounds, e2e and test fixtures, benchmarks, docs) need no tests of their own; the tests they have were judged`);

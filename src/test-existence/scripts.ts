@@ -18,6 +18,8 @@ export interface TestScriptReading {
   runners: string[];
   /** The files `node --test` and `mocha` are told to run, by their arguments (`node --test test/*.test.js`, `mocha test/ --recursive`). */
   runnerFiles: RunnerFiles[];
+  /** The values the test scripts give environment variables: `db2` of sequelize's `cross-env DIALECT=db2 yarn _test-unit`. */
+  environment: string[];
 }
 
 export interface RunnerFiles {
@@ -70,6 +72,7 @@ export function checkTestScript(scripts: Record<string, unknown>): TestScriptRea
     configFiles: [...reader.configFiles],
     runners: [...new Set([...reader.runners, ...others.runners])],
     runnerFiles: [...reader.runnerFiles, ...others.runnerFiles],
+    environment: [...new Set([...reader.environment, ...others.environment])],
   };
 }
 
@@ -78,6 +81,7 @@ class ScriptReader {
   readonly configFiles = new Set<string>();
   readonly runners = new Set<string>();
   readonly runnerFiles: RunnerFiles[] = [];
+  readonly environment = new Set<string>();
   private readonly visited = new Set<string>();
   private readonly testing = new Map<string, boolean>();
 
@@ -152,6 +156,7 @@ class ScriptReader {
 
   private checkCommand(command: Command, name: string, script: string, dropped: (how: string) => void): void {
     if (command.background && this.runsTests(command)) dropped('runs its tests in the background with `&`, so nothing waits for their exit code');
+    for (const value of environmentValues(command)) this.environment.add(value);
     const words = unwrap(command.words);
     const inner = shellArgument(words);
     if (inner !== undefined) {
@@ -228,6 +233,20 @@ class ScriptReader {
     return Object.keys(this.scripts).filter((name) => matches(name.replace(/:/g, '/')));
   }
 }
+
+/** The values a command gives environment variables: `DIALECT=db2 mocha`, `cross-env DIALECT=db2 yarn test`, `env CI=1 jest`. */
+function environmentValues(command: Command): string[] {
+  const [tool, ...args] = command.words;
+  const assignments = [...command.assignments];
+  if (tool === 'cross-env' || tool === 'cross-env-shell' || tool === 'env') {
+    for (const word of args) {
+      if (!ASSIGNMENT.test(word)) break;
+      assignments.push(word);
+    }
+  }
+  return assignments.filter((word) => ASSIGNMENT.test(word)).map((word) => word.slice(word.indexOf('=') + 1)).filter(Boolean);
+}
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
 /** The command a wrapper runs: `cross-env CI=1 jest` → jest, `dotenv -e .env -- vitest run` → vitest run. */
 function unwrap(words: readonly string[]): string[] {

@@ -53,3 +53,12 @@ function staticPrefix(run: string): string {
   return (glob === -1 ? segments : segments.slice(0, glob)).join('/');
 }
 
+/**
+ * The packages a test run is pointed at by the values its scripts give environment variables: one per
+ * folder or unscoped name (sequelize's core runs its suite with `cross-env DIALECT=db2`, and so tests
+ * `packages/db2`, whose only tests those are).
+ */
+export function packagesChosenBy<P extends { dir: string; name: string }>(values: readonly string[], packages: readonly P[]): P[] {
+  const chosen = new Set(values);
+  return packages.filter((entry) => entry.dir !== '' && (chosen.has(path.posix.basename(entry.dir)) || chosen.has(entry.name.replace(/^@[^/]*\//, ''))));
+}

@@ -120,6 +120,33 @@ describe('packages as a user sees them', () => {
     expect(report.metrics).toMatchObject({ 'support-packages': 3 });
   });
 
+  it('counts a package that another package runs its suite against, by an environment variable of its test scripts, as tested by that suite', async () => {
+    const files = (coreTest: string) => ({
+      'package.json': manifest('orm', { test: 'npm test --workspaces' }, { private: true, workspaces: ['packages/*'] }),
+      // As sequelize's core: its suite runs once per dialect, the dialect's package chosen by DIALECT.
+      'packages/core/package.json': manifest('@orm/core', { test: 'npm run test-unit-db2 && npm run test-unit-sqlite', 'test-unit-db2': 'cross-env DIALECT=db2 mocha test', 'test-unit-sqlite': 'DIALECT=sqlite mocha test' }, { version: '1.0.0' }),
+      'packages/core/src/add.js': SOURCE,
+      'packages/core/test/add-test.js': coreTest,
+      'packages/db2/package.json': manifest('@orm/db2', { test: 'tsc --noEmit' }, { version: '1.0.0' }),
+      'packages/db2/src/dialect.js': SOURCE,
+      'packages/sqlite/package.json': manifest('@orm/sqlite-dialect', { test: 'tsc --noEmit' }, { version: '1.0.0' }),
+      'packages/sqlite/src/dialect.js': SOURCE,
+      // Named by no test script.
+      'packages/oracle/package.json': manifest('@orm/oracle', { test: 'tsc --noEmit' }, { version: '1.0.0' }),
+      'packages/oracle/src/dialect.js': SOURCE,
+    });
+    const real = "const assert = require('node:assert');\nit('adds', () => {\n  assert.equal(require('../src/add.js').add(1, 2), 3);\n});\n";
+    expect(rules(await runGate(tempDir(files(real))))).toEqual(['tests/none packages/oracle/package.json']);
+    // A suite without a real test tests nothing.
+    expect(rules(await runGate(tempDir(files("it('adds', () => {});\n"))))).toEqual([
+      'tests/none packages/core/package.json',
+      'test/empty packages/core/test/add-test.js',
+      'tests/none packages/db2/package.json',
+      'tests/none packages/oracle/package.json',
+      'tests/none packages/sqlite/package.json',
+    ]);
+  });
+
   it("counts an app the end-to-end suite's web server starts as tested by that suite", async () => {
     const E2E_TEST = "import { expect, test } from '@playwright/test';\ntest('submits', async ({ page }) => {\n  await page.goto('/');\n  await expect(page.getByText('Sent')).toBeVisible();\n});\n";
     const suite = (config: string, rootScripts: Record<string, string>, extra: Record<string, string> = {}) =>
