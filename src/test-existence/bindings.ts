@@ -355,12 +355,26 @@ export class Bindings {
       this.addHelper(assigned, node.right);
       return;
     }
+    // chai's own `theGlobal.globalShould = chai.should()`, then `globalShould.not.exist(x)`: a should object made a global.
+    if (node.left.type === 'MemberExpression' && this.makesShould(node.right)) {
+      const global = propertyName(node.left);
+      if (global) this.shouldNames.add(global);
+      return;
+    }
     const target = node.left.type === 'MemberExpression' ? calleePath(node.left) : undefined;
     if (!target) return;
     const name = target.length === 2 && target[0] === 'module' && target[1] === 'exports' ? 'default' : target.at(-1);
     if (!name || !(target[0] === 'exports' || (target[0] === 'module' && target[1] === 'exports'))) return;
     if (isFunction(node.right)) this.addHelper(name, node.right);
     else if (node.right.type === 'Identifier') this.alias(name, node.right.name);
+  }
+  /** `chai.should()`, `require('chai').Should()`: the should object of a module (chai, or chai's own `../index.js`), as bindLibraryMember binds it. */
+  private makesShould(value: t.Node): boolean {
+    if (value.type !== 'CallExpression' || value.callee.type !== 'MemberExpression') return false;
+    const object = value.callee.object;
+    const source = object.type === 'Identifier' ? this.wholeModules.get(object.name) : requiredModule(object);
+    const name = propertyName(value.callee);
+    return source !== undefined && (name === 'should' || name === 'Should');
   }
   /**
    * An `expect` from the project's own modules (`import jestExpect from '../'`) is the code under

@@ -608,6 +608,9 @@ describe('tautologies: only known value matchers on constants', () => {
     const cls = (code: string) => classes(code)[0];
     expect(cls("import * as chai from 'chai';\nconst should = chai.should();\nit('t', () => { should.equal(f(), 1) });")).toBe('real');
     expect(cls("var should = require('chai').Should();\nit('t', () => { should.not.exist(f()) });")).toBe('real');
+    // chai's own suite makes the should object of itself a global.
+    expect(cls("import * as chai from '../index.js';\nconst theGlobal = typeof window !== 'undefined' ? window : global;\ntheGlobal.globalShould = chai.should();\nit('t', () => { globalShould.not.exist(f()) });")).toBe('real');
+    expect(cls("import * as chai from 'chai';\nglobal.helper = chai.use(plugin);\nit('t', () => { helper.not.exist(f()) });")).toBe('no-assertion');
     expect(cls("import chai from 'chai';\nconst { assert } = chai;\nit('t', () => { assert.deepEqual({ a: 1 }, { a: 1 }) });")).toBe('tautology');
     // Taken from the project's own module, the library is the code under test: its constants are inputs.
     expect(cls("import * as chai from '../index.js';\nconst { assert } = chai;\nit('t', () => { assert.deepEqual(/a/, /a/) });")).toBe('real');
