@@ -31,7 +31,7 @@ export function isAssertingPath(path: readonly string[] | undefined): boolean {
   return path !== undefined && path.slice(0, -1).some((segment) => ASSERTING_CLASS.test(segment));
 }
 /** Factories named for the checking functions they make: effect's `const decoding = makeAsserts(getter)`. */
-const CHECK_FACTORY = /^(?:make|create|build|get)(?:Assert|Expect|Check|Verif)/;
+const CHECK_FACTORY = /^(?:make|create|build|get)(?:Asserts?|Assertions?|Asserter|Expects?|Expectations?|Checks?|Checker|Verify|Verifier)(?:[A-Z\d]|$)/;
 /** Test-context methods that load a module with some of its imports replaced: tap's `t.mock(path, mocks)`. */
 const MOCKED_LOAD_METHODS = new Set(['mock', 'mockRequire', 'mockImport']);
 /** Modules whose calls load a module with mocks: `proxyquire(path, stubs)`, `esmock(path, mocks)`, `rewiremock.proxy(path, mocks)`. */

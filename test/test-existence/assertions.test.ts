@@ -394,12 +394,15 @@ describe('helpers', () => {
       "const prepare = (input) => { if (!input) throw new Error('no input'); return input; };",
       "const decoding = makeAsserts(decodeFormData());",
       "const running = makeRunner(decodeFormData());",
+      // Named for something else that starts alike: a checkbox, not a check.
+      "const checkbox = getCheckbox(() => { expect(1).toBe(1); });",
       "it('decodes', async () => { await decoding(form, { a: '1' }) });",
       "it('runs', async () => { await running(form) });",
       "it('finds a path', () => { assertPath(dijkstra(graph), '1:1;↓↓') });",
       "it('prepares', () => { prepare(graph) });",
+      "it('ticks', () => { checkbox(form) });",
     ].join('\n');
-    expect(classes(code)).toEqual(['real', 'no-assertion', 'real', 'no-assertion']);
+    expect(classes(code)).toEqual(['real', 'no-assertion', 'real', 'no-assertion', 'no-assertion']);
   });
 
   it('follows the function a wrapper runs under a checking name', () => {
