@@ -73,12 +73,20 @@ export function awaitsCallback(fn: FunctionNode, done: string, { anyUse = false,
     const statements = fn.body.type === 'BlockStatement' ? fn.body.body.map((statement) => (statement.type === 'ExpressionStatement' ? statement.expression : statement)) : [fn.body];
     for (const expression of statements) if (expression.type === 'CallExpression' && isDone(expression.callee)) direct.add(expression.callee);
   }
-  // `promise.then(() => done())` only waits, like `await promise`.
+  // `promise.then(() => done())` only waits, like `await promise`; not in a callback the code under test calls back
+  // (mongoose's `connection.on('open', () => { mong.disconnect().then(() => done()) })`).
+  const isPromiseCall = (node: t.Node) => node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && PROMISE_METHODS.has(propertyName(node.callee) ?? '');
+  const callbacks: t.Node[] = [];
+  walk(fn.body, (node) => {
+    if (node.type === 'CallExpression' && !isPromiseCall(node)) callbacks.push(...node.arguments.filter(isFunction));
+    return true;
+  });
+  const calledBack = (node: t.Node) => callbacks.some((callback) => node.start >= callback.start && node.end <= callback.end);
   const waits = new Set<t.Node>();
   let deferred = false;
   walk(fn.body, (node) => {
     if (deferred || waits.has(node)) return false;
-    if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && PROMISE_METHODS.has(propertyName(node.callee) ?? '')) {
+    if (node.type === 'CallExpression' && isPromiseCall(node) && !calledBack(node)) {
       for (const argument of node.arguments) waits.add(argument);
     }
     if (isDone(node) && !direct.has(node)) deferred = true;
