@@ -13,8 +13,8 @@ import { startAnalysis } from './analysis-pool.js';
 import { isSupportPackage, PackagePolicy, providesTestHelpers, type PackageAllowEntry } from './package-policy.js';
 import { parseJsonConfig } from './config-values.js';
 import { onlyReexports } from './own-code.js';
-import { readConfigFollowingImports, readRunnerSelection, type RunnerSelection } from './runner-config.js';
-import { PLAYWRIGHT_CONFIGS, servedFolders } from './served-packages.js';
+import { readRunnerSelection, type RunnerSelection } from './runner-config.js';
+import { endToEndServedFolders } from './served-packages.js';
 import { checkTestScript, delegatesToWorkspaces, type TestScriptReading } from './scripts.js';
 import { packagesChosenBy, testPackagesOf, type PackageTests } from './test-packages.js';
 
@@ -150,12 +150,12 @@ export const testExistenceGate: Gate = {
       return selections.get(packageByDir.get(entry.workspaceRoot)!);
     };
     const testFiles: Array<{ file: string; tally: PackageTally }> = [];
-    // A private workspace root's files at its top are the repository's tooling (react-router's build.utils.ts, lit's rollup-common.js).
     const formatOnly = new Map<string, boolean>();
     const setsModuleFormatOnly = (manifest: string) => {
       if (!formatOnly.has(manifest)) formatOnly.set(manifest, onlyModuleFormat(parseJsonConfig(readProjectFile(context.cwd, manifest), manifest)));
       return formatOnly.get(manifest)!;
     };
+    // A private workspace root's files at its top are the repository's tooling (react-router's build.utils.ts, lit's rollup-common.js).
     const toolingRoots = new Set(packages.filter((entry) => entry.manifest?.private === true && packages.some((member) => member.workspaceRoot === entry.dir)));
     for (const file of files) {
       const owner = packageOf(file);
@@ -208,7 +208,7 @@ export const testExistenceGate: Gate = {
     // runs), and so is a package a suite is pointed at by an environment variable (sequelize's `cross-env DIALECT=db2` in core's tests).
     for (const tester of units) {
       if (tester.realTests === 0) continue;
-      const served = endToEndServed(tester.entry, fileSet, context.cwd).map((dir) => packageByDir.get(dir));
+      const served = endToEndServedFolders(tester.entry, fileSet, (file) => readProjectFile(context.cwd, file)).map((dir) => packageByDir.get(dir));
       const chosen = packagesChosenBy(readings.get(tester.entry)!.environment, judged);
       for (const tested of [...served, ...chosen]) {
         if (!tested || tested === tester.entry || excluded.has(tested)) continue;
@@ -266,7 +266,7 @@ export const testExistenceGate: Gate = {
     context.log.info(`test-existence: ${metrics.tests} tests in ${metrics['test-files']} test files of ${metrics.packages} package(s), ${metrics['real-tests']} real`);
     if (testedElsewhere.length > 0) {
       const testPackages = new Set(testedElsewhere.flatMap((entry) => testedBy.get(entry)!.map((testPackage) => testPackage.dir || 'the root')));
-      context.log.info(`test-existence: ${testedElsewhere.length} package(s) without tests of their own are tested by packages of tests (${[...testPackages].join(', ')}) that import them, that their test scripts run or point at, or that their end-to-end suites start`);
+      context.log.info(`test-existence: ${testedElsewhere.length} package(s) without tests of their own are tested by the tests of other packages (${[...testPackages].join(', ')}) that import them, that their test scripts run or point at, or that their end-to-end suites start`);
     }
     if (reexportPackages > 0) context.log.info(`test-existence: ${reexportPackages} package(s) only re-export other modules (imports, exports and types, no code of their own) and need no tests of their own`);
     if (supportPackages > 0) context.log.info(`test-existence: ${supportPackages} support package(s) (examples, demos, playgrounds, e2e and test fixtures, benchmarks, docs) need no tests of their own; the tests they have were judged`);
@@ -281,14 +281,6 @@ interface JudgedPackage {
   manifest?: PackageManifest;
   manifestText?: string;
   workspaceRoot?: string;
-}
-
-/** The folders the end-to-end suite of `entry` starts its web servers in: those its Playwright config names. */
-function endToEndServed(entry: JudgedPackage, files: ReadonlySet<string>, cwd: string): string[] {
-  const config = PLAYWRIGHT_CONFIGS.map((name) => (entry.dir ? `${entry.dir}/${name}` : name)).find((file) => files.has(file));
-  if (!config) return [];
-  const value = readConfigFollowingImports(config, files, (file) => readProjectFile(cwd, file));
-  return servedFolders(value, config, { dir: entry.dir, scripts: entry.manifest?.scripts ?? {} });
 }
 
 /** The project's packages, deepest first, then the root; a file belongs to its nearest one. */

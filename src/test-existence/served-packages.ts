@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseShell, shellCommands } from '../core/shell.js';
 import type { Literal } from './config-values.js';
+import { readConfigFollowingImports } from './runner-config.js';
 
 /**
  * Packages an end-to-end suite starts and then tests through a browser: the app of a repository whose
@@ -9,7 +10,7 @@ import type { Literal } from './config-values.js';
  */
 
 /** Playwright's config files, in the order it looks for them. */
-export const PLAYWRIGHT_CONFIGS = ['ts', 'js', 'mts', 'mjs', 'cts', 'cjs'].map((extension) => `playwright.config.${extension}`);
+const PLAYWRIGHT_CONFIGS = ['ts', 'js', 'mts', 'mjs', 'cts', 'cjs'].map((extension) => `playwright.config.${extension}`);
 
 const PACKAGE_MANAGERS = new Set(['npm', 'pnpm', 'yarn', 'bun']);
 /** Options of package managers that run in another folder: `npm --prefix app`, `pnpm --dir app`, `pnpm -C app`, `yarn --cwd app`. */
@@ -20,9 +21,16 @@ const MANAGER_COMMANDS = new Set(['install', 'i', 'ci', 'add', 'exec', 'dlx', 'x
 const SCRIPT_DEPTH = 4;
 
 /** The package of the repository an end-to-end config belongs to: its folder and its scripts. */
-export interface ConfigPackage {
+interface ConfigPackage {
   dir: string;
   scripts: Readonly<Record<string, unknown>>;
+}
+
+/** The folders the end-to-end suite of `owner` starts its web servers in: those its Playwright config names. */
+export function endToEndServedFolders(owner: { dir: string; manifest?: { scripts?: Record<string, unknown> } }, files: ReadonlySet<string>, read: (file: string) => string): string[] {
+  const config = PLAYWRIGHT_CONFIGS.map((name) => (owner.dir ? `${owner.dir}/${name}` : name)).find((file) => files.has(file));
+  if (!config) return [];
+  return servedFolders(readConfigFollowingImports(config, files, read), config, { dir: owner.dir, scripts: owner.manifest?.scripts ?? {} });
 }
 
 /**
@@ -30,7 +38,7 @@ export interface ConfigPackage {
  * server's `cwd`, the folders its command changes to or names to a package manager, and those of the
  * scripts it runs, followed a few deep. A config that cannot be read serves nothing the gate knows.
  */
-export function servedFolders(config: Literal, configFile: string, owner: ConfigPackage): string[] {
+function servedFolders(config: Literal, configFile: string, owner: ConfigPackage): string[] {
   if (!isRecord(config)) return [];
   const servers = Array.isArray(config.webServer) ? config.webServer : [config.webServer];
   const base = path.posix.dirname(configFile).replace(/^\.$/, '');
