@@ -154,6 +154,10 @@ export function endsAwaitingEvent(fn: FunctionNode, localFunction: (name: string
     if (child.type === 'AwaitExpression') awaited.push(child.argument);
     return !isFunction(child);
   });
+  // A promise the test returns is awaited last by its runner: `() => new Promise((resolve) => …)`, `return new Promise(…)`.
+  const returned = fn.body.type === 'BlockStatement' ? fn.body.body.at(-1) : fn.body;
+  if (returned?.type === 'ReturnStatement' && returned.argument) awaited.push(returned.argument);
+  else if (returned && fn.body.type !== 'BlockStatement') awaited.push(returned);
   // Tearing down after the wait (`await wsClosed(ws); await app.stop()`) does not make the wait set-up.
   while (awaited.length > 1 && isTeardown(awaited.at(-1)!)) awaited.pop();
   const last = awaited.at(-1);
@@ -238,24 +242,37 @@ function setsHandler(node: t.NewExpression): boolean {
   return found;
 }
 
-/** `new Promise((resolve) => ws.on('close', resolve))`: `resolve` is handed to a call `takes` accepts, not called right away. */
+/**
+ * `new Promise((resolve) => ws.on('close', resolve))`: `resolve` is handed to a call `takes` accepts, not called right
+ * away; or a function of the executor that calls it is (socket.io's `const partialResolve = times(3, () => resolve())`).
+ */
 function resolvesIn(node: t.NewExpression, takes: (call: t.CallExpression) => boolean): boolean {
   const executor = promiseExecutor(node);
   if (!executor) return false;
+  const resolvers = new Set([executor.resolve]);
+  walk(executor.body, (child) => {
+    if (child.type === 'VariableDeclarator' && child.id.type === 'Identifier' && child.init && [...resolvers].some((name) => mentions(child.init!, name))) resolvers.add(child.id.name);
+    return true;
+  });
+  const resolves = (argument: t.Node) => (argument.type === 'Identifier' && resolvers.has(argument.name)) || (isFunction(argument) && [...resolvers].some((name) => mentions(argument.body, name)));
   let handedOn = false;
   walk(executor.body, (child) => {
     if (handedOn || child.type !== 'CallExpression') return !handedOn;
     if (!takes(child)) return false;
-    handedOn = child.arguments.some((argument) => (argument.type === 'Identifier' && argument.name === executor.resolve) || (isFunction(argument) && mentions(argument.body, executor.resolve)));
+    handedOn = child.arguments.some(resolves);
     return !handedOn;
   });
   return handedOn;
 }
 
+/** Whether `node` refers to the variable `name`: not a property of that name (`Promise.resolve()`, `{ resolve: 1 }`). */
 function mentions(node: t.Node, name: string): boolean {
   let found = false;
+  const properties = new Set<t.Node>();
   walk(node, (child) => {
-    if (child.type === 'Identifier' && child.name === name) found = true;
+    if (child.type === 'MemberExpression' && !child.computed) properties.add(child.property);
+    if (child.type === 'Property' && !child.computed && !child.shorthand) properties.add(child.key);
+    if (child.type === 'Identifier' && child.name === name && !properties.has(child)) found = true;
     return !found;
   });
   return found;

@@ -256,6 +256,24 @@ describe('helpers', () => {
     expect(classes("it('t', async () => { start(); await clock.waitUntil(Date.now() + 100); });")).toEqual(['no-assertion']);
   });
 
+  it('takes a promise the test returns for one it awaits last, resolved by a listener through a function of its own', () => {
+    const code = [
+      "it('broadcasts', () => {",
+      '  return new Promise((resolve) => {',
+      '    const partialResolve = times(3, () => { servers.forEach((server) => server.close()); resolve(); });',
+      "    clients.forEach((client) => client.on('test', () => { client.disconnect(); partialResolve(); }));",
+      "    emitter.emit('test');",
+      '  });',
+      '});',
+      "it('arrives', () => new Promise((resolve) => { const done = () => resolve(); socket.on('message', done); }));",
+      // A timer settles a promise whatever the code does.
+      "it('waits', () => new Promise((resolve) => { const later = () => resolve(); setTimeout(later, 10); }));",
+      // fastify: a property named resolve is not the executor's resolve, and the test resolves it at once.
+      "it('resolves at once', async () => { await new Promise((resolve) => { const thenable = Promise.resolve(); wrapThenable(thenable, {}); resolve(); }); });",
+    ].join('\n');
+    expect(classes(code)).toEqual(['real', 'real', 'no-assertion', 'no-assertion']);
+  });
+
   it('takes a test that ends awaiting a helper only an event settles, of the file or imported, for one that checks the event happens', () => {
     const files = {
       'test/ws/utils.ts': [
