@@ -102,6 +102,11 @@ export function discoverPackages(root: string, files: readonly string[]): Packag
  * Packages by their names, as an import by name finds them: where a workspace root and a member
  * share a name (enzyme's root and `packages/enzyme`), the import resolves to the member, the deeper.
  */
+/** A package's name without its scope: `db2-ibmi` of `@sequelize/db2-ibmi`. */
+export function unscopedName(name: string): string {
+  return name.replace(/^@[^/]*\//, '');
+}
+
 export function packagesByName<P extends { dir: string; name: string }>(packages: readonly P[]): Map<string, P> {
   const byName = new Map<string, P>();
   for (const entry of [...packages].sort((a, b) => b.dir.length - a.dir.length)) if (!byName.has(entry.name)) byName.set(entry.name, entry);

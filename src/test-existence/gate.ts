@@ -14,7 +14,7 @@ import { isSupportPackage, PackagePolicy, providesTestHelpers, type PackageAllow
 import { parseJsonConfig } from './config-values.js';
 import { onlyReexports } from './own-code.js';
 import { readRunnerSelection, type RunnerSelection } from './runner-config.js';
-import { endToEndServedFolders } from './served-packages.js';
+import { endToEndSuite } from './served-packages.js';
 import { checkTestScript, delegatesToWorkspaces, type TestScriptReading } from './scripts.js';
 import { packagesChosenBy, testPackagesOf, type PackageTests } from './test-packages.js';
 
@@ -129,6 +129,7 @@ export const testExistenceGate: Gate = {
     // What the packages judged hold, together.
     const totals = { testFiles: 0, sourceFiles: 0, classes: noTests() };
     let parseErrors = 0;
+    const filesWithRealTests = new Set<string>();
     let focusedSuites = 0;
 
     // test-patterns, when set, replace both the conventions and what the runners' configs say.
@@ -192,6 +193,7 @@ export const testExistenceGate: Gate = {
       }
       for (const test of analysis.tests) {
         tally.classes[test.testClass] += 1;
+        if (test.testClass === 'real') filesWithRealTests.add(file);
         if (test.testClass === 'real' || test.acknowledged) continue;
         const rule = `test/${test.testClass}`;
         emit({ rule, message: `Test "${test.title}" ${CLASS_MESSAGES[test.testClass]}.`, file, ...position(test), fingerprint: `${file}:${rule}:${test.title}` });
@@ -204,12 +206,15 @@ export const testExistenceGate: Gate = {
       return { entry, dir: entry.dir, name: entry.name, sourceFiles: tally.sources.length, testFiles: tally.testFiles, realTests: tally.classes.real, imports: tally.imports, runs };
     });
     const testedBy = testPackagesOf(units, packageOf);
-    // An app the end-to-end suite of another package starts is tested through it (react-hook-form's app/, which Playwright's webServer
-    // runs), and so is a package a suite is pointed at by an environment variable (sequelize's `cross-env DIALECT=db2` in core's tests).
+    // An app the end-to-end suite of another package starts is tested through it, when that suite has real tests (react-hook-form's
+    // app/, which Playwright's webServer runs), and so is a package a suite is pointed at by an environment variable and imports
+    // (sequelize's `cross-env DIALECT=db2` in core's tests).
     for (const tester of units) {
       if (tester.realTests === 0) continue;
-      const served = endToEndServedFolders(tester.entry, fileSet, (file) => readProjectFile(context.cwd, file)).map((dir) => packageByDir.get(dir));
-      const chosen = packagesChosenBy(readings.get(tester.entry)!.environment, judged);
+      const suite = endToEndSuite(tester.entry, fileSet, (file) => readProjectFile(context.cwd, file));
+      const suiteTests = suite !== undefined && [...filesWithRealTests].some((file) => suite.testDir === '' || file.startsWith(`${suite.testDir}/`));
+      const served = suiteTests ? suite.served.map((dir) => packageByDir.get(dir)) : [];
+      const chosen = packagesChosenBy(readings.get(tester.entry)!.environment, tester.imports, judged);
       for (const tested of [...served, ...chosen]) {
         if (!tested || tested === tester.entry || excluded.has(tested)) continue;
         const list = testedBy.get(tested) ?? [];

@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import { ExceptionList, type ExceptionEntry } from '../core/exceptions.js';
+import { unscopedName } from '../core/packages.js';
 import type { Finding } from '../core/report.js';
 
 /** `test-existence.allow` entry: packages, by glob over their folder or name, the gate leaves out. */
@@ -96,7 +97,7 @@ export function isSupportPackage(pkg: PackageRef): boolean {
   if (segments.slice(0, -1).some((segment) => wordsOf(segment).some((word) => SUPPORT_WORDS.has(word)))) return true;
   const manifest = pkg.manifest;
   if (manifest && manifest.private !== true && typeof manifest.name === 'string' && typeof manifest.version === 'string') return false;
-  const name = typeof manifest?.name === 'string' ? manifest.name.replace(/^@[^/]*\//, '') : '';
+  const name = typeof manifest?.name === 'string' ? unscopedName(manifest.name) : '';
   return [...segments, name].some((segment) => wordsOf(segment).some((word) => SUPPORT_WORDS.has(word) || UNPUBLISHED_SUPPORT_WORDS.has(word)));
 }
 

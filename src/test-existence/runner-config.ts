@@ -309,7 +309,7 @@ function exclusionList(value: Literal | undefined, fallback: string[], whenCompu
   return whenComputed;
 }
 
-function isObject(value: Literal | undefined): value is { [key: string]: Literal } {
+export function isObject(value: Literal | undefined): value is { [key: string]: Literal } {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

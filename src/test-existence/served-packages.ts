@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseShell, shellCommands } from '../core/shell.js';
-import type { Literal } from './config-values.js';
-import { readConfigFollowingImports } from './runner-config.js';
+import { projectPath, type Literal } from './config-values.js';
+import { isObject, readConfigFollowingImports } from './runner-config.js';
 
 /**
  * Packages an end-to-end suite starts and then tests through a browser: the app of a repository whose
@@ -26,26 +26,37 @@ interface ConfigPackage {
   scripts: Readonly<Record<string, unknown>>;
 }
 
-/** The folders the end-to-end suite of `owner` starts its web servers in: those its Playwright config names. */
-export function endToEndServedFolders(owner: { dir: string; manifest?: { scripts?: Record<string, unknown> } }, files: ReadonlySet<string>, read: (file: string) => string): string[] {
-  const config = PLAYWRIGHT_CONFIGS.map((name) => (owner.dir ? `${owner.dir}/${name}` : name)).find((file) => files.has(file));
-  if (!config) return [];
-  return servedFolders(readConfigFollowingImports(config, files, read), config, { dir: owner.dir, scripts: owner.manifest?.scripts ?? {} });
+/** An end-to-end suite: the folder of its tests, and the folders its web servers run in. */
+export interface EndToEndSuite {
+  testDir: string;
+  served: string[];
+}
+
+/** The end-to-end suite of `owner`, by its Playwright config; undefined without one. */
+export function endToEndSuite(owner: { dir: string; manifest?: { scripts?: Record<string, unknown> } }, files: ReadonlySet<string>, read: (file: string) => string): EndToEndSuite | undefined {
+  const configFile = PLAYWRIGHT_CONFIGS.map((name) => (owner.dir ? `${owner.dir}/${name}` : name)).find((file) => files.has(file));
+  if (!configFile) return undefined;
+  const config = readConfigFollowingImports(configFile, files, read);
+  if (!isObject(config)) return undefined;
+  const base = path.posix.dirname(configFile).replace(/^\.$/, '');
+  // Playwright's tests are below `testDir`, the config's folder by default; one that cannot be read leaves no test of the suite known.
+  const testDir = typeof config.testDir === 'string' ? projectPath(config.testDir, base) : config.testDir === undefined ? base : undefined;
+  if (testDir === undefined) return undefined;
+  return { testDir, served: servedFolders(config, base, { dir: owner.dir, scripts: owner.manifest?.scripts ?? {} }) };
 }
 
 /**
- * The folders (project-relative, '' for the root) the web servers of a Playwright config run in: a
- * server's `cwd`, the folders its command changes to or names to a package manager, and those of the
+ * The folders (project-relative, '' for the root) the web servers of a Playwright config in `base` run in:
+ * a server's `cwd`, the folders its command changes to or names to a package manager, and those of the
  * scripts it runs, followed a few deep. A config that cannot be read serves nothing the gate knows.
  */
-function servedFolders(config: Literal, configFile: string, owner: ConfigPackage): string[] {
-  if (!isRecord(config)) return [];
-  const servers = Array.isArray(config.webServer) ? config.webServer : [config.webServer];
-  const base = path.posix.dirname(configFile).replace(/^\.$/, '');
+function servedFolders(config: { [key: string]: Literal }, base: string, owner: ConfigPackage): string[] {
+  const servers: Literal[] = Array.isArray(config.webServer) ? config.webServer : config.webServer === undefined ? [] : [config.webServer];
   const folders = new Set<string>();
   for (const server of servers) {
-    if (!isRecord(server)) continue;
-    const dir = typeof server.cwd === 'string' ? join(base, server.cwd) : base;
+    if (!isObject(server)) continue;
+    const dir = typeof server.cwd === 'string' ? projectPath(server.cwd, base) : base;
+    if (dir === undefined) continue;
     if (dir !== base) folders.add(dir);
     if (typeof server.command === 'string') commandFolders(server.command, dir, dir === owner.dir ? owner.scripts : {}, folders, 0);
   }
@@ -60,7 +71,10 @@ function commandFolders(command: string, dir: string, scripts: Readonly<Record<s
   for (const { words } of shellCommands(tree)) {
     const [name, ...args] = words;
     if (name === 'cd' && args[0] !== undefined) {
-      here = join(here, args[0]);
+      const next = projectPath(args[0], here);
+      // A folder outside the project: what runs there is none of its packages.
+      if (next === undefined) return;
+      here = next;
       folders.add(here);
       continue;
     }
@@ -72,7 +86,7 @@ function commandFolders(command: string, dir: string, scripts: Readonly<Record<s
       const [option, inline] = arg.split('=', 2) as [string, string | undefined];
       if (FOLDER_OPTIONS.has(option)) {
         const value = inline ?? args[(index += 1)];
-        if (value !== undefined) target = join(here, value);
+        target = value === undefined ? target : (projectPath(value, here) ?? '..');
       } else if (!arg.startsWith('-')) positional.push(arg);
     }
     if (target !== here) folders.add(target);
@@ -83,12 +97,3 @@ function commandFolders(command: string, dir: string, scripts: Readonly<Record<s
   }
 }
 
-/** `relative` from `base`, project-relative; a path outside the project (`/srv/app`, `../other`) is none of its packages. */
-function join(base: string, relative: string): string {
-  if (path.posix.isAbsolute(relative)) return '..';
-  return path.posix.normalize(path.posix.join(base, relative)).replace(/^\.$/, '').replace(/\/+$/, '');
-}
-
-function isRecord(value: unknown): value is { [key: string]: Literal } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { packagesByName } from '../core/packages.js';
+import { packagesByName, unscopedName } from '../core/packages.js';
 
 /**
  * Tests kept in a package of their own (enzyme's `packages/enzyme-test-suite`, a `packages/tests`
@@ -54,11 +54,12 @@ function staticPrefix(run: string): string {
 }
 
 /**
- * The packages a test run is pointed at by the values its scripts give environment variables: one per
- * folder or unscoped name (sequelize's core runs its suite with `cross-env DIALECT=db2`, and so tests
- * `packages/db2`, whose only tests those are).
+ * The packages a test run is pointed at by the values its scripts give environment variables, by
+ * folder or unscoped name, and that its tests import by name: sequelize's core runs its suite with
+ * `cross-env DIALECT=db2` and its tests import `@sequelize/db2`, so they test `packages/db2`, whose
+ * only tests those are. A value alone (`SERVICE=api`) may name anything.
  */
-export function packagesChosenBy<P extends { dir: string; name: string }>(values: readonly string[], packages: readonly P[]): P[] {
+export function packagesChosenBy<P extends { dir: string; name: string }>(values: readonly string[], imports: ReadonlySet<string>, packages: readonly P[]): P[] {
   const chosen = new Set(values);
-  return packages.filter((entry) => entry.dir !== '' && (chosen.has(path.posix.basename(entry.dir)) || chosen.has(entry.name.replace(/^@[^/]*\//, ''))));
+  return packages.filter((entry) => entry.dir !== '' && imports.has(entry.name) && (chosen.has(path.posix.basename(entry.dir)) || chosen.has(unscopedName(entry.name))));
 }

@@ -124,21 +124,21 @@ describe('packages as a user sees them', () => {
     const files = (coreTest: string) => ({
       'package.json': manifest('orm', { test: 'npm test --workspaces' }, { private: true, workspaces: ['packages/*'] }),
       // As sequelize's core: its suite runs once per dialect, the dialect's package chosen by DIALECT.
-      'packages/core/package.json': manifest('@orm/core', { test: 'npm run test-unit-db2 && npm run test-unit-sqlite', 'test-unit-db2': 'cross-env DIALECT=db2 mocha test', 'test-unit-sqlite': 'DIALECT=sqlite mocha test' }, { version: '1.0.0' }),
+      'packages/core/package.json': manifest('@orm/core', { test: 'npm run test-unit-db2 && npm run test-unit-sqlite', 'test-unit-db2': 'cross-env DIALECT=db2 mocha test', 'test-unit-sqlite': 'DIALECT=sqlite SERVICE=oracle mocha test' }, { version: '1.0.0' }),
       'packages/core/src/add.js': SOURCE,
       'packages/core/test/add-test.js': coreTest,
       'packages/db2/package.json': manifest('@orm/db2', { test: 'tsc --noEmit' }, { version: '1.0.0' }),
       'packages/db2/src/dialect.js': SOURCE,
       'packages/sqlite/package.json': manifest('@orm/sqlite-dialect', { test: 'tsc --noEmit' }, { version: '1.0.0' }),
       'packages/sqlite/src/dialect.js': SOURCE,
-      // Named by no test script.
+      // Named by a test script, but not imported by the tests: the value may mean anything.
       'packages/oracle/package.json': manifest('@orm/oracle', { test: 'tsc --noEmit' }, { version: '1.0.0' }),
       'packages/oracle/src/dialect.js': SOURCE,
     });
-    const real = "const assert = require('node:assert');\nit('adds', () => {\n  assert.equal(require('../src/add.js').add(1, 2), 3);\n});\n";
+    const real = "const assert = require('node:assert');\nconst dialects = { db2: require('@orm/db2'), sqlite: require('@orm/sqlite-dialect') };\nit('adds', () => {\n  assert.equal(require('../src/add.js').add(1, 2), 3);\n});\n";
     expect(rules(await runGate(tempDir(files(real))))).toEqual(['tests/none packages/oracle/package.json']);
     // A suite without a real test tests nothing.
-    expect(rules(await runGate(tempDir(files("it('adds', () => {});\n"))))).toEqual([
+    expect(rules(await runGate(tempDir(files("const dialects = [require('@orm/db2'), require('@orm/sqlite-dialect')];\nit('adds', () => {});\n"))))).toEqual([
       'tests/none packages/core/package.json',
       'test/empty packages/core/test/add-test.js',
       'tests/none packages/db2/package.json',
@@ -171,6 +171,11 @@ describe('packages as a user sees them', () => {
     expect(rules(await runGate(suite("webServer: { command: 'pnpm start' }", { start: 'vite preview' })))).toEqual(untested);
     const emptySuite = suite("webServer: { command: 'npm --prefix app run dev' }", {}, { 'test/add.test.js': "it('adds', () => {});\n", 'e2e/submit.spec.ts': "import { test } from '@playwright/test';\ntest('opens', async ({ page }) => { await page.goto('/'); });\n" });
     expect(rules(await runGate(emptySuite))).toEqual([...untested, 'test/no-assertion e2e/submit.spec.ts', 'tests/none package.json', 'test/empty test/add.test.js']);
+    // Real unit tests do not make an end-to-end suite with no real test test the app.
+    const noE2eCheck = suite("webServer: { command: 'npm --prefix app run dev' }", {}, { 'e2e/submit.spec.ts': "import { test } from '@playwright/test';\ntest('opens', async ({ page }) => { await page.goto('/'); });\n" });
+    expect(rules(await runGate(noE2eCheck))).toEqual([...untested, 'test/no-assertion e2e/submit.spec.ts']);
+    // A server outside the project serves none of its packages.
+    expect(rules(await runGate(suite("webServer: { command: 'cd /srv && cd app && npm run dev' }", {})))).toEqual(untested);
   });
 
   it('needs no tests in private integration projects, but does in a published package of integrations', async () => {
