@@ -2,10 +2,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { EnvironmentError } from '../core/errors.js';
 import { packagesByName, type PackageManifest } from '../core/packages.js';
 import { readProjectFile } from '../core/project-files.js';
-import { analyzeHelperModule, analyzeTestFile, type AnalyzeOptions, type FileAnalysis } from './analyze.js';
+import { analyzeHelperModule, analyzeTestFile, patchedAssertingMethods, type AnalyzeOptions, type FileAnalysis } from './analyze.js';
 import { compileAssertPatterns } from './assert-patterns.js';
 import { LocalModules } from './local-modules.js';
 import { boundYoungGeneration } from './memory.js';
+import { PatchedMethods } from './patched-methods.js';
 
 /** What every thread that analyses test files knows of the project. */
 export interface AnalysisProject {
@@ -56,6 +57,9 @@ export function projectAnalyzer(project: AnalysisProject, nativeParseChars = 0, 
   let byName: Map<string, HelperPackage> | undefined;
   const packageNamed = (name: string) => (byName ??= packagesByName(project.helperPackages ?? [])).get(name);
   options.localModules = new LocalModules(files, (file) => readProjectFile(project.cwd, file), analyzeHelper, packageNamed);
+  // A module's own patches are not looked up while its patches are read.
+  const patchingOptions = { ...options };
+  options.patchedMethods = new PatchedMethods(project.files, (file) => readProjectFile(project.cwd, file), (code, file) => patchedAssertingMethods(code, file, patchingOptions));
   return (file) => analyzeTestFile(readProjectFile(project.cwd, file), file, options);
 }
 

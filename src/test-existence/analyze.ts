@@ -2,6 +2,7 @@ import type { ParserPlugin } from '@babel/parser';
 import type { AssertPatterns } from './assert-patterns.js';
 import { babelTree, keyName, parseSource, pluginSets, SourceLines, walk, type ParsedSource, type SourceLocation, type t } from './ast.js';
 import type { HelperExports, LocalModules } from './local-modules.js';
+import type { PatchedMethods } from './patched-methods.js';
 import { threadNativeParseLimit } from './native-stack.js';
 import { FileAnalyzer } from './file-analyzer.js';
 import { parseRun, SplitStatement, statementRuns } from './statement-runs.js';
@@ -37,6 +38,8 @@ export interface AnalyzeOptions {
   betweenRuns?: () => void;
   /** The project's modules, to follow helpers a test imports from them. */
   localModules?: LocalModules;
+  /** The methods the project's test code patches onto objects, that assert. */
+  patchedMethods?: PatchedMethods;
   /** Files up to this many characters are parsed with oxc (see native-stack.ts); by default every file is left to babel. */
   nativeParseChars?: number;
 }
@@ -118,6 +121,14 @@ export function analyzeHelperModule(code: string, file: string, options: Analyze
   return { asserts: (name) => analyzer.exportAsserts(name), testsDeclared: (name) => analyzer.exportTestsDeclared(name), settlesOnEvent: (name) => analyzer.exportSettlesOnEvent(name) };
 }
 
+/** The asserting methods a test support module patches onto objects (see PatchedMethods); none when it does not parse. */
+export function patchedAssertingMethods(code: string, file: string, options: AnalyzeOptions = {}): string[] {
+  const parsed = parseOrError(code, file, options.nativeParseChars);
+  if ('parseError' in parsed) return [];
+  const analyzer = new FileAnalyzer(code, file, options);
+  analyzer.collectBindings(parsed.source.program);
+  return analyzer.patchedAssertingMethods(parsed.source.program);
+}
 
 function parseOrError(code: string, file: string, nativeParseChars = 0): { source: ParsedSource } | { parseError: NonNullable<FileAnalysis['parseError']> } {
   try {

@@ -3,6 +3,7 @@ import { boundNames, calleePath, hasNot, isFunction, isShouldChain, keyName, lit
 import { ASSERT_MODULES, CHECKING_NAME, CONTEXT_ASSERTIONS, isAssertingPath, TYPE_ASSERTIONS, type Bindings, type HelperRef } from './bindings.js';
 import { constantness, type AssertionKind } from './constants.js';
 import type { LocalModules } from './local-modules.js';
+import type { PatchedMethods } from './patched-methods.js';
 import { isBindCall, settlesOnCallback, throwsOnCondition } from './test-body.js';
 import { isTypeCheck, isTypeCheckingFunction, TYPE_ASSERTION_NAME, TYPE_ASSERTION_NAMESPACES } from './compiler-checks.js';
 
@@ -49,6 +50,8 @@ export interface AssertingFile {
   typeTests: boolean;
   assertPatterns: AssertPatterns;
   localModules: LocalModules | undefined;
+  /** The methods the project's test code patches onto objects, that assert (see PatchedMethods). */
+  patchedMethods?: PatchedMethods | undefined;
   /** Whether a call declares a test or a suite: what it declares asserts nothing for the code around it. */
   isDeclaration(call: t.CallExpression): boolean;
 }
@@ -124,6 +127,11 @@ export class AssertionFinder {
       return true;
     });
     return found;
+  }
+
+  /** Whether a function asserts in its own body (or in callbacks there), the helpers it calls aside. */
+  assertsInBody(fn: FunctionNode): boolean {
+    return this.directAssertions(fn.body, []).has('live');
   }
 
   /**
@@ -246,6 +254,7 @@ export class AssertionFinder {
     if (method === 'expect' && call.arguments.length > 0 && !(root.type === 'Identifier' && this.names.contextNames.has(root.name) && callee.object === root)) return 'live';
     // check.call(this, 'doc'), check.apply(null, args): the helper runs (mocha's assertReporterOutputEquality.call(this, 'dot')).
     if ((method === 'call' || method === 'apply') && callee.object.type === 'Identifier') helpers.push({ module: '', name: callee.object.name });
+    else if (!this.names.helpers.has(method) && this.file.patchedMethods?.asserts(method)) return 'live';
     else helpers.push({ module: '', name: method });
     return undefined;
   }

@@ -176,6 +176,11 @@ export function isFunction(node: t.Node): node is FunctionNode {
   return node.type === 'ArrowFunctionExpression' || (node.type === 'FunctionExpression' && node.body !== null);
 }
 
+/** What a function hands back: its arrow body, or what the return statements of its own body give. */
+export function returnedValues(fn: FunctionNode): t.Node[] {
+  return fn.body.type === 'BlockStatement' ? fn.body.body.flatMap((statement) => (statement.type === 'ReturnStatement' && statement.argument ? [statement.argument] : [])) : [fn.body];
+}
+
 export function isString(node: t.Node | undefined): node is t.StringLiteral {
   return node?.type === 'Literal' && typeof node.value === 'string';
 }

@@ -1,4 +1,4 @@
-import { boundNames, calleePath, isFunction, keyName, propertyName, requiredModule, rootName, rootOf, unwrapAwait, walk, type FunctionNode, type t } from './ast.js';
+import { boundNames, calleePath, isFunction, keyName, propertyName, requiredModule, returnedValues, rootName, rootOf, unwrapAwait, walk, type FunctionNode, type t } from './ast.js';
 import { throwsInFunctionWithin } from './test-body.js';
 
 /*
@@ -474,8 +474,7 @@ export class Bindings {
     const pending: Array<{ fn: FunctionNode; name: string }> = [{ fn: start, name }];
     while (!hands && pending.length > 0) {
       const { fn, name: fnName } = pending.pop()!;
-      const returned = fn.body.type === 'BlockStatement' ? fn.body.body.flatMap((statement) => (statement.type === 'ReturnStatement' && statement.argument ? [statement.argument] : [])) : [fn.body];
-      for (const value of returned) {
+      for (const value of returnedValues(fn)) {
         if (this.expectCallOf(value) !== undefined || (CHECKING_NAME.test(fnName) && makesMatchers(value))) hands = true;
         for (const { name: calledName } of this.callsAlong(value)) {
           const called = this.localFunction(calledName);

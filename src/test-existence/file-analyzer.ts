@@ -1,7 +1,7 @@
 import { compileAssertPatterns } from './assert-patterns.js';
 import { AssertionFinder } from './assertions.js';
 import {
-  boundNames, calleePath, canBeTitle, declarationPath, isFunction, isString, packageImported, propertyName, rootName, rootOf, SourceLines, TYPESCRIPT_FILE, unwrapAwait, walk,
+  boundNames, calleePath, canBeTitle, declarationPath, isFunction, isString, packageImported, propertyName, returnedValues, rootName, rootOf, SourceLines, TYPESCRIPT_FILE, unwrapAwait, walk,
   type FunctionNode, type ParsedSource, type t,
 } from './ast.js';
 import type { AssertionKind } from './constants.js';
@@ -95,6 +95,16 @@ function mentionsAny(node: t.Node, names: ReadonlySet<string>): boolean {
   return found;
 }
 
+/** Whether a function calls `expectTypeOf`, `assertType` or another assertion the compiler checks. */
+function callsTypeAssertion(fn: FunctionNode): boolean {
+  let found = false;
+  walk(fn.body, (node) => {
+    if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && TYPE_ASSERTIONS.has(node.callee.name)) found = true;
+    return !found;
+  });
+  return found;
+}
+
 export class FileAnalyzer {
   private readonly tests: TestCase[] = [];
   private readonly focusedSuites: FileAnalysis['focusedSuites'] = [];
@@ -125,6 +135,7 @@ export class FileAnalyzer {
       typeTests: this.typeTests,
       assertPatterns: options.assertPatterns ?? compileAssertPatterns([]),
       localModules: options.localModules,
+      patchedMethods: options.patchedMethods,
       isDeclaration: (call) => this.declarationOf(call) !== undefined,
     });
     this.lines = new SourceLines(code);
@@ -184,6 +195,34 @@ export class FileAnalyzer {
   /** Whether the module's export `name` (or `default`) asserts, when this file is a helper module. */
   exportAsserts(name: string): boolean {
     return this.finder.helpersAssert(this.names.helpers.get(name) ?? []);
+  }
+
+  /**
+   * The methods the module patches onto objects (`qb.testSql = makeTestSQL(qb)`, `obj.check = function () { … }`)
+   * that assert when called: a function asserting in its own body, or what a factory of the file makes,
+   * when that asserts. A function that only patches others (knex's `client.queryBuilder = function () { … }`)
+   * asserts nothing when called; nor does an export (`exports.check = …`), which tests import by name. A
+   * patch in a test is that test's own (fastify's `stream.close = () => { t.assert.ok(…) }`): tests are not walked.
+   */
+  patchedAssertingMethods(program: t.Program): string[] {
+    const names = new Set<string>();
+    walk(program, (node) => {
+      if (node.type === 'CallExpression') return this.declarationOf(node) === undefined;
+      if (node.type !== 'AssignmentExpression' || node.operator !== '=' || node.left.type !== 'MemberExpression' || node.left.object.type === 'ThisExpression') return true;
+      const name = propertyName(node.left);
+      const root = rootName(node.left);
+      if (name && root !== 'module' && root !== 'exports' && !names.has(name) && this.assertsWhenCalled(node.right)) names.add(name);
+      return true;
+    });
+    return [...names];
+  }
+
+  private assertsWhenCalled(value: t.Node): boolean {
+    // sequelize's type test of hooks, `hooks.beforeFind = (...args) => { expectTypeOf(args)… }`, checks nothing when it runs.
+    if (isFunction(value)) return this.finder.assertsInBody(value) && !callsTypeAssertion(value);
+    if (value.type !== 'CallExpression' || value.callee.type !== 'Identifier') return false;
+    const factory = this.names.localFunction(value.callee.name);
+    return factory !== undefined && returnedValues(factory).some((made) => isFunction(made) && this.finder.helpersAssert([made]));
   }
 
   /** Whether the module's export `name` returns a promise that only an event settles, when this file is a helper module. */

@@ -37,6 +37,17 @@ function isConventionalTestFile(file: string): boolean {
   return isTestFileName(name) || segments.some((segment) => TEST_DIRECTORIES.has(segment));
 }
 
+/** Fixtures are input to the code under test, not part of the tests. */
+const FIXTURE_DIRECTORIES = new Set(['fixtures', 'fixture', '__fixtures__', 'node_modules']);
+const HELPER_DIRECTORIES = new Set([...TEST_DIRECTORIES, 'helpers', 'helper', '__helpers__', '__mocks__']);
+
+/** A JS/TS file in a test or helper folder, fixtures aside: tests, and the modules that set them up. */
+export function isInTestFolder(file: string): boolean {
+  if (!isScriptFile(file)) return false;
+  const segments = file.split('/').slice(0, -1);
+  return segments.some((segment) => HELPER_DIRECTORIES.has(segment)) && !segments.some((segment) => FIXTURE_DIRECTORIES.has(segment));
+}
+
 /**
  * Directories of code that ships without needing its own tests: build output, tooling, docs,
  * examples, Flow's library definitions; and every folder whose name starts with a dot (`.github`,

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeHelperModule, type AnalyzeOptions, type FileAnalysis } from '../../src/test-existence/analyze.js';
+import { analyzeHelperModule, patchedAssertingMethods, type AnalyzeOptions, type FileAnalysis } from '../../src/test-existence/analyze.js';
 import { compileAssertPatterns } from '../../src/test-existence/assert-patterns.js';
 import type { PackageNamed } from '../../src/test-existence/import-aliases.js';
 import { LocalModules } from '../../src/test-existence/local-modules.js';
+import { PatchedMethods } from '../../src/test-existence/patched-methods.js';
 import { analyzeWithBoth } from './analyze-both.js';
 
 /** The class of every test `code` declares, in order. */
@@ -157,7 +158,65 @@ describe('chains and assert modules however written', () => {
   });
 });
 
+/** The classes of the tests of `entry`, in a project of `files` whose test code may patch methods onto objects. */
+function classesWithPatches(files: Record<string, string>, entry: string): string[] {
+  const analysis = analyzeWithBoth(files[entry]!, entry, (nativeParseChars) => {
+    const options: AnalyzeOptions = { nativeParseChars };
+    const patching = { ...options };
+    options.patchedMethods = new PatchedMethods(Object.keys(files), (file) => files[file]!, (code, file) => patchedAssertingMethods(code, file, patching));
+    return options;
+  });
+  return analysis.tests.map((test) => test.testClass);
+}
+
 describe('helpers', () => {
+  it('counts a method that test code patches onto the objects tests are given, when it asserts; no import links them', () => {
+    const files = {
+      'test/support/record-queries.js': [
+        "const assert = require('node:assert');",
+        'module.exports = function recordQueries(db) {',
+        '  function compareRows(query, dialect, expected) {',
+        '    if (db.dialect !== dialect) return;',
+        '    const originalThen = query.then;',
+        '    query.then = function (resolve) { return originalThen.call(this, (rows) => { assert.deepStrictEqual(rows, expected); resolve(rows); }); };',
+        '  }',
+        '  const rowChecker = (query) => {',
+        '    const compare = compareRows.bind(null, query);',
+        '    return function (handler) { handler(compare); return query; };',
+        '  };',
+        '  const originalQuery = db.query;',
+        '  db.query = function () {',
+        '    const query = originalQuery.apply(this, arguments);',
+        '    query.expectRows = rowChecker(query);',
+        '    return query;',
+        '  };',
+        '  return db;',
+        '};',
+      ].join('\n'),
+      'test/index.js': "const recordQueries = require('./support/record-queries');\nrequire('./query/rows')(recordQueries(connect()));",
+      // A patch in a test is that test's own; a type test's patch checks nothing when called.
+      'test/stream.test.js': "const assert = require('node:assert');\nit('ends', () => { const stream = open(); stream.finish = () => { assert.ok(stream.done); }; stream.end(); });",
+      'test/types/hooks.ts': "import { expectTypeOf } from 'vitest';\nhooks.beforeSave = (...args) => { expectTypeOf(args).toEqualTypeOf<[string]>(); };",
+      'test/query/rows.js': [
+        'module.exports = function (db) {',
+        "  describe('rows', () => {",
+        "    it('sums', () => db('accounts').sum('logins').expectRows((check) => { check('pg', [{ sum: 15 }]); }));",
+        "    it('awaits', async () => { await db('accounts').select('*').then((rows) => rows); });",
+        "    it('queries', () => { db.query('select 1'); });",
+        "    it('finishes', () => { const stream = open(); stream.finish(); });",
+        "    it('saves', () => { hooks.beforeSave('x'); });",
+        '  });',
+        '};',
+      ].join('\n'),
+    };
+    expect(classesWithPatches(files, 'test/query/rows.js')).toEqual(['real', 'no-assertion', 'no-assertion', 'no-assertion', 'no-assertion']);
+    // Outside the test folders (the code under test), and written in a test, a patch that asserts is none of these.
+    const elsewhere = { ...files, 'test/support/record-queries.js': '', 'src/record-queries.js': files['test/support/record-queries.js'] };
+    expect(classesWithPatches(elsewhere, 'test/query/rows.js')[0]).toBe('no-assertion');
+    const inATest = { ...files, 'test/support/record-queries.js': `it('patches', () => { ${files['test/support/record-queries.js'].replace("const assert = require('node:assert');", '').replace('module.exports = ', 'const recordQueries = ')} });` };
+    expect(classesWithPatches(inATest, 'test/query/rows.js')[0]).toBe('no-assertion');
+  });
+
   it('counts a helper passed as an argument or made with .bind', () => {
     const passed = "function check(x) { expect(f(x)).toBe(1) }\nit('t', () => { [1, 2].forEach(check) });";
     expect(classes(passed)).toEqual(['real']);

@@ -1,0 +1,67 @@
+import { EventEmitter } from 'node:events';
+import { isInTestFolder } from './files.js';
+
+/**
+ * Names no patch makes a check of: the methods of JavaScript's and Node's own objects. knex's logger
+ * patches `qb.then` to compare the rows a query returns, and every promise's `then` is not that one.
+ */
+const BUILT_IN_METHODS = new Set(
+  [Object, Function, Array, String, Number, Promise, Map, Set, RegExp, Date, Error, EventEmitter].flatMap((type) => Object.getOwnPropertyNames(type.prototype)),
+);
+/** `x.name = function`, `= async`, `= (…) =>`, `= factory(…)`: a method set on an object, found in the text before any parse. */
+const PATCH = /[\w$)\]]\s*\.\s*([A-Za-z_$][\w$]*)\s*=\s*(?:async\b|function\b|\(|[A-Za-z_$][\w$]*\s*(?:=>|\())/g;
+const ASSERTION_WORD = /\b(?:assert|expect|should)/;
+
+/**
+ * The methods a project's test code patches onto the objects it hands its tests, that assert when
+ * called: knex's test/integration/logger.js sets `qb.testSql = makeTestSQL(qb)` on every query
+ * builder, and the test files, given the wrapped knex by the suite that requires them, call
+ * `knex('accounts').sum('logins').testSql((tester) => tester('mysql', 'select …', [], rows))`. No import
+ * links a test file to the patch, so a method a test calls and nothing else explains is looked up by
+ * name in the files of the test folders: their text once per thread, and a file that patches a
+ * method of that name parsed once, when a test first calls it.
+ */
+export class PatchedMethods {
+  /** The files that may patch each method, by its name. */
+  private patchers: Map<string, string[]> | undefined;
+  /** The asserting methods each of those files patches, once parsed. */
+  private readonly patches = new Map<string, ReadonlySet<string>>();
+
+  constructor(
+    private readonly files: readonly string[],
+    private readonly read: (file: string) => string,
+    /** The asserting methods a module patches onto objects; none when it does not parse. */
+    private readonly patchesIn: (code: string, file: string) => readonly string[],
+  ) {}
+
+  /** Whether the project's test code patches a method of this name that asserts onto the objects its tests use. */
+  asserts(name: string): boolean {
+    if (BUILT_IN_METHODS.has(name)) return false;
+    this.patchers ??= this.scan();
+    return (this.patchers.get(name) ?? []).some((file) => this.patchesOf(file).has(name));
+  }
+
+  private scan(): Map<string, string[]> {
+    const patchers = new Map<string, string[]>();
+    for (const file of this.files) {
+      if (!isInTestFolder(file)) continue;
+      const code = this.read(file);
+      if (!ASSERTION_WORD.test(code)) continue;
+      for (const [, name] of code.matchAll(PATCH)) {
+        const list = patchers.get(name!);
+        if (!list) patchers.set(name!, [file]);
+        else if (list.at(-1) !== file) list.push(file);
+      }
+    }
+    return patchers;
+  }
+
+  private patchesOf(file: string): ReadonlySet<string> {
+    let names = this.patches.get(file);
+    if (!names) {
+      names = new Set(this.patchesIn(this.read(file), file));
+      this.patches.set(file, names);
+    }
+    return names;
+  }
+}
