@@ -193,6 +193,8 @@ describe('helpers', () => {
         '  return db;',
         '};',
       ].join('\n'),
+      // The same patch on a prototype, in a helpers folder.
+      'helpers/query-checks.js': "const assert = require('assert');\nQuery.prototype.expectCount = function (count) { assert.strictEqual(this.count, count); };",
       'test/index.js': "const recordQueries = require('./support/record-queries');\nrequire('./query/rows')(recordQueries(connect()));",
       // A patch in a test is that test's own; a type test's patch checks nothing when called.
       'test/stream.test.js': "const assert = require('node:assert');\nit('ends', () => { const stream = open(); stream.finish = () => { assert.ok(stream.done); }; stream.end(); });",
@@ -205,11 +207,12 @@ describe('helpers', () => {
         "    it('queries', () => { db.query('select 1'); });",
         "    it('finishes', () => { const stream = open(); stream.finish(); });",
         "    it('saves', () => { hooks.beforeSave('x'); });",
+        "    it('counts', () => { db('accounts').expectCount(3); });",
         '  });',
         '};',
       ].join('\n'),
     };
-    expect(classesWithPatches(files, 'test/query/rows.js')).toEqual(['real', 'no-assertion', 'no-assertion', 'no-assertion', 'no-assertion']);
+    expect(classesWithPatches(files, 'test/query/rows.js')).toEqual(['real', 'no-assertion', 'no-assertion', 'no-assertion', 'no-assertion', 'real']);
     // Outside the test folders (the code under test), and written in a test, a patch that asserts is none of these.
     const elsewhere = { ...files, 'test/support/record-queries.js': '', 'src/record-queries.js': files['test/support/record-queries.js'] };
     expect(classesWithPatches(elsewhere, 'test/query/rows.js')[0]).toBe('no-assertion');
