@@ -95,6 +95,11 @@ function mentionsAny(node: t.Node, names: ReadonlySet<string>): boolean {
   return found;
 }
 
+/** A literal, a template or an array: data, never the function a test runs. */
+function isData(node: t.Node): boolean {
+  return node.type === 'Literal' || node.type === 'TemplateLiteral' || node.type === 'ArrayExpression';
+}
+
 /** Whether a function calls `expectTypeOf`, `assertType` or another assertion the compiler checks. */
 function callsTypeAssertion(fn: FunctionNode): boolean {
   let found = false;
@@ -523,8 +528,8 @@ export class FileAnalyzer {
   }
 
   /**
-   * The function a test runs: the first argument after its title and options (node:test's and
-   * Playwright's `test(title, { skip }, fn)`), a function of the file passed by name (or bound), or
+   * The function a test runs: the first argument after its title, options (node:test's and
+   * Playwright's `test(title, { skip }, fn)`) and data given before a function, a function of the file passed by name (or bound), or
    * `opaque`. An AVA macro of the file, after the title or in its place, takes the arguments after it
    * as input (execa's `test(title, checkStdout, () => $\`echo foo\`, 'foo')`, `test(stdioMacro, input)`);
    * an imported one that is given a function runs it as the test (got's `test(title, withServer, async (t, server) => { … })`).
@@ -539,7 +544,8 @@ export class FileAnalyzer {
     const first = args[0];
     const titledMacro = first?.type === 'Identifier' ? this.names.localFunction(first.name) : undefined;
     if (titledMacro) return { callback: titledMacro, fromCaller: args.length > 1 };
-    const index = args.findIndex((argument, position) => position > 0 && argument.type !== 'ObjectExpression');
+    // Options, and data a wrapper of the file takes before the function (knex's `test(title, 'postgresql', (t) => …)`, the dialects it runs for).
+    const index = args.findIndex((argument, position) => position > 0 && argument.type !== 'ObjectExpression' && !(isData(argument) && args.slice(position + 1).some(isFunction)));
     const implementation = args[index];
     const fromCaller = index !== -1 && index < args.length - 1;
     if (!implementation) return { callback: undefined, fromCaller };

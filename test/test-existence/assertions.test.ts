@@ -399,6 +399,8 @@ describe('helpers', () => {
     expect(classes("import test from 'ava';\nimport withServer from './helpers/with-server.js';\ntest('a', withServer, async (t, server) => { t.is(await get(server.url), 'ok'); });\ntest('b', withServer, async (t, server) => { await get(server.url); t.pass(); });")).toEqual(['real', 'tautology']);
     // node:test's options come before the function.
     expect(classes("import test from 'node:test';\nimport assert from 'node:assert';\ntest('t', { timeout: 10 }, () => { assert.ok(f()) });\ntest('u', { timeout: 10 }, () => { f() });")).toEqual(['real', 'no-assertion']);
+    // So do data a wrapper takes: the dialects a test runs for (knex's `const test = harness('table', knex)`).
+    expect(classes("const test = harness('t', db);\ntest('streams', 'postgresql', (t) => { t.equal(count, 5); });\ntest('joins', ['mysql', 'pg'], (t) => { run(); });\ntest('named', `pg`, function (t) { t.end(); });")).toEqual(['real', 'no-assertion', 'no-assertion']);
   });
 
   it('follows helpers imported from the project, through re-exports, and not those that do not assert', () => {
