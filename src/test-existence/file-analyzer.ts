@@ -450,8 +450,11 @@ export class FileAnalyzer {
   }
 
   private classify(callback: FunctionNode | 'opaque' | undefined, flags: Flags, scope: Scope, assertions: Set<AssertionKind>): TestClass {
-    if (flags.todo || scope.todo || !callback) return 'todo';
-    if (flags.skipped || scope.skipped) return 'skipped';
+    // Skipped wins over todo: astro's `describe.skip(title, { todo: 'why' }, …)` runs nothing; a todo alone may
+    // run (node:test's `{ todo: 'reason' }`) without its failures failing the run.
+    const skipped = flags.skipped || scope.skipped;
+    if (!callback || ((flags.todo || scope.todo) && !skipped)) return 'todo';
+    if (skipped) return 'skipped';
     if (flags.focused) return 'focused';
     // A test function imported from another module cannot be judged here; it gets the benefit of the doubt.
     if (callback === 'opaque') return 'real';

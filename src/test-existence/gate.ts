@@ -63,7 +63,7 @@ const CLASS_MESSAGES: Record<Exclude<TestClass, 'real'>, string> = {
   'no-assertion': 'makes no assertion, so it passes whatever the code returns (it fails only if something throws)',
   tautology: 'only asserts constants (like expect(true).toBe(true)), so it cannot fail',
   skipped: 'is skipped, so it checks nothing',
-  todo: 'is a todo without a body, so it checks nothing',
+  todo: 'is a todo, so it checks nothing (it has no body, or the runner does not count its failures)',
 };
 
 /** vitest, vite and jest config files, where `passWithNoTests: true` may hide. */

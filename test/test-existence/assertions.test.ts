@@ -838,6 +838,22 @@ describe('tautologies: only known value matchers on constants', () => {
   });
 });
 
+describe('todo and skip together', () => {
+  it('takes a skipped suite with a todo reason for skipped, and a todo with a body for a todo, as node:test runs them', () => {
+    const code = [
+      "import { describe, it } from 'node:test';",
+      "import assert from 'node:assert/strict';",
+      "describe.skip('build', { todo: 'find why it throws' }, () => {",
+      "  it('renders', async () => { assert.equal(await render(), 'ok'); });",
+      '});',
+      "it('updates', { skip: isWindows, todo: 'hangs on Windows' }, async () => { assert.equal(await update(), 1); });",
+      "it('reloads', { skip: 'flaky', todo: 'fix' }, async () => { assert.equal(await reload(), 1); });",
+      "it.todo('streams');",
+    ].join('\n');
+    expect(classes(code, 'a.test.mjs')).toEqual(['skipped', 'todo', 'skipped', 'todo']);
+  });
+});
+
 describe('skipIf and runIf', () => {
   it.each([
     ["test.skipIf(true)('t', () => { expect(f()).toBe(1) })", 'skipped'],
