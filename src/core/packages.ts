@@ -49,6 +49,11 @@ export const LOCKFILE_NAMES: ReadonlySet<string> = new Set(['package-lock.json',
 /** package.json files below these folders describe test inputs or mocks, not packages of the project. */
 const FIXTURE_DIRECTORIES = new Set(['node_modules', 'fixtures', 'fixture', '__fixtures__', 'test-fixtures', '__mocks__']);
 
+/** Whether a folder is below one of fixtures or mocks, where a package.json is a test input. */
+export function isFixtureFolder(dir: string): boolean {
+  return dir.split('/').some((segment) => FIXTURE_DIRECTORIES.has(segment));
+}
+
 /**
  * Every folder with a package.json among `files` (relative paths, as listProjectFiles or
  * `git ls-files` give them) is a package, whether or not a workspace names it: an application with
@@ -60,7 +65,7 @@ export function discoverPackages(root: string, files: readonly string[]): Packag
   for (const file of files) {
     if (file !== 'package.json' && !file.endsWith('/package.json')) continue;
     const dir = parentOf(file);
-    if (dir.split('/').some((segment) => FIXTURE_DIRECTORIES.has(segment))) continue;
+    if (isFixtureFolder(dir)) continue;
     const { manifest, manifestText } = readManifest(root, file);
     if (isMarker(manifest, dir)) continue;
     byDir.set(dir, {

@@ -11,6 +11,11 @@ export function isScriptFile(file: string): boolean {
 /** Directories whose files support tests but are not tests themselves (ava's and jest's conventions). */
 const TEST_SUPPORT_DIRECTORIES = new Set(['fixtures', 'fixture', '__fixtures__', 'helpers', 'helper', '__helpers__', '__mocks__', '__snapshots__']);
 const TEST_DIRECTORIES = new Set(['test', 'tests', '__tests__', '__typetests__']);
+
+/** A folder of tests by its name: `test/`, `__tests__/`, and an end-to-end suite's `e2e/`. */
+export function isTestDirectoryName(name: string): boolean {
+  return TEST_DIRECTORIES.has(name) || name === 'e2e';
+}
 /** `x.test.ts`, `x.spec.js`, `x.test-d.ts` and `x.tst.ts` (type tests), `x-test.mjs`, `x_test.cjs`, `test.js`, `test-x.js` (jest, vitest, mocha, node:test, ava, playwright). */
 function isTestFileName(name: string): boolean {
   const stem = name.slice(0, name.lastIndexOf('.'));

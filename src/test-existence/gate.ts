@@ -5,7 +5,7 @@ import { createReport, type Finding, type Level } from '../core/report.js';
 import { closestMatch } from '../core/suggest.js';
 import { findEnabledOption, TEST_CLASSES, type SourceLocation, type TestClass } from './analyze.js';
 import { compileAssertPatterns } from './assert-patterns.js';
-import { discoverPackages, type PackageManifest } from '../core/packages.js';
+import { discoverPackages, isFixtureFolder, type PackageManifest } from '../core/packages.js';
 import { listProjectFiles, readProjectFile } from '../core/project-files.js';
 import { createTestFileMatcher, isScriptFile, isSourceFile } from './files.js';
 import { judgeReports, readTestReports } from './reports.js';
@@ -16,7 +16,7 @@ import { onlyReexports } from './own-code.js';
 import { readRunnerSelection, type RunnerSelection } from './runner-config.js';
 import { endToEndSuite } from './served-packages.js';
 import { checkTestScript, delegatesToWorkspaces, type TestScriptReading } from './scripts.js';
-import { packagesChosenBy, testPackagesOf, type PackageTests } from './test-packages.js';
+import { fixtureDependencies, packagesChosenBy, testPackagesOf, type PackageTests } from './test-packages.js';
 
 type RuleLevel = Level | 'off';
 
@@ -209,13 +209,23 @@ export const testExistenceGate: Gate = {
     // An app the end-to-end suite of another package starts is tested through it, when that suite has real tests (react-hook-form's
     // app/, which Playwright's webServer runs), and so is a package a suite is pointed at by an environment variable and imports
     // (sequelize's `cross-env DIALECT=db2` in core's tests).
+    // And a package the fixture projects of another package's tests take from the repository (astro's integrations).
+    const fixtureManifests = files.filter((file) => file.endsWith('/package.json') && isFixtureFolder(path.posix.dirname(file)));
+    const codes = new Map<string, string>();
+    const codeOf = (file: string) => {
+      if (!codes.has(file)) codes.set(file, readProjectFile(context.cwd, file));
+      return codes.get(file)!;
+    };
     for (const tester of units) {
       if (tester.realTests === 0) continue;
       const suite = endToEndSuite(tester.entry, fileSet, (file) => readProjectFile(context.cwd, file));
       const suiteTests = suite !== undefined && [...filesWithRealTests].some((file) => suite.testDir === '' || file.startsWith(`${suite.testDir}/`));
       const served = suiteTests ? suite.served.map((dir) => packageByDir.get(dir)) : [];
       const chosen = packagesChosenBy(readings.get(tester.entry)!.environment, tester.imports, judged);
-      for (const tested of [...served, ...chosen]) {
+      const ownFixtures = fixtureManifests.filter((manifest) => packageOf(manifest) === tester.entry);
+      const realTestFiles = ownFixtures.length === 0 ? [] : [...filesWithRealTests].filter((file) => packageOf(file) === tester.entry).map((file) => () => codeOf(file));
+      const fixtured = ownFixtures.flatMap((manifest) => fixtureDependencies({ dir: path.posix.dirname(manifest), manifestText: codeOf(manifest) }, realTestFiles, judged));
+      for (const tested of [...served, ...chosen, ...fixtured]) {
         if (!tested || tested === tester.entry || excluded.has(tested)) continue;
         const list = testedBy.get(tested) ?? [];
         if (!list.includes(tester)) testedBy.set(tested, [...list, tester]);

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { packagesByName, unscopedName } from '../core/packages.js';
+import { packagesByName, unscopedName, type PackageManifest } from '../core/packages.js';
+import { isTestDirectoryName } from './files.js';
 
 /**
  * Tests kept in a package of their own (enzyme's `packages/enzyme-test-suite`, a `packages/tests`
@@ -42,8 +43,24 @@ export function testPackagesOf<P>(units: ReadonlyArray<PackageTests<P>>, package
     for (const unit of units) {
       if (unit.runs.some((run) => packageOf(path.posix.join(staticPrefix(run), '-')) === testPackage.entry)) credit(unit, testPackage);
     }
+    const around = enclosingUnit(testPackage, units, packageOf);
+    if (around) credit(around, testPackage);
   }
   return testedBy;
+}
+
+/**
+ * The package whose test folder holds a package of tests: astro's language-server keeps its suite in
+ * `test/` with a package.json of its own (the suite's dependencies), and those tests load the server
+ * from the folder around them, by path, not by name.
+ */
+function enclosingUnit<P>(testPackage: PackageTests<P>, units: ReadonlyArray<PackageTests<P>>, packageOf: (file: string) => P): PackageTests<P> | undefined {
+  if (testPackage.dir === '') return undefined;
+  const entry = packageOf(path.posix.join(path.posix.dirname(testPackage.dir), '-'));
+  const around = units.find((unit) => unit.entry === entry);
+  if (!around || around === testPackage) return undefined;
+  const within = around.dir === '' ? testPackage.dir : testPackage.dir.slice(around.dir.length + 1);
+  return isTestDirectoryName(within.split('/')[0]!) ? around : undefined;
 }
 
 /** The part of a path before its first glob (`packages/tests` for `packages/tests/**\/*.js`). */
@@ -62,4 +79,39 @@ function staticPrefix(run: string): string {
 export function packagesChosenBy<P extends { dir: string; name: string }>(values: readonly string[], imports: ReadonlySet<string>, packages: readonly P[]): P[] {
   const chosen = new Set(values);
   return packages.filter((entry) => entry.dir !== '' && imports.has(entry.name) && (chosen.has(path.posix.basename(entry.dir)) || chosen.has(unscopedName(entry.name))));
+}
+
+/** Ways a package.json takes a dependency from the repository rather than the registry. */
+const LOCAL_SPEC = /^(?:workspace|file|link|portal):/;
+const FOLDER_EDGES = new Set(['/', '\\', "'", '"', '`']);
+
+/**
+ * The repository's packages a fixture project takes from the repository, when a test file names the
+ * fixture's folder: astro's `test/fixtures/solid-component/package.json` depends on
+ * `"@astrojs/solid-js": "workspace:*"`, and `solid-component.test.ts` builds that fixture
+ * (`loadFixture({ root: './fixtures/solid-component/' })`) and checks what Solid rendered. A
+ * dependency from the registry is not the repository's code, whatever its name; a package.json that
+ * does not parse may be a test input, and takes nothing.
+ */
+export function fixtureDependencies<P extends { dir: string; name: string }>(fixture: { dir: string; manifestText: string }, testFiles: ReadonlyArray<() => string>, packages: readonly P[]): P[] {
+  let manifest: PackageManifest;
+  try {
+    manifest = JSON.parse(fixture.manifestText) as PackageManifest;
+  } catch {
+    return [];
+  }
+  const dependencies = typeof manifest === 'object' && manifest !== null ? { ...manifest.devDependencies, ...manifest.dependencies } : {};
+  const local = Object.entries(dependencies).filter(([, spec]) => typeof spec === 'string' && LOCAL_SPEC.test(spec));
+  const folder = path.posix.basename(fixture.dir);
+  if (local.length === 0 || !testFiles.some((code) => namesFolder(code(), folder))) return [];
+  const byName = packagesByName(packages);
+  return local.flatMap(([name]) => byName.get(name) ?? []);
+}
+
+/** Whether `code` names `folder` as a segment of a path in a string: `'./fixtures/solid-component/'`. */
+function namesFolder(code: string, folder: string): boolean {
+  for (let at = code.indexOf(folder); at !== -1; at = code.indexOf(folder, at + 1)) {
+    if (FOLDER_EDGES.has(code[at - 1] ?? '') && FOLDER_EDGES.has(code[at + folder.length] ?? '')) return true;
+  }
+  return false;
 }

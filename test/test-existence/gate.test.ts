@@ -233,6 +233,49 @@ describe('test-existence gate', () => {
       expect(rules(noRealTest)).toContain('tests/none packages/widget/package.json');
     });
 
+    it('count for the package whose test folder holds them, which they load by path', async () => {
+      const nested = {
+        'package.json': manifest('server-repo', { test: 'pnpm -r test' }, { private: true }),
+        'pnpm-workspace.yaml': "packages:\n  - 'packages/*'\n  - 'packages/*/test'\n",
+        // A runner the gate does not read: its script names no folder of tests.
+        'packages/server/package.json': manifest('@acme/server', { test: 'acme-scripts test "**/*.test.ts"' }),
+        'packages/server/src/server.js': SOURCE,
+        'packages/server/test/package.json': manifest('server-tests', {}, { private: true, dependencies: { svelte: '^5.0.0' } }),
+        'packages/server/test/hover.test.ts': "import assert from 'node:assert';\nimport { it } from 'node:test';\nimport { start } from './harness.ts';\nit('hovers', async () => {\n  assert.ok(await start());\n});\n",
+        'packages/server/test/harness.ts': "export const start = async () => (await import('../src/server.js')).add(1, 2);\n",
+      };
+      expect(rules(await runGate(tempDir(nested)))).toEqual([]);
+      // A package of tests beside it, or in a folder that is not one of tests, tests it only by what it imports.
+      const beside = Object.fromEntries(Object.entries(nested).map(([file, code]) => [file.replace('packages/server/test/', 'packages/server/tools/'), code]));
+      expect(rules(await runGate(tempDir({ ...beside, 'pnpm-workspace.yaml': "packages:\n  - 'packages/*'\n  - 'packages/*/tools'\n" })))).toContain('tests/none packages/server/package.json');
+    });
+
+    it("count for the packages a fixture project takes from the repository, when a test with real tests names the fixture's folder", async () => {
+      const fixtureTest = "import assert from 'node:assert';\nimport { it } from 'node:test';\nimport { build } from '../src/build.js';\nit('renders widgets', async () => {\n  const html = await build({ root: './fixtures/with-widget/' });\n  assert.match(html, /widget/);\n});\n";
+      const repo = {
+        'package.json': manifest('site-repo', { test: 'pnpm -r test' }, { private: true }),
+        'pnpm-workspace.yaml': "packages:\n  - 'packages/*'\n",
+        'packages/site/package.json': manifest('site', { test: 'node --test' }),
+        'packages/site/src/build.js': SOURCE,
+        'packages/site/test/widget.test.js': fixtureTest,
+        'packages/site/test/fixtures/with-widget/package.json': manifest('@test/with-widget', {}, { private: true, dependencies: { '@acme/widget': 'workspace:*', site: 'workspace:*' } }),
+        'packages/site/test/fixtures/with-widget/src/page.js': "import widget from '@acme/widget';\nexport default widget();\n",
+        // A fixture that is meant not to parse takes nothing, and stops nothing.
+        'packages/site/test/fixtures/broken/package.json': '{ "dependencies": ',
+        'packages/widget/package.json': manifest('@acme/widget', {}),
+        'packages/widget/src/index.js': SOURCE,
+      };
+      const credited = await runGate(tempDir(repo));
+      expect(rules(credited)).toEqual([]);
+      expect(credited.metrics).toMatchObject({ 'tested-by-test-packages': 1 });
+      const fromRegistry = { ...repo, 'packages/site/test/fixtures/with-widget/package.json': manifest('@test/with-widget', {}, { private: true, dependencies: { '@acme/widget': '^1.0.0' } }) };
+      expect(rules(await runGate(tempDir(fromRegistry)))).toContain('tests/none packages/widget/package.json');
+      const notNamed = { ...repo, 'packages/site/test/widget.test.js': fixtureTest.replace('./fixtures/with-widget/', './fixtures/other/') };
+      expect(rules(await runGate(tempDir(notNamed)))).toContain('tests/none packages/widget/package.json');
+      const noRealTest = { ...repo, 'packages/site/test/widget.test.js': fixtureTest.replace('  assert.match(html, /widget/);\n', '') };
+      expect(rules(await runGate(tempDir(noRealTest)))).toContain('tests/none packages/widget/package.json');
+    });
+
     it('resolve a name shared by the root and a member to the member, as the import does', async () => {
       const report = await runGate(tempDir({
         ...suite,
