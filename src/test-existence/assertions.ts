@@ -56,6 +56,11 @@ export interface AssertingFile {
   isDeclaration(call: t.CallExpression): boolean;
 }
 
+/** Playwright's predicate of an event: a function, or `{ predicate, timeout }`. */
+function isEventPredicate(argument: t.Node): boolean {
+  return isFunction(argument) || (argument.type === 'ObjectExpression' && argument.properties.some((property) => property.type === 'Property' && keyName(property.key) === 'predicate'));
+}
+
 function isUnexpectedAssertion(argument: t.Node | undefined): boolean {
   const value = argument && literalValue(argument)?.value;
   return typeof value === 'string' && UNEXPECTED_ASSERTION.test(value);
@@ -245,6 +250,8 @@ export class AssertionFinder {
     }
     // Playwright's waits fail the test when what they wait for never comes: page.waitForSelector('text=Done').
     if (PLAYWRIGHT_WAITS.has(method) && call.arguments.length > 0) return 'live';
+    // So does waiting for an event that must meet a predicate: astro's `page.waitForEvent('console', (message) => message.text() === 'Hello')`.
+    if (method === 'waitForEvent' && call.arguments.slice(1).some(isEventPredicate)) return 'live';
     // Waits until a condition holds, and fails at a timeout: Vitest's vi.waitUntil(() => server.ready), WebdriverIO's
     // browser.waitUntil(…) and $('#menu').waitForDisplayed(), a test harness's run.waitUntil(({ stderr }) => …).
     if ((method === 'waitUntil' && call.arguments[0] !== undefined && isFunction(call.arguments[0])) || WEBDRIVERIO_WAITS.has(method)) return 'live';

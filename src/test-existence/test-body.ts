@@ -161,6 +161,7 @@ export function endsAwaitingEvent(fn: FunctionNode, localFunction: (name: string
   // Tearing down after the wait (`await wsClosed(ws); await app.stop()`) does not make the wait set-up.
   while (awaited.length > 1 && isTeardown(awaited.at(-1)!)) awaited.pop();
   const last = awaited.at(-1);
+  if (last !== undefined && endsAwaitingEffectSignal(last)) return true;
   // resolve handed to a listener, or to the code under test as its callback (`server.invalidate(resolve)`, as a `done`
   // would be); not to a timer, nor to what calls back whatever happens (`server.listen(0, resolve)`, `compiler.close(resolve)`).
   if (last?.type === 'NewExpression') return resolvesIn(last, (call) => !CALLS_BACK_ANYWAY.has(calleePath(call.callee)?.at(-1) ?? ''));
@@ -183,6 +184,78 @@ export function endsAwaitingEvent(fn: FunctionNode, localFunction: (name: string
     return !found;
   });
   return found;
+}
+
+/** Effect's waits for a fiber the test forked: after the signal, they only join what the test started. */
+const FIBER_JOINS = new Set(['await', 'join', 'interrupt']);
+/** What lets a latch or a deferred through: `latch.open`, `Deferred.succeed(deferred, value)`. */
+const SIGNALS = new Set(['open', 'release', 'unsafeOpen', 'succeed', 'complete', 'completeWith', 'done', 'fail', 'die', 'interrupt']);
+
+/**
+ * An Effect test (`() => Effect.gen(function* () { … })`, piped or not) whose last wait, joins of
+ * forked fibers aside, is for a latch or a deferred that only a callback the test hands to the code
+ * under test opens: effect's `respond: () => latch.open`, then `yield* latch.await`. The test hangs
+ * to its timeout unless the code calls back, as with a `done` handed on. A signal the test gives
+ * itself (`yield* Deferred.succeed(latch, void 0)`) makes the wait set-up.
+ */
+function endsAwaitingEffectSignal(returned: t.Node): boolean {
+  const generator = effectGenerator(returned);
+  if (!generator) return false;
+  const waits: t.Node[] = [];
+  walk(generator.body, (node) => {
+    if (node.type === 'YieldExpression' && node.delegate && node.argument) waits.push(node.argument);
+    return !isFunction(node);
+  });
+  while (waits.length > 1 && isFiberJoin(waits.at(-1)!)) waits.pop();
+  const signal = signalAwaited(waits.at(-1));
+  if (signal === undefined) return false;
+  let inCallback = false;
+  let inBody = false;
+  const opens = (node: t.Node) => {
+    if (node.type === 'MemberExpression' && node.object.type === 'Identifier' && node.object.name === signal && SIGNALS.has(propertyName(node) ?? '')) return true;
+    return node.type === 'CallExpression' && SIGNALS.has(calleePath(node.callee)?.at(-1) ?? '') && node.arguments[0]?.type === 'Identifier' && node.arguments[0].name === signal;
+  };
+  walk(generator.body, (node) => {
+    if (isFunction(node)) {
+      walk(node.body, (inner) => {
+        if (opens(inner)) inCallback = true;
+        return !inCallback;
+      });
+      return false;
+    }
+    if (opens(node)) inBody = true;
+    return true;
+  });
+  return inCallback && !inBody;
+}
+
+/** The generator of `Effect.gen(function* () { … })`, also piped: `Effect.gen(…).pipe(Effect.provide(layer))`. */
+function effectGenerator(node: t.Node): FunctionNode | undefined {
+  for (let current: t.Node = node; current.type === 'CallExpression'; ) {
+    const path = calleePath(current.callee);
+    if (path?.length === 2 && path[1] === 'gen') {
+      const generator = current.arguments.find((argument) => argument.type === 'FunctionExpression' && argument.generator);
+      return generator && isFunction(generator) ? generator : undefined;
+    }
+    if (current.callee.type !== 'MemberExpression' || propertyName(current.callee) !== 'pipe') return undefined;
+    current = current.callee.object;
+  }
+  return undefined;
+}
+
+/** `Fiber.await(fiber)`, `Fiber.join(fiber)`: waiting for what the test forked. */
+function isFiberJoin(node: t.Node): boolean {
+  const path = node.type === 'CallExpression' ? calleePath(node.callee) : undefined;
+  return path?.length === 2 && path[0] === 'Fiber' && FIBER_JOINS.has(path[1]!);
+}
+
+/** The latch or deferred a wait is for: `latch.await`, `Deferred.await(deferred)`, `Latch.await(latch)`. */
+function signalAwaited(node: t.Node | undefined): string | undefined {
+  if (node?.type === 'MemberExpression' && node.object.type === 'Identifier' && propertyName(node) === 'await') return node.object.name;
+  if (node?.type !== 'CallExpression') return undefined;
+  const path = calleePath(node.callee);
+  const first = node.arguments[0];
+  return path?.length === 2 && (path[0] === 'Deferred' || path[0] === 'Latch') && path[1] === 'await' && first?.type === 'Identifier' ? first.name : undefined;
 }
 
 /** Methods that end what a test started: `await app.stop()`, `await server.close()`. */

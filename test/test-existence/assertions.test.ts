@@ -72,6 +72,8 @@ describe('chains and assert modules however written', () => {
     ['assert/strict', "import assert from 'assert/strict';\nit('t', () => { assert.equal(f(), 1) });"],
     ['t.assert of node:test', "test('t', (t) => { t.assert.strictEqual(f(), 1) });"],
     ['a Playwright wait', "test('t', async ({ page }) => { await page.goto('/'); await page.waitForSelector('text=Done') });"],
+    ['a Playwright wait for an event that meets a predicate', "test('t', async ({ page }) => { await page.goto('/'); await page.waitForEvent('console', (message) => message.text() === 'Hi'); });"],
+    ['a Playwright wait for an event with a predicate option', "test('t', async ({ page }) => { await page.goto('/'); await page.waitForEvent('request', { predicate: (request) => request.url().endsWith('/api') }); });"],
     ['tspl with a plan', "import { tspl } from '@matteo.collina/tspl';\ntest('t', async (t) => { const p = tspl(t, { plan: 1 }); p.equal(f(), 1); await p.completed; });"],
     ['fc.assert', "import fc from 'fast-check';\ntest('t', () => { fc.assert(fc.property(fc.integer(), (n) => f(n) >= 0)) });"],
     ['a done callback asserting inside a callback', "it('t', function (done) { f(function (err) { assert.ifError(err); done(); }); });"],
@@ -96,6 +98,8 @@ describe('chains and assert modules however written', () => {
   it('counts a promise the test settles from a callback of the code, or rejects on a path', () => {
     expect(classes("test('open', () => new Promise((resolve, reject) => { ws.onerror = reject; ws.on('open', () => resolve()) }))")).toEqual(['real']);
     expect(classes("test('wait', () => new Promise((resolve) => { setup(); resolve() }))")).toEqual(['no-assertion']);
+    // Any event of a kind: Playwright's page.waitForEvent('load') happens whatever the page does.
+    expect(classes("test('t', async ({ page }) => { await page.goto('/'); await page.waitForEvent('load'); })")).toEqual(['no-assertion']);
     expect(classes("test('listen', async () => { await new Promise((resolve) => server.listen(0, resolve)); t.assert.ok(true) })")).toEqual(['tautology']);
   });
 
@@ -501,6 +505,45 @@ describe('helpers', () => {
       "it.effect('prints all', () => Effect.gen(function* () { yield* printAll(parse('a')); }));",
     ].join('\n');
     expect(classes(code, 'a.test.ts')).toEqual(['real', 'real', 'no-assertion']);
+  });
+
+  it('takes an Effect test that waits last for a latch or deferred only a callback handed to the code opens for a check', () => {
+    const code = [
+      "import { it } from '@effect/vitest';",
+      "it.effect('replies', () => Effect.gen(function* () {",
+      '  const latch = yield* Latch.make();',
+      '  const fiber = yield* storage.onReply({ respond: () => latch.open }).pipe(Effect.forkChild);',
+      '  yield* storage.saveReply(reply);',
+      '  yield* latch.await;',
+      '  yield* Fiber.await(fiber);',
+      '}).pipe(Effect.provide(MemoryLayer)));',
+      "it.effect('posts', () => Effect.gen(function* () {",
+      '  const posted = yield* Deferred.make();',
+      '  yield* client.run({ onPost() { return Deferred.succeed(posted, undefined); } });',
+      '  yield* Deferred.await(posted);',
+      '}));',
+      // The test opens it itself: the wait is set-up, and nothing is checked.
+      "it.effect('adjusts', () => Effect.gen(function* () {",
+      '  const latch = yield* Deferred.make();',
+      '  const fiber = yield* Deferred.await(latch).pipe(Effect.forkChild);',
+      '  yield* Deferred.succeed(latch, undefined);',
+      '  yield* Fiber.join(fiber);',
+      '}));',
+      "it.effect('opens itself', () => Effect.gen(function* () {",
+      '  const posted = yield* Deferred.make();',
+      '  yield* client.run({ onPost: () => Deferred.succeed(posted, undefined) });',
+      '  yield* Deferred.succeed(posted, undefined);',
+      '  yield* Deferred.await(posted);',
+      '}));',
+      // Waiting for the signal and going on is set-up too.
+      "it.effect('waits first', () => Effect.gen(function* () {",
+      '  const latch = yield* Latch.make();',
+      '  yield* storage.onReply({ respond: () => latch.open });',
+      '  yield* latch.await;',
+      '  yield* storage.saveReply(reply);',
+      '}));',
+    ].join('\n');
+    expect(classes(code, 'a.test.ts')).toEqual(['real', 'real', 'no-assertion', 'no-assertion', 'no-assertion']);
   });
 
   it('follows a helper taken off a project module required whole, and a wrapper around it', () => {
