@@ -7,7 +7,7 @@ import { findEnabledOption, TEST_CLASSES, type SourceLocation, type TestClass } 
 import { compileAssertPatterns } from './assert-patterns.js';
 import { discoverPackages, isFixtureFolder, type PackageManifest } from '../core/packages.js';
 import { listProjectFiles, readProjectFile } from '../core/project-files.js';
-import { createTestFileMatcher, isScriptFile, isSourceFile } from './files.js';
+import { createTestFileMatcher, isInTestFolder, isScriptFile, isSourceFile } from './files.js';
 import { judgeReports, readTestReports } from './reports.js';
 import { startAnalysis } from './analysis-pool.js';
 import { isSupportPackage, PackagePolicy, providesTestHelpers, type PackageAllowEntry } from './package-policy.js';
@@ -209,8 +209,13 @@ export const testExistenceGate: Gate = {
     // An app the end-to-end suite of another package starts is tested through it, when that suite has real tests (react-hook-form's
     // app/, which Playwright's webServer runs), and so is a package a suite is pointed at by an environment variable and imports
     // (sequelize's `cross-env DIALECT=db2` in core's tests).
-    // And a package the fixture projects of another package's tests take from the repository (astro's integrations).
-    const fixtureManifests = files.filter((file) => file.endsWith('/package.json') && isFixtureFolder(path.posix.dirname(file)));
+    // And a package the fixture projects of another package's tests take from the repository: fixtures (astro's integrations),
+    // and support packages in its folder (react-router's integration/helpers/vite-7-template).
+    const fixtureProjects = [
+      ...files.filter((file) => file.endsWith('/package.json') && isFixtureFolder(path.posix.dirname(file))).map((manifest) => ({ dir: path.posix.dirname(manifest), manifest })),
+      ...packages.filter((entry) => entry.dir !== '' && isSupportPackage(entry)).map((entry) => ({ dir: entry.dir, manifest: path.posix.join(entry.dir, 'package.json') })),
+    ];
+    const judgedTestFiles = new Set(testFiles.map(({ file }) => file));
     const codes = new Map<string, string>();
     const codeOf = (file: string) => {
       if (!codes.has(file)) codes.set(file, readProjectFile(context.cwd, file));
@@ -222,9 +227,10 @@ export const testExistenceGate: Gate = {
       const suiteTests = suite !== undefined && [...filesWithRealTests].some((file) => suite.testDir === '' || file.startsWith(`${suite.testDir}/`));
       const served = suiteTests ? suite.served.map((dir) => packageByDir.get(dir)) : [];
       const chosen = packagesChosenBy(readings.get(tester.entry)!.environment, tester.imports, judged);
-      const ownFixtures = fixtureManifests.filter((manifest) => packageOf(manifest) === tester.entry);
-      const realTestFiles = ownFixtures.length === 0 ? [] : [...filesWithRealTests].filter((file) => packageOf(file) === tester.entry).map((file) => () => codeOf(file));
-      const fixtured = ownFixtures.flatMap((manifest) => fixtureDependencies({ dir: path.posix.dirname(manifest), manifestText: codeOf(manifest) }, realTestFiles, judged));
+      const ownFixtures = fixtureProjects.filter((fixture) => packageOf(path.posix.join(path.posix.dirname(fixture.dir), '-')) === tester.entry);
+      // Its tests name the fixture, or the helpers they share do (react-router's create-fixture.ts, `defaultTemplateName = "vite-7-template"`).
+      const testCode = ownFixtures.length === 0 ? [] : files.filter((file) => packageOf(file) === tester.entry && (judgedTestFiles.has(file) || isInTestFolder(file))).map((file) => () => codeOf(file));
+      const fixtured = ownFixtures.flatMap((fixture) => fixtureDependencies({ dir: fixture.dir, manifestText: codeOf(fixture.manifest) }, testCode, judged));
       for (const tested of [...served, ...chosen, ...fixtured]) {
         if (!tested || tested === tester.entry || excluded.has(tested)) continue;
         const list = testedBy.get(tested) ?? [];

@@ -108,10 +108,17 @@ export function fixtureDependencies<P extends { dir: string; name: string }>(fix
   return local.flatMap(([name]) => byName.get(name) ?? []);
 }
 
-/** Whether `code` names `folder` as a segment of a path in a string: `'./fixtures/solid-component/'`. */
+/**
+ * Whether `code` names `folder` as a segment of a path in a string: `'./fixtures/solid-component/'`;
+ * a compound name alone in quotes too (`"vite-7-template"`), and a plain word only beside a slash, for
+ * `'basic'` may as well be a test's title.
+ */
 function namesFolder(code: string, folder: string): boolean {
+  const compound = /[-_.]/.test(folder);
   for (let at = code.indexOf(folder); at !== -1; at = code.indexOf(folder, at + 1)) {
-    if (FOLDER_EDGES.has(code[at - 1] ?? '') && FOLDER_EDGES.has(code[at + folder.length] ?? '')) return true;
+    const before = code[at - 1] ?? '';
+    const after = code[at + folder.length] ?? '';
+    if (FOLDER_EDGES.has(before) && FOLDER_EDGES.has(after) && (compound || before === '/' || after === '/')) return true;
   }
   return false;
 }

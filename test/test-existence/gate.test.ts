@@ -274,6 +274,26 @@ describe('test-existence gate', () => {
       expect(rules(await runGate(tempDir(notNamed)))).toContain('tests/none packages/widget/package.json');
       const noRealTest = { ...repo, 'packages/site/test/widget.test.js': fixtureTest.replace('  assert.match(html, /widget/);\n', '') };
       expect(rules(await runGate(tempDir(noRealTest)))).toContain('tests/none packages/widget/package.json');
+      // A plain word may be a test's title: it names the folder only beside a slash.
+      const plainName = Object.fromEntries(Object.entries(repo).map(([file, code]) => [file.replace('with-widget', 'basic'), file.endsWith('.test.js') ? code.replace("it('renders widgets'", "it('basic'").replace('./fixtures/with-widget/', './other/') : code]));
+      expect(rules(await runGate(tempDir(plainName)))).toContain('tests/none packages/widget/package.json');
+    });
+
+    it("count for the packages a template of another package's tests takes from the repository, when its test helpers name it", async () => {
+      const repo = {
+        'package.json': manifest('router-repo', { test: 'pnpm -r test' }, { private: true }),
+        'pnpm-workspace.yaml': "packages:\n  - 'packages/*'\n  - 'integration'\n  - 'integration/helpers/*'\n",
+        'packages/serve/package.json': manifest('@acme/serve', {}),
+        'packages/serve/src/cli.js': SOURCE,
+        'integration/package.json': manifest('integration', { test: 'playwright test' }, { private: true }),
+        'integration/helpers/create-fixture.ts': "export const defaultTemplate = 'node-server-template';\nexport async function createFixture(files: object) { return { files, template: defaultTemplate }; }\n",
+        'integration/serve.test.ts': "import { expect, test } from '@playwright/test';\nimport { createFixture } from './helpers/create-fixture';\ntest('serves', async ({ page }) => {\n  await createFixture({});\n  await expect(page.getByText('Hello')).toBeVisible();\n});\n",
+        'integration/helpers/node-server-template/package.json': manifest('node-server-template', { start: 'acme-serve ./build' }, { private: true, dependencies: { '@acme/serve': 'workspace:*' } }),
+        'integration/helpers/node-server-template/app/root.tsx': 'export default function Root() { return null; }\n',
+      };
+      expect(rules(await runGate(tempDir(repo)))).not.toContain('tests/none packages/serve/package.json');
+      const unnamed = { ...repo, 'integration/helpers/create-fixture.ts': "export async function createFixture(files: object) { return { files }; }\n" };
+      expect(rules(await runGate(tempDir(unnamed)))).toContain('tests/none packages/serve/package.json');
     });
 
     it('resolve a name shared by the root and a member to the member, as the import does', async () => {
