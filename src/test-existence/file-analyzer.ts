@@ -100,11 +100,12 @@ function isData(node: t.Node): boolean {
   return node.type === 'Literal' || node.type === 'TemplateLiteral' || node.type === 'ArrayExpression';
 }
 
-/** Whether a function calls `expectTypeOf`, `assertType` or another assertion the compiler checks. */
+/** Whether a function calls `expectTypeOf`, `assertType` or another assertion the compiler checks, or tstyche's `expect(x).type…`. */
 function callsTypeAssertion(fn: FunctionNode): boolean {
   let found = false;
   walk(fn.body, (node) => {
     if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && TYPE_ASSERTIONS.has(node.callee.name)) found = true;
+    if (node.type === 'MemberExpression' && propertyName(node) === 'type' && node.object.type === 'CallExpression' && rootName(node.object.callee) === 'expect') found = true;
     return !found;
   });
   return found;
@@ -211,6 +212,8 @@ export class FileAnalyzer {
    */
   patchedAssertingMethods(program: t.Program): string[] {
     const names = new Set<string>();
+    // Nothing in a type test runs: pino's `parentLogger.onChild = (child) => { expect(child).type.not.toHaveProperty('x') }`.
+    if (this.typeTests) return [];
     walk(program, (node) => {
       if (node.type === 'CallExpression') return this.declarationOf(node) === undefined;
       if (node.type !== 'AssignmentExpression' || node.operator !== '=' || node.left.type !== 'MemberExpression' || node.left.object.type === 'ThisExpression') return true;

@@ -166,6 +166,7 @@ describe('chains and assert modules however written', () => {
 function classesWithPatches(files: Record<string, string>, entry: string): string[] {
   const analysis = analyzeWithBoth(files[entry]!, entry, (nativeParseChars) => {
     const options: AnalyzeOptions = { nativeParseChars };
+    options.localModules = new LocalModules(new Set(Object.keys(files)), (file) => files[file], (code, file) => analyzeHelperModule(code, file, options));
     const patching = { ...options };
     options.patchedMethods = new PatchedMethods(Object.keys(files), (file) => files[file]!, (code, file) => patchedAssertingMethods(code, file, patching));
     return options;
@@ -203,7 +204,11 @@ describe('helpers', () => {
       // A patch in a test is that test's own; a type test's patch checks nothing when called.
       'test/stream.test.js': "const assert = require('node:assert');\nit('ends', () => { const stream = open(); stream.finish = () => { assert.ok(stream.done); }; stream.end(); });",
       'test/types/hooks.ts': "import { expectTypeOf } from 'vitest';\nhooks.beforeSave = (...args) => { expectTypeOf(args).toEqualTypeOf<[string]>(); };",
+      // Nor does a type test's, tstyche's included; and the code under test calling a method of a patched name checks nothing.
+      'test/types/db.tst.ts': "import { expect } from 'tstyche';\nparent.onChild = (child) => { expect(child).type.not.toHaveProperty('x'); };",
+      'src/logger.js': 'export function logger(opts) { const child = {}; opts.expectCount(1); return child; }',
       'test/query/rows.js': [
+        "const { logger } = require('../../src/logger.js');",
         'module.exports = function (db) {',
         "  describe('rows', () => {",
         "    it('sums', () => db('accounts').sum('logins').expectRows((check) => { check('pg', [{ sum: 15 }]); }));",
@@ -212,11 +217,13 @@ describe('helpers', () => {
         "    it('finishes', () => { const stream = open(); stream.finish(); });",
         "    it('saves', () => { hooks.beforeSave('x'); });",
         "    it('counts', () => { db('accounts').expectCount(3); });",
+        "    it('logs', () => { logger(options); });",
+        "    it('adopts', () => { parent.onChild(child); });",
         '  });',
         '};',
       ].join('\n'),
     };
-    expect(classesWithPatches(files, 'test/query/rows.js')).toEqual(['real', 'no-assertion', 'no-assertion', 'no-assertion', 'no-assertion', 'real']);
+    expect(classesWithPatches(files, 'test/query/rows.js')).toEqual(['real', 'no-assertion', 'no-assertion', 'no-assertion', 'no-assertion', 'real', 'no-assertion', 'no-assertion']);
     // Outside the test folders (the code under test), and written in a test, a patch that asserts is none of these.
     const elsewhere = { ...files, 'test/support/record-queries.js': '', 'src/record-queries.js': files['test/support/record-queries.js'] };
     expect(classesWithPatches(elsewhere, 'test/query/rows.js')[0]).toBe('no-assertion');
