@@ -1,4 +1,6 @@
+import path from 'node:path';
 import picomatch from 'picomatch';
+import { isFixtureFolder } from '../core/packages.js';
 
 const SCRIPT_EXTENSION = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 const DECLARATION_FILE = /\.d\.[cm]?ts$/;
@@ -8,8 +10,9 @@ export function isScriptFile(file: string): boolean {
   return SCRIPT_EXTENSION.test(file) && !DECLARATION_FILE.test(file);
 }
 
+const HELPER_DIRECTORIES = new Set(['helpers', 'helper', '__helpers__']);
 /** Directories whose files support tests but are not tests themselves (ava's and jest's conventions). */
-const TEST_SUPPORT_DIRECTORIES = new Set(['fixtures', 'fixture', '__fixtures__', 'helpers', 'helper', '__helpers__', '__mocks__', '__snapshots__']);
+const TEST_SUPPORT_DIRECTORIES = new Set(['fixtures', 'fixture', '__fixtures__', ...HELPER_DIRECTORIES, '__mocks__', '__snapshots__']);
 const TEST_DIRECTORIES = new Set(['test', 'tests', '__tests__', '__typetests__']);
 
 /** A folder of tests by its name: `test/`, `__tests__/`, and an end-to-end suite's `e2e/`. */
@@ -42,15 +45,11 @@ function isConventionalTestFile(file: string): boolean {
   return isTestFileName(name) || segments.some((segment) => TEST_DIRECTORIES.has(segment));
 }
 
-/** Fixtures are input to the code under test, not part of the tests. */
-const FIXTURE_DIRECTORIES = new Set(['fixtures', 'fixture', '__fixtures__', 'node_modules']);
-const HELPER_DIRECTORIES = new Set([...TEST_DIRECTORIES, 'helpers', 'helper', '__helpers__', '__mocks__']);
-
-/** A JS/TS file in a test or helper folder, fixtures aside: tests, and the modules that set them up. */
+/** A JS/TS file in a test or helper folder, fixtures and mocks aside (input to the code under test): tests, and the modules that set them up. */
 export function isInTestFolder(file: string): boolean {
   if (!isScriptFile(file)) return false;
-  const segments = file.split('/').slice(0, -1);
-  return segments.some((segment) => HELPER_DIRECTORIES.has(segment)) && !segments.some((segment) => FIXTURE_DIRECTORIES.has(segment));
+  const dir = path.posix.dirname(file);
+  return dir.split('/').some((segment) => TEST_DIRECTORIES.has(segment) || HELPER_DIRECTORIES.has(segment)) && !isFixtureFolder(dir);
 }
 
 /**
