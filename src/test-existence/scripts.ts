@@ -165,15 +165,15 @@ class ScriptReader {
       return;
     }
     if (isTestRunner(words)) {
-      const runner = path.posix.basename(words[0]!).replace(/\.[cm]?js$/, '');
+      const { runner, words: runnerWords } = runnerCommand(words);
       this.runners.add(runner);
-      if ((runner === 'node' && words.includes('--test')) || runner === 'mocha' || runner === '_mocha') {
-        this.runnerFiles.push({ runner: runner === 'node' ? 'node' : 'mocha', paths: pathArguments(words.slice(1)), recursive: words.includes('--recursive') });
+      if ((runner === 'node' && runnerWords.includes('--test')) || runner === 'mocha' || runner === '_mocha') {
+        this.runnerFiles.push({ runner: runner === 'node' ? 'node' : 'mocha', paths: pathArguments(runnerWords.slice(1)), recursive: runnerWords.includes('--recursive') });
       }
-      if (words.some((word) => PASS_WITH_NO_TESTS.test(word))) {
+      if (runnerWords.some((word) => PASS_WITH_NO_TESTS.test(word))) {
         this.problems.push({ rule: 'script/pass-with-no-tests', script: name, message: `the "${name}" script passes --passWithNoTests, so it is green when no test is found` });
       }
-      const config = configOption(words);
+      const config = configOption(runnerWords);
       if (config) this.configFiles.add(path.posix.normalize(config));
     }
     for (const called of this.calledScripts(words)) this.visitScript(called);
@@ -301,6 +301,28 @@ function isTestRunner(words: readonly string[]): boolean {
   if ((name === 'react-scripts' || name === 'ng' || name === 'vue-cli-service' || name === 'craco') && args.some((word) => word.startsWith('test'))) return true;
   // A test script of the project's own: ./scripts/test.sh, scripts/run-tests.js (`test` alone is the shell's builtin).
   return name !== 'test' && /(?:^|[\W_])tests?(?:[\W_]|$)/.test(name);
+}
+
+/** The command names that run a script given by path: `node`, and the runtimes and loaders like it. */
+const SCRIPT_RUNTIMES = new Set(['node', 'bun', 'deno', 'tsx']);
+
+/**
+ * The runner a command runs, and its words from the runner on: a runner run by path through node
+ * is that runner (webpack's `node --expose-gc node_modules/jest-cli/bin/jest --logHeapUsage` is jest,
+ * reading jest's config and arguments), and node's own `--test` is node's.
+ */
+function runnerCommand(words: readonly string[]): { runner: string; words: readonly string[] } {
+  const name = path.posix.basename(words[0]!).replace(/\.[cm]?js$/, '');
+  if (!SCRIPT_RUNTIMES.has(name) || words.some((word) => word === '--test' || word.startsWith('--test='))) return { runner: name, words };
+  const at = words.findIndex((word, index) => index > 0 && !word.startsWith('-') && word.split('/').some((part) => TEST_RUNNERS.has(part.replace(/\.[cm]?js$/, ''))));
+  if (at === -1) return { runner: name, words };
+  const runner = runnerNamed(words[at]!);
+  return { runner, words: [runner, ...words.slice(at + 1)] };
+}
+
+/** The runner a path names: `jest` of `node_modules/jest-cli/bin/jest.js`, `_mocha` of `node_modules/mocha/bin/_mocha`. */
+function runnerNamed(file: string): string {
+  return file.split('/').map((part) => part.replace(/\.[cm]?js$/, '')).findLast((part) => TEST_RUNNERS.has(part))!;
 }
 
 /** The words of a command that are paths: not options, nor the values of options. */

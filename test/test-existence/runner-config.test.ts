@@ -181,6 +181,26 @@ describe('the files the runner runs', () => {
     expect(report.metrics['test-files']).toBe(2);
   });
 
+  it('takes a runner that node runs by path for that runner, with its config and arguments', async () => {
+    // webpack's suite: jest's testMatch picks test/*.test.js; the cases below test/cases/ are input its tests compile.
+    const jest = await run({
+      'package.json': pkg({ test: 'node --expose-gc --max-old-space-size=4096 node_modules/jest-cli/bin/jest --logHeapUsage' }),
+      'jest.config.js': "module.exports = {\n  testMatch: ['<rootDir>/test/*.test.js'],\n};\n",
+      'test/add.test.js': REAL,
+      'test/cases/parsing/index.js': EMPTY,
+    });
+    expect(rules(jest)).toEqual([]);
+    expect(jest.metrics['test-files']).toBe(1);
+    const mocha = await run({
+      'package.json': pkg({ test: 'node --trace-warnings node_modules/mocha/bin/_mocha test/unit' }),
+      'test/unit/add.test.js': REAL,
+      'test/fixtures/empty.test.js': EMPTY,
+      'test/integration/empty.test.js': EMPTY,
+    });
+    expect(rules(mocha)).toEqual([]);
+    expect(mocha.metrics['test-files']).toBe(1);
+  });
+
   it('counts the runners of every test script: tstyche type tests beside a jest that ignores them', async () => {
     const report = await run({
       'package.json': pkg({ test: 'jest', 'test-types': 'tstyche' }, { jest: { testPathIgnorePatterns: ['/__typetests__/'] } }),
