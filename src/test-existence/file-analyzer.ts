@@ -50,6 +50,8 @@ interface Scope {
    * them to no call), such as enzyme's `function itIf(cond, a, b)`. What they hold is the caller's.
    */
   callerNames: ReadonlySet<string>;
+  /** Those helpers, for the functions their callers hand them (see callsCallersCheck). */
+  callers: readonly FunctionNode[];
 }
 
 /** A test or suite declaration: `it.skip('title', fn)`, `describe.each(table)('title', fn)`, `t.test('title', fn)`. */
@@ -126,6 +128,11 @@ export class FileAnalyzer {
   private readonly finder: AssertionFinder;
   private readonly lines: SourceLines;
 
+  /** The file's tree, when it was parsed whole: where the calls of a helper are looked up (see callsCallersCheck). */
+  private wholeProgram: t.Program | undefined;
+  /** The calls of each helper of the file, once looked up. */
+  private readonly callsOf = new Map<FunctionNode, t.CallExpression[]>();
+
   /** Where `// @ts-expect-error` comments are: the compiler fails when the line under one compiles. */
   private typeErrorExpectations: number[] = [];
 
@@ -164,7 +171,8 @@ export class FileAnalyzer {
     this.typeErrorExpectations = comments.filter((comment) => comment.value.includes('@ts-expect-error')).map((comment) => comment.start);
     // The file's own hooks assert for every test in it: known before the first test is judged.
     const hookAsserts = withHooks.some((part) => part().program.body.some((statement) => this.isAssertingHook(statement)));
-    const scope: Scope = { skipped: false, todo: false, hookAsserts, callerNames: new Set() };
+    this.wholeProgram = parts.length === 1 ? parts[0]!().program : undefined;
+    const scope: Scope = { skipped: false, todo: false, hookAsserts, callerNames: new Set(), callers: [] };
     for (const part of parts) for (const statement of part().program.body) this.visit(statement, scope);
     // tsd and tstyche files may assert at the top level, with no test around: the file is one type test.
     if (this.typeTests && this.tests.length === 0 && parts.some((part) => this.hasTypeAssertions(part().program))) this.tests.push({ title: '(type assertions of the file)', line: 1, column: 1, testClass: 'real' });
@@ -196,6 +204,49 @@ export class FileAnalyzer {
       return true;
     });
     return found;
+  }
+
+  /**
+   * Whether a helper's test calls a function the helper was given, where a caller hands it one that
+   * asserts: webpack's `createTestCase(name, config, fn)` declares `it(…, () => { …; fn(err.message) })`,
+   * and its callers pass `(msg) => expect(msg).toMatchInlineSnapshot(…)`.
+   */
+  private callsCallersCheck(fn: FunctionNode, callers: readonly FunctionNode[]): boolean {
+    if (callers.length === 0 || !this.wholeProgram) return false;
+    const positions: Array<{ helper: FunctionNode; index: number }> = [];
+    walk(fn.body, (node) => {
+      if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier') return true;
+      const name = node.callee.name;
+      for (const helper of callers) {
+        const index = helper.params.findIndex((param) => param.type === 'Identifier' && param.name === name);
+        if (index !== -1) positions.push({ helper, index });
+      }
+      return true;
+    });
+    return positions.some(({ helper, index }) =>
+      this.callsOfHelper(helper).some((call) => {
+        const given = call.arguments[index];
+        return given !== undefined && isFunction(given) && this.finder.helpersAssert([given]);
+      }),
+    );
+  }
+
+  /** The calls of a function of the file by the names it is bound to (`const createTestCase = (…) => …`). */
+  private callsOfHelper(helper: FunctionNode): t.CallExpression[] {
+    let calls = this.callsOf.get(helper);
+    if (!calls) {
+      const names = new Set([...this.names.helpers].filter(([, refs]) => refs.includes(helper)).map(([name]) => name));
+      const found: t.CallExpression[] = [];
+      if (names.size > 0) {
+        walk(this.wholeProgram!, (node) => {
+          if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && names.has(node.callee.name)) found.push(node);
+          return true;
+        });
+      }
+      calls = found;
+      this.callsOf.set(helper, calls);
+    }
+    return calls;
   }
 
   /** Whether the module's export `name` (or `default`) asserts, when this file is a helper module. */
@@ -375,7 +426,7 @@ export class FileAnalyzer {
         return false;
       }
       const callerNames = callersHere();
-      this.visitDeclaration(child, declaration, callerNames === scope.callerNames ? scope : { ...scope, callerNames });
+      this.visitDeclaration(child, declaration, callerNames === scope.callerNames ? scope : { ...scope, callerNames, callers: [...scope.callers, ...helpers.filter((helper): helper is FunctionNode => helper.body !== null)] });
       return false;
     });
   }
@@ -426,6 +477,7 @@ export class FileAnalyzer {
     const assertions = fn ? this.finder.assertions(fn.body, (child) => this.visitDeclaration(child, this.declarationOf(child)!, inner)) : new Set<AssertionKind>();
     // A helper's test that only calls its caller's function (enzyme's `it(title, () => factory(testCase))`) runs the caller's checks.
     if (fn && assertions.size === 0 && onlyCalls(fn, scope.callerNames)) assertions.add('live');
+    if (fn && !assertions.has('live') && this.callsCallersCheck(fn, scope.callers)) assertions.add('live');
     // The three checks below hold whatever constants the test asserts beside them: pino's `instance.on('error', () => { assert.ok('error received'); end() })`
     // fails by its timeout unless the code emits, `ok('…')` or not.
     // A test that ends through its `done` callback from inside other code checks that the code called back.

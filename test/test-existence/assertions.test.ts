@@ -553,6 +553,24 @@ describe('helpers', () => {
     expect(classes(code, 'a.test.ts')).toEqual(['real', 'real', 'no-assertion', 'no-assertion', 'no-assertion']);
   });
 
+  it("takes a helper's test that calls a function its callers give it, when one given asserts", () => {
+    const code = [
+      "describe('validation', () => {",
+      '  const createTestCase = (name, config, fn) => {',
+      '    it(`fails for ${name}`, () => { const message = validate(config); fn(message); });',
+      '  };',
+      '  function logCase(name, config, log) {',
+      '    it(`logs ${name}`, () => { const result = validate(config); log(result); });',
+      '  }',
+      '  const renderCase = (name, render) => { it(`renders ${name}`, () => { const element = render(); document.body.append(element); }); };',
+      "  createTestCase('empty', {}, (message) => expect(message).toBe('x'));",
+      "  logCase('empty', {}, (message) => console.log(message));",
+      "  renderCase('div', () => document.createElement('div'));",
+      '});',
+    ].join('\n');
+    expect(classes(code)).toEqual(['real', 'no-assertion', 'no-assertion']);
+  });
+
   it('follows a helper taken off a project module required whole, and a wrapper around it', () => {
     const files = {
       'test/unit/select.test.js': "const Support = require('../support');\nconst expectsql = Support.expectsql;\nconst log = Support.log;\nfunction expectSelect(options, expected) { return expectsql(select(options), expected); }\nit('a', () => { expectsql(select({}), { default: 'SELECT 1;' }) });\nit('b', () => expectSelect({}, { default: 'SELECT 1;' }));\nit('c', () => { log(select({})) });",
