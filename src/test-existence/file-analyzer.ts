@@ -475,8 +475,9 @@ export class FileAnalyzer {
     if (fn?.body.type === 'BlockStatement') for (const statement of fn.body.body) this.names.bind(statement);
     // Tests declared in the body (node:test subtests) are visited as tests, in this one's scope.
     const assertions = fn ? this.finder.assertions(fn.body, (child) => this.visitDeclaration(child, this.declarationOf(child)!, inner)) : new Set<AssertionKind>();
-    // A helper's test that only calls its caller's function (enzyme's `it(title, () => factory(testCase))`) runs the caller's checks.
-    if (fn && assertions.size === 0 && onlyCalls(fn, scope.callerNames)) assertions.add('live');
+    // A helper's test that only calls its caller's function (enzyme's `it(title, () => factory(testCase))`), or runs it as its body
+    // (apollo-client's `it(message, () => new Promise(testFn))`), runs the caller's checks.
+    if (fn && assertions.size === 0 && (onlyCalls(fn, scope.callerNames) || runsCallersTest(call, scope.callerNames))) assertions.add('live');
     if (fn && !assertions.has('live') && this.callsCallersCheck(fn, scope.callers)) assertions.add('live');
     // The three checks below hold whatever constants the test asserts beside them: pino's `instance.on('error', () => { assert.ok('error received'); end() })`
     // fails by its timeout unless the code emits, `ok('…')` or not.

@@ -114,7 +114,8 @@ export function onlyCalls(fn: FunctionNode, names: ReadonlySet<string>): boolean
 
 /**
  * Whether the test a declaration makes is the caller's, run through one of `names` (a helper's
- * parameters): given as the test's function (`it(title, fn)`), or handed the test's context in its
+ * parameters): given as the test's function (`it(title, fn)`) or as a promise's executor in its body
+ * (`it(title, () => new Promise(fn))`), or handed the test's context in its
  * body (`test(title, async (t) => { …; await run(t, page) })`). A helper's test that calls a function
  * it was given with other arguments (`expect(render()).toBeTruthy()`) checks on its own.
  */
@@ -128,6 +129,8 @@ export function runsCallersTest(call: t.CallExpression, names: ReadonlySet<strin
       if (child.type === 'CallExpression' && child.callee.type === 'Identifier' && names.has(child.callee.name)) {
         found = child.arguments.some((value) => value.type === 'Identifier' && context.has(value.name));
       }
+      // `() => new Promise(testFn)`: the caller's function is the executor, the test's body (apollo-client's `itAsync`).
+      if (child.type === 'NewExpression' && child.callee.type === 'Identifier' && child.callee.name === 'Promise' && child.arguments[0]?.type === 'Identifier' && names.has(child.arguments[0].name)) found = true;
       return !found;
     });
     return found;

@@ -553,6 +553,22 @@ describe('helpers', () => {
     expect(classes(code, 'a.test.ts')).toEqual(['real', 'real', 'no-assertion', 'no-assertion', 'no-assertion']);
   });
 
+  it("takes a helper's test that runs its caller's function as a promise's executor for the caller's test", () => {
+    const code = [
+      "const assert = require('node:assert');",
+      'function itAsync(message, testFn) {',
+      '  return it(message, () => new Promise(testFn).finally(() => clearTimeout(timer)));',
+      '}',
+      'function itWaits(message) {',
+      '  return it(message, () => new Promise(setup));',
+      '}',
+      "itAsync('collects', (resolve) => { assert.strictEqual(collect(), 1); resolve(); });",
+      "itAsync('runs', (resolve) => { collect(); resolve(); });",
+      "itWaits('sets up');",
+    ].join('\n');
+    expect(classes(code, 'tests.cts')).toEqual(['real', 'no-assertion', 'real', 'no-assertion']);
+  });
+
   it("takes a helper's test that calls a function its callers give it, when one given asserts", () => {
     const code = [
       "describe('validation', () => {",
