@@ -216,21 +216,17 @@ export const testExistenceGate: Gate = {
       ...packages.filter((entry) => entry.dir !== '' && isSupportPackage(entry)).map((entry) => ({ dir: entry.dir, manifest: path.posix.join(entry.dir, 'package.json') })),
     ];
     const judgedTestFiles = new Set(testFiles.map(({ file }) => file));
-    const codes = new Map<string, string>();
-    const codeOf = (file: string) => {
-      if (!codes.has(file)) codes.set(file, readProjectFile(context.cwd, file));
-      return codes.get(file)!;
-    };
+    const read = (file: string) => readProjectFile(context.cwd, file);
     for (const tester of units) {
       if (tester.realTests === 0) continue;
-      const suite = endToEndSuite(tester.entry, fileSet, (file) => readProjectFile(context.cwd, file));
+      const suite = endToEndSuite(tester.entry, fileSet, read);
       const suiteTests = suite !== undefined && [...filesWithRealTests].some((file) => suite.testDir === '' || file.startsWith(`${suite.testDir}/`));
       const served = suiteTests ? suite.served.map((dir) => packageByDir.get(dir)) : [];
       const chosen = packagesChosenBy(readings.get(tester.entry)!.environment, tester.imports, judged);
       const ownFixtures = fixtureProjects.filter((fixture) => packageOf(path.posix.join(path.posix.dirname(fixture.dir), '-')) === tester.entry);
       // Its tests name the fixture, or the helpers they share do (react-router's create-fixture.ts, `defaultTemplateName = "vite-7-template"`).
-      const testCode = ownFixtures.length === 0 ? [] : files.filter((file) => packageOf(file) === tester.entry && (judgedTestFiles.has(file) || isInTestFolder(file))).map((file) => () => codeOf(file));
-      const fixtured = ownFixtures.flatMap((fixture) => fixtureDependencies({ dir: fixture.dir, manifestText: codeOf(fixture.manifest) }, testCode, judged));
+      const testCode = ownFixtures.length === 0 ? [] : files.filter((file) => packageOf(file) === tester.entry && (judgedTestFiles.has(file) || isInTestFolder(file)));
+      const fixtured = fixtureDependencies(ownFixtures.map((fixture) => ({ dir: fixture.dir, manifestText: read(fixture.manifest) })), testCode, read, judged);
       for (const tested of [...served, ...chosen, ...fixtured]) {
         if (!tested || tested === tester.entry || excluded.has(tested)) continue;
         const list = testedBy.get(tested) ?? [];

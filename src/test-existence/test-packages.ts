@@ -86,26 +86,38 @@ const LOCAL_SPEC = /^(?:workspace|file|link|portal):/;
 const FOLDER_EDGES = new Set(['/', '\\', "'", '"', '`']);
 
 /**
- * The repository's packages a fixture project takes from the repository, when a test file names the
+ * The repository's packages that fixture projects take from the repository, when a test file names the
  * fixture's folder: astro's `test/fixtures/solid-component/package.json` depends on
  * `"@astrojs/solid-js": "workspace:*"`, and `solid-component.test.ts` builds that fixture
  * (`loadFixture({ root: './fixtures/solid-component/' })`) and checks what Solid rendered. A
  * dependency from the registry is not the repository's code, whatever its name; a package.json that
- * does not parse may be a test input, and takes nothing.
+ * does not parse may be a test input, and takes nothing. Each test file is read once, for every fixture.
  */
-export function fixtureDependencies<P extends { dir: string; name: string }>(fixture: { dir: string; manifestText: string }, testFiles: ReadonlyArray<() => string>, packages: readonly P[]): P[] {
+export function fixtureDependencies<P extends { dir: string; name: string }>(fixtures: ReadonlyArray<{ dir: string; manifestText: string }>, testFiles: readonly string[], read: (file: string) => string, packages: readonly P[]): P[] {
+  const taking = fixtures.flatMap((fixture) => {
+    const names = localDependencies(fixture.manifestText);
+    return names.length > 0 ? [{ folder: path.posix.basename(fixture.dir), names }] : [];
+  });
+  const unnamed = new Set(taking.map(({ folder }) => folder));
+  for (const file of testFiles) {
+    if (unnamed.size === 0) break;
+    const code = read(file);
+    for (const folder of unnamed) if (namesFolder(code, folder)) unnamed.delete(folder);
+  }
+  const byName = packagesByName(packages);
+  return taking.filter(({ folder }) => !unnamed.has(folder)).flatMap(({ names }) => names.flatMap((name) => byName.get(name) ?? []));
+}
+
+/** The dependencies a package.json takes from the repository; none when it does not parse. */
+function localDependencies(manifestText: string): string[] {
   let manifest: PackageManifest;
   try {
-    manifest = JSON.parse(fixture.manifestText) as PackageManifest;
+    manifest = JSON.parse(manifestText) as PackageManifest;
   } catch {
     return [];
   }
   const dependencies = typeof manifest === 'object' && manifest !== null ? { ...manifest.devDependencies, ...manifest.dependencies } : {};
-  const local = Object.entries(dependencies).filter(([, spec]) => typeof spec === 'string' && LOCAL_SPEC.test(spec));
-  const folder = path.posix.basename(fixture.dir);
-  if (local.length === 0 || !testFiles.some((code) => namesFolder(code(), folder))) return [];
-  const byName = packagesByName(packages);
-  return local.flatMap(([name]) => byName.get(name) ?? []);
+  return Object.entries(dependencies).flatMap(([name, spec]) => (typeof spec === 'string' && LOCAL_SPEC.test(spec) ? [name] : []));
 }
 
 /**
