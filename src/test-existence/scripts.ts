@@ -295,7 +295,7 @@ function isTestRunner(words: readonly string[]): boolean {
   const name = path.posix.basename(tool).replace(/\.[cm]?js$/, '');
   if (TEST_RUNNERS.has(name)) return true;
   if (name === 'node' || name === 'bun' || name === 'deno' || name === 'tsx') {
-    return args.some((word) => word === '--test' || word.startsWith('--test=') || (name !== 'node' && word === 'test')) || args.some((word) => !word.startsWith('-') && word.split('/').some((part) => TEST_RUNNERS.has(part.replace(/\.[cm]?js$/, ''))));
+    return args.some((word) => word === '--test' || word.startsWith('--test=') || (name !== 'node' && word === 'test')) || args.some(pathOfRunner);
   }
   if ((name === 'turbo' || name === 'nx' || name === 'lerna') && args.some((word) => /^test(?:\W|$)/.test(word))) return true;
   if ((name === 'react-scripts' || name === 'ng' || name === 'vue-cli-service' || name === 'craco') && args.some((word) => word.startsWith('test'))) return true;
@@ -314,15 +314,16 @@ const SCRIPT_RUNTIMES = new Set(['node', 'bun', 'deno', 'tsx']);
 function runnerCommand(words: readonly string[]): { runner: string; words: readonly string[] } {
   const name = path.posix.basename(words[0]!).replace(/\.[cm]?js$/, '');
   if (!SCRIPT_RUNTIMES.has(name) || words.some((word) => word === '--test' || word.startsWith('--test='))) return { runner: name, words };
-  const at = words.findIndex((word, index) => index > 0 && !word.startsWith('-') && word.split('/').some((part) => TEST_RUNNERS.has(part.replace(/\.[cm]?js$/, ''))));
+  const at = words.findIndex((word, index) => index > 0 && pathOfRunner(word));
   if (at === -1) return { runner: name, words };
-  const runner = runnerNamed(words[at]!);
+  const runner = pathOfRunner(words[at]!)!;
   return { runner, words: [runner, ...words.slice(at + 1)] };
 }
 
-/** The runner a path names: `jest` of `node_modules/jest-cli/bin/jest.js`, `_mocha` of `node_modules/mocha/bin/_mocha`. */
-function runnerNamed(file: string): string {
-  return file.split('/').map((part) => part.replace(/\.[cm]?js$/, '')).findLast((part) => TEST_RUNNERS.has(part))!;
+/** The runner a path names, if one: `jest` of `node_modules/jest-cli/bin/jest.js`, `_mocha` of `node_modules/mocha/bin/_mocha`. */
+function pathOfRunner(word: string): string | undefined {
+  if (word.startsWith('-')) return undefined;
+  return word.split('/').map((part) => part.replace(/\.[cm]?js$/, '')).findLast((part) => TEST_RUNNERS.has(part));
 }
 
 /** The words of a command that are paths: not options, nor the values of options. */
