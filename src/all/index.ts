@@ -1,5 +1,4 @@
 import { serveTestAnalysis } from '../test-existence/worker-entry.js';
-import { run } from './main.js';
 
-// test-existence analyses test files in worker threads started from this file (see worker-entry.ts).
-if (!(await serveTestAnalysis(import.meta.url))) await run();
+// test-existence analyses test files in worker threads started from this file (see worker-entry.ts); a worker loads none of the rest.
+if (!(await serveTestAnalysis(import.meta.url))) await (await import('./main.js')).run();

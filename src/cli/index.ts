@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 import { serveTestAnalysis } from '../test-existence/worker-entry.js';
-import { main } from './main.js';
 
-// test-existence analyses test files in worker threads started from this file (see worker-entry.ts).
+// test-existence analyses test files in worker threads started from this file (see worker-entry.ts); a worker loads none of the rest.
 if (!(await serveTestAnalysis(import.meta.url))) {
+  const { main } = await import('./main.js');
   process.exitCode = await main(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

@@ -1,4 +1,4 @@
-import { run } from './main.js';
 import { serveTestAnalysis } from './worker-entry.js';
 
-if (!(await serveTestAnalysis(import.meta.url))) await run();
+// An analysis worker starts from this file too (see worker-entry.ts), and loads none of the rest.
+if (!(await serveTestAnalysis(import.meta.url))) await (await import('./main.js')).run();
