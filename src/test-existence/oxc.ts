@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +31,8 @@ export function hostNativeTarget(): NativeTarget | undefined {
 
 function hostLibc(): 'glibc' | 'musl' | undefined {
   if (process.platform !== 'linux') return undefined;
+  const fromLdd = libcOfLdd(readLdd());
+  if (fromLdd) return fromLdd;
   // The report's network part looks up the host name of every open socket: it could take seconds, and says nothing of the libc.
   const report = process.report as typeof process.report & { excludeNetwork?: boolean };
   const excluded = report.excludeNetwork;
@@ -40,6 +43,25 @@ function hostLibc(): 'glibc' | 'musl' | undefined {
   } finally {
     report.excludeNetwork = excluded;
   }
+}
+
+/** The dynamic linker's front end, read where it exists: a glibc script, or musl's loader itself. */
+function readLdd(): string {
+  try {
+    return readFileSync('/usr/bin/ldd', 'latin1');
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The C library that `ldd` (its text) belongs to; undefined when it does not say. Reading it takes
+ * a millisecond, where Node's report, which says the same, takes 30 (as detect-libc does).
+ */
+export function libcOfLdd(text: string): 'glibc' | 'musl' | undefined {
+  if (text.includes('musl')) return 'musl';
+  if (text.includes('GNU C Library') || text.includes('GLIBC')) return 'glibc';
+  return undefined;
 }
 
 const moduleFile = fileURLToPath(import.meta.url);

@@ -1,5 +1,7 @@
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { coerceSetting, parseConfig, resolveSettings, scalarSettings } from '../../src/core/config.js';
+import schema from '../../schema/readiness-gates.schema.json' with { type: 'json' };
+import { AJV_OPTIONS, coerceSetting, parseConfig, resolveSettings, scalarSettings } from '../../src/core/config.js';
 import { loadConfig } from '../../src/core/config-file.js';
 import { ConfigurationError } from '../../src/core/errors.js';
 import { tempDir } from '../helpers/temp.js';
@@ -41,6 +43,15 @@ function configError(text: string): string {
   }
   throw new Error('expected a configuration error');
 }
+
+describe('the config schema', () => {
+  // The gate compiles it without checking it against the meta-schema (see config.ts): this is that check.
+  it('is a valid draft-07 JSON Schema under the options the gate compiles it with', () => {
+    const ajv = new Ajv(AJV_OPTIONS);
+    expect(ajv.validateSchema(schema), ajv.errorsText()).toBe(true);
+    expect(() => ajv.compile(schema)).not.toThrow();
+  });
+});
 
 describe('parseConfig', () => {
   it('accepts the example of the design document', () => {

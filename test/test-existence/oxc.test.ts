@@ -1,8 +1,8 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { VENDORED_TARGETS } from '../../scripts/vendor-oxc-parser.mjs';
-import { hostNativeTarget, nativeTarget, parseWithOxc } from '../../src/test-existence/oxc.js';
+import { hostNativeTarget, libcOfLdd, nativeTarget, parseWithOxc } from '../../src/test-existence/oxc.js';
 
 describe('the native binding chosen for a platform', () => {
   it.each([
@@ -22,6 +22,17 @@ describe('the native binding chosen for a platform', () => {
       .filter((name) => name.startsWith('binding-'))
       .map((name) => name.replace(/^binding-/, ''));
     expect(hostNativeTarget()).toBe(VENDORED_TARGETS.includes(installed!) ? installed : undefined);
+  });
+
+  it.runIf(process.platform === 'linux' && existsSync('/usr/bin/ldd'))("tells this machine's C library from its ldd as Node's report does", () => {
+    const header = (process.report.getReport() as { header: { glibcVersionRuntime?: string } }).header;
+    expect(libcOfLdd(readFileSync('/usr/bin/ldd', 'latin1'))).toBe(header.glibcVersionRuntime ? 'glibc' : 'musl');
+  });
+
+  it('tells musl from the banner its loader (Alpine\'s ldd) carries, and says nothing of a text that names neither', () => {
+    expect(libcOfLdd('\u007fELF\u0002\u0001\u0001\u0000musl libc (x86_64)\nVersion %s\nDynamic Program Loader')).toBe('musl');
+    expect(libcOfLdd('#!/bin/sh\n# This file is part of the GNU C Library.\n')).toBe('glibc');
+    expect(libcOfLdd('#!/bin/sh\necho "not a dynamic executable"\n')).toBeUndefined();
   });
 
   it.each([
