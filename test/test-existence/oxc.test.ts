@@ -59,6 +59,12 @@ describe('parsing with oxc from the sources', () => {
     expect(parseWithOxc('it("broken", () => {', 'broken.test.js', 'unambiguous')?.errors.length).toBeGreaterThan(0);
   });
 
+  it('hands a JavaScript file over in the TypeScript tree as well, so that one deserializer serves every file', () => {
+    const parse = parseWithOxc('const answer = 42;\n', 'sum.test.js', 'module', 'jsx');
+    const declaration = parse?.program.body[0] as { declarations: Array<{ id: object }> } | undefined;
+    expect(declaration?.declarations[0]?.id).toEqual({ type: 'Identifier', name: 'answer', decorators: [], optional: false, typeAnnotation: null, start: 6, end: 12 });
+  });
+
   it('tells a CommonJS script from an ES module when asked to (unambiguous)', () => {
     expect(parseWithOxc('const assert = require("assert");\nassert(true);\n', 'a.test.js', 'unambiguous')?.program.sourceType).toBe('script');
     expect(parseWithOxc('import assert from "assert";\nassert(true);\n', 'b.test.js', 'unambiguous')?.program.sourceType).toBe('module');
