@@ -7,7 +7,7 @@ import { EnvironmentError } from '../core/errors.js';
 import { isTooDeep, type FileAnalysis } from './analyze.js';
 import { HelperForAWorker, projectAnalyzer, type AnalysisAnswer, type AnalysisProject, type HelperPackage } from './analysis-worker.js';
 import { nativeParseLimit, threadNativeParseLimit } from './native-stack.js';
-import { boundYoungGeneration, fullWorkerYoungGeneration, tuneMemory, WORKER_YOUNG_GENERATION_MB } from './memory.js';
+import { boundYoungGeneration, tuneMemory, WORKER_YOUNG_GENERATION_MB } from './memory.js';
 import { analysisWorkerEntry, ANALYSIS_ROLE } from './worker-entry.js';
 
 /**
@@ -48,8 +48,6 @@ export interface Analysis {
  */
 export function startAnalysis(project: AnalysisProject, expectedTestFiles: number): Analysis {
   const count = Math.max(0, Math.min(availableParallelism() - 1, Math.floor(expectedTestFiles / FILES_PER_WORKER)));
-  // Left set when the gate stops before its analysis: it only sizes the workers' heaps.
-  const restoreWorkerFlags = fullWorkerYoungGeneration();
   const workers = Array.from({ length: count }, () => startWorker(project)).filter((worker) => worker !== undefined);
   return {
     analyze: async (testFiles, helperPackages) => {
@@ -60,7 +58,6 @@ export function startAnalysis(project: AnalysisProject, expectedTestFiles: numbe
       } finally {
         for (const worker of workers) void worker.thread.terminate();
         restoreFlags();
-        restoreWorkerFlags();
       }
     },
   };
