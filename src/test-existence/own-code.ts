@@ -39,7 +39,8 @@ function passesOn(statement: t.Node): boolean {
     case 'TSModuleDeclaration':
       return statement.declare === true;
     case 'ExpressionStatement':
-      return statement.directive !== undefined || exportsRequired(statement.expression) || logs(statement.expression);
+      // oxc's TypeScript tree gives every expression statement a `directive`: null unless it is one ('use strict').
+      return typeof statement.directive === 'string' || exportsRequired(statement.expression) || logs(statement.expression);
     // A notice beside the re-exports (lit's bundle: `if (!window.litDisableBundleWarning) console.warn(…)`, a deprecation warning).
     case 'IfStatement':
       return passesOn(statement.consequent) && (!statement.alternate || passesOn(statement.alternate));

@@ -289,8 +289,14 @@ describe('packages as a user sees them', () => {
     expect(rules(facade)).toEqual([]);
     expect(facade.metrics).toMatchObject({ 'reexport-packages': 1, 'source-files': 6 });
     // One statement that runs code of its own (prettier's plugins map what they import) needs tests again.
-    for (const code of ['export const parsers = Object.fromEntries(Object.entries(core));\n', "export * from '@acme/core';\nif (debug) register(core);\n", 'export default function add(a, b) { return a + b; }\n']) {
-      const glue = await runGate(workspace({ 'packages/acme/src/glue.js': code }));
+    const glues = [
+      ['glue.js', 'export const parsers = Object.fromEntries(Object.entries(core));\n'],
+      ['glue.js', "export * from '@acme/core';\nif (debug) register(core);\n"],
+      ['glue.js', 'export default function add(a, b) { return a + b; }\n'],
+      ['glue.ts', "'use strict';\nexport * from '@acme/core';\nregister(core);\n"],
+    ];
+    for (const [file, code] of glues) {
+      const glue = await runGate(workspace({ [`packages/acme/src/${file}`]: code! }));
       expect(rules(glue)).toEqual(['tests/none packages/acme/package.json', 'script/missing packages/acme/package.json']);
       expect(glue.metrics).toMatchObject({ 'reexport-packages': 0 });
     }
