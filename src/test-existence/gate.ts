@@ -5,7 +5,7 @@ import { createReport, type Finding, type Level } from '../core/report.js';
 import { closestMatch } from '../core/suggest.js';
 import { findEnabledOption, TEST_CLASSES, type SourceLocation, type TestClass } from './analyze.js';
 import { compileAssertPatterns } from './assert-patterns.js';
-import { discoverPackages, isFixtureFolder, type PackageManifest } from '../core/packages.js';
+import { discoverPackages, isFixtureFolder, packagesByName, type PackageManifest } from '../core/packages.js';
 import { listProjectFiles, readProjectFile } from '../core/project-files.js';
 import { createTestFileMatcher, isInTestFolder, isScriptFile, isSourceFile } from './files.js';
 import { judgeReports, readTestReports } from './reports.js';
@@ -16,7 +16,7 @@ import { onlyReexports } from './own-code.js';
 import { readRunnerSelection, type RunnerSelection } from './runner-config.js';
 import { endToEndSuite } from './served-packages.js';
 import { checkTestScript, delegatesToWorkspaces, type TestScriptReading } from './scripts.js';
-import { fixtureDependencies, packagesChosenBy, testPackagesOf, type PackageTests } from './test-packages.js';
+import { fixtureDependencies, onlyRunsTests, packagesChosenBy, testPackagesOf, withWorkspaceDependencies, type PackageTests } from './test-packages.js';
 
 type RuleLevel = Level | 'off';
 
@@ -200,12 +200,14 @@ export const testExistenceGate: Gate = {
       }
     }
 
+    const dependedOn = new Set(judged.flatMap((entry) => Object.keys({ ...entry.manifest?.dependencies, ...entry.manifest?.devDependencies, ...entry.manifest?.peerDependencies })));
     const units = judged.map((entry) => {
       const tally = tallies.get(entry)!;
       const runs = readings.get(entry)!.runnerFiles.flatMap((run) => run.paths.map((file) => path.posix.join(entry.dir, file)));
-      return { entry, dir: entry.dir, name: entry.name, sourceFiles: tally.sources.length, testFiles: tally.testFiles, realTests: tally.classes.real, imports: tally.imports, runs };
+      return { entry, dir: entry.dir, name: entry.name, sourceFiles: tally.sources.length, testFiles: tally.testFiles, realTests: tally.classes.real, imports: tally.imports, runs, onlyRunsTests: onlyRunsTests(entry, fileSet, dependedOn) };
     });
     const testedBy = testPackagesOf(units, packageOf);
+    const byName = packagesByName(judged);
     // An app the end-to-end suite of another package starts is tested through it, when that suite has real tests (react-hook-form's
     // app/, which Playwright's webServer runs), and so is a package a suite is pointed at by an environment variable and imports
     // (sequelize's `cross-env DIALECT=db2` in core's tests).
@@ -219,9 +221,10 @@ export const testExistenceGate: Gate = {
     const read = (file: string) => readProjectFile(context.cwd, file);
     for (const tester of units) {
       if (tester.realTests === 0) continue;
-      const suite = endToEndSuite(tester.entry, fileSet, read);
+      const suite = endToEndSuite(tester.entry, fileSet, read, (name) => byName.get(name)?.dir);
       const suiteTests = suite !== undefined && [...filesWithRealTests].some((file) => suite.testDir === '' || file.startsWith(`${suite.testDir}/`));
-      const served = suiteTests ? suite.served.map((dir) => packageByDir.get(dir)) : [];
+      // What an app the suite drives loads from the repository runs under its tests too (documenso's remix app and its ui and trpc packages).
+      const served = suiteTests ? withWorkspaceDependencies(suite.served.map((dir) => packageByDir.get(dir)).filter((entry) => entry !== undefined), byName) : [];
       const chosen = packagesChosenBy(readings.get(tester.entry)!.environment, tester.imports, judged);
       const ownFixtures = fixtureProjects.filter((fixture) => packageOf(path.posix.join(path.posix.dirname(fixture.dir), '-')) === tester.entry);
       // Its tests name the fixture, or the helpers they share do (react-router's create-fixture.ts, `defaultTemplateName = "vite-7-template"`).

@@ -19,11 +19,13 @@ export interface PackageTests<P> {
   imports: ReadonlySet<string>;
   /** Files and folders its test script tells mocha or node to run, relative to the repository (`packages/tests/build`). */
   runs: readonly string[];
+  /** Its scripts only run tests and it has no entry point (see onlyRunsTests): its other files support its tests. */
+  onlyRunsTests?: boolean;
 }
 
 /**
- * The test packages that test each package: a package of test files only, with real tests, tests
- * every package its tests import by name, and every package whose test script runs its files (a root
+ * The test packages that test each package: a package of test files only (or of tests and the files
+ * that support them, see onlyRunsTests), with real tests, tests every package its tests import by name, and every package whose test script runs its files (a root
  * whose `npm test` is `mocha --recursive packages/tests`). A name shared by a workspace root and a
  * member (enzyme's root and `packages/enzyme`) is the member's: that is what the import resolves to.
  */
@@ -34,7 +36,7 @@ export function testPackagesOf<P>(units: ReadonlyArray<PackageTests<P>>, package
     const list = testedBy.get(unit.entry) ?? [];
     if (unit !== testPackage && !list.includes(testPackage)) testedBy.set(unit.entry, [...list, testPackage]);
   };
-  const testPackages = units.filter((unit) => unit.testFiles > 0 && unit.sourceFiles === 0 && unit.realTests > 0);
+  const testPackages = units.filter((unit) => unit.testFiles > 0 && (unit.sourceFiles === 0 || unit.onlyRunsTests === true) && unit.realTests > 0);
   for (const testPackage of testPackages) {
     for (const name of testPackage.imports) {
       const imported = byName.get(name);
@@ -61,6 +63,48 @@ function enclosingUnit<P>(testPackage: PackageTests<P>, units: ReadonlyArray<Pac
   if (!around || around === testPackage) return undefined;
   const within = around.dir === '' ? testPackage.dir : testPackage.dir.slice(around.dir.length + 1);
   return isTestDirectoryName(within.split('/')[0]!) ? around : undefined;
+}
+
+/** Scripts that run tests (`test`, `test:e2e`, `e2e-ui`) or only tend the code (lint, format, type checks, cleaning). */
+const TEST_OR_CHORE_SCRIPT = /^(?:test|e2e|lint|format|prettier|typecheck|type-check|tsc|clean)(?:$|[-:._])/;
+
+/**
+ * Whether a package is a package of tests with files that support them: every script it has runs tests
+ * or tends the code, no entry point it names (`main`, `module`, `exports`, `bin`) exists, and no package
+ * of the repository depends on it. documenso's `packages/app-tests` holds Playwright specs, the
+ * constants they share in `constants/`, and scripts `test:dev` and `test:e2e`; its `main: "index.js"`,
+ * npm's default, names no file. An app has a script that builds or starts it, and a library an entry
+ * point (one a build writes may be missing) or packages that depend on it.
+ */
+export function onlyRunsTests(pkg: { dir: string; name: string; manifest?: PackageManifest }, files: ReadonlySet<string>, dependedOn: ReadonlySet<string>): boolean {
+  const manifest = pkg.manifest;
+  const scripts = Object.keys(manifest?.scripts ?? {});
+  if (!manifest || dependedOn.has(pkg.name) || scripts.length === 0 || !scripts.every((name) => TEST_OR_CHORE_SCRIPT.test(name))) return false;
+  const entries = [manifest.main, manifest.module, manifest.bin, manifest.exports].flatMap(pathsIn);
+  return !entries.some((entry) => files.has(path.posix.join(pkg.dir, entry)));
+}
+
+/** The relative paths a manifest field names: a string, or the values of an object (exports' conditions), at any depth. */
+function pathsIn(value: unknown): string[] {
+  if (typeof value === 'string') return value.startsWith('./') || !value.includes(':') ? [value] : [];
+  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(pathsIn);
+  return [];
+}
+
+/**
+ * The packages and, with them, every package of the repository they depend on, and those depend on in
+ * turn: what an app loads from the repository when it runs.
+ */
+export function withWorkspaceDependencies<P extends { name: string; manifest?: PackageManifest }>(packages: readonly P[], byName: ReadonlyMap<string, P>): P[] {
+  const found = new Set(packages);
+  for (const entry of found) {
+    const manifest = entry.manifest;
+    for (const name of Object.keys({ ...manifest?.dependencies, ...manifest?.devDependencies })) {
+      const dependency = byName.get(name);
+      if (dependency) found.add(dependency);
+    }
+  }
+  return [...found];
 }
 
 /** The part of a path before its first glob (`packages/tests` for `packages/tests/**\/*.js`). */

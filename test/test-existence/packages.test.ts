@@ -178,6 +178,71 @@ describe('packages as a user sees them', () => {
     expect(rules(await runGate(suite("webServer: { command: 'cd /srv && cd app && npm run dev' }", {})))).toEqual(untested);
   });
 
+  it('counts the apps the scripts of a Playwright suite start before it, and the packages they load from the repository, as tested by it', async () => {
+    const E2E_TEST = "import { expect, test } from '@playwright/test';\ntest('signs in', async ({ page }) => {\n  await page.goto('/');\n  await expect(page.getByText('Welcome')).toBeVisible();\n});\n";
+    // As documenso's packages/app-tests: the suite starts the app by its workspace name, then runs Playwright.
+    const monorepo = (testScript: string, extra: Record<string, string> = {}) =>
+      tempDir({
+        'package.json': manifest('monorepo', { test: 'npm test --workspaces --if-present' }, { private: true, workspaces: ['apps/*', 'packages/*'] }),
+        'packages/e2e/package.json': manifest('@acme/e2e', { 'test:e2e': testScript, serve: 'npm run start -w @acme/web' }, { private: true }),
+        'packages/e2e/playwright.config.ts': "import { defineConfig } from '@playwright/test';\nexport default defineConfig({ testDir: './tests' });\n",
+        'packages/e2e/tests/sign-in.spec.ts': E2E_TEST,
+        'apps/web/package.json': manifest('@acme/web', { start: 'node server.js', build: 'vite build' }, { private: true, dependencies: { '@acme/ui': '*' } }),
+        'apps/web/server.js': SOURCE,
+        // What the app loads from the repository, and what that loads in turn.
+        'packages/ui/package.json': manifest('@acme/ui', { build: 'tsc' }, { private: true, dependencies: { '@acme/tokens': '*' } }),
+        'packages/ui/src/button.js': SOURCE,
+        'packages/tokens/package.json': manifest('@acme/tokens', { build: 'tsc' }, { private: true }),
+        'packages/tokens/src/colors.js': SOURCE,
+        // Nothing the app loads: still untested.
+        'packages/mailer/package.json': manifest('@acme/mailer', { build: 'tsc' }, { private: true }),
+        'packages/mailer/src/send.js': SOURCE,
+        ...extra,
+      });
+    // The suite's own package is a support package (e2e): it needs no test script.
+    const mailerOnly = ['tests/none packages/mailer/package.json', 'script/missing packages/mailer/package.json'];
+    for (const script of [
+      'start-server-and-test "npm run start -w @acme/web" http://localhost:3000 "playwright test"',
+      'start-server-and-test "npm run start --workspace=apps/web" http://localhost:3000 "playwright test"',
+      'start-server-and-test "pnpm --filter @acme/web start" http://localhost:3000 "playwright test"',
+      'start-server-and-test "yarn workspace @acme/web start" http://localhost:3000 "playwright test"',
+      // A server named by a script of the suite's package.
+      'NODE_ENV=test start-server-and-test serve http://localhost:3000 "playwright test"',
+    ]) {
+      expect(rules(await runGate(monorepo(script))), script).toEqual(mailerOnly);
+    }
+    // A script that starts the app but runs no Playwright, or a suite with no real test, tests nothing through it.
+    const untested = ['apps/web', 'packages/mailer', 'packages/tokens', 'packages/ui'].flatMap((dir) => [`tests/none ${dir}/package.json`, `script/missing ${dir}/package.json`]);
+    expect(rules(await runGate(monorepo('start-server-and-test "npm run start -w @acme/web" http://localhost:3000 "vitest run"'))).sort()).toEqual([...untested].sort());
+    const noCheck = monorepo('start-server-and-test "npm run start -w @acme/web" http://localhost:3000 "playwright test"', { 'packages/e2e/tests/sign-in.spec.ts': "import { test } from '@playwright/test';\ntest('opens', async ({ page }) => { await page.goto('/'); });\n" });
+    expect(rules(await runGate(noCheck)).sort()).toEqual([...untested, 'test/no-assertion packages/e2e/tests/sign-in.spec.ts'].sort());
+  });
+
+  it('credits the packages a package of tests imports, when its other files only support its tests', async () => {
+    const SPEC = "import { expect, test } from '@playwright/test';\nimport { seedUser } from '@acme/db';\nimport { USER } from '../constants/users';\ntest('signs in', async ({ page }) => {\n  await seedUser(USER);\n  await page.goto('/');\n  await expect(page.getByText(USER.name)).toBeVisible();\n});\n";
+    // As documenso's packages/app-tests: specs, constants they share, test scripts only, and npm's default `main` naming no file.
+    const workspace = (testsManifest: Record<string, unknown>, extra: Record<string, string> = {}) =>
+      tempDir({
+        'package.json': manifest('monorepo', { test: 'npm test --workspaces --if-present' }, { private: true, workspaces: ['packages/*'] }),
+        'packages/app-tests/package.json': `${JSON.stringify({ name: '@acme/app-tests', version: '0.0.0', main: 'index.js', ...testsManifest })}\n`,
+        'packages/app-tests/e2e/sign-in.spec.ts': SPEC,
+        'packages/app-tests/constants/users.ts': "export const USER = { name: 'Ada' };\n",
+        'packages/db/package.json': manifest('@acme/db', { build: 'tsc' }, { private: true }),
+        'packages/db/src/seed.js': SOURCE,
+        ...extra,
+      });
+    const tested = await runGate(workspace({ scripts: { 'test:e2e': 'playwright test', 'test:ui': 'playwright test --ui', lint: 'eslint .' } }));
+    expect(rules(tested)).toEqual(['script/missing packages/app-tests/package.json']);
+    expect(tested.metrics).toMatchObject({ 'tested-by-test-packages': 1 });
+    const dbUntested = ['tests/none packages/db/package.json', 'script/missing packages/db/package.json'];
+    // A package that builds or starts something is an app or a library, whose tests do not test what they import.
+    expect(rules(await runGate(workspace({ scripts: { 'test:e2e': 'playwright test', build: 'tsc' } })))).toEqual(expect.arrayContaining(dbUntested));
+    // So is one with an entry point, or one another package depends on.
+    expect(rules(await runGate(workspace({ scripts: { 'test:e2e': 'playwright test' } }, { 'packages/app-tests/index.js': SOURCE })))).toEqual(expect.arrayContaining(dbUntested));
+    const dependedOn = { 'packages/web/package.json': manifest('@acme/web', { test: 'vitest run' }, { private: true, devDependencies: { '@acme/app-tests': '*' } }), 'packages/web/src/add.js': SOURCE, 'packages/web/test/add.test.js': REAL_TEST };
+    expect(rules(await runGate(workspace({ scripts: { 'test:e2e': 'playwright test' } }, dependedOn)))).toEqual(expect.arrayContaining(dbUntested));
+  });
+
   it('needs no tests in private integration projects, but does in a published package of integrations', async () => {
     const report = await runGate(tempDir({
       ...app('vitest run', { 'frontend/test/add.test.js': REAL_TEST }),
