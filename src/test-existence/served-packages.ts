@@ -21,6 +21,8 @@ const FOLDER_OPTIONS = new Set(['--prefix', '--dir', '-C', '--cwd']);
 const WORKSPACE_OPTIONS: Readonly<Record<string, ReadonlySet<string>>> = { npm: new Set(['-w', '--workspace']), pnpm: new Set(['--filter', '-F']), bun: new Set(['--filter', '-F']) };
 /** start-server-and-test's names: its arguments are servers to start, each followed by the URL to wait for, then the tests. */
 const START_THEN_TEST = new Set(['start-server-and-test', 'server-test', 'start-test']);
+/** Tools that run each of their arguments as a command, side by side: `concurrently "npm run start -w web" "playwright test"`. */
+const SIDE_BY_SIDE = new Set(['concurrently']);
 /** Package-manager commands that are not scripts: `pnpm install`, `npm ci`. */
 const MANAGER_COMMANDS = new Set(['install', 'i', 'ci', 'add', 'exec', 'dlx', 'x', 'create', 'init', 'link', 'rebuild', 'prune', 'dedupe']);
 /** How many scripts deep a web server's command is followed. */
@@ -62,7 +64,8 @@ export function endToEndSuite(
 
 /**
  * The folders the scripts of the suite's package start servers in before they run Playwright:
- * `start-server-and-test <server> <url> … <tests>`, a server given as a command or as a script of the package.
+ * `start-server-and-test <server> <url> … <tests>`, a server given as a command or as a script of the
+ * package, and `concurrently <command> …`.
  */
 function startedByScripts(owner: ConfigPackage, packageDir: PackageDirByName): string[] {
   const folders = new Set<string>();
@@ -72,12 +75,10 @@ function startedByScripts(owner: ConfigPackage, packageDir: PackageDirByName): s
     if (!tree) continue;
     for (const { words } of shellCommands(tree)) {
       const [name, ...args] = words;
-      if (!name || !START_THEN_TEST.has(path.posix.basename(name))) continue;
+      const tool = name === undefined ? '' : path.posix.basename(name);
       // Servers and their URLs alternate; the last argument runs the tests.
-      for (let index = 0; index < args.length - 1; index += 2) {
-        const server = args[index]!;
-        commandFolders(/\s/.test(server) ? server : `npm run ${server}`, owner.dir, owner.scripts, folders, packageDir, 0);
-      }
+      const servers = START_THEN_TEST.has(tool) ? args.filter((_, index) => index % 2 === 0 && index < args.length - 1) : SIDE_BY_SIDE.has(tool) ? args.filter((arg) => /\s/.test(arg)) : [];
+      for (const server of servers) commandFolders(/\s/.test(server) ? server : `npm run ${server}`, owner.dir, owner.scripts, folders, packageDir, 0);
     }
   }
   return [...folders];

@@ -208,6 +208,7 @@ describe('packages as a user sees them', () => {
       'start-server-and-test "yarn workspace @acme/web start" http://localhost:3000 "playwright test"',
       // A server named by a script of the suite's package.
       'NODE_ENV=test start-server-and-test serve http://localhost:3000 "playwright test"',
+      'concurrently -k -s first "npm run start -w @acme/web" "wait-on http://localhost:3000 && playwright test"',
     ]) {
       expect(rules(await runGate(monorepo(script))), script).toEqual(mailerOnly);
     }
