@@ -93,6 +93,8 @@ export default [
   console.log('');
   console.log(`The gate judged ${report.metrics['test-files']} test files (${report.metrics.tests} tests, ${report.findings.length} findings, ${report.metrics['parse-errors']} parse errors);`);
   console.log(`ESLint linted ${eslintResults.length} files (${eslintFindings} findings of the three rules, ${fatal} files it could not parse).`);
+  // With --no-warn-ignored, files its config does not reach are left out in silence: the comparison is then not like for like.
+  if (eslintResults.length !== files.length) console.log(`WARNING: ESLint was given ${files.length} files and reported on ${eslintResults.length}: it ignored the others.`);
   console.log('');
   console.log(`Medians of ${runs} interleaved runs, whole CLI processes (start-up included), Node ${process.version}`);
   console.log('                                   wall      CPU   peak RSS');
