@@ -252,6 +252,8 @@ export class AssertionFinder {
     if (PLAYWRIGHT_WAITS.has(method) && call.arguments.length > 0) return 'live';
     // So does waiting for an event that must meet a predicate: astro's `page.waitForEvent('console', (message) => message.text() === 'Hello')`.
     if (method === 'waitForEvent' && call.arguments.slice(1).some(isEventPredicate)) return 'live';
+    // And a locator's wait for a state (visible by default): documenso's `page.getByTestId('dialog-create-team-button').waitFor({ state: 'hidden' })`.
+    if (method === 'waitFor' && isLocatorChain(callee.object)) return 'live';
     // Waits until a condition holds, and fails at a timeout: Vitest's vi.waitUntil(() => server.ready), WebdriverIO's
     // browser.waitUntil(…) and $('#menu').waitForDisplayed(), a test harness's run.waitUntil(({ stderr }) => …).
     if ((method === 'waitUntil' && call.arguments[0] !== undefined && isFunction(call.arguments[0])) || WEBDRIVERIO_WAITS.has(method)) return 'live';
@@ -346,4 +348,15 @@ function checksProperty(argument: t.Node | undefined, module: string): boolean {
   if (argument?.type !== 'CallExpression' || argument.callee.type !== 'MemberExpression') return false;
   const path = calleePath(argument.callee);
   return path?.length === 2 && path[0] === module && (path[1] === 'property' || path[1] === 'asyncProperty');
+}
+
+/** Playwright's ways to make a locator: `page.locator(…)`, `getByRole(…)`, `frameLocator(…)`, refined by `filter`, `nth`… */
+const LOCATOR_METHODS = /^(?:locator|frameLocator|getBy[A-Z]\w*)$/;
+
+/** Whether `node` is a chain of calls that makes a Playwright locator: `page.getByRole('row').filter({ hasText }).nth(1)`. */
+function isLocatorChain(node: t.Node): boolean {
+  for (let current = node; current.type === 'CallExpression' && current.callee.type === 'MemberExpression'; current = current.callee.object) {
+    if (LOCATOR_METHODS.test(propertyName(current.callee) ?? '')) return true;
+  }
+  return false;
 }

@@ -73,6 +73,8 @@ describe('chains and assert modules however written', () => {
     ['t.assert of node:test', "test('t', (t) => { t.assert.strictEqual(f(), 1) });"],
     ['a Playwright wait', "test('t', async ({ page }) => { await page.goto('/'); await page.waitForSelector('text=Done') });"],
     ['a Playwright wait for an event that meets a predicate', "test('t', async ({ page }) => { await page.goto('/'); await page.waitForEvent('console', (message) => message.text() === 'Hi'); });"],
+    ["a Playwright locator's wait for a state", "test('t', async ({ page }) => { await page.getByRole('button', { name: 'Save' }).click(); await page.getByTestId('dialog').waitFor({ state: 'hidden' }); });"],
+    ["a Playwright locator's wait, visible by default", "test('t', async ({ page }) => { await page.goto('/'); await page.locator('#done').first().waitFor(); });"],
     ['a Playwright wait for an event with a predicate option', "test('t', async ({ page }) => { await page.goto('/'); await page.waitForEvent('request', { predicate: (request) => request.url().endsWith('/api') }); });"],
     ['tspl with a plan', "import { tspl } from '@matteo.collina/tspl';\ntest('t', async (t) => { const p = tspl(t, { plan: 1 }); p.equal(f(), 1); await p.completed; });"],
     ['fc.assert', "import fc from 'fast-check';\ntest('t', () => { fc.assert(fc.property(fc.integer(), (n) => f(n) >= 0)) });"],
@@ -91,6 +93,7 @@ describe('chains and assert modules however written', () => {
   it.each([
     ['execCommand given no expectation', "import { execCommand } from 'cli-testlab';\nit('t', () => execCommand('cli --version', { cwd: dir }));"],
     ['a function taken off another module', "const path = require('node:path');\nconst join = path.join;\nit('t', () => { join(a, b) });"],
+    ['a waitFor that is no locator\'s', "it('t', async () => { await queue.waitFor(100); await client.connect().waitFor() });"],
   ])('%s does not count as asserting', (_name, code) => {
     expect(classes(code)).toEqual(['no-assertion']);
   });
