@@ -24,9 +24,9 @@ export interface PackageTests<P> {
 }
 
 /**
- * The test packages that test each package: a package of test files only (or of tests and the files
- * that support them, see onlyRunsTests), with real tests, tests every package its tests import by name, and every package whose test script runs its files (a root
- * whose `npm test` is `mocha --recursive packages/tests`). A name shared by a workspace root and a
+ * The test packages that test each package: a package of test files only (or of tests and fewer files
+ * that support them, see onlyRunsTests), with real tests, tests every package its tests import by name,
+ * and every package whose test script runs its files (a root whose `npm test` is `mocha --recursive packages/tests`). A name shared by a workspace root and a
  * member (enzyme's root and `packages/enzyme`) is the member's: that is what the import resolves to.
  */
 export function testPackagesOf<P>(units: ReadonlyArray<PackageTests<P>>, packageOf: (file: string) => P): Map<P, Array<PackageTests<P>>> {
@@ -36,7 +36,8 @@ export function testPackagesOf<P>(units: ReadonlyArray<PackageTests<P>>, package
     const list = testedBy.get(unit.entry) ?? [];
     if (unit !== testPackage && !list.includes(testPackage)) testedBy.set(unit.entry, [...list, testPackage]);
   };
-  const testPackages = units.filter((unit) => unit.testFiles > 0 && (unit.sourceFiles === 0 || unit.onlyRunsTests === true) && unit.realTests > 0);
+  // A service run from its Dockerfile may have test scripts only too: its tests do not outnumber its code.
+  const testPackages = units.filter((unit) => unit.testFiles > 0 && (unit.sourceFiles === 0 || (unit.onlyRunsTests === true && unit.sourceFiles < unit.testFiles)) && unit.realTests > 0);
   for (const testPackage of testPackages) {
     for (const name of testPackage.imports) {
       const imported = byName.get(name);
@@ -84,9 +85,9 @@ export function onlyRunsTests(pkg: { dir: string; name: string; manifest?: Packa
   return !entries.some((entry) => files.has(path.posix.join(pkg.dir, entry)));
 }
 
-/** The relative paths a manifest field names: a string, or the values of an object (exports' conditions), at any depth. */
+/** The paths a manifest field names: a string, or the values of an object (exports' conditions, bin's commands), at any depth. */
 function pathsIn(value: unknown): string[] {
-  if (typeof value === 'string') return value.startsWith('./') || !value.includes(':') ? [value] : [];
+  if (typeof value === 'string') return [value];
   if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(pathsIn);
   return [];
 }

@@ -227,6 +227,7 @@ describe('packages as a user sees them', () => {
         'package.json': manifest('monorepo', { test: 'npm test --workspaces --if-present' }, { private: true, workspaces: ['packages/*'] }),
         'packages/app-tests/package.json': `${JSON.stringify({ name: '@acme/app-tests', version: '0.0.0', main: 'index.js', ...testsManifest })}\n`,
         'packages/app-tests/e2e/sign-in.spec.ts': SPEC,
+        'packages/app-tests/e2e/sign-out.spec.ts': SPEC.replace('signs in', 'signs out'),
         'packages/app-tests/constants/users.ts': "export const USER = { name: 'Ada' };\n",
         'packages/db/package.json': manifest('@acme/db', { build: 'tsc' }, { private: true }),
         'packages/db/src/seed.js': SOURCE,
@@ -240,6 +241,9 @@ describe('packages as a user sees them', () => {
     expect(rules(await runGate(workspace({ scripts: { 'test:e2e': 'playwright test', build: 'tsc' } })))).toEqual(expect.arrayContaining(dbUntested));
     // So is one with an entry point, or one another package depends on.
     expect(rules(await runGate(workspace({ scripts: { 'test:e2e': 'playwright test' } }, { 'packages/app-tests/index.js': SOURCE })))).toEqual(expect.arrayContaining(dbUntested));
+    // So is one whose tests do not outnumber its other files, as a service's with test scripts only.
+    const service = { 'packages/app-tests/constants/admins.ts': "export const ADMIN = { name: 'Grace' };\n" };
+    expect(rules(await runGate(workspace({ scripts: { 'test:e2e': 'playwright test' } }, service)))).toEqual(expect.arrayContaining(dbUntested));
     const dependedOn = { 'packages/web/package.json': manifest('@acme/web', { test: 'vitest run' }, { private: true, devDependencies: { '@acme/app-tests': '*' } }), 'packages/web/src/add.js': SOURCE, 'packages/web/test/add.test.js': REAL_TEST };
     expect(rules(await runGate(workspace({ scripts: { 'test:e2e': 'playwright test' } }, dependedOn)))).toEqual(expect.arrayContaining(dbUntested));
   });
