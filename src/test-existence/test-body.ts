@@ -164,7 +164,7 @@ export function endsAwaitingEvent(fn: FunctionNode, localFunction: (name: string
   // Tearing down after the wait (`await wsClosed(ws); await app.stop()`) does not make the wait set-up.
   while (awaited.length > 1 && isTeardown(awaited.at(-1)!)) awaited.pop();
   const last = awaited.at(-1);
-  if (last !== undefined && endsAwaitingEffectSignal(last)) return true;
+  if (last !== undefined && (endsAwaitingEffectSignal(last) || awaitsLatchOpenedInCallbacks(fn, last) || awaitsHeldEventPromise(fn, last))) return true;
   // resolve handed to a listener, or to the code under test as its callback (`server.invalidate(resolve)`, as a `done`
   // would be); not to a timer, nor to what calls back whatever happens (`server.listen(0, resolve)`, `compiler.close(resolve)`).
   if (last?.type === 'NewExpression') return resolvesIn(last, (call) => !CALLS_BACK_ANYWAY.has(calleePath(call.callee)?.at(-1) ?? ''));
@@ -212,13 +212,17 @@ function endsAwaitingEffectSignal(returned: t.Node): boolean {
   while (waits.length > 1 && isFiberJoin(waits.at(-1)!)) waits.pop();
   const signal = signalAwaited(waits.at(-1));
   if (signal === undefined) return false;
-  let inCallback = false;
-  let inBody = false;
-  const opens = (node: t.Node) => {
+  return openedOnlyInCallbacks(generator.body, (node) => {
     if (node.type === 'MemberExpression' && node.object.type === 'Identifier' && node.object.name === signal && SIGNALS.has(propertyName(node) ?? '')) return true;
     return node.type === 'CallExpression' && SIGNALS.has(calleePath(node.callee)?.at(-1) ?? '') && node.arguments[0]?.type === 'Identifier' && node.arguments[0].name === signal;
-  };
-  walk(generator.body, (node) => {
+  });
+}
+
+/** Whether `opens` holds for a node inside a function under `body`, and for none outside one: only a callback lets the test through. */
+function openedOnlyInCallbacks(body: t.Node, opens: (node: t.Node) => boolean): boolean {
+  let inCallback = false;
+  let inBody = false;
+  walk(body, (node) => {
     if (isFunction(node)) {
       walk(node.body, (inner) => {
         if (opens(inner)) inCallback = true;
@@ -230,6 +234,36 @@ function endsAwaitingEffectSignal(returned: t.Node): boolean {
     return true;
   });
   return inCallback && !inBody;
+}
+
+/** What lets a latch of plain promises through: Teamwork's `team.attend()`, p-defer's `deferred.resolve()`. */
+const LATCH_SIGNALS = new Set([...SIGNALS, 'attend', 'resolve']);
+
+/**
+ * A test whose last wait is for a latch (`await team.work`, `await deferred.promise`) that only a callback
+ * the test hands to the code opens: hapi's `server.ext('onPreHandler', () => { team.attend(); … })`, then
+ * `await team.work`. The Effect latch's neighbour (endsAwaitingEffectSignal), with plain promises.
+ */
+function awaitsLatchOpenedInCallbacks(fn: FunctionNode, awaited: t.Node): boolean {
+  if (awaited.type !== 'MemberExpression' || awaited.object.type !== 'Identifier') return false;
+  const latch = awaited.object.name;
+  return openedOnlyInCallbacks(fn.body, (node) => node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && node.callee.object.type === 'Identifier' && node.callee.object.name === latch && LATCH_SIGNALS.has(propertyName(node.callee) ?? ''));
+}
+
+/**
+ * A test whose last wait is for an event promise it holds: `finish = request.events.once('finish')`, taken in a
+ * callback of the code (hapi's extensions) or in the body, then `await finish`. The test times out unless the
+ * code emits, as with `await once(socket, 'close')`.
+ */
+function awaitsHeldEventPromise(fn: FunctionNode, awaited: t.Node): boolean {
+  if (awaited.type !== 'Identifier') return false;
+  let found = false;
+  walk(fn.body, (node) => {
+    const value = node.type === 'AssignmentExpression' && node.left.type === 'Identifier' && node.left.name === awaited.name ? node.right : node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.id.name === awaited.name ? node.init : undefined;
+    if (value?.type === 'CallExpression' && value.arguments.some(isString) && EVENT_PROMISES.has(calleePath(value.callee)?.at(-1) ?? '')) found = true;
+    return !found;
+  });
+  return found;
 }
 
 /** The generator of `Effect.gen(function* () { … })`, also piped: `Effect.gen(…).pipe(Effect.provide(layer))`. */

@@ -556,6 +556,44 @@ describe('helpers', () => {
     expect(classes(code, 'a.test.ts')).toEqual(['real', 'real', 'no-assertion', 'no-assertion', 'no-assertion']);
   });
 
+  it('takes a test that waits last for a plain latch only a callback handed to the code opens, or for an event promise it holds, for a check', () => {
+    const code = [
+      "const Teamwork = require('@hapi/teamwork');",
+      // hapi's: the extension the server must run lets the test through; the server's stop after it is teardown.
+      "it('aborts', async () => {",
+      '  const team = new Teamwork.Team();',
+      "  server.ext('onPreHandler', (request, h) => { client.destroy(); team.attend(); return h.continue; });",
+      '  await server.start();',
+      '  await team.work;',
+      '  await server.stop();',
+      '});',
+      "it('defers', async () => {",
+      '  const deferred = pDefer();',
+      "  emitter.on('ready', () => deferred.resolve());",
+      '  await deferred.promise;',
+      '});',
+      // An event promise taken in a callback of the code, awaited last.
+      "it('finishes', async () => {",
+      '  let finish;',
+      "  server.ext('onRequest', (request, h) => { finish = request.events.once('finish'); return h.continue; });",
+      "  await server.inject('/');",
+      '  await finish;',
+      '});',
+      // The test lets itself through: set-up, nothing checked.
+      "it('attends itself', async () => {",
+      '  const team = new Teamwork.Team();',
+      "  server.ext('onPreHandler', (request, h) => { team.attend(); return h.continue; });",
+      '  team.attend();',
+      '  await team.work;',
+      '});',
+      "it('holds a value', async () => {",
+      '  const result = server.start();',
+      '  await result;',
+      '});',
+    ].join('\n');
+    expect(classes(code)).toEqual(['real', 'real', 'real', 'no-assertion', 'no-assertion']);
+  });
+
   it("takes a helper's test that runs its caller's function as a promise's executor for the caller's test", () => {
     const code = [
       "const assert = require('node:assert');",
