@@ -260,7 +260,8 @@ function awaitsHeldEventPromise(fn: FunctionNode, awaited: t.Node): boolean {
   let found = false;
   walk(fn.body, (node) => {
     const value = node.type === 'AssignmentExpression' && node.left.type === 'Identifier' && node.left.name === awaited.name ? node.right : node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.id.name === awaited.name ? node.init : undefined;
-    if (value?.type === 'CallExpression' && value.arguments.some(isString) && EVENT_PROMISES.has(calleePath(value.callee)?.at(-1) ?? '')) found = true;
+    // Given a listener, `once` returns its emitter, not a promise: awaiting that waits for nothing.
+    if (value?.type === 'CallExpression' && value.arguments.some(isString) && !value.arguments.some(isFunction) && EVENT_PROMISES.has(calleePath(value.callee)?.at(-1) ?? '')) found = true;
     return !found;
   });
   return found;

@@ -590,8 +590,12 @@ describe('helpers', () => {
       '  const result = server.start();',
       '  await result;',
       '});',
+      "it('holds an emitter', async () => {",
+      "  const emitter = server.events.once('finish', () => {});",
+      '  await emitter;',
+      '});',
     ].join('\n');
-    expect(classes(code)).toEqual(['real', 'real', 'real', 'no-assertion', 'no-assertion']);
+    expect(classes(code)).toEqual(['real', 'real', 'real', 'no-assertion', 'no-assertion', 'no-assertion']);
   });
 
   it("takes a helper's test that runs its caller's function as a promise's executor for the caller's test", () => {
