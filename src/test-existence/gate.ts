@@ -16,7 +16,7 @@ import { onlyReexports } from './own-code.js';
 import { readRunnerSelection, type RunnerSelection } from './runner-config.js';
 import { endToEndSuite } from './served-packages.js';
 import { checkTestScript, delegatesToWorkspaces, type TestScriptReading } from './scripts.js';
-import { fixtureDependencies, onlyRunsTests, packagesChosenBy, testPackagesOf, withWorkspaceDependencies, type PackageTests } from './test-packages.js';
+import { dependencyNames, fixtureDependencies, onlyRunsTests, packagesChosenBy, testPackagesOf, withWorkspaceDependencies, type PackageTests } from './test-packages.js';
 
 type RuleLevel = Level | 'off';
 
@@ -200,7 +200,7 @@ export const testExistenceGate: Gate = {
       }
     }
 
-    const dependedOn = new Set(judged.flatMap((entry) => Object.keys({ ...entry.manifest?.dependencies, ...entry.manifest?.devDependencies, ...entry.manifest?.peerDependencies })));
+    const dependedOn = new Set(judged.flatMap((entry) => dependencyNames(entry.manifest)));
     const units = judged.map((entry) => {
       const tally = tallies.get(entry)!;
       const runs = readings.get(entry)!.runnerFiles.flatMap((run) => run.paths.map((file) => path.posix.join(entry.dir, file)));

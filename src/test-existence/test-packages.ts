@@ -26,8 +26,9 @@ export interface PackageTests<P> {
 /**
  * The test packages that test each package: a package of test files only (or of tests and fewer files
  * that support them, see onlyRunsTests), with real tests, tests every package its tests import by name,
- * and every package whose test script runs its files (a root whose `npm test` is `mocha --recursive packages/tests`). A name shared by a workspace root and a
- * member (enzyme's root and `packages/enzyme`) is the member's: that is what the import resolves to.
+ * and every package whose test script runs its files (a root whose `npm test` is `mocha --recursive
+ * packages/tests`). A name shared by a workspace root and a member (enzyme's root and `packages/enzyme`)
+ * is the member's: that is what the import resolves to.
  */
 export function testPackagesOf<P>(units: ReadonlyArray<PackageTests<P>>, packageOf: (file: string) => P): Map<P, Array<PackageTests<P>>> {
   const byName = packagesByName(units);
@@ -99,13 +100,17 @@ function pathsIn(value: unknown): string[] {
 export function withWorkspaceDependencies<P extends { name: string; manifest?: PackageManifest }>(packages: readonly P[], byName: ReadonlyMap<string, P>): P[] {
   const found = new Set(packages);
   for (const entry of found) {
-    const manifest = entry.manifest;
-    for (const name of Object.keys({ ...manifest?.dependencies, ...manifest?.devDependencies })) {
+    for (const name of dependencyNames(entry.manifest)) {
       const dependency = byName.get(name);
       if (dependency) found.add(dependency);
     }
   }
   return [...found];
+}
+
+/** The names of the packages a manifest depends on, of every kind (dev, optional and peer too). */
+export function dependencyNames(manifest: PackageManifest | undefined): string[] {
+  return Object.keys({ ...manifest?.dependencies, ...manifest?.devDependencies, ...manifest?.optionalDependencies, ...manifest?.peerDependencies });
 }
 
 /** The part of a path before its first glob (`packages/tests` for `packages/tests/**\/*.js`). */
