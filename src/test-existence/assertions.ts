@@ -1,5 +1,5 @@
 import type { AssertPatterns } from './assert-patterns.js';
-import { boundNames, calleePath, hasNot, isFunction, isShouldChain, keyName, literalValue, propertyName, requiredModule, rootName, rootOf, typeArgumentsOf, walk, type FunctionNode, type t } from './ast.js';
+import { boundNames, calleePath, hasNot, isFunction, isShouldChain, isString, keyName, literalValue, propertyName, requiredModule, rootName, rootOf, typeArgumentsOf, walk, type FunctionNode, type t } from './ast.js';
 import { ASSERT_MODULES, CHECKING_NAME, CONTEXT_ASSERTIONS, isAssertingPath, TYPE_ASSERTIONS, type Bindings, type HelperRef } from './bindings.js';
 import { constantness, type AssertionKind } from './constants.js';
 import type { LocalModules } from './local-modules.js';
@@ -22,6 +22,8 @@ const CHAI_PROPERTY_ASSERTIONS = new Set([
   'called', 'calledOnce', 'calledTwice', 'calledThrice', 'notCalled', 'fulfilled', 'rejected',
 ]);
 const QUERY_THAT_THROWS = /^(?:get|find)(?:All)?By[A-Z]/;
+/** What fails a Cypress test when it does not hold: its assertions, and the query for a text. */
+const CYPRESS_CHECKS = new Set(['should', 'and', 'contains']);
 const PLAYWRIGHT_WAITS = new Set(['waitForSelector', 'waitForURL', 'waitForFunction', 'waitForResponse', 'waitForRequest']);
 /**
  * unexpected's assertions, written as the second argument of one call: `expect(x, 'to equal', y)`,
@@ -237,8 +239,10 @@ export class AssertionFinder {
       // sinon's mock.verify() and sandbox.verify(), testdouble's td.verify(…), nock's scope.done(): the mocks' expectations are checked
       if ((method === 'verify' || method === 'verifyAndRestore') && (this.names.mockNames.has(root.name) || /^(?:sinon|sandbox|td)$/.test(root.name) || path.includes('sandbox'))) return 'live';
       if (method === 'done' && call.arguments.length === 0 && this.names.mockNames.has(root.name)) return 'live';
-      // Cypress asserts with .should(…) and .and(…) on a chain from cy: cy.get('h1').should('contain', 'Hi')
-      if (root.name === 'cy' && (method === 'should' || method === 'and') && call.arguments.length > 0) return 'live';
+      // Cypress asserts with .should(…) and .and(…) on a chain from cy: cy.get('h1').should('contain', 'Hi'); and with .contains(…),
+      // which fails the test unless the text shows by its timeout (cy.getBySel('list-item').contains('Deleted')). So does waiting
+      // for a routed request, cy.wait('@createUser'). A query that finds an element to act on (cy.get('button').click()) checks nothing of it.
+      if (root.name === 'cy' && call.arguments.length > 0 && (CYPRESS_CHECKS.has(method) || (method === 'wait' && callee.object === root && waitsForRoutes(call.arguments[0]!)))) return 'live';
       if (this.names.contextNames.has(root.name) && path.length === 2 && CONTEXT_ASSERTIONS.has(method)) return contextAssertion(method, call.arguments);
       // fc.assert(fc.property(…)): runs the property and throws on a counterexample; so does fast-check re-exported
       // under another name (effect's `FastCheck.assert(FastCheck.property(…))`).
@@ -352,6 +356,12 @@ function checksProperty(argument: t.Node | undefined, module: string): boolean {
 
 /** Playwright's ways to make a locator: `page.locator(…)`, `getByRole(…)`, `frameLocator(…)`, refined by `filter`, `nth`… */
 const LOCATOR_METHODS = /^(?:locator|frameLocator|getBy[A-Z]\w*)$/;
+
+/** `'@getUsers'` or `['@login', '@profile']`: the aliases of routes `cy.intercept(…).as(…)` named. */
+function waitsForRoutes(node: t.Node): boolean {
+  if (node.type === 'ArrayExpression') return node.elements.length > 0 && node.elements.every((element) => element !== null && waitsForRoutes(element));
+  return isString(node) ? node.value.startsWith('@') : node.type === 'TemplateLiteral' && (node.quasis[0]?.value.cooked ?? '').startsWith('@');
+}
 
 /** Whether `node` is a chain of calls that makes a Playwright locator: `page.getByRole('row').filter({ hasText }).nth(1)`. */
 function isLocatorChain(node: t.Node): boolean {

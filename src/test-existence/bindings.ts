@@ -58,6 +58,13 @@ export const SUITE_BASES = new Set(['describe', 'context', 'suite', 'xdescribe',
 /** A function a name may stand for: defined in the file, or imported from one of the project's modules. */
 export type HelperRef = FunctionNode | { module: string; name: string };
 
+/** `cond ? it : it.skip`, `skip ? it.skip : solo ? it.only : it`: a choice between test or suite functions. */
+export function picksTestFunction(node: t.Node): boolean {
+  if (node.type === 'ConditionalExpression') return picksTestFunction(node.consequent) && picksTestFunction(node.alternate);
+  const root = rootName(node);
+  return root !== undefined && (TEST_BASES.has(root) || SUITE_BASES.has(root));
+}
+
 /** An object of methods: the matchers a checking function hands back. */
 function makesMatchers(value: t.Node): boolean {
   return value.type === 'ObjectExpression' && value.properties.some((property) => property.type === 'Property' && isFunction(property.value));
@@ -82,6 +89,8 @@ export class Bindings {
   readonly moduleNames = new Map<string, string>();
   /** `test`, `it`, `describe` defined as functions of the file (express's `function test(app)`): calling them declares nothing. */
   readonly shadowed = new Set<string>();
+  /** Test functions picked at run time: webpack's `const itSkipBun = process.versions.bun ? it.skip : it`. */
+  readonly conditionalTests = new Map<string, t.ConditionalExpression>();
   /**
    * `expect`s and `assert`s from the project's own modules (`import jestExpect from '../'`, chai's
    * `const { assert } = chai` with `import * as chai from '../index.js'`): the matchers are the code under test.
@@ -204,6 +213,8 @@ export class Bindings {
     if (isFunction(value)) {
       this.addHelper(name, value);
       this.shadow(name);
+    } else if (value.type === 'ConditionalExpression' && picksTestFunction(value)) {
+      this.conditionalTests.set(name, value);
     } else if (this.expectCallOf(value) && !(value.type === 'CallExpression' && value.callee.type === 'MemberExpression' && this.expectCallOf(value.callee.object))) {
       this.expectations.add(name);
     } else if (this.isAssertingObject(value)) {

@@ -5,8 +5,8 @@ import {
   type FunctionNode, type ParsedSource, type t,
 } from './ast.js';
 import type { AssertionKind } from './constants.js';
-import { Bindings, SUITE_BASES, TEST_BASES, TYPE_ASSERTIONS } from './bindings.js';
-import { acknowledge, awaitsCallback, conditionSkips, endsAwaitingEvent, endsThrowingIf, generatorOf, GENERATOR_MODULES, isBindCall, onlyCalls, runsCallersTest, settlesOnEvent, throwsInFunctionWithin } from './test-body.js';
+import { Bindings, picksTestFunction, SUITE_BASES, TEST_BASES, TYPE_ASSERTIONS } from './bindings.js';
+import { acknowledge, awaitsCallback, conditionSkips, constantCondition, endsAwaitingEvent, endsThrowingIf, generatorOf, GENERATOR_MODULES, isBindCall, onlyCalls, runsCallersTest, settlesOnEvent, throwsInFunctionWithin } from './test-body.js';
 import { compilerReading, runsCheckingCommand } from './compiler-checks.js';
 import type { AnalyzeOptions, FileAnalysis, TestCase, TestClass } from './analyze.js';
 import type { DeclaredTests } from './local-modules.js';
@@ -38,6 +38,51 @@ const RUNTIME_SKIPS = new Set(['skip', 'fixme']);
 /** Type-test files (vitest `*.test-d.ts`, tstyche `__typetests__` and `*.tst.ts`): their expectations are checked by the compiler. */
 const TYPE_TEST_FILE = /(?:\.test-d\.[cm]?tsx?|\.tst\.[cm]?tsx?)$|(?:^|\/)__typetests__\//;
 
+
+/**
+ * The branch of a choice of test functions that runs the test: a constant condition's, else the one that runs it
+ * most plainly, as a condition read at run time holds somewhere (as `skipIf(cond)` may run its test). Plain
+ * before focused before skipped: `skip ? it.skip : solo ? it.only : it` declares a test that runs.
+ */
+function runningBranch(node: t.Node): t.Node {
+  if (node.type !== 'ConditionalExpression') return node;
+  const constant = constantCondition(node.test);
+  if (constant !== undefined) return runningBranch(constant ? node.consequent : node.alternate);
+  const [consequent, alternate] = [runningBranch(node.consequent), runningBranch(node.alternate)];
+  return plainness(alternate) < plainness(consequent) ? alternate : consequent;
+}
+
+/** 0 for a plain test function, 1 for a focused one, 2 for a skipped one. */
+function plainness(callee: t.Node): number {
+  const [base = '', ...modifiers] = declarationPath(callee, CURRIED) ?? [];
+  if (base.startsWith('x') || modifiers.some((modifier) => SKIP_MODIFIERS.has(modifier))) return 2;
+  return base.startsWith('f') || modifiers.includes('only') ? 1 : 0;
+}
+
+/** Whether `fn` calls a method of one of its parameters at `positions`: `(e) => e.toMatchInlineSnapshot(…)`, handed an expectation there. */
+function callsMatcherOn(fn: FunctionNode, positions: readonly number[]): boolean {
+  const names = new Set(positions.flatMap((position) => {
+    const param = fn.params[position];
+    return param?.type === 'Identifier' ? [param.name] : [];
+  }));
+  if (names.size === 0) return false;
+  let found = false;
+  walk(fn.body, (node) => {
+    if (found) return false;
+    if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && names.has(rootName(node.callee) ?? '')) found = true;
+    return true;
+  });
+  return found;
+}
+
+/** `Cypress.Commands.add('login', { prevSubject: false }, (user) => { … })`: a method of `cy`, and the function it runs. */
+function cypressCommand(call: t.CallExpression): { name: string; fn: FunctionNode } | undefined {
+  const path = calleePath(call.callee);
+  if (path?.length !== 3 || path[0] !== 'Cypress' || path[1] !== 'Commands' || (path[2] !== 'add' && path[2] !== 'overwrite')) return undefined;
+  const [name] = call.arguments;
+  const fn = call.arguments.at(-1);
+  return isString(name) && fn && isFunction(fn) && fn.body ? { name: name.value, fn: fn as FunctionNode } : undefined;
+}
 
 /** Flags a suite passes down to what it declares. */
 interface Scope {
@@ -115,6 +160,10 @@ function callsTypeAssertion(fn: FunctionNode): boolean {
 
 export class FileAnalyzer {
   private readonly tests: TestCase[] = [];
+  /** Where each test's declaration starts, for the branch it is in (see withoutPlaceholders). */
+  private readonly testStarts = new Map<TestCase, number>();
+  /** The two branches of each `if … else` the walk passes, outside tests. */
+  private readonly alternatives: Array<[t.Node, t.Node]> = [];
   private readonly focusedSuites: FileAnalysis['focusedSuites'] = [];
   private readonly packageImports = new Set<string>();
   /** What calling each function of the file declares, once asked (see testsIn). */
@@ -176,8 +225,9 @@ export class FileAnalyzer {
     for (const part of parts) for (const statement of part().program.body) this.visit(statement, scope);
     // tsd and tstyche files may assert at the top level, with no test around: the file is one type test.
     if (this.typeTests && this.tests.length === 0 && parts.some((part) => this.hasTypeAssertions(part().program))) this.tests.push({ title: '(type assertions of the file)', line: 1, column: 1, testClass: 'real' });
-    acknowledge(this.tests, comments, this.lines);
-    return { tests: this.tests, focusedSuites: this.focusedSuites, ...(this.packageImports.size > 0 ? { packageImports: [...this.packageImports] } : {}) };
+    const tests = this.withoutPlaceholders();
+    acknowledge(tests, comments, this.lines);
+    return { tests, focusedSuites: this.focusedSuites, ...(this.packageImports.size > 0 ? { packageImports: [...this.packageImports] } : {}) };
   }
 
   /**
@@ -213,20 +263,22 @@ export class FileAnalyzer {
    */
   private callsCallersCheck(fn: FunctionNode, callers: readonly FunctionNode[]): boolean {
     if (callers.length === 0 || !this.wholeProgram) return false;
-    const positions: Array<{ helper: FunctionNode; index: number }> = [];
+    const positions: Array<{ helper: FunctionNode; index: number; expectations: number[] }> = [];
     walk(fn.body, (node) => {
       if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier') return true;
       const name = node.callee.name;
+      // webpack's `fn(expect(new Diff(diff)), expect(result))`: the function is handed expectations to finish.
+      const expectations = node.arguments.flatMap((argument, position) => (this.names.expectCallOf(argument) ? [position] : []));
       for (const helper of callers) {
         const index = helper.params.findIndex((param) => param.type === 'Identifier' && param.name === name);
-        if (index !== -1) positions.push({ helper, index });
+        if (index !== -1) positions.push({ helper, index, expectations });
       }
       return true;
     });
-    return positions.some(({ helper, index }) =>
+    return positions.some(({ helper, index, expectations }) =>
       this.callsOfHelper(helper).some((call) => {
         const given = call.arguments[index];
-        return given !== undefined && isFunction(given) && this.finder.helpersAssert([given]);
+        return given !== undefined && isFunction(given) && (this.finder.helpersAssert([given]) || callsMatcherOn(given, expectations));
       }),
     );
   }
@@ -266,7 +318,11 @@ export class FileAnalyzer {
     // Nothing in a type test runs: pino's `parentLogger.onChild = (child) => { expect(child).type.not.toHaveProperty('x') }`.
     if (this.typeTests) return [];
     walk(program, (node) => {
-      if (node.type === 'CallExpression') return this.declarationOf(node) === undefined;
+      if (node.type === 'CallExpression') {
+        const command = cypressCommand(node);
+        if (command && !names.has(command.name) && this.finder.assertsInBody(command.fn)) names.add(command.name);
+        return this.declarationOf(node) === undefined;
+      }
       if (node.type !== 'AssignmentExpression' || node.operator !== '=' || node.left.type !== 'MemberExpression' || node.left.object.type === 'ThisExpression') return true;
       const name = propertyName(node.left);
       const root = rootName(node.left);
@@ -388,6 +444,7 @@ export class FileAnalyzer {
     const statements = new Set<t.Node>();
     walk(node, (child) => {
       if (child.type === 'ExpressionStatement') statements.add(unwrapAwait(child.expression));
+      if (child.type === 'IfStatement' && child.alternate) this.alternatives.push([child.consequent, child.alternate]);
       while (helpers.length > 0 && helpers.at(-1)!.end <= child.start) helpers.pop();
       if (child.type === 'FunctionDeclaration' || child.type === 'FunctionExpression' || child.type === 'ArrowFunctionExpression') {
         if (!handed.has(child)) helpers.push(child);
@@ -422,13 +479,37 @@ export class FileAnalyzer {
           if (isFunction(argument)) this.visit(argument.body, inner);
         }
         // pluginTester({ … }), ruleTester.run(…), babelTester(title, __dirname): the tests come from a table, each checked.
-        if (this.tests.length === before) this.tests.push({ title: title ?? `${generator.name}(…)`, ...this.lines.at(child.start), testClass: inner.skipped ? 'skipped' : 'real' });
+        if (this.tests.length === before) this.addTest({ title: title ?? `${generator.name}(…)`, ...this.lines.at(child.start), testClass: inner.skipped ? 'skipped' : 'real' }, child.start);
         return false;
       }
       const callerNames = callersHere();
       this.visitDeclaration(child, declaration, callerNames === scope.callerNames ? scope : { ...scope, callerNames, callers: [...scope.callers, ...helpers.filter((helper): helper is FunctionNode => helper.body !== null)] });
       return false;
     });
+  }
+
+  private addTest(test: TestCase, start: number): void {
+    this.tests.push(test);
+    this.testStarts.set(test, start);
+  }
+
+  /**
+   * date-fns's `if (typeof window !== 'undefined') { it(title, …) } else { it.skip(title, () => {}) }`: a skipped test in one
+   * branch of an `if` whose other branch declares a test of that title that runs stands in for it where the condition
+   * fails. It is that one test, not a skipped one.
+   */
+  private withoutPlaceholders(): TestCase[] {
+    if (this.alternatives.length === 0) return this.tests;
+    const within = (branch: t.Node, test: TestCase) => {
+      const start = this.testStarts.get(test)!;
+      return start >= branch.start && start < branch.end;
+    };
+    const runsElsewhere = (test: TestCase) =>
+      this.alternatives.some(([consequent, alternate]) => {
+        const other = within(consequent, test) ? alternate : within(alternate, test) ? consequent : undefined;
+        return other !== undefined && this.tests.some((candidate) => candidate.title === test.title && candidate.testClass !== 'skipped' && within(other, candidate));
+      });
+    return this.tests.filter((test) => test.testClass !== 'skipped' || !runsElsewhere(test));
   }
 
   private visitDeclaration(call: t.CallExpression, declaration: Declaration, scope: Scope): void {
@@ -502,7 +583,7 @@ export class FileAnalyzer {
       if (flags.focused) this.focusedSuites.push({ title: this.titleOf(call), ...this.lines.at(call.start) });
       return;
     }
-    this.tests.push({ title, ...this.lines.at(call.start), testClass: this.classify(callback, flags, scope, assertions) });
+    this.addTest({ title, ...this.lines.at(call.start), testClass: this.classify(callback, flags, scope, assertions) }, call.start);
   }
 
   private classify(callback: FunctionNode | 'opaque' | undefined, flags: Flags, scope: Scope, assertions: Set<AssertionKind>): TestClass {
@@ -546,10 +627,11 @@ export class FileAnalyzer {
   }
 
   private declarationOf(call: t.CallExpression): Declaration | undefined {
+    const callee = this.chosenCallee(call.callee);
     // Most calls are not declarations; their root name says so without building the path.
-    const root = rootName(call.callee);
+    const root = rootName(callee);
     if (root === undefined || !(TEST_BASES.has(root) || SUITE_BASES.has(root) || this.names.contextNames.has(root)) || this.names.shadowed.has(root)) return undefined;
-    const path = declarationPath(call.callee, CURRIED);
+    const path = declarationPath(callee, CURRIED);
     if (!path) return undefined;
     let [base, ...modifiers] = path;
     if (!base) return undefined;
@@ -563,6 +645,22 @@ export class FileAnalyzer {
     if (SUITE_BASES.has(base)) return { kind: 'suite', base, modifiers };
     if (!TEST_BASES.has(base)) return undefined;
     return { kind: modifiers.some((modifier) => SUITE_MODIFIERS.has(modifier)) ? 'suite' : 'test', base, modifiers };
+  }
+
+  /**
+   * The test function a call runs where the condition that picks it holds: `(isIE ? test.skip : test)(…)`, a name
+   * for such a choice (date-fns's `const dstOnly = hasDst ? it : it.skip`), or one a function of the file returns
+   * (`itIf(cond)(…)`, `const itIf = (condition) => (condition ? it : it.skip)`). Any other callee is itself.
+   */
+  private chosenCallee(callee: t.Node): t.Node {
+    let choice: t.Node | undefined;
+    if (callee.type === 'ConditionalExpression') choice = callee;
+    else if (callee.type === 'Identifier') choice = this.names.conditionalTests.get(callee.name);
+    else if (callee.type === 'CallExpression' && callee.callee.type === 'Identifier') {
+      const fn = this.names.localFunction(callee.callee.name);
+      choice = fn && returnedValues(fn).find((value) => value.type === 'ConditionalExpression');
+    }
+    return choice && picksTestFunction(choice) ? runningBranch(choice) : callee;
   }
 
   private flagsOf(call: t.CallExpression, declaration: Declaration): Flags {

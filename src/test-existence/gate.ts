@@ -138,6 +138,9 @@ export const testExistenceGate: Gate = {
       for (const config of selection.unreadable) {
         emit({ rule: 'tests/runner-config', message: `${config} chooses its test files with values that cannot be read without running it, so the files of ${entry.dir || 'the root'} were judged by the conventions of the common runners.`, file: config });
       }
+      for (const config of selection.defaulted) {
+        emit({ rule: 'tests/runner-config', message: `${config} chooses its specs with values that cannot be read without running it, so Cypress's default spec patterns were judged.`, file: config });
+      }
       for (const { file, setting } of selection.computedExclusions) {
         emit({ rule: 'tests/runner-config', message: `${file} computes ${setting} at run time, so the files it selects were judged, none left out by ${setting}.`, file });
       }

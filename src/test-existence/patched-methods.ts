@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { isInTestFolder } from './files.js';
+import { isInTestFolder, isScriptFile } from './files.js';
 
 /**
  * Names no patch makes a check of: the methods of JavaScript's and Node's own objects. knex's logger
@@ -15,6 +15,9 @@ const BUILT_IN_METHODS = new Set(
  */
 const PATCH = /\.\s*([A-Za-z_$][\w$]*)\s*=\s*(?:async\b|function\b|\(|[A-Za-z_$][\w$]*\s*(?:=>|\())/g;
 const ASSERTION_WORD = /\b(?:assert|expect|should)/;
+/** Cypress's custom commands, methods of `cy` its support files add: `Cypress.Commands.add('pickDateRange', (start, end) => { … })`. */
+const CYPRESS_COMMAND = /\bCommands\s*\.\s*(?:add|overwrite)\s*\(\s*(['"`])([A-Za-z_$][\w$]*)\1/g;
+const CYPRESS_FOLDER = /(?:^|\/)cypress\//;
 
 /**
  * The methods a project's test code patches onto the objects it hands its tests, that assert when
@@ -47,17 +50,19 @@ export class PatchedMethods {
 
   private scan(): Map<string, string[]> {
     const patchers = new Map<string, string[]>();
+    const add = (name: string, file: string) => {
+      const list = patchers.get(name);
+      if (!list) patchers.set(name, [file]);
+      else if (list.at(-1) !== file) list.push(file);
+    };
     for (const file of this.files) {
-      if (!isInTestFolder(file)) continue;
+      const cypress = isScriptFile(file) && CYPRESS_FOLDER.test(file);
+      if (!cypress && !isInTestFolder(file)) continue;
       const code = this.read(file);
+      // A command asserts by Cypress's queries alone (`cy.get(…)`), with no word of assertion.
+      if (cypress) for (const match of code.matchAll(CYPRESS_COMMAND)) add(match[2]!, file);
       if (!ASSERTION_WORD.test(code)) continue;
-      for (const match of code.matchAll(PATCH)) {
-        if (!followsObject(code, match.index)) continue;
-        const name = match[1]!;
-        const list = patchers.get(name);
-        if (!list) patchers.set(name, [file]);
-        else if (list.at(-1) !== file) list.push(file);
-      }
+      for (const match of code.matchAll(PATCH)) if (followsObject(code, match.index)) add(match[1]!, file);
     }
     return patchers;
   }

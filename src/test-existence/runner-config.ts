@@ -22,6 +22,8 @@ export interface RunnerSelection {
   runs(file: string): boolean | undefined;
   /** Configs whose test file selection could not be read statically (the defaults were used). */
   unreadable: string[];
+  /** Configs of a runner whose specs are judged beside the others' (Cypress's), whose choice could not be read: its defaults were used. */
+  defaulted: string[];
   /** Configs read but for a list of files to leave out that is computed (`testPathIgnorePatterns: list.map(…)`): none were left out. */
   computedExclusions: Array<{ file: string; setting: string }>;
 }
@@ -43,11 +45,18 @@ const JEST_CONFIGS = [...SCRIPT_EXTENSIONS, 'json'].map((extension) => `jest.con
 /** vitest reads its own config before vite's. */
 const VITEST_CONFIGS = ['vitest', 'vite'].flatMap((runner) => SCRIPT_EXTENSIONS.map((extension) => `${runner}.config.${extension}`));
 const MOCHA_CONFIGS = ['cjs', 'js', 'mjs', 'yaml', 'yml', 'jsonc', 'json'].map((extension) => `.mocharc.${extension}`);
+/** Cypress 10 and later; cypress.json is the config of the releases before. */
+const CYPRESS_CONFIGS = [...SCRIPT_EXTENSIONS.map((extension) => `cypress.config.${extension}`), 'cypress.json'];
 
 const JEST_DEFAULT_MATCH = ['**/__tests__/**/*.?([mc])[jt]s?(x)', '**/?(*.)+(spec|test).?([mc])[jt]s?(x)'];
 const VITEST_DEFAULT_INCLUDE = ['**/*.{test,spec}.?(c|m)[jt]s?(x)'];
 const VITEST_DEFAULT_EXCLUDE = ['**/node_modules/**', '**/dist/**', '**/cypress/**', '**/.{idea,git,cache,output,temp}/**'];
 const MOCHA_DEFAULT_SPEC = ['test/*.{js,cjs,mjs}'];
+/** Cypress's `specPattern` of each testing type, and the `excludeSpecPattern` of both; node_modules is always left out. */
+const CYPRESS_DEFAULT_SPEC = { e2e: ['cypress/e2e/**/*.cy.{js,jsx,ts,tsx}'], component: ['**/*.cy.{js,jsx,ts,tsx}'] };
+const CYPRESS_DEFAULT_EXCLUDE = ['*.hot-update.js'];
+/** Before Cypress 10: `testFiles` within `integrationFolder` (and `componentFolder`), less `ignoreTestFiles`. */
+const CYPRESS_LEGACY_DEFAULTS = { integrationFolder: 'cypress/integration', testFiles: ['**/*.*'], ignoreTestFiles: ['*.hot-update.js'] };
 
 /** The files tstyche and tsd check by default. */
 const TYPE_TEST_RUNNER_FILES: Record<string, string[]> = {
@@ -110,6 +119,22 @@ export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string
     else unreadable.push(file);
   }
 
+  // Cypress's specs are judged beside what the other runners run: a suite the scripts may not show (eslint's Makefile runs it).
+  const defaulted: string[] = [];
+  const cypressConfig = present(CYPRESS_CONFIGS)[0];
+  let cypress: Matcher | undefined;
+  if (cypressConfig) {
+    configs.push(cypressConfig);
+    readRunners.add('cypress');
+    const value = readConfig(cypressConfig);
+    const legacy = cypressConfig.endsWith('.json');
+    cypress = legacy ? legacyCypressMatcher(value, pkg.dir) : cypressMatcher(value, pkg.dir);
+    if (!cypress) {
+      defaulted.push(cypressConfig);
+      cypress = legacy ? legacyCypressMatcher({}, pkg.dir) : cypressMatcher({ component: {} }, pkg.dir);
+    }
+  }
+
   // `node --test test/*.test.js`, `mocha test/ --recursive`: the arguments choose the files, for runners without a config read above.
   for (const { runner, paths, recursive } of pkg.runnerFiles) {
     if (runner === 'mocha' && readRunners.has('mocha') && paths.length === 0) continue;
@@ -117,17 +142,18 @@ export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string
     readRunners.add(runner);
   }
 
+  const selection = (runs: RunnerSelection['runs']): RunnerSelection => ({ configs, unreadable, computedExclusions, defaulted, runs: cypress ? (file) => cypress(file) || runs(file) : runs });
   // A config that cannot be read leaves the choice to the conventions, for every runner of the package.
-  if (runners.length === 0 || unreadable.length > 0) return { configs, unreadable, computedExclusions, runs: () => undefined };
+  if (runners.length === 0 || unreadable.length > 0) return selection(() => undefined);
   const runs = (file: string) => runners.some((matches) => matches(file));
   const others = pkg.runners.filter((runner) => !readRunners.has(runner === '_mocha' ? 'mocha' : runner));
-  if (others.length === 0) return { configs, unreadable, computedExclusions, runs };
+  if (others.length === 0) return selection(runs);
   // Type-test runners run their own files, by defaults the gate knows; others leave it to the conventions.
   if (others.every((runner) => runner in TYPE_TEST_RUNNER_FILES)) {
     const typeTests = picomatch(others.flatMap((runner) => TYPE_TEST_RUNNER_FILES[runner]!), { dot: true });
-    return { configs, unreadable, computedExclusions, runs: (file) => runs(file) || (relativeTo(pkg.dir, file) !== undefined && typeTests(relativeTo(pkg.dir, file)!)) };
+    return selection((file) => runs(file) || (relativeTo(pkg.dir, file) !== undefined && typeTests(relativeTo(pkg.dir, file)!)));
   }
-  return { configs, unreadable, computedExclusions, runs: (file) => (runs(file) ? true : undefined) };
+  return selection((file) => (runs(file) ? true : undefined));
 }
 
 function relativeTo(dir: string, file: string): string | undefined {
@@ -261,9 +287,7 @@ function mochaMatcher(config: Literal, dir: string, files: ReadonlySet<string>):
   if (!spec) return undefined;
   const recursive = config.recursive === true;
   const globs = spec.map((entry) => {
-    // A path the config built from its own folder (`path.join(__dirname, 'test')`), from the package's.
-    const local = entry.startsWith(`${ROOT}/`) ? path.posix.relative(`${ROOT}/${dir}`, entry) : entry;
-    const clean = stripDotSlash(local).replace(/\/+$/, '');
+    const clean = stripDotSlash(inPackage(entry, dir)).replace(/\/+$/, '');
     // A folder names its files (all of them, deep, with --recursive).
     return atSources(/[*?{[]|\.[cm]?[jt]sx?$/.test(clean) ? clean : `${clean}/${recursive ? '**/' : ''}*.{js,cjs,mjs,ts,cts,mts}`, dir, files);
   });
@@ -271,6 +295,53 @@ function mochaMatcher(config: Literal, dir: string, files: ReadonlySet<string>):
   return (file) => {
     const relative = relativeTo(dir, file);
     return relative !== undefined && matches(relative);
+  };
+}
+
+/**
+ * The specs of Cypress's testing types: end-to-end always (`cypress run` runs them by default), component
+ * when the config sets them up. Globs are relative to the config's folder, the Cypress project.
+ */
+function cypressMatcher(config: Literal, dir: string): Matcher | undefined {
+  if (!isObject(config)) return undefined;
+  const types = (['e2e', 'component'] as const).filter((type) => type === 'e2e' || config[type] !== undefined);
+  const matchers = types.map((type) => {
+    const options = config[type] ?? {};
+    if (!isObject(options)) return undefined;
+    const spec = stringList(options.specPattern, CYPRESS_DEFAULT_SPEC[type]);
+    const exclude = stringList(options.excludeSpecPattern ?? config.excludeSpecPattern, CYPRESS_DEFAULT_EXCLUDE);
+    return spec && exclude ? globMatcher(spec.map((glob) => specGlob(inPackage(glob, dir))), exclude, dir) : undefined;
+  });
+  if (matchers.some((matcher) => matcher === undefined)) return undefined;
+  return (file) => matchers.some((matches) => matches!(file));
+}
+
+/** A glob, or a folder that names every file below it (redash's `specPattern: 'client/cypress/integration/'`: Cypress's globbing expands folders). */
+function specGlob(entry: string): string {
+  return /[*?{[]/.test(entry) || /\.[^/]+$/.test(entry) ? entry : `${entry.replace(/\/+$/, '')}/**/*`;
+}
+
+function legacyCypressMatcher(config: Literal, dir: string): Matcher | undefined {
+  if (!isObject(config)) return undefined;
+  const testFiles = stringList(config.testFiles, CYPRESS_LEGACY_DEFAULTS.testFiles);
+  const ignored = stringList(config.ignoreTestFiles, CYPRESS_LEGACY_DEFAULTS.ignoreTestFiles);
+  const folders = [config.integrationFolder ?? CYPRESS_LEGACY_DEFAULTS.integrationFolder, ...(config.componentFolder === undefined ? [] : [config.componentFolder])];
+  if (!testFiles || !ignored || folders.some((folder) => typeof folder !== 'string')) return undefined;
+  return globMatcher(
+    (folders as string[]).flatMap((folder) => testFiles.map((glob) => `${stripDotSlash(folder).replace(/\/+$/, '')}/${glob}`)),
+    ignored,
+    dir,
+  );
+}
+
+/** Files of `dir` that match `include` and not `exclude` (never those in node_modules); an exclusion without a slash is of a file's name, as Cypress reads it. */
+function globMatcher(include: readonly string[], exclude: readonly string[], dir: string): Matcher {
+  const included = picomatch(include.map(stripDotSlash), { dot: true });
+  // picomatch's matchBase reads every pattern as a name, those with slashes too.
+  const excluded = picomatch([...exclude.map((glob) => (glob.includes('/') ? stripDotSlash(glob) : `**/${glob}`)), '**/node_modules/**'], { dot: true });
+  return (file) => {
+    const relative = relativeTo(dir, file);
+    return relative !== undefined && included(relative) && !excluded(relative);
   };
 }
 
@@ -291,6 +362,11 @@ function argumentMatcher(runner: 'node' | 'mocha', paths: readonly string[], rec
     const relative = relativeTo(dir, file);
     return relative !== undefined && matches(relative);
   };
+}
+
+/** A path the config built from its own folder (`path.join(__dirname, 'test')`), from the package's. */
+function inPackage(entry: string, dir: string): string {
+  return entry.startsWith(`${ROOT}/`) ? path.posix.relative(`${ROOT}/${dir}`, entry) : entry;
 }
 
 function stripDotSlash(glob: string): string {

@@ -46,6 +46,8 @@ const TEST_RUNNERS = new Set([
   'jest', 'vitest', 'mocha', '_mocha', 'ava', 'tap', 'tape', 'uvu', 'jasmine', 'karma', 'playwright', 'cypress', 'tsd', 'tstyche', 'borp',
   'lab', 'qunit', 'wdio', 'testcafe', 'nightwatch', 'web-test-runner', 'wtr', 'brittle', 'zora', 'baretest', 'oletus', 'riteway', 'ts-mocha', 'electron-mocha',
 ]);
+/** What `runners` holds for a `test` script that runs none the gate knows. */
+const UNKNOWN_RUNNER = '(unknown)';
 /** Commands that run the command after their own options: `cross-env CI=1 jest`, `c8 --reporter lcov mocha`. */
 const WRAPPERS = new Set(['cross-env', 'cross-env-shell', 'env', 'dotenv', 'dotenvx', 'npx', 'pnpx', 'bunx', 'c8', 'nyc', 'time', 'nice', 'nohup', 'xvfb-run', 'with-env', 'env-cmd', 'node-env-run']);
 /** Options of wrappers that take a value as the next word. */
@@ -67,10 +69,12 @@ export function checkTestScript(scripts: Record<string, unknown>): TestScriptRea
   // The runners of the other test scripts (`test-types: tstyche`) run test files too; their problems are theirs.
   const others = new ScriptReader(scripts);
   for (const name of Object.keys(scripts)) if (TEST_SCRIPT_NAME.test(name)) others.visitScript(name);
+  // A `test` script that runs no runner the gate knows (eslint's `node Makefile.js test`) runs files it cannot tell.
+  const unknown = typeof scripts.test === 'string' && reader.runners.size === 0 && reader.problems.every((problem) => problem.rule !== 'script/placeholder') ? [UNKNOWN_RUNNER] : [];
   return {
     problems: reader.problems,
     configFiles: [...reader.configFiles],
-    runners: [...new Set([...reader.runners, ...others.runners])],
+    runners: [...new Set([...reader.runners, ...others.runners, ...unknown])],
     runnerFiles: [...reader.runnerFiles, ...others.runnerFiles],
     environment: [...new Set([...reader.environment, ...others.environment])],
   };

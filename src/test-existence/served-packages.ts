@@ -8,11 +8,13 @@ import { isObject, readConfigFollowingImports } from './runner-config.js';
  * Playwright config (`webServer: { command: 'pnpm start' }`, with `start: "cd ./app && pnpm run dev"`)
  * serves a package that has no test of its own (react-hook-form's `app/`), or whose scripts start it
  * before they run the suite (documenso's `start-server-and-test "npm run start -w @documenso/remix" …
- * "playwright test"`).
+ * "playwright test"`; Cypress's `start-server-and-test start:ci http://localhost:3000 cypress:run`).
  */
 
 /** Playwright's config files, in the order it looks for them. */
 const PLAYWRIGHT_CONFIGS = ['ts', 'js', 'mts', 'mjs', 'cts', 'cjs'].map((extension) => `playwright.config.${extension}`);
+/** Cypress's, which start no server: its specs are below the config's folder, and the package's scripts start the app. */
+const CYPRESS_CONFIGS = [...['ts', 'js', 'mts', 'mjs', 'cts', 'cjs'].map((extension) => `cypress.config.${extension}`), 'cypress.json'];
 
 const PACKAGE_MANAGERS = new Set(['npm', 'pnpm', 'yarn', 'bun']);
 /** Options of package managers that run in another folder: `npm --prefix app`, `pnpm --dir app`, `pnpm -C app`, `yarn --cwd app`. */
@@ -43,41 +45,45 @@ export interface EndToEndSuite {
   served: string[];
 }
 
-/** The end-to-end suite of `owner`, by its Playwright config; undefined without one. */
+/** The end-to-end suite of `owner`, by its Playwright config, else its Cypress config; undefined without either. */
 export function endToEndSuite(
   owner: { dir: string; manifest?: { scripts?: Record<string, unknown> } },
   files: ReadonlySet<string>,
   read: (file: string) => string,
   packageDir: PackageDirByName = () => undefined,
 ): EndToEndSuite | undefined {
-  const configFile = PLAYWRIGHT_CONFIGS.map((name) => (owner.dir ? `${owner.dir}/${name}` : name)).find((file) => files.has(file));
-  if (!configFile) return undefined;
+  const within = (name: string) => (owner.dir ? `${owner.dir}/${name}` : name);
+  const pkg = { dir: owner.dir, scripts: owner.manifest?.scripts ?? {} };
+  const configFile = PLAYWRIGHT_CONFIGS.map(within).find((file) => files.has(file));
+  if (!configFile) return CYPRESS_CONFIGS.some((name) => files.has(within(name))) ? { testDir: owner.dir, served: startedByScripts(pkg, 'cypress', packageDir) } : undefined;
   const config = readConfigFollowingImports(configFile, files, read);
   if (!isObject(config)) return undefined;
   const base = path.posix.dirname(configFile).replace(/^\.$/, '');
   // Playwright's tests are below `testDir`, the config's folder by default; one that cannot be read leaves no test of the suite known.
   const testDir = typeof config.testDir === 'string' ? projectPath(config.testDir, base) : config.testDir === undefined ? base : undefined;
   if (testDir === undefined) return undefined;
-  const pkg = { dir: owner.dir, scripts: owner.manifest?.scripts ?? {} };
-  return { testDir, served: [...new Set([...servedFolders(config, base, pkg, packageDir), ...startedByScripts(pkg, packageDir)])] };
+  return { testDir, served: [...new Set([...servedFolders(config, base, pkg, packageDir), ...startedByScripts(pkg, 'playwright', packageDir)])] };
 }
 
 /**
- * The folders the scripts of the suite's package start servers in before they run Playwright:
- * `start-server-and-test <server> <url> … <tests>`, a server given as a command or as a script of the
- * package, and `concurrently <command> …`.
+ * The folders the scripts of the suite's package start servers in before they run the `runner`:
+ * `start-server-and-test <server> <url> … <tests>`, a server and the tests given as commands or as
+ * scripts of the package, and `concurrently <command> …`.
  */
-function startedByScripts(owner: ConfigPackage, packageDir: PackageDirByName): string[] {
+function startedByScripts(owner: ConfigPackage, runner: string, packageDir: PackageDirByName): string[] {
   const folders = new Set<string>();
+  const command = (arg: string) => (/\s/.test(arg) ? arg : String(owner.scripts[arg] ?? ''));
   for (const body of Object.values(owner.scripts)) {
-    if (typeof body !== 'string' || !body.includes('playwright')) continue;
+    if (typeof body !== 'string' || !/start-server-and-test|server-test|start-test|concurrently/.test(body)) continue;
     const tree = parseShell(body);
     if (!tree) continue;
     for (const { words } of shellCommands(tree)) {
       const [name, ...args] = words;
       const tool = name === undefined ? '' : path.posix.basename(name);
       // Servers and their URLs alternate; the last argument runs the tests.
-      const servers = START_THEN_TEST.has(tool) ? args.filter((_, index) => index % 2 === 0 && index < args.length - 1) : SIDE_BY_SIDE.has(tool) ? args.filter((arg) => /\s/.test(arg)) : [];
+      const servers = START_THEN_TEST.has(tool) && command(args.at(-1) ?? '').includes(runner)
+        ? args.filter((_, index) => index % 2 === 0 && index < args.length - 1)
+        : SIDE_BY_SIDE.has(tool) && body.includes(runner) ? args.filter((arg) => /\s/.test(arg)) : [];
       for (const server of servers) commandFolders(/\s/.test(server) ? server : `npm run ${server}`, owner.dir, owner.scripts, folders, packageDir, 0);
     }
   }

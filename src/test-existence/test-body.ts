@@ -42,7 +42,8 @@ export function conditionSkips(callee: t.Node): boolean {
   }
 }
 
-function constantCondition(node: t.Node): boolean | undefined {
+/** The value of a condition fixed in the source (`true`, `!0`, `undefined`), or undefined when it is read at run time. */
+export function constantCondition(node: t.Node): boolean | undefined {
   if (node.type === 'Literal' && !('regex' in node)) return Boolean(node.value);
   if (node.type === 'Identifier' && node.name === 'undefined') return false;
   if (node.type === 'UnaryExpression' && node.operator === '!') {

@@ -178,6 +178,41 @@ function classesWithPatches(files: Record<string, string>, entry: string): strin
 }
 
 describe('helpers', () => {
+  it("counts Cypress's custom commands that assert, from the files of a cypress folder", () => {
+    const files = {
+      'cypress/support/commands.ts': [
+        "Cypress.Commands.add('pickDateRange', (start, end) => {",
+        "  cy.getBySelLike('filter-date-range-button').click({ force: true });",
+        "  cy.get('.Cal__Header__root').should('be.visible');",
+        '});',
+        "Cypress.Commands.add('getBySel', (selector, ...args) => cy.get(`[data-test=${selector}]`, ...args));",
+        "Cypress.Commands.add('login', { prevSubject: false }, (user) => { cy.visit('/signin'); cy.contains('Sign in') });",
+      ].join('\n'),
+      // The same call outside a cypress folder adds no command the gate reads.
+      'src/commands.ts': "Cypress.Commands.add('pickTime', () => { cy.get('x').should('exist') });",
+      'src/filter.cy.tsx': [
+        "it('picks', () => { cy.mount(<Filter />); cy.pickDateRange(start, end) });",
+        "it('selects', () => { cy.mount(<Filter />); cy.getBySel('button').click() });",
+        "it('signs in', () => { cy.login(user) });",
+        "it('picks a time', () => { cy.mount(<Filter />); cy.pickTime() });",
+      ].join('\n'),
+    };
+    expect(classesWithPatches(files, 'src/filter.cy.tsx')).toEqual(['real', 'no-assertion', 'real', 'no-assertion']);
+  });
+
+  it("counts a helper's test that hands its caller's function expectations to finish (webpack's fn(expect(x)))", () => {
+    const code = [
+      'const test = (name, options, fn) => {',
+      "  const itHere = canChdir ? it : it.skip;",
+      '  itHere(`defaults from ${name}`, () => { const result = defaults(options); fn(expect(diff(base, result)), expect(result)); });',
+      '};',
+      "test('empty config', {}, (e) => e.toMatchInlineSnapshot('Compared'));",
+      "test('development', { mode: 'development' }, (e, result) => result.toHaveProperty('mode'));",
+    ].join('\n');
+    expect(classes(code)).toEqual(['real']);
+    expect(classes(code.replace("(e) => e.toMatchInlineSnapshot('Compared')", '() => {}').replace("(e, result) => result.toHaveProperty('mode')", '(e, result) => log(result)'))).toEqual(['no-assertion']);
+  });
+
   it('counts a method that test code patches onto the objects tests are given, when it asserts; no import links them', () => {
     const files = {
       'test/support/record-queries.js': [
@@ -874,6 +909,13 @@ describe('tautologies: only known value matchers on constants', () => {
     const cls = (code: string, file = 'a.test.js') => classes(code, file)[0];
     expect(cls("it('t', () => { cy.visit('/'); cy.get('h1').should('contain', 'Hi').and('be.visible') });", 'a.cy.ts')).toBe('real');
     expect(cls("it('t', () => { cy.visit('/'); cy.get('button').click() });", 'a.cy.ts')).toBe('no-assertion');
+    // .contains(…) fails unless the text shows; so does waiting for a routed request, not waiting for time.
+    expect(cls("it('t', () => { cy.getBySel('delete').click(); cy.getBySel('item').children().contains('Deleted') });", 'a.cy.ts')).toBe('real');
+    expect(cls("it('t', () => { cy.visit('/'); cy.contains('Welcome') });", 'a.cy.ts')).toBe('real');
+    expect(cls("it('t', () => { cy.get('form').submit(); cy.wait('@createUser') });", 'a.cy.ts')).toBe('real');
+    expect(cls("it('t', () => { cy.get('form').submit(); cy.wait(['@login', '@profile']) });", 'a.cy.ts')).toBe('real');
+    expect(cls("it('t', () => { cy.get('form').submit(); cy.wait(500) });", 'a.cy.ts')).toBe('no-assertion');
+    expect(cls("it('t', () => { const list = items(); list.contains('x') });", 'a.cy.ts')).toBe('no-assertion');
     expect(cls("it('t', async () => { const scope = nock('http://x').get('/').reply(200); await get(); scope.done() });")).toBe('real');
     expect(cls("it('t', async () => { const scope = nock('http://x').get('/').reply(200); await get(); scope.isDone() });")).toBe('no-assertion');
     expect(cls("it('t', () => { run(); td.verify(save(2)) });")).toBe('real');
@@ -993,6 +1035,44 @@ describe('skipIf and runIf', () => {
     ["it.runIf(isCI)('t', () => { expect(f()).toBe(1) })", 'real'],
   ])('%s → %s', (code, expected) => {
     expect(classes(code)).toEqual([expected]);
+  });
+});
+
+describe('test functions picked by a condition', () => {
+  it.each([
+    ['inline, read at run time', "(isIE ? test.skip : test)('t', () => { expect(f()).toBe(1) });", ['real']],
+    ['inline, as a suite', "(isIE ? describe.skip : describe)('s', () => { it('t', () => { expect(f()).toBe(1) }) });", ['real']],
+    ['a name for the choice', "const dstOnly = hasDst ? it : it.skip;\ndstOnly('t', () => { expect(f()).toBe(1) });", ['real']],
+    ['a name, judged as any test', "const itNode = isNode ? it : it.skip;\nitNode('t', () => { f() });", ['no-assertion']],
+    ['nested choices', "const itFn = skip ? it.skip : solo ? it.only : it;\nitFn('t', () => { expect(f()).toBe(1) });", ['real']],
+    ['a function of the file returning the choice', "const itIf = (condition) => (condition ? it : it.skip);\nitIf(isCI)('t', () => { expect(f()).toBe(1) });", ['real']],
+    ['skipped either way', "const never = isCI ? it.skip : xit;\nnever('t', () => { expect(f()).toBe(1) });", ['skipped']],
+    ['a constant condition', "(true ? it.skip : it)('t', () => { expect(f()).toBe(1) });", ['skipped']],
+    ['focused only where it holds', "(options.only ? it.only : it)('t', () => { expect(f()).toBe(1) });", ['real']],
+    ['focused either way', "(a ? it.only : fit)('t', () => { expect(f()).toBe(1) });", ['focused']],
+    ['a choice of other functions', "const run = fast ? quick : slow;\nrun('t', () => { expect(f()).toBe(1) });", []],
+  ])('%s', (_name, code, expected) => {
+    expect(classes(code)).toEqual(expected);
+  });
+
+  it('a skipped test standing in for one that runs in the other branch of an if is that one test', () => {
+    const code = [
+      "if (typeof window !== 'undefined') {",
+      "  it('works across frames', () => { expect(f()).toBe(1) });",
+      '} else {',
+      "  it.skip('works across frames', () => {});",
+      '}',
+      "if (isWindows) it.skip('paths', () => {}); else it('paths', () => { expect(g()).toBe(1) });",
+    ].join('\n');
+    expect(classes(code)).toEqual(['real', 'real']);
+  });
+
+  it.each([
+    ['of another title', "if (a) { it('one', () => { expect(f()).toBe(1) }) } else { it.skip('two', () => {}) }", ['real', 'skipped']],
+    ['skipped in both branches', "if (a) { it.skip('one', () => {}) } else { it.skip('one', () => {}) }", ['skipped', 'skipped']],
+    ['in the same branch', "if (a) { it('one', () => { expect(f()).toBe(1) }); it.skip('one', () => {}) }", ['real', 'skipped']],
+  ])('a skipped test %s stays skipped', (_name, code, expected) => {
+    expect(classes(code)).toEqual(expected);
   });
 });
 

@@ -219,6 +219,24 @@ describe('packages as a user sees them', () => {
     expect(rules(await runGate(noCheck)).sort()).toEqual([...untested, 'test/no-assertion packages/e2e/tests/sign-in.spec.ts'].sort());
   });
 
+  it('counts the app the scripts of a Cypress suite start before it as tested by it, the tests named by a script', async () => {
+    const suite = (scripts: Record<string, string>, spec = "describe('sign in', () => { it('welcomes', () => { cy.visit('/'); cy.contains('Welcome') }) });\n") =>
+      tempDir({
+        'package.json': manifest('monorepo', { test: 'npm test --workspaces --if-present' }, { private: true, workspaces: ['web', 'e2e'] }),
+        'e2e/package.json': manifest('e2e', scripts, { private: true }),
+        'e2e/cypress.config.ts': "import { defineConfig } from 'cypress';\nexport default defineConfig({ e2e: { baseUrl: 'http://localhost:3000' } });\n",
+        'e2e/cypress/e2e/sign-in.cy.ts': spec,
+        'web/package.json': manifest('web', { start: 'node server.js' }, { private: true }),
+        'web/server.js': SOURCE,
+      });
+    const untested = ['tests/none web/package.json', 'script/missing web/package.json'];
+    expect(rules(await runGate(suite({ 'test:e2e': 'start-server-and-test "npm run start -w web" http://localhost:3000 cy:run', 'cy:run': 'cypress run' })))).toEqual([]);
+    expect(rules(await runGate(suite({ 'test:e2e': 'start-server-and-test "npm --prefix ../web start" http://localhost:3000 "cypress run --browser chrome"' })))).toEqual([]);
+    // The last argument runs no Cypress, or the suite checks nothing: the app is not tested through it.
+    expect(rules(await runGate(suite({ 'test:e2e': 'start-server-and-test "npm run start -w web" http://localhost:3000 lint', lint: 'eslint .', 'cy:run': 'cypress run' })))).toEqual(untested);
+    expect(rules(await runGate(suite({ 'test:e2e': 'start-server-and-test "npm run start -w web" http://localhost:3000 cy:run', 'cy:run': 'cypress run' }, "it('opens', () => { cy.visit('/') });\n"))).sort()).toEqual([...untested, 'test/no-assertion e2e/cypress/e2e/sign-in.cy.ts'].sort());
+  });
+
   it('credits the packages a package of tests imports, when its other files only support its tests', async () => {
     const SPEC = "import { expect, test } from '@playwright/test';\nimport { seedUser } from '@acme/db';\nimport { USER } from '../constants/users';\ntest('signs in', async ({ page }) => {\n  await seedUser(USER);\n  await page.goto('/');\n  await expect(page.getByText(USER.name)).toBeVisible();\n});\n";
     // As documenso's packages/app-tests: specs, constants they share, test scripts only, and npm's default `main` naming no file.

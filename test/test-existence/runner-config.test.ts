@@ -47,6 +47,98 @@ describe('the files the runner runs', () => {
     expect(rules(regex)).toEqual([]);
   });
 
+  it("takes Cypress's specs from cypress.config: end-to-end and component specPattern, excludeSpecPattern, and the defaults", async () => {
+    const CY_REAL = "describe('alert', () => { it('shows', () => { cy.mount(<Alert />); cy.get('[data-test=alert]').should('contain', 'Saved') }) });\n";
+    const CY_NONE = "it('opens', () => { cy.visit('/') });\n";
+    const configured = await run({
+      'package.json': pkg({ test: 'vitest run', 'cy:run': 'cypress run' }),
+      'cypress.config.ts': [
+        "import { defineConfig } from 'cypress';",
+        'export default defineConfig({',
+        "  component: { specPattern: 'src/**/*.cy.{js,jsx,ts,tsx}' },",
+        "  e2e: { baseUrl: 'http://localhost:3000', specPattern: 'cypress/tests/**/*.spec.{js,ts}', excludeSpecPattern: ['**/demo/**'] },",
+        '});',
+      ].join('\n'),
+      'src/alert.cy.tsx': CY_REAL,
+      'cypress/tests/ui/sign-in.spec.ts': CY_NONE,
+      'cypress/tests/demo/studio.spec.ts': EMPTY,
+      // vitest's own files, which leave out the cypress folder.
+      'vite.config.ts': "export default { test: { environment: 'jsdom' } };\n",
+      'src/add.test.js': REAL,
+    });
+    expect(rules(configured)).toEqual(['test/no-assertion cypress/tests/ui/sign-in.spec.ts']);
+    expect(configured.metrics['test-files']).toBe(3);
+    // Cypress's defaults: cypress/e2e/**/*.cy.*, and component specs only where the config sets component testing up.
+    const defaults = await run({
+      'package.json': pkg({ test: 'cypress run' }),
+      'cypress.config.js': "module.exports = { e2e: { baseUrl: 'http://localhost:3000' } };\n",
+      'cypress/e2e/sign-in.cy.js': CY_REAL,
+      'src/alert.cy.jsx': EMPTY,
+    });
+    expect(rules(defaults)).toEqual([]);
+    expect(defaults.metrics['test-files']).toBe(1);
+    const withComponents = await run({
+      'package.json': pkg({ test: 'cypress run --component' }),
+      'cypress.config.js': "module.exports = { component: { devServer: { framework: 'react' } } };\n",
+      'cypress/e2e/sign-in.cy.js': CY_REAL,
+      'src/alert.cy.jsx': EMPTY,
+    });
+    expect(rules(withComponents)).toEqual(['test/empty src/alert.cy.jsx']);
+    // A folder names every file below it, as Cypress's globbing expands it (redash's `specPattern: 'client/cypress/integration/'`).
+    const folder = await run({
+      'package.json': pkg({ test: 'jest' }, { jest: { testMatch: ['**/__tests__/**/*.js'] } }),
+      'cypress.config.js': "module.exports = { e2e: { specPattern: 'client/cypress/integration/' } };\n",
+      'client/cypress/integration/dashboard/dashboard_list.js': CY_NONE,
+      '__tests__/add.test.js': REAL,
+    });
+    expect(rules(folder)).toEqual(['test/no-assertion client/cypress/integration/dashboard/dashboard_list.js']);
+  });
+
+  it("judges Cypress's specs beside the files the other runners or the conventions choose, and its defaults where its config cannot be read", async () => {
+    // As eslint: a Makefile runs mocha, and Cypress runs one of the same tests in a browser, by a path built from the config's folder.
+    const beside = await run({
+      'package.json': pkg({ test: 'node Makefile.js test', 'test:browser': 'node Makefile.js cypress' }),
+      'cypress.config.js': "const path = require('node:path');\nmodule.exports = { e2e: { specPattern: path.join(__dirname, 'browser', 'linter.js'), supportFile: false } };\n",
+      'browser/linter.js': REAL,
+      'tests/lib/rules.js': EMPTY,
+    });
+    expect(rules(beside)).toEqual(['test/empty tests/lib/rules.js']);
+    expect(beside.metrics['test-files']).toBe(2);
+    // Beside a jest config, jest still decides its own files: what it leaves out stays out.
+    const withJest = await run({
+      'package.json': pkg({ test: 'jest', 'test:e2e': 'cypress run' }, { jest: { testPathIgnorePatterns: ['/e2e/'] } }),
+      'cypress.config.js': "module.exports = { e2e: { specPattern: 'e2e/**/*.cy.js' } };\n",
+      'e2e/home.cy.js': "it('welcomes', () => { cy.visit('/'); cy.contains('Welcome') });\n",
+      'e2e/legacy/old.test.js': EMPTY,
+      '__tests__/add.test.js': REAL,
+    });
+    expect(rules(withJest)).toEqual([]);
+    expect(withJest.metrics['test-files']).toBe(2);
+    const computed = await run({
+      'package.json': pkg({ test: 'cypress run' }),
+      'cypress.config.js': "module.exports = { e2e: { specPattern: process.env.SPECS } };\n",
+      'cypress/e2e/home.cy.js': EMPTY,
+      'src/alert.cy.jsx': EMPTY,
+      'src/other.js': 'export const x = 1;\n',
+    });
+    expect(rules(computed).sort()).toEqual(['test/empty cypress/e2e/home.cy.js', 'test/empty src/alert.cy.jsx', 'tests/none package.json', 'tests/runner-config cypress.config.js']);
+  });
+
+  it("takes the specs of Cypress before 10 from cypress.json's integrationFolder and testFiles, less ignoreTestFiles", async () => {
+    const report = await run({
+      'package.json': pkg({ test: 'cypress run' }),
+      'cypress.json': JSON.stringify({ integrationFolder: 'e2e/specs', ignoreTestFiles: ['**/examples/*.js'] }),
+      'e2e/specs/sign-in.js': "it('signs in', () => { cy.visit('/'); cy.contains('Welcome') });\n",
+      'e2e/specs/examples/actions.js': EMPTY,
+      'cypress/integration/old.js': EMPTY,
+    });
+    expect(rules(report)).toEqual([]);
+    expect(report.metrics['test-files']).toBe(1);
+    // The defaults: every file of cypress/integration but webpack's hot updates, whose ignore pattern is of a file's name.
+    const defaults = await run({ 'package.json': pkg({ test: 'cypress run' }), 'cypress.json': '{}', 'cypress/integration/home.js': EMPTY, 'cypress/integration/nested/main.hot-update.js': EMPTY });
+    expect(rules(defaults)).toEqual(['test/empty cypress/integration/home.js', 'tests/none package.json']);
+  });
+
   it("judges a workspace member's files by the workspace root's runner config", async () => {
     const report = await run({
       'package.json': pkg({ test: 'jest' }, { workspaces: ['packages/*'], jest: { testPathIgnorePatterns: ['/__typetests__/'] } }),
@@ -179,6 +271,17 @@ describe('the files the runner runs', () => {
     });
     expect(rules(report)).toEqual(['test/empty test/empty.test.js']);
     expect(report.metrics['test-files']).toBe(2);
+  });
+
+  it('keeps the conventional test files when the test script runs no runner the gate knows, beside one another script runs', async () => {
+    // eslint's: `test` is a Makefile task, and a side script runs mocha with its defaults (test/*.js).
+    const files = { 'tests/lib/linter.js': EMPTY, 'test/cli.js': REAL };
+    const makefile = await run({ 'package.json': pkg({ test: 'node Makefile.js test', 'test:cli': 'mocha' }), ...files });
+    expect(rules(makefile)).toEqual(['test/empty tests/lib/linter.js']);
+    // A test script that runs mocha itself decides by mocha's defaults.
+    const mocha = await run({ 'package.json': pkg({ test: 'mocha', 'test:cli': 'mocha' }), ...files });
+    expect(rules(mocha)).toEqual([]);
+    expect(mocha.metrics['test-files']).toBe(1);
   });
 
   it('takes a runner that node runs by path for that runner, with its config and arguments', async () => {
