@@ -1,5 +1,5 @@
 import type { AssertPatterns } from './assert-patterns.js';
-import { boundNames, calleePath, hasNot, isFunction, isShouldChain, isString, keyName, literalValue, propertyName, requiredModule, rootName, rootOf, typeArgumentsOf, walk, type FunctionNode, type t } from './ast.js';
+import { boundNames, calleePath, hasNot, isFunction, isShouldChain, isString, keyName, literalValue, propertyName, requiredModule, returnedValues, rootName, rootOf, typeArgumentsOf, walk, type FunctionNode, type t } from './ast.js';
 import { ASSERT_MODULES, CHECKING_NAME, CONTEXT_ASSERTIONS, isAssertingPath, TYPE_ASSERTIONS, type Bindings, type HelperRef } from './bindings.js';
 import { constantness, type AssertionKind } from './constants.js';
 import type { LocalModules } from './local-modules.js';
@@ -243,6 +243,8 @@ export class AssertionFinder {
       // which fails the test unless the text shows by its timeout (cy.getBySel('list-item').contains('Deleted')). So does waiting
       // for a routed request, cy.wait('@createUser'). A query that finds an element to act on (cy.get('button').click()) checks nothing of it.
       if (root.name === 'cy' && call.arguments.length > 0 && (CYPRESS_CHECKS.has(method) || (method === 'wait' && callee.object === root && waitsForRoutes(call.arguments[0]!)))) return 'live';
+      // The same on a chain a page object starts: nx's `getPage().get('li figure').should('have.length', 5)`, `getPage = () => cy.get('#root')`.
+      if (CYPRESS_CHECKS.has(method) && call.arguments.length > 0 && callee.object.type !== 'Identifier' && this.returnsCypressChain(root.name)) return 'live';
       if (this.names.contextNames.has(root.name) && path.length === 2 && CONTEXT_ASSERTIONS.has(method)) return contextAssertion(method, call.arguments);
       // fc.assert(fc.property(…)): runs the property and throws on a counterexample; so does fast-check re-exported
       // under another name (effect's `FastCheck.assert(FastCheck.property(…))`).
@@ -270,6 +272,19 @@ export class AssertionFinder {
     else if (!this.names.helpers.has(method) && this.file.patchedMethods?.asserts(method)) return 'live';
     else helpers.push({ module: '', name: method });
     return undefined;
+  }
+
+  /** Whether the function of the file or the helper it imports as `name` hands back a chain of Cypress commands, a few functions deep. */
+  returnsCypressChain(name: string, depth = 0): boolean {
+    const local = this.names.localFunction(name);
+    if (!local) {
+      const ref = this.names.exported(name).find((candidate): candidate is { module: string; name: string } => !('type' in candidate) && candidate.module !== '');
+      return ref !== undefined && (this.file.localModules?.returnsCypressChain(this.file.path, ref.module, ref.name) ?? false);
+    }
+    return returnedValues(local).some((value) => {
+      const root = rootOf(value);
+      return root.type === 'Identifier' && (root.name === 'cy' || (depth < 4 && root.name !== name && this.returnsCypressChain(root.name, depth + 1)));
+    });
   }
 
   /** A file that imports the project's own `expect` tests an assertion library: its constant expectations are its inputs. */

@@ -89,6 +89,8 @@ export class Bindings {
   readonly moduleNames = new Map<string, string>();
   /** `test`, `it`, `describe` defined as functions of the file (express's `function test(app)`): calling them declares nothing. */
   readonly shadowed = new Set<string>();
+  /** Modules the file re-exports whole, for the names it does not bind itself: a barrel's `export * from './lib/e2e-utils'`. */
+  private readonly reexportedWhole: string[] = [];
   /** Test functions picked at run time: webpack's `const itSkipBun = process.versions.bun ? it.skip : it`. */
   readonly conditionalTests = new Map<string, t.ConditionalExpression>();
   /**
@@ -146,6 +148,9 @@ export class Bindings {
         break;
       case 'ExportNamedDeclaration':
         if (node.source) for (const specifier of node.specifiers) this.bindReexport(node.source.value, specifier);
+        break;
+      case 'ExportAllDeclaration':
+        if (!node.exported) this.reexportedWhole.push(node.source.value);
         break;
       // Methods of objects and classes are properties whose values are functions.
       case 'MethodDefinition':
@@ -398,6 +403,10 @@ export class Bindings {
   /** A function of the file named `test` or `it` (express's `function test(app)`) declares no test when called. */
   private shadow(name: string): void {
     if (TEST_BASES.has(name) || SUITE_BASES.has(name)) this.shadowed.add(name);
+  }
+  /** What the module exports as `name`, when it is a helper module: what it binds to it, else the name from a module it re-exports whole. */
+  exported(name: string): HelperRef[] {
+    return this.helpers.get(name) ?? (name === 'default' ? [] : this.reexportedWhole.map((module) => ({ module, name })));
   }
   addHelper(name: string, fn: HelperRef): void {
     const list = this.helpers.get(name);

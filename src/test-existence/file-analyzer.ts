@@ -303,7 +303,7 @@ export class FileAnalyzer {
 
   /** Whether the module's export `name` (or `default`) asserts, when this file is a helper module. */
   exportAsserts(name: string): boolean {
-    return this.finder.helpersAssert(this.names.helpers.get(name) ?? []);
+    return this.finder.helpersAssert(this.names.exported(name));
   }
 
   /**
@@ -340,6 +340,11 @@ export class FileAnalyzer {
     return factory !== undefined && returnedValues(factory).some((made) => isFunction(made) && this.finder.helpersAssert([made]));
   }
 
+  /** Whether the module's export `name` hands back a Cypress chain, when this file is a helper module (see AssertionFinder.returnsCypressChain). */
+  exportReturnsCypressChain(name: string): boolean {
+    return this.finder.returnsCypressChain(name);
+  }
+
   /** Whether the module's export `name` returns a promise that only an event settles, when this file is a helper module. */
   exportSettlesOnEvent(name: string): boolean {
     const fn = this.names.localFunction(name);
@@ -349,14 +354,14 @@ export class FileAnalyzer {
 
   /** Whether what the file imports as `name` from a project module returns a promise that only an event settles. */
   private importedSettlesOnEvent(name: string): boolean {
-    const ref = this.names.helpers.get(name)?.find((candidate): candidate is { module: string; name: string } => !('type' in candidate) && candidate.module !== '');
+    const ref = this.names.exported(name).find((candidate): candidate is { module: string; name: string } => !('type' in candidate) && candidate.module !== '');
     return ref !== undefined && (this.options.localModules?.settlesOnEvent(this.file, ref.module, ref.name) ?? false);
   }
 
   /** The tests calling the module's export `name` declares, when this file is a helper module (see DeclaredTests). */
   exportTestsDeclared(name: string): DeclaredTests {
     let declared: DeclaredTests = 'none';
-    for (const ref of this.names.helpers.get(name) ?? []) {
+    for (const ref of this.names.exported(name)) {
       const answer = 'type' in ref ? this.testsIn(ref) : (this.options.localModules?.testsDeclared(this.file, ref.module, ref.name) ?? 'none');
       if (answer === 'callers-test') return answer;
       if (answer === 'tests') declared = answer;

@@ -14,6 +14,7 @@ import { isSupportPackage, PackagePolicy, providesTestHelpers, type PackageAllow
 import { parseJsonConfig } from './config-values.js';
 import { onlyReexports } from './own-code.js';
 import { readRunnerSelection, type RunnerSelection } from './runner-config.js';
+import { nxTestProjects } from './nx-projects.js';
 import { endToEndSuite } from './served-packages.js';
 import { checkTestScript, delegatesToWorkspaces, type TestScriptReading } from './scripts.js';
 import { dependencyNames, fixtureDependencies, onlyRunsTests, packagesChosenBy, testPackagesOf, withWorkspaceDependencies, type PackageTests } from './test-packages.js';
@@ -243,14 +244,15 @@ export const testExistenceGate: Gate = {
     // Packages that would have too few tests without the ones a package of tests has for them.
     const testedElsewhere = [...testedBy.keys()].filter((entry) => !isSupportPackage(entry) && tallies.get(entry)!.sources.length > 0 && tallies.get(entry)!.classes.real < options.minTests);
 
+    const nxTests = nxTestProjects(fileSet, read);
     let supportPackages = 0;
     let reexportPackages = 0;
     for (const entry of packages) {
       const tally = tallies.get(entry)!;
       const workspaceRoot = entry.workspaceRoot === undefined ? undefined : packageByDir.get(entry.workspaceRoot);
       const rootTestScript = workspaceRoot?.manifest?.scripts?.test;
-      // A workspace root's runner (vitest projects, jest projects) runs its members' tests without their own scripts.
-      const rootRunsWorkspaceTests = typeof rootTestScript === 'string' && !delegatesToWorkspaces(rootTestScript);
+      // A workspace root's runner (vitest projects, jest projects) runs its members' tests without their own scripts, and so does Nx its projects' test targets.
+      const rootRunsWorkspaceTests = (typeof rootTestScript === 'string' && !delegatesToWorkspaces(rootTestScript)) || (nxTests?.(entry.dir, entry.manifest) ?? false);
       if (excluded.has(entry)) continue;
       if (isSupportPackage(entry)) supportPackages += 1;
       else if (checkPackage(entry, tally, readings.get(entry)!, testedBy.get(entry) ?? [], options, emit, context, fileSet, rootRunsWorkspaceTests) === 'reexports') reexportPackages += 1;

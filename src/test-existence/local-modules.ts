@@ -16,6 +16,8 @@ export interface HelperExports {
   testsDeclared(name: string): DeclaredTests;
   /** Whether the function returns a promise that only an event settles (see settlesOnEvent). */
   settlesOnEvent(name: string): boolean;
+  /** Whether the function hands back a chain of Cypress commands (a page object's `getPage = () => cy.get('#root')`). */
+  returnsCypressChain(name: string): boolean;
 }
 
 /** How many imports deep a helper is followed: a test imports a helper that imports another, and so on. */
@@ -58,6 +60,11 @@ export class LocalModules {
   /** Whether `name` of what `from` imports as `source` returns a promise only an event settles. False past the depth bound. */
   settlesOnEvent(from: string, source: string, name: string): boolean {
     return this.ask(from, source, (exports) => exports.settlesOnEvent(name), false);
+  }
+
+  /** Whether `name` of what `from` imports as `source` hands back a Cypress chain. False past the depth bound. */
+  returnsCypressChain(from: string, source: string, name: string): boolean {
+    return this.ask(from, source, (exports) => exports.returnsCypressChain(name), false);
   }
 
   private ask<T>(from: string, source: string, question: (exports: HelperExports) => T, unknown: T): T {

@@ -200,6 +200,38 @@ describe('helpers', () => {
     expect(classesWithPatches(files, 'src/filter.cy.tsx')).toEqual(['real', 'no-assertion', 'real', 'no-assertion']);
   });
 
+  it("follows a helper through a barrel that re-exports a module whole, not through one that re-exports it under a namespace", () => {
+    const files = {
+      'test/helpers/index.ts': "export * from './checks';\nexport * as more from './more';",
+      'test/helpers/checks.ts': 'export function expectOk(res) { expect(res.status).toBe(200); }',
+      'test/helpers/more.ts': 'export function expectCreated(res) { expect(res.status).toBe(201); }',
+      'test/api.test.ts': "import { expectOk, expectCreated } from './helpers';\nit('gets', async () => { expectOk(await get('/')) });\nit('posts', async () => { expectCreated(await post('/')) });",
+    };
+    expect(classesIn(files, 'test/api.test.ts')).toEqual(['real', 'no-assertion']);
+  });
+
+  it('counts Cypress checks on a chain a page object starts, imported directly or through a barrel', () => {
+    const files = {
+      'e2e/support/app.po.ts': "export const getPage = () => cy.get('#root');\nexport function getRows() { return getPage().find('li'); }\nexport const getTotal = () => total;",
+      'e2e/utils/index.ts': "export * from './lib/header';",
+      'e2e/utils/lib/header.ts': "export const getHeader = () => cy.get('nx-example-header');",
+      'e2e/src/cart.cy.ts': [
+        "import { getHeader } from '../utils';",
+        "import { getPage, getRows, getTotal } from '../support/app.po';",
+        "const getButton = () => cy.get('button');",
+        "it('shows the header', () => { getHeader().should('exist') });",
+        "it('lists products', () => { getPage().get('li figure').should('have.length', 5) });",
+        "it('totals', () => { getRows().last().contains('$500.00') });",
+        "it('buys', () => { getButton().click().should('be.disabled') });",
+        // Not a chain of Cypress commands: a helper that hands back something else, or a function not called.
+        "it('reads', () => { getTotal().should('eq', 5) });",
+        "it('clicks', () => { getPage().get('li select').first().select('3') });",
+        "it('names', () => { getButton.contains('cy') });",
+      ].join('\n'),
+    };
+    expect(classesIn(files, 'e2e/src/cart.cy.ts')).toEqual(['real', 'real', 'real', 'real', 'no-assertion', 'no-assertion', 'no-assertion']);
+  });
+
   it("counts a helper's test that hands its caller's function expectations to finish (webpack's fn(expect(x)))", () => {
     const code = [
       'const test = (name, options, fn) => {',

@@ -237,6 +237,31 @@ describe('packages as a user sees them', () => {
     expect(rules(await runGate(suite({ 'test:e2e': 'start-server-and-test "npm run start -w web" http://localhost:3000 cy:run', 'cy:run': 'cypress run' }, "it('opens', () => { cy.visit('/') });\n"))).sort()).toEqual([...untested, 'test/no-assertion e2e/cypress/e2e/sign-in.cy.ts'].sort());
   });
 
+  it("takes an Nx project's test target for its test script: in project.json, package.json nx, or inferred by a plugin from its runner config", async () => {
+    const NX_PLUGINS = JSON.stringify({ plugins: [{ plugin: '@nx/jest/plugin', options: { targetName: 'test' } }, '@nx/vite/plugin'] });
+    const lib = (dir: string, extra: Record<string, unknown> = {}, files: Record<string, string> = {}) => ({
+      [`${dir}/package.json`]: manifest(`@acme/${dir.split('/').pop()}`, {}, { private: true, ...extra }),
+      [`${dir}/src/add.ts`]: SOURCE,
+      [`${dir}/src/add.spec.ts`]: REAL_TEST.replace('../src/add', './add'),
+      ...files,
+    });
+    const workspace = (nx: string | undefined) =>
+      tempDir({
+        'package.json': manifest('acme', { test: 'nx run-many -t test' }, { private: true, workspaces: ['libs/*'] }),
+        ...(nx === undefined ? {} : { 'nx.json': nx }),
+        ...lib('libs/inferred-jest', {}, { 'libs/inferred-jest/jest.config.ts': "export default { displayName: 'inferred-jest' };\n" }),
+        ...lib('libs/inferred-vite', {}, { 'libs/inferred-vite/vite.config.ts': 'export default {};\n' }),
+        ...lib('libs/project', {}, { 'libs/project/project.json': JSON.stringify({ name: 'project', targets: { test: { executor: '@nx/jest:jest' } } }) }),
+        ...lib('libs/manifest', { nx: { targets: { 'test:unit': { command: 'vitest run' } } } }),
+        ...lib('libs/untargeted', {}, { 'libs/untargeted/project.json': JSON.stringify({ name: 'untargeted', targets: { build: {} } }) }),
+      });
+    const missing = (dirs: string[]) => dirs.map((dir) => `script/missing ${dir}/package.json`);
+    expect(rules(await runGate(workspace(NX_PLUGINS)))).toEqual(missing(['libs/untargeted']));
+    // Without the plugins, only the targets written down run; without nx.json, none.
+    expect(rules(await runGate(workspace('{}')))).toEqual(missing(['libs/inferred-jest', 'libs/inferred-vite', 'libs/untargeted']));
+    expect(rules(await runGate(workspace(undefined)))).toEqual(missing(['libs/inferred-jest', 'libs/inferred-vite', 'libs/manifest', 'libs/project', 'libs/untargeted']));
+  });
+
   it('credits the packages a package of tests imports, when its other files only support its tests', async () => {
     const SPEC = "import { expect, test } from '@playwright/test';\nimport { seedUser } from '@acme/db';\nimport { USER } from '../constants/users';\ntest('signs in', async ({ page }) => {\n  await seedUser(USER);\n  await page.goto('/');\n  await expect(page.getByText(USER.name)).toBeVisible();\n});\n";
     // As documenso's packages/app-tests: specs, constants they share, test scripts only, and npm's default `main` naming no file.
