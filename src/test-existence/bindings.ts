@@ -58,11 +58,11 @@ export const SUITE_BASES = new Set(['describe', 'context', 'suite', 'xdescribe',
 /** A function a name may stand for: defined in the file, or imported from one of the project's modules. */
 export type HelperRef = FunctionNode | { module: string; name: string };
 
-/** `cond ? it : it.skip`, `skip ? it.skip : solo ? it.only : it`: a choice between test or suite functions. */
-export function picksTestFunction(node: t.Node): boolean {
-  if (node.type === 'ConditionalExpression') return picksTestFunction(node.consequent) && picksTestFunction(node.alternate);
-  const root = rootName(node);
-  return root !== undefined && (TEST_BASES.has(root) || SUITE_BASES.has(root));
+/** What `test.extend({ … })` (also extended again) extends; any other value is itself. */
+function extendedTestFunction(value: t.Node): t.Node {
+  let current = value;
+  while (current.type === 'CallExpression' && current.callee.type === 'MemberExpression' && propertyName(current.callee) === 'extend') current = current.callee.object;
+  return current;
 }
 
 /** An object of methods: the matchers a checking function hands back. */
@@ -91,8 +91,13 @@ export class Bindings {
   readonly shadowed = new Set<string>();
   /** Modules the file re-exports whole, for the names it does not bind itself: a barrel's `export * from './lib/e2e-utils'`. */
   private readonly reexportedWhole: string[] = [];
-  /** Test functions picked at run time: webpack's `const itSkipBun = process.versions.bun ? it.skip : it`. */
-  readonly conditionalTests = new Map<string, t.ConditionalExpression>();
+  /**
+   * Names for test functions: one picked at run time (webpack's `const itSkipBun = process.versions.bun ? it.skip : it`),
+   * or one extended with fixtures, which is the test function it extends (vitest's `const todoTest = test.extend({ … })`).
+   */
+  readonly testAliases = new Map<string, t.Node>();
+  /** A test framework's functions imported under another name, by local name: `import { test as base } from '@playwright/test'`. */
+  readonly importedTests = new Map<string, string>();
   /**
    * `expect`s and `assert`s from the project's own modules (`import jestExpect from '../'`, chai's
    * `const { assert } = chai` with `import * as chai from '../index.js'`): the matchers are the code under test.
@@ -183,6 +188,9 @@ export class Bindings {
       if (fromAssert || ASSERT_OBJECTS.has(imported)) this.addAssert(local, imported === 'default' ? 'assert' : imported, source);
       else if (imported === 'expect' || EXPECT_LIKE_NAME.test(local)) this.addExpect(local, source);
       else if (imported === 'fc' && PROPERTY_MODULES.has(source)) this.propertyModules.add(local);
+      // import { test as base } from '@playwright/test': a test framework's function under another name. Not Playwright's
+      // setup projects' `import { test as setup }` (nuxt's global.setup.ts): steps that prepare the suite, not tests.
+      else if (local !== imported && (TEST_BASES.has(imported) || SUITE_BASES.has(imported)) && !source.startsWith('.') && !/setup|teardown/i.test(local)) this.importedTests.set(local, imported);
       else if (!this.addOptionAssertion(local, source, imported)) this.addImported(local, source, imported);
     }
   }
@@ -218,8 +226,8 @@ export class Bindings {
     if (isFunction(value)) {
       this.addHelper(name, value);
       this.shadow(name);
-    } else if (value.type === 'ConditionalExpression' && picksTestFunction(value)) {
-      this.conditionalTests.set(name, value);
+    } else if ((value.type === 'ConditionalExpression' || extendedTestFunction(value) !== value) && this.picksTestFunction(extendedTestFunction(value))) {
+      this.testAliases.set(name, extendedTestFunction(value));
     } else if (this.expectCallOf(value) && !(value.type === 'CallExpression' && value.callee.type === 'MemberExpression' && this.expectCallOf(value.callee.object))) {
       this.expectations.add(name);
     } else if (this.isAssertingObject(value)) {
@@ -403,6 +411,12 @@ export class Bindings {
   /** A function of the file named `test` or `it` (express's `function test(app)`) declares no test when called. */
   private shadow(name: string): void {
     if (TEST_BASES.has(name) || SUITE_BASES.has(name)) this.shadowed.add(name);
+  }
+  /** A test or suite function (`it.skip`, a name for one), or a choice between them: `cond ? it : it.skip`, `skip ? it.skip : solo ? it.only : it`. */
+  picksTestFunction(node: t.Node): boolean {
+    if (node.type === 'ConditionalExpression') return this.picksTestFunction(node.consequent) && this.picksTestFunction(node.alternate);
+    const root = rootName(node);
+    return root !== undefined && (TEST_BASES.has(root) || SUITE_BASES.has(root) || this.testAliases.has(root) || this.importedTests.has(root));
   }
   /** What the module exports as `name`, when it is a helper module: what it binds to it, else the name from a module it re-exports whole. */
   exported(name: string): HelperRef[] {

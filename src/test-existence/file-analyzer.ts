@@ -5,7 +5,7 @@ import {
   type FunctionNode, type ParsedSource, type t,
 } from './ast.js';
 import type { AssertionKind } from './constants.js';
-import { Bindings, picksTestFunction, SUITE_BASES, TEST_BASES, TYPE_ASSERTIONS } from './bindings.js';
+import { Bindings, SUITE_BASES, TEST_BASES, TYPE_ASSERTIONS } from './bindings.js';
 import { acknowledge, awaitsCallback, conditionSkips, constantCondition, endsAwaitingEvent, endsThrowingIf, generatorOf, GENERATOR_MODULES, isBindCall, onlyCalls, runsCallersTest, settlesOnEvent, throwsInFunctionWithin } from './test-body.js';
 import { compilerReading, runsCheckingCommand } from './compiler-checks.js';
 import type { AnalyzeOptions, FileAnalysis, TestCase, TestClass } from './analyze.js';
@@ -635,9 +635,17 @@ export class FileAnalyzer {
     const callee = this.chosenCallee(call.callee);
     // Most calls are not declarations; their root name says so without building the path.
     const root = rootName(callee);
-    if (root === undefined || !(TEST_BASES.has(root) || SUITE_BASES.has(root) || this.names.contextNames.has(root)) || this.names.shadowed.has(root)) return undefined;
-    const path = declarationPath(callee, CURRIED);
+    if (root === undefined || this.names.shadowed.has(root)) return undefined;
+    const alias = this.names.testAliases.has(root) || this.names.importedTests.has(root);
+    if (!(TEST_BASES.has(root) || SUITE_BASES.has(root) || this.names.contextNames.has(root) || alias)) return undefined;
+    let path = declarationPath(callee, CURRIED);
     if (!path) return undefined;
+    // `dstOnly(…)`, `todoTest.skip(…)`: the test function the name stands for, with the modifiers the call adds.
+    if (alias) {
+      const aliased = this.aliasedPath(root);
+      if (!aliased) return undefined;
+      path = [...aliased, ...path.slice(1)];
+    }
     let [base, ...modifiers] = path;
     if (!base) return undefined;
     // node:test subtests: t.test('title', fn)
@@ -653,19 +661,29 @@ export class FileAnalyzer {
   }
 
   /**
-   * The test function a call runs where the condition that picks it holds: `(isIE ? test.skip : test)(…)`, a name
-   * for such a choice (date-fns's `const dstOnly = hasDst ? it : it.skip`), or one a function of the file returns
-   * (`itIf(cond)(…)`, `const itIf = (condition) => (condition ? it : it.skip)`). Any other callee is itself.
+   * The test function a call runs where the condition that picks it holds: `(isIE ? test.skip : test)(…)`, or one a
+   * function of the file returns (`itIf(cond)(…)`, `const itIf = (condition) => (condition ? it : it.skip)`). Any other
+   * callee is itself; names for such a choice are the Bindings' testAliases.
    */
   private chosenCallee(callee: t.Node): t.Node {
     let choice: t.Node | undefined;
     if (callee.type === 'ConditionalExpression') choice = callee;
-    else if (callee.type === 'Identifier') choice = this.names.conditionalTests.get(callee.name);
     else if (callee.type === 'CallExpression' && callee.callee.type === 'Identifier') {
       const fn = this.names.localFunction(callee.callee.name);
       choice = fn && returnedValues(fn).find((value) => value.type === 'ConditionalExpression');
     }
-    return choice && picksTestFunction(choice) ? runningBranch(choice) : callee;
+    return choice && this.names.picksTestFunction(choice) ? runningBranch(choice) : callee;
+  }
+
+  /** The test function a name stands for, through names for names: `authTest = base.extend(…)` with `import { test as base }`. */
+  private aliasedPath(name: string, depth = 0): string[] | undefined {
+    const imported = this.names.importedTests.get(name);
+    if (imported) return [imported];
+    const alias = this.names.testAliases.get(name);
+    if (!alias) return [name];
+    const path = declarationPath(runningBranch(alias), CURRIED);
+    const inner = path && path[0] !== name && depth < 4 ? this.aliasedPath(path[0]!, depth + 1) : undefined;
+    return inner && [...inner, ...path!.slice(1)];
   }
 
   private flagsOf(call: t.CallExpression, declaration: Declaration): Flags {

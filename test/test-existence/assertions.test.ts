@@ -1083,8 +1083,21 @@ describe('test functions picked by a condition', () => {
     ['focused only where it holds', "(options.only ? it.only : it)('t', () => { expect(f()).toBe(1) });", ['real']],
     ['focused either way', "(a ? it.only : fit)('t', () => { expect(f()).toBe(1) });", ['focused']],
     ['a choice of other functions', "const run = fast ? quick : slow;\nrun('t', () => { expect(f()).toBe(1) });", []],
+    // Test functions extended with fixtures, and a framework's imported under another name.
+    ['vitest test.extend', "const todoTest = test.extend({ todos: async ({}, use) => use([]) });\ntodoTest('t', ({ todos }) => { expect(todos).toEqual([]) });\ntodoTest.skip('u', () => { expect(f()).toBe(1) });", ['real', 'skipped']],
+    ['extended twice', "const it2 = test.extend({}).extend({});\nit2('t', () => { f() });", ['no-assertion']],
+    ['imported under another name', "import { it as vit } from 'vitest';\nvit('t', () => { expect(f()).toBe(1) });", ['real']],
+    [
+      "Playwright's fixtures on test imported as base",
+      "import { test as base, expect } from '@playwright/test';\nconst test = base.extend({});\nexport const authTest = test.extend({});\ntest('t', async ({ page }) => { await page.goto('/') });\nauthTest.describe('s', () => { authTest('u', async ({ page }) => { await expect(page).toHaveURL('/') }) });\nconst adminTest = base.extend({});\nadminTest('v', async ({ page }) => { await expect(page).toHaveTitle('Admin') });",
+      ['no-assertion', 'real', 'real'],
+    ],
+    ['a local module of that name', "import { it as check } from './check';\ncheck('t', () => { expect(f()).toBe(1) });", []],
+    ["Playwright's setup steps", "import { test as setup } from '@playwright/test';\nsetup('authenticate', async ({ page }) => { await page.goto('/login') });", []],
+    // uvu's suite, called for a test function: not one extended.
+    ["uvu's suite", "import { suite } from 'uvu';\nimport * as assert from 'uvu/assert';\nconst test = suite('math');\ntest('adds', () => { assert.is(add(1, 2), 3) });\ntest.run();", ['real']],
   ])('%s', (_name, code, expected) => {
-    expect(classes(code)).toEqual(expected);
+    expect(classes(code, 'a.test.ts')).toEqual(expected);
   });
 
   it('a skipped test standing in for one that runs in the other branch of an if is that one test', () => {
