@@ -1,12 +1,13 @@
 import { compileAssertPatterns } from './assert-patterns.js';
 import { AssertionFinder } from './assertions.js';
 import {
-  boundNames, calleePath, canBeTitle, declarationPath, isFunction, isString, packageImported, propertyName, returnedValues, rootName, rootOf, SourceLines, TYPESCRIPT_FILE, unwrapAwait, walk,
+  boundNames, calleePath, isFunction, isString, packageImported, propertyName, returnedValues, rootName, rootOf, SourceLines, TYPESCRIPT_FILE, unwrapAwait, walk,
   type FunctionNode, type ParsedSource, type t,
 } from './ast.js';
 import type { AssertionKind } from './constants.js';
-import { Bindings, SUITE_BASES, TEST_BASES, TYPE_ASSERTIONS } from './bindings.js';
-import { acknowledge, awaitsCallback, conditionSkips, constantCondition, endsAwaitingEvent, endsThrowingIf, generatorOf, GENERATOR_MODULES, isBindCall, onlyCalls, runsCallersTest, settlesOnEvent, throwsInFunctionWithin } from './test-body.js';
+import { Bindings, TYPE_ASSERTIONS } from './bindings.js';
+import { CURRIED, Declarations, type Declaration, type Flags } from './declarations.js';
+import { acknowledge, awaitsCallback, endsAwaitingEvent, endsThrowingIf, generatorOf, GENERATOR_MODULES, isBindCall, onlyCalls, runsCallersTest, settlesOnEvent, throwsInFunctionWithin } from './test-body.js';
 import { compilerReading, runsCheckingCommand } from './compiler-checks.js';
 import type { AnalyzeOptions, FileAnalysis, TestCase, TestClass } from './analyze.js';
 import type { DeclaredTests } from './local-modules.js';
@@ -17,20 +18,6 @@ import type { DeclaredTests } from './local-modules.js';
  */
 
 const HOOKS = new Set(['beforeEach', 'afterEach', 'beforeAll', 'afterAll', 'before', 'after', 'setup', 'teardown', 'suiteSetup', 'suiteTeardown']);
-/**
- * Chain members that keep a call a test declaration: `test.concurrent.each(…)(…)`, `it.only`, `test.describe.serial`;
- * and @effect/vitest's tests of an Effect (`it.effect`, `it.scoped`, `it.live`, `it.scopedLive`, property tests
- * `it.prop` and `it.effect.prop`) and its suites sharing a layer (`it.layer(TestLayer)('title', (it) => …)`).
- */
-const MODIFIERS = new Set([
-  'skip', 'only', 'todo', 'each', 'for', 'concurrent', 'sequential', 'serial', 'parallel', 'failing', 'fails', 'fixme', 'fail', 'runIf', 'skipIf', 'shuffle', 'describe', 'cb',
-  'effect', 'scoped', 'live', 'scopedLive', 'prop', 'layer',
-]);
-/** Members whose call returns the function that then takes the title: `test.each(table)(title, fn)`. */
-const CURRIED = new Set(['each', 'for', 'runIf', 'skipIf', 'layer']);
-/** Members that make a suite of a test function: `test.describe(…)`, @effect/vitest's `it.layer(TestLayer)(…)`. */
-const SUITE_MODIFIERS = new Set(['describe', 'layer']);
-const SKIP_MODIFIERS = new Set(['skip', 'fixme']);
 
 /** Statements that skip the test they stand in, unconditionally: `this.skip()`, `t.skip()`, `pending()`, `test.skip()`. */
 const RUNTIME_SKIPS = new Set(['skip', 'fixme']);
@@ -39,25 +26,6 @@ const RUNTIME_SKIPS = new Set(['skip', 'fixme']);
 const TYPE_TEST_FILE = /(?:\.test-d\.[cm]?tsx?|\.tst\.[cm]?tsx?)$|(?:^|\/)__typetests__\//;
 
 
-/**
- * The branch of a choice of test functions that runs the test: a constant condition's, else the one that runs it
- * most plainly, as a condition read at run time holds somewhere (as `skipIf(cond)` may run its test). Plain
- * before focused before skipped: `skip ? it.skip : solo ? it.only : it` declares a test that runs.
- */
-function runningBranch(node: t.Node): t.Node {
-  if (node.type !== 'ConditionalExpression') return node;
-  const constant = constantCondition(node.test);
-  if (constant !== undefined) return runningBranch(constant ? node.consequent : node.alternate);
-  const [consequent, alternate] = [runningBranch(node.consequent), runningBranch(node.alternate)];
-  return plainness(alternate) < plainness(consequent) ? alternate : consequent;
-}
-
-/** 0 for a plain test function, 1 for a focused one, 2 for a skipped one. */
-function plainness(callee: t.Node): number {
-  const [base = '', ...modifiers] = declarationPath(callee, CURRIED) ?? [];
-  if (base.startsWith('x') || modifiers.some((modifier) => SKIP_MODIFIERS.has(modifier))) return 2;
-  return base.startsWith('f') || modifiers.includes('only') ? 1 : 0;
-}
 
 /** Whether `fn` calls a method of one of its parameters at `positions`: `(e) => e.toMatchInlineSnapshot(…)`, handed an expectation there. */
 function callsMatcherOn(fn: FunctionNode, positions: readonly number[]): boolean {
@@ -99,20 +67,6 @@ interface Scope {
   callers: readonly FunctionNode[];
 }
 
-/** A test or suite declaration: `it.skip('title', fn)`, `describe.each(table)('title', fn)`, `t.test('title', fn)`. */
-interface Declaration {
-  kind: 'test' | 'suite';
-  base: string;
-  modifiers: string[];
-  /** A helper declares the test and hands the function its own arguments (`run(t, page)`): a second parameter is no `done`. */
-  runByHelper?: boolean;
-}
-
-interface Flags {
-  skipped: boolean;
-  todo: boolean;
-  focused: boolean;
-}
 
 /** Comments the analysis reads: those that disable a lint rule for the next line, and `@ts-expect-error`. */
 const ACTIVE_COMMENT = /eslint-disable-next-line|@ts-expect-error/;
@@ -171,6 +125,7 @@ export class FileAnalyzer {
   /** How many declarations of their caller's tests the walks met (see declaresCallersTest). */
   private passedThrough = 0;
   private readonly names = new Bindings();
+  private readonly declarations = new Declarations(this.names);
   private readonly typeTests: boolean;
   /** A TypeScript file: the compiler checks what its tests declare, even what they never run. */
   private readonly typescript: boolean;
@@ -198,7 +153,7 @@ export class FileAnalyzer {
       assertPatterns: options.assertPatterns ?? compileAssertPatterns([]),
       localModules: options.localModules,
       patchedMethods: options.patchedMethods,
-      isDeclaration: (call) => this.declarationOf(call) !== undefined,
+      isDeclaration: (call) => this.declarations.of(call) !== undefined,
     });
     this.lines = new SourceLines(code);
   }
@@ -238,7 +193,7 @@ export class FileAnalyzer {
     walk(program, (node) => {
       const imported = packageImported(node);
       if (imported) this.packageImports.add(imported);
-      if (node.type === 'CallExpression') return this.declarationOf(node)?.kind !== 'test';
+      if (node.type === 'CallExpression') return this.declarations.of(node)?.kind !== 'test';
       this.names.bind(node);
       return true;
     });
@@ -321,7 +276,7 @@ export class FileAnalyzer {
       if (node.type === 'CallExpression') {
         const command = cypressCommand(node);
         if (command && !names.has(command.name) && this.finder.assertsInBody(command.fn)) names.add(command.name);
-        return this.declarationOf(node) === undefined;
+        return this.declarations.of(node) === undefined;
       }
       if (node.type !== 'AssignmentExpression' || node.operator !== '=' || node.left.type !== 'MemberExpression' || node.left.object.type === 'ThisExpression') return true;
       const name = propertyName(node.left);
@@ -378,7 +333,7 @@ export class FileAnalyzer {
     walk(fn.body, (child) => {
       if (declared === 'callers-test') return false;
       if (child.type !== 'CallExpression') return true;
-      const declaration = this.declarationOf(child);
+      const declaration = this.declarations.of(child);
       if (declaration?.kind === 'test' && runsCallersTest(child, parameters)) declared = 'callers-test';
       // Other functions of the file are not followed: helpers calling each other, a thousand deep, need no deep stack.
       else if (declaration || this.generatorOf(child, true, false)) declared = 'tests';
@@ -462,7 +417,7 @@ export class FileAnalyzer {
       if (child.type !== 'CallExpression') return true;
       // expect(() => test('x')).toThrow(), tstyche's expect(test.each(table)(…)).type: values under check, not declarations.
       if (this.names.isExpectEntry(child.callee)) return false;
-      const declaration = this.declarationOf(child);
+      const declaration = this.declarations.of(child);
       const callersHere = () => (helpers.length === 0 ? scope.callerNames : new Set([...scope.callerNames, ...helpers.flatMap((helper) => helper.params.flatMap(boundNames))]));
       if (!declaration) {
         const generator = this.generatorOf(child, statements.has(child));
@@ -527,7 +482,7 @@ export class FileAnalyzer {
   }
 
   private visitSuite(call: t.CallExpression, declaration: Declaration, scope: Scope): void {
-    const flags = this.flagsOf(call, declaration);
+    const flags = this.declarations.flagsOf(call, declaration);
     const focusedBefore = this.focusedSuites.length;
     if (flags.focused) this.focusedSuites.push({ title: this.titleOf(call), ...this.lines.at(call.start) });
     const callback = call.arguments.find(isFunction);
@@ -546,7 +501,7 @@ export class FileAnalyzer {
   }
 
   private visitTest(call: t.CallExpression, declaration: Declaration, scope: Scope, title = this.titleOf(call)): void {
-    const flags = this.flagsOf(call, declaration);
+    const flags = this.declarations.flagsOf(call, declaration);
     const { callback, fromCaller } = this.callbackOf(call, declaration);
     const before = this.tests.length;
     const inner: Scope = { ...scope, skipped: scope.skipped || flags.skipped, todo: scope.todo || flags.todo };
@@ -560,7 +515,7 @@ export class FileAnalyzer {
     // Functions declared in the body are hoisted: bound before the walk meets their calls.
     if (fn?.body.type === 'BlockStatement') for (const statement of fn.body.body) this.names.bind(statement);
     // Tests declared in the body (node:test subtests) are visited as tests, in this one's scope.
-    const assertions = fn ? this.finder.assertions(fn.body, (child) => this.visitDeclaration(child, this.declarationOf(child)!, inner)) : new Set<AssertionKind>();
+    const assertions = fn ? this.finder.assertions(fn.body, (child) => this.visitDeclaration(child, this.declarations.of(child)!, inner)) : new Set<AssertionKind>();
     // A helper's test that only calls its caller's function (enzyme's `it(title, () => factory(testCase))`), or runs it as its body
     // (apollo-client's `it(message, () => new Promise(testFn))`), runs the caller's checks.
     if (fn && assertions.size === 0 && (onlyCalls(fn, scope.callerNames) || runsCallersTest(call, scope.callerNames))) assertions.add('live');
@@ -631,81 +586,6 @@ export class FileAnalyzer {
     return name === 'todo' ? 'todo' : undefined;
   }
 
-  private declarationOf(call: t.CallExpression): Declaration | undefined {
-    const callee = this.chosenCallee(call.callee);
-    // Most calls are not declarations; their root name says so without building the path.
-    const root = rootName(callee);
-    if (root === undefined || this.names.shadowed.has(root)) return undefined;
-    const alias = this.names.testAliases.has(root) || this.names.importedTests.has(root);
-    if (!(TEST_BASES.has(root) || SUITE_BASES.has(root) || this.names.contextNames.has(root) || alias)) return undefined;
-    let path = declarationPath(callee, CURRIED);
-    if (!path) return undefined;
-    // `dstOnly(…)`, `todoTest.skip(…)`: the test function the name stands for, with the modifiers the call adds.
-    if (alias) {
-      const aliased = this.aliasedPath(root);
-      if (!aliased) return undefined;
-      path = [...aliased, ...path.slice(1)];
-    }
-    let [base, ...modifiers] = path;
-    if (!base) return undefined;
-    // node:test subtests: t.test('title', fn)
-    if (this.names.contextNames.has(base) && modifiers[0] === 'test') [base, ...modifiers] = modifiers as [string, ...string[]];
-    if (!modifiers.every((modifier) => MODIFIERS.has(modifier))) return undefined;
-    const first = call.arguments[0];
-    if (!first || !canBeTitle(first)) return undefined;
-    // Playwright's conditional annotations, `test.skip(isMobile, 'reason')`, declare no test.
-    if (isString(call.arguments[1]) && !call.arguments.some(isFunction)) return undefined;
-    if (SUITE_BASES.has(base)) return { kind: 'suite', base, modifiers };
-    if (!TEST_BASES.has(base)) return undefined;
-    return { kind: modifiers.some((modifier) => SUITE_MODIFIERS.has(modifier)) ? 'suite' : 'test', base, modifiers };
-  }
-
-  /**
-   * The test function a call runs where the condition that picks it holds: `(isIE ? test.skip : test)(…)`, or one a
-   * function of the file returns (`itIf(cond)(…)`, `const itIf = (condition) => (condition ? it : it.skip)`). Any other
-   * callee is itself; names for such a choice are the Bindings' testAliases.
-   */
-  private chosenCallee(callee: t.Node): t.Node {
-    let choice: t.Node | undefined;
-    if (callee.type === 'ConditionalExpression') choice = callee;
-    else if (callee.type === 'CallExpression' && callee.callee.type === 'Identifier') {
-      const fn = this.names.localFunction(callee.callee.name);
-      choice = fn && returnedValues(fn).find((value) => value.type === 'ConditionalExpression');
-    }
-    return choice && this.names.picksTestFunction(choice) ? runningBranch(choice) : callee;
-  }
-
-  /** The test function a name stands for, through names for names: `authTest = base.extend(…)` with `import { test as base }`. */
-  private aliasedPath(name: string, depth = 0): string[] | undefined {
-    const imported = this.names.importedTests.get(name);
-    if (imported) return [imported];
-    const alias = this.names.testAliases.get(name);
-    if (!alias) return [name];
-    const path = declarationPath(runningBranch(alias), CURRIED);
-    const inner = path && path[0] !== name && depth < 4 ? this.aliasedPath(path[0]!, depth + 1) : undefined;
-    return inner && [...inner, ...path!.slice(1)];
-  }
-
-  private flagsOf(call: t.CallExpression, declaration: Declaration): Flags {
-    const { base, modifiers } = declaration;
-    const flags: Flags = {
-      skipped: base.startsWith('x') || modifiers.some((modifier) => SKIP_MODIFIERS.has(modifier)) || conditionSkips(call.callee),
-      todo: modifiers.includes('todo'),
-      focused: base.startsWith('f') || modifiers.includes('only'),
-    };
-    // node:test options: test('title', { skip: true }, fn)
-    const options = call.arguments.find((argument): argument is t.ObjectExpression => argument.type === 'ObjectExpression');
-    for (const property of options?.properties ?? []) {
-      if (property.type !== 'Property' || property.key.type !== 'Identifier') continue;
-      const value = property.value;
-      const set = value.type === 'Literal' && typeof value.value === 'boolean' ? value.value : isString(value) || value.type === 'TemplateLiteral';
-      if (!set) continue;
-      if (property.key.name === 'skip') flags.skipped = true;
-      else if (property.key.name === 'todo') flags.todo = true;
-      else if (property.key.name === 'only') flags.focused = true;
-    }
-    return flags;
-  }
 
   /**
    * The function a test runs: the first argument after its title, options (node:test's and
