@@ -89,7 +89,7 @@ export class Bindings {
   readonly moduleNames = new Map<string, string>();
   /** `test`, `it`, `describe` defined as functions of the file (express's `function test(app)`): calling them declares nothing. */
   readonly shadowed = new Set<string>();
-  /** Modules the file re-exports whole, for the names it does not bind itself: a barrel's `export * from './lib/e2e-utils'`. */
+  /** Modules the file re-exports whole, for the names it does not bind itself: a barrel's `export * from './lib/e2e-utils'` (see exported). */
   private readonly reexportedWhole: string[] = [];
   /**
    * Names for test functions: one picked at run time (webpack's `const itSkipBun = process.versions.bun ? it.skip : it`),
@@ -418,7 +418,7 @@ export class Bindings {
     const root = rootName(node);
     return root !== undefined && (TEST_BASES.has(root) || SUITE_BASES.has(root) || this.testAliases.has(root) || this.importedTests.has(root));
   }
-  /** What the module exports as `name`, when it is a helper module: what it binds to it, else the name from a module it re-exports whole. */
+  /** What the module exports as `name`: what it binds to it, else the name from a module it re-exports whole (`export * from './lib/e2e-utils'`). */
   exported(name: string): HelperRef[] {
     return this.helpers.get(name) ?? (name === 'default' ? [] : this.reexportedWhole.map((module) => ({ module, name })));
   }

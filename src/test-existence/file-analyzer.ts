@@ -5,7 +5,8 @@ import {
   type FunctionNode, type ParsedSource, type t,
 } from './ast.js';
 import type { AssertionKind } from './constants.js';
-import { Bindings, TYPE_ASSERTIONS } from './bindings.js';
+import { Bindings, TYPE_ASSERTIONS, type HelperRef } from './bindings.js';
+import { isInTestFolder } from './files.js';
 import { CURRIED, Declarations, type Declaration, type Flags } from './declarations.js';
 import { acknowledge, awaitsCallback, endsAwaitingEvent, endsThrowingIf, generatorOf, GENERATOR_MODULES, isBindCall, onlyCalls, runsCallersTest, settlesOnEvent, throwsInFunctionWithin } from './test-body.js';
 import { compilerReading, runsCheckingCommand } from './compiler-checks.js';
@@ -256,9 +257,18 @@ export class FileAnalyzer {
     return calls;
   }
 
+  /**
+   * What the module exports as `name`, when it is a helper module. A barrel of test helpers (`test/helpers/index.ts`:
+   * `export * from './checks'`) passes on what it re-exports whole; one of the code under test (trpc's `@trpc/client`)
+   * does not: the guards of that code check nothing for a test.
+   */
+  private exportRefs(name: string): HelperRef[] {
+    return isInTestFolder(this.file) ? this.names.exported(name) : (this.names.helpers.get(name) ?? []);
+  }
+
   /** Whether the module's export `name` (or `default`) asserts, when this file is a helper module. */
   exportAsserts(name: string): boolean {
-    return this.finder.helpersAssert(this.names.exported(name));
+    return this.finder.helpersAssert(this.exportRefs(name));
   }
 
   /**
@@ -309,14 +319,14 @@ export class FileAnalyzer {
 
   /** Whether what the file imports as `name` from a project module returns a promise that only an event settles. */
   private importedSettlesOnEvent(name: string): boolean {
-    const ref = this.names.exported(name).find((candidate): candidate is { module: string; name: string } => !('type' in candidate) && candidate.module !== '');
+    const ref = this.names.helpers.get(name)?.find((candidate): candidate is { module: string; name: string } => !('type' in candidate) && candidate.module !== '');
     return ref !== undefined && (this.options.localModules?.settlesOnEvent(this.file, ref.module, ref.name) ?? false);
   }
 
   /** The tests calling the module's export `name` declares, when this file is a helper module (see DeclaredTests). */
   exportTestsDeclared(name: string): DeclaredTests {
     let declared: DeclaredTests = 'none';
-    for (const ref of this.names.exported(name)) {
+    for (const ref of this.exportRefs(name)) {
       const answer = 'type' in ref ? this.testsIn(ref) : (this.options.localModules?.testsDeclared(this.file, ref.module, ref.name) ?? 'none');
       if (answer === 'callers-test') return answer;
       if (answer === 'tests') declared = answer;
