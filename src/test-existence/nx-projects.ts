@@ -1,13 +1,11 @@
 import { parseJsonConfig } from './config-values.js';
+import { SCRIPT_EXTENSIONS, VITEST_CONFIGS } from './runner-config.js';
 
-const CONFIG_EXTENSIONS = ['ts', 'js', 'mts', 'mjs', 'cts', 'cjs'];
-const VITE_CONFIGS = ['vitest', 'vite'].flatMap((name) => CONFIG_EXTENSIONS.map((extension) => `${name}.config.${extension}`));
-/** Nx's plugins that infer a test target for a project from the runner config in its folder. */
+/** Nx's plugins that infer a test target for a project from the runner config in its folder (`@nx/vitest` took over from `@nx/vite/plugin` in Nx 23). */
 const INFERRING_PLUGINS: Readonly<Record<string, readonly string[]>> = {
-  '@nx/jest/plugin': CONFIG_EXTENSIONS.map((extension) => `jest.config.${extension}`),
-  '@nx/vite/plugin': VITE_CONFIGS,
-  '@nx/vitest': VITE_CONFIGS,
-  '@nx/vitest/plugin': VITE_CONFIGS,
+  '@nx/jest/plugin': SCRIPT_EXTENSIONS.map((extension) => `jest.config.${extension}`),
+  '@nx/vite/plugin': VITEST_CONFIGS,
+  '@nx/vitest': VITEST_CONFIGS,
 };
 /** `test`, `test:unit`, `test-ci`: targets that run tests. */
 const TEST_TARGET = /^test(?:\W|$)/;

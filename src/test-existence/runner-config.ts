@@ -40,13 +40,13 @@ interface PackageFiles {
 }
 
 /** The config files each runner reads from a package's folder, in the order it prefers them (jest's JEST_CONFIG_EXT_ORDER, mocha's CONFIG_FILES): looked up, not searched for among all files. */
-const SCRIPT_EXTENSIONS = ['js', 'ts', 'mjs', 'mts', 'cjs', 'cts'];
+export const SCRIPT_EXTENSIONS = ['js', 'ts', 'mjs', 'mts', 'cjs', 'cts'];
 const JEST_CONFIGS = [...SCRIPT_EXTENSIONS, 'json'].map((extension) => `jest.config.${extension}`);
 /** vitest reads its own config before vite's. */
-const VITEST_CONFIGS = ['vitest', 'vite'].flatMap((runner) => SCRIPT_EXTENSIONS.map((extension) => `${runner}.config.${extension}`));
+export const VITEST_CONFIGS = ['vitest', 'vite'].flatMap((runner) => SCRIPT_EXTENSIONS.map((extension) => `${runner}.config.${extension}`));
 const MOCHA_CONFIGS = ['cjs', 'js', 'mjs', 'yaml', 'yml', 'jsonc', 'json'].map((extension) => `.mocharc.${extension}`);
 /** Cypress 10 and later; cypress.json is the config of the releases before. */
-const CYPRESS_CONFIGS = [...SCRIPT_EXTENSIONS.map((extension) => `cypress.config.${extension}`), 'cypress.json'];
+export const CYPRESS_CONFIGS = [...SCRIPT_EXTENSIONS.map((extension) => `cypress.config.${extension}`), 'cypress.json'];
 
 const JEST_DEFAULT_MATCH = ['**/__tests__/**/*.?([mc])[jt]s?(x)', '**/?(*.)+(spec|test).?([mc])[jt]s?(x)'];
 const VITEST_DEFAULT_INCLUDE = ['**/*.{test,spec}.?(c|m)[jt]s?(x)'];

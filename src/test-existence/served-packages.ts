@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseShell, shellCommands } from '../core/shell.js';
 import { projectPath, type Literal } from './config-values.js';
-import { isObject, readConfigFollowingImports } from './runner-config.js';
+import { CYPRESS_CONFIGS, isObject, readConfigFollowingImports } from './runner-config.js';
 
 /**
  * Packages an end-to-end suite starts and then tests through a browser: the app of a repository whose
@@ -13,8 +13,6 @@ import { isObject, readConfigFollowingImports } from './runner-config.js';
 
 /** Playwright's config files, in the order it looks for them. */
 const PLAYWRIGHT_CONFIGS = ['ts', 'js', 'mts', 'mjs', 'cts', 'cjs'].map((extension) => `playwright.config.${extension}`);
-/** Cypress's, which start no server: its specs are below the config's folder, and the package's scripts start the app. */
-const CYPRESS_CONFIGS = [...['ts', 'js', 'mts', 'mjs', 'cts', 'cjs'].map((extension) => `cypress.config.${extension}`), 'cypress.json'];
 
 const PACKAGE_MANAGERS = new Set(['npm', 'pnpm', 'yarn', 'bun']);
 /** Options of package managers that run in another folder: `npm --prefix app`, `pnpm --dir app`, `pnpm -C app`, `yarn --cwd app`. */
@@ -55,6 +53,7 @@ export function endToEndSuite(
   const within = (name: string) => (owner.dir ? `${owner.dir}/${name}` : name);
   const pkg = { dir: owner.dir, scripts: owner.manifest?.scripts ?? {} };
   const configFile = PLAYWRIGHT_CONFIGS.map(within).find((file) => files.has(file));
+  // A Cypress suite starts no server: its specs are below the config's folder, and the package's scripts start the app.
   if (!configFile) return CYPRESS_CONFIGS.some((name) => files.has(within(name))) ? { testDir: owner.dir, served: startedByScripts(pkg, 'cypress', packageDir) } : undefined;
   const config = readConfigFollowingImports(configFile, files, read);
   if (!isObject(config)) return undefined;
@@ -74,7 +73,7 @@ function startedByScripts(owner: ConfigPackage, runner: string, packageDir: Pack
   const folders = new Set<string>();
   const command = (arg: string) => (/\s/.test(arg) ? arg : String(owner.scripts[arg] ?? ''));
   for (const body of Object.values(owner.scripts)) {
-    if (typeof body !== 'string' || !/start-server-and-test|server-test|start-test|concurrently/.test(body)) continue;
+    if (typeof body !== 'string') continue;
     const tree = parseShell(body);
     if (!tree) continue;
     for (const { words } of shellCommands(tree)) {

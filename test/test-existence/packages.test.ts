@@ -257,6 +257,8 @@ describe('packages as a user sees them', () => {
       });
     const missing = (dirs: string[]) => dirs.map((dir) => `script/missing ${dir}/package.json`);
     expect(rules(await runGate(workspace(NX_PLUGINS)))).toEqual(missing(['libs/untargeted']));
+    // @nx/vitest, which took vitest over from @nx/vite's plugin, infers from the vite config too, and jest's plugin is not there.
+    expect(rules(await runGate(workspace(JSON.stringify({ plugins: [{ plugin: '@nx/vitest', options: { testTargetName: 'test' } }] }))))).toEqual(missing(['libs/inferred-jest', 'libs/untargeted']));
     // Without the plugins, only the targets written down run; without nx.json, none.
     expect(rules(await runGate(workspace('{}')))).toEqual(missing(['libs/inferred-jest', 'libs/inferred-vite', 'libs/untargeted']));
     expect(rules(await runGate(workspace(undefined)))).toEqual(missing(['libs/inferred-jest', 'libs/inferred-vite', 'libs/manifest', 'libs/project', 'libs/untargeted']));
