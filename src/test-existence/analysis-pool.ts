@@ -5,8 +5,8 @@ import { setImmediate } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { EnvironmentError } from '../core/errors.js';
 import { isTooDeep, type FileAnalysis } from './analyze.js';
-import { HelperForAWorker, projectAnalyzer, type AnalysisAnswer, type AnalysisProject, type HelperPackage } from './analysis-worker.js';
-import { nativeParseLimit, threadNativeParseLimit } from './native-stack.js';
+import { LeftToAWorker, projectAnalyzer, type AnalysisAnswer, type AnalysisProject, type HelperPackage } from './analysis-worker.js';
+import { CHARS_PER_UNIT, fitsNativeStack, nativeParseLimit, threadNativeParseLimit } from './native-stack.js';
 import { boundYoungGeneration, tuneMemory, WORKER_YOUNG_GENERATION_MB } from './memory.js';
 import { analysisWorkerEntry, ANALYSIS_ROLE } from './worker-entry.js';
 
@@ -26,11 +26,11 @@ const AHEAD = 4;
 /**
  * Valid code nests deeper than the main thread's stack lets babel parse (about 160 callbacks in
  * callbacks; Node runs 400 and more): workers reserve a stack for thousands of levels, and one
- * that lets oxc parse test files of up to 86K characters (see nativeParseLimit). Only the address
+ * that lets oxc parse test files of up to 86K nesting units, about 340K characters (see nativeParseLimit). Only the address
  * space is reserved; memory is used as deep as a file goes.
  */
 export const WORKER_STACK_MB = 168;
-const WORKER_NATIVE_PARSE_CHARS = nativeParseLimit(WORKER_STACK_MB);
+const WORKER_NATIVE_PARSE_UNITS = nativeParseLimit(WORKER_STACK_MB);
 /** Test-file analysis on every core: started early, so that workers load while the gate reads packages and configs. */
 export interface Analysis {
   /** The analyses of `testFiles`, in their order; the workers end with it. */
@@ -74,22 +74,23 @@ async function analyzeTestFiles(project: AnalysisProject, workers: PoolWorker[],
   if (late) workers.push(late);
   let running = workers.length;
   const helping = workers.map((worker) => worker.run(testFiles, queue, results).finally(() => (running -= 1)));
-  // While workers run, a test file that imports a helper too large for oxc here goes to them: babel would read the helper here, at a third of oxc's speed.
-  const analyzeHere = projectAnalyzer(project, nativeHere, (length) => running > 0 && length > nativeHere && length <= WORKER_NATIVE_PARSE_CHARS);
+  // While workers run, a test file too large for oxc here, or that imports a helper too large, goes to them: babel would read it here, at a third of oxc's speed.
+  const analyzeHere = projectAnalyzer(project, nativeHere, (code) => running > 0 && !fitsNativeStack(code, nativeHere) && fitsNativeStack(code, WORKER_NATIVE_PARSE_UNITS));
   const tooDeep: number[] = [];
   const analyzeAt = (index: number) => {
     let analysis: FileAnalysis;
     try {
       analysis = analyzeHere(testFiles[index]!);
     } catch (error) {
-      if (!(error instanceof HelperForAWorker)) throw error;
+      if (!(error instanceof LeftToAWorker)) throw error;
       queue.giveBack(index);
       return;
     }
     results[index] = analysis;
     if (isTooDeep(analysis)) tooDeep.push(index);
   };
-  const takeHere = () => queue.take(helping.length > 0 ? nativeHere : Infinity);
+  // Files of up to about as many units as this thread takes: the few that have more go back to the workers.
+  const takeHere = () => queue.take(helping.length > 0 ? nativeHere * CHARS_PER_UNIT : Infinity);
   for (let index = takeHere(); index !== undefined; index = takeHere()) {
     analyzeAt(index);
     boundYoungGeneration();
@@ -112,13 +113,14 @@ async function analyzeTestFiles(project: AnalysisProject, workers: PoolWorker[],
 }
 
 /**
- * Whether the files too large for oxc on a thread that takes `nativeHere` characters are enough to
- * start a worker for. Files too large for a worker's oxc too are left out: babel reads them in either
- * thread, and a worker would only add its memory (a 5 MB test file: 164 MB at the peak against 113 MB).
+ * Whether the files likely too large for oxc on a thread that takes `nativeHere` nesting units, by
+ * their sizes, are enough to start a worker for. Files too large for a worker's oxc too are left out:
+ * babel reads them in either thread, and a worker would only add its memory (a 5 MB test file:
+ * 164 MB at the peak against 113 MB).
  */
 export function worthALateWorker(sizes: readonly number[], nativeHere: number): boolean {
   let total = 0;
-  for (const size of sizes) if (size > nativeHere && size <= WORKER_NATIVE_PARSE_CHARS) total += size;
+  for (const size of sizes) if (size > nativeHere * CHARS_PER_UNIT && size <= WORKER_NATIVE_PARSE_UNITS * CHARS_PER_UNIT) total += size;
   return total >= LARGE_FILES_PER_WORKER;
 }
 
@@ -188,7 +190,7 @@ function startWorker(project: AnalysisProject): PoolWorker | undefined {
   const entry = analysisWorkerEntry();
   if (!entry) return undefined;
   // stdout and stderr are the worker's own streams, so that nothing it might print mixes into a JSON report.
-  const thread = new Worker(entry.url, { workerData: { role: ANALYSIS_ROLE, ...project, nativeParseChars: WORKER_NATIVE_PARSE_CHARS }, execArgv: entry.execArgv, resourceLimits: { stackSizeMb: WORKER_STACK_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB }, stdout: true, stderr: true });
+  const thread = new Worker(entry.url, { workerData: { role: ANALYSIS_ROLE, ...project, nativeParseUnits: WORKER_NATIVE_PARSE_UNITS }, execArgv: entry.execArgv, resourceLimits: { stackSizeMb: WORKER_STACK_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB }, stdout: true, stderr: true });
   // Idle, a worker does not keep the process alive: a gate that stops before its analysis (bad config) still ends.
   thread.unref();
   let exited = false;

@@ -30,25 +30,25 @@ export interface HelperPackage {
 export type AnalysisAnswer = { index: number; analysis: FileAnalysis } | { index: number; error: { environment: boolean; message: string } };
 
 /**
- * Thrown by an analyzer whose `leavesHelper` says so for a helper module a test file imports: the
- * file is better analysed in a worker, where oxc can parse that helper, than here with babel.
+ * Thrown by an analyzer whose `leaves` says so for a test file or a helper module it imports: the
+ * file is better analysed in a worker, where oxc can parse it, than here with babel.
  */
-export class HelperForAWorker extends Error {
-  constructor(readonly helper: string) {
-    super(`${helper} is left to a worker`);
+export class LeftToAWorker extends Error {
+  constructor(readonly file: string) {
+    super(`${file} is left to a worker`);
   }
 }
 
 /**
  * Reads and analyses test files of the project; imported helpers are parsed once per thread.
- * Files up to `nativeParseChars` characters are parsed with oxc (a worker's stack holds their nesting).
- * A helper module of `n` characters for which `leavesHelper(n)` is true throws HelperForAWorker.
+ * Files of up to `nativeParseUnits` nesting units are parsed with oxc (a worker's stack holds their
+ * nesting). A test file or helper module whose code `leaves` throws LeftToAWorker.
  */
-export function projectAnalyzer(project: AnalysisProject, nativeParseChars = 0, leavesHelper: (length: number) => boolean = () => false): (file: string) => FileAnalysis {
+export function projectAnalyzer(project: AnalysisProject, nativeParseUnits = 0, leaves: (code: string) => boolean = () => false): (file: string) => FileAnalysis {
   const files = new Set(project.files);
-  const options: AnalyzeOptions = { assertPatterns: compileAssertPatterns(project.assertFunctions), betweenRuns: boundYoungGeneration, nativeParseChars };
+  const options: AnalyzeOptions = { assertPatterns: compileAssertPatterns(project.assertFunctions), betweenRuns: boundYoungGeneration, nativeParseUnits };
   const analyzeHelper = (code: string, file: string) => {
-    if (leavesHelper(code.length)) throw new HelperForAWorker(file);
+    if (leaves(code)) throw new LeftToAWorker(file);
     return analyzeHelperModule(code, file, options);
   };
   // Only test-support packages and libraries of test helpers are followed by name (`@acme/test-utils`, emotion's
@@ -60,14 +60,18 @@ export function projectAnalyzer(project: AnalysisProject, nativeParseChars = 0, 
   // A module's own patches are not looked up while its patches are read.
   const patchingOptions = { ...options };
   options.patchedMethods = new PatchedMethods(project.files, (file) => readProjectFile(project.cwd, file), (code, file) => patchedAssertingMethods(code, file, patchingOptions));
-  return (file) => analyzeTestFile(readProjectFile(project.cwd, file), file, options);
+  return (file) => {
+    const code = readProjectFile(project.cwd, file);
+    if (leaves(code)) throw new LeftToAWorker(file);
+    return analyzeTestFile(code, file, options);
+  };
 }
 
 /** In an analysis worker: answers each `{ index, file }` its parent sends, until the parent ends it. */
 export function serveAnalysis(): void {
   const port = parentPort!;
-  const { nativeParseChars, ...project } = workerData as AnalysisProject & { nativeParseChars: number };
-  const analyze = projectAnalyzer(project, nativeParseChars);
+  const { nativeParseUnits, ...project } = workerData as AnalysisProject & { nativeParseUnits: number };
+  const analyze = projectAnalyzer(project, nativeParseUnits);
   port.on('message', (message: { index: number; file: string } | { helperPackages: HelperPackage[] }) => {
     // Sent before the first file, once the gate has read the packages.
     if ('helperPackages' in message) {

@@ -41,8 +41,8 @@ export interface AnalyzeOptions {
   localModules?: LocalModules;
   /** The methods the project's test code patches onto objects, that assert. */
   patchedMethods?: PatchedMethods;
-  /** Files up to this many characters are parsed with oxc (see native-stack.ts); by default every file is left to babel. */
-  nativeParseChars?: number;
+  /** Files of up to this many nesting units are parsed with oxc (see native-stack.ts); by default every file is left to babel. */
+  nativeParseUnits?: number;
 }
 
 const TOO_DEEP = 'it nests deeper than the parser can follow';
@@ -65,7 +65,7 @@ export function analyzeTestFile(code: string, file: string, options: AnalyzeOpti
     const analysis = analyzeInRuns(code, file, options, large.runChars);
     if (analysis) return analysis;
   }
-  const parsed = parseOrError(code, file, options.nativeParseChars);
+  const parsed = parseOrError(code, file, options.nativeParseUnits);
   if ('parseError' in parsed) return { tests: [], focusedSuites: [], parseError: parsed.parseError };
   return new FileAnalyzer(code, file, options).analyze([() => parsed.source]);
 }
@@ -115,7 +115,7 @@ function parses(parse: () => unknown): boolean {
 
 /** Reads a helper module of the project: whether each export asserts, or declares tests. Undefined when it does not parse. */
 export function analyzeHelperModule(code: string, file: string, options: AnalyzeOptions = {}): HelperExports | undefined {
-  const parsed = parseOrError(code, file, options.nativeParseChars);
+  const parsed = parseOrError(code, file, options.nativeParseUnits);
   if ('parseError' in parsed) return undefined;
   // A method the tests' code patches is the tests' (see PatchedMethods): the code under test calling one of that
   // name (pino's `opts.onChild(child)`) checks nothing.
@@ -127,16 +127,16 @@ export function analyzeHelperModule(code: string, file: string, options: Analyze
 
 /** The asserting methods a test support module patches onto objects (see PatchedMethods); none when it does not parse. */
 export function patchedAssertingMethods(code: string, file: string, options: AnalyzeOptions = {}): string[] {
-  const parsed = parseOrError(code, file, options.nativeParseChars);
+  const parsed = parseOrError(code, file, options.nativeParseUnits);
   if ('parseError' in parsed) return [];
   const analyzer = new FileAnalyzer(code, file, options);
   analyzer.collectBindings(parsed.source.program);
   return analyzer.patchedAssertingMethods(parsed.source.program);
 }
 
-function parseOrError(code: string, file: string, nativeParseChars = 0): { source: ParsedSource } | { parseError: NonNullable<FileAnalysis['parseError']> } {
+function parseOrError(code: string, file: string, nativeParseUnits = 0): { source: ParsedSource } | { parseError: NonNullable<FileAnalysis['parseError']> } {
   try {
-    return { source: parseSource(code, file, nativeParseChars) };
+    return { source: parseSource(code, file, nativeParseUnits) };
   } catch (error) {
     if (error instanceof RangeError) return { parseError: { message: TOO_DEEP, line: 1, column: 1 } };
     // A NUL byte outside a string (msw writes control characters into a template literal) is in no JavaScript

@@ -1,5 +1,6 @@
 import { parse, type ParserPlugin } from '@babel/parser';
 import type * as t from 'oxc-parser';
+import { fitsNativeStack } from './native-stack.js';
 import { parseWithOxc } from './oxc.js';
 import VISITOR_KEYS from './visitor-keys.json' with { type: 'json' };
 
@@ -54,14 +55,14 @@ function parserAttempts(file: string): ParserPlugin[][] {
 const PLAIN_JAVASCRIPT: ParserPlugin[] = [ESTREE, ...COMMON_PLUGINS, 'jsx', 'decorators-legacy'];
 
 /**
- * Parses a JS/TS file: with oxc when it has at most `nativeParseChars` characters (see
+ * Parses a JS/TS file: with oxc when it has at most `nativeParseUnits` nesting units (see
  * native-stack.ts) and oxc reads it without an error, else with babel's first plugin set that
  * accepts it; throws the first attempt's error otherwise. babel reads what oxc does not (Flow,
  * TypeScript in a .js file) and says where a file is broken.
  */
-export function parseSource(code: string, file: string, nativeParseChars = 0): ParsedSource {
+export function parseSource(code: string, file: string, nativeParseUnits = 0): ParsedSource {
   // A TypeScript file is never Flow, however it mentions the pragma (a docblock parser's tests do).
-  if (code.length <= nativeParseChars && (TYPESCRIPT_FILE.test(file) || !code.includes('@flow'))) {
+  if (fitsNativeStack(code, nativeParseUnits) && (TYPESCRIPT_FILE.test(file) || !code.includes('@flow'))) {
     const parsed = oxcParse(code, file);
     if (parsed && parsed.errors.length === 0) return parsed;
   }

@@ -79,7 +79,7 @@ export class LocalModules {
           const code = this.read(file);
           this.analyzed.set(file, code === undefined ? undefined : this.analyze(code, file));
         } catch (error) {
-          // Not read here (see HelperForAWorker): the module is asked about again, here or elsewhere.
+          // Not read here (see LeftToAWorker): the module is asked about again, here or elsewhere.
           this.analyzed.delete(file);
           throw error;
         }

@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { EnvironmentError } from '../../src/core/errors.js';
 import { startAnalysis, WORKER_STACK_MB, worthALateWorker } from '../../src/test-existence/analysis-pool.js';
-import { nativeParseLimit } from '../../src/test-existence/native-stack.js';
-import { HelperForAWorker, projectAnalyzer, type HelperPackage } from '../../src/test-existence/analysis-worker.js';
+import { CHARS_PER_UNIT, nativeParseLimit } from '../../src/test-existence/native-stack.js';
+import { LeftToAWorker, projectAnalyzer, type HelperPackage } from '../../src/test-existence/analysis-worker.js';
 import { tempDir } from '../helpers/temp.js';
 
 /** A test whose assertion sits `depth` callbacks deep: valid code, deeper than the main thread's stack lets babel parse. */
@@ -64,12 +64,13 @@ describe('analysing test files on every core', () => {
     expect(classes('test/file-3.test.js')).toEqual(['no-assertion', 'skipped']);
   });
 
-  it('leaves a test file that imports a helper too large for oxc here to the workers, and gives the analysis this thread would', async () => {
-    // 20 kB: past the main thread's oxc limit (5K characters on an 8 MB stack), within a worker's.
-    const padding = Array.from({ length: 400 }, (_, index) => `export const value${index} = ${index} * 2 + 1;`).join('\n');
+  it('leaves a test file too large for oxc here, or that imports a helper too large, to the workers, and gives the analysis this thread would', async () => {
+    // 30 kB: past the main thread's oxc limit (4,096 nesting units on an 8 MB stack), within a worker's.
+    const padding = Array.from({ length: 600 }, (_, index) => `export const value${index} = ${index} * 2 + 1;`).join('\n');
     const contents: Record<string, string> = {
       'test/large-helpers.js': `${padding}\nexport function expectLarge(value) { expect(value).toBeGreaterThan(1); }\nexport function runLarge() { return 2; }\n`,
       'test/helpers.js': 'export function expectOk(value) { expect(value.ok).toBe(true); }\n',
+      'test/large.test.js': `${padding}\nit('large', () => { expect(value1).toBe(3); });\n`,
     };
     for (let index = 0; index < 240; index += 1) {
       contents[`test/file-${index}.test.js`] =
@@ -79,11 +80,12 @@ describe('analysing test files on every core', () => {
     const files = Object.keys(contents).sort();
     const testFiles = files.filter((file) => file.endsWith('.test.js'));
     const project = { cwd, files, assertFunctions: [] };
-    const leaving = projectAnalyzer(project, nativeParseLimit(8), (length) => length > 10_000);
-    expect(() => leaving('test/file-0.test.js')).toThrow(HelperForAWorker);
+    const leaving = projectAnalyzer(project, nativeParseLimit(8), (code) => code.length > 10_000);
+    expect(() => leaving('test/file-0.test.js')).toThrow(LeftToAWorker);
     // Asked again, it is still left: the module is not taken for one that asserts nothing.
     expect(() => leaving('test/file-2.test.js')).toThrow('test/large-helpers.js is left to a worker');
     expect(leaving('test/file-1.test.js').tests.map((test) => test.testClass)).toEqual(['real']);
+    expect(() => leaving('test/large.test.js')).toThrow('test/large.test.js is left to a worker');
     const analyses = await startAnalysis(project, testFiles.length).analyze(testFiles, []);
     const here = projectAnalyzer(project);
     expect(analyses).toEqual(testFiles.map((file) => here(file)));
@@ -117,8 +119,10 @@ describe('analysing test files on every core', () => {
     expect(worthALateWorker([...Array<number>(8).fill(60_000), here], here)).toBe(false);
     // Babel reads these in any thread: a worker would only add its memory.
     expect(worthALateWorker([5 * 1024 * 1024], here)).toBe(false);
-    expect(worthALateWorker(Array<number>(9).fill(worker + 1), here)).toBe(false);
-    expect(worthALateWorker([5 * 1024 * 1024, ...Array<number>(9).fill(worker)], here)).toBe(true);
+    // By their sizes: a file of 16K characters likely fits this thread's 4,096 units.
+    expect(worthALateWorker(Array<number>(99).fill(here * CHARS_PER_UNIT), here)).toBe(false);
+    expect(worthALateWorker(Array<number>(9).fill(worker * CHARS_PER_UNIT + 1), here)).toBe(false);
+    expect(worthALateWorker([5 * 1024 * 1024, ...Array<number>(9).fill(worker * CHARS_PER_UNIT)], here)).toBe(true);
   });
 
   it('stops with a one-line environment error when a test file cannot be read, whichever thread reads it', async () => {

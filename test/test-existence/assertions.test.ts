@@ -13,8 +13,8 @@ function classes(code: string, file = 'a.test.js', options: Parameters<typeof an
 
 /** Analyses `entry` of a project made of `files` (path → code), following its local imports. */
 function analysisIn(files: Record<string, string>, entry: string, packageNamed?: PackageNamed): FileAnalysis {
-  return analyzeWithBoth(files[entry]!, entry, (nativeParseChars) => {
-    const options: AnalyzeOptions = { nativeParseChars };
+  return analyzeWithBoth(files[entry]!, entry, (nativeParseUnits) => {
+    const options: AnalyzeOptions = { nativeParseUnits };
     options.localModules = new LocalModules(new Set(Object.keys(files)), (file) => files[file], (code, file) => analyzeHelperModule(code, file, options), packageNamed);
     return options;
   });
@@ -167,8 +167,8 @@ describe('chains and assert modules however written', () => {
 
 /** The classes of the tests of `entry`, in a project of `files` whose test code may patch methods onto objects. */
 function classesWithPatches(files: Record<string, string>, entry: string): string[] {
-  const analysis = analyzeWithBoth(files[entry]!, entry, (nativeParseChars) => {
-    const options: AnalyzeOptions = { nativeParseChars };
+  const analysis = analyzeWithBoth(files[entry]!, entry, (nativeParseUnits) => {
+    const options: AnalyzeOptions = { nativeParseUnits };
     options.localModules = new LocalModules(new Set(Object.keys(files)), (file) => files[file], (code, file) => analyzeHelperModule(code, file, options));
     const patching = { ...options };
     options.patchedMethods = new PatchedMethods(Object.keys(files), (file) => files[file]!, (code, file) => patchedAssertingMethods(code, file, patching));

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
+import { fitsNativeStack, nestingUnits } from '../../src/test-existence/native-stack.js';
 import { tempDir } from '../helpers/temp.js';
 
 const nativeStack = pathToFileURL(path.resolve(import.meta.dirname, '../../src/test-existence/native-stack.ts')).href;
@@ -25,5 +26,25 @@ describe('the stack oxc may use on the thread that parses', () => {
     expect([main('16384'), main('4096'), main('unlimited')]).toEqual(['16 8192', '4 2048', '8 4096']);
     expect(await inWorker(6)).toBe(6);
     expect(await inWorker()).toBe(4);
+  });
+
+  it('bounds the tokens of a file: a unit per punctuation mark, per run of word characters, per character outside ASCII', () => {
+    // it ( 'adds' , ( ) => { expect ( add ( 1 , 2 ) ) . toBe ( 3 ) ; } ) ;  — quotes and both characters of => count apart.
+    expect(nestingUnits("it('adds', () => { expect(add(1, 2)).toBe(3); });")).toBe(29);
+    // A space outside ASCII separates words as a blank does: each counts, as each could open a level of nesting.
+    expect(nestingUnits('typeof\u00a0typeof\u00a0x')).toBe(5);
+    expect(nestingUnits('$a_1 b2\tc\r\n')).toBe(3);
+    // Counting stops past the cap.
+    expect(nestingUnits('(((((((((((', 3)).toBe(4);
+  });
+
+  it('lets oxc parse a file as long as its units, not its characters, fit the limit', () => {
+    const test = "it('adds two numbers together', () => { expect(add(1, 2)).toBe(3); });\n";
+    const file = test.repeat(100);
+    expect(file.length).toBeGreaterThan(7_000);
+    expect(nestingUnits(file)).toBe(3_200);
+    expect(fitsNativeStack(file, 3_200)).toBe(true);
+    expect(fitsNativeStack(file, 3_199)).toBe(false);
+    expect(fitsNativeStack('(((', 3)).toBe(true);
   });
 });

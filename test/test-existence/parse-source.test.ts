@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../../src/test-existence/ast.js';
+import { nestingUnits } from '../../src/test-existence/native-stack.js';
 
 // babel's estree plugin keeps its own `loc` on every node; oxc gives offsets only: which parser read the file.
 const parser = (source: ReturnType<typeof parseSource>) => ('loc' in source.program ? 'babel' : 'oxc');
@@ -7,9 +8,11 @@ const parser = (source: ReturnType<typeof parseSource>) => ('loc' in source.prog
 describe('parseSource', () => {
   const test = "it('adds', () => { expect(add(1, 2)).toBe(3) });\n";
 
-  it('parses with oxc a file within the characters it is allowed, and with babel a longer one or by default', () => {
-    expect(parser(parseSource(test, 'a.test.js', test.length))).toBe('oxc');
-    expect(parser(parseSource(test, 'a.test.js', test.length - 1))).toBe('babel');
+  it('parses with oxc a file within the nesting units it is allowed, and with babel a larger one or by default', () => {
+    const units = nestingUnits(test);
+    expect(units).toBeLessThan(test.length);
+    expect(parser(parseSource(test, 'a.test.js', units))).toBe('oxc');
+    expect(parser(parseSource(test, 'a.test.js', units - 1))).toBe('babel');
     expect(parser(parseSource(test, 'a.test.js'))).toBe('babel');
   });
 

@@ -25,7 +25,7 @@ async function modulesLoadedByAWorker(entry: string): Promise<string[]> {
   const cwd = tempDir({ 'test/sum.test.js': "it('adds', () => { expect(1 + 2).toBe(3); });\n" });
   const probe = tempDir({ 'probe.mjs': PROBE, 'loads.txt': '' });
   const worker = new Worker(pathToFileURL(path.join(ROOT, 'src', entry)), {
-    workerData: { role: ANALYSIS_ROLE, cwd, files: ['test/sum.test.js'], assertFunctions: [], nativeParseChars: 0 },
+    workerData: { role: ANALYSIS_ROLE, cwd, files: ['test/sum.test.js'], assertFunctions: [], nativeParseUnits: 0 },
     execArgv: ['--import', 'tsx', '--import', pathToFileURL(path.join(probe, 'probe.mjs')).href],
     env: { ...process.env, ENTRY_PROBE_LOADS: path.join(probe, 'loads.txt') },
   });
