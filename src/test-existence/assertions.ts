@@ -91,7 +91,8 @@ function pollsParameter(fn: FunctionNode): boolean {
 
 /** Finds the assertions of a file's tests and helpers; whether a helper asserts is worked out once per helper. */
 export class AssertionFinder {
-  private readonly assertingHelpers = new Map<FunctionNode, boolean>();
+  /** Per depth of the question (see LocalModules.depth): past the depth bound a helper may assert that does not seem to. */
+  private readonly assertingHelpersAt: Array<Map<FunctionNode, boolean>> = [];
 
   constructor(
     private readonly names: Bindings,
@@ -147,19 +148,20 @@ export class AssertionFinder {
    */
   helpersAssert(refs: readonly HelperRef[]): boolean {
     const pending = [...refs];
+    const assertingHelpers = (this.assertingHelpersAt[this.file.localModules?.depth ?? 0] ??= new Map());
     const seen = new Set<FunctionNode | string>();
     const searched: FunctionNode[] = [];
     while (pending.length > 0) {
       const ref = pending.pop()!;
       if ('type' in ref) {
-        const known = this.assertingHelpers.get(ref);
+        const known = assertingHelpers.get(ref);
         if (known) return true;
         if (known === false || seen.has(ref)) continue;
         seen.add(ref);
         searched.push(ref);
         const calls: HelperRef[] = [];
         if (pollsParameter(ref) || this.directAssertions(ref.body, calls).size > 0) {
-          this.assertingHelpers.set(ref, true);
+          assertingHelpers.set(ref, true);
           return true;
         }
         pending.push(...calls);
@@ -175,7 +177,7 @@ export class AssertionFinder {
       }
     }
     // Nothing reachable asserts: that holds for every function the search went through.
-    for (const fn of searched) this.assertingHelpers.set(fn, false);
+    for (const fn of searched) assertingHelpers.set(fn, false);
     return false;
   }
 

@@ -121,8 +121,8 @@ export class FileAnalyzer {
   private readonly alternatives: Array<[t.Node, t.Node]> = [];
   private readonly focusedSuites: FileAnalysis['focusedSuites'] = [];
   private readonly packageImports = new Set<string>();
-  /** What calling each function of the file declares, once asked (see testsIn). */
-  private readonly declaredByFunction = new Map<FunctionNode, DeclaredTests>();
+  /** What calling each function of the file declares, once asked (see testsIn), per depth of the question (see LocalModules.depth). */
+  private readonly declaredByFunctionAt: Array<Map<FunctionNode, DeclaredTests>> = [];
   /** How many declarations of their caller's tests the walks met (see declaresCallersTest). */
   private passedThrough = 0;
   private readonly names = new Bindings();
@@ -336,7 +336,8 @@ export class FileAnalyzer {
 
   /** The tests a helper function declares: a test that runs one of its parameters runs its caller's function. */
   private testsIn(fn: FunctionNode): DeclaredTests {
-    const known = this.declaredByFunction.get(fn);
+    const declaredByFunction = (this.declaredByFunctionAt[this.options.localModules?.depth ?? 0] ??= new Map());
+    const known = declaredByFunction.get(fn);
     if (known) return known;
     const parameters = new Set(fn.params.flatMap(boundNames));
     let declared: DeclaredTests = 'none';
@@ -349,7 +350,7 @@ export class FileAnalyzer {
       else if (declaration || this.generatorOf(child, true, false)) declared = 'tests';
       return true;
     });
-    this.declaredByFunction.set(fn, declared);
+    declaredByFunction.set(fn, declared);
     return declared;
   }
 

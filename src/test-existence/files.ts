@@ -52,6 +52,29 @@ export function isInTestFolder(file: string): boolean {
   return dir.split('/').some((segment) => TEST_DIRECTORIES.has(segment) || HELPER_DIRECTORIES.has(segment)) && !isFixtureFolder(dir);
 }
 
+/** Words of a folder's or file's name that make it test code: `test-utils.ts`, `__testUtils__/`, `e2e/`, `cypress/support/`, `jest/`. */
+const TEST_CODE_WORDS = new Set([
+  'test', 'tests', 'spec', 'specs', 'testing', 'testkit', 'helper', 'helpers', 'mock', 'mocks', 'fixture', 'fixtures', 'e2e', 'cypress',
+  'playwright', 'jest', 'vitest', 'mocha', 'karma',
+]);
+
+/**
+ * Whether a module is test code by its path: a folder or file name with a word of test code
+ * (`test/helpers.ts`, `src/test-utils.tsx`, `e2e/pages.ts`, `checkout.spec.ts`). Any other module is
+ * the code under test, where an `assert`, a throw or a `satisfies never` guards the code.
+ */
+export function isTestCodePath(file: string): boolean {
+  return file.split('/').some((segment) => nameWords(segment.replace(SCRIPT_EXTENSION, '')).some((word) => TEST_CODE_WORDS.has(word)));
+}
+
+/** The words of a name: `test-utils`, `test_helpers`, `pkg.spec`, and camelCase `testUtils`. */
+function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z\d])([A-Z])/g, '$1-$2')
+    .toLowerCase()
+    .split(/[-_.]/);
+}
+
 /**
  * Directories of code that ships without needing its own tests: build output, tooling, docs,
  * examples, Flow's library definitions; and every folder whose name starts with a dot (`.github`,

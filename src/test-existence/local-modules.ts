@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { CHECKING_NAME } from './bindings.js';
+import { isTestCodePath } from './files.js';
 import { ImportAliases, type PackageNamed } from './import-aliases.js';
 
 /**
@@ -35,7 +37,7 @@ export class LocalModules {
   private readonly analyzed = new Map<string, HelperExports | undefined>();
   private readonly resolved = new Map<string, string | undefined>();
   private readonly aliases: ImportAliases;
-  private depth = 0;
+  private currentDepth = 0;
 
   constructor(
     private readonly files: ReadonlySet<string>,
@@ -47,8 +49,27 @@ export class LocalModules {
     this.aliases = new ImportAliases(files, read, packageNamed);
   }
 
-  /** Whether `name` (an export, or `default`) of what `from` imports as `source` asserts. False past the depth bound. */
+  /**
+   * How many modules deep the question being answered is: what a helper module answers depends on
+   * it (the bound cuts a deeper question short), so helper modules keep their answers per depth,
+   * and a test file's answer does not depend on which file asked first.
+   */
+  get depth(): number {
+    return this.currentDepth;
+  }
+
+  /**
+   * Whether `name` (an export, or `default`) of what `from` imports as `source` asserts. False past
+   * the depth bound, and for a function of the code under test imported by a relative path (see
+   * isTestCodePath) unless its name says it checks (`verifyTree`): an `assert`, a throw or a
+   * `satisfies never` there guards the code (vite's `resolveConfig()`, sinon's `createStub()`), and
+   * checks nothing for the test that calls it.
+   */
   asserts(from: string, source: string, name: string): boolean {
+    if (source.startsWith('.') && !CHECKING_NAME.test(name)) {
+      const file = this.resolve(from, source);
+      if (file && !isTestCodePath(file)) return false;
+    }
     return this.ask(from, source, (exports) => exports.asserts(name), false);
   }
 
@@ -69,8 +90,8 @@ export class LocalModules {
 
   private ask<T>(from: string, source: string, question: (exports: HelperExports) => T, unknown: T): T {
     const file = this.resolve(from, source);
-    if (!file || this.depth >= MAX_DEPTH) return unknown;
-    this.depth += 1;
+    if (!file || this.currentDepth >= MAX_DEPTH) return unknown;
+    this.currentDepth += 1;
     try {
       if (!this.analyzed.has(file)) {
         // Marked first: a module that imports itself, directly or in a cycle, asserts nothing through that import.
@@ -87,7 +108,7 @@ export class LocalModules {
       const exports = this.analyzed.get(file);
       return exports ? question(exports) : unknown;
     } finally {
-      this.depth -= 1;
+      this.currentDepth -= 1;
     }
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeHelperModule, patchedAssertingMethods, type AnalyzeOptions, type FileAnalysis } from '../../src/test-existence/analyze.js';
+import { analyzeHelperModule, analyzeTestFile, patchedAssertingMethods, type AnalyzeOptions, type FileAnalysis } from '../../src/test-existence/analyze.js';
 import { compileAssertPatterns } from '../../src/test-existence/assert-patterns.js';
 import type { PackageNamed } from '../../src/test-existence/import-aliases.js';
 import { LocalModules } from '../../src/test-existence/local-modules.js';
@@ -495,12 +495,47 @@ describe('helpers', () => {
 
   it('follows helpers imported from the project, through re-exports, and not those that do not assert', () => {
     const files = {
-      'test/a.test.ts': "import { expectOk, logIt } from './helpers';\nimport * as h from './helpers/index.js';\nimport verify from '../src/verify';\nit('a', () => { expectOk(f()) });\nit('b', () => { logIt(f()) });\nit('c', () => { h.expectOk(f()) });\nit('d', () => { verify(f()) });",
+      'test/a.test.ts': "import { expectOk, logIt } from './helpers';\nimport * as h from './helpers/index.js';\nimport { verifyTree } from '../src/verify';\nit('a', () => { expectOk(f()) });\nit('b', () => { logIt(f()) });\nit('c', () => { h.expectOk(f()) });\nit('d', () => { verifyTree(f()) });",
       'test/helpers/index.ts': "export { expectOk } from './expect-ok';\nexport function logIt(x) { console.log(x) }",
       'test/helpers/expect-ok.ts': "import { expect } from 'vitest';\nexport const expectOk = (x) => deeper(x);\nfunction deeper(x) { expect(x.ok).toBe(true) }",
-      'src/verify.js': "const assert = require('node:assert');\nmodule.exports = function verify(x) { assert.ok(x) };",
+      'src/verify.js': "const assert = require('node:assert');\nexports.verifyTree = function (x) { assert.ok(x) };",
     };
     expect(classesIn(files, 'test/a.test.ts')).toEqual(['real', 'no-assertion', 'real', 'real']);
+  });
+
+  it('answers for a helper past the depth bound the same whichever test file asks first', () => {
+    // h1 → h2 → h3 → h4 → h5, where h5 asserts: four modules deep from a.test.js, two from b.test.js. The same with g5 declaring tests.
+    const files: Record<string, string> = {
+      'test/a.test.js': "import { run1 } from './h1.js';\nimport { run1 as declare1 } from './g1.js';\nit('a', () => { run1() });\ndescribe('s', () => { declare1() });",
+      'test/b.test.js': "import { run3 } from './h3.js';\nimport { run3 as declare3 } from './g3.js';\nit('b', () => { run3() });\ndescribe('s', () => { declare3() });",
+      'test/h5.js': 'export function run5() { expect(f()).toBe(1) }',
+      'test/g5.js': "export function run5() { it('x', () => { expect(f()).toBe(1) }) }",
+    };
+    for (let level = 1; level <= 4; level += 1) {
+      for (const chain of ['h', 'g']) files[`test/${chain}${level}.js`] = `import { run${level + 1} } from './${chain}${level + 1}.js';\nexport function run${level}() { run${level + 1}() }`;
+    }
+    const inOrder = (order: string[]) => {
+      const options: AnalyzeOptions = { nativeParseUnits: 10_000 };
+      options.localModules = new LocalModules(new Set(Object.keys(files)), (file) => files[file], (code, file) => analyzeHelperModule(code, file, options));
+      return Object.fromEntries(order.map((file) => [file, analyzeTestFile(files[file]!, file, options).tests.map((test) => test.testClass)]));
+    };
+    const expected = { 'test/a.test.js': ['no-assertion'], 'test/b.test.js': ['real', 'real'] };
+    expect(inOrder(['test/b.test.js', 'test/a.test.js'])).toEqual(expected);
+    expect(inOrder(['test/a.test.js', 'test/b.test.js'])).toEqual(expected);
+  });
+
+  it("does not take the guards of the code under test, reached through a relative import, for the test's checks", () => {
+    const guarded = "import assert from 'node:assert';\nexport function resolveConfig(c) { assert(c.root); return build(c) }\nexport function build(c) { if (!c.ok) throw new Error('bad'); return c }\nexport function log(level) { switch (level) { case 'info': return 1; default: level satisfies never } }";
+    const files = {
+      'src/config.test.ts': "import { resolveConfig, log } from './config';\nimport { setUp } from './test-utils';\nit('resolves', () => { resolveConfig({ root: '/' }) });\nit('logs', () => { log('info') });\nit('sets up', () => { setUp() });",
+      'src/config.ts': guarded,
+      'src/test-utils.ts': "import { expect } from 'vitest';\nexport function setUp() { expect(1 + f()).toBe(2) }",
+      'packages/core/__tests__/create.test.ts': "import { createStub } from '../lib/stub';\nimport { create } from './helpers/create';\nit('stubs', () => { createStub() });\nit('creates', () => { create() });",
+      'packages/core/lib/stub.js': "export function createStub() { if (arguments.length > 2) throw new TypeError('too many'); return () => 1 }",
+      'packages/core/__tests__/helpers/create.js': "import assert from 'node:assert';\nexport function create() { assert(make()) }",
+    };
+    expect(classesIn(files, 'src/config.test.ts')).toEqual(['no-assertion', 'no-assertion', 'real']);
+    expect(classesIn(files, 'packages/core/__tests__/create.test.ts')).toEqual(['no-assertion', 'real']);
   });
 
   it('counts a matcher on the expectation a helper of the file hands back, never as a tautology', () => {
