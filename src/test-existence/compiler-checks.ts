@@ -1,4 +1,4 @@
-import { boundNames, isFunction, isString, literalValue, walk, type FunctionNode, type t } from './ast.js';
+import { boundNames, calleePath, isFunction, isString, literalValue, walk, type FunctionNode, type t } from './ast.js';
 
 /*
  * What the TypeScript compiler checks in a test: type assertions, a run of the type checker, and
@@ -16,10 +16,14 @@ export const TYPE_ASSERTION_NAMESPACES = new Set(['isType', 'testType']);
 /** A type that fails to compile unless its argument holds: `Expect<…>`, `ExpectTrue<…>`, `Assert<…>`, `AssertEqual<…>`. */
 const ASSERTION_TYPE_NAME = /^(?:Assert|Expect)(?:$|[A-Z_])/;
 
+/** A function whose parameter is `never` by its name: the compiler fails where a value can reach it, and it throws where one does. */
+const EXHAUSTIVENESS_CHECK = /^(?:assert(?:Never|Unreachable|Exhaustive|Exhaustiveness)|exhaustive(?:Check|nessCheck)?|unreachable|absurd)$/;
+
 /**
  * A statement kept for the compiler: `const _check: Expected = value` (a binding named as unused,
  * with a type), `value satisfies Expected;`, or a cast to an assertion type (`'test' as any as
- * Expect<Equal<typeof x, Ref<'x'>>>`, type-challenges' idiom) asserts that the value has the type.
+ * Expect<Equal<typeof x, Ref<'x'>>>`, type-challenges' idiom) asserts that the value has the type;
+ * an exhaustiveness check (zod's `default: util.assertNever(def)`) that no value is left over.
  */
 export function isTypeCheck(node: t.Node): boolean {
   if (node.type === 'VariableDeclarator') return node.id.type === 'Identifier' && node.id.name.startsWith('_') && Boolean(node.id.typeAnnotation) && Boolean(node.init);
@@ -28,6 +32,7 @@ export function isTypeCheck(node: t.Node): boolean {
   if (node.type !== 'ExpressionStatement') return false;
   const expression = node.expression;
   if (expression.type === 'TSSatisfiesExpression') return true;
+  if (expression.type === 'CallExpression') return expression.arguments.length === 1 && EXHAUSTIVENESS_CHECK.test(calleePath(expression.callee)?.at(-1) ?? '');
   return expression.type === 'TSAsExpression' && isAssertionType(expression.typeAnnotation);
 }
 

@@ -874,6 +874,11 @@ describe('tautologies: only known value matchers on constants', () => {
     expect(type('testType.equal<Output, { a: string }>(true);')).toBe('real');
     expect(type('const _schema: StandardSchemaV1<string> = z.string();')).toBe('real');
     expect(type('makeConfig() satisfies Config;')).toBe('real');
+    // zod's exhaustiveness check: the compiler fails while a case is missing, and it throws for a value no case took.
+    expect(type('const def = make()._def;\nswitch (def.typeName) {\n  case Kind.String: break;\n  default: util.assertNever(def);\n}')).toBe('real');
+    expect(type('switch (kind()) { case 1: break; default: unreachable(kind()) }')).toBe('real');
+    expect(type('switch (kind()) { case 1: break; default: assertNeverCalled(log) }')).toBe('no-assertion');
+    expect(type('switch (kind()) { case 1: break; default: assertNever() }')).toBe('no-assertion');
     // type-challenges' idiom, as vueuse writes it: a cast to Expect<…> fails to compile unless the type holds.
     expect(type("async () => { const x = await until(ref).toBe(1 as const);\n'test' as any as Expect<Equal<typeof x, 1>>; };")).toBe('real');
     expect(type('const y = x as Expected; use(y);')).toBe('no-assertion');
