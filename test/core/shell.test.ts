@@ -12,6 +12,23 @@ describe('parseShell', () => {
     });
     expect(parseShell('jest ||')).toBeUndefined();
   });
+
+  it('reads a line of plain words joined by && and || as the parser does: left to right, assignments first', () => {
+    const command = (words: string[], assignments: string[] = []) => ({ type: 'command', words, assignments, background: false });
+    expect(parseShell('NODE_ENV=test CI=1 yarn build:ts --out=dist && node ./check.js||echo failed')).toEqual({
+      type: 'or',
+      left: { type: 'and', left: command(['yarn', 'build:ts', '--out=dist'], ['NODE_ENV=test', 'CI=1']), right: command(['node', './check.js']) },
+      right: command(['echo', 'failed']),
+    });
+    expect(parseShell('  jest src/*.test.js\t--ci ')).toEqual(command(['jest', 'src/*.test.js', '--ci']));
+    expect(parseShell('cross-env NODE_ENV=test jest')).toEqual(command(['cross-env', 'NODE_ENV=test', 'jest']));
+    expect(parseShell('FOO=1')).toEqual(command([], ['FOO=1']));
+    // Control flow and unfinished lines are the parser's to read, or refuse.
+    expect(parseShell('while true')).toBeUndefined();
+    expect(parseShell('FOO=1 if true')).toEqual(command(['if', 'true'], ['FOO=1']));
+    expect(parseShell('jest && ')).toBeUndefined();
+    expect(parseShell('&& jest')).toBeUndefined();
+  });
 });
 
 describe('shellCommands', () => {
