@@ -93,6 +93,8 @@ function pollsParameter(fn: FunctionNode): boolean {
 export class AssertionFinder {
   /** Per depth of the question (see LocalModules.depth): past the depth bound a helper may assert that does not seem to. */
   private readonly assertingHelpersAt: Array<Map<FunctionNode, boolean>> = [];
+  /** The factories whose parts are being searched (see isHandedFactoryPart). */
+  private readonly factoriesHandingOn = new Set<FunctionNode>();
 
   constructor(
     private readonly names: Bindings,
@@ -331,8 +333,31 @@ export class AssertionFinder {
       helpers.push({ module: '', name: node.callee.object.name });
       return false;
     }
+    if (node.type === 'MemberExpression') return this.isHandedFactoryPart(node, helpers);
     if (node.type === 'ObjectExpression') return node.properties.some((property) => property.type === 'Property' && this.isHandedAssertion(property.value, helpers));
     return node.type === 'ArrayExpression' && node.elements.some((element) => element !== null && this.isHandedAssertion(element, helpers));
+  }
+
+  /**
+   * A part of what a factory of the file hands back, with callbacks in it that assert: xstate's model-based tests
+   * give `dieHardModel.options`, made by `const dieHardModel = createDieHardModel()`, whose `options` hold
+   * `states: { success: () => { expect(jugs.five).toEqual(4) } }`, to `model.testPath(path, options)`, which runs them.
+   */
+  private isHandedFactoryPart(member: t.MemberExpression, helpers: HelperRef[]): boolean {
+    const part = propertyName(member);
+    const made = member.object.type === 'Identifier' ? this.names.valueOf(member.object.name) : undefined;
+    const factory = made?.type === 'CallExpression' && made.callee.type === 'Identifier' ? this.names.localFunction(made.callee.name) : undefined;
+    // A factory whose parts hand on its own parts is not followed round again.
+    if (part === undefined || !factory || this.factoriesHandingOn.has(factory)) return false;
+    this.factoriesHandingOn.add(factory);
+    try {
+      return returnedValues(factory).some((value) => {
+        const held = value.type === 'ObjectExpression' ? value.properties.find((property) => property.type === 'Property' && !property.computed && keyName(property.key) === part) : undefined;
+        return held?.type === 'Property' && this.directAssertions(held.value, helpers).has('live');
+      });
+    } finally {
+      this.factoriesHandingOn.delete(factory);
+    }
   }
 
   /** A matcher or an assertion method taken as a function: `expect(stderr).toMatch`, `assert.ok`, `t.truthy`; not `t.log` or `t.pass`. */

@@ -528,6 +528,11 @@ export class Bindings {
     const name = propertyName(callee);
     return name !== undefined && EXPECT_MEMBERS.has(name) && (name === 'expect' || this.expectNames.has(callee.object.name));
   }
+  /** What a variable of the file was given where it was declared (`const model = createModel()`: the call). */
+  valueOf(name: string): t.Node | undefined {
+    return this.values.get(name);
+  }
+
   /** The function a name of the file stands for, through aliases (`const run = check`), if there is one. */
   localFunction(name: string): FunctionNode | undefined {
     const seen = new Set<string>();

@@ -25,6 +25,14 @@ const RUNTIME_SKIPS = new Set(['skip', 'fixme']);
 
 /** Type-test files (vitest `*.test-d.ts`, tstyche `__typetests__` and `*.tst.ts`): their expectations are checked by the compiler. */
 const TYPE_TEST_FILE = /(?:\.test-d\.[cm]?tsx?|\.tst\.[cm]?tsx?)$|(?:^|\/)__typetests__\//;
+/**
+ * TypeScript test files named for types are type-test files too, whose tests that only compile are the accepted
+ * cases beside the rejected ones (xstate's `it('should accept a valid event type', () => { createMachine({ types: …,
+ * entry: raise({ type: 'FOO' }) }) })`): by the name's qualifier (`spawn.types.test.ts`), or named `types.test.ts`
+ * and holding a `// @ts-expect-error` (a plain `types.test.ts` may test a `types.ts` at run time).
+ */
+const TYPES_QUALIFIED_TEST = /[^/]\.(?:types?|typings)\.(?:test|spec)\.[cm]?tsx?$/;
+const TYPES_NAMED_TEST = /(?:^|\/)(?:types?|typings)\.(?:test|spec)\.[cm]?tsx?$/;
 
 
 
@@ -146,7 +154,7 @@ export class FileAnalyzer {
     private readonly file: string,
     private readonly options: AnalyzeOptions,
   ) {
-    this.typeTests = TYPE_TEST_FILE.test(file);
+    this.typeTests = TYPE_TEST_FILE.test(file) || TYPES_QUALIFIED_TEST.test(file) || (TYPES_NAMED_TEST.test(file) && code.includes('@ts-expect-error'));
     this.typescript = TYPESCRIPT_FILE.test(file);
     this.finder = new AssertionFinder(this.names, {
       path: file,

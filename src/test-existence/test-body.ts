@@ -1,4 +1,4 @@
-import { boundNames, calleePath, isFunction, isString, propertyName, unwrapAwait, walk, type FunctionNode, type SourceLines, type t } from './ast.js';
+import { boundNames, calleePath, isFunction, isString, keyName, propertyName, unwrapAwait, walk, type FunctionNode, type SourceLines, type t } from './ast.js';
 import type { TestCase, TestClass } from './analyze.js';
 
 /*
@@ -165,7 +165,7 @@ export function endsAwaitingEvent(fn: FunctionNode, localFunction: (name: string
   // Tearing down after the wait (`await wsClosed(ws); await app.stop()`) does not make the wait set-up.
   while (awaited.length > 1 && isTeardown(awaited.at(-1)!)) awaited.pop();
   const last = awaited.at(-1);
-  if (last !== undefined && (endsAwaitingEffectSignal(last) || awaitsLatchOpenedInCallbacks(fn, last) || awaitsHeldEventPromise(fn, last))) return true;
+  if (last !== undefined && (endsAwaitingEffectSignal(last) || awaitsLatchOpenedInCallbacks(fn, last) || awaitsResolversHandedOn(fn, last) || awaitsHeldEventPromise(fn, last))) return true;
   // resolve handed to a listener, or to the code under test as its callback (`server.invalidate(resolve)`, as a `done`
   // would be); not to a timer, nor to what calls back whatever happens (`server.listen(0, resolve)`, `compiler.close(resolve)`).
   if (last?.type === 'NewExpression') return resolvesIn(last, (call) => !CALLS_BACK_ANYWAY.has(calleePath(call.callee)?.at(-1) ?? ''));
@@ -249,6 +249,42 @@ function awaitsLatchOpenedInCallbacks(fn: FunctionNode, awaited: t.Node): boolea
   if (awaited.type !== 'MemberExpression' || awaited.object.type !== 'Identifier') return false;
   const latch = awaited.object.name;
   return openedOnlyInCallbacks(fn.body, (node) => node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && node.callee.object.type === 'Identifier' && node.callee.object.name === latch && LATCH_SIGNALS.has(propertyName(node.callee) ?? ''));
+}
+
+/**
+ * A test whose last wait is for the promise of `Promise.withResolvers()` whose `resolve` it hands to the code,
+ * in a callback or as one, and never calls itself: xstate's `const { resolve, promise } = Promise.withResolvers();
+ * actor.subscribe({ complete: () => resolve() }); …; return promise`. The test times out unless the code calls back.
+ * Held whole (`deferred.promise`, `deferred.resolve()`), it is a latch (awaitsLatchOpenedInCallbacks).
+ */
+function awaitsResolversHandedOn(fn: FunctionNode, awaited: t.Node): boolean {
+  if (awaited.type !== 'Identifier') return false;
+  let resolve: string | undefined;
+  walk(fn.body, (node) => {
+    if (node.type === 'VariableDeclarator' && node.id.type === 'ObjectPattern' && node.init?.type === 'CallExpression' && calleePath(node.init.callee)?.join('.') === 'Promise.withResolvers') {
+      const bound = (key: string) => node.id.type === 'ObjectPattern' ? node.id.properties.find((property) => property.type === 'Property' && !property.computed && keyName(property.key) === key)?.value : undefined;
+      const promise = bound('promise');
+      const resolver = bound('resolve');
+      if (promise?.type === 'Identifier' && promise.name === awaited.name && resolver?.type === 'Identifier') resolve = resolver.name;
+    }
+    return resolve === undefined && !isFunction(node);
+  });
+  if (resolve === undefined) return false;
+  const resolver = resolve;
+  let handedOn = false;
+  let calledHere = false;
+  walk(fn.body, (node) => {
+    if (isFunction(node)) {
+      if (mentions(node.body, resolver)) handedOn = true;
+      return false;
+    }
+    if (node.type === 'CallExpression') {
+      if (node.callee.type === 'Identifier' && node.callee.name === resolver) calledHere = true;
+      else if (node.arguments.some((argument) => !isFunction(argument) && mentions(argument, resolver))) handedOn = true;
+    }
+    return true;
+  });
+  return handedOn && !calledHere;
 }
 
 /**

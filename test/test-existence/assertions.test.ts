@@ -310,6 +310,29 @@ describe('helpers', () => {
     expect(classesWithPatches(inATest, 'test/query/rows.js')[0]).toBe('no-assertion');
   });
 
+  it("counts a part of what a factory of the file hands back, holding callbacks that assert, handed to the code", () => {
+    const code = [
+      "describe('die hard', () => {",
+      '  const createModel = () => {',
+      '    const machine = createMachine({});',
+      '    return {',
+      '      model: createTestModel(machine),',
+      '      options: { states: { success: () => { expect(jugs.five).toEqual(4); } }, events: { FILL: async () => { await jugs.fill(); } } },',
+      '      events: { FILL: async () => { await jugs.fill(); } },',
+      '    };',
+      '  };',
+      '  const dieHard = createModel();',
+      "  it('reaches the target', async () => { await dieHard.model.testPath(path, dieHard.options); });",
+      "  it('runs the events', async () => { await dieHard.model.testPath(path, { events: dieHard.events }); });",
+      "  it('takes a part of what is not made by a factory', async () => { await model.testPath(path, settings.options); });",
+      '  const loop = () => ({ options: { check: () => run(looped.options) } });',
+      '  const looped = loop();',
+      "  it('hands on a part that hands on itself', () => { run(looped.options); });",
+      '});',
+    ].join('\n');
+    expect(classes(code)).toEqual(['real', 'no-assertion', 'no-assertion', 'no-assertion']);
+  });
+
   it('counts a helper passed as an argument or made with .bind', () => {
     const passed = "function check(x) { expect(f(x)).toBe(1) }\nit('t', () => { [1, 2].forEach(check) });";
     expect(classes(passed)).toEqual(['real']);
@@ -709,6 +732,41 @@ describe('helpers', () => {
     expect(classes(code)).toEqual(['real', 'real', 'real', 'no-assertion', 'no-assertion', 'no-assertion']);
   });
 
+  it("takes a test that waits last for Promise.withResolvers()' promise, whose resolve it hands to the code, for a check", () => {
+    const code = [
+      // xstate's: the actor must complete for the test to end.
+      "it('completes', () => {",
+      '  const { resolve, promise } = Promise.withResolvers();',
+      '  const actor = createActor(machine);',
+      '  actor.subscribe({ complete: () => { resolve(); } });',
+      '  actor.start();',
+      '  return promise;',
+      '});',
+      "it('is called back', async () => {",
+      '  const { promise: called, resolve: done } = Promise.withResolvers();',
+      "  emitter.on('ready', done);",
+      '  await called;',
+      '});',
+      // Resolved by the test itself, or another promise awaited last: set-up, nothing checked.
+      "it('resolves itself', async () => {",
+      '  const { resolve, promise } = Promise.withResolvers();',
+      '  actor.subscribe({ complete: () => resolve() });',
+      '  resolve();',
+      '  await promise;',
+      '});',
+      "it('awaits something else', async () => {",
+      '  const { resolve, promise } = Promise.withResolvers();',
+      "  emitter.on('ready', resolve);",
+      '  await start();',
+      '});',
+      "it('keeps resolve', async () => {",
+      '  const { promise } = Promise.withResolvers();',
+      '  await promise;',
+      '});',
+    ].join('\n');
+    expect(classes(code)).toEqual(['real', 'real', 'no-assertion', 'no-assertion', 'no-assertion']);
+  });
+
   it("takes a helper's test that runs its caller's function as a promise's executor for the caller's test", () => {
     const code = [
       "const assert = require('node:assert');",
@@ -1028,6 +1086,18 @@ describe('tautologies: only known value matchers on constants', () => {
     expect(classes(code, 'types.test-d.ts')).toEqual(['real']);
     expect(classes(code, '__typetests__/x.ts')).toEqual(['real']);
     expect(classes(code, 'x.test.ts')).toEqual(['tautology']);
+  });
+
+  it('takes a TypeScript test file named for types for a type-test file: by its qualifier, or named types.test.ts with a @ts-expect-error', () => {
+    const accepts = "it('accepts a valid event', () => {\n  createMachine({ types: {} as { events: { type: 'FOO' } }, entry: raise({ type: 'FOO' }) });\n});";
+    const rejects = "it('rejects an unknown event', () => {\n  createMachine({ types: {} as { events: { type: 'FOO' } }, entry: raise({\n    // @ts-expect-error\n    type: 'BAR'\n  }) });\n});";
+    expect(classes(`${accepts}\n${rejects}`, 'test/types.test.ts')).toEqual(['real', 'real']);
+    expect(classes(accepts, 'test/spawn.types.test.ts')).toEqual(['real']);
+    expect(classes(accepts, 'src/setup.type.spec.tsx')).toEqual(['real']);
+    // Without the evidence, a types.test.ts may test a types.ts at run time; nor does a word inside a name qualify it.
+    expect(classes(accepts, 'test/types.test.ts')).toEqual(['no-assertion']);
+    expect(classes(accepts, 'test/data-types.test.ts')).toEqual(['no-assertion']);
+    expect(classes(`${accepts}\n${rejects}`, 'test/machine.test.ts')).toEqual(['no-assertion', 'real']);
   });
 
   it('takes a test of a type-test file for checked by the compiler, even with an empty body', () => {
