@@ -252,16 +252,17 @@ function awaitsLatchOpenedInCallbacks(fn: FunctionNode, awaited: t.Node): boolea
 }
 
 /**
- * A test whose last wait is for the promise of `Promise.withResolvers()` whose `resolve` it hands to the code,
- * in a callback or as one, and never calls itself: xstate's `const { resolve, promise } = Promise.withResolvers();
- * actor.subscribe({ complete: () => resolve() }); …; return promise`. The test times out unless the code calls back.
- * Held whole (`deferred.promise`, `deferred.resolve()`), it is a latch (awaitsLatchOpenedInCallbacks).
+ * A test whose last wait is for the promise of a deferred whose `resolve` it hands to the code, in a callback or as
+ * one, and never calls itself: xstate's `const { resolve, promise } = Promise.withResolvers(); actor.subscribe({
+ * complete: () => resolve() }); …; return promise`, p-defer's `const { promise, resolve } = pDefer()`. The test
+ * times out unless the code calls back. Held whole (`deferred.promise`, `deferred.resolve()`), it is a latch
+ * (awaitsLatchOpenedInCallbacks).
  */
 function awaitsResolversHandedOn(fn: FunctionNode, awaited: t.Node): boolean {
   if (awaited.type !== 'Identifier') return false;
   let resolve: string | undefined;
   walk(fn.body, (node) => {
-    if (node.type === 'VariableDeclarator' && node.id.type === 'ObjectPattern' && node.init?.type === 'CallExpression' && calleePath(node.init.callee)?.join('.') === 'Promise.withResolvers') {
+    if (node.type === 'VariableDeclarator' && node.id.type === 'ObjectPattern' && node.init?.type === 'CallExpression') {
       const bound = (key: string) => node.id.type === 'ObjectPattern' ? node.id.properties.find((property) => property.type === 'Property' && !property.computed && keyName(property.key) === key)?.value : undefined;
       const promise = bound('promise');
       const resolver = bound('resolve');

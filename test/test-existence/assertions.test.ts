@@ -732,7 +732,7 @@ describe('helpers', () => {
     expect(classes(code)).toEqual(['real', 'real', 'real', 'no-assertion', 'no-assertion', 'no-assertion']);
   });
 
-  it("takes a test that waits last for Promise.withResolvers()' promise, whose resolve it hands to the code, for a check", () => {
+  it("takes a test that waits last for a deferred's promise, whose resolve it hands to the code, for a check", () => {
     const code = [
       // xstate's: the actor must complete for the test to end.
       "it('completes', () => {",
@@ -746,6 +746,12 @@ describe('helpers', () => {
       '  const { promise: called, resolve: done } = Promise.withResolvers();',
       "  emitter.on('ready', done);",
       '  await called;',
+      '});',
+      // p-defer's, destructured.
+      "it('is called back by a deferred', async () => {",
+      '  const { promise, resolve } = pDefer();',
+      "  emitter.on('ready', resolve);",
+      '  await promise;',
       '});',
       // Resolved by the test itself, or another promise awaited last: set-up, nothing checked.
       "it('resolves itself', async () => {",
@@ -764,7 +770,7 @@ describe('helpers', () => {
       '  await promise;',
       '});',
     ].join('\n');
-    expect(classes(code)).toEqual(['real', 'real', 'no-assertion', 'no-assertion', 'no-assertion']);
+    expect(classes(code)).toEqual(['real', 'real', 'real', 'no-assertion', 'no-assertion', 'no-assertion']);
   });
 
   it("takes a helper's test that runs its caller's function as a promise's executor for the caller's test", () => {
