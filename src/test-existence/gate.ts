@@ -252,7 +252,11 @@ export const testExistenceGate: Gate = {
       const workspaceRoot = entry.workspaceRoot === undefined ? undefined : packageByDir.get(entry.workspaceRoot);
       const rootTestScript = workspaceRoot?.manifest?.scripts?.test;
       // A workspace root's runner (vitest projects, jest projects) runs its members' tests without their own scripts, and so does Nx its projects' test targets.
-      const rootRunsWorkspaceTests = (typeof rootTestScript === 'string' && !delegatesToWorkspaces(rootTestScript)) || (nxTests?.(entry.dir, entry.manifest) ?? false);
+      // A root script that hands the run to the workspaces may run its runner over them too, its config choosing the member's test files
+      // (pinia's `pnpm run test:vitest run && pnpm run -r test`, its vite.config.ts including `packages/**/*.spec.ts`).
+      const rootRunnerRuns =
+        tally.testFiles > 0 && workspaceRoot !== undefined && (readings.get(workspaceRoot)?.runners.length ?? 0) > 0 && (selectionFor(entry)?.configs.length ?? 0) > 0 && selectionFor(entry) === selections.get(workspaceRoot);
+      const rootRunsWorkspaceTests = (typeof rootTestScript === 'string' && (!delegatesToWorkspaces(rootTestScript) || rootRunnerRuns)) || (nxTests?.(entry.dir, entry.manifest) ?? false);
       if (excluded.has(entry)) continue;
       if (isSupportPackage(entry)) supportPackages += 1;
       else if (checkPackage(entry, tally, readings.get(entry)!, testedBy.get(entry) ?? [], options, emit, context, fileSet, rootRunsWorkspaceTests) === 'reexports') reexportPackages += 1;

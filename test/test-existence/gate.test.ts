@@ -106,6 +106,23 @@ describe('test-existence gate', () => {
     expect(rules(await runGate(tempDir(delegating)))).toEqual(['script/missing packages/a/package.json:3']);
   });
 
+  it("lets a root script that also runs its runner over the workspaces cover the members whose tests its config chooses", async () => {
+    // pinia's: the root runs vitest, whose config takes every package's specs, and then each package's own test script.
+    const files = {
+      'package.json': manifest('mono', { test: 'pnpm run test:vitest run && pnpm run -r test', 'test:vitest': 'vitest --coverage' }, { workspaces: ['packages/*'] }),
+      'vite.config.ts': "import { defineConfig } from 'vitest/config';\nexport default defineConfig({ test: { include: ['packages/**/*.spec.ts'] } });\n",
+      'packages/testing/package.json': manifest('testing', {}),
+      'packages/testing/src/testing.ts': SOURCE,
+      'packages/testing/src/testing.spec.ts': REAL_TEST,
+      'packages/size/package.json': manifest('size', {}),
+      'packages/size/src/size.ts': SOURCE,
+    };
+    // A member with no test file has nothing the root's runner runs.
+    expect(rules(await runGate(tempDir(files)))).toEqual(['tests/none packages/size/package.json', 'script/missing packages/size/package.json:3']);
+    const ownConfig = { ...files, 'packages/testing/vitest.config.ts': "export default { test: { include: ['src/**/*.spec.ts'] } };\n" };
+    expect(rules(await runGate(tempDir(ownConfig)))).toEqual(['tests/none packages/size/package.json', 'script/missing packages/size/package.json:3', 'script/missing packages/testing/package.json:3']);
+  });
+
   it.each([
     ['echo "Error: no test specified" && exit 1', 'script/placeholder'],
     ['echo "tests coming soon"', 'script/placeholder'],
