@@ -64,11 +64,11 @@ const TEST_CODE_WORDS = new Set([
  * the code under test, where an `assert`, a throw or a `satisfies never` guards the code.
  */
 export function isTestCodePath(file: string): boolean {
-  return file.split('/').some((segment) => nameWords(segment.replace(SCRIPT_EXTENSION, '')).some((word) => TEST_CODE_WORDS.has(word)));
+  return file.split('/').some((segment) => wordsOf(segment.replace(SCRIPT_EXTENSION, '')).some((word) => TEST_CODE_WORDS.has(word)));
 }
 
-/** The words of a name: `test-utils`, `test_helpers`, `pkg.spec`, and camelCase `testUtils`. */
-function nameWords(name: string): string[] {
+/** The words of a folder's or file's name: `pkg-tests-fixtures`, `integration_tests`, `pkg.spec`, and camelCase `integrationTests` (graphql-js). */
+export function wordsOf(name: string): string[] {
   return name
     .replace(/([a-z\d])([A-Z])/g, '$1-$2')
     .toLowerCase()

@@ -2,6 +2,7 @@ import picomatch from 'picomatch';
 import { ExceptionList, type ExceptionEntry } from '../core/exceptions.js';
 import { unscopedName } from '../core/packages.js';
 import type { Finding } from '../core/report.js';
+import { wordsOf } from './files.js';
 
 /** `test-existence.allow` entry: packages, by glob over their folder or name, the gate leaves out. */
 export interface PackageAllowEntry extends ExceptionEntry {
@@ -113,10 +114,3 @@ export function providesTestHelpers(pkg: PackageRef): boolean {
   return needs.some((field) => typeof field === 'object' && field !== null && Object.keys(field).some((name) => TEST_LIBRARIES.has(name)));
 }
 
-/** The words of a folder's name: `pkg-tests-fixtures`, `integration_tests`, and camelCase `integrationTests` (graphql-js). */
-function wordsOf(segment: string): string[] {
-  return segment
-    .replace(/([a-z\d])([A-Z])/g, '$1-$2')
-    .toLowerCase()
-    .split(/[-_.]/);
-}

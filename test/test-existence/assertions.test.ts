@@ -11,13 +11,16 @@ function classes(code: string, file = 'a.test.js', options: Parameters<typeof an
   return analyzeWithBoth(code, file, options).tests.map((test) => test.testClass);
 }
 
+/** Options that follow the local imports of a project made of `files` (path → code). */
+function projectOptions(files: Record<string, string>, nativeParseUnits: number, packageNamed?: PackageNamed): AnalyzeOptions {
+  const options: AnalyzeOptions = { nativeParseUnits };
+  options.localModules = new LocalModules(new Set(Object.keys(files)), (file) => files[file], (code, file) => analyzeHelperModule(code, file, options), packageNamed);
+  return options;
+}
+
 /** Analyses `entry` of a project made of `files` (path → code), following its local imports. */
 function analysisIn(files: Record<string, string>, entry: string, packageNamed?: PackageNamed): FileAnalysis {
-  return analyzeWithBoth(files[entry]!, entry, (nativeParseUnits) => {
-    const options: AnalyzeOptions = { nativeParseUnits };
-    options.localModules = new LocalModules(new Set(Object.keys(files)), (file) => files[file], (code, file) => analyzeHelperModule(code, file, options), packageNamed);
-    return options;
-  });
+  return analyzeWithBoth(files[entry]!, entry, (nativeParseUnits) => projectOptions(files, nativeParseUnits, packageNamed));
 }
 
 function classesIn(files: Record<string, string>, entry: string, packageNamed?: PackageNamed): string[] {
@@ -538,8 +541,7 @@ describe('helpers', () => {
       for (const chain of ['h', 'g']) files[`test/${chain}${level}.js`] = `import { run${level + 1} } from './${chain}${level + 1}.js';\nexport function run${level}() { run${level + 1}() }`;
     }
     const inOrder = (order: string[]) => {
-      const options: AnalyzeOptions = { nativeParseUnits: 10_000 };
-      options.localModules = new LocalModules(new Set(Object.keys(files)), (file) => files[file], (code, file) => analyzeHelperModule(code, file, options));
+      const options = projectOptions(files, 10_000);
       return Object.fromEntries(order.map((file) => [file, analyzeTestFile(files[file]!, file, options).tests.map((test) => test.testClass)]));
     };
     const expected = { 'test/a.test.js': ['no-assertion'], 'test/b.test.js': ['real', 'real'] };
