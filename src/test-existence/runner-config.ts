@@ -42,6 +42,8 @@ interface PackageFiles {
 /** The config files each runner reads from a package's folder, in the order it prefers them (jest's JEST_CONFIG_EXT_ORDER, mocha's CONFIG_FILES): looked up, not searched for among all files. */
 export const SCRIPT_EXTENSIONS = ['js', 'ts', 'mjs', 'mts', 'cjs', 'cts'];
 const JEST_CONFIGS = [...SCRIPT_EXTENSIONS, 'json'].map((extension) => `jest.config.${extension}`);
+/** A jest project given as a config file (`<rootDir>/jest.config.js`), not as a folder. */
+const CONFIG_FILE = new RegExp(`\\.(?:${[...SCRIPT_EXTENSIONS, 'json'].join('|')})$`);
 /** vitest reads its own config before vite's. */
 export const VITEST_CONFIGS = ['vitest', 'vite'].flatMap((runner) => SCRIPT_EXTENSIONS.map((extension) => `${runner}.config.${extension}`));
 const MOCHA_CONFIGS = ['cjs', 'js', 'mjs', 'yaml', 'yml', 'jsonc', 'json'].map((extension) => `.mocharc.${extension}`);
@@ -93,7 +95,14 @@ export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string
   if (pkg.manifest?.jest !== undefined) jestConfigs.push({ file: within('package.json'), value: pkg.manifest.jest as Literal });
   for (const { file, value } of jestConfigs.slice(0, 1)) {
     configs.push(file);
-    const matcher = jestMatcher(value, path.posix.dirname(file).replace(/^\.$/, ''), computed(file));
+    // A project listed as a config file of the repository (mobx's `projects: ['<rootDir>/jest.config.js']`) is read, once.
+    const listed = new Set([file]);
+    const project = (listedFile: string) => {
+      if (!files.has(listedFile) || listed.has(listedFile)) return undefined;
+      listed.add(listedFile);
+      return readConfig(listedFile);
+    };
+    const matcher = jestMatcher(value, path.posix.dirname(file).replace(/^\.$/, ''), computed(file), project);
     readRunners.add('jest');
     if (matcher) runners.push(matcher);
     else unreadable.push(file);
@@ -166,7 +175,7 @@ function relativeTo(dir: string, file: string): string | undefined {
  * inline project and of `<rootDir>` where it is listed; other folders it lists are packages with
  * configs of their own.
  */
-function jestMatcher(config: Literal, configDir: string, computed: Computed): Matcher | undefined {
+function jestMatcher(config: Literal, configDir: string, computed: Computed, project: (file: string) => Literal | undefined = () => undefined): Matcher | undefined {
   if (!isObject(config)) return undefined;
   if (typeof config.rootDir !== 'string' && config.rootDir !== undefined) return undefined;
   // rootDir is relative to the config's folder; <rootDir> in projects means the same.
@@ -175,11 +184,15 @@ function jestMatcher(config: Literal, configDir: string, computed: Computed): Ma
   if (config.projects === undefined) return jestProjectMatcher(config, dir, computed);
   if (!Array.isArray(config.projects)) return undefined;
   const matchers: Array<Matcher | undefined> = [];
-  for (const project of config.projects) {
-    if (typeof project === 'string') {
-      if (/^(?:<rootDir>|\.)\/?$/.test(project)) matchers.push(jestProjectMatcher(config, dir, computed));
-    } else if (isObject(project)) {
-      matchers.push(jestMatcher(project, dir, computed));
+  for (const entry of config.projects) {
+    if (typeof entry === 'string') {
+      if (/^(?:<rootDir>|\.)\/?$/.test(entry)) matchers.push(jestProjectMatcher(config, dir, computed));
+      const configFile = CONFIG_FILE.test(entry) ? projectPath(entry.replace(/^<rootDir>/, '.'), dir) : undefined;
+      const listed = configFile === undefined ? undefined : project(configFile);
+      // jest takes a project's rootDir from its config file's folder.
+      if (listed !== undefined) matchers.push(jestMatcher(listed, path.posix.dirname(configFile!).replace(/^\.$/, ''), computed, project));
+    } else if (isObject(entry)) {
+      matchers.push(jestMatcher(entry, dir, computed, project));
     } else {
       return undefined;
     }

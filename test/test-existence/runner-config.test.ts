@@ -177,6 +177,24 @@ describe('the files the runner runs', () => {
     expect(folders.metrics['test-files']).toBe(1);
   });
 
+  it('reads a jest project given as a config file, once, with its rootDir in its own folder', async () => {
+    // mobx's: the script's config lists the package's own jest.config.js, built by a helper from the settings it is given.
+    const files = {
+      'package.json': pkg({ test: 'jest --config jest.projects.js' }),
+      'jest.projects.js': "module.exports = { coverageDirectory: '<rootDir>/coverage/', projects: ['<rootDir>/jest.config.js'] };\n",
+      'jest.config.js': "const buildConfig = require('./jest.base.config');\nmodule.exports = buildConfig(__dirname, { testRegex: '__tests__/base/.*\\\\.(t|j)sx?$' });\n",
+      'jest.base.config.js': 'module.exports = (dir, config) => ({ testEnvironment: "jsdom", ...config });\n',
+      '__tests__/base/add.js': REAL,
+      '__tests__/perf/perf.js': "test('create array', () => { const a = []; for (let i = 0; i < 1000; i++) a.push(i); log(a.length); });\n",
+    };
+    const report = await run(files);
+    expect(rules(report)).toEqual([]);
+    expect(report.metrics['test-files']).toBe(1);
+    // A config that lists itself is read once.
+    const looped = await run({ ...files, 'jest.projects.js': "module.exports = { projects: ['<rootDir>/jest.projects.js', '<rootDir>/jest.config.js'] };\n" });
+    expect(looped.metrics['test-files']).toBe(1);
+  });
+
   it('reads vitest test.include and test.exclude through defineConfig', async () => {
     const report = await run({
       'package.json': pkg({ test: 'vitest run' }),
