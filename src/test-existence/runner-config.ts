@@ -172,8 +172,8 @@ function relativeTo(dir: string, file: string): string | undefined {
 
 /**
  * jest's selection for a config in the folder `configDir`: its own, or with `projects`, that of each
- * inline project and of `<rootDir>` where it is listed; other folders it lists are packages with
- * configs of their own.
+ * inline project, of `<rootDir>` where it is listed, and of each config file it lists that `project`
+ * reads; other folders it lists are packages with configs of their own.
  */
 function jestMatcher(config: Literal, configDir: string, computed: Computed, project: (file: string) => Literal | undefined = () => undefined): Matcher | undefined {
   if (!isObject(config)) return undefined;
