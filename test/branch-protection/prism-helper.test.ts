@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPrism, type PrismMock } from '../helpers/prism.js';
@@ -45,5 +45,30 @@ describe('the Prism helper of the contract tests', () => {
     const failed = await fetch(`${mock.url}/ping`);
     expect(failed.status).toBe(502);
     expect(((await failed.json()) as { message: string }).message).toMatch(/^Prism failed again after one restart/);
+  }, 120_000);
+});
+
+describe('a Prism started before the tests of a file', () => {
+  let mock: PrismMock;
+  let given: string;
+  beforeAll(async () => {
+    given = path.join(tempDir(), 'ping.json');
+    writeFileSync(given, JSON.stringify(SPEC));
+    mock = await startPrism(given);
+  }, 120_000);
+  afterAll(async () => {
+    await mock?.stop();
+  });
+
+  it('serves the first test, after which the temporary directory of its description is removed', async () => {
+    expect((await fetch(`${mock.url}/ping`)).status).toBe(200);
+  });
+
+  it('restarts from its own copy of the description in a later test', async () => {
+    expect(existsSync(given)).toBe(false);
+    const first = mock.pid()!;
+    await killAndWait(first);
+    expect((await fetch(`${mock.url}/ping`)).status).toBe(200);
+    expect(mock.pid()).not.toBe(first);
   }, 120_000);
 });

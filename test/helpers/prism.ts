@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 
 const PRISM = path.resolve('node_modules/.bin/prism');
@@ -36,11 +38,22 @@ interface PrismProcess {
  * machine, it is restarted once and the request retried; a second death answers 502 with Prism's
  * last output (recorded as the request's `error`), so the test fails with the cause instead of timing out.
  */
-export async function startPrism(specFile: string): Promise<PrismMock> {
+export async function startPrism(givenSpecFile: string): Promise<PrismMock> {
+  // Prism reads the description again when it restarts: its own copy lives until stop(), not until the caller's
+  // temporary directory goes (tempDir removes it after the first test, while a Prism started in beforeAll serves the rest).
+  const specDir = mkdtempSync(path.join(os.tmpdir(), 'rg-prism-'));
+  const specFile = path.join(specDir, path.basename(givenSpecFile));
+  copyFileSync(givenSpecFile, specFile);
   let restarts = 0;
   let stopping = false;
   // A second try at the start has a budget of its own: a slow first start must not use up the restart that a death later needs.
-  let prism = await launch(specFile).catch(() => launch(specFile));
+  let prism: PrismProcess;
+  try {
+    prism = await launch(specFile).catch(() => launch(specFile));
+  } catch (error) {
+    rmSync(specDir, { recursive: true, force: true });
+    throw error;
+  }
 
   // Requests that fail together share one restart; a failure of the restarted Prism is final.
   let restarting: Promise<void> | undefined;
@@ -99,6 +112,7 @@ export async function startPrism(specFile: string): Promise<PrismMock> {
       await prism.exited;
       proxy.closeAllConnections();
       await new Promise<void>((resolve) => proxy.close(() => resolve()));
+      rmSync(specDir, { recursive: true, force: true });
     },
   };
 }
