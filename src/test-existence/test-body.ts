@@ -263,7 +263,8 @@ function awaitsResolversHandedOn(fn: FunctionNode, awaited: t.Node): boolean {
   let resolve: string | undefined;
   walk(fn.body, (node) => {
     if (node.type === 'VariableDeclarator' && node.id.type === 'ObjectPattern' && node.init?.type === 'CallExpression') {
-      const bound = (key: string) => node.id.type === 'ObjectPattern' ? node.id.properties.find((property) => property.type === 'Property' && !property.computed && keyName(property.key) === key)?.value : undefined;
+      const pattern = node.id;
+      const bound = (key: string) => pattern.properties.find((property) => property.type === 'Property' && !property.computed && keyName(property.key) === key)?.value;
       const promise = bound('promise');
       const resolver = bound('resolve');
       if (promise?.type === 'Identifier' && promise.name === awaited.name && resolver?.type === 'Identifier') resolve = resolver.name;

@@ -23,52 +23,49 @@ async function killAndWait(pid: number): Promise<void> {
   }
 }
 
-describe('the Prism helper of the contract tests', () => {
-  let mock: PrismMock;
+/** A Prism serving SPEC for the tests of the calling describe, started before them from a description in a tempDir. */
+function prismForTheseTests(): { mock: PrismMock; specFile: string } {
+  const started = {} as { mock: PrismMock; specFile: string };
   beforeAll(async () => {
-    const file = path.join(tempDir(), 'ping.json');
-    writeFileSync(file, JSON.stringify(SPEC));
-    mock = await startPrism(file);
+    started.specFile = path.join(tempDir(), 'ping.json');
+    writeFileSync(started.specFile, JSON.stringify(SPEC));
+    started.mock = await startPrism(started.specFile);
   }, 120_000);
   afterAll(async () => {
-    await mock?.stop();
+    await started.mock?.stop();
   });
+  return started;
+}
+
+describe('the Prism helper of the contract tests', () => {
+  const started = prismForTheseTests();
 
   it('restarts Prism once when it dies, then fails with its output instead of hanging', async () => {
-    expect((await fetch(`${mock.url}/ping`)).status).toBe(200);
-    const first = mock.pid()!;
+    expect((await fetch(`${started.mock.url}/ping`)).status).toBe(200);
+    const first = started.mock.pid()!;
     await killAndWait(first);
     // the request that finds Prism dead is answered by a restarted one
-    expect((await fetch(`${mock.url}/ping`)).status).toBe(200);
-    expect(mock.pid()).not.toBe(first);
-    await killAndWait(mock.pid()!);
-    const failed = await fetch(`${mock.url}/ping`);
+    expect((await fetch(`${started.mock.url}/ping`)).status).toBe(200);
+    expect(started.mock.pid()).not.toBe(first);
+    await killAndWait(started.mock.pid()!);
+    const failed = await fetch(`${started.mock.url}/ping`);
     expect(failed.status).toBe(502);
     expect(((await failed.json()) as { message: string }).message).toMatch(/^Prism failed again after one restart/);
   }, 120_000);
 });
 
 describe('a Prism started before the tests of a file', () => {
-  let mock: PrismMock;
-  let given: string;
-  beforeAll(async () => {
-    given = path.join(tempDir(), 'ping.json');
-    writeFileSync(given, JSON.stringify(SPEC));
-    mock = await startPrism(given);
-  }, 120_000);
-  afterAll(async () => {
-    await mock?.stop();
-  });
+  const started = prismForTheseTests();
 
   it('serves the first test, after which the temporary directory of its description is removed', async () => {
-    expect((await fetch(`${mock.url}/ping`)).status).toBe(200);
+    expect((await fetch(`${started.mock.url}/ping`)).status).toBe(200);
   });
 
   it('restarts from its own copy of the description in a later test', async () => {
-    expect(existsSync(given)).toBe(false);
-    const first = mock.pid()!;
+    expect(existsSync(started.specFile)).toBe(false);
+    const first = started.mock.pid()!;
     await killAndWait(first);
-    expect((await fetch(`${mock.url}/ping`)).status).toBe(200);
-    expect(mock.pid()).not.toBe(first);
+    expect((await fetch(`${started.mock.url}/ping`)).status).toBe(200);
+    expect(started.mock.pid()).not.toBe(first);
   }, 120_000);
 });
