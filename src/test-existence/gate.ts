@@ -245,6 +245,17 @@ export const testExistenceGate: Gate = {
     const testedElsewhere = [...testedBy.keys()].filter((entry) => !isSupportPackage(entry) && tallies.get(entry)!.sources.length > 0 && tallies.get(entry)!.classes.real < options.minTests);
 
     const nxTests = nxTestProjects(fileSet, read);
+    // A package outside any workspace, in the folder of another whose test script runs a runner whose config chooses its test files, is
+    // tested by that script (preact's compat/ and hooks/, each with a package.json for its subpath, and the root's vitest projects
+    // including `{compat,hooks}/test/browser/**/*.test.jsx`).
+    const enclosingRunnerRuns = (entry: JudgedPackage): boolean => {
+      if (entry.dir === '' || entry.workspaceRoot !== undefined) return false;
+      const enclosing = packageOf(path.posix.join(path.posix.dirname(entry.dir), '-'));
+      const selection = selections.get(enclosing);
+      if (enclosing === entry || !selection?.configs.length || (readings.get(enclosing)?.runners.length ?? 0) === 0) return false;
+      const tally = tallies.get(entry);
+      return testFiles.some((test) => test.tally === tally && selection.runs(test.file) === true);
+    };
     let supportPackages = 0;
     let reexportPackages = 0;
     for (const entry of packages) {
@@ -256,7 +267,7 @@ export const testExistenceGate: Gate = {
       // (pinia's `pnpm run test:vitest run && pnpm run -r test`, its vite.config.ts including `packages/**/*.spec.ts`).
       const rootRunnerRuns =
         tally.testFiles > 0 && workspaceRoot !== undefined && (readings.get(workspaceRoot)?.runners.length ?? 0) > 0 && (selectionFor(entry)?.configs.length ?? 0) > 0 && selectionFor(entry) === selections.get(workspaceRoot);
-      const rootRunsWorkspaceTests = (typeof rootTestScript === 'string' && (!delegatesToWorkspaces(rootTestScript) || rootRunnerRuns)) || (nxTests?.(entry.dir, entry.manifest) ?? false);
+      const rootRunsWorkspaceTests = (typeof rootTestScript === 'string' && (!delegatesToWorkspaces(rootTestScript) || rootRunnerRuns)) || (nxTests?.(entry.dir, entry.manifest) ?? false) || enclosingRunnerRuns(entry);
       if (excluded.has(entry)) continue;
       if (isSupportPackage(entry)) supportPackages += 1;
       else if (checkPackage(entry, tally, readings.get(entry)!, testedBy.get(entry) ?? [], options, emit, context, fileSet, rootRunsWorkspaceTests) === 'reexports') reexportPackages += 1;

@@ -1,4 +1,4 @@
-import { parseSource, requiredModule, type t } from './ast.js';
+import { boundNames, calleePath, parseSource, requiredModule, type t } from './ast.js';
 import { threadNativeParseLimit } from './native-stack.js';
 
 /*
@@ -17,7 +17,42 @@ export function onlyReexports(code: string, file: string): boolean {
   } catch {
     return false;
   }
-  return program.body.every(passesOn);
+  const imported = new Set<string>();
+  for (const statement of program.body) {
+    if (statement.type === 'ImportDeclaration') for (const specifier of statement.specifiers) imported.add(specifier.local.name);
+  }
+  return program.body.every((statement) => passesOn(statement) || wires(statement, imported));
+}
+
+/**
+ * Whether a statement only wires together what the file imports (Chart.js's `auto` entry: `Chart.register(...registerables)`,
+ * `module.exports = Object.assign(Chart, chartjs)`): a call of an import given imports, a binding of one, an export of one.
+ * What a binding takes from imports counts as imported for the statements after it.
+ */
+function wires(statement: t.Node, imported: Set<string>): boolean {
+  if (statement.type === 'VariableDeclaration') {
+    if (!statement.declarations.every((declarator) => declarator.init && isWiring(declarator.init, imported))) return false;
+    for (const declarator of statement.declarations) for (const name of boundNames(declarator.id)) imported.add(name);
+    return true;
+  }
+  if (statement.type !== 'ExpressionStatement') return false;
+  const expression = statement.expression;
+  if (expression.type === 'CallExpression') return isWiring(expression, imported);
+  if (expression.type !== 'AssignmentExpression' || expression.operator !== '=') return false;
+  let target: t.Node = expression.left;
+  while (target.type === 'MemberExpression') target = target.object;
+  return target.type === 'Identifier' && (target.name === 'module' || target.name === 'exports') && isWiring(expression.right, imported);
+}
+
+/** A value made of imports only: one of them, a member of one, a `require(…)`, or a call of one (or `Object.assign`) given only such values. */
+function isWiring(node: t.Node, imported: ReadonlySet<string>): boolean {
+  if (node.type === 'Identifier') return imported.has(node.name);
+  if (node.type === 'MemberExpression') return !node.computed && isWiring(node.object, imported);
+  if (node.type === 'SpreadElement') return isWiring(node.argument, imported);
+  if (node.type !== 'CallExpression') return false;
+  if (requiredModule(node) !== undefined) return true;
+  const merges = calleePath(node.callee)?.join('.') === 'Object.assign';
+  return (merges || isWiring(node.callee, imported)) && node.arguments.every((argument) => isWiring(argument, imported));
 }
 
 function passesOn(statement: t.Node): boolean {

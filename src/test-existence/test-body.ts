@@ -167,8 +167,11 @@ export function endsAwaitingEvent(fn: FunctionNode, localFunction: (name: string
   const last = awaited.at(-1);
   if (last !== undefined && (endsAwaitingEffectSignal(last) || awaitsLatchOpenedInCallbacks(fn, last) || awaitsResolversHandedOn(fn, last) || awaitsHeldEventPromise(fn, last))) return true;
   // resolve handed to a listener, or to the code under test as its callback (`server.invalidate(resolve)`, as a `done`
-  // would be); not to a timer, nor to what calls back whatever happens (`server.listen(0, resolve)`, `compiler.close(resolve)`).
-  if (last?.type === 'NewExpression') return resolvesIn(last, (call) => !CALLS_BACK_ANYWAY.has(calleePath(call.callee)?.at(-1) ?? ''));
+  // would be) or as a method of what the test hands it (`res.json = (body) => resolve(body)`); not to a timer, nor to what
+  // calls back whatever happens (`server.listen(0, resolve)`, `compiler.close(resolve)`). The promise may be held until the
+  // test has set the code going (`const responded = new Promise(…); handler(req, res); await responded`).
+  const promise = last?.type === 'Identifier' ? promiseHeldAs(fn, last.name) ?? last : last;
+  if (promise?.type === 'NewExpression') return resolvesIn(promise, (call) => !CALLS_BACK_ANYWAY.has(calleePath(call.callee)?.at(-1) ?? '')) || setsResolver(promise, () => true);
   if (last?.type !== 'CallExpression') return false;
   const callee = last.callee;
   // `await wsClosed(ws)`: a helper whose promise only an event settles, whatever it is asked (elysia's ws tests).
@@ -361,7 +364,7 @@ export function settlesOnEvent(helper: FunctionNode, localFunction: (name: strin
   const bound = new Map<string, t.Node>();
   walk(helper.body, (child) => {
     if (found) return false;
-    if (child.type === 'NewExpression' && (resolvesIn(child, (call) => LISTENERS.has(calleePath(call.callee)?.at(-1) ?? '')) || setsHandler(child))) found = true;
+    if (child.type === 'NewExpression' && (resolvesIn(child, (call) => LISTENERS.has(calleePath(call.callee)?.at(-1) ?? '')) || setsResolver(child, (name) => EVENT_HANDLER.test(name)))) found = true;
     if (child.type === 'VariableDeclarator' && child.id.type === 'Identifier' && child.init) bound.set(child.id.name, child.init);
     if (child.type === 'AwaitExpression' || (child.type === 'ReturnStatement' && child.argument)) last = child.type === 'AwaitExpression' ? child.argument : child.argument!;
     return !found && !(child !== helper.body && isFunction(child));
@@ -380,16 +383,35 @@ function promiseExecutor(node: t.NewExpression): { body: t.Node; resolve: string
   return resolve?.type === 'Identifier' ? { body: executor.body, resolve: resolve.name } : undefined;
 }
 
-/** `new Promise((resolve) => { ws.onclose = resolve })`: `resolve` set as an event handler, to be called when the event comes. */
-function setsHandler(node: t.NewExpression): boolean {
+/** An event handler's property: `onclose`, `onmessage`. */
+const EVENT_HANDLER = /^on[a-z]/;
+
+/**
+ * `new Promise((resolve) => { ws.onclose = resolve })`, `res.json = (body) => resolve(body)`: `resolve` set as a method
+ * of an object, `property` by its name, to be called when the code calls that method.
+ */
+function setsResolver(node: t.NewExpression, property: (name: string) => boolean): boolean {
   const executor = promiseExecutor(node);
   if (!executor) return false;
+  const resolves = (value: t.Node) => (value.type === 'Identifier' && value.name === executor.resolve) || (isFunction(value) && mentions(value.body, executor.resolve));
   let found = false;
   walk(executor.body, (child) => {
-    if (child.type === 'AssignmentExpression' && child.left.type === 'MemberExpression' && /^on[a-z]/.test(propertyName(child.left) ?? '') && child.right.type === 'Identifier' && child.right.name === executor.resolve) found = true;
+    if (child.type === 'AssignmentExpression' && child.left.type === 'MemberExpression' && property(propertyName(child.left) ?? '') && resolves(child.right)) found = true;
     return !found;
   });
   return found;
+}
+
+/** The `new Promise(…)` the test holds as `name` (`const responded = new Promise(…)`), when nothing assigns that name again. */
+function promiseHeldAs(fn: FunctionNode, name: string): t.NewExpression | undefined {
+  let promise: t.NewExpression | undefined;
+  let assigned = false;
+  walk(fn.body, (node) => {
+    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.id.name === name && node.init?.type === 'NewExpression') promise = node.init;
+    if (node.type === 'AssignmentExpression' && node.left.type === 'Identifier' && node.left.name === name) assigned = true;
+    return !assigned && !isFunction(node);
+  });
+  return assigned ? undefined : promise;
 }
 
 /**

@@ -459,9 +459,10 @@ describe('helpers', () => {
         'export const wsClose = async (ws: WebSocket) => new Promise<CloseEvent>((resolve) => { ws.onclose = resolve });',
         'export const wsClosed = async (ws: WebSocket) => { const closed = wsClose(ws); ws.close(); await closed; };',
         'export const pause = () => new Promise((resolve) => { setTimeout(resolve, 10) });',
+        'export const wsMessage = (ws: WebSocket) => new Promise((resolve) => { ws.onmessage = (event) => resolve(event.data) });',
       ].join('\n'),
       'test/ws/connection.test.ts': [
-        "import { pause, wsClosed, wsOpen } from './utils';",
+        "import { pause, wsClosed, wsMessage, wsOpen } from './utils';",
         "it('opens', async () => { const ws = connect(app); await wsOpen(ws); });",
         "it('closes', async () => { const ws = connect(app); await wsOpen(ws); await wsClosed(ws); app.stop(); });",
         "it('pauses', async () => { const ws = connect(app); await pause(); });",
@@ -469,9 +470,10 @@ describe('helpers', () => {
         // Stopping the app after the wait is tear-down, not more to wait for.
         "it('closes, then stops', async () => { const ws = connect(app); await wsOpen(ws); await wsClosed(ws); await app.stop(true); });",
         "it('stops', async () => { await app.stop(true); });",
+        "it('answers', async () => { const ws = connect(app); ws.send('ping'); await wsMessage(ws); });",
       ].join('\n'),
     };
-    expect(classesIn(files, 'test/ws/connection.test.ts')).toEqual(['real', 'real', 'no-assertion', 'no-assertion', 'real', 'no-assertion']);
+    expect(classesIn(files, 'test/ws/connection.test.ts')).toEqual(['real', 'real', 'no-assertion', 'no-assertion', 'real', 'no-assertion', 'real']);
     const inFile = "function ready(emitter) { return new Promise((resolve) => emitter.once('ready', resolve)) }\nit('starts', async () => { const server = start(); await ready(server); });";
     expect(classes(inFile)).toEqual(['real']);
   });
@@ -497,6 +499,19 @@ describe('helpers', () => {
       "it('only closes', async () => { await new Promise((resolve) => { compiler.close(resolve) }); });",
     ].join('\n');
     expect(classes(code)).toEqual(['real', 'real', 'real', 'real', 'no-assertion', 'no-assertion', 'no-assertion', 'no-assertion', 'real', 'no-assertion']);
+  });
+
+  it('takes a test that ends awaiting a promise it holds, settled by a method it hands the code, for one that checks the code calls it', () => {
+    // juice-shop's handler tests: `res.json` resolves the promise; the handler must call it, or the test times out.
+    const code = [
+      "it('responds', async () => { const responded = new Promise((resolve) => { res.json = (data) => { resolve(data) } }); placeOrder()(req, res, next); await responded; assert.ok(true); });",
+      "it('closes', async () => { const closed = new Promise((resolve) => { ws.onclose = resolve }); ws.close(); await closed; });",
+      "it('listens', async () => { const listening = new Promise((resolve) => server.listen(0, resolve)); await listening; assert.ok(true); });",
+      "it('pauses', async () => { const paused = new Promise((resolve) => { setTimeout(resolve, 10) }); await paused; });",
+      // Held, then replaced: the promise awaited is not the one made first.
+      "it('replaced', async () => { let p = new Promise((resolve) => { res.json = resolve }); p = Promise.resolve(); handler(req, res); await p; });",
+    ].join('\n');
+    expect(classes(code)).toEqual(['real', 'real', 'tautology', 'no-assertion', 'no-assertion']);
   });
 
   it("takes an AVA macro for the test's function, not the functions given to it as input", () => {

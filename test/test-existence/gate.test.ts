@@ -123,6 +123,27 @@ describe('test-existence gate', () => {
     expect(rules(await runGate(tempDir(ownConfig)))).toEqual(['tests/none packages/size/package.json', 'script/missing packages/size/package.json:3', 'script/missing packages/testing/package.json:3']);
   });
 
+
+  it("lets the test script of the package around a folder's package.json cover it when its runner's config chooses the folder's tests", async () => {
+    // preact's: compat/ and hooks/ hold a package.json for their subpath and no workspaces name them; the root's vitest projects include their tests.
+    const files = {
+      'package.json': manifest('lib', { test: 'npm-run-all build test:unit', build: 'node build.mjs', 'test:unit': 'cross-env MINIFY=true vitest run' }),
+      'vitest.config.mjs': "export default { test: { projects: [{ test: { include: ['test/**/*.test.js', '{compat,hooks}/test/**/*.test.js'] } }] } };\n",
+      'src/add.js': SOURCE,
+      'test/add.test.js': REAL_TEST,
+      'compat/package.json': manifest('lib-compat', {}),
+      'compat/src/add.js': SOURCE,
+      'compat/test/add.test.js': REAL_TEST,
+      'debug/package.json': manifest('lib-debug', {}),
+      'debug/src/add.js': SOURCE,
+      'debug/test/add.test.js': REAL_TEST,
+    };
+    // debug/'s tests are left out of the root's config: nothing runs them.
+    expect(rules(await runGate(tempDir(files)))).toEqual(['script/missing debug/package.json:3']);
+    // Without a config that chooses them, the root's runner is not known to reach into the folder.
+    const { 'vitest.config.mjs': _config, ...conventions } = files;
+    expect(rules(await runGate(tempDir(conventions)))).toEqual(['script/missing compat/package.json:3', 'script/missing debug/package.json:3']);
+  });
   it.each([
     ['echo "Error: no test specified" && exit 1', 'script/placeholder'],
     ['echo "tests coming soon"', 'script/placeholder'],

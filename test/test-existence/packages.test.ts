@@ -398,17 +398,23 @@ describe('packages as a user sees them', () => {
       'packages/acme/src/default.ts': "import core from '@acme/core';\nexport default core;\n",
       // A notice beside the re-exports, as lit's all-in-one bundle warns.
       'packages/acme/src/all.js': "export * from '@acme/core';\nif (!globalThis.acmeQuiet) {\n  console.warn('prefer the packages');\n} else console.info('quiet');\n",
+      // An entry that wires the imports together, as Chart.js's `auto` registers every part of what it re-exports.
+      'packages/acme/src/auto.js': "import { Core, parts } from '@acme/core';\nCore.register(...parts);\nexport * from '@acme/core';\nexport default Core;\n",
+      'packages/acme/src/auto.cjs': "const core = require('@acme/core');\nconst { Core, parts } = core;\nCore.register(...parts);\nmodule.exports = Object.assign(Core, core);\n",
       ...facade,
     });
     const facade = await runGate(workspace({}));
     expect(rules(facade)).toEqual([]);
-    expect(facade.metrics).toMatchObject({ 'reexport-packages': 1, 'source-files': 6 });
+    expect(facade.metrics).toMatchObject({ 'reexport-packages': 1, 'source-files': 8 });
     // One statement that runs code of its own (prettier's plugins map what they import) needs tests again.
     const glues = [
       ['glue.js', 'export const parsers = Object.fromEntries(Object.entries(core));\n'],
       ['glue.js', "export * from '@acme/core';\nif (debug) register(core);\n"],
       ['glue.js', 'export default function add(a, b) { return a + b; }\n'],
       ['glue.ts', "'use strict';\nexport * from '@acme/core';\nregister(core);\n"],
+      // Given a value of its own, the call is configured here.
+      ['glue.js', "import { Core } from '@acme/core';\nCore.register({ strict: true });\n"],
+      ['glue.cjs', "const { Core } = require('@acme/core');\nconst instance = new Core();\nmodule.exports = instance;\n"],
     ];
     for (const [file, code] of glues) {
       const glue = await runGate(workspace({ [`packages/acme/src/${file}`]: code! }));
