@@ -25,6 +25,7 @@ const QUERY_THAT_THROWS = /^(?:get|find)(?:All)?By[A-Z]/;
 /** What fails a Cypress test when it does not hold: its assertions, and the query for a text. */
 const CYPRESS_CHECKS = new Set(['should', 'and', 'contains']);
 const PLAYWRIGHT_WAITS = new Set(['waitForSelector', 'waitForURL', 'waitForFunction', 'waitForResponse', 'waitForRequest']);
+const HTTP_EXPECTATIONS = new Set(['expectOne', 'expectNone']);
 /**
  * unexpected's assertions, written as the second argument of one call: `expect(x, 'to equal', y)`,
  * `expect(fn, 'not to throw')`, `expect(spy, 'was called with', 1)`, `expect(f, 'when called with', [1], 'to be', 2)`.
@@ -267,6 +268,8 @@ export class AssertionFinder {
     // Waits until a condition holds, and fails at a timeout: Vitest's vi.waitUntil(() => server.ready), WebdriverIO's
     // browser.waitUntil(…) and $('#menu').waitForDisplayed(), a test harness's run.waitUntil(({ stderr }) => …).
     if ((method === 'waitUntil' && call.arguments[0] !== undefined && isFunction(call.arguments[0])) || WEBDRIVERIO_WAITS.has(method)) return 'live';
+    // Angular's HttpTestingController fails the test unless one request matches, or none does: httpMock.expectOne('/api/en.json').flush({}).
+    if (HTTP_EXPECTATIONS.has(method) && call.arguments.length > 0) return 'live';
     // Testing Library's queries that throw when nothing matches: screen.getByText('Hi'), within(list).findByRole('item')
     if (QUERY_THAT_THROWS.test(method) && call.arguments.length > 0 && (rootName(callee) === 'screen' || isWithinCall(callee.object))) return 'live';
     // supertest, also when the request is held in a variable: request(app).get('/').expect(200), test.expect(413, done)

@@ -14,7 +14,7 @@ import { isSupportPackage, PackagePolicy, providesTestHelpers, type PackageAllow
 import { parseJsonConfig } from './config-values.js';
 import { onlyReexports } from './own-code.js';
 import { readRunnerSelection, type RunnerSelection } from './runner-config.js';
-import { nxTestProjects } from './nx-projects.js';
+import { angularTestProjects, nxTestProjects } from './nx-projects.js';
 import { endToEndSuite } from './served-packages.js';
 import { checkTestScript, delegatesToWorkspaces, type TestScriptReading } from './scripts.js';
 import { dependencyNames, fixtureDependencies, onlyRunsTests, packagesChosenBy, testPackagesOf, withWorkspaceDependencies, type PackageTests } from './test-packages.js';
@@ -245,6 +245,7 @@ export const testExistenceGate: Gate = {
     const testedElsewhere = [...testedBy.keys()].filter((entry) => !isSupportPackage(entry) && tallies.get(entry)!.sources.length > 0 && tallies.get(entry)!.classes.real < options.minTests);
 
     const nxTests = nxTestProjects(fileSet, read);
+    const angularTests = angularTestProjects(fileSet, read);
     // A package outside any workspace, in the folder of another whose test script runs a runner whose config chooses its test files, is
     // tested by that script (preact's compat/ and hooks/, each with a package.json for its subpath, and the root's vitest projects
     // including `{compat,hooks}/test/browser/**/*.test.jsx`).
@@ -262,12 +263,12 @@ export const testExistenceGate: Gate = {
       const tally = tallies.get(entry)!;
       const workspaceRoot = entry.workspaceRoot === undefined ? undefined : packageByDir.get(entry.workspaceRoot);
       const rootTestScript = workspaceRoot?.manifest?.scripts?.test;
-      // A workspace root's runner (vitest projects, jest projects) runs its members' tests without their own scripts, and so does Nx its projects' test targets.
+      // A workspace root's runner (vitest projects, jest projects) runs its members' tests without their own scripts, and so do Nx and the Angular CLI their projects' test targets.
       // A root script that hands the run to the workspaces may run its runner over them too, its config choosing the member's test files
       // (pinia's `pnpm run test:vitest run && pnpm run -r test`, its vite.config.ts including `packages/**/*.spec.ts`).
       const rootRunnerRuns =
         tally.testFiles > 0 && workspaceRoot !== undefined && (readings.get(workspaceRoot)?.runners.length ?? 0) > 0 && (selectionFor(entry)?.configs.length ?? 0) > 0 && selectionFor(entry) === selections.get(workspaceRoot);
-      const rootRunsWorkspaceTests = (typeof rootTestScript === 'string' && (!delegatesToWorkspaces(rootTestScript) || rootRunnerRuns)) || (nxTests?.(entry.dir, entry.manifest) ?? false) || enclosingRunnerRuns(entry);
+      const rootRunsWorkspaceTests = (typeof rootTestScript === 'string' && (!delegatesToWorkspaces(rootTestScript) || rootRunnerRuns)) || (nxTests?.(entry.dir, entry.manifest) ?? false) || (angularTests?.(entry.dir) ?? false) || enclosingRunnerRuns(entry);
       if (excluded.has(entry)) continue;
       if (isSupportPackage(entry)) supportPackages += 1;
       else if (checkPackage(entry, tally, readings.get(entry)!, testedBy.get(entry) ?? [], options, emit, context, fileSet, rootRunsWorkspaceTests) === 'reexports') reexportPackages += 1;

@@ -33,3 +33,21 @@ export function nxTestProjects(files: ReadonlySet<string>, read: (file: string) 
 function hasTestTarget(targets: unknown): boolean {
   return typeof targets === 'object' && targets !== null && Object.keys(targets).some((name) => TEST_TARGET.test(name));
 }
+
+/**
+ * Which projects of an Angular CLI workspace (an angular.json at the root) have a test target, which `ng test` with no
+ * project runs for every one, with no script in their package.json (ngx-translate's libraries in `projects/`, each
+ * with a package.json for its build). Undefined outside such a workspace.
+ */
+export function angularTestProjects(files: ReadonlySet<string>, read: (file: string) => string): ((dir: string) => boolean) | undefined {
+  if (!files.has('angular.json')) return undefined;
+  const workspace = parseJsonConfig(read('angular.json'), 'angular.json') as { projects?: unknown } | null | undefined;
+  const projects = typeof workspace?.projects === 'object' && workspace.projects !== null ? Object.values(workspace.projects) : [];
+  const tested = new Set(
+    projects.flatMap((project) => {
+      const { root, architect, targets } = (project ?? {}) as { root?: unknown; architect?: unknown; targets?: unknown };
+      return typeof root === 'string' && (hasTestTarget(architect) || hasTestTarget(targets)) ? [root.replace(/^\.\/|\/$/g, '')] : [];
+    }),
+  );
+  return (dir) => tested.has(dir);
+}

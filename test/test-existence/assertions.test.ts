@@ -89,6 +89,8 @@ describe('chains and assert modules however written', () => {
     ["assume, winston's expect", "const assume = require('assume');\nit('t', () => { assume(container.has('a')).true() });"],
     ['expect.js under another name', "const check = require('expect.js');\nit('t', () => { check(f()).to.be(1) });"],
     ["cli-testlab's execCommand given an expected output", "const { execCommand } = require('cli-testlab');\nit('t', () => execCommand('cli --version', { expectedOutput: '1.0.0' }));"],
+    ["Angular's HttpTestingController expecting a request, beside a placeholder", "it('t', () => { loader.use('en'); http.expectOne('/i18n/en.json').flush({}); expect(true).toBeTruthy(); });"],
+    ["Angular's HttpTestingController expecting none", "it('t', () => { service.cached('en'); httpMock.expectNone((request) => request.url.endsWith('.json')); });"],
   ])('%s counts as asserting', (_name, code) => {
     expect(classes(code)).toEqual(['real']);
   });
@@ -97,6 +99,7 @@ describe('chains and assert modules however written', () => {
     ['execCommand given no expectation', "import { execCommand } from 'cli-testlab';\nit('t', () => execCommand('cli --version', { cwd: dir }));"],
     ['a function taken off another module', "const path = require('node:path');\nconst join = path.join;\nit('t', () => { join(a, b) });"],
     ['a waitFor that is no locator\'s', "it('t', async () => { await queue.waitFor(100); await client.connect().waitFor() });"],
+    ['an expectOne given nothing', "it('t', () => { registry.expectOne(); });"],
   ])('%s does not count as asserting', (_name, code) => {
     expect(classes(code)).toEqual(['no-assertion']);
   });

@@ -264,6 +264,33 @@ describe('packages as a user sees them', () => {
     expect(rules(await runGate(workspace(undefined)))).toEqual(missing(['libs/inferred-jest', 'libs/inferred-vite', 'libs/manifest', 'libs/project', 'libs/untargeted']));
   });
 
+  it("takes an Angular CLI project's test target for its test script: `ng test` runs every project's", async () => {
+    // As ngx-translate's: libraries in projects/, each with a package.json for ng-packagr and no scripts; no workspaces name them.
+    const lib = (dir: string) => ({
+      [`${dir}/package.json`]: manifest(`@acme/${dir.split('/').pop()}`, {}),
+      [`${dir}/src/add.ts`]: SOURCE,
+      [`${dir}/src/add.spec.ts`]: REAL_TEST.replace('../src/add', './add'),
+    });
+    const angular = {
+      version: 1,
+      projects: {
+        core: { projectType: 'library', root: 'projects/core', architect: { build: { builder: '@angular/build:ng-packagr' }, test: { builder: '@angular/build:karma' } } },
+        loader: { projectType: 'library', root: 'projects/loader/', targets: { 'test-ci': { builder: '@angular/build:unit-test' } } },
+        icons: { projectType: 'library', root: 'projects/icons', architect: { build: { builder: '@angular/build:ng-packagr' } } },
+      },
+    };
+    const workspace = (angularJson: string | undefined) =>
+      tempDir({
+        'package.json': manifest('acme', { test: 'ng test --watch=false' }),
+        ...(angularJson === undefined ? {} : { 'angular.json': angularJson }),
+        ...lib('projects/core'),
+        ...lib('projects/loader'),
+        ...lib('projects/icons'),
+      });
+    expect(rules(await runGate(workspace(JSON.stringify(angular))))).toEqual(['script/missing projects/icons/package.json']);
+    expect(rules(await runGate(workspace(undefined)))).toEqual(['projects/core', 'projects/icons', 'projects/loader'].map((dir) => `script/missing ${dir}/package.json`));
+  });
+
   it('credits the packages a package of tests imports, when its other files only support its tests', async () => {
     const SPEC = "import { expect, test } from '@playwright/test';\nimport { seedUser } from '@acme/db';\nimport { USER } from '../constants/users';\ntest('signs in', async ({ page }) => {\n  await seedUser(USER);\n  await page.goto('/');\n  await expect(page.getByText(USER.name)).toBeVisible();\n});\n";
     // As documenso's packages/app-tests: specs, constants they share, test scripts only, and npm's default `main` naming no file.
