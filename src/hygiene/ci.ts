@@ -2,19 +2,18 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { PackageDiscovery, ProjectPackage } from '../core/packages.js';
 import { readProjectFile } from '../core/project-files.js';
-import { ScriptCoverage } from './coverage.js';
+import type { ScriptCoverage } from './coverage.js';
 import { lineOf, type Emit } from './emit.js';
 import { SAMPLE_FOLDER } from './folders.js';
 import { SCRIPT_KINDS, type ScriptKind } from './options.js';
 import { shellCommands } from './shell.js';
+import { followPullRequestRuns } from './pull-request-runs.js';
 import { isWorkflowFile, readCompositeSteps, readWorkflow, type Workflow, type WorkflowStep } from './workflows.js';
 
 const FIRST_PARTY_OWNERS = new Set(['actions', 'github']);
 const FULL_SHA = /^[0-9a-f]{40}$/;
 const PLACEHOLDER_SCRIPT = /no test specified|^\s*(?:echo\b[^&|;]*|true|exit 0)\s*$/;
-const MAX_NESTING = 4;
 const OTHER_CI = /^(?:\.travis\.ya?ml|\.circleci\/config\.ya?ml|\.gitlab-ci\.ya?ml|azure-pipelines\.ya?ml|Jenkinsfile|bitbucket-pipelines\.ya?ml|\.buildkite\/pipeline\.ya?ml|\.drone\.ya?ml|\.woodpecker\.ya?ml)$/;
-const PRE_COMMIT_CONFIG = '.pre-commit-config.yaml';
 
 const SECRET_SCAN_ACTIONS = /^(?:gitleaks\/gitleaks-action|zricethezav\/gitleaks-action|trufflesecurity\/trufflehog|gitguardian\/ggshield(?:-action)?|readiness-gates\/readiness-gates(?:\/actions\/secret-scan)?(?:\/\.github\/workflows\/readiness\.ya?ml)?)@/i;
 const AUDIT_ACTIONS = /^(?:actions\/dependency-review-action|snyk\/actions\/[\w-]+|google\/osv-scanner-action\/[\w./-]+|readiness-gates\/readiness-gates(?:\/actions\/audit)?(?:\/\.github\/workflows\/readiness\.ya?ml)?)@/i;
@@ -55,7 +54,6 @@ export function checkWorkflows(root: string, files: readonly string[], discovery
     for (const step of compositeSteps(folder === '.' ? '.' : folder) ?? []) if (step.uses) checkPinned(step.uses, step.file, step.line, emit, pinChecked);
   }
 
-  const byFile = new Map(workflows.map((workflow) => [workflow.file, workflow]));
   const pullRequestWorkflows = workflows.filter((workflow) => workflow.triggers.has('pull_request'));
   const judged = discovery.packages.filter((entry) => !SAMPLE_FOLDER.test(entry.dir));
   if (pullRequestWorkflows.length === 0) {
@@ -68,34 +66,7 @@ export function checkWorkflows(root: string, files: readonly string[], discovery
     return { workflows: workflows.length };
   }
 
-  const coverage = new ScriptCoverage(discovery, (file) => (fileSet.has(file) ? readProjectFile(root, file) : undefined));
-  const uses: string[] = [];
-  const visit = (steps: WorkflowStep[], depth: number) => {
-    for (const step of steps) {
-      if (step.run !== undefined && step.workingDirectory !== undefined) coverage.addStepScript(step.run, step.workingDirectory);
-      if (!step.uses) continue;
-      uses.push(step.uses);
-      if (step.uses.startsWith('./') && depth < MAX_NESTING) visit(compositeSteps(step.uses) ?? [], depth + 1);
-    }
-  };
-  const seenWorkflows = new Set<string>();
-  const visitWorkflow = (workflow: Workflow, depth: number) => {
-    if (seenWorkflows.has(workflow.file)) return;
-    seenWorkflows.add(workflow.file);
-    for (const job of workflow.jobs) {
-      visit(job.steps, depth);
-      if (!job.uses) continue;
-      uses.push(job.uses);
-      const called = job.uses.startsWith('./') ? byFile.get(path.posix.normalize(job.uses.replace(/^\.\//, '').replace(/@.*$/, ''))) : undefined;
-      if (called && depth < MAX_NESTING) visitWorkflow(called, depth + 1);
-    }
-  };
-  for (const workflow of pullRequestWorkflows) visitWorkflow(workflow, 0);
-  const runsPreCommit = uses.some((action) => /^pre-commit\/action@/i.test(action)) || coverage.commands.some((words) => {
-    const [tool, sub] = words[0] === 'uvx' || words[0] === 'pipx' ? words.slice(words[1] === 'run' ? 2 : 1) : words[0] === 'uv' && words[1] === 'run' ? words.slice(2) : words;
-    return (tool === 'pre-commit' || tool === 'prek') && sub === 'run';
-  });
-  if (runsPreCommit && fileSet.has(PRE_COMMIT_CONFIG)) for (const entry of preCommitEntries(root)) coverage.addStepScript(entry, '');
+  const { coverage, uses } = followPullRequestRuns(root, fileSet, discovery, workflows, pullRequestWorkflows, compositeSteps);
 
   const where = pullRequestWorkflows.map((workflow) => workflow.file).join(', ');
   const firstFile = pullRequestWorkflows[0]!.file;
@@ -207,16 +178,6 @@ function checkPinned(uses: string, file: string, line: number, emit: Emit, seen:
 }
 
 /** The commands of pre-commit's local hooks, which pre-commit runs from the repository root. */
-function preCommitEntries(root: string): string[] {
-  let config: { repos?: Array<{ repo?: unknown; hooks?: Array<{ entry?: unknown }> }> } | undefined;
-  const text = readProjectFile(root, PRE_COMMIT_CONFIG);
-  try {
-    config = parseYaml(text) as typeof config;
-  } catch {
-    return []; // pre-commit itself fails on a config it cannot read.
-  }
-  return (config?.repos ?? []).filter((repo) => repo?.repo === 'local').flatMap((repo) => (repo.hooks ?? []).map((hook) => hook?.entry).filter((entry): entry is string => typeof entry === 'string'));
-}
 
 /** The `name:` of a local action's metadata, to recognise this suite's actions used from a checkout. */
 function suiteActionName(root: string, files: ReadonlySet<string>, uses: string): string | undefined {

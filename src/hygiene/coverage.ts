@@ -54,7 +54,7 @@ export class ScriptCoverage {
     }
   }
 
-  hasRun(entry: ProjectPackage, script: string): boolean {
+  hasRun(entry: Pick<ProjectPackage, 'dir'>, script: string): boolean {
     return this.ran.has(key(entry, script));
   }
 
@@ -150,7 +150,7 @@ export class ScriptCoverage {
   }
 }
 
-function key(entry: ProjectPackage, script: string): string {
+function key(entry: Pick<ProjectPackage, 'dir'>, script: string): string {
   return `${entry.dir}\0${script}`;
 }
 

@@ -5,7 +5,7 @@ import { createReport, type Finding, type Level } from '../core/report.js';
 import { closestMatch } from '../core/suggest.js';
 import { findEnabledOption, TEST_CLASSES, type SourceLocation, type TestClass } from './analyze.js';
 import { compileAssertPatterns } from './assert-patterns.js';
-import { discoverPackages, isFixtureFolder, packagesByName, type PackageManifest } from '../core/packages.js';
+import { discoverPackages, isFixtureFolder, packagesByName, type PackageDiscovery, type PackageManifest } from '../core/packages.js';
 import { listProjectFiles, readProjectFile } from '../core/project-files.js';
 import { createTestFileMatcher, isInTestFolder, isScriptFile, isSourceFile } from './files.js';
 import { judgeReports, readTestReports } from './reports.js';
@@ -14,7 +14,9 @@ import { isSupportPackage, PackagePolicy, providesTestHelpers, type PackageAllow
 import { parseJsonConfig } from './config-values.js';
 import { onlyReexports } from './own-code.js';
 import { readRunnerSelection, type RunnerSelection } from './runner-config.js';
-import { angularTestProjects, nxTestProjects } from './nx-projects.js';
+import { angularTestProjects, nxTestProjects, TEST_TARGET } from './nx-projects.js';
+import { pullRequestRuns } from '../hygiene/pull-request-runs.js';
+import type { ScriptCoverage } from '../hygiene/coverage.js';
 import { endToEndSuite } from './served-packages.js';
 import { checkTestScript, delegatesToWorkspaces, type TestScriptReading } from './scripts.js';
 import { dependencyNames, fixtureDependencies, onlyRunsTests, packagesChosenBy, testPackagesOf, withWorkspaceDependencies, type PackageTests } from './test-packages.js';
@@ -122,7 +124,7 @@ export const testExistenceGate: Gate = {
     const analysis = startAnalysis({ cwd: context.cwd, files, assertFunctions: options.assertFunctions }, files.filter(isTestFile).length);
     const fileSet = new Set(files);
     const policy = new PackagePolicy(options.allow);
-    const { packages, packageOf } = judgedPackages(context.cwd, files);
+    const { packages, packageOf, discovery } = judgedPackages(context.cwd, files);
     const excluded = new Set(packages.filter((entry) => policy.isFixture(entry) || policy.allowed(entry)));
     const judged = packages.filter((entry) => !excluded.has(entry));
     const readings = new Map(judged.map((entry) => [entry, checkTestScript(entry.manifest?.scripts ?? {})]));
@@ -246,6 +248,17 @@ export const testExistenceGate: Gate = {
 
     const nxTests = nxTestProjects(fileSet, read);
     const angularTests = angularTestProjects(fileSet, read);
+    // A workflow on pull_request runs a test script of the package by another name, one that runs a runner and can fail
+    // (nestjs/typeorm's `npm run test:e2e`, with no "test"). The workflows are read only for a package without a "test" script.
+    let workflowRuns: { coverage: ScriptCoverage | undefined } | undefined;
+    const workflowRunsTests = (entry: JudgedPackage): boolean => {
+      const scripts = entry.manifest?.scripts ?? {};
+      const named = Object.keys(scripts).filter((name) => TEST_TARGET.test(name) && typeof scripts[name] === 'string');
+      if (typeof scripts.test === 'string' || named.length === 0) return false;
+      workflowRuns ??= { coverage: pullRequestRuns(context.cwd, files, discovery) };
+      const { coverage } = workflowRuns;
+      return named.some((name) => coverage?.hasRun(entry, name) === true && canFail(checkTestScript({ ...scripts, test: scripts[name]! })));
+    };
     // A package outside any workspace, in the folder of another whose test script runs a runner whose config chooses its test files, is
     // tested by that script (preact's compat/ and hooks/, each with a package.json for its subpath, and the root's vitest projects
     // including `{compat,hooks}/test/browser/**/*.test.jsx`).
@@ -268,10 +281,11 @@ export const testExistenceGate: Gate = {
       // (pinia's `pnpm run test:vitest run && pnpm run -r test`, its vite.config.ts including `packages/**/*.spec.ts`).
       const rootRunnerRuns =
         tally.testFiles > 0 && workspaceRoot !== undefined && (readings.get(workspaceRoot)?.runners.length ?? 0) > 0 && (selectionFor(entry)?.configs.length ?? 0) > 0 && selectionFor(entry) === selections.get(workspaceRoot);
-      const rootRunsWorkspaceTests = (typeof rootTestScript === 'string' && (!delegatesToWorkspaces(rootTestScript) || rootRunnerRuns)) || (nxTests?.(entry.dir, entry.manifest) ?? false) || (angularTests?.(entry.dir) ?? false) || enclosingRunnerRuns(entry);
+      const runWithoutTestScript =
+        (typeof rootTestScript === 'string' && (!delegatesToWorkspaces(rootTestScript) || rootRunnerRuns)) || (nxTests?.(entry.dir, entry.manifest) ?? false) || (angularTests?.(entry.dir) ?? false) || enclosingRunnerRuns(entry) || workflowRunsTests(entry);
       if (excluded.has(entry)) continue;
       if (isSupportPackage(entry)) supportPackages += 1;
-      else if (checkPackage(entry, tally, readings.get(entry)!, testedBy.get(entry) ?? [], options, emit, context, fileSet, rootRunsWorkspaceTests) === 'reexports') reexportPackages += 1;
+      else if (checkPackage(entry, tally, readings.get(entry)!, testedBy.get(entry) ?? [], options, emit, context, fileSet, runWithoutTestScript) === 'reexports') reexportPackages += 1;
       totals.testFiles += tally.testFiles;
       totals.sourceFiles += tally.sources.length;
       for (const testClass of TEST_CLASSES) totals.classes[testClass] += tally.classes[testClass];
@@ -325,13 +339,18 @@ interface JudgedPackage {
 }
 
 /** The project's packages, deepest first, then the root; a file belongs to its nearest one. */
-function judgedPackages(root: string, files: readonly string[]): { packages: JudgedPackage[]; packageOf: (file: string) => JudgedPackage } {
+/** A reading of a test script that runs a runner and has no problem: a failing test fails it. */
+function canFail(reading: TestScriptReading): boolean {
+  return reading.runners.length > 0 && reading.problems.length === 0;
+}
+
+function judgedPackages(root: string, files: readonly string[]): { packages: JudgedPackage[]; packageOf: (file: string) => JudgedPackage; discovery: PackageDiscovery } {
   const discovery = discoverPackages(root, files);
   const packages: JudgedPackage[] = [...discovery.packages].sort((a, b) => b.dir.length - a.dir.length);
   // Without a package.json at the root, the files outside every package are the root's.
   const rootPackage = packages.find((entry) => entry.dir === '') ?? { dir: '', name: path.basename(root) || 'root' };
   if (rootPackage !== packages.at(-1)) packages.push(rootPackage);
-  return { packages, packageOf: (file) => discovery.packageOf(file) ?? rootPackage };
+  return { packages, packageOf: (file) => discovery.packageOf(file) ?? rootPackage, discovery };
 }
 
 function checkPackage(
@@ -343,7 +362,8 @@ function checkPackage(
   emit: Emitter,
   context: GateContext,
   files: ReadonlySet<string>,
-  rootRunsWorkspaceTests: boolean,
+  /** The package's tests run without a "test" script of its own (see the caller). */
+  runWithoutTestScript: boolean,
 ): 'reexports' | undefined {
   const manifestFile = entry.dir ? `${entry.dir}/package.json` : 'package.json';
   const where = entry.dir ? `Package ${entry.name} (${entry.dir})` : `Package ${entry.name}`;
@@ -370,7 +390,7 @@ function checkPackage(
   }
   if (!manifest) return reexports ? 'reexports' : undefined;
   // A package tested by a package of tests is run by that package's runner, not by a script of its own.
-  if (needsTests && typeof scripts.test !== 'string' && !rootRunsWorkspaceTests && testPackages.length === 0) {
+  if (needsTests && typeof scripts.test !== 'string' && !runWithoutTestScript && testPackages.length === 0) {
     emit({ rule: 'script/missing', message: `${where} has source files but no "test" script, so \`npm test\` runs nothing.`, file: manifestFile, line: manifestLine(entry.manifestText, 'scripts') ?? 1 });
   }
   for (const problem of reading.problems) {

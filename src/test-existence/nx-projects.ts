@@ -8,7 +8,7 @@ const INFERRING_PLUGINS: Readonly<Record<string, readonly string[]>> = {
   '@nx/vitest': VITEST_CONFIGS,
 };
 /** `test`, `test:unit`, `test-ci`: targets that run tests. */
-const TEST_TARGET = /^test(?:\W|$)/;
+export const TEST_TARGET = /^test(?:\W|$)/;
 
 /**
  * Which projects of an Nx workspace (an nx.json at the root) have a test target, which `nx test`, `nx run-many -t test`

@@ -144,6 +144,23 @@ describe('test-existence gate', () => {
     const { 'vitest.config.mjs': _config, ...conventions } = files;
     expect(rules(await runGate(tempDir(conventions)))).toEqual(['script/missing compat/package.json:3', 'script/missing debug/package.json:3']);
   });
+  it('takes a test script of another name that a workflow on pull_request runs for the "test" script', async () => {
+    // nestjs/typeorm's: no "test", and CI runs `npm run test:e2e`.
+    const workflow = (on: string, run: string) => `name: ci\non: ${on}\njobs:\n  e2e:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm ci\n      - run: ${run}\n`;
+    const project = (testE2e: string, ci?: string) => tempDir({
+      'package.json': manifest('lib', { build: 'tsc', 'test:e2e': testE2e }),
+      'lib/add.ts': SOURCE,
+      'tests/add.spec.ts': REAL_TEST.replace('../src/add', '../lib/add'),
+      ...(ci === undefined ? {} : { '.github/workflows/ci.yml': ci }),
+    });
+    expect(rules(await runGate(project('vitest run --sequence.sequential', workflow('[pull_request]', 'npm run test:e2e'))))).toEqual([]);
+    // Not run on pull requests, not run at all, or run so that it cannot fail: nothing checks a change.
+    expect(rules(await runGate(project('vitest run', workflow('[push]', 'npm run test:e2e'))))).toEqual(['script/missing package.json:3']);
+    expect(rules(await runGate(project('vitest run', workflow('[pull_request]', 'npm run build'))))).toEqual(['script/missing package.json:3']);
+    expect(rules(await runGate(project('vitest run || true', workflow('[pull_request]', 'npm run test:e2e'))))).toEqual(['script/missing package.json:3']);
+    expect(rules(await runGate(project('vitest run')))).toEqual(['script/missing package.json:3']);
+  });
+
   it.each([
     ['echo "Error: no test specified" && exit 1', 'script/placeholder'],
     ['echo "tests coming soon"', 'script/placeholder'],
