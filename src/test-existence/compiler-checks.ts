@@ -50,8 +50,11 @@ export function isTypeCheckingFunction(fn: FunctionNode | undefined): boolean {
   return returned?.type === 'Identifier' && parameters.has(returned.name);
 }
 
-/** A command that runs the type checker: `pnpm typecheck`, `tsc --noEmit`, `vue-tsc`. */
-const TYPE_CHECK_COMMAND = /^(?:(?:npx|pnpm|yarn|npm|bun)(?: run| exec)? )?(?:typecheck|type-check|tsc|vue-tsc|tsd|tstyche)(?:\s|$)/;
+/**
+ * A command that runs the type checker: `pnpm typecheck`, `tsc --noEmit`, `vue-tsc`, or a script named for checking types in
+ * either order (sveltekit's `pnpm testtypes`, `npm run check:types`, `yarn types:check`).
+ */
+const TYPE_CHECK_COMMAND = /^(?:(?:npx|pnpm|yarn|npm|bun)(?: run| exec)? )?(?:type-?check|(?:test|check)[:-]?types|types?[:-]?check|tsc|vue-tsc|tsd|tstyche)(?:\s|$)/;
 /**
  * A command that runs a test suite, whose failing tests fail it: `npm test --prefix ./cjs`, `npm --quiet test`, `node --test`,
  * `npx jest`. A runner's bare name is left out: `require('jest')` names a package.

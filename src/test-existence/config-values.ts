@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { parse as parseYaml } from 'yaml';
-import { calleePath, keyName, literalValue, parseSource, type t } from './ast.js';
+import { calleePath, keyName, literalValue, parseSource, requiredModule, type t } from './ast.js';
 import { threadNativeParseLimit } from './native-stack.js';
 
 /*
@@ -17,7 +17,9 @@ export const ROOT = '/__root__';
 export const UNREADABLE = Symbol('unreadable');
 export type Literal = string | number | boolean | null | Literal[] | { [key: string]: Literal } | typeof UNREADABLE;
 /** What names stand for: their declarations, or (the config's own location) a value known in advance. */
-type Bindings = ReadonlyMap<string, t.Node | string>;
+/** What a name is bound to: a node, a known string, or the config a local module exports (read when used). */
+type Binding = t.Node | string | (() => Literal);
+type Bindings = ReadonlyMap<string, Binding>;
 
 /**
  * Where a path a config built points, relative to `base` (project-relative): its paths under ROOT are the
@@ -69,7 +71,7 @@ export function readConfigFile(code: string, file: string, load: (source: string
   }
   const own = `${ROOT}/${file}`;
   // The config's own location, in CommonJS and ES modules; a declaration of the same name replaces it.
-  const bindings = new Map<string, t.Node | string>([
+  const bindings = new Map<string, Binding>([
     ['__filename', own],
     ['__dirname', path.posix.dirname(own)],
     ['import.meta.filename', own],
@@ -80,6 +82,16 @@ export function readConfigFile(code: string, file: string, load: (source: string
   for (const statement of program.body) {
     const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
     if (declaration?.type === 'VariableDeclaration') bindDeclarators(declaration, bindings);
+    // The config of another module, spread or extended (jest's jest.config.ci.mjs: `import baseConfig from './jest.config.mjs'`, `{ ...baseConfig }`).
+    if (statement.type === 'ImportDeclaration') {
+      for (const specifier of statement.specifiers) if (specifier.type === 'ImportDefaultSpecifier') bindings.set(specifier.local.name, once(() => load(statement.source.value)));
+    }
+    if (declaration?.type === 'VariableDeclaration') {
+      for (const declarator of declaration.declarations) {
+        const required = declarator.init ? requiredModule(declarator.init) : undefined;
+        if (declarator.id.type === 'Identifier' && required !== undefined) bindings.set(declarator.id.name, once(() => load(required)));
+      }
+    }
     if (statement.type === 'ExportDefaultDeclaration') exported = statement.declaration as t.Node;
     if (statement.type === 'ExportNamedDeclaration' && statement.source && statement.specifiers.some((specifier) => keyName(specifier.exported) === 'default')) {
       return load(statement.source.value);
@@ -92,8 +104,14 @@ export function readConfigFile(code: string, file: string, load: (source: string
   return exported ? literalOf(exported, bindings, 0) : UNREADABLE;
 }
 
+/** `read`, called once. */
+function once(read: () => Literal): () => Literal {
+  let value: Literal | undefined;
+  return () => (value ??= read());
+}
+
 /** `const name = value` of a declaration, for values that name it later. */
-function bindDeclarators(declaration: t.VariableDeclaration, bindings: Map<string, t.Node | string>): void {
+function bindDeclarators(declaration: t.VariableDeclaration, bindings: Map<string, Binding>): void {
   for (const declarator of declaration.declarations) if (declarator.id.type === 'Identifier' && declarator.init) bindings.set(declarator.id.name, declarator.init);
 }
 
@@ -120,6 +138,7 @@ function literalOf(node: t.Node, bindings: Bindings, depth: number): Literal {
     case 'Identifier': {
       const bound = bindings.get(node.name);
       if (typeof bound === 'string') return bound;
+      if (typeof bound === 'function') return bound();
       return bound ? literalOf(bound, bindings, depth + 1) : UNREADABLE;
     }
     case 'ArrayExpression':
@@ -127,7 +146,13 @@ function literalOf(node: t.Node, bindings: Bindings, depth: number): Literal {
     case 'ObjectExpression': {
       const object: Record<string, Literal> = {};
       for (const property of node.properties) {
-        if (property.type !== 'Property' || property.computed) continue;
+        // `{ ...baseConfig, reporters: [...] }` (jest's jest.config.ci.mjs): what the spread config sets, unless set after it.
+        if (property.type === 'SpreadElement') {
+          const spread = literalOf(property.argument, bindings, depth + 1);
+          if (typeof spread === 'object' && spread !== null && !Array.isArray(spread)) Object.assign(object, spread);
+          continue;
+        }
+        if (property.computed) continue;
         const key = keyName(property.key);
         if (key) object[key] = literalOf(property.value, bindings, depth + 1);
       }

@@ -93,11 +93,16 @@ const RUNNER_DIRECTORIES = new Set(['jest', 'vitest', 'mocha', 'karma', 'cypress
  */
 const NON_SOURCE_FILE = /(?:^\.|^jest\.[^.]+\.|^(?:jest|vitest|mocha|karma)-|\.(?:config|conf|setup|preset|stories|bench)\.|^setup-?tests\.|^(?:gulpfile|gruntfile)\.|\.d\.[cm]?ts$)/i;
 
+/** A folder named for the tests it supports: sveltekit's `test-utils/`, `testing/`, graphql-js's `__testUtils__/`. */
+function isTestSupportFolder(name: string): boolean {
+  return wordsOf(name).some((word) => word === 'test' || word === 'tests' || word === 'testing');
+}
+
 /** A JS/TS file of the package's own code (`rel` relative to the package). */
 export function isSourceFile(relative: string): boolean {
   if (!SCRIPT_EXTENSION.test(relative)) return false;
   const segments = relative.split('/');
   const name = segments.pop()!;
   if (segments.length > 0 && RUNNER_DIRECTORIES.has(segments[0]!)) return false;
-  return !NON_SOURCE_FILE.test(name) && !segments.some((segment) => segment.startsWith('.') || NON_SOURCE_DIRECTORIES.has(segment));
+  return !NON_SOURCE_FILE.test(name) && !segments.some((segment) => segment.startsWith('.') || NON_SOURCE_DIRECTORIES.has(segment) || isTestSupportFolder(segment));
 }

@@ -423,9 +423,36 @@ function onlyModuleFormat(manifest: unknown): boolean {
 }
 
 /** What the package's runners run, by their configs; the test scripts may name the config (`jest --config x`). */
+/**
+ * The test files the runners of the package's test scripts choose: of "test", and of the other scripts named for tests that
+ * run a runner with a config of their own (NestJS's `"test:e2e": "jest --config ./test/jest-e2e.json"` beside `"test": "jest"`,
+ * whose config in package.json takes only the specs under src/). Those add the files their config chooses.
+ */
 function runnerSelection(entry: JudgedPackage, reading: TestScriptReading, files: ReadonlySet<string>, root: string): RunnerSelection {
-  const named = reading.configFiles.map((file) => (entry.dir ? `${entry.dir}/${file}` : file)).filter((file) => files.has(file));
-  return readRunnerSelection({ dir: entry.dir, runners: reading.runners, runnerFiles: reading.runnerFiles, ...(entry.manifest ? { manifest: entry.manifest } : {}), namedConfigs: named }, files, (file) => readProjectFile(root, file));
+  const selectionOf = (of: TestScriptReading) => {
+    const named = of.configFiles.map((file) => (entry.dir ? `${entry.dir}/${file}` : file)).filter((file) => files.has(file));
+    return readRunnerSelection({ dir: entry.dir, runners: of.runners, runnerFiles: of.runnerFiles, ...(entry.manifest ? { manifest: entry.manifest } : {}), namedConfigs: named }, files, (file) => readProjectFile(root, file));
+  };
+  const scripts = entry.manifest?.scripts ?? {};
+  const configured = new Map(
+    Object.keys(scripts)
+      .filter((name) => name !== 'test' && TEST_TARGET.test(name) && typeof scripts[name] === 'string')
+      .map((name) => checkTestScript({ ...scripts, test: scripts[name]! }))
+      .filter((other) => other.runners.length > 0 && other.configFiles.length > 0 && other.configFiles.join('\0') !== reading.configFiles.join('\0'))
+      .map((other) => [JSON.stringify([other.runners, other.configFiles]), other]),
+  );
+  const main = selectionOf(reading);
+  const others = [...configured.values()].map(selectionOf).filter((other) => other.configs.length > 0);
+  if (others.length === 0) return main;
+  const unique = (lists: string[][]) => [...new Set(lists.flat())];
+  const all = [main, ...others];
+  return {
+    configs: unique(all.map((selection) => selection.configs)),
+    unreadable: unique(all.map((selection) => selection.unreadable)),
+    defaulted: unique(all.map((selection) => selection.defaulted)),
+    computedExclusions: all.flatMap((selection) => selection.computedExclusions),
+    runs: (file) => (others.some((other) => other.runs(file) === true) ? true : main.runs(file)),
+  };
 }
 
 /** Where a runner config sets `passWithNoTests: true`: a JSON config at its top or under `test`, a JS/TS one anywhere. */

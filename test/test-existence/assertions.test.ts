@@ -393,6 +393,9 @@ describe('helpers', () => {
     ].join('\n');
     expect(classes(generated, 'typegen.test.ts')).toEqual(['real', 'real', 'no-assertion', 'real']);
     expect(classes("test('checks', () => { execSync('npx tsc --noEmit -p fixtures/app'); });\ntest('names it', () => { log('run tsc to see'); });")).toEqual(['real', 'no-assertion']);
+    // Scripts named for checking types, in either order (sveltekit's generated types: `execSync(\`pnpm testtypes${flags}\`, { cwd })`).
+    const typeScripts = ['pnpm testtypes --skipLibCheck', 'npm run check:types', 'yarn types:check', 'pnpm test-types'].map((command) => `test('types', () => { generate(dir); execSync('${command}', { cwd: dir }); });`);
+    expect(classes([...typeScripts, "test('tests', () => { generate(dir); execSync('pnpm testing', { cwd: dir }); });"].join('\n'))).toEqual(['real', 'real', 'real', 'real', 'no-assertion']);
   });
 
   it('counts a matcher or an assert method handed on as a function', () => {

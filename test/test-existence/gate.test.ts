@@ -233,6 +233,10 @@ describe('test-existence gate', () => {
       'cypress/support/commands.ts': SOURCE,
       'vitest-xhtml-environment.ts': 'export default { name: "xhtml" };\n',
       'benchmarking/run.js': SOURCE,
+      // Folders named for the tests they support (sveltekit's test-utils/ at the root of its monorepo).
+      'test-utils/index.js': SOURCE,
+      'src/__testUtils__/dedent.ts': SOURCE,
+      'src/testing/render.tsx': SOURCE,
       'test/config.test.js': "import config from '../vitest.config';\nit('exports a config', () => { expect(config).toEqual({}); });\n",
     });
     const report = await runGate(cwd);
@@ -244,10 +248,12 @@ describe('test-existence gate', () => {
     const cwd = tempDir({
       'package.json': manifest('runner', { test: 'jest' }),
       'bin/jest.js': SOURCE,
+      // A word that only starts like one of tests is none.
+      'src/testimonials/quote.js': SOURCE,
       'jest.ci.js': "module.exports = { ...require('./jest.config'), ci: true };\n",
       'test/runner.test.js': REAL_TEST,
     });
-    expect((await runGate(cwd)).metrics).toMatchObject({ 'source-files': 1, 'test-files': 1 });
+    expect((await runGate(cwd)).metrics).toMatchObject({ 'source-files': 2, 'test-files': 1 });
   });
 
   describe('tests kept in a package of their own', () => {

@@ -248,6 +248,49 @@ describe('the files the runner runs', () => {
     expect(report.metrics['test-files']).toBe(1);
   });
 
+  it('takes what a spread config sets, of the file or imported from another, unless a property after it sets it again', async () => {
+    // react-router's `{ ...sharedConfig, displayName }`, sharedConfig imported with its testMatch; apollo-client's `{ ...defaults }` with rootDir.
+    const files = {
+      'package.json': pkg({ test: 'jest' }),
+      'jest/shared.js': "export default { testMatch: ['<rootDir>/**/*-test.[jt]s'] };\n",
+      'jest.config.js': "import shared from './jest/shared.js';\nconst ci = { testPathIgnorePatterns: ['/ci/'] };\nexport default { ...shared, ...ci, displayName: 'unit', testPathIgnorePatterns: ['/wip/'] };\n",
+      '__tests__/add-test.js': REAL,
+      '__tests__/helpers.js': EMPTY,
+      'wip/draft-test.js': EMPTY,
+      'ci/only-test.js': REAL,
+    };
+    const report = await run(files);
+    expect(rules(report)).toEqual([]);
+    expect(report.metrics['test-files']).toBe(2);
+    // CommonJS: `const shared = require('./jest/shared.cjs')`; a package's config is not read, and adds nothing.
+    const required = await run({
+      ...files,
+      'jest/shared.cjs': "module.exports = { testMatch: ['<rootDir>/**/*-test.[jt]s'] };\n",
+      'jest.config.js': "const shared = require('./jest/shared.cjs');\nconst preset = require('@acme/jest-preset');\nmodule.exports = { ...preset, ...shared, testPathIgnorePatterns: ['/wip/'] };\n",
+    });
+    expect(rules(required)).toEqual([]);
+    expect(required.metrics['test-files']).toBe(2);
+  });
+
+  it('adds the files that another test script chooses with a config of its own: NestJS\'s test:e2e', async () => {
+    // NestJS's scaffold: unit specs under src/ by package.json's jest, end-to-end specs by test/jest-e2e.json.
+    const nest = (e2eScript: string) => ({
+      'package.json': pkg({ test: 'jest', 'test:watch': 'jest --watch', 'test:e2e': e2eScript }, { jest: { rootDir: 'src', testRegex: '.*\\.spec\\.ts$' } }),
+      'test/jest-e2e.json': JSON.stringify({ rootDir: '.', testRegex: '.e2e-spec.ts$' }),
+      'test/app.e2e-spec.ts': REAL,
+      'test/users.e2e-spec.ts': EMPTY,
+      'test/utils/seed.ts': 'export const seed = () => undefined;\n',
+    });
+    const report = await run(nest('jest --config ./test/jest-e2e.json'));
+    expect(rules(report)).toEqual(['test/empty test/users.e2e-spec.ts']);
+    expect(report.metrics['test-files']).toBe(2);
+    // And what another runner it runs chooses: Playwright's defaults take any `*.test.ts`.
+    const legacy = { ...nest('jest --config ./test/jest-e2e.json && playwright test'), 'test/legacy.test.ts': EMPTY };
+    expect(rules(await run(legacy))).toEqual(['test/empty test/legacy.test.ts', 'test/empty test/users.e2e-spec.ts']);
+    // A script that runs no runner of its own config adds nothing: the specs are not judged, and the package has no test.
+    expect(rules(await run(nest('echo "run in docker"')))).toEqual(['tests/none package.json']);
+  });
+
   it('reads mocha spec from .mocharc.yml', async () => {
     const report = await run({
       'package.json': pkg({ test: 'mocha' }),
