@@ -19,6 +19,7 @@ import type { DeclaredTests } from './local-modules.js';
  */
 
 const HOOKS = new Set(['beforeEach', 'afterEach', 'beforeAll', 'afterAll', 'before', 'after', 'setup', 'teardown', 'suiteSetup', 'suiteTeardown']);
+const AFTER_HOOKS = new Set(['afterEach', 'afterAll', 'after', 'teardown', 'suiteTeardown']);
 
 /** Statements that skip the test they stand in, unconditionally: `this.skip()`, `t.skip()`, `pending()`, `test.skip()`. */
 const RUNTIME_SKIPS = new Set(['skip', 'fixme']);
@@ -59,6 +60,12 @@ function cypressCommand(call: t.CallExpression): { name: string; fn: FunctionNod
   const [name] = call.arguments;
   const fn = call.arguments.at(-1);
   return isString(name) && fn && isFunction(fn) && fn.body ? { name: name.value, fn: fn as FunctionNode } : undefined;
+}
+
+/** The call of a function by its name that a statement makes, its value unused: `mockWarn()`, `setup()`. */
+function helperCalled(statement: t.Node): { call: t.CallExpression; name: string } | undefined {
+  const call = statement.type === 'ExpressionStatement' ? unwrapAwait(statement.expression) : undefined;
+  return call?.type === 'CallExpression' && call.callee.type === 'Identifier' ? { call, name: call.callee.name } : undefined;
 }
 
 /** Flags a suite passes down to what it declares. */
@@ -143,6 +150,8 @@ export class FileAnalyzer {
 
   /** The file's tree, when it was parsed whole: where the calls of a helper are looked up (see callsCallersCheck). */
   private wholeProgram: t.Program | undefined;
+  /** The helpers whose hooks are being looked up (see registersAssertingHook). */
+  private readonly hookRegistrars = new Set<FunctionNode>();
   /** The calls of each helper of the file, once looked up. */
   private readonly callsOf = new Map<FunctionNode, t.CallExpression[]>();
 
@@ -179,7 +188,7 @@ export class FileAnalyzer {
       const parsed = part();
       for (const comment of parsed.comments) if (ACTIVE_COMMENT.test(comment.value)) comments.push(comment);
       this.collectBindings(parsed.program);
-      if (parsed.program.body.some((statement) => this.hookCallback(statement))) withHooks.push(part);
+      if (parsed.program.body.some((statement) => this.hookOf(statement) || helperCalled(statement))) withHooks.push(part);
     }
     this.typeErrorExpectations = comments.filter((comment) => comment.value.includes('@ts-expect-error')).map((comment) => comment.start);
     // The file's own hooks assert for every test in it: known before the first test is judged.
@@ -325,6 +334,25 @@ export class FileAnalyzer {
     return this.importedSettlesOnEvent(name);
   }
 
+  /** Whether calling the module's export `name` registers a hook that asserts, when this file is a helper module. */
+  exportRegistersAssertingHook(name: string): boolean {
+    const fn = this.names.localFunction(name);
+    if (fn) return this.registersAssertingHook(fn);
+    const ref = this.names.helpers.get(name)?.find((candidate): candidate is { module: string; name: string } => !('type' in candidate) && candidate.module !== '');
+    return ref !== undefined && (this.options.localModules?.registersAssertingHook(this.file, ref.module, ref.name) ?? false);
+  }
+
+  /** Whether a function registers, among its own statements, a hook that asserts. A function that calls itself back registers none that way. */
+  private registersAssertingHook(fn: FunctionNode): boolean {
+    if (fn.body.type !== 'BlockStatement' || this.hookRegistrars.has(fn)) return false;
+    this.hookRegistrars.add(fn);
+    try {
+      return fn.body.body.some((statement) => this.isAssertingHook(statement));
+    } finally {
+      this.hookRegistrars.delete(fn);
+    }
+  }
+
   /** Whether what the file imports as `name` from a project module returns a promise that only an event settles. */
   private importedSettlesOnEvent(name: string): boolean {
     const ref = this.names.helpers.get(name)?.find((candidate): candidate is { module: string; name: string } => !('type' in candidate) && candidate.module !== '');
@@ -398,19 +426,25 @@ export class FileAnalyzer {
   }
 
   private isAssertingHook(statement: t.Node): boolean {
-    const callback = this.hookCallback(statement);
-    return callback !== undefined && this.finder.assertions(callback.body).size > 0;
+    const hook = this.hookOf(statement);
+    // An after hook that ends throwing an error it makes checks what each test left (vue-router's unexpected warnings).
+    if (hook) return this.finder.assertions(hook.callback.body).size > 0 || (AFTER_HOOKS.has(hook.name) && endsThrowingIf(hook.callback));
+    // A helper called for the hooks it registers: vue-router's `describe('…', () => { mockWarn(); … })`, whose afterEach fails a
+    // test that warned unexpectedly, so that a test of no warning (`it('shows no warnings', () => { warnMissing(tree) })`) checks.
+    const helper = helperCalled(statement);
+    return helper !== undefined && this.declarations.of(helper.call) === undefined && this.exportRegistersAssertingHook(helper.name);
   }
 
-  /** The function a hook (`beforeEach(() => …)`, `test.afterAll(…)`) runs, when `statement` declares one. */
-  private hookCallback(statement: t.Node): FunctionNode | undefined {
+  /** The hook `statement` declares (`beforeEach(() => …)`, `test.afterAll(…)`): its name, and the function it runs. */
+  private hookOf(statement: t.Node): { name: string; callback: FunctionNode } | undefined {
     if (statement.type !== 'ExpressionStatement') return undefined;
     const call = unwrapAwait(statement.expression);
     if (call.type !== 'CallExpression') return undefined;
     const path = calleePath(call.callee);
     const name = path?.at(-1);
     if (!path || !name || !HOOKS.has(name) || (path.length > 1 && path[0] !== 'test')) return undefined;
-    return call.arguments.find(isFunction);
+    const callback = call.arguments.find(isFunction);
+    return callback ? { name, callback } : undefined;
   }
 
   /** Finds the test and suite declarations under `node`, wherever they are (loops, helper functions, blocks). */

@@ -20,6 +20,8 @@ export interface HelperExports {
   settlesOnEvent(name: string): boolean;
   /** Whether the function hands back a chain of Cypress commands (a page object's `getPage = () => cy.get('#root')`). */
   returnsCypressChain(name: string): boolean;
+  /** Whether calling the function registers a hook that asserts (vue-router's `mockWarn()`, whose afterEach throws on an unexpected warning). */
+  registersAssertingHook(name: string): boolean;
 }
 
 /** How many imports deep a helper is followed: a test imports a helper that imports another, and so on. */
@@ -86,6 +88,11 @@ export class LocalModules {
   /** Whether `name` of what `from` imports as `source` hands back a Cypress chain. False past the depth bound. */
   returnsCypressChain(from: string, source: string, name: string): boolean {
     return this.ask(from, source, (exports) => exports.returnsCypressChain(name), false);
+  }
+
+  /** Whether calling `name` of what `from` imports as `source` registers a hook that asserts. False past the depth bound. */
+  registersAssertingHook(from: string, source: string, name: string): boolean {
+    return this.ask(from, source, (exports) => exports.registersAssertingHook(name), false);
   }
 
   private ask<T>(from: string, source: string, question: (exports: HelperExports) => T, unknown: T): T {

@@ -902,6 +902,38 @@ describe('helpers', () => {
     expect(classes(code)).toEqual(['no-assertion']);
   });
 
+  it('takes a helper called for the hook it registers, one that asserts, for a hook of the suite', () => {
+    // vue-router's mockWarn(): its afterEach throws when a test warned without expecting it, so "shows no warnings" checks.
+    const files = {
+      'src/tests/mock-warn.ts': [
+        "import { afterEach, beforeEach, vi } from 'vitest';",
+        'export function mockWarn() {',
+        '  const asserted = new Set<string>();',
+        "  beforeEach(() => { asserted.clear(); vi.spyOn(console, 'warn'); });",
+        "  afterEach(() => { const unexpected = warnings().filter((message) => !asserted.has(message)); if (unexpected.length) throw new Error('test case threw unexpected warnings'); });",
+        '}',
+        "export function quiet() { beforeEach(() => { vi.spyOn(console, 'warn').mockImplementation(() => {}); }); }",
+      ].join('\n'),
+      'src/parsers.spec.ts': [
+        "import { mockWarn, quiet } from './tests/mock-warn';",
+        "describe('warned', () => { mockWarn(); it('shows no warnings', () => { warnMissing(tree) }); });",
+        "describe('quiet', () => { quiet(); it('says nothing', () => { warnMissing(tree) }); });",
+        "function localWarn() { afterEach(() => { if (warned()) throw new Error('warned'); }); localWarn(); }",
+        "describe('local', () => { localWarn(); it('warns not', () => { warnMissing(tree) }); });",
+        "it('outside', () => { warnMissing(tree) });",
+        // A helper that calls itself registers nothing by that call.
+        "function again() { again(); }\ndescribe('again', () => { again(); it('loops not', () => { warnMissing(tree) }); });",
+      ].join('\n'),
+    };
+    expect(classesIn(files, 'src/parsers.spec.ts')).toEqual(['real', 'no-assertion', 'real', 'no-assertion', 'no-assertion']);
+    // At the top of the file, for every test in it.
+    const top = { ...files, 'src/parsers.spec.ts': "import { mockWarn } from './tests/mock-warn';\nmockWarn();\nit('shows no warnings', () => { warnMissing(tree) });" };
+    expect(classesIn(top, 'src/parsers.spec.ts')).toEqual(['real']);
+    // The same throw before each test guards its set-up, and checks nothing of what the test did.
+    expect(classes("describe('s', () => { beforeEach(() => { if (!db) throw new Error('no database'); }); it('t', () => { f() }); });")).toEqual(['no-assertion']);
+    expect(classes("describe('s', () => { afterEach(() => { if (leaked()) throw new Error('leaked'); }); it('t', () => { f() }); });")).toEqual(['real']);
+  });
+
   it('does not loop on modules that import each other', () => {
     const files = {
       'a.test.js': "import { one } from './one';\nit('t', () => { one() });",
