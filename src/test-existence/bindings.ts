@@ -54,6 +54,11 @@ export const TYPE_ASSERTIONS = new Set(['expectTypeOf', 'assertType', 'expectTyp
 const EXPECT_MEMBERS = new Set(['expect', 'soft', 'poll', 'element']);
 export const TEST_BASES = new Set(['it', 'test', 'specify', 'xit', 'xtest', 'xspecify', 'fit']);
 export const SUITE_BASES = new Set(['describe', 'context', 'suite', 'xdescribe', 'xcontext', 'xsuite', 'fdescribe']);
+/**
+ * QUnit's functions as the test functions they are, imported (`import { module, test, skip } from 'qunit'`, ember's) or
+ * on its global namespace (jQuery's `QUnit.module('core', hooks)`, `QUnit.test('title', (assert) => …)`).
+ */
+export const QUNIT_FUNCTIONS: Readonly<Record<string, readonly string[]>> = { test: ['test'], module: ['suite'], skip: ['test', 'skip'], only: ['test', 'only'], todo: ['test', 'todo'] };
 
 /** A function a name may stand for: defined in the file, or imported from one of the project's modules. */
 export type HelperRef = FunctionNode | { module: string; name: string };
@@ -97,7 +102,7 @@ export class Bindings {
    */
   readonly testAliases = new Map<string, t.Node>();
   /** A test framework's functions imported under another name, by local name: `import { test as base } from '@playwright/test'`. */
-  readonly importedTests = new Map<string, string>();
+  readonly importedTests = new Map<string, readonly string[]>();
   /**
    * `expect`s and `assert`s from the project's own modules (`import jestExpect from '../'`, chai's
    * `const { assert } = chai` with `import * as chai from '../index.js'`): the matchers are the code under test.
@@ -190,7 +195,8 @@ export class Bindings {
       else if (imported === 'fc' && PROPERTY_MODULES.has(source)) this.propertyModules.add(local);
       // import { test as base } from '@playwright/test': a test framework's function under another name. Not Playwright's
       // setup projects' `import { test as setup }` (nuxt's global.setup.ts): steps that prepare the suite, not tests.
-      else if (local !== imported && (TEST_BASES.has(imported) || SUITE_BASES.has(imported)) && !source.startsWith('.') && !/setup|teardown/i.test(local)) this.importedTests.set(local, imported);
+      else if (local !== imported && (TEST_BASES.has(imported) || SUITE_BASES.has(imported)) && !source.startsWith('.') && !/setup|teardown/i.test(local)) this.importedTests.set(local, [imported]);
+      else if (source === 'qunit' && Object.hasOwn(QUNIT_FUNCTIONS, imported) && imported !== 'test') this.importedTests.set(local, QUNIT_FUNCTIONS[imported]!);
       else if (!this.addOptionAssertion(local, source, imported)) this.addImported(local, source, imported);
     }
   }

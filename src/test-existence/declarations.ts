@@ -1,5 +1,5 @@
 import { canBeTitle, declarationPath, isFunction, isString, returnedValues, rootName, type t } from './ast.js';
-import { SUITE_BASES, TEST_BASES, type Bindings } from './bindings.js';
+import { QUNIT_FUNCTIONS, SUITE_BASES, TEST_BASES, type Bindings } from './bindings.js';
 import { conditionSkips, constantCondition } from './test-body.js';
 
 /*
@@ -50,6 +50,12 @@ function runningBranch(node: t.Node): t.Node {
   return plainness(alternate) < plainness(consequent) ? alternate : consequent;
 }
 
+/** `QUnit.test(…)`, `QUnit.module.skip(…)`: the test function QUnit's member stands for (see QUNIT_FUNCTIONS), with the modifiers after it. */
+function qunitPath([, member = '', ...rest]: string[]): string[] | undefined {
+  const path = Object.hasOwn(QUNIT_FUNCTIONS, member) ? QUNIT_FUNCTIONS[member] : undefined;
+  return path && [...path, ...rest];
+}
+
 /** 0 for a plain test function, 1 for a focused one, 2 for a skipped one. */
 function plainness(callee: t.Node): number {
   const [base = '', ...modifiers] = declarationPath(callee, CURRIED) ?? [];
@@ -68,8 +74,9 @@ export class Declarations {
     const root = rootName(callee);
     if (root === undefined || this.names.shadowed.has(root)) return undefined;
     const alias = this.names.testAliases.has(root) || this.names.importedTests.has(root);
-    if (!(TEST_BASES.has(root) || SUITE_BASES.has(root) || this.names.contextNames.has(root) || alias)) return undefined;
+    if (!(TEST_BASES.has(root) || SUITE_BASES.has(root) || this.names.contextNames.has(root) || alias || root === 'QUnit')) return undefined;
     let path = declarationPath(callee, CURRIED);
+    if (root === 'QUnit' && path) path = qunitPath(path);
     if (!path) return undefined;
     // `dstOnly(…)`, `todoTest.skip(…)`: the test function the name stands for, with the modifiers the call adds.
     if (alias) {
@@ -109,7 +116,7 @@ export class Declarations {
   /** The test function a name stands for, through names for names: `authTest = base.extend(…)` with `import { test as base }`. */
   private aliasedPath(name: string, depth = 0): string[] | undefined {
     const imported = this.names.importedTests.get(name);
-    if (imported) return [imported];
+    if (imported) return [...imported];
     const alias = this.names.testAliases.get(name);
     if (!alias) return [name];
     const path = declarationPath(runningBranch(alias), CURRIED);

@@ -42,7 +42,10 @@ function isConventionalTestFile(file: string): boolean {
   const segments = file.split('/');
   const name = segments.pop()!;
   if (segments.some((segment) => TEST_SUPPORT_DIRECTORIES.has(segment))) return false;
-  return isTestFileName(name) || segments.some((segment) => TEST_DIRECTORIES.has(segment));
+  const testDirectory = segments.findIndex((segment) => TEST_DIRECTORIES.has(segment));
+  // A tests' data folder holds their input (jQuery's test/data/: a JSON document named .js, the runner's set-up).
+  if (testDirectory !== -1 && segments.indexOf('data', testDirectory) !== -1) return false;
+  return isTestFileName(name) || testDirectory !== -1;
 }
 
 /** A JS/TS file in a test or helper folder, fixtures and mocks aside (input to the code under test): tests, and the modules that set them up. */

@@ -244,6 +244,22 @@ describe('test-existence gate', () => {
     expect(rules(report)).toEqual([]);
   });
 
+  it("takes the files of a tests' data folder for their input, not for tests, by the conventions", async () => {
+    // jQuery's test/data/: a JSON document named .js, and the runner's set-up with a QUnit.skip in it.
+    const cwd = tempDir({
+      'package.json': manifest('lib', { test: 'node test/runner.js' }),
+      'src/add.js': SOURCE,
+      'test/unit/add.js': "QUnit.test('adds', function (assert) { assert.equal(add(1, 2), 3); });\n",
+      'test/data/json_obj.js': '{ "data": { "lang": "en" } }\n',
+      'test/data/testinit.js': "QUnit.module('ready', function () { QUnit.skip('ready tests skipped in async mode', function () {}); });\n",
+      // A test named so, in a folder of data that is no tests' own, is a test.
+      'src/data/users.test.js': REAL_TEST,
+    });
+    const report = await runGate(cwd);
+    expect(rules(report)).toEqual([]);
+    expect(report.metrics).toMatchObject({ 'test-files': 2, 'real-tests': 2 });
+  });
+
   it('counts a file named jest.js as source, as a CLI names its entry, unlike a jest config by another name', async () => {
     const cwd = tempDir({
       'package.json': manifest('runner', { test: 'jest' }),
