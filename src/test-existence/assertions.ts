@@ -21,6 +21,11 @@ const CHAI_PROPERTY_ASSERTIONS = new Set([
   'ok', 'true', 'false', 'null', 'undefined', 'NaN', 'exist', 'empty', 'arguments', 'extensible', 'sealed', 'frozen', 'finite',
   'called', 'calledOnce', 'calledTwice', 'calledThrice', 'notCalled', 'fulfilled', 'rejected',
 ]);
+/** The words of an expectation's chain that assert nothing by themselves: chai's language chains and flags, jest's and chai-as-promised's. */
+const CHAIN_WORDS = new Set([
+  'to', 'be', 'been', 'is', 'that', 'which', 'and', 'has', 'have', 'with', 'at', 'of', 'same', 'but', 'does', 'still', 'also',
+  'not', 'deep', 'nested', 'own', 'ordered', 'any', 'all', 'itself', 'resolves', 'rejects', 'eventually', 'should',
+]);
 const QUERY_THAT_THROWS = /^(?:get|find)(?:All)?By[A-Z]/;
 /** What fails a Cypress test when it does not hold: its assertions, and the query for a text. */
 const CYPRESS_CHECKS = new Set(['should', 'and', 'contains']);
@@ -375,10 +380,15 @@ export class AssertionFinder {
   /** chai property assertions: `expect(x).to.be.true`, `x.should.exist`. */
   private propertyAssertionOf(member: t.MemberExpression): AssertionKind | undefined {
     const name = propertyName(member);
-    if (!name || !CHAI_PROPERTY_ASSERTIONS.has(name)) return undefined;
+    if (!name) return undefined;
+    // A property a chai plugin of the project adds asserts too (`.to.timeout`): a word after the chain's words, for which the
+    // project's test code is read once. Not jest's matchers (`.not.toBe`), which are called.
+    const known = CHAI_PROPERTY_ASSERTIONS.has(name);
+    if (!known && (member.object.type !== 'MemberExpression' || !/^[a-z]+$/.test(name) || CHAIN_WORDS.has(name) || !this.file.patchedMethods)) return undefined;
     const expectCall = this.names.expectCallOf(member.object);
-    if (expectCall) return constantness(expectCall.arguments, name);
-    return isShouldChain(member.object) || this.names.expectationHelperCallOf(member.object) ? 'live' : undefined;
+    if (!expectCall && !isShouldChain(member.object) && !this.names.expectationHelperCallOf(member.object)) return undefined;
+    if (!known && !this.file.patchedMethods?.addsChaiProperty(name)) return undefined;
+    return expectCall ? constantness(expectCall.arguments, name) : 'live';
   }
 }
 

@@ -18,6 +18,11 @@ const ASSERTION_WORD = /\b(?:assert|expect|should)/;
 /** Cypress's custom commands, methods of `cy` its support files add: `Cypress.Commands.add('pickDateRange', (start, end) => { … })`. */
 const CYPRESS_COMMAND = /\bCommands\s*\.\s*(?:add|overwrite)\s*\(\s*(['"`])([A-Za-z_$][\w$]*)\1/g;
 const CYPRESS_FOLDER = /(?:^|\/)cypress\//;
+/**
+ * A chai plugin's assertion written as a property, without a call: node-fetch's test/utils/chai-timeout.js,
+ * `utils.addProperty(Assertion.prototype, 'timeout', …)`, for `expect(promise).to.timeout`; also `Assertion.addProperty('…', …)`.
+ */
+const CHAI_PROPERTY = /\badd(?:Property|ChainableMethod)\s*\(\s*(?:[\w$.]+\s*,\s*)?(['"`])([A-Za-z_$][\w$]*)\1/g;
 
 /**
  * The methods a project's test code patches onto the objects it hands its tests, that assert when
@@ -31,6 +36,8 @@ const CYPRESS_FOLDER = /(?:^|\/)cypress\//;
 export class PatchedMethods {
   /** The files that may patch each method, by its name. */
   private patchers: Map<string, string[]> | undefined;
+  /** The assertions chai plugins of the test code add as properties. */
+  private readonly chaiProperties = new Set<string>();
   /** The asserting methods each of those files patches, once parsed. */
   private readonly patches = new Map<string, ReadonlySet<string>>();
 
@@ -40,6 +47,12 @@ export class PatchedMethods {
     /** The asserting methods a module patches onto objects; none when it does not parse. */
     private readonly patchesIn: (code: string, file: string) => readonly string[],
   ) {}
+
+  /** Whether a chai plugin of the project's test code adds an assertion of this name, written as a property (`.to.timeout`). */
+  addsChaiProperty(name: string): boolean {
+    this.patchers ??= this.scan();
+    return this.chaiProperties.has(name);
+  }
 
   /** Whether the project's test code patches a method of this name that asserts onto the objects its tests use. */
   asserts(name: string): boolean {
@@ -61,6 +74,7 @@ export class PatchedMethods {
       const code = this.read(file);
       // A command asserts by Cypress's queries alone (`cy.get(…)`), with no word of assertion.
       if (cypress) for (const match of code.matchAll(CYPRESS_COMMAND)) add(match[2]!, file);
+      for (const match of code.matchAll(CHAI_PROPERTY)) this.chaiProperties.add(match[2]!);
       if (!ASSERTION_WORD.test(code)) continue;
       for (const match of code.matchAll(PATCH)) if (followsObject(code, match.index)) add(match[1]!, file);
     }

@@ -316,6 +316,29 @@ describe('helpers', () => {
     expect(classesWithPatches(inATest, 'test/query/rows.js')[0]).toBe('no-assertion');
   });
 
+  it('counts an assertion a chai plugin of the test code adds as a property', () => {
+    // node-fetch's test/utils/chai-timeout.js, for `return expect(fetch(url).then(…)).to.timeout`.
+    const files = {
+      'test/utils/chai-timeout.js': "export default ({ Assertion }, utils) => {\n  utils.addProperty(Assertion.prototype, 'timeout', async function () { this.assert(await timedOut(this._obj), 'expected a timeout'); });\n};",
+      'test/support/chai-sorted.js': "module.exports = (chai) => { chai.Assertion.addChainableMethod('sorted', function (by) { new chai.Assertion(isSorted(this._obj, by)).to.be.true; }); };",
+      'test/main.js': [
+        "import chai from 'chai';",
+        "import chaiTimeout from './utils/chai-timeout.js';",
+        'chai.use(chaiTimeout);',
+        'const { expect } = chai;',
+        "it('times out', () => expect(fetch(url).then((res) => res.clone().buffer())).to.timeout);",
+        "it('does not time out', () => expect(fetch(url)).not.to.timeout);",
+        "it('is sorted', () => { expect(list()).to.be.sorted; });",
+        "it('names another property', () => { expect(fetch(url)).to.slowly; });",
+        "it('reads a property', () => { const res = fetch(url); res.timeout; });",
+      ].join('\n'),
+    };
+    expect(classesWithPatches(files, 'test/main.js')).toEqual(['real', 'real', 'real', 'no-assertion', 'no-assertion']);
+    // Added by code outside the test folders (the library's own plugin API), the name is none of the test code's.
+    const { 'test/utils/chai-timeout.js': plugin, ...rest } = files;
+    expect(classesWithPatches({ ...rest, 'src/chai-timeout.js': plugin }, 'test/main.js')).toEqual(['no-assertion', 'no-assertion', 'real', 'no-assertion', 'no-assertion']);
+  });
+
   it("counts a part of what a factory of the file hands back, holding callbacks that assert, handed to the code", () => {
     const code = [
       "describe('die hard', () => {",
