@@ -56,7 +56,8 @@ export function projectAnalyzer(project: AnalysisProject, nativeParseUnits = 0, 
   // in the code of a package under test guards the code, it checks nothing for the test.
   let byName: Map<string, HelperPackage> | undefined;
   const packageNamed = (name: string) => (byName ??= packagesByName(project.helperPackages ?? [])).get(name);
-  options.localModules = new LocalModules(files, (file) => readProjectFile(project.cwd, file), analyzeHelper, packageNamed);
+  const packageContaining = (file: string) => (project.helperPackages ?? []).filter((entry) => entry.dir === '' || file.startsWith(`${entry.dir}/`)).reduce<HelperPackage | undefined>((nearest, entry) => (nearest && nearest.dir.length >= entry.dir.length ? nearest : entry), undefined)?.name;
+  options.localModules = new LocalModules(files, (file) => readProjectFile(project.cwd, file), analyzeHelper, packageNamed, packageContaining);
   // A module's own patches are not looked up while its patches are read.
   const patchingOptions = { ...options };
   options.patchedMethods = new PatchedMethods(project.files, (file) => readProjectFile(project.cwd, file), (code, file) => patchedAssertingMethods(code, file, patchingOptions));

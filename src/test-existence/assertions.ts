@@ -43,6 +43,11 @@ const WEBDRIVERIO_WAITS = new Set(['waitForDisplayed', 'waitForExist', 'waitForC
  * Waits of test libraries that end only when the condition they poll holds, and reject at their
  * timeout (p-wait-for's is none: the runner's fails the test): `await waitUntil(() => el.ready)`.
  */
+/**
+ * Waits that end only when the condition they are given holds, called with that condition alone: mobx's
+ * `await when(() => store.loaded)` (given an effect too, `when` is a reaction and waits for nothing).
+ */
+const PREDICATE_WAITS = new Map<string, ReadonlySet<string>>([['mobx', new Set(['when'])]]);
 const CONDITION_WAITS = new Map<string, ReadonlySet<string>>([
   ['@open-wc/testing', new Set(['waitUntil'])],
   ['@open-wc/testing-helpers', new Set(['waitUntil'])],
@@ -214,6 +219,8 @@ export class AssertionFinder {
       if (QUERY_THAT_THROWS.test(callee.name) && call.arguments.length > 0 && !this.names.helpers.has(callee.name)) return 'live';
       // unexpected (mocha's own suite sets global.expect to it): expect(run.slow(), 'to be', 100)
       if (this.names.expectNames.has(callee.name) && isUnexpectedAssertion(call.arguments[1])) return 'live';
+      const imported = this.names.helpers.get(callee.name)?.find((ref): ref is { module: string; name: string } => !('type' in ref) && ref.module !== '');
+      if (imported && this.waitsForPredicate(call, imported)) return 'live';
       helpers.push({ module: '', name: callee.name });
       return undefined;
     }
@@ -262,6 +269,7 @@ export class AssertionFinder {
       // TestSchema.Asserts.ast.fields.equals(a, b): a static method of a class named to assert.
       if (isAssertingPath(path)) return constantness(call.arguments, method);
       const module = this.names.moduleNames.get(root.name);
+      if (module && path.length === 2 && this.waitsForPredicate(call, { module, name: method })) return 'live';
       if (module && path.length === 2) helpers.push({ module, name: method });
     }
     // Playwright's waits fail the test when what they wait for never comes: page.waitForSelector('text=Done').
@@ -375,6 +383,14 @@ export class AssertionFinder {
     if (this.names.assertNames.has(member.object.name)) return true;
     const method = propertyName(member);
     return this.names.contextNames.has(member.object.name) && method !== undefined && CONTEXT_ASSERTIONS.has(method) && !ALWAYS_PASSING.has(method);
+  }
+
+  /** A wait of PREDICATE_WAITS given its condition alone, imported from its package, or by the package's own tests from its source. */
+  private waitsForPredicate(call: t.CallExpression, imported: { module: string; name: string }): boolean {
+    const [condition, ...rest] = call.arguments;
+    if (!condition || rest.length > 0 || !isFunction(condition)) return false;
+    const module = imported.module.startsWith('.') ? this.file.localModules?.packageOf(this.file.path, imported.module) : imported.module;
+    return module !== undefined && (PREDICATE_WAITS.get(module)?.has(imported.name) ?? false);
   }
 
   /** chai property assertions: `expect(x).to.be.true`, `x.should.exist`. */

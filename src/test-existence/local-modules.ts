@@ -47,6 +47,8 @@ export class LocalModules {
     /** Parses a module and returns what answers for its exports; undefined when it does not parse. */
     private readonly analyze: (code: string, file: string) => HelperExports | undefined,
     packageNamed?: PackageNamed,
+    /** The name of the repository's package whose folder holds a file. */
+    private readonly packageContaining?: (file: string) => string | undefined,
   ) {
     this.aliases = new ImportAliases(files, read, packageNamed);
   }
@@ -88,6 +90,15 @@ export class LocalModules {
   /** Whether `name` of what `from` imports as `source` hands back a Cypress chain. False past the depth bound. */
   returnsCypressChain(from: string, source: string, name: string): boolean {
     return this.ask(from, source, (exports) => exports.returnsCypressChain(name), false);
+  }
+
+  /**
+   * The name of the repository's package a relative import reaches into: a package's own tests import it so (mobx's
+   * `import { when } from '../../src/mobx'` is mobx's `when`).
+   */
+  packageOf(from: string, source: string): string | undefined {
+    const file = source.startsWith('.') ? this.resolve(from, source) : undefined;
+    return file === undefined ? undefined : this.packageContaining?.(file);
   }
 
   /** Whether calling `name` of what `from` imports as `source` registers a hook that asserts. False past the depth bound. */

@@ -244,6 +244,39 @@ describe('test-existence gate', () => {
     expect(rules(report)).toEqual([]);
   });
 
+  it("takes mobx's when given a condition alone for a wait that fails the test by its timeout, imported by name or by mobx's own tests", async () => {
+    const tests = (from: string) =>
+      [
+        `import { when, observable } from '${from}';`,
+        `import * as mobx from '${from}';`,
+        "test('waits', async () => { const box = observable.box(1); setTimeout(() => box.set(3), 10); await when(() => box.get() === 3); });",
+        "test('waits, namespaced', async () => { const box = observable.box(1); setTimeout(() => box.set(3), 10); await mobx.when(() => box.get() === 3); });",
+        // Given an effect, when is a reaction: it waits for nothing.
+        "test('reacts', () => { const box = observable.box(1); when(() => box.get() === 3, () => log('three')); box.set(3); });",
+      ].join('\n');
+    const cwd = tempDir({
+      'package.json': manifest('mono', { test: 'jest' }, { private: true, workspaces: ['packages/*'] }),
+      'packages/mobx/package.json': manifest('mobx', { test: 'jest' }),
+      'packages/mobx/src/mobx.ts': 'export function when(predicate, effect) { return effect ? () => {} : Promise.resolve(); }\nexport const observable = {};\n',
+      'packages/mobx/__tests__/when.test.ts': tests('../src/mobx'),
+      'packages/store/package.json': manifest('store', { test: 'jest' }, { dependencies: { mobx: '*' } }),
+      'packages/store/src/store.ts': SOURCE,
+      'packages/store/test/store.test.ts': tests('mobx'),
+      // Another package's when, relatively imported, is none of mobx's.
+      'packages/other/package.json': manifest('other', { test: 'jest' }),
+      'packages/other/src/when.ts': 'export function when(predicate) { return Promise.resolve(); }\nexport const observable = {};\n',
+      'packages/other/test/other.test.ts': tests('../src/when'),
+    });
+    expect(rules(await runGate(cwd))).toEqual([
+      'test/no-assertion packages/mobx/__tests__/when.test.ts:5',
+      'tests/none packages/other/package.json',
+      'test/no-assertion packages/other/test/other.test.ts:3',
+      'test/no-assertion packages/other/test/other.test.ts:4',
+      'test/no-assertion packages/other/test/other.test.ts:5',
+      'test/no-assertion packages/store/test/store.test.ts:5',
+    ]);
+  });
+
   it("takes the files of a tests' data folder for their input, not for tests, by the conventions", async () => {
     // jQuery's test/data/: a JSON document named .js, and the runner's set-up with a QUnit.skip in it.
     const cwd = tempDir({
