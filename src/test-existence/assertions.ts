@@ -221,6 +221,9 @@ export class AssertionFinder {
       if (this.names.expectNames.has(callee.name) && isUnexpectedAssertion(call.arguments[1])) return 'live';
       const imported = this.names.helpers.get(callee.name)?.find((ref): ref is { module: string; name: string } => !('type' in ref) && ref.module !== '');
       if (imported && this.waitsForPredicate(call, imported)) return 'live';
+      // Jasmine's global `fail('should abort')` (jest's jasmine runner too), where the file binds no function of that name: it fails the test on the
+      // path it is on, as assert.fail does (mobx's `when(cond, () => { fail('should abort') }, { signal })`).
+      if (callee.name === 'fail' && !this.names.helpers.has('fail')) return 'live';
       helpers.push({ module: '', name: callee.name });
       return undefined;
     }

@@ -483,8 +483,11 @@ export function endsThrowingIf(fn: FunctionNode): boolean {
   if (fn.body.type !== 'BlockStatement') return false;
   const last = fn.body.body.at(-1);
   if (last?.type !== 'IfStatement') return false;
-  const consequent = last.consequent.type === 'BlockStatement' ? last.consequent.body.at(-1) : last.consequent;
-  return consequent?.type === 'ThrowStatement' && isNewError(consequent.argument);
+  // Or when it does not hold: mobx's `if (isObservableObject(o)) { o.stuff = 'x' } else { throw 'failure' }`.
+  return [last.consequent, last.alternate].some((branch) => {
+    const end = branch?.type === 'BlockStatement' ? branch.body.at(-1) : branch;
+    return end?.type === 'ThrowStatement' && isNewError(end.argument);
+  });
 }
 
 /**
@@ -504,9 +507,9 @@ export function throwsOnCondition(fn: FunctionNode): boolean {
   return found;
 }
 
-/** A thrown value made on the spot (`new Error(…)`, `Error(…)`), not an error caught and thrown on. */
+/** A thrown value made on the spot (`new Error(…)`, `Error(…)`, a message: `throw 'failure'`), not an error caught and thrown on. */
 function isNewError(node: t.Node): boolean {
-  return node.type === 'NewExpression' || (node.type === 'CallExpression' && node.callee.type === 'Identifier' && ERROR_CONSTRUCTOR.test(node.callee.name));
+  return node.type === 'NewExpression' || isString(node) || node.type === 'TemplateLiteral' || (node.type === 'CallExpression' && node.callee.type === 'Identifier' && ERROR_CONSTRUCTOR.test(node.callee.name));
 }
 
 /**

@@ -118,6 +118,12 @@ describe('chains and assert modules however written', () => {
     // The same throw last checks what the test measured.
     expect(classes("test('no ReDoS', () => { const before = performance.now(); TAG.test('a-----!'); const after = performance.now(); if (after - before > 10) { throw new Error('vulnerable to ReDoS'); } })")).toEqual(['real']);
     expect(classes("test('rethrows last', () => { const error = run(); if (error) throw error; })")).toEqual(['no-assertion']);
+    // Thrown when the condition does not hold, and a message thrown as it is (mobx's type guard test).
+    expect(classes("test('guards', () => { const o = observable({}); if (isObservableObject(o)) { o.stuff = 'new' } else { throw 'failure' } })")).toEqual(['real']);
+    expect(classes("test('guard first', () => { if (!ready()) throw `not ready`; run() })")).toEqual(['no-assertion']);
+    // Jasmine's global fail, in a callback the code must not call (mobx's aborted `when`); not a function of the file of that name.
+    expect(classes("test('aborts', () => { const ac = new AbortController(); when(() => x.get() === 3, () => { fail('should abort') }, { signal: ac.signal }); ac.abort(); x.set(3) })")).toEqual(['real']);
+    expect(classes("function fail(message) { log(message) }\ntest('logs', () => { run(() => { fail('x') }) })")).toEqual(['no-assertion']);
     expect(classes("test('no warning', async () => { function onWarning () { throw new Error('warned') }\nprocess.on('warning', onWarning); await run() })")).toEqual(['real']);
     // Error(…) without `new` builds an error as well; an error caught and thrown on is no sentinel.
     expect(classes("test('no mixin', () => { const log = logger({ mixin () { throw Error('should not be called') } }); log.info('x') })")).toEqual(['real']);
