@@ -177,8 +177,6 @@ function checkPinned(uses: string, file: string, line: number, emit: Emit, seen:
   emit({ rule: 'ci/unpinned-action', message: `${file}: ${uses} is a third-party action pinned to the movable ref ${ref}, so whoever controls it can change the code your workflow runs.`, file, line, fingerprint: `${file}:ci/unpinned-action:${action}` });
 }
 
-/** The commands of pre-commit's local hooks, which pre-commit runs from the repository root. */
-
 /** The `name:` of a local action's metadata, to recognise this suite's actions used from a checkout. */
 function suiteActionName(root: string, files: ReadonlySet<string>, uses: string): string | undefined {
   const folder = path.posix.normalize(uses.replace(/^\.\//, '')).replace(/\/$/, '');

@@ -62,6 +62,7 @@ export function pullRequestRuns(root: string, files: readonly string[], discover
   return followPullRequestRuns(root, fileSet, discovery, workflows, pullRequestWorkflows, (uses) => readCompositeSteps(root, fileSet, uses)).coverage;
 }
 
+/** The commands of pre-commit's local hooks, which pre-commit runs from the repository root. */
 function preCommitEntries(root: string): string[] {
   let config: { repos?: Array<{ repo?: unknown; hooks?: Array<{ entry?: unknown }> }> } | undefined;
   const text = readProjectFile(root, PRE_COMMIT_CONFIG);

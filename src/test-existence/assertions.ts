@@ -40,14 +40,14 @@ const UNEXPECTED_ASSERTION = /^(?:not )?(?:to|when|was) [a-z]/;
 /** WebdriverIO's waits on an element, which throw when it is not so by their timeout. */
 const WEBDRIVERIO_WAITS = new Set(['waitForDisplayed', 'waitForExist', 'waitForClickable', 'waitForEnabled', 'waitForStable']);
 /**
- * Waits of test libraries that end only when the condition they poll holds, and reject at their
- * timeout (p-wait-for's is none: the runner's fails the test): `await waitUntil(() => el.ready)`.
- */
-/**
  * Waits that end only when the condition they are given holds, called with that condition alone: mobx's
  * `await when(() => store.loaded)` (given an effect too, `when` is a reaction and waits for nothing).
  */
 const PREDICATE_WAITS = new Map<string, ReadonlySet<string>>([['mobx', new Set(['when'])]]);
+/**
+ * Waits of test libraries that end only when the condition they poll holds, and reject at their
+ * timeout (p-wait-for's is none: the runner's fails the test): `await waitUntil(() => el.ready)`.
+ */
 const CONDITION_WAITS = new Map<string, ReadonlySet<string>>([
   ['@open-wc/testing', new Set(['waitUntil'])],
   ['@open-wc/testing-helpers', new Set(['waitUntil'])],

@@ -16,8 +16,10 @@ import { threadNativeParseLimit } from './native-stack.js';
 export const ROOT = '/__root__';
 export const UNREADABLE = Symbol('unreadable');
 export type Literal = string | number | boolean | null | Literal[] | { [key: string]: Literal } | typeof UNREADABLE;
-/** What names stand for: their declarations, or (the config's own location) a value known in advance. */
-/** What a name is bound to: a node, a known string, or the config a local module exports (read when used). */
+/**
+ * What a name stands for: its declaration, a value known in advance (the config's own location), or the config a local
+ * module exports (read when used).
+ */
 type Binding = t.Node | string | (() => Literal);
 type Bindings = ReadonlyMap<string, Binding>;
 

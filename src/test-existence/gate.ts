@@ -338,12 +338,12 @@ interface JudgedPackage {
   workspaceRoot?: string;
 }
 
-/** The project's packages, deepest first, then the root; a file belongs to its nearest one. */
 /** A reading of a test script that runs a runner and has no problem: a failing test fails it. */
 function canFail(reading: TestScriptReading): boolean {
   return reading.runners.length > 0 && reading.problems.length === 0;
 }
 
+/** The project's packages, deepest first, then the root; a file belongs to its nearest one. */
 function judgedPackages(root: string, files: readonly string[]): { packages: JudgedPackage[]; packageOf: (file: string) => JudgedPackage; discovery: PackageDiscovery } {
   const discovery = discoverPackages(root, files);
   const packages: JudgedPackage[] = [...discovery.packages].sort((a, b) => b.dir.length - a.dir.length);
@@ -422,9 +422,9 @@ function onlyModuleFormat(manifest: unknown): boolean {
   return typeof manifest === 'object' && manifest !== null && Object.keys(manifest).length > 0 && Object.keys(manifest).every((key) => key === 'type');
 }
 
-/** What the package's runners run, by their configs; the test scripts may name the config (`jest --config x`). */
 /**
- * The test files the runners of the package's test scripts choose: of "test", and of the other scripts named for tests that
+ * What the package's runners run, by their configs; the test scripts may name the config (`jest --config x`). The runners
+ * of "test", and of the other scripts named for tests that
  * run a runner with a config of their own (NestJS's `"test:e2e": "jest --config ./test/jest-e2e.json"` beside `"test": "jest"`,
  * whose config in package.json takes only the specs under src/). Those add the files their config chooses.
  */
