@@ -31,7 +31,7 @@ export function projectPath(value: string, base: string): string | undefined {
   const own = value === ROOT || value.startsWith(`${ROOT}/`);
   if (!own && value.startsWith('/')) return undefined;
   const within = own ? value.slice(ROOT.length + 1) : path.posix.join(base, value);
-  return path.posix.normalize(within || '.').replace(/^\.$/, '').replace(/\/+$/, '');
+  return path.posix.normalize(within || '.').replace(/\/+$/, '').replace(/^\.$/, '');
 }
 
 /**

@@ -262,7 +262,8 @@ function vitestProjectMatcher(config: { [key: string]: Literal }, test: { [key: 
   const include = stringList(test.include ?? inherited.include, VITEST_DEFAULT_INCLUDE);
   // `exclude: [...configDefaults.exclude, 'e2e/**']` builds on vitest's defaults, which stand in for what is computed.
   const exclude = exclusionList(test.exclude ?? inherited.exclude, VITEST_DEFAULT_EXCLUDE, VITEST_DEFAULT_EXCLUDE, () => computed('test.exclude'));
-  const root = typeof test.dir === 'string' ? test.dir : typeof config.root === 'string' ? config.root : undefined;
+  // vitest's own root (`test.root`) comes before vite's (floating-ui's `root: './test/visual'` for the dev server, `test: { root: './test/unit' }`).
+  const root = [test.dir, test.root, config.root].find((value): value is string => typeof value === 'string');
   if (!include || !exclude || (test.dir !== undefined && typeof test.dir !== 'string')) return undefined;
   const base = root ? projectPath(root, dir) : dir;
   if (base === undefined) return undefined;
@@ -409,7 +410,8 @@ export function isObject(value: Literal | undefined): value is { [key: string]: 
  * would run no file at all (`roots: [path.resolve('src')]`).
  */
 function stringList(value: Literal | undefined, fallback: string[]): string[] | undefined {
-  if (value === undefined) return fallback;
+  // Set to null, a setting is unset: apollo-server's jest base `testMatch: null` beside its `testRegex`, which jest takes alone.
+  if (value === undefined || value === null) return fallback;
   if (typeof value === 'string') return [value];
   if (!Array.isArray(value)) return undefined;
   const known = value.filter((item): item is string => typeof item === 'string');

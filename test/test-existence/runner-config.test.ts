@@ -45,6 +45,10 @@ describe('the files the runner runs', () => {
     const regex = await run({ 'package.json': pkg({ test: 'jest' }, { jest: { testRegex: '/specs/.*\\.js$' } }), 'specs/add.js': REAL, 'test/add.test.js': EMPTY });
     expect(regex.metrics['test-files']).toBe(1);
     expect(rules(regex)).toEqual([]);
+    // testMatch set to null beside testRegex is unset (apollo-server's base config, spread into each package's).
+    const unset = await run({ 'package.json': pkg({ test: 'jest' }), 'jest.config.js': "export default { testMatch: null, testRegex: '/specs/.*\\\\.js$' };\n", 'specs/add.js': REAL, 'test/add.test.js': EMPTY });
+    expect(rules(unset)).toEqual([]);
+    expect(unset.metrics['test-files']).toBe(1);
   });
 
   it("takes Cypress's specs from cypress.config: end-to-end and component specPattern, excludeSpecPattern, and the defaults", async () => {
@@ -456,6 +460,28 @@ describe('the files the runner runs', () => {
       expect(rules(report)).toEqual([]);
       expect(report.metrics['test-files']).toBe(2);
     }
+  });
+
+  it("takes vitest's test.root before vite's root", async () => {
+    // floating-ui's packages: vite serves test/visual, vitest runs test/unit.
+    const report = await run({
+      'package.json': pkg({ test: 'vitest run' }),
+      'vite.config.mts': "import { defineConfig } from 'vite';\nexport default defineConfig({ root: './test/visual', test: { environment: 'jsdom', root: './test/unit' } });\n",
+      'test/unit/add.test.ts': REAL,
+      'test/unit/empty.test.ts': EMPTY,
+      'test/visual/spec.test.ts': EMPTY,
+    });
+    expect(rules(report)).toEqual(['test/empty test/unit/empty.test.ts']);
+    expect(report.metrics['test-files']).toBe(2);
+    // The package's own folder written `./` (nestjs/typeorm's `test: { root: './', include: ['tests/**/*.spec.ts'] }`).
+    const own = await run({
+      'package.json': pkg({ test: 'vitest run' }),
+      'vitest.config.ts': "export default { test: { root: './', include: ['tests/**/*.spec.ts'] } };\n",
+      'tests/add.spec.ts': REAL,
+      'src/draft.test.ts': EMPTY,
+    });
+    expect(rules(own)).toEqual([]);
+    expect(own.metrics['test-files']).toBe(1);
   });
 
   it.each([
