@@ -17,44 +17,42 @@ function rules(report: GateReport): string[] {
   return report.findings.map((finding) => `${finding.rule} ${finding.file ?? ''}`);
 }
 
+/** The gate's findings on a project of `files`, and how many test files it judged. */
+async function judged(files: Record<string, string>, settings: Record<string, unknown> = {}): Promise<{ findings: string[]; testFiles: number | undefined }> {
+  const report = await run(files, settings);
+  return { findings: rules(report), testFiles: report.metrics['test-files'] };
+}
+
 const pkg = (scripts: Record<string, string>, extra: Record<string, unknown> = {}) => JSON.stringify({ name: 'app', scripts, ...extra });
 
 describe('the files the runner runs', () => {
   it("leaves out what jest's testPathIgnorePatterns ignores, reading the literal values of jest.config.mjs", async () => {
     const config = "const ci = process.env.CI;\nexport default {\n  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/e2e/.*/__tests__', ci ? '/slow/' : '/fast/'],\n};\n";
-    const report = await run({
+    expect(await judged({
       'package.json': pkg({ test: 'jest' }),
       'jest.config.mjs': config,
       '__tests__/add.test.js': REAL,
       'e2e/fixture-project/__tests__/empty.test.js': EMPTY,
       'e2e/__tests__/empty.test.js': EMPTY,
-    });
-    expect(rules(report)).toEqual(['test/empty e2e/__tests__/empty.test.js']);
-    expect(report.metrics['test-files']).toBe(2);
+    })).toEqual({ findings: ['test/empty e2e/__tests__/empty.test.js'], testFiles: 2 });
   });
 
   it('takes testMatch and roots from package.json jest, and testRegex', async () => {
-    const matched = await run({
+    expect(await judged({
       'package.json': pkg({ test: 'jest' }, { jest: { roots: ['<rootDir>/src'], testMatch: ['**/*.check.js'] } }),
       'src/add.check.js': REAL,
       'src/add.test.js': EMPTY,
       'test/other.test.js': EMPTY,
-    });
-    expect(rules(matched)).toEqual([]);
-    expect(matched.metrics['test-files']).toBe(1);
-    const regex = await run({ 'package.json': pkg({ test: 'jest' }, { jest: { testRegex: '/specs/.*\\.js$' } }), 'specs/add.js': REAL, 'test/add.test.js': EMPTY });
-    expect(regex.metrics['test-files']).toBe(1);
-    expect(rules(regex)).toEqual([]);
+    })).toEqual({ findings: [], testFiles: 1 });
+    expect(await judged({ 'package.json': pkg({ test: 'jest' }, { jest: { testRegex: '/specs/.*\\.js$' } }), 'specs/add.js': REAL, 'test/add.test.js': EMPTY })).toEqual({ findings: [], testFiles: 1 });
     // testMatch set to null beside testRegex is unset (apollo-server's base config, spread into each package's).
-    const unset = await run({ 'package.json': pkg({ test: 'jest' }), 'jest.config.js': "export default { testMatch: null, testRegex: '/specs/.*\\\\.js$' };\n", 'specs/add.js': REAL, 'test/add.test.js': EMPTY });
-    expect(rules(unset)).toEqual([]);
-    expect(unset.metrics['test-files']).toBe(1);
+    expect(await judged({ 'package.json': pkg({ test: 'jest' }), 'jest.config.js': "export default { testMatch: null, testRegex: '/specs/.*\\\\.js$' };\n", 'specs/add.js': REAL, 'test/add.test.js': EMPTY })).toEqual({ findings: [], testFiles: 1 });
   });
 
   it("takes Cypress's specs from cypress.config: end-to-end and component specPattern, excludeSpecPattern, and the defaults", async () => {
     const CY_REAL = "describe('alert', () => { it('shows', () => { cy.mount(<Alert />); cy.get('[data-test=alert]').should('contain', 'Saved') }) });\n";
     const CY_NONE = "it('opens', () => { cy.visit('/') });\n";
-    const configured = await run({
+    expect(await judged({
       'package.json': pkg({ test: 'vitest run', 'cy:run': 'cypress run' }),
       'cypress.config.ts': [
         "import { defineConfig } from 'cypress';",
@@ -69,18 +67,14 @@ describe('the files the runner runs', () => {
       // vitest's own files, which leave out the cypress folder.
       'vite.config.ts': "export default { test: { environment: 'jsdom' } };\n",
       'src/add.test.js': REAL,
-    });
-    expect(rules(configured)).toEqual(['test/no-assertion cypress/tests/ui/sign-in.spec.ts']);
-    expect(configured.metrics['test-files']).toBe(3);
+    })).toEqual({ findings: ['test/no-assertion cypress/tests/ui/sign-in.spec.ts'], testFiles: 3 });
     // Cypress's defaults: cypress/e2e/**/*.cy.*, and component specs only where the config sets component testing up.
-    const defaults = await run({
+    expect(await judged({
       'package.json': pkg({ test: 'cypress run' }),
       'cypress.config.js': "module.exports = { e2e: { baseUrl: 'http://localhost:3000' } };\n",
       'cypress/e2e/sign-in.cy.js': CY_REAL,
       'src/alert.cy.jsx': EMPTY,
-    });
-    expect(rules(defaults)).toEqual([]);
-    expect(defaults.metrics['test-files']).toBe(1);
+    })).toEqual({ findings: [], testFiles: 1 });
     const withComponents = await run({
       'package.json': pkg({ test: 'cypress run --component' }),
       'cypress.config.js': "module.exports = { component: { devServer: { framework: 'react' } } };\n",
@@ -100,24 +94,20 @@ describe('the files the runner runs', () => {
 
   it("judges Cypress's specs beside the files the other runners or the conventions choose, and its defaults where its config cannot be read", async () => {
     // As eslint: a Makefile runs mocha, and Cypress runs one of the same tests in a browser, by a path built from the config's folder.
-    const beside = await run({
+    expect(await judged({
       'package.json': pkg({ test: 'node Makefile.js test', 'test:browser': 'node Makefile.js cypress' }),
       'cypress.config.js': "const path = require('node:path');\nmodule.exports = { e2e: { specPattern: path.join(__dirname, 'browser', 'linter.js'), supportFile: false } };\n",
       'browser/linter.js': REAL,
       'tests/lib/rules.js': EMPTY,
-    });
-    expect(rules(beside)).toEqual(['test/empty tests/lib/rules.js']);
-    expect(beside.metrics['test-files']).toBe(2);
+    })).toEqual({ findings: ['test/empty tests/lib/rules.js'], testFiles: 2 });
     // Beside a jest config, jest still decides its own files: what it leaves out stays out.
-    const withJest = await run({
+    expect(await judged({
       'package.json': pkg({ test: 'jest', 'test:e2e': 'cypress run' }, { jest: { testPathIgnorePatterns: ['/e2e/'] } }),
       'cypress.config.js': "module.exports = { e2e: { specPattern: 'e2e/**/*.cy.js' } };\n",
       'e2e/home.cy.js': "it('welcomes', () => { cy.visit('/'); cy.contains('Welcome') });\n",
       'e2e/legacy/old.test.js': EMPTY,
       '__tests__/add.test.js': REAL,
-    });
-    expect(rules(withJest)).toEqual([]);
-    expect(withJest.metrics['test-files']).toBe(2);
+    })).toEqual({ findings: [], testFiles: 2 });
     const computed = await run({
       'package.json': pkg({ test: 'cypress run' }),
       'cypress.config.js': "module.exports = { e2e: { specPattern: process.env.SPECS } };\n",
@@ -129,15 +119,13 @@ describe('the files the runner runs', () => {
   });
 
   it("takes the specs of Cypress before 10 from cypress.json's integrationFolder and testFiles, less ignoreTestFiles", async () => {
-    const report = await run({
+    expect(await judged({
       'package.json': pkg({ test: 'cypress run' }),
       'cypress.json': JSON.stringify({ integrationFolder: 'e2e/specs', ignoreTestFiles: ['**/examples/*.js'] }),
       'e2e/specs/sign-in.js': "it('signs in', () => { cy.visit('/'); cy.contains('Welcome') });\n",
       'e2e/specs/examples/actions.js': EMPTY,
       'cypress/integration/old.js': EMPTY,
-    });
-    expect(rules(report)).toEqual([]);
-    expect(report.metrics['test-files']).toBe(1);
+    })).toEqual({ findings: [], testFiles: 1 });
     // The defaults: every file of cypress/integration but webpack's hot updates, whose ignore pattern is of a file's name.
     const defaults = await run({ 'package.json': pkg({ test: 'cypress run' }), 'cypress.json': '{}', 'cypress/integration/home.js': EMPTY, 'cypress/integration/nested/main.hot-update.js': EMPTY });
     expect(rules(defaults)).toEqual(['test/empty cypress/integration/home.js', 'tests/none package.json']);
@@ -173,9 +161,7 @@ describe('the files the runner runs', () => {
       projects: ['<rootDir>', '<rootDir>/examples/*/', { displayName: 'lint', testMatch: ['<rootDir>/lint/**/*.js'] }],
       testPathIgnorePatterns: ['/wip/'],
     });
-    const report = await run({ 'package.json': pkg({ test: 'jest' }), 'jest.config.json': projects, 'test/add.test.js': REAL, 'test/wip/draft.test.js': EMPTY, 'lint/rules.js': REAL });
-    expect(rules(report)).toEqual([]);
-    expect(report.metrics['test-files']).toBe(2);
+    expect(await judged({ 'package.json': pkg({ test: 'jest' }), 'jest.config.json': projects, 'test/add.test.js': REAL, 'test/wip/draft.test.js': EMPTY, 'lint/rules.js': REAL })).toEqual({ findings: [], testFiles: 2 });
     // Projects that are other folders only leave the root's own selection.
     const folders = await run({ 'package.json': pkg({ test: 'jest' }), 'jest.config.json': JSON.stringify({ projects: ['<rootDir>/packages/*'], testMatch: ['**/spec/**/*.js'] }), 'spec/add.js': REAL });
     expect(folders.metrics['test-files']).toBe(1);
@@ -191,24 +177,20 @@ describe('the files the runner runs', () => {
       '__tests__/base/add.js': REAL,
       '__tests__/perf/perf.js': "test('create array', () => { const a = []; for (let i = 0; i < 1000; i++) a.push(i); log(a.length); });\n",
     };
-    const report = await run(files);
-    expect(rules(report)).toEqual([]);
-    expect(report.metrics['test-files']).toBe(1);
+    expect(await judged(files)).toEqual({ findings: [], testFiles: 1 });
     // A config that lists itself is read once.
     const looped = await run({ ...files, 'jest.projects.js': "module.exports = { projects: ['<rootDir>/jest.projects.js', '<rootDir>/jest.config.js'] };\n" });
     expect(looped.metrics['test-files']).toBe(1);
   });
 
   it('reads vitest test.include and test.exclude through defineConfig', async () => {
-    const report = await run({
+    expect(await judged({
       'package.json': pkg({ test: 'vitest run' }),
       'vitest.config.ts': "import { defineConfig } from 'vitest/config';\nexport default defineConfig({ test: { include: ['tests/**/*.test.js'], exclude: ['tests/wip/**'] } });\n",
       'tests/add.test.js': REAL,
       'tests/wip/draft.test.js': EMPTY,
       'other/add.test.js': EMPTY,
-    });
-    expect(rules(report)).toEqual([]);
-    expect(report.metrics['test-files']).toBe(1);
+    })).toEqual({ findings: [], testFiles: 1 });
   });
 
   it('reads inline vitest projects: a file is a test when one project includes it; extends: true inherits the root', async () => {
@@ -221,35 +203,29 @@ describe('the files the runner runs', () => {
       '  ] },',
       '});',
     ].join('\n');
-    const report = await run({
+    expect(await judged({
       'package.json': pkg({ test: 'vitest run' }),
       'vitest.config.ts': config,
       'spec/unit/add.js': REAL,
       'spec/unit/wip/draft.js': EMPTY,
       'spec/browser/page.js': REAL,
       'tests/ignored.test.js': EMPTY,
-    });
-    expect(rules(report)).toEqual([]);
-    expect(report.metrics['test-files']).toBe(2);
+    })).toEqual({ findings: [], testFiles: 2 });
     // Projects given as paths or globs are folders with configs of their own: the root's own selection stands.
-    const globbed = await run({ 'package.json': pkg({ test: 'vitest run' }), 'vitest.config.ts': "export default { test: { include: ['tests/**/*.test.js'], projects: ['packages/*'] } };\n", 'tests/add.test.js': REAL, 'other/add.test.js': EMPTY });
-    expect(rules(globbed)).toEqual([]);
-    expect(globbed.metrics['test-files']).toBe(1);
+    expect(await judged({ 'package.json': pkg({ test: 'vitest run' }), 'vitest.config.ts': "export default { test: { include: ['tests/**/*.test.js'], projects: ['packages/*'] } };\n", 'tests/add.test.js': REAL, 'other/add.test.js': EMPTY })).toEqual({ findings: [], testFiles: 1 });
     // A project computed in the config cannot be read.
     const computed = await run({ 'package.json': pkg({ test: 'vitest run' }), 'vitest.config.ts': "export default { test: { projects: [makeProject('unit')] } };\n", 'tests/add.test.js': REAL });
     expect(rules(computed)).toEqual(['tests/runner-config vitest.config.ts']);
   });
 
   it("follows a config that re-exports another one (`export { default } from '../../vitest.config'`)", async () => {
-    const report = await run({
+    expect(await judged({
       'package.json': pkg({ test: 'vitest run' }),
       'vitest.config.ts': "export { default } from './config/vitest.shared';\n",
       'config/vitest.shared.ts': "import { defineConfig, mergeConfig } from 'vitest/config';\nexport default mergeConfig(base, defineConfig({ test: { exclude: ['**/wip/**'] } }));\n",
       'test/add.test.js': REAL,
       'test/wip/draft.test.js': EMPTY,
-    });
-    expect(rules(report)).toEqual([]);
-    expect(report.metrics['test-files']).toBe(1);
+    })).toEqual({ findings: [], testFiles: 1 });
   });
 
   it('takes what a spread config sets, of the file or imported from another, unless a property after it sets it again', async () => {
@@ -263,17 +239,13 @@ describe('the files the runner runs', () => {
       'wip/draft-test.js': EMPTY,
       'ci/only-test.js': REAL,
     };
-    const report = await run(files);
-    expect(rules(report)).toEqual([]);
-    expect(report.metrics['test-files']).toBe(2);
+    expect(await judged(files)).toEqual({ findings: [], testFiles: 2 });
     // CommonJS: `const shared = require('./jest/shared.cjs')`; a package's config is not read, and adds nothing.
-    const required = await run({
+    expect(await judged({
       ...files,
       'jest/shared.cjs': "module.exports = { testMatch: ['<rootDir>/**/*-test.[jt]s'] };\n",
       'jest.config.js': "const shared = require('./jest/shared.cjs');\nconst preset = require('@acme/jest-preset');\nmodule.exports = { ...preset, ...shared, testPathIgnorePatterns: ['/wip/'] };\n",
-    });
-    expect(rules(required)).toEqual([]);
-    expect(required.metrics['test-files']).toBe(2);
+    })).toEqual({ findings: [], testFiles: 2 });
   });
 
   it('adds the files that another test script chooses with a config of its own: NestJS\'s test:e2e', async () => {
@@ -285,9 +257,7 @@ describe('the files the runner runs', () => {
       'test/users.e2e-spec.ts': EMPTY,
       'test/utils/seed.ts': 'export const seed = () => undefined;\n',
     });
-    const report = await run(nest('jest --config ./test/jest-e2e.json'));
-    expect(rules(report)).toEqual(['test/empty test/users.e2e-spec.ts']);
-    expect(report.metrics['test-files']).toBe(2);
+    expect(await judged(nest('jest --config ./test/jest-e2e.json'))).toEqual({ findings: ['test/empty test/users.e2e-spec.ts'], testFiles: 2 });
     // And what another runner it runs chooses: Playwright's defaults take any `*.test.ts`.
     const legacy = { ...nest('jest --config ./test/jest-e2e.json && playwright test'), 'test/legacy.test.ts': EMPTY };
     expect(rules(await run(legacy))).toEqual(['test/empty test/legacy.test.ts', 'test/empty test/users.e2e-spec.ts']);
@@ -296,14 +266,12 @@ describe('the files the runner runs', () => {
   });
 
   it('reads mocha spec from .mocharc.yml', async () => {
-    const report = await run({
+    expect(await judged({
       'package.json': pkg({ test: 'mocha' }),
       '.mocharc.yml': 'spec: spec/**/*.js\n',
       'spec/add.js': REAL,
       'test/unused.test.js': EMPTY,
-    });
-    expect(rules(report)).toEqual([]);
-    expect(report.metrics['test-files']).toBe(1);
+    })).toEqual({ findings: [], testFiles: 1 });
   });
 
   it.each([
@@ -313,7 +281,7 @@ describe('the files the runner runs', () => {
     ['vitest', 'vitest.config.cjs', "module.exports = { test: { include: ['specs/**'] } };\n"],
     ['mocha', '.mocharc.jsonc', '{\n  // mocha strips comments from .mocharc.jsonc\n  "spec": "specs/**"\n}\n'],
   ])("reads a package's %s config named %s in its own folder, not one in a folder below", async (runner, name, config) => {
-    const report = await run({
+    expect(await judged({
       'package.json': pkg({ test: 'jest' }, { workspaces: ['apps/*'] }),
       '__tests__/add.test.js': REAL,
       'apps/web/package.json': pkg({ test: runner }),
@@ -323,19 +291,15 @@ describe('the files the runner runs', () => {
       'apps/web/specs/more/add.js': REAL,
       [`apps/web/tools/${name}`]: config.replace('specs/**', 'nothing/**'),
       'apps/web/test/unused.test.js': EMPTY,
-    });
-    expect(rules(report)).toEqual([]);
-    expect(report.metrics['test-files']).toBe(3);
+    })).toEqual({ findings: [], testFiles: 3 });
   });
 
   it('keeps the conventional test files of another runner the scripts run (node --test beside jest)', async () => {
-    const report = await run({
+    expect(await judged({
       'package.json': pkg({ test: 'node --test test/*.js && yarn jest' }, { jest: { testMatch: ['<rootDir>/test/jest/**'] } }),
       'test/jest/add.js': REAL,
       'test/empty.test.js': EMPTY,
-    });
-    expect(rules(report)).toEqual(['test/empty test/empty.test.js']);
-    expect(report.metrics['test-files']).toBe(2);
+    })).toEqual({ findings: ['test/empty test/empty.test.js'], testFiles: 2 });
   });
 
   it('keeps the conventional test files when the test script runs no runner the gate knows, beside one another script runs', async () => {
@@ -344,29 +308,23 @@ describe('the files the runner runs', () => {
     const makefile = await run({ 'package.json': pkg({ test: 'node Makefile.js test', 'test:cli': 'mocha' }), ...files });
     expect(rules(makefile)).toEqual(['test/empty tests/lib/linter.js']);
     // A test script that runs mocha itself decides by mocha's defaults.
-    const mocha = await run({ 'package.json': pkg({ test: 'mocha', 'test:cli': 'mocha' }), ...files });
-    expect(rules(mocha)).toEqual([]);
-    expect(mocha.metrics['test-files']).toBe(1);
+    expect(await judged({ 'package.json': pkg({ test: 'mocha', 'test:cli': 'mocha' }), ...files })).toEqual({ findings: [], testFiles: 1 });
   });
 
   it('takes a runner that node runs by path for that runner, with its config and arguments', async () => {
     // webpack's suite: jest's testMatch picks test/*.test.js; the cases below test/cases/ are input its tests compile.
-    const jest = await run({
+    expect(await judged({
       'package.json': pkg({ test: 'node --expose-gc --max-old-space-size=4096 node_modules/jest-cli/bin/jest --logHeapUsage' }),
       'jest.config.js': "module.exports = {\n  testMatch: ['<rootDir>/test/*.test.js'],\n};\n",
       'test/add.test.js': REAL,
       'test/cases/parsing/index.js': EMPTY,
-    });
-    expect(rules(jest)).toEqual([]);
-    expect(jest.metrics['test-files']).toBe(1);
-    const mocha = await run({
+    })).toEqual({ findings: [], testFiles: 1 });
+    expect(await judged({
       'package.json': pkg({ test: 'node --trace-warnings node_modules/mocha/bin/_mocha test/unit' }),
       'test/unit/add.test.js': REAL,
       'test/fixtures/empty.test.js': EMPTY,
       'test/integration/empty.test.js': EMPTY,
-    });
-    expect(rules(mocha)).toEqual([]);
-    expect(mocha.metrics['test-files']).toBe(1);
+    })).toEqual({ findings: [], testFiles: 1 });
   });
 
   it('counts the runners of every test script: tstyche type tests beside a jest that ignores them', async () => {
@@ -379,47 +337,37 @@ describe('the files the runner runs', () => {
   });
 
   it('reads a spec or path into build output at the sources the build compiles', async () => {
-    const specs = await run({
+    expect(await judged({
       'package.json': pkg({ test: 'tsc && mocha' }),
       '.mocharc.json': '{\n  // tsc writes build/compiled\n  "spec": ["./build/compiled/test/**/*.test.{js,ts}"]\n}\n',
       'test/functional/save.test.ts': REAL,
       'test/functional/entity/Post.ts': 'export class Post {}\n',
       'test/github-issues/1/issue-1.test.ts': EMPTY,
-    });
-    expect(rules(specs)).toEqual(['test/empty test/github-issues/1/issue-1.test.ts']);
-    expect(specs.metrics['test-files']).toBe(2);
+    })).toEqual({ findings: ['test/empty test/github-issues/1/issue-1.test.ts'], testFiles: 2 });
     // babel --out-dir build: the .jsx sources are what mocha runs, compiled.
-    const paths = await run({
+    expect(await judged({
       'package.json': pkg({ build: 'babel test --out-dir build/test', test: 'npm run build && mocha --recursive build/test/unit' }),
       'test/unit/add-spec.jsx': REAL,
       'test/unit/helpers/render.jsx': EMPTY,
       'test/integration/slow-spec.jsx': EMPTY,
-    });
-    expect(rules(paths)).toEqual(['test/empty test/unit/helpers/render.jsx']);
-    expect(paths.metrics['test-files']).toBe(2);
+    })).toEqual({ findings: ['test/empty test/unit/helpers/render.jsx'], testFiles: 2 });
     // A spec that matches files is taken as it is, even in a folder named lib.
-    const lib = await run({ 'package.json': pkg({ test: 'mocha' }), '.mocharc.json': '{ "spec": "lib/**/*.spec.js" }', 'lib/add.spec.js': REAL, 'test/add.spec.js': EMPTY });
-    expect(rules(lib)).toEqual([]);
-    expect(lib.metrics['test-files']).toBe(1);
+    expect(await judged({ 'package.json': pkg({ test: 'mocha' }), '.mocharc.json': '{ "spec": "lib/**/*.spec.js" }', 'lib/add.spec.js': REAL, 'test/add.spec.js': EMPTY })).toEqual({ findings: [], testFiles: 1 });
   });
 
   it('reads the paths given to node --test and to mocha', async () => {
-    const node = await run({
+    expect(await judged({
       'package.json': pkg({ test: 'node --test --test-reporter spec test/unit/' }),
       'test/unit/add.test.js': REAL,
       'test/unit/helpers/setup.js': EMPTY,
       'test/manual/empty.test.js': EMPTY,
-    });
-    expect(rules(node)).toEqual([]);
-    expect(node.metrics['test-files']).toBe(1);
-    const mocha = await run({
+    })).toEqual({ findings: [], testFiles: 1 });
+    expect(await judged({
       'package.json': pkg({ test: 'mocha --require test/support/env --reporter spec test/ test/acceptance/' }),
       'test/add.js': REAL,
       'test/acceptance/app.js': REAL,
       'test/support/env.js': EMPTY,
-    });
-    expect(rules(mocha)).toEqual([]);
-    expect(mocha.metrics['test-files']).toBe(2);
+    })).toEqual({ findings: [], testFiles: 2 });
   });
 
   it('reads a config written as a function of the command, and a vite config with no test key as the defaults', async () => {
@@ -429,9 +377,7 @@ describe('the files the runner runs', () => {
       "export default async ({ mode }) => ({ test: { include: ['tests/**/*.test.js'] } });\n",
     ];
     for (const config of configs) {
-      const report = await run({ 'package.json': pkg({ test: 'vitest run' }), 'vitest.config.ts': config, 'tests/add.test.js': REAL, 'other/add.test.js': EMPTY });
-      expect(rules(report), config).toEqual([]);
-      expect(report.metrics['test-files'], config).toBe(1);
+      expect(await judged({ 'package.json': pkg({ test: 'vitest run' }), 'vitest.config.ts': config, 'tests/add.test.js': REAL, 'other/add.test.js': EMPTY }), config).toEqual({ findings: [], testFiles: 1 });
     }
     // A vite config that sets nothing for tests leaves vitest's defaults, read as such: no notice.
     const vite = "import { defineConfig } from 'vite';\nexport default defineConfig(({ command }) => ({ base: command === 'build' ? '/app/' : '/', plugins: [] }));\n";
@@ -448,7 +394,7 @@ describe('the files the runner runs', () => {
 
   it("reads vitest's root and test.dir built from the config's own folder (import.meta.dirname, new URL(…, import.meta.url))", async () => {
     for (const dir of ["path.join(import.meta.dirname, 'test')", "new URL('./test/', import.meta.url).pathname"]) {
-      const report = await run({
+      expect(await judged({
         'package.json': pkg({ test: 'npm run test -ws' }, { workspaces: ['packages/*'] }),
         'test/add.test.js': REAL,
         'packages/codegen/package.json': pkg({ test: 'vitest run' }),
@@ -456,32 +402,26 @@ describe('the files the runner runs', () => {
         'packages/codegen/vitest.config.mts': `import * as path from 'node:path';\nimport { defineConfig } from 'vitest/config';\nexport default defineConfig({\n  root: import.meta.dirname,\n  test: { dir: ${dir}, root: import.meta.dirname },\n});\n`,
         'packages/codegen/test/generate.test.ts': REAL,
         'packages/codegen/src/draft.test.ts': EMPTY,
-      });
-      expect(rules(report)).toEqual([]);
-      expect(report.metrics['test-files']).toBe(2);
+      })).toEqual({ findings: [], testFiles: 2 });
     }
   });
 
   it("takes vitest's test.root before vite's root", async () => {
     // floating-ui's packages: vite serves test/visual, vitest runs test/unit.
-    const report = await run({
+    expect(await judged({
       'package.json': pkg({ test: 'vitest run' }),
       'vite.config.mts': "import { defineConfig } from 'vite';\nexport default defineConfig({ root: './test/visual', test: { environment: 'jsdom', root: './test/unit' } });\n",
       'test/unit/add.test.ts': REAL,
       'test/unit/empty.test.ts': EMPTY,
       'test/visual/spec.test.ts': EMPTY,
-    });
-    expect(rules(report)).toEqual(['test/empty test/unit/empty.test.ts']);
-    expect(report.metrics['test-files']).toBe(2);
+    })).toEqual({ findings: ['test/empty test/unit/empty.test.ts'], testFiles: 2 });
     // The package's own folder written `./` (nestjs/typeorm's `test: { root: './', include: ['tests/**/*.spec.ts'] }`).
-    const own = await run({
+    expect(await judged({
       'package.json': pkg({ test: 'vitest run' }),
       'vitest.config.ts': "export default { test: { root: './', include: ['tests/**/*.spec.ts'] } };\n",
       'tests/add.spec.ts': REAL,
       'src/draft.test.ts': EMPTY,
-    });
-    expect(rules(own)).toEqual([]);
-    expect(own.metrics['test-files']).toBe(1);
+    })).toEqual({ findings: [], testFiles: 1 });
   });
 
   it.each([
@@ -489,26 +429,22 @@ describe('the files the runner runs', () => {
     ['__dirname of an ES module', "import { dirname, join } from 'node:path';\nimport { fileURLToPath } from 'node:url';\nconst __filename = fileURLToPath(import.meta.url);\nconst __dirname = dirname(__filename);\nexport default { roots: [join(__dirname, 'src'), join(__dirname, 'lib')] };\n", 'jest.config.mjs'],
     ['roots relative to rootDir', "module.exports = { rootDir: '..', roots: ['src', '<rootDir>/lib/'] };\n", 'config/jest.config.js'],
   ])("reads jest's roots built from the config's own folder: %s", async (_name, config, file) => {
-    const report = await run({
+    expect(await judged({
       'package.json': pkg({ test: `jest --config ${file}` }),
       [file]: config,
       'src/add.test.js': REAL,
       'lib/sub.test.js': REAL,
       'other/empty.test.js': EMPTY,
-    });
-    expect(rules(report)).toEqual([]);
-    expect(report.metrics['test-files']).toBe(2);
+    })).toEqual({ findings: [], testFiles: 2 });
   });
 
   it("reads mocha's spec built from the config's own folder", async () => {
-    const report = await run({
+    expect(await judged({
       'package.json': pkg({ test: 'mocha' }),
       '.mocharc.cjs': "const path = require('node:path');\nmodule.exports = { spec: path.join(__dirname, 'spec', '**/*.js') };\n",
       'spec/add.js': REAL,
       'test/unused.test.js': EMPTY,
-    });
-    expect(rules(report)).toEqual([]);
-    expect(report.metrics['test-files']).toBe(1);
+    })).toEqual({ findings: [], testFiles: 1 });
   });
 
   it("judges what testMatch selects when testPathIgnorePatterns is computed, with a notice, not every file by the conventions", async () => {
@@ -525,14 +461,12 @@ describe('the files the runner runs', () => {
   });
 
   it("takes vitest's default exclude for an exclude built on configDefaults", async () => {
-    const report = await run({
+    expect(await judged({
       'package.json': pkg({ test: 'vitest run' }),
       'vitest.config.ts': "import { configDefaults, defineConfig } from 'vitest/config';\nexport default defineConfig({ test: { exclude: [...configDefaults.exclude] } });\n",
       'test/add.test.js': REAL,
       'dist/add.test.js': EMPTY,
-    });
-    expect(rules(report)).toEqual(['tests/runner-config vitest.config.ts']);
-    expect(report.metrics['test-files']).toBe(1);
+    })).toEqual({ findings: ['tests/runner-config vitest.config.ts'], testFiles: 1 });
   });
 
   it('does not read a path resolved from the working directory, which the config cannot know', async () => {
