@@ -70,6 +70,14 @@ function extendedTestFunction(value: t.Node): t.Node {
   return current;
 }
 
+/** The `exec` of an AVA macro's object: `{ exec(t, input) { … }, title }`. */
+function execOf(macro: t.ObjectExpression): FunctionNode | undefined {
+  for (const property of macro.properties) {
+    if (property.type === 'Property' && keyName(property.key) === 'exec' && isFunction(property.value)) return property.value;
+  }
+  return undefined;
+}
+
 /** An object of methods: the matchers a checking function hands back. */
 function makesMatchers(value: t.Node): boolean {
   return value.type === 'ObjectExpression' && value.properties.some((property) => property.type === 'Property' && isFunction(property.value));
@@ -247,6 +255,10 @@ export class Bindings {
         this.contextNames.add(name);
       } else if (callee.type === 'MemberExpression' && propertyName(callee) === 'bind' && callee.object.type === 'Identifier') {
         this.alias(name, callee.object.name);
+      } else if (callee.type === 'MemberExpression' && propertyName(callee) === 'macro' && this.picksTestFunction(callee.object)) {
+        // AVA's `const macro = test.macro((t, a, b) => …)` or `test.macro({ exec(t, a, b) { … }, title })`, then `test(macro, 2, 2)`.
+        const exec = first && isFunction(first) ? first : first?.type === 'ObjectExpression' ? execOf(first) : undefined;
+        if (exec) this.addHelper(name, exec);
       } else if (callee.type === 'MemberExpression' && propertyName(callee) === 'mock') {
         this.mockNames.add(name);
       } else if (calleePath(value)?.[0] === 'nock') {

@@ -53,10 +53,10 @@ export function parseJsonConfig(code: string, file: string): unknown {
 }
 
 /**
- * The config a file (project-relative) exports, as literal values; UNREADABLE where it is computed.
- * `load` reads what it re-exports.
+ * The config a file (project-relative) exports as `name` (its default export unless asked), as literal values;
+ * UNREADABLE where it is computed. `load` reads what it imports or re-exports, by module and export name.
  */
-export function readConfigFile(code: string, file: string, load: (source: string) => Literal): Literal {
+export function readConfigFile(code: string, file: string, load: (source: string, name: string) => Literal, name = 'default'): Literal {
   if (/\.jsonc?$/.test(file)) return (parseJsonConfig(code, file) as Literal | undefined) ?? UNREADABLE;
   if (/\.ya?ml$/.test(file) || /\.mocharc$/.test(file)) {
     try {
@@ -86,19 +86,25 @@ export function readConfigFile(code: string, file: string, load: (source: string
     if (declaration?.type === 'VariableDeclaration') bindDeclarators(declaration, bindings);
     // The config of another module, spread or extended (jest's jest.config.ci.mjs: `import baseConfig from './jest.config.mjs'`, `{ ...baseConfig }`).
     if (statement.type === 'ImportDeclaration') {
-      for (const specifier of statement.specifiers) if (specifier.type === 'ImportDefaultSpecifier') bindings.set(specifier.local.name, once(() => load(statement.source.value)));
+      for (const specifier of statement.specifiers) {
+        const imported = specifier.type === 'ImportDefaultSpecifier' ? 'default' : specifier.type === 'ImportSpecifier' ? keyName(specifier.imported) : undefined;
+        if (imported !== undefined) bindings.set(specifier.local.name, once(() => load(statement.source.value, imported)));
+      }
     }
     if (declaration?.type === 'VariableDeclaration') {
       for (const declarator of declaration.declarations) {
         const required = declarator.init ? requiredModule(declarator.init) : undefined;
-        if (declarator.id.type === 'Identifier' && required !== undefined) bindings.set(declarator.id.name, once(() => load(required)));
+        if (declarator.id.type === 'Identifier' && required !== undefined) bindings.set(declarator.id.name, once(() => load(required, 'default')));
+        // `export const config = { … }`, the export asked for by name (sveltekit's test apps: `export { config as default } from '../../utils.js'`).
+        if (statement.type === 'ExportNamedDeclaration' && declarator.id.type === 'Identifier' && declarator.id.name === name && declarator.init) exported = declarator.init;
       }
     }
-    if (statement.type === 'ExportDefaultDeclaration') exported = statement.declaration as t.Node;
-    if (statement.type === 'ExportNamedDeclaration' && statement.source && statement.specifiers.some((specifier) => keyName(specifier.exported) === 'default')) {
-      return load(statement.source.value);
+    if (statement.type === 'ExportDefaultDeclaration' && name === 'default') exported = statement.declaration as t.Node;
+    if (statement.type === 'ExportNamedDeclaration' && statement.source) {
+      const reexported = statement.specifiers.find((specifier) => keyName(specifier.exported) === name);
+      if (reexported) return load(statement.source.value, keyName(reexported.local) ?? 'default');
     }
-    if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') {
+    if (name === 'default' && statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') {
       const left = statement.expression.left;
       if (left.type === 'MemberExpression' && left.object.type === 'Identifier' && left.object.name === 'module' && keyName(left.property) === 'exports') exported = statement.expression.right;
     }

@@ -1,4 +1,4 @@
-import { canBeTitle, declarationPath, isFunction, isString, returnedValues, rootName, type t } from './ast.js';
+import { boundNames, canBeTitle, declarationPath, isFunction, isString, returnedValues, rootName, type FunctionNode, type t } from './ast.js';
 import { QUNIT_FUNCTIONS, SUITE_BASES, TEST_BASES, type Bindings } from './bindings.js';
 import { conditionSkips, constantCondition } from './test-body.js';
 
@@ -65,7 +65,36 @@ function plainness(callee: t.Node): number {
 
 /** The declarations of one file, by the names its bindings give test functions. */
 export class Declarations {
+  /** Test and suite names that the functions being walked bind to other values (see within). */
+  private readonly localNames: string[] = [];
+  /** How many test bodies the walk is in (see within). */
+  private testDepth = 0;
+
   constructor(private readonly names: Bindings) {}
+
+  /**
+   * Runs `walk` over the body of a test or suite `fn`, where a test or suite name the body binds to another value
+   * declares only a titled test with its function: react-hook-form's `const test = jest.fn()`, then `test(getValues())`
+   * in a handler, declares nothing; vite's `const it = await createModuleRunnerTester()`, a test function a helper
+   * hands back, still declares `it('runs', async ({ runner }) => …)`, as tap's `const { test } = t` declares subtests.
+   * In a test's body (`isTest`), a call of a test function with no function declares nothing: Playwright's
+   * `test.skip(javaScriptEnabled)` skips the running test where the condition holds, and no runner takes a test declared
+   * in another without a body. A subtest of the test's context may take one made by a call (tap's `t.test('x', check({}))`).
+   */
+  within<T>(fn: FunctionNode, walk: () => T, isTest = false): T {
+    const statements = fn.body.type === 'BlockStatement' ? fn.body.body : [];
+    const bound = statements.flatMap((statement) => (statement.type === 'VariableDeclaration' ? statement.declarations : []))
+      .flatMap((declarator) => boundNames(declarator.id))
+      .filter((name) => TEST_BASES.has(name) || SUITE_BASES.has(name));
+    this.localNames.push(...bound);
+    if (isTest) this.testDepth += 1;
+    try {
+      return walk();
+    } finally {
+      this.localNames.length -= bound.length;
+      if (isTest) this.testDepth -= 1;
+    }
+  }
 
   /** What `call` declares: a test or a suite, by the test function it calls; undefined for any other call. */
   of(call: t.CallExpression): Declaration | undefined {
@@ -91,6 +120,8 @@ export class Declarations {
     if (!modifiers.every((modifier) => MODIFIERS.has(modifier))) return undefined;
     const first = call.arguments[0];
     if (!first || !canBeTitle(first)) return undefined;
+    if (this.localNames.includes(root) && !((isString(first) || first.type === 'TemplateLiteral') && call.arguments.some(isFunction))) return undefined;
+    if (this.testDepth > 0 && !this.names.contextNames.has(root) && !call.arguments.some(isFunction)) return undefined;
     // Playwright's conditional annotations, `test.skip(isMobile, 'reason')`, declare no test.
     if (isString(call.arguments[1]) && !call.arguments.some(isFunction)) return undefined;
     if (SUITE_BASES.has(base)) return { kind: 'suite', base, modifiers };

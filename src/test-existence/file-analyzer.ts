@@ -543,8 +543,10 @@ export class FileAnalyzer {
     const inner: Scope = { ...scope, skipped: scope.skipped || flags.skipped, todo: scope.todo || flags.todo };
     const testsBefore = this.tests.length;
     const passedBefore = this.passedThrough;
-    if (callback.body.type === 'BlockStatement') this.visitSuiteBody(callback.body.body, inner);
-    else this.visit(callback.body, inner);
+    this.declarations.within(callback, () => {
+      if (callback.body.type === 'BlockStatement') this.visitSuiteBody(callback.body.body, inner);
+      else this.visit(callback.body, inner);
+    });
     // A suite of nothing but its caller's tests is part of the helper that passes them through
     // (enzyme's `describeIf.only`: `describe.only('only:', () => { describe.skip(a, b) })`): its focus is the caller's too.
     if (this.passedThrough > passedBefore && this.tests.length === testsBefore && this.focusedSuites.length === focusedBefore + (flags.focused ? 1 : 0)) {
@@ -568,7 +570,7 @@ export class FileAnalyzer {
     // Functions declared in the body are hoisted: bound before the walk meets their calls.
     if (fn?.body.type === 'BlockStatement') for (const statement of fn.body.body) this.names.bind(statement);
     // Tests declared in the body (node:test subtests) are visited as tests, in this one's scope.
-    const assertions = fn ? this.finder.assertions(fn.body, (child) => this.visitDeclaration(child, this.declarations.of(child)!, inner)) : new Set<AssertionKind>();
+    const assertions = fn ? this.declarations.within(fn, () => this.finder.assertions(fn.body, (child) => this.visitDeclaration(child, this.declarations.of(child)!, inner)), true) : new Set<AssertionKind>();
     // A helper's test that only calls its caller's function (enzyme's `it(title, () => factory(testCase))`), or runs it as its body
     // (apollo-client's `it(message, () => new Promise(testFn))`), runs the caller's checks.
     if (fn && assertions.size === 0 && (onlyCalls(fn, scope.callerNames) || runsCallersTest(call, scope.callerNames))) assertions.add('live');

@@ -12,7 +12,7 @@ import { judgeReports, readTestReports } from './reports.js';
 import { startAnalysis } from './analysis-pool.js';
 import { isSupportPackage, PackagePolicy, providesTestHelpers, type PackageAllowEntry } from './package-policy.js';
 import { parseJsonConfig } from './config-values.js';
-import { onlyReexports } from './own-code.js';
+import { codeWithoutTests, type CodeWithoutTests } from './own-code.js';
 import { readRunnerSelection, type RunnerSelection } from './runner-config.js';
 import { angularTestProjects, nxTestProjects, TEST_TARGET } from './nx-projects.js';
 import { pullRequestRuns } from '../hygiene/pull-request-runs.js';
@@ -70,6 +70,8 @@ const CLASS_MESSAGES: Record<Exclude<TestClass, 'real'>, string> = {
 };
 
 /** vitest, vite and jest config files, where `passWithNoTests: true` may hide. */
+/** Runners that drive a browser through an app, by their command. */
+const BROWSER_RUNNERS = new Set(['playwright', 'cypress']);
 const RUNNER_CONFIG = /(?:^|\/)(?:(?:vitest|vite|jest)\.config|vitest\.workspace)\.(?:[cm]?[jt]s|json)$/;
 
 interface TestExistenceOptions {
@@ -125,7 +127,10 @@ export const testExistenceGate: Gate = {
     const fileSet = new Set(files);
     const policy = new PackagePolicy(options.allow);
     const { packages, packageOf, discovery } = judgedPackages(context.cwd, files);
-    const excluded = new Set(packages.filter((entry) => policy.isFixture(entry) || policy.allowed(entry)));
+    const read = (file: string) => readProjectFile(context.cwd, file);
+    // Placed as fixtures, apps with browser tests of their own are judged: they are how the packages they are built on are tested.
+    const endToEndApps = new Set(packages.filter((entry) => policy.isFixture(entry) && runsEndToEndSuite(entry, fileSet, read)));
+    const excluded = new Set(packages.filter((entry) => (policy.isFixture(entry) && !endToEndApps.has(entry)) || policy.allowed(entry)));
     const judged = packages.filter((entry) => !excluded.has(entry));
     const readings = new Map(judged.map((entry) => [entry, checkTestScript(entry.manifest?.scripts ?? {})]));
     const tallies = new Map<JudgedPackage, PackageTally>(packages.map((entry) => [entry, emptyTally()]));
@@ -224,13 +229,15 @@ export const testExistenceGate: Gate = {
       ...packages.filter((entry) => entry.dir !== '' && isSupportPackage(entry)).map((entry) => ({ dir: entry.dir, manifest: path.posix.join(entry.dir, 'package.json') })),
     ];
     const judgedTestFiles = new Set(testFiles.map(({ file }) => file));
-    const read = (file: string) => readProjectFile(context.cwd, file);
     for (const tester of units) {
       if (tester.realTests === 0) continue;
       const suite = endToEndSuite(tester.entry, fileSet, read, (name) => byName.get(name)?.dir);
       const suiteTests = suite !== undefined && [...filesWithRealTests].some((file) => suite.testDir === '' || file.startsWith(`${suite.testDir}/`));
       // What an app the suite drives loads from the repository runs under its tests too (documenso's remix app and its ui and trpc packages).
-      const served = suiteTests ? withWorkspaceDependencies(suite.served.map((dir) => packageByDir.get(dir)).filter((entry) => entry !== undefined), byName) : [];
+      // An app with a suite of its own is the one that suite drives.
+      const app = endToEndApps.has(tester.entry) ? [tester.entry] : [];
+      const drives = [...suite?.served.map((dir) => packageByDir.get(dir)).filter((entry) => entry !== undefined) ?? [], ...app];
+      const served = suiteTests ? withWorkspaceDependencies(drives, byName) : [];
       const chosen = packagesChosenBy(readings.get(tester.entry)!.environment, tester.imports, judged);
       const ownFixtures = fixtureProjects.filter((fixture) => packageOf(path.posix.join(path.posix.dirname(fixture.dir), '-')) === tester.entry);
       // Its tests name the fixture, or the helpers they share do (react-router's create-fixture.ts, `defaultTemplateName = "vite-7-template"`).
@@ -271,7 +278,7 @@ export const testExistenceGate: Gate = {
       return testFiles.some((test) => test.tally === tally && selection.runs(test.file) === true);
     };
     let supportPackages = 0;
-    let reexportPackages = 0;
+    const withoutTests: Record<CodeWithoutTests, number> = { reexports: 0, generated: 0, suites: 0 };
     for (const entry of packages) {
       const tally = tallies.get(entry)!;
       const workspaceRoot = entry.workspaceRoot === undefined ? undefined : packageByDir.get(entry.workspaceRoot);
@@ -285,7 +292,10 @@ export const testExistenceGate: Gate = {
         (typeof rootTestScript === 'string' && (!delegatesToWorkspaces(rootTestScript) || rootRunnerRuns)) || (nxTests?.(entry.dir, entry.manifest) ?? false) || (angularTests?.(entry.dir) ?? false) || enclosingRunnerRuns(entry) || workflowRunsTests(entry);
       if (excluded.has(entry)) continue;
       if (isSupportPackage(entry)) supportPackages += 1;
-      else if (checkPackage(entry, tally, readings.get(entry)!, testedBy.get(entry) ?? [], options, emit, context, fileSet, runWithoutTestScript) === 'reexports') reexportPackages += 1;
+      else {
+        const why = checkPackage(entry, tally, readings.get(entry)!, testedBy.get(entry) ?? [], options, emit, context, fileSet, runWithoutTestScript);
+        if (why) withoutTests[why] += 1;
+      }
       totals.testFiles += tally.testFiles;
       totals.sourceFiles += tally.sources.length;
       for (const testClass of TEST_CLASSES) totals.classes[testClass] += tally.classes[testClass];
@@ -294,10 +304,12 @@ export const testExistenceGate: Gate = {
     const metrics: Record<string, number> = {
       packages: packages.length - excluded.size,
       'excluded-packages': excluded.size,
-      'fixture-packages': packages.filter((entry) => policy.isFixture(entry)).length,
+      'fixture-packages': packages.filter((entry) => policy.isFixture(entry) && !endToEndApps.has(entry)).length,
       'support-packages': supportPackages,
       'tested-by-test-packages': testedElsewhere.length,
-      'reexport-packages': reexportPackages,
+      'reexport-packages': withoutTests.reexports,
+      'generated-packages': withoutTests.generated,
+      'suite-packages': withoutTests.suites,
       'test-files': totals.testFiles,
       'source-files': totals.sourceFiles,
       tests: TEST_CLASSES.reduce((sum, testClass) => sum + totals.classes[testClass], 0),
@@ -323,7 +335,9 @@ export const testExistenceGate: Gate = {
       const testPackages = new Set(testedElsewhere.flatMap((entry) => testedBy.get(entry)!.map((testPackage) => testPackage.dir || 'the root')));
       context.log.info(`test-existence: ${testedElsewhere.length} package(s) without tests of their own are tested by the tests of other packages (${[...testPackages].join(', ')}) that import them, that their test scripts run or point at, or that their end-to-end suites start`);
     }
-    if (reexportPackages > 0) context.log.info(`test-existence: ${reexportPackages} package(s) only re-export other modules (imports, exports and types, no code of their own) and need no tests of their own`);
+    if (withoutTests.reexports > 0) context.log.info(`test-existence: ${withoutTests.reexports} package(s) only re-export other modules (imports, exports and types, no code of their own) and need no tests of their own`);
+    if (withoutTests.generated > 0) context.log.info(`test-existence: ${withoutTests.generated} package(s) hold only generated code (in generated/ or marked @generated, beside re-exports) and need no tests of their own`);
+    if (withoutTests.suites > 0) context.log.info(`test-existence: ${withoutTests.suites} package(s) are test suites that other packages run (their sources declare tests) and need no tests of their own`);
     if (supportPackages > 0) context.log.info(`test-existence: ${supportPackages} support package(s) (examples, demos, playgrounds, e2e and test fixtures, benchmarks, docs) need no tests of their own; the tests they have were judged`);
     return createReport('test-existence', [...emit.findings, ...policy.findings(context.configFile)].sort(byLocation), metrics, startedAt);
   },
@@ -341,6 +355,21 @@ interface JudgedPackage {
 /** A reading of a test script that runs a runner and has no problem: a failing test fails it. */
 function canFail(reading: TestScriptReading): boolean {
   return reading.runners.length > 0 && reading.problems.length === 0;
+}
+
+/**
+ * Whether a package placed as a fixture (below e2e/ or test/) is an end-to-end suite of its own: a Playwright or Cypress
+ * suite in its folder that one of its test scripts runs. TanStack Router's `e2e/react-start/basic` and sveltekit's
+ * `packages/adapter-static/test/apps/spa` are apps built on the repository's packages, each with the browser tests
+ * that check them: those tests are judged, and credit the packages the app is built on (see endToEndSuite).
+ */
+function runsEndToEndSuite(entry: JudgedPackage, files: ReadonlySet<string>, read: (file: string) => string): boolean {
+  const scripts = entry.manifest?.scripts ?? {};
+  const runsBrowserTests = Object.keys(scripts).some((name) => {
+    const script = scripts[name];
+    return TEST_TARGET.test(name) && typeof script === 'string' && checkTestScript({ ...scripts, test: script }).runners.some((runner) => BROWSER_RUNNERS.has(runner));
+  });
+  return runsBrowserTests && endToEndSuite(entry, files, read) !== undefined;
 }
 
 /** The project's packages, deepest first, then the root; a file belongs to its nearest one. */
@@ -364,14 +393,14 @@ function checkPackage(
   files: ReadonlySet<string>,
   /** The package's tests run without a "test" script of its own (see the caller). */
   runWithoutTestScript: boolean,
-): 'reexports' | undefined {
+): CodeWithoutTests | undefined {
   const manifestFile = entry.dir ? `${entry.dir}/package.json` : 'package.json';
   const where = entry.dir ? `Package ${entry.name} (${entry.dir})` : `Package ${entry.name}`;
   const testedElsewhere = testPackages.reduce((sum, testPackage) => sum + testPackage.realTests, 0);
   const shortOfTests = tally.classes.real + testedElsewhere < options.minTests;
-  // Read only for a package short of tests: sources that only pass on other modules (lit's `lit`) need none of their own.
-  const reexports = shortOfTests && tally.sources.length > 0 && tally.sources.every((file) => onlyReexports(readProjectFile(context.cwd, file), file));
-  const needsTests = tally.sources.length > 0 && !reexports;
+  // Read only for a package short of tests: re-exports (lit's `lit`), generated code and test suites need none of their own.
+  const withoutTests = shortOfTests ? codeWithoutTests(entry, tally.sources, (file) => readProjectFile(context.cwd, file)) : undefined;
+  const needsTests = tally.sources.length > 0 && !withoutTests;
   if (needsTests && shortOfTests) {
     const notReal = TEST_CLASSES.filter((testClass) => testClass !== 'real' && tally.classes[testClass] > 0).map((testClass) => `${tally.classes[testClass]} ${testClass}`);
     emit({
@@ -388,18 +417,20 @@ function checkPackage(
     const option = passWithNoTestsIn(readProjectFile(context.cwd, configFile), configFile);
     if (option) emit({ rule: 'script/pass-with-no-tests', message: `${configFile} sets passWithNoTests, so the run is green when no test is found.`, file: configFile, ...position(option) });
   }
-  if (!manifest) return reexports ? 'reexports' : undefined;
+  if (!manifest) return withoutTests;
   // A package tested by a package of tests is run by that package's runner, not by a script of its own.
   if (needsTests && typeof scripts.test !== 'string' && !runWithoutTestScript && testPackages.length === 0) {
     emit({ rule: 'script/missing', message: `${where} has source files but no "test" script, so \`npm test\` runs nothing.`, file: manifestFile, line: manifestLine(entry.manifestText, 'scripts') ?? 1 });
   }
   for (const problem of reading.problems) {
+    // A placeholder is no gap where nothing needs tests (TanStack Router's router-vite-plugin, re-exports with `echo 'No unit tests are needed here'`).
+    if (withoutTests && problem.rule === 'script/placeholder') continue;
     emit({ rule: problem.rule, message: `${where}: ${problem.message}.`, file: manifestFile, line: manifestLine(entry.manifestText, problem.script) ?? 1 });
   }
   if ((manifest.jest as { passWithNoTests?: unknown } | undefined)?.passWithNoTests === true) {
     emit({ rule: 'script/pass-with-no-tests', message: `${where} sets jest.passWithNoTests, so the run is green when no test is found.`, file: manifestFile, line: manifestLine(entry.manifestText, 'passWithNoTests') ?? 1 });
   }
-  return reexports ? 'reexports' : undefined;
+  return withoutTests;
 }
 
 /**

@@ -88,6 +88,7 @@ export class PackagePolicy {
  * A folder named by a support word (`examples/`, `template/`) makes a support package, and so does a
  * folder above it with the word inside a compound name (yarn's `pkg-tests/pkg-tests-core`, a helper of
  * its package tests; graphql-js's `integrationTests/node`, a project its integration test installs and runs).
+ * A package's own folder named for fixtures (`screenshot-fixtures`) is one, published or not: it ships inputs, not code.
  * The package's own compound folder name (`sfc-playground`, `dts-test`) or package name (zod's
  * `packages/tsc`, named `@zod/tsc-perftest`) and an integration folder (`integrations/`) do too, unless
  * the package is published under a name and version: `jest-test-result` is shipped, and needs tests like any other.
@@ -96,6 +97,7 @@ export function isSupportPackage(pkg: PackageRef): boolean {
   const segments = pkg.dir.split('/');
   if (segments.some((segment) => SUPPORT_WORDS.has(segment.toLowerCase()))) return true;
   if (segments.slice(0, -1).some((segment) => wordsOf(segment).some((word) => SUPPORT_WORDS.has(word)))) return true;
+  if (wordsOf(segments.at(-1)!).some((word) => FIXTURE_WORDS.has(word))) return true;
   const manifest = pkg.manifest;
   if (manifest && manifest.private !== true && typeof manifest.name === 'string' && typeof manifest.version === 'string') return false;
   const name = typeof manifest?.name === 'string' ? unscopedName(manifest.name) : '';

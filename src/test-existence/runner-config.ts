@@ -72,11 +72,11 @@ type Matcher = (file: string) => boolean;
 type Computed = (setting: string) => void;
 
 /** A config file's literal value, and that of the local module it re-exports (`export { default } from '../../vitest.config'`), a few files deep. */
-export function readConfigFollowingImports(file: string, files: ReadonlySet<string>, read: (file: string) => string, depth = 0): Literal {
-  return readConfigFile(read(file), file, (source) => {
+export function readConfigFollowingImports(file: string, files: ReadonlySet<string>, read: (file: string) => string, depth = 0, name = 'default'): Literal {
+  return readConfigFile(read(file), file, (source, imported) => {
     const target = depth < 4 ? resolveLocalImport(files, file, source) : undefined;
-    return target ? readConfigFollowingImports(target, files, read, depth + 1) : UNREADABLE;
-  });
+    return target ? readConfigFollowingImports(target, files, read, depth + 1, imported) : UNREADABLE;
+  }, name);
 }
 
 export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string>, read: (file: string) => string): RunnerSelection {

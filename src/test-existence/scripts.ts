@@ -130,6 +130,7 @@ class ScriptReader {
             pipefail ||= /-o pipefail|-\w*o pipefail/.test(options);
           }
           if (index < node.items.length - 1 && !errexit && this.runsTests(item)) dropped('ignores the exit code of its tests: after `;` only the last command decides');
+          if (this.runsTests(item) && node.items.slice(0, index).some(exitsZero)) dropped('exits 0 before its tests run');
           this.check(item, name, script, { errexit, pipefail });
         });
         return;
@@ -140,6 +141,7 @@ class ScriptReader {
         this.check(node.right, name, script, shell);
         return;
       case 'and':
+        if (endsExitingZero(node.left) && this.runsTests(node.right)) dropped('exits 0 before its tests run');
         this.check(node.left, name, script, shell);
         this.check(node.right, name, script, shell);
         return;
@@ -352,11 +354,21 @@ function configOption(words: readonly string[]): string | undefined {
 }
 
 /** Commands that exit 0 whatever happened before them. */
+/** `exit 0`: the script ends there, green (TanStack Router's `exit 0; vitest --typecheck`, a suite switched off). */
+function exitsZero(node: ShellNode): boolean {
+  return node.type === 'command' && node.words[0] === 'exit' && node.words[1] === '0';
+}
+
+/** `exit 0`, or a chain that gets there: `rm -rf out && exit 0`. */
+function endsExitingZero(node: ShellNode): boolean {
+  return exitsZero(node) || (node.type === 'and' && endsExitingZero(node.right));
+}
+
 function alwaysSucceeds(node: ShellNode): boolean {
   switch (node.type) {
     case 'command': {
-      const [tool, argument] = node.words;
-      return tool === 'true' || tool === ':' || tool === 'echo' || tool === 'printf' || (tool === 'exit' && (argument ?? '') === '0');
+      const tool = node.words[0];
+      return tool === 'true' || tool === ':' || tool === 'echo' || tool === 'printf' || exitsZero(node);
     }
     case 'or':
       return alwaysSucceeds(node.right);

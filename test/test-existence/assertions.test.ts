@@ -561,6 +561,9 @@ describe('helpers', () => {
     expect(classes(code)).toEqual(['real', 'no-assertion', 'real']);
     // A macro with a title of its own comes first.
     expect(classes("import test from 'ava';\nconst normalizes = (t, input, expected) => { t.deepEqual(normalize(input), expected); };\nnormalizes.title = (_, input) => `normalizes ${input}`;\ntest(normalizes, { stdio: 'pipe' }, ['pipe']);")).toEqual(['real']);
+    // AVA 4's macros, made with test.macro of a function or of an object with its exec and title (ava's examples/macros).
+    const made = "import test from 'ava';\nconst sums = test.macro({\n  exec(t, a, b, expected) { t.is(sum(a, b), expected); },\n  title: (given, a, b) => `${a}+${b}`,\n});\nconst runs = test.macro((t, input) => { run(input); });\ntest(sums, 2, 2, 4);\ntest('titled', sums, 4, 4, 8);\ntest(runs, 1);";
+    expect(classes(made)).toEqual(['real', 'real', 'no-assertion']);
     // An imported macro given a function runs it as the test, with what it set up.
     expect(classes("import test from 'ava';\nimport withServer from './helpers/with-server.js';\ntest('a', withServer, async (t, server) => { t.is(await get(server.url), 'ok'); });\ntest('b', withServer, async (t, server) => { await get(server.url); t.pass(); });")).toEqual(['real', 'tautology']);
     // node:test's options come before the function.
@@ -1355,6 +1358,26 @@ describe('what real suites also do', () => {
     const code = "function test(app) { it('responds', (done) => { request(app).get('/').expect(200, done) }) }\ndescribe('format', () => { test(app1); test(app2); });";
     // The test the function declares is counted once, where it is written.
     expect(classes(code)).toEqual(['real']);
+  });
+
+  it('does not take calls of a test or suite name that a test or suite body binds to another value for declarations', () => {
+    // react-hook-form: `const test = jest.fn()` in a test, called from a handler of the component it renders.
+    const inTest = "it('sets the value first', () => {\n  const test = jest.fn();\n  render(() => input({ onChange: () => { test(getValues()); } }));\n  change();\n  expect(test).toHaveBeenCalledWith({ a: 1 });\n});";
+    expect(classes(inTest)).toEqual(['real']);
+    const inSuite = "describe('resolver', () => {\n  const test = jest.fn();\n  it('runs', () => { resolve((a, b) => test(a, b)); expect(test).toHaveBeenCalled(); });\n});\ntest('later', () => { expect(f()).toBe(1) });";
+    expect(classes(inSuite)).toEqual(['real', 'real']);
+    // A name for the test function itself still declares, and only the body that binds the name is affected.
+    const aliased = "describe('x', () => {\n  const test = process.env.CI ? it.skip : it;\n  test('on CI or not', () => { expect(f()).toBe(1) });\n});\ndescribe('y', () => { const it = 1; });\nit('runs', () => { expect(f()).toBe(1) });";
+    expect(classes(aliased)).toEqual(['real', 'real']);
+    // A test function a helper hands back still declares its titled tests (vite's `const it = await createModuleRunnerTester()`).
+    const handedBack = "import { createTester } from './utils';\ndescribe('runner', async () => {\n  const it = await createTester();\n  it('imports', async ({ runner }) => { expect(await runner.import('/a.js')).toBeDefined(); });\n  it.skip(`later`, async () => {});\n});";
+    expect(classes(handedBack, 'a.spec.ts')).toEqual(['real', 'skipped']);
+    // So do a test context's own methods, destructured (tap's `const { test, end } = t`).
+    const subtests = analyzeWithBoth("import t from 'tap';\nt.test('parent', (t) => {\n  const { test } = t;\n  test('child', (t) => { t.equal(f(), 1); t.end(); });\n});", 'a.test.js');
+    expect(subtests.tests.map((test) => `${test.title}: ${test.testClass}`)).toEqual(['child: real']);
+    // A subtest of a test's context given a function a call makes (tap's `t.test('with diags', bufferedTest({ some: 'diags' }))`).
+    const made = analyzeWithBoth("import t from 'tap';\nconst check = (input) => (t) => { t.same(parse(input), input); t.end(); };\nt.test('parses', (t) => {\n  t.test('with diags', check({ diags: 1 }));\n  t.end();\n});", 'a.test.js');
+    expect(made.tests.map((test) => test.title)).toEqual(['with diags']);
   });
 
   it('counts // @ts-expect-error in a test as a type assertion', () => {

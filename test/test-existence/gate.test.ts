@@ -170,6 +170,9 @@ describe('test-existence gate', () => {
     ["mocha 'test/**/*.js' || echo 'tests failed'", 'script/ignored-exit-code'],
     ['jest; exit 0', 'script/ignored-exit-code'],
     ['exit 0', 'script/ignored-exit-code'],
+    // A suite switched off ahead of its runner (TanStack Router's `exit 0; vitest --typecheck`).
+    ['exit 0; vitest --typecheck', 'script/ignored-exit-code'],
+    ['rm -rf out && exit 0 && jest', 'script/ignored-exit-code'],
     ['true', 'script/ignored-exit-code'],
     ['npm run test:unit', 'script/ignored-exit-code'],
   ])('flags the test script %j', async (script, rule) => {

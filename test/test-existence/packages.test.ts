@@ -110,6 +110,9 @@ describe('packages as a user sees them', () => {
       // Published, its name does not make it one.
       'packages/timing/package.json': manifest('@scope/perf', {}, { version: '1.0.0' }),
       'packages/timing/src/index.js': SOURCE,
+      // A folder named for fixtures, as ava's npm-init leftover `media/screenshot-fixtures` (with a name and version) is, whatever its package.json says.
+      'media/screenshot-fixtures/package.json': manifest('screenshot-fixtures', { test: PLACEHOLDER }, { version: '1.0.0' }),
+      'media/screenshot-fixtures/magic-assert-objects.js': "import test from 'ava';\ntest('objects', (t) => { t.deepEqual({ a: 1 }, { a: 2 }); });\n",
     }));
     expect(rules(report)).toEqual([
       'tests/none packages/jest-test-result/package.json',
@@ -117,7 +120,7 @@ describe('packages as a user sees them', () => {
       'tests/none packages/timing/package.json',
       'script/missing packages/timing/package.json',
     ]);
-    expect(report.metrics).toMatchObject({ 'support-packages': 3 });
+    expect(report.metrics).toMatchObject({ 'support-packages': 4 });
   });
 
   it('counts a package that another package runs its suite against, by an environment variable of its test scripts, as tested by that suite', async () => {
@@ -176,6 +179,55 @@ describe('packages as a user sees them', () => {
     expect(rules(await runGate(noE2eCheck))).toEqual([...untested, 'test/no-assertion e2e/submit.spec.ts']);
     // A server outside the project serves none of its packages.
     expect(rules(await runGate(suite("webServer: { command: 'cd /srv && cd app && npm run dev' }", {})))).toEqual(untested);
+  });
+
+  it('judges the browser tests of apps placed as fixtures, and counts what the apps are built on as tested by them', async () => {
+    const E2E_TEST = "import { expect, test } from '@playwright/test';\ntest('loads', async ({ page }) => {\n  await page.goto('/');\n  await expect(page.getByText('Hello')).toBeVisible();\n});\n";
+    const PLAYWRIGHT_CONFIG = "import { defineConfig } from '@playwright/test';\nconst PORT = await derivePort();\nexport default defineConfig({ testDir: './tests', webServer: { command: `PORT=${PORT} pnpm start` } });\n";
+    // As TanStack Router's e2e/<framework>/<app>: apps on the workspace's packages, each with the Playwright suite that checks it.
+    const router = (appScripts: Record<string, string>, spec = E2E_TEST) => tempDir({
+      'package.json': manifest('router', { test: 'pnpm -r test' }, { private: true }),
+      'pnpm-workspace.yaml': "packages:\n  - 'packages/*'\n  - 'e2e/**'\n",
+      'packages/router/package.json': manifest('@acme/router', { test: 'vitest run' }),
+      'packages/router/src/add.js': SOURCE,
+      'packages/router/test/add.test.js': REAL_TEST,
+      'packages/start/package.json': manifest('@acme/start', { build: 'vite build' }, { dependencies: { '@acme/start-server': 'workspace:^' } }),
+      'packages/start/src/index.js': SOURCE,
+      'packages/start-server/package.json': manifest('@acme/start-server', { build: 'vite build' }),
+      'packages/start-server/src/index.js': SOURCE,
+      'e2e/react-start/basic/package.json': manifest('e2e-basic', appScripts, { private: true, dependencies: { '@acme/start': 'workspace:^', '@acme/router': 'workspace:^' } }),
+      'e2e/react-start/basic/playwright.config.ts': PLAYWRIGHT_CONFIG,
+      'e2e/react-start/basic/src/routes/index.tsx': SOURCE,
+      'e2e/react-start/basic/tests/app.spec.ts': spec,
+    });
+    const app = await runGate(router({ dev: 'vite dev', 'test:e2e': 'rm -rf port*.txt; playwright test --project=chromium' }));
+    expect(rules(app)).toEqual([]);
+    expect(app.metrics).toMatchObject({ 'fixture-packages': 0, 'test-files': 2, 'tested-by-test-packages': 2 });
+    // Its tests are judged as any others are.
+    expect(rules(await runGate(router({ 'test:e2e': 'playwright test' }, "import { test } from '@playwright/test';\ntest('placeholder test', async () => {});\n")))).toEqual([
+      'test/empty e2e/react-start/basic/tests/app.spec.ts', 'tests/none packages/start-server/package.json', 'script/missing packages/start-server/package.json', 'tests/none packages/start/package.json', 'script/missing packages/start/package.json',
+    ]);
+    // An app whose scripts run no browser tests is a fixture, as jest's e2e/<case>/ are: nothing in it is judged, and it tests nothing.
+    const fixture = await runGate(router({ dev: 'vite dev', build: 'vite build' }));
+    expect(rules(fixture)).toEqual(['tests/none packages/start-server/package.json', 'script/missing packages/start-server/package.json', 'tests/none packages/start/package.json', 'script/missing packages/start/package.json']);
+    expect(fixture.metrics).toMatchObject({ 'fixture-packages': 1, 'test-files': 1 });
+
+    // As sveltekit's adapters: test apps in the adapter's test folder, loading it by path, not by name; a package of tests in
+    // another's test folder tests that package.
+    const adapter = (appTest: string) => tempDir({
+      'package.json': manifest('kit', { test: 'pnpm -r test' }, { private: true }),
+      'pnpm-workspace.yaml': "packages:\n  - 'packages/*'\n  - 'packages/*/test/apps/*'\n",
+      'packages/adapter-static/package.json': manifest('@acme/adapter-static', { test: 'pnpm -r --filter "./test/**" test' }),
+      'packages/adapter-static/index.js': SOURCE,
+      'packages/adapter-static/test/apps/spa/package.json': manifest('test-spa', { build: 'vite build', test: appTest }, { private: true }),
+      // Its config is the adapter's tests' shared one, exported by name.
+      'packages/adapter-static/test/apps/spa/playwright.config.js': "export { config as default } from '../../utils.js';\n",
+      'packages/adapter-static/test/utils.js': "export const config = { testDir: 'test', webServer: { command: 'pnpm build && pnpm preview', port: 5173 } };\n",
+      'packages/adapter-static/test/apps/spa/src/routes/page.js': SOURCE,
+      'packages/adapter-static/test/apps/spa/test/test.js': E2E_TEST,
+    });
+    expect(rules(await runGate(adapter('playwright test')))).toEqual([]);
+    expect(rules(await runGate(adapter('vite build')))).toEqual(['tests/none packages/adapter-static/package.json']);
   });
 
   it('counts the apps the scripts of a Playwright suite start before it, and the packages they load from the repository, as tested by it', async () => {
@@ -448,6 +500,69 @@ describe('packages as a user sees them', () => {
       expect(rules(glue)).toEqual(['tests/none packages/acme/package.json', 'script/missing packages/acme/package.json']);
       expect(glue.metrics).toMatchObject({ 'reexport-packages': 0 });
     }
+  });
+
+  it('needs no tests in a package of generated code, by its folder, its name or its header, and does once one source is written by hand', async () => {
+    const workspace = (generated: Record<string, string>) => tempDir({
+      'package.json': manifest('monorepo', { test: 'npm test --workspaces' }, { private: true, workspaces: ['packages/*'] }),
+      'packages/core/package.json': manifest('@acme/core'),
+      'packages/core/src/add.js': SOURCE,
+      'packages/core/test/add.test.js': REAL_TEST,
+      // As apollo-server's usage-reporting-protobuf: code that pbjs writes from a .proto, with no test script.
+      'packages/protocol/package.json': manifest('@acme/protocol', { generate: 'pbjs -t static-module -o generated/protocol.js src/protocol.proto' }),
+      'packages/protocol/generated/protocol.js': 'var $protobuf = require("protobufjs/minimal");\nexports.Trace = function Trace(properties) { this.spans = []; };\n',
+      'packages/protocol/src/__generated__/query.graphql.ts': 'export const node = { kind: "Request" };\n',
+      'packages/protocol/src/operations.generated.ts': 'export const GetPostDocument = { kind: "Document" };\n',
+      'packages/protocol/src/routeTree.gen.ts': 'export const routeTree = { children: [] };\n',
+      'packages/protocol/src/client.ts': "// Code generated by protoc-gen-ts_proto. DO NOT EDIT.\nexport const protobufPackage = 'acme';\nexport function encode(message) { return message.id; }\n",
+      'packages/protocol/src/schema.ts': '/**\n * This file was auto-generated by openapi-typescript.\n * Do not make direct changes to the file.\n */\nexport const paths = { "/pets": {} };\n',
+      'packages/protocol/src/serializer.cjs': "'use strict';\n// This file is autogenerated by build/serializer.js, do not edit\nmodule.exports = function serialize(input) { return JSON.stringify(input); };\n",
+      'packages/protocol/src/index.ts': "export * from './client';\nexport * from '../generated/protocol.js';\n",
+      ...generated,
+    });
+    const protocol = await runGate(workspace({}));
+    expect(rules(protocol)).toEqual([]);
+    expect(protocol.metrics).toMatchObject({ 'generated-packages': 1, 'reexport-packages': 0 });
+    // npm's placeholder is no gap where nothing needs tests, and is one where something does.
+    const placeholder = { 'packages/protocol/package.json': manifest('@acme/protocol', { test: PLACEHOLDER }) };
+    expect(rules(await runGate(workspace(placeholder)))).toEqual([]);
+    expect(rules(await runGate(workspace({ ...placeholder, 'packages/protocol/src/id.ts': SOURCE })))).toEqual(['tests/none packages/protocol/package.json', 'script/placeholder packages/protocol/package.json']);
+    const handWritten = [
+      // A mark below the first statement, or a comment that only mentions generated values, is no header of generated code.
+      ['src/id.ts', 'export const id = () => Math.random();\n// @generated below\n'],
+      ['src/id.ts', '/** Returns ids generated by the clock. */\nexport const id = () => Date.now();\n'],
+      // A folder or a name with the word inside another.
+      ['src/generators/id.ts', 'export const id = () => 1;\n'],
+      ['src/regenerate.js', 'export const regenerate = () => 1;\n'],
+    ];
+    for (const [file, code] of handWritten) {
+      const report = await runGate(workspace({ [`packages/protocol/${file}`]: code! }));
+      expect(rules(report)).toEqual(['tests/none packages/protocol/package.json', 'script/missing packages/protocol/package.json']);
+      expect(report.metrics).toMatchObject({ 'generated-packages': 0 });
+    }
+  });
+
+  it('needs no tests in a package of test suites that other packages run, but does in a library a runner wraps', async () => {
+    const workspace = (suite: string, extra: Record<string, unknown> = { peerDependencies: { jest: '29.x || 30.x' } }) => tempDir({
+      'package.json': manifest('monorepo', { test: 'npm test --workspaces' }, { private: true, workspaces: ['packages/*'] }),
+      'packages/server/package.json': manifest('@acme/server'),
+      'packages/server/src/add.js': SOURCE,
+      'packages/server/test/add.test.js': REAL_TEST,
+      // As @apollo/server-integration-testsuite: published suites that each integration's tests define with its server.
+      'packages/testsuite/package.json': manifest('@acme/server-testsuite', { build: 'tsc' }, { version: '1.0.0', ...extra }),
+      'packages/testsuite/src/fetch.ts': 'export const fetchJson = async (url) => (await fetch(url)).json();\n',
+      'packages/testsuite/src/index.ts': suite,
+    });
+    const suite = "import { describe, it, expect } from '@jest/globals';\nexport function defineSuite(name, createServer) {\n  describe(`${name} server`, () => {\n    it(`answers ${name}`, async () => {\n      expect(await createServer()).toBeTruthy();\n    });\n  });\n}\n";
+    const suites = await runGate(workspace(suite));
+    expect(rules(suites)).toEqual([]);
+    expect(suites.metrics).toMatchObject({ 'suite-packages': 1 });
+    const needsTests = ['tests/none packages/testsuite/package.json', 'script/missing packages/testsuite/package.json'];
+    // A package that does not need a runner to run is code that happens to call one.
+    expect(rules(await runGate(workspace(suite, { dependencies: { express: '5.x' } })))).toEqual(needsTests);
+    // A runner's wrapper, as @effect/vitest's `it.effect`, declares the tests its users title.
+    const wrapper = "import { it } from 'vitest';\nexport const effect = (name, self) => it(name, () => run(self));\n";
+    expect(rules(await runGate(workspace(wrapper, { peerDependencies: { vitest: '3.x' } })))).toEqual(needsTests);
   });
 
   it('reports no finding for a test the line above accepts with eslint-disable-next-line, but counts it', async () => {

@@ -228,6 +228,22 @@ describe('the files the runner runs', () => {
     })).toEqual({ findings: [], testFiles: 1 });
   });
 
+  it('follows a config exported by name: re-exported as the default, or imported and exported', async () => {
+    const files = (config: string) => ({
+      'package.json': pkg({ test: 'vitest run' }),
+      'vitest.config.ts': config,
+      // As sveltekit's test apps share theirs: `export const config = { … }` in a module of the tests.
+      'config/shared.ts': "export const unit = { test: { exclude: ['**/wip/**'] } };\nexport const e2e = { test: { exclude: [] } };\nexport default { test: { exclude: [] } };\n",
+      'test/add.test.js': REAL,
+      'test/wip/draft.test.js': EMPTY,
+    });
+    const chosen = { findings: [], testFiles: 1 };
+    expect(await judged(files("export { unit as default } from './config/shared';\n"))).toEqual(chosen);
+    expect(await judged(files("import { unit } from './config/shared';\nexport default { ...unit };\n"))).toEqual(chosen);
+    // Another export of the module is not that one.
+    expect(await judged(files("export { e2e as default } from './config/shared';\n"))).toEqual({ findings: ['test/empty test/wip/draft.test.js'], testFiles: 2 });
+  });
+
   it('takes what a spread config sets, of the file or imported from another, unless a property after it sets it again', async () => {
     // react-router's `{ ...sharedConfig, displayName }`, sharedConfig imported with its testMatch; apollo-client's `{ ...defaults }` with rootDir.
     const files = {
