@@ -196,7 +196,8 @@ function pnpmWorkspacePatterns(root: string, file: string): string[] {
     throw new ConfigurationError(`${file} is not valid YAML (${causeOf(error)}); fix the file`);
   }
   const list = (document as { packages?: unknown } | null)?.packages;
-  if (list === undefined) return [];
+  // `packages:` with nothing after it is null, which pnpm (10) takes for no packages, as h3's docs/ site has it.
+  if (list === undefined || list === null) return [];
   if (!isStringList(list)) throw new ConfigurationError(`${file}: packages must be a list of globs; fix the file`);
   return list;
 }

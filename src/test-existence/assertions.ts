@@ -67,6 +67,8 @@ export interface AssertingFile {
   patchedMethods?: PatchedMethods | undefined;
   /** Whether a call declares a test or a suite: what it declares asserts nothing for the code around it. */
   isDeclaration(call: t.CallExpression): boolean;
+  /** QUnit's file: QUnit fails a test that runs no assertion, as AVA does. */
+  failsWithoutAssertions?: boolean;
 }
 
 /** Playwright's predicate of an event: a function, or `{ predicate, timeout }`. */
@@ -140,7 +142,8 @@ export class AssertionFinder {
       this.names.bind(child);
       let kind = child.type === 'CallExpression' ? this.assertionOfCall(child, helpers) : child.type === 'MemberExpression' ? this.propertyAssertionOf(child) : (child.type === 'NewExpression' && settlesOnCallback(child)) || isTypeCheck(child) ? 'live' : undefined;
       // t.pass() in a callback checks that the code called back: AVA fails a test that made no assertion, tap a plan left short.
-      if (kind === 'constant' && child.type === 'CallExpression' && calleePath(child.callee)?.at(-1) === 'pass' && callbacks.some(({ start, end }) => child.start >= start && child.start < end)) kind = 'live';
+      // So does QUnit, whatever the constant assertion of its context (backbone's `model.validate = function () { assert.ok(true) }`).
+      if (kind === 'constant' && child.type === 'CallExpression' && this.marksCallback(child) && callbacks.some(({ start, end }) => child.start >= start && child.start < end)) kind = 'live';
       if (kind) found.add(kind);
       else if (child.type === 'CallExpression' && this.handsAssertionOn(child, helpers)) found.add('live');
       if (child.type === 'CallExpression' && this.names.isExpectEntry(child.callee)) checkedEnd = Math.max(checkedEnd, child.end);
@@ -148,6 +151,12 @@ export class AssertionFinder {
       return true;
     });
     return found;
+  }
+
+  /** A constant assertion that fails the test when it never runs: `t.pass()`, or any of QUnit's context. */
+  private marksCallback(call: t.CallExpression): boolean {
+    const path = calleePath(call.callee);
+    return path?.at(-1) === 'pass' || (this.file.failsWithoutAssertions === true && path?.length === 2 && this.names.contextNames.has(path[0]!));
   }
 
   /** Whether a function asserts in its own body (or in callbacks there), the helpers it calls aside. */

@@ -86,8 +86,11 @@ function makesMatchers(value: t.Node): boolean {
 export class Bindings {
   /** Local names bound to an assert module or function (`import assert from 'node:assert/strict'`, `{ strictEqual }`). */
   readonly assertNames = new Map([['assert', 'assert']]);
-  /** Local names of `expect`-style entry points (`import { expect as vExpect }`, `const { expect: jestExpect } = require('../')`). */
-  readonly expectNames = new Set(['expect']);
+  /**
+   * Local names of `expect`-style entry points (`import { expect as vExpect }`, `const { expect: jestExpect } = require('../')`),
+   * and jasmine's global for promises: `await expectAsync(load()).toBeRejectedWithError(TypeError)`.
+   */
+  readonly expectNames = new Set(['expect', 'expectAsync']);
   /** Local names of property-testing modules: `fc` of fast-check. */
   readonly propertyModules = new Set(['fc']);
   /** Package functions that assert when given one of these options, by local name (see ASSERTING_OPTIONS). */

@@ -24,6 +24,8 @@ const AFTER_HOOKS = new Set(['afterEach', 'afterAll', 'after', 'teardown', 'suit
 /** Statements that skip the test they stand in, unconditionally: `this.skip()`, `t.skip()`, `pending()`, `test.skip()`. */
 const RUNTIME_SKIPS = new Set(['skip', 'fixme']);
 
+/** A file of QUnit's tests: its global, or its module. */
+const QUNIT_FILE = /\bQUnit\.|['"]qunit['"]/;
 /** Type-test files (vitest `*.test-d.ts`, tstyche `__typetests__` and `*.tst.ts`): their expectations are checked by the compiler. */
 const TYPE_TEST_FILE = /(?:\.test-d\.[cm]?tsx?|\.tst\.[cm]?tsx?)$|(?:^|\/)__typetests__\//;
 /**
@@ -172,6 +174,7 @@ export class FileAnalyzer {
       localModules: options.localModules,
       patchedMethods: options.patchedMethods,
       isDeclaration: (call) => this.declarations.of(call) !== undefined,
+      failsWithoutAssertions: QUNIT_FILE.test(code),
     });
     this.lines = new SourceLines(code);
   }
@@ -404,9 +407,11 @@ export class FileAnalyzer {
     const callee = call.callee;
     const property = callee.type === 'MemberExpression' && callee.object.type === 'Identifier' ? { of: callee.object.name, name: propertyName(callee) } : undefined;
     const modifier = property?.name === 'only' || property?.name === 'skip' ? property.name : undefined;
-    const name = callee.type === 'Identifier' ? callee.name : modifier ? property!.of : undefined;
+    // A helper of a module bound whole: luxon's `const Helpers = require('../helpers')`, then `Helpers.withNow(title, dt, () => { … })`.
+    const module = property && !modifier ? this.names.moduleNames.get(property.of) : undefined;
+    const name = callee.type === 'Identifier' ? callee.name : modifier ? property!.of : module !== undefined && property?.name ? `${property.of}.${property.name}` : undefined;
     if (name === undefined) return undefined;
-    const ref = this.names.helpers.get(name)?.find((candidate) => !('type' in candidate));
+    const ref = module !== undefined ? { module, name: property!.name! } : this.names.helpers.get(name)?.find((candidate) => !('type' in candidate));
     let declared: DeclaredTests;
     if (ref && !('type' in ref)) declared = GENERATOR_MODULES.has(ref.module) ? 'tests' : (this.options.localModules?.testsDeclared(this.file, ref.module, ref.name) ?? 'none');
     else {

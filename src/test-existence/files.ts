@@ -14,6 +14,8 @@ const HELPER_DIRECTORIES = new Set(['helpers', 'helper', '__helpers__']);
 /** Directories whose files support tests but are not tests themselves (ava's and jest's conventions). */
 const TEST_SUPPORT_DIRECTORIES = new Set(['fixtures', 'fixture', '__fixtures__', ...HELPER_DIRECTORIES, '__mocks__', '__snapshots__']);
 const TEST_DIRECTORIES = new Set(['test', 'tests', '__tests__', '__typetests__']);
+/** Folders of templates a tool fills in: their files become code, tests among it, elsewhere (moment's `templates/test-header.js`, a UMD header glued onto each built test). */
+const TEMPLATE_DIRECTORIES = new Set(['template', 'templates']);
 
 /** A folder of tests by its name: `test/`, `__tests__/`, and an end-to-end suite's `e2e/`. */
 export function isTestDirectoryName(name: string): boolean {
@@ -43,6 +45,9 @@ function isConventionalTestFile(file: string): boolean {
   const name = segments.pop()!;
   if (segments.some((segment) => TEST_SUPPORT_DIRECTORIES.has(segment))) return false;
   const testDirectory = segments.findIndex((segment) => TEST_DIRECTORIES.has(segment));
+  // Templates hold tests to be; tests of a feature named so are tests (documenso's e2e/templates/*.spec.ts).
+  const templates = segments.findIndex((segment) => TEMPLATE_DIRECTORIES.has(segment));
+  if (templates !== -1 && !segments.slice(0, templates).some(isTestDirectoryName)) return false;
   // A tests' data folder holds their input (jQuery's test/data/: a JSON document named .js, the runner's set-up).
   if (testDirectory !== -1 && segments.indexOf('data', testDirectory) !== -1) return false;
   return isTestFileName(name) || testDirectory !== -1;

@@ -44,6 +44,11 @@ export const SCRIPT_EXTENSIONS = ['js', 'ts', 'mjs', 'mts', 'cjs', 'cts'];
 const JEST_CONFIGS = [...SCRIPT_EXTENSIONS, 'json'].map((extension) => `jest.config.${extension}`);
 /** A jest project given as a config file (`<rootDir>/jest.config.js`), not as a folder. */
 const CONFIG_FILE = new RegExp(`\\.(?:${[...SCRIPT_EXTENSIONS, 'json'].join('|')})$`);
+/** jasmine's config, where its CLI looks for it, and jasmine-browser-runner's beside it. */
+const JASMINE_CONFIGS = ['json', 'mjs', 'js', 'cjs'].map((extension) => `spec/support/jasmine.${extension}`);
+const JASMINE_BROWSER_CONFIGS = ['mjs', 'json', 'js', 'cjs'].map((extension) => `spec/support/jasmine-browser.${extension}`);
+/** jasmine's defaults: specs below spec/ named for them, `FooSpec.js` as well as `foo.spec.mjs`. */
+const JASMINE_DEFAULTS = { specDir: 'spec', specFiles: ['**/*[sS]pec.?(m)js'] };
 /** vitest reads its own config before vite's. */
 export const VITEST_CONFIGS = ['vitest', 'vite'].flatMap((runner) => SCRIPT_EXTENSIONS.map((extension) => `${runner}.config.${extension}`));
 const MOCHA_CONFIGS = ['cjs', 'js', 'mjs', 'yaml', 'yml', 'jsonc', 'json'].map((extension) => `.mocharc.${extension}`);
@@ -90,7 +95,7 @@ export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string
   const present = (names: readonly string[]) => names.map(within).filter((file) => files.has(file));
   const readConfig = (file: string) => readConfigFollowingImports(file, files, read);
 
-  const jestFiles = [...pkg.namedConfigs.filter((file) => /jest/i.test(file) || file.endsWith('.json')), ...present(JEST_CONFIGS)];
+  const jestFiles = [...pkg.namedConfigs.filter((file) => /jest/i.test(file) || (file.endsWith('.json') && !/jasmine/i.test(file))), ...present(JEST_CONFIGS)];
   const jestConfigs: Array<{ file: string; value: Literal }> = jestFiles.map((file) => ({ file, value: readConfig(file) }));
   if (pkg.manifest?.jest !== undefined) jestConfigs.push({ file: within('package.json'), value: pkg.manifest.jest as Literal });
   for (const { file, value } of jestConfigs.slice(0, 1)) {
@@ -126,6 +131,18 @@ export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string
     readRunners.add('mocha');
     if (matcher) runners.push(matcher);
     else unreadable.push(file);
+  }
+
+  // jasmine's specs, by its config (`jasmine --config=…`, or spec/support/jasmine.json) or its defaults; jasmine-browser-runner's, by its own.
+  const jasmineFiles = [...pkg.namedConfigs.filter((file) => /jasmine/i.test(file) && !/jasmine-browser/i.test(file)), ...present(JASMINE_CONFIGS)];
+  const jasmineBrowser = [...pkg.namedConfigs.filter((file) => /jasmine-browser/i.test(file)), ...present(JASMINE_BROWSER_CONFIGS)];
+  for (const [file, browser] of [[jasmineFiles[0], false], [jasmineBrowser[0], true]] as const) {
+    if (file === undefined && (browser || !pkg.runners.includes('jasmine'))) continue;
+    if (file) configs.push(file);
+    const matcher = jasmineMatcher(file ? readConfig(file) : {}, pkg.dir, browser);
+    readRunners.add(browser ? 'jasmine-browser-runner' : 'jasmine');
+    if (matcher) runners.push(matcher);
+    else unreadable.push(file!);
   }
 
   // Cypress's specs are judged beside what the other runners run: a suite the scripts may not show (eslint's Makefile runs it).
@@ -310,6 +327,20 @@ function mochaMatcher(config: Literal, dir: string, files: ReadonlySet<string>):
     const relative = relativeTo(dir, file);
     return relative !== undefined && matches(relative);
   };
+}
+
+/**
+ * jasmine's specs: `spec_files` below `spec_dir` (jasmine-browser-runner's `specFiles` below `specDir`), relative to the
+ * package, negated with `!`; its `helpers` load before them and are no specs.
+ */
+function jasmineMatcher(config: Literal, dir: string, browser: boolean): Matcher | undefined {
+  if (!isObject(config)) return undefined;
+  const specDir = config[browser ? 'specDir' : 'spec_dir'] ?? JASMINE_DEFAULTS.specDir;
+  const specFiles = stringList(config[browser ? 'specFiles' : 'spec_files'], JASMINE_DEFAULTS.specFiles);
+  if (typeof specDir !== 'string' || !specFiles) return undefined;
+  const base = stripDotSlash(specDir).replace(/\/+$/, '');
+  const under = (glob: string) => (base && base !== '.' ? `${base}/${stripDotSlash(glob)}` : stripDotSlash(glob));
+  return globMatcher(specFiles.filter((glob) => !glob.startsWith('!')).map(under), specFiles.filter((glob) => glob.startsWith('!')).map((glob) => under(glob.slice(1))), dir);
 }
 
 /**

@@ -117,8 +117,8 @@ export function onlyCalls(fn: FunctionNode, names: ReadonlySet<string>): boolean
  * Whether the test a declaration makes is the caller's, run through one of `names` (a helper's
  * parameters): given as the test's function (`it(title, fn)`) or as a promise's executor in its body
  * (`it(title, () => new Promise(fn))`), or handed the test's context in its
- * body (`test(title, async (t) => { …; await run(t, page) })`). A helper's test that calls a function
- * it was given with other arguments (`expect(render()).toBeTruthy()`) checks on its own.
+ * body (`test(title, async (t) => { …; await run(t, page) })`), or as a statement of its own given nothing
+ * (`f();`). A helper's test that calls a function it was given for a value (`expect(render()).toBeTruthy()`) checks on its own.
  */
 export function runsCallersTest(call: t.CallExpression, names: ReadonlySet<string>): boolean {
   return call.arguments.slice(1).some((argument) => {
@@ -129,6 +129,11 @@ export function runsCallersTest(call: t.CallExpression, names: ReadonlySet<strin
     walk(argument.body, (child) => {
       if (child.type === 'CallExpression' && child.callee.type === 'Identifier' && names.has(child.callee.name)) {
         found = child.arguments.some((value) => value.type === 'Identifier' && context.has(value.name));
+      }
+      // `try { f(); } finally { … }`: run as a statement of its own, given nothing, the caller's function is the test's body (luxon's `withNow`).
+      if (child.type === 'ExpressionStatement') {
+        const run = unwrapAwait(child.expression);
+        if (run.type === 'CallExpression' && run.arguments.length === 0 && run.callee.type === 'Identifier' && names.has(run.callee.name)) found = true;
       }
       // `() => new Promise(testFn)`: the caller's function is the executor, the test's body (apollo-client's `itAsync`).
       if (child.type === 'NewExpression' && child.callee.type === 'Identifier' && child.callee.name === 'Promise' && child.arguments[0]?.type === 'Identifier' && names.has(child.arguments[0].name)) found = true;
@@ -477,11 +482,18 @@ export function throwsInFunctionWithin(node: t.Node): boolean {
 
 /**
  * Whether the test ends throwing an error it makes when a condition holds (svelte's `if (after - before > 10)
- * throw new Error('vulnerable to ReDoS')`): a check of what the test measured. The same throw first is a guard.
+ * throw new Error('vulnerable to ReDoS')`), also for each item of a loop: a check of what the test measured. The same
+ * throw first is a guard.
  */
 export function endsThrowingIf(fn: FunctionNode): boolean {
-  if (fn.body.type !== 'BlockStatement') return false;
-  const last = fn.body.body.at(-1);
+  return fn.body.type === 'BlockStatement' && endsThrowing(fn.body.body.at(-1));
+}
+
+/** An `if` that throws in a branch, or a loop whose body ends in one (helmet's check of every source file, byte by byte). */
+function endsThrowing(last: t.Node | undefined): boolean {
+  if (last?.type === 'ForStatement' || last?.type === 'ForOfStatement' || last?.type === 'ForInStatement' || last?.type === 'WhileStatement' || last?.type === 'DoWhileStatement') {
+    return endsThrowing(last.body.type === 'BlockStatement' ? last.body.body.at(-1) : last.body);
+  }
   if (last?.type !== 'IfStatement') return false;
   // Or when it does not hold: mobx's `if (isObservableObject(o)) { o.stuff = 'x' } else { throw 'failure' }`.
   return [last.consequent, last.alternate].some((branch) => {

@@ -119,6 +119,11 @@ describe('discoverPackages', () => {
     expect((thrown as Error).message).toMatch(message);
   });
 
+  it('takes a pnpm-workspace.yaml whose packages key is empty for no members, as pnpm does (h3\'s docs/ site)', () => {
+    const found = discover({ 'package.json': manifest({ name: 'root' }), 'docs/package.json': manifest({ name: 'docs' }), 'docs/pnpm-workspace.yaml': 'packages:\n', 'docs/app/package.json': manifest({ name: 'app' }) });
+    expect(found.packages.map((pkg) => [pkg.name, pkg.workspaceRoot])).toEqual([['root', undefined], ['docs', undefined], ['app', undefined]]);
+  });
+
   it('reads a package.json that starts with a byte order mark, as npm does', () => {
     const found = discover({ 'package.json': manifest({ name: 'root', workspaces: ['bom'] }), 'bom/package.json': `\uFEFF${manifest({ name: 'with-bom' })}` });
     expect(found.packages.map((pkg) => pkg.name)).toEqual(['root', 'with-bom']);

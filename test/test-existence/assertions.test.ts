@@ -34,6 +34,7 @@ describe('expect under any local name', () => {
     ['expect destructured from a local require', "const {expect: jestExpect} = require('../');\ntest('t', () => { jestExpect(f()).toEqual(2) });"],
     ["require('expect') under another name", "const check = require('expect');\ntest('t', () => { check(f()).toBe(1) });"],
     ['expect from the test context', "test('t', ({ expect: want }) => { want(f()).toBe(1) });"],
+    ["jasmine's expectAsync for a promise", "it('rejects', async () => { await expectAsync(load()).toBeRejectedWithError(TypeError) });"],
   ])('%s', (_name, code) => {
     expect(classes(code)).toEqual(['real']);
   });
@@ -118,6 +119,9 @@ describe('chains and assert modules however written', () => {
     // The same throw last checks what the test measured.
     expect(classes("test('no ReDoS', () => { const before = performance.now(); TAG.test('a-----!'); const after = performance.now(); if (after - before > 10) { throw new Error('vulnerable to ReDoS'); } })")).toEqual(['real']);
     expect(classes("test('rethrows last', () => { const error = run(); if (error) throw error; })")).toEqual(['no-assertion']);
+    // For each item of a loop that ends the test (helmet's check of every source file's bytes); a loop that ends otherwise checks nothing.
+    expect(classes("test('ascii', async () => { for (const { path, contents } of await sources()) { const index = contents.findIndex(abnormal); if (index !== -1) { throw new Error(`${path} at ${index}`); } } })")).toEqual(['real']);
+    expect(classes("test('each', () => { for (const file of files) { if (!file) throw new Error('missing'); read(file); } })")).toEqual(['no-assertion']);
     // Thrown when the condition does not hold, and a message thrown as it is (mobx's type guard test).
     expect(classes("test('guards', () => { const o = observable({}); if (isObservableObject(o)) { o.stuff = 'new' } else { throw 'failure' } })")).toEqual(['real']);
     expect(classes("test('guard first', () => { if (!ready()) throw `not ready`; run() })")).toEqual(['no-assertion']);
@@ -1244,6 +1248,16 @@ describe('tautologies: only known value matchers on constants', () => {
       ].join('\n'),
     };
     expect(analysisIn(files, 'test/browser.ts').tests.map((test) => `${test.testClass} ${test.title}`)).toEqual(['real downloads', 'no-assertion only loads', 'real on CI']);
+  });
+
+  it('judges the function a helper of a module bound whole runs, as luxon\'s Helpers.withNow(title, dt, fn)', () => {
+    const files = {
+      'test/helpers.js': "exports.withNow = function (name, dt, f) {\n  test(name, () => {\n    const now = Settings.now;\n    try { Settings.now = () => dt; f(); } finally { Settings.now = now; }\n  });\n};\n",
+      'test/datetime/diff.test.js': "const Helpers = require('../helpers');\nHelpers.withNow('diffs from now', dt, () => { expect(dt.diffNow().days).toBe(0); });\nHelpers.withNow('only builds', dt, () => { DateTime.now(); });\n",
+      'test/other.test.mjs': "import * as h from './helpers';\nh.withNow('builds', dt, () => {});\n",
+    };
+    expect(analysisIn(files, 'test/datetime/diff.test.js').tests.map((test) => `${test.testClass} ${test.title}`)).toEqual(['real diffs from now', 'no-assertion only builds']);
+    expect(analysisIn(files, 'test/other.test.mjs').tests.map((test) => `${test.testClass} ${test.title}`)).toEqual(['empty builds']);
   });
 
   it('lets assert-functions clear a custom matcher by its name', () => {

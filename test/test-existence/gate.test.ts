@@ -296,6 +296,26 @@ describe('test-existence gate', () => {
     expect(report.metrics).toMatchObject({ 'test-files': 2, 'real-tests': 2 });
   });
 
+  it('takes the files of a templates folder for templates, not for tests, by the conventions, and judges them where a runner config chooses them', async () => {
+    // moment's templates/test-header.js: an open UMD header its build glues onto each test; a generator's templates/test/app.test.js with EJS.
+    const files = {
+      'package.json': manifest('lib', { test: 'grunt test' }),
+      'src/add.js': SOURCE,
+      'src/test/add.js': REAL_TEST,
+      'templates/test-header.js': ';(function (global, factory) {\n   factory(global.moment)\n}(this, (function (moment) { \'use strict\';\n',
+      'generators/app/templates/test/app.test.js': "it('<%= name %> works', () => { expect(<%= name %>()).toBe(true) });\n",
+      // Tests of a feature of that name are tests (documenso's e2e/templates/).
+      'e2e/templates/create-from-template.spec.ts': REAL_TEST,
+    };
+    const conventions = await runGate(tempDir(files));
+    expect(rules(conventions)).toEqual([]);
+    expect(conventions.metrics).toMatchObject({ 'test-files': 2 });
+    // A runner's own choice is judged, as everywhere: here, tests of the templating code kept in a templates folder.
+    const chosen = await runGate(tempDir({ ...files, 'package.json': manifest('lib', { test: 'vitest run' }), 'vitest.config.js': "export default { test: { include: ['src/test/**/*.js', 'lib/templates/**/*.test.js'] } };\n", 'lib/templates/render.test.js': REAL_TEST }));
+    expect(rules(chosen)).toEqual([]);
+    expect(chosen.metrics).toMatchObject({ 'test-files': 2 });
+  });
+
   it('counts a file named jest.js as source, as a CLI names its entry, unlike a jest config by another name', async () => {
     const cwd = tempDir({
       'package.json': manifest('runner', { test: 'jest' }),

@@ -228,6 +228,29 @@ describe('the files the runner runs', () => {
     })).toEqual({ findings: [], testFiles: 1 });
   });
 
+  it("reads jasmine's spec_dir and spec_files, its defaults, and jasmine-browser-runner's specDir and specFiles", async () => {
+    // As jasmine's own repository: `FooSpec.js` below spec/core, helpers that are no specs, and a spec folder no config names.
+    const tree = (scripts: Record<string, string>, configs: Record<string, string>) => ({
+      'package.json': pkg(scripts),
+      'spec/core/EnvSpec.js': REAL,
+      'spec/core/sub/ClockSpec.mjs': REAL,
+      'spec/helpers/init.js': EMPTY,
+      'spec/html/HtmlReporterSpec.js': REAL,
+      'spec/npmPackage/wip.spec.js': EMPTY,
+      'spec/performance/large.spec.js': EMPTY,
+      ...configs,
+    });
+    const nodeConfig = JSON.stringify({ spec_dir: 'spec', spec_files: ['core/**/*[Ss]pec.?(m)js', 'npmPackage/**/*[Ss]pec.js', '!npmPackage/wip.spec.js'], helpers: ['helpers/**/*.js'] });
+    expect(await judged(tree({ test: 'jasmine' }, { 'spec/support/jasmine.json': nodeConfig }))).toEqual({ findings: [], testFiles: 2 });
+    // Named with --config, in another place.
+    expect(await judged(tree({ test: 'jasmine --config=config/jasmine.ci.json' }, { 'config/jasmine.ci.json': nodeConfig }))).toEqual({ findings: [], testFiles: 2 });
+    // No config: every `*Spec.js` and `*.spec.js` below spec/, helpers and all, that the defaults name.
+    expect(await judged(tree({ test: 'jasmine' }, {}))).toEqual({ findings: ['test/empty spec/npmPackage/wip.spec.js', 'test/empty spec/performance/large.spec.js'], testFiles: 5 });
+    // jasmine-browser-runner's, beside node's.
+    const browser = "module.exports = {\n  srcDir: 'src',\n  specDir: 'spec',\n  specFiles: ['**/*[Ss]pec.js', '!npmPackage/**/*', '!performance/**/*'],\n  helpers: ['helpers/init.js'],\n};\n";
+    expect(await judged(tree({ test: 'jasmine && jasmine-browser-runner runSpecs' }, { 'spec/support/jasmine.json': nodeConfig, 'spec/support/jasmine-browser.js': browser }))).toEqual({ findings: [], testFiles: 3 });
+  });
+
   it('follows a config exported by name: re-exported as the default, or imported and exported', async () => {
     const files = (config: string) => ({
       'package.json': pkg({ test: 'vitest run' }),
