@@ -9,8 +9,8 @@ import { throwsInFunctionWithin } from './test-body.js';
 /** What assertion libraries export under these names asserts: node's and chai's `assert`, referee's `refute`. */
 const ASSERT_OBJECTS = new Set(['assert', 'refute']);
 export const ASSERT_MODULES = new Set(['assert', 'node:assert', 'assert/strict', 'node:assert/strict', 'power-assert', 'uvu/assert']);
-/** Modules that export one assertion as their default, by what it checks: nock's `assertRejects(promise, /No match/)`. */
-const ASSERTION_FUNCTION_MODULES = new Map([['assert-rejects', 'rejects']]);
+/** Modules that export one assertion as their default, by what it checks: nock's `assertRejects(promise, /No match/)`, tiny-invariant's `invariant(condition, message)`. */
+const ASSERTION_FUNCTION_MODULES = new Map([['assert-rejects', 'rejects'], ['tiny-invariant', 'invariant'], ['invariant', 'invariant']]);
 /**
  * Functions of packages that assert when given expectations among their options: cli-testlab's
  * `execCommand(cmd, { expectedOutput: '…' })` rejects with an AssertionError when the output differs.
@@ -22,8 +22,8 @@ const EXPECT_MODULES = new Set(['expect', '@jest/expect', 'chai', 'unexpected', 
 const PROPERTY_MODULES = new Set(['fast-check', '@fast-check/vitest', '@fast-check/jest']);
 /** A local name of an `expect` entry point, whatever module it came from: `jestExpect`, `vExpect`, `expect2`. */
 const EXPECT_LIKE_NAME = /^(?:[a-z]\w*)?expect\d*$|Expect\d*$/;
-/** A name that says its function checks: `assertRender`, `expectValid`, `checkOutput`. */
-export const CHECKING_NAME = /^(?:assert|expect|check|verify)(?:[A-Z_\d]|$)/;
+/** A name that says its function checks: `assertRender`, `expectValid`, `checkOutput`, graphql-js's `invariant(condition, message)`. */
+export const CHECKING_NAME = /^(?:assert|expect|check|verify|invariant)(?:[A-Z_\d]|$)/;
 /** Classes named for the assertions their methods make: effect's `TestSchema.Asserts`, an `Assertions`, an `ExpectationVerifier`. */
 const ASSERTING_CLASS = /^(?:[A-Z]\w*)?(?:Asserts|Assertions?|Asserter|Expectations?|Verifier)$/;
 /** `TestSchema.Asserts.ast.fields.equals`: a member of a class named to assert (the method itself may be named anything). */

@@ -1,4 +1,4 @@
-import { boundNames, canBeTitle, declarationPath, isFunction, isString, returnedValues, rootName, type FunctionNode, type t } from './ast.js';
+import { boundNames, calleePath, canBeTitle, declarationPath, isFunction, isString, returnedValues, rootName, type FunctionNode, type t } from './ast.js';
 import { QUNIT_FUNCTIONS, SUITE_BASES, TEST_BASES, type Bindings } from './bindings.js';
 import { conditionSkips, constantCondition } from './test-body.js';
 
@@ -67,6 +67,8 @@ function plainness(callee: t.Node): number {
 export class Declarations {
   /** Test and suite names that the functions being walked bind to other values (see within). */
   private readonly localNames: string[] = [];
+  /** Names the functions being walked bind to a test harness of their own, whose tests are input (see within). */
+  private readonly harnessNames: string[] = [];
   /** How many test bodies the walk is in (see within). */
   private testDepth = 0;
 
@@ -83,15 +85,18 @@ export class Declarations {
    */
   within<T>(fn: FunctionNode, walk: () => T, isTest = false): T {
     const statements = fn.body.type === 'BlockStatement' ? fn.body.body : [];
-    const bound = statements.flatMap((statement) => (statement.type === 'VariableDeclaration' ? statement.declarations : []))
-      .flatMap((declarator) => boundNames(declarator.id))
-      .filter((name) => TEST_BASES.has(name) || SUITE_BASES.has(name));
+    const declarators = statements.flatMap((statement) => (statement.type === 'VariableDeclaration' ? statement.declarations : []));
+    const bound = declarators.flatMap((declarator) => boundNames(declarator.id)).filter((name) => TEST_BASES.has(name) || SUITE_BASES.has(name));
+    // tape's `var test = tape.createHarness()`: tests of the harness under test, whose output the test checks, are its input.
+    const harnesses = declarators.filter((declarator) => declarator.init?.type === 'CallExpression' && calleePath(declarator.init.callee)?.at(-1) === 'createHarness').flatMap((declarator) => boundNames(declarator.id));
     this.localNames.push(...bound);
+    this.harnessNames.push(...harnesses);
     if (isTest) this.testDepth += 1;
     try {
       return walk();
     } finally {
       this.localNames.length -= bound.length;
+      this.harnessNames.length -= harnesses.length;
       if (isTest) this.testDepth -= 1;
     }
   }
@@ -101,7 +106,7 @@ export class Declarations {
     const callee = this.chosenCallee(call.callee);
     // Most calls are not declarations; their root name says so without building the path.
     const root = rootName(callee);
-    if (root === undefined || this.names.shadowed.has(root)) return undefined;
+    if (root === undefined || this.names.shadowed.has(root) || this.harnessNames.includes(root)) return undefined;
     const alias = this.names.testAliases.has(root) || this.names.importedTests.has(root);
     if (!(TEST_BASES.has(root) || SUITE_BASES.has(root) || this.names.contextNames.has(root) || alias || root === 'QUnit')) return undefined;
     let path = declarationPath(callee, CURRIED);

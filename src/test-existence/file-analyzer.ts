@@ -5,10 +5,10 @@ import {
   type FunctionNode, type ParsedSource, type t,
 } from './ast.js';
 import type { AssertionKind } from './constants.js';
-import { Bindings, TYPE_ASSERTIONS, type HelperRef } from './bindings.js';
+import { Bindings, CHECKING_NAME, TYPE_ASSERTIONS, type HelperRef } from './bindings.js';
 import { isInTestFolder } from './files.js';
 import { CURRIED, Declarations, type Declaration, type Flags } from './declarations.js';
-import { acknowledge, awaitsCallback, endsAwaitingEvent, endsThrowingIf, generatorOf, GENERATOR_MODULES, isBindCall, onlyCalls, runsCallersTest, settlesOnEvent, throwsInFunctionWithin } from './test-body.js';
+import { acknowledge, awaitsCallback, endsAwaitingEvent, endsThrowingIf, generatorOf, GENERATOR_MODULES, isBindCall, onlyCalls, runsCallersTest, settlesOnEvent, throwsInFunctionWithin, throwsOnCondition } from './test-body.js';
 import { compilerReading, runsCheckingCommand } from './compiler-checks.js';
 import type { AnalyzeOptions, FileAnalysis, TestCase, TestClass } from './analyze.js';
 import type { DeclaredTests } from './local-modules.js';
@@ -73,6 +73,8 @@ function helperCalled(statement: t.Node): { call: t.CallExpression; name: string
 /** Flags a suite passes down to what it declares. */
 interface Scope {
   skipped: boolean;
+  /** The line of the suite that skips the tests in it, for an ESLint comment above it that accepts them (see acknowledge). */
+  skippedBy?: number;
   todo: boolean;
   /** A hook (`beforeEach`, `afterEach` …) of an enclosing suite asserts, on behalf of every test. */
   hookAsserts: boolean;
@@ -134,6 +136,8 @@ export class FileAnalyzer {
   private readonly tests: TestCase[] = [];
   /** Where each test's declaration starts, for the branch it is in (see withoutPlaceholders). */
   private readonly testStarts = new Map<TestCase, number>();
+  /** The line of the suite that skips each test a skipped suite holds (see acknowledge). */
+  private readonly skippedBy = new Map<TestCase, number>();
   /** The two branches of each `if … else` the walk passes, outside tests. */
   private readonly alternatives: Array<[t.Node, t.Node]> = [];
   private readonly focusedSuites: FileAnalysis['focusedSuites'] = [];
@@ -202,7 +206,7 @@ export class FileAnalyzer {
     // tsd and tstyche files may assert at the top level, with no test around: the file is one type test.
     if (this.typeTests && this.tests.length === 0 && parts.some((part) => this.hasTypeAssertions(part().program))) this.tests.push({ title: '(type assertions of the file)', line: 1, column: 1, testClass: 'real' });
     const tests = this.withoutPlaceholders();
-    acknowledge(tests, comments, this.lines);
+    acknowledge(tests, comments, this.lines, this.skippedBy);
     return { tests, focusedSuites: this.focusedSuites, ...(this.packageImports.size > 0 ? { packageImports: [...this.packageImports] } : {}) };
   }
 
@@ -286,9 +290,13 @@ export class FileAnalyzer {
     return isInTestFolder(this.file) ? this.names.exported(name) : (this.names.helpers.get(name) ?? []);
   }
 
-  /** Whether the module's export `name` (or `default`) asserts, when this file is a helper module. */
+  /**
+   * Whether the module's export `name` (or `default`) asserts, when this file is a helper module; one named to check
+   * that throws on a condition does, as a function of the test file does (graphql-js's `invariant(condition, message)`).
+   */
   exportAsserts(name: string): boolean {
-    return this.finder.helpersAssert(this.exportRefs(name));
+    const refs = this.exportRefs(name);
+    return this.finder.helpersAssert(refs) || (CHECKING_NAME.test(name) && refs.some((ref) => 'type' in ref && throwsOnCondition(ref)));
   }
 
   /**
@@ -545,7 +553,8 @@ export class FileAnalyzer {
     if (flags.focused) this.focusedSuites.push({ title: this.titleOf(call), ...this.lines.at(call.start) });
     const callback = call.arguments.find(isFunction);
     if (!callback) return;
-    const inner: Scope = { ...scope, skipped: scope.skipped || flags.skipped, todo: scope.todo || flags.todo };
+    const skippedBy = scope.skipped || !flags.skipped ? scope.skippedBy : this.lines.at(call.start).line;
+    const inner: Scope = { ...scope, skipped: scope.skipped || flags.skipped, skippedBy, todo: scope.todo || flags.todo };
     const testsBefore = this.tests.length;
     const passedBefore = this.passedThrough;
     this.declarations.within(callback, () => {
@@ -603,7 +612,9 @@ export class FileAnalyzer {
       if (flags.focused) this.focusedSuites.push({ title: this.titleOf(call), ...this.lines.at(call.start) });
       return;
     }
-    this.addTest({ title, ...this.lines.at(call.start), testClass: this.classify(callback, flags, scope, assertions) }, call.start);
+    const test: TestCase = { title, ...this.lines.at(call.start), testClass: this.classify(callback, flags, scope, assertions) };
+    this.addTest(test, call.start);
+    if (scope.skippedBy !== undefined && test.testClass === 'skipped') this.skippedBy.set(test, scope.skippedBy);
   }
 
   private classify(callback: FunctionNode | 'opaque' | undefined, flags: Flags, scope: Scope, assertions: Set<AssertionKind>): TestClass {

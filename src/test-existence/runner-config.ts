@@ -393,8 +393,8 @@ function globMatcher(include: readonly string[], exclude: readonly string[], dir
 /** node:test's own patterns, for `node --test` with no path or a folder. */
 const NODE_TEST_DEFAULTS = ['**/*.test.{cjs,mjs,js,cts,mts,ts}', '**/*-test.{cjs,mjs,js,cts,mts,ts}', '**/*_test.{cjs,mjs,js,cts,mts,ts}', '**/test-*.{cjs,mjs,js,cts,mts,ts}', '**/test.{cjs,mjs,js,cts,mts,ts}', '**/test/**/*.{cjs,mjs,js,cts,mts,ts}'];
 
-/** The files `node --test <paths>` or `mocha <paths>` run: globs, files, and folders (node searches them deep, mocha with --recursive). */
-function argumentMatcher(runner: 'node' | 'mocha', paths: readonly string[], recursive: boolean, dir: string, files: ReadonlySet<string>): Matcher {
+/** The files `node --test <paths>`, `mocha <paths>` or `tap <paths>` run: globs, files, and folders (node and tap search them deep, mocha with --recursive). */
+function argumentMatcher(runner: RunnerFiles['runner'], paths: readonly string[], recursive: boolean, dir: string, files: ReadonlySet<string>): Matcher {
   const folder = (clean: string) => (runner === 'node' ? NODE_TEST_DEFAULTS.map((glob) => `${clean}/${glob}`) : [`${clean}/${recursive ? '**/' : ''}*.{js,cjs,mjs,ts,cts,mts}`]);
   const globs = paths.length === 0
     ? runner === 'node' ? NODE_TEST_DEFAULTS : MOCHA_DEFAULT_SPEC

@@ -23,17 +23,18 @@ export interface TestScriptReading {
 }
 
 export interface RunnerFiles {
-  runner: 'node' | 'mocha';
+  runner: 'node' | 'mocha' | 'tap' | 'tape';
   /** Files, folders and globs, relative to the package; none means the runner's defaults. */
   paths: string[];
   recursive: boolean;
 }
 
-/** Options of node and mocha that take the next word as their value, so that it is not a path. */
+/** Options of node, mocha and tap that take the next word as their value, so that it is not a path. */
 const VALUE_OPTIONS = new Set([
   '--test-reporter', '--test-reporter-destination', '--test-name-pattern', '--test-skip-pattern', '--test-concurrency', '--test-timeout', '--import', '--require',
   '-r', '--loader', '--experimental-loader', '--env-file', '--conditions', '-C', '--reporter', '-R', '--timeout', '-t', '--ui', '-u', '--grep', '-g', '--fgrep',
   '-f', '--file', '--config', '--extension', '--ignore', '--exclude', '--reporter-option', '--reporter-options', '-O', '--slow', '-s', '--retries', '--jobs', '-j', '--package',
+  '--node-arg', '--test-arg', '--nyc-arg', '--coverage-report', '-o', '--output-file',
 ]);
 
 type Command = Extract<ShellNode, { type: 'command' }>;
@@ -175,6 +176,11 @@ class ScriptReader {
       this.runners.add(runner);
       if ((runner === 'node' && runnerWords.includes('--test')) || runner === 'mocha' || runner === '_mocha') {
         this.runnerFiles.push({ runner: runner === 'node' ? 'node' : 'mocha', paths: pathArguments(runnerWords.slice(1)), recursive: runnerWords.includes('--recursive') });
+      }
+      // tape's `nyc tap 'test/*.js'`: the files given, not the fixtures that its tests run from test/<folder>/ (tap searches a folder deep).
+      if (runner === 'tap' || runner === 'tape') {
+        const paths = pathArguments(runnerWords.slice(1));
+        if (paths.length > 0) this.runnerFiles.push({ runner, paths, recursive: true });
       }
       if (runnerWords.some((word) => PASS_WITH_NO_TESTS.test(word))) {
         this.problems.push({ rule: 'script/pass-with-no-tests', script: name, message: `the "${name}" script passes --passWithNoTests, so it is green when no test is found` });

@@ -9,8 +9,11 @@ import type { TestCase, TestClass } from './analyze.js';
 
 const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
 
-/** Libraries that declare and check a test per row of a table: babel-plugin-tester, jscodeshift, ESLint's RuleTester. */
-const TEST_GENERATORS = new Set(['pluginTester', 'defineTest', 'defineInlineTest', 'defineSnapshotTest']);
+/**
+ * Libraries that declare and check a test per row of a table: babel-plugin-tester, jscodeshift, ESLint's RuleTester, and
+ * jest-preset-stylelint's globals (`testRule({ ruleName, config, accept: […], reject: […] })`, stylelint's and its plugins').
+ */
+const TEST_GENERATORS = new Set(['pluginTester', 'defineTest', 'defineInlineTest', 'defineSnapshotTest', 'testRule', 'testRuleConfigs']);
 /** Modules whose default export declares a test per row of a table, whatever it is imported as: `cases(title, tester, rows)`. */
 export const GENERATOR_MODULES: ReadonlySet<string> = new Set(['jest-in-case']);
 
@@ -88,12 +91,25 @@ export function awaitsCallback(fn: FunctionNode, done: string, { anyUse = false,
   walk(fn.body, (node) => {
     if (deferred || waits.has(node)) return false;
     if (node.type === 'CallExpression' && isPromiseCall(node) && !calledBack(node)) {
-      for (const argument of node.arguments) waits.add(argument);
+      // `connect().catch(() => { …; done() })` ends the test only if the promise rejects: it checks the rejection (ioredis's
+      // failing connections). `.catch(done)` hands the error on, and fails the test with it.
+      const rejects = node.callee.type === 'MemberExpression' && propertyName(node.callee) === 'catch';
+      for (const argument of node.arguments) if (!(rejects && isFunction(argument) && callsDoneBare(argument, isDone))) waits.add(argument);
     }
     if (isDone(node) && !direct.has(node)) deferred = true;
     return true;
   });
   return deferred;
+}
+
+/** Whether a function calls `done` given nothing: it ends the test as passed. */
+function callsDoneBare(fn: FunctionNode, isDone: (node: t.Node) => boolean): boolean {
+  let found = false;
+  walk(fn.body, (node) => {
+    if (node.type === 'CallExpression' && node.arguments.length === 0 && isDone(node.callee)) found = true;
+    return !found;
+  });
+  return found;
 }
 
 /**
@@ -544,12 +560,16 @@ const ACKNOWLEDGING_RULES: Partial<Record<TestClass, RegExp>> = {
   empty: /\bexpect-expect\b/,
 };
 
-/** Marks tests whose line above disables the ESLint rule for their class: the author accepted it in review. */
-export function acknowledge(tests: TestCase[], comments: ReadonlyArray<{ value: string; end: number }>, lines: SourceLines): void {
+/**
+ * Marks tests whose line above disables the ESLint rule for their class: the author accepted it in review. A skipped test is
+ * accepted too by such a line above the suite that skips it (`skippedBy`: stylelint's `describe.skip('standard config', …)`).
+ */
+export function acknowledge(tests: TestCase[], comments: ReadonlyArray<{ value: string; end: number }>, lines: SourceLines, skippedBy: ReadonlyMap<TestCase, number>): void {
   const disabled = new Map<number, string>();
   for (const comment of comments) if (/eslint-disable-next-line/.test(comment.value)) disabled.set(lines.at(comment.end).line + 1, comment.value);
   for (const test of tests) {
-    const rules = disabled.get(test.line);
+    const suite = skippedBy.get(test);
+    const rules = disabled.get(test.line) ?? (suite === undefined ? undefined : disabled.get(suite));
     const pattern = ACKNOWLEDGING_RULES[test.testClass];
     if (rules && pattern?.test(rules)) test.acknowledged = true;
   }

@@ -46,6 +46,21 @@ describe('expect under any local name', () => {
     expect(classes(code)).toEqual(['real']);
   });
 
+  it('takes invariant(condition, message) for an assertion: tiny-invariant, and a function of the code under test named so (graphql-js)', () => {
+    expect(classes("import invariant from 'tiny-invariant';\ntest('parses', () => { invariant(parse('x').ok, 'parses') });")).toEqual(['real']);
+    const files = {
+      'src/jsutils/invariant.ts': "export function invariant(condition: unknown, message?: string): asserts condition {\n  if (!condition) throw new Error(message ?? 'Unexpected invariant triggered.');\n}\n",
+      'src/__fuzz__/strip-fuzz.ts': "import { invariant } from '../jsutils/invariant';\nit('strips', () => { const printed = strip(doc); invariant(printed === expected, 'differs'); });\n",
+    };
+    expect(classesIn(files, 'src/__fuzz__/strip-fuzz.ts')).toEqual(['real']);
+    // So does any helper imported from the tests' code that is named to check and throws on a condition; not one named otherwise.
+    const helpers = {
+      'test/helpers/checks.js': "export function assertValid(doc) { if (!doc.valid) throw new Error('invalid'); }\nexport function load(doc) { if (!doc) throw new Error('no doc'); return doc; }\n",
+      'test/doc.test.js': "import { assertValid, load } from './helpers/checks';\nit('validates', () => { assertValid(parse('x')); });\nit('loads', () => { load(parse('x')); });\n",
+    };
+    expect(classesIn(helpers, 'test/doc.test.js')).toEqual(['real', 'no-assertion']);
+  });
+
   it("takes unexpected's one-call assertions, expect(subject, 'to …', …), for assertions, not chai's message", () => {
     const unexpected = [
       "it('slow', function () { run.slow(100); expect(run.slow(), 'to be', 100); });",
@@ -157,6 +172,9 @@ describe('chains and assert modules however written', () => {
   it('leaves out what the line above accepts with eslint-disable-next-line, and counts it', () => {
     const code = "// eslint-disable-next-line jest/no-focused-tests\ntest.only('on a broken platform', () => { expect(f()).toBe(1) });\n// eslint-disable-next-line vitest/no-disabled-tests\ntest.skip('later', () => {});\n// eslint-disable-next-line jest/no-disabled-tests\ntest.only('other rule', () => {});";
     expect(analyzeWithBoth(code, 'a.test.js').tests.map((test) => `${test.testClass}${test.acknowledged ? ' (acknowledged)' : ''}`)).toEqual(['focused (acknowledged)', 'skipped (acknowledged)', 'focused']);
+    // Above a skipped suite, for the tests it skips (stylelint's `describe.skip('standard config', …)`); not for another class of test in it.
+    const suite = "// eslint-disable-next-line jest/no-disabled-tests -- until the new rule is documented\ndescribe.skip('standard config', () => {\n  test('lists every rule', () => { expect(rules()).toEqual(listed) });\n  describe('nested', () => { it('runs', () => { expect(f()).toBe(1) }) });\n});\ndescribe.skip('other', () => { it('x', () => { expect(f()).toBe(1) }) });";
+    expect(analyzeWithBoth(suite, 'a.test.js').tests.map((test) => `${test.testClass}${test.acknowledged ? ' (acknowledged)' : ''}`)).toEqual(['skipped (acknowledged)', 'skipped (acknowledged)', 'skipped']);
   });
 
   it("counts tap's t.end called back by the code under test, as a done callback, and not at the end of the test", () => {
@@ -175,6 +193,9 @@ describe('chains and assert modules however written', () => {
   it('does not take a promise waited on through done for an assertion, unless the code under test calls back first', () => {
     expect(classes("it('t', (done) => { f().then(() => done()) });")).toEqual(['no-assertion']);
     expect(classes("it('t', (done) => { f(); done(); });")).toEqual(['no-assertion']);
+    // Ended only in a catch, the test checks that the promise rejects (ioredis's failing connect); `.catch(done)` hands the error on.
+    expect(classes("it('rejects', (done) => { const r = new Redis({ port: 1 }); r.connect().catch(() => { r.disconnect(); done(); }); });")).toEqual(['real']);
+    expect(classes("it('t', (done) => { f().then(() => done()).catch(done); });\nit('u', (done) => { f().catch((error) => done(error)); });")).toEqual(['no-assertion', 'no-assertion']);
     // mongoose: the test ends only once the connection opens; socket.io: once the server closes the client.
     expect(classes("it('opens', function (done) { mong.connect(uri); mong.connection.on('open', function () { mong.disconnect().then(() => done()).catch((err) => done(err)); }); });")).toEqual(['real']);
     expect(classes("it('closes', (done) => { setupServer({ upgradeTimeout: 50 }, async ({ engine }) => { const client = connect(); client.closed.then(() => { success(engine, done); }); }); });")).toEqual(['real']);
@@ -1214,6 +1235,8 @@ describe('tautologies: only known value matchers on constants', () => {
   it('counts the tests a table-driven library declares (babel-plugin-tester, RuleTester)', () => {
     expect(classes("import pluginTester from 'babel-plugin-tester';\ndescribe('babel 7', () => { pluginTester({ plugin, tests: { a: 'x' } }) });")).toEqual(['real']);
     expect(classes("const ruleTester = new RuleTester();\nruleTester.run('no-x', rule, { valid: [], invalid: [] });")).toEqual(['real']);
+    // jest-preset-stylelint's global, as stylelint's rules and its plugins test themselves.
+    expect(classes("import { messages, ruleName } from '../index.mjs';\ntestRule({ ruleName, config: [true], accept: [{ code: 'a {}' }], reject: [{ code: 'a { }', message: messages.rejected }] });", 'lib/rules/block-no-empty/__tests__/index.mjs')).toEqual(['real']);
     // jest-in-case, whatever it is imported or required as; a function of the same name from elsewhere declares nothing.
     expect(classes("import cases from 'jest-in-case';\ncases('add', (row) => { expect(add(row.a, row.b)).toBe(row.sum) }, [{ a: 1, b: 2, sum: 3 }]);")).toEqual(['real']);
     expect(classes("const runCases = require('jest-in-case');\ndescribe.skip('later', () => { runCases('add', check, rows) });")).toEqual(['skipped']);
@@ -1389,6 +1412,9 @@ describe('what real suites also do', () => {
     // So do a test context's own methods, destructured (tap's `const { test, end } = t`).
     const subtests = analyzeWithBoth("import t from 'tap';\nt.test('parent', (t) => {\n  const { test } = t;\n  test('child', (t) => { t.equal(f(), 1); t.end(); });\n});", 'a.test.js');
     expect(subtests.tests.map((test) => `${test.title}: ${test.testClass}`)).toEqual(['child: real']);
+    // tape's own tests: a harness under test, whose focused and todo tests are the input whose output the test checks.
+    const harness = "var t = require('tap');\nvar tape = require('../');\nt.test('only', function (tt) {\n  var test = tape.createHarness();\n  test.createStream().pipe(concat(function (rows) { tt.same(rows, expected); tt.end(); }));\n  test('x', { todo: true }, function (t) { t.end(); });\n  test.only('y', function (t) { t.end(); });\n});";
+    expect(analyzeWithBoth(harness, 'test/only.js').tests.map((test) => `${test.title}: ${test.testClass}`)).toEqual(['only: real']);
     // A subtest of a test's context given a function a call makes (tap's `t.test('with diags', bufferedTest({ some: 'diags' }))`).
     const made = analyzeWithBoth("import t from 'tap';\nconst check = (input) => (t) => { t.same(parse(input), input); t.end(); };\nt.test('parses', (t) => {\n  t.test('with diags', check({ diags: 1 }));\n  t.end();\n});", 'a.test.js');
     expect(made.tests.map((test) => test.title)).toEqual(['with diags']);

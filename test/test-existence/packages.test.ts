@@ -360,6 +360,9 @@ describe('packages as a user sees them', () => {
     const tested = await runGate(workspace({ scripts: { 'test:e2e': 'playwright test', 'test:ui': 'playwright test --ui', lint: 'eslint .' } }));
     expect(rules(tested)).toEqual(['script/missing packages/app-tests/package.json']);
     expect(tested.metrics).toMatchObject({ 'tested-by-test-packages': 1 });
+    // A placeholder in the tested package points at those tests (node-postgres's pg-cloudflare: `echo e2e test in pg package`).
+    const pointed = { 'packages/db/package.json': manifest('@acme/db', { build: 'tsc', test: 'echo "tested in app-tests"' }, { private: true }) };
+    expect(rules(await runGate(workspace({ scripts: { 'test:e2e': 'playwright test' } }, pointed)))).toEqual(['script/missing packages/app-tests/package.json']);
     const dbUntested = ['tests/none packages/db/package.json', 'script/missing packages/db/package.json'];
     // A package that builds or starts something is an app or a library, whose tests do not test what they import.
     expect(rules(await runGate(workspace({ scripts: { 'test:e2e': 'playwright test', build: 'tsc' } })))).toEqual(expect.arrayContaining(dbUntested));

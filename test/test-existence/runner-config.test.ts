@@ -407,6 +407,10 @@ describe('the files the runner runs', () => {
       'test/acceptance/app.js': REAL,
       'test/support/env.js': EMPTY,
     })).toEqual({ findings: [], testFiles: 2 });
+    // tape's `nyc tap 'test/*.js'`: the fixtures its tests run from test/<folder>/ are not tests; a folder is searched deep.
+    const tape = { 'test/only.js': REAL, 'test/exit/todo.js': EMPTY, 'test/async/fail.js': EMPTY, 'lib/test/deep.js': REAL };
+    expect(await judged({ 'package.json': pkg({ test: "nyc tap --timeout 60 'test/*.js'" }), ...tape })).toEqual({ findings: [], testFiles: 1 });
+    expect(await judged({ 'package.json': pkg({ test: 'tape test/*.js lib/test' }), ...tape })).toEqual({ findings: [], testFiles: 2 });
   });
 
   it('reads a config written as a function of the command, and a vite config with no test key as the defaults', async () => {
