@@ -83,6 +83,8 @@ export function awaitsCallback(fn: FunctionNode, done: string, { anyUse = false,
   const callbacks: t.Node[] = [];
   walk(fn.body, (node) => {
     if (node.type === 'CallExpression' && !isPromiseCall(node)) callbacks.push(...node.arguments.filter(isFunction));
+    // A method the test replaces is called back by the code too (ioredis's `redis.select = function () { … done() }`).
+    if (node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' && isFunction(node.right)) callbacks.push(node.right);
     return true;
   });
   const calledBack = (node: t.Node) => callbacks.some((callback) => node.start >= callback.start && node.end <= callback.end);
@@ -200,9 +202,10 @@ export function endsAwaitingEvent(fn: FunctionNode, localFunction: (name: string
     const local = localFunction(callee.name);
     if (local ? settlesOnEvent(local, localFunction) : importedSettlesOnEvent(callee.name)) return true;
   }
+  // Events awaited together: ioredis's `await Promise.all([once(redis, 'close'), once(newMaster, 'connect')])`.
+  if (combinedPromises(last)?.some(isEventPromise)) return true;
+  if (isEventPromise(last)) return true;
   if (!last.arguments.some(isString)) return false;
-  const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
-  if (name !== undefined && EVENT_PROMISES.has(name)) return true;
   const helper = callee.type === 'Identifier' ? localFunction(callee.name) : undefined;
   if (!helper) return false;
   // The helper is asked for an event by name (`'close'`), and hands `resolve` on: to a listener, or to a list the socket's listener empties.
@@ -359,6 +362,14 @@ function signalAwaited(node: t.Node | undefined): string | undefined {
   return path?.length === 2 && (path[0] === 'Deferred' || path[0] === 'Latch') && path[1] === 'await' && first?.type === 'Identifier' ? first.name : undefined;
 }
 
+/** `once(emitter, 'close')`, `pEvent(emitter, 'close')`: a promise an event of that name settles. */
+function isEventPromise(node: t.Node): boolean {
+  if (node.type !== 'CallExpression' || !node.arguments.some(isString)) return false;
+  const callee = node.callee;
+  const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+  return name !== undefined && EVENT_PROMISES.has(name);
+}
+
 /** Methods that end what a test started: `await app.stop()`, `await server.close()`. */
 const TEARDOWNS = new Set(['stop', 'close', 'destroy', 'dispose', 'end', 'shutdown', 'terminate', 'disconnect', 'quit', 'cleanup', 'teardown', 'restore']);
 
@@ -368,8 +379,25 @@ const CALLS_BACK_ANYWAY = new Set([...TIMERS, 'listen', ...TEARDOWNS]);
 /** `await app.stop()`, `await new Promise((resolve) => compiler.close(resolve))`. */
 function isTeardown(node: t.Node): boolean {
   if (node.type === 'NewExpression') return resolvesIn(node, (call) => TEARDOWNS.has(calleePath(call.callee)?.at(-1) ?? ''));
-  return node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && TEARDOWNS.has(propertyName(node.callee) ?? '');
+  // Several at once: ioredis's `await Promise.all([sentinel.disconnectPromise(), master.disconnectPromise()])`.
+  const together = combinedPromises(node);
+  if (together) return together.length > 0 && together.every(isTeardown);
+  return node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && TEARDOWN_NAME.test(propertyName(node.callee) ?? '');
 }
+
+/** A teardown method, also named for what it returns: `disconnectPromise()`, `closeAsync()`. */
+const TEARDOWN_NAME = new RegExp(`^(?:${[...TEARDOWNS].join('|')})(?:[A-Z]|$)`);
+
+/** The promises `Promise.all([…])` (or `race`, `allSettled`, `any`) waits for, written in its array. */
+function combinedPromises(node: t.Node): t.Node[] | undefined {
+  if (node.type !== 'CallExpression') return undefined;
+  const path = calleePath(node.callee);
+  const list = node.arguments[0];
+  if (path?.length !== 2 || path[0] !== 'Promise' || !PROMISE_COMBINATORS.has(path[1]!) || list?.type !== 'ArrayExpression') return undefined;
+  return list.elements.filter((element): element is t.Expression => element !== null && element.type !== 'SpreadElement');
+}
+
+const PROMISE_COMBINATORS = new Set(['all', 'race', 'allSettled', 'any']);
 
 /** How many helpers deep settlesOnEvent follows one that awaits or returns another. */
 const EVENT_HELPER_DEPTH = 3;
@@ -474,15 +502,23 @@ function mentions(node: t.Node, name: string): boolean {
 /** `Error(…)` and the other built-in errors build one without `new` too (pino's `throw Error('should not call mixin')`). */
 const ERROR_CONSTRUCTOR = /^(?:[A-Z][A-Za-z]*)?Error$/;
 
+/** sinon's stubs that throw or reject with what they are given: `sinon.stub(Redis.prototype, 'connect').throws(new Error('…'))`. */
+const STUB_THROWS = new Set(['throws', 'rejects']);
+
 /**
  * Whether a function written within `node` (a test's body, the mocks a module is loaded with) throws
- * a new error, or rejects with one (yarn's `return Promise.reject(new Error('Concurrency is broken'))`):
+ * a new error, or rejects with one (yarn's `return Promise.reject(new Error('Concurrency is broken'))`),
+ * and so does a stub made to (ioredis's ``sinon.stub(Redis.prototype, 'connect').throws(new Error('`connect` should not be called'))``):
  * a path the code under test must not take.
  */
 export function throwsInFunctionWithin(node: t.Node): boolean {
   let found = false;
   walk(node, (child) => {
     if (found) return false;
+    if (child.type === 'CallExpression' && child.callee.type === 'MemberExpression' && STUB_THROWS.has(propertyName(child.callee) ?? '') && child.arguments[0] && isNewError(child.arguments[0]) && calleePath(child.callee)?.includes('stub')) {
+      found = true;
+      return false;
+    }
     if ((child.type === 'ArrowFunctionExpression' || child.type === 'FunctionExpression' || child.type === 'FunctionDeclaration') && child.body) {
       walk(child.body, (inner) => {
         if (inner.type === 'ThrowStatement' && isNewError(inner.argument)) found = true;

@@ -149,6 +149,9 @@ describe('chains and assert modules however written', () => {
     expect(classes("test('no write', () => { const log = logger(sink(() => { throw TypeError('no data') })); log.debug('x') })")).toEqual(['real']);
     expect(classes("test('rethrow', () => { run((error) => { throw error }) })")).toEqual(['no-assertion']);
     expect(classes("test('made', () => { run(() => { throw makeError() }) })")).toEqual(['no-assertion']);
+    // A sinon stub made to throw an error made on the spot (ioredis's lazy connect); not one given an error, nor another object's throws.
+    expect(classes("it('does not connect', () => { sinon.stub(Redis.prototype, 'connect').throws(new Error('connect should not be called')); new Redis({ lazyConnect: true }); });")).toEqual(['real']);
+    expect(classes("it('a', () => { sinon.stub(api, 'get').rejects(error); run(); });\nit('b', () => { parser.throws(new Error('x')); run(); });")).toEqual(['no-assertion', 'no-assertion']);
     // Rejecting with an error made on the spot is the same path, in a promise.
     expect(classes("test('concurrency', async () => { const queue = new Queue(5); let running = 0;\nawait Promise.all([1, 2, 3].map(() => queue.push(() => { running++; if (running > 5) return Promise.reject(new Error('too many')); running--; return Promise.resolve(); }))); })")).toEqual(['real']);
     expect(classes("test('passes on', async () => { await run((error) => Promise.reject(error)) })")).toEqual(['no-assertion']);
@@ -193,6 +196,8 @@ describe('chains and assert modules however written', () => {
   it('does not take a promise waited on through done for an assertion, unless the code under test calls back first', () => {
     expect(classes("it('t', (done) => { f().then(() => done()) });")).toEqual(['no-assertion']);
     expect(classes("it('t', (done) => { f(); done(); });")).toEqual(['no-assertion']);
+    // Ended in a method the test replaces, which the code must call (ioredis's `db: 2` selected on connect).
+    expect(classes("it('selects', (done) => { const redis = new Redis({ db: 2 }); const select = redis.select; redis.select = function () { return select.apply(redis, arguments).then(() => { redis.select = select; done(); }); }; });")).toEqual(['real']);
     // Ended only in a catch, the test checks that the promise rejects (ioredis's failing connect); `.catch(done)` hands the error on.
     expect(classes("it('rejects', (done) => { const r = new Redis({ port: 1 }); r.connect().catch(() => { r.disconnect(); done(); }); });")).toEqual(['real']);
     expect(classes("it('t', (done) => { f().then(() => done()).catch(done); });\nit('u', (done) => { f().catch((error) => done(error)); });")).toEqual(['no-assertion', 'no-assertion']);
@@ -557,8 +562,12 @@ describe('helpers', () => {
       // resolve handed to the code under test as its callback, as a done would be; closing after it is tear-down.
       "it('calls back', async () => { server.apply(compiler); await new Promise((resolve) => { server.invalidate(resolve) }); await new Promise((resolve) => { compiler.close(resolve) }); });",
       "it('only closes', async () => { await new Promise((resolve) => { compiler.close(resolve) }); });",
+      // Events awaited together, then servers torn down together (ioredis's failovers); set-up or teardown alone waits for nothing.
+      "it('fails over', async () => { const redis = connect(); await Promise.all([once(redis, 'close'), once(newMaster, 'connect')]); redis.disconnect(); await Promise.all([s1.disconnectPromise(), master.disconnectPromise()]); });",
+      "it('starts', async () => { await Promise.all([start(a), start(b)]); });",
+      "it('tears down', async () => { run(); await Promise.all([a.closeAsync(), b.stop()]); });",
     ].join('\n');
-    expect(classes(code)).toEqual(['real', 'real', 'real', 'real', 'no-assertion', 'no-assertion', 'no-assertion', 'no-assertion', 'real', 'no-assertion']);
+    expect(classes(code)).toEqual(['real', 'real', 'real', 'real', 'no-assertion', 'no-assertion', 'no-assertion', 'no-assertion', 'real', 'no-assertion', 'real', 'no-assertion', 'no-assertion']);
   });
 
   it('takes a test that ends awaiting a promise it holds, settled by a method it hands the code, for one that checks the code calls it', () => {
