@@ -5,7 +5,7 @@ import { createReport, type Finding, type Level } from '../core/report.js';
 import { closestMatch } from '../core/suggest.js';
 import { findEnabledOption, TEST_CLASSES, type SourceLocation, type TestClass } from './analyze.js';
 import { compileAssertPatterns } from './assert-patterns.js';
-import { discoverPackages, isFixtureFolder, packagesByName, type PackageDiscovery, type PackageManifest } from '../core/packages.js';
+import { discoverPackages, isFixtureFolder, packagesByName, type PackageDiscovery, type PackageManifest, type ProjectPackage } from '../core/packages.js';
 import { listProjectFiles, readProjectFile } from '../core/project-files.js';
 import { createTestFileMatcher, isInTestFolder, isScriptFile, isSourceFile } from './files.js';
 import { judgeReports, readTestReports } from './reports.js';
@@ -375,11 +375,27 @@ function runsEndToEndSuite(entry: JudgedPackage, files: ReadonlySet<string>, rea
 /** The project's packages, deepest first, then the root; a file belongs to its nearest one. */
 function judgedPackages(root: string, files: readonly string[]): { packages: JudgedPackage[]; packageOf: (file: string) => JudgedPackage; discovery: PackageDiscovery } {
   const discovery = discoverPackages(root, files);
-  const packages: JudgedPackage[] = [...discovery.packages].sort((a, b) => b.dir.length - a.dir.length);
+  const owners = new Map(discovery.packages.map((entry) => [entry, subpathOwner(entry, discovery)]));
+  const packages: JudgedPackage[] = discovery.packages.filter((entry) => owners.get(entry) === entry).sort((a, b) => b.dir.length - a.dir.length);
   // Without a package.json at the root, the files outside every package are the root's.
   const rootPackage = packages.find((entry) => entry.dir === '') ?? { dir: '', name: path.basename(root) || 'root' };
   if (rootPackage !== packages.at(-1)) packages.push(rootPackage);
-  return { packages, packageOf: (file) => discovery.packageOf(file) ?? rootPackage, discovery };
+  return { packages, packageOf: (file) => { const found = discovery.packageOf(file); return (found && owners.get(found)) ?? rootPackage; }, discovery };
+}
+
+/**
+ * The package a package.json belongs to: its own, or, for one named for a subpath of the package around it, that package's
+ * (solid's `{ "name": "solid-js/html", "main": "./dist/html.cjs" }` in solid-js's html/ folder, and `solid-js/web/storage`
+ * below `solid-js/web`: entry points of solid-js, tested by its suite).
+ */
+function subpathOwner(entry: ProjectPackage, discovery: PackageDiscovery): ProjectPackage {
+  let current = entry;
+  while (current.dir !== '') {
+    const outer = discovery.packageOf(path.posix.join(path.posix.dirname(current.dir), '-'));
+    if (!outer || !current.name.startsWith(`${outer.name}/`)) return current;
+    current = outer;
+  }
+  return current;
 }
 
 function checkPackage(

@@ -144,6 +144,26 @@ describe('test-existence gate', () => {
     const { 'vitest.config.mjs': _config, ...conventions } = files;
     expect(rules(await runGate(tempDir(conventions)))).toEqual(['script/missing compat/package.json:3', 'script/missing debug/package.json:3']);
   });
+
+  it("takes a package.json named for a subpath of the package around it for part of that package", async () => {
+    // solid's html/ and web/storage/: `{ "name": "solid-js/html", "main": "./dist/html.cjs" }`, entry points of solid-js, its suite in test/.
+    const files = {
+      'package.json': manifest('lib', { test: 'vitest run' }),
+      'src/add.js': SOURCE,
+      'test/add.test.js': REAL_TEST,
+      'html/package.json': JSON.stringify({ name: 'lib/html', main: './dist/html.cjs', type: 'module' }),
+      'html/src/index.js': SOURCE,
+      'web/package.json': JSON.stringify({ name: 'lib/web', main: './dist/web.cjs' }),
+      'web/storage/package.json': JSON.stringify({ name: 'lib/web/storage', main: './dist/storage.cjs' }),
+      'web/storage/src/index.js': SOURCE,
+    };
+    const report = await runGate(tempDir(files));
+    expect(rules(report)).toEqual([]);
+    expect(report.metrics).toMatchObject({ packages: 1, 'source-files': 3 });
+    // Named otherwise, it is a package of its own, and it has no tests.
+    const other = await runGate(tempDir({ ...files, 'html/package.json': JSON.stringify({ name: 'lib-html', main: './dist/html.cjs' }) }));
+    expect(rules(other)).toEqual(['tests/none html/package.json', 'script/missing html/package.json:1']);
+  });
   it('takes a test script of another name that a workflow on pull_request runs for the "test" script', async () => {
     // nestjs/typeorm's: no "test", and CI runs `npm run test:e2e`.
     const workflow = (on: string, run: string) => `name: ci\non: ${on}\njobs:\n  e2e:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm ci\n      - run: ${run}\n`;
