@@ -373,6 +373,11 @@ function isEventPromise(node: t.Node): boolean {
 /** Methods that end what a test started: `await app.stop()`, `await server.close()`. */
 const TEARDOWNS = new Set(['stop', 'close', 'destroy', 'dispose', 'end', 'shutdown', 'terminate', 'disconnect', 'quit', 'cleanup', 'teardown', 'restore']);
 
+/** A teardown method, also named for what it returns: `disconnectPromise()`, `closeAsync()`. */
+const TEARDOWN_NAME = new RegExp(`^(?:${[...TEARDOWNS].join('|')})(?:[A-Z]|$)`);
+/** What waits for several promises at once. */
+const PROMISE_COMBINATORS = new Set(['all', 'race', 'allSettled', 'any']);
+
 /** Calls that call back whatever the code does: timers, starting a server, tearing down. */
 const CALLS_BACK_ANYWAY = new Set([...TIMERS, 'listen', ...TEARDOWNS]);
 
@@ -385,9 +390,6 @@ function isTeardown(node: t.Node): boolean {
   return node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && TEARDOWN_NAME.test(propertyName(node.callee) ?? '');
 }
 
-/** A teardown method, also named for what it returns: `disconnectPromise()`, `closeAsync()`. */
-const TEARDOWN_NAME = new RegExp(`^(?:${[...TEARDOWNS].join('|')})(?:[A-Z]|$)`);
-
 /** The promises `Promise.all([…])` (or `race`, `allSettled`, `any`) waits for, written in its array. */
 function combinedPromises(node: t.Node): t.Node[] | undefined {
   if (node.type !== 'CallExpression') return undefined;
@@ -396,8 +398,6 @@ function combinedPromises(node: t.Node): t.Node[] | undefined {
   if (path?.length !== 2 || path[0] !== 'Promise' || !PROMISE_COMBINATORS.has(path[1]!) || list?.type !== 'ArrayExpression') return undefined;
   return list.elements.filter((element): element is t.Expression => element !== null && element.type !== 'SpreadElement');
 }
-
-const PROMISE_COMBINATORS = new Set(['all', 'race', 'allSettled', 'any']);
 
 /** How many helpers deep settlesOnEvent follows one that awaits or returns another. */
 const EVENT_HELPER_DEPTH = 3;
