@@ -107,7 +107,7 @@ export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string
       listed.add(listedFile);
       return readConfig(listedFile);
     };
-    const matcher = jestMatcher(value, path.posix.dirname(file).replace(/^\.$/, ''), computed(file), project);
+    const matcher = jestMatcher(value, path.posix.dirname(file).replace(/^\.$/, ''), computed(file), files, project);
     readRunners.add('jest');
     if (matcher) runners.push(matcher);
     else unreadable.push(file);
@@ -192,34 +192,34 @@ function relativeTo(dir: string, file: string): string | undefined {
  * inline project, of `<rootDir>` where it is listed, and of each config file it lists that `project`
  * reads; other folders it lists are packages with configs of their own.
  */
-function jestMatcher(config: Literal, configDir: string, computed: Computed, project: (file: string) => Literal | undefined = () => undefined): Matcher | undefined {
+function jestMatcher(config: Literal, configDir: string, computed: Computed, files: ReadonlySet<string>, project: (file: string) => Literal | undefined = () => undefined): Matcher | undefined {
   if (!isObject(config)) return undefined;
   if (typeof config.rootDir !== 'string' && config.rootDir !== undefined) return undefined;
   // rootDir is relative to the config's folder; <rootDir> in projects means the same.
   const dir = typeof config.rootDir === 'string' ? projectPath(config.rootDir, configDir) : configDir;
   if (dir === undefined) return undefined;
-  if (config.projects === undefined) return jestProjectMatcher(config, dir, computed);
+  if (config.projects === undefined) return jestProjectMatcher(config, dir, computed, files);
   if (!Array.isArray(config.projects)) return undefined;
   const matchers: Array<Matcher | undefined> = [];
   for (const entry of config.projects) {
     if (typeof entry === 'string') {
-      if (/^(?:<rootDir>|\.)\/?$/.test(entry)) matchers.push(jestProjectMatcher(config, dir, computed));
+      if (/^(?:<rootDir>|\.)\/?$/.test(entry)) matchers.push(jestProjectMatcher(config, dir, computed, files));
       const configFile = CONFIG_FILE.test(entry) ? projectPath(entry.replace(/^<rootDir>/, '.'), dir) : undefined;
       const listed = configFile === undefined ? undefined : project(configFile);
       // jest takes a project's rootDir from its config file's folder.
-      if (listed !== undefined) matchers.push(jestMatcher(listed, path.posix.dirname(configFile!).replace(/^\.$/, ''), computed, project));
+      if (listed !== undefined) matchers.push(jestMatcher(listed, path.posix.dirname(configFile!).replace(/^\.$/, ''), computed, files, project));
     } else if (isObject(entry)) {
-      matchers.push(jestMatcher(entry, dir, computed, project));
+      matchers.push(jestMatcher(entry, dir, computed, files, project));
     } else {
       return undefined;
     }
   }
-  if (matchers.length === 0) return jestProjectMatcher(config, dir, computed);
+  if (matchers.length === 0) return jestProjectMatcher(config, dir, computed, files);
   if (matchers.some((matcher) => matcher === undefined)) return undefined;
   return (file) => matchers.some((matches) => matches!(file));
 }
 
-function jestProjectMatcher(config: { [key: string]: Literal }, dir: string, computed: Computed): Matcher | undefined {
+function jestProjectMatcher(config: { [key: string]: Literal }, dir: string, computed: Computed, files: ReadonlySet<string>): Matcher | undefined {
   const rootDir = `${ROOT}/${dir}`.replace(/\/$/, '');
   const substitute = (value: string) => value.replaceAll('<rootDir>', rootDir);
   const testMatch = stringList(config.testMatch, JEST_DEFAULT_MATCH);
@@ -227,24 +227,30 @@ function jestProjectMatcher(config: { [key: string]: Literal }, dir: string, com
   const ignore = exclusionList(config.testPathIgnorePatterns, ['/node_modules/'], [], () => computed('testPathIgnorePatterns'));
   const roots = stringList(config.roots, ['<rootDir>']);
   if (!testMatch || !testRegex || !ignore || !roots) return undefined;
-  let ignored: RegExp[];
-  let regexes: RegExp[];
-  try {
-    ignored = ignore.map((pattern) => new RegExp(substitute(pattern)));
-    regexes = testRegex.map((pattern) => new RegExp(pattern));
-  } catch {
-    return undefined;
-  }
   // jest resolves a root that is not absolute from rootDir.
   const rootPaths = roots.map((root) => {
     const value = substitute(root);
     return (value.startsWith('/') ? value : path.posix.join(rootDir, value)).replace(/\/+$/, '');
   });
+  // A root in build output the checkout lacks (logto's `roots: ['./build']`, which `tsc` fills before jest runs) stands for the
+  // sources it is compiled from: the package's own folder. A path its ignore patterns name in that output (`/build/routes/session/`)
+  // is one below the package.
+  const builds = rootPaths.filter((root) => isMissingBuildOutput(root, rootDir, files)).map((root) => root.slice(rootDir.length));
+  const sourceRoots = rootPaths.map((root) => (builds.includes(root.slice(rootDir.length)) ? rootDir : root));
+  const sourceIgnore = ignore.map((pattern) => builds.reduce((current, build) => current.replaceAll(`${build}/`, '/'), pattern));
+  let ignored: RegExp[];
+  let regexes: RegExp[];
+  try {
+    ignored = sourceIgnore.map((pattern) => new RegExp(substitute(pattern)));
+    regexes = testRegex.map((pattern) => new RegExp(pattern));
+  } catch {
+    return undefined;
+  }
   const globs = testMatch.map((glob) => picomatch(substitute(glob).replace(/^!/, ''), { dot: true }));
   const negated = testMatch.map((glob) => glob.startsWith('!'));
   return (file) => {
     const absolute = `${ROOT}/${file}`;
-    if (!rootPaths.some((root) => absolute.startsWith(`${root}/`))) return false;
+    if (!sourceRoots.some((root) => absolute.startsWith(`${root}/`))) return false;
     if (ignored.some((pattern) => pattern.test(absolute))) return false;
     if (regexes.length > 0) return regexes.some((pattern) => pattern.test(absolute));
     // jest matches globs against the absolute path; `**/` at their start spans the root.
@@ -254,6 +260,14 @@ function jestProjectMatcher(config: { [key: string]: Literal }, dir: string, com
     });
     return matched;
   };
+}
+
+/** Whether `root` (absolute, below ROOT) is a build output folder below `rootDir` that holds none of the checkout's files. */
+function isMissingBuildOutput(root: string, rootDir: string, files: ReadonlySet<string>): boolean {
+  if (!root.startsWith(`${rootDir}/`) || !root.slice(rootDir.length + 1).split('/').some((segment) => BUILD_OUTPUT_FOLDERS.has(segment))) return false;
+  const prefix = `${root.slice(ROOT.length + 1)}/`;
+  for (const file of files) if (file.startsWith(prefix)) return false;
+  return true;
 }
 
 function vitestMatcher(config: Literal, dir: string, computed: Computed): Matcher | undefined {

@@ -49,6 +49,21 @@ describe('the files the runner runs', () => {
     expect(await judged({ 'package.json': pkg({ test: 'jest' }), 'jest.config.js': "export default { testMatch: null, testRegex: '/specs/.*\\\\.js$' };\n", 'specs/add.js': REAL, 'test/add.test.js': EMPTY })).toEqual({ findings: [], testFiles: 1 });
   });
 
+  it('takes a jest root in build output the checkout lacks for the sources compiled into it, and its ignored paths there', async () => {
+    const compiled = (roots: string[], files: Record<string, string> = {}) => judged({
+      'package.json': pkg({ 'build:test': 'tsc -p tsconfig.test.json', test: 'npm run build:test && jest' }),
+      'jest.config.js': `export default { roots: ${JSON.stringify(roots)}, testPathIgnorePatterns: ['/node_modules/', '/build/routes/frozen/'] };\n`,
+      'src/add.test.ts': REAL,
+      'src/routes/frozen/old.test.ts': EMPTY,
+      ...files,
+    });
+    expect(await compiled(['./build'])).toEqual({ findings: [], testFiles: 1 });
+    expect(await compiled(['<rootDir>/dist/test'])).toEqual({ findings: ['test/empty src/routes/frozen/old.test.ts'], testFiles: 2 });
+    // A root that is no build output, or one the checkout holds, is read as written.
+    expect(await compiled(['./spec'])).toMatchObject({ findings: ['tests/none package.json'], testFiles: 0 });
+    expect(await compiled(['./build'], { 'build/add.test.js': REAL })).toEqual({ findings: [], testFiles: 1 });
+  });
+
   it("takes Cypress's specs from cypress.config: end-to-end and component specPattern, excludeSpecPattern, and the defaults", async () => {
     const CY_REAL = "describe('alert', () => { it('shows', () => { cy.mount(<Alert />); cy.get('[data-test=alert]').should('contain', 'Saved') }) });\n";
     const CY_NONE = "it('opens', () => { cy.visit('/') });\n";
