@@ -290,6 +290,10 @@ export class AssertionFinder {
     if (method === 'waitForEvent' && call.arguments.slice(1).some(isEventPredicate)) return 'live';
     // And a locator's wait for a state (visible by default): documenso's `page.getByTestId('dialog-create-team-button').waitFor({ state: 'hidden' })`.
     if (method === 'waitFor' && isLocatorChain(callee.object)) return 'live';
+    // An action on what the page shows waits for it and fails unless it shows, as Cypress's .contains(…) does: insomnia's
+    // `page.getByText('Env (Copy)').click()`, `page.click('text=Request was cancelled')`, `getByRole('cell', { name: 'foo=bar' }).click()`.
+    // An action on a control found to act on (`getByRole('button', { name: 'Send' })`, a CSS selector) checks nothing of it.
+    if (LOCATOR_ACTIONS.has(method) && (showsContent(callee.object) || (root.type === 'Identifier' && root.name !== 'cy' && call.arguments[0] !== undefined && isTextSelector(call.arguments[0])))) return 'live';
     // Waits until a condition holds, and fails at a timeout: Vitest's vi.waitUntil(() => server.ready), WebdriverIO's
     // browser.waitUntil(…) and $('#menu').waitForDisplayed(), a test harness's run.waitUntil(({ stderr }) => …).
     if ((method === 'waitUntil' && call.arguments[0] !== undefined && isFunction(call.arguments[0])) || WEBDRIVERIO_WAITS.has(method)) return 'live';
@@ -439,6 +443,34 @@ function checksProperty(argument: t.Node | undefined, module: string): boolean {
 
 /** Playwright's ways to make a locator: `page.locator(…)`, `getByRole(…)`, `frameLocator(…)`, refined by `filter`, `nth`… */
 const LOCATOR_METHODS = /^(?:locator|frameLocator|getBy[A-Z]\w*)$/;
+
+/** Playwright's actions, which wait for their element until a timeout. */
+const LOCATOR_ACTIONS = new Set(['click', 'dblclick', 'tap', 'hover', 'focus', 'fill', 'type', 'press', 'pressSequentially', 'check', 'uncheck', 'setChecked', 'selectOption', 'selectText', 'setInputFiles', 'dragTo']);
+/** ARIA roles of controls, which a test finds to act on; other roles (cell, heading, row, alert…) are content. */
+const CONTROL_ROLES = new Set(['button', 'link', 'menuitem', 'menuitemcheckbox', 'menuitemradio', 'tab', 'checkbox', 'radio', 'switch', 'textbox', 'searchbox', 'combobox', 'listbox', 'option', 'slider', 'spinbutton', 'treeitem', 'menu', 'menubar', 'tablist']);
+/** Playwright's selectors by text: `text=Done`, `'Done'` quoted, `button:has-text("Save")`, `:text-is("Ok")`. */
+const TEXT_SELECTOR = /^(?:text=|["'])|:(?:has-)?text(?:-is|-matches)?\(|>>\s*text=/;
+
+function isTextSelector(node: t.Node): boolean {
+  return isString(node) && TEXT_SELECTOR.test(node.value);
+}
+
+/**
+ * Whether `node` is a chain that makes a Playwright locator by what the page shows: `getByText('Saved')`, `getByAltText`,
+ * `getByTitle`, `getByRole('heading', { name: 'Welcome' })` of a role that is no control, `locator('text=Saved')`,
+ * `locator('pre').filter({ hasText: '| 4444' })`.
+ */
+function showsContent(node: t.Node): boolean {
+  for (let current = node; current.type === 'CallExpression' && current.callee.type === 'MemberExpression'; current = current.callee.object) {
+    const method = propertyName(current.callee);
+    const [first, second] = current.arguments;
+    if (first === undefined) continue;
+    if (method === 'getByText' || method === 'getByAltText' || method === 'getByTitle') return true;
+    if (method === 'getByRole' && isString(first) && !CONTROL_ROLES.has(first.value) && second?.type === 'ObjectExpression' && second.properties.some((property) => property.type === 'Property' && keyName(property.key) === 'name')) return true;
+    if ((method === 'locator' || method === 'filter') && [first, second].some((argument) => argument !== undefined && (isTextSelector(argument) || (argument.type === 'ObjectExpression' && argument.properties.some((property) => property.type === 'Property' && keyName(property.key) === 'hasText'))))) return true;
+  }
+  return false;
+}
 
 /** `'@getUsers'` or `['@login', '@profile']`: the aliases of routes `cy.intercept(…).as(…)` named. */
 function waitsForRoutes(node: t.Node): boolean {

@@ -24,8 +24,11 @@ const PROPERTY_MODULES = new Set(['fast-check', '@fast-check/vitest', '@fast-che
 const EXPECT_LIKE_NAME = /^(?:[a-z]\w*)?expect\d*$|Expect\d*$/;
 /** A name that says its function checks: `assertRender`, `expectValid`, `checkOutput`, graphql-js's `invariant(condition, message)`. */
 export const CHECKING_NAME = /^(?:assert|expect|check|verify|invariant)(?:[A-Z_\d]|$)/;
-/** Classes named for the assertions their methods make: effect's `TestSchema.Asserts`, an `Assertions`, an `ExpectationVerifier`. */
-const ASSERTING_CLASS = /^(?:[A-Z]\w*)?(?:Asserts|Assertions?|Asserter|Expectations?|Verifier)$/;
+/**
+ * Classes named for the assertions their methods make: effect's `TestSchema.Asserts`, an `Assertions`, an `ExpectationVerifier`,
+ * and page objects named to expect (logto's `new ExpectOrganizations(page)`, whose `toExpectTabs('Settings')` waits for the tabs).
+ */
+const ASSERTING_CLASS = /^(?:(?:[A-Z]\w*)?(?:Asserts|Assertions?|Asserter|Expectations?|Verifier)|(?:Expect|Assert)[A-Z]\w*)$/;
 /** `TestSchema.Asserts.ast.fields.equals`: a member of a class named to assert (the method itself may be named anything). */
 export function isAssertingPath(path: readonly string[] | undefined): boolean {
   return path !== undefined && path.slice(0, -1).some((segment) => ASSERTING_CLASS.test(segment));
@@ -398,6 +401,11 @@ export class Bindings {
     // Every function assigned to the name is one it may stand for when called: any that asserts, asserts.
     if (assigned !== undefined && isFunction(node.right)) {
       this.addHelper(assigned, node.right);
+      return;
+    }
+    // A page object named to expect, made in one test for the next: logto's `experience = new ExpectExperience(await browser.newPage())`.
+    if (left.type === 'Identifier' && this.isAssertingObject(unwrapAwait(node.right))) {
+      this.expectations.add(left.name);
       return;
     }
     // chai's own `theGlobal.globalShould = chai.should()`, then `globalShould.not.exist(x)`: a should object made a global.

@@ -94,6 +94,10 @@ describe('chains and assert modules however written', () => {
     ['a Playwright wait for an event that meets a predicate', "test('t', async ({ page }) => { await page.goto('/'); await page.waitForEvent('console', (message) => message.text() === 'Hi'); });"],
     ["a Playwright locator's wait for a state", "test('t', async ({ page }) => { await page.getByRole('button', { name: 'Save' }).click(); await page.getByTestId('dialog').waitFor({ state: 'hidden' }); });"],
     ["a Playwright locator's wait, visible by default", "test('t', async ({ page }) => { await page.goto('/'); await page.locator('#done').first().waitFor(); });"],
+    ['a Playwright action on a text the page shows', "test('t', async ({ page }) => { await page.getByRole('button', { name: 'Duplicate' }).click(); await page.getByLabel('Environments').getByText('Env (Copy)').click(); });"],
+    ['a Playwright action given a text selector', "test('t', async ({ page }) => { await page.click('[data-testid=\"send\"]'); await page.click('text=Request was cancelled'); });"],
+    ['a Playwright action on a locator by text', "test('t', async ({ page }) => { await page.locator('button:has-text(\"Save\")').click(); await page.locator('pre').filter({ hasText: '| 4444' }).first().click(); });"],
+    ['a Playwright action on content found by role', "test('t', async ({ page }) => { await page.getByRole('button', { name: 'Add' }).click(); await page.getByRole('cell', { name: 'foo=bar' }).click(); });"],
     ['a Playwright wait for an event with a predicate option', "test('t', async ({ page }) => { await page.goto('/'); await page.waitForEvent('request', { predicate: (request) => request.url().endsWith('/api') }); });"],
     ['tspl with a plan', "import { tspl } from '@matteo.collina/tspl';\ntest('t', async (t) => { const p = tspl(t, { plan: 1 }); p.equal(f(), 1); await p.completed; });"],
     ['fc.assert', "import fc from 'fast-check';\ntest('t', () => { fc.assert(fc.property(fc.integer(), (n) => f(n) >= 0)) });"],
@@ -116,6 +120,8 @@ describe('chains and assert modules however written', () => {
     ['a function taken off another module', "const path = require('node:path');\nconst join = path.join;\nit('t', () => { join(a, b) });"],
     ['a waitFor that is no locator\'s', "it('t', async () => { await queue.waitFor(100); await client.connect().waitFor() });"],
     ['an expectOne given nothing', "it('t', () => { registry.expectOne(); });"],
+    ['Playwright actions on controls', "test('t', async ({ page }) => { await page.getByRole('button', { name: 'Save' }).click(); await page.getByTestId('name').fill('Ada'); await page.locator('#submit').click(); await page.click('button.primary'); await page.getByRole('cell').click(); });"],
+    ['a Cypress command given a quoted text', "it('t', () => { cy.get('#name').type(\"'quoted'\"); cy.get('button').click(); });"],
   ])('%s does not count as asserting', (_name, code) => {
     expect(classes(code)).toEqual(['no-assertion']);
   });
@@ -683,11 +689,19 @@ describe('helpers', () => {
       "it('make', async () => { const asserts = new TestSchema.Asserts(Schema.Symbol); const make = asserts.make(); await make.succeed(Symbol('a')); });",
       "it('generates', () => { verifyGeneration(Schema.BigInt) });",
       "it('chained', () => { new SchemaAssertions(Schema.String).decodes('a') });",
+      // A page object named to expect, held at the top of the file: logto's `new ExpectOrganizations(page)`.
+      'const expectOrg = new ExpectOrganizations(await browser.newPage());',
+      "it('tabs', async () => { await expectOrg.toExpectTabs('Settings', 'Members') });",
+      // Made in one test for the next.
+      'let experience;',
+      "it('starts', async () => { experience = new ExpectExperience(await browser.newPage()); await experience.startWith(url, 'sign-in'); });",
+      "it('signs in', async () => { await experience.toProcessSocialSignIn({ id }); experience.toBeAt('sign-in'); });",
       // Named for something else, a class's object only runs code.
       "it('builds', () => { const builder = new SchemaBuilder(); const made = builder.make(); made.succeed(1); });",
       "it('fails', () => { new AssertionError({ message: 'x' }).toString() });",
+      "it('expected', () => { new ExpectedConditions(page).visit('/') });",
     ].join('\n');
-    expect(classes(code, 'a.test.ts')).toEqual(['real', 'real', 'real', 'no-assertion', 'no-assertion']);
+    expect(classes(code, 'a.test.ts')).toEqual(['real', 'real', 'real', 'real', 'real', 'real', 'no-assertion', 'no-assertion', 'no-assertion']);
   });
 
   it('counts static methods of a class named to assert, called or held, and fast-check under another name', () => {
