@@ -18,7 +18,14 @@ export interface PackageAllowEntry extends ExceptionEntry {
 const SUPPORT_WORDS = new Set([
   'examples', 'example', 'demo', 'demos', 'playground', 'playgrounds', 'sandbox', 'sandboxes', 'template', 'templates', 'starters', 'tutorial', 'tutorials',
   'e2e', 'test', 'tests', '__tests__', 'fixtures', 'fixture', '__fixtures__', 'bench', 'benches', 'benchmark', 'benchmarks', 'perf', 'perftest', 'perftests', 'docs', 'website', 'site', 'www', 'scripts',
+  'storybook',
 ]);
+
+/** Tools a package of shared settings configures: `@repo/eslint-config`, `@formbricks/config-prettier`, `@acme/tailwind-config`. */
+const CONFIGURED_TOOLS = new Set([
+  'eslint', 'lint', 'prettier', 'stylelint', 'biome', 'oxlint', 'typescript', 'ts', 'tsconfig', 'tailwind', 'tailwindcss', 'postcss', 'babel', 'jest', 'vitest', 'commitlint', 'tsup', 'vite', 'rollup', 'webpack',
+]);
+const CONFIG_WORDS = new Set(['config', 'configs', 'tsconfig']);
 
 /**
  * Words that make a support package only when it is not published: TanStack Query's `integrations/react-vite`
@@ -92,6 +99,7 @@ export class PackagePolicy {
  * The package's own compound folder name (`sfc-playground`, `dts-test`) or package name (zod's
  * `packages/tsc`, named `@zod/tsc-perftest`) and an integration folder (`integrations/`) do too, unless
  * the package is published under a name and version: `jest-test-result` is shipped, and needs tests like any other.
+ * A package named for a tool's shared config (`eslint-config-acme`, `@repo/typescript-config`) is one either way.
  */
 export function isSupportPackage(pkg: PackageRef): boolean {
   const segments = pkg.dir.split('/');
@@ -99,8 +107,11 @@ export function isSupportPackage(pkg: PackageRef): boolean {
   if (segments.slice(0, -1).some((segment) => wordsOf(segment).some((word) => SUPPORT_WORDS.has(word)))) return true;
   if (wordsOf(segments.at(-1)!).some((word) => FIXTURE_WORDS.has(word))) return true;
   const manifest = pkg.manifest;
-  if (manifest && manifest.private !== true && typeof manifest.name === 'string' && typeof manifest.version === 'string') return false;
   const name = typeof manifest?.name === 'string' ? unscopedName(manifest.name) : '';
+  // Shared settings of a tool are configuration, published or not: their rules are the tool's to check.
+  const nameWords = wordsOf(name);
+  if (nameWords.some((word) => CONFIG_WORDS.has(word)) && nameWords.some((word) => CONFIGURED_TOOLS.has(word))) return true;
+  if (manifest && manifest.private !== true && typeof manifest.name === 'string' && typeof manifest.version === 'string') return false;
   return [...segments, name].some((segment) => wordsOf(segment).some((word) => SUPPORT_WORDS.has(word) || UNPUBLISHED_SUPPORT_WORDS.has(word)));
 }
 

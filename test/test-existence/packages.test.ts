@@ -134,6 +134,32 @@ describe('packages as a user sees them', () => {
     expect(report.metrics).toMatchObject({ 'support-packages': 4 });
   });
 
+  it("needs no tests of a tool's shared config, published or not, nor of a Storybook app, and does of a config loader", async () => {
+    const report = await runGate(tempDir({
+      ...app('vitest run', { 'frontend/test/add.test.js': REAL_TEST }),
+      'packages/config-eslint/package.json': manifest('@acme/config-eslint', {}, { private: true }),
+      'packages/config-eslint/react.mjs': "import react from 'eslint-plugin-react';\nexport const config = () => [{ plugins: { react }, rules: { 'react/jsx-key': 'error' } }];\n",
+      'packages/prettier/package.json': manifest('prettier-config-acme', {}, { version: '2.0.0' }),
+      'packages/prettier/index.js': 'module.exports = { semi: true, printWidth: 110 };\n',
+      'tooling/typescript/package.json': manifest('@acme/tsconfig', {}, { private: true }),
+      'tooling/typescript/base.js': SOURCE,
+      'apps/storybook/package.json': manifest('@acme/stories', { storybook: 'storybook dev -p 6006' }, { private: true }),
+      'apps/storybook/src/App.tsx': SOURCE,
+      // Code that reads configs is code, and a config of no tool is some app's settings.
+      'packages/config-loader/package.json': manifest('@acme/config-loader', {}, { version: '1.0.0' }),
+      'packages/config-loader/src/load.js': SOURCE,
+      'packages/app-config/package.json': manifest('@acme/app-config', {}, { private: true }),
+      'packages/app-config/src/index.js': SOURCE,
+    }));
+    expect(rules(report)).toEqual([
+      'tests/none packages/app-config/package.json',
+      'script/missing packages/app-config/package.json',
+      'tests/none packages/config-loader/package.json',
+      'script/missing packages/config-loader/package.json',
+    ]);
+    expect(report.metrics).toMatchObject({ 'support-packages': 4 });
+  });
+
   it('counts a package that another package runs its suite against, by an environment variable of its test scripts, as tested by that suite', async () => {
     const files = (coreTest: string) => ({
       'package.json': manifest('orm', { test: 'npm test --workspaces' }, { private: true, workspaces: ['packages/*'] }),
