@@ -18,7 +18,7 @@ import { angularTestProjects, nxTestProjects, TEST_TARGET } from './nx-projects.
 import { pullRequestRuns } from '../hygiene/pull-request-runs.js';
 import type { ScriptCoverage } from '../hygiene/coverage.js';
 import { endToEndSuite } from './served-packages.js';
-import { checkTestScript, delegatesToWorkspaces, type TestScriptReading } from './scripts.js';
+import { checkTestScript, delegatesToWorkspaces, toolingFiles, type TestScriptReading } from './scripts.js';
 import { dependencyNames, fixtureDependencies, onlyRunsTests, packagesChosenBy, testPackagesOf, withWorkspaceDependencies, type PackageTests } from './test-packages.js';
 
 type RuleLevel = Level | 'off';
@@ -169,6 +169,7 @@ export const testExistenceGate: Gate = {
     };
     // A private workspace root's files at its top are the repository's tooling (react-router's build.utils.ts, lit's rollup-common.js).
     const toolingRoots = new Set(packages.filter((entry) => entry.manifest?.private === true && packages.some((member) => member.workspaceRoot === entry.dir)));
+    const tooling = new Map(packages.map((entry) => [entry, toolingFiles(entry.manifest?.scripts ?? {})]));
     for (const file of files) {
       const owner = packageOf(file);
       if (excluded.has(owner)) continue;
@@ -181,7 +182,7 @@ export const testExistenceGate: Gate = {
       if (RUNNER_CONFIG.test(file) && !withinPackage.includes('/')) tally.configFiles.push(file);
       const conventional = isTestFile(file);
       if (runs ?? conventional) testFiles.push({ file, tally });
-      else if (!conventional && isSourceFile(withinPackage) && !(toolingRoots.has(owner) && !withinPackage.includes('/'))) tally.sources.push(file);
+      else if (!conventional && isSourceFile(withinPackage) && !(toolingRoots.has(owner) && !withinPackage.includes('/')) && !tooling.get(owner)!.has(withinPackage)) tally.sources.push(file);
     }
 
     if (testFiles.length === 0 && [...tallies.values()].every((tally) => tally.sources.length === 0)) {
@@ -375,7 +376,8 @@ function runsEndToEndSuite(entry: JudgedPackage, files: ReadonlySet<string>, rea
 /** The project's packages, deepest first, then the root; a file belongs to its nearest one. */
 function judgedPackages(root: string, files: readonly string[]): { packages: JudgedPackage[]; packageOf: (file: string) => JudgedPackage; discovery: PackageDiscovery } {
   const discovery = discoverPackages(root, files);
-  const owners = new Map(discovery.packages.map((entry) => [entry, subpathOwner(entry, discovery)]));
+  const fileSet = new Set(files);
+  const owners = new Map(discovery.packages.map((entry) => [entry, subpathOwner(entry, discovery, fileSet)]));
   const packages: JudgedPackage[] = discovery.packages.filter((entry) => owners.get(entry) === entry).sort((a, b) => b.dir.length - a.dir.length);
   // Without a package.json at the root, the files outside every package are the root's.
   const rootPackage = packages.find((entry) => entry.dir === '') ?? { dir: '', name: path.basename(root) || 'root' };
@@ -386,16 +388,27 @@ function judgedPackages(root: string, files: readonly string[]): { packages: Jud
 /**
  * The package a package.json belongs to: its own, or, for one named for a subpath of the package around it, that package's
  * (solid's `{ "name": "solid-js/html", "main": "./dist/html.cjs" }` in solid-js's html/ folder, and `solid-js/web/storage`
- * below `solid-js/web`: entry points of solid-js, tested by its suite).
+ * below `solid-js/web`: entry points of solid-js, tested by its suite); so is one that only tells a resolver what to load.
  */
-function subpathOwner(entry: ProjectPackage, discovery: PackageDiscovery): ProjectPackage {
+function subpathOwner(entry: ProjectPackage, discovery: PackageDiscovery, files: ReadonlySet<string>): ProjectPackage {
   let current = entry;
   while (current.dir !== '') {
     const outer = discovery.packageOf(path.posix.join(path.posix.dirname(current.dir), '-'));
-    if (!outer || !current.name.startsWith(`${outer.name}/`)) return current;
+    if (!outer || !(current.name.startsWith(`${outer.name}/`) || isResolutionStub(current, files))) return current;
     current = outer;
   }
   return current;
+}
+
+/**
+ * A package.json named for its folder, no workspace lists, with no version, scripts or dependencies and a main file beside it:
+ * a module's stand-in that the package around it resolves (insomnia's `send-request/electron`, `{ "name": "electron", "main":
+ * "index.js" }` over a stub of electron's API).
+ */
+function isResolutionStub(entry: ProjectPackage, files: ReadonlySet<string>): boolean {
+  const manifest = entry.manifest;
+  if (entry.workspaceRoot !== undefined || entry.name !== path.posix.basename(entry.dir) || typeof manifest.main !== 'string') return false;
+  return manifest.version === undefined && Object.keys(manifest.scripts ?? {}).length === 0 && dependencyNames(manifest).length === 0 && files.has(path.posix.join(entry.dir, manifest.main));
 }
 
 function checkPackage(
@@ -439,9 +452,9 @@ function checkPackage(
     emit({ rule: 'script/missing', message: `${where} has source files but no "test" script, so \`npm test\` runs nothing.`, file: manifestFile, line: manifestLine(entry.manifestText, 'scripts') ?? 1 });
   }
   for (const problem of reading.problems) {
-    // A placeholder is no gap where nothing needs tests (TanStack Router's router-vite-plugin, re-exports with `echo 'No unit tests are needed here'`),
-    // nor where another package's tests test the package (node-postgres's pg-cloudflare, `echo e2e test in pg package`).
-    if ((withoutTests || testPackages.length > 0) && problem.rule === 'script/placeholder') continue;
+    // A placeholder is no gap where nothing needs tests (TanStack Router's router-vite-plugin, re-exports with `echo 'No unit tests are needed here'`;
+    // novu's stubs, whose code a build brings), nor where another package's tests test the package (node-postgres's pg-cloudflare, `echo e2e test in pg package`).
+    if ((!needsTests || testPackages.length > 0) && problem.rule === 'script/placeholder') continue;
     emit({ rule: problem.rule, message: `${where}: ${problem.message}.`, file: manifestFile, line: manifestLine(entry.manifestText, problem.script) ?? 1 });
   }
   if ((manifest.jest as { passWithNoTests?: unknown } | undefined)?.passWithNoTests === true) {

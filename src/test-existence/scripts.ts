@@ -393,3 +393,25 @@ function alwaysSucceeds(node: ShellNode): boolean {
 export function delegatesToWorkspaces(script: string): boolean {
   return /\b(?:turbo|nx|lerna)\b|--workspaces?\b|(?:^|\s)-(?:r|ws)\b|--recursive\b|--filter\b|workspaces\s+foreach\b/.test(script);
 }
+
+/** Scripts that make or check the package rather than run it: build, code generation, install and publish hooks. */
+const MAKING_SCRIPT = /^(?:pre|post)?(?:build|compile|bundle|gen|generate|codegen|prepare|prepack|prepublish|prepublishOnly|install|version|release)(?:$|[-:._])/;
+const SOURCE_EXTENSION = /\.(?:[cm]?[jt]s|[jt]sx)$/;
+
+/**
+ * The files, relative to the package, that its making scripts run by path: novu's `"build": "node ./check-ee.mjs"`,
+ * `"prebuild": "tsx tools/gen.ts"`. They are its tooling, not the code it ships; `start` and `dev` run the code itself.
+ */
+export function toolingFiles(scripts: Record<string, unknown>): Set<string> {
+  const files = new Set<string>();
+  for (const [name, script] of Object.entries(scripts)) {
+    const tree = MAKING_SCRIPT.test(name) && typeof script === 'string' ? parseShell(script) : undefined;
+    for (const { words } of tree ? shellCommands(tree) : []) {
+      const [tool, ...args] = unwrap(words);
+      if (!tool || !SCRIPT_RUNTIMES.has(path.posix.basename(tool))) continue;
+      const file = pathArguments(args).find((word) => SOURCE_EXTENSION.test(word));
+      if (file) files.add(path.posix.normalize(file));
+    }
+  }
+  return files;
+}

@@ -160,9 +160,17 @@ describe('test-existence gate', () => {
     const report = await runGate(tempDir(files));
     expect(rules(report)).toEqual([]);
     expect(report.metrics).toMatchObject({ packages: 1, 'source-files': 3 });
-    // Named otherwise, it is a package of its own, and it has no tests.
-    const other = await runGate(tempDir({ ...files, 'html/package.json': JSON.stringify({ name: 'lib-html', main: './dist/html.cjs' }) }));
-    expect(rules(other)).toEqual(['tests/none html/package.json', 'script/missing html/package.json:1']);
+    // Named otherwise, with a version, scripts or dependencies, it is a package of its own, and it has no tests.
+    // So is one named for no folder, or naming a main file it lacks.
+    const manifests = [{ version: '1.0.0' }, { scripts: { build: 'tsc' } }, { dependencies: { ms: '^2.0.0' } }, { main: 'src/index.js' }, { name: 'html' }];
+    for (const own of manifests) {
+      const other = await runGate(tempDir({ ...files, 'html/package.json': JSON.stringify({ name: 'lib-html', main: './dist/html.cjs', ...own }) }));
+      expect(rules(other)).toEqual(['tests/none html/package.json', 'script/missing html/package.json:1']);
+    }
+    // With none, it only tells a resolver what to load: insomnia's `{ "name": "electron", "main": "index.js" }` over a stub of electron's API.
+    const stub = await runGate(tempDir({ ...files, 'send-request/electron/package.json': JSON.stringify({ name: 'electron', main: 'index.js' }), 'send-request/electron/index.js': SOURCE }));
+    expect(rules(stub)).toEqual([]);
+    expect(stub.metrics).toMatchObject({ packages: 1, 'source-files': 4 });
   });
   it('takes a test script of another name that a workflow on pull_request runs for the "test" script', async () => {
     // nestjs/typeorm's: no "test", and CI runs `npm run test:e2e`.

@@ -497,6 +497,20 @@ describe('packages as a user sees them', () => {
     expect(rules(await runGate(workspace({ 'index.js': SOURCE }, { version: '1.0.0' })))).toEqual(['tests/none package.json']);
   });
 
+  it('takes the files a package builds or generates with by path for its tooling, and what it starts for its code', async () => {
+    // A stub whose code comes from elsewhere at build time (a private submodule): only the build's own check is here.
+    const stub = (scripts: Record<string, string>, files: Record<string, string> = {}) => tempDir(testedWorkspace({
+      'packages/ee/package.json': manifest('@acme/ee', { test: "echo 'skip test in the ci'", ...scripts }),
+      'packages/ee/check-ee.mjs': SOURCE,
+      'packages/ee/tools/gen.ts': SOURCE,
+      ...files,
+    }));
+    expect(rules(await runGate(stub({ build: 'node ./check-ee.mjs', prebuild: 'cross-env NODE_ENV=production tsx --tsconfig tsconfig.json tools/gen.ts' })))).toEqual([]);
+    // What `start` runs is the package's code, and a build that compiles its src ships src.
+    expect(rules(await runGate(stub({ build: 'node ./check-ee.mjs', start: 'node tools/gen.ts' })))).toEqual(['tests/none packages/ee/package.json', 'script/placeholder packages/ee/package.json']);
+    expect(rules(await runGate(stub({ build: 'node ./check-ee.mjs && tsc', 'build:gen': 'node tools/gen.ts' }, { 'packages/ee/src/index.ts': SOURCE })))).toEqual(['tests/none packages/ee/package.json', 'script/placeholder packages/ee/package.json']);
+  });
+
   it('needs no tests in a package whose sources only re-export other modules, and does once one holds code', async () => {
     const workspace = (facade: Record<string, string>) => tempDir(testedWorkspace({
       // The facade, as lit's `lit` is: a package of entry points over the tested ones, with no test script.
