@@ -279,7 +279,7 @@ export const testExistenceGate: Gate = {
       return testFiles.some((test) => test.tally === tally && selection.runs(test.file) === true);
     };
     let supportPackages = 0;
-    const withoutTests: Record<CodeWithoutTests, number> = { reexports: 0, generated: 0, suites: 0 };
+    const withoutTests: Record<CodeWithoutTests, number> = { reexports: 0, generated: 0, suites: 0, declarations: 0 };
     for (const entry of packages) {
       const tally = tallies.get(entry)!;
       const workspaceRoot = entry.workspaceRoot === undefined ? undefined : packageByDir.get(entry.workspaceRoot);
@@ -309,6 +309,7 @@ export const testExistenceGate: Gate = {
       'support-packages': supportPackages,
       'tested-by-test-packages': testedElsewhere.length,
       'reexport-packages': withoutTests.reexports,
+      'declaration-packages': withoutTests.declarations,
       'generated-packages': withoutTests.generated,
       'suite-packages': withoutTests.suites,
       'test-files': totals.testFiles,
@@ -338,6 +339,7 @@ export const testExistenceGate: Gate = {
     }
     if (withoutTests.reexports > 0) context.log.info(`test-existence: ${withoutTests.reexports} package(s) only re-export other modules (imports, exports and types, no code of their own) and need no tests of their own`);
     if (withoutTests.generated > 0) context.log.info(`test-existence: ${withoutTests.generated} package(s) hold only generated code (in generated/ or marked @generated, beside re-exports) and need no tests of their own`);
+    if (withoutTests.declarations > 0) context.log.info(`test-existence: ${withoutTests.declarations} package(s) only declare values (types, enums, constants of literals) and need no tests of their own`);
     if (withoutTests.suites > 0) context.log.info(`test-existence: ${withoutTests.suites} package(s) are test suites that other packages run (their sources declare tests) and need no tests of their own`);
     if (supportPackages > 0) context.log.info(`test-existence: ${supportPackages} support package(s) (examples, demos, playgrounds, e2e and test fixtures, benchmarks, docs) need no tests of their own; the tests they have were judged`);
     return createReport('test-existence', [...emit.findings, ...policy.findings(context.configFile)].sort(byLocation), metrics, startedAt);

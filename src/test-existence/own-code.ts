@@ -10,11 +10,13 @@ import { providesTestHelpers, type PackageRef } from './package-policy.js';
  * - generated sources (apollo-server's usage-reporting-protobuf, `generated/` from a .proto): the generator and
  *   its input are what a test would check;
  * - test suites that other packages run (`@apollo/server-integration-testsuite`: functions that call `describe`
- *   and `it`, which each integration's tests call): its code is tests.
+ *   and `it`, which each integration's tests call): its code is tests;
+ * - declarations only (plane's `@plane/types`: types, enums and constant maps; logto's phrases: an object of strings
+ *   per locale): values, and no behaviour to test.
  */
 
 /** Why a package's sources need no tests of their own, if they need none. */
-export type CodeWithoutTests = 'reexports' | 'generated' | 'suites';
+export type CodeWithoutTests = 'reexports' | 'generated' | 'suites' | 'declarations';
 
 /** Folders and file names of generated code: `generated/`, relay's `__generated__/`, graphql-codegen's `x.generated.ts`, `routeTree.gen.ts`. */
 const GENERATED_PATH = /(?:^|\/)(?:__generated__|generated)\/|\.(?:generated|gen)\.[^/.]+$/;
@@ -39,15 +41,69 @@ export function codeWithoutTests(pkg: PackageRef, sources: readonly string[], re
   };
   if (providesTestHelpers(pkg) && sources.some((file) => declaresTests(parse(file)))) return 'suites';
   let generated = false;
+  let declares = false;
   const passOn = sources.every((file) => {
     if (GENERATED_PATH.test(file)) return (generated = true);
     const source = parse(file);
     if (!source) return false;
     if (leadingComments(source).some((comment) => GENERATED_MARK.test(comment))) return (generated = true);
-    return onlyReexports(source.program);
+    if (onlyReexports(source.program)) return true;
+    return (declares = onlyDeclarations(source.program));
   });
   if (!passOn) return undefined;
-  return generated ? 'generated' : 'reexports';
+  return generated ? 'generated' : declares ? 'declarations' : 'reexports';
+}
+
+/** Whether a program only declares values: what onlyReexports allows, enums, and constants made of literals and other constants. */
+function onlyDeclarations(program: t.Program): boolean {
+  return program.body.every((statement) => passesOn(statement) || declaresValue(statement));
+}
+
+function declaresValue(statement: t.Node): boolean {
+  switch (statement.type) {
+    case 'ExportNamedDeclaration':
+      return statement.declaration !== null && statement.declaration !== undefined && declaresValue(statement.declaration);
+    // `export default { translation, errors }` of a locale, `export default en`.
+    case 'ExportDefaultDeclaration':
+      return isData(statement.declaration as t.Node);
+    // oxc holds the members in a body; babel, which reads the files too large for oxc on this thread, on the declaration.
+    case 'TSEnumDeclaration':
+      return (statement.body?.members ?? (statement as unknown as { members: typeof statement.body.members }).members).every((member) => !member.initializer || isData(member.initializer));
+    case 'VariableDeclaration':
+      return statement.kind === 'const' && statement.declarations.every((declarator) => declarator.id.type === 'Identifier' && declarator.init && isData(declarator.init));
+    default:
+      return false;
+  }
+}
+
+/** A value with no behaviour: literals, arrays and objects of them, other constants and their members (`Status.Done`), arithmetic of them. */
+function isData(node: t.Node): boolean {
+  switch (node.type) {
+    case 'Literal':
+    case 'Identifier':
+      return true;
+    case 'TemplateLiteral':
+      return node.expressions.every(isData);
+    case 'ArrayExpression':
+      return node.elements.every((element) => element === null || isData(element));
+    case 'ObjectExpression':
+      return node.properties.every((property) => property.type === 'SpreadElement' ? isData(property.argument) : (!property.computed || isData(property.key)) && isData(property.value));
+    case 'SpreadElement':
+    case 'UnaryExpression':
+      return isData(node.argument);
+    case 'BinaryExpression':
+      return isData(node.left) && isData(node.right);
+    case 'MemberExpression':
+      return isData(node.object) && (!node.computed || isData(node.property));
+    case 'TSAsExpression':
+    case 'TSSatisfiesExpression':
+    case 'TSNonNullExpression':
+    case 'TSTypeAssertion':
+    case 'ParenthesizedExpression':
+      return isData(node.expression);
+    default:
+      return false;
+  }
 }
 
 /** A file that does not parse is taken for code. */

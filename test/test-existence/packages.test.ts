@@ -511,6 +511,31 @@ describe('packages as a user sees them', () => {
     expect(rules(await runGate(stub({ build: 'node ./check-ee.mjs && tsc', 'build:gen': 'node tools/gen.ts' }, { 'packages/ee/src/index.ts': SOURCE })))).toEqual(['tests/none packages/ee/package.json', 'script/placeholder packages/ee/package.json']);
   });
 
+  it('needs no tests in a package whose sources only declare values, and does once one computes', async () => {
+    const workspace = (files: Record<string, string>) => tempDir(testedWorkspace({ 'packages/types/package.json': manifest('@acme/types', { build: 'tsc' }), ...files }));
+    const declarations = {
+      // plane's @plane/types: types, enums and maps of constants; logto's phrases: an object of strings per locale.
+      'packages/types/src/status.ts': "export type Id = string;\nexport enum Status { Open = 'open', Done = 'done', Late = -1 }\nexport const LABELS = { [Status.Open]: 'Open', [Status.Done]: `Done` } as const;\nexport const DAY = 24 * 60 * 60 * 1000;\n",
+      'packages/types/src/locales/en.ts': "import errors from './errors.js';\nconst translation = { title: 'Hello', nested: { list: ['a', 'b'] }, ...errors };\nexport default { translation, errors };\n",
+      'packages/types/src/index.ts': "export * from './status.js';\nexport { default as en } from './locales/en.js';\n",
+      // One too large for oxc on the main thread's stack, which babel reads.
+      'packages/types/src/icons.ts': `export enum Icon {\n${Array.from({ length: 4000 }, (_, index) => `  Icon${index} = 'icon-${index}',`).join('\n')}\n}\n`,
+    };
+    const declared = await runGate(workspace(declarations));
+    expect(rules(declared)).toEqual([]);
+    expect(declared.metrics).toMatchObject({ 'declaration-packages': 1, 'reexport-packages': 0 });
+    for (const computes of [
+      'export const isOpen = (status) => status === Status.Open;\n',
+      'export const now = Date.now();\n',
+      "export const LABELS = { open: 'Open', label() { return 'x'; } };\n",
+      'export let counter = 0;\n',
+      "export const picked = ready ? 'a' : 'b';\n",
+    ]) {
+      const report = await runGate(workspace({ ...declarations, 'packages/types/src/more.ts': computes }));
+      expect(rules(report)).toEqual(['tests/none packages/types/package.json', 'script/missing packages/types/package.json']);
+    }
+  });
+
   it('needs no tests in a package whose sources only re-export other modules, and does once one holds code', async () => {
     const workspace = (facade: Record<string, string>) => tempDir(testedWorkspace({
       // The facade, as lit's `lit` is: a package of entry points over the tested ones, with no test script.
