@@ -123,16 +123,39 @@ function bindDeclarators(declaration: t.VariableDeclaration, bindings: Map<strin
   for (const declarator of declaration.declarations) if (declarator.id.type === 'Identifier' && declarator.init) bindings.set(declarator.id.name, declarator.init);
 }
 
-/** The value a config function returns: its expression body, or a body of declarations ending in its only return. */
+/**
+ * The value a config function returns: its expression body, or a body of declarations ending in a return. Where early returns
+ * (`if (umd) return defineConfig({ build })`) make it one of several configs, the one that sets `test` is vitest's (formbricks's
+ * surveys); without exactly one such, what it returns is unknown.
+ */
 function returnedLiteral(fn: t.ArrowFunctionExpression | t.Function, bindings: Bindings, depth: number): Literal {
   if (!fn.body) return UNREADABLE;
   if (fn.body.type !== 'BlockStatement') return literalOf(fn.body, bindings, depth + 1);
-  const statements = fn.body.body;
-  const last = statements.at(-1);
-  if (last?.type !== 'ReturnStatement' || !last.argument || !statements.slice(0, -1).every((statement) => statement.type === 'VariableDeclaration')) return UNREADABLE;
   const inner = new Map(bindings);
-  for (const statement of statements.slice(0, -1) as t.VariableDeclaration[]) bindDeclarators(statement, inner);
-  return literalOf(last.argument, inner, depth + 1);
+  const returned: t.Node[] = [];
+  for (const statement of fn.body.body) {
+    if (statement.type === 'VariableDeclaration') {
+      bindDeclarators(statement, inner);
+      continue;
+    }
+    const early = statement.type === 'IfStatement' && !statement.alternate ? onlyReturned(statement.consequent) : undefined;
+    const last = onlyReturned(statement);
+    if (early) returned.push(early);
+    else if (last) {
+      returned.push(last);
+      const values = returned.map((node) => literalOf(node, inner, depth + 1));
+      if (values.length === 1) return values[0]!;
+      const testing = values.filter((value) => typeof value === 'object' && value !== null && !Array.isArray(value) && value.test !== undefined);
+      return testing.length === 1 ? testing[0]! : UNREADABLE;
+    } else return UNREADABLE;
+  }
+  return UNREADABLE;
+}
+
+/** The value `return x` or `{ return x }` returns. */
+function onlyReturned(statement: t.Node): t.Node | undefined {
+  if (statement.type === 'BlockStatement') return statement.body.length === 1 ? onlyReturned(statement.body[0]!) : undefined;
+  return statement.type === 'ReturnStatement' && statement.argument ? statement.argument : undefined;
 }
 
 function literalOf(node: t.Node, bindings: Bindings, depth: number): Literal {

@@ -3,7 +3,7 @@ import picomatch from 'picomatch';
 import { BUILD_OUTPUT_FOLDERS } from '../core/packages.js';
 import { projectPath, readConfigFile, ROOT, UNREADABLE, type Literal } from './config-values.js';
 import { resolveLocalImport } from './local-modules.js';
-import type { RunnerFiles } from './scripts.js';
+import { isTestRunnerCommand, type RunnerFiles } from './scripts.js';
 
 /**
  * Which files a package's test runner runs, read from the runner's own config without executing
@@ -113,7 +113,10 @@ export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string
     else unreadable.push(file);
   }
 
-  const vitestConfigs = present(VITEST_CONFIGS);
+  // vite.config.* is a build's config first: vitest's unless the test scripts only run other test runners (logto's console
+  // builds with vite and tests with jest); nx, turbo or a script of the project's own may run vitest.
+  const runsVitest = pkg.runners.some((runner) => runner === 'vitest' || !isTestRunnerCommand(runner)) || pkg.runners.length === 0;
+  const vitestConfigs = present(VITEST_CONFIGS).filter((file) => runsVitest || path.posix.basename(file).startsWith('vitest.'));
   for (const file of vitestConfigs.slice(0, 1)) {
     configs.push(file);
     const matcher = vitestMatcher(readConfig(file), pkg.dir, computed(file));

@@ -47,6 +47,10 @@ const TEST_RUNNERS = new Set([
   'jest', 'vitest', 'mocha', '_mocha', 'ava', 'tap', 'tape', 'uvu', 'jasmine', 'karma', 'playwright', 'cypress', 'tsd', 'tstyche', 'borp',
   'lab', 'qunit', 'wdio', 'testcafe', 'nightwatch', 'web-test-runner', 'wtr', 'brittle', 'zora', 'baretest', 'oletus', 'riteway', 'ts-mocha', 'electron-mocha',
 ]);
+/** Whether `name` is a test runner's command: what runs it is known, unlike a runtime's (`node`), a task runner's (`nx`) or a script's. */
+export function isTestRunnerCommand(name: string): boolean {
+  return TEST_RUNNERS.has(name);
+}
 /** What `runners` holds for a `test` script that runs none the gate knows. */
 const UNKNOWN_RUNNER = '(unknown)';
 /** Commands that run the command after their own options: `cross-env CI=1 jest`, `c8 --reporter lcov mocha`. */

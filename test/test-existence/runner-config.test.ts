@@ -233,6 +233,39 @@ describe('the files the runner runs', () => {
     expect(rules(computed)).toEqual(['tests/runner-config vitest.config.ts']);
   });
 
+  it("reads vite.config for vitest's unless the test scripts only run other runners", async () => {
+    const viteConfig = "import { defineConfig } from 'vite';\nimport { shared } from '@acme/vite';\nexport default defineConfig(({ mode }) => shared(mode));\n";
+    const project = (scripts: Record<string, string>) => run({ 'package.json': pkg(scripts), 'vite.config.ts': viteConfig, 'src/add.test.js': REAL });
+    // A build's config beside jest (logto's console): jest's own selection, and no notice.
+    expect(rules(await project({ test: 'jest', 'test:e2e': 'playwright test' }))).toEqual([]);
+    // What vitest, nx, or a script of the project's own runs may read it.
+    for (const test of ['vitest run', 'jest && vitest run', 'nx test', 'node scripts/run-tests.mjs']) {
+      expect(rules(await project({ test }))).toEqual(['tests/runner-config vite.config.ts']);
+    }
+    // vitest.config is vitest's whatever the scripts run.
+    const own = await run({ 'package.json': pkg({ test: 'jest' }), 'vitest.config.ts': viteConfig, 'src/add.test.js': REAL });
+    expect(rules(own)).toEqual(['tests/runner-config vitest.config.ts']);
+  });
+
+  it('reads the config a config function returns on the path that sets test, beside early returns of builds', async () => {
+    // formbricks's surveys: a UMD build's config on one path, the tests' on the other.
+    const config = (umd: string) => [
+      "import { defineConfig } from 'vitest/config';",
+      'const config = ({ mode }) => {',
+      '  const shared = { plugins: [] };',
+      '  const isUmdBuild = process.env.BUILD_UMD === "true";',
+      `  if (isUmdBuild) {\n    return defineConfig({ ...shared, ${umd} });\n  }`,
+      "  return defineConfig({ ...shared, test: { projects: [{ extends: true, test: { include: ['spec/**/*.test.ts'] } }] } });",
+      '};',
+      'export default config;',
+      '',
+    ].join('\n');
+    const project = (umd: string) => judged({ 'package.json': pkg({ test: 'vitest run' }), 'vitest.config.mts': config(umd), 'spec/add.test.ts': REAL, 'src/draft.test.ts': EMPTY });
+    expect(await project("build: { lib: { formats: ['umd'] } }")).toEqual({ findings: [], testFiles: 1 });
+    // Two paths that set test: which runs is not known.
+    expect(await project("test: { include: ['src/**/*.test.ts'] }")).toEqual({ findings: ['test/empty src/draft.test.ts', 'tests/runner-config vitest.config.mts'], testFiles: 2 });
+  });
+
   it("follows a config that re-exports another one (`export { default } from '../../vitest.config'`)", async () => {
     expect(await judged({
       'package.json': pkg({ test: 'vitest run' }),
