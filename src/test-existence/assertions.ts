@@ -83,23 +83,36 @@ function isUnexpectedAssertion(argument: t.Node | undefined): boolean {
 
 /**
  * A helper that waits until a function it is given holds: a loop whose test calls one of its
- * parameters, `while (!ready()) await sleep(10)`. Past the loop the condition holds, or the helper
- * threw, or it hung until the runner's timeout failed the test: a check, as vi.waitUntil is.
+ * parameters, `while (!ready()) await sleep(10)`, or that it leaves when one holds, `if (check()) return;`
+ * (trigger.dev's `waitFor`, which throws once its time is up). Past the loop the condition holds, or the
+ * helper threw, or it hung until the runner's timeout failed the test: a check, as vi.waitUntil is.
  */
 function pollsParameter(fn: FunctionNode): boolean {
   const parameters = new Set(fn.params.flatMap(boundNames));
   let polls = false;
   if (parameters.size === 0) return polls;
+  const callsParameter = (node: t.Node) => {
+    let calls = false;
+    walk(node, (part) => {
+      if (part.type === 'CallExpression' && part.callee.type === 'Identifier' && parameters.has(part.callee.name)) calls = true;
+      return !calls;
+    });
+    return calls;
+  };
   walk(fn.body, (node) => {
-    if (!polls && (node.type === 'WhileStatement' || node.type === 'DoWhileStatement' || node.type === 'ForStatement') && node.test) {
-      walk(node.test, (part) => {
-        if (part.type === 'CallExpression' && part.callee.type === 'Identifier' && parameters.has(part.callee.name)) polls = true;
-        return !polls;
-      });
+    if (!polls && (node.type === 'WhileStatement' || node.type === 'DoWhileStatement' || node.type === 'ForStatement')) {
+      const body = node.body.type === 'BlockStatement' ? node.body.body : [node.body];
+      polls = (node.test !== null && node.test !== undefined && callsParameter(node.test)) || body.some((statement) => statement.type === 'IfStatement' && leavesLoop(statement.consequent) && callsParameter(statement.test));
     }
     return !polls;
   });
   return polls;
+}
+
+/** `return;`, `break;`, or a block of only one. */
+function leavesLoop(statement: t.Node): boolean {
+  if (statement.type === 'BlockStatement') return statement.body.length === 1 && leavesLoop(statement.body[0]!);
+  return statement.type === 'ReturnStatement' || statement.type === 'BreakStatement';
 }
 
 /** Finds the assertions of a file's tests and helpers; whether a helper asserts is worked out once per helper. */
@@ -144,6 +157,9 @@ export class AssertionFinder {
       // t.pass() in a callback checks that the code called back: AVA fails a test that made no assertion, tap a plan left short.
       // So does QUnit, whatever the constant assertion of its context (backbone's `model.validate = function () { assert.ok(true) }`).
       if (kind === 'constant' && child.type === 'CallExpression' && this.marksCallback(child) && callbacks.some(({ start, end }) => child.start >= start && child.start < end)) kind = 'live';
+      // An awaited method named to assert, of a page object or a harness: novu's `await editor.assertEmailSubjectContains(subject)`.
+      // Awaited, it checks a page or a service the test drives; a method of that name the test calls and does not wait for may be the code's own.
+      if (!kind && child.type === 'AwaitExpression' && child.argument.type === 'CallExpression' && child.argument.callee.type === 'MemberExpression' && ASSERTING_METHOD.test(propertyName(child.argument.callee) ?? '')) kind = 'live';
       if (kind) found.add(kind);
       else if (child.type === 'CallExpression' && this.handsAssertionOn(child, helpers)) found.add('live');
       if (child.type === 'CallExpression' && this.names.isExpectEntry(child.callee)) checkedEnd = Math.max(checkedEnd, child.end);
@@ -444,6 +460,8 @@ function checksProperty(argument: t.Node | undefined, module: string): boolean {
 /** Playwright's ways to make a locator: `page.locator(…)`, `getByRole(…)`, `frameLocator(…)`, refined by `filter`, `nth`… */
 const LOCATOR_METHODS = /^(?:locator|frameLocator|getBy[A-Z]\w*)$/;
 
+/** `assertVisible`, `expectRowCount`: a method named for the check it makes. */
+const ASSERTING_METHOD = /^(?:assert|expect)[A-Z]/;
 /** Playwright's actions, which wait for their element until a timeout. */
 const LOCATOR_ACTIONS = new Set(['click', 'dblclick', 'tap', 'hover', 'focus', 'fill', 'type', 'press', 'pressSequentially', 'check', 'uncheck', 'setChecked', 'selectOption', 'selectText', 'setInputFiles', 'dragTo']);
 /** ARIA roles of controls, which a test finds to act on; other roles (cell, heading, row, alert…) are content. */

@@ -94,6 +94,8 @@ describe('chains and assert modules however written', () => {
     ['a Playwright wait for an event that meets a predicate', "test('t', async ({ page }) => { await page.goto('/'); await page.waitForEvent('console', (message) => message.text() === 'Hi'); });"],
     ["a Playwright locator's wait for a state", "test('t', async ({ page }) => { await page.getByRole('button', { name: 'Save' }).click(); await page.getByTestId('dialog').waitFor({ state: 'hidden' }); });"],
     ["a Playwright locator's wait, visible by default", "test('t', async ({ page }) => { await page.goto('/'); await page.locator('#done').first().waitFor(); });"],
+    ['an awaited method of a page object named to assert', "test('t', async ({ page }) => { const editor = await WorkflowEditorPage.open(page); await editor.fill('x'); await editor.assertEmailSubjectContains('x'); });"],
+    ['an awaited method of a harness named to expect', "it('t', async () => { await harness.send('hi'); await harness.expectReply({ text: 'hi' }); });"],
     ['a Playwright action on a text the page shows', "test('t', async ({ page }) => { await page.getByRole('button', { name: 'Duplicate' }).click(); await page.getByLabel('Environments').getByText('Env (Copy)').click(); });"],
     ['a Playwright action given a text selector', "test('t', async ({ page }) => { await page.click('[data-testid=\"send\"]'); await page.click('text=Request was cancelled'); });"],
     ['a Playwright action on a locator by text', "test('t', async ({ page }) => { await page.locator('button:has-text(\"Save\")').click(); await page.locator('pre').filter({ hasText: '| 4444' }).first().click(); });"],
@@ -120,6 +122,7 @@ describe('chains and assert modules however written', () => {
     ['a function taken off another module', "const path = require('node:path');\nconst join = path.join;\nit('t', () => { join(a, b) });"],
     ['a waitFor that is no locator\'s', "it('t', async () => { await queue.waitFor(100); await client.connect().waitFor() });"],
     ['an expectOne given nothing', "it('t', () => { registry.expectOne(); });"],
+    ['a method named to assert, not awaited, and an awaited one named otherwise', "test('t', async ({ page }) => { db('accounts').expectCount(3); await editor.assertionsFor(page); await editor.checkout(); });"],
     ['Playwright actions on controls', "test('t', async ({ page }) => { await page.getByRole('button', { name: 'Save' }).click(); await page.getByTestId('name').fill('Ada'); await page.locator('#submit').click(); await page.click('button.primary'); await page.getByRole('cell').click(); });"],
     ['a Cypress command given a quoted text', "it('t', () => { cy.get('#name').type(\"'quoted'\"); cy.get('button').click(); });"],
   ])('%s does not count as asserting', (_name, code) => {
@@ -485,6 +488,21 @@ describe('helpers', () => {
     expect(classesIn(waits, 'test/counters.test.ts')).toEqual(['real', 'no-assertion']);
     const inFile = "async function until(ready) { do { await tick() } while (!ready()) }\nit('loads', async () => { load(); await until(() => page.loaded) });";
     expect(classes(inFile)).toEqual(['real']);
+    // A loop on the clock that it leaves when the condition holds, then throws (trigger.dev's waitFor); not one that only runs it.
+    const leaves = [
+      'async function waitFor(check, timeoutMs = 10000) {',
+      '  const start = Date.now();',
+      '  while (Date.now() - start < timeoutMs) {',
+      '    if (check()) return;',
+      '    await sleep(20);',
+      '  }',
+      "  throw new Error('waitFor timed out');",
+      '}',
+      'async function repeat(step) { for (let i = 0; i < 3; i++) { if (i > 1) break; await step(); } }',
+      "it('drains', async () => { send(); await waitFor(() => harness.sent.length === 1); });",
+      "it('repeats', async () => { await repeat(() => send()); });",
+    ].join('\n');
+    expect(classes(leaves)).toEqual(['real', 'no-assertion']);
   });
 
   it.each([
