@@ -92,8 +92,11 @@ const NON_SOURCE_DIRECTORIES = new Set([
   'dist', 'build', 'coverage', 'out', 'scripts', 'bench', 'benches', 'benchmark', 'benchmarks', 'benchmarking', 'examples', 'example', 'docs',
   'stories', 'e2e', 'flow-typed', ...TEST_DIRECTORIES, ...TEST_SUPPORT_DIRECTORIES,
 ]);
-/** A test runner's own folder at the package's top: react-router's `jest/transform.js`, `cypress/support/commands.js`. */
-const RUNNER_DIRECTORIES = new Set(['jest', 'vitest', 'mocha', 'karma', 'cypress', 'playwright']);
+/**
+ * A tool's own folder at the package's top: a test runner's (react-router's `jest/transform.js`, `cypress/support/commands.js`),
+ * and turborepo's, whose `turbo/generators/config.ts` scaffolds new packages.
+ */
+const TOOL_DIRECTORIES = new Set(['jest', 'vitest', 'mocha', 'karma', 'cypress', 'playwright', 'turbo']);
 /**
  * Tool configuration and setup (`vitest.config.ts`, `karma.conf.js`, `.eslintrc.cjs`, `jest.setup.js`, jest configs by
  * another name such as `jest.prod.js`, a runner's named files such as svelte's `vitest-xhtml-environment.ts`,
@@ -111,6 +114,6 @@ export function isSourceFile(relative: string): boolean {
   if (!SCRIPT_EXTENSION.test(relative)) return false;
   const segments = relative.split('/');
   const name = segments.pop()!;
-  if (segments.length > 0 && RUNNER_DIRECTORIES.has(segments[0]!)) return false;
+  if (segments.length > 0 && TOOL_DIRECTORIES.has(segments[0]!)) return false;
   return !NON_SOURCE_FILE.test(name) && !segments.some((segment) => segment.startsWith('.') || NON_SOURCE_DIRECTORIES.has(segment) || isTestSupportFolder(segment));
 }

@@ -262,6 +262,8 @@ describe('test-existence gate', () => {
       // A test runner's folder and named files, and benchmarks by another spelling (react-router's jest/, svelte's).
       'jest/transform.js': 'module.exports = { process: (source) => ({ code: source }) };\n',
       'cypress/support/commands.ts': SOURCE,
+      // turborepo's generators, which scaffold new packages (create-t3-turbo's root).
+      'turbo/generators/config.ts': "export default function generator(plop) { plop.setGenerator('init', { prompts: [] }); }\n",
       'vitest-xhtml-environment.ts': 'export default { name: "xhtml" };\n',
       'benchmarking/run.js': SOURCE,
       // Folders named for the tests they support (sveltekit's test-utils/ at the root of its monorepo).
