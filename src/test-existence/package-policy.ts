@@ -26,6 +26,8 @@ const CONFIGURED_TOOLS = new Set([
   'eslint', 'lint', 'prettier', 'stylelint', 'biome', 'oxlint', 'typescript', 'ts', 'tsconfig', 'tailwind', 'tailwindcss', 'postcss', 'babel', 'jest', 'vitest', 'commitlint', 'tsup', 'vite', 'rollup', 'webpack',
 ]);
 const CONFIG_WORDS = new Set(['config', 'configs', 'tsconfig']);
+/** `com.example.app`, `io.acme.mobile`: an application id, as Stripe, Android and Apple apps are named. */
+const REVERSE_DOMAIN = /^(?:com|org|net|io|dev|app|co)\.[\w-]+\.[\w.-]+$/;
 
 /**
  * Words that make a support package only when it is not published: TanStack Query's `integrations/react-vite`
@@ -112,7 +114,9 @@ export function isSupportPackage(pkg: PackageRef): boolean {
   const nameWords = wordsOf(name);
   if (nameWords.some((word) => CONFIG_WORDS.has(word)) && nameWords.some((word) => CONFIGURED_TOOLS.has(word))) return true;
   if (manifest && manifest.private !== true && typeof manifest.name === 'string' && typeof manifest.version === 'string') return false;
-  return [...segments, name].some((segment) => wordsOf(segment).some((word) => SUPPORT_WORDS.has(word) || UNPUBLISHED_SUPPORT_WORDS.has(word)));
+  // A reverse-domain id names an app, and its `example` is a placeholder domain: dub's Stripe app, `com.example.dub`.
+  const nameSegments = REVERSE_DOMAIN.test(name) ? [] : [name];
+  return [...segments, ...nameSegments].some((segment) => wordsOf(segment).some((word) => SUPPORT_WORDS.has(word) || UNPUBLISHED_SUPPORT_WORDS.has(word)));
 }
 
 /**

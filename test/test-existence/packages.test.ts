@@ -121,6 +121,9 @@ describe('packages as a user sees them', () => {
       // Published, its name does not make it one.
       'packages/timing/package.json': manifest('@scope/perf', {}, { version: '1.0.0' }),
       'packages/timing/src/index.js': SOURCE,
+      // Nor does an app id's placeholder domain: dub's Stripe app, `com.example.dub`, private.
+      'packages/stripe-app/package.json': manifest('com.example.dub', { test: 'jest' }, { private: true }),
+      'packages/stripe-app/src/oauth.ts': SOURCE,
       // A folder named for fixtures, as ava's npm-init leftover `media/screenshot-fixtures` (with a name and version) is, whatever its package.json says.
       'media/screenshot-fixtures/package.json': manifest('screenshot-fixtures', { test: PLACEHOLDER }, { version: '1.0.0' }),
       'media/screenshot-fixtures/magic-assert-objects.js': "import test from 'ava';\ntest('objects', (t) => { t.deepEqual({ a: 1 }, { a: 2 }); });\n",
@@ -128,6 +131,7 @@ describe('packages as a user sees them', () => {
     expect(rules(report)).toEqual([
       'tests/none packages/jest-test-result/package.json',
       'script/missing packages/jest-test-result/package.json',
+      'tests/none packages/stripe-app/package.json',
       'tests/none packages/timing/package.json',
       'script/missing packages/timing/package.json',
     ]);
