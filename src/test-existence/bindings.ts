@@ -9,6 +9,20 @@ import { throwsInFunctionWithin } from './test-body.js';
 /** What assertion libraries export under these names asserts: node's and chai's `assert`, referee's `refute`. */
 const ASSERT_OBJECTS = new Set(['assert', 'refute']);
 export const ASSERT_MODULES = new Set(['assert', 'node:assert', 'assert/strict', 'node:assert/strict', 'power-assert', 'uvu/assert']);
+/**
+ * The module of Deno's standard library an import names, however it names it: `@std/assert`, `jsr:@std/assert@^1`,
+ * `https://deno.land/std@0.224.0/assert/mod.ts`; `testing/asserts` and `testing/mock` of the older layout.
+ */
+const DENO_STD = /^(?:jsr:)?@std\/([\w-]+(?:\/[\w-]+)?)(?:@[^/]*)?(?:\/mod\.ts)?$|^https:\/\/deno\.land\/std(?:@[^/]+)?\/([\w/-]+?)(?:\/mod)?\.ts$/;
+function denoStdModule(source: string): string | undefined {
+  const match = DENO_STD.exec(source);
+  return match ? (match[1] ?? match[2])!.replace(/@[^/]*$/, '') : undefined;
+}
+/** Deno's assertions: all of `@std/assert` (`assertEquals`, `assertRejects`), and those of its mocks (`assertSpyCalls(stub, 0)`). */
+function isDenoAssertion(source: string, imported: string): boolean {
+  const module = denoStdModule(source);
+  return module === 'assert' || module === 'testing/asserts' || (module === 'testing/mock' && /^assert[A-Z]/.test(imported));
+}
 /** Modules that export one assertion as their default, by what it checks: nock's `assertRejects(promise, /No match/)`, tiny-invariant's `invariant(condition, message)`. */
 const ASSERTION_FUNCTION_MODULES = new Map([['assert-rejects', 'rejects'], ['tiny-invariant', 'invariant'], ['invariant', 'invariant']]);
 /**
@@ -189,7 +203,7 @@ export class Bindings {
   }
   private bindImport(node: t.ImportDeclaration): void {
     const source = node.source.value;
-    const fromAssert = ASSERT_MODULES.has(source);
+    const fromAssert = ASSERT_MODULES.has(source) || isDenoAssertion(source, 'assert');
     for (const specifier of node.specifiers) {
       const local = specifier.local.name;
       if (specifier.type !== 'ImportSpecifier') {
@@ -204,7 +218,7 @@ export class Bindings {
         continue;
       }
       const imported = keyName(specifier.imported) ?? 'default';
-      if (fromAssert || ASSERT_OBJECTS.has(imported)) this.addAssert(local, imported === 'default' ? 'assert' : imported, source);
+      if (fromAssert || ASSERT_OBJECTS.has(imported) || isDenoAssertion(source, imported)) this.addAssert(local, imported === 'default' ? 'assert' : imported, source);
       else if (imported === 'expect' || EXPECT_LIKE_NAME.test(local)) this.addExpect(local, source);
       else if (imported === 'fc' && PROPERTY_MODULES.has(source)) this.propertyModules.add(local);
       // import { test as base } from '@playwright/test': a test framework's function under another name. Not Playwright's

@@ -56,6 +56,11 @@ function qunitPath([, member = '', ...rest]: string[]): string[] | undefined {
   return path && [...path, ...rest];
 }
 
+/** `Deno.test(…)`, `Deno.test.ignore(…)`, `Deno.test.only(…)`: Deno's test function, whose `ignore` skips. */
+function denoPath([, member, ...rest]: string[]): string[] | undefined {
+  return member === 'test' ? ['test', ...rest.map((modifier) => (modifier === 'ignore' ? 'skip' : modifier))] : undefined;
+}
+
 /** 0 for a plain test function, 1 for a focused one, 2 for a skipped one. */
 function plainness(callee: t.Node): number {
   const [base = '', ...modifiers] = declarationPath(callee, CURRIED) ?? [];
@@ -108,9 +113,10 @@ export class Declarations {
     const root = rootName(callee);
     if (root === undefined || this.names.shadowed.has(root) || this.harnessNames.includes(root)) return undefined;
     const alias = this.names.testAliases.has(root) || this.names.importedTests.has(root);
-    if (!(TEST_BASES.has(root) || SUITE_BASES.has(root) || this.names.contextNames.has(root) || alias || root === 'QUnit')) return undefined;
+    if (!(TEST_BASES.has(root) || SUITE_BASES.has(root) || this.names.contextNames.has(root) || alias || root === 'QUnit' || root === 'Deno')) return undefined;
     let path = declarationPath(callee, CURRIED);
     if (root === 'QUnit' && path) path = qunitPath(path);
+    if (root === 'Deno' && path) path = denoPath(path);
     if (!path) return undefined;
     // `dstOnly(…)`, `todoTest.skip(…)`: the test function the name stands for, with the modifiers the call adds.
     if (alias) {

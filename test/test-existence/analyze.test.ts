@@ -35,6 +35,8 @@ describe('test classes, per framework fixture', () => {
     // QUnit's global namespace (jQuery) and its functions imported (ember).
     ['qunit/core.js', { real: 6, 'no-assertion': 1, tautology: 1, skipped: 2, todo: 1, focused: 1 }, []],
     ['qunit/component-test.js', { real: 2, 'no-assertion': 1, skipped: 1 }, []],
+    // Deno's own test function.
+    ['deno/math_test.ts', { real: 4, 'no-assertion': 1, skipped: 1, focused: 1 }, []],
   ])('%s', (file, counts, focusedSuites) => {
     const analysis = analyzeFixture(file);
     expect(analysis.parseError).toBeUndefined();
