@@ -155,6 +155,8 @@ function onlyReexports(program: t.Program): boolean {
  * What a binding takes from imports counts as imported for the statements after it.
  */
 function wires(statement: t.Node, imported: Set<string>): boolean {
+  // `export const redis = Redis.fromEnv()` (openstatus's upstash): a client made of an import, exported.
+  if (statement.type === 'ExportNamedDeclaration' && statement.declaration) return wires(statement.declaration, imported);
   if (statement.type === 'VariableDeclaration') {
     if (!statement.declarations.every((declarator) => declarator.init && isWiring(declarator.init, imported))) return false;
     for (const declarator of statement.declarations) for (const name of boundNames(declarator.id)) imported.add(name);

@@ -553,11 +553,13 @@ describe('packages as a user sees them', () => {
       // An entry that wires the imports together, as Chart.js's `auto` registers every part of what it re-exports.
       'packages/acme/src/auto.js': "import { Core, parts } from '@acme/core';\nCore.register(...parts);\nexport * from '@acme/core';\nexport default Core;\n",
       'packages/acme/src/auto.cjs': "const core = require('@acme/core');\nconst { Core, parts } = core;\nCore.register(...parts);\nmodule.exports = Object.assign(Core, core);\n",
+      // A client made of an import, exported (openstatus's upstash: `export const redis = Redis.fromEnv()`).
+      'packages/acme/src/client.ts': "import { Core } from '@acme/core';\nexport const core = Core.fromEnv();\n",
       ...facade,
     }));
     const facade = await runGate(workspace({}));
     expect(rules(facade)).toEqual([]);
-    expect(facade.metrics).toMatchObject({ 'reexport-packages': 1, 'source-files': 8 });
+    expect(facade.metrics).toMatchObject({ 'reexport-packages': 1, 'source-files': 9 });
     // One statement that runs code of its own (prettier's plugins map what they import) needs tests again.
     const glues = [
       ['glue.js', 'export const parsers = Object.fromEntries(Object.entries(core));\n'],
@@ -567,6 +569,7 @@ describe('packages as a user sees them', () => {
       // Given a value of its own, the call is configured here.
       ['glue.js', "import { Core } from '@acme/core';\nCore.register({ strict: true });\n"],
       ['glue.cjs', "const { Core } = require('@acme/core');\nconst instance = new Core();\nmodule.exports = instance;\n"],
+      ['glue.ts', "import { Core } from '@acme/core';\nexport const core = Core.fromEnv({ region: 'eu' });\n"],
     ];
     for (const [file, code] of glues) {
       const glue = await runGate(workspace({ [`packages/acme/src/${file}`]: code! }));
