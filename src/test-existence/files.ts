@@ -85,12 +85,12 @@ export function wordsOf(name: string): string[] {
 
 /**
  * Directories of code that ships without needing its own tests: build output, tooling, docs,
- * examples, Flow's library definitions; and every folder whose name starts with a dot (`.github`,
- * `.storybook`, `.husky`, yarn's `.yarn/releases` and `.yarn/plugins`, which hold yarn itself).
+ * examples, Flow's library definitions, Prisma's schema, migrations and seed scripts; and every folder whose
+ * name starts with a dot (`.github`, `.storybook`, `.husky`, yarn's `.yarn/releases` and `.yarn/plugins`, which hold yarn itself).
  */
 const NON_SOURCE_DIRECTORIES = new Set([
   'dist', 'build', 'coverage', 'out', 'scripts', 'bench', 'benches', 'benchmark', 'benchmarks', 'benchmarking', 'examples', 'example', 'docs',
-  'stories', 'e2e', 'flow-typed', ...TEST_DIRECTORIES, ...TEST_SUPPORT_DIRECTORIES,
+  'stories', 'e2e', 'flow-typed', 'prisma', ...TEST_DIRECTORIES, ...TEST_SUPPORT_DIRECTORIES,
 ]);
 /**
  * A tool's own folder at the package's top: a test runner's (react-router's `jest/transform.js`, `cypress/support/commands.js`),

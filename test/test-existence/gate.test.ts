@@ -262,6 +262,8 @@ describe('test-existence gate', () => {
       // A test runner's folder and named files, and benchmarks by another spelling (react-router's jest/, svelte's).
       'jest/transform.js': 'module.exports = { process: (source) => ({ code: source }) };\n',
       'cypress/support/commands.ts': SOURCE,
+      // Prisma's seed scripts beside its schema (rallly's database package).
+      'prisma/seed.ts': "import { PrismaClient } from '@prisma/client';\nawait new PrismaClient().user.create({ data: { name: 'Ada' } });\n",
       // turborepo's generators, which scaffold new packages (create-t3-turbo's root).
       'turbo/generators/config.ts': "export default function generator(plop) { plop.setGenerator('init', { prompts: [] }); }\n",
       'vitest-xhtml-environment.ts': 'export default { name: "xhtml" };\n',
