@@ -466,8 +466,11 @@ const ASSERTING_METHOD = /^(?:assert|expect)[A-Z]/;
 const LOCATOR_ACTIONS = new Set(['click', 'dblclick', 'tap', 'hover', 'focus', 'fill', 'type', 'press', 'pressSequentially', 'check', 'uncheck', 'setChecked', 'selectOption', 'selectText', 'setInputFiles', 'dragTo']);
 /** ARIA roles of controls, which a test finds to act on; other roles (cell, heading, row, alert…) are content. */
 const CONTROL_ROLES = new Set(['button', 'link', 'menuitem', 'menuitemcheckbox', 'menuitemradio', 'tab', 'checkbox', 'radio', 'switch', 'textbox', 'searchbox', 'combobox', 'listbox', 'option', 'slider', 'spinbutton', 'treeitem', 'menu', 'menubar', 'tablist']);
-/** Playwright's selectors by text: `text=Done`, `'Done'` quoted, `button:has-text("Save")`, `:text-is("Ok")`. */
-const TEXT_SELECTOR = /^(?:text=|["'])|:(?:has-)?text(?:-is|-matches)?\(|>>\s*text=/;
+/**
+ * Selectors by text: Playwright's `text=Done`, `'Done'` quoted, `button:has-text("Save")`, `:text-is("Ok")`; Puppeteer's
+ * `::-p-text(Done)` and `text/Done`.
+ */
+const TEXT_SELECTOR = /^(?:text[=/]|["'])|:(?:has-)?text(?:-is|-matches)?\(|>>\s*text=|::-p-text\(/;
 
 function isTextSelector(node: t.Node): boolean {
   return isString(node) && TEXT_SELECTOR.test(node.value);

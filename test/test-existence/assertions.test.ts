@@ -98,6 +98,8 @@ describe('chains and assert modules however written', () => {
     ['an awaited method of a harness named to expect', "it('t', async () => { await harness.send('hi'); await harness.expectReply({ text: 'hi' }); });"],
     ['a Playwright action on a text the page shows', "test('t', async ({ page }) => { await page.getByRole('button', { name: 'Duplicate' }).click(); await page.getByLabel('Environments').getByText('Env (Copy)').click(); });"],
     ['a Playwright action given a text selector', "test('t', async ({ page }) => { await page.click('[data-testid=\"send\"]'); await page.click('text=Request was cancelled'); });"],
+    ["a Puppeteer click on a text selector", "it('t', async () => { await page.click('button.save'); await page.click('::-p-text(Saved)'); });"],
+    ["a Puppeteer click on a text selector of the older form", "it('t', async () => { await page.click('button.save'); await page.click('text/Welcome back'); });"],
     ['a Playwright action on a locator by text', "test('t', async ({ page }) => { await page.locator('button:has-text(\"Save\")').click(); await page.locator('pre').filter({ hasText: '| 4444' }).first().click(); });"],
     ['a Playwright action on content found by role', "test('t', async ({ page }) => { await page.getByRole('button', { name: 'Add' }).click(); await page.getByRole('cell', { name: 'foo=bar' }).click(); });"],
     ['a Playwright wait for an event with a predicate option', "test('t', async ({ page }) => { await page.goto('/'); await page.waitForEvent('request', { predicate: (request) => request.url().endsWith('/api') }); });"],
