@@ -101,6 +101,9 @@ function isData(node: t.Node): boolean {
     case 'TSTypeAssertion':
     case 'ParenthesizedExpression':
       return isData(node.expression);
+    // `Object.freeze({ … })`: constants kept constant.
+    case 'CallExpression':
+      return calleePath(node.callee)?.join('.') === 'Object.freeze' && node.arguments.length === 1 && isData(node.arguments[0]!);
     default:
       return false;
   }

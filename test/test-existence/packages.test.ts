@@ -519,7 +519,7 @@ describe('packages as a user sees them', () => {
     const workspace = (files: Record<string, string>) => tempDir(testedWorkspace({ 'packages/types/package.json': manifest('@acme/types', { build: 'tsc' }), ...files }));
     const declarations = {
       // plane's @plane/types: types, enums and maps of constants; logto's phrases: an object of strings per locale.
-      'packages/types/src/status.ts': "export type Id = string;\nexport enum Status { Open = 'open', Done = 'done', Late = -1 }\nexport const LABELS = { [Status.Open]: 'Open', [Status.Done]: `Done` } as const;\nexport const DAY = 24 * 60 * 60 * 1000;\n",
+      'packages/types/src/status.ts': "export type Id = string;\nexport enum Status { Open = 'open', Done = 'done', Late = -1 }\nexport const LABELS = { [Status.Open]: 'Open', [Status.Done]: `Done` } as const;\nexport const DAY = 24 * 60 * 60 * 1000;\nexport const ROLES = Object.freeze(['admin', 'member']);\n",
       'packages/types/src/locales/en.ts': "import errors from './errors.js';\nconst translation = { title: 'Hello', nested: { list: ['a', 'b'] }, ...errors };\nexport default { translation, errors };\n",
       'packages/types/src/index.ts': "export * from './status.js';\nexport { default as en } from './locales/en.js';\n",
       // One too large for oxc on the main thread's stack, which babel reads.
@@ -534,6 +534,7 @@ describe('packages as a user sees them', () => {
       "export const LABELS = { open: 'Open', label() { return 'x'; } };\n",
       'export let counter = 0;\n',
       "export const picked = ready ? 'a' : 'b';\n",
+      'export const ROLES = Object.freeze(loadRoles());\n',
     ]) {
       const report = await runGate(workspace({ ...declarations, 'packages/types/src/more.ts': computes }));
       expect(rules(report)).toEqual(['tests/none packages/types/package.json', 'script/missing packages/types/package.json']);
