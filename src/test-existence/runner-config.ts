@@ -225,7 +225,11 @@ function jestMatcher(config: Literal, configDir: string, computed: Computed, fil
 function jestProjectMatcher(config: { [key: string]: Literal }, dir: string, computed: Computed, files: ReadonlySet<string>): Matcher | undefined {
   const rootDir = `${ROOT}/${dir}`.replace(/\/$/, '');
   const substitute = (value: string) => value.replaceAll('<rootDir>', rootDir);
-  const testMatch = stringList(config.testMatch, JEST_DEFAULT_MATCH);
+  // `<rootDir>/dist/**/*.test.js` into build output the checkout lacks is read at the sources, as mocha's spec is.
+  const testMatch = stringList(config.testMatch, JEST_DEFAULT_MATCH)?.map((glob) => {
+    const inRoot = /^(!?)<rootDir>\/(.+)$/.exec(glob);
+    return inRoot ? `${inRoot[1]}<rootDir>/${atSources(inRoot[2]!, dir, files)}` : glob;
+  });
   const testRegex = stringList(config.testRegex, []);
   const ignore = exclusionList(config.testPathIgnorePatterns, ['/node_modules/'], [], () => computed('testPathIgnorePatterns'));
   const roots = stringList(config.roots, ['<rootDir>']);

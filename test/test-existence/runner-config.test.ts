@@ -62,6 +62,16 @@ describe('the files the runner runs', () => {
     // A root that is no build output, or one the checkout holds, is read as written.
     expect(await compiled(['./spec'])).toMatchObject({ findings: ['tests/none package.json'], testFiles: 0 });
     expect(await compiled(['./build'], { 'build/add.test.js': REAL })).toEqual({ findings: [], testFiles: 1 });
+    // So is a testMatch into build output: the .ts it was compiled from.
+    const matched = (testMatch: string, files: Record<string, string> = {}) => judged({
+      'package.json': pkg({ test: 'tsc && jest' }),
+      'jest.config.json': JSON.stringify({ testMatch: [testMatch] }),
+      'src/add.test.ts': REAL,
+      'test/other.test.ts': EMPTY,
+      ...files,
+    });
+    expect(await matched('<rootDir>/dist/src/**/*.test.js')).toEqual({ findings: [], testFiles: 1 });
+    expect(await matched('<rootDir>/spec/**/*.test.js')).toMatchObject({ findings: ['tests/none package.json'], testFiles: 0 });
   });
 
   it("takes Cypress's specs from cypress.config: end-to-end and component specPattern, excludeSpecPattern, and the defaults", async () => {
