@@ -126,7 +126,7 @@ export const testExistenceGate: Gate = {
     const analysis = startAnalysis({ cwd: context.cwd, files, assertFunctions: options.assertFunctions }, files.filter(isTestFile).length);
     const fileSet = new Set(files);
     const policy = new PackagePolicy(options.allow);
-    const { packages, packageOf, discovery } = judgedPackages(context.cwd, files);
+    const { packages, packageOf, discovery } = judgedPackages(context.cwd, files, fileSet);
     const read = (file: string) => readProjectFile(context.cwd, file);
     // Placed as fixtures, apps with browser tests of their own are judged: they are how the packages they are built on are tested.
     const endToEndApps = new Set(packages.filter((entry) => policy.isFixture(entry) && runsEndToEndSuite(entry, fileSet, read)));
@@ -341,7 +341,7 @@ export const testExistenceGate: Gate = {
     if (withoutTests.generated > 0) context.log.info(`test-existence: ${withoutTests.generated} package(s) hold only generated code (in generated/ or marked @generated, beside re-exports) and need no tests of their own`);
     if (withoutTests.declarations > 0) context.log.info(`test-existence: ${withoutTests.declarations} package(s) only declare values (types, enums, constants of literals) and need no tests of their own`);
     if (withoutTests.suites > 0) context.log.info(`test-existence: ${withoutTests.suites} package(s) are test suites that other packages run (their sources declare tests) and need no tests of their own`);
-    if (supportPackages > 0) context.log.info(`test-existence: ${supportPackages} support package(s) (examples, demos, playgrounds, e2e and test fixtures, benchmarks, docs) need no tests of their own; the tests they have were judged`);
+    if (supportPackages > 0) context.log.info(`test-existence: ${supportPackages} support package(s) (examples, demos, playgrounds, e2e and test fixtures, benchmarks, docs, Storybook apps, tools' shared configs) need no tests of their own; the tests they have were judged`);
     return createReport('test-existence', [...emit.findings, ...policy.findings(context.configFile)].sort(byLocation), metrics, startedAt);
   },
 };
@@ -376,9 +376,8 @@ function runsEndToEndSuite(entry: JudgedPackage, files: ReadonlySet<string>, rea
 }
 
 /** The project's packages, deepest first, then the root; a file belongs to its nearest one. */
-function judgedPackages(root: string, files: readonly string[]): { packages: JudgedPackage[]; packageOf: (file: string) => JudgedPackage; discovery: PackageDiscovery } {
+function judgedPackages(root: string, files: readonly string[], fileSet: ReadonlySet<string>): { packages: JudgedPackage[]; packageOf: (file: string) => JudgedPackage; discovery: PackageDiscovery } {
   const discovery = discoverPackages(root, files);
-  const fileSet = new Set(files);
   const owners = new Map(discovery.packages.map((entry) => [entry, subpathOwner(entry, discovery, fileSet)]));
   const packages: JudgedPackage[] = discovery.packages.filter((entry) => owners.get(entry) === entry).sort((a, b) => b.dir.length - a.dir.length);
   // Without a package.json at the root, the files outside every package are the root's.

@@ -242,9 +242,9 @@ function jestProjectMatcher(config: { [key: string]: Literal }, dir: string, com
   // A root in build output the checkout lacks (logto's `roots: ['./build']`, which `tsc` fills before jest runs) stands for the
   // sources it is compiled from: the package's own folder. A path its ignore patterns name in that output (`/build/routes/session/`)
   // is one below the package.
-  const builds = rootPaths.filter((root) => isMissingBuildOutput(root, rootDir, files)).map((root) => root.slice(rootDir.length));
-  const sourceRoots = rootPaths.map((root) => (builds.includes(root.slice(rootDir.length)) ? rootDir : root));
-  const sourceIgnore = ignore.map((pattern) => builds.reduce((current, build) => current.replaceAll(`${build}/`, '/'), pattern));
+  const builds = rootPaths.filter((root) => isMissingBuildOutput(root, rootDir, files));
+  const sourceRoots = rootPaths.map((root) => (builds.includes(root) ? rootDir : root));
+  const sourceIgnore = ignore.map((pattern) => builds.reduce((current, build) => current.replaceAll(`${build.slice(rootDir.length)}/`, '/'), pattern));
   let ignored: RegExp[];
   let regexes: RegExp[];
   try {
