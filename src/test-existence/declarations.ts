@@ -1,4 +1,4 @@
-import { boundNames, calleePath, canBeTitle, declarationPath, isFunction, isString, returnedValues, rootName, type FunctionNode, type t } from './ast.js';
+import { boundNames, calleePath, canBeTitle, declarationPath, isFunction, isString, keyName, returnedValues, rootName, type FunctionNode, type t } from './ast.js';
 import { QUNIT_FUNCTIONS, SUITE_BASES, TEST_BASES, type Bindings } from './bindings.js';
 import { conditionSkips, constantCondition } from './test-body.js';
 
@@ -59,6 +59,18 @@ function qunitPath([, member = '', ...rest]: string[]): string[] | undefined {
 /** `Deno.test(…)`, `Deno.test.ignore(…)`, `Deno.test.only(…)`: Deno's test function, whose `ignore` skips. */
 function denoPath([, member, ...rest]: string[]): string[] | undefined {
   return member === 'test' ? ['test', ...rest.map((modifier) => (modifier === 'ignore' ? 'skip' : modifier))] : undefined;
+}
+
+/** The `name` and `fn` of Deno's object form, `Deno.test({ name: 'adds', fn() { … }, ignore: true })`. */
+export function denoTestObject(call: t.CallExpression): { name: t.Node | undefined; fn: FunctionNode } | undefined {
+  const [first] = call.arguments;
+  if (first?.type !== 'ObjectExpression' || rootName(call.callee) !== 'Deno') return undefined;
+  const value = (key: string) => {
+    const found = first.properties.find((property) => property.type === 'Property' && keyName(property.key) === key);
+    return found?.type === 'Property' ? found.value : undefined;
+  };
+  const fn = value('fn');
+  return fn && isFunction(fn) ? { name: value('name'), fn } : undefined;
 }
 
 /** 0 for a plain test function, 1 for a focused one, 2 for a skipped one. */
@@ -130,7 +142,7 @@ export class Declarations {
     if (this.names.contextNames.has(base) && modifiers[0] === 'test') [base, ...modifiers] = modifiers as [string, ...string[]];
     if (!modifiers.every((modifier) => MODIFIERS.has(modifier))) return undefined;
     const first = call.arguments[0];
-    if (!first || !canBeTitle(first)) return undefined;
+    if (!first || !(canBeTitle(first) || (root === 'Deno' && denoTestObject(call)))) return undefined;
     if (this.localNames.includes(root) && !((isString(first) || first.type === 'TemplateLiteral') && call.arguments.some(isFunction))) return undefined;
     if (this.testDepth > 0 && !this.names.contextNames.has(root) && !call.arguments.some(isFunction)) return undefined;
     // Playwright's conditional annotations, `test.skip(isMobile, 'reason')`, declare no test.
@@ -174,14 +186,14 @@ export class Declarations {
       todo: modifiers.includes('todo'),
       focused: base.startsWith('f') || modifiers.includes('only'),
     };
-    // node:test options: test('title', { skip: true }, fn)
+    // node:test options: test('title', { skip: true }, fn); Deno's `ignore`, in its options or its object form.
     const options = call.arguments.find((argument): argument is t.ObjectExpression => argument.type === 'ObjectExpression');
     for (const property of options?.properties ?? []) {
       if (property.type !== 'Property' || property.key.type !== 'Identifier') continue;
       const value = property.value;
       const set = value.type === 'Literal' && typeof value.value === 'boolean' ? value.value : isString(value) || value.type === 'TemplateLiteral';
       if (!set) continue;
-      if (property.key.name === 'skip') flags.skipped = true;
+      if (property.key.name === 'skip' || property.key.name === 'ignore') flags.skipped = true;
       else if (property.key.name === 'todo') flags.todo = true;
       else if (property.key.name === 'only') flags.focused = true;
     }

@@ -7,7 +7,7 @@ import {
 import type { AssertionKind } from './constants.js';
 import { Bindings, CHECKING_NAME, TYPE_ASSERTIONS, type HelperRef } from './bindings.js';
 import { isInTestFolder } from './files.js';
-import { CURRIED, Declarations, type Declaration, type Flags } from './declarations.js';
+import { CURRIED, Declarations, denoTestObject, type Declaration, type Flags } from './declarations.js';
 import { acknowledge, awaitsCallback, endsAwaitingEvent, endsThrowingIf, generatorOf, GENERATOR_MODULES, isBindCall, onlyCalls, runsCallersTest, settlesOnEvent, throwsInFunctionWithin, throwsOnCondition } from './test-body.js';
 import { compilerReading, runsCheckingCommand } from './compiler-checks.js';
 import type { AnalyzeOptions, FileAnalysis, TestCase, TestClass } from './analyze.js';
@@ -673,6 +673,8 @@ export class FileAnalyzer {
     // it.prop(title, [FastCheck.integer()], fn): the arbitraries come before the property.
     if (declaration.modifiers.includes('prop')) return { callback: args.findLast(isFunction) ?? 'opaque', fromCaller: false };
     const first = args[0];
+    const denoObject = denoTestObject(call);
+    if (denoObject) return { callback: denoObject.fn, fromCaller: false };
     const titledMacro = first?.type === 'Identifier' ? this.names.localFunction(first.name) : undefined;
     if (titledMacro) return { callback: titledMacro, fromCaller: args.length > 1 };
     // Options, and data a wrapper of the file takes before the function (knex's `test(title, 'postgresql', (t) => …)`, the dialects it runs for).
@@ -689,7 +691,7 @@ export class FileAnalyzer {
   }
 
   private titleOf(call: t.CallExpression): string {
-    const first = call.arguments[0];
+    const first = denoTestObject(call)?.name ?? call.arguments[0];
     if (!first) return '(untitled)';
     if (isString(first)) return first.value;
     if (first.type === 'TemplateLiteral' && first.expressions.length === 0) return first.quasis.map((quasi) => quasi.value.cooked ?? quasi.value.raw).join('');
