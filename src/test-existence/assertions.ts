@@ -73,7 +73,7 @@ export interface AssertingFile {
 
 /** Playwright's predicate of an event: a function, or `{ predicate, timeout }`. */
 function isEventPredicate(argument: t.Node): boolean {
-  return isFunction(argument) || (argument.type === 'ObjectExpression' && argument.properties.some((property) => property.type === 'Property' && keyName(property.key) === 'predicate'));
+  return isFunction(argument) || (argument.type === 'ObjectExpression' && hasProperty(argument, 'predicate'));
 }
 
 function isUnexpectedAssertion(argument: t.Node | undefined): boolean {
@@ -309,7 +309,7 @@ export class AssertionFinder {
     // An action on what the page shows waits for it and fails unless it shows, as Cypress's .contains(…) does: insomnia's
     // `page.getByText('Env (Copy)').click()`, `page.click('text=Request was cancelled')`, `getByRole('cell', { name: 'foo=bar' }).click()`.
     // An action on a control found to act on (`getByRole('button', { name: 'Send' })`, a CSS selector) checks nothing of it.
-    if (LOCATOR_ACTIONS.has(method) && (showsContent(callee.object) || (root.type === 'Identifier' && root.name !== 'cy' && call.arguments[0] !== undefined && isTextSelector(call.arguments[0])))) return 'live';
+    if (LOCATOR_ACTIONS.has(method) && (showsContent(callee.object) || (root.type === 'Identifier' && root.name !== 'cy' && call.arguments[0] !== undefined && isTextSelector(call.arguments[0]) && !isControlSelector(call.arguments[0])))) return 'live';
     // Waits until a condition holds, and fails at a timeout: Vitest's vi.waitUntil(() => server.ready), WebdriverIO's
     // browser.waitUntil(…) and $('#menu').waitForDisplayed(), a test harness's run.waitUntil(({ stderr }) => …).
     if ((method === 'waitUntil' && call.arguments[0] !== undefined && isFunction(call.arguments[0])) || WEBDRIVERIO_WAITS.has(method)) return 'live';
@@ -472,25 +472,44 @@ const CONTROL_ROLES = new Set(['button', 'link', 'menuitem', 'menuitemcheckbox',
  */
 const TEXT_SELECTOR = /^(?:text[=/]|["'])|:(?:has-)?text(?:-is|-matches)?\(|>>\s*text=|::-p-text\(/;
 
+/** A selector of a control, whatever text it adds: `button`, `a:has-text("Docs")`, `[role=tab]`, `input[name="uri"]`. */
+const CONTROL_SELECTOR = /^\s*(?:(?:button|a|input|select|textarea|option|summary)(?![\w-])|\[role=["']?(?:button|link|tab|menuitem|checkbox|radio|switch|option|combobox|textbox)\b)/i;
+
 function isTextSelector(node: t.Node): boolean {
   return isString(node) && TEXT_SELECTOR.test(node.value);
 }
 
+function isControlSelector(node: t.Node): boolean {
+  return isString(node) && CONTROL_SELECTOR.test(node.value);
+}
+
 /**
- * Whether `node` is a chain that makes a Playwright locator by what the page shows: `getByText('Saved')`, `getByAltText`,
- * `getByTitle`, `getByRole('heading', { name: 'Welcome' })` of a role that is no control, `locator('text=Saved')`,
- * `locator('pre').filter({ hasText: '| 4444' })`.
+ * Whether `node` is a chain that makes a Playwright locator of what the page shows, judged by the call that picks the element
+ * (the last one but `first`, `last`, `nth` and `filter`): `getByText('Saved')`, `getByAltText`, `getByTitle`, `getByRole('heading',
+ * { name: 'Welcome' })` of a role that is no control, `locator('text=Saved')`, `getByLabel('Environments').getByText('Env (Copy)')`,
+ * `locator('pre').filter({ hasText: '| 4444' })`; not a control, however found (sveltekit's `page.locator('button', { hasText:
+ * 'Inside form' }).click()`, `getByRole('row', { name }).getByRole('button')`, `getByPlaceholder('Email')` unless filtered by a text).
  */
 function showsContent(node: t.Node): boolean {
+  let textFilter = false;
   for (let current = node; current.type === 'CallExpression' && current.callee.type === 'MemberExpression'; current = current.callee.object) {
-    const method = propertyName(current.callee);
+    const method = propertyName(current.callee) ?? '';
     const [first, second] = current.arguments;
-    if (first === undefined) continue;
-    if (method === 'getByText' || method === 'getByAltText' || method === 'getByTitle') return true;
-    if (method === 'getByRole' && isString(first) && !CONTROL_ROLES.has(first.value) && second?.type === 'ObjectExpression' && second.properties.some((property) => property.type === 'Property' && keyName(property.key) === 'name')) return true;
-    if ((method === 'locator' || method === 'filter') && [first, second].some((argument) => argument !== undefined && (isTextSelector(argument) || (argument.type === 'ObjectExpression' && argument.properties.some((property) => property.type === 'Property' && keyName(property.key) === 'hasText'))))) return true;
+    if (method === 'first' || method === 'last' || method === 'nth') continue;
+    if (method === 'filter') {
+      textFilter ||= first?.type === 'ObjectExpression' && hasProperty(first, 'hasText');
+      continue;
+    }
+    if (method === 'getByText' || method === 'getByAltText' || method === 'getByTitle') return first !== undefined;
+    if (method === 'getByRole') return first !== undefined && isString(first) && !CONTROL_ROLES.has(first.value) && (textFilter || (second?.type === 'ObjectExpression' && hasProperty(second, 'name')));
+    if (method === 'locator') return first !== undefined && !isControlSelector(first) && (textFilter || isTextSelector(first) || (second?.type === 'ObjectExpression' && hasProperty(second, 'hasText')));
+    return textFilter && LOCATOR_METHODS.test(method);
   }
   return false;
+}
+
+function hasProperty(object: t.ObjectExpression, key: string): boolean {
+  return object.properties.some((property) => property.type === 'Property' && keyName(property.key) === key);
 }
 
 /** `'@getUsers'` or `['@login', '@profile']`: the aliases of routes `cy.intercept(…).as(…)` named. */

@@ -100,7 +100,8 @@ describe('chains and assert modules however written', () => {
     ['a Playwright action given a text selector', "test('t', async ({ page }) => { await page.click('[data-testid=\"send\"]'); await page.click('text=Request was cancelled'); });"],
     ["a Puppeteer click on a text selector", "it('t', async () => { await page.click('button.save'); await page.click('::-p-text(Saved)'); });"],
     ["a Puppeteer click on a text selector of the older form", "it('t', async () => { await page.click('button.save'); await page.click('text/Welcome back'); });"],
-    ['a Playwright action on a locator by text', "test('t', async ({ page }) => { await page.locator('button:has-text(\"Save\")').click(); await page.locator('pre').filter({ hasText: '| 4444' }).first().click(); });"],
+    ['a Playwright action on a locator by text', "test('t', async ({ page }) => { await page.locator('li:has-text(\"Saved\")').click(); });"],
+    ['a Playwright action on a locator filtered by text', "test('t', async ({ page }) => { await page.locator('pre').filter({ hasText: '| 4444' }).first().click(); });"],
     ['a Playwright action on content found by role', "test('t', async ({ page }) => { await page.getByRole('button', { name: 'Add' }).click(); await page.getByRole('cell', { name: 'foo=bar' }).click(); });"],
     ['a Playwright wait for an event with a predicate option', "test('t', async ({ page }) => { await page.goto('/'); await page.waitForEvent('request', { predicate: (request) => request.url().endsWith('/api') }); });"],
     ['tspl with a plan', "import { tspl } from '@matteo.collina/tspl';\ntest('t', async (t) => { const p = tspl(t, { plan: 1 }); p.equal(f(), 1); await p.completed; });"],
@@ -132,6 +133,7 @@ describe('chains and assert modules however written', () => {
     ["Deno's mocks and another std module", "import { spy, stub } from '@std/testing/mock';\nimport { join } from '@std/path';\ntest('t', () => { const s = spy(); stub(api, 'get'); join(a, b); s(); });"],
     ['a method named to assert, not awaited, and an awaited one named otherwise', "test('t', async ({ page }) => { db('accounts').expectCount(3); await editor.assertionsFor(page); await editor.checkout(); });"],
     ['Playwright actions on controls', "test('t', async ({ page }) => { await page.getByRole('button', { name: 'Save' }).click(); await page.getByTestId('name').fill('Ada'); await page.locator('#submit').click(); await page.click('button.primary'); await page.getByRole('cell').click(); });"],
+    ['Playwright actions on controls found by their text', "test('t', async ({ page }) => { await page.locator('button', { hasText: 'Inside form' }).click(); await page.click('button:has-text(\"Save\")'); await page.locator('a').filter({ hasText: 'Docs' }).click(); await page.getByRole('row', { name: 'Ada' }).getByRole('button').click(); await page.getByPlaceholder('Email').fill('a@b.c'); });"],
     ['a Cypress command given a quoted text', "it('t', () => { cy.get('#name').type(\"'quoted'\"); cy.get('button').click(); });"],
   ])('%s does not count as asserting', (_name, code) => {
     expect(classes(code)).toEqual(['no-assertion']);
