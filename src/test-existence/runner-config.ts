@@ -57,6 +57,8 @@ export const CYPRESS_CONFIGS = [...SCRIPT_EXTENSIONS.map((extension) => `cypress
 
 const JEST_DEFAULT_MATCH = ['**/__tests__/**/*.?([mc])[jt]s?(x)', '**/?(*.)+(spec|test).?([mc])[jt]s?(x)'];
 const VITEST_DEFAULT_INCLUDE = ['**/*.{test,spec}.?(c|m)[jt]s?(x)'];
+/** The type tests vitest checks when its `typecheck` is enabled. */
+const VITEST_TYPECHECK_INCLUDE = ['**/*.{test,spec}-d.?(c|m)[jt]s?(x)'];
 const VITEST_DEFAULT_EXCLUDE = ['**/node_modules/**', '**/dist/**', '**/cypress/**', '**/.{idea,git,cache,output,temp}/**'];
 const MOCHA_DEFAULT_SPEC = ['test/*.{js,cjs,mjs}'];
 /** Cypress's `specPattern` of each testing type, and the `excludeSpecPattern` of both; node_modules is always left out. */
@@ -305,7 +307,10 @@ function vitestProjectMatcher(config: { [key: string]: Literal }, test: { [key: 
   if (!include || !exclude || (test.dir !== undefined && typeof test.dir !== 'string')) return undefined;
   const base = root ? projectPath(root, dir) : dir;
   if (base === undefined) return undefined;
-  const included = picomatch(include.map(stripDotSlash), { dot: true });
+  // With `typecheck: { enabled: true }` vitest also checks its type tests (h3's `*.test-d.ts`); a computed include stands for its default.
+  const typecheck = isObject(test.typecheck) ? test.typecheck : isObject(inherited.typecheck) ? inherited.typecheck : undefined;
+  const typeTests = typecheck?.enabled === true ? (stringList(typecheck.include, VITEST_TYPECHECK_INCLUDE) ?? VITEST_TYPECHECK_INCLUDE) : [];
+  const included = picomatch([...include, ...typeTests].map(stripDotSlash), { dot: true });
   const excluded = picomatch(exclude.map(stripDotSlash), { dot: true });
   return (file) => {
     const relative = relativeTo(base, file);

@@ -243,6 +243,22 @@ describe('the files the runner runs', () => {
     expect(rules(computed)).toEqual(['tests/runner-config vitest.config.ts']);
   });
 
+  it("takes vitest's type tests for tests where its typecheck is enabled", async () => {
+    const TYPE_TEST = "import { expectTypeOf, test } from 'vitest';\ntest('types', () => { expectTypeOf(add(1, 2)).toEqualTypeOf<number>(); });\n";
+    const project = (typecheck: string) => judged({
+      'package.json': pkg({ test: 'vitest run' }),
+      'vitest.config.ts': `export default { test: { include: ['test/**/*.test.ts']${typecheck} } };\n`,
+      'test/add.test.ts': REAL,
+      'test/add.test-d.ts': TYPE_TEST,
+      'test/more.test-d.ts': TYPE_TEST,
+      'types/check.spec-d.ts': TYPE_TEST,
+    });
+    // h3's: the default type tests; then those its include names.
+    expect(await project(', typecheck: { enabled: true }')).toEqual({ findings: [], testFiles: 4 });
+    expect(await project(", typecheck: { enabled: true, include: ['types/**/*.spec-d.ts'] }")).toEqual({ findings: [], testFiles: 2 });
+    expect(await project('')).toEqual({ findings: [], testFiles: 1 });
+  });
+
   it("reads vite.config for vitest's unless the test scripts only run other runners", async () => {
     const viteConfig = "import { defineConfig } from 'vite';\nimport { shared } from '@acme/vite';\nexport default defineConfig(({ mode }) => shared(mode));\n";
     const project = (scripts: Record<string, string>) => run({ 'package.json': pkg(scripts), 'vite.config.ts': viteConfig, 'src/add.test.js': REAL });
