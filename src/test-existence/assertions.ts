@@ -1,5 +1,5 @@
 import type { AssertPatterns } from './assert-patterns.js';
-import { boundNames, calleePath, hasNot, isFunction, isShouldChain, isString, keyName, literalValue, propertyName, requiredModule, returnedValues, rootName, rootOf, typeArgumentsOf, walk, type FunctionNode, type t } from './ast.js';
+import { boundNames, calleePath, hasNot, isFunction, isShouldChain, isString, keyName, propertyValue, literalValue, propertyName, requiredModule, returnedValues, rootName, rootOf, typeArgumentsOf, walk, type FunctionNode, type t } from './ast.js';
 import { ASSERT_MODULES, CHECKING_NAME, CONTEXT_ASSERTIONS, isAssertingPath, TYPE_ASSERTIONS, type Bindings, type HelperRef } from './bindings.js';
 import { constantness, type AssertionKind } from './constants.js';
 import type { LocalModules } from './local-modules.js';
@@ -73,7 +73,7 @@ export interface AssertingFile {
 
 /** Playwright's predicate of an event: a function, or `{ predicate, timeout }`. */
 function isEventPredicate(argument: t.Node): boolean {
-  return isFunction(argument) || (argument.type === 'ObjectExpression' && hasProperty(argument, 'predicate'));
+  return isFunction(argument) || (argument.type === 'ObjectExpression' && propertyValue(argument, 'predicate') !== undefined);
 }
 
 function isUnexpectedAssertion(argument: t.Node | undefined): boolean {
@@ -400,8 +400,8 @@ export class AssertionFinder {
     this.factoriesHandingOn.add(factory);
     try {
       return returnedValues(factory).some((value) => {
-        const held = value.type === 'ObjectExpression' ? value.properties.find((property) => property.type === 'Property' && !property.computed && keyName(property.key) === part) : undefined;
-        return held?.type === 'Property' && this.directAssertions(held.value, helpers).has('live');
+        const held = value.type === 'ObjectExpression' ? propertyValue(value, part) : undefined;
+        return held !== undefined && this.directAssertions(held, helpers).has('live');
       });
     } finally {
       this.factoriesHandingOn.delete(factory);
@@ -497,19 +497,15 @@ function showsContent(node: t.Node): boolean {
     const [first, second] = current.arguments;
     if (method === 'first' || method === 'last' || method === 'nth') continue;
     if (method === 'filter') {
-      textFilter ||= first?.type === 'ObjectExpression' && hasProperty(first, 'hasText');
+      textFilter ||= first?.type === 'ObjectExpression' && propertyValue(first, 'hasText') !== undefined;
       continue;
     }
     if (method === 'getByText' || method === 'getByAltText' || method === 'getByTitle') return first !== undefined;
-    if (method === 'getByRole') return first !== undefined && isString(first) && !CONTROL_ROLES.has(first.value) && (textFilter || (second?.type === 'ObjectExpression' && hasProperty(second, 'name')));
-    if (method === 'locator') return first !== undefined && !isControlSelector(first) && (textFilter || isTextSelector(first) || (second?.type === 'ObjectExpression' && hasProperty(second, 'hasText')));
+    if (method === 'getByRole') return first !== undefined && isString(first) && !CONTROL_ROLES.has(first.value) && (textFilter || (second?.type === 'ObjectExpression' && propertyValue(second, 'name') !== undefined));
+    if (method === 'locator') return first !== undefined && !isControlSelector(first) && (textFilter || isTextSelector(first) || (second?.type === 'ObjectExpression' && propertyValue(second, 'hasText') !== undefined));
     return textFilter && LOCATOR_METHODS.test(method);
   }
   return false;
-}
-
-function hasProperty(object: t.ObjectExpression, key: string): boolean {
-  return object.properties.some((property) => property.type === 'Property' && keyName(property.key) === key);
 }
 
 /** `'@getUsers'` or `['@login', '@profile']`: the aliases of routes `cy.intercept(…).as(…)` named. */

@@ -191,6 +191,12 @@ export function keyName(key: t.Node): string | undefined {
   return isString(key) ? key.value : undefined;
 }
 
+/** The value of an object's property written under `key` (`{ fn() {} }`, `{ 'name': x }`; not `{ [key]: x }`), or what a pattern binds it to. */
+export function propertyValue(object: t.ObjectExpression | t.ObjectPattern, key: string): t.Node | undefined {
+  for (const property of object.properties) if (property.type === 'Property' && !property.computed && keyName(property.key) === key) return property.value;
+  return undefined;
+}
+
 /** Titles are strings, names or expressions that make one; conditions and callbacks are not titles. */
 export function canBeTitle(node: t.Node): boolean {
   switch (node.type) {

@@ -1,4 +1,4 @@
-import { boundNames, calleePath, isFunction, keyName, propertyName, requiredModule, returnedValues, rootName, rootOf, unwrapAwait, walk, type FunctionNode, type t } from './ast.js';
+import { boundNames, calleePath, isFunction, keyName, propertyValue, propertyName, requiredModule, returnedValues, rootName, rootOf, unwrapAwait, walk, type FunctionNode, type t } from './ast.js';
 import { throwsInFunctionWithin } from './test-body.js';
 
 /*
@@ -89,10 +89,8 @@ function extendedTestFunction(value: t.Node): t.Node {
 
 /** The `exec` of an AVA macro's object: `{ exec(t, input) { … }, title }`. */
 function execOf(macro: t.ObjectExpression): FunctionNode | undefined {
-  for (const property of macro.properties) {
-    if (property.type === 'Property' && keyName(property.key) === 'exec' && isFunction(property.value)) return property.value;
-  }
-  return undefined;
+  const exec = propertyValue(macro, 'exec');
+  return exec && isFunction(exec) ? exec : undefined;
 }
 
 /** An object of methods: the matchers a checking function hands back. */

@@ -1,4 +1,4 @@
-import { boundNames, calleePath, canBeTitle, declarationPath, isFunction, isString, keyName, returnedValues, rootName, type FunctionNode, type t } from './ast.js';
+import { boundNames, calleePath, canBeTitle, declarationPath, isFunction, isString, propertyValue, returnedValues, rootName, type FunctionNode, type t } from './ast.js';
 import { QUNIT_FUNCTIONS, SUITE_BASES, TEST_BASES, type Bindings } from './bindings.js';
 import { conditionSkips, constantCondition } from './test-body.js';
 
@@ -65,12 +65,8 @@ function denoPath([, member, ...rest]: string[]): string[] | undefined {
 export function denoTestObject(call: t.CallExpression): { name: t.Node | undefined; fn: FunctionNode } | undefined {
   const [first] = call.arguments;
   if (first?.type !== 'ObjectExpression' || rootName(call.callee) !== 'Deno') return undefined;
-  const value = (key: string) => {
-    const found = first.properties.find((property) => property.type === 'Property' && keyName(property.key) === key);
-    return found?.type === 'Property' ? found.value : undefined;
-  };
-  const fn = value('fn');
-  return fn && isFunction(fn) ? { name: value('name'), fn } : undefined;
+  const fn = propertyValue(first, 'fn');
+  return fn && isFunction(fn) ? { name: propertyValue(first, 'name'), fn } : undefined;
 }
 
 /** 0 for a plain test function, 1 for a focused one, 2 for a skipped one. */

@@ -1,4 +1,4 @@
-import { boundNames, calleePath, isFunction, isString, keyName, propertyName, unwrapAwait, walk, type FunctionNode, type SourceLines, type t } from './ast.js';
+import { boundNames, calleePath, isFunction, isString, propertyValue, propertyName, unwrapAwait, walk, type FunctionNode, type SourceLines, type t } from './ast.js';
 import type { TestCase, TestClass } from './analyze.js';
 
 /*
@@ -291,9 +291,8 @@ function awaitsResolversHandedOn(fn: FunctionNode, awaited: t.Node): boolean {
   walk(fn.body, (node) => {
     if (node.type === 'VariableDeclarator' && node.id.type === 'ObjectPattern' && node.init?.type === 'CallExpression') {
       const pattern = node.id;
-      const bound = (key: string) => pattern.properties.find((property) => property.type === 'Property' && !property.computed && keyName(property.key) === key)?.value;
-      const promise = bound('promise');
-      const resolver = bound('resolve');
+      const promise = propertyValue(pattern, 'promise');
+      const resolver = propertyValue(pattern, 'resolve');
       if (promise?.type === 'Identifier' && promise.name === awaited.name && resolver?.type === 'Identifier') resolve = resolver.name;
     }
     return resolve === undefined && !isFunction(node);
