@@ -307,9 +307,11 @@ function vitestProjectMatcher(config: { [key: string]: Literal }, test: { [key: 
   if (!include || !exclude || (test.dir !== undefined && typeof test.dir !== 'string')) return undefined;
   const base = root ? projectPath(root, dir) : dir;
   if (base === undefined) return undefined;
-  // With `typecheck: { enabled: true }` vitest also checks its type tests (h3's `*.test-d.ts`); a computed include stands for its default.
+  // With `typecheck: { enabled: true }` vitest also checks its type tests (h3's `*.test-d.ts`). Whether it does, or which, computed, is unknown.
   const typecheck = isObject(test.typecheck) ? test.typecheck : isObject(inherited.typecheck) ? inherited.typecheck : undefined;
-  const typeTests = typecheck?.enabled === true ? (stringList(typecheck.include, VITEST_TYPECHECK_INCLUDE) ?? VITEST_TYPECHECK_INCLUDE) : [];
+  if (typecheck?.enabled === UNREADABLE) return undefined;
+  const typeTests = typecheck?.enabled === true ? stringList(typecheck.include, VITEST_TYPECHECK_INCLUDE) : [];
+  if (!typeTests) return undefined;
   const included = picomatch([...include, ...typeTests].map(stripDotSlash), { dot: true });
   const excluded = picomatch(exclude.map(stripDotSlash), { dot: true });
   return (file) => {

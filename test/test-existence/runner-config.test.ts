@@ -257,6 +257,10 @@ describe('the files the runner runs', () => {
     expect(await project(', typecheck: { enabled: true }')).toEqual({ findings: [], testFiles: 4 });
     expect(await project(", typecheck: { enabled: true, include: ['types/**/*.spec-d.ts'] }")).toEqual({ findings: [], testFiles: 2 });
     expect(await project('')).toEqual({ findings: [], testFiles: 1 });
+    // Switched on or pointed at run time: which files run is unknown, said in a notice, and the conventions judge them.
+    for (const computed of [', typecheck: { enabled: !!process.env.CI }', ', typecheck: { enabled: true, include: typeTests() }']) {
+      expect(await project(computed)).toEqual({ findings: ['tests/runner-config vitest.config.ts'], testFiles: 4 });
+    }
   });
 
   it("reads vite.config for vitest's unless the test scripts only run other runners", async () => {
