@@ -26,8 +26,8 @@ const RUNTIME_SKIPS = new Set(['skip', 'fixme']);
 
 /** A file of QUnit's tests: its global, or its module. */
 const QUNIT_FILE = /\bQUnit\.|['"]qunit['"]/;
-/** Type-test files (vitest `*.test-d.ts`, tstyche `__typetests__` and `*.tst.ts`): their expectations are checked by the compiler. */
-const TYPE_TEST_FILE = /(?:\.test-d\.[cm]?tsx?|\.tst\.[cm]?tsx?)$|(?:^|\/)__typetests__\//;
+/** Type-test files (vitest `*.test-d.ts`, tstyche `__typetests__` and `*.tst.ts`, tsd's `test-d/`): their expectations are checked by the compiler. */
+const TYPE_TEST_FILE = /(?:\.test-d\.[cm]?tsx?|\.tst\.[cm]?tsx?)$|(?:^|\/)(?:__typetests__|test-d)\//;
 /**
  * TypeScript test files named for types are type-test files too, whose tests that only compile are the accepted
  * cases beside the rejected ones (xstate's `it('should accept a valid event type', () => { createMachine({ types: …,

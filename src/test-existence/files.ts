@@ -13,7 +13,8 @@ export function isScriptFile(file: string): boolean {
 const HELPER_DIRECTORIES = new Set(['helpers', 'helper', '__helpers__']);
 /** Directories whose files support tests but are not tests themselves (ava's and jest's conventions). */
 const TEST_SUPPORT_DIRECTORIES = new Set(['fixtures', 'fixture', '__fixtures__', ...HELPER_DIRECTORIES, '__mocks__', '__snapshots__']);
-const TEST_DIRECTORIES = new Set(['test', 'tests', '__tests__', '__typetests__']);
+/** tsd checks the files of `test-d/` when no `index.test-d.ts` is beside the typings; tstyche those of `__typetests__/`. */
+const TEST_DIRECTORIES = new Set(['test', 'tests', '__tests__', '__typetests__', 'test-d']);
 /** Folders of templates a tool fills in: their files become code, tests among it, elsewhere (moment's `templates/test-header.js`, a UMD header glued onto each built test). */
 const TEMPLATE_DIRECTORIES = new Set(['template', 'templates']);
 

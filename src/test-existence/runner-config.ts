@@ -70,7 +70,7 @@ const CYPRESS_LEGACY_DEFAULTS = { integrationFolder: 'cypress/integration', test
 /** The files tstyche and tsd check by default. */
 const TYPE_TEST_RUNNER_FILES: Record<string, string[]> = {
   tstyche: ['**/*.tst.*', '**/__typetests__/*.test.*', '**/typetests/*.test.*'],
-  tsd: ['**/*.test-d.ts', '**/*.test-d.tsx'],
+  tsd: ['**/*.test-d.ts', '**/*.test-d.tsx', 'test-d/**/*.ts', 'test-d/**/*.tsx'],
 };
 
 

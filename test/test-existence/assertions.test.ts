@@ -1480,6 +1480,8 @@ describe('what real suites also do', () => {
     expect(classes("import { expectType } from 'tsd';\nexpectType<string>(greet('a'));", 'index.test-d.ts')).toEqual(['real']);
     expect(classes("describe('greet', () => { expectType<string>(greet('a')) });", 'dts/greet.test-d.ts')).toEqual(['real']);
     expect(classes("const x = 1;", 'dts/empty.test-d.ts')).toEqual([]);
+    // tsd's folder of type tests, whatever the files are named (type-fest's test-d/and.ts).
+    expect(classes("import { expectType } from 'tsd';\nexpectType<true>(and(true, true));", 'test-d/and.ts')).toEqual(['real']);
   });
 });
 

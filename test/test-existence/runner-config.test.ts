@@ -453,6 +453,26 @@ describe('the files the runner runs', () => {
     expect(report.metrics['real-tests']).toBe(1);
   });
 
+  it("judges tsd's test-d folder as type tests, beside a runner whose files are read", async () => {
+    // type-fest's: `node --test` runs its own files, tsd the folder's, named as sources are.
+    const TYPE_TEST = "import { expectType } from 'tsd';\nexpectType<number>(add(1, 2));\n";
+    const report = await run({
+      'package.json': pkg({ 'test:tsd': 'tsd', 'test:node': 'node --test', test: 'run-p test:*' }),
+      'index.d.ts': 'export declare function add(a: number, b: number): number;\n',
+      'source/add.js': 'export const add = (a, b) => a + b;\n',
+      'test/add.test.js': REAL,
+      'test-d/add.ts': TYPE_TEST,
+      'test-d/nested/more.ts': TYPE_TEST,
+      'test-d/empty.ts': 'export {};\n',
+    });
+    expect(rules(report)).toEqual([]);
+    expect([report.metrics['test-files'], report.metrics['real-tests']]).toEqual([4, 3]);
+    // tsd alone: the folder is found by the conventions.
+    const typesOnly = await run({ 'package.json': pkg({ test: 'tsd' }), 'source/add.js': 'export const add = (a, b) => a + b;\n', 'test-d/add.ts': TYPE_TEST });
+    expect(rules(typesOnly)).toEqual([]);
+    expect(typesOnly.metrics['real-tests']).toBe(1);
+  });
+
   it('reads a spec or path into build output at the sources the build compiles', async () => {
     expect(await judged({
       'package.json': pkg({ test: 'tsc && mocha' }),
