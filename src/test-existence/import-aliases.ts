@@ -57,12 +57,14 @@ export class ImportAliases {
    * src/: a build may write to the package's own folder (lit's `@lit-internal/tests/utils/assert-goldens.js`
    * from `src/utils/assert-goldens.ts`, with `rootDir: src`, `outDir: ./`).
    */
-  private packageFiles(source: string): string[] {
+  private packageFiles(source: string, testCode = false): string[] {
     const name = packageNameOf(source);
     const found = name === undefined ? undefined : this.packageNamed(name);
     if (!found) return [];
     const subpath = source.slice(name!.length + 1);
-    if (found.testingOnly && !TESTING_SUBPATH.test(subpath)) return [];
+    // What the tests of a package under test follow anyway, or only to test code: its testing subpaths, or the rest.
+    const followed = found.testingOnly !== true || TESTING_SUBPATH.test(subpath);
+    if (followed === testCode) return [];
     const manifest = found.manifest;
     const entries = subpath
       ? [...exportTargets(manifest.exports, `./${subpath}`), subpath]
@@ -72,6 +74,14 @@ export class ImportAliases {
       const atSources = BUILD_OUTPUT_FOLDERS.has(first!) ? [['src', ...rest].join('/')] : subpath && first !== 'src' ? [`src/${path.posix.normalize(entry)}`] : [];
       return [entry, ...atSources].map((file) => join(found.dir, file));
     });
+  }
+
+  /**
+   * The project paths another subpath of a package under test names (`utils/adapter` of next-auth's private `utils`): its
+   * tests follow them only to a module of test code, one that imports a runner.
+   */
+  testCodeTargets(source: string): string[] {
+    return this.packageFiles(source, true);
   }
 
   private packageImports(from: string, source: string): string[] {

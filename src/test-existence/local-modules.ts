@@ -2,6 +2,7 @@ import path from 'node:path';
 import { CHECKING_NAME } from './bindings.js';
 import { isTestCodePath } from './files.js';
 import { ImportAliases, type PackageNamed } from './import-aliases.js';
+import { importsTestLibrary } from './package-policy.js';
 
 /**
  * The tests calling a helper declares: none; `tests` of its own (`it(…)` or a suite in its body, a
@@ -142,6 +143,10 @@ export class LocalModules {
     for (const target of this.aliases.targets(from, source)) {
       const file = resolveProjectPath(this.files, target);
       if (file !== undefined) return file;
+    }
+    for (const target of this.aliases.testCodeTargets(source)) {
+      const file = resolveProjectPath(this.files, target);
+      if (file !== undefined && importsTestLibrary(this.read(file) ?? '')) return file;
     }
     return undefined;
   }

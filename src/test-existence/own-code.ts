@@ -1,7 +1,7 @@
 import { boundNames, calleePath, isFunction, isString, parseSource, requiredModule, walk, type ParsedSource, type t } from './ast.js';
 import { SUITE_BASES, TEST_BASES } from './bindings.js';
 import { threadNativeParseLimit } from './native-stack.js';
-import { providesTestHelpers, type PackageRef } from './package-policy.js';
+import { importsTestLibrary, providesTestHelpers, type PackageRef } from './package-policy.js';
 
 /*
  * A package short of tests may hold no code of its own to test:
@@ -10,7 +10,8 @@ import { providesTestHelpers, type PackageRef } from './package-policy.js';
  * - generated sources (apollo-server's usage-reporting-protobuf, `generated/` from a .proto): the generator and
  *   its input are what a test would check;
  * - test suites that other packages run (`@apollo/server-integration-testsuite`: functions that call `describe`
- *   and `it`, which each integration's tests call): its code is tests;
+ *   and `it`, which each integration's tests call), and helpers whose every module imports a runner (next-auth's
+ *   `utils/adapter.ts`): its code is tests;
  * - declarations only (plane's `@plane/types`: types, enums and constant maps; logto's phrases: an object of strings
  *   per locale): values, and no behaviour to test.
  */
@@ -40,6 +41,9 @@ export function codeWithoutTests(pkg: PackageRef, sources: readonly string[], re
     return parsed.get(file);
   };
   if (providesTestHelpers(pkg) && sources.some((file) => declaresTests(parse(file)))) return 'suites';
+  // A private package whose every module imports a runner or an assertion library is test code that other packages' tests run;
+  // a published one may be a plugin of the runner.
+  if (pkg.manifest?.private === true && sources.every((file) => importsTestLibrary(read(file)))) return 'suites';
   let generated = false;
   let declares = false;
   const passOn = sources.every((file) => {

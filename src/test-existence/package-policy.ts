@@ -2,6 +2,7 @@ import picomatch from 'picomatch';
 import { ExceptionList, type ExceptionEntry } from '../core/exceptions.js';
 import { unscopedName } from '../core/packages.js';
 import type { Finding } from '../core/report.js';
+import { packageNameOf } from './ast.js';
 import { wordsOf } from './files.js';
 
 /** `test-existence.allow` entry: packages, by glob over their folder or name, the gate leaves out. */
@@ -48,6 +49,21 @@ const FIXTURE_WORDS = new Set(['fixtures', 'fixture', 'goldens']);
 const TEST_LIBRARIES = new Set([
   'vitest', 'jest', '@jest/globals', 'expect', '@jest/expect', 'mocha', 'chai', 'ava', 'tap', 'tape', 'uvu', '@playwright/test', 'power-assert', 'unexpected', 'earl',
 ]);
+
+/** The modules a file imports or requires by a literal name, read from its text. */
+const IMPORTED_MODULE = /\b(?:from|import|require)\s*\(?\s*['"]([^'"]+)['"]/g;
+
+/**
+ * Whether a module's code imports a runner or an assertion library: test code, whichever package holds it and whatever
+ * its manifest declares (a monorepo's private `utils` package whose `adapter.ts` imports `test` from vitest, hoisted to the root).
+ */
+export function importsTestLibrary(code: string): boolean {
+  for (const [, specifier] of code.matchAll(IMPORTED_MODULE)) {
+    const name = packageNameOf(specifier!);
+    if (name !== undefined && TEST_LIBRARIES.has(name)) return true;
+  }
+  return false;
+}
 
 export interface PackageRef {
   dir: string;

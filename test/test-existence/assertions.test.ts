@@ -991,6 +991,18 @@ describe('helpers', () => {
     expect(classesIn({ 'tools/logs/src/index.ts': helper, 'a.test.ts': test('@other/logs') }, 'a.test.ts', packageNamed)).toEqual(['no-assertion', 'no-assertion']);
   });
 
+  it('follows any module of a package under test that imports a runner, and only its testing subpaths otherwise', () => {
+    // next-auth's private `utils`: `runBasicTests` in utils/adapter.ts, with vitest hoisted to the root.
+    const packageNamed: PackageNamed = (name) => (name === 'utils' ? { dir: 'packages/utils', manifest: { name: 'utils', private: true }, testingOnly: true } : undefined);
+    const test = "import { checkAdapter } from 'utils/adapter';\ntest('adapter', async () => { await checkAdapter(adapter) });";
+    const helper = (imports: string) => `${imports}\nexport async function checkAdapter(adapter) { assert.ok(await adapter.get('1')) }`;
+    for (const imports of ["import { expect } from 'vitest';\nimport assert from 'node:assert';", "const { test } = require('@jest/globals');\nconst assert = require('node:assert');"]) {
+      expect(classesIn({ 'packages/utils/adapter.ts': helper(imports), 'a.test.ts': test }, 'a.test.ts', packageNamed), imports).toEqual(['real']);
+    }
+    // Its code under test guards itself with `assert`: that checks nothing for the test.
+    expect(classesIn({ 'packages/utils/adapter.ts': helper("import assert from 'node:assert';"), 'a.test.ts': test }, 'a.test.ts', packageNamed)).toEqual(['no-assertion']);
+  });
+
   it('follows a helper assigned after its declaration: in a hook, in the suite body, at the top level, or on mocha\'s this', () => {
     // Suites made per renderer, as enzyme's are: the gate does not see a suite there, so the hooks do not assert for its tests.
     const suite = (body: string, test = "it('t', () => { check(f()) });") => `[shallow, mount].forEach((render) => {\n  describeWith(render, () => {\n${body}\n    ${test}\n  });\n});`;

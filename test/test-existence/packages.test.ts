@@ -632,6 +632,17 @@ describe('packages as a user sees them', () => {
     // A runner's wrapper, as @effect/vitest's `it.effect`, declares the tests its users title.
     const wrapper = "import { it } from 'vitest';\nexport const effect = (name, self) => it(name, () => run(self));\n";
     expect(rules(await runGate(workspace(wrapper, { peerDependencies: { vitest: '3.x' } })))).toEqual(needsTests);
+    // A private package whose every module imports a runner, declared or hoisted to the root (next-auth's `utils`), is test code.
+    const helpers = (fetchModule: string, extra: Record<string, unknown>) => tempDir(testedWorkspace({
+      'packages/testsuite/package.json': JSON.stringify({ name: 'utils', ...extra }),
+      'packages/testsuite/adapter.ts': "import { expect, test } from 'vitest';\nexport function runBasicTests(adapter) {\n  test('gets', async () => { expect(await adapter.get('1')).toBeTruthy() });\n}\n",
+      'packages/testsuite/fetch.ts': fetchModule,
+    }));
+    const expecting = "import { expect } from 'vitest';\nexport const expectJson = async (response) => expect(await response.json()).toBeTruthy();\n";
+    expect(rules(await runGate(await helpers(expecting, { private: true })))).toEqual([]);
+    // A module of code beside it, or a published package (a plugin of the runner), needs tests.
+    expect(rules(await runGate(await helpers('export const fetchJson = async (url) => (await fetch(url)).json();\n', { private: true })))).toEqual(needsTests);
+    expect(rules(await runGate(await helpers(expecting, { version: '1.0.0' })))).toEqual(needsTests);
   });
 
   it('reports no finding for a test the line above accepts with eslint-disable-next-line, but counts it', async () => {
