@@ -118,8 +118,11 @@ export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string
   // vite.config.* is a build's config first: vitest's unless the test scripts only run other test runners (logto's console
   // builds with vite and tests with jest); nx, turbo or a script of the project's own may run vitest.
   const runsVitest = pkg.runners.some((runner) => runner === 'vitest' || !isTestRunnerCommand(runner)) || pkg.runners.length === 0;
-  const vitestConfigs = present(VITEST_CONFIGS).filter((file) => runsVitest || path.posix.basename(file).startsWith('vitest.'));
-  for (const file of vitestConfigs.slice(0, 1)) {
+  // The configs the scripts name (`vitest --config vitest.node.config.js`: the AI SDK's packages, each with a node and an edge
+  // config; vite's `vitest run -c vitest.config.e2e.ts`) run beside the one vitest finds itself: the files of each are judged.
+  const namedVitest = pkg.runners.includes('vitest') ? pkg.namedConfigs.filter((file) => /vite/i.test(path.posix.basename(file))) : [];
+  const foundVitest = present(VITEST_CONFIGS).filter((file) => runsVitest || path.posix.basename(file).startsWith('vitest.'));
+  for (const file of new Set([...namedVitest, ...foundVitest.slice(0, 1)])) {
     configs.push(file);
     const matcher = vitestMatcher(readConfig(file), pkg.dir, computed(file));
     readRunners.add('vitest');

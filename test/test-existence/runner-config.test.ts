@@ -178,6 +178,23 @@ describe('the files the runner runs', () => {
     expect(rules(report)).toEqual([]);
   });
 
+  it("reads vitest's config a script names with --config, and so credits the folder package inside it with its tests", async () => {
+    // The AI SDK's harness packages: `vitest --config vitest.node.config.js`, and a private package.json under src/bridge/.
+    const files = (include: string) => ({
+      'package.json': pkg({ test: 'pnpm test:node', 'test:node': 'vitest --config vitest.node.config.js --run' }),
+      'vitest.node.config.js': `import { defineConfig } from 'vitest/config';\nexport default defineConfig({ test: { include: [${include}] } });\n`,
+      'src/index.ts': 'export const sub = (a, b) => a - b;\n',
+      'src/index.test.ts': REAL,
+      'src/bridge/package.json': JSON.stringify({ name: 'bridge', version: '0.0.0', private: true, dependencies: { ws: '8' } }),
+      'src/bridge/relay.ts': 'export const relay = (message) => message;\n',
+      'src/bridge/relay.test.ts': REAL,
+      'src/wip/draft.test.ts': EMPTY,
+    });
+    expect(await judged(files("'src/index.test.ts', 'src/bridge/**/*.test.ts'"))).toEqual({ findings: [], testFiles: 2 });
+    // Its config leaves the bridge's tests out: nothing runs them.
+    expect((await judged(files("'src/index.test.ts'"))).findings).toEqual(['script/missing src/bridge/package.json']);
+  });
+
   it("takes jest's rootDir from the config's folder, and reads inline projects and <rootDir> among its projects", async () => {
     // Without rootDir, a config in config/ roots jest there: the tests in test/ do not run.
     const unrooted = await run({ 'package.json': pkg({ test: 'jest --config config/jest.ci.json' }), 'config/jest.ci.json': '{}', 'test/add.test.js': REAL });
