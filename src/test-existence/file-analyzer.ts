@@ -5,7 +5,7 @@ import {
   type FunctionNode, type ParsedSource, type t,
 } from './ast.js';
 import type { AssertionKind } from './constants.js';
-import { Bindings, CHECKING_NAME, TYPE_ASSERTIONS, type HelperRef } from './bindings.js';
+import { Bindings, CHECKING_NAME, SUITE_BASES, TEST_BASES, TYPE_ASSERTIONS, type HelperRef } from './bindings.js';
 import { isInTestFolder } from './files.js';
 import { CURRIED, Declarations, denoTestObject, type Declaration, type Flags } from './declarations.js';
 import { acknowledge, awaitsCallback, endsAwaitingEvent, endsThrowingIf, generatorOf, GENERATOR_MODULES, isBindCall, onlyCalls, runsCallersTest, settlesOnEvent, throwsInFunctionWithin, throwsOnCondition } from './test-body.js';
@@ -101,9 +101,32 @@ const ACTIVE_COMMENT = /eslint-disable-next-line|@ts-expect-error/;
 function declaresCallersTest(call: t.CallExpression, callerNames: ReadonlySet<string>): boolean {
   if (callerNames.size === 0 || call.arguments.some(isFunction)) return false;
   const passed = (node: t.Node): boolean =>
-    (node.type === 'Identifier' && callerNames.has(node.name)) || (node.type === 'SpreadElement' && passed(node.argument)) || ((node.type === 'TemplateLiteral' || node.type === 'CallExpression') && mentionsAny(node, callerNames));
+    (node.type === 'Identifier' && callerNames.has(node.name)) ||
+    ((node.type === 'SpreadElement' || node.type === 'TSAsExpression' || node.type === 'TSNonNullExpression') && passed(node.type === 'SpreadElement' ? node.argument : node.expression)) ||
+    ((node.type === 'TemplateLiteral' || node.type === 'CallExpression') && mentionsAny(node, callerNames));
   const [title, ...rest] = call.arguments;
   return rest.length > 0 ? rest.some(passed) : title !== undefined && passed(title);
+}
+
+/**
+ * The names in a helper that hold what its caller passed: its parameters, and the constants it picks among them
+ * (payload's `const testFn = typeof optionsOrFn === 'function' ? optionsOrFn : fn`, for `it(name, options?, fn)`).
+ */
+function callerNamesOf(helper: t.Function | t.ArrowFunctionExpression): string[] {
+  const names = helper.params.flatMap(boundNames);
+  const statements = helper.body?.type === 'BlockStatement' ? helper.body.body : [];
+  const isPassed = (node: t.Node): boolean => {
+    if (node.type === 'Identifier') return names.includes(node.name);
+    if (node.type === 'TSAsExpression' || node.type === 'TSNonNullExpression' || node.type === 'TSSatisfiesExpression') return isPassed(node.expression);
+    if (node.type === 'ConditionalExpression') return isPassed(node.consequent) && isPassed(node.alternate);
+    if (node.type === 'LogicalExpression') return isPassed(node.left) && isPassed(node.right);
+    return false;
+  };
+  for (const statement of statements) {
+    if (statement.type !== 'VariableDeclaration') continue;
+    for (const declarator of statement.declarations) if (declarator.id.type === 'Identifier' && declarator.init && isPassed(declarator.init)) names.push(declarator.id.name);
+  }
+  return names;
 }
 
 /** Whether `node` names one of `names`, outside the functions in it. */
@@ -468,12 +491,17 @@ export class FileAnalyzer {
     const handed = new Set<t.Node>();
     // Calls made as statements, whose value nothing uses: only such a call of an imported helper may declare tests.
     const statements = new Set<t.Node>();
+    // Functions whose parameters take a test function's name, innermost last (the AI SDK's `additionalTests.forEach(test => test(model))`).
+    const shadowing: Array<{ end: number; names: string[] }> = [];
     walk(node, (child) => {
       if (child.type === 'ExpressionStatement') statements.add(unwrapAwait(child.expression));
       if (child.type === 'IfStatement' && child.alternate) this.alternatives.push([child.consequent, child.alternate]);
       while (helpers.length > 0 && helpers.at(-1)!.end <= child.start) helpers.pop();
+      while (shadowing.length > 0 && shadowing.at(-1)!.end <= child.start) shadowing.pop();
       if (child.type === 'FunctionDeclaration' || child.type === 'FunctionExpression' || child.type === 'ArrowFunctionExpression') {
         if (!handed.has(child)) helpers.push(child);
+        const names = child.params.flatMap(boundNames).filter((name) => TEST_BASES.has(name) || SUITE_BASES.has(name));
+        if (names.length > 0) shadowing.push({ end: child.end, names });
         return true;
       }
       if (child.type === 'NewExpression' || child.type === 'CallExpression') {
@@ -481,10 +509,12 @@ export class FileAnalyzer {
         for (const argument of child.arguments) handed.add(argument);
       }
       if (child.type !== 'CallExpression') return true;
+      // A parameter called with no function runs what it was given: it declares no test of its own, as a todo would.
+      if (!child.arguments.some(isFunction) && shadowing.some(({ names }) => names.includes(rootName(child.callee) ?? ''))) return true;
       // expect(() => test('x')).toThrow(), tstyche's expect(test.each(table)(…)).type: values under check, not declarations.
       if (this.names.isExpectEntry(child.callee)) return false;
       const declaration = this.declarations.of(child);
-      const callersHere = () => (helpers.length === 0 ? scope.callerNames : new Set([...scope.callerNames, ...helpers.flatMap((helper) => helper.params.flatMap(boundNames))]));
+      const callersHere = () => (helpers.length === 0 ? scope.callerNames : new Set([...scope.callerNames, ...helpers.flatMap(callerNamesOf)]));
       if (!declaration) {
         const generator = this.generatorOf(child, statements.has(child));
         if (!generator) return true;

@@ -246,6 +246,15 @@ describe("wrappers that declare their caller's tests", () => {
     expect(declared(code)).toEqual([]);
   });
 
+  it('declares nothing of its own with a function it picks among the given ones', () => {
+    // payload's `it(name, options?, fn)`, skipping on the databases a test does not run on.
+    const itOn = "const itOn = (name: string, optionsOrFn?: Options | Fn, fn?: Fn) => {\n  const options = typeof optionsOrFn === 'object' ? optionsOrFn : undefined;\n  const testFn = typeof optionsOrFn === 'function' ? optionsOrFn : (fn as Fn);\n  if (options?.db === 'mongo' && !isMongo) return it.skip(name, testFn!);\n  return it(name, testFn as Fn);\n};";
+    expect(declared(itOn, 'helpers/it.ts')).toEqual([]);
+    // One it made itself is its own.
+    const made = "const itOn = (name: string, fn?: Fn) => {\n  const testFn = fn ?? makeTest(name);\n  it.skip(name, testFn);\n};";
+    expect(declared(made, 'helpers/it.ts')).toEqual(['skipped name']);
+  });
+
   it("takes a test body that only calls the caller's function for asserting through it", () => {
     const itWithData = 'export function itWithData(data, message, factory) {\n  data.forEach((testCase) => {\n    it(`${message} ${testCase.message}`, () => factory(testCase));\n  });\n}';
     expect(declared(itWithData)).toEqual(['real `${message} ${testCase.message}`']);

@@ -1460,6 +1460,17 @@ describe('what real suites also do', () => {
     expect(classes(code)).toEqual(['real']);
   });
 
+  it('does not take a call of a parameter named for a test function, with no function given, for a declaration', () => {
+    // The AI SDK's e2e suites: extra checks handed in, each called with the model; `test` is the callback's parameter.
+    const handed = "describe.each(models)('$name', ({ model }) => {\n  it('generates', async () => { expect(await generate(model)).toBeTruthy() });\n  extraTests.forEach((test) => test(model));\n});";
+    expect(classes(handed)).toEqual(['real']);
+    const helper = "function run(describe, it) { it(model); describe(name); }\nrun(suite, check);\nit('a', () => { expect(f()).toBe(1) });";
+    expect(classes(helper)).toEqual(['real']);
+    // A parameter that stands for a test function still declares the tests it is given a body for.
+    const table = "[it, it.skip].forEach((test) => { test('adds', () => { expect(add(1, 2)).toBe(3) }) });";
+    expect(classes(table)).toEqual(['real']);
+  });
+
   it('does not take calls of a test or suite name that a test or suite body binds to another value for declarations', () => {
     // react-hook-form: `const test = jest.fn()` in a test, called from a handler of the component it renders.
     const inTest = "it('sets the value first', () => {\n  const test = jest.fn();\n  render(() => input({ onChange: () => { test(getValues()); } }));\n  change();\n  expect(test).toHaveBeenCalledWith({ a: 1 });\n});";
