@@ -69,9 +69,11 @@ const CLASS_MESSAGES: Record<Exclude<TestClass, 'real'>, string> = {
   todo: 'is a todo, so it checks nothing (it has no body, or the runner does not count its failures)',
 };
 
-/** vitest, vite and jest config files, where `passWithNoTests: true` may hide. */
 /** Runners that drive a browser through an app, by their command. */
 const BROWSER_RUNNERS = new Set(['playwright', 'cypress']);
+/** Commands that run a task of each workspace member, by the member's own scripts. */
+const WORKSPACE_TASK_RUNNERS = new Set(['turbo', 'nx', 'lerna']);
+/** vitest, vite and jest config files, where `passWithNoTests: true` may hide. */
 const RUNNER_CONFIG = /(?:^|\/)(?:(?:vitest|vite|jest)\.config|vitest\.workspace)\.(?:[cm]?[jt]s|json)$/;
 
 interface TestExistenceOptions {
@@ -287,8 +289,10 @@ export const testExistenceGate: Gate = {
       // A workspace root's runner (vitest projects, jest projects) runs its members' tests without their own scripts, and so do Nx and the Angular CLI their projects' test targets.
       // A root script that hands the run to the workspaces may run its runner over them too, its config choosing the member's test files
       // (pinia's `pnpm run test:vitest run && pnpm run -r test`, its vite.config.ts including `packages/**/*.spec.ts`).
+      // Only a runner of its own does: turbo, nx and lerna run the members' own scripts, and skip a member without one
+      // (better-auth's `turbo test --filter=./packages/*` beside a vitest config listing `./packages/*` that no script runs).
       const rootRunnerRuns =
-        tally.testFiles > 0 && workspaceRoot !== undefined && (readings.get(workspaceRoot)?.runners.length ?? 0) > 0 && (selectionFor(entry)?.configs.length ?? 0) > 0 && selectionFor(entry) === selections.get(workspaceRoot);
+        tally.testFiles > 0 && workspaceRoot !== undefined && (readings.get(workspaceRoot)?.runners.some((runner) => !WORKSPACE_TASK_RUNNERS.has(runner)) ?? false) && (selectionFor(entry)?.configs.length ?? 0) > 0 && selectionFor(entry) === selections.get(workspaceRoot);
       const runWithoutTestScript =
         (typeof rootTestScript === 'string' && (!delegatesToWorkspaces(rootTestScript) || rootRunnerRuns)) || (nxTests?.(entry.dir, entry.manifest) ?? false) || (angularTests?.(entry.dir) ?? false) || enclosingRunnerRuns(entry) || workflowRunsTests(entry);
       if (excluded.has(entry)) continue;

@@ -121,6 +121,11 @@ describe('test-existence gate', () => {
     expect(rules(await runGate(tempDir(files)))).toEqual(['tests/none packages/size/package.json', 'script/missing packages/size/package.json:3']);
     const ownConfig = { ...files, 'packages/testing/vitest.config.ts': "export default { test: { include: ['src/**/*.spec.ts'] } };\n" };
     expect(rules(await runGate(tempDir(ownConfig)))).toEqual(['tests/none packages/size/package.json', 'script/missing packages/size/package.json:3', 'script/missing packages/testing/package.json:3']);
+    // better-auth's: the root hands the run to turbo, which skips a member without a test script; its vitest config runs only when called.
+    for (const test of ['turbo test --filter=./packages/*', 'nx run-many -t test', 'lerna run test']) {
+      const delegating = { ...files, 'package.json': manifest('mono', { test }, { workspaces: ['packages/*'] }) };
+      expect(rules(await runGate(tempDir(delegating))), test).toEqual(['tests/none packages/size/package.json', 'script/missing packages/size/package.json:3', 'script/missing packages/testing/package.json:3']);
+    }
   });
 
 
