@@ -80,6 +80,9 @@ function declaresValue(statement: t.Node): boolean {
   }
 }
 
+/** The typed helpers tools give for their settings: `defineConfig`, `defineConventions`, `defineWorkspace`. */
+const DEFINE_HELPER = /^define[A-Z]/;
+
 /** A value with no behaviour: literals, arrays and objects of them, other constants and their members (`Status.Done`), arithmetic of them. */
 function isData(node: t.Node): boolean {
   switch (node.type) {
@@ -105,9 +108,9 @@ function isData(node: t.Node): boolean {
     case 'TSTypeAssertion':
     case 'ParenthesizedExpression':
       return isData(node.expression);
-    // `Object.freeze({ … })`: constants kept constant.
+    // `Object.freeze({ … })`: constants kept constant; `defineConventions([…])`, `defineConfig({ … })`: constants a tool's typed helper hands back.
     case 'CallExpression':
-      return calleePath(node.callee)?.join('.') === 'Object.freeze' && node.arguments.length === 1 && isData(node.arguments[0]!);
+      return (calleePath(node.callee)?.join('.') === 'Object.freeze' || (node.callee.type === 'Identifier' && DEFINE_HELPER.test(node.callee.name))) && node.arguments.length > 0 && node.arguments.every(isData);
     default:
       return false;
   }

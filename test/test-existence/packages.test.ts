@@ -522,6 +522,8 @@ describe('packages as a user sees them', () => {
       'packages/types/src/status.ts': "export type Id = string;\nexport enum Status { Open = 'open', Done = 'done', Late = -1 }\nexport const LABELS = { [Status.Open]: 'Open', [Status.Done]: `Done` } as const;\nexport const DAY = 24 * 60 * 60 * 1000;\nexport const ROLES = Object.freeze(['admin', 'member']);\n",
       'packages/types/src/locales/en.ts': "import errors from './errors.js';\nconst translation = { title: 'Hello', nested: { list: ['a', 'b'] }, ...errors };\nexport default { translation, errors };\n",
       'packages/types/src/index.ts': "export * from './status.js';\nexport { default as en } from './locales/en.js';\n",
+      // The AI SDK's konsistent-provider: rules as data, through the tool's typed helper.
+      'packages/types/src/conventions.ts': "import { defineConventions } from '@konsistent/convention';\nexport const conventions = defineConventions([{ name: 'readme', must: { haveFiles: ['README.md'] } }]);\n",
       // One too large for oxc on the main thread's stack, which babel reads.
       'packages/types/src/icons.ts': `export enum Icon {\n${Array.from({ length: 4000 }, (_, index) => `  Icon${index} = 'icon-${index}',`).join('\n')}\n}\n`,
     };
@@ -535,6 +537,8 @@ describe('packages as a user sees them', () => {
       'export let counter = 0;\n',
       "export const picked = ready ? 'a' : 'b';\n",
       'export const ROLES = Object.freeze(loadRoles());\n',
+      "export const store = defineStore('main', { state: () => ({ count: 0 }) });\n",
+      'export const rules = makeRules([]);\n',
     ]) {
       const report = await runGate(workspace({ ...declarations, 'packages/types/src/more.ts': computes }));
       expect(rules(report)).toEqual(['tests/none packages/types/package.json', 'script/missing packages/types/package.json']);
