@@ -17,7 +17,7 @@ export interface PackageAllowEntry extends ExceptionEntry {
  * for its builds, a test helper). They need no tests of their own. `sfc-playground` and `dts-test` count.
  */
 const SUPPORT_WORDS = new Set([
-  'examples', 'example', 'demo', 'demos', 'playground', 'playgrounds', 'sandbox', 'sandboxes', 'template', 'templates', 'starters', 'tutorial', 'tutorials',
+  'examples', 'example', 'demo', 'demos', 'playground', 'playgrounds', 'sandbox', 'sandboxes', 'template', 'templates', 'starter', 'starters', 'tutorial', 'tutorials',
   'e2e', 'test', 'tests', '__tests__', 'fixtures', 'fixture', '__fixtures__', 'bench', 'benches', 'benchmark', 'benchmarks', 'perf', 'perftest', 'perftests', 'docs', 'website', 'site', 'www', 'scripts',
   'storybook',
 ]);

@@ -93,6 +93,9 @@ describe('packages as a user sees them', () => {
       'tutorials/address-book/app/root.tsx': SOURCE,
       'playground/package.json': manifest('playground', {}),
       'playground/main.ts': SOURCE,
+      // The app a scaffolder copies into new projects (keystone's packages/create/starter).
+      'packages/create/starter/package.json': manifest('keystone-app', { dev: 'keystone dev' }, { private: true }),
+      'packages/create/starter/keystone.ts': SOURCE,
       // A docs site, as emotion's site/ is, and the repository's own tooling, as its scripts/babel-tester is.
       'site/package.json': manifest('emotion-site', { develop: 'gatsby develop' }),
       'site/src/pages/index.js': SOURCE,
@@ -103,7 +106,7 @@ describe('packages as a user sees them', () => {
       'examples/with-tests/test/add.test.js': "it('adds', () => {})",
     }));
     expect(rules(report)).toEqual(['test/empty examples/with-tests/test/add.test.js']);
-    expect(report.metrics).toMatchObject({ 'support-packages': 6 });
+    expect(report.metrics).toMatchObject({ 'support-packages': 7 });
   });
 
   it('judges a published package whose name only contains a support word, and not a private one', async () => {
