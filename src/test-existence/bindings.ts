@@ -32,6 +32,11 @@ const ASSERTION_FUNCTION_MODULES = new Map([['assert-rejects', 'rejects'], ['tin
 const ASSERTING_OPTIONS = new Map([['cli-testlab', new Map([['execCommand', new Set(['expectedOutput', 'notExpectedOutput', 'expectedErrorMessage'])]])]]);
 /** Modules whose default export is an `expect` (jest's standalone one, and its wrappers). */
 const EXPECT_MODULES = new Set(['expect', '@jest/expect', 'chai', 'unexpected', 'earl', 'assume', 'expect.js']);
+/**
+ * Exports of type-test libraries that are an `expect`, or make one: ts-snippet's `snippet(code).toSucceed()`, and
+ * `const expectSnippet = expecter(wrap)`, then `expectSnippet(code).toFail(/not assignable/)` (ngrx's type tests).
+ */
+const EXPECT_EXPORTS = new Map([['ts-snippet', { expects: new Set(['snippet']), factories: new Set(['expecter']) }]]);
 /** Property-based testing: `fc.assert(property)` runs the property and fails on a counterexample. */
 const PROPERTY_MODULES = new Set(['fast-check', '@fast-check/vitest', '@fast-check/jest']);
 /** A local name of an `expect` entry point, whatever module it came from: `jestExpect`, `vExpect`, `expect2`. */
@@ -134,6 +139,8 @@ export class Bindings {
    * `const { assert } = chai` with `import * as chai from '../index.js'`): the matchers are the code under test.
    */
   readonly expectsUnderTest = new Set<string>();
+  /** Imported functions that make an `expect`, by local name, with their module (see EXPECT_EXPORTS). */
+  private readonly expectFactories = new Map<string, string>();
   /** chai's should object, `const should = chai.should()`: `should.equal(a, b)`, `should.not.exist(x)` assert. */
   readonly shouldNames = new Set<string>();
   /** Modules imported or required whole, by local name and source, for what is taken from them later. */
@@ -217,7 +224,8 @@ export class Bindings {
       }
       const imported = keyName(specifier.imported) ?? 'default';
       if (fromAssert || ASSERT_OBJECTS.has(imported) || isDenoAssertion(source, imported)) this.addAssert(local, imported === 'default' ? 'assert' : imported, source);
-      else if (imported === 'expect' || EXPECT_LIKE_NAME.test(local)) this.addExpect(local, source);
+      else if (imported === 'expect' || EXPECT_LIKE_NAME.test(local) || EXPECT_EXPORTS.get(source)?.expects.has(imported)) this.addExpect(local, source);
+      else if (EXPECT_EXPORTS.get(source)?.factories.has(imported)) this.expectFactories.set(local, source);
       else if (imported === 'fc' && PROPERTY_MODULES.has(source)) this.propertyModules.add(local);
       // import { test as base } from '@playwright/test': a test framework's function under another name. Not Playwright's
       // setup projects' `import { test as setup }` (nuxt's global.setup.ts): steps that prepare the suite, not tests.
@@ -282,6 +290,8 @@ export class Bindings {
       } else if (calleePath(value)?.[0] === 'nock') {
         // const scope = nock(url).get('/').reply(200): scope.done() asserts that every request was made
         this.mockNames.add(name);
+      } else if (callee.type === 'Identifier' && this.expectFactories.has(callee.name)) {
+        this.addExpect(name, this.expectFactories.get(callee.name)!);
       } else if (callee.type === 'Identifier' && (CHECKING_NAME.test(name) || CHECK_FACTORY.test(callee.name))) {
         // const assertRender = makeAssertRender(() => container): a checking function a factory made asserts as the factory's code does,
         // or as what it is made of: lit's `const checkPart = directive(CheckNodePropertiesBehavior)`, whose update() asserts. A factory

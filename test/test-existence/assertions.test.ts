@@ -1460,6 +1460,16 @@ describe('what real suites also do', () => {
     expect(classes(code)).toEqual(['real']);
   });
 
+  it("takes ts-snippet's expecters for expects: the compiler checks the snippet", () => {
+    // ngrx's type tests: `const expectSnippet = expecter((code) => wrap(code), options)`, then `expectSnippet(code).toFail(/…/)`.
+    const made = "import { expecter } from 'ts-snippet';\nconst expectSnippet = expecter((code) => `import { add } from './add';\n${code}`);\nit('rejects a string', () => { expectSnippet(`add('1', 2)`).toFail(/not assignable/); });\nit('infers', () => { expectSnippet('const n = add(1, 2);').toInfer('n', 'number'); });";
+    expect(classes(made, 'add.spec.ts')).toEqual(['real', 'real']);
+    const direct = "import { snippet as check } from 'ts-snippet';\nit('compiles', () => { check('add(1, 2)').toSucceed(); });";
+    expect(classes(direct, 'add.spec.ts')).toEqual(['real']);
+    // The same names from another module assert nothing known.
+    expect(classes(made.replace("'ts-snippet'", "'snippets'"), 'add.spec.ts')).toEqual(['no-assertion', 'no-assertion']);
+  });
+
   it('does not take a call of a parameter named for a test function, with no function given, for a declaration', () => {
     // The AI SDK's e2e suites: extra checks handed in, each called with the model; `test` is the callback's parameter.
     const handed = "describe.each(models)('$name', ({ model }) => {\n  it('generates', async () => { expect(await generate(model)).toBeTruthy() });\n  extraTests.forEach((test) => test(model));\n});";
