@@ -362,7 +362,18 @@ export class Bindings {
       this.bindRequire(pattern, this.wholeModules.get(value.name)!);
       return true;
     }
+    // A method of an assert object under a name of its own: `const same = assert.deepStrictEqual` (vitest's assert), `const { equal } = assert`.
+    if (value.type === 'Identifier' && this.assertNames.has(value.name) && pattern.type === 'ObjectPattern') {
+      for (const property of pattern.properties) {
+        if (property.type === 'Property' && property.value.type === 'Identifier') this.aliasAssert(property.value.name, value.name, keyName(property.key) ?? 'assert');
+      }
+      return true;
+    }
     if (pattern.type !== 'Identifier') return false;
+    if (value.type === 'MemberExpression' && value.object.type === 'Identifier' && this.assertNames.has(value.object.name)) {
+      this.aliasAssert(pattern.name, value.object.name, propertyName(value) ?? 'assert');
+      return true;
+    }
     const call = value.type === 'CallExpression' && value.callee.type === 'MemberExpression' ? value.callee : undefined;
     const member = call ?? (value.type === 'MemberExpression' ? value : undefined);
     if (!member) return false;
@@ -387,6 +398,11 @@ export class Bindings {
   private addAssert(local: string, method: string, source: string): void {
     this.assertNames.set(local, method);
     if (source.startsWith('.')) this.expectsUnderTest.add(local);
+  }
+  /** `local` is the `method` of the assert object `object`, and is the code under test where that is. */
+  private aliasAssert(local: string, object: string, method: string): void {
+    this.assertNames.set(local, method);
+    if (this.expectsUnderTest.has(object)) this.expectsUnderTest.add(local);
   }
   private bindRequire(pattern: t.Node, source: string): void {
     const fromAssert = ASSERT_MODULES.has(source);

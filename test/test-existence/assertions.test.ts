@@ -1460,6 +1460,17 @@ describe('what real suites also do', () => {
     expect(classes(code)).toEqual(['real']);
   });
 
+  it('takes a method of an assert object under a name of its own for an assertion', () => {
+    // atproto's dag-cbor tests: `import { assert } from 'vitest'; const same = assert.deepStrictEqual`.
+    const member = "import { assert, test } from 'vitest';\nconst same = assert.deepStrictEqual;\ntest('round-trips', () => { same(decode(encode(x)), x) });\ntest('constant', () => { same(1, 1) });";
+    expect(classes(member)).toEqual(['real', 'tautology']);
+    const destructured = "import { assert } from 'chai';\nconst { deepStrictEqual: same, ok } = assert;\ntest('a', () => { same(decode(b), x) });\ntest('b', () => { ok(valid(x)) });";
+    expect(classes(destructured)).toEqual(['real', 'real']);
+    // A member of anything else is no assertion.
+    const other = "import { test } from 'vitest';\nimport { codec } from './lib';\nconst same = codec.deepStrictEqual;\ntest('round-trips', () => { same(decode(encode(x)), x) });";
+    expect(classes(other)).toEqual(['no-assertion']);
+  });
+
   it("takes ts-snippet's expecters for expects: the compiler checks the snippet", () => {
     // ngrx's type tests: `const expectSnippet = expecter((code) => wrap(code), options)`, then `expectSnippet(code).toFail(/…/)`.
     const made = "import { expecter } from 'ts-snippet';\nconst expectSnippet = expecter((code) => `import { add } from './add';\n${code}`);\nit('rejects a string', () => { expectSnippet(`add('1', 2)`).toFail(/not assignable/); });\nit('infers', () => { expectSnippet('const n = add(1, 2);').toInfer('n', 'number'); });";
