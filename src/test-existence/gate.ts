@@ -132,9 +132,21 @@ export const testExistenceGate: Gate = {
     const read = (file: string) => readProjectFile(context.cwd, file);
     // Placed as fixtures, apps with browser tests of their own are judged: they are how the packages they are built on are tested.
     const endToEndApps = new Set(packages.filter((entry) => policy.isFixture(entry) && runsEndToEndSuite(entry, fileSet, read)));
-    const excluded = new Set(packages.filter((entry) => (policy.isFixture(entry) && !endToEndApps.has(entry)) || policy.allowed(entry)));
+    const placedAsFixtures = packages.filter((entry) => policy.isFixture(entry) && !endToEndApps.has(entry));
+    const readingOf = (entry: JudgedPackage) => checkTestScript(entry.manifest?.scripts ?? {});
+    // What each package's runners run; test-patterns, when set, replace both the conventions and what the runners' configs say.
+    const selectionsRead = new Map<JudgedPackage, RunnerSelection>();
+    const selectionOf = (entry: JudgedPackage, reading: TestScriptReading) => {
+      if (!selectionsRead.has(entry)) selectionsRead.set(entry, runnerSelection(entry, reading, fileSet, context.cwd));
+      return selectionsRead.get(entry)!;
+    };
+    // So is a workspace member whose tests its workspace root's runner runs: a package of the monorepo's own tests (keystone's
+    // tests/api-tests, which the root's vitest config takes), not a project they run.
+    const runByWorkspaceRoot = workspaceMembersRunByRoot(placedAsFixtures, packages, files, packageOf, (file) => options.testPatterns.length === 0 && isTestFile(file), (root) => selectionOf(root, readingOf(root)));
+    const fixtures = new Set(placedAsFixtures.filter((entry) => !runByWorkspaceRoot.has(entry)));
+    const excluded = new Set(packages.filter((entry) => fixtures.has(entry) || policy.allowed(entry)));
     const judged = packages.filter((entry) => !excluded.has(entry));
-    const readings = new Map(judged.map((entry) => [entry, checkTestScript(entry.manifest?.scripts ?? {})]));
+    const readings = new Map(judged.map((entry) => [entry, readingOf(entry)]));
     const tallies = new Map<JudgedPackage, PackageTally>(packages.map((entry) => [entry, emptyTally()]));
     // What the packages judged hold, together.
     const totals = { testFiles: 0, sourceFiles: 0, classes: noTests() };
@@ -142,8 +154,7 @@ export const testExistenceGate: Gate = {
     const filesWithRealTests = new Set<string>();
     let focusedSuites = 0;
 
-    // test-patterns, when set, replace both the conventions and what the runners' configs say.
-    const selections = new Map(options.testPatterns.length > 0 ? [] : judged.map((entry) => [entry, runnerSelection(entry, readings.get(entry)!, fileSet, context.cwd)]));
+    const selections = new Map(options.testPatterns.length > 0 ? [] : judged.map((entry) => [entry, selectionOf(entry, readings.get(entry)!)]));
     for (const [entry, selection] of selections) {
       for (const config of selection.unreadable) {
         emit({ rule: 'tests/runner-config', message: `${config} chooses its test files with values that cannot be read without running it, so the files of ${entry.dir || 'the root'} were judged by the conventions of the common runners.`, file: config });
@@ -309,7 +320,7 @@ export const testExistenceGate: Gate = {
     const metrics: Record<string, number> = {
       packages: packages.length - excluded.size,
       'excluded-packages': excluded.size,
-      'fixture-packages': packages.filter((entry) => policy.isFixture(entry) && !endToEndApps.has(entry)).length,
+      'fixture-packages': fixtures.size,
       'support-packages': supportPackages,
       'tested-by-test-packages': testedElsewhere.length,
       'reexport-packages': withoutTests.reexports,
@@ -466,6 +477,22 @@ function checkPackage(
     emit({ rule: 'script/pass-with-no-tests', message: `${where} sets jest.passWithNoTests, so the run is green when no test is found.`, file: manifestFile, line: manifestLine(entry.manifestText, 'passWithNoTests') ?? 1 });
   }
   return withoutTests;
+}
+
+/** The workspace members among `candidates` whose test files their workspace root's runner, by its config, runs. */
+function workspaceMembersRunByRoot(candidates: readonly JudgedPackage[], packages: readonly JudgedPackage[], files: readonly string[], packageOf: (file: string) => JudgedPackage, isTestFile: (file: string) => boolean, selectionOf: (root: JudgedPackage) => RunnerSelection): Set<JudgedPackage> {
+  const members = new Set(candidates.filter((entry) => entry.workspaceRoot !== undefined));
+  const run = new Set<JudgedPackage>();
+  if (members.size === 0) return run;
+  const byDir = new Map(packages.map((entry) => [entry.dir, entry]));
+  for (const file of files) {
+    const owner = packageOf(file);
+    if (!members.has(owner) || run.has(owner) || !isTestFile(file)) continue;
+    const root = byDir.get(owner.workspaceRoot!)!;
+    const selection = selectionOf(root);
+    if (selection.configs.length > 0 && selection.runs(file) === true) run.add(owner);
+  }
+  return run;
 }
 
 /**

@@ -454,6 +454,30 @@ describe('packages as a user sees them', () => {
     expect(report.metrics).toMatchObject({ 'test-files': 2, tests: 3, 'real-tests': 2 });
   });
 
+  it("judges a workspace member below tests/ whose tests the root's runner runs, and counts what they import as tested", async () => {
+    // keystone's tests/api-tests: a package of the monorepo's tests, which the root's vitest config takes, importing the packages by name.
+    const monorepo = (vitestConfig: string) => tempDir({
+      'package.json': manifest('monorepo', { 'test:unit': 'vitest run' }, { private: true }),
+      'pnpm-workspace.yaml': "packages:\n  - 'packages/*'\n  - 'tests/api-tests'\n  - 'tests/projects/*'\n",
+      'vitest.config.ts': vitestConfig,
+      'packages/auth/package.json': manifest('@acme/auth', { build: 'tsc' }),
+      'packages/auth/src/session.ts': SOURCE,
+      'tests/api-tests/package.json': manifest('@acme/api-tests', {}, { private: true, devDependencies: { '@acme/auth': 'workspace:^' } }),
+      'tests/api-tests/auth.test.ts': "import { session } from '@acme/auth';\ntest('signs in', () => { expect(session('a')).toBeTruthy() });\n",
+      'tests/api-tests/noop.test.ts': "test('noop', () => {});\n",
+      // A project the tests run, with a test file of its own that no runner takes.
+      'tests/projects/basic/package.json': manifest('basic-project', {}, { private: true }),
+      'tests/projects/basic/keystone.ts': SOURCE,
+      'tests/projects/basic/fails.test.ts': "test('is empty on purpose', () => {});\n",
+    });
+    const config = (exclude: string) => `import { configDefaults, defineConfig } from 'vitest/config';\nexport default defineConfig({ test: { exclude: [...configDefaults.exclude, ${exclude}] } });\n`;
+    const run = await runGate(await monorepo(config("'tests/projects/**'")));
+    expect(rules(run)).toEqual(['test/empty tests/api-tests/noop.test.ts']);
+    expect(run.metrics).toMatchObject({ 'fixture-packages': 1, 'tested-by-test-packages': 1 });
+    // A root config that leaves them out: they are a fixture, and the package they import is untested.
+    expect(rules(await runGate(await monorepo(config("'tests/**'"))))).toEqual(['tests/none packages/auth/package.json', 'script/missing packages/auth/package.json']);
+  });
+
   it('leaves out fixture projects below e2e/ or test/, whose tests are inputs', async () => {
     const report = await runGate(tempDir({
       ...app('vitest run', { 'frontend/test/add.test.js': REAL_TEST }),
