@@ -101,7 +101,8 @@ function pollsParameter(fn: FunctionNode): boolean {
   };
   walk(fn.body, (node) => {
     if (!polls && (node.type === 'WhileStatement' || node.type === 'DoWhileStatement' || node.type === 'ForStatement')) {
-      const body = node.body.type === 'BlockStatement' ? node.body.body : [node.body];
+      // The `if` may sit in a `try` that goes on polling when the function throws (fresh's `waitFor`).
+      const body = (node.body.type === 'BlockStatement' ? node.body.body : [node.body]).flatMap((statement) => (statement.type === 'TryStatement' ? statement.block.body : [statement]));
       polls = (node.test !== null && node.test !== undefined && callsParameter(node.test)) || body.some((statement) => statement.type === 'IfStatement' && leavesLoop(statement.consequent) && callsParameter(statement.test));
     }
     return !polls;
@@ -304,8 +305,9 @@ export class AssertionFinder {
     if (PLAYWRIGHT_WAITS.has(method) && call.arguments.length > 0) return 'live';
     // So does waiting for an event that must meet a predicate: astro's `page.waitForEvent('console', (message) => message.text() === 'Hello')`.
     if (method === 'waitForEvent' && call.arguments.slice(1).some(isEventPredicate)) return 'live';
-    // And a locator's wait for a state (visible by default): documenso's `page.getByTestId('dialog-create-team-button').waitFor({ state: 'hidden' })`.
-    if (method === 'waitFor' && isLocatorChain(callee.object)) return 'live';
+    // And a locator's wait for a state (visible by default): documenso's `page.getByTestId('dialog-create-team-button').waitFor({ state: 'hidden' })`,
+    // and astral's for the element (fresh's `page.locator('.done').wait()`, in Deno).
+    if ((method === 'waitFor' || method === 'wait') && isLocatorChain(callee.object)) return 'live';
     // An action on what the page shows waits for it and fails unless it shows, as Cypress's .contains(…) does: insomnia's
     // `page.getByText('Env (Copy)').click()`, `page.click('text=Request was cancelled')`, `getByRole('cell', { name: 'foo=bar' }).click()`.
     // An action on a control found to act on (`getByRole('button', { name: 'Send' })`, a CSS selector) checks nothing of it.

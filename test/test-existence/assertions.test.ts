@@ -94,6 +94,7 @@ describe('chains and assert modules however written', () => {
     ['a Playwright wait for an event that meets a predicate', "test('t', async ({ page }) => { await page.goto('/'); await page.waitForEvent('console', (message) => message.text() === 'Hi'); });"],
     ["a Playwright locator's wait for a state", "test('t', async ({ page }) => { await page.getByRole('button', { name: 'Save' }).click(); await page.getByTestId('dialog').waitFor({ state: 'hidden' }); });"],
     ["a Playwright locator's wait, visible by default", "test('t', async ({ page }) => { await page.goto('/'); await page.locator('#done').first().waitFor(); });"],
+    ["astral's wait for a locator's element (Deno)", "Deno.test('t', async () => { await page.goto(address); await page.locator('.update').click(); await page.locator('.ready').wait(); });"],
     ['an awaited method of a page object named to assert', "test('t', async ({ page }) => { const editor = await WorkflowEditorPage.open(page); await editor.fill('x'); await editor.assertEmailSubjectContains('x'); });"],
     ['an awaited method of a harness named to expect', "it('t', async () => { await harness.send('hi'); await harness.expectReply({ text: 'hi' }); });"],
     ['a Playwright action on a text the page shows', "test('t', async ({ page }) => { await page.getByRole('button', { name: 'Duplicate' }).click(); await page.getByLabel('Environments').getByText('Env (Copy)').click(); });"],
@@ -513,6 +514,9 @@ describe('helpers', () => {
       "it('repeats', async () => { await repeat(() => send()); });",
     ].join('\n');
     expect(classes(leaves)).toEqual(['real', 'no-assertion']);
+    // fresh's: the check in a try, polling on when the function throws.
+    const throughTry = "async function waitFor(fn) {\n  const limit = Date.now() + 2000;\n  while (Date.now() < limit) {\n    try { if (await fn()) return; } catch { /* polls on */ } finally { await sleep(250); }\n  }\n  throw new Error('Timed out');\n}\nDeno.test('warns', async () => { await click('.update'); await waitFor(() => logs.find((line) => /not found/.test(line))); });";
+    expect(classes(throughTry, 'partials_test.tsx')).toEqual(['real']);
   });
 
   it.each([
