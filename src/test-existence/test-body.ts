@@ -474,7 +474,11 @@ function resolvesIn(node: t.NewExpression, takes: (call: t.CallExpression) => bo
     if (child.type === 'VariableDeclarator' && child.id.type === 'Identifier' && child.init && [...resolvers].some((name) => mentions(child.init!, name))) resolvers.add(child.id.name);
     return true;
   });
-  const resolves = (argument: t.Node) => (argument.type === 'Identifier' && resolvers.has(argument.name)) || (isFunction(argument) && [...resolvers].some((name) => mentions(argument.body, name)));
+  // Or in an observer the call is given: ngrx's `selector.subscribe({ complete: () => { resolve(); } })`, as a `done` would be.
+  const resolves = (argument: t.Node): boolean =>
+    (argument.type === 'Identifier' && resolvers.has(argument.name)) ||
+    (isFunction(argument) && [...resolvers].some((name) => mentions(argument.body, name))) ||
+    (argument.type === 'ObjectExpression' && argument.properties.some((property) => property.type === 'Property' && resolves(property.value)));
   let handedOn = false;
   walk(executor.body, (child) => {
     if (handedOn || child.type !== 'CallExpression') return !handedOn;

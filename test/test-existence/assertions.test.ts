@@ -600,12 +600,15 @@ describe('helpers', () => {
       // resolve handed to the code under test as its callback, as a done would be; closing after it is tear-down.
       "it('calls back', async () => { server.apply(compiler); await new Promise((resolve) => { server.invalidate(resolve) }); await new Promise((resolve) => { compiler.close(resolve) }); });",
       "it('only closes', async () => { await new Promise((resolve) => { compiler.close(resolve) }); });",
+      // Or called in an observer the code is given: ngrx's `subscribe({ complete: () => { doneFn() } })`, as a done would be.
+      "it('completes', () => new Promise((resolve) => { store.select().subscribe({ complete: () => { resolve(); } }); store.destroy(); }));",
+      "it('listens, observed', async () => { await new Promise((resolve) => server.listen({ port: 0, ready: resolve })); });",
       // Events awaited together, then servers torn down together (ioredis's failovers); set-up or teardown alone waits for nothing.
       "it('fails over', async () => { const redis = connect(); await Promise.all([once(redis, 'close'), once(newMaster, 'connect')]); redis.disconnect(); await Promise.all([s1.disconnectPromise(), master.disconnectPromise()]); });",
       "it('starts', async () => { await Promise.all([start(a), start(b)]); });",
       "it('tears down', async () => { run(); await Promise.all([a.closeAsync(), b.stop()]); });",
     ].join('\n');
-    expect(classes(code)).toEqual(['real', 'real', 'real', 'real', 'no-assertion', 'no-assertion', 'no-assertion', 'no-assertion', 'real', 'no-assertion', 'real', 'no-assertion', 'no-assertion']);
+    expect(classes(code)).toEqual(['real', 'real', 'real', 'real', 'no-assertion', 'no-assertion', 'no-assertion', 'no-assertion', 'real', 'no-assertion', 'real', 'no-assertion', 'real', 'no-assertion', 'no-assertion']);
   });
 
   it('takes a test that ends awaiting a promise it holds, settled by a method it hands the code, for one that checks the code calls it', () => {
