@@ -37,6 +37,8 @@ interface PackageFiles {
   manifest?: Record<string, unknown>;
   /** Config files the test scripts name (`jest --config x`), relative to the project root. */
   namedConfigs: string[];
+  /** The runners the test scripts run somewhere without naming a config. */
+  runnersWithoutConfig?: readonly string[];
 }
 
 /** The config files each runner reads from a package's folder, in the order it prefers them (jest's JEST_CONFIG_EXT_ORDER, mocha's CONFIG_FILES): looked up, not searched for among all files. */
@@ -119,9 +121,11 @@ export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string
   // builds with vite and tests with jest); nx, turbo or a script of the project's own may run vitest.
   const runsVitest = pkg.runners.some((runner) => runner === 'vitest' || !isTestRunnerCommand(runner)) || pkg.runners.length === 0;
   // The configs the scripts name (`vitest --config vitest.node.config.js`: the AI SDK's packages, each with a node and an edge
-  // config; vite's `vitest run -c vitest.config.e2e.ts`) run beside the one vitest finds itself: the files of each are judged.
+  // config; vite's `vitest run -c vitest.config.e2e.ts`) run beside the one vitest finds itself where a script runs it without
+  // one (vite's `vitest run`): the files of each are judged.
   const namedVitest = pkg.runners.includes('vitest') ? pkg.namedConfigs.filter((file) => /vite/i.test(path.posix.basename(file))) : [];
-  const foundVitest = present(VITEST_CONFIGS).filter((file) => runsVitest || path.posix.basename(file).startsWith('vitest.'));
+  const findsItsOwn = namedVitest.length === 0 || (pkg.runnersWithoutConfig?.includes('vitest') ?? true);
+  const foundVitest = findsItsOwn ? present(VITEST_CONFIGS).filter((file) => runsVitest || path.posix.basename(file).startsWith('vitest.')) : [];
   for (const file of new Set([...namedVitest, ...foundVitest.slice(0, 1)])) {
     configs.push(file);
     const matcher = vitestMatcher(readConfig(file), pkg.dir, computed(file));

@@ -16,6 +16,8 @@ export interface TestScriptReading {
   configFiles: string[];
   /** The test runners the scripts run, by command name (`jest`, `vitest`, `node --test` as `node`). */
   runners: string[];
+  /** Those of them the scripts run somewhere without naming a config: the runner finds its own. */
+  runnersWithoutConfig: string[];
   /** The files `node --test` and `mocha` are told to run, by their arguments (`node --test test/*.test.js`, `mocha test/ --recursive`). */
   runnerFiles: RunnerFiles[];
   /** The values the test scripts give environment variables: `db2` of sequelize's `cross-env DIALECT=db2 yarn _test-unit`. */
@@ -80,6 +82,7 @@ export function checkTestScript(scripts: Record<string, unknown>): TestScriptRea
     problems: reader.problems,
     configFiles: [...reader.configFiles],
     runners: [...new Set([...reader.runners, ...others.runners, ...unknown])],
+    runnersWithoutConfig: [...new Set([...reader.runnersWithoutConfig, ...others.runnersWithoutConfig])],
     runnerFiles: [...reader.runnerFiles, ...others.runnerFiles],
     environment: [...new Set([...reader.environment, ...others.environment])],
   };
@@ -89,6 +92,7 @@ class ScriptReader {
   readonly problems: ScriptProblem[] = [];
   readonly configFiles = new Set<string>();
   readonly runners = new Set<string>();
+  readonly runnersWithoutConfig = new Set<string>();
   readonly runnerFiles: RunnerFiles[] = [];
   readonly environment = new Set<string>();
   private readonly visited = new Set<string>();
@@ -191,6 +195,7 @@ class ScriptReader {
       }
       const config = configOption(runnerWords);
       if (config) this.configFiles.add(path.posix.normalize(config));
+      else this.runnersWithoutConfig.add(runner);
     }
     for (const called of this.calledScripts(words)) this.visitScript(called);
     if (words[0] === 'concurrently') for (const argument of words.slice(1).filter((word) => !word.startsWith('-') && !word.startsWith('npm:'))) {

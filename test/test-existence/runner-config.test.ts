@@ -193,6 +193,13 @@ describe('the files the runner runs', () => {
     expect(await judged(files("'src/index.test.ts', 'src/bridge/**/*.test.ts'"))).toEqual({ findings: [], testFiles: 2 });
     // Its config leaves the bridge's tests out: nothing runs them.
     expect((await judged(files("'src/index.test.ts'"))).findings).toEqual(['script/missing src/bridge/package.json']);
+    // A vitest.config.* beside them is read only where a script runs vitest without naming a config (vite's `vitest run` beside
+    // `vitest run -c vitest.config.e2e.ts`); where every script names one, it is a module they share (the AI SDK's createVitestConfig).
+    const shared = { ...files("'src/index.test.ts', 'src/bridge/**/*.test.ts'"), 'vitest.config.ts': "export const make = (environment) => ({ test: { environment } });\nexport default make('node');\n" };
+    expect(await judged(shared)).toEqual({ findings: [], testFiles: 2 });
+    const both = { ...shared, 'package.json': pkg({ test: 'vitest run && vitest --config vitest.node.config.js --run' }) };
+    // Read, it chooses with a computed value: the conventions judge the package's files.
+    expect(await judged(both)).toEqual({ findings: ['script/missing src/bridge/package.json', 'test/empty src/wip/draft.test.ts', 'tests/runner-config vitest.config.ts'], testFiles: 3 });
   });
 
   it("takes jest's rootDir from the config's folder, and reads inline projects and <rootDir> among its projects", async () => {
