@@ -130,6 +130,8 @@ export function isSupportPackage(pkg: PackageRef): boolean {
   const nameWords = wordsOf(name);
   if (nameWords.some((word) => CONFIG_WORDS.has(word)) && nameWords.some((word) => CONFIGURED_TOOLS.has(word))) return true;
   if (manifest && manifest.private !== true && typeof manifest.name === 'string' && typeof manifest.version === 'string') return false;
+  // Below a folder named dev, an app not published is one its developers try the packages in by hand (next-auth's apps/dev/express).
+  if (segments.slice(0, -1).includes('dev')) return true;
   // A reverse-domain id names an app, and its `example` is a placeholder domain: dub's Stripe app, `com.example.dub`.
   const nameSegments = REVERSE_DOMAIN.test(name) ? [] : [name];
   return [...segments, ...nameSegments].some((segment) => wordsOf(segment).some((word) => SUPPORT_WORDS.has(word) || UNPUBLISHED_SUPPORT_WORDS.has(word)));

@@ -96,6 +96,9 @@ describe('packages as a user sees them', () => {
       // The app a scaffolder copies into new projects (keystone's packages/create/starter).
       'packages/create/starter/package.json': manifest('keystone-app', { dev: 'keystone dev' }, { private: true }),
       'packages/create/starter/keystone.ts': SOURCE,
+      // An app its developers try the packages in by hand (next-auth's apps/dev/express).
+      'apps/dev/express/package.json': manifest('express-auth-app', { dev: 'tsx watch src/server.ts' }, { private: true }),
+      'apps/dev/express/src/server.ts': SOURCE,
       // A docs site, as emotion's site/ is, and the repository's own tooling, as its scripts/babel-tester is.
       'site/package.json': manifest('emotion-site', { develop: 'gatsby develop' }),
       'site/src/pages/index.js': SOURCE,
@@ -106,7 +109,7 @@ describe('packages as a user sees them', () => {
       'examples/with-tests/test/add.test.js': "it('adds', () => {})",
     }));
     expect(rules(report)).toEqual(['test/empty examples/with-tests/test/add.test.js']);
-    expect(report.metrics).toMatchObject({ 'support-packages': 7 });
+    expect(report.metrics).toMatchObject({ 'support-packages': 8 });
   });
 
   it('judges a published package whose name only contains a support word, and not a private one', async () => {
@@ -130,8 +133,17 @@ describe('packages as a user sees them', () => {
       // A folder named for fixtures, as ava's npm-init leftover `media/screenshot-fixtures` (with a name and version) is, whatever its package.json says.
       'media/screenshot-fixtures/package.json': manifest('screenshot-fixtures', { test: PLACEHOLDER }, { version: '1.0.0' }),
       'media/screenshot-fixtures/magic-assert-objects.js': "import test from 'ava';\ntest('objects', (t) => { t.deepEqual({ a: 1 }, { a: 2 }); });\n",
+      // Below dev/, a published package ships; and dev inside a folder's name is no such folder: a private app's `apps/dev-portal`.
+      'dev/cli/package.json': manifest('@scope/dev-cli', {}, { version: '1.0.0' }),
+      'dev/cli/src/index.js': SOURCE,
+      'apps/dev-portal/package.json': manifest('dev-portal', { dev: 'next dev' }, { private: true }),
+      'apps/dev-portal/app/page.tsx': SOURCE,
     }));
     expect(rules(report)).toEqual([
+      'tests/none apps/dev-portal/package.json',
+      'script/missing apps/dev-portal/package.json',
+      'tests/none dev/cli/package.json',
+      'script/missing dev/cli/package.json',
       'tests/none packages/jest-test-result/package.json',
       'script/missing packages/jest-test-result/package.json',
       'tests/none packages/stripe-app/package.json',
