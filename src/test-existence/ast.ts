@@ -233,6 +233,13 @@ export function boundNames(pattern: t.Node): string[] {
   return names;
 }
 
+/** The expression under TypeScript's assertions of its type: `fn as Fn`, `fn!`, `value satisfies Shape`. */
+export function withoutTypeAssertions(expression: t.Node): t.Node {
+  let current = expression;
+  while (current.type === 'TSAsExpression' || current.type === 'TSSatisfiesExpression' || current.type === 'TSNonNullExpression') current = current.expression;
+  return current;
+}
+
 export function unwrapAwait(expression: t.Node): t.Node {
   return expression.type === 'AwaitExpression' ? expression.argument : expression;
 }

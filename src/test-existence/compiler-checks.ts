@@ -1,4 +1,4 @@
-import { boundNames, calleePath, isFunction, isString, literalValue, walk, type FunctionNode, type t } from './ast.js';
+import { boundNames, calleePath, isFunction, isString, literalValue, walk, withoutTypeAssertions, type FunctionNode, type t } from './ast.js';
 
 /*
  * What the TypeScript compiler checks in a test: type assertions, a run of the type checker, and
@@ -86,9 +86,7 @@ function doesNothing(fn: FunctionNode): boolean {
   if (fn.body.type !== 'BlockStatement') return false;
   return fn.body.body.every((statement) => {
     if (statement.type !== 'IfStatement' || statement.alternate) return false;
-    let test: t.Node = statement.test;
-    while (test.type === 'TSAsExpression' || test.type === 'TSSatisfiesExpression' || test.type === 'TSNonNullExpression') test = test.expression;
-    return literalValue(test)?.value === false;
+    return literalValue(withoutTypeAssertions(statement.test))?.value === false;
   });
 }
 

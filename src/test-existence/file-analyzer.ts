@@ -1,7 +1,7 @@
 import { compileAssertPatterns } from './assert-patterns.js';
 import { AssertionFinder } from './assertions.js';
 import {
-  boundNames, calleePath, isFunction, isString, packageImported, propertyName, returnedValues, rootName, rootOf, SourceLines, TYPESCRIPT_FILE, unwrapAwait, walk,
+  boundNames, calleePath, isFunction, isString, packageImported, propertyName, returnedValues, rootName, rootOf, SourceLines, TYPESCRIPT_FILE, unwrapAwait, walk, withoutTypeAssertions,
   type FunctionNode, type ParsedSource, type t,
 } from './ast.js';
 import type { AssertionKind } from './constants.js';
@@ -100,10 +100,10 @@ const ACTIVE_COMMENT = /eslint-disable-next-line|@ts-expect-error/;
  */
 function declaresCallersTest(call: t.CallExpression, callerNames: ReadonlySet<string>): boolean {
   if (callerNames.size === 0 || call.arguments.some(isFunction)) return false;
-  const passed = (node: t.Node): boolean =>
-    (node.type === 'Identifier' && callerNames.has(node.name)) ||
-    ((node.type === 'SpreadElement' || node.type === 'TSAsExpression' || node.type === 'TSNonNullExpression') && passed(node.type === 'SpreadElement' ? node.argument : node.expression)) ||
-    ((node.type === 'TemplateLiteral' || node.type === 'CallExpression') && mentionsAny(node, callerNames));
+  const passed = (argument: t.Node): boolean => {
+    const node = withoutTypeAssertions(argument);
+    return (node.type === 'Identifier' && callerNames.has(node.name)) || (node.type === 'SpreadElement' && passed(node.argument)) || ((node.type === 'TemplateLiteral' || node.type === 'CallExpression') && mentionsAny(node, callerNames));
+  };
   const [title, ...rest] = call.arguments;
   return rest.length > 0 ? rest.some(passed) : title !== undefined && passed(title);
 }
@@ -115,9 +115,9 @@ function declaresCallersTest(call: t.CallExpression, callerNames: ReadonlySet<st
 function callerNamesOf(helper: t.Function | t.ArrowFunctionExpression): string[] {
   const names = helper.params.flatMap(boundNames);
   const statements = helper.body?.type === 'BlockStatement' ? helper.body.body : [];
-  const isPassed = (node: t.Node): boolean => {
+  const isPassed = (value: t.Node): boolean => {
+    const node = withoutTypeAssertions(value);
     if (node.type === 'Identifier') return names.includes(node.name);
-    if (node.type === 'TSAsExpression' || node.type === 'TSNonNullExpression' || node.type === 'TSSatisfiesExpression') return isPassed(node.expression);
     if (node.type === 'ConditionalExpression') return isPassed(node.consequent) && isPassed(node.alternate);
     if (node.type === 'LogicalExpression') return isPassed(node.left) && isPassed(node.right);
     return false;
