@@ -37,6 +37,8 @@ const EXPECT_MODULES = new Set(['expect', '@jest/expect', 'chai', 'unexpected', 
  * `const expectSnippet = expecter(wrap)`, then `expectSnippet(code).toFail(/not assignable/)` (ngrx's type tests).
  */
 const EXPECT_EXPORTS = new Map([['ts-snippet', { expects: new Set(['snippet']), factories: new Set(['expecter']) }]]);
+/** Modules whose default export is a should object: should.js's `should.equal(a, b)`, `should.exist(x)`, `should.not.exist(err)`. */
+const SHOULD_MODULES = new Set(['should']);
 /** Property-based testing: `fc.assert(property)` runs the property and fails on a counterexample. */
 const PROPERTY_MODULES = new Set(['fast-check', '@fast-check/vitest', '@fast-check/jest']);
 /** A local name of an `expect` entry point, whatever module it came from: `jestExpect`, `vExpect`, `expect2`. */
@@ -217,6 +219,7 @@ export class Bindings {
         if (fromAssert) this.assertNames.set(local, 'assert');
         else if (ASSERTION_FUNCTION_MODULES.has(source) && specifier.type === 'ImportDefaultSpecifier') this.assertNames.set(local, ASSERTION_FUNCTION_MODULES.get(source)!);
         else if (EXPECT_MODULES.has(source) || EXPECT_LIKE_NAME.test(local)) this.addExpect(local, source);
+        else if (SHOULD_MODULES.has(source) && specifier.type === 'ImportDefaultSpecifier') this.shouldNames.add(local);
         else if (PROPERTY_MODULES.has(source)) this.propertyModules.add(local);
         else if (specifier.type === 'ImportNamespaceSpecifier') this.moduleNames.set(local, source);
         else this.addImported(local, source, 'default');
@@ -411,6 +414,7 @@ export class Bindings {
       if (fromAssert) this.assertNames.set(pattern.name, 'assert');
       else if (ASSERTION_FUNCTION_MODULES.has(source)) this.assertNames.set(pattern.name, ASSERTION_FUNCTION_MODULES.get(source)!);
       else if (EXPECT_MODULES.has(source) || EXPECT_LIKE_NAME.test(pattern.name)) this.addExpect(pattern.name, source);
+      else if (SHOULD_MODULES.has(source)) this.shouldNames.add(pattern.name);
       else if (PROPERTY_MODULES.has(source)) this.propertyModules.add(pattern.name);
       else {
         this.moduleNames.set(pattern.name, source);

@@ -1187,6 +1187,10 @@ describe('tautologies: only known value matchers on constants', () => {
     const cls = (code: string) => classes(code)[0];
     expect(cls("import * as chai from 'chai';\nconst should = chai.should();\nit('t', () => { should.equal(f(), 1) });")).toBe('real');
     expect(cls("var should = require('chai').Should();\nit('t', () => { should.not.exist(f()) });")).toBe('real');
+    // should.js's own module is one: node-red's `var should = require('should')`, then `should.equal(a, b)`, `should.exist(x)`.
+    expect(cls("var should = require('should');\nit('t', () => { should.equal(load().name, 'a') });")).toBe('real');
+    expect(cls("import should from 'should';\nit('t', () => { should.not.exist(read().error) });")).toBe('real');
+    expect(cls("var should = require('shouldly');\nit('t', () => { should.equal(load().name, 'a') });")).toBe('no-assertion');
     // chai's own suite makes the should object of itself a global.
     expect(cls("import * as chai from '../index.js';\nconst theGlobal = typeof window !== 'undefined' ? window : global;\ntheGlobal.globalShould = chai.should();\nit('t', () => { globalShould.not.exist(f()) });")).toBe('real');
     expect(cls("import * as chai from 'chai';\nglobal.helper = chai.use(plugin);\nit('t', () => { helper.not.exist(f()) });")).toBe('no-assertion');
