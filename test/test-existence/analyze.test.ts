@@ -246,6 +246,18 @@ describe("wrappers that declare their caller's tests", () => {
     expect(declared(code)).toEqual([]);
   });
 
+  it('judges the tests a helper titles itself where it writes them, though they call what the caller gives', () => {
+    // opentelemetry's BatchSpanProcessor tests: one helper per way of hiding the page, each test calling it among its own checks.
+    const code = [
+      'const testDocumentHide = (hideDocument) => {',
+      "  it('should force flush spans', () => { assert.strictEqual(spy.callCount, 0); hideDocument(); assert.strictEqual(spy.callCount, 1); });",
+      '};',
+      "describe('by the visibilitychange event', () => { testDocumentHide(() => { document.dispatchEvent(visibilityChange); }); });",
+      "describe('by the pagehide event', () => { testDocumentHide(() => { document.dispatchEvent(pageHide); }); });",
+    ].join('\n');
+    expect(declared(code)).toEqual(['real should force flush spans']);
+  });
+
   it('declares nothing of its own with a function it picks among the given ones', () => {
     // payload's `it(name, options?, fn)`, skipping on the databases a test does not run on.
     const itOn = "const itOn = (name: string, optionsOrFn?: Options | Fn, fn?: Fn) => {\n  const options = typeof optionsOrFn === 'object' ? optionsOrFn : undefined;\n  const testFn = typeof optionsOrFn === 'function' ? optionsOrFn : (fn as Fn);\n  if (options?.db === 'mongo' && !isMongo) return it.skip(name, testFn!);\n  return it(name, testFn as Fn);\n};";
