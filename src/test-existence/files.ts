@@ -99,11 +99,11 @@ const NON_SOURCE_DIRECTORIES = new Set([
  */
 const TOOL_DIRECTORIES = new Set(['jest', 'vitest', 'mocha', 'karma', 'cypress', 'playwright', 'turbo']);
 /**
- * Tool configuration and setup (`vitest.config.ts`, `karma.conf.js`, `.eslintrc.cjs`, `jest.setup.js`, jest configs by
- * another name such as `jest.prod.js`, a runner's named files such as svelte's `vitest-xhtml-environment.ts`,
+ * Tool configuration and setup (`vitest.config.ts`, `karma.conf.js`, `.eslintrc.cjs`, `jest.setup.js`, jest and karma configs by
+ * another name such as `jest.prod.js` and `karma.base.js`, a runner's named files such as svelte's `vitest-xhtml-environment.ts`,
  * `gulpfile.js`), stories and benchmarks are not code under test.
  */
-const NON_SOURCE_FILE = /(?:^\.|^jest\.[^.]+\.|^(?:jest|vitest|mocha|karma)-|\.(?:config|conf|setup|preset|stories|bench)\.|^setup-?tests\.|^(?:gulpfile|gruntfile)\.|\.d\.[cm]?ts$)/i;
+const NON_SOURCE_FILE = /(?:^\.|^(?:jest|karma)\.[^.]+\.|^(?:jest|vitest|mocha|karma)-|\.(?:config|conf|setup|preset|stories|bench)\.|^setup-?tests\.|^(?:gulpfile|gruntfile)\.|\.d\.[cm]?ts$)/i;
 
 /** A folder named for the tests it supports: sveltekit's `test-utils/`, `testing/`, graphql-js's `__testUtils__/`. */
 function isTestSupportFolder(name: string): boolean {

@@ -264,6 +264,9 @@ describe('test-existence gate', () => {
       '.husky/install.mjs': SOURCE,
       'flow-typed/npm/vitest_vx.x.x.js': 'declare module "vitest" { declare module.exports: any; }\n',
       'jest.prod.js': "module.exports = { ...require('./jest.config'), testEnvironment: 'node' };\n",
+      // karma configs by other names (opentelemetry-js's karma.base.js and karma.worker.js at its root).
+      'karma.base.js': "module.exports = { frameworks: ['mocha'] };\n",
+      'karma.worker.js': "module.exports = { ...require('./karma.base'), files: ['test/index-webpack.worker.ts'] };\n",
       // A test runner's folder and named files, and benchmarks by another spelling (react-router's jest/, svelte's).
       'jest/transform.js': 'module.exports = { process: (source) => ({ code: source }) };\n',
       'cypress/support/commands.ts': SOURCE,
