@@ -87,18 +87,22 @@ export function awaitsCallback(fn: FunctionNode, done: string, { anyUse = false,
     if (node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' && isFunction(node.right)) callbacks.push(node.right);
     return true;
   });
-  const calledBack = (node: t.Node) => callbacks.some((callback) => node.start >= callback.start && node.end <= callback.end);
-  const waits = new Set<t.Node>();
+  const within = (node: t.Node, outer: t.Node) => node.start >= outer.start && node.end <= outer.end;
+  const calledBack = (node: t.Node) => callbacks.some((callback) => within(node, callback));
+  const waits: t.Node[] = [];
   let deferred = false;
   walk(fn.body, (node) => {
-    if (deferred || waits.has(node)) return false;
+    if (deferred) return false;
     if (node.type === 'CallExpression' && isPromiseCall(node) && !calledBack(node)) {
       // `connect().catch(() => { …; done() })` ends the test only if the promise rejects: it checks the rejection (ioredis's
       // failing connections). `.catch(done)` hands the error on, and fails the test with it.
       const rejects = node.callee.type === 'MemberExpression' && propertyName(node.callee) === 'catch';
-      for (const argument of node.arguments) if (!(rejects && isFunction(argument) && callsDoneBare(argument, isDone))) waits.add(argument);
+      for (const argument of node.arguments) if (!(rejects && isFunction(argument) && callsDoneBare(argument, isDone))) waits.push(argument);
     }
-    if (isDone(node) && !direct.has(node)) deferred = true;
+    // In what a promise waits for, only a callback handed to the code there calls back (node-red's `load().then(() => {
+    // context.get(key, (err) => { … done() }) })`).
+    const wait = isDone(node) && !direct.has(node) ? waits.find((argument) => within(node, argument)) : undefined;
+    if (isDone(node) && !direct.has(node) && (!wait || callbacks.some((callback) => within(callback, wait) && within(node, callback)))) deferred = true;
     return true;
   });
   return deferred;

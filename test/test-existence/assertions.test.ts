@@ -224,6 +224,9 @@ describe('chains and assert modules however written', () => {
     // mongoose: the test ends only once the connection opens; socket.io: once the server closes the client.
     expect(classes("it('opens', function (done) { mong.connect(uri); mong.connection.on('open', function () { mong.disconnect().then(() => done()).catch((err) => done(err)); }); });")).toEqual(['real']);
     expect(classes("it('closes', (done) => { setupServer({ upgradeTimeout: 50 }, async ({ engine }) => { const client = connect(); client.closed.then(() => { success(engine, done); }); }); });")).toEqual(['real']);
+    // node-red: once loaded, the code must call back, with the error the test expects or with another it fails on.
+    expect(classes("it('fails', function (done) { load().then(function () { context.get('k', function (err) { if (err === 'e2') { done(); } else { done('An error occurred'); } }); }).catch(function (err) { done(err); }); });")).toEqual(['real']);
+    expect(classes("it('loads', function (done) { load().then(function () { setUp(); done(); }).catch(done); });")).toEqual(['no-assertion']);
   });
 });
 
