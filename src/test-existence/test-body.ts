@@ -90,19 +90,33 @@ export function awaitsCallback(fn: FunctionNode, done: string, { anyUse = false,
   const within = (node: t.Node, outer: t.Node) => node.start >= outer.start && node.end <= outer.end;
   const calledBack = (node: t.Node) => callbacks.some((callback) => within(node, callback));
   const waits: t.Node[] = [];
+  const rejections: t.Node[] = [];
+  // The functions and catch clauses the walk is in, innermost last: what their parameters hold, given to `done`, is an error handed on.
+  const enclosing: Array<{ end: number; names: string[] }> = [];
+  // `done` given a failure of the test's own (`done(new Error('should reject'))`), by its callee.
+  const ownFailures = new Set<t.Node>();
   let deferred = false;
   walk(fn.body, (node) => {
     if (deferred) return false;
+    while (enclosing.length > 0 && enclosing.at(-1)!.end <= node.start) enclosing.pop();
+    if (isFunction(node)) enclosing.push({ end: node.end, names: node.params.flatMap(boundNames) });
+    if (node.type === 'CatchClause' && node.param) enclosing.push({ end: node.end, names: boundNames(node.param) });
+    if (node.type === 'CallExpression' && isDone(node.callee) && node.arguments.length > 0) {
+      const given = node.arguments[0]!;
+      if (!(given.type === 'Identifier' && enclosing.some(({ names }) => names.includes(given.name)))) ownFailures.add(node.callee);
+    }
     if (node.type === 'CallExpression' && isPromiseCall(node) && !calledBack(node)) {
       // `connect().catch(() => { …; done() })` ends the test only if the promise rejects: it checks the rejection (ioredis's
       // failing connections). `.catch(done)` hands the error on, and fails the test with it.
       const rejects = node.callee.type === 'MemberExpression' && propertyName(node.callee) === 'catch';
-      for (const argument of node.arguments) if (!(rejects && isFunction(argument) && callsDoneBare(argument, isDone))) waits.push(argument);
+      for (const argument of node.arguments) (rejects && isFunction(argument) && callsDoneBare(argument, isDone) ? rejections : waits).push(argument);
     }
-    // In what a promise waits for, only a callback handed to the code there calls back (node-red's `load().then(() => {
-    // context.get(key, (err) => { … done() }) })`).
-    const wait = isDone(node) && !direct.has(node) ? waits.find((argument) => within(node, argument)) : undefined;
-    if (isDone(node) && !direct.has(node) && (!wait || callbacks.some((callback) => within(callback, wait) && within(node, callback)))) deferred = true;
+    if (!isDone(node) || direct.has(node)) return true;
+    // In what a promise waits for, a callback handed to the code there calls back (node-red's `load().then(() => { context.get(key,
+    // (err) => { … done() }) })`), a rejection checked there is checked, and so is a failure the test makes of its own
+    // (`then(() => done(new Error('should reject')))`, `if (errors.length > 0) done(error)`): it is not the error handed on.
+    const wait = waits.find((argument) => within(node, argument));
+    if (!wait || ownFailures.has(node) || rejections.some((rejection) => within(node, rejection)) || callbacks.some((callback) => within(callback, wait) && within(node, callback))) deferred = true;
     return true;
   });
   return deferred;

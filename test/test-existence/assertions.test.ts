@@ -227,6 +227,13 @@ describe('chains and assert modules however written', () => {
     // node-red: once loaded, the code must call back, with the error the test expects or with another it fails on.
     expect(classes("it('fails', function (done) { load().then(function () { context.get('k', function (err) { if (err === 'e2') { done(); } else { done('An error occurred'); } }); }).catch(function (err) { done(err); }); });")).toEqual(['real']);
     expect(classes("it('loads', function (done) { load().then(function () { setUp(); done(); }).catch(done); });")).toEqual(['no-assertion']);
+    // A rejection checked inside, or a failure the test makes of its own there, checks too; an error handed on does not.
+    expect(classes("it('rejects', function (done) { flows.load().then(function () { flows.addFlow(cfg).then(function () { done(new Error('failed to reject')); }).catch(function () { done(); }); }); });")).toEqual(['real']);
+    expect(classes("it('rejects, caught', function (done) { flows.load().then(function () { flows.addFlow(cfg).catch(function () { done(); }); }); });")).toEqual(['real']);
+    expect(classes("it('finds specs', function (done) { walk(dir).then(function (errors) { if (errors.length > 0) { var error = new Error('missing'); done(error); } else { done(); } }); });")).toEqual(['real']);
+    expect(classes("it('installs', function (done) { install().then(function () { done(); }).catch(function (err) { done(err); }); });")).toEqual(['no-assertion']);
+    // node-red's sinon spies read and dropped, in a try whose catch hands the error on: nothing checks.
+    expect(classes("it('reports', function (done) { start().then(function () { try { warn.calledWithMatch('errored'); done(); } catch (err) { done(err); } }); });")).toEqual(['no-assertion']);
   });
 });
 
