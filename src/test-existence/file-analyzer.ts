@@ -1,7 +1,7 @@
 import { compileAssertPatterns } from './assert-patterns.js';
 import { AssertionFinder } from './assertions.js';
 import {
-  boundNames, calleePath, isFunction, isString, packageImported, propertyName, returnedValues, rootName, rootOf, SourceLines, TYPESCRIPT_FILE, unwrapAwait, walk, withoutTypeAssertions,
+  boundNames, calleePath, isFunction, isString, literalValue, packageImported, propertyName, returnedValues, rootName, rootOf, SourceLines, TYPESCRIPT_FILE, unwrapAwait, walk, withoutTypeAssertions,
   type FunctionNode, type ParsedSource, type t,
 } from './ast.js';
 import type { AssertionKind } from './constants.js';
@@ -137,11 +137,6 @@ function mentionsAny(node: t.Node, names: ReadonlySet<string>): boolean {
     return !found && !isFunction(child);
   });
   return found;
-}
-
-/** A title written out: a string, or a template with nothing in it. */
-function isConstantTitle(node: t.Node | undefined): boolean {
-  return node !== undefined && (isString(node) || (node.type === 'TemplateLiteral' && node.expressions.length === 0));
 }
 
 /** A literal, a template or an array: data, never the function a test runs. */
@@ -422,7 +417,7 @@ export class FileAnalyzer {
       const declaration = this.declarations.of(child);
       // A test of a title of its own that calls what the caller gives is the helper's (opentelemetry's `testDocumentHide(hide)`,
       // whose `it('should force flush spans', () => { …; hide(); … })` asserts itself): the caller's test has the caller's title.
-      if (declaration?.kind === 'test' && !isConstantTitle(child.arguments[0]) && runsCallersTest(child, parameters)) declared = 'callers-test';
+      if (declaration?.kind === 'test' && !(child.arguments[0] && typeof literalValue(child.arguments[0])?.value === 'string') && runsCallersTest(child, parameters)) declared = 'callers-test';
       // Other functions of the file are not followed: helpers calling each other, a thousand deep, need no deep stack.
       else if (declaration || this.generatorOf(child, true, false)) declared = 'tests';
       return true;

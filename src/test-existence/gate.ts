@@ -18,7 +18,7 @@ import { angularTestProjects, nxTestProjects, TEST_TARGET } from './nx-projects.
 import { pullRequestRuns } from '../hygiene/pull-request-runs.js';
 import type { ScriptCoverage } from '../hygiene/coverage.js';
 import { endToEndSuite } from './served-packages.js';
-import { checkTestScript, delegatesToWorkspaces, toolingFiles, type TestScriptReading } from './scripts.js';
+import { checkTestScript, delegatesToWorkspaces, toolingFiles, WORKSPACE_TASK_RUNNERS, type TestScriptReading } from './scripts.js';
 import { dependencyNames, fixtureDependencies, onlyRunsTests, packagesChosenBy, testPackagesOf, withWorkspaceDependencies, type PackageTests } from './test-packages.js';
 
 type RuleLevel = Level | 'off';
@@ -71,8 +71,6 @@ const CLASS_MESSAGES: Record<Exclude<TestClass, 'real'>, string> = {
 
 /** Runners that drive a browser through an app, by their command. */
 const BROWSER_RUNNERS = new Set(['playwright', 'cypress']);
-/** Commands that run a task of each workspace member, by the member's own scripts. */
-const WORKSPACE_TASK_RUNNERS = new Set(['turbo', 'nx', 'lerna']);
 /** vitest, vite and jest config files, where `passWithNoTests: true` may hide. */
 const RUNNER_CONFIG = /(?:^|\/)(?:(?:vitest|vite|jest)\.config|vitest\.workspace)\.(?:[cm]?[jt]s|json)$/;
 

@@ -318,7 +318,7 @@ function isTestRunner(words: readonly string[]): boolean {
   if (name === 'node' || name === 'bun' || name === 'deno' || name === 'tsx') {
     return args.some((word) => word === '--test' || word.startsWith('--test=') || (name !== 'node' && word === 'test')) || args.some(pathOfRunner);
   }
-  if ((name === 'turbo' || name === 'nx' || name === 'lerna') && args.some((word) => /^test(?:\W|$)/.test(word))) return true;
+  if (WORKSPACE_TASK_RUNNERS.has(name) && args.some((word) => /^test(?:\W|$)/.test(word))) return true;
   if ((name === 'react-scripts' || name === 'ng' || name === 'vue-cli-service' || name === 'craco') && args.some((word) => word.startsWith('test'))) return true;
   // A test script of the project's own: ./scripts/test.sh, scripts/run-tests.js (`test` alone is the shell's builtin).
   return name !== 'test' && /(?:^|[\W_])tests?(?:[\W_]|$)/.test(name);
@@ -398,9 +398,13 @@ function alwaysSucceeds(node: ShellNode): boolean {
   }
 }
 
+/** Commands that run a task of each workspace member, by the member's own scripts. */
+export const WORKSPACE_TASK_RUNNERS: ReadonlySet<string> = new Set(['turbo', 'nx', 'lerna']);
+const DELEGATING_SCRIPT = new RegExp(`\\b(?:${[...WORKSPACE_TASK_RUNNERS].join('|')})\\b|--workspaces?\\b|(?:^|\\s)-(?:r|ws)\\b|--recursive\\b|--filter\\b|workspaces\\s+foreach\\b`);
+
 /** Whether a root test script runs every workspace's own test script (turbo, nx, lerna, `--workspaces`, `-r`). */
 export function delegatesToWorkspaces(script: string): boolean {
-  return /\b(?:turbo|nx|lerna)\b|--workspaces?\b|(?:^|\s)-(?:r|ws)\b|--recursive\b|--filter\b|workspaces\s+foreach\b/.test(script);
+  return DELEGATING_SCRIPT.test(script);
 }
 
 /** Scripts that make or check the package rather than run it: build, code generation, install and publish hooks. */
