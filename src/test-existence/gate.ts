@@ -14,7 +14,7 @@ import { isSupportPackage, PackagePolicy, providesTestHelpers, type PackageAllow
 import { parseJsonConfig } from './config-values.js';
 import { codeWithoutTests, type CodeWithoutTests } from './own-code.js';
 import { readRunnerSelection, type RunnerSelection } from './runner-config.js';
-import { angularTestProjects, nxTestProjects, TEST_TARGET } from './nx-projects.js';
+import { angularTestProjects, nxTestProjects, scriptsRunByRootTests, TEST_TARGET } from './nx-projects.js';
 import { pullRequestRuns } from '../hygiene/pull-request-runs.js';
 import type { ScriptCoverage } from '../hygiene/coverage.js';
 import { endToEndSuite } from './served-packages.js';
@@ -131,7 +131,8 @@ export const testExistenceGate: Gate = {
     // Placed as fixtures, apps with browser tests of their own are judged: they are how the packages they are built on are tested.
     const endToEndApps = new Set(packages.filter((entry) => policy.isFixture(entry) && runsEndToEndSuite(entry, fileSet, read)));
     const placedAsFixtures = packages.filter((entry) => policy.isFixture(entry) && !endToEndApps.has(entry));
-    const readingOf = (entry: JudgedPackage) => checkTestScript(entry.manifest?.scripts ?? {});
+    const runByRootTests = scriptsRunByRootTests(discovery);
+    const readingOf = (entry: JudgedPackage) => checkTestScript(entry.manifest?.scripts ?? {}, runByRootTests(entry.dir));
     // What each package's runners run; test-patterns, when set, replace both the conventions and what the runners' configs say.
     const selectionsRead = new Map<JudgedPackage, RunnerSelection>();
     const selectionOf = (entry: JudgedPackage, reading: TestScriptReading) => {
@@ -303,7 +304,7 @@ export const testExistenceGate: Gate = {
       const rootRunnerRuns =
         tally.testFiles > 0 && workspaceRoot !== undefined && (readings.get(workspaceRoot)?.runners.some((runner) => !WORKSPACE_TASK_RUNNERS.has(runner)) ?? false) && (selectionFor(entry)?.configs.length ?? 0) > 0 && selectionFor(entry) === selections.get(workspaceRoot);
       const runWithoutTestScript =
-        (typeof rootTestScript === 'string' && (!delegatesToWorkspaces(rootTestScript) || rootRunnerRuns)) || (nxTests?.(entry.dir, entry.manifest) ?? false) || (angularTests?.(entry.dir) ?? false) || enclosingRunnerRuns(entry) || workflowRunsTests(entry);
+        (typeof rootTestScript === 'string' && (!delegatesToWorkspaces(rootTestScript) || rootRunnerRuns)) || runByRootTests(entry.dir).length > 0 || (nxTests?.(entry.dir, entry.manifest) ?? false) || (angularTests?.(entry.dir) ?? false) || enclosingRunnerRuns(entry) || workflowRunsTests(entry);
       if (excluded.has(entry)) continue;
       if (isSupportPackage(entry)) supportPackages += 1;
       else {

@@ -1,4 +1,6 @@
 import { parseJsonConfig } from './config-values.js';
+import { ScriptCoverage } from '../hygiene/coverage.js';
+import type { PackageDiscovery } from '../core/packages.js';
 import { SCRIPT_EXTENSIONS, VITEST_CONFIGS } from './runner-config.js';
 
 /** Nx's plugins that infer a test target for a project from the runner config in its folder (`@nx/vitest` took over from `@nx/vite/plugin` in Nx 23). */
@@ -50,4 +52,17 @@ export function angularTestProjects(files: ReadonlySet<string>, read: (file: str
     }),
   );
   return (dir) => tested.has(dir);
+}
+
+/**
+ * The scripts named for tests, other than "test", that each workspace root's test script runs in its members through a task runner
+ * or a package manager: TanStack Router's root runs `nx run-many --targets=test:eslint,test:unit,…`, so a member's
+ * `"test:unit": "exit 0; vitest"` is how its tests run (and do not), with or without a "test" of its own.
+ */
+export function scriptsRunByRootTests(discovery: PackageDiscovery): (dir: string) => string[] {
+  const roots = new Set(discovery.packages.flatMap((entry) => (entry.workspaceRoot === undefined ? [] : [entry.workspaceRoot])));
+  const coverage = new ScriptCoverage(discovery);
+  for (const root of discovery.packages) if (roots.has(root.dir) && typeof root.manifest.scripts?.test === 'string') coverage.addStepScript('npm test', root.dir);
+  const byDir = new Map(discovery.packages.map((entry) => [entry.dir, entry]));
+  return (dir) => Object.keys(byDir.get(dir)?.manifest.scripts ?? {}).filter((name) => name !== 'test' && TEST_TARGET.test(name) && coverage.hasRun({ dir }, name));
 }

@@ -70,16 +70,20 @@ const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash']);
  * read with a shell parser: placeholders, `--passWithNoTests`, and exit codes of tests that do not reach
  * the end — `jest; echo done`, `jest | tee out.txt` without pipefail, `(jest || true)`, `sh -c "jest || true"`.
  */
-export function checkTestScript(scripts: Record<string, unknown>): TestScriptReading {
+export function checkTestScript(scripts: Record<string, unknown>, runByWorkspace: readonly string[] = []): TestScriptReading {
   const reader = new ScriptReader(scripts);
   reader.visitScript('test');
+  // The scripts by other names that the workspace root's test runs in the package (`nx run-many -t test:unit`) stand for its tests
+  // as much as "test" does: their problems are the package's, once each.
+  const delegated = new ScriptReader(scripts, reader.visited);
+  for (const name of runByWorkspace) delegated.visitScript(name);
   // The runners of the other test scripts (`test-types: tstyche`) run test files too; their problems are theirs.
   const others = new ScriptReader(scripts);
   for (const name of Object.keys(scripts)) if (TEST_SCRIPT_NAME.test(name)) others.visitScript(name);
   // A `test` script that runs no runner the gate knows (eslint's `node Makefile.js test`) runs files it cannot tell.
   const unknown = typeof scripts.test === 'string' && reader.runners.size === 0 && reader.problems.every((problem) => problem.rule !== 'script/placeholder') ? [UNKNOWN_RUNNER] : [];
   return {
-    problems: reader.problems,
+    problems: [...reader.problems, ...delegated.problems],
     configFiles: [...reader.configFiles],
     runners: [...new Set([...reader.runners, ...others.runners, ...unknown])],
     runnersWithoutConfig: [...new Set([...reader.runnersWithoutConfig, ...others.runnersWithoutConfig])],
@@ -95,10 +99,16 @@ class ScriptReader {
   readonly runnersWithoutConfig = new Set<string>();
   readonly runnerFiles: RunnerFiles[] = [];
   readonly environment = new Set<string>();
-  private readonly visited = new Set<string>();
+  readonly visited: Set<string>;
   private readonly testing = new Map<string, boolean>();
 
-  constructor(private readonly scripts: Record<string, unknown>) {}
+  /** `visited`: scripts another reader has checked already. */
+  constructor(
+    private readonly scripts: Record<string, unknown>,
+    visited: ReadonlySet<string> = new Set(),
+  ) {
+    this.visited = new Set(visited);
+  }
 
   visitScript(name: string): void {
     const script = this.scripts[name];

@@ -372,6 +372,35 @@ describe('packages as a user sees them', () => {
     expect(rules(await runGate(workspace(undefined)))).toEqual(missing(['libs/inferred-jest', 'libs/inferred-vite', 'libs/manifest', 'libs/project', 'libs/untargeted']));
   });
 
+  it("checks the scripts by other names that the workspace root's test runs in its members, as it checks their own test scripts", async () => {
+    // As TanStack Router's: the root's test runs `nx run-many --targets=test:unit,…` over the members' scripts, and a member that
+    // has tests and no "test" script stubs its unit tests out with `exit 0; vitest`.
+    const member = (dir: string, scripts: Record<string, string>) => ({
+      [`${dir}/package.json`]: manifest(`@acme/${dir.split('/').pop()}`, scripts, { private: true }),
+      [`${dir}/src/add.ts`]: SOURCE,
+      [`${dir}/tests/add.test.ts`]: REAL_TEST,
+    });
+    const workspace = (rootScripts: Record<string, string>, tool: Record<string, string> = {}) =>
+      tempDir({
+        'package.json': manifest('acme', rootScripts, { private: true, workspaces: ['packages/*'] }),
+        ...tool,
+        ...member('packages/stubbed', { 'test:eslint': 'eslint ./src', 'test:unit': 'exit 0; vitest' }),
+        ...member('packages/unrun', { 'test:unit': 'exit 0; vitest', 'test:e2e': 'vitest run || true' }),
+        ...member('packages/running', { test: 'pnpm test:unit', 'test:unit': 'vitest run' }),
+      });
+    const stubbed = ['script/ignored-exit-code packages/stubbed/package.json'];
+    const nx = { 'nx.json': '{}' };
+    expect(rules(await runGate(workspace({ test: 'pnpm run test:ci', 'test:ci': 'nx run-many --targets=test:eslint,test:unit --exclude=examples/**' }, nx)))).toEqual([...stubbed, 'script/ignored-exit-code packages/unrun/package.json']);
+    // turbo and the package managers hand a script of that name to the members all the same; only the scripts they run are the members'
+    // tests, and a member they leave out runs none.
+    const unrun = ['script/missing packages/unrun/package.json'];
+    expect(rules(await runGate(workspace({ test: 'turbo run test:unit --filter=./packages/stubbed' })))).toEqual([...stubbed, ...unrun]);
+    expect(rules(await runGate(workspace({ test: 'pnpm -r --filter @acme/stubbed run test:unit' })))).toEqual([...stubbed, ...unrun]);
+    expect(rules(await runGate(workspace({ test: 'nx affected -t test:e2e' }, nx)))).toEqual(['script/missing packages/stubbed/package.json', 'script/ignored-exit-code packages/unrun/package.json']);
+    // A root that runs no script of the members leaves them to their own.
+    expect(rules(await runGate(workspace({ test: 'vitest run' })))).toEqual([]);
+  });
+
   it("takes an Angular CLI project's test target for its test script: `ng test` runs every project's", async () => {
     // As ngx-translate's: libraries in projects/, each with a package.json for ng-packagr and no scripts; no workspaces name them.
     const lib = (dir: string) => ({
