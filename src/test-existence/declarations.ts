@@ -37,6 +37,9 @@ export interface Flags {
   focused: boolean;
 }
 
+/** Playwright's annotations that take a condition: `test.skip(condition)`, `test.fixme(…)`, `test.fail(…)`. */
+const CONDITIONAL_ANNOTATIONS: ReadonlySet<string> = new Set(['skip', 'fixme', 'fail']);
+
 /**
  * The branch of a choice of test functions that runs the test: a constant condition's, else the one that runs it
  * most plainly, as a condition read at run time holds somewhere (as `skipIf(cond)` may run its test). Plain
@@ -141,8 +144,9 @@ export class Declarations {
     if (!first || !(canBeTitle(first) || (root === 'Deno' && denoTestObject(call)))) return undefined;
     if (this.localNames.includes(root) && !((isString(first) || first.type === 'TemplateLiteral') && call.arguments.some(isFunction))) return undefined;
     if (this.testDepth > 0 && !this.names.contextNames.has(root) && !call.arguments.some(isFunction)) return undefined;
-    // Playwright's conditional annotations, `test.skip(isMobile, 'reason')`, declare no test.
-    if (isString(call.arguments[1]) && !call.arguments.some(isFunction)) return undefined;
+    // Playwright's conditional annotations, `test.skip(isMobile, 'reason')`, declare no test; nor does `test.skip(isPlainText)` in a
+    // hook or a suite, which skips the tests there where the condition holds: a test without a body is titled in words.
+    if (!call.arguments.some(isFunction) && (isString(call.arguments[1]) || (call.arguments.length === 1 && CONDITIONAL_ANNOTATIONS.has(modifiers.at(-1) ?? '') && !isString(first) && first.type !== 'TemplateLiteral'))) return undefined;
     if (SUITE_BASES.has(base)) return { kind: 'suite', base, modifiers };
     if (!TEST_BASES.has(base)) return undefined;
     return { kind: modifiers.some((modifier) => SUITE_MODIFIERS.has(modifier)) ? 'suite' : 'test', base, modifiers };

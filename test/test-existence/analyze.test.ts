@@ -29,7 +29,7 @@ describe('test classes, per framework fixture', () => {
     ['mocha/api.spec.js', { real: 6, 'no-assertion': 1, skipped: 3, todo: 1, tautology: 1 }, []],
     ['node-test/server.test.mjs', { real: 5, 'no-assertion': 1, skipped: 4, todo: 1, focused: 1, tautology: 2 }, []],
     ['ava/parse.test.cjs', { real: 6, tautology: 2, 'no-assertion': 1, skipped: 1, todo: 1, focused: 1 }, []],
-    ['playwright/login.spec.ts', { real: 7, 'no-assertion': 1, skipped: 3, focused: 1 }, ['test.describe.only']],
+    ['playwright/login.spec.ts', { real: 8, 'no-assertion': 1, skipped: 3, focused: 1 }, ['test.describe.only']],
     // @effect/vitest: tests of an Effect, property tests and suites that share a layer.
     ['effect-vitest/queue.test.ts', { real: 7, 'no-assertion': 2, skipped: 1 }, []],
     // QUnit's global namespace (jQuery) and its functions imported (ember).
