@@ -1319,6 +1319,9 @@ describe('tautologies: only known value matchers on constants', () => {
   it('counts the tests a table-driven library declares (babel-plugin-tester, RuleTester)', () => {
     expect(classes("import pluginTester from 'babel-plugin-tester';\ndescribe('babel 7', () => { pluginTester({ plugin, tests: { a: 'x' } }) });")).toEqual(['real']);
     expect(classes("const ruleTester = new RuleTester();\nruleTester.run('no-x', rule, { valid: [], invalid: [] });")).toEqual(['real']);
+    // Run in a test, the tester checks its rows there.
+    expect(classes("const ruleTester = new RuleTester();\nit('reports x', () => { ruleTester.run('no-x', rule, { valid: ['y'], invalid: [{ code: 'x', errors: 1 }] }) });")).toEqual(['real']);
+    expect(classes("it('reports x', () => { pluginTester({ plugin, tests: { a: 'x' } }) });")).toEqual(['real']);
     // jest-preset-stylelint's global, as stylelint's rules and its plugins test themselves.
     expect(classes("import { messages, ruleName } from '../index.mjs';\ntestRule({ ruleName, config: [true], accept: [{ code: 'a {}' }], reject: [{ code: 'a { }', message: messages.rejected }] });", 'lib/rules/block-no-empty/__tests__/index.mjs')).toEqual(['real']);
     // jest-in-case, whatever it is imported or required as; a function of the same name from elsewhere declares nothing.
