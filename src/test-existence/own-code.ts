@@ -75,6 +75,9 @@ function declaresValue(statement: t.Node): boolean {
       return (statement.body?.members ?? (statement as unknown as { members: typeof statement.body.members }).members).every((member) => !member.initializer || isData(member.initializer));
     case 'VariableDeclaration':
       return statement.kind === 'const' && statement.declarations.every((declarator) => declarator.id.type === 'Identifier' && declarator.init && isData(declarator.init));
+    // CommonJS's exports of the same: lexical's stub that stands in for a native module, `module.exports = {}`.
+    case 'ExpressionStatement':
+      return statement.expression.type === 'AssignmentExpression' && statement.expression.operator === '=' && isModuleExports(statement.expression.left) && isData(statement.expression.right);
     default:
       return false;
   }
@@ -176,9 +179,7 @@ function wires(statement: t.Node, imported: Set<string>): boolean {
   const expression = statement.expression;
   if (expression.type === 'CallExpression') return isWiring(expression, imported);
   if (expression.type !== 'AssignmentExpression' || expression.operator !== '=') return false;
-  let target: t.Node = expression.left;
-  while (target.type === 'MemberExpression') target = target.object;
-  return target.type === 'Identifier' && (target.name === 'module' || target.name === 'exports') && isWiring(expression.right, imported);
+  return isModuleExports(expression.left) && isWiring(expression.right, imported);
 }
 
 /** A value made of imports only: one of them, a member of one, a `require(…)`, or a call of one (or `Object.assign`) given only such values. */
@@ -233,8 +234,12 @@ function exportsRequired(expression: t.Node): boolean {
   if (expression.type !== 'AssignmentExpression' || expression.operator !== '=') return false;
   let value: t.Node = expression.right;
   while (value.type === 'MemberExpression') value = value.object;
-  if (requiredModule(value) === undefined) return false;
-  let target: t.Node = expression.left;
-  while (target.type === 'MemberExpression') target = target.object;
-  return target.type === 'Identifier' && (target.name === 'module' || target.name === 'exports');
+  return requiredModule(value) !== undefined && isModuleExports(expression.left);
+}
+
+/** `module.exports`, `exports.a`: what a CommonJS module exports. */
+function isModuleExports(target: t.Node): boolean {
+  let root = target;
+  while (root.type === 'MemberExpression') root = root.object;
+  return root.type === 'Identifier' && (root.name === 'module' || root.name === 'exports');
 }

@@ -592,6 +592,9 @@ describe('packages as a user sees them', () => {
       'packages/types/src/index.ts': "export * from './status.js';\nexport { default as en } from './locales/en.js';\n",
       // The AI SDK's konsistent-provider: rules as data, through the tool's typed helper.
       'packages/types/src/conventions.ts': "import { defineConventions } from '@konsistent/convention';\nexport const conventions = defineConventions([{ name: 'readme', must: { haveFiles: ['README.md'] } }]);\n",
+      // CommonJS's exports of constants; lexical's stub that stands in for a native module exports nothing at all.
+      'packages/types/src/codes.cjs': "'use strict';\nmodule.exports = { OK: 0, FAILED: 1 };\nexports.VERSION = '1.0';\n",
+      'packages/types/src/empty.js': "'use strict';\nmodule.exports = {};\n",
       // One too large for oxc on the main thread's stack, which babel reads.
       'packages/types/src/icons.ts': `export enum Icon {\n${Array.from({ length: 4000 }, (_, index) => `  Icon${index} = 'icon-${index}',`).join('\n')}\n}\n`,
     };
@@ -607,6 +610,8 @@ describe('packages as a user sees them', () => {
       'export const ROLES = Object.freeze(loadRoles());\n',
       "export const store = defineStore('main', { state: () => ({ count: 0 }) });\n",
       'export const rules = makeRules([]);\n',
+      'module.exports = { add: (a, b) => a + b };\n',
+      'module.exports.count = count++;\n',
     ]) {
       const report = await runGate(workspace({ ...declarations, 'packages/types/src/more.ts': computes }));
       expect(rules(report)).toEqual(['tests/none packages/types/package.json', 'script/missing packages/types/package.json']);
