@@ -303,8 +303,9 @@ export const testExistenceGate: Gate = {
       // (better-auth's `turbo test --filter=./packages/*` beside a vitest config listing `./packages/*` that no script runs).
       const rootRunnerRuns =
         tally.testFiles > 0 && workspaceRoot !== undefined && (readings.get(workspaceRoot)?.runners.some((runner) => !WORKSPACE_TASK_RUNNERS.has(runner)) ?? false) && (selectionFor(entry)?.configs.length ?? 0) > 0 && selectionFor(entry) === selections.get(workspaceRoot);
+      // With no "test" at the root, its runner runs the members' tests where a workflow runs its script (lexical's `pnpm run test-unit`).
       const runWithoutTestScript =
-        (typeof rootTestScript === 'string' && (!delegatesToWorkspaces(rootTestScript) || rootRunnerRuns)) || runByRootTests(entry.dir).length > 0 || (nxTests?.(entry.dir, entry.manifest) ?? false) || (angularTests?.(entry.dir) ?? false) || enclosingRunnerRuns(entry) || workflowRunsTests(entry);
+        (typeof rootTestScript === 'string' ? !delegatesToWorkspaces(rootTestScript) || rootRunnerRuns : rootRunnerRuns && workflowRunsTests(workspaceRoot)) || runByRootTests(entry.dir).length > 0 || (nxTests?.(entry.dir, entry.manifest) ?? false) || (angularTests?.(entry.dir) ?? false) || enclosingRunnerRuns(entry) || workflowRunsTests(entry);
       if (excluded.has(entry)) continue;
       if (isSupportPackage(entry)) supportPackages += 1;
       else {

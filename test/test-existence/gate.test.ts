@@ -194,6 +194,25 @@ describe('test-existence gate', () => {
     expect(rules(await runGate(project('vitest run')))).toEqual(['script/missing package.json:3']);
   });
 
+  it("takes a workspace root's test script of another name that a workflow on pull_request runs for its members' test scripts", async () => {
+    // lexical's: no "test" anywhere; the root's vitest config takes every member's unit tests, and CI runs `pnpm run test-unit`.
+    const workflow = (on: string, run: string) => `name: ci\non: ${on}\njobs:\n  unit:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: pnpm install\n      - run: ${run}\n`;
+    const project = (testUnit: string, ci?: string, include = 'packages/**/__tests__/unit/**/*.test.ts') => tempDir({
+      'package.json': manifest('monorepo', { build: 'tsc -b', 'test-unit': testUnit }, { private: true, workspaces: ['packages/*'] }),
+      'vitest.config.ts': `import { defineConfig } from 'vitest/config';\nexport default defineConfig({ test: { include: ['${include}'] } });\n`,
+      'packages/core/package.json': manifest('@acme/core', {}),
+      'packages/core/src/add.ts': SOURCE,
+      'packages/core/src/__tests__/unit/add.test.ts': REAL_TEST.replace('../src/add', '../../add'),
+      ...(ci === undefined ? {} : { '.github/workflows/ci.yml': ci }),
+    });
+    expect(rules(await runGate(project('vitest run', workflow('[pull_request]', 'pnpm run test-unit'))))).toEqual([]);
+    // Not run on pull requests, run so that it cannot fail, or with a config that leaves the member's tests out (then it has none): nothing runs them.
+    const missing = ['script/missing packages/core/package.json:3'];
+    expect(rules(await runGate(project('vitest run', workflow('[push]', 'pnpm run test-unit'))))).toEqual(missing);
+    expect(rules(await runGate(project('vitest run || true', workflow('[pull_request]', 'pnpm run test-unit'))))).toEqual(missing);
+    expect(rules(await runGate(project('vitest run', workflow('[pull_request]', 'pnpm run test-unit'), 'test/**/*.test.ts')))).toEqual(['tests/none packages/core/package.json', ...missing]);
+  });
+
   it.each([
     ['echo "Error: no test specified" && exit 1', 'script/placeholder'],
     ['echo "tests coming soon"', 'script/placeholder'],
