@@ -711,7 +711,8 @@ export class FileAnalyzer {
     if (titledMacro) return { callback: titledMacro, fromCaller: args.length > 1 };
     // Options, and data a wrapper of the file takes before the function (knex's `test(title, 'postgresql', (t) => …)`, the dialects it runs for).
     const index = args.findIndex((argument, position) => position > 0 && argument.type !== 'ObjectExpression' && !(isData(argument) && args.slice(position + 1).some(isFunction)));
-    const implementation = args[index];
+    // npm's `t.test('x', await runTest(options))`: the function a factory's promise gives.
+    const implementation = args[index] && unwrapAwait(args[index]);
     const fromCaller = index !== -1 && index < args.length - 1;
     if (!implementation) return { callback: undefined, fromCaller };
     if (isFunction(implementation)) return { callback: implementation, fromCaller };

@@ -1537,6 +1537,9 @@ describe('what real suites also do', () => {
     // A subtest of a test's context given a function a call makes (tap's `t.test('with diags', bufferedTest({ some: 'diags' }))`).
     const made = analyzeWithBoth("import t from 'tap';\nconst check = (input) => (t) => { t.same(parse(input), input); t.end(); };\nt.test('parses', (t) => {\n  t.test('with diags', check({ diags: 1 }));\n  t.end();\n});", 'a.test.js');
     expect(made.tests.map((test) => test.title)).toEqual(['with diags']);
+    // Or the function a factory's promise gives (npm's arborist: `t.test('x', await runTest({ … }))`).
+    const awaited = analyzeWithBoth("import t from 'tap';\nconst runTest = async (options) => async (t) => { t.same(await load(options), options); };\nt.test('loads', async (t) => {\n  t.test('with links', await runTest({ links: true }));\n});", 'a.test.js');
+    expect(awaited.tests.map((test) => `${test.title}: ${test.testClass}`)).toEqual(['with links: real']);
   });
 
   it('counts // @ts-expect-error in a test as a type assertion', () => {
