@@ -11,8 +11,8 @@ export function isScriptFile(file: string): boolean {
 }
 
 const HELPER_DIRECTORIES = new Set(['helpers', 'helper', '__helpers__']);
-/** Directories whose files support tests but are not tests themselves (ava's and jest's conventions). */
-const TEST_SUPPORT_DIRECTORIES = new Set(['fixtures', 'fixture', '__fixtures__', ...HELPER_DIRECTORIES, '__mocks__', '__snapshots__']);
+/** Directories whose files support tests but are not tests themselves (ava's, jest's and tap's conventions). */
+const TEST_SUPPORT_DIRECTORIES = new Set(['fixtures', 'fixture', '__fixtures__', ...HELPER_DIRECTORIES, '__mocks__', '__snapshots__', 'tap-snapshots']);
 /** tsd checks the files of `test-d/` when no `index.test-d.ts` is beside the typings; tstyche those of `__typetests__/`. */
 const TEST_DIRECTORIES = new Set(['test', 'tests', '__tests__', '__typetests__', 'test-d']);
 /** Folders of templates a tool fills in: their files become code, tests among it, elsewhere (moment's `templates/test-header.js`, a UMD header glued onto each built test). */
@@ -44,7 +44,8 @@ function isConventionalTestFile(file: string): boolean {
   if (!SCRIPT_EXTENSION.test(file) || DECLARATION_FILE.test(file)) return false;
   const segments = file.split('/');
   const name = segments.pop()!;
-  if (segments.some((segment) => TEST_SUPPORT_DIRECTORIES.has(segment))) return false;
+  // A helpers folder holds the tests of helpers too, named as tests (axios's test/specs/helpers/buildURL.spec.js, which karma runs as jest and vitest would).
+  if (segments.some((segment) => TEST_SUPPORT_DIRECTORIES.has(segment) && !(HELPER_DIRECTORIES.has(segment) && isTestFileName(name)))) return false;
   const testDirectory = segments.findIndex((segment) => TEST_DIRECTORIES.has(segment));
   // Templates hold tests to be; tests of a feature named so are tests (documenso's e2e/templates/*.spec.ts).
   const templates = segments.findIndex((segment) => TEMPLATE_DIRECTORIES.has(segment));

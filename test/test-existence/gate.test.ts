@@ -355,6 +355,23 @@ describe('test-existence gate', () => {
     expect(report.metrics).toMatchObject({ 'test-files': 2, 'real-tests': 2 });
   });
 
+  it("takes the files of a helpers folder for helpers, and those named as tests for the helpers' tests, by the conventions; tap's snapshots for none", async () => {
+    // axios's test/specs/helpers/: the specs of its helpers, beside the tests' own helper modules and fixtures named as tests.
+    const cwd = tempDir({
+      'package.json': manifest('lib', { test: 'karma start karma.conf.cjs --single-run' }),
+      'src/add.js': SOURCE,
+      'test/specs/helpers/add.spec.js': REAL_TEST,
+      'test/specs/helpers/slow.spec.js': "it('adds slowly', async () => {\n  await add(1, 2);\n});\n",
+      'test/helpers/server.js': "export function listen() { return it('is a helper, not a test', () => {}); }\n",
+      'test/fixtures/broken.test.js': "it('an input of the tests', () => {});\n",
+      // tap's snapshots, named for the tests they hold the output of.
+      'tap-snapshots/test/specs/add.spec.js.test.cjs': "exports[`test/specs/add.spec.js TAP adds > must match snapshot 1`] = `\n3\n`\n",
+    });
+    const report = await runGate(cwd);
+    expect(rules(report)).toEqual(['test/no-assertion test/specs/helpers/slow.spec.js:1']);
+    expect(report.metrics).toMatchObject({ 'test-files': 2, 'real-tests': 1 });
+  });
+
   it('takes the files of a templates folder for templates, not for tests, by the conventions, and judges them where a runner config chooses them', async () => {
     // moment's templates/test-header.js: an open UMD header its build glues onto each test; a generator's templates/test/app.test.js with EJS.
     const files = {
