@@ -1,7 +1,7 @@
 import { compileAssertPatterns } from './assert-patterns.js';
 import { AssertionFinder } from './assertions.js';
 import {
-  boundNames, calleePath, isFunction, isString, literalValue, packageImported, propertyName, returnedValues, rootName, rootOf, SourceLines, TYPESCRIPT_FILE, unwrapAwait, walk, withoutTypeAssertions,
+  boundNames, calleePath, isFunction, isString, keyName, literalValue, packageImported, propertyName, returnedValues, rootName, rootOf, SourceLines, TYPESCRIPT_FILE, unwrapAwait, walk, withoutTypeAssertions,
   type FunctionNode, type ParsedSource, type t,
 } from './ast.js';
 import type { AssertionKind } from './constants.js';
@@ -264,6 +264,36 @@ export class FileAnalyzer {
    * asserts: webpack's `createTestCase(name, config, fn)` declares `it(…, () => { …; fn(err.message) })`,
    * and its callers pass `(msg) => expect(msg).toMatchInlineSnapshot(…)`.
    */
+  /** Whether a test of a table (`test.each(rows)`, `test.for(rows)`) calls or hands on a function of its row that asserts. */
+  private callsAssertingRowFunction(call: t.CallExpression, fn: FunctionNode): boolean {
+    const curried = call.callee;
+    if (curried.type !== 'CallExpression' || curried.callee.type !== 'MemberExpression' || !['each', 'for'].includes(propertyName(curried.callee) ?? '')) return false;
+    const given = curried.arguments[0];
+    const table = given?.type === 'Identifier' ? this.names.valueOf(given.name) : given;
+    if (table?.type !== 'ArrayExpression') return false;
+    // The keys of the rows' functions that assert: `{ name, $expect: () => { expect(…) } }`.
+    const asserting = new Set<string>();
+    for (const row of table.elements) {
+      if (row?.type !== 'ObjectExpression') continue;
+      for (const property of row.properties) {
+        const key = property.type === 'Property' ? keyName(property.key) : undefined;
+        if (key && property.type === 'Property' && isFunction(property.value) && this.finder.assertions(property.value.body).has('live')) asserting.add(key);
+      }
+    }
+    if (asserting.size === 0) return false;
+    const rowNames = new Set(fn.params.flatMap(boundNames));
+    // `({ $expect }) => editor.read($expect)`, `(row) => row.check()`.
+    const isAssertingValue = (node: t.Node) =>
+      (node.type === 'Identifier' && rowNames.has(node.name) && asserting.has(node.name)) ||
+      (node.type === 'MemberExpression' && rowNames.has(rootName(node) ?? '') && asserting.has(propertyName(node) ?? ''));
+    let uses = false;
+    walk(fn.body, (node) => {
+      if (node.type === 'CallExpression' && (isAssertingValue(node.callee) || node.arguments.some(isAssertingValue))) uses = true;
+      return !uses;
+    });
+    return uses;
+  }
+
   private callsCallersCheck(fn: FunctionNode, callers: readonly FunctionNode[]): boolean {
     if (callers.length === 0 || !this.wholeProgram) return false;
     const positions: Array<{ helper: FunctionNode; index: number; expectations: number[] }> = [];
@@ -634,6 +664,8 @@ export class FileAnalyzer {
     // npm's `const Arborist = t.mock('../lib/arborist', { chownr })`, chownr throwing 'should not chown': a test that uses
     // what was loaded with mocks that throw fails when the code takes the path they guard.
     if (fn && !assertions.has('live') && this.names.usesThrowingMock(fn.body)) assertions.add('live');
+    // lexical's `test.for([{ name, $expect: () => { expect(…) } }])('$name', ({ $expect }) => { …; editor.read($expect) })`: a row's function that asserts, run.
+    if (fn && !assertions.has('live') && this.callsAssertingRowFunction(call, fn)) assertions.add('live');
     // `await $('pnpm typecheck')` over the code the test wrote, `await exec('npm test --prefix ./cjs')`: the command is the assertion.
     if (fn && !assertions.has('live') && runsCheckingCommand(fn)) assertions.add('live');
     // A type test in a test file: `// @ts-expect-error` asserts that the next line does not compile.

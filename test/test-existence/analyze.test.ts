@@ -152,6 +152,16 @@ describe('assertions', () => {
     expect(classes(code.replace('input.match(pattern)', 'expect(input).toMatch(pattern)'))).toEqual(['real']);
   });
 
+  it('counts the assertions of a function a table row holds, where its test calls it or hands it on', () => {
+    // As lexical's heading tests: each row builds a node and brings the checks of what it built, in a table written in the call.
+    const rows = "[\n  { name: 'h1', build: () => make('h1'), check: () => { expect(read().tag).toBe('h1'); } },\n  { name: 'h2', build: () => make('h2'), check: () => { expect(read().tag).toBe('h2'); } },\n]";
+    expect(classes(`test.for<Row>(${rows})('$name', ({ build, check }) => { build(); editor.read(check); });`, 'a.test.ts')).toEqual(['real']);
+    expect(classes(`it.each(${rows})('$name', (row) => { row.build(); row.check(); });`)).toEqual(['real']);
+    // Rows whose functions check nothing, or a test that uses none of them, assert nothing.
+    expect(classes(`test.for(${rows.replaceAll(/expect\(read\(\).tag\).toBe\('h\d'\)/g, 'render()')})('$name', ({ build, check }) => { build(); editor.read(check); });`)).toEqual(['no-assertion']);
+    expect(classes(`test.for(${rows})('$name', ({ name }) => { make(name); });`)).toEqual(['no-assertion']);
+  });
+
   it('finds helpers wherever the file defines them: later in a suite, or hoisted in the test body', () => {
     const inSuite = "describe('s', () => {\n  it('t', () => { check(f()); });\n  const check = (value) => expect(value).toBe(1);\n});";
     expect(classes(inSuite)).toEqual(['real']);
