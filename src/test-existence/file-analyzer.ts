@@ -703,7 +703,9 @@ export class FileAnalyzer {
     }
     // A type test is checked by the compiler, body and all: jest's own `test('name', () => {})` type-checks `test`.
     if (assertions.size === 0) return scope.hookAsserts || this.typeTests ? 'real' : 'no-assertion';
-    return assertions.has('live') ? 'real' : 'tautology';
+    // lexical's `beforeAll(() => build(example))` beside `test('build succeeded', () => { expect(true).toBe(true) })`: the test
+    // stands for the hook's checks, as one with no assertion does, and fails with them.
+    return assertions.has('live') || scope.hookAsserts ? 'real' : 'tautology';
   }
 
   /** `this.skip()`, `t.skip()`, `pending()`, `test.skip()` as a statement of its own: the test never runs its checks. */

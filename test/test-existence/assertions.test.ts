@@ -1069,6 +1069,11 @@ describe('helpers', () => {
     // The same throw before each test guards its set-up, and checks nothing of what the test did.
     expect(classes("describe('s', () => { beforeEach(() => { if (!db) throw new Error('no database'); }); it('t', () => { f() }); });")).toEqual(['no-assertion']);
     expect(classes("describe('s', () => { afterEach(() => { if (leaked()) throw new Error('leaked'); }); it('t', () => { f() }); });")).toEqual(['real']);
+    // A test of constants beside a hook that checks stands for the hook's checks (lexical's examples: install and build
+    // before all, then `test('build succeeded', () => { expect(true).toBe(true) })`); without one it cannot fail.
+    const carrier = "describe('example', () => {\n  beforeAll(async () => { await expect(build('example')).resolves.toBe(0); });\n  test('build succeeded', () => { expect(true).toBe(true); });\n});";
+    expect(classes(carrier)).toEqual(['real']);
+    expect(classes(carrier.replace('await expect(build(\'example\')).resolves.toBe(0)', "await build('example')"))).toEqual(['tautology']);
   });
 
   it('does not loop on modules that import each other', () => {
