@@ -6,7 +6,7 @@ import {
 } from './ast.js';
 import type { AssertionKind } from './constants.js';
 import { Bindings, CHECKING_NAME, SUITE_BASES, TEST_BASES, TYPE_ASSERTIONS, type HelperRef } from './bindings.js';
-import { isInTestFolder } from './files.js';
+import { isTestCodePath } from './files.js';
 import { CURRIED, Declarations, denoTestObject, type Declaration, type Flags } from './declarations.js';
 import { acknowledge, awaitsCallback, endsAwaitingEvent, endsThrowingIf, generatorOf, GENERATOR_MODULES, isBindCall, onlyCalls, runsCallersTest, settlesOnEvent, throwsInFunctionWithin, throwsOnCondition } from './test-body.js';
 import { compilerReading, runsCheckingCommand } from './compiler-checks.js';
@@ -336,11 +336,11 @@ export class FileAnalyzer {
 
   /**
    * What the module exports as `name`, when it is a helper module. A barrel of test helpers (`test/helpers/index.ts`:
-   * `export * from './checks'`) passes on what it re-exports whole; one of the code under test (trpc's `@trpc/client`)
-   * does not: the guards of that code check nothing for a test.
+   * `export * from './checks'`, valibot's `src/vitest/index.ts`) passes on what it re-exports whole; one of the code under
+   * test (trpc's `@trpc/client`) does not: the guards of that code check nothing for a test.
    */
   private exportRefs(name: string): HelperRef[] {
-    return isInTestFolder(this.file) ? this.names.exported(name) : (this.names.helpers.get(name) ?? []);
+    return isTestCodePath(this.file) ? this.names.exported(name) : (this.names.helpers.get(name) ?? []);
   }
 
   /**

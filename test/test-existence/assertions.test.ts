@@ -272,23 +272,28 @@ describe('helpers', () => {
     expect(classesWithPatches(files, 'src/filter.cy.tsx')).toEqual(['real', 'no-assertion', 'real', 'no-assertion']);
   });
 
-  it('follows a helper through a barrel of test helpers that re-exports a module whole, not under a namespace, nor through a barrel of the code under test', () => {
+  it('follows a helper through a barrel of test helpers that re-exports a module whole, in a test folder or one named for the tests, not under a namespace, nor through a barrel of the code under test', () => {
     const files = {
       'test/helpers/index.ts': "export * from './checks';\nexport * as more from './more';",
       'test/helpers/checks.ts': 'export function expectOk(res) { expect(res.status).toBe(200); }',
       'test/helpers/more.ts': 'export function expectCreated(res) { expect(res.status).toBe(201); }',
+      // valibot's: a barrel of the package's helpers for its runner, in a folder named for it.
+      'src/vitest/index.ts': "export * from './expectNoIssue.ts';",
+      'src/vitest/expectNoIssue.ts': "import { expect } from 'vitest';\nexport function expectNoIssue(schema, values) { for (const value of values) expect(schema.run(value)).toStrictEqual({ value }); }",
       // trpc's `@trpc/client`: a guard of the code is no check of the test's.
       'src/index.ts': "export * from './links';",
       'src/links.ts': "export function httpLink(options) { assert(options.url, 'url is required'); return options; }",
       'test/api.test.ts': [
         "import { expectOk, expectCreated } from './helpers';",
         "import { httpLink } from '../src';",
+        "import { expectNoIssue } from '../src/vitest/index.ts';",
         "it('gets', async () => { expectOk(await get('/')) });",
         "it('posts', async () => { expectCreated(await post('/')) });",
         "it('links', () => { httpLink({ url: '/' }) });",
+        "it('parses', () => { expectNoIssue(schema, ['a']) });",
       ].join('\n'),
     };
-    expect(classesIn(files, 'test/api.test.ts')).toEqual(['real', 'no-assertion', 'no-assertion']);
+    expect(classesIn(files, 'test/api.test.ts')).toEqual(['real', 'no-assertion', 'no-assertion', 'real']);
   });
 
   it('counts Cypress checks on a chain a page object starts, imported directly or through a barrel', () => {
