@@ -111,7 +111,7 @@ export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string
       listed.add(listedFile);
       return readConfig(listedFile);
     };
-    const matcher = jestMatcher(value, path.posix.dirname(file).replace(/^\.$/, ''), computed(file), files, project);
+    const matcher = jestMatcher(value, path.posix.dirname(file).replace(/^\.$/, ''), computed(file), files, project, pkg.dir);
     readRunners.add('jest');
     if (matcher) runners.push(matcher);
     else unreadable.push(file);
@@ -200,11 +200,11 @@ function relativeTo(dir: string, file: string): string | undefined {
 }
 
 /**
- * jest's selection for a config in the folder `configDir`: its own, or with `projects`, that of each
+ * jest's selection for a config in the folder `configDir`, run in `runDir`: its own, or with `projects`, that of each
  * inline project, of `<rootDir>` where it is listed, and of each config file it lists that `project`
  * reads; other folders it lists are packages with configs of their own.
  */
-function jestMatcher(config: Literal, configDir: string, computed: Computed, files: ReadonlySet<string>, project: (file: string) => Literal | undefined = () => undefined): Matcher | undefined {
+function jestMatcher(config: Literal, configDir: string, computed: Computed, files: ReadonlySet<string>, project: (file: string) => Literal | undefined, runDir: string): Matcher | undefined {
   if (!isObject(config)) return undefined;
   if (typeof config.rootDir !== 'string' && config.rootDir !== undefined) return undefined;
   // rootDir is relative to the config's folder; <rootDir> in projects means the same.
@@ -219,9 +219,14 @@ function jestMatcher(config: Literal, configDir: string, computed: Computed, fil
       const configFile = CONFIG_FILE.test(entry) ? projectPath(entry.replace(/^<rootDir>/, '.'), dir) : undefined;
       const listed = configFile === undefined ? undefined : project(configFile);
       // jest takes a project's rootDir from its config file's folder.
-      if (listed !== undefined) matchers.push(jestMatcher(listed, path.posix.dirname(configFile!).replace(/^\.$/, ''), computed, files, project));
+      if (listed !== undefined) matchers.push(jestMatcher(listed, path.posix.dirname(configFile!).replace(/^\.$/, ''), computed, files, project, runDir));
     } else if (isObject(entry)) {
-      matchers.push(jestMatcher(entry, dir, computed, files, project));
+      // An inline project's rootDir is the config file's folder, as is <rootDir> in it, whatever the config's own rootDir; another
+      // relative rootDir is the folder jest runs in's (apollo-client's `{ ...defaults, rootDir: 'src' }` in config/jest.config.ts).
+      const own = entry.rootDir;
+      if (own !== undefined && typeof own !== 'string') return undefined;
+      const projectDir = own === undefined ? configDir : own.startsWith('<rootDir>') ? projectPath(own.replace(/^<rootDir>/, '.'), configDir) : projectPath(own, runDir);
+      matchers.push(projectDir === undefined ? undefined : jestProjectMatcher(entry, projectDir, computed, files));
     } else {
       return undefined;
     }

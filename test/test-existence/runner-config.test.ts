@@ -216,6 +216,21 @@ describe('the files the runner runs', () => {
     expect(folders.metrics['test-files']).toBe(1);
   });
 
+  it("roots an inline jest project in its config file's folder, and a rootDir of its own written relative in the folder jest runs in", async () => {
+    // apollo-client's config/jest.config.ts: projects that spread `defaults` with `rootDir: 'src'`, run by `jest --config ./config/jest.config.ts`.
+    const tree = (rootDir: string, configRootDir = '') => ({
+      'package.json': pkg({ test: 'jest --config ./config/jest.config.js' }),
+      'config/jest.config.js': `const defaults = { ${rootDir} };\nmodule.exports = { ${configRootDir}projects: [{ ...defaults, displayName: 'core', testPathIgnorePatterns: ['\\\\.tsx$'] }, { ...defaults, displayName: 'react', testMatch: ['**/*.test.tsx'] }] };\n`,
+      'src/add.test.ts': REAL,
+      'src/react/render.test.tsx': REAL,
+      'config/helper.test.js': EMPTY,
+    });
+    expect(await judged(tree("rootDir: 'src'"))).toEqual({ findings: [], testFiles: 2 });
+    expect(await judged(tree("rootDir: '<rootDir>/../src'"))).toEqual({ findings: [], testFiles: 2 });
+    // With none, the project is rooted in the config file's folder, whatever the config's own rootDir.
+    expect(await judged(tree('', "rootDir: '..', "))).toEqual({ findings: ['test/empty config/helper.test.js', 'tests/none package.json'], testFiles: 1 });
+  });
+
   it('reads a jest project given as a config file, once, with its rootDir in its own folder', async () => {
     // mobx's: the script's config lists the package's own jest.config.js, built by a helper from the settings it is given.
     const files = {
