@@ -10,7 +10,7 @@ import { listProjectFiles, readProjectFile } from '../core/project-files.js';
 import { createTestFileMatcher, isInTestFolder, isScriptFile, isSourceFile } from './files.js';
 import { judgeReports, readTestReports } from './reports.js';
 import { startAnalysis } from './analysis-pool.js';
-import { isSupportPackage, PackagePolicy, providesTestHelpers, type PackageAllowEntry } from './package-policy.js';
+import { isSupportPackage, linkedDevTools, PackagePolicy, providesTestHelpers, type PackageAllowEntry } from './package-policy.js';
 import { parseJsonConfig } from './config-values.js';
 import { codeWithoutTests, type CodeWithoutTests } from './own-code.js';
 import { readRunnerSelection, type RunnerSelection } from './runner-config.js';
@@ -264,7 +264,9 @@ export const testExistenceGate: Gate = {
     }
 
     // Packages that would have too few tests without the ones a package of tests has for them.
-    const testedElsewhere = [...testedBy.keys()].filter((entry) => !isSupportPackage(entry) && tallies.get(entry)!.sources.length > 0 && tallies.get(entry)!.classes.real < options.minTests);
+    const devTools = linkedDevTools(packageByDir.get(''), packages);
+    const isSupport = (entry: JudgedPackage) => isSupportPackage(entry) || devTools.has(entry.dir);
+    const testedElsewhere = [...testedBy.keys()].filter((entry) => !isSupport(entry) && tallies.get(entry)!.sources.length > 0 && tallies.get(entry)!.classes.real < options.minTests);
 
     const nxTests = nxTestProjects(fileSet, read);
     const angularTests = angularTestProjects(fileSet, read);
@@ -307,7 +309,7 @@ export const testExistenceGate: Gate = {
       const runWithoutTestScript =
         (typeof rootTestScript === 'string' ? !delegatesToWorkspaces(rootTestScript) || rootRunnerRuns : rootRunnerRuns && workflowRunsTests(workspaceRoot)) || runByRootTests(entry.dir).length > 0 || (nxTests?.(entry.dir, entry.manifest) ?? false) || (angularTests?.(entry.dir) ?? false) || enclosingRunnerRuns(entry) || workflowRunsTests(entry);
       if (excluded.has(entry)) continue;
-      if (isSupportPackage(entry)) supportPackages += 1;
+      if (isSupport(entry)) supportPackages += 1;
       else {
         const why = checkPackage(entry, tally, readings.get(entry)!, testedBy.get(entry) ?? [], options, emit, context, fileSet, runWithoutTestScript);
         if (why) withoutTests[why] += 1;
@@ -344,7 +346,7 @@ export const testExistenceGate: Gate = {
       metrics['executed-tests'] = executed.total;
       metrics['passed-tests'] = executed.passed;
       metrics['failed-tests'] = executed.failed;
-      const reported = judged.filter((entry) => !isSupportPackage(entry)).map((entry) => ({ dir: entry.dir, name: entry.name, realTests: tallies.get(entry)!.classes.real }));
+      const reported = judged.filter((entry) => !isSupport(entry)).map((entry) => ({ dir: entry.dir, name: entry.name, realTests: tallies.get(entry)!.classes.real }));
       for (const problem of judgeReports(executed, options.reports, options.minTests, reported, (file) => packageOf(file).dir)) emit(problem);
     }
     context.log.info(`test-existence: ${metrics.tests} tests in ${metrics['test-files']} test files of ${metrics.packages} package(s), ${metrics['real-tests']} real`);

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import picomatch from 'picomatch';
 import { ExceptionList, type ExceptionEntry } from '../core/exceptions.js';
 import { unscopedName } from '../core/packages.js';
@@ -68,7 +69,7 @@ export function importsTestLibrary(code: string): boolean {
 export interface PackageRef {
   dir: string;
   name: string;
-  manifest?: { name?: unknown; version?: unknown; private?: unknown; dependencies?: unknown; peerDependencies?: unknown };
+  manifest?: { name?: unknown; version?: unknown; private?: unknown; dependencies?: unknown; peerDependencies?: unknown; devDependencies?: unknown };
 }
 
 /**
@@ -129,12 +130,35 @@ export function isSupportPackage(pkg: PackageRef): boolean {
   // Shared settings of a tool are configuration, published or not: their rules are the tool's to check.
   const nameWords = wordsOf(name);
   if (nameWords.some((word) => CONFIG_WORDS.has(word)) && nameWords.some((word) => CONFIGURED_TOOLS.has(word))) return true;
-  if (manifest && manifest.private !== true && typeof manifest.name === 'string' && typeof manifest.version === 'string') return false;
+  if (isPublished(pkg)) return false;
   // Below a folder named dev, an app not published is one its developers try the packages in by hand (next-auth's apps/dev/express).
   if (segments.slice(0, -1).includes('dev')) return true;
   // A reverse-domain id names an app, and its `example` is a placeholder domain: dub's Stripe app, `com.example.dub`.
   const nameSegments = REVERSE_DOMAIN.test(name) ? [] : [name];
   return [...segments, ...nameSegments].some((segment) => wordsOf(segment).some((word) => SUPPORT_WORDS.has(word) || UNPUBLISHED_SUPPORT_WORDS.has(word)));
+}
+
+/** Published under a name and version. */
+function isPublished(pkg: PackageRef): boolean {
+  const manifest = pkg.manifest;
+  return manifest !== undefined && manifest.private !== true && typeof manifest.name === 'string' && typeof manifest.version === 'string';
+}
+
+/**
+ * The folders of the packages not published that the root links into its devDependencies by path: the repository's own
+ * tooling (graphql-js's `"eslint-plugin-internal-rules": "file:./resources/eslint-internal-rules"`, apollo-client's
+ * size-limit plugin in config/size-limit), support as its scripts/ folder is.
+ */
+export function linkedDevTools(root: PackageRef | undefined, packages: readonly PackageRef[]): Set<string> {
+  const devDependencies = root?.manifest?.devDependencies;
+  if (typeof devDependencies !== 'object' || devDependencies === null) return new Set();
+  const linked = new Set(
+    Object.values(devDependencies).flatMap((spec) => {
+      const target = typeof spec === 'string' ? /^(?:file|link):(.+)$/.exec(spec)?.[1] : undefined;
+      return target === undefined ? [] : [path.posix.join(root!.dir, target).replace(/\/$/, '')];
+    }),
+  );
+  return new Set(packages.filter((entry) => linked.has(entry.dir) && !isPublished(entry)).map((entry) => entry.dir));
 }
 
 /**

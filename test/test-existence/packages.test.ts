@@ -179,6 +179,26 @@ describe('packages as a user sees them', () => {
     expect(report.metrics).toMatchObject({ 'support-packages': 4 });
   });
 
+  it('needs no tests of a package the root links into its devDependencies by path and does not publish: its tooling', async () => {
+    // graphql-js's internal ESLint rules and apollo-client's size-limit plugin: code, outside any workspace, that only the root's tools load.
+    const tree = (devDependencies: Record<string, string>, pluginManifest: Record<string, unknown> = { private: true }) =>
+      tempDir({
+        'package.json': manifest('lib', { test: 'vitest run' }, { devDependencies }),
+        'src/add.js': SOURCE,
+        'test/add.test.js': REAL_TEST,
+        'resources/eslint-internal-rules/package.json': manifest('eslint-plugin-internal', {}, pluginManifest),
+        'resources/eslint-internal-rules/index.js': "module.exports = { rules: { 'only-ascii': { create: (context) => ({ Literal(node) { if (/[^\\x00-\\x7f]/.test(node.value)) context.report({ node, message: 'ascii only' }); } }) } } };\n",
+      });
+    const untested = ['tests/none resources/eslint-internal-rules/package.json', 'script/missing resources/eslint-internal-rules/package.json'];
+    const linked = await runGate(tree({ 'eslint-plugin-internal': 'file:./resources/eslint-internal-rules', vitest: '^3.0.0' }));
+    expect(rules(linked)).toEqual([]);
+    expect(linked.metrics).toMatchObject({ 'support-packages': 1 });
+    expect(rules(await runGate(tree({ 'eslint-plugin-internal': 'link:resources/eslint-internal-rules/' })))).toEqual([]);
+    // Not linked, or published under a name and version, it is a package like any other.
+    expect(rules(await runGate(tree({ vitest: '^3.0.0' })))).toEqual(untested);
+    expect(rules(await runGate(tree({ 'eslint-plugin-internal': 'file:./resources/eslint-internal-rules' }, { version: '1.0.0' })))).toEqual(untested);
+  });
+
   it('counts a package that another package runs its suite against, by an environment variable of its test scripts, as tested by that suite', async () => {
     const files = (coreTest: string) => ({
       'package.json': manifest('orm', { test: 'npm test --workspaces' }, { private: true, workspaces: ['packages/*'] }),
