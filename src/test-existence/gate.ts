@@ -526,7 +526,7 @@ function onlyModuleFormat(manifest: unknown): boolean {
 function runnerSelection(entry: JudgedPackage, reading: TestScriptReading, files: ReadonlySet<string>, root: string): RunnerSelection {
   const selectionOf = (of: TestScriptReading) => {
     const named = of.configFiles.map((file) => (entry.dir ? `${entry.dir}/${file}` : file)).filter((file) => files.has(file));
-    return readRunnerSelection({ dir: entry.dir, runners: of.runners, runnersWithoutConfig: of.runnersWithoutConfig, runnerFiles: of.runnerFiles, ...(entry.manifest ? { manifest: entry.manifest } : {}), namedConfigs: named }, files, (file) => readProjectFile(root, file));
+    return readRunnerSelection({ dir: entry.dir, runners: of.runners, runnersWithoutConfig: of.runnersWithoutConfig, vitestTypecheck: of.vitestTypecheck, runnerFiles: of.runnerFiles, ...(entry.manifest ? { manifest: entry.manifest } : {}), namedConfigs: named }, files, (file) => readProjectFile(root, file));
   };
   const scripts = entry.manifest?.scripts ?? {};
   const configured = new Map(

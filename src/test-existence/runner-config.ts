@@ -39,6 +39,8 @@ interface PackageFiles {
   namedConfigs: string[];
   /** The runners the test scripts run somewhere without naming a config. */
   runnersWithoutConfig?: readonly string[];
+  /** Whether a test script runs vitest with `--typecheck`. */
+  vitestTypecheck?: boolean;
 }
 
 /** The config files each runner reads from a package's folder, in the order it prefers them (jest's JEST_CONFIG_EXT_ORDER, mocha's CONFIG_FILES): looked up, not searched for among all files. */
@@ -128,7 +130,7 @@ export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string
   const foundVitest = findsItsOwn ? present(VITEST_CONFIGS).filter((file) => runsVitest || path.posix.basename(file).startsWith('vitest.')) : [];
   for (const file of new Set([...namedVitest, ...foundVitest.slice(0, 1)])) {
     configs.push(file);
-    const matcher = vitestMatcher(readConfig(file), pkg.dir, computed(file));
+    const matcher = vitestMatcher(readConfig(file), pkg.dir, computed(file), pkg.vitestTypecheck ?? false);
     readRunners.add('vitest');
     if (matcher) runners.push(matcher);
     else unreadable.push(file);
@@ -291,11 +293,11 @@ function isMissingBuildOutput(root: string, rootDir: string, files: ReadonlySet<
   return true;
 }
 
-function vitestMatcher(config: Literal, dir: string, computed: Computed): Matcher | undefined {
+function vitestMatcher(config: Literal, dir: string, computed: Computed, typecheckFlag: boolean): Matcher | undefined {
   if (!isObject(config)) return undefined;
   const test = config.test ?? {};
   if (!isObject(test)) return undefined;
-  const own = vitestProjectMatcher(config, test, {}, dir, computed);
+  const own = vitestProjectMatcher(config, test, {}, dir, computed, typecheckFlag);
   if (test.projects === undefined) return own;
   if (!Array.isArray(test.projects)) return undefined;
   // Inline projects choose their own files (`extends: true` inherits the root's). Paths and globs
@@ -304,13 +306,13 @@ function vitestMatcher(config: Literal, dir: string, computed: Computed): Matche
   if (inline.length === 0) return own;
   const projects = inline.map((project) => {
     if (!isObject(project) || (project.test !== undefined && !isObject(project.test))) return undefined;
-    return vitestProjectMatcher(project, (project.test ?? {}) as { [key: string]: Literal }, project.extends === true ? test : {}, dir, computed);
+    return vitestProjectMatcher(project, (project.test ?? {}) as { [key: string]: Literal }, project.extends === true ? test : {}, dir, computed, typecheckFlag);
   });
   if (projects.some((matcher) => matcher === undefined)) return undefined;
   return (file) => projects.some((matches) => matches!(file));
 }
 
-function vitestProjectMatcher(config: { [key: string]: Literal }, test: { [key: string]: Literal }, inherited: { [key: string]: Literal }, dir: string, computed: Computed): Matcher | undefined {
+function vitestProjectMatcher(config: { [key: string]: Literal }, test: { [key: string]: Literal }, inherited: { [key: string]: Literal }, dir: string, computed: Computed, typecheckFlag: boolean): Matcher | undefined {
   const include = stringList(test.include ?? inherited.include, VITEST_DEFAULT_INCLUDE);
   // `exclude: [...configDefaults.exclude, 'e2e/**']` builds on vitest's defaults, which stand in for what is computed.
   const exclude = exclusionList(test.exclude ?? inherited.exclude, VITEST_DEFAULT_EXCLUDE, VITEST_DEFAULT_EXCLUDE, () => computed('test.exclude'));
@@ -319,10 +321,10 @@ function vitestProjectMatcher(config: { [key: string]: Literal }, test: { [key: 
   if (!include || !exclude || (test.dir !== undefined && typeof test.dir !== 'string')) return undefined;
   const base = root ? projectPath(root, dir) : dir;
   if (base === undefined) return undefined;
-  // With `typecheck: { enabled: true }` vitest also checks its type tests (h3's `*.test-d.ts`). Whether it does, or which, computed, is unknown.
+  // With `typecheck: { enabled: true }`, or run with `--typecheck`, vitest also checks its type tests (h3's `*.test-d.ts`). Whether it does, or which, computed, is unknown.
   const typecheck = isObject(test.typecheck) ? test.typecheck : isObject(inherited.typecheck) ? inherited.typecheck : undefined;
-  if (typecheck?.enabled === UNREADABLE) return undefined;
-  const typeTests = typecheck?.enabled === true ? stringList(typecheck.include, VITEST_TYPECHECK_INCLUDE) : [];
+  if (typecheck?.enabled === UNREADABLE && !typecheckFlag) return undefined;
+  const typeTests = typecheckFlag || typecheck?.enabled === true ? stringList(typecheck?.include, VITEST_TYPECHECK_INCLUDE) : [];
   if (!typeTests) return undefined;
   const included = picomatch([...include, ...typeTests].map(stripDotSlash), { dot: true });
   const excluded = picomatch(exclude.map(stripDotSlash), { dot: true });

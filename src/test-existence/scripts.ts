@@ -18,6 +18,8 @@ export interface TestScriptReading {
   runners: string[];
   /** Those of them the scripts run somewhere without naming a config: the runner finds its own. */
   runnersWithoutConfig: string[];
+  /** Whether a script runs vitest with `--typecheck`, which checks its type tests whatever its config says. */
+  vitestTypecheck: boolean;
   /** The files `node --test` and `mocha` are told to run, by their arguments (`node --test test/*.test.js`, `mocha test/ --recursive`). */
   runnerFiles: RunnerFiles[];
   /** The values the test scripts give environment variables: `db2` of sequelize's `cross-env DIALECT=db2 yarn _test-unit`. */
@@ -44,6 +46,8 @@ type Command = Extract<ShellNode, { type: 'command' }>;
 /** npm's default, written by `npm init`. */
 const NPM_PLACEHOLDER = /no test specified/i;
 const PASS_WITH_NO_TESTS = /^--pass-?with-?no-?tests(?:=true)?$/i;
+/** valibot's `vitest --typecheck`, and `--typecheck.enabled`, `--typecheck.only`. */
+const VITEST_TYPECHECK = /^--typecheck(?:\.enabled|\.only)?(?:=true)?$/;
 /** Test runners, by the name of their command. */
 const TEST_RUNNERS = new Set([
   'jest', 'vitest', 'mocha', '_mocha', 'ava', 'tap', 'tape', 'uvu', 'jasmine', 'karma', 'playwright', 'cypress', 'tsd', 'tstyche', 'borp',
@@ -87,6 +91,7 @@ export function checkTestScript(scripts: Record<string, unknown>, runByWorkspace
     configFiles: [...reader.configFiles],
     runners: [...new Set([...reader.runners, ...others.runners, ...unknown])],
     runnersWithoutConfig: [...new Set([...reader.runnersWithoutConfig, ...others.runnersWithoutConfig])],
+    vitestTypecheck: reader.vitestTypecheck || others.vitestTypecheck,
     runnerFiles: [...reader.runnerFiles, ...others.runnerFiles],
     environment: [...new Set([...reader.environment, ...others.environment])],
   };
@@ -97,6 +102,7 @@ class ScriptReader {
   readonly configFiles = new Set<string>();
   readonly runners = new Set<string>();
   readonly runnersWithoutConfig = new Set<string>();
+  vitestTypecheck = false;
   readonly runnerFiles: RunnerFiles[] = [];
   readonly environment = new Set<string>();
   readonly visited: Set<string>;
@@ -203,6 +209,7 @@ class ScriptReader {
       if (runnerWords.some((word) => PASS_WITH_NO_TESTS.test(word))) {
         this.problems.push({ rule: 'script/pass-with-no-tests', script: name, message: `the "${name}" script passes --passWithNoTests, so it is green when no test is found` });
       }
+      if (runner === 'vitest' && runnerWords.some((word) => VITEST_TYPECHECK.test(word))) this.vitestTypecheck = true;
       const config = configOption(runnerWords);
       if (config) this.configFiles.add(path.posix.normalize(config));
       else this.runnersWithoutConfig.add(runner);

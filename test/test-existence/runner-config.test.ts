@@ -282,10 +282,10 @@ describe('the files the runner runs', () => {
     expect(rules(computed)).toEqual(['tests/runner-config vitest.config.ts']);
   });
 
-  it("takes vitest's type tests for tests where its typecheck is enabled", async () => {
+  it("takes vitest's type tests for tests where its typecheck is enabled, in its config or by the script", async () => {
     const TYPE_TEST = "import { expectTypeOf, test } from 'vitest';\ntest('types', () => { expectTypeOf(add(1, 2)).toEqualTypeOf<number>(); });\n";
-    const project = (typecheck: string) => judged({
-      'package.json': pkg({ test: 'vitest run' }),
+    const project = (typecheck: string, test = 'vitest run') => judged({
+      'package.json': pkg({ test }),
       'vitest.config.ts': `export default { test: { include: ['test/**/*.test.ts']${typecheck} } };\n`,
       'test/add.test.ts': REAL,
       'test/add.test-d.ts': TYPE_TEST,
@@ -296,6 +296,9 @@ describe('the files the runner runs', () => {
     expect(await project(', typecheck: { enabled: true }')).toEqual({ findings: [], testFiles: 4 });
     expect(await project(", typecheck: { enabled: true, include: ['types/**/*.spec-d.ts'] }")).toEqual({ findings: [], testFiles: 2 });
     expect(await project('')).toEqual({ findings: [], testFiles: 1 });
+    // valibot's `vitest --typecheck` switches it on whatever the config says.
+    expect(await project('', 'vitest --typecheck')).toEqual({ findings: [], testFiles: 4 });
+    expect(await project(', typecheck: { enabled: !!process.env.CI }', 'vitest run --typecheck.only')).toEqual({ findings: [], testFiles: 4 });
     // Switched on or pointed at run time: which files run is unknown, said in a notice, and the conventions judge them.
     for (const computed of [', typecheck: { enabled: !!process.env.CI }', ', typecheck: { enabled: true, include: typeTests() }']) {
       expect(await project(computed)).toEqual({ findings: ['tests/runner-config vitest.config.ts'], testFiles: 4 });
