@@ -11,8 +11,8 @@ export function isScriptFile(file: string): boolean {
 }
 
 const HELPER_DIRECTORIES = new Set(['helpers', 'helper', '__helpers__']);
-/** Directories whose files support tests but are not tests themselves (ava's, jest's and tap's conventions). */
-const TEST_SUPPORT_DIRECTORIES = new Set(['fixtures', 'fixture', '__fixtures__', ...HELPER_DIRECTORIES, '__mocks__', '__snapshots__', 'tap-snapshots']);
+/** Directories whose files support tests but are not tests themselves (ava's, jest's, jscodeshift's and tap's conventions). */
+const TEST_SUPPORT_DIRECTORIES = new Set(['fixtures', 'fixture', '__fixtures__', '__testfixtures__', ...HELPER_DIRECTORIES, '__mocks__', '__snapshots__', 'tap-snapshots']);
 /** tsd checks the files of `test-d/` when no `index.test-d.ts` is beside the typings; tstyche those of `__typetests__/`. */
 const TEST_DIRECTORIES = new Set(['test', 'tests', '__tests__', '__typetests__', 'test-d']);
 /** Folders of templates a tool fills in: their files become code, tests among it, elsewhere (moment's `templates/test-header.js`, a UMD header glued onto each built test). */

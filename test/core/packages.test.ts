@@ -80,6 +80,8 @@ describe('discoverPackages', () => {
       'node_modules/dep/package.json': manifest({ name: 'dep' }),
       'test/fixtures/app/package.json': manifest({ name: 'fixture-app' }),
       'src/__mocks__/fs/package.json': manifest({ name: 'mock' }),
+      // jscodeshift's inputs and outputs of a codemod.
+      'transforms/__testfixtures__/project/package.json': manifest({ name: 'codemod-input' }),
       'dist/esm/package.json': manifest({ type: 'module' }),
       // A dual build's copy of the package's name: no version, scripts or dependencies of its own.
       'lib/cjs/package.json': manifest({ name: 'lib', type: 'commonjs' }),

@@ -299,6 +299,9 @@ describe('test-existence gate', () => {
       'test-utils/index.js': SOURCE,
       'src/__testUtils__/dedent.ts': SOURCE,
       'src/testing/render.tsx': SOURCE,
+      // jscodeshift's inputs and outputs of a transform (valibot's codemod).
+      'src/__testfixtures__/rename.input.ts': SOURCE,
+      'src/__testfixtures__/rename.output.ts': SOURCE,
       'test/config.test.js': "import config from '../vitest.config';\nit('exports a config', () => { expect(config).toEqual({}); });\n",
     });
     const report = await runGate(cwd);
