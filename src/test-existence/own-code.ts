@@ -86,7 +86,7 @@ function declaresValue(statement: t.Node): boolean {
 /** The typed helpers tools give for their settings: `defineConfig`, `defineConventions`, `defineWorkspace`. */
 const DEFINE_HELPER = /^define[A-Z]/;
 
-/** A value with no behaviour: literals, arrays and objects of them, other constants and their members (`Status.Done`), arithmetic of them. */
+/** A value with no behaviour: literals, arrays and objects of them, other constants and their members (`Status.Done`), arithmetic of them, messages that fill in their arguments. */
 function isData(node: t.Node): boolean {
   switch (node.type) {
     case 'Literal':
@@ -111,6 +111,9 @@ function isData(node: t.Node): boolean {
     case 'TSTypeAssertion':
     case 'ParenthesizedExpression':
       return isData(node.expression);
+    // A message that only fills in what it is given: valibot's i18n, whose messages are templates of the issue's values.
+    case 'ArrowFunctionExpression':
+      return (node.body.type === 'TemplateLiteral' || (node.body.type === 'Literal' && typeof node.body.value === 'string')) && isData(node.body);
     // `Object.freeze({ … })`: constants kept constant; `defineConventions([…])`, `defineConfig({ … })`: constants a tool's typed helper hands back.
     case 'CallExpression':
       return (calleePath(node.callee)?.join('.') === 'Object.freeze' || (node.callee.type === 'Identifier' && DEFINE_HELPER.test(node.callee.name))) && node.arguments.length > 0 && node.arguments.every(isData);

@@ -615,6 +615,8 @@ describe('packages as a user sees them', () => {
       // CommonJS's exports of constants; lexical's stub that stands in for a native module exports nothing at all.
       'packages/types/src/codes.cjs': "'use strict';\nmodule.exports = { OK: 0, FAILED: 1 };\nexports.VERSION = '1.0';\n",
       'packages/types/src/empty.js': "'use strict';\nmodule.exports = {};\n",
+      // valibot's i18n: messages that fill in the values of the issue they are given.
+      'packages/types/src/de.ts': "const language = { code: 'de', specific: { email: (issue) => `Ungültige E-Mail: ${issue.received}`, empty: () => 'Leer' } };\nexport default language;\n",
       // One too large for oxc on the main thread's stack, which babel reads.
       'packages/types/src/icons.ts': `export enum Icon {\n${Array.from({ length: 4000 }, (_, index) => `  Icon${index} = 'icon-${index}',`).join('\n')}\n}\n`,
     };
@@ -632,6 +634,8 @@ describe('packages as a user sees them', () => {
       'export const rules = makeRules([]);\n',
       'module.exports = { add: (a, b) => a + b };\n',
       'module.exports.count = count++;\n',
+      'export const sum = (issue) => issue.a + issue.b;\n',
+      'export const message = (issue) => `${format(issue.received)} received`;\n',
     ]) {
       const report = await runGate(workspace({ ...declarations, 'packages/types/src/more.ts': computes }));
       expect(rules(report)).toEqual(['tests/none packages/types/package.json', 'script/missing packages/types/package.json']);
