@@ -36,6 +36,8 @@ const TYPE_TEST_FILE = /(?:\.test-d\.[cm]?tsx?|\.tst\.[cm]?tsx?)$|(?:^|\/)(?:__t
  */
 const TYPES_QUALIFIED_TEST = /[^/]\.(?:types?|typings)\.(?:test|spec)\.[cm]?tsx?$/;
 const TYPES_NAMED_TEST = /(?:^|\/)(?:types?|typings)\.(?:test|spec)\.[cm]?tsx?$/;
+/** A suite or test titled as type tests: `describe.skip('type tests', …)`, `test.skip('Type Tests', …)`. */
+const TYPE_TESTS_TITLE = /\btype[- ]?tests?\b/i;
 
 
 
@@ -78,6 +80,8 @@ interface Scope {
   todo: boolean;
   /** A hook (`beforeEach`, `afterEach` …) of an enclosing suite asserts, on behalf of every test. */
   hookAsserts: boolean;
+  /** In a suite of type tests that the runner skips and the compiler checks (see compiledOnly). */
+  typeTests?: boolean;
   /**
    * The parameters of the helpers around: functions the file does not run as it loads (it hands
    * them to no call), such as enzyme's `function itIf(cond, a, b)`. What they hold is the caller's.
@@ -616,7 +620,7 @@ export class FileAnalyzer {
     const callback = call.arguments.find(isFunction);
     if (!callback) return;
     const skippedBy = scope.skipped || !flags.skipped ? scope.skippedBy : this.lines.at(call.start).line;
-    const inner: Scope = { ...scope, skipped: scope.skipped || flags.skipped, skippedBy, todo: scope.todo || flags.todo };
+    const inner: Scope = this.compiledOnly(call, flags) ? { ...scope, typeTests: true } : { ...scope, skipped: scope.skipped || flags.skipped, skippedBy, todo: scope.todo || flags.todo };
     const testsBefore = this.tests.length;
     const passedBefore = this.passedThrough;
     this.declarations.within(callback, () => {
@@ -632,7 +636,9 @@ export class FileAnalyzer {
   }
 
   private visitTest(call: t.CallExpression, declaration: Declaration, scope: Scope, title = this.titleOf(call)): void {
-    const flags = this.declarations.flagsOf(call, declaration);
+    const declared = this.declarations.flagsOf(call, declaration);
+    const flags = this.compiledOnly(call, declared) ? { ...declared, skipped: false } : declared;
+    if (flags !== declared) scope = { ...scope, typeTests: true };
     const { callback, fromCaller } = this.callbackOf(call, declaration);
     const before = this.tests.length;
     const inner: Scope = { ...scope, skipped: scope.skipped || flags.skipped, todo: scope.todo || flags.todo };
@@ -681,6 +687,14 @@ export class FileAnalyzer {
     if (scope.skippedBy !== undefined && test.testClass === 'skipped') this.skippedBy.set(test, scope.skippedBy);
   }
 
+  /**
+   * Whether a skipped suite or test is type tests that only the compiler runs: apollo-client's `describe.skip("type tests", () => {
+   * test('infers the data', () => { expectTypeOf(result.data).toEqualTypeOf<Data>() }) })`, skipped so that jest does not run them.
+   */
+  private compiledOnly(call: t.CallExpression, flags: Flags): boolean {
+    return flags.skipped && this.typescript && TYPE_TESTS_TITLE.test(this.titleOf(call));
+  }
+
   private classify(callback: FunctionNode | 'opaque' | undefined, flags: Flags, scope: Scope, assertions: Set<AssertionKind>): TestClass {
     // Skipped wins over todo: astro's `describe.skip(title, { todo: 'why' }, …)` runs nothing; a todo alone may
     // run (node:test's `{ todo: 'reason' }`) without its failures failing the run.
@@ -692,7 +706,7 @@ export class FileAnalyzer {
     if (callback === 'opaque') return 'real';
     const body = callback.body;
     if (body.type === 'BlockStatement') {
-      if (body.body.length === 0) return this.typeTests ? 'real' : 'empty';
+      if (body.body.length === 0) return this.typeTests || scope.typeTests ? 'real' : 'empty';
       // Nothing but types (zod's `type _Refined<T> = …` that must not recurse too deep) and, in TypeScript, functions
       // the test never calls (date-fns's `function _test<D extends Date>(arg: D) { isMonday(arg) }`): nothing runs, the compiler checks them.
       // Values written out beside them, untyped, run nothing either (react-hook-form's `const error = {…}; errors = { steps: error }; errors;`).
@@ -702,7 +716,7 @@ export class FileAnalyzer {
       if (skip) return skip;
     }
     // A type test is checked by the compiler, body and all: jest's own `test('name', () => {})` type-checks `test`.
-    if (assertions.size === 0) return scope.hookAsserts || this.typeTests ? 'real' : 'no-assertion';
+    if (assertions.size === 0) return scope.hookAsserts || this.typeTests || scope.typeTests ? 'real' : 'no-assertion';
     // lexical's `beforeAll(() => build(example))` beside `test('build succeeded', () => { expect(true).toBe(true) })`: the test
     // stands for the hook's checks, as one with no assertion does, and fails with them.
     return assertions.has('live') || scope.hookAsserts ? 'real' : 'tautology';

@@ -1124,6 +1124,16 @@ describe('tautologies: only known value matchers on constants', () => {
     expect(classes(`it('t', () => {\n${body}\n});`, 'a.test.ts')).toEqual([expected]);
   });
 
+  it('takes a skipped suite or test titled as type tests, in TypeScript, for type tests the compiler checks', () => {
+    // apollo-client's: `describe.skip("type tests")` so that jest does not run what tsc checks.
+    const suite = (title: string) => `describe.skip('${title}', () => {\n  test('infers the data', () => {\n    expectTypeOf(useQuery(QUERY).data).toEqualTypeOf<Data | undefined>();\n  });\n  test('rejects a variable', () => {\n    // @ts-expect-error\n    useQuery(QUERY, { variables: { id: 1 } });\n  });\n});\ntest.skip('type tests', () => {\n  useQuery(QUERY, { variables: { id: '1' } });\n});`;
+    expect(classes(suite('type tests'), 'useQuery.test.tsx')).toEqual(['real', 'real', 'real']);
+    expect(classes(suite('Type Tests'), 'src/__tests__/client.ts')).toEqual(['real', 'real', 'real']);
+    // Any other title skips, and so does JavaScript, which no compiler checks.
+    expect(classes(suite('later'), 'useQuery.test.tsx')).toEqual(['skipped', 'skipped', 'real']);
+    expect(classes(suite('type tests').replace(/<Data \| undefined>/, '').replace("test.skip('type tests'", "test.skip('later'"), 'useQuery.test.js')).toEqual(['skipped', 'skipped', 'skipped']);
+  });
+
   it('takes type assertions written as helpers, annotated unused bindings and satisfies for type tests, never as missing assertions', () => {
     const type = (body: string) => classes(`it('t', () => {\n${body}\n});`, 'a.test.ts')[0];
     // zod's util.assertEqual<A, B>(true) and assertIs<T>(x): the compiler checks the type arguments.
