@@ -20,6 +20,8 @@ import type { DeclaredTests } from './local-modules.js';
 
 const HOOKS = new Set(['beforeEach', 'afterEach', 'beforeAll', 'afterAll', 'before', 'after', 'setup', 'teardown', 'suiteSetup', 'suiteTeardown']);
 const AFTER_HOOKS = new Set(['afterEach', 'afterAll', 'after', 'teardown', 'suiteTeardown']);
+/** QUnit's hooks, a module's options or the methods of the `hooks` its callback is given. */
+const QUNIT_HOOKS = new Set(['before', 'beforeEach', 'afterEach', 'after']);
 
 /** Statements that skip the test they stand in, unconditionally: `this.skip()`, `t.skip()`, `pending()`, `test.skip()`. */
 const RUNTIME_SKIPS = new Set(['skip', 'fixme']);
@@ -176,6 +178,7 @@ export class FileAnalyzer {
   private readonly names = new Bindings();
   private readonly declarations = new Declarations(this.names);
   private readonly typeTests: boolean;
+  private readonly qunit: boolean;
   /** A TypeScript file: the compiler checks what its tests declare, even what they never run. */
   private readonly typescript: boolean;
   private readonly finder: AssertionFinder;
@@ -198,6 +201,7 @@ export class FileAnalyzer {
   ) {
     this.typeTests = TYPE_TEST_FILE.test(file) || TYPES_QUALIFIED_TEST.test(file) || (TYPES_NAMED_TEST.test(file) && code.includes('@ts-expect-error'));
     this.typescript = TYPESCRIPT_FILE.test(file);
+    this.qunit = QUNIT_FILE.test(code);
     this.finder = new AssertionFinder(this.names, {
       path: file,
       typeTests: this.typeTests,
@@ -205,7 +209,7 @@ export class FileAnalyzer {
       localModules: options.localModules,
       patchedMethods: options.patchedMethods,
       isDeclaration: (call) => this.declarations.of(call) !== undefined,
-      failsWithoutAssertions: QUNIT_FILE.test(code),
+      failsWithoutAssertions: this.qunit,
     });
     this.lines = new SourceLines(code);
   }
@@ -222,7 +226,7 @@ export class FileAnalyzer {
       const parsed = part();
       for (const comment of parsed.comments) if (ACTIVE_COMMENT.test(comment.value)) comments.push(comment);
       this.collectBindings(parsed.program);
-      if (parsed.program.body.some((statement) => this.hookOf(statement) || helperCalled(statement))) withHooks.push(part);
+      if (parsed.program.body.some((statement) => this.hookOf(statement) || helperCalled(statement) || this.flatModuleHooks(statement).length > 0)) withHooks.push(part);
     }
     this.typeErrorExpectations = comments.filter((comment) => comment.value.includes('@ts-expect-error')).map((comment) => comment.start);
     // The file's own hooks assert for every test in it: known before the first test is judged.
@@ -498,9 +502,12 @@ export class FileAnalyzer {
   }
 
   private isAssertingHook(statement: t.Node): boolean {
+    // A module of QUnit's flat form, `QUnit.module('x', { beforeEach(assert) { … } })`, holds the tests after it.
+    const flat = this.flatModuleHooks(statement);
+    if (flat.length > 0) return this.someAsserts(flat);
     const hook = this.hookOf(statement);
     // An after hook that ends throwing an error it makes checks what each test left (vue-router's unexpected warnings).
-    if (hook) return this.finder.assertions(hook.callback.body).size > 0 || (AFTER_HOOKS.has(hook.name) && endsThrowingIf(hook.callback));
+    if (hook) return this.someAsserts([hook.callback]) || (AFTER_HOOKS.has(hook.name) && endsThrowingIf(hook.callback));
     // A helper called for the hooks it registers: vue-router's `describe('…', () => { mockWarn(); … })`, whose afterEach fails a
     // test that warned unexpectedly, so that a test of no warning (`it('shows no warnings', () => { warnMissing(tree) })`) checks.
     const helper = helperCalled(statement);
@@ -508,13 +515,31 @@ export class FileAnalyzer {
   }
 
   /** The hook `statement` declares (`beforeEach(() => …)`, `test.afterAll(…)`): its name, and the function it runs. */
+  /** The hooks of a QUnit module's options: `QUnit.module('x', { beforeEach(assert) { … } }, …)`. */
+  private optionHooks(call: t.CallExpression): FunctionNode[] {
+    const options = call.arguments.find((argument) => argument.type === 'ObjectExpression');
+    if (!this.qunit || !options || this.declarations.of(call)?.kind !== 'suite') return [];
+    return options.properties.flatMap((property) => (property.type === 'Property' && QUNIT_HOOKS.has(keyName(property.key) ?? '') && isFunction(property.value) ? [property.value] : []));
+  }
+
+  /** The option hooks of a QUnit module of the flat form, which takes no function: the tests after it are its own. */
+  private flatModuleHooks(statement: t.Node): FunctionNode[] {
+    const call = statement.type === 'ExpressionStatement' ? statement.expression : undefined;
+    return call?.type === 'CallExpression' && !call.arguments.some(isFunction) ? this.optionHooks(call) : [];
+  }
+
+  private someAsserts(hooks: readonly FunctionNode[]): boolean {
+    return hooks.some((hook) => this.finder.assertions(hook.body).size > 0);
+  }
+
   private hookOf(statement: t.Node): { name: string; callback: FunctionNode } | undefined {
     if (statement.type !== 'ExpressionStatement') return undefined;
     const call = unwrapAwait(statement.expression);
     if (call.type !== 'CallExpression') return undefined;
     const path = calleePath(call.callee);
     const name = path?.at(-1);
-    if (!path || !name || !HOOKS.has(name) || (path.length > 1 && path[0] !== 'test')) return undefined;
+    // QUnit's `QUnit.module('x', function (hooks) { hooks.afterEach(…) })`.
+    if (!path || !name || !HOOKS.has(name) || (path.length > 1 && path[0] !== 'test' && !(this.qunit && path.length === 2 && QUNIT_HOOKS.has(name)))) return undefined;
     const callback = call.arguments.find(isFunction);
     return callback ? { name, callback } : undefined;
   }
@@ -620,7 +645,8 @@ export class FileAnalyzer {
     const callback = call.arguments.find(isFunction);
     if (!callback) return;
     const skippedBy = scope.skipped || !flags.skipped ? scope.skippedBy : this.lines.at(call.start).line;
-    const inner: Scope = this.compiledOnly(call, flags) ? { ...scope, typeTests: true } : { ...scope, skipped: scope.skipped || flags.skipped, skippedBy, todo: scope.todo || flags.todo };
+    const hookAsserts = scope.hookAsserts || this.someAsserts(this.optionHooks(call));
+    const inner: Scope = this.compiledOnly(call, flags) ? { ...scope, hookAsserts, typeTests: true } : { ...scope, hookAsserts, skipped: scope.skipped || flags.skipped, skippedBy, todo: scope.todo || flags.todo };
     const testsBefore = this.tests.length;
     const passedBefore = this.passedThrough;
     this.declarations.within(callback, () => {
@@ -706,7 +732,8 @@ export class FileAnalyzer {
     if (callback === 'opaque') return 'real';
     const body = callback.body;
     if (body.type === 'BlockStatement') {
-      if (body.body.length === 0) return this.typeTests || scope.typeTests ? 'real' : 'empty';
+      // QUnit counts a hook's assertions towards the test it runs for: `QUnit.module(name, { beforeEach(assert) { assert.throws(…) } })` and `test('t', function () {})`.
+      if (body.body.length === 0) return this.typeTests || scope.typeTests || (this.qunit && scope.hookAsserts) ? 'real' : 'empty';
       // Nothing but types (zod's `type _Refined<T> = …` that must not recurse too deep) and, in TypeScript, functions
       // the test never calls (date-fns's `function _test<D extends Date>(arg: D) { isMonday(arg) }`): nothing runs, the compiler checks them.
       // Values written out beside them, untyped, run nothing either (react-hook-form's `const error = {…}; errors = { steps: error }; errors;`).

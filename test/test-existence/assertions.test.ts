@@ -1124,6 +1124,14 @@ describe('tautologies: only known value matchers on constants', () => {
     expect(classes(`it('t', () => {\n${body}\n});`, 'a.test.ts')).toEqual([expected]);
   });
 
+  it("counts the assertions of a QUnit module's hooks for its tests, in its options of the flat form too", () => {
+    const flat = (hook: string) => `QUnit.module('async', { beforeEach: function (assert) { ${hook} } });\nQUnit.test('runs the hook', function () {});\nQUnit.test('and more', function () { run(); });`;
+    expect(classes(flat("assert.throws(function () { boom(); }, /boom/);"))).toEqual(['real', 'real']);
+    expect(classes(flat('this.el = make();'))).toEqual(['empty', 'no-assertion']);
+    // Outside QUnit an empty test beside an asserting hook is still empty: no other runner counts the hook's assertions as the test's.
+    expect(classes("describe('s', () => { beforeEach(() => { expect(setup()).toBe(true); }); it('later', () => {}); });")).toEqual(['empty']);
+  });
+
   it('takes a skipped suite or test titled as type tests, in TypeScript, for type tests the compiler checks', () => {
     // apollo-client's: `describe.skip("type tests")` so that jest does not run what tsc checks.
     const suite = (title: string) => `describe.skip('${title}', () => {\n  test('infers the data', () => {\n    expectTypeOf(useQuery(QUERY).data).toEqualTypeOf<Data | undefined>();\n  });\n  test('rejects a variable', () => {\n    // @ts-expect-error\n    useQuery(QUERY, { variables: { id: 1 } });\n  });\n});\ntest.skip('type tests', () => {\n  useQuery(QUERY, { variables: { id: '1' } });\n});`;
