@@ -87,7 +87,8 @@ export function checkTestScript(scripts: Record<string, unknown>, runByWorkspace
   // A `test` script that runs no runner the gate knows (eslint's `node Makefile.js test`) runs files it cannot tell.
   const unknown = typeof scripts.test === 'string' && reader.runners.size === 0 && reader.problems.every((problem) => problem.rule !== 'script/placeholder') ? [UNKNOWN_RUNNER] : [];
   return {
-    problems: [...reader.problems, ...delegated.problems],
+    // One script may run a runner twice with the same flaw (TanStack Table's `vitest --passWithNoTests && vitest --config x --passWithNoTests`).
+    problems: [...new Map([...reader.problems, ...delegated.problems].map((problem) => [`${problem.rule}\0${problem.script}\0${problem.message}`, problem])).values()],
     configFiles: [...reader.configFiles],
     runners: [...new Set([...reader.runners, ...others.runners, ...unknown])],
     runnersWithoutConfig: [...new Set([...reader.runnersWithoutConfig, ...others.runnersWithoutConfig])],

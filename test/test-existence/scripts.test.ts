@@ -56,6 +56,8 @@ describe('scripts that cannot fail', () => {
 
   it('finds passWithNoTests in the flags and names the config a script passes', () => {
     expect(problems({ test: 'cross-env NODE_ENV=test jest --passWithNoTests' })).toEqual(['script/pass-with-no-tests test']);
+    // Once for a script that runs its runner twice so.
+    expect(problems({ test: 'vitest --passWithNoTests && vitest --config vitest.ssr.config.ts --passWithNoTests' })).toEqual(['script/pass-with-no-tests test']);
     expect(checkTestScript({ test: 'jest --config ./config/jest.ci.json', 'test:web': 'vitest run -c web/vitest.config.ts' }).configFiles).toEqual(['config/jest.ci.json']);
     expect(checkTestScript({ test: 'run-s test:*', 'test:web': 'vitest run --config=web/vitest.config.ts' }).configFiles).toEqual(['web/vitest.config.ts']);
   });
