@@ -20,6 +20,8 @@ import type { DeclaredTests } from './local-modules.js';
 
 const HOOKS = new Set(['beforeEach', 'afterEach', 'beforeAll', 'afterAll', 'before', 'after', 'setup', 'teardown', 'suiteSetup', 'suiteTeardown']);
 const AFTER_HOOKS = new Set(['afterEach', 'afterAll', 'after', 'teardown', 'suiteTeardown']);
+/** Statements that declare what runs later rather than run: a helper module's top level. */
+const DECLARING_STATEMENTS = new Set(['FunctionDeclaration', 'ClassDeclaration', 'VariableDeclaration', 'ImportDeclaration', 'ExportNamedDeclaration', 'ExportDefaultDeclaration', 'ExportAllDeclaration', 'TSTypeAliasDeclaration', 'TSInterfaceDeclaration', 'TSModuleDeclaration', 'TSEnumDeclaration']);
 /** QUnit's hooks, a module's options or the methods of the `hooks` its callback is given. */
 const QUNIT_HOOKS = new Set(['before', 'beforeEach', 'afterEach', 'after']);
 
@@ -236,6 +238,8 @@ export class FileAnalyzer {
     for (const part of parts) for (const statement of part().program.body) this.visit(statement, scope);
     // tsd and tstyche files may assert at the top level, with no test around: the file is one type test.
     if (this.typeTests && this.tests.length === 0 && parts.some((part) => this.hasTypeAssertions(part().program))) this.tests.push({ title: '(type assertions of the file)', line: 1, column: 1, testClass: 'real' });
+    // A script that asserts as it runs, with no test declared (solid's babel-preset-solid: `node test.js`, `assert.equal(…)` at its top level), is one test.
+    if (this.tests.length === 0 && parts.some((part) => this.assertsAsItRuns(part().program))) this.tests.push({ title: '(assertions of the file)', line: 1, column: 1, testClass: 'real' });
     const tests = this.withoutPlaceholders();
     acknowledge(tests, comments, this.lines, this.skippedBy);
     return { tests, focusedSuites: this.focusedSuites, ...(this.packageImports.size > 0 ? { packageImports: [...this.packageImports] } : {}) };
@@ -256,6 +260,19 @@ export class FileAnalyzer {
   }
 
   /** `expectTypeOf(…)`, `expectType<…>(…)`, `expect<…>()` or `// @ts-expect-error` anywhere in a type-test file, suites included. */
+  /**
+   * Whether a statement of the program that runs as it loads asserts, itself: not one that declares, nor one that hands a function
+   * to a call, which may be a test function of a name the gate does not know (`run('t', () => { expect(…) })`).
+   */
+  private assertsAsItRuns(program: t.Program): boolean {
+    return program.body.some((statement) => {
+      if (DECLARING_STATEMENTS.has(statement.type)) return false;
+      let handsFunction = false;
+      walk(statement, (node) => !(handsFunction ||= isFunction(node)));
+      return !handsFunction && this.finder.assertions(statement).has('live');
+    });
+  }
+
   private hasTypeAssertions(program: t.Program): boolean {
     if (this.typeErrorExpectations.length > 0) return true;
     let found = false;

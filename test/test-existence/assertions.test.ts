@@ -1124,6 +1124,15 @@ describe('tautologies: only known value matchers on constants', () => {
     expect(classes(`it('t', () => {\n${body}\n});`, 'a.test.ts')).toEqual([expected]);
   });
 
+  it('takes a test file that asserts as it runs, with no test declared, for one test', () => {
+    // solid's babel-preset-solid: `"test": "node test.js"`, asserting at the top level.
+    const script = "const assert = require('assert');\nconst { transformSync } = require('@babel/core');\nconst { code } = transformSync('<div/>', { presets: ['./index.js'] });\nassert.equal(code.includes('template'), true, 'compiles JSX');\nfor (const name of names) assert.ok(code.includes(name));\n";
+    expect(analyzeWithBoth(script, 'test.js').tests).toEqual([{ title: '(assertions of the file)', line: 1, column: 1, testClass: 'real' }]);
+    // What only declares, or hands its checks to a call, is no such test.
+    expect(classes("const assert = require('assert');\nfunction check(code) { assert.ok(code); }\nmodule.exports = { check };\n", 'test.js')).toEqual([]);
+    expect(classes("import { check } from './check';\ncheck(() => { assert.ok(f()); });\n", 'test.js')).toEqual([]);
+  });
+
   it("counts the assertions of a QUnit module's hooks for its tests, in its options of the flat form too", () => {
     const flat = (hook: string) => `QUnit.module('async', { beforeEach: function (assert) { ${hook} } });\nQUnit.test('runs the hook', function () {});\nQUnit.test('and more', function () { run(); });`;
     expect(classes(flat("assert.throws(function () { boom(); }, /boom/);"))).toEqual(['real', 'real']);
