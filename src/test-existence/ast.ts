@@ -352,12 +352,16 @@ const PACKAGE_SPECIFIER = /^(?![./#]|[a-z][\w+.-]*:)(@[^/]+\/[^/]+|[^/]+)/;
  * `'enzyme/build/Utils'`, `@scope/a` for `'@scope/a/x'`. A type-only import loads no code.
  */
 export function packageImported(node: t.Node): string | undefined {
-  let specifier: string | undefined;
-  if (node.type === 'ImportDeclaration') specifier = node.importKind === 'type' ? undefined : node.source.value;
-  else if (node.type === 'ExportNamedDeclaration' || node.type === 'ExportAllDeclaration') specifier = node.exportKind === 'type' ? undefined : node.source?.value;
-  else if (node.type === 'ImportExpression') specifier = isString(node.source) ? node.source.value : undefined;
-  else specifier = requiredModule(node);
+  const specifier = moduleLoaded(node);
   return specifier === undefined ? undefined : packageNameOf(specifier);
+}
+
+/** The specifier of the module an import, re-export, `import()` or `require()` loads; a type-only import loads none. */
+export function moduleLoaded(node: t.Node): string | undefined {
+  if (node.type === 'ImportDeclaration') return node.importKind === 'type' ? undefined : node.source.value;
+  if (node.type === 'ExportNamedDeclaration' || node.type === 'ExportAllDeclaration') return node.exportKind === 'type' ? undefined : node.source?.value;
+  if (node.type === 'ImportExpression') return isString(node.source) ? node.source.value : undefined;
+  return requiredModule(node);
 }
 
 /** The package a specifier names (`@scope/a` of `@scope/a/x`); undefined for a relative path, a builtin, a URL or a subpath import. */

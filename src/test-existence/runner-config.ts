@@ -1,7 +1,10 @@
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { BUILD_OUTPUT_FOLDERS } from '../core/packages.js';
+import { moduleLoaded, parseSource, walk, type t } from './ast.js';
 import { projectPath, readConfigFile, ROOT, UNREADABLE, type Literal } from './config-values.js';
+import { isScriptFile, isTestCodePath } from './files.js';
+import { threadNativeParseLimit } from './native-stack.js';
 import { resolveLocalImport } from './local-modules.js';
 import { isTestRunnerCommand, type RunnerFiles } from './scripts.js';
 
@@ -182,6 +185,11 @@ export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string
     readRunners.add(runner);
   }
 
+  // An entry file the runner is given may load the suites: rollup's `mocha test/test.js` requires test/function/index.js and the rest.
+  const entries = pkg.runnerFiles.flatMap(({ paths }) => paths.map((given) => within(path.posix.normalize(given)))).filter((file) => files.has(file) && isScriptFile(file));
+  const loaded = loadedSuites(entries, pkg.dir, files, read);
+  if (loaded.size > 0) runners.push((file) => loaded.has(file));
+
   const selection = (runs: RunnerSelection['runs']): RunnerSelection => ({ configs, unreadable, computedExclusions, defaulted, runs: cypress ? (file) => cypress(file) || runs(file) : runs });
   // A config that cannot be read leaves the choice to the conventions, for every runner of the package.
   if (runners.length === 0 || unreadable.length > 0) return selection(() => undefined);
@@ -194,6 +202,41 @@ export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string
     return selection((file) => runs(file) || (relativeTo(pkg.dir, file) !== undefined && typeTests(relativeTo(pkg.dir, file)!)));
   }
   return selection((file) => (runs(file) ? true : undefined));
+}
+
+/** How many modules deep the suites an entry file loads are followed. */
+const SUITE_DEPTH = 3;
+
+/**
+ * The modules entry files load from their own folders down, a few modules deep: what runs as the runner runs them. From an entry at
+ * the package's top, only test code (solid's `node test.js` loads the code under test, its index.js, which is no suite).
+ */
+function loadedSuites(entries: readonly string[], packageDir: string, files: ReadonlySet<string>, read: (file: string) => string): Set<string> {
+  const loaded = new Set<string>();
+  const suiteRoot = (file: string) => (path.posix.dirname(file) === (packageDir || '.') ? undefined : `${path.posix.dirname(file)}/`);
+  let pending = entries.map((file) => ({ file, root: suiteRoot(file) }));
+  for (let depth = 0; depth < SUITE_DEPTH && pending.length > 0; depth += 1) {
+    const next: typeof pending = [];
+    for (const { file, root } of pending) {
+      let program: t.Program;
+      try {
+        program = parseSource(read(file), file, threadNativeParseLimit()).program;
+      } catch {
+        continue; // The analysis reports a file that does not parse; here it loads nothing more.
+      }
+      walk(program, (node) => {
+        const specifier = moduleLoaded(node);
+        const target = specifier === undefined ? undefined : resolveLocalImport(files, file, specifier);
+        if (target && isScriptFile(target) && (root === undefined ? isTestCodePath(target.slice(packageDir ? packageDir.length + 1 : 0)) : target.startsWith(root)) && !loaded.has(target) && !entries.includes(target)) {
+          loaded.add(target);
+          next.push({ file: target, root });
+        }
+        return true;
+      });
+    }
+    pending = next;
+  }
+  return loaded;
 }
 
 function relativeTo(dir: string, file: string): string | undefined {

@@ -486,6 +486,24 @@ describe('the files the runner runs', () => {
     })).toEqual({ findings: [], testFiles: 1 });
   });
 
+  it('takes the suites an entry file the runner is given loads from its folder down, a few modules deep', async () => {
+    // rollup's: `mocha test/test.js`, whose describe requires each suite's index.js, and misc/index.js more.
+    const files = (test: string) => ({
+      'package.json': pkg({ test }),
+      'src/add.js': 'export const add = (a, b) => a + b;\n',
+      'test/test.js': "const { add } = require('../src/add.js');\ndescribe('lib', () => {\n  require('./function/index.js');\n  require('./misc');\n});\n",
+      'test/function/index.js': REAL,
+      'test/misc/index.js': "require('./watch.js');\n",
+      'test/misc/watch.js': EMPTY,
+      'test/other/unused.test.js': EMPTY,
+    });
+    expect(await judged(files('mocha test/test.js'))).toEqual({ findings: ['test/empty test/misc/watch.js'], testFiles: 4 });
+    // From an entry at the package's top, only test code: what else it loads is the code under test (solid's `node test.js` loads its index.js).
+    const top = await run({ ...files('mocha test.js'), 'test.js': "const { add } = require('./src/add.js');\nrequire('./test/function/index.js');\n" });
+    expect(rules(top)).toEqual([]);
+    expect(top.metrics).toMatchObject({ 'test-files': 2, 'source-files': 1 });
+  });
+
   it('counts the runners of every test script: tstyche type tests beside a jest that ignores them', async () => {
     const report = await run({
       'package.json': pkg({ test: 'jest', 'test-types': 'tstyche' }, { jest: { testPathIgnorePatterns: ['/__typetests__/'] } }),
