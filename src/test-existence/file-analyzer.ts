@@ -20,6 +20,8 @@ import type { DeclaredTests } from './local-modules.js';
 
 const HOOKS = new Set(['beforeEach', 'afterEach', 'beforeAll', 'afterAll', 'before', 'after', 'setup', 'teardown', 'suiteSetup', 'suiteTeardown']);
 const AFTER_HOOKS = new Set(['afterEach', 'afterAll', 'after', 'teardown', 'suiteTeardown']);
+/** The properties that hold a helper's focused and skipped forms: `helper.only = function (…) { describe.only(…) }`. */
+const VARIANT_PROPERTIES = new Set(['only', 'skip']);
 /** Statements that declare what runs later rather than run: a helper module's top level. */
 const DECLARING_STATEMENTS = new Set(['FunctionDeclaration', 'ClassDeclaration', 'VariableDeclaration', 'ImportDeclaration', 'ExportNamedDeclaration', 'ExportDefaultDeclaration', 'ExportAllDeclaration', 'TSTypeAliasDeclaration', 'TSInterfaceDeclaration', 'TSModuleDeclaration', 'TSEnumDeclaration']);
 /** QUnit's hooks, a module's options or the methods of the `hooks` its callback is given. */
@@ -181,6 +183,8 @@ export class FileAnalyzer {
   private readonly declarations = new Declarations(this.names);
   private readonly typeTests: boolean;
   private readonly qunit: boolean;
+  /** Functions a helper's focused or skipped form holds (rollup's `runTestSuiteWithSamples.only = function (name, …) { describe.only(name, …) }`). */
+  private readonly helperVariants: Array<{ start: number; end: number }> = [];
   /** A TypeScript file: the compiler checks what its tests declare, even what they never run. */
   private readonly typescript: boolean;
   private readonly finder: AssertionFinder;
@@ -582,6 +586,10 @@ export class FileAnalyzer {
         if (names.length > 0) shadowing.push({ end: child.end, names });
         return true;
       }
+      // Its caller chooses to focus or skip by calling it; defined, it focuses and skips nothing.
+      if (child.type === 'AssignmentExpression' && child.left.type === 'MemberExpression' && VARIANT_PROPERTIES.has(propertyName(child.left) ?? '') && isFunction(child.right)) {
+        this.helperVariants.push({ start: child.right.start, end: child.right.end });
+      }
       if (child.type === 'NewExpression' || child.type === 'CallExpression') {
         handed.add(rootOf(child.callee));
         for (const argument of child.arguments) handed.add(argument);
@@ -656,7 +664,7 @@ export class FileAnalyzer {
   }
 
   private visitSuite(call: t.CallExpression, declaration: Declaration, scope: Scope): void {
-    const flags = this.declarations.flagsOf(call, declaration);
+    const flags = this.ownFlags(call, declaration);
     const focusedBefore = this.focusedSuites.length;
     if (flags.focused) this.focusedSuites.push({ title: this.titleOf(call), ...this.lines.at(call.start) });
     const callback = call.arguments.find(isFunction);
@@ -679,7 +687,7 @@ export class FileAnalyzer {
   }
 
   private visitTest(call: t.CallExpression, declaration: Declaration, scope: Scope, title = this.titleOf(call)): void {
-    const declared = this.declarations.flagsOf(call, declaration);
+    const declared = this.ownFlags(call, declaration);
     const flags = this.compiledOnly(call, declared) ? { ...declared, skipped: false } : declared;
     if (flags !== declared) scope = { ...scope, typeTests: true };
     const { callback, fromCaller } = this.callbackOf(call, declaration);
@@ -728,6 +736,12 @@ export class FileAnalyzer {
     const test: TestCase = { title, ...this.lines.at(call.start), testClass: this.classify(callback, flags, scope, assertions) };
     this.addTest(test, call.start);
     if (scope.skippedBy !== undefined && test.testClass === 'skipped') this.skippedBy.set(test, scope.skippedBy);
+  }
+
+  /** How the declaration runs its test or suite, but in a helper's focused or skipped form, which runs it as its caller chooses. */
+  private ownFlags(call: t.CallExpression, declaration: Declaration): Flags {
+    const flags = this.declarations.flagsOf(call, declaration);
+    return this.helperVariants.some(({ start, end }) => call.start >= start && call.end <= end) ? { ...flags, focused: false, skipped: false } : flags;
   }
 
   /**

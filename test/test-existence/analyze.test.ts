@@ -230,6 +230,19 @@ describe("wrappers that declare their caller's tests", () => {
     expect(declared(`${helpers}\n${calls}`)).toEqual(['real renders', 'no-assertion mounts', 'focused focused', 'skipped later', 'real inside', 'skipped skipped inside', 'focused-suite suite']);
   });
 
+  it("judges neither the focus nor the skip of a helper's focused and skipped forms that are not called", () => {
+    // rollup's testHelpers.js: `runTestSuiteWithSamples.only` for a developer to focus a kind of sample test, called nowhere.
+    const helpers = [
+      'function runSuite(name, dir) { describe(name, () => runSamples(dir)); }',
+      'runSuite.only = function (name, dir) { describe.only(name, () => runSamples(dir)); };',
+      "runSuite.skip = function (name) { describe.skip(name, () => { it('is skipped', () => { expect(f()).toBe(1); }); }); };",
+      "function runSamples(dir) { it('builds ' + dir, () => { expect(build(dir)).toBe(0); }); }",
+    ].join('\n');
+    expect(declared(`${helpers}\nrunSuite('function', 'samples');`)).toEqual(['real is skipped', "real 'builds ' + dir"]);
+    // Declared as the file loads, a focus is its own.
+    expect(declared("describe.only('function', () => { it('builds', () => { expect(build()).toBe(0); }); });")).toEqual(['real builds', 'focused-suite function']);
+  });
+
   it("judges neither the focus nor the skip of a helper's declarations that take the caller's test function", () => {
     // The helpers of enzyme's test suite, in short: they declare whatever their callers pass, when called.
     const helpers = [
