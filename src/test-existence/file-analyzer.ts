@@ -617,8 +617,9 @@ export class FileAnalyzer {
         if (generator.modifier === 'only') this.focusedSuites.push({ title: title ?? `${generator.name}.only(…)`, ...this.lines.at(child.start) });
         const inner = generator.modifier === 'skip' ? { ...scope, skipped: true } : scope;
         const before = this.tests.length;
+        // A name the callback binds is its own: slate's `fixtures(dir, ({ module }) => { const { input, test } = module; test(input) })`.
         for (const argument of child.arguments) {
-          if (isFunction(argument)) this.visit(argument.body, inner);
+          if (isFunction(argument)) this.declarations.within(argument, () => this.visit(argument.body, inner));
         }
         // pluginTester({ … }), ruleTester.run(…), babelTester(title, __dirname): the tests come from a table, each checked.
         if (this.tests.length === before) this.addTest({ title: title ?? `${generator.name}(…)`, ...this.lines.at(child.start), testClass: inner.skipped ? 'skipped' : 'real' }, child.start);

@@ -1124,6 +1124,15 @@ describe('tautologies: only known value matchers on constants', () => {
     expect(classes(`it('t', () => {\n${body}\n});`, 'a.test.ts')).toEqual([expected]);
   });
 
+  it("takes a test function a helper's callback binds for its own, not a test of the runner's", () => {
+    // slate's: `fixtures(dir, fn)` declares a test per fixture file and hands it the module, whose own `test` the callback runs.
+    const files = {
+      'support/fixtures.js': "export const fixtures = (dir, fn) => { describe(dir, () => { for (const file of list(dir)) it(file, () => fn({ module: load(file) })); }); };\n",
+      'test/index.js': "import assert from 'node:assert';\nimport { fixtures } from '../support/fixtures.js';\nfixtures(__dirname, 'interfaces', ({ module }) => {\n  const { input, test, output } = module;\n  const result = test(input);\n  assert.deepEqual(result, output);\n});\n",
+    };
+    expect(classesIn(files, 'test/index.js')).toEqual(['real']);
+  });
+
   it('takes a test file that asserts as it runs, with no test declared, for one test', () => {
     // solid's babel-preset-solid: `"test": "node test.js"`, asserting at the top level.
     const script = "const assert = require('assert');\nconst { transformSync } = require('@babel/core');\nconst { code } = transformSync('<div/>', { presets: ['./index.js'] });\nassert.equal(code.includes('template'), true, 'compiles JSX');\nfor (const name of names) assert.ok(code.includes(name));\n";
