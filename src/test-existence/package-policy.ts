@@ -20,7 +20,7 @@ export interface PackageAllowEntry extends ExceptionEntry {
 const SUPPORT_WORDS = new Set([
   'examples', 'example', 'demo', 'demos', 'playground', 'playgrounds', 'sandbox', 'sandboxes', 'template', 'templates', 'starter', 'starters', 'tutorial', 'tutorials',
   'e2e', 'test', 'tests', '__tests__', 'fixtures', 'fixture', '__fixtures__', 'bench', 'benches', 'benchmark', 'benchmarks', 'perf', 'perftest', 'perftests', 'docs', 'website', 'site', 'www', 'scripts',
-  'storybook',
+  'storybook', 'testenv',
 ]);
 
 /** Tools a package of shared settings configures: `@repo/eslint-config`, `@formbricks/config-prettier`, `@acme/tailwind-config`. */

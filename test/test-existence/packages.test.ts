@@ -104,12 +104,15 @@ describe('packages as a user sees them', () => {
       'site/src/pages/index.js': SOURCE,
       'scripts/babel-tester/package.json': manifest('babel-tester', {}),
       'scripts/babel-tester/src/index.ts': SOURCE,
+      // The libraries a test environment pins, as user-event's testenv/libs/dom8 (no name, a dependency, a global).
+      'testenv/libs/dom8/package.json': JSON.stringify({ type: 'module', dependencies: { '@testing-library/dom': '^8' } }),
+      'testenv/libs/dom8/index.js': "import * as Dom from '@testing-library/dom';\nglobalThis.Dom = Dom;\n",
       'examples/with-tests/package.json': manifest('with-tests'),
       'examples/with-tests/src/add.js': SOURCE,
       'examples/with-tests/test/add.test.js': "it('adds', () => {})",
     }));
     expect(rules(report)).toEqual(['test/empty examples/with-tests/test/add.test.js']);
-    expect(report.metrics).toMatchObject({ 'support-packages': 8 });
+    expect(report.metrics).toMatchObject({ 'support-packages': 9 });
   });
 
   it('judges a published package whose name only contains a support word, and not a private one', async () => {
