@@ -46,8 +46,8 @@ export interface PackageDiscovery {
 
 export const LOCKFILE_NAMES: ReadonlySet<string> = new Set(['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock', 'bun.lockb']);
 
-/** package.json files below these folders describe test inputs or mocks, not packages of the project. */
-const FIXTURE_DIRECTORIES = new Set(['node_modules', 'fixtures', 'fixture', '__fixtures__', '__testfixtures__', 'test-fixtures', '__mocks__']);
+/** package.json files below these folders describe test inputs or mocks, or what a package manager installs (yarn's `.yarn/sdks` for editors), not packages of the project. */
+const FIXTURE_DIRECTORIES = new Set(['node_modules', '.yarn', 'fixtures', 'fixture', '__fixtures__', '__testfixtures__', 'test-fixtures', '__mocks__']);
 
 /** Whether a folder is below one of fixtures or mocks, where a package.json is a test input. */
 export function isFixtureFolder(dir: string): boolean {

@@ -80,6 +80,8 @@ describe('discoverPackages', () => {
       'node_modules/dep/package.json': manifest({ name: 'dep' }),
       'test/fixtures/app/package.json': manifest({ name: 'fixture-app' }),
       'src/__mocks__/fs/package.json': manifest({ name: 'mock' }),
+      // yarn's editor SDKs, which it generates and the repository may keep.
+      '.yarn/sdks/typescript/package.json': manifest({ name: 'typescript', version: '5.0.0-sdk' }),
       // jscodeshift's inputs and outputs of a codemod.
       'transforms/__testfixtures__/project/package.json': manifest({ name: 'codemod-input' }),
       'dist/esm/package.json': manifest({ type: 'module' }),
