@@ -439,7 +439,9 @@ export class Bindings {
    */
   private bindAssignment(node: t.AssignmentExpression): void {
     const left = node.left;
-    const assigned = left.type === 'Identifier' ? left.name : left.type === 'MemberExpression' && left.object.type === 'ThisExpression' ? propertyName(left) : undefined;
+    // `this.check = …`, and a method of an object of the file's own (hapi's `const internals = {}`, then `internals.test = function (…) { … }`).
+    const ownObject = left.type === 'MemberExpression' && !left.computed && (left.object.type === 'ThisExpression' || (left.object.type === 'Identifier' && this.values.get(left.object.name)?.type === 'ObjectExpression'));
+    const assigned = left.type === 'Identifier' ? left.name : ownObject ? propertyName(left as t.MemberExpression) : undefined;
     // Every function assigned to the name is one it may stand for when called: any that asserts, asserts.
     if (assigned !== undefined && isFunction(node.right)) {
       this.addHelper(assigned, node.right);

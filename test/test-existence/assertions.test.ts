@@ -1124,6 +1124,15 @@ describe('tautologies: only known value matchers on constants', () => {
     expect(classes(`it('t', () => {\n${body}\n});`, 'a.test.ts')).toEqual([expected]);
   });
 
+  it("follows a helper written as a method of an object of the file's own into the helpers it imports", () => {
+    // joi's: `const internals = {}`, `internals.test = function (…) { … Helper.equal(a, b) }`, with Helper.equal expecting.
+    const files = {
+      'test/helper.js': "const { expect } = require('@hapi/code');\nexports.equal = function (a, b) { expect(a).to.equal(b); };\n",
+      'test/manifest.js': "const Helper = require('./helper');\nconst internals = {};\nconst { it } = exports.lab = require('@hapi/lab').script();\nit('describes', () => { internals.test([1, 2]); });\nit('renders', () => { internals.render(1); });\ninternals.test = function (values) { for (const value of values) Helper.equal(describe(value), value); };\ninternals.render = function (value) { return render(value); };\n",
+    };
+    expect(classesIn(files, 'test/manifest.js')).toEqual(['real', 'no-assertion']);
+  });
+
   it("takes a test function a helper's callback binds for its own, not a test of the runner's", () => {
     // slate's: `fixtures(dir, fn)` declares a test per fixture file and hands it the module, whose own `test` the callback runs.
     const files = {
