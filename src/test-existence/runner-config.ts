@@ -2,7 +2,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import { BUILD_OUTPUT_FOLDERS } from '../core/packages.js';
 import { moduleLoaded, parseSource, walk, type t } from './ast.js';
-import { projectPath, readConfigFile, ROOT, UNREADABLE, type Literal } from './config-values.js';
+import { parseJsonConfig, projectPath, readConfigFile, ROOT, UNREADABLE, type Literal } from './config-values.js';
 import { isScriptFile, isTestCodePath } from './files.js';
 import { threadNativeParseLimit } from './native-stack.js';
 import { resolveLocalImport } from './local-modules.js';
@@ -198,10 +198,18 @@ export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string
   if (others.length === 0) return selection(runs);
   // Type-test runners run their own files, by defaults the gate knows; others leave it to the conventions.
   if (others.every((runner) => runner in TYPE_TEST_RUNNER_FILES)) {
-    const typeTests = picomatch(others.flatMap((runner) => TYPE_TEST_RUNNER_FILES[runner]!), { dot: true });
+    const typeTests = picomatch(others.flatMap((runner) => (runner === 'tstyche' ? tstycheFiles(pkg.dir, files, read) : TYPE_TEST_RUNNER_FILES[runner]!)), { dot: true });
     return selection((file) => runs(file) || (relativeTo(pkg.dir, file) !== undefined && typeTests(relativeTo(pkg.dir, file)!)));
   }
   return selection((file) => (runs(file) ? true : undefined));
+}
+
+/** tstyche's `testFileMatch` in its config (immutable-js's `type-definitions/ts-tests/*.ts`), else its defaults. */
+function tstycheFiles(dir: string, files: ReadonlySet<string>, read: (file: string) => string): string[] {
+  const file = dir ? `${dir}/tstyche.config.json` : 'tstyche.config.json';
+  const config = files.has(file) ? (parseJsonConfig(read(file), file) as { testFileMatch?: unknown } | undefined) : undefined;
+  const match = config?.testFileMatch;
+  return Array.isArray(match) && match.length > 0 && match.every((glob) => typeof glob === 'string') ? match.map(stripDotSlash) : TYPE_TEST_RUNNER_FILES.tstyche!;
 }
 
 /** How many modules deep the suites an entry file loads are followed. */

@@ -511,6 +511,18 @@ describe('the files the runner runs', () => {
     });
     expect(rules(report)).toEqual([]);
     expect(report.metrics['real-tests']).toBe(1);
+    // immutable-js's tstyche.config.json names its own: `testFileMatch: ['type-definitions/ts-tests/*.ts']`.
+    const TYPE_TEST = "import { expect, test } from 'tstyche';\ntest('get', () => { expect(get(map, 'a')).type.toBe<number>(); });\n";
+    const configured = await run({
+      'package.json': pkg({ test: 'jest', 'test:types': 'tstyche' }),
+      'jest.config.json': JSON.stringify({ testEnvironment: 'node' }),
+      'tstyche.config.json': JSON.stringify({ testFileMatch: ['./type-definitions/ts-tests/*.ts'] }),
+      'src/map.test.js': REAL,
+      'type-definitions/ts-tests/map.ts': TYPE_TEST,
+      'type-definitions/ts-tests/list.ts': TYPE_TEST,
+      'typetests/old.tst.ts': TYPE_TEST,
+    });
+    expect(configured.metrics).toMatchObject({ 'test-files': 3, 'real-tests': 3 });
   });
 
   it("judges tsd's test-d folder as type tests, beside a runner whose files are read", async () => {
