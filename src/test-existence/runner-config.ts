@@ -226,11 +226,13 @@ function loadedSuites(entries: readonly string[], packageDir: string, files: Rea
   for (let depth = 0; depth < SUITE_DEPTH && pending.length > 0; depth += 1) {
     const next: typeof pending = [];
     for (const { file, root } of pending) {
+      // A file that cannot be read stops the gate here; one that does not parse loads nothing more, and the analysis reports it.
+      const code = read(file);
       let program: t.Program;
       try {
-        program = parseSource(read(file), file, threadNativeParseLimit()).program;
+        program = parseSource(code, file, threadNativeParseLimit()).program;
       } catch {
-        continue; // The analysis reports a file that does not parse; here it loads nothing more.
+        continue;
       }
       walk(program, (node) => {
         const specifier = moduleLoaded(node);

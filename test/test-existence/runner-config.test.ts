@@ -498,6 +498,8 @@ describe('the files the runner runs', () => {
       'test/other/unused.test.js': EMPTY,
     });
     expect(await judged(files('mocha test/test.js'))).toEqual({ findings: ['test/empty test/misc/watch.js'], testFiles: 4 });
+    // A suite that does not parse loads nothing more, and is reported.
+    expect(await judged({ ...files('mocha test/test.js'), 'test/misc/index.js': "require('./watch.js');\nit('broken', () => {\n" })).toEqual({ findings: ['test/parse-error test/misc/index.js'], testFiles: 3 });
     // From an entry at the package's top, only test code: what else it loads is the code under test (solid's `node test.js` loads its index.js).
     const top = await run({ ...files('mocha test.js'), 'test.js': "const { add } = require('./src/add.js');\nrequire('./test/function/index.js');\n" });
     expect(rules(top)).toEqual([]);
