@@ -158,8 +158,8 @@ export const testExistenceGate: Gate = {
       for (const config of selection.unreadable) {
         emit({ rule: 'tests/runner-config', message: `${config} chooses its test files with values that cannot be read without running it, so the files of ${entry.dir || 'the root'} were judged by the conventions of the common runners.`, file: config });
       }
-      for (const config of selection.defaulted) {
-        emit({ rule: 'tests/runner-config', message: `${config} chooses its specs with values that cannot be read without running it, so Cypress's default spec patterns were judged.`, file: config });
+      for (const { file, because, defaults } of selection.defaulted) {
+        emit({ rule: 'tests/runner-config', message: `${file} ${because}, so ${defaults} were judged.`, file });
       }
       for (const { file, setting } of selection.computedExclusions) {
         emit({ rule: 'tests/runner-config', message: `${file} computes ${setting} at run time, so the files it selects were judged, none left out by ${setting}.`, file });
@@ -544,7 +544,7 @@ function runnerSelection(entry: JudgedPackage, reading: TestScriptReading, files
   return {
     configs: unique(all.map((selection) => selection.configs)),
     unreadable: unique(all.map((selection) => selection.unreadable)),
-    defaulted: unique(all.map((selection) => selection.defaulted)),
+    defaulted: [...new Map(all.flatMap((selection) => selection.defaulted).map((config) => [config.file, config])).values()],
     computedExclusions: all.flatMap((selection) => selection.computedExclusions),
     runs: (file) => (others.some((other) => other.runs(file) === true) ? true : main.runs(file)),
   };

@@ -25,10 +25,17 @@ export interface RunnerSelection {
   runs(file: string): boolean | undefined;
   /** Configs whose test file selection could not be read statically (the defaults were used). */
   unreadable: string[];
-  /** Configs of a runner whose specs are judged beside the others' (Cypress's), whose choice could not be read: its defaults were used. */
-  defaulted: string[];
+  /** Configs of a runner whose files are judged beside the others' (Cypress's specs, tstyche's type tests), whose choice could not be read: its defaults were used. */
+  defaulted: DefaultedConfig[];
   /** Configs read but for a list of files to leave out that is computed (`testPathIgnorePatterns: list.map(…)`): none were left out. */
   computedExclusions: Array<{ file: string; setting: string }>;
+}
+
+/** A config whose choice of files could not be read: why, and whose defaults were judged instead. */
+export interface DefaultedConfig {
+  file: string;
+  because: string;
+  defaults: string;
 }
 
 interface PackageFiles {
@@ -163,7 +170,7 @@ export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string
   }
 
   // Cypress's specs are judged beside what the other runners run: a suite the scripts may not show (eslint's Makefile runs it).
-  const defaulted: string[] = [];
+  const defaulted: DefaultedConfig[] = [];
   const cypressConfig = present(CYPRESS_CONFIGS)[0];
   let cypress: Matcher | undefined;
   if (cypressConfig) {
@@ -173,7 +180,7 @@ export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string
     const legacy = cypressConfig.endsWith('.json');
     cypress = legacy ? legacyCypressMatcher(value, pkg.dir) : cypressMatcher(value, pkg.dir);
     if (!cypress) {
-      defaulted.push(cypressConfig);
+      defaulted.push({ file: cypressConfig, because: 'chooses its specs with values that cannot be read without running it', defaults: "Cypress's default spec patterns" });
       cypress = legacy ? legacyCypressMatcher({}, pkg.dir) : cypressMatcher({ component: {} }, pkg.dir);
     }
   }
@@ -198,18 +205,24 @@ export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string
   if (others.length === 0) return selection(runs);
   // Type-test runners run their own files, by defaults the gate knows; others leave it to the conventions.
   if (others.every((runner) => runner in TYPE_TEST_RUNNER_FILES)) {
-    const typeTests = picomatch(others.flatMap((runner) => (runner === 'tstyche' ? tstycheFiles(pkg.dir, files, read) : TYPE_TEST_RUNNER_FILES[runner]!)), { dot: true });
+    const typeTests = picomatch(others.flatMap((runner) => (runner === 'tstyche' ? tstycheFiles(pkg.dir, files, read, defaulted) : TYPE_TEST_RUNNER_FILES[runner]!)), { dot: true });
     return selection((file) => runs(file) || (relativeTo(pkg.dir, file) !== undefined && typeTests(relativeTo(pkg.dir, file)!)));
   }
   return selection((file) => (runs(file) ? true : undefined));
 }
 
-/** tstyche's `testFileMatch` in its config (immutable-js's `type-definitions/ts-tests/*.ts`), else its defaults. */
-function tstycheFiles(dir: string, files: ReadonlySet<string>, read: (file: string) => string): string[] {
+/**
+ * tstyche's `testFileMatch` in its config (immutable-js's `type-definitions/ts-tests/*.ts`), else its defaults; a config that does
+ * not parse, or whose `testFileMatch` is no list of globs, is added to `defaulted` (tstyche stops on it, and the gate says why it judged the defaults).
+ */
+function tstycheFiles(dir: string, files: ReadonlySet<string>, read: (file: string) => string, defaulted: DefaultedConfig[]): string[] {
   const file = dir ? `${dir}/tstyche.config.json` : 'tstyche.config.json';
-  const config = files.has(file) ? (parseJsonConfig(read(file), file) as { testFileMatch?: unknown } | undefined) : undefined;
+  if (!files.has(file)) return TYPE_TEST_RUNNER_FILES.tstyche!;
+  const config = parseJsonConfig(read(file), file) as { testFileMatch?: unknown } | undefined;
   const match = config?.testFileMatch;
-  return Array.isArray(match) && match.length > 0 && match.every((glob) => typeof glob === 'string') ? match.map(stripDotSlash) : TYPE_TEST_RUNNER_FILES.tstyche!;
+  if (Array.isArray(match) && match.length > 0 && match.every((glob) => typeof glob === 'string')) return match.map(stripDotSlash);
+  if (config === undefined || match !== undefined) defaulted.push({ file, because: 'does not parse, or its testFileMatch is not a list of globs', defaults: "tstyche's default test files" });
+  return TYPE_TEST_RUNNER_FILES.tstyche!;
 }
 
 /** How many modules deep the suites an entry file loads are followed. */

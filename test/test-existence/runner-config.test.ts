@@ -525,6 +525,19 @@ describe('the files the runner runs', () => {
       'typetests/old.tst.ts': TYPE_TEST,
     });
     expect(configured.metrics).toMatchObject({ 'test-files': 3, 'real-tests': 3 });
+    // A config tstyche cannot read either (it stops on it): its default files are judged, and the notice says why.
+    const typeTestFiles = { 'src/map.test.js': REAL, 'type-definitions/ts-tests/map.ts': TYPE_TEST, 'typetests/old.tst.ts': TYPE_TEST };
+    for (const config of ['{ "testFileMatch": ["./type-definitions/**/*.ts"', JSON.stringify({ testFileMatch: 'type-definitions/ts-tests/*.ts' })]) {
+      const unread = await run({ 'package.json': pkg({ test: 'jest', 'test:types': 'tstyche' }), 'jest.config.json': '{}', 'tstyche.config.json': config, ...typeTestFiles });
+      expect(unread.findings.map((finding) => [finding.rule, finding.file, finding.message])).toEqual([
+        ['tests/runner-config', 'tstyche.config.json', "tstyche.config.json does not parse, or its testFileMatch is not a list of globs, so tstyche's default test files were judged."],
+      ]);
+      expect(unread.metrics).toMatchObject({ 'test-files': 2, 'real-tests': 2 });
+    }
+    // One that leaves the files to tstyche's defaults says nothing.
+    const defaults = await run({ 'package.json': pkg({ test: 'jest', 'test:types': 'tstyche' }), 'jest.config.json': '{}', 'tstyche.config.json': JSON.stringify({ checkSourceFiles: true }), ...typeTestFiles });
+    expect(rules(defaults)).toEqual([]);
+    expect(defaults.metrics).toMatchObject({ 'test-files': 2, 'real-tests': 2 });
   });
 
   it("judges tsd's test-d folder as type tests, beside a runner whose files are read", async () => {
