@@ -26,10 +26,12 @@ const AHEAD = 4;
 /**
  * Valid code nests deeper than the main thread's stack lets babel parse (about 160 callbacks in
  * callbacks; Node runs 400 and more): workers reserve a stack for thousands of levels, and one
- * that lets oxc parse test files of up to 86K nesting units, about 340K characters (see nativeParseLimit). Only the address
+ * that lets oxc parse test files of up to 256K nesting units, about 1 MB of characters (see nativeParseLimit):
+ * about the largest file parsed whole (see LARGE_FILE in analyze.ts). Babel, reading them instead, took 0.3–0.6 s
+ * and 55–70 MB more on lodash's tree (a test.js of 0.8 MB) and mongoose's (two of 0.4–0.5 MB). Only the address
  * space is reserved; memory is used as deep as a file goes.
  */
-export const WORKER_STACK_MB = 168;
+export const WORKER_STACK_MB = 512;
 const WORKER_NATIVE_PARSE_UNITS = nativeParseLimit(WORKER_STACK_MB);
 /** Test-file analysis on every core: started early, so that workers load while the gate reads packages and configs. */
 export interface Analysis {

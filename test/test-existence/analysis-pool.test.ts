@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { EnvironmentError } from '../../src/core/errors.js';
 import { startAnalysis, WORKER_STACK_MB, worthALateWorker } from '../../src/test-existence/analysis-pool.js';
-import { CHARS_PER_UNIT, nativeParseLimit } from '../../src/test-existence/native-stack.js';
+import { CHARS_PER_UNIT, fitsNativeStack, nativeParseLimit, nestingUnits } from '../../src/test-existence/native-stack.js';
 import { LeftToAWorker, projectAnalyzer, type HelperPackage } from '../../src/test-existence/analysis-worker.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -123,6 +123,17 @@ describe('analysing test files on every core', () => {
     expect(worthALateWorker(Array<number>(99).fill(here * CHARS_PER_UNIT), here)).toBe(false);
     expect(worthALateWorker(Array<number>(9).fill(worker * CHARS_PER_UNIT + 1), here)).toBe(false);
     expect(worthALateWorker([5 * 1024 * 1024, ...Array<number>(9).fill(worker * CHARS_PER_UNIT)], here)).toBe(true);
+  });
+
+  it("leaves to babel no test file of a real suite's density that is parsed whole: a worker's oxc takes 0.9 MB of one", () => {
+    // lodash's test.js (0.8 MB) and mongoose's largest (0.4–0.5 MB) have 3.3–3.8 characters a unit; so has this one.
+    const block = (index: number) =>
+      `  it('returns the mapped values of every element in order, case ${index}', () => {\n    // Each element is doubled, and the order is kept.\n    const values = mapValues(collection, (value) => value * 2);\n    expect(values).toEqual(expectedValues[${index}]);\n  });\n\n`;
+    const parts = ["describe('mapValues', () => {\n"];
+    for (let index = 0, length = 0; length < 0.9 * 1024 * 1024; index += 1) length += parts[parts.push(block(index)) - 1]!.length;
+    const code = `${parts.join('')}});\n`;
+    expect(nestingUnits(code)).toBeGreaterThan(code.length / 4);
+    expect(fitsNativeStack(code, nativeParseLimit(WORKER_STACK_MB))).toBe(true);
   });
 
   it('stops with a one-line environment error when a test file cannot be read, whichever thread reads it', async () => {
