@@ -3,7 +3,7 @@ import { boundNames, calleePath, hasNot, isFunction, isShouldChain, isString, ke
 import { ASSERT_MODULES, CHECKING_NAME, CONTEXT_ASSERTIONS, isAssertingPath, TYPE_ASSERTIONS, type Bindings, type HelperRef } from './bindings.js';
 import { constantness, type AssertionKind } from './constants.js';
 import type { LocalModules } from './local-modules.js';
-import type { PatchedMethods } from './patched-methods.js';
+import { BUILT_IN_METHODS, type PatchedMethods } from './patched-methods.js';
 import { generatorOf, isBindCall, settlesOnCallback, throwsOnCondition } from './test-body.js';
 import { isTypeCheck, isTypeCheckingFunction, TYPE_ASSERTION_NAME, TYPE_ASSERTION_NAMESPACES } from './compiler-checks.js';
 
@@ -273,6 +273,9 @@ export class AssertionFinder {
     }
     // expectErrors(result).to.deep.equal([…]): a helper of the file made the expectation of what it was given.
     if (this.names.expectationHelperCallOf(callee.object)) return 'live';
+    // expectObservable(result).toBe(expected): a matcher of what a function named for an expectation made, wherever it
+    // comes from (rxjs's marble helpers, which TestScheduler.run and rxTest hand their callback; `scheduler.expectObservable(…)`).
+    if (isNamedExpectationMatcher(callee)) return 'live';
     if (root.type === 'Identifier' && this.names.expectNames.has(root.name) && callee.object === root) {
       return method === 'assertions' || method === 'hasAssertions' || method === 'fail' ? 'live' : undefined;
     }
@@ -467,6 +470,30 @@ const LOCATOR_METHODS = /^(?:locator|frameLocator|getBy[A-Z]\w*)$/;
 
 /** `assertVisible`, `expectRowCount`: a method named for the check it makes. */
 const ASSERTING_METHOD = /^(?:assert|expect)[A-Z]/;
+/** A function named for the expectation it makes: `expectObservable`, `expectSubscriptions`. */
+const EXPECTATION_NAME = /^expect[A-Z]/;
+/** A matcher: `toBe`, `toEqual`, chai's `to` (not a value's own `toString`, `toFixed`…). */
+const MATCHER_NAME = /^to(?:[A-Z]|$)/;
+
+/**
+ * Whether a member chain ends in a matcher called on what a function named for an expectation made:
+ * `expectObservable(result).toBe(expected)`, `expectSubscriptions(e1.subscriptions).not.toBe(subs)`, `expectX(y).to.equal(z)`.
+ */
+function isNamedExpectationMatcher(callee: t.MemberExpression): boolean {
+  let matcher = false;
+  for (let current: t.Node = callee; ; ) {
+    if (current.type === 'MemberExpression') {
+      const name = propertyName(current) ?? '';
+      if (MATCHER_NAME.test(name) && !BUILT_IN_METHODS.has(name)) matcher = true;
+      current = current.object;
+    } else if (current.type === 'CallExpression') {
+      const made = current.callee.type === 'Identifier' ? current.callee.name : current.callee.type === 'MemberExpression' ? propertyName(current.callee) : undefined;
+      if (made !== undefined && EXPECTATION_NAME.test(made)) return matcher;
+      current = current.callee;
+    } else if (current.type === 'TSNonNullExpression') current = current.expression;
+    else return false;
+  }
+}
 /** Playwright's actions, which wait for their element until a timeout. */
 const LOCATOR_ACTIONS = new Set(['click', 'dblclick', 'tap', 'hover', 'focus', 'fill', 'type', 'press', 'pressSequentially', 'check', 'uncheck', 'setChecked', 'selectOption', 'selectText', 'setInputFiles', 'dragTo']);
 /** ARIA roles of controls, which a test finds to act on; other roles (cell, heading, row, alert…) are content. */

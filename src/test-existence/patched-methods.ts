@@ -5,7 +5,7 @@ import { isInTestFolder, isScriptFile } from './files.js';
  * Names no patch makes a check of: the methods of JavaScript's and Node's own objects. knex's logger
  * patches `qb.then` to compare the rows a query returns, and every promise's `then` is not that one.
  */
-const BUILT_IN_METHODS = new Set(
+export const BUILT_IN_METHODS = new Set(
   [Object, Function, Array, String, Number, Promise, Map, Set, RegExp, Date, Error, EventEmitter].flatMap((type) => Object.getOwnPropertyNames(type.prototype)),
 );
 /**

@@ -732,6 +732,24 @@ describe('helpers', () => {
     expect(classes(own)).toEqual(['real', 'real', 'no-assertion']);
   });
 
+  it('counts a matcher on what a function named for an expectation made, wherever the function comes from (marble tests)', () => {
+    const code = [
+      "import { rxTest } from '@acme/rx-test';",
+      "import { TestScheduler } from 'rxjs/testing';",
+      'const scheduler = new TestScheduler(compare);',
+      // TestScheduler.run and a wrapper of it hand their callback the marble helpers.
+      "it('maps', () => { scheduler.run(({ cold, expectObservable }) => { expectObservable(cold('a|').pipe(map(double))).toBe('b|'); }); });",
+      "it('subscribes', async () => { await rxTest(({ hot, expectSubscriptions }) => { const e1 = hot('a|'); e1.subscribe(); expectSubscriptions(e1.subscriptions).not.toBe('^'); }); });",
+      "it('flushes', () => { scheduler.expectObservable(source$).toBe('a|'); scheduler.flush(); });",
+      "it('chains', () => { expectResult(run()).to.equal(1); });",
+      // A value's own method, or no matcher at all, checks nothing; nor does a name that is no expectation's.
+      "it('prints', () => { expectObservable(source$).toString(); });",
+      "it('makes', () => { scheduler.run(({ expectObservable }) => { expectObservable(source$); }); });",
+      "it('expected', () => { expected(source$).toBe('a|'); });",
+    ].join('\n');
+    expect(classes(code)).toEqual(['real', 'real', 'real', 'real', 'no-assertion', 'no-assertion', 'no-assertion']);
+  });
+
   it('counts the methods of an object of a class named to assert, and of what they give, held or chained', () => {
     const code = [
       "import { TestSchema } from 'effect/testing';",
@@ -1556,8 +1574,10 @@ describe('what real suites also do', () => {
     expect(classes(made, 'add.spec.ts')).toEqual(['real', 'real']);
     const direct = "import { snippet as check } from 'ts-snippet';\nit('compiles', () => { check('add(1, 2)').toSucceed(); });";
     expect(classes(direct, 'add.spec.ts')).toEqual(['real']);
-    // The same names from another module assert nothing known.
-    expect(classes(made.replace("'ts-snippet'", "'snippets'"), 'add.spec.ts')).toEqual(['no-assertion', 'no-assertion']);
+    // From another module, a function named for no expectation asserts nothing known (one named for one does: see the marble tests).
+    const other = made.replace("'ts-snippet'", "'snippets'").replaceAll('expectSnippet', 'checkSnippet');
+    expect(classes(other, 'add.spec.ts')).toEqual(['no-assertion', 'no-assertion']);
+    expect(classes(other.replace("from 'snippets'", "from 'ts-snippet'"), 'add.spec.ts')).toEqual(['real', 'real']);
   });
 
   it('does not take a call of a parameter named for a test function, with no function given, for a declaration', () => {
