@@ -166,12 +166,15 @@ export const testExistenceGate: Gate = {
       }
     }
 
-    // A workspace member without a runner config of its own is run by its workspace root's (jest's projects, vitest's).
+    // A workspace member without a runner config of its own is run by its workspace root's (jest's projects, vitest's). Files a
+    // root's script names to its runner are the root's own (rxjs's `node --test scripts/analyze-bundles.test.mjs`): they
+    // choose nothing of a member's.
     const packageByDir = new Map(packages.map((entry) => [entry.dir, entry]));
     const selectionFor = (entry: JudgedPackage): RunnerSelection | undefined => {
       const own = selections.get(entry);
       if (own?.configs.length || entry.workspaceRoot === undefined) return own;
-      return selections.get(packageByDir.get(entry.workspaceRoot)!);
+      const root = selections.get(packageByDir.get(entry.workspaceRoot)!);
+      return root?.configs.length ? root : own;
     };
     const testFiles: Array<{ file: string; tally: PackageTally }> = [];
     const formatOnly = new Map<string, boolean>();

@@ -168,6 +168,23 @@ describe('the files the runner runs', () => {
     expect(rules(report)).toEqual([]);
   });
 
+  it("judges a workspace member's files by its own runner where the root's script names only files of its own to its runner", async () => {
+    // rxjs's root: `test:bundle-analysis: node --test scripts/analyze-bundles.test.mjs`; each member runs `vitest --run` with no config.
+    const members = {
+      'packages/migrate/package.json': JSON.stringify({ name: 'migrate', scripts: { test: 'vitest --run' } }),
+      'packages/migrate/src/index.ts': 'export const id = (x) => x;\n',
+      'packages/migrate/src/index.spec.ts': REAL,
+      'packages/migrate/test/cli.spec.ts': REAL,
+      'scripts/analyze.test.mjs': REAL,
+    };
+    const roots: Array<Record<string, string>> = [{ test: 'pnpm -r test', 'test:bundle-analysis': 'node --test scripts/analyze.test.mjs' }, { test: 'mocha scripts/analyze.test.mjs' }];
+    for (const root of roots) {
+      const report = await run({ 'package.json': pkg(root, { private: true, workspaces: ['packages/*'] }), ...members });
+      expect(rules(report)).toEqual([]);
+      expect(report.metrics).toMatchObject({ 'test-files': 3, 'real-tests': 3 });
+    }
+  });
+
   it('reads the config a script names with --config', async () => {
     const report = await run({
       'package.json': pkg({ test: 'jest --config config/jest.ci.json' }),
