@@ -128,6 +128,11 @@ export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string
     if (matcher) runners.push(matcher);
     else unreadable.push(file);
   }
+  // Without a config of the package's, jest runs the files of its defaults (testMatch in the package); a workspace root's config may run them instead (see the gate).
+  if (!readRunners.has('jest') && pkg.runners.includes('jest')) {
+    runners.push(jestMatcher({}, pkg.dir, computed(within('package.json')), files, () => undefined, pkg.dir)!);
+    readRunners.add('jest');
+  }
 
   // vite.config.* is a build's config first: vitest's unless the test scripts only run other test runners (logto's console
   // builds with vite and tests with jest); nx, turbo or a script of the project's own may run vitest.
@@ -144,6 +149,11 @@ export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string
     readRunners.add('vitest');
     if (matcher) runners.push(matcher);
     else unreadable.push(file);
+  }
+  // So does vitest, which looks for its config in the folder it runs in alone: `*.{test,spec}.*`, not every file below test/.
+  if (!readRunners.has('vitest') && pkg.runners.includes('vitest')) {
+    runners.push(vitestMatcher({}, pkg.dir, computed(within('package.json')), pkg.vitestTypecheck ?? false)!);
+    readRunners.add('vitest');
   }
 
   const mocha = present(MOCHA_CONFIGS)[0];

@@ -596,6 +596,19 @@ describe('the files the runner runs', () => {
     expect(await judged({ 'package.json': pkg({ test: 'mocha' }), '.mocharc.json': '{ "spec": "lib/**/*.spec.js" }', 'lib/add.spec.js': REAL, 'test/add.spec.js': EMPTY })).toEqual({ findings: [], testFiles: 1 });
   });
 
+  it("judges by vitest's and jest's defaults where the package has no config: a helper below test/ is no test file", async () => {
+    // rxjs's observable-polyfill runs `vitest --run` and keeps the web platform tests' harness below test/wpt/, which vitest never runs;
+    // next-auth's core keeps test/utils.ts beside its specs, logto's cli src/test-utils.ts.
+    const files = {
+      'src/index.ts': 'export const add = (a, b) => a + b;\n',
+      'src/test-utils.ts': EMPTY,
+      'test/wpt/resources/harness.js': "test(function () { assert_true(ready) }, 'harness');\n",
+      'test/utils.ts': EMPTY,
+    };
+    expect(await judged({ 'package.json': pkg({ test: 'vitest --run' }), 'src/index.spec.ts': REAL, ...files })).toEqual({ findings: [], testFiles: 1 });
+    expect(await judged({ 'package.json': pkg({ test: 'jest' }), 'src/__tests__/index.ts': REAL, ...files })).toEqual({ findings: [], testFiles: 1 });
+  });
+
   it('reads the paths given to node --test and to mocha', async () => {
     expect(await judged({
       'package.json': pkg({ test: 'node --test --test-reporter spec test/unit/' }),
