@@ -50,6 +50,11 @@ export const CHECKING_NAME = /^(?:assert|expect|check|verify|invariant)(?:[A-Z_\
  * and page objects named to expect (logto's `new ExpectOrganizations(page)`, whose `toExpectTabs('Settings')` waits for the tabs).
  */
 const ASSERTING_CLASS = /^(?:(?:[A-Z]\w*)?(?:Asserts|Assertions?|Asserter|Expectations?|Verifier)|(?:Expect|Assert)[A-Z]\w*)$/;
+/**
+ * Applitools Eyes (`eyes.selenium`, `eyes.protractor`, `@applitools/eyes-playwright`…): an Eyes object's checks
+ * (`eyes.checkWindow('Home')`) compare the page with its baseline, and its close() throws on a difference.
+ */
+const VISUAL_CHECK_MODULE = /^(?:@applitools\/eyes(?:-|$)|eyes\.)/;
 /** `TestSchema.Asserts.ast.fields.equals`: a member of a class named to assert (the method itself may be named anything). */
 export function isAssertingPath(path: readonly string[] | undefined): boolean {
   return path !== undefined && path.slice(0, -1).some((segment) => ASSERTING_CLASS.test(segment));
@@ -309,10 +314,17 @@ export class Bindings {
   }
   /** An object of a class named to assert (`new TestSchema.Asserts(schema)`), or what a method of one held in a variable gives. */
   isAssertingObject(value: t.Node): boolean {
-    if (value.type === 'NewExpression') return ASSERTING_CLASS.test(calleePath(value.callee)?.at(-1) ?? '');
+    if (value.type === 'NewExpression') return ASSERTING_CLASS.test(calleePath(value.callee)?.at(-1) ?? '') || this.isVisualChecker(value.callee);
     if (value.type !== 'CallExpression' || value.callee.type !== 'MemberExpression') return false;
     const root = rootOf(value.callee);
     return root.type === 'Identifier' && this.expectations.has(root.name) && !this.expectCallOf(value);
+  }
+  /** Applitools' Eyes, however imported or required: `new Eyes()`, `new (require('eyes.selenium').Eyes)()`, `new applitools.Eyes()`. */
+  private isVisualChecker(callee: t.Node): boolean {
+    let module: string | undefined;
+    if (callee.type === 'Identifier') module = this.helpers.get(callee.name)?.find((ref): ref is { module: string; name: string } => !('type' in ref) && ref.module !== '')?.module;
+    else if (callee.type === 'MemberExpression') module = callee.object.type === 'Identifier' ? (this.wholeModules.get(callee.object.name) ?? this.moduleNames.get(callee.object.name)) : requiredModule(callee.object);
+    return module !== undefined && VISUAL_CHECK_MODULE.test(module);
   }
   /** `t.mock(path, mocks)`, `proxyquire(path, stubs)`, `await esmock(path, mocks)`, where a function of the mocks throws a new error. */
   private loadsWithThrowingMocks(value: t.Node): boolean {

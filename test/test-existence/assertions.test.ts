@@ -732,6 +732,19 @@ describe('helpers', () => {
     expect(classes(own)).toEqual(['real', 'real', 'no-assertion']);
   });
 
+  it("counts the checks of Applitools' Eyes, which compare the page with its baseline, however Eyes is imported", () => {
+    // rxjs.dev's protractor suite: `const Eyes = require('eyes.selenium').Eyes; const eyes = new Eyes();`, then eyes.checkWindow(…) and eyes.close().
+    const test = "it('shows the page', async () => { eyes.open(browser, 'App', 'Home'); await browser.get('/'); eyes.checkWindow('Home'); await eyes.close(); });";
+    for (const made of [
+      "const Eyes = require('eyes.selenium').Eyes;\nconst eyes = new Eyes();",
+      "import { Eyes } from '@applitools/eyes-playwright';\nconst eyes = new Eyes(runner);",
+      "const applitools = require('eyes.protractor');\nconst eyes = new applitools.Eyes();",
+      "const eyes = new (require('@applitools/eyes-webdriverio').Eyes)();",
+    ]) expect(classes(`${made}\n${test}`)).toEqual(['real']);
+    // An Eyes of any other module checks nothing known.
+    expect(classes(`import { Eyes } from './camera';\nconst eyes = new Eyes();\n${test}`)).toEqual(['no-assertion']);
+  });
+
   it('counts a matcher on what a function named for an expectation made, wherever the function comes from (marble tests)', () => {
     const code = [
       "import { rxTest } from '@acme/rx-test';",
