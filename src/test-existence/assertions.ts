@@ -5,7 +5,7 @@ import { constantness, type AssertionKind } from './constants.js';
 import type { LocalModules } from './local-modules.js';
 import { BUILT_IN_METHODS, type PatchedMethods } from './patched-methods.js';
 import { generatorOf, isBindCall, settlesOnCallback, throwsOnCondition } from './test-body.js';
-import { isTypeCheck, isTypeCheckingFunction, TYPE_ASSERTION_NAME, TYPE_ASSERTION_NAMESPACES } from './compiler-checks.js';
+import { isTypeCheck, isTypeCheckingFunction, isTypedSink, TYPE_ASSERTION_NAME, TYPE_ASSERTION_NAMESPACES } from './compiler-checks.js';
 
 /*
  * Where a test asserts: the assertion libraries' calls and chains, the helpers that assert on its
@@ -236,6 +236,8 @@ export class AssertionFinder {
       if (TYPE_ASSERTIONS.has(callee.name)) return 'live';
       // accept<number | undefined>(el.task.render(…)) with `const accept = <T>(x: T) => x`: a function that does nothing, given types to check.
       if (typeArgumentsOf(call) && isTypeCheckingFunction(this.names.localFunction(callee.name))) return 'live';
+      // acceptTag('a') with `const acceptTag = (_tag: Tags) => {}`: given a value, a function of typed parameters that runs nothing is the compiler's check.
+      if (call.arguments.length > 0 && isTypedSink(this.names.localFunction(callee.name))) return 'live';
       // assert(x), and what was imported from an assert module: strictEqual(a, b), fail('unreachable')
       const assertion = this.names.assertNames.get(callee.name);
       if (assertion) return LIVE_WHATEVER_ARGUMENTS.has(assertion) || this.names.expectsUnderTest.has(callee.name) ? 'live' : constantness(call.arguments, assertion);

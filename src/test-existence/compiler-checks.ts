@@ -81,6 +81,14 @@ export function runsCheckingCommand(fn: FunctionNode): boolean {
   return found;
 }
 
+/**
+ * A function that runs nothing and gives its parameters types: the compiler checks what a call hands it (xstate's
+ * `const acceptTag = (_tag: TagsFrom<typeof machine>) => {}`, then `acceptTag('a')`).
+ */
+export function isTypedSink(fn: FunctionNode | undefined): boolean {
+  return fn !== undefined && doesNothing(fn) && fn.params.some((parameter) => parameter.type !== 'TSParameterProperty' && Boolean((parameter.type === 'AssignmentPattern' ? parameter.left : parameter).typeAnnotation));
+}
+
 /** A function that runs nothing: an empty body, or statements all under `if (false)` (lit's `markAsUsed`, `if (false as boolean) console.log(val)`). */
 function doesNothing(fn: FunctionNode): boolean {
   if (fn.body.type !== 'BlockStatement') return false;
@@ -121,6 +129,8 @@ export function compilerReading(statement: t.Statement, typescript: boolean, loc
     if (expression.type === 'Identifier') return 'inert';
     return expression.type === 'AssignmentExpression' && expression.operator === '=' && expression.left.type === 'Identifier' && runsNothing(expression.right) ? 'inert' : undefined;
   }
+  // `if (A || B) {}`, names kept from the linter (lit's "Suppress no-unused-vars warnings").
+  if (statement.type === 'IfStatement') return !statement.alternate && statement.consequent.type === 'BlockStatement' && statement.consequent.body.length === 0 && runsNothing(statement.test) ? 'inert' : undefined;
   if (statement.type !== 'VariableDeclaration') return undefined;
   // A value given a type, or made `as const` for a type to be taken of it (`{ type: 'float64' } as const`).
   const declarations = statement.declarations;

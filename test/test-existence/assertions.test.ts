@@ -1240,6 +1240,16 @@ describe('tautologies: only known value matchers on constants', () => {
     const markAsUsed = 'function markAsUsed(val: unknown) {\n  if (false as boolean) {\n    console.log(val);\n  }\n}\n';
     expect(classes(`${markAsUsed}test('provides', () => { class El extends ReactiveElement { @provide({ context }) value = 0; } markAsUsed(El); });`, 'a.test.ts')).toEqual(['real']);
     expect(classes("function register(c: unknown) { customElements.define('x-el', c as CustomElementConstructor); }\ntest('registers', () => { class El extends HTMLElement {} register(El); });", 'a.test.ts')).toEqual(['no-assertion']);
+    // Or named in an `if` that does nothing (lit's "Suppress no-unused-vars warnings"); an `if` that runs something is no such statement.
+    expect(type('class A extends Base { override update(changed: Map<string, unknown>) {} }\nclass B extends Base {}\nif (A || B) {\n  // Suppress no-unused-vars warnings\n}')).toBe('real');
+    expect(type('class A extends Base {}\nif (A) { register(A); }')).toBe('no-assertion');
+    expect(type('class A extends Base {}\nif (ready()) {}')).toBe('no-assertion');
+    // A value handed to a function of the file that runs nothing, its parameters typed: the compiler checks the value (xstate's tag and state tests).
+    expect(type("const machine = createMachine({});\ntype Tags = TagsFrom<typeof machine>;\nconst acceptTag = (_tag: Tags) => {};\nacceptTag('a');")).toBe('real');
+    expect(type("const machine = createMachine({});\nfunction matches(_value: StateValueFrom<typeof machine>) {}\nmatches('anything');")).toBe('real');
+    expect(type("const machine = createMachine({});\nconst acceptTag = (_tag: Tags) => { record(_tag); };\nacceptTag('a');")).toBe('no-assertion');
+    expect(classes("it('t', () => { const acceptTag = (_tag) => {};\nacceptTag('a'); });", 'a.test.js')).toEqual(['no-assertion']);
+    expect(type('const machine = createMachine({});\nconst acceptTag = (_tag: Tags) => {};\nacceptTag();')).toBe('no-assertion');
     // Without type arguments, a name alone proves nothing; nor does a binding that is used, or one without a type.
     expect(type('util.assertEqual(a, b);')).toBe('no-assertion');
     expect(type('isType.equal(a, b);')).toBe('no-assertion');
