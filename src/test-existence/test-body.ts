@@ -1,4 +1,4 @@
-import { boundNames, calleePath, isFunction, isString, propertyValue, propertyName, unwrapAwait, walk, type FunctionNode, type SourceLines, type t } from './ast.js';
+import { boundNames, calleePath, isFunction, isString, propertyValue, propertyName, unwrapAwait, walk, withoutTypeAssertions, type FunctionNode, type SourceLines, type t } from './ast.js';
 import type { TestCase, TestClass } from './analyze.js';
 
 /*
@@ -299,8 +299,9 @@ function awaitsLatchOpenedInCallbacks(fn: FunctionNode, awaited: t.Node): boolea
 /**
  * A test whose last wait is for the promise of a deferred whose `resolve` it hands to the code, in a callback or as
  * one, and never calls itself: xstate's `const { resolve, promise } = Promise.withResolvers(); actor.subscribe({
- * complete: () => resolve() }); …; return promise`, p-defer's `const { promise, resolve } = pDefer()`. The test
- * times out unless the code calls back. Held whole (`deferred.promise`, `deferred.resolve()`), it is a latch
+ * complete: () => resolve() }); …; return promise`, p-defer's `const { promise, resolve } = pDefer()`, node-redis's
+ * `let added; const addedPromise = new Promise((res) => { added = res }); sentinel.on('topology-change', (event) => { … added(event.node) })`.
+ * The test times out unless the code calls back. Held whole (`deferred.promise`, `deferred.resolve()`), it is a latch
  * (awaitsLatchOpenedInCallbacks).
  */
 function awaitsResolversHandedOn(fn: FunctionNode, awaited: t.Node): boolean {
@@ -315,11 +316,17 @@ function awaitsResolversHandedOn(fn: FunctionNode, awaited: t.Node): boolean {
     }
     return resolve === undefined && !isFunction(node);
   });
+  // A promise kept so is the check only where the test ends on it: urql's `await onOnlineCalled; flush!()` waits to act, and checks nothing of what it does.
+  const held = resolve === undefined && endsAwaiting(fn, awaited.name) ? promiseHeldAs(fn, awaited.name) : undefined;
+  const executor = held?.arguments[0];
+  resolve ??= held && resolverKeptOutside(held);
   if (resolve === undefined) return false;
   const resolver = resolve;
   let handedOn = false;
   let calledHere = false;
   walk(fn.body, (node) => {
+    // The executor that keeps it hands it to nobody.
+    if (node === executor) return false;
     if (isFunction(node)) {
       if (mentions(node.body, resolver)) handedOn = true;
       return false;
@@ -331,6 +338,28 @@ function awaitsResolversHandedOn(fn: FunctionNode, awaited: t.Node): boolean {
     return true;
   });
   return handedOn && !calledHere;
+}
+
+/** Whether the test's last statement awaits or returns the promise held as `name`. */
+function endsAwaiting(fn: FunctionNode, name: string): boolean {
+  const last = fn.body.type === 'BlockStatement' ? fn.body.body.at(-1) : undefined;
+  const value = last?.type === 'ExpressionStatement' && last.expression.type === 'AwaitExpression' ? last.expression.argument : last?.type === 'ReturnStatement' ? last.argument : undefined;
+  return value?.type === 'Identifier' && value.name === name;
+}
+
+/** `new Promise((res) => { added = res })`: the name outside the executor that its `resolve` is kept under. */
+function resolverKeptOutside(promise: t.NewExpression): string | undefined {
+  const executor = promiseExecutor(promise);
+  if (!executor) return undefined;
+  let kept: string | undefined;
+  walk(executor.body, (node) => {
+    if (node.type === 'AssignmentExpression' && node.left.type === 'Identifier') {
+      const value = withoutTypeAssertions(node.right);
+      if (value.type === 'Identifier' && value.name === executor.resolve) kept = node.left.name;
+    }
+    return kept === undefined && !isFunction(node);
+  });
+  return kept;
 }
 
 /**
