@@ -42,8 +42,11 @@ const TYPE_TEST_FILE = /(?:\.test-d\.[cm]?tsx?|\.tst\.[cm]?tsx?)$|(?:^|\/)(?:__t
  */
 const TYPES_QUALIFIED_TEST = /[^/]\.(?:types?|typings)\.(?:test|spec)\.[cm]?tsx?$/;
 const TYPES_NAMED_TEST = /(?:^|\/)(?:types?|typings)\.(?:test|spec)\.[cm]?tsx?$/;
-/** A suite or test titled as type tests: `describe.skip('type tests', …)`, `test.skip('Type Tests', …)`. */
-const TYPE_TESTS_TITLE = /\btype[- ]?tests?\b/i;
+/**
+ * A suite or test titled as type tests: `describe.skip('type tests', …)`, `test.skip('Type Tests', …)`, lit's
+ * `test.skip('type-only: correctly infers …')`; or one under a comment that says so (lit's `// Type only test to be caught at build time.`).
+ */
+const TYPE_TESTS_TITLE = /\btype[- ]?(?:tests?|only)\b/i;
 
 
 
@@ -182,6 +185,8 @@ export class FileAnalyzer {
   private readonly names = new Bindings();
   private readonly declarations = new Declarations(this.names);
   private readonly typeTests: boolean;
+  /** The lines right under a comment that calls what follows type tests (see TYPE_TESTS_TITLE). */
+  private readonly typeTestNotes = new Set<number>();
   private readonly qunit: boolean;
   /** Functions a helper's focused or skipped form holds (rollup's `runTestSuiteWithSamples.only = function (name, …) { describe.only(name, …) }`). */
   private readonly helperVariants: Array<{ start: number; end: number }> = [];
@@ -230,7 +235,10 @@ export class FileAnalyzer {
     const withHooks: Array<() => ParsedSource> = [];
     for (const part of parts) {
       const parsed = part();
-      for (const comment of parsed.comments) if (ACTIVE_COMMENT.test(comment.value)) comments.push(comment);
+      for (const comment of parsed.comments) {
+        if (ACTIVE_COMMENT.test(comment.value)) comments.push(comment);
+        if (TYPE_TESTS_TITLE.test(comment.value)) this.typeTestNotes.add(this.lines.at(comment.end).line + 1);
+      }
       this.collectBindings(parsed.program);
       if (parsed.program.body.some((statement) => this.hookOf(statement) || helperCalled(statement) || this.flatModuleHooks(statement).length > 0)) withHooks.push(part);
     }
@@ -750,7 +758,7 @@ export class FileAnalyzer {
    * test('infers the data', () => { expectTypeOf(result.data).toEqualTypeOf<Data>() }) })`, skipped so that jest does not run them.
    */
   private compiledOnly(call: t.CallExpression, flags: Flags): boolean {
-    return flags.skipped && this.typescript && TYPE_TESTS_TITLE.test(this.titleOf(call));
+    return flags.skipped && this.typescript && (TYPE_TESTS_TITLE.test(this.titleOf(call)) || this.typeTestNotes.has(this.lines.at(call.start).line));
   }
 
   private classify(callback: FunctionNode | 'opaque' | undefined, flags: Flags, scope: Scope, assertions: Set<AssertionKind>): TestClass {

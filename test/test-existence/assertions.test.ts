@@ -1229,6 +1229,15 @@ describe('tautologies: only known value matchers on constants', () => {
     // Any other title skips, and so does JavaScript, which no compiler checks.
     expect(classes(suite('later'), 'useQuery.test.tsx')).toEqual(['skipped', 'skipped', 'real']);
     expect(classes(suite('type tests').replace(/<Data \| undefined>/, '').replace("test.skip('type tests'", "test.skip('later'"), 'useQuery.test.js')).toEqual(['skipped', 'skipped', 'skipped']);
+    // lit's: titled type-only, or under a comment that says so.
+    const lit = [
+      "test.skip('type-only: infers the cases from the value', () => {\n  const step = 'register' as Step;\n  choose(step, [['register', () => html``]]);\n});",
+      '// Type only test to be caught at build time.',
+      "test.skip('accepts props with the right types', async () => {\n  // @ts-expect-error bool only takes a boolean\n  <Typed bool={'string'} />;\n});",
+      '// TODO: no longer relevant.',
+      "test.skip('is instantiable', () => {\n  new Element();\n});",
+    ].join('\n');
+    expect(classes(lit, 'create-component_test.tsx')).toEqual(['real', 'real', 'skipped']);
   });
 
   it('takes type assertions written as helpers, annotated unused bindings and satisfies for type tests, never as missing assertions', () => {
