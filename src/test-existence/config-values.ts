@@ -173,7 +173,13 @@ function literalOf(node: t.Node, bindings: Bindings, depth: number): Literal {
       return bound ? literalOf(bound, bindings, depth + 1) : UNREADABLE;
     }
     case 'ArrayExpression':
-      return node.elements.map((element) => (element && element.type !== 'SpreadElement' ? literalOf(element, bindings, depth + 1) : UNREADABLE));
+      // `[...includeSolid, ...includeVue]` (xstate-store's exclude, of lists its sibling configs export): the lists' elements.
+      return node.elements.flatMap((element) => {
+        if (!element) return [UNREADABLE];
+        if (element.type !== 'SpreadElement') return [literalOf(element, bindings, depth + 1)];
+        const spread = literalOf(element.argument, bindings, depth + 1);
+        return Array.isArray(spread) ? spread : [UNREADABLE];
+      });
     case 'ObjectExpression': {
       const object: Record<string, Literal> = {};
       for (const property of node.properties) {

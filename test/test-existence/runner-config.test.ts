@@ -727,6 +727,19 @@ describe('the files the runner runs', () => {
     })).toEqual({ findings: ['tests/runner-config vitest.config.ts'], testFiles: 1 });
   });
 
+  it('reads a list spread from lists its sibling configs export, and the elements beside them', async () => {
+    // xstate-store's: `import { include as includeSolid } from './vitest.config.solid.mts'`, then `exclude: [...includeSolid, ...includeVue]`.
+    expect(await judged({
+      'package.json': pkg({ test: 'vitest run' }),
+      'vitest.config.mts': "import { defineProject } from 'vitest/config';\nimport { include as includeSolid } from './vitest.config.solid.mts';\nconst own = ['test/slow/**'];\nexport default defineProject({ test: { include: ['test/**/*.test.ts'], exclude: [...includeSolid, ...own, 'test/vue.test.ts'] } });\n",
+      'vitest.config.solid.mts': "import { defineProject } from 'vitest/config';\nexport const include = ['test/solid.test.ts'];\nexport default defineProject({ test: { include } });\n",
+      'test/add.test.ts': REAL,
+      'test/solid.test.ts': EMPTY,
+      'test/vue.test.ts': EMPTY,
+      'test/slow/big.test.ts': EMPTY,
+    })).toEqual({ findings: [], testFiles: 1 });
+  });
+
   it('does not read a path resolved from the working directory, which the config cannot know', async () => {
     const report = await run({
       'package.json': pkg({ test: 'jest' }),
