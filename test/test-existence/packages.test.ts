@@ -107,12 +107,15 @@ describe('packages as a user sees them', () => {
       // The libraries a test environment pins, as user-event's testenv/libs/dom8 (no name, a dependency, a global).
       'testenv/libs/dom8/package.json': JSON.stringify({ type: 'module', dependencies: { '@testing-library/dom': '^8' } }),
       'testenv/libs/dom8/index.js': "import * as Dom from '@testing-library/dom';\nglobalThis.Dom = Dom;\n",
+      // The examples the docs show, which a script of their own runs (node-redis's doctests/, "Code examples for redis.io").
+      'doctests/package.json': manifest('redis-doctests', {}, { private: true }),
+      'doctests/string-set-get.js': SOURCE,
       'examples/with-tests/package.json': manifest('with-tests'),
       'examples/with-tests/src/add.js': SOURCE,
       'examples/with-tests/test/add.test.js': "it('adds', () => {})",
     }));
     expect(rules(report)).toEqual(['test/empty examples/with-tests/test/add.test.js']);
-    expect(report.metrics).toMatchObject({ 'support-packages': 9 });
+    expect(report.metrics).toMatchObject({ 'support-packages': 10 });
   });
 
   it('judges a published package whose name only contains a support word, and not a private one', async () => {
