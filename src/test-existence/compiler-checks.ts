@@ -129,8 +129,12 @@ export function compilerReading(statement: t.Statement, typescript: boolean, loc
     if (expression.type === 'Identifier') return 'inert';
     return expression.type === 'AssignmentExpression' && expression.operator === '=' && expression.left.type === 'Identifier' && runsNothing(expression.right) ? 'inert' : undefined;
   }
-  // `if (A || B) {}`, names kept from the linter (lit's "Suppress no-unused-vars warnings").
-  if (statement.type === 'IfStatement') return !statement.alternate && statement.consequent.type === 'BlockStatement' && statement.consequent.body.length === 0 && runsNothing(statement.test) ? 'inert' : undefined;
+  if (statement.type === 'IfStatement' && !statement.alternate) {
+    // `if (false as boolean) { … }`: code the compiler checks and nothing runs (mikro-orm's "Type-only check").
+    if (literalValue(withoutTypeAssertions(statement.test))?.value === false) return 'types';
+    // `if (A || B) {}`, names kept from the linter (lit's "Suppress no-unused-vars warnings").
+    return statement.consequent.type === 'BlockStatement' && statement.consequent.body.length === 0 && runsNothing(statement.test) ? 'inert' : undefined;
+  }
   if (statement.type !== 'VariableDeclaration') return undefined;
   // A value given a type, or made `as const` for a type to be taken of it (`{ type: 'float64' } as const`).
   const declarations = statement.declarations;

@@ -47,6 +47,8 @@ const TYPES_NAMED_TEST = /(?:^|\/)(?:types?|typings)\.(?:test|spec)\.[cm]?tsx?$/
  * `test.skip('type-only: correctly infers …')`; or one under a comment that says so (lit's `// Type only test to be caught at build time.`).
  */
 const TYPE_TESTS_TITLE = /\btype[- ]?(?:tests?|only)\b/i;
+/** A test's title or comment saying that it checks compilation: `should compile when …`, `This should compile without errors`, `Type-only check`. */
+const COMPILE_CHECK_NOTE = /\bshould (?:compile|type-?check)\b|\bcompiles? without (?:type )?errors?\b|\bcompile[- ]time\b|\btype[- ]only\b/i;
 
 
 
@@ -187,6 +189,8 @@ export class FileAnalyzer {
   private readonly typeTests: boolean;
   /** The lines right under a comment that calls what follows type tests (see TYPE_TESTS_TITLE). */
   private readonly typeTestNotes = new Set<number>();
+  /** Where comments say that the code checks compilation (see COMPILE_CHECK_NOTE). */
+  private readonly compileNotes: number[] = [];
   private readonly qunit: boolean;
   /** Functions a helper's focused or skipped form holds (rollup's `runTestSuiteWithSamples.only = function (name, …) { describe.only(name, …) }`). */
   private readonly helperVariants: Array<{ start: number; end: number }> = [];
@@ -238,6 +242,7 @@ export class FileAnalyzer {
       for (const comment of parsed.comments) {
         if (ACTIVE_COMMENT.test(comment.value)) comments.push(comment);
         if (TYPE_TESTS_TITLE.test(comment.value)) this.typeTestNotes.add(this.lines.at(comment.end).line + 1);
+        if (COMPILE_CHECK_NOTE.test(comment.value)) this.compileNotes.push(comment.start);
       }
       this.collectBindings(parsed.program);
       if (parsed.program.body.some((statement) => this.hookOf(statement) || helperCalled(statement) || this.flatModuleHooks(statement).length > 0)) withHooks.push(part);
@@ -737,6 +742,9 @@ export class FileAnalyzer {
     // A type test in a test file: `// @ts-expect-error` asserts that the next line does not compile.
     // Beside constant assertions it is more likely a silenced error than a check (jest's `// @ts-expect-error` over `globalThis.Symbol = undefined`).
     if (fn && assertions.size === 0 && this.typeErrorExpectations.some((at) => at > fn.start && at < fn.end)) assertions.add('live');
+    // In a file of type tests (it expects type errors), one that says it checks compilation is the compiler's: novu's
+    // `it('should compile when returning undefined for …', () => { workflow(…) })`, xstate's `// This should compile without errors`.
+    if (fn && assertions.size === 0 && this.typescript && this.typeErrorExpectations.length > 0 && (COMPILE_CHECK_NOTE.test(title) || this.compileNotes.some((at) => at > fn.start && at < fn.end))) assertions.add('live');
     // A test that declares subtests (`t.test(…)` of node:test) is a suite: its subtests are the tests.
     if (this.tests.length > before) {
       if (flags.focused) this.focusedSuites.push({ title: this.titleOf(call), ...this.lines.at(call.start) });

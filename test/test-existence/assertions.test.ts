@@ -1290,6 +1290,10 @@ describe('tautologies: only known value matchers on constants', () => {
     expect(type("const machine = createMachine({});\nconst acceptTag = (_tag: Tags) => { record(_tag); };\nacceptTag('a');")).toBe('no-assertion');
     expect(classes("it('t', () => { const acceptTag = (_tag) => {};\nacceptTag('a'); });", 'a.test.js')).toEqual(['no-assertion']);
     expect(type('const machine = createMachine({});\nconst acceptTag = (_tag: Tags) => {};\nacceptTag();')).toBe('no-assertion');
+    // Code under `if (false)`, which only the compiler reads (mikro-orm's "Type-only check"); a branch that may run is run.
+    expect(type("if (false as boolean) {\n  const qb = em.createQueryBuilder(Child, 'c');\n  qb.where({ 'p.id': { $eq: new MyId('a') } });\n}")).toBe('real');
+    expect(type('if (false as boolean) { run(); } else { other(); }')).toBe('no-assertion');
+    expect(type('if (flag) { run(); }')).toBe('no-assertion');
     // Without type arguments, a name alone proves nothing; nor does a binding that is used, or one without a type.
     expect(type('util.assertEqual(a, b);')).toBe('no-assertion');
     expect(type('isType.equal(a, b);')).toBe('no-assertion');
@@ -1300,6 +1304,20 @@ describe('tautologies: only known value matchers on constants', () => {
     expect(type('const result: string = f(); log(result);')).toBe('no-assertion');
     expect(type('const _unused = f();')).toBe('no-assertion');
     expect(type('const config = makeConfig() satisfies Config; use(config);')).toBe('no-assertion');
+  });
+
+  it('takes a test that says it checks compilation for a type test, in a TypeScript file that expects type errors', () => {
+    const code = [
+      "it('rejects a number', () => {\n  // @ts-expect-error a name is a string\n  workflow(1);\n});",
+      "it('should compile when returning undefined for a default', async () => {\n  workflow('x', async ({ step }) => { await step.delay('d', async () => ({ type: undefined })); });\n});",
+      "it('accepts valid state keys', () => {\n  const snapshot = createActor(machine).getSnapshot();\n  // This should compile without errors\n  mapState(snapshot, { map: ({ context }) => context.foo });\n});",
+      "it('registers the workflow', () => {\n  workflow('y');\n});",
+    ].join('\n');
+    expect(classes(code, 'workflow.test.ts')).toEqual(['real', 'real', 'real', 'no-assertion']);
+    // Without a type error expected anywhere, or in JavaScript, "compile" is the code under test's word (a compiler that should compile x).
+    const untyped = code.replace(/ *\/\/ @ts-expect-error.*\n/, '');
+    expect(classes(untyped, 'workflow.test.ts')).toEqual(['no-assertion', 'no-assertion', 'no-assertion', 'no-assertion']);
+    expect(classes(code, 'workflow.test.js')).toEqual(['real', 'no-assertion', 'no-assertion', 'no-assertion']);
   });
 
   it('takes a TypeScript test that only declares functions it never calls for a check by the compiler', () => {
