@@ -177,7 +177,7 @@ export class FileAnalyzer {
   /** The line of the suite that skips each test a skipped suite holds (see acknowledge). */
   private readonly skippedBy = new Map<TestCase, number>();
   /** The two branches of each `if … else` the walk passes, outside tests. */
-  private readonly alternatives: Array<[t.Node, t.Node]> = [];
+  private readonly alternatives: Array<[t.Node, t.Node, t.Node]> = [];
   private readonly focusedSuites: FileAnalysis['focusedSuites'] = [];
   private readonly packageImports = new Set<string>();
   /** What calling each function of the file declares, once asked (see testsIn), per depth of the question (see LocalModules.depth). */
@@ -590,7 +590,7 @@ export class FileAnalyzer {
     const shadowing: Array<{ end: number; names: string[] }> = [];
     walk(node, (child) => {
       if (child.type === 'ExpressionStatement') statements.add(unwrapAwait(child.expression));
-      if (child.type === 'IfStatement' && child.alternate) this.alternatives.push([child.consequent, child.alternate]);
+      if (child.type === 'IfStatement' && child.alternate) this.alternatives.push([child.consequent, child.alternate, child.test]);
       while (helpers.length > 0 && helpers.at(-1)!.end <= child.start) helpers.pop();
       while (shadowing.length > 0 && shadowing.at(-1)!.end <= child.start) shadowing.pop();
       if (child.type === 'FunctionDeclaration' || child.type === 'FunctionExpression' || child.type === 'ArrowFunctionExpression') {
@@ -652,7 +652,9 @@ export class FileAnalyzer {
   /**
    * date-fns's `if (typeof window !== 'undefined') { it(title, …) } else { it.skip(title, () => {}) }`: a skipped test in one
    * branch of an `if` whose other branch declares a test of that title that runs stands in for it where the condition
-   * fails. It is that one test, not a skipped one.
+   * fails. It is that one test, not a skipped one. So is a focused test in one branch of an `if` that a value read as it
+   * runs decides, whose other branch declares one that is not: xstate-tools's `if (/\.only$/.test(fixture)) it.only(name, run)
+   * else it(fixture, run)` over its fixtures, focused only by a fixture named so.
    */
   private withoutPlaceholders(): TestCase[] {
     if (this.alternatives.length === 0) return this.tests;
@@ -660,12 +662,17 @@ export class FileAnalyzer {
       const start = this.testStarts.get(test)!;
       return start >= branch.start && start < branch.end;
     };
-    const runsElsewhere = (test: TestCase) =>
-      this.alternatives.some(([consequent, alternate]) => {
+    const runsElsewhere = (test: TestCase, stands: (candidate: TestCase) => boolean) =>
+      this.alternatives.some(([consequent, alternate, condition]) => {
         const other = within(consequent, test) ? alternate : within(alternate, test) ? consequent : undefined;
-        return other !== undefined && this.tests.some((candidate) => candidate.title === test.title && candidate.testClass !== 'skipped' && within(other, candidate));
+        if (other === undefined || (test.testClass === 'focused' && literalValue(withoutTypeAssertions(condition)) !== undefined)) return false;
+        return this.tests.some((candidate) => stands(candidate) && within(other, candidate));
       });
-    return this.tests.filter((test) => test.testClass !== 'skipped' || !runsElsewhere(test));
+    return this.tests.filter((test) => {
+      if (test.testClass === 'skipped') return !runsElsewhere(test, (candidate) => candidate.title === test.title && candidate.testClass !== 'skipped');
+      if (test.testClass === 'focused') return !runsElsewhere(test, (candidate) => candidate.testClass !== 'skipped' && candidate.testClass !== 'focused');
+      return true;
+    });
   }
 
   private visitDeclaration(call: t.CallExpression, declaration: Declaration, scope: Scope): void {

@@ -1609,6 +1609,25 @@ describe('test functions picked by a condition', () => {
   ])('a skipped test %s stays skipped', (_name, code, expected) => {
     expect(classes(code)).toEqual(expected);
   });
+
+  it('a focused test in one branch of an if decided as the file runs, beside one that is not, is that one test', () => {
+    // xstate-tools's: a fixture named `*.only` focuses its own test; none is.
+    const code = [
+      "for (const file of readdirSync(join(__dirname, '__examples__'))) {",
+      "  const name = file.replace(/\\.ts$/, '');",
+      '  const run = () => { expect(generate(read(file))).toMatchSnapshot(); };',
+      '  if (/\\.only$/.test(name)) {',
+      "    it.only(name.replace(/\\.only$/, ''), run);",
+      '  } else {',
+      '    it(name, run);',
+      '  }',
+      '}',
+    ].join('\n');
+    expect(classes(code)).toEqual(['real']);
+    // A constant condition focuses; so does .only with no unfocused test in the other branch.
+    expect(classes("if (true) { it.only('a', () => { expect(f()).toBe(1) }) } else { it('a', () => { expect(f()).toBe(1) }) }")).toEqual(['focused', 'real']);
+    expect(classes("if (debug) { it.only('a', () => { expect(f()).toBe(1) }) } else { it.skip('a', () => {}) }")).toEqual(['focused']);
+  });
 });
 
 describe('valid syntax parses', () => {
