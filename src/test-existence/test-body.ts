@@ -1,4 +1,4 @@
-import { boundNames, calleePath, isFunction, isString, propertyValue, propertyName, unwrapAwait, walk, withoutTypeAssertions, type FunctionNode, type SourceLines, type t } from './ast.js';
+import { boundNames, calleePath, isFunction, isString, propertyValue, propertyName, rootName, unwrapAwait, walk, withoutTypeAssertions, type FunctionNode, type SourceLines, type t } from './ast.js';
 import type { TestCase, TestClass } from './analyze.js';
 
 /*
@@ -20,7 +20,11 @@ export const GENERATOR_MODULES: ReadonlySet<string> = new Set(['jest-in-case']);
 export function generatorOf(call: t.CallExpression): string | undefined {
   const callee = call.callee;
   if (callee.type === 'Identifier' && TEST_GENERATORS.has(callee.name)) return callee.name;
-  if (callee.type === 'MemberExpression' && propertyName(callee) === 'run' && callee.object.type === 'Identifier' && /ruleTester$/i.test(callee.object.name)) return `${callee.object.name}.run`;
+  if (callee.type !== 'MemberExpression' || propertyName(callee) !== 'run') return undefined;
+  if (callee.object.type === 'Identifier' && /ruleTester$/i.test(callee.object.name)) return `${callee.object.name}.run`;
+  // A rule tester under any name, by its table: react-three-fiber's `tester.run('no-new-in-loop', rule, { valid, invalid })`.
+  const table = call.arguments[2];
+  if (table?.type === 'ObjectExpression' && (propertyValue(table, 'valid') !== undefined || propertyValue(table, 'invalid') !== undefined)) return `${rootName(callee) ?? 'tester'}.run`;
   return undefined;
 }
 

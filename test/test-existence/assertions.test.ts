@@ -1473,6 +1473,10 @@ describe('tautologies: only known value matchers on constants', () => {
   it('counts the tests a table-driven library declares (babel-plugin-tester, RuleTester)', () => {
     expect(classes("import pluginTester from 'babel-plugin-tester';\ndescribe('babel 7', () => { pluginTester({ plugin, tests: { a: 'x' } }) });")).toEqual(['real']);
     expect(classes("const ruleTester = new RuleTester();\nruleTester.run('no-x', rule, { valid: [], invalid: [] });")).toEqual(['real']);
+    // Under any name, by its table (react-three-fiber's `const tester = new RuleTester(…)`); a run of something else is no test.
+    expect(classes("const tester = new RuleTester({ parserOptions });\ntester.run('no-new-in-loop', rule, { valid: ['x'], invalid: [{ code: 'y', errors: 1 }] });")).toEqual(['real']);
+    expect(classes("new RuleTester().run('no-x', rule, { invalid: [] });")).toEqual(['real']);
+    expect(classes("const runner = new Runner();\nrunner.run('build', task, { watch: false });")).toEqual([]);
     // Run in a test, the tester checks its rows there.
     expect(classes("const ruleTester = new RuleTester();\nit('reports x', () => { ruleTester.run('no-x', rule, { valid: ['y'], invalid: [{ code: 'x', errors: 1 }] }) });")).toEqual(['real']);
     expect(classes("it('reports x', () => { pluginTester({ plugin, tests: { a: 'x' } }) });")).toEqual(['real']);
