@@ -210,7 +210,7 @@ export function endsAwaitingEvent(fn: FunctionNode, localFunction: (name: string
   // Tearing down after the wait (`await wsClosed(ws); await app.stop()`) does not make the wait set-up.
   while (awaited.length > 1 && isTeardown(awaited.at(-1)!)) awaited.pop();
   const last = awaited.at(-1);
-  if (last !== undefined && (endsAwaitingEffectSignal(last) || awaitsLatchOpenedInCallbacks(fn, last) || awaitsResolversHandedOn(fn, last) || awaitsHeldEventPromise(fn, last))) return true;
+  if (last !== undefined && (endsAwaitingEffectSignal(last) || awaitsLatchOpenedInCallbacks(fn, last) || awaitsResolversHandedOn(fn, last) || awaitsHeldEventPromise(fn, last) || awaitsFilteredStream(fn, last))) return true;
   // resolve handed to a listener, or to the code under test as its callback (`server.invalidate(resolve)`, as a `done`
   // would be) or as a method of what the test hands it (`res.json = (body) => resolve(body)`); not to a timer, nor to what
   // calls back whatever happens (`server.listen(0, resolve)`, `compiler.close(resolve)`). The promise may be held until the
@@ -438,6 +438,34 @@ function isTeardown(node: t.Node): boolean {
   const together = combinedPromises(node);
   if (together) return together.length > 0 && together.every(isTeardown);
   return node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && TEARDOWN_NAME.test(propertyName(node.callee) ?? '');
+}
+
+/** rxjs's promises of a stream's value. */
+const STREAM_PROMISES = new Set(['firstValueFrom', 'lastValueFrom']);
+/** Operators that let through only what matches: an action of a type, a value that meets a predicate. */
+const FILTERING_OPERATORS = new Set(['ofType', 'filter', 'first', 'find']);
+
+/**
+ * Whether the test ends awaiting the first (or last) value of a stream that lets through only what matches, itself or held:
+ * NgRx's `const done = firstValueFrom(forkJoin([actions$.pipe(ofType(loaded), take(1)), …])); store.dispatch(load()); await done`.
+ * Unless the code emits such a value, rxjs rejects the promise or the runner's timeout fails the test, as with `await once(emitter, 'close')`.
+ */
+function awaitsFilteredStream(fn: FunctionNode, awaited: t.Node): boolean {
+  let promise: t.Node | undefined = awaited;
+  if (awaited.type === 'Identifier') {
+    promise = undefined;
+    walk(fn.body, (node) => {
+      if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.id.name === awaited.name && node.init) promise = node.init;
+      return promise === undefined && !isFunction(node);
+    });
+  }
+  if (promise?.type !== 'CallExpression' || !STREAM_PROMISES.has(calleePath(promise.callee)?.at(-1) ?? '') || !promise.arguments[0]) return false;
+  let filters = false;
+  walk(promise.arguments[0], (node) => {
+    if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && FILTERING_OPERATORS.has(node.callee.name) && node.arguments.length > 0) filters = true;
+    return !filters && !isFunction(node);
+  });
+  return filters;
 }
 
 /** The promises `Promise.all([…])` (or `race`, `allSettled`, `any`) waits for, written in its array. */

@@ -626,6 +626,22 @@ describe('helpers', () => {
     expect(classes(code)).toEqual(['real', 'real', 'real', 'real', 'no-assertion', 'no-assertion', 'no-assertion', 'no-assertion', 'real', 'no-assertion', 'real', 'no-assertion', 'real', 'no-assertion', 'no-assertion']);
   });
 
+  it("takes a test that ends awaiting a stream's value that only a matching one gives, for one that checks the code emits it", () => {
+    // NgRx's: the effects must dispatch both actions for the promise to settle.
+    const code = [
+      "it('runs the effects', async () => {",
+      '  const done = firstValueFrom(forkJoin([actions$.pipe(ofType(simpleDone), take(1)), actions$.pipe(ofType(fnDone), take(1))]));',
+      '  store.dispatch(simple());',
+      '  await done;',
+      '});',
+      "it('emits a ready state', async () => { service.start(); await lastValueFrom(service.state$.pipe(filter((state) => state.ready), take(1))); });",
+      // Any value settles these: set-up, nothing checked.
+      "it('loads', async () => { await firstValueFrom(service.load()); });",
+      "it('takes one', async () => { const first = firstValueFrom(actions$.pipe(take(1))); store.dispatch(load()); await first; });",
+    ].join('\n');
+    expect(classes(code)).toEqual(['real', 'real', 'no-assertion', 'no-assertion']);
+  });
+
   it('takes a test that ends awaiting a promise it holds, settled by a method it hands the code, for one that checks the code calls it', () => {
     // juice-shop's handler tests: `res.json` resolves the promise; the handler must call it, or the test times out.
     const code = [
