@@ -528,8 +528,9 @@ function onlyModuleFormat(manifest: unknown): boolean {
  */
 function runnerSelection(entry: JudgedPackage, reading: TestScriptReading, files: ReadonlySet<string>, root: string): RunnerSelection {
   const selectionOf = (of: TestScriptReading) => {
-    const named = of.configFiles.map((file) => (entry.dir ? `${entry.dir}/${file}` : file)).filter((file) => files.has(file));
-    return readRunnerSelection({ dir: entry.dir, runners: of.runners, runnersWithoutConfig: of.runnersWithoutConfig, vitestTypecheck: of.vitestTypecheck, runnerFiles: of.runnerFiles, ...(entry.manifest ? { manifest: entry.manifest } : {}), namedConfigs: named }, files, (file) => readProjectFile(root, file));
+    // Resolved from the package, also out of it: next-auth's packages run `vitest run -c ../utils/vitest.config.ts`.
+    const named = of.configFiles.map((file) => path.posix.join(entry.dir, file)).filter((file) => files.has(file));
+    return readRunnerSelection({ dir: entry.dir, runners: of.runners, runnersWithoutConfig: of.runnersWithoutConfig, runnersChoosingFiles: of.runnersChoosingFiles, vitestTypecheck: of.vitestTypecheck, runnerFiles: of.runnerFiles, ...(entry.manifest ? { manifest: entry.manifest } : {}), namedConfigs: named }, files, (file) => readProjectFile(root, file));
   };
   const scripts = entry.manifest?.scripts ?? {};
   const configured = new Map(

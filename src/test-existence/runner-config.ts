@@ -49,6 +49,8 @@ interface PackageFiles {
   namedConfigs: string[];
   /** The runners the test scripts run somewhere without naming a config. */
   runnersWithoutConfig?: readonly string[];
+  /** Runners a script tells which files to run by its own flags (see TestScriptReading). */
+  runnersChoosingFiles?: readonly string[];
   /** Whether a test script runs vitest with `--typecheck`. */
   vitestTypecheck?: boolean;
 }
@@ -129,7 +131,9 @@ export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string
     else unreadable.push(file);
   }
   // Without a config of the package's, jest runs the files of its defaults (testMatch in the package); a workspace root's config may run them instead (see the gate).
-  if (!readRunners.has('jest') && pkg.runners.includes('jest')) {
+  // Not where a script names a config the gate cannot read (`--config '{…}'`), or chooses the files by its flags: the conventions stand.
+  const byDefaults = (runner: string) => pkg.runners.includes(runner) && (pkg.runnersWithoutConfig?.includes(runner) ?? true) && !pkg.runnersChoosingFiles?.includes(runner);
+  if (!readRunners.has('jest') && byDefaults('jest')) {
     runners.push(jestMatcher({}, pkg.dir, computed(within('package.json')), files, () => undefined, pkg.dir)!);
     readRunners.add('jest');
   }
@@ -151,7 +155,7 @@ export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string
     else unreadable.push(file);
   }
   // So does vitest, which looks for its config in the folder it runs in alone: `*.{test,spec}.*`, not every file below test/.
-  if (!readRunners.has('vitest') && pkg.runners.includes('vitest')) {
+  if (!readRunners.has('vitest') && byDefaults('vitest')) {
     runners.push(vitestMatcher({}, pkg.dir, computed(within('package.json')), pkg.vitestTypecheck ?? false)!);
     readRunners.add('vitest');
   }

@@ -18,6 +18,8 @@ export interface TestScriptReading {
   runners: string[];
   /** Those of them the scripts run somewhere without naming a config: the runner finds its own. */
   runnersWithoutConfig: string[];
+  /** Those of them a script tells which files to run by its own flags (`jest --testMatch …`, `vitest --root …`): not their defaults. */
+  runnersChoosingFiles: string[];
   /** Whether a script runs vitest with `--typecheck`, which checks its type tests whatever its config says. */
   vitestTypecheck: boolean;
   /** The files `node --test` and `mocha` are told to run, by their arguments (`node --test test/*.test.js`, `mocha test/ --recursive`). */
@@ -92,6 +94,7 @@ export function checkTestScript(scripts: Record<string, unknown>, runByWorkspace
     configFiles: [...reader.configFiles],
     runners: [...new Set([...reader.runners, ...others.runners, ...unknown])],
     runnersWithoutConfig: [...new Set([...reader.runnersWithoutConfig, ...others.runnersWithoutConfig])],
+    runnersChoosingFiles: [...new Set([...reader.runnersChoosingFiles, ...others.runnersChoosingFiles])],
     vitestTypecheck: reader.vitestTypecheck || others.vitestTypecheck,
     runnerFiles: [...reader.runnerFiles, ...others.runnerFiles],
     environment: [...new Set([...reader.environment, ...others.environment])],
@@ -103,6 +106,7 @@ class ScriptReader {
   readonly configFiles = new Set<string>();
   readonly runners = new Set<string>();
   readonly runnersWithoutConfig = new Set<string>();
+  readonly runnersChoosingFiles = new Set<string>();
   vitestTypecheck = false;
   readonly runnerFiles: RunnerFiles[] = [];
   readonly environment = new Set<string>();
@@ -211,6 +215,7 @@ class ScriptReader {
         this.problems.push({ rule: 'script/pass-with-no-tests', script: name, message: `the "${name}" script passes --passWithNoTests, so it is green when no test is found` });
       }
       if (runner === 'vitest' && runnerWords.some((word) => VITEST_TYPECHECK.test(word))) this.vitestTypecheck = true;
+      if (runnerWords.some((word) => FILE_CHOOSING_FLAG.test(word))) this.runnersChoosingFiles.add(runner);
       const config = configOption(runnerWords);
       if (config) this.configFiles.add(path.posix.normalize(config));
       else this.runnersWithoutConfig.add(runner);
@@ -377,6 +382,9 @@ function pathArguments(words: readonly string[]): string[] {
 }
 
 /** `--config x`, `--config=x`, `-c x`: the runner config a command names. */
+/** Flags with which jest and vitest choose their test files beside or instead of their config. */
+const FILE_CHOOSING_FLAG = /^--(?:testMatch|testRegex|roots|rootDir|root)(?:=|$)/;
+
 function configOption(words: readonly string[]): string | undefined {
   for (let index = 1; index < words.length; index += 1) {
     const word = words[index]!;

@@ -195,6 +195,20 @@ describe('the files the runner runs', () => {
     expect(rules(report)).toEqual([]);
   });
 
+  it('reads a config a member names out of its own folder, with the member as its root', async () => {
+    // next-auth's packages: `vitest run -c ../utils/vitest.config.ts`, whose include leaves `.spec` to Playwright.
+    expect(await judged({
+      'src/add.test.js': REAL,
+      'packages/utils/package.json': JSON.stringify({ name: 'utils', private: true }),
+      'packages/utils/vitest.config.ts': "import { defineConfig } from 'vite';\nexport default defineConfig({ test: { include: ['**/*.test.?(c|m)[jt]s?(x)'] } });\n",
+      'packages/core/package.json': JSON.stringify({ name: 'core', scripts: { test: 'vitest run -c ../utils/vitest.config.ts' } }),
+      'packages/core/src/index.ts': 'export const add = (a, b) => a + b;\n',
+      'packages/core/src/add.test.ts': REAL,
+      'packages/core/src/page.spec.ts': EMPTY,
+      'packages/core/test/utils.ts': EMPTY,
+    })).toEqual({ findings: [], testFiles: 2 });
+  });
+
   it("reads vitest's config a script names with --config, and so credits the folder package inside it with its tests", async () => {
     // The AI SDK's harness packages: `vitest --config vitest.node.config.js`, and a private package.json under src/bridge/.
     const files = (include: string) => ({
@@ -607,6 +621,11 @@ describe('the files the runner runs', () => {
     };
     expect(await judged({ 'package.json': pkg({ test: 'vitest --run' }), 'src/index.spec.ts': REAL, ...files })).toEqual({ findings: [], testFiles: 1 });
     expect(await judged({ 'package.json': pkg({ test: 'jest' }), 'src/__tests__/index.ts': REAL, ...files })).toEqual({ findings: [], testFiles: 1 });
+    // A script that chooses the files by its flags, or names a config the gate cannot read, leaves them to the conventions,
+    // which judge test/utils.ts and src/test-utils.ts too (each one empty test), not to the defaults.
+    for (const test of ["jest --testMatch '**/test/**/*.ts'", 'vitest --run --root src', `jest --config '{"testMatch":["**/test/**/*.ts"]}'`]) {
+      expect(await judged({ 'package.json': pkg({ test }), 'src/__tests__/index.ts': REAL, 'src/index.spec.ts': REAL, ...files })).toEqual({ findings: ['test/empty src/test-utils.ts', 'test/empty test/utils.ts'], testFiles: 5 });
+    }
   });
 
   it('reads the paths given to node --test and to mocha', async () => {
