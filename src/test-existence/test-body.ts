@@ -451,14 +451,7 @@ const FILTERING_OPERATORS = new Set(['ofType', 'filter', 'first', 'find']);
  * Unless the code emits such a value, rxjs rejects the promise or the runner's timeout fails the test, as with `await once(emitter, 'close')`.
  */
 function awaitsFilteredStream(fn: FunctionNode, awaited: t.Node): boolean {
-  let promise: t.Node | undefined = awaited;
-  if (awaited.type === 'Identifier') {
-    promise = undefined;
-    walk(fn.body, (node) => {
-      if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.id.name === awaited.name && node.init) promise = node.init;
-      return promise === undefined && !isFunction(node);
-    });
-  }
+  const promise = awaited.type === 'Identifier' ? valueHeldAs(fn, awaited.name) : awaited;
   if (promise?.type !== 'CallExpression' || !STREAM_PROMISES.has(calleePath(promise.callee)?.at(-1) ?? '') || !promise.arguments[0]) return false;
   let filters = false;
   walk(promise.arguments[0], (node) => {
@@ -529,16 +522,22 @@ function setsResolver(node: t.NewExpression, property: (name: string) => boolean
   return found;
 }
 
-/** The `new Promise(…)` the test holds as `name` (`const responded = new Promise(…)`), when nothing assigns that name again. */
-function promiseHeldAs(fn: FunctionNode, name: string): t.NewExpression | undefined {
-  let promise: t.NewExpression | undefined;
+/** What the test holds as `name` where it declares it (`const responded = new Promise(…)`), when nothing assigns that name again. */
+function valueHeldAs(fn: FunctionNode, name: string): t.Node | undefined {
+  let value: t.Node | undefined;
   let assigned = false;
   walk(fn.body, (node) => {
-    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.id.name === name && node.init?.type === 'NewExpression') promise = node.init;
+    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.id.name === name && node.init) value = node.init;
     if (node.type === 'AssignmentExpression' && node.left.type === 'Identifier' && node.left.name === name) assigned = true;
     return !assigned && !isFunction(node);
   });
-  return assigned ? undefined : promise;
+  return assigned ? undefined : value;
+}
+
+/** The `new Promise(…)` the test holds as `name` (see valueHeldAs). */
+function promiseHeldAs(fn: FunctionNode, name: string): t.NewExpression | undefined {
+  const value = valueHeldAs(fn, name);
+  return value?.type === 'NewExpression' ? value : undefined;
 }
 
 /**
