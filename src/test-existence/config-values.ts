@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { parse as parseYaml } from 'yaml';
-import { calleePath, keyName, literalValue, parseSource, requiredModule, type t } from './ast.js';
+import { boundNames, calleePath, keyName, literalValue, parseSource, propertyName, requiredModule, rootName, walk, type t } from './ast.js';
 import { threadNativeParseLimit } from './native-stack.js';
 
 /*
@@ -109,7 +109,107 @@ export function readConfigFile(code: string, file: string, load: (source: string
       if (left.type === 'MemberExpression' && left.object.type === 'Identifier' && left.object.name === 'module' && keyName(left.property) === 'exports') exported = statement.expression.right;
     }
   }
-  return exported ? literalOf(exported, bindings, 0) : UNREADABLE;
+  // What the module changes after declaring it is computed: graphql-yoga's `const testMatch = []`, pushed to under `if (process.env…)`;
+  // `config.test.include.push(…)` leaves the rest of `config` read.
+  const changed = changedPaths(program);
+  for (const [changedName, paths] of changed) {
+    if (changedName === 'module') continue;
+    const bound = bindings.get(changedName);
+    const declared = (): Literal => (typeof bound === 'string' ? bound : typeof bound === 'function' ? bound() : bound ? literalOf(bound, bindings, 0) : UNREADABLE);
+    bindings.set(changedName, once(() => withUnreadable(declared(), paths)));
+  }
+  const exportedValue = exported ? literalOf(exported, bindings, 0) : UNREADABLE;
+  const exportsChanged = (changed.get('module') ?? []).filter((path) => path[0] === 'exports' && path.length > 1).map((path) => path.slice(1));
+  return name === 'default' && exportsChanged.length > 0 ? withUnreadable(exportedValue, exportsChanged) : exportedValue;
+}
+
+/** `value` with what is at each path (property names) made UNREADABLE; an empty path makes all of it so. */
+function withUnreadable(value: Literal, paths: readonly string[][]): Literal {
+  if (paths.some((path) => path.length === 0)) return UNREADABLE;
+  if (!isObject(value)) return value;
+  const copy = { ...value };
+  for (const key of new Set(paths.map((path) => path[0]!))) {
+    const below = paths.filter((path) => path[0] === key).map((path) => path.slice(1));
+    copy[key] = withUnreadable(copy[key] ?? {}, below);
+  }
+  return copy;
+}
+
+export function isObject(value: Literal | undefined): value is { [key: string]: Literal } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Methods that change the list, set or map they are called on. */
+const CHANGING_METHODS = new Set(['push', 'unshift', 'splice', 'pop', 'shift', 'fill', 'copyWithin', 'add', 'set', 'delete', 'clear']);
+
+/**
+ * What the statements of a module change, by the name they start from: the property paths below it (none where the name's whole
+ * value changes, or a computed property does). Not in a function declaring that name of its own, and not `module.exports = …`.
+ */
+function changedPaths(program: t.Program): Map<string, string[][]> {
+  const changed = new Map<string, string[][]>();
+  const visitScope = (scope: t.Node, shadowed: ReadonlySet<string>): void =>
+    walk(scope, (node) => {
+      if (node !== scope && (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration')) {
+        visitScope(node, new Set([...shadowed, ...declaredNames(node)]));
+        return false;
+      }
+      const target = changedTarget(node);
+      const root = target && rootName(target);
+      if (!root || shadowed.has(root)) return;
+      const path = target.type === 'Identifier' ? [] : (memberNames(target) ?? []);
+      if (root === 'module' && path.length === 1 && node.type === 'AssignmentExpression') return;
+      changed.set(root, [...(changed.get(root) ?? []), path]);
+    });
+  visitScope(program, new Set());
+  return changed;
+}
+
+/** The property names of a member chain of plain names, after its root: `config.test.include` → test, include. */
+function memberNames(node: t.Node): string[] | undefined {
+  if (node.type !== 'MemberExpression') return undefined;
+  const names: string[] = [];
+  let current: t.Node = node;
+  while (current.type === 'MemberExpression') {
+    const name = propertyName(current);
+    if (name === undefined) return undefined;
+    names.unshift(name);
+    current = current.object;
+  }
+  return current.type === 'Identifier' ? names : undefined;
+}
+
+/** What an expression changes: what it assigns to, updates or deletes, or the list it pushes to (`Object.assign`'s target). */
+function changedTarget(node: t.Node): t.Node | undefined {
+  switch (node.type) {
+    case 'AssignmentExpression':
+      return node.left;
+    case 'UpdateExpression':
+      return node.argument;
+    case 'UnaryExpression':
+      return node.operator === 'delete' ? node.argument : undefined;
+    case 'CallExpression': {
+      const callee = node.callee;
+      if (callee.type !== 'MemberExpression') return undefined;
+      if (CHANGING_METHODS.has(propertyName(callee) ?? '')) return callee.object;
+      const called = calleePath(callee)?.join('.');
+      return called === 'Object.assign' || called === 'Object.defineProperty' ? node.arguments[0] : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The names a function declares: its parameters and the variables of its own body. */
+function declaredNames(fn: t.Node): string[] {
+  const names = 'params' in fn ? (fn.params as t.Node[]).flatMap(boundNames) : [];
+  const body = 'body' in fn ? (fn.body as t.Node | null) : null;
+  if (body)
+    walk(body, (node) => {
+      if (node !== body && (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration')) return false;
+      if (node.type === 'VariableDeclarator') names.push(...boundNames(node.id));
+    });
+  return names;
 }
 
 /** `read`, called once. */
@@ -187,6 +287,8 @@ function literalOf(node: t.Node, bindings: Bindings, depth: number): Literal {
         if (property.type === 'SpreadElement') {
           const spread = literalOf(property.argument, bindings, depth + 1);
           if (typeof spread === 'object' && spread !== null && !Array.isArray(spread)) Object.assign(object, spread);
+          // What a call computes may set any setting (ariakit's `test: { name: 'node', ...getProjectTestPatterns('node') }`).
+          else if (spread === UNREADABLE && property.argument.type === 'CallExpression') return UNREADABLE;
           continue;
         }
         if (property.computed) continue;

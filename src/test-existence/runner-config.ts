@@ -2,7 +2,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import { BUILD_OUTPUT_FOLDERS } from '../core/packages.js';
 import { moduleLoaded, parseSource, walk, type t } from './ast.js';
-import { parseJsonConfig, projectPath, readConfigFile, ROOT, UNREADABLE, type Literal } from './config-values.js';
+import { isObject, parseJsonConfig, projectPath, readConfigFile, ROOT, UNREADABLE, type Literal } from './config-values.js';
 import { isScriptFile, isTestCodePath } from './files.js';
 import { threadNativeParseLimit } from './native-stack.js';
 import { resolveLocalImport } from './local-modules.js';
@@ -550,10 +550,6 @@ function exclusionList(value: Literal | undefined, fallback: string[], whenCompu
   if (list) return list;
   computed();
   return whenComputed;
-}
-
-export function isObject(value: Literal | undefined): value is { [key: string]: Literal } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

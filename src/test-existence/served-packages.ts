@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseShell, shellCommands } from '../core/shell.js';
-import { projectPath, type Literal } from './config-values.js';
-import { CYPRESS_CONFIGS, isObject, readConfigFollowingImports } from './runner-config.js';
+import { isObject, projectPath, type Literal } from './config-values.js';
+import { CYPRESS_CONFIGS, readConfigFollowingImports } from './runner-config.js';
 
 /**
  * Packages an end-to-end suite starts and then tests through a browser: the app of a repository whose

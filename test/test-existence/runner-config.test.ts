@@ -777,6 +777,53 @@ describe('the files the runner runs', () => {
     expect(rules(elsewhere)).toEqual(['test/empty other/empty.test.js', 'tests/runner-config vitest.config.ts']);
   });
 
+  it('takes a list the config changes after declaring it as computed, and leaves the rest of a changed object read', async () => {
+    // graphql-yoga's `const testMatch = []`, pushed to under `if (process.env.INTEGRATION_TEST === 'true')` and in its else.
+    const pushed = await run({
+      'package.json': pkg({ test: 'jest' }),
+      'jest.config.js': "const testMatch = [];\nif (process.env.INTEGRATION) testMatch.push('<rootDir>/integration/**/*.spec.js');\nelse testMatch.push('<rootDir>/packages/**/*.spec.js');\nmodule.exports = { testMatch };\n",
+      'packages/add.spec.js': REAL,
+      'integration/empty.spec.js': EMPTY,
+    });
+    expect(rules(pushed).sort()).toEqual(['test/empty integration/empty.spec.js', 'tests/runner-config jest.config.js']);
+    // A change of another setting leaves the include read: the file outside it is not judged. So does a list of the same
+    // name of a function's own.
+    expect(await judged({
+      'package.json': pkg({ test: 'vitest run' }),
+      'vitest.config.js': [
+        "const config = { test: { include: ['src/**/*.test.js'], setupFiles: [] } };",
+        "if (process.env.CI) config.test.setupFiles.push('./ci-setup.js');",
+        "function extra() { const config = []; config.push(1); return config; }",
+        'export default config;',
+        '',
+      ].join('\n'),
+      'src/add.test.js': REAL,
+      'other/empty.test.js': EMPTY,
+    })).toEqual({ findings: [], testFiles: 1 });
+    // What module.exports holds, changed after it is set.
+    expect(rules(await run({
+      'package.json': pkg({ test: 'jest' }),
+      'jest.config.js': "module.exports = { testMatch: ['<rootDir>/src/**/*.test.js'] };\nmodule.exports.testMatch.push('<rootDir>/more/**/*.test.js');\n",
+      'src/add.test.js': REAL,
+      'more/empty.test.js': EMPTY,
+    })).sort()).toEqual(['test/empty more/empty.test.js', 'tests/runner-config jest.config.js']);
+  });
+
+  it('takes a config object that spreads what a call computes as computed: the call may set any setting', async () => {
+    // ariakit's `test: { name: 'node', ...getProjectTestPatterns('node') }`, whose include takes bare `test.ts` files.
+    const report = await run({
+      'package.json': pkg({ test: 'vitest run' }),
+      'vitest.config.ts': [
+        "const patterns = (project: string) => ({ include: project === 'node' ? ['**/*test.ts'] : [] });",
+        "export default defineConfig({ test: { projects: [{ extends: true, test: { name: 'node', ...patterns('node') } }] } });",
+        '',
+      ].join('\n'),
+      'src/test.ts': EMPTY,
+      'src/add.test.ts': REAL,
+    });
+    expect(rules(report).sort()).toEqual(['test/empty src/test.ts', 'tests/runner-config vitest.config.ts']);
+  });
+
   it('falls back to the conventions with a notice when the selection is computed', async () => {
     const report = await run({
       'package.json': pkg({ test: 'jest' }),
