@@ -78,12 +78,14 @@ export function readWorkflow(root: string, file: string): Workflow {
     for (const binding of matrixBindings(job)) {
       rawSteps.forEach((step, index) => {
         if (!step || typeof step !== 'object') return;
-        const directory = typeof step['working-directory'] === 'string' ? step['working-directory'] : jobDirectory;
+        const retried = retriedCommand(step);
+        const directory = retried ? retried.directory : typeof step['working-directory'] === 'string' ? step['working-directory'] : jobDirectory;
+        const run = retried ? retried.command : step.run;
         steps.push({
           file,
           line: lineAt(parsed, ['jobs', id, 'steps', index]),
           ...(typeof step.uses === 'string' ? { uses: step.uses } : {}),
-          ...(typeof step.run === 'string' ? { run: substitute(step.run, binding) } : {}),
+          ...(typeof run === 'string' ? { run: substitute(run, binding) } : {}),
           with: (step.with && typeof step.with === 'object' ? step.with : {}) as Record<string, unknown>,
           workingDirectory: directory === undefined ? '' : toRepositoryDirectory(substitute(directory, binding)),
         });
@@ -92,6 +94,18 @@ export function readWorkflow(root: string, file: string): Workflow {
     jobs.push({ id, line: lineAt(parsed, ['jobs', id]), ...(typeof job.uses === 'string' ? { uses: job.uses } : {}), hasPermissions: job.permissions !== undefined, steps });
   }
   return { file, triggers, writeAllLines, jobs, ...(value.permissions !== undefined ? { permissionsLine: lineAt(parsed, ['permissions']) } : {}) };
+}
+
+/**
+ * The shell command of a step using an action that runs it until it passes (graphql-yoga's `nick-fields/retry` with
+ * `command: pnpm run test:unit --ci`), and the folder it runs in: the workspace, as `defaults.run` applies to `run` steps only.
+ */
+function retriedCommand(step: Record<string, unknown>): { command: string; directory: string | undefined } | undefined {
+  const inputs = (step.with && typeof step.with === 'object' ? step.with : {}) as Record<string, unknown>;
+  if (typeof step.uses !== 'string' || typeof inputs.command !== 'string') return undefined;
+  if (/^nick-fields\/retry@/i.test(step.uses)) return { command: inputs.command, directory: undefined };
+  if (/^wandalen\/wretry\.action@/i.test(step.uses)) return { command: inputs.command, directory: typeof inputs.current_path === 'string' ? inputs.current_path : undefined };
+  return undefined;
 }
 
 function readTriggers(on: unknown): Set<string> {

@@ -211,6 +211,12 @@ describe('test-existence gate', () => {
     expect(rules(await runGate(project('vitest run', workflow('[push]', 'pnpm run test-unit'))))).toEqual(missing);
     expect(rules(await runGate(project('vitest run || true', workflow('[pull_request]', 'pnpm run test-unit'))))).toEqual(missing);
     expect(rules(await runGate(project('vitest run', workflow('[pull_request]', 'pnpm run test-unit'), 'test/**/*.test.ts')))).toEqual(['tests/none packages/core/package.json', ...missing]);
+    // graphql-yoga's: run by an action that runs a command until it passes, which `defaults.run` does not move; another action's input runs nothing.
+    const retried = (uses: string, input = 'command') => `name: ci\non: [pull_request]\ndefaults:\n  run:\n    working-directory: packages/core\njobs:\n  unit:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: ${uses}\n        with:\n          max_attempts: 3\n          ${input}: pnpm run test-unit --ci\n`;
+    expect(rules(await runGate(project('vitest run', retried('nick-fields/retry@v3'))))).toEqual([]);
+    expect(rules(await runGate(project('vitest run', retried('Wandalen/wretry.action@v3'))))).toEqual([]);
+    expect(rules(await runGate(project('vitest run', retried('acme/notify@v1'))))).toEqual(missing);
+    expect(rules(await runGate(project('vitest run', retried('nick-fields/retry@v3', 'on_retry_command'))))).toEqual(missing);
   });
 
   it.each([
