@@ -216,7 +216,7 @@ export function endsAwaitingEvent(fn: FunctionNode, localFunction: (name: string
   // calls back whatever happens (`server.listen(0, resolve)`, `compiler.close(resolve)`). The promise may be held until the
   // test has set the code going (`const responded = new Promise(…); handler(req, res); await responded`).
   const promise = last?.type === 'Identifier' ? promiseHeldAs(fn, last.name) ?? last : last;
-  if (promise?.type === 'NewExpression') return resolvesIn(promise, (call) => !CALLS_BACK_ANYWAY.has(calleePath(call.callee)?.at(-1) ?? '')) || setsResolver(promise, () => true);
+  if (promise?.type === 'NewExpression') return resolvesIn(promise, (call) => !CALLS_BACK_ANYWAY.has(calleePath(call.callee)?.at(-1) ?? '')) || setsResolver(promise, () => true) || resolvingFunctionHandedOn(fn, promise);
   if (last?.type !== 'CallExpression') return false;
   const callee = last.callee;
   // `await wsClosed(ws)`: a helper whose promise only an event settles, whatever it is asked (elysia's ws tests).
@@ -522,6 +522,32 @@ function setsResolver(node: t.NewExpression, property: (name: string) => boolean
   return found;
 }
 
+/**
+ * `new Promise((resolve) => { processor = async () => { if (++counter === 2) resolve() } })`, then `new Worker(queue, processor)`
+ * (bullmq): a function that resolves, kept outside the executor and handed to the code, which the test never calls itself.
+ */
+function resolvingFunctionHandedOn(fn: FunctionNode, promise: t.NewExpression): boolean {
+  const executor = promiseExecutor(promise);
+  if (!executor) return false;
+  const kept = new Set<string>();
+  walk(executor.body, (node) => {
+    if (node.type === 'AssignmentExpression' && node.left.type === 'Identifier' && isFunction(node.right) && mentions(node.right.body, executor.resolve)) kept.add(node.left.name);
+    return !isFunction(node);
+  });
+  if (kept.size === 0) return false;
+  let handedOn = false;
+  let calledHere = false;
+  walk(fn.body, (node) => {
+    if (node === promise) return false;
+    if (node.type === 'CallExpression' || node.type === 'NewExpression') {
+      if (node.callee.type === 'Identifier' && kept.has(node.callee.name)) calledHere = true;
+      if (node.arguments.some((argument) => argument.type === 'Identifier' && kept.has(argument.name))) handedOn = true;
+    }
+    return true;
+  });
+  return handedOn && !calledHere;
+}
+
 /** What the test holds as `name` where it declares it (`const responded = new Promise(…)`), when nothing assigns that name again. */
 function valueHeldAs(fn: FunctionNode, name: string): t.Node | undefined {
   let value: t.Node | undefined;
@@ -615,12 +641,14 @@ export function throwsInFunctionWithin(node: t.Node): boolean {
 
 /**
  * Whether the test ends throwing an error it makes when a condition holds (svelte's `if (after - before > 10)
- * throw new Error('vulnerable to ReDoS')`), also for each item of a loop: a check of what the test measured. The same
+ * throw new Error('vulnerable to ReDoS')`), or any error when a comparison fails, also for each item of a loop: a check of what the test measured. The same
  * throw first is a guard.
  */
 export function endsThrowingIf(fn: FunctionNode): boolean {
   return fn.body.type === 'BlockStatement' && endsThrowing(fn.body.body.at(-1));
 }
+
+const COMPARISONS = new Set(['===', '!==', '==', '!=', '<', '<=', '>', '>=']);
 
 /** An `if` that throws in a branch, or a loop whose body ends in one (helmet's check of every source file, byte by byte). */
 function endsThrowing(last: t.Node | undefined): boolean {
@@ -628,10 +656,13 @@ function endsThrowing(last: t.Node | undefined): boolean {
     return endsThrowing(last.body.type === 'BlockStatement' ? last.body.body.at(-1) : last.body);
   }
   if (last?.type !== 'IfStatement') return false;
-  // Or when it does not hold: mobx's `if (isObservableObject(o)) { o.stuff = 'x' } else { throw 'failure' }`.
+  // Or when it does not hold: mobx's `if (isObservableObject(o)) { o.stuff = 'x' } else { throw 'failure' }`. Where the condition
+  // compares what the test got with what it expects, what it throws may be the result's own error (graphql-yoga's
+  // `if (result.status !== 'ok') throw result.reason`); `if (error) throw error` only hands an error on.
+  const compares = last.test.type === 'BinaryExpression' && COMPARISONS.has(last.test.operator);
   return [last.consequent, last.alternate].some((branch) => {
     const end = branch?.type === 'BlockStatement' ? branch.body.at(-1) : branch;
-    return end?.type === 'ThrowStatement' && isNewError(end.argument);
+    return end?.type === 'ThrowStatement' && (compares || isNewError(end.argument));
   });
 }
 

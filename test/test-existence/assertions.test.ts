@@ -154,6 +154,8 @@ describe('chains and assert modules however written', () => {
     // The same throw last checks what the test measured.
     expect(classes("test('no ReDoS', () => { const before = performance.now(); TAG.test('a-----!'); const after = performance.now(); if (after - before > 10) { throw new Error('vulnerable to ReDoS'); } })")).toEqual(['real']);
     expect(classes("test('rethrows last', () => { const error = run(); if (error) throw error; })")).toEqual(['no-assertion']);
+    // graphql-yoga's audits: the result's own error, thrown where the result is not the one expected.
+    expect(classes("test('audit', async () => { const result = await audit.fn(); if (result.status !== 'ok') { throw result.reason; } })")).toEqual(['real']);
     // For each item of a loop that ends the test (helmet's check of every source file's bytes); a loop that ends otherwise checks nothing.
     expect(classes("test('ascii', async () => { for (const { path, contents } of await sources()) { const index = contents.findIndex(abnormal); if (index !== -1) { throw new Error(`${path} at ${index}`); } } })")).toEqual(['real']);
     expect(classes("test('each', () => { for (const file of files) { if (!file) throw new Error('missing'); read(file); } })")).toEqual(['no-assertion']);
@@ -1004,6 +1006,25 @@ describe('helpers', () => {
       '});',
     ].join('\n');
     expect(classes(kept, 'a.test.ts')).toEqual(['real', 'no-assertion', 'no-assertion', 'no-assertion']);
+    // bullmq's: a function that resolves when the code has called it enough, kept outside the executor and handed to the code.
+    const handed = [
+      "it('processes both', async () => {",
+      '  let counter = 0;',
+      '  let processor;',
+      '  const processing = new Promise((resolve) => { processor = async () => { if (++counter === 2) resolve(); }; });',
+      '  const worker = new Worker(queueName, processor);',
+      '  await processing;',
+      '  await worker.close();',
+      '});',
+      "it('calls it itself', async () => {",
+      '  let processor;',
+      '  const processing = new Promise((resolve) => { processor = () => resolve(); });',
+      '  new Worker(queueName, processor);',
+      '  processor();',
+      '  await processing;',
+      '});',
+    ].join('\n');
+    expect(classes(handed)).toEqual(['real', 'no-assertion']);
   });
 
   it("takes a helper's test that runs its caller's function as a promise's executor for the caller's test", () => {
