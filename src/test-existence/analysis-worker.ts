@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { EnvironmentError } from '../core/errors.js';
 import { packagesByName, type PackageManifest } from '../core/packages.js';
 import { readProjectFile } from '../core/project-files.js';
-import { analyzeHelperModule, analyzeTestFile, patchedAssertingMethods, type AnalyzeOptions, type FileAnalysis } from './analyze.js';
+import { analyzeHelperModule, analyzeTestFile, assertingPatches, type AnalyzeOptions, type FileAnalysis } from './analyze.js';
 import { compileAssertPatterns } from './assert-patterns.js';
 import { LocalModules } from './local-modules.js';
 import { boundYoungGeneration } from './memory.js';
@@ -60,7 +60,7 @@ export function projectAnalyzer(project: AnalysisProject, nativeParseUnits = 0, 
   options.localModules = new LocalModules(files, (file) => readProjectFile(project.cwd, file), analyzeHelper, packageNamed, packageContaining);
   // A module's own patches are not looked up while its patches are read.
   const patchingOptions = { ...options };
-  options.patchedMethods = new PatchedMethods(project.files, (file) => readProjectFile(project.cwd, file), (code, file) => patchedAssertingMethods(code, file, patchingOptions));
+  options.patchedMethods = new PatchedMethods(project.files, (file) => readProjectFile(project.cwd, file), (code, file) => assertingPatches(code, file, patchingOptions));
   return (file) => {
     const code = readProjectFile(project.cwd, file);
     if (leaves(code)) throw new LeftToAWorker(file);

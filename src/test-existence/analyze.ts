@@ -2,7 +2,7 @@ import type { ParserPlugin } from '@babel/parser';
 import type { AssertPatterns } from './assert-patterns.js';
 import { babelTree, keyName, parseSource, pluginSets, SourceLines, walk, type ParsedSource, type SourceLocation, type t } from './ast.js';
 import type { HelperExports, LocalModules } from './local-modules.js';
-import type { PatchedMethods } from './patched-methods.js';
+import type { AssertingPatches, PatchedMethods } from './patched-methods.js';
 import { isInTestFolder } from './files.js';
 import { threadNativeParseLimit } from './native-stack.js';
 import { FileAnalyzer } from './file-analyzer.js';
@@ -125,13 +125,13 @@ export function analyzeHelperModule(code: string, file: string, options: Analyze
   return { asserts: (name) => analyzer.exportAsserts(name), testsDeclared: (name) => analyzer.exportTestsDeclared(name), settlesOnEvent: (name) => analyzer.exportSettlesOnEvent(name), returnsCypressChain: (name) => analyzer.exportReturnsCypressChain(name), registersAssertingHook: (name) => analyzer.exportRegistersAssertingHook(name) };
 }
 
-/** The asserting methods a test support module patches onto objects (see PatchedMethods); none when it does not parse. */
-export function patchedAssertingMethods(code: string, file: string, options: AnalyzeOptions = {}): string[] {
+/** The asserting methods a test support module patches onto objects, and its asserting fixtures (see PatchedMethods); none when it does not parse. */
+export function assertingPatches(code: string, file: string, options: AnalyzeOptions = {}): AssertingPatches {
   const parsed = parseOrError(code, file, options.nativeParseUnits);
-  if ('parseError' in parsed) return [];
+  if ('parseError' in parsed) return { methods: [], fixtures: [] };
   const analyzer = new FileAnalyzer(code, file, options);
   analyzer.collectBindings(parsed.source.program);
-  return analyzer.patchedAssertingMethods(parsed.source.program);
+  return { methods: analyzer.patchedAssertingMethods(parsed.source.program), fixtures: analyzer.assertingFixtures(parsed.source.program) };
 }
 
 function parseOrError(code: string, file: string, nativeParseUnits = 0): { source: ParsedSource } | { parseError: NonNullable<FileAnalysis['parseError']> } {

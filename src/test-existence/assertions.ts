@@ -246,6 +246,8 @@ export class AssertionFinder {
       if (options) return call.arguments.some((argument) => argument.type === 'ObjectExpression' && argument.properties.some((property) => property.type === 'Property' && options.has(keyName(property.key) ?? ''))) ? 'live' : undefined;
       const contextMethod = this.names.contextMethods.get(callee.name);
       if (contextMethod) return contextAssertion(contextMethod, call.arguments);
+      const fixture = this.names.fixtureNames.get(callee.name);
+      if (fixture && !this.names.helpers.has(callee.name) && this.file.patchedMethods?.fixtureAsserts(fixture)) return 'live';
       // Testing Library's queries taken from render(…): const { getByText } = render(<App />)
       if (QUERY_THAT_THROWS.test(callee.name) && call.arguments.length > 0 && !this.names.helpers.has(callee.name)) return 'live';
       // unexpected (mocha's own suite sets global.expect to it): expect(run.slow(), 'to be', 100)

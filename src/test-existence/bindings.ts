@@ -124,6 +124,8 @@ export class Bindings {
   readonly optionAssertions = new Map<string, ReadonlySet<string>>();
   /** Test-context methods destructured from the context parameter, by local name: tap's `({ equal })`. */
   readonly contextMethods = new Map<string, string>();
+  /** Other fixtures destructured from the context parameter, by local name: Playwright's `({ page, visual })`. */
+  readonly fixtureNames = new Map<string, string>();
   /** Names of test-context parameters and of what asserts like one: `t` of ava and node:test, tspl's `p = tspl(t)`. */
   readonly contextNames = new Set(['t']);
   /** Functions and methods defined in the file, by name, for helpers that assert on a test's behalf. */
@@ -545,6 +547,7 @@ export class Bindings {
       const method = keyName(property.key);
       if (method === 'expect') this.expectNames.add(property.value.name);
       else if (method && CONTEXT_ASSERTIONS.has(method)) this.contextMethods.set(property.value.name, method);
+      else if (method) this.fixtureNames.set(property.value.name, method);
     }
     return undefined;
   }
@@ -609,9 +612,13 @@ export class Bindings {
   }
   isExpectEntry(callee: t.Node): boolean {
     if (callee.type === 'Identifier') return this.expectNames.has(callee.name) || TYPE_ASSERTIONS.has(callee.name);
-    if (callee.type !== 'MemberExpression' || callee.object.type !== 'Identifier') return false;
+    if (callee.type !== 'MemberExpression') return false;
     const name = propertyName(callee);
-    return name !== undefined && EXPECT_MEMBERS.has(name) && (name === 'expect' || this.expectNames.has(callee.object.name));
+    if (name === undefined || !EXPECT_MEMBERS.has(name)) return false;
+    // Playwright's `test.expect.poll(…)` and `test.expect.soft(…)`, of the test function's own `expect`.
+    const object = callee.object;
+    if (object.type === 'MemberExpression') return name !== 'expect' && object.object.type === 'Identifier' && propertyName(object) === 'expect';
+    return object.type === 'Identifier' && (name === 'expect' || this.expectNames.has(object.name));
   }
   /** What a variable of the file was given where it was declared (`const model = createModel()`: the call). */
   valueOf(name: string): t.Node | undefined {

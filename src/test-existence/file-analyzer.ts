@@ -420,6 +420,39 @@ export class FileAnalyzer {
     return [...names];
   }
 
+  /**
+   * The fixtures the module's extensions of a test function hand the tests a function that asserts with (see
+   * PatchedMethods.fixtureAsserts): `name: async ({ page }, use) => { await use(() => …) }`, or `[fixture, { scope }]`.
+   */
+  assertingFixtures(program: t.Program): string[] {
+    const names: string[] = [];
+    walk(program, (node) => {
+      if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || propertyName(node.callee) !== 'extend' || node.arguments[0]?.type !== 'ObjectExpression') return true;
+      for (const property of node.arguments[0].properties) {
+        if (property.type !== 'Property') continue;
+        const name = keyName(property.key);
+        const value = property.value.type === 'ArrayExpression' ? property.value.elements[0] : property.value;
+        if (name && value && isFunction(value) && this.handsAssertingFunction(value)) names.push(name);
+      }
+      return true;
+    });
+    return names;
+  }
+
+  /** Whether a fixture hands its `use` a function that asserts when called. */
+  private handsAssertingFunction(fixture: FunctionNode): boolean {
+    const use = fixture.params[1];
+    if (use?.type !== 'Identifier') return false;
+    let found = false;
+    walk(fixture.body, (node) => {
+      const handed = node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === use.name ? node.arguments[0] : undefined;
+      // Through the helpers it calls: ariakit's fixture hands on `(options) => visual(page, options, testInfo)`.
+      if (handed && isFunction(handed) && this.finder.helpersAssert([handed])) found = true;
+      return !found;
+    });
+    return found;
+  }
+
   private assertsWhenCalled(value: t.Node): boolean {
     // sequelize's type test of hooks, `hooks.beforeFind = (...args) => { expectTypeOf(args)… }`, checks nothing when it runs.
     if (isFunction(value)) return this.finder.assertsInBody(value) && !callsTypeAssertion(value);

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { isInTestFolder, isScriptFile } from './files.js';
+import { isInTestFolder, isScriptFile, isTestCodePath } from './files.js';
 
 /**
  * Names no patch makes a check of: the methods of JavaScript's and Node's own objects. knex's logger
@@ -23,6 +23,14 @@ const CYPRESS_FOLDER = /(?:^|\/)cypress\//;
  * `utils.addProperty(Assertion.prototype, 'timeout', …)`, for `expect(promise).to.timeout`; also `Assertion.addProperty('…', …)`.
  */
 const CHAI_PROPERTY = /\badd(?:Property|ChainableMethod)\s*\(\s*(?:[\w$.]+\s*,\s*)?(['"`])([A-Za-z_$][\w$]*)\1/g;
+/** A test function extended with fixtures: Playwright's and vitest's `base.extend({ … })`, `test.extend<Fixtures>({ … })`. */
+const EXTENDS_TEST = /\.extend\s*[<(]/;
+
+/** What a test support module adds that asserts: methods patched onto objects, and fixtures of an extended test function. */
+export interface AssertingPatches {
+  methods: readonly string[];
+  fixtures: readonly string[];
+}
 
 /**
  * The methods a project's test code patches onto the objects it hands its tests, that assert when
@@ -38,15 +46,28 @@ export class PatchedMethods {
   private patchers: Map<string, string[]> | undefined;
   /** The assertions chai plugins of the test code add as properties. */
   private readonly chaiProperties = new Set<string>();
-  /** The asserting methods each of those files patches, once parsed. */
-  private readonly patches = new Map<string, ReadonlySet<string>>();
+  /** The test code that extends a test function with fixtures. */
+  private readonly fixtureFiles: string[] = [];
+  /** What asserts of what each of those files adds, once parsed. */
+  private readonly patches = new Map<string, { methods: ReadonlySet<string>; fixtures: ReadonlySet<string> }>();
 
   constructor(
     private readonly files: readonly string[],
     private readonly read: (file: string) => string,
-    /** The asserting methods a module patches onto objects; none when it does not parse. */
-    private readonly patchesIn: (code: string, file: string) => readonly string[],
+    /** What asserts of what a module adds; nothing when it does not parse. */
+    private readonly patchesIn: (code: string, file: string) => AssertingPatches,
   ) {}
+
+  /**
+   * Whether the project's test code extends a test function with a fixture of this name that hands the test a function that
+   * asserts: ariakit's `base.extend({ visual: async ({ page }, use) => { await use((options) => visual(page, options)) } })`,
+   * whose `visual` compares screenshots, for `test('hover @visual', async ({ q, visual }) => { …; await visual() })`. The test
+   * may take its test function from a helper's callback, which no import of its own links to the extension: looked up by name.
+   */
+  fixtureAsserts(name: string): boolean {
+    this.patchers ??= this.scan();
+    return this.fixtureFiles.some((file) => this.patchesOf(file).fixtures.has(name));
+  }
 
   /** Whether a chai plugin of the project's test code adds an assertion of this name, written as a property (`.to.timeout`). */
   addsChaiProperty(name: string): boolean {
@@ -58,7 +79,7 @@ export class PatchedMethods {
   asserts(name: string): boolean {
     if (BUILT_IN_METHODS.has(name)) return false;
     this.patchers ??= this.scan();
-    return (this.patchers.get(name) ?? []).some((file) => this.patchesOf(file).has(name));
+    return (this.patchers.get(name) ?? []).some((file) => this.patchesOf(file).methods.has(name));
   }
 
   private scan(): Map<string, string[]> {
@@ -70,8 +91,12 @@ export class PatchedMethods {
     };
     for (const file of this.files) {
       const cypress = isScriptFile(file) && CYPRESS_FOLDER.test(file);
-      if (!cypress && !isInTestFolder(file)) continue;
+      const inTestFolder = isInTestFolder(file);
+      if (!cypress && !inTestFolder && !(isScriptFile(file) && isTestCodePath(file))) continue;
       const code = this.read(file);
+      // A fixture may assert through what it imports, with no word of assertion of its own.
+      if (EXTENDS_TEST.test(code)) this.fixtureFiles.push(file);
+      if (!cypress && !inTestFolder) continue;
       // A command asserts by Cypress's queries alone (`cy.get(…)`), with no word of assertion.
       if (cypress) for (const match of code.matchAll(CYPRESS_COMMAND)) add(match[2]!, file);
       for (const match of code.matchAll(CHAI_PROPERTY)) this.chaiProperties.add(match[2]!);
@@ -81,13 +106,14 @@ export class PatchedMethods {
     return patchers;
   }
 
-  private patchesOf(file: string): ReadonlySet<string> {
-    let names = this.patches.get(file);
-    if (!names) {
-      names = new Set(this.patchesIn(this.read(file), file));
-      this.patches.set(file, names);
+  private patchesOf(file: string): { methods: ReadonlySet<string>; fixtures: ReadonlySet<string> } {
+    let patches = this.patches.get(file);
+    if (!patches) {
+      const { methods, fixtures } = this.patchesIn(this.read(file), file);
+      patches = { methods: new Set(methods), fixtures: new Set(fixtures) };
+      this.patches.set(file, patches);
     }
-    return names;
+    return patches;
   }
 }
 

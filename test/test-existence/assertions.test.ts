@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeHelperModule, analyzeTestFile, patchedAssertingMethods, type AnalyzeOptions, type FileAnalysis } from '../../src/test-existence/analyze.js';
+import { analyzeHelperModule, analyzeTestFile, assertingPatches, type AnalyzeOptions, type FileAnalysis } from '../../src/test-existence/analyze.js';
 import { compileAssertPatterns } from '../../src/test-existence/assert-patterns.js';
 import type { PackageNamed } from '../../src/test-existence/import-aliases.js';
 import { LocalModules } from '../../src/test-existence/local-modules.js';
@@ -71,6 +71,13 @@ describe('expect under any local name', () => {
     ].join('\n');
     expect(classes(unexpected)).toEqual(['real', 'real', 'real', 'real', 'real']);
     expect(classes("it('has', function () { expect(load(), 'the loaded value'); });")).toEqual(['no-assertion']);
+  });
+
+  it("takes Playwright's expect.poll(…) and expect.soft(…) of the test function for assertions", () => {
+    // ariakit's `test` handed to a helper's callback: `await test.expect.poll(() => page.evaluate(…)).toBe('24px')`.
+    expect(classes("withPreview(({ test }) => { test('pads', async ({ page }) => { await test.expect.poll(() => page.evaluate(read)).toBe('24px'); }); });", 'a.spec.ts')).toEqual(['real']);
+    expect(classes("test('soft', async ({ page }) => { await test.expect.soft(page.locator('h1')).toHaveText('Hi'); });", 'a.spec.ts')).toEqual(['real']);
+    expect(classes("test('polls nothing', async ({ page }) => { test.expect.poll(() => page.evaluate(read)); });", 'a.spec.ts')).toEqual(['no-assertion']);
   });
 
   it("takes vitest browser mode's expect.element(…) with a matcher for an assertion", () => {
@@ -245,13 +252,39 @@ function classesWithPatches(files: Record<string, string>, entry: string): strin
     const options: AnalyzeOptions = { nativeParseUnits };
     options.localModules = new LocalModules(new Set(Object.keys(files)), (file) => files[file], (code, file) => analyzeHelperModule(code, file, options));
     const patching = { ...options };
-    options.patchedMethods = new PatchedMethods(Object.keys(files), (file) => files[file]!, (code, file) => patchedAssertingMethods(code, file, patching));
+    options.patchedMethods = new PatchedMethods(Object.keys(files), (file) => files[file]!, (code, file) => assertingPatches(code, file, patching));
     return options;
   });
   return analysis.tests.map((test) => test.testClass);
 }
 
 describe('helpers', () => {
+  it("counts a fixture of an extended test function that hands the test a function that asserts, wherever the test function comes from", () => {
+    // ariakit's `visual` fixture, handed to tests through a helper's callback: nothing the test file imports names the extension.
+    const files = {
+      'src/test-utils/screens.ts': "import { expect } from '@playwright/test';\nexport async function compareScreens(page, name) { await expect(page).toHaveScreenshot(name); }",
+      'src/test-utils/fixtures.ts': [
+        "import { test as base } from '@playwright/test';",
+        "import { compareScreens } from './screens.ts';",
+        'export const test = base.extend({',
+        '  screens: async ({ page }, use) => { await use((name) => compareScreens(page, name)); },',
+        '  slow: [async ({}, use) => { await use(100); }, { scope: "test" }],',
+        '  logs: async ({ page }, use) => { await use(() => page.evaluate(() => console.log("x"))); },',
+        '});',
+      ].join('\n'),
+      'src/test-utils/preview.ts': "import { test } from './fixtures.ts';\nexport function withPreview(callback) { test.describe('preview', () => callback({ test })); }",
+      'src/menu/test-browser.ts': [
+        "import { withPreview } from '../test-utils/preview.ts';",
+        'withPreview(({ test }) => {',
+        "  test('hover', async ({ page, screens }) => { await page.hover('#menu'); await screens(); });",
+        "  test('waits', async ({ page, slow }) => { await page.click('#menu'); await page.waitForTimeout(slow); });",
+        "  test('logs', async ({ page, logs }) => { await page.click('#menu'); await logs(); });",
+        '});',
+      ].join('\n'),
+    };
+    expect(classesWithPatches(files, 'src/menu/test-browser.ts')).toEqual(['real', 'no-assertion', 'no-assertion']);
+  });
+
   it("counts Cypress's custom commands that assert, from the files of a cypress folder", () => {
     const files = {
       'cypress/support/commands.ts': [
