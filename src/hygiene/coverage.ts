@@ -1,6 +1,6 @@
 import path from 'node:path';
 import picomatch from 'picomatch';
-import type { PackageDiscovery, ProjectPackage } from '../core/packages.js';
+import { unscopedName, type PackageDiscovery, type ProjectPackage } from '../core/packages.js';
 import { interpretCommand, stripWrappers, type Interpretation, type RunTarget, type ScriptRun, type ToolRun } from './script-runs.js';
 import { shellCommands } from './shell.js';
 import { readRecipes, taskRunOf } from './task-files.js';
@@ -188,8 +188,9 @@ function filterBySelectors(candidates: ProjectPackage[], selectors: string[], ro
       const inFolder = picomatch([pattern, `${pattern}/**`], { dot: true });
       matcher = (entry) => inFolder(entry.dir || '.');
     } else {
+      // pnpm takes a name without its scope too (`--filter test-unit` for `@vitest/test-unit`).
       const named = picomatch(selector, { dot: true });
-      matcher = (entry) => named(entry.name) || path.posix.basename(entry.dir) === selector;
+      matcher = (entry) => named(entry.name) || (!selector.startsWith('@') && named(unscopedName(entry.name))) || path.posix.basename(entry.dir) === selector;
     }
     (negated ? exclude : include).push(matcher);
   }

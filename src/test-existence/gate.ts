@@ -18,7 +18,7 @@ import { angularTestProjects, nxTestProjects, scriptsRunByRootTests, TEST_TARGET
 import { pullRequestRuns } from '../hygiene/pull-request-runs.js';
 import type { ScriptCoverage } from '../hygiene/coverage.js';
 import { endToEndSuite } from './served-packages.js';
-import { checkTestScript, delegatesToWorkspaces, toolingFiles, WORKSPACE_TASK_RUNNERS, type TestScriptReading } from './scripts.js';
+import { checkTestScript, delegatesToWorkspaces, isTestRunnerCommand, toolingFiles, WORKSPACE_TASK_RUNNERS, type TestScriptReading } from './scripts.js';
 import { dependencyNames, fixtureDependencies, onlyRunsTests, packagesChosenBy, testPackagesOf, withWorkspaceDependencies, type PackageTests } from './test-packages.js';
 
 type RuleLevel = Level | 'off';
@@ -132,7 +132,10 @@ export const testExistenceGate: Gate = {
     const endToEndApps = new Set(packages.filter((entry) => policy.isFixture(entry) && runsEndToEndSuite(entry, fileSet, read)));
     const placedAsFixtures = packages.filter((entry) => policy.isFixture(entry) && !endToEndApps.has(entry));
     const runByRootTests = scriptsRunByRootTests(discovery);
-    const readingOf = (entry: JudgedPackage) => checkTestScript(entry.manifest?.scripts ?? {}, runByRootTests(entry.dir));
+    const readingOf = (entry: JudgedPackage) => checkTestScript(entry.manifest?.scripts ?? {}, runByRootTests(entry.dir).filter((name) => name !== 'test'));
+    // What the workflows on pull_request run, read once, when first asked.
+    let workflowRuns: { coverage: ScriptCoverage | undefined } | undefined;
+    const pullRequestCoverage = () => (workflowRuns ??= { coverage: pullRequestRuns(context.cwd, files, discovery) }).coverage;
     // What each package's runners run; test-patterns, when set, replace both the conventions and what the runners' configs say.
     const selectionsRead = new Map<JudgedPackage, RunnerSelection>();
     const selectionOf = (entry: JudgedPackage, reading: TestScriptReading) => {
@@ -142,6 +145,13 @@ export const testExistenceGate: Gate = {
     // So is a workspace member whose tests its workspace root's runner runs: a package of the monorepo's own tests (keystone's
     // tests/api-tests, which the root's vitest config takes), not a project they run.
     const runByWorkspaceRoot = workspaceMembersRunByRoot(placedAsFixtures, packages, files, packageOf, (file) => options.testPatterns.length === 0 && isTestFile(file), (root) => selectionOf(root, readingOf(root)));
+    // And one whose test scripts the root's "test", or a workflow on pull_request, runs with a test runner: vitest's test/unit
+    // (`@vitest/test-unit`, run by the root's `pnpm --filter test-unit test:threads`), and its other test/* members, by CI's `pnpm test:ci`.
+    for (const entry of placedAsFixtures) {
+      const scripts = entry.manifest?.scripts ?? {};
+      const named = Object.keys(scripts).filter((name) => TEST_TARGET.test(name) && typeof scripts[name] === 'string' && checkTestScript({ ...scripts, test: scripts[name] }).runners.some(isTestRunnerCommand));
+      if (entry.workspaceRoot !== undefined && named.some((name) => runByRootTests(entry.dir).includes(name) || pullRequestCoverage()?.hasRun(entry, name) === true)) runByWorkspaceRoot.add(entry);
+    }
     const fixtures = new Set(placedAsFixtures.filter((entry) => !runByWorkspaceRoot.has(entry)));
     const excluded = new Set(packages.filter((entry) => fixtures.has(entry) || policy.allowed(entry)));
     const judged = packages.filter((entry) => !excluded.has(entry));
@@ -275,13 +285,11 @@ export const testExistenceGate: Gate = {
     const angularTests = angularTestProjects(fileSet, read);
     // A workflow on pull_request runs a test script of the package by another name, one that runs a runner and can fail
     // (nestjs/typeorm's `npm run test:e2e`, with no "test"). The workflows are read only for a package without a "test" script.
-    let workflowRuns: { coverage: ScriptCoverage | undefined } | undefined;
     const workflowRunsTests = (entry: JudgedPackage): boolean => {
       const scripts = entry.manifest?.scripts ?? {};
       const named = Object.keys(scripts).filter((name) => TEST_TARGET.test(name) && typeof scripts[name] === 'string');
       if (typeof scripts.test === 'string' || named.length === 0) return false;
-      workflowRuns ??= { coverage: pullRequestRuns(context.cwd, files, discovery) };
-      const { coverage } = workflowRuns;
+      const coverage = pullRequestCoverage();
       return named.some((name) => coverage?.hasRun(entry, name) === true && canFail(checkTestScript({ ...scripts, test: scripts[name]! })));
     };
     // A package outside any workspace, in the folder of another whose test script runs a runner whose config chooses its test files, is

@@ -55,8 +55,8 @@ export function angularTestProjects(files: ReadonlySet<string>, read: (file: str
 }
 
 /**
- * The scripts named for tests, other than "test", that each workspace root's test script runs in its members through a task runner
- * or a package manager: TanStack Router's root runs `nx run-many --targets=test:eslint,test:unit,…`, so a member's
+ * The scripts named for tests that each workspace root's test script runs in its members through a task runner or a package
+ * manager: TanStack Router's root runs `nx run-many --targets=test:eslint,test:unit,…`, so a member's
  * `"test:unit": "exit 0; vitest"` is how its tests run (and do not), with or without a "test" of its own.
  */
 export function scriptsRunByRootTests(discovery: PackageDiscovery): (dir: string) => string[] {
@@ -64,5 +64,5 @@ export function scriptsRunByRootTests(discovery: PackageDiscovery): (dir: string
   const coverage = new ScriptCoverage(discovery);
   for (const root of discovery.packages) if (roots.has(root.dir) && typeof root.manifest.scripts?.test === 'string') coverage.addStepScript('npm test', root.dir);
   const byDir = new Map(discovery.packages.map((entry) => [entry.dir, entry]));
-  return (dir) => Object.keys(byDir.get(dir)?.manifest.scripts ?? {}).filter((name) => name !== 'test' && TEST_TARGET.test(name) && coverage.hasRun({ dir }, name));
+  return (dir) => Object.keys(byDir.get(dir)?.manifest.scripts ?? {}).filter((name) => TEST_TARGET.test(name) && coverage.hasRun({ dir }, name));
 }

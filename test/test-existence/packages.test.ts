@@ -545,6 +545,27 @@ describe('packages as a user sees them', () => {
     expect(rules(await runGate(await monorepo(config("'tests/**'"))))).toEqual(['tests/none packages/auth/package.json', 'script/missing packages/auth/package.json']);
   });
 
+  it("judges a workspace member below test/ whose test scripts the root's test or a workflow on pull_request runs, by a filter of its name", async () => {
+    // vitest's own suite: `@vitest/test-unit` in test/unit, run by the root's `pnpm --filter test-unit test:threads` (pnpm takes a
+    // name without its scope), and its other test/* members by CI's `pnpm test:ci`, `pnpm -r --filter '@vitest/test-*' run test`.
+    const monorepo = (rootTest: string, ci?: string) => tempDir({
+      'package.json': manifest('monorepo', { test: rootTest, 'test:ci': "pnpm -r --filter '@acme/test-*' run test" }, { private: true }),
+      'pnpm-workspace.yaml': "packages:\n  - 'packages/*'\n  - 'test/*'\n",
+      'packages/worker/package.json': manifest('@acme/worker', { build: 'tsc' }),
+      'packages/worker/src/index.ts': SOURCE,
+      'test/unit/package.json': manifest('@acme/test-unit', { test: 'vitest', 'test:threads': 'vitest --pool threads' }, { private: true, devDependencies: { '@acme/worker': 'workspace:^' } }),
+      'test/unit/test/worker.test.ts': "import { add } from '@acme/worker';\ntest('adds', () => { expect(add(1, 2)).toBe(3) });\ntest('noop', () => {});\n",
+      ...(ci === undefined ? {} : { '.github/workflows/ci.yml': ci }),
+    });
+    const byRoot = await runGate(await monorepo('pnpm --filter test-unit test:threads'));
+    expect(rules(byRoot)).toEqual(['test/empty test/unit/test/worker.test.ts']);
+    expect(byRoot.metrics).toMatchObject({ 'fixture-packages': 0, 'tested-by-test-packages': 1 });
+    const workflow = 'name: ci\non: [pull_request]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pnpm test:ci\n';
+    expect(rules(await runGate(await monorepo('pnpm --filter @acme/worker build', workflow)))).toEqual(['test/empty test/unit/test/worker.test.ts']);
+    // Run by neither: a fixture, whose tests are inputs.
+    expect(rules(await runGate(await monorepo('pnpm --filter @acme/worker build')))).toEqual(['tests/none packages/worker/package.json', 'script/missing packages/worker/package.json']);
+  });
+
   it('leaves out fixture projects below e2e/ or test/, whose tests are inputs', async () => {
     const report = await runGate(tempDir({
       ...app('vitest run', { 'frontend/test/add.test.js': REAL_TEST }),
