@@ -4,7 +4,7 @@ import { ASSERT_MODULES, CHECKING_NAME, CONTEXT_ASSERTIONS, isAssertingPath, TYP
 import { constantness, type AssertionKind } from './constants.js';
 import type { LocalModules } from './local-modules.js';
 import { BUILT_IN_METHODS, type PatchedMethods } from './patched-methods.js';
-import { generatorOf, isBindCall, settlesOnCallback, throwsOnCondition } from './test-body.js';
+import { generatorOf, isBindCall, isWrittenFile, settlesOnCallback, throwsOnCondition } from './test-body.js';
 import { isTypeCheck, isTypeCheckingFunction, isTypedSink, TYPE_ASSERTION_NAME, TYPE_ASSERTION_NAMESPACES } from './compiler-checks.js';
 
 /*
@@ -152,6 +152,7 @@ export class AssertionFinder {
         if (child.start >= checkedEnd) visitDeclaration?.(child);
         return false;
       }
+      if (isWrittenFile(child)) return false;
       if (child !== node && isFunction(child)) callbacks.push({ start: child.start, end: child.end });
       this.names.bind(child);
       let kind = child.type === 'CallExpression' ? this.assertionOfCall(child, helpers) : child.type === 'MemberExpression' ? this.propertyAssertionOf(child) : (child.type === 'NewExpression' && settlesOnCallback(child)) || isTypeCheck(child) ? 'live' : undefined;

@@ -8,7 +8,7 @@ import type { AssertionKind } from './constants.js';
 import { Bindings, CHECKING_NAME, SUITE_BASES, TEST_BASES, TYPE_ASSERTIONS, type HelperRef } from './bindings.js';
 import { isTestCodePath } from './files.js';
 import { CURRIED, Declarations, denoTestObject, type Declaration, type Flags } from './declarations.js';
-import { acknowledge, awaitsCallback, endsAwaitingEvent, endsThrowingIf, generatorOf, GENERATOR_MODULES, isBindCall, onlyCalls, runsCallersTest, settlesOnEvent, throwsInFunctionWithin, throwsOnCondition } from './test-body.js';
+import { acknowledge, awaitsCallback, endsAwaitingEvent, endsThrowingIf, generatorOf, GENERATOR_MODULES, isBindCall, isWrittenFile, onlyCalls, runsCallersTest, settlesOnEvent, throwsInFunctionWithin, throwsOnCondition } from './test-body.js';
 import { compilerReading, runsCheckingCommand } from './compiler-checks.js';
 import type { AnalyzeOptions, FileAnalysis, TestCase, TestClass } from './analyze.js';
 import type { DeclaredTests } from './local-modules.js';
@@ -632,6 +632,7 @@ export class FileAnalyzer {
         if (names.length > 0) shadowing.push({ end: child.end, names });
         return true;
       }
+      if (isWrittenFile(child)) return false;
       // Its caller chooses to focus or skip by calling it; defined, it focuses and skips nothing.
       if (child.type === 'AssignmentExpression' && child.left.type === 'MemberExpression' && VARIANT_PROPERTIES.has(propertyName(child.left) ?? '') && isFunction(child.right)) {
         this.helperVariants.push({ start: child.right.start, end: child.right.end });

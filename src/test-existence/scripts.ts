@@ -69,6 +69,8 @@ const WRAPPER_VALUE_OPTIONS = new Set(['-e', '-f', '-p', '--package', '-r', '--r
 const SCRIPT_RUNNERS = new Set(['run-s', 'run-p', 'npm-run-all', 'npm-run-all2', 'concurrently']);
 /** `test`, `test:unit`, `test-e2e`: scripts meant to run tests. */
 const TEST_SCRIPT_NAME = /^test(?:\W|$)/;
+/** `test-fixtures`, `test:fixture`: a script that runs the fixtures of the package's tests. */
+const FIXTURE_SCRIPT_NAME = /\bfixtures?\b/i;
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash']);
 
 /**
@@ -83,9 +85,10 @@ export function checkTestScript(scripts: Record<string, unknown>, runByWorkspace
   // as much as "test" does: their problems are the package's, once each.
   const delegated = new ScriptReader(scripts, reader.visited);
   for (const name of runByWorkspace) delegated.visitScript(name);
-  // The runners of the other test scripts (`test-types: tstyche`) run test files too; their problems are theirs.
+  // The runners of the other test scripts (`test-types: tstyche`) run test files too; their problems are theirs. Not those named
+  // for fixtures: vitest's test/ui runs its Playwright specs as "test", and the fixture suites they start as `"test-fixtures": "vitest"`.
   const others = new ScriptReader(scripts);
-  for (const name of Object.keys(scripts)) if (TEST_SCRIPT_NAME.test(name)) others.visitScript(name);
+  for (const name of Object.keys(scripts)) if (TEST_SCRIPT_NAME.test(name) && !FIXTURE_SCRIPT_NAME.test(name)) others.visitScript(name);
   // A `test` script that runs no runner the gate knows (eslint's `node Makefile.js test`) runs files it cannot tell.
   const unknown = typeof scripts.test === 'string' && reader.runners.size === 0 && reader.problems.every((problem) => problem.rule !== 'script/placeholder') ? [UNKNOWN_RUNNER] : [];
   return {

@@ -1,5 +1,6 @@
 import { boundNames, calleePath, isFunction, isString, propertyValue, propertyName, rootName, unwrapAwait, walk, withoutTypeAssertions, type FunctionNode, type SourceLines, type t } from './ast.js';
 import type { TestCase, TestClass } from './analyze.js';
+import { isScriptFile } from './files.js';
 
 /*
  * What a test body does besides calling assertions, read from its syntax: the callbacks it waits
@@ -721,4 +722,12 @@ export function acknowledge(tests: TestCase[], comments: ReadonlyArray<{ value: 
     const pattern = ACKNOWLEDGING_RULES[test.testClass];
     if (rules && pattern?.test(rules)) test.acknowledged = true;
   }
+}
+
+/**
+ * A function given as a file's content: the code of that file, written out for a run of the runner under test (vitest's own
+ * `runInlineTests({ 'basic.test.ts': () => { test('x', () => {}) } })`). What it declares and asserts is the fixture's.
+ */
+export function isWrittenFile(node: t.Node): boolean {
+  return node.type === 'Property' && isString(node.key) && isScriptFile(node.key.value) && isFunction(node.value);
 }

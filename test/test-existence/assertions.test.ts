@@ -155,6 +155,23 @@ describe('chains and assert modules however written', () => {
     expect(classes("test('listen', async () => { await new Promise((resolve) => server.listen(0, resolve)); t.assert.ok(true) })")).toEqual(['tautology']);
   });
 
+  it("takes a function given as a file's content for that file's code: its tests and checks are not the test's", () => {
+    // vitest's own suite writes fixture files from functions: `runInlineTests({ 'basic.test.ts': () => { test('x', () => {}) } })`.
+    const inline = (check: string) => [
+      "test('fixture cannot import', async () => {",
+      '  const { stderr } = await runInlineTests({',
+      "    'basic.test.ts': () => { test('not working', () => {}); expect(1).toBe(1); },",
+      "    'vitest.config.js': { test: { globals: true } },",
+      '  });',
+      `  ${check}`,
+      '});',
+    ].join('\n');
+    expect(classes(inline("expect(stderr).toContain('x');"))).toEqual(['real']);
+    expect(classes(inline('log(stderr);'))).toEqual(['no-assertion']);
+    // A function under any other key is the test's own callback.
+    expect(classes("test('runs', async () => { await run({ setup: () => { test('inner', () => {}) } }); });")).toEqual(['empty']);
+  });
+
   it('counts a callback that throws on a path the code must not take', () => {
     expect(classes("test('gc', async () => { const r = new Response(new ReadableStream({ cancel () { throw new Error('unreachable') } })); await r.text() })")).toEqual(['real']);
     expect(classes("test('guard', async () => { if (!hasGC) throw new Error('no gc'); run() })")).toEqual(['no-assertion']);

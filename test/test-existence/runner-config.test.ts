@@ -824,6 +824,18 @@ describe('the files the runner runs', () => {
     expect(rules(report).sort()).toEqual(['test/empty src/test.ts', 'tests/runner-config vitest.config.ts']);
   });
 
+  it("leaves out what a script named for the tests' fixtures runs", async () => {
+    // vitest's test/ui: Playwright specs as "test", and the fixture suites they start as `"test-fixtures": "vitest"`, with no config.
+    const files = (name: string) => ({
+      'package.json': pkg({ test: 'playwright test', [name]: 'vitest' }),
+      'playwright.config.ts': "export default { testDir: './test' };\n",
+      'test/ui.spec.ts': "test('shows', async ({ page }) => { await expect(page.getByText('x')).toBeVisible(); });\n",
+      'fixtures/main/empty.test.ts': EMPTY,
+    });
+    expect(await judged(files('test-fixtures'))).toEqual({ findings: [], testFiles: 1 });
+    expect(await judged(files('test:unit'))).toEqual({ findings: ['test/empty fixtures/main/empty.test.ts'], testFiles: 2 });
+  });
+
   it('falls back to the conventions with a notice when the selection is computed', async () => {
     const report = await run({
       'package.json': pkg({ test: 'jest' }),
