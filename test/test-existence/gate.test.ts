@@ -270,6 +270,21 @@ describe('test-existence gate', () => {
     expect(rules(await runGate(cwd))).toEqual(['script/pass-with-no-tests package.json:7', 'script/pass-with-no-tests vitest.config.mts:2']);
   });
 
+  it('lets a package that needs no tests pass with none, but not one of tests only', async () => {
+    // typescript-eslint's types: declarations and generated code, `passWithNoTests: true` for the workspace's `nx test`.
+    const types = tempDir({
+      'package.json': manifest('types', { test: 'vitest run --passWithNoTests' }),
+      'vitest.config.mts': 'export default {\n  test: { passWithNoTests: true },\n};\n',
+      'src/index.ts': 'export type Node = { type: string };\nexport type { Token } from "./token";\n',
+    });
+    expect(rules(await runGate(types))).toEqual([]);
+    const suite = tempDir({
+      'package.json': manifest('orders', { test: 'vitest run --passWithNoTests' }),
+      'test/app.test.js': "import { get } from 'undici';\nit('serves', async () => { expect((await get('http://localhost')).status).toBe(200) });\n",
+    });
+    expect(rules(await runGate(suite))).toEqual(['script/pass-with-no-tests package.json:4']);
+  });
+
   it('does not count tool configuration, setup, build output or scripts as source', async () => {
     const cwd = tempDir({
       'package.json': manifest('tooling', { test: 'vitest run' }),
