@@ -73,8 +73,9 @@ function declaresValue(statement: t.Node): boolean {
     // oxc holds the members in a body; babel, which reads the files too large for oxc on this thread, on the declaration.
     case 'TSEnumDeclaration':
       return (statement.body?.members ?? (statement as unknown as { members: typeof statement.body.members }).members).every((member) => !member.initializer || isData(member.initializer));
+    // `let` too (emotion's unitless, `let unitlessKeys = { … }; export default unitlessKeys`): no other statement here can assign it.
     case 'VariableDeclaration':
-      return statement.kind === 'const' && statement.declarations.every((declarator) => declarator.id.type === 'Identifier' && declarator.init && isData(declarator.init));
+      return ['const', 'let', 'var'].includes(statement.kind) && statement.declarations.every((declarator) => declarator.id.type === 'Identifier' && declarator.init && isData(declarator.init));
     // CommonJS's exports of the same: lexical's stub that stands in for a native module, `module.exports = {}`.
     case 'ExpressionStatement':
       return statement.expression.type === 'AssignmentExpression' && statement.expression.operator === '=' && isModuleExports(statement.expression.left) && isData(statement.expression.right);

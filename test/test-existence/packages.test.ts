@@ -644,6 +644,8 @@ describe('packages as a user sees them', () => {
       'packages/types/src/empty.js': "'use strict';\nmodule.exports = {};\n",
       // valibot's i18n: messages that fill in the values of the issue they are given.
       'packages/types/src/de.ts': "const language = { code: 'de', specific: { email: (issue) => `Ungültige E-Mail: ${issue.received}`, empty: () => 'Leer' } };\nexport default language;\n",
+      // emotion's unitless: a map declared with `let`, which nothing else in the module could assign.
+      'packages/types/src/unitless.ts': 'let unitlessKeys: Record<string, 1> = { flex: 1, opacity: 1 };\nexport default unitlessKeys;\n',
       // One too large for oxc on the main thread's stack, which babel reads.
       'packages/types/src/icons.ts': `export enum Icon {\n${Array.from({ length: 4000 }, (_, index) => `  Icon${index} = 'icon-${index}',`).join('\n')}\n}\n`,
     };
@@ -654,7 +656,7 @@ describe('packages as a user sees them', () => {
       'export const isOpen = (status) => status === Status.Open;\n',
       'export const now = Date.now();\n',
       "export const LABELS = { open: 'Open', label() { return 'x'; } };\n",
-      'export let counter = 0;\n',
+      'export let counter = 0;\ncounter += 1;\n',
       "export const picked = ready ? 'a' : 'b';\n",
       'export const ROLES = Object.freeze(loadRoles());\n',
       "export const store = defineStore('main', { state: () => ({ count: 0 }) });\n",
