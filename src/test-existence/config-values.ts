@@ -285,10 +285,7 @@ function literalOf(node: t.Node, bindings: Bindings, depth: number): Literal {
       for (const property of node.properties) {
         // `{ ...baseConfig, reporters: [...] }` (jest's jest.config.ci.mjs): what the spread config sets, unless set after it.
         if (property.type === 'SpreadElement') {
-          const spread = literalOf(property.argument, bindings, depth + 1);
-          if (typeof spread === 'object' && spread !== null && !Array.isArray(spread)) Object.assign(object, spread);
-          // What a call computes may set any setting (ariakit's `test: { name: 'node', ...getProjectTestPatterns('node') }`).
-          else if (spread === UNREADABLE && property.argument.type === 'CallExpression') return UNREADABLE;
+          if (!spreadInto(object, property.argument, bindings, depth)) return UNREADABLE;
           continue;
         }
         if (property.computed) continue;
@@ -307,6 +304,11 @@ function literalOf(node: t.Node, bindings: Bindings, depth: number): Literal {
     case 'CallExpression': {
       const built = builtPath(node, bindings, depth);
       if (built !== undefined) return built;
+      // `Object.assign({}, baseConfig, { transformIgnorePatterns })` (emotion's jest.dist.js): the objects spread in turn.
+      if (calleePath(node.callee)?.join('.') === 'Object.assign') {
+        const object: Record<string, Literal> = {};
+        return node.arguments.every((argument) => argument.type !== 'SpreadElement' && spreadInto(object, argument, bindings, depth)) ? object : UNREADABLE;
+      }
       const last = node.arguments.findLast((argument) => ['ObjectExpression', 'Identifier', 'CallExpression', 'ArrowFunctionExpression', 'FunctionExpression'].includes(argument.type));
       return last ? literalOf(last, bindings, depth + 1) : UNREADABLE;
     }
@@ -320,6 +322,16 @@ function literalOf(node: t.Node, bindings: Bindings, depth: number): Literal {
     default:
       return UNREADABLE;
   }
+}
+
+/**
+ * Sets on `object` what spreading `value` sets (`{ ...baseConfig, reporters: [...] }`): false where a call computes it, which may set
+ * any setting (ariakit's `test: { name: 'node', ...getProjectTestPatterns('node') }`).
+ */
+function spreadInto(object: Record<string, Literal>, value: t.Node, bindings: Bindings, depth: number): boolean {
+  const spread = literalOf(value, bindings, depth + 1);
+  if (isObject(spread)) Object.assign(object, spread);
+  return spread !== UNREADABLE || value.type !== 'CallExpression';
 }
 
 /** Each argument's string value; undefined when one is not a string. */

@@ -809,6 +809,20 @@ describe('the files the runner runs', () => {
     })).sort()).toEqual(['test/empty more/empty.test.js', 'tests/runner-config jest.config.js']);
   });
 
+  it("reads Object.assign's objects in turn, as spreads", async () => {
+    // emotion's jest.dist.js, `Object.assign({}, baseConfig, { transformIgnorePatterns })`, run by `test:dist`: the base's ignored paths hold.
+    const files = (dist: string) => ({
+      'package.json': pkg({ test: 'jest', 'test:dist': 'jest -c jest.dist.js' }),
+      'jest.config.js': "module.exports = { testPathIgnorePatterns: ['/node_modules/', '/__fixtures__/'] };\n",
+      'jest.dist.js': dist,
+      'test/add.test.js': REAL,
+      'test/__fixtures__/input.test.js': EMPTY,
+    });
+    expect(await judged(files("const baseConfig = require('./jest.config.js');\nmodule.exports = Object.assign({}, baseConfig, { transformIgnorePatterns: ['dist'] });\n"))).toEqual({ findings: [], testFiles: 1 });
+    // Set again after it, the base's setting is the later one's.
+    expect(await judged(files("const baseConfig = require('./jest.config.js');\nmodule.exports = Object.assign({}, baseConfig, { testPathIgnorePatterns: [] });\n"))).toEqual({ findings: ['test/empty test/__fixtures__/input.test.js'], testFiles: 2 });
+  });
+
   it('takes a config object that spreads what a call computes as computed: the call may set any setting', async () => {
     // ariakit's `test: { name: 'node', ...getProjectTestPatterns('node') }`, whose include takes bare `test.ts` files.
     const report = await run({
