@@ -162,6 +162,8 @@ export class AssertionFinder {
       // An awaited method named to assert, of a page object or a harness: novu's `await editor.assertEmailSubjectContains(subject)`.
       // Awaited, it checks a page or a service the test drives; a method of that name the test calls and does not wait for may be the code's own.
       if (!kind && child.type === 'AwaitExpression' && child.argument.type === 'CallExpression' && child.argument.callee.type === 'MemberExpression' && ASSERTING_METHOD.test(propertyName(child.argument.callee) ?? '')) kind = 'live';
+      // So is a harness's wait for text (or a pattern) its output must show, which rejects at its timeout: vitest's `await vitest.waitForStdout('1 passed')`.
+      if (!kind && child.type === 'AwaitExpression' && child.argument.type === 'CallExpression' && child.argument.callee.type === 'MemberExpression' && OUTPUT_WAIT.test(propertyName(child.argument.callee) ?? '') && ['Literal', 'TemplateLiteral'].includes(child.argument.arguments[0]?.type ?? '')) kind = 'live';
       if (kind) found.add(kind);
       else if (child.type === 'CallExpression' && this.handsAssertionOn(child, helpers)) found.add('live');
       if (child.type === 'CallExpression' && this.names.isExpectEntry(child.callee)) checkedEnd = Math.max(checkedEnd, child.end);
@@ -325,7 +327,8 @@ export class AssertionFinder {
     if (LOCATOR_ACTIONS.has(method) && (showsContent(callee.object) || (root.type === 'Identifier' && root.name !== 'cy' && call.arguments[0] !== undefined && isTextSelector(call.arguments[0]) && !isControlSelector(call.arguments[0])))) return 'live';
     // Waits until a condition holds, and fails at a timeout: Vitest's vi.waitUntil(() => server.ready), WebdriverIO's
     // browser.waitUntil(…) and $('#menu').waitForDisplayed(), a test harness's run.waitUntil(({ stderr }) => …).
-    if ((method === 'waitUntil' && call.arguments[0] !== undefined && isFunction(call.arguments[0])) || WEBDRIVERIO_WAITS.has(method)) return 'live';
+    // Vitest's vi.waitFor(() => …) too, which retries the callback until it stops throwing and throws at its timeout.
+    if (((method === 'waitUntil' || (method === 'waitFor' && root.type === 'Identifier' && root.name === 'vi')) && call.arguments[0] !== undefined && isFunction(call.arguments[0])) || WEBDRIVERIO_WAITS.has(method)) return 'live';
     // Angular's HttpTestingController fails the test unless one request matches, or none does: httpMock.expectOne('/api/en.json').flush({}).
     if (HTTP_EXPECTATIONS.has(method) && call.arguments.length > 0) return 'live';
     // Testing Library's queries that throw when nothing matches: screen.getByText('Hi'), within(list).findByRole('item')
@@ -475,6 +478,8 @@ const LOCATOR_METHODS = /^(?:locator|frameLocator|getBy[A-Z]\w*)$/;
 
 /** `assertVisible`, `expectRowCount`: a method named for the check it makes. */
 const ASSERTING_METHOD = /^(?:assert|expect)[A-Z]/;
+/** Waits for text in what a process or a page prints: `waitForStdout`, `waitForStderr`, `waitForOutput`, `waitForText`, `waitForLog`. */
+const OUTPUT_WAIT = /^waitFor(?:Std(?:out|err)|Output|Text|Logs?|Message|Line|Content)$/;
 /** A function named for the expectation it makes: `expectObservable`, `expectSubscriptions`. */
 const EXPECTATION_NAME = /^expect[A-Z]/;
 /** A matcher: `toBe`, `toEqual`, chai's `to` (not a value's own `toString`, `toFixed`…). */

@@ -594,6 +594,10 @@ describe('helpers', () => {
     ["WebdriverIO's browser.waitUntil", "it('t', async () => { await $('#save').click(); await browser.waitUntil(async () => (await $('#status').getText()) === 'Saved', { timeoutMsg: 'not saved' }); });"],
     ["WebdriverIO's waitForDisplayed", "it('t', async () => { await $('#open').click(); await $('#menu').waitForDisplayed(); });"],
     ["a harness's run.waitUntil", "test('reruns', async () => { const run = runContinuous(dir, ['--watch']); await run.waitUntil(({ stderr }) => stderr.includes('Ran all')); await run.end(); });"],
+    ["Vitest's vi.waitFor", "import { it, vi } from 'vitest';\nit('t', async () => { start(); await vi.waitFor(() => server.connect(), 200); });"],
+    // vitest's own e2e tests: a harness's wait for text its output must show, which rejects at its timeout.
+    ["a harness's waitForStdout", "test('reruns', async () => { const { vitest } = await runVitest({ watch: true }); editFile('a.ts'); await vitest.waitForStdout('1 passed'); });"],
+    ["a harness's waitForStderr with a pattern", "test('warns', async () => { const { cli } = await start(); await cli.waitForStderr(/deprecated/); });"],
   ])('takes %s waiting until a condition holds for a check', (_name, code) => {
     expect(classes(code)).toEqual(['real']);
   });
@@ -602,6 +606,10 @@ describe('helpers', () => {
     expect(classes("import { waitUntil } from 'timers-ext';\nit('t', async () => { start(); await waitUntil(() => server.ready); });")).toEqual(['no-assertion']);
     // Waiting until a time, not a condition:
     expect(classes("it('t', async () => { start(); await clock.waitUntil(Date.now() + 100); });")).toEqual(['no-assertion']);
+    // A waitFor of another object, a wait for output not awaited, or given no text:
+    expect(classes("it('t', async () => { await queue.waitFor(() => job.done()); });")).toEqual(['no-assertion']);
+    expect(classes("test('t', async () => { const { vitest } = await runVitest(); vitest.waitForStdout('1 passed'); });")).toEqual(['no-assertion']);
+    expect(classes("test('t', async () => { const { vitest } = await runVitest(); await vitest.waitForStdout(expected); });")).toEqual(['no-assertion']);
   });
 
   it('takes a promise the test returns for one it awaits last, resolved by a listener through a function of its own', () => {
