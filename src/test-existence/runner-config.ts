@@ -401,10 +401,10 @@ function vitestProjectMatcher(config: { [key: string]: Literal }, test: { [key: 
   if (!include || !exclude || (test.dir !== undefined && typeof test.dir !== 'string')) return undefined;
   const base = root ? projectPath(root, dir) : dir;
   if (base === undefined) return undefined;
-  // With `typecheck: { enabled: true }`, or run with `--typecheck`, vitest also checks its type tests (h3's `*.test-d.ts`). Whether it does, or which, computed, is unknown.
+  // With `typecheck: { enabled: true }`, or run with `--typecheck`, vitest also checks its type tests (h3's `*.test-d.ts`). Where whether
+  // it does is computed (h3's `enabled: !process.argv.includes('bench')`), they are judged, as the type tests they are; which, computed, is unknown.
   const typecheck = isObject(test.typecheck) ? test.typecheck : isObject(inherited.typecheck) ? inherited.typecheck : undefined;
-  if (typecheck?.enabled === UNREADABLE && !typecheckFlag) return undefined;
-  const typeTests = typecheckFlag || typecheck?.enabled === true ? stringList(typecheck?.include, VITEST_TYPECHECK_INCLUDE) : [];
+  const typeTests = typecheckFlag || typecheck?.enabled === true || typecheck?.enabled === UNREADABLE ? stringList(typecheck?.include, VITEST_TYPECHECK_INCLUDE) : [];
   if (!typeTests) return undefined;
   const included = picomatch([...include, ...typeTests].map(stripDotSlash), { dot: true });
   const excluded = picomatch(exclude.map(stripDotSlash), { dot: true });
