@@ -180,11 +180,16 @@ export const testExistenceGate: Gate = {
     // root's script names to its runner are the root's own (rxjs's `node --test scripts/analyze-bundles.test.mjs`): they
     // choose nothing of a member's.
     const packageByDir = new Map(packages.map((entry) => [entry.dir, entry]));
+    const combined = new Map<JudgedPackage, RunnerSelection>();
     const selectionFor = (entry: JudgedPackage): RunnerSelection | undefined => {
       const own = selections.get(entry);
       if (own?.configs.length || entry.workspaceRoot === undefined) return own;
       const root = selections.get(packageByDir.get(entry.workspaceRoot)!);
-      return root?.configs.length ? root : own;
+      if (!root?.configs.length) return own;
+      // The files its own scripts name to a runner run beside the root's (signals' `node --test test/*.test.mjs` in a member, beside the root's vitest).
+      if (!own || !readings.get(entry)?.runnerFiles.some((run) => run.paths.length > 0)) return root;
+      if (!combined.has(entry)) combined.set(entry, { ...root, runs: (file) => (own.runs(file) === true || root.runs(file) === true ? true : own.runs(file) === false && root.runs(file) === false ? false : undefined) });
+      return combined.get(entry);
     };
     const testFiles: Array<{ file: string; tally: PackageTally }> = [];
     const formatOnly = new Map<string, boolean>();
@@ -315,7 +320,7 @@ export const testExistenceGate: Gate = {
       // Only a runner of its own does: turbo, nx and lerna run the members' own scripts, and skip a member without one
       // (better-auth's `turbo test --filter=./packages/*` beside a vitest config listing `./packages/*` that no script runs).
       const rootRunnerRuns =
-        tally.testFiles > 0 && workspaceRoot !== undefined && (readings.get(workspaceRoot)?.runners.some((runner) => !WORKSPACE_TASK_RUNNERS.has(runner)) ?? false) && (selectionFor(entry)?.configs.length ?? 0) > 0 && selectionFor(entry) === selections.get(workspaceRoot);
+        tally.testFiles > 0 && workspaceRoot !== undefined && (readings.get(workspaceRoot)?.runners.some((runner) => !WORKSPACE_TASK_RUNNERS.has(runner)) ?? false) && (selectionFor(entry)?.configs.length ?? 0) > 0 && selectionFor(entry)?.configs === selections.get(workspaceRoot)?.configs;
       // With no "test" at the root, its runner runs the members' tests where a workflow runs its script (lexical's `pnpm run test-unit`).
       const runWithoutTestScript =
         (typeof rootTestScript === 'string' ? !delegatesToWorkspaces(rootTestScript) || rootRunnerRuns : rootRunnerRuns && workflowRunsTests(workspaceRoot)) || runByRootTests(entry.dir).length > 0 || (nxTests?.(entry.dir, entry.manifest) ?? false) || (angularTests?.(entry.dir) ?? false) || enclosingRunnerRuns(entry) || workflowRunsTests(entry);

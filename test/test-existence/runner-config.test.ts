@@ -185,6 +185,27 @@ describe('the files the runner runs', () => {
     }
   });
 
+  it("judges the files a member's script names to its runner beside those its workspace root's config takes", async () => {
+    // signals: the root's vitest takes `packages/**/test/**/*.test.tsx`; a member tests itself with `node --test test/*.test.mjs`.
+    const files = (memberTest: string) => ({
+      'package.json': pkg({ test: 'vitest run' }, { private: true, workspaces: ['packages/*'] }),
+      'vitest.config.ts': "export default { test: { include: ['packages/**/test/**/*.test.tsx'] } };\n",
+      'packages/react/package.json': JSON.stringify({ name: 'react', scripts: { build: 'tsc' } }),
+      'packages/react/src/index.ts': 'export const id = (x) => x;\n',
+      'packages/react/test/index.test.tsx': REAL,
+      'packages/loader/package.json': JSON.stringify({ name: 'loader', scripts: { test: memberTest } }),
+      'packages/loader/src/index.mjs': 'export const id = (x) => x;\n',
+      'packages/loader/test/load.test.mjs': "import { test } from 'node:test';\nimport assert from 'node:assert';\ntest('loads', () => { assert.equal(load(), 1) });\n",
+      'packages/loader/test/empty.test.mjs': "import { test } from 'node:test';\ntest('nothing', () => {});\n",
+    });
+    const ofMembers = (report: GateReport) => rules(report).filter((rule) => rule.includes('packages/'));
+    const report = await run(files('node --test test/*.test.mjs'));
+    expect(ofMembers(report)).toEqual(['test/empty packages/loader/test/empty.test.mjs']);
+    expect(report.metrics).toMatchObject({ 'test-files': 3 });
+    // Its script naming no files, the root's config decides: the member's .mjs files are not among them.
+    expect(ofMembers(await run(files('vitest run')))).toEqual(['tests/none packages/loader/package.json']);
+  });
+
   it('reads the config a script names with --config', async () => {
     const report = await run({
       'package.json': pkg({ test: 'jest --config config/jest.ci.json' }),
