@@ -131,6 +131,8 @@ export function isSupportPackage(pkg: PackageRef): boolean {
   const nameWords = wordsOf(name);
   if (nameWords.some((word) => CONFIG_WORDS.has(word)) && nameWords.some((word) => CONFIGURED_TOOLS.has(word))) return true;
   if (isPublished(pkg)) return false;
+  // Named config alone and not published, the repository's shared build settings (floating-ui's `config`: defineViteConfig, tsconfig.base).
+  if (nameWords.length > 0 && nameWords.every((word) => CONFIG_WORDS.has(word))) return true;
   // Below a folder named dev, an app not published is one its developers try the packages in by hand (next-auth's apps/dev/express).
   if (segments.slice(0, -1).includes('dev')) return true;
   // A reverse-domain id names an app, and its `example` is a placeholder domain: dub's Stripe app, `com.example.dub`.

@@ -175,14 +175,21 @@ describe('packages as a user sees them', () => {
       'packages/config-loader/src/load.js': SOURCE,
       'packages/app-config/package.json': manifest('@acme/app-config', {}, { private: true }),
       'packages/app-config/src/index.js': SOURCE,
+      // floating-ui's `config`, not published: the repository's shared build settings. Published, a package of that name is code.
+      'config/package.json': manifest('config', { build: 'tsc -b' }, { private: true }),
+      'config/src/vite.ts': SOURCE,
+      'packages/settings/package.json': manifest('@acme/config', {}, { version: '1.0.0' }),
+      'packages/settings/src/index.js': SOURCE,
     }));
     expect(rules(report)).toEqual([
       'tests/none packages/app-config/package.json',
       'script/missing packages/app-config/package.json',
       'tests/none packages/config-loader/package.json',
       'script/missing packages/config-loader/package.json',
+      'tests/none packages/settings/package.json',
+      'script/missing packages/settings/package.json',
     ]);
-    expect(report.metrics).toMatchObject({ 'support-packages': 4 });
+    expect(report.metrics).toMatchObject({ 'support-packages': 5 });
   });
 
   it('needs no tests of a package the root links into its devDependencies by path and does not publish: its tooling', async () => {
