@@ -1,5 +1,5 @@
 import type { AssertPatterns } from './assert-patterns.js';
-import { boundNames, calleePath, hasNot, isFunction, isShouldChain, isString, keyName, propertyValue, literalValue, propertyName, requiredModule, returnedValues, rootName, rootOf, typeArgumentsOf, walk, type FunctionNode, type t } from './ast.js';
+import { boundNames, calleePath, hasNot, isFunction, isShouldChain, isString, keyName, propertyValue, literalValue, propertyName, requiredModule, returnedValues, rootName, rootOf, typeArgumentsOf, unwrapAwait, walk, withoutTypeAssertions, type FunctionNode, type t } from './ast.js';
 import { ASSERT_MODULES, CHECKING_NAME, CONTEXT_ASSERTIONS, isAssertingPath, TYPE_ASSERTIONS, type Bindings, type HelperRef } from './bindings.js';
 import { constantness, type AssertionKind } from './constants.js';
 import type { LocalModules } from './local-modules.js';
@@ -120,6 +120,8 @@ function leavesLoop(statement: t.Node): boolean {
 export class AssertionFinder {
   /** Per depth of the question (see LocalModules.depth): past the depth bound a helper may assert that does not seem to. */
   private readonly assertingHelpersAt: Array<Map<FunctionNode, boolean>> = [];
+  /** Whether what a function returns has an asserting method, by function name and method (see returnsAssertingMethod). */
+  private readonly assertingMethods = new Map<string, boolean>();
   /** The factories whose parts are being searched (see isHandedFactoryPart). */
   private readonly factoriesHandingOn = new Set<FunctionNode>();
 
@@ -147,12 +149,19 @@ export class AssertionFinder {
     const callbacks: Array<{ start: number; end: number }> = [];
     // What `expect(…)` checks: `expect(() => test('x')).toThrow()` declares no test, `expect(x.should.be.eql(y))` still asserts.
     let checkedEnd = -1;
+    // The methods of an object a function returns run when the caller calls them, not when it calls the function (see madeByHelper);
+    // so do the functions it declares for them (pnpm's assertProject: `const ok = (value) => expect(value).toBeTruthy()`, `has (name) { ok(…) }`).
+    const returnedMethods = methodsReturned(node);
     walk(node, (child) => {
       if (child.type === 'CallExpression' && this.file.isDeclaration(child)) {
         if (child.start >= checkedEnd) visitDeclaration?.(child);
         return false;
       }
-      if (isWrittenFile(child)) return false;
+      if (isWrittenFile(child) || returnedMethods.has(child)) return false;
+      if (returnedMethods.size > 0 && child.type === 'VariableDeclarator' && child.init && isFunction(child.init)) {
+        this.names.bind(child);
+        return false;
+      }
       if (child !== node && isFunction(child)) callbacks.push({ start: child.start, end: child.end });
       this.names.bind(child);
       let kind = child.type === 'CallExpression' ? this.assertionOfCall(child, helpers) : child.type === 'MemberExpression' ? this.propertyAssertionOf(child) : (child.type === 'NewExpression' && settlesOnCallback(child)) || isTypeCheck(child) ? 'live' : undefined;
@@ -338,6 +347,7 @@ export class AssertionFinder {
     // check.call(this, 'doc'), check.apply(null, args): the helper runs (mocha's assertReporterOutputEquality.call(this, 'dot')).
     if ((method === 'call' || method === 'apply') && callee.object.type === 'Identifier') helpers.push({ module: '', name: callee.object.name });
     else if (!this.names.helpers.has(method) && this.file.patchedMethods?.asserts(method)) return 'live';
+    else if (this.madeByHelper(callee.object, method)) return 'live';
     else helpers.push({ module: '', name: method });
     return undefined;
   }
@@ -353,6 +363,48 @@ export class AssertionFinder {
       const root = rootOf(value);
       return root.type === 'Identifier' && (root.name === 'cy' || (depth < 4 && root.name !== name && this.returnsCypressChain(root.name, depth + 1)));
     });
+  }
+
+  /**
+   * Whether what the function of the file, or the helper it imports, as `name` returns has a method `method` that asserts, a few
+   * functions deep: pnpm's `prepareEmpty()`, which returns `assertProject(dir)`, whose `{ has (pkg) { ok(fs.existsSync(…)) } }` checks
+   * with `const ok = (value) => expect(value).toBeTruthy()`. Its `storeHas`, which returns a path, checks nothing.
+   */
+  returnsAssertingMethod(name: string, method: string, depth = 0): boolean {
+    const key = `${name}\0${method}`;
+    const known = this.assertingMethods.get(key);
+    if (known !== undefined) return known;
+    // Marked first: a method that asks the same of what it makes asserts nothing through that.
+    this.assertingMethods.set(key, false);
+    const asserts = this.searchAssertingMethod(name, method, depth);
+    this.assertingMethods.set(key, asserts);
+    return asserts;
+  }
+
+  private searchAssertingMethod(name: string, method: string, depth: number): boolean {
+    const local = this.names.localFunction(name);
+    if (!local) {
+      const ref = this.names.exported(name).find((candidate): candidate is { module: string; name: string } => !('type' in candidate) && candidate.module !== '');
+      return ref !== undefined && (this.file.localModules?.returnsAssertingMethod(this.file.path, ref.module, ref.name, method) ?? false);
+    }
+    return returnedValues(local).some((value) => {
+      const made = withoutTypeAssertions(value);
+      if (made.type === 'ObjectExpression') {
+        const fn = propertyValue(made, method);
+        return fn !== undefined && isFunction(fn) && this.helpersAssert([fn]);
+      }
+      return made.type === 'CallExpression' && made.callee.type === 'Identifier' && made.callee.name !== name && depth < 4 && this.returnsAssertingMethod(made.callee.name, method, depth + 1);
+    });
+  }
+
+  /**
+   * `project.has('x')` with `const project = prepareEmpty()`, or `prepareEmpty().has('x')`: a method that asserts, of what a helper made;
+   * made in a hook too (unleash's `app = await setupAppWithCustomConfig(…)`, then `await app.createSegment(segment, 400)`).
+   */
+  private madeByHelper(object: t.Node, method: string): boolean {
+    const held = object.type === 'Identifier' ? this.names.lastValueOf(object.name) : object;
+    const made = held && unwrapAwait(withoutTypeAssertions(held));
+    return made?.type === 'CallExpression' && made.callee.type === 'Identifier' && this.returnsAssertingMethod(made.callee.name, method);
   }
 
   /** A file that imports the project's own `expect` tests an assertion library: its constant expectations are its inputs. */
@@ -562,4 +614,21 @@ function isLocatorChain(node: t.Node): boolean {
     if (LOCATOR_METHODS.test(propertyName(current.callee) ?? '')) return true;
   }
   return false;
+}
+
+/** The methods of the objects a function's body returns: `return { has (name) { … } }`, or `const store = { … }; return store` (pnpm's assertStore). */
+function methodsReturned(body: t.Node): Set<t.Node> {
+  const methods = new Set<t.Node>();
+  const statements = body.type === 'BlockStatement' ? body.body : [];
+  const objects = new Map<string, t.ObjectExpression>();
+  for (const statement of statements) {
+    if (statement.type === 'VariableDeclaration') {
+      for (const declarator of statement.declarations) if (declarator.id.type === 'Identifier' && declarator.init?.type === 'ObjectExpression') objects.set(declarator.id.name, declarator.init);
+    }
+    if (statement.type !== 'ReturnStatement' || !statement.argument) continue;
+    const returned = statement.argument.type === 'Identifier' ? objects.get(statement.argument.name) : statement.argument;
+    if (returned?.type !== 'ObjectExpression') continue;
+    for (const property of returned.properties) if (property.type === 'Property' && isFunction(property.value)) methods.add(property.value);
+  }
+  return methods;
 }

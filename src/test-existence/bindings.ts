@@ -124,6 +124,8 @@ export class Bindings {
   readonly optionAssertions = new Map<string, ReadonlySet<string>>();
   /** Test-context methods destructured from the context parameter, by local name: tap's `({ equal })`. */
   readonly contextMethods = new Map<string, string>();
+  /** What variables were last assigned, by name (see lastValueOf). */
+  private readonly assigned = new Map<string, t.Node>();
   /** Other fixtures destructured from the context parameter, by local name: Playwright's `({ page, visual })`. */
   readonly fixtureNames = new Map<string, string>();
   /** Names of test-context parameters and of what asserts like one: `t` of ava and node:test, tspl's `p = tspl(t)`. */
@@ -453,6 +455,8 @@ export class Bindings {
    */
   private bindAssignment(node: t.AssignmentExpression): void {
     const left = node.left;
+    // `app = await setupApp(config)` in a hook, for `app.createSegment(…)` in the tests (see AssertionFinder.madeByHelper).
+    if (left.type === 'Identifier' && !isFunction(node.right)) this.assigned.set(left.name, node.right);
     // `this.check = …`, and a method of an object of the file's own (hapi's `const internals = {}`, then `internals.test = function (…) { … }`).
     const ownObject = left.type === 'MemberExpression' && !left.computed && (left.object.type === 'ThisExpression' || (left.object.type === 'Identifier' && this.values.get(left.object.name)?.type === 'ObjectExpression'));
     const assigned = left.type === 'Identifier' ? left.name : ownObject ? propertyName(left as t.MemberExpression) : undefined;
@@ -623,6 +627,10 @@ export class Bindings {
   /** What a variable of the file was given where it was declared (`const model = createModel()`: the call). */
   valueOf(name: string): t.Node | undefined {
     return this.values.get(name);
+  }
+  /** What a variable was given last where it was declared or assigned (`let app; beforeAll(async () => { app = await setupApp() })`). */
+  lastValueOf(name: string): t.Node | undefined {
+    return this.assigned.get(name) ?? this.values.get(name);
   }
 
   /** The function a name of the file stands for, through aliases (`const run = check`), if there is one. */

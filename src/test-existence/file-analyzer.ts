@@ -466,6 +466,11 @@ export class FileAnalyzer {
     return this.finder.returnsCypressChain(name);
   }
 
+  /** Whether what the module's export `name` returns has a method `method` that asserts, when this file is a helper module. */
+  exportReturnsAssertingMethod(name: string, method: string): boolean {
+    return this.finder.returnsAssertingMethod(name, method);
+  }
+
   /** Whether the module's export `name` returns a promise that only an event settles, when this file is a helper module. */
   exportSettlesOnEvent(name: string): boolean {
     const fn = this.names.localFunction(name);

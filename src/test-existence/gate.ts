@@ -10,7 +10,7 @@ import { listProjectFiles, readProjectFile } from '../core/project-files.js';
 import { createTestFileMatcher, isInTestFolder, isScriptFile, isSourceFile } from './files.js';
 import { judgeReports, readTestReports } from './reports.js';
 import { startAnalysis } from './analysis-pool.js';
-import { isSupportPackage, linkedDevTools, PackagePolicy, providesTestHelpers, type PackageAllowEntry } from './package-policy.js';
+import { isSupportPackage, linkedDevTools, PackagePolicy, testHelperPackages, type PackageAllowEntry } from './package-policy.js';
 import { parseJsonConfig } from './config-values.js';
 import { codeWithoutTests, type CodeWithoutTests } from './own-code.js';
 import { readRunnerSelection, type RunnerSelection } from './runner-config.js';
@@ -219,7 +219,8 @@ export const testExistenceGate: Gate = {
       // Nothing to judge: a missing checkout, the wrong directory, or test-patterns that match nothing.
       throw new ConfigurationError(`test-existence: no JavaScript or TypeScript source or test file in ${context.cwd}, so there is nothing to check; point cwd at the project, fix test-patterns, or set test-existence.enabled: false`);
     }
-    const helperPackages = packages.filter((entry) => entry.manifest).map((entry) => ({ dir: entry.dir, name: entry.name, manifest: entry.manifest!, testingOnly: !providesTestHelpers(entry) }));
+    const providing = testHelperPackages(packages);
+    const helperPackages = packages.filter((entry) => entry.manifest).map((entry) => ({ dir: entry.dir, name: entry.name, manifest: entry.manifest!, testingOnly: !providing.has(entry) }));
     const analyses = await analysis.analyze(testFiles.map(({ file }) => file), helperPackages);
     for (const [index, { file, tally }] of testFiles.entries()) {
       tally.testFiles += 1;

@@ -23,6 +23,8 @@ export interface HelperExports {
   returnsCypressChain(name: string): boolean;
   /** Whether calling the function registers a hook that asserts (vue-router's `mockWarn()`, whose afterEach throws on an unexpected warning). */
   registersAssertingHook(name: string): boolean;
+  /** Whether what the function returns has a method of that name that asserts (pnpm's `prepareEmpty().has('x')`). */
+  returnsAssertingMethod(name: string, method: string): boolean;
 }
 
 /** How many imports deep a helper is followed: a test imports a helper that imports another, and so on. */
@@ -105,6 +107,11 @@ export class LocalModules {
   /** Whether calling `name` of what `from` imports as `source` registers a hook that asserts. False past the depth bound. */
   registersAssertingHook(from: string, source: string, name: string): boolean {
     return this.ask(from, source, (exports) => exports.registersAssertingHook(name), false);
+  }
+
+  /** Whether what `name` of what `from` imports as `source` returns has a method `method` that asserts. False past the depth bound. */
+  returnsAssertingMethod(from: string, source: string, name: string, method: string): boolean {
+    return this.ask(from, source, (exports) => exports.returnsAssertingMethod(name, method), false);
   }
 
   private ask<T>(from: string, source: string, question: (exports: HelperExports) => T, unknown: T): T {

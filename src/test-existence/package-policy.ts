@@ -175,3 +175,23 @@ export function providesTestHelpers(pkg: PackageRef): boolean {
   return needs.some((field) => typeof field === 'object' && field !== null && Object.keys(field).some((name) => TEST_LIBRARIES.has(name)));
 }
 
+/**
+ * The packages of the repository that provide test helpers (see providesTestHelpers), and those built on one: pnpm's
+ * `@pnpm/prepare`, whose `prepareEmpty()` returns `@pnpm/assert-project`'s project, whose `has(…)` asserts with jest's expect.
+ */
+export function testHelperPackages<P extends PackageRef>(packages: readonly P[]): Set<P> {
+  const providing = new Set(packages.filter(providesTestHelpers));
+  const names = new Set([...providing].map((entry) => entry.name));
+  for (let grown = true; grown;) {
+    grown = false;
+    for (const entry of packages) {
+      const needs = entry.manifest?.dependencies;
+      if (providing.has(entry) || typeof needs !== 'object' || needs === null || !Object.keys(needs).some((name) => names.has(name))) continue;
+      providing.add(entry);
+      names.add(entry.name);
+      grown = true;
+    }
+  }
+  return providing;
+}
+

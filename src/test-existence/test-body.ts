@@ -674,7 +674,8 @@ function endsThrowing(last: t.Node | undefined): boolean {
 export function throwsOnCondition(fn: FunctionNode): boolean {
   let found = false;
   walk(fn.body, (child) => {
-    if (found || isFunction(child)) return false;
+    // Nor in a function it declares (pnpm's assertProject, whose `function getStoreInstance ()` throws when there is no store yet).
+    if (found || isFunction(child) || child.type === 'FunctionDeclaration') return false;
     if (child.type === 'IfStatement') {
       const consequent = child.consequent.type === 'BlockStatement' ? child.consequent.body : [child.consequent];
       found = consequent.some((statement) => statement.type === 'ThrowStatement' && isNewError(statement.argument));

@@ -302,6 +302,45 @@ describe('helpers', () => {
     expect(classesWithPatches(files, 'src/menu/test-browser.ts')).toEqual(['real', 'no-assertion', 'no-assertion']);
   });
 
+  it('counts a method that asserts of what a helper returns, and not the helper for the methods it returns or the functions it declares for them', () => {
+    // pnpm's `const project = prepareEmpty()`, which returns `assertProject(dir)`: `has` asserts, `storeHas` returns a path.
+    const files = {
+      'test/utils/assert-project.ts': [
+        "import fs from 'node:fs';",
+        "import { assertStore } from './assert-store';",
+        'export function assertProject(dir: string) {',
+        '  const ok = (value: unknown) => expect(value).toBeTruthy();',
+        "  function getStore () { if (!fs.existsSync(dir)) { throw new Error('no store yet'); } return assertStore(dir); }",
+        '  return {',
+        '    has (pkg: string) { ok(fs.existsSync(pkg)); },',
+        '    storeHas (pkg: string) { return getStore().resolve(pkg); },',
+        '  };',
+        '}',
+      ].join('\n'),
+      // Its store's methods, kept in a variable and returned.
+      'test/utils/assert-store.ts': "export function assertStore(dir: string) {\n  const ok = (value: unknown) => expect(value).toBeTruthy();\n  const store = { cafsHas (pkg: string) { ok(read(dir, pkg)); }, resolve (pkg: string) { return `${dir}/${pkg}`; } };\n  return store;\n}",
+      'test/utils/prepare.ts': "import { assertProject } from './assert-project';\nexport function prepareEmpty() { return assertProject('x'); }",
+      // unleash's: an app made in a hook, whose methods check the response's status with supertest.
+      'test/utils/app.ts': "export async function setupApp() { const request = await start(); return { createSegment(data, status = 201) { return request.post('/segments').send(data).expect(status); } }; }",
+      'test/segments.test.ts': [
+        "import { setupApp } from './utils/app';",
+        'let app;',
+        'beforeAll(async () => { app = await setupApp(); });',
+        "test('rejects', async () => { await app.createSegment({ name: 'x' }, 400); });",
+        "test('lists', async () => { await app.listSegments(); });",
+      ].join('\n'),
+      'test/install.test.ts': [
+        "import { prepareEmpty } from './utils/prepare';",
+        "import { assertProject } from './utils/assert-project';",
+        "test('installs', async () => { const project = prepareEmpty(); await install(); project.has('is-positive'); });",
+        "test('stores', async () => { const project = prepareEmpty(); await install(); project.storeHas('is-positive'); });",
+        "test('links', async () => { await install(); assertProject(dir).has('is-positive'); });",
+      ].join('\n'),
+    };
+    expect(classesIn(files, 'test/install.test.ts')).toEqual(['real', 'no-assertion', 'real']);
+    expect(classesIn(files, 'test/segments.test.ts')).toEqual(['real', 'no-assertion']);
+  });
+
   it("counts Cypress's custom commands that assert, from the files of a cypress folder", () => {
     const files = {
       'cypress/support/commands.ts': [

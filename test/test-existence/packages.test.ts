@@ -573,6 +573,23 @@ describe('packages as a user sees them', () => {
     expect(rules(await runGate(await monorepo('pnpm --filter @acme/worker build')))).toEqual(['tests/none packages/worker/package.json', 'script/missing packages/worker/package.json']);
   });
 
+  it('follows helpers imported by name from a package built on a package of test helpers', async () => {
+    // pnpm's `@pnpm/prepare`, whose `prepareEmpty()` returns `@pnpm/assert-project`'s project, which asserts with jest's expect.
+    const workspace = (prepareDependencies: Record<string, string>) => tempDir(testedWorkspace({
+      'packages/assert-project/package.json': manifest('@acme/assert-project', { test: 'tsc' }, { dependencies: { '@jest/globals': '^30.0.0' } }),
+      'packages/assert-project/src/index.ts': "import { expect } from '@jest/globals';\nexport function assertProject(dir) {\n  return { has (name) { expect(exists(dir, name)).toBeTruthy(); } };\n}\n",
+      'packages/prepare/package.json': manifest('@acme/prepare', { test: 'tsc' }, { dependencies: prepareDependencies }),
+      'packages/prepare/src/index.ts': "import { assertProject } from '@acme/assert-project';\nexport function prepareEmpty() { return assertProject(tempDir()); }\n",
+      'packages/installer/package.json': manifest('@acme/installer', { test: 'jest' }),
+      'packages/installer/src/install.ts': SOURCE,
+      'packages/installer/test/install.test.ts': "import { prepareEmpty } from '@acme/prepare';\nimport { install } from '../src/install';\ntest('installs', async () => { const project = prepareEmpty(); await install(); project.has('is-positive'); });\n",
+    }));
+    const noAssertion = 'test/no-assertion packages/installer/test/install.test.ts';
+    expect(rules(await runGate(workspace({ '@acme/assert-project': 'workspace:*' }))).filter((rule) => rule.startsWith('test/'))).toEqual([]);
+    // Built on none, it is code under test: its helpers check nothing for the test.
+    expect(rules(await runGate(workspace({ 'write-package': '^7.0.0' }))).filter((rule) => rule.startsWith('test/'))).toEqual([noAssertion]);
+  });
+
   it('leaves out fixture projects below e2e/ or test/, whose tests are inputs', async () => {
     const report = await runGate(tempDir({
       ...app('vitest run', { 'frontend/test/add.test.js': REAL_TEST }),
