@@ -220,8 +220,9 @@ export class AssertionFinder {
         if (seen.has(ref.name)) continue;
         seen.add(ref.name);
         const helpers = this.names.helpers.get(ref.name) ?? [];
-        // assertPath(…), whose `if (found !== wanted) throw new AssertionError(…)` is its check.
-        if (CHECKING_NAME.test(ref.name) && helpers.some((helper) => 'type' in helper && throwsOnCondition(helper))) return true;
+        // assertPath(…), whose `if (found !== wanted) throw new AssertionError(…)` is its check; so is a helper of the file's named to validate
+        // (unleash's `validateTablesHavePrimaryKeys(db)`, which throws when a table has none).
+        if ((CHECKING_NAME.test(ref.name) || LOCAL_CHECKING_NAME.test(ref.name)) && helpers.some((helper) => 'type' in helper && throwsOnCondition(helper))) return true;
         pending.push(...helpers);
       } else if (CONDITION_WAITS.get(ref.module)?.has(ref.name) || this.file.localModules?.asserts(this.file.path, ref.module, ref.name)) {
         return true;
@@ -530,6 +531,8 @@ const LOCATOR_METHODS = /^(?:locator|frameLocator|getBy[A-Z]\w*)$/;
 
 /** `assertVisible`, `expectRowCount`: a method named for the check it makes. */
 const ASSERTING_METHOD = /^(?:assert|expect)[A-Z]/;
+/** Names of the file's own helpers that check by throwing, beside CHECKING_NAME: in the code under test, such a function guards its input. */
+const LOCAL_CHECKING_NAME = /^(?:validate|ensure)[A-Z]/;
 /** Waits for text in what a process or a page prints: `waitForStdout`, `waitForStderr`, `waitForOutput`, `waitForText`, `waitForLog`. */
 const OUTPUT_WAIT = /^waitFor(?:Std(?:out|err)|Output|Text|Logs?|Message|Line|Content)$/;
 /** A function named for the expectation it makes: `expectObservable`, `expectSubscriptions`. */

@@ -926,6 +926,8 @@ describe('helpers', () => {
       'function makeRunner(getter) { return async (input) => run(getter, input); }',
       "const assertPath = (actual, expected) => { const found = render(actual); if (found !== expected) { throw new AssertionError({ message: 'wrong path' }); } };",
       "const prepare = (input) => { if (!input) throw new Error('no input'); return input; };",
+      // unleash's: a helper of the file named to validate, which throws when the database breaks a rule.
+      "async function validateTablesHavePrimaryKeys(db) { const tables = await query(db); if (tables.rowCount > 0) { throw new Error('no primary key'); } }",
       "const decoding = makeAsserts(decodeFormData());",
       "const running = makeRunner(decodeFormData());",
       // Named for something else that starts alike: a checkbox, not a check.
@@ -935,8 +937,9 @@ describe('helpers', () => {
       "it('finds a path', () => { assertPath(dijkstra(graph), '1:1;↓↓') });",
       "it('prepares', () => { prepare(graph) });",
       "it('ticks', () => { checkbox(form) });",
+      "it('migrates', async () => { const db = await init(); await validateTablesHavePrimaryKeys(db); });",
     ].join('\n');
-    expect(classes(code)).toEqual(['real', 'no-assertion', 'real', 'no-assertion', 'no-assertion']);
+    expect(classes(code)).toEqual(['real', 'no-assertion', 'real', 'no-assertion', 'no-assertion', 'real']);
   });
 
   it('follows the function a wrapper runs under a checking name', () => {
