@@ -394,7 +394,9 @@ export class AssertionFinder {
         const fn = propertyValue(made, method);
         return fn !== undefined && isFunction(fn) && this.helpersAssert([fn]);
       }
-      return made.type === 'CallExpression' && made.callee.type === 'Identifier' && made.callee.name !== name && depth < 4 && this.returnsAssertingMethod(made.callee.name, method, depth + 1);
+      // A record of what it made (pnpm's preparePackages: `result[pkg.name] = prepare(pkg)`, `return result`), for `projects['a'].has(…)`.
+      const calls = made.type === 'Identifier' ? elementsMade(local, made.name) : made.type === 'CallExpression' ? [made] : [];
+      return calls.some((call) => call.callee.type === 'Identifier' && call.callee.name !== name && depth < 4 && this.returnsAssertingMethod(call.callee.name, method, depth + 1));
     });
   }
 
@@ -403,7 +405,9 @@ export class AssertionFinder {
    * made in a hook too (unleash's `app = await setupAppWithCustomConfig(…)`, then `await app.createSegment(segment, 400)`).
    */
   private madeByHelper(object: t.Node, method: string): boolean {
-    const held = object.type === 'Identifier' ? this.names.lastValueOf(object.name) : object;
+    // An element of it too: `projects['project-1'].has('is-positive')` with `const projects = preparePackages([…])`.
+    const record = object.type === 'MemberExpression' && object.computed ? object.object : object;
+    const held = record.type === 'Identifier' ? this.names.lastValueOf(record.name) : record;
     const made = held && unwrapAwait(withoutTypeAssertions(held));
     return made?.type === 'CallExpression' && made.callee.type === 'Identifier' && this.returnsAssertingMethod(made.callee.name, method);
   }
@@ -617,6 +621,19 @@ function isLocatorChain(node: t.Node): boolean {
     if (LOCATOR_METHODS.test(propertyName(current.callee) ?? '')) return true;
   }
   return false;
+}
+
+/** The calls whose values a function sets as elements of a variable: `result[pkg.name] = prepare(pkg)`. */
+function elementsMade(fn: FunctionNode, name: string): t.CallExpression[] {
+  const calls: t.CallExpression[] = [];
+  walk(fn.body, (node) => {
+    if (node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' && node.left.object.type === 'Identifier' && node.left.object.name === name) {
+      const value = unwrapAwait(withoutTypeAssertions(node.right));
+      if (value.type === 'CallExpression') calls.push(value);
+    }
+    return !isFunction(node);
+  });
+  return calls;
 }
 
 /** The methods of the objects a function's body returns: `return { has (name) { … } }`, or `const store = { … }; return store` (pnpm's assertStore). */

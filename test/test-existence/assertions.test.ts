@@ -319,7 +319,7 @@ describe('helpers', () => {
       ].join('\n'),
       // Its store's methods, kept in a variable and returned.
       'test/utils/assert-store.ts': "export function assertStore(dir: string) {\n  const ok = (value: unknown) => expect(value).toBeTruthy();\n  const store = { cafsHas (pkg: string) { ok(read(dir, pkg)); }, resolve (pkg: string) { return `${dir}/${pkg}`; } };\n  return store;\n}",
-      'test/utils/prepare.ts': "import { assertProject } from './assert-project';\nexport function prepareEmpty() { return assertProject('x'); }",
+      'test/utils/prepare.ts': "import { assertProject } from './assert-project';\nexport function prepareEmpty() { return assertProject('x'); }\nexport function preparePackages(pkgs) { const result = {}; for (const pkg of pkgs) { result[pkg.name] = assertProject(pkg.name); } return result; }",
       // unleash's: an app made in a hook, whose methods check the response's status with supertest.
       'test/utils/app.ts': "export async function setupApp() { const request = await start(); return { createSegment(data, status = 201) { return request.post('/segments').send(data).expect(status); } }; }",
       'test/segments.test.ts': [
@@ -330,14 +330,17 @@ describe('helpers', () => {
         "test('lists', async () => { await app.listSegments(); });",
       ].join('\n'),
       'test/install.test.ts': [
-        "import { prepareEmpty } from './utils/prepare';",
+        "import { prepareEmpty, preparePackages } from './utils/prepare';",
         "import { assertProject } from './utils/assert-project';",
+        // A record of such projects, each checked by name.
+        "test('installs each', async () => { const projects = preparePackages([{ name: 'a' }]); await install(); projects['a'].has('is-positive'); });",
+        "test('stores each', async () => { const projects = preparePackages([{ name: 'a' }]); await install(); projects['a'].storeHas('is-positive'); });",
         "test('installs', async () => { const project = prepareEmpty(); await install(); project.has('is-positive'); });",
         "test('stores', async () => { const project = prepareEmpty(); await install(); project.storeHas('is-positive'); });",
         "test('links', async () => { await install(); assertProject(dir).has('is-positive'); });",
       ].join('\n'),
     };
-    expect(classesIn(files, 'test/install.test.ts')).toEqual(['real', 'no-assertion', 'real']);
+    expect(classesIn(files, 'test/install.test.ts')).toEqual(['real', 'no-assertion', 'real', 'no-assertion', 'real']);
     expect(classesIn(files, 'test/segments.test.ts')).toEqual(['real', 'no-assertion']);
   });
 
