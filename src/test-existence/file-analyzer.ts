@@ -170,14 +170,26 @@ function callsTypeAssertion(fn: FunctionNode): boolean {
   return found;
 }
 
+/** A stretch of the file, by offsets. */
+type Span = { start: number; end: number };
+
+/** Whether a branch ends by returning: `{ it(…); return; }`. */
+function endsReturning(branch: t.Node): boolean {
+  const last = branch.type === 'BlockStatement' ? branch.body.at(-1) : branch;
+  return last?.type === 'ReturnStatement';
+}
+
 export class FileAnalyzer {
   private readonly tests: TestCase[] = [];
   /** Where each test's declaration starts, for the branch it is in (see withoutPlaceholders). */
   private readonly testStarts = new Map<TestCase, number>();
   /** The line of the suite that skips each test a skipped suite holds (see acknowledge). */
   private readonly skippedBy = new Map<TestCase, number>();
-  /** The two branches of each `if … else` the walk passes, outside tests. */
-  private readonly alternatives: Array<[t.Node, t.Node, t.Node]> = [];
+  /**
+   * The two branches of each `if … else` the walk passes, outside tests, and their condition; and of each `if` that returns, with the
+   * statements after it in its block for the other branch (`early`).
+   */
+  private readonly alternatives: Array<{ branches: [Span, Span]; condition: t.Node; early: boolean }> = [];
   private readonly focusedSuites: FileAnalysis['focusedSuites'] = [];
   private readonly packageImports = new Set<string>();
   /** What calling each function of the file declares, once asked (see testsIn), per depth of the question (see LocalModules.depth). */
@@ -568,9 +580,18 @@ export class FileAnalyzer {
 
   /** Visits the statements of a suite (or the file): its hooks first, as they assert for every test in it. */
   private visitSuiteBody(statements: t.Node[], scope: Scope): void {
+    this.noteEarlyReturns(statements);
     const hookAsserts = scope.hookAsserts || statements.some((statement) => this.isAssertingHook(statement));
     const inner = hookAsserts === scope.hookAsserts ? scope : { ...scope, hookAsserts };
     for (const statement of statements) this.visit(statement, inner);
+  }
+
+  /** Each `if` among `statements` that returns, with the statements after it for its other branch (see withoutPlaceholders). */
+  private noteEarlyReturns(statements: readonly t.Node[]): void {
+    const end = statements.at(-1)?.end ?? 0;
+    for (const statement of statements) {
+      if (statement.type === 'IfStatement' && !statement.alternate && endsReturning(statement.consequent)) this.alternatives.push({ branches: [statement.consequent, { start: statement.end, end }], condition: statement.test, early: true });
+    }
   }
 
   private isAssertingHook(statement: t.Node): boolean {
@@ -628,7 +649,8 @@ export class FileAnalyzer {
     const shadowing: Array<{ end: number; names: string[] }> = [];
     walk(node, (child) => {
       if (child.type === 'ExpressionStatement') statements.add(unwrapAwait(child.expression));
-      if (child.type === 'IfStatement' && child.alternate) this.alternatives.push([child.consequent, child.alternate, child.test]);
+      if (child.type === 'IfStatement' && child.alternate) this.alternatives.push({ branches: [child.consequent, child.alternate], condition: child.test, early: false });
+      if (child.type === 'BlockStatement') this.noteEarlyReturns(child.body);
       while (helpers.length > 0 && helpers.at(-1)!.end <= child.start) helpers.pop();
       while (shadowing.length > 0 && shadowing.at(-1)!.end <= child.start) shadowing.pop();
       if (child.type === 'FunctionDeclaration' || child.type === 'FunctionExpression' || child.type === 'ArrowFunctionExpression') {
@@ -693,23 +715,30 @@ export class FileAnalyzer {
    * branch of an `if` whose other branch declares a test of that title that runs stands in for it where the condition
    * fails. It is that one test, not a skipped one. So is a focused test in one branch of an `if` that a value read as it
    * runs decides, whose other branch declares one that is not: xstate-tools's `if (/\.only$/.test(fixture)) it.only(name, run)
-   * else it(fixture, run)` over its fixtures, focused only by a fixture named so.
+   * else it(fixture, run)` over its fixtures, focused only by a fixture named so. And so is an empty test in a branch that a value
+   * read as it runs decides, when a test that runs is in the other branch or after an `if` that returns: webpack's `if (cases.length
+   * === 0) { it('submodule not initialized…', () => {}); return; }` before the tests of the submodule's cases, and its
+   * `if (!hasCorpus()) { it(NO_CORPUS, () => {}) } else { it('should have a corpus…', …) }`.
    */
   private withoutPlaceholders(): TestCase[] {
     if (this.alternatives.length === 0) return this.tests;
-    const within = (branch: t.Node, test: TestCase) => {
+    const within = (branch: Span, test: TestCase) => {
       const start = this.testStarts.get(test)!;
       return start >= branch.start && start < branch.end;
     };
+    const decidedAsItRuns = (condition: t.Node) => literalValue(withoutTypeAssertions(condition)) === undefined;
     const runsElsewhere = (test: TestCase, stands: (candidate: TestCase) => boolean) =>
-      this.alternatives.some(([consequent, alternate, condition]) => {
+      this.alternatives.some(({ branches: [consequent, alternate], condition, early }) => {
+        // Only a skipped test stands in for one of its title after an `if` that returns (an empty one, for any that runs).
+        if (early && test.testClass !== 'empty' && test.testClass !== 'skipped') return false;
         const other = within(consequent, test) ? alternate : within(alternate, test) ? consequent : undefined;
-        if (other === undefined || (test.testClass === 'focused' && literalValue(withoutTypeAssertions(condition)) !== undefined)) return false;
+        if (other === undefined || ((test.testClass === 'focused' || test.testClass === 'empty') && !decidedAsItRuns(condition))) return false;
         return this.tests.some((candidate) => stands(candidate) && within(other, candidate));
       });
     return this.tests.filter((test) => {
       if (test.testClass === 'skipped') return !runsElsewhere(test, (candidate) => candidate.title === test.title && candidate.testClass !== 'skipped');
       if (test.testClass === 'focused') return !runsElsewhere(test, (candidate) => candidate.testClass !== 'skipped' && candidate.testClass !== 'focused');
+      if (test.testClass === 'empty') return !runsElsewhere(test, (candidate) => candidate.testClass === 'real');
       return true;
     });
   }

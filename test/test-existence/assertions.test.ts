@@ -1756,6 +1756,27 @@ describe('test functions picked by a condition', () => {
     expect(classes(code)).toEqual(expected);
   });
 
+  it('an empty test in an if that returns, before the tests that run otherwise, is no test of its own', () => {
+    // webpack's conformance suites: a placeholder where the data's git submodule is missing, then the tests of its cases.
+    const suite = (condition: string, after: string) => [
+      "describe('css parsing', () => {",
+      `  if (${condition}) {`,
+      "    it('submodule not initialized (run git submodule update --init)', () => {});",
+      '    return;',
+      '  }',
+      `  ${after}`,
+      '});',
+    ].join('\n');
+    expect(classes(suite('cases.length === 0', "for (const c of cases) it(c.name, () => { expect(parse(c.input)).toEqual(c.output) });"))).toEqual(['real']);
+    // Decided before it runs, or with no test that runs after it, or not returning: the empty test is one.
+    expect(classes(suite('true', "it('parses', () => { expect(parse('a')).toEqual(['a']) });"))).toEqual(['empty', 'real']);
+    expect(classes(suite('cases.length === 0', "it.todo('parses');"))).toEqual(['empty', 'todo']);
+    expect(classes("describe('s', () => { if (cases.length === 0) { it('placeholder', () => {}) }\n it('parses', () => { expect(parse('a')).toEqual(['a']) }); });")).toEqual(['empty', 'real']);
+    // Or in the other branch: webpack's `if (!hasCorpus()) { it(NO_CORPUS, () => {}) } else { it('should have a corpus…', …) }`.
+    expect(classes("if (!hasCorpus()) { it(NO_CORPUS, () => {}) } else { it('reads the corpus', () => { expect(read()).toBeTruthy() }) }")).toEqual(['real']);
+    expect(classes("if (!hasCorpus()) { it(NO_CORPUS, () => {}) } else { it.skip('reads the corpus', () => {}) }")).toEqual(['empty', 'skipped']);
+  });
+
   it('a focused test in one branch of an if decided as the file runs, beside one that is not, is that one test', () => {
     // xstate-tools's: a fixture named `*.only` focuses its own test; none is.
     const code = [

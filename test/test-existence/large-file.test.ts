@@ -95,7 +95,7 @@ describe('a large test file, parsed a run of top-level statements at a time', ()
   });
 
   it('does not split a statement whose next line continues it', () => {
-    const tail = "if (ready) it('a', () => { expect(f()).toBe(1) })\nelse it('b', () => {})\nconst value = run()\nas unknown\n";
+    const tail = "if (ready) it('a', () => { expect(f()).toBe(1) })\nelse it('b', () => { expect(g()).toBe(2) })\nconst value = run()\nas unknown\n";
     const code = `${HEADER.replace(/;$/gm, '')}${suites(5).replace(/;$/gm, '')}\n${tail}${suites(5).replace(/;$/gm, '')}`;
     const whole = analyzeTestFile(code, 'big.test.ts', WHOLE);
     expect(whole.parseError).toBeUndefined();
