@@ -197,8 +197,11 @@ export const testExistenceGate: Gate = {
       if (!formatOnly.has(manifest)) formatOnly.set(manifest, onlyModuleFormat(parseJsonConfig(readProjectFile(context.cwd, manifest), manifest)));
       return formatOnly.get(manifest)!;
     };
-    // A private workspace root's files at its top are the repository's tooling (react-router's build.utils.ts, lit's rollup-common.js).
+    // A private workspace root's files at its top are the repository's tooling (react-router's build.utils.ts, lit's rollup-common.js), and
+    // so are those in the folders that hold its members (pnpm's `pnpm11/fix-duplicates.mjs`, beside `pnpm11/*/*` packages).
     const toolingRoots = new Set(packages.filter((entry) => entry.manifest?.private === true && packages.some((member) => member.workspaceRoot === entry.dir)));
+    const memberFolders = new Set(packages.flatMap((member) => (member.workspaceRoot === undefined ? [] : foldersAbove(member.dir, member.workspaceRoot))));
+    const isRootTooling = (owner: JudgedPackage, withinPackage: string) => toolingRoots.has(owner) && (!withinPackage.includes('/') || memberFolders.has(path.posix.join(owner.dir, path.posix.dirname(withinPackage))));
     const tooling = new Map(packages.map((entry) => [entry, toolingFiles(entry.manifest?.scripts ?? {})]));
     for (const file of files) {
       const owner = packageOf(file);
@@ -212,7 +215,7 @@ export const testExistenceGate: Gate = {
       if (RUNNER_CONFIG.test(file) && !withinPackage.includes('/')) tally.configFiles.push(file);
       const conventional = isTestFile(file);
       if (runs ?? conventional) testFiles.push({ file, tally });
-      else if (!conventional && isSourceFile(withinPackage) && !(toolingRoots.has(owner) && !withinPackage.includes('/')) && !tooling.get(owner)!.has(withinPackage)) tally.sources.push(file);
+      else if (!conventional && isSourceFile(withinPackage) && !isRootTooling(owner, withinPackage) && !tooling.get(owner)!.has(withinPackage)) tally.sources.push(file);
     }
 
     if (testFiles.length === 0 && [...tallies.values()].every((tally) => tally.sources.length === 0)) {
@@ -515,6 +518,13 @@ function workspaceMembersRunByRoot(candidates: readonly JudgedPackage[], package
     if (selection.configs.length > 0 && selection.runs(file) === true) run.add(owner);
   }
   return run;
+}
+
+/** The folders between a member's folder and its workspace root's, both left out: `pnpm11/core/types` below '' gives pnpm11, pnpm11/core. */
+function foldersAbove(dir: string, root: string): string[] {
+  const folders: string[] = [];
+  for (let folder = path.posix.dirname(dir); folder !== '.' && folder !== root && folder.startsWith(root ? `${root}/` : ''); folder = path.posix.dirname(folder)) folders.push(folder);
+  return folders;
 }
 
 /**

@@ -631,11 +631,14 @@ describe('packages as a user sees them', () => {
     expect(report.metrics).toMatchObject({ 'fixture-packages': 3, 'support-packages': 4 });
   });
 
-  it("takes a private workspace root's files at its top for the repository's tooling, not its code in folders", async () => {
+  it("takes a private workspace root's files at its top, and beside its members, for the repository's tooling, not its code in folders", async () => {
     const workspace = (root: Record<string, string>, rootManifest: Record<string, unknown>) => tempDir(testedWorkspace(root, rootManifest));
     const tooling = { 'build.utils.ts': SOURCE, 'rollup-common.js': SOURCE };
     expect(rules(await runGate(workspace(tooling, { private: true })))).toEqual([]);
     expect(rules(await runGate(workspace({ ...tooling, 'src/server.js': SOURCE }, { private: true })))).toEqual(['tests/none package.json']);
+    // pnpm's `pnpm11/fix-duplicates.mjs`: a script in the folder that holds the members, as packages/ holds packages/core.
+    expect(rules(await runGate(workspace({ 'packages/fix-duplicates.mjs': SOURCE }, { private: true })))).toEqual([]);
+    expect(rules(await runGate(workspace({ 'packages/core/fix.mjs': SOURCE, 'lib/server.js': SOURCE }, { private: true })))).toEqual(['tests/none package.json']);
     // A published root ships what is at its top.
     expect(rules(await runGate(workspace({ 'index.js': SOURCE }, { version: '1.0.0' })))).toEqual(['tests/none package.json']);
   });
