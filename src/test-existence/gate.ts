@@ -10,7 +10,7 @@ import { listProjectFiles, readProjectFile } from '../core/project-files.js';
 import { createTestFileMatcher, isInTestFolder, isScriptFile, isSourceFile } from './files.js';
 import { judgeReports, readTestReports } from './reports.js';
 import { startAnalysis } from './analysis-pool.js';
-import { isSupportPackage, linkedDevTools, PackagePolicy, testHelperPackages, type PackageAllowEntry } from './package-policy.js';
+import { isDemoPackage, isSupportPackage, linkedDevTools, PackagePolicy, testHelperPackages, type PackageAllowEntry } from './package-policy.js';
 import { parseJsonConfig } from './config-values.js';
 import { codeWithoutTests, type CodeWithoutTests } from './own-code.js';
 import { readRunnerSelection, type RunnerSelection } from './runner-config.js';
@@ -153,7 +153,26 @@ export const testExistenceGate: Gate = {
       if (entry.workspaceRoot !== undefined && named.some((name) => runByRootTests(entry.dir).includes(name) || pullRequestCoverage()?.hasRun(entry, name) === true)) runByWorkspaceRoot.add(entry);
     }
     const fixtures = new Set(placedAsFixtures.filter((entry) => !runByWorkspaceRoot.has(entry)));
-    const excluded = new Set(packages.filter((entry) => fixtures.has(entry) || policy.allowed(entry)));
+    // An example outside any workspace is a project of its own, which its readers run by hand: its tests are the repository's only
+    // where the root's test, or a workflow on pull_request, runs them (ava's examples/*, whose `t.pass()` tests show a reporter),
+    // or where the runner config of the package around it takes them.
+    const runByRepositoryTest = scriptsRunByRootTests(discovery, new Set(['']));
+    const scriptsOf = (entry: JudgedPackage) => files.filter((file) => file.startsWith(`${entry.dir}/`) && isScriptFile(file) && packageOf(file) === entry);
+    const runByEnclosingConfig = (entry: JudgedPackage, scripts: string[]) => {
+      const enclosing = packageOf(path.posix.join(path.posix.dirname(entry.dir), '-'));
+      const selection = enclosing === entry ? undefined : selectionOf(enclosing, readingOf(enclosing));
+      return (selection?.configs.length ?? 0) > 0 && scripts.some((file) => selection!.runs(file) === true);
+    };
+    const unrunExamples = new Set(
+      packages.filter((entry) => {
+        if (entry.dir === '' || entry.workspaceRoot !== undefined || fixtures.has(entry) || endToEndApps.has(entry) || !isDemoPackage(entry)) return false;
+        const scripts = scriptsOf(entry);
+        if (!scripts.some(isTestFile)) return false;
+        const testScripts = Object.keys(entry.manifest?.scripts ?? {}).filter((name) => TEST_TARGET.test(name));
+        return !testScripts.some((name) => runByRepositoryTest(entry.dir).includes(name) || pullRequestCoverage()?.hasRun(entry, name) === true) && !runByEnclosingConfig(entry, scripts);
+      }),
+    );
+    const excluded = new Set(packages.filter((entry) => fixtures.has(entry) || unrunExamples.has(entry) || policy.allowed(entry)));
     const judged = packages.filter((entry) => !excluded.has(entry));
     const readings = new Map(judged.map((entry) => [entry, readingOf(entry)]));
     const tallies = new Map<JudgedPackage, PackageTally>(packages.map((entry) => [entry, emptyTally()]));
@@ -343,6 +362,7 @@ export const testExistenceGate: Gate = {
       packages: packages.length - excluded.size,
       'excluded-packages': excluded.size,
       'fixture-packages': fixtures.size,
+      'unrun-example-packages': unrunExamples.size,
       'support-packages': supportPackages,
       'tested-by-test-packages': testedElsewhere.length,
       'reexport-packages': withoutTests.reexports,
@@ -378,6 +398,7 @@ export const testExistenceGate: Gate = {
     if (withoutTests.generated > 0) context.log.info(`test-existence: ${withoutTests.generated} package(s) hold only generated code (in generated/ or marked @generated, beside re-exports) and need no tests of their own`);
     if (withoutTests.declarations > 0) context.log.info(`test-existence: ${withoutTests.declarations} package(s) only declare values (types, enums, constants of literals) and need no tests of their own`);
     if (withoutTests.suites > 0) context.log.info(`test-existence: ${withoutTests.suites} package(s) are test suites that other packages run (their sources declare tests) and need no tests of their own`);
+    if (unrunExamples.size > 0) context.log.info(`test-existence: ${unrunExamples.size} example package(s) outside the workspaces, whose tests neither the root's test script nor a workflow on pull_request runs, were not judged`);
     if (supportPackages > 0) context.log.info(`test-existence: ${supportPackages} support package(s) (examples, demos, playgrounds, e2e and test fixtures, benchmarks, docs, Storybook apps, tools' shared configs) need no tests of their own; the tests they have were judged`);
     return createReport('test-existence', [...emit.findings, ...policy.findings(context.configFile)].sort(byLocation), metrics, startedAt);
   },

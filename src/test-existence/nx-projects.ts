@@ -57,10 +57,10 @@ export function angularTestProjects(files: ReadonlySet<string>, read: (file: str
 /**
  * The scripts named for tests that each workspace root's test script runs in its members through a task runner or a package
  * manager: TanStack Router's root runs `nx run-many --targets=test:eslint,test:unit,…`, so a member's
- * `"test:unit": "exit 0; vitest"` is how its tests run (and do not), with or without a "test" of its own.
+ * `"test:unit": "exit 0; vitest"` is how its tests run (and do not), with or without a "test" of its own. `roots`, the folders
+ * whose test script is read, are the workspace roots unless given.
  */
-export function scriptsRunByRootTests(discovery: PackageDiscovery): (dir: string) => string[] {
-  const roots = new Set(discovery.packages.flatMap((entry) => (entry.workspaceRoot === undefined ? [] : [entry.workspaceRoot])));
+export function scriptsRunByRootTests(discovery: PackageDiscovery, roots = new Set(discovery.packages.flatMap((entry) => (entry.workspaceRoot === undefined ? [] : [entry.workspaceRoot])))): (dir: string) => string[] {
   const coverage = new ScriptCoverage(discovery);
   for (const root of discovery.packages) if (roots.has(root.dir) && typeof root.manifest.scripts?.test === 'string') coverage.addStepScript('npm test', root.dir);
   const byDir = new Map(discovery.packages.map((entry) => [entry.dir, entry]));

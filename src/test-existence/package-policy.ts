@@ -23,6 +23,9 @@ const SUPPORT_WORDS = new Set([
   'storybook', 'testenv', 'doctest', 'doctests',
 ]);
 
+/** The support words of packages that show a library in use, which their readers run by hand (see isDemoPackage). */
+const DEMO_WORDS = new Set(['examples', 'example', 'demo', 'demos', 'playground', 'playgrounds', 'sandbox', 'sandboxes', 'template', 'templates', 'starter', 'starters', 'tutorial', 'tutorials']);
+
 /** Tools a package of shared settings configures: `@repo/eslint-config`, `@formbricks/config-prettier`, `@acme/tailwind-config`. */
 const CONFIGURED_TOOLS = new Set([
   'eslint', 'lint', 'prettier', 'stylelint', 'biome', 'oxlint', 'typescript', 'ts', 'tsconfig', 'tailwind', 'tailwindcss', 'postcss', 'babel', 'jest', 'vitest', 'commitlint', 'tsup', 'vite', 'rollup', 'webpack',
@@ -138,6 +141,14 @@ export function isSupportPackage(pkg: PackageRef): boolean {
   // A reverse-domain id names an app, and its `example` is a placeholder domain: dub's Stripe app, `com.example.dub`.
   const nameSegments = REVERSE_DOMAIN.test(name) ? [] : [name];
   return [...segments, ...nameSegments].some((segment) => wordsOf(segment).some((word) => SUPPORT_WORDS.has(word) || UNPUBLISHED_SUPPORT_WORDS.has(word)));
+}
+
+/**
+ * Whether a package is in a folder of examples, demos or templates (ava's `examples/tap-reporter`, whose `t.pass()` tests
+ * show a reporter's output): its tests show a feature to a reader, and are the repository's tests only where its scripts run them.
+ */
+export function isDemoPackage(pkg: PackageRef): boolean {
+  return pkg.dir.split('/').some((segment) => DEMO_WORDS.has(segment.toLowerCase()));
 }
 
 /** Published under a name and version. */

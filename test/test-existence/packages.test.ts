@@ -84,7 +84,7 @@ describe('packages as a user sees them', () => {
     expect(rules(expired)).toContain('tests/none frontend/package.json');
   });
 
-  it('needs no tests in example packages, but judges the tests they have', async () => {
+  it('needs no tests in example packages, but judges the tests they have where they run', async () => {
     const report = await runGate(tempDir({
       ...app('vitest run', { 'frontend/test/add.test.js': REAL_TEST }),
       'examples/next-app/package.json': manifest('next-app', { test: PLACEHOLDER }),
@@ -113,9 +113,24 @@ describe('packages as a user sees them', () => {
       'examples/with-tests/package.json': manifest('with-tests'),
       'examples/with-tests/src/add.js': SOURCE,
       'examples/with-tests/test/add.test.js': "it('adds', () => {})",
+      '.github/workflows/examples.yml': 'on: pull_request\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n        working-directory: examples/with-tests\n',
     }));
     expect(rules(report)).toEqual(['test/empty examples/with-tests/test/add.test.js']);
-    expect(report.metrics).toMatchObject({ 'support-packages': 10 });
+    expect(report.metrics).toMatchObject({ 'support-packages': 10, 'unrun-example-packages': 0 });
+  });
+
+  it('leaves out the tests of an example outside the workspaces that nothing runs', async () => {
+    // ava's examples/tap-reporter: `test('unicorn', t => { t.pass() })` shows a reporter's output to whoever runs it by hand.
+    const example = (dir: string) => ({ [`${dir}/package.json`]: manifest(dir.split('/').pop()!, { test: 'ava' }), [`${dir}/test.js`]: "import test from 'ava';\ntest('unicorn', t => { t.pass() });\n" });
+    const files = { ...app('vitest run', { 'frontend/test/add.test.js': REAL_TEST }), ...example('examples/tap-reporter'), ...example('demos/by-root'), ...example('sandboxes/by-config') };
+    const root = (scripts: Record<string, string>) => ({ 'package.json': manifest('app', scripts, { private: true }) });
+    const unrun = await runGate(tempDir({ ...files, ...root({ test: 'cd backend && npm test' }) }));
+    expect(rules(unrun)).toEqual([]);
+    expect(unrun.metrics).toMatchObject({ 'unrun-example-packages': 3 });
+    // The root's test runs one, and the root's runner config takes another's files: those are the repository's tests.
+    const run = await runGate(tempDir({ ...files, ...root({ test: 'vitest run && npm run test:demo', 'test:demo': 'cd demos/by-root && npm test' }), 'vitest.config.js': "export default { test: { include: ['sandboxes/**/*.js'] } };\n" }));
+    expect(rules(run)).toEqual(['test/tautology demos/by-root/test.js', 'test/tautology sandboxes/by-config/test.js']);
+    expect(run.metrics).toMatchObject({ 'unrun-example-packages': 1 });
   });
 
   it('judges a published package whose name only contains a support word, and not a private one', async () => {
