@@ -150,6 +150,8 @@ export class Bindings {
    * `const { assert } = chai` with `import * as chai from '../index.js'`): the matchers are the code under test.
    */
   readonly expectsUnderTest = new Set<string>();
+  /** Whether a runner or an assertion library imported by its name is a package of the repository (see LocalModules.isOwnTestLibrary). */
+  isOwnTestLibrary: (source: string) => boolean = () => false;
   /** Imported functions that make an `expect`, by local name, with their module (see EXPECT_EXPORTS). */
   private readonly expectFactories = new Map<string, string>();
   /** chai's should object, `const should = chai.should()`: `should.equal(a, b)`, `should.not.exist(x)` assert. */
@@ -225,7 +227,7 @@ export class Bindings {
       if (specifier.type !== 'ImportSpecifier') {
         this.wholeModules.set(local, source);
         // import assert from 'node:assert'; import jestExpect from '../'; import * as fc from 'fast-check'
-        if (fromAssert) this.assertNames.set(local, 'assert');
+        if (fromAssert) this.addAssert(local, 'assert', source);
         else if (ASSERTION_FUNCTION_MODULES.has(source) && specifier.type === 'ImportDefaultSpecifier') this.assertNames.set(local, ASSERTION_FUNCTION_MODULES.get(source)!);
         else if (EXPECT_MODULES.has(source) || EXPECT_LIKE_NAME.test(local)) this.addExpect(local, source);
         else if (SHOULD_MODULES.has(source) && specifier.type === 'ImportDefaultSpecifier') this.shouldNames.add(local);
@@ -416,7 +418,7 @@ export class Bindings {
   }
   private addAssert(local: string, method: string, source: string): void {
     this.assertNames.set(local, method);
-    if (source.startsWith('.')) this.expectsUnderTest.add(local);
+    if (source.startsWith('.') || this.isOwnTestLibrary(source)) this.expectsUnderTest.add(local);
   }
   /** `local` is the `method` of the assert object `object`, and is the code under test where that is. */
   private aliasAssert(local: string, object: string, method: string): void {
@@ -427,7 +429,7 @@ export class Bindings {
     const fromAssert = ASSERT_MODULES.has(source);
     if (pattern.type === 'Identifier') {
       this.wholeModules.set(pattern.name, source);
-      if (fromAssert) this.assertNames.set(pattern.name, 'assert');
+      if (fromAssert) this.addAssert(pattern.name, 'assert', source);
       else if (ASSERTION_FUNCTION_MODULES.has(source)) this.assertNames.set(pattern.name, ASSERTION_FUNCTION_MODULES.get(source)!);
       else if (EXPECT_MODULES.has(source) || EXPECT_LIKE_NAME.test(pattern.name)) this.addExpect(pattern.name, source);
       else if (SHOULD_MODULES.has(source)) this.shouldNames.add(pattern.name);
@@ -492,12 +494,13 @@ export class Bindings {
     return source !== undefined && (name === 'should' || name === 'Should');
   }
   /**
-   * An `expect` from the project's own modules (`import jestExpect from '../'`) is the code under
-   * test: comparing constants with it checks the matcher, so it is never a tautology.
+   * An `expect` from the project's own modules (`import jestExpect from '../'`), or from a runner that is a package of the
+   * repository (vitest's `import { expect } from 'vitest'` in vitest's own tests), is the code under test: comparing constants with
+   * it checks the matcher, so it is never a tautology.
    */
   private addExpect(local: string, source: string): void {
     this.expectNames.add(local);
-    if (source.startsWith('.')) this.expectsUnderTest.add(local);
+    if (source.startsWith('.') || this.isOwnTestLibrary(source)) this.expectsUnderTest.add(local);
   }
   /** A function of the file named `test` or `it` (express's `function test(app)`) declares no test when called. */
   private shadow(name: string): void {

@@ -229,6 +229,8 @@ export class FileAnalyzer {
     this.typeTests = TYPE_TEST_FILE.test(file) || TYPES_QUALIFIED_TEST.test(file) || (TYPES_NAMED_TEST.test(file) && code.includes('@ts-expect-error'));
     this.typescript = TYPESCRIPT_FILE.test(file);
     this.qunit = QUNIT_FILE.test(code);
+    const localModules = options.localModules;
+    if (localModules) this.names.isOwnTestLibrary = (source) => localModules.isOwnTestLibrary(source);
     this.finder = new AssertionFinder(this.names, {
       path: file,
       typeTests: this.typeTests,

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { CHECKING_NAME } from './bindings.js';
 import { isTestCodePath } from './files.js';
 import { ImportAliases, type PackageNamed } from './import-aliases.js';
-import { importsTestLibrary } from './package-policy.js';
+import { packageNameOf } from './ast.js';
+import { importsTestLibrary, TEST_LIBRARIES } from './package-policy.js';
 
 /**
  * The tests calling a helper declares: none; `tests` of its own (`it(…)` or a suite in its body, a
@@ -49,11 +50,17 @@ export class LocalModules {
     private readonly read: (file: string) => string | undefined,
     /** Parses a module and returns what answers for its exports; undefined when it does not parse. */
     private readonly analyze: (code: string, file: string) => HelperExports | undefined,
-    packageNamed?: PackageNamed,
+    private readonly packageNamed?: PackageNamed,
     /** The name of the repository's package whose folder holds a file. */
     private readonly packageContaining?: (file: string) => string | undefined,
   ) {
     this.aliases = new ImportAliases(files, read, packageNamed);
+  }
+
+  /** Whether a runner or an assertion library imported by its name (`vitest`, `@jest/globals`) is a package of the repository: its own code. */
+  isOwnTestLibrary(source: string): boolean {
+    const name = source.startsWith('.') ? undefined : packageNameOf(source);
+    return name !== undefined && TEST_LIBRARIES.has(name) && this.packageNamed?.(name) !== undefined;
   }
 
   /**

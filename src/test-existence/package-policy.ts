@@ -50,7 +50,7 @@ const FIXTURE_WORDS = new Set(['fixtures', 'fixture', 'goldens']);
  * assertion libraries. A package that needs one to run (a dependency or a peer, not a dev
  * dependency, which any tested package has) asserts for the tests that call it.
  */
-const TEST_LIBRARIES = new Set([
+export const TEST_LIBRARIES = new Set([
   'vitest', 'jest', '@jest/globals', 'expect', '@jest/expect', 'mocha', 'chai', 'ava', 'tap', 'tape', 'uvu', '@playwright/test', 'power-assert', 'unexpected', 'earl',
 ]);
 

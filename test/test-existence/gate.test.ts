@@ -571,6 +571,24 @@ describe('test-existence gate', () => {
     expect(rules(await runGate(tempDir(library({ devDependencies: { vitest: '^4.0.0' } }))))).toEqual(['tests/none packages/core/package.json', 'test/no-assertion packages/core/test/pair.test.ts:4']);
   });
 
+  it("takes constants compared with a runner's own expect or assert, in the runner's repository, for a check of the matcher", async () => {
+    // vitest's test/unit: `import { expect } from 'vitest'`, `expect(['\\123']).toEqual(['\\123'])` checks vitest's equality on escapes.
+    const tested = (dir: string, name: string) => ({
+      [`${dir}/package.json`]: manifest(name, { test: 'vitest run' }, { version: '1.0.0' }),
+      [`${dir}/src/add.js`]: SOURCE,
+      [`${dir}/test/add.test.js`]: REAL_TEST,
+    });
+    const repository = (runners: Record<string, string>) => tempDir({
+      'package.json': manifest('mono', { test: 'npm test --workspaces' }, { private: true, workspaces: ['packages/*'] }),
+      ...runners,
+      ...tested('packages/core', '@acme/core'),
+      'packages/core/test/escaping.test.ts': "import { expect, test } from 'vitest';\nimport * as assert from 'uvu/assert';\ntest('escaping', () => {\n  expect('\\\\123').toEqual('\\\\123');\n});\ntest('uvu', () => {\n  assert.is(1, 1);\n});\n",
+    });
+    expect(rules(await runGate(repository({ ...tested('packages/vitest', 'vitest'), ...tested('packages/uvu', 'uvu') })))).toEqual([]);
+    // Elsewhere, and beside packages of the repository that are no runners, they are a tautology.
+    expect(rules(await runGate(repository(tested('packages/vitest', '@acme/vitest-helpers'))))).toEqual(['test/tautology packages/core/test/escaping.test.ts:3', 'test/tautology packages/core/test/escaping.test.ts:6']);
+  });
+
   it("follows the helpers a package under test ships under a testing subpath, and not the rest of its code", async () => {
     const report = await runGate(tempDir({
       'package.json': manifest('mono', { test: 'vitest run' }, { private: true, workspaces: ['packages/*'] }),
