@@ -1,6 +1,7 @@
 import type { AssertPatterns } from './assert-patterns.js';
 import { boundNames, calleePath, hasNot, isFunction, isShouldChain, isString, keyName, propertyValue, literalValue, propertyName, requiredModule, returnedValues, rootName, rootOf, typeArgumentsOf, unwrapAwait, walk, withoutTypeAssertions, type FunctionNode, type t } from './ast.js';
 import { ASSERT_MODULES, CHECKING_NAME, CONTEXT_ASSERTIONS, isAssertingPath, TYPE_ASSERTIONS, type Bindings, type HelperRef } from './bindings.js';
+import { nodeScriptRun } from './child-scripts.js';
 import { constantness, type AssertionKind } from './constants.js';
 import type { LocalModules } from './local-modules.js';
 import { BUILT_IN_METHODS, type PatchedMethods } from './patched-methods.js';
@@ -173,6 +174,8 @@ export class AssertionFinder {
       if (!kind && child.type === 'AwaitExpression' && child.argument.type === 'CallExpression' && child.argument.callee.type === 'MemberExpression' && ASSERTING_METHOD.test(propertyName(child.argument.callee) ?? '')) kind = 'live';
       // So is a harness's wait for text (or a pattern) its output must show, which rejects at its timeout: vitest's `await vitest.waitForStdout('1 passed')`.
       if (!kind && child.type === 'AwaitExpression' && child.argument.type === 'CallExpression' && child.argument.callee.type === 'MemberExpression' && OUTPUT_WAIT.test(propertyName(child.argument.callee) ?? '') && ['Literal', 'TemplateLiteral'].includes(child.argument.arguments[0]?.type ?? '')) kind = 'live';
+      // So is a script the test runs with Node, that asserts as it runs: the child's failure rejects the run (vite's `await execFileAsync('node', ['test-ssr-dev.js'])`).
+      if (!kind && this.runsAssertingScript(child)) kind = 'live';
       if (kind) found.add(kind);
       else if (child.type === 'CallExpression' && this.handsAssertionOn(child, helpers)) found.add('live');
       if (child.type === 'CallExpression' && this.names.isExpectEntry(child.callee)) checkedEnd = Math.max(checkedEnd, child.end);
@@ -180,6 +183,14 @@ export class AssertionFinder {
       return true;
     });
     return found;
+  }
+
+  /** An awaited run of a Node script, or a synchronous one that throws on its exit code, where the script asserts (see nodeScriptRun). */
+  private runsAssertingScript(node: t.Node): boolean {
+    const awaited = node.type === 'AwaitExpression' && node.argument.type === 'CallExpression';
+    const call = awaited ? (node.argument as t.CallExpression) : node.type === 'CallExpression' ? node : undefined;
+    const script = call && nodeScriptRun(call, awaited);
+    return script !== undefined && (this.file.localModules?.scriptAsserts(this.file.path, script) ?? false);
   }
 
   /** A constant assertion that fails the test when it never runs: `t.pass()`, or any of QUnit's context. */

@@ -295,7 +295,7 @@ export class FileAnalyzer {
    * Whether a statement of the program that runs as it loads asserts, itself: not one that declares, nor one that hands a function
    * to a call, which may be a test function of a name the gate does not know (`run('t', () => { expect(…) })`).
    */
-  private assertsAsItRuns(program: t.Program): boolean {
+  assertsAsItRuns(program: t.Program): boolean {
     return program.body.some((statement) => {
       if (DECLARING_STATEMENTS.has(statement.type)) return false;
       let handsFunction = false;

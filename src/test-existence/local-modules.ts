@@ -26,6 +26,8 @@ export interface HelperExports {
   registersAssertingHook(name: string): boolean;
   /** Whether what the function returns has a method of that name that asserts (pnpm's `prepareEmpty().has('x')`). */
   returnsAssertingMethod(name: string, method: string): boolean;
+  /** Whether the module, run as a script, asserts as it runs (see FileAnalyzer.assertsAsItRuns). */
+  assertsAsItRuns(): boolean;
 }
 
 /** How many imports deep a helper is followed: a test imports a helper that imports another, and so on. */
@@ -121,9 +123,33 @@ export class LocalModules {
     return this.ask(from, source, (exports) => exports.returnsAssertingMethod(name, method), false);
   }
 
+  /**
+   * Whether the script a test runs with Node asserts as it runs (vite's `await execFileAsync('node', ['test-ssr-dev.js'], { cwd })`,
+   * whose script calls `assert.match(…)`): its failure fails the run, and the test. Its path is looked up from the test's folder
+   * up, as the child's cwd is rarely a literal.
+   */
+  scriptAsserts(from: string, script: string): boolean {
+    const relative = path.posix.normalize(script);
+    if (path.posix.isAbsolute(relative)) return false;
+    // Built from the test's folder: `path.join(__dirname, '../check.js')`.
+    if (relative.startsWith('../')) {
+      const file = path.posix.join(path.posix.dirname(from), relative);
+      return this.files.has(file) && this.askFile(file, (exports) => exports.assertsAsItRuns(), false);
+    }
+    for (let dir = path.posix.dirname(from); ; dir = path.posix.dirname(dir)) {
+      const file = dir === '.' ? relative : path.posix.join(dir, relative);
+      if (this.files.has(file)) return this.askFile(file, (exports) => exports.assertsAsItRuns(), false);
+      if (dir === '.' || dir === '/') return false;
+    }
+  }
+
   private ask<T>(from: string, source: string, question: (exports: HelperExports) => T, unknown: T): T {
     const file = this.resolve(from, source);
-    if (!file || this.currentDepth >= MAX_DEPTH) return unknown;
+    return file ? this.askFile(file, question, unknown) : unknown;
+  }
+
+  private askFile<T>(file: string, question: (exports: HelperExports) => T, unknown: T): T {
+    if (this.currentDepth >= MAX_DEPTH) return unknown;
     this.currentDepth += 1;
     try {
       if (!this.analyzed.has(file)) {

@@ -571,6 +571,33 @@ describe('test-existence gate', () => {
     expect(rules(await runGate(tempDir(library({ devDependencies: { vitest: '^4.0.0' } }))))).toEqual(['tests/none packages/core/package.json', 'test/no-assertion packages/core/test/pair.test.ts:4']);
   });
 
+  it('takes a run of a Node script that asserts as it runs, which fails the test when the script fails, for a check', async () => {
+    // vite's playground: `await execFileAsync('node', ['test-ssr-dev.js'], { cwd })`, the script calling assert.match(…) in a function it runs.
+    const script = "import assert from 'node:assert';\nimport { add } from './src/add.js';\nasync function runTest() {\n  assert.equal(add(1, 2), 3);\n}\nrunTest();\n";
+    const test = [
+      "import { execFile, execFileSync, execSync, spawnSync } from 'node:child_process';",
+      "import path from 'node:path';",
+      "import { promisify } from 'node:util';",
+      "import { execaNode } from 'execa';",
+      "import { test } from 'vitest';",
+      'const execFileAsync = promisify(execFile);',
+      "test('awaited', async () => {\n  await execFileAsync('node', ['--no-warnings', 'check.js'], { cwd: path.dirname(import.meta.dirname) });\n});",
+      "test('execa', async () => {\n  await execaNode(path.join(import.meta.dirname, '../check.js'));\n});",
+      "test('sync', () => {\n  execSync('node check.js');\n  execFileSync(process.execPath, ['check.js']);\n});",
+      "test('status left unread', () => {\n  spawnSync('node', ['check.js']);\n});",
+      "test('not awaited', () => {\n  execFileAsync('node', ['check.js']);\n});",
+      "test('a script that checks nothing', async () => {\n  await execFileAsync('node', ['build.js']);\n});",
+    ].join('\n');
+    const report = await runGate(tempDir({
+      'package.json': manifest('app', { test: 'vitest run' }),
+      'src/add.js': SOURCE,
+      'check.js': script,
+      'build.js': "import { add } from './src/add.js';\nconsole.log(add(1, 2));\n",
+      'test/run.test.js': `${test}\n`,
+    }));
+    expect(rules(report)).toEqual(['test/no-assertion test/run.test.js:17', 'test/no-assertion test/run.test.js:20', 'test/no-assertion test/run.test.js:23']);
+  });
+
   it("takes constants compared with a runner's own expect or assert, in the runner's repository, for a check of the matcher", async () => {
     // vitest's test/unit: `import { expect } from 'vitest'`, `expect(['\\123']).toEqual(['\\123'])` checks vitest's equality on escapes.
     const tested = (dir: string, name: string) => ({
