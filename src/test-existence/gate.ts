@@ -10,7 +10,7 @@ import { listProjectFiles, readProjectFile } from '../core/project-files.js';
 import { createTestFileMatcher, isInTestFolder, isScriptFile, isSourceFile } from './files.js';
 import { judgeReports, readTestReports } from './reports.js';
 import { startAnalysis } from './analysis-pool.js';
-import { isDemoPackage, isSupportPackage, linkedDevTools, PackagePolicy, testHelperPackages, type PackageAllowEntry } from './package-policy.js';
+import { importedModules, isDemoPackage, isSupportPackage, linkedDevTools, PackagePolicy, testHelperPackages, type PackageAllowEntry } from './package-policy.js';
 import { parseJsonConfig } from './config-values.js';
 import { codeWithoutTests, type CodeWithoutTests } from './own-code.js';
 import { readRunnerSelection, type RunnerSelection } from './runner-config.js';
@@ -304,6 +304,19 @@ export const testExistenceGate: Gate = {
       }
     }
 
+    // A package outside the workspaces whose code imports the code of the package around it by path is a build entry of that package
+    // (prettier's packages/plugin-oxc: `import * as oxcParsers from "../../src/language-js/parse/oxc.js"`): that package's tests test it.
+    for (const unit of units) {
+      const entry = unit.entry;
+      if (entry.dir === '' || entry.workspaceRoot !== undefined || testedBy.has(entry)) continue;
+      const enclosing = units.find((other) => other.entry === packageOf(path.posix.join(path.posix.dirname(entry.dir), '-')));
+      if (!enclosing || enclosing === unit || enclosing.realTests === 0) continue;
+      const reachesIn = tallies.get(entry)!.sources.some((file) =>
+        importedModules(read(file)).some((specifier) => specifier.startsWith('../') && packageOf(path.posix.join(path.posix.dirname(file), specifier)) === enclosing.entry),
+      );
+      if (reachesIn) testedBy.set(entry, [enclosing]);
+    }
+
     // Packages that would have too few tests without the ones a package of tests has for them.
     const devTools = linkedDevTools(packageByDir.get(''), packages);
     const isSupport = (entry: JudgedPackage) => isSupportPackage(entry) || devTools.has(entry.dir);
@@ -392,7 +405,7 @@ export const testExistenceGate: Gate = {
     context.log.info(`test-existence: ${metrics.tests} tests in ${metrics['test-files']} test files of ${metrics.packages} package(s), ${metrics['real-tests']} real`);
     if (testedElsewhere.length > 0) {
       const testPackages = new Set(testedElsewhere.flatMap((entry) => testedBy.get(entry)!.map((testPackage) => testPackage.dir || 'the root')));
-      context.log.info(`test-existence: ${testedElsewhere.length} package(s) without tests of their own are tested by the tests of other packages (${[...testPackages].join(', ')}) that import them, that their test scripts run or point at, or that their end-to-end suites start`);
+      context.log.info(`test-existence: ${testedElsewhere.length} package(s) without tests of their own are tested by the tests of other packages (${[...testPackages].join(', ')}) that import them, that their test scripts run or point at, that their end-to-end suites start, or whose code they build on`);
     }
     if (withoutTests.reexports > 0) context.log.info(`test-existence: ${withoutTests.reexports} package(s) only re-export other modules (imports, exports and types, no code of their own) and need no tests of their own`);
     if (withoutTests.generated > 0) context.log.info(`test-existence: ${withoutTests.generated} package(s) hold only generated code (in generated/ or marked @generated, beside re-exports) and need no tests of their own`);

@@ -57,13 +57,18 @@ export const TEST_LIBRARIES = new Set([
 /** The modules a file imports or requires by a literal name, read from its text. */
 const IMPORTED_MODULE = /\b(?:from|import|require)\s*\(?\s*['"]([^'"]+)['"]/g;
 
+/** The modules a file's code imports or requires by a literal name. */
+export function importedModules(code: string): string[] {
+  return [...code.matchAll(IMPORTED_MODULE)].map(([, specifier]) => specifier!);
+}
+
 /**
  * Whether a module's code imports a runner or an assertion library: test code, whichever package holds it and whatever
  * its manifest declares (a monorepo's private `utils` package whose `adapter.ts` imports `test` from vitest, hoisted to the root).
  */
 export function importsTestLibrary(code: string): boolean {
-  for (const [, specifier] of code.matchAll(IMPORTED_MODULE)) {
-    const name = packageNameOf(specifier!);
+  for (const specifier of importedModules(code)) {
+    const name = packageNameOf(specifier);
     if (name !== undefined && TEST_LIBRARIES.has(name)) return true;
   }
   return false;

@@ -483,6 +483,22 @@ describe('test-existence gate', () => {
       expect(rules(await runGate(tempDir({ ...beside, 'pnpm-workspace.yaml': "packages:\n  - 'packages/*'\n  - 'packages/*/tools'\n" })))).toContain('tests/none packages/server/package.json');
     });
 
+    it('count for a package outside the workspaces whose code imports the code of the package around it by path, its build entry', async () => {
+      // prettier's packages/plugin-oxc, published from its folder: `import * as oxcParsers from "../../src/language-js/parse/oxc.js"`.
+      const plugin = (dir: string, code: string) => ({ [`${dir}/package.json`]: manifest(`@acme/${dir.split('/').pop()}`, {}, { version: '1.0.0', type: 'module' }), [`${dir}/index.js`]: code });
+      const repo = (rootTests: Record<string, string>) => tempDir({
+        'package.json': manifest('formatter', { test: 'vitest run' }),
+        'src/add.js': SOURCE,
+        ...rootTests,
+        ...plugin('packages/plugin-fast', "import { add } from '../../src/add.js';\nexport const parsers = Object.fromEntries([['fast', { parse: (text) => add(text.length, 1) }]]);\n"),
+        ...plugin('packages/plugin-own', 'export const parsers = { own: { parse: (text) => text.length } };\n'),
+      });
+      const own = ['tests/none packages/plugin-own/package.json', 'script/missing packages/plugin-own/package.json:3'];
+      expect(rules(await runGate(repo({ 'test/add.test.js': REAL_TEST })))).toEqual(own);
+      // Not when the package around it has no real test.
+      expect(rules(await runGate(repo({ 'test/add.test.js': "import { it } from 'vitest';\nit('adds', () => {});\n" })))).toEqual(expect.arrayContaining(['tests/none packages/plugin-fast/package.json', ...own]));
+    });
+
     it("count for the packages a fixture project takes from the repository, when a test with real tests names the fixture's folder", async () => {
       const fixtureTest = "import assert from 'node:assert';\nimport { it } from 'node:test';\nimport { build } from '../src/build.js';\nit('renders widgets', async () => {\n  const html = await build({ root: './fixtures/with-widget/' });\n  assert.match(html, /widget/);\n});\n";
       const repo = {
