@@ -218,3 +218,8 @@ function compileWorkspacePatterns(patterns: readonly string[]): (dir: string) =>
   const excluded = exclude.length ? picomatch(exclude, { dot: true }) : () => false;
   return (dir) => included(dir) && !excluded(dir);
 }
+
+/** A JSON object: a manifest's field of names (`dependencies`, `scripts`), not an array or a value. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

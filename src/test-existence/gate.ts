@@ -10,7 +10,7 @@ import { listProjectFiles, readProjectFile } from '../core/project-files.js';
 import { createTestFileMatcher, isInTestFolder, isScriptFile, isSourceFile } from './files.js';
 import { judgeReports, readTestReports } from './reports.js';
 import { startAnalysis } from './analysis-pool.js';
-import { importedModules, isDemoPackage, isSupportPackage, linkedDevTools, PackagePolicy, testHelperPackages, type PackageAllowEntry } from './package-policy.js';
+import { importedModules, isDemoPackage, isSupportPackage, repositoryDevTools, PackagePolicy, testHelperPackages, type PackageAllowEntry } from './package-policy.js';
 import { parseJsonConfig } from './config-values.js';
 import { codeWithoutTests, type CodeWithoutTests } from './own-code.js';
 import { readRunnerSelection, type RunnerSelection } from './runner-config.js';
@@ -318,7 +318,7 @@ export const testExistenceGate: Gate = {
     }
 
     // Packages that would have too few tests without the ones a package of tests has for them.
-    const devTools = linkedDevTools(packageByDir.get(''), packages);
+    const devTools = repositoryDevTools(packageByDir.get(''), packages);
     const isSupport = (entry: JudgedPackage) => isSupportPackage(entry) || devTools.has(entry.dir);
     const testedElsewhere = [...testedBy.keys()].filter((entry) => !isSupport(entry) && tallies.get(entry)!.sources.length > 0 && tallies.get(entry)!.classes.real < options.minTests);
 

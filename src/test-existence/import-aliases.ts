@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
-import { BUILD_OUTPUT_FOLDERS, type PackageManifest } from '../core/packages.js';
+import { BUILD_OUTPUT_FOLDERS, isRecord, type PackageManifest } from '../core/packages.js';
 import { packageNameOf } from './ast.js';
 
 /** How many `extends` a tsconfig is followed through. */
@@ -177,8 +177,4 @@ function stringsIn(value: unknown): string[] {
 
 function readJson(text: string | undefined): unknown {
   return text === undefined ? undefined : parseJsonc(text, [], { allowTrailingComma: true });
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

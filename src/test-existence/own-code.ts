@@ -112,9 +112,10 @@ function isData(node: t.Node): boolean {
     case 'TSTypeAssertion':
     case 'ParenthesizedExpression':
       return isData(node.expression);
-    // A message that only fills in what it is given: valibot's i18n, whose messages are templates of the issue's values.
+    // A message that only fills in what it is given: valibot's i18n, whose messages are templates of the issue's values. And a
+    // getter of a constant: commitlint's shared config `{ rules: { 'type-enum': [2, 'always', types] }, value: () => types }`.
     case 'ArrowFunctionExpression':
-      return (node.body.type === 'TemplateLiteral' || (node.body.type === 'Literal' && typeof node.body.value === 'string')) && isData(node.body);
+      return (node.body.type === 'TemplateLiteral' || node.body.type === 'Literal' || (node.body.type === 'Identifier' && node.params.length === 0)) && isData(node.body);
     // `Object.freeze({ … })`: constants kept constant; `defineConventions([…])`, `defineConfig({ … })`: constants a tool's typed helper hands back.
     case 'CallExpression':
       return (calleePath(node.callee)?.join('.') === 'Object.freeze' || (node.callee.type === 'Identifier' && DEFINE_HELPER.test(node.callee.name))) && node.arguments.length > 0 && node.arguments.every(isData);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { ExceptionList, type ExceptionEntry } from '../core/exceptions.js';
-import { unscopedName } from '../core/packages.js';
+import { isRecord, unscopedName } from '../core/packages.js';
 import type { Finding } from '../core/report.js';
 import { packageNameOf } from './ast.js';
 import { wordsOf } from './files.js';
@@ -77,7 +77,7 @@ export function importsTestLibrary(code: string): boolean {
 export interface PackageRef {
   dir: string;
   name: string;
-  manifest?: { name?: unknown; version?: unknown; private?: unknown; dependencies?: unknown; peerDependencies?: unknown; devDependencies?: unknown };
+  manifest?: { name?: unknown; version?: unknown; private?: unknown; dependencies?: unknown; peerDependencies?: unknown; devDependencies?: unknown; bin?: unknown };
 }
 
 /**
@@ -163,20 +163,25 @@ function isPublished(pkg: PackageRef): boolean {
 }
 
 /**
- * The folders of the packages not published that the root links into its devDependencies by path: the repository's own
- * tooling (graphql-js's `"eslint-plugin-internal-rules": "file:./resources/eslint-internal-rules"`, apollo-client's
- * size-limit plugin in config/size-limit), support as its scripts/ folder is.
+ * The folders of the packages not published that are the repository's own tooling: those the root links into its
+ * devDependencies by path (`file:` or `link:`; graphql-js's `"eslint-plugin-internal-rules": "file:./resources/eslint-internal-rules"`,
+ * apollo-client's size-limit plugin in config/size-limit), support as its scripts/ folder is; and commands (a `bin`) that the
+ * repository's packages take as a devDependency and none as a dependency (commitlint's `@commitlint/utils`, whose `dep-check`
+ * and `pkg-check` every package's scripts run).
  */
-export function linkedDevTools(root: PackageRef | undefined, packages: readonly PackageRef[]): Set<string> {
-  const devDependencies = root?.manifest?.devDependencies;
-  if (typeof devDependencies !== 'object' || devDependencies === null) return new Set();
+export function repositoryDevTools(root: PackageRef | undefined, packages: readonly PackageRef[]): Set<string> {
+  const rootDevDependencies = root?.manifest?.devDependencies;
   const linked = new Set(
-    Object.values(devDependencies).flatMap((spec) => {
+    Object.values(isRecord(rootDevDependencies) ? rootDevDependencies : {}).flatMap((spec) => {
       const target = typeof spec === 'string' ? /^(?:file|link):(.+)$/.exec(spec)?.[1] : undefined;
       return target === undefined ? [] : [path.posix.join(root!.dir, target).replace(/\/$/, '')];
     }),
   );
-  return new Set(packages.filter((entry) => linked.has(entry.dir) && !isPublished(entry)).map((entry) => entry.dir));
+  const namesIn = (field: 'dependencies' | 'peerDependencies' | 'devDependencies') => new Set(packages.flatMap((entry) => Object.keys(isRecord(entry.manifest?.[field]) ? entry.manifest[field] : {})));
+  const needed = new Set([...namesIn('dependencies'), ...namesIn('peerDependencies')]);
+  const devOnly = new Set([...namesIn('devDependencies')].filter((name) => !needed.has(name)));
+  const isCommand = (entry: PackageRef) => entry.manifest?.bin !== undefined && devOnly.has(entry.name);
+  return new Set(packages.filter((entry) => !isPublished(entry) && (linked.has(entry.dir) || isCommand(entry))).map((entry) => entry.dir));
 }
 
 /**
