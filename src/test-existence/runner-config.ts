@@ -160,6 +160,12 @@ export function readRunnerSelection(pkg: PackageFiles, files: ReadonlySet<string
     readRunners.add('vitest');
   }
 
+  // And bun, whose `bun test` runs the files named as tests wherever they are, its arguments only filtering them (`bun test ./tests`).
+  if (byDefaults('bun')) {
+    runners.push(globMatcher(BUN_TEST_DEFAULTS, [], pkg.dir));
+    readRunners.add('bun');
+  }
+
   const mocha = present(MOCHA_CONFIGS)[0];
   const mochaValue = mocha ? readConfig(mocha) : (pkg.manifest?.mocha as Literal | undefined);
   if (mochaValue !== undefined) {
@@ -511,6 +517,9 @@ function globMatcher(include: readonly string[], exclude: readonly string[], dir
     return relative !== undefined && included(relative) && !excluded(relative);
   };
 }
+
+/** bun's own patterns, for `bun test`. */
+const BUN_TEST_DEFAULTS = ['**/*{.,_}{test,spec}.{js,jsx,ts,tsx}'];
 
 /** node:test's own patterns, for `node --test` with no path or a folder. */
 const NODE_TEST_DEFAULTS = ['**/*.test.{cjs,mjs,js,cts,mts,ts}', '**/*-test.{cjs,mjs,js,cts,mts,ts}', '**/*_test.{cjs,mjs,js,cts,mts,ts}', '**/test-*.{cjs,mjs,js,cts,mts,ts}', '**/test.{cjs,mjs,js,cts,mts,ts}', '**/test/**/*.{cjs,mjs,js,cts,mts,ts}'];

@@ -37,6 +37,18 @@ describe('the files the runner runs', () => {
     })).toEqual({ findings: ['test/empty e2e/__tests__/empty.test.js'], testFiles: 2 });
   });
 
+  it("takes bun's test files by its defaults, whatever folders its arguments name, beside jest's", async () => {
+    const files = {
+      'src/math.test.ts': REAL,
+      'tests/math_spec.tsx': REAL,
+      // A fixture of the tests, broken on purpose (graphql-tools' loaders/schema/test-files/error.ts): bun never runs it.
+      'tests/test-files/error.ts': 'export const myQuery = gql;\n  query; `\n',
+      'tests/empty.test.js': EMPTY,
+    };
+    expect(await judged({ 'package.json': pkg({ test: 'bun test ./tests' }), ...files })).toEqual({ findings: ['test/empty tests/empty.test.js'], testFiles: 3 });
+    expect(await judged({ 'package.json': pkg({ test: 'jest', 'test:bun': 'bun test' }), ...files })).toEqual({ findings: ['test/empty tests/empty.test.js'], testFiles: 3 });
+  });
+
   it('takes testMatch and roots from package.json jest, and testRegex', async () => {
     expect(await judged({
       'package.json': pkg({ test: 'jest' }, { jest: { roots: ['<rootDir>/src'], testMatch: ['**/*.check.js'] } }),
