@@ -459,9 +459,11 @@ export class FileAnalyzer {
     if (use?.type !== 'Identifier') return false;
     let found = false;
     walk(fixture.body, (node) => {
-      const handed = node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === use.name ? node.arguments[0] : undefined;
+      const argument = node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === use.name ? node.arguments[0] : undefined;
+      // A function it declares and hands on by name: sveltekit's `async function clicknav(selector, { waitForURL }) { … }`, `await use(clicknav)`.
+      const handed = argument?.type === 'Identifier' ? functionDeclaredIn(fixture.body, argument.name) : argument && isFunction(argument) ? argument : undefined;
       // Through the helpers it calls: ariakit's fixture hands on `(options) => visual(page, options, testInfo)`.
-      if (handed && isFunction(handed) && this.finder.helpersAssert([handed])) found = true;
+      if (handed && this.finder.helpersAssert([handed])) found = true;
       return !found;
     });
     return found;
@@ -931,4 +933,15 @@ export class FileAnalyzer {
     const text = this.code.slice(first.start, first.end).replace(/\s+/g, ' ');
     return text.length > 80 ? `${text.slice(0, 77)}...` : text;
   }
+}
+
+/** The function a body declares under `name`: `function name() {}`, or `const name = () => {}`. */
+function functionDeclaredIn(body: t.Node, name: string): FunctionNode | undefined {
+  let declared: FunctionNode | undefined;
+  walk(body, (node) => {
+    if (node.type === 'FunctionDeclaration' && node.id?.name === name && node.body) declared = node as FunctionNode;
+    else if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.id.name === name && node.init && isFunction(node.init)) declared = node.init;
+    return declared === undefined;
+  });
+  return declared;
 }

@@ -287,6 +287,16 @@ describe('helpers', () => {
         '  screens: async ({ page }, use) => { await use((name) => compareScreens(page, name)); },',
         '  slow: [async ({}, use) => { await use(100); }, { scope: "test" }],',
         '  logs: async ({ page }, use) => { await use(() => page.evaluate(() => console.log("x"))); },',
+        // sveltekit's clicknav: a function declared in the fixture, handed on by name, that waits for the URL it is told to reach.
+        '  clicknav: async ({ page }, use) => {',
+        '    async function clicknav(selector, { waitForURL } = {}) { await Promise.all([page.locator(selector).click(), page.waitForURL(waitForURL)]); }',
+        '    const press = async (selector) => { await page.locator(selector).press("Enter"); };',
+        '    await use(clicknav);',
+        '  },',
+        '  press: async ({ page }, use) => {',
+        '    const press = async (selector) => { await page.locator(selector).press("Enter"); };',
+        '    await use(press);',
+        '  },',
         '});',
       ].join('\n'),
       'src/test-utils/preview.ts': "import { test } from './fixtures.ts';\nexport function withPreview(callback) { test.describe('preview', () => callback({ test })); }",
@@ -296,10 +306,12 @@ describe('helpers', () => {
         "  test('hover', async ({ page, screens }) => { await page.hover('#menu'); await screens(); });",
         "  test('waits', async ({ page, slow }) => { await page.click('#menu'); await page.waitForTimeout(slow); });",
         "  test('logs', async ({ page, logs }) => { await page.click('#menu'); await logs(); });",
+        "  test('navigates', async ({ page, clicknav }) => { await page.goto('/a'); await clicknav('a#b', { waitForURL: '/a#b' }); });",
+        "  test('presses', async ({ page, press }) => { await page.goto('/a'); await press('#b'); });",
         '});',
       ].join('\n'),
     };
-    expect(classesWithPatches(files, 'src/menu/test-browser.ts')).toEqual(['real', 'no-assertion', 'no-assertion']);
+    expect(classesWithPatches(files, 'src/menu/test-browser.ts')).toEqual(['real', 'no-assertion', 'no-assertion', 'real', 'no-assertion']);
   });
 
   it('counts a method that asserts of what a helper returns, and not the helper for the methods it returns or the functions it declares for them', () => {
