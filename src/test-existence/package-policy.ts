@@ -37,9 +37,10 @@ const REVERSE_DOMAIN = /^(?:com|org|net|io|dev|app|co)\.[\w-]+\.[\w.-]+$/;
 /**
  * Words that make a support package only when it is not published: TanStack Query's `integrations/react-vite`
  * is a private app that only builds against the workspace's packages, to check them; `@vueuse/integrations`,
- * published from `packages/integrations`, ships code and needs tests.
+ * published from `packages/integrations`, ships code and needs tests. So for testing: pnpm's private `testing/registry-mock`
+ * serves the tests, a published testing library ships.
  */
-const UNPUBLISHED_SUPPORT_WORDS = new Set(['integration', 'integrations']);
+const UNPUBLISHED_SUPPORT_WORDS = new Set(['integration', 'integrations', 'testing']);
 
 const FIXTURE_PARENTS = new Set(['e2e', 'test', 'tests', '__tests__', 'fixtures', 'fixture', '__fixtures__', 'test-fixtures', 'goldens', '__goldens__']);
 /** In a compound folder name: `pkg-tests-fixtures`; `goldens` hold the output a generator must match (lit's `gen-wrapper-angular/goldens/*`). */

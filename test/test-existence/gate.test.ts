@@ -111,7 +111,7 @@ describe('test-existence gate', () => {
     const files = {
       'package.json': manifest('mono', { test: 'pnpm run test:vitest run && pnpm run -r test', 'test:vitest': 'vitest --coverage' }, { workspaces: ['packages/*'] }),
       'vite.config.ts': "import { defineConfig } from 'vitest/config';\nexport default defineConfig({ test: { include: ['packages/**/*.spec.ts'] } });\n",
-      'packages/testing/package.json': manifest('testing', {}),
+      'packages/testing/package.json': manifest('@pinia/testing', {}, { version: '1.0.0' }),
       'packages/testing/src/testing.ts': SOURCE,
       'packages/testing/src/testing.spec.ts': REAL_TEST,
       'packages/size/package.json': manifest('size', {}),

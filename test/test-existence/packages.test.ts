@@ -159,6 +159,11 @@ describe('packages as a user sees them', () => {
       'dev/cli/src/index.js': SOURCE,
       'apps/dev-portal/package.json': manifest('dev-portal', { dev: 'next dev' }, { private: true }),
       'apps/dev-portal/app/page.tsx': SOURCE,
+      // Private, below testing/ the repository's test infrastructure (pnpm's `testing/registry-mock`); published there, a library (`@scope/testing-library`).
+      'testing/registry-mock/package.json': manifest('@scope/testing.registry-mock', { test: 'tsc' }, { private: true }),
+      'testing/registry-mock/src/index.ts': SOURCE,
+      'testing/library/package.json': manifest('@scope/testing-library', {}, { version: '1.0.0' }),
+      'testing/library/src/index.ts': SOURCE,
     }));
     expect(rules(report)).toEqual([
       'tests/none apps/dev-portal/package.json',
@@ -170,8 +175,10 @@ describe('packages as a user sees them', () => {
       'tests/none packages/stripe-app/package.json',
       'tests/none packages/timing/package.json',
       'script/missing packages/timing/package.json',
+      'tests/none testing/library/package.json',
+      'script/missing testing/library/package.json',
     ]);
-    expect(report.metrics).toMatchObject({ 'support-packages': 4 });
+    expect(report.metrics).toMatchObject({ 'support-packages': 5 });
   });
 
   it("needs no tests of a tool's shared config, published or not, nor of a Storybook app, and does of a config loader", async () => {
