@@ -501,6 +501,7 @@ export class Bindings {
   private addExpect(local: string, source: string): void {
     this.expectNames.add(local);
     if (source.startsWith('.') || this.isOwnTestLibrary(source)) this.expectsUnderTest.add(local);
+    else this.expectsUnderTest.delete(local);
   }
   /** A function of the file named `test` or `it` (express's `function test(app)`) declares no test when called. */
   private shadow(name: string): void {

@@ -18,6 +18,8 @@ import type { DeclaredTests } from './local-modules.js';
  * assert, each test classified (analyze.ts parses the file and hands its tree here).
  */
 
+/** The runners whose `expect` is a global of the tests they run. */
+const GLOBAL_EXPECT_MODULES = ['jest', 'expect', '@jest/globals', 'vitest'];
 const HOOKS = new Set(['beforeEach', 'afterEach', 'beforeAll', 'afterAll', 'before', 'after', 'setup', 'teardown', 'suiteSetup', 'suiteTeardown']);
 const AFTER_HOOKS = new Set(['afterEach', 'afterAll', 'after', 'teardown', 'suiteTeardown']);
 /** The properties that hold a helper's focused and skipped forms: `helper.only = function (…) { describe.only(…) }`. */
@@ -230,7 +232,11 @@ export class FileAnalyzer {
     this.typescript = TYPESCRIPT_FILE.test(file);
     this.qunit = QUNIT_FILE.test(code);
     const localModules = options.localModules;
-    if (localModules) this.names.isOwnTestLibrary = (source) => localModules.isOwnTestLibrary(source);
+    if (localModules) {
+      this.names.isOwnTestLibrary = (source) => localModules.isOwnTestLibrary(source);
+      // In the runner's own repository its global `expect` is the code under test too (jest's e2e `expect({}).toEqual({})` once Symbol is deleted).
+      if (GLOBAL_EXPECT_MODULES.some((name) => localModules.isOwnTestLibrary(name))) this.names.expectsUnderTest.add('expect');
+    }
     this.finder = new AssertionFinder(this.names, {
       path: file,
       typeTests: this.typeTests,

@@ -116,9 +116,10 @@ function isData(node: t.Node): boolean {
     // getter of a constant: commitlint's shared config `{ rules: { 'type-enum': [2, 'always', types] }, value: () => types }`.
     case 'ArrowFunctionExpression':
       return (node.body.type === 'TemplateLiteral' || node.body.type === 'Literal' || (node.body.type === 'Identifier' && node.params.length === 0)) && isData(node.body);
-    // `Object.freeze({ … })`: constants kept constant; `defineConventions([…])`, `defineConfig({ … })`: constants a tool's typed helper hands back.
+    // `Object.freeze({ … })`: constants kept constant; `defineConventions([…])`, `defineConfig({ … })`: constants a tool's typed helper hands back;
+    // `require.resolve('babel-plugin-jest-hoist')`, the path of a plugin a preset names (jest's babel-preset-jest).
     case 'CallExpression':
-      return (calleePath(node.callee)?.join('.') === 'Object.freeze' || (node.callee.type === 'Identifier' && DEFINE_HELPER.test(node.callee.name))) && node.arguments.length > 0 && node.arguments.every(isData);
+      return (['Object.freeze', 'require.resolve'].includes(calleePath(node.callee)?.join('.') ?? '') || (node.callee.type === 'Identifier' && DEFINE_HELPER.test(node.callee.name))) && node.arguments.length > 0 && node.arguments.every(isData);
     default:
       return false;
   }
@@ -212,9 +213,10 @@ function passesOn(statement: t.Node): boolean {
       return statement.declaration === null || statement.declaration === undefined || passesOn(statement.declaration);
     case 'ExportDefaultDeclaration':
       return statement.declaration.type === 'Identifier';
-    // `declare const x: T`, `declare module 'x' {}`: types.
+    // `declare const x: T`, `declare module 'x' {}`, `export declare class JestEnvironment { … }` (jest's @jest/environment): types.
     case 'VariableDeclaration':
     case 'TSModuleDeclaration':
+    case 'ClassDeclaration':
       return statement.declare === true;
     case 'ExpressionStatement':
       // oxc's TypeScript tree gives every expression statement a `directive`: null unless it is one ('use strict').

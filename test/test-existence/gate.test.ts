@@ -626,10 +626,14 @@ describe('test-existence gate', () => {
       ...runners,
       ...tested('packages/core', '@acme/core'),
       'packages/core/test/escaping.test.ts': "import { expect, test } from 'vitest';\nimport * as assert from 'uvu/assert';\ntest('escaping', () => {\n  expect('\\\\123').toEqual('\\\\123');\n});\ntest('uvu', () => {\n  assert.is(1, 1);\n});\n",
+      // And the global one (jest's e2e/__tests__/symbol.test.ts: `globalThis.Symbol = undefined; expect({}).toEqual({})`), not one imported from elsewhere.
+      'packages/core/test/global.test.ts': "test('symbol deletion', () => {\n  globalThis.Symbol = undefined;\n  expect({}).toEqual({});\n});\n",
+      'packages/core/test/playwright.test.ts': "import { expect, test } from '@playwright/test';\ntest('t', () => {\n  expect(1).toBe(1);\n});\n",
     });
-    expect(rules(await runGate(repository({ ...tested('packages/vitest', 'vitest'), ...tested('packages/uvu', 'uvu') })))).toEqual([]);
+    const playwright = 'test/tautology packages/core/test/playwright.test.ts:2';
+    expect(rules(await runGate(repository({ ...tested('packages/vitest', 'vitest'), ...tested('packages/uvu', 'uvu') })))).toEqual([playwright]);
     // Elsewhere, and beside packages of the repository that are no runners, they are a tautology.
-    expect(rules(await runGate(repository(tested('packages/vitest', '@acme/vitest-helpers'))))).toEqual(['test/tautology packages/core/test/escaping.test.ts:3', 'test/tautology packages/core/test/escaping.test.ts:6']);
+    expect(rules(await runGate(repository(tested('packages/vitest', '@acme/vitest-helpers'))))).toEqual(['test/tautology packages/core/test/escaping.test.ts:3', 'test/tautology packages/core/test/escaping.test.ts:6', 'test/tautology packages/core/test/global.test.ts:1', playwright]);
   });
 
   it("follows the helpers a package under test ships under a testing subpath, and not the rest of its code", async () => {

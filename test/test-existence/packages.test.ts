@@ -712,6 +712,9 @@ describe('packages as a user sees them', () => {
       'packages/types/src/unitless.ts': 'let unitlessKeys: Record<string, 1> = { flex: 1, opacity: 1 };\nexport default unitlessKeys;\n',
       // commitlint's config-angular-type-enum: rules, and a getter of the constant they use.
       'packages/types/src/type-enum.js': "const types = ['feat', 'fix'];\nexport default { rules: { 'type-enum': [2, 'always', types] }, value: () => types };\n",
+      // jest's babel-preset-jest: the paths of the plugins it names, handed back by a function; @jest/environment: a class declared for its type.
+      'packages/types/src/preset.cjs': "const preset = { plugins: [require.resolve('babel-plugin-hoist')] };\nconst presetPlugin = () => preset;\nmodule.exports = presetPlugin;\n",
+      'packages/types/src/environment.ts': 'export declare class Environment<Timer = unknown> {\n  constructor(config: unknown);\n  setup(): Promise<void>;\n}\n',
       // One too large for oxc on the main thread's stack, which babel reads.
       'packages/types/src/icons.ts': `export enum Icon {\n${Array.from({ length: 4000 }, (_, index) => `  Icon${index} = 'icon-${index}',`).join('\n')}\n}\n`,
     };
@@ -733,6 +736,8 @@ describe('packages as a user sees them', () => {
       'export const message = (issue) => `${format(issue.received)} received`;\n',
       'export const value = () => types.filter(Boolean);\n',
       'export const id = (value) => value;\n',
+      'export class Environment {\n  setup() { return Promise.resolve(); }\n}\n',
+      "module.exports = { plugins: [require.resolve('a').replace('x', 'y')] };\n",
     ]) {
       const report = await runGate(workspace({ ...declarations, 'packages/types/src/more.ts': computes }));
       expect(rules(report)).toEqual(['tests/none packages/types/package.json', 'script/missing packages/types/package.json']);
