@@ -49,8 +49,11 @@ const TYPES_NAMED_TEST = /(?:^|\/)(?:types?|typings)\.(?:test|spec)\.[cm]?tsx?$/
  * `test.skip('type-only: correctly infers …')`; or one under a comment that says so (lit's `// Type only test to be caught at build time.`).
  */
 const TYPE_TESTS_TITLE = /\btype[- ]?(?:tests?|only)\b/i;
-/** A test's title or comment saying that it checks compilation: `should compile when …`, `This should compile without errors`, `Type-only check`. */
-const COMPILE_CHECK_NOTE = /\bshould (?:compile|type-?check)\b|\bcompiles? without (?:type )?errors?\b|\bcompile[- ]time\b|\btype[- ]only\b/i;
+/**
+ * A test's title or comment saying that it checks compilation: `should compile when …`, `This should compile without errors`, `Type-only check`,
+ * trpc's `good initialData does not typeerror` beside `invalid initialData should typeerror`; or a suite's, trpc's `describe('typedefs on createClient')`.
+ */
+const COMPILE_CHECK_NOTE = /\bshould (?:compile|type-?check)\b|\bcompiles? without (?:type )?errors?\b|\bcompile[- ]time\b|\btype[- ]only\b|\btype[- ]?errors?\b|\btypedefs?\b|\btypings\b/i;
 
 
 
@@ -95,6 +98,8 @@ interface Scope {
   hookAsserts: boolean;
   /** In a suite of type tests that the runner skips and the compiler checks (see compiledOnly). */
   typeTests?: boolean;
+  /** In a suite whose title says it checks compilation (see COMPILE_CHECK_NOTE). */
+  checksCompilation?: boolean;
   /**
    * The parameters of the helpers around: functions the file does not run as it loads (it hands
    * them to no call), such as enzyme's `function itIf(cond, a, b)`. What they hold is the caller's.
@@ -770,7 +775,8 @@ export class FileAnalyzer {
     if (!callback) return;
     const skippedBy = scope.skipped || !flags.skipped ? scope.skippedBy : this.lines.at(call.start).line;
     const hookAsserts = scope.hookAsserts || this.someAsserts(this.optionHooks(call));
-    const inner: Scope = this.compiledOnly(call, flags) ? { ...scope, hookAsserts, typeTests: true } : { ...scope, hookAsserts, skipped: scope.skipped || flags.skipped, skippedBy, todo: scope.todo || flags.todo };
+    const checksCompilation = scope.checksCompilation || COMPILE_CHECK_NOTE.test(this.titleOf(call));
+    const inner: Scope = this.compiledOnly(call, flags) ? { ...scope, hookAsserts, typeTests: true, checksCompilation } : { ...scope, hookAsserts, skipped: scope.skipped || flags.skipped, skippedBy, todo: scope.todo || flags.todo, checksCompilation };
     const testsBefore = this.tests.length;
     const passedBefore = this.passedThrough;
     this.declarations.within(callback, () => {
@@ -829,7 +835,7 @@ export class FileAnalyzer {
     if (fn && assertions.size === 0 && this.typeErrorExpectations.some((at) => at > fn.start && at < fn.end)) assertions.add('live');
     // In a file of type tests (it expects type errors), one that says it checks compilation is the compiler's: novu's
     // `it('should compile when returning undefined for …', () => { workflow(…) })`, xstate's `// This should compile without errors`.
-    if (fn && assertions.size === 0 && this.typescript && this.typeErrorExpectations.length > 0 && (COMPILE_CHECK_NOTE.test(title) || this.compileNotes.some((at) => at > fn.start && at < fn.end))) assertions.add('live');
+    if (fn && assertions.size === 0 && this.typescript && this.typeErrorExpectations.length > 0 && (COMPILE_CHECK_NOTE.test(title) || scope.checksCompilation || this.compileNotes.some((at) => at > fn.start && at < fn.end))) assertions.add('live');
     // A test that declares subtests (`t.test(…)` of node:test) is a suite: its subtests are the tests.
     if (this.tests.length > before) {
       if (flags.focused) this.focusedSuites.push({ title: this.titleOf(call), ...this.lines.at(call.start) });

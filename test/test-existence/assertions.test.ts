@@ -1466,12 +1466,15 @@ describe('tautologies: only known value matchers on constants', () => {
       "it('should compile when returning undefined for a default', async () => {\n  workflow('x', async ({ step }) => { await step.delay('d', async () => ({ type: undefined })); });\n});",
       "it('accepts valid state keys', () => {\n  const snapshot = createActor(machine).getSnapshot();\n  // This should compile without errors\n  mapState(snapshot, { map: ({ context }) => context.foo });\n});",
       "it('registers the workflow', () => {\n  workflow('y');\n});",
+      // trpc's: `good initialData does not typeerror` beside `invalid initialData should typeerror`, and a suite of `typedefs on createClient`.
+      "it('good initialData does not typeerror', () => {\n  workflow('z');\n});",
+      "describe('typedefs on workflow', () => {\n  it('ok to pass only a name', () => {\n    workflow('w');\n  });\n});",
     ].join('\n');
-    expect(classes(code, 'workflow.test.ts')).toEqual(['real', 'real', 'real', 'no-assertion']);
+    expect(classes(code, 'workflow.test.ts')).toEqual(['real', 'real', 'real', 'no-assertion', 'real', 'real']);
     // Without a type error expected anywhere, or in JavaScript, "compile" is the code under test's word (a compiler that should compile x).
     const untyped = code.replace(/ *\/\/ @ts-expect-error.*\n/, '');
-    expect(classes(untyped, 'workflow.test.ts')).toEqual(['no-assertion', 'no-assertion', 'no-assertion', 'no-assertion']);
-    expect(classes(code, 'workflow.test.js')).toEqual(['real', 'no-assertion', 'no-assertion', 'no-assertion']);
+    expect(classes(untyped, 'workflow.test.ts')).toEqual(['no-assertion', 'no-assertion', 'no-assertion', 'no-assertion', 'no-assertion', 'no-assertion']);
+    expect(classes(code, 'workflow.test.js')).toEqual(['real', 'no-assertion', 'no-assertion', 'no-assertion', 'no-assertion', 'no-assertion']);
   });
 
   it('takes a TypeScript test that only declares functions it never calls for a check by the compiler', () => {
