@@ -14,13 +14,14 @@ export interface PackageAllowEntry extends ExceptionEntry {
 /**
  * Words in the folders of packages nobody ships: examples, demos and playgrounds show how to use a
  * library; packages below e2e/, test/ or fixtures/ are projects the tests run against; benchmarks and
- * docs (and the examples they show, node-redis's doctests/) measure and explain; packages below scripts/ are the repository's own tooling (a babel preset
+ * docs (and the examples they show, node-redis's doctests/) measure and explain; packages below scripts/ and .github/ are the repository's own tooling
+ * (next-auth's `.github/broken-link-checker`, an action its workflows run; a babel preset
  * for its builds, a test helper). They need no tests of their own. `sfc-playground` and `dts-test` count.
  */
 const SUPPORT_WORDS = new Set([
   'examples', 'example', 'demo', 'demos', 'playground', 'playgrounds', 'sandbox', 'sandboxes', 'template', 'templates', 'starter', 'starters', 'tutorial', 'tutorials',
   'e2e', 'test', 'tests', '__tests__', 'fixtures', 'fixture', '__fixtures__', 'bench', 'benches', 'benchmark', 'benchmarks', 'perf', 'perftest', 'perftests', 'docs', 'website', 'site', 'www', 'scripts',
-  'storybook', 'testenv', 'doctest', 'doctests',
+  'storybook', 'testenv', 'doctest', 'doctests', '.github',
 ]);
 
 /** The support words of packages that show a library in use, which their readers run by hand (see isDemoPackage). */

@@ -104,6 +104,9 @@ describe('packages as a user sees them', () => {
       'site/src/pages/index.js': SOURCE,
       'scripts/babel-tester/package.json': manifest('babel-tester', {}),
       'scripts/babel-tester/src/index.ts': SOURCE,
+      // An action of the repository's own workflows (next-auth's .github/broken-link-checker).
+      '.github/link-checker/package.json': manifest('link-checker', { build: 'ncc build src/index.ts' }, { private: true }),
+      '.github/link-checker/src/index.ts': SOURCE,
       // The libraries a test environment pins, as user-event's testenv/libs/dom8 (no name, a dependency, a global).
       'testenv/libs/dom8/package.json': JSON.stringify({ type: 'module', dependencies: { '@testing-library/dom': '^8' } }),
       'testenv/libs/dom8/index.js': "import * as Dom from '@testing-library/dom';\nglobalThis.Dom = Dom;\n",
@@ -116,7 +119,7 @@ describe('packages as a user sees them', () => {
       '.github/workflows/examples.yml': 'on: pull_request\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n        working-directory: examples/with-tests\n',
     }));
     expect(rules(report)).toEqual(['test/empty examples/with-tests/test/add.test.js']);
-    expect(report.metrics).toMatchObject({ 'support-packages': 10, 'unrun-example-packages': 0 });
+    expect(report.metrics).toMatchObject({ 'support-packages': 11, 'unrun-example-packages': 0 });
   });
 
   it('leaves out the tests of an example outside the workspaces that nothing runs', async () => {
