@@ -1,4 +1,4 @@
-import { boundNames, calleePath, isFunction, isString, propertyValue, propertyName, rootName, unwrapAwait, walk, withoutTypeAssertions, type FunctionNode, type SourceLines, type t } from './ast.js';
+import { boundNames, calleePath, isFunction, isString, keyName, propertyValue, propertyName, rootName, unwrapAwait, walk, withoutTypeAssertions, type FunctionNode, type SourceLines, type t } from './ast.js';
 import type { TestCase, TestClass } from './analyze.js';
 import { isScriptFile } from './files.js';
 
@@ -700,6 +700,24 @@ export function settlesOnCallback(node: t.NewExpression): boolean {
   // Handing `resolve` to a callback API only waits (`new Promise((resolve) => server.listen(0, resolve))`).
   const reject = executor.params[1];
   return reject?.type === 'Identifier' && awaitsCallback(executor, reject.name, { anyUse: true });
+}
+
+/**
+ * `const { promise, resolve, reject } = Promise.withResolvers()`, its `reject` used within `scope`: the same check by other means
+ * (undici's `pool.on('connectionError', () => setImmediate(() => pool.destroyed ? resolve() : reject(new Error('client not destroyed'))))`, then `await p`).
+ */
+export function rejectsWithResolvers(declarator: t.VariableDeclarator, scope: t.Node): boolean {
+  const init = declarator.init;
+  if (!init || init.type !== 'CallExpression' || calleePath(init.callee)?.join('.') !== 'Promise.withResolvers' || declarator.id.type !== 'ObjectPattern') return false;
+  const property = declarator.id.properties.find((entry) => entry.type === 'Property' && keyName(entry.key) === 'reject');
+  const reject = property?.type === 'Property' && property.value.type === 'Identifier' ? property.value.name : undefined;
+  if (reject === undefined) return false;
+  let used = false;
+  walk(scope, (node) => {
+    if (node.type === 'CallExpression') used ||= (node.callee.type === 'Identifier' && node.callee.name === reject) || node.arguments.some((argument) => argument.type === 'Identifier' && argument.name === reject);
+    return !used;
+  });
+  return used;
 }
 
 /** The ESLint rules (eslint-plugin-jest, vitest, mocha, playwright) that say what a disable comment accepts, per class. */

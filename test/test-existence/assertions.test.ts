@@ -153,6 +153,11 @@ describe('chains and assert modules however written', () => {
     // Any event of a kind: Playwright's page.waitForEvent('load') happens whatever the page does.
     expect(classes("test('t', async ({ page }) => { await page.goto('/'); await page.waitForEvent('load'); })")).toEqual(['no-assertion']);
     expect(classes("test('listen', async () => { await new Promise((resolve) => server.listen(0, resolve)); t.assert.ok(true) })")).toEqual(['tautology']);
+    // undici's: resolvers made in a factory the code calls back, rejected on a path the test then awaits.
+    const resolvers = (onError: string) =>
+      classes(`test('destroys', async () => {\n  let p;\n  const agent = new Agent({ factory: (origin) => {\n    const pool = new Pool(origin);\n    const { promise, resolve, reject } = Promise.withResolvers();\n    p = promise;\n    pool.on('connectionError', () => { ${onError} });\n    return pool;\n  } });\n  await request(agent).catch(() => {});\n  await p;\n});`);
+    expect(resolvers("pool.destroyed ? resolve() : reject(new Error('client not destroyed'))")).toEqual(['real']);
+    expect(resolvers('setImmediate(resolve)')).toEqual(['no-assertion']);
   });
 
   it("takes a function given as a file's content for that file's code: its tests and checks are not the test's", () => {
