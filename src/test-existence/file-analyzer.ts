@@ -1,7 +1,7 @@
 import { compileAssertPatterns } from './assert-patterns.js';
 import { AssertionFinder } from './assertions.js';
 import {
-  boundNames, calleePath, isFunction, isString, keyName, literalValue, packageImported, propertyName, returnedValues, rootName, rootOf, SourceLines, TYPESCRIPT_FILE, unwrapAwait, walk, withoutTypeAssertions,
+  boundNames, calleePath, isFunction, isString, keyName, literalValue, packageImported, propertyName, propertyValue, returnedValues, rootName, rootOf, SourceLines, TYPESCRIPT_FILE, unwrapAwait, walk, withoutTypeAssertions,
   type FunctionNode, type ParsedSource, type t,
 } from './ast.js';
 import type { AssertionKind } from './constants.js';
@@ -18,6 +18,8 @@ import type { DeclaredTests } from './local-modules.js';
  * assert, each test classified (analyze.ts parses the file and hands its tree here).
  */
 
+/** A test's own timeout under this is a limit on its speed, not room for slow work (the runners' defaults are 2–5 s). */
+const TIGHT_TIMEOUT_MS = 1000;
 /** The runners whose `expect` is a global of the tests they run. */
 const GLOBAL_EXPECT_MODULES = ['jest', 'expect', '@jest/globals', 'vitest'];
 const HOOKS = new Set(['beforeEach', 'afterEach', 'beforeAll', 'afterAll', 'before', 'after', 'setup', 'teardown', 'suiteSetup', 'suiteTeardown']);
@@ -836,6 +838,9 @@ export class FileAnalyzer {
     // In a file of type tests (it expects type errors), one that says it checks compilation is the compiler's: novu's
     // `it('should compile when returning undefined for …', () => { workflow(…) })`, xstate's `// This should compile without errors`.
     if (fn && assertions.size === 0 && this.typescript && this.typeErrorExpectations.length > 0 && (COMPILE_CHECK_NOTE.test(title) || scope.checksCompilation || this.compileNotes.some((at) => at > fn.start && at < fn.end))) assertions.add('live');
+    // A tight timeout of its own is a check of speed: unocss's `it('with incomplete element', async () => { await uno.generate(input) }, 20)`,
+    // which replaced `expect(end - start).toBeLessThan(100)`; the runner fails the test once it takes that long.
+    if (fn && assertions.size === 0 && (ownTimeout(call) ?? Infinity) < TIGHT_TIMEOUT_MS) assertions.add('live');
     // A test that declares subtests (`t.test(…)` of node:test) is a suite: its subtests are the tests.
     if (this.tests.length > before) {
       if (flags.focused) this.focusedSuites.push({ title: this.titleOf(call), ...this.lines.at(call.start) });
@@ -956,4 +961,15 @@ function functionDeclaredIn(body: t.Node, name: string): FunctionNode | undefine
     return declared === undefined;
   });
   return declared;
+}
+
+/** The timeout a test call sets for itself: `it(title, fn, 20)`, `it(title, { timeout: 20 }, fn)`, `it(title, fn, { timeout: 20 })`. */
+function ownTimeout(call: t.CallExpression): number | undefined {
+  for (const [index, argument] of call.arguments.entries()) {
+    // A number right after the test's function; elsewhere it is an argument of an AVA macro (`test(runs, 1)`).
+    const value = argument.type === 'ObjectExpression' ? propertyValue(argument, 'timeout') : index > 0 && isFunction(call.arguments[index - 1]!) ? argument : undefined;
+    const timeout = value && literalValue(value)?.value;
+    if (typeof timeout === 'number') return timeout;
+  }
+  return undefined;
 }

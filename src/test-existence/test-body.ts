@@ -11,7 +11,8 @@ import { isScriptFile } from './files.js';
 const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
 
 /**
- * Libraries that declare and check a test per row of a table: babel-plugin-tester, jscodeshift, ESLint's RuleTester, and
+ * Libraries that declare and check a test per row of a table: babel-plugin-tester, jscodeshift, ESLint's RuleTester (and
+ * eslint-vitest-rule-tester's, given the table in one object), and
  * jest-preset-stylelint's globals (`testRule({ ruleName, config, accept: […], reject: […] })`, stylelint's and its plugins').
  */
 const TEST_GENERATORS = new Set(['pluginTester', 'defineTest', 'defineInlineTest', 'defineSnapshotTest', 'testRule', 'testRuleConfigs']);
@@ -21,6 +22,11 @@ export const GENERATOR_MODULES: ReadonlySet<string> = new Set(['jest-in-case']);
 export function generatorOf(call: t.CallExpression): string | undefined {
   const callee = call.callee;
   if (callee.type === 'Identifier' && TEST_GENERATORS.has(callee.name)) return callee.name;
+  // eslint-vitest-rule-tester's `run({ name, rule, valid: […], invalid: […] })` and `tester.run({ … })` (unocss's eslint-plugin): the table in one object.
+  const options = call.arguments[0];
+  if ((callee.type === 'Identifier' || (callee.type === 'MemberExpression' && propertyName(callee) === 'run')) && options?.type === 'ObjectExpression' && propertyValue(options, 'rule') !== undefined && (propertyValue(options, 'valid') !== undefined || propertyValue(options, 'invalid') !== undefined)) {
+    return callee.type === 'Identifier' ? callee.name : `${rootName(callee) ?? 'tester'}.run`;
+  }
   if (callee.type !== 'MemberExpression' || propertyName(callee) !== 'run') return undefined;
   if (callee.object.type === 'Identifier' && /ruleTester$/i.test(callee.object.name)) return `${callee.object.name}.run`;
   // A rule tester under any name, by its table: react-three-fiber's `tester.run('no-new-in-loop', rule, { valid, invalid })`.

@@ -147,6 +147,15 @@ describe('chains and assert modules however written', () => {
     expect(classes(code)).toEqual(['no-assertion']);
   });
 
+  it('counts a tight timeout of its own for a check of speed, and not a roomy one', () => {
+    // unocss's `it('with incomplete element', async () => { await uno.generate('<div class="w-full…"') }, 20)`.
+    expect(classes("it('is fast', async () => { await generate(input) }, 20);")).toEqual(['real']);
+    expect(classes("test('is fast', { timeout: 50 }, async () => { await generate(input) });")).toEqual(['real']);
+    expect(classes("it('is fast', async () => { await generate(input) }, { timeout: 200 });")).toEqual(['real']);
+    expect(classes("it('builds', async () => { await build() }, 60_000);")).toEqual(['no-assertion']);
+    expect(classes("it('builds', async () => { await build() });")).toEqual(['no-assertion']);
+  });
+
   it('counts a promise the test settles from a callback of the code, or rejects on a path', () => {
     expect(classes("test('open', () => new Promise((resolve, reject) => { ws.onerror = reject; ws.on('open', () => resolve()) }))")).toEqual(['real']);
     expect(classes("test('wait', () => new Promise((resolve) => { setup(); resolve() }))")).toEqual(['no-assertion']);
@@ -794,7 +803,7 @@ describe('helpers', () => {
     // An imported macro given a function runs it as the test, with what it set up.
     expect(classes("import test from 'ava';\nimport withServer from './helpers/with-server.js';\ntest('a', withServer, async (t, server) => { t.is(await get(server.url), 'ok'); });\ntest('b', withServer, async (t, server) => { await get(server.url); t.pass(); });")).toEqual(['real', 'tautology']);
     // node:test's options come before the function.
-    expect(classes("import test from 'node:test';\nimport assert from 'node:assert';\ntest('t', { timeout: 10 }, () => { assert.ok(f()) });\ntest('u', { timeout: 10 }, () => { f() });")).toEqual(['real', 'no-assertion']);
+    expect(classes("import test from 'node:test';\nimport assert from 'node:assert';\ntest('t', { concurrency: true }, () => { assert.ok(f()) });\ntest('u', { concurrency: true }, () => { f() });")).toEqual(['real', 'no-assertion']);
     // So do data a wrapper takes: the dialects a test runs for (knex's `const test = harness('table', knex)`).
     expect(classes("const test = harness('t', db);\ntest('streams', 'postgresql', (t) => { t.equal(count, 5); });\ntest('joins', ['mysql', 'pg'], (t) => { run(); });\ntest('named', `pg`, function (t) { t.end(); });")).toEqual(['real', 'no-assertion', 'no-assertion']);
   });
@@ -1639,6 +1648,10 @@ describe('tautologies: only known value matchers on constants', () => {
     expect(classes("const tester = new RuleTester({ parserOptions });\ntester.run('no-new-in-loop', rule, { valid: ['x'], invalid: [{ code: 'y', errors: 1 }] });")).toEqual(['real']);
     expect(classes("new RuleTester().run('no-x', rule, { invalid: [] });")).toEqual(['real']);
     expect(classes("const runner = new Runner();\nrunner.run('build', task, { watch: false });")).toEqual([]);
+    // eslint-vitest-rule-tester's, the table in one object (unocss's eslint-plugin); an object without a rule is no table.
+    expect(classes("import { run } from 'eslint-vitest-rule-tester';\nrun({ name: 'order', rule, valid: ['a'], invalid: [{ code: 'b', errors: 1 }] });")).toEqual(['real']);
+    expect(classes("const { run } = createRuleTester({ name: 'order', rule });\nrun({ name: 'order', rule, invalid: [] });")).toEqual(['real']);
+    expect(classes("run({ name: 'build', valid: true });")).toEqual([]);
     // Run in a test, the tester checks its rows there.
     expect(classes("const ruleTester = new RuleTester();\nit('reports x', () => { ruleTester.run('no-x', rule, { valid: ['y'], invalid: [{ code: 'x', errors: 1 }] }) });")).toEqual(['real']);
     expect(classes("it('reports x', () => { pluginTester({ plugin, tests: { a: 'x' } }) });")).toEqual(['real']);
