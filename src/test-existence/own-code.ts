@@ -114,8 +114,11 @@ function isData(node: t.Node): boolean {
       return isData(node.expression);
     // A message that only fills in what it is given: valibot's i18n, whose messages are templates of the issue's values. And a
     // getter of a constant: commitlint's shared config `{ rules: { 'type-enum': [2, 'always', types] }, value: () => types }`.
+    // And a stub that only says it must not be called: unocss's scope, `export default () => { throw new Error('… is a compile macro …') }`.
     case 'ArrowFunctionExpression':
-      return (node.body.type === 'TemplateLiteral' || node.body.type === 'Literal' || (node.body.type === 'Identifier' && node.params.length === 0)) && isData(node.body);
+      return (node.body.type === 'TemplateLiteral' || node.body.type === 'Literal' || (node.body.type === 'Identifier' && node.params.length === 0)) ? isData(node.body) : onlyThrows(node.body);
+    case 'FunctionExpression':
+      return node.body !== null && onlyThrows(node.body);
     // `Object.freeze({ … })`: constants kept constant; `defineConventions([…])`, `defineConfig({ … })`: constants a tool's typed helper hands back;
     // `require.resolve('babel-plugin-jest-hoist')`, the path of a plugin a preset names (jest's babel-preset-jest).
     case 'CallExpression':
@@ -123,6 +126,13 @@ function isData(node: t.Node): boolean {
     default:
       return false;
   }
+}
+
+/** A body that only throws an error made of constants. */
+function onlyThrows(body: t.Node): boolean {
+  if (body.type !== 'BlockStatement' || body.body.length !== 1) return false;
+  const [statement] = body.body;
+  return statement!.type === 'ThrowStatement' && statement!.argument.type === 'NewExpression' && statement!.argument.arguments.every(isData);
 }
 
 /** A file that does not parse is taken for code. */

@@ -718,6 +718,8 @@ describe('packages as a user sees them', () => {
       // jest's babel-preset-jest: the paths of the plugins it names, handed back by a function; @jest/environment: a class declared for its type.
       'packages/types/src/preset.cjs': "const preset = { plugins: [require.resolve('babel-plugin-hoist')] };\nconst presetPlugin = () => preset;\nmodule.exports = presetPlugin;\n",
       'packages/types/src/environment.ts': 'export declare class Environment<Timer = unknown> {\n  constructor(config: unknown);\n  setup(): Promise<void>;\n}\n',
+      // unocss's scope: a stub of a compile macro, which only says it must not be called.
+      'packages/types/src/scope.mjs': "export default () => {\n  throw new Error('getScope() is a compile macro but got called directly');\n};\n",
       // One too large for oxc on the main thread's stack, which babel reads.
       'packages/types/src/icons.ts': `export enum Icon {\n${Array.from({ length: 4000 }, (_, index) => `  Icon${index} = 'icon-${index}',`).join('\n')}\n}\n`,
     };
@@ -740,6 +742,8 @@ describe('packages as a user sees them', () => {
       'export const value = () => types.filter(Boolean);\n',
       'export const id = (value) => value;\n',
       'export class Environment {\n  setup() { return Promise.resolve(); }\n}\n',
+      'export default (name) => {\n  if (!name) throw new Error(`no ${name}`);\n};\n',
+      'export default function () {\n  throw new Error(format(message));\n}\n',
       "module.exports = { plugins: [require.resolve('a').replace('x', 'y')] };\n",
     ]) {
       const report = await runGate(workspace({ ...declarations, 'packages/types/src/more.ts': computes }));
