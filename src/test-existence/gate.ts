@@ -23,6 +23,8 @@ import { dependencyNames, fixtureDependencies, onlyRunsTests, packagesChosenBy, 
 
 type RuleLevel = Level | 'off';
 
+/** A tool's config by its name: `vite.config.ts`, `astro.config.mjs`, `webpack.config.js`. */
+const TOOL_CONFIG = /^[\w-]+\.config\.[cm]?[jt]s$/;
 /** Every rule of the gate with its default level. */
 const DEFAULT_LEVELS: Readonly<Record<string, Level>> = {
   'test/focused': 'error',
@@ -296,7 +298,8 @@ export const testExistenceGate: Gate = {
       const ownFixtures = fixtureProjects.filter((fixture) => packageOf(path.posix.join(path.posix.dirname(fixture.dir), '-')) === tester.entry);
       // Its tests name the fixture, or the helpers they share do (react-router's create-fixture.ts, `defaultTemplateName = "vite-7-template"`).
       const testCode = ownFixtures.length === 0 ? [] : files.filter((file) => packageOf(file) === tester.entry && (judgedTestFiles.has(file) || isInTestFolder(file)));
-      const fixtured = fixtureDependencies(ownFixtures.map((fixture) => ({ dir: fixture.dir, manifestText: read(fixture.manifest) })), testCode, read, judged);
+      const configsOf = (dir: string) => files.filter((file) => path.posix.dirname(file) === dir && TOOL_CONFIG.test(path.posix.basename(file)));
+      const fixtured = fixtureDependencies(ownFixtures.map((fixture) => ({ dir: fixture.dir, manifestText: read(fixture.manifest), configImports: configsOf(fixture.dir).flatMap((file) => importedModules(read(file))) })), testCode, read, judged);
       for (const tested of [...served, ...chosen, ...fixtured]) {
         if (!tested || tested === tester.entry || excluded.has(tested)) continue;
         const list = testedBy.get(tested) ?? [];

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { packagesByName, unscopedName, type PackageManifest } from '../core/packages.js';
+import { packageNameOf } from './ast.js';
 import { isTestDirectoryName } from './files.js';
 
 /**
@@ -143,9 +144,16 @@ const FOLDER_EDGES = new Set(['/', '\\', "'", '"', '`']);
  * dependency from the registry is not the repository's code, whatever its name; a package.json that
  * does not parse may be a test input, and takes nothing. Each test file is read once, for every fixture.
  */
-export function fixtureDependencies<P extends { dir: string; name: string }>(fixtures: ReadonlyArray<{ dir: string; manifestText: string }>, testFiles: readonly string[], read: (file: string) => string, packages: readonly P[]): P[] {
+export function fixtureDependencies<P extends { dir: string; name: string }>(fixtures: ReadonlyArray<{ dir: string; manifestText: string; configImports?: readonly string[] }>, testFiles: readonly string[], read: (file: string) => string, packages: readonly P[]): P[] {
+  const byName = packagesByName(packages);
   const taking = fixtures.flatMap((fixture) => {
-    const names = localDependencies(fixture.manifestText);
+    // Also what its tools' configs import from the repository by name, hoisted there: unocss's test/fixtures/vite, whose
+    // vite.config.ts imports `@unocss/vite` and whose package.json names no dependency.
+    const configured = (fixture.configImports ?? []).flatMap((specifier) => {
+      const name = packageNameOf(specifier);
+      return name !== undefined && byName.has(name) ? [name] : [];
+    });
+    const names = [...new Set([...localDependencies(fixture.manifestText), ...configured])];
     return names.length > 0 ? [{ folder: path.posix.basename(fixture.dir), names }] : [];
   });
   const unnamed = new Set(taking.map(({ folder }) => folder));
@@ -154,7 +162,6 @@ export function fixtureDependencies<P extends { dir: string; name: string }>(fix
     const code = read(file);
     for (const folder of unnamed) if (namesFolder(code, folder)) unnamed.delete(folder);
   }
-  const byName = packagesByName(packages);
   return taking.filter(({ folder }) => !unnamed.has(folder)).flatMap(({ names }) => names.flatMap((name) => byName.get(name) ?? []));
 }
 

@@ -526,6 +526,15 @@ describe('test-existence gate', () => {
       // A plain word may be a test's title: it names the folder only beside a slash.
       const plainName = Object.fromEntries(Object.entries(repo).map(([file, code]) => [file.replace('with-widget', 'basic'), file.endsWith('.test.js') ? code.replace("it('renders widgets'", "it('basic'").replace('./fixtures/with-widget/', './other/') : code]));
       expect(rules(await runGate(tempDir(plainName)))).toContain('tests/none packages/widget/package.json');
+      // Or that its tool's config imports by name, hoisted there (unocss's test/fixtures/vite: `import UnoCSS from '@unocss/vite'`).
+      const configured = {
+        ...repo,
+        'packages/site/test/fixtures/with-widget/package.json': manifest('@test/with-widget', { build: 'vite build' }, { private: true }),
+        'packages/site/test/fixtures/with-widget/vite.config.ts': "import widget from '@acme/widget/vite';\nexport default { plugins: [widget()] };\n",
+      };
+      expect(rules(await runGate(tempDir(configured)))).toEqual([]);
+      const otherConfig = { ...configured, 'packages/site/test/fixtures/with-widget/vite.config.ts': "import react from '@vitejs/plugin-react';\nexport default { plugins: [react()] };\n" };
+      expect(rules(await runGate(tempDir(otherConfig)))).toContain('tests/none packages/widget/package.json');
     });
 
     it("count for the packages a template of another package's tests takes from the repository, when its test helpers name it", async () => {
