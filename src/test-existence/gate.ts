@@ -130,6 +130,8 @@ export const testExistenceGate: Gate = {
     const policy = new PackagePolicy(options.allow);
     const { packages, packageOf, discovery } = judgedPackages(context.cwd, files, fileSet);
     const read = (file: string) => readProjectFile(context.cwd, file);
+    // The package whose folder holds a package's folder (the package itself at the top).
+    const enclosingPackage = (dir: string) => packageOf(path.posix.join(path.posix.dirname(dir), '-'));
     // Placed as fixtures, apps with browser tests of their own are judged: they are how the packages they are built on are tested.
     const endToEndApps = new Set(packages.filter((entry) => policy.isFixture(entry) && runsEndToEndSuite(entry, fileSet, read)));
     const placedAsFixtures = packages.filter((entry) => policy.isFixture(entry) && !endToEndApps.has(entry));
@@ -161,7 +163,7 @@ export const testExistenceGate: Gate = {
     const runByRepositoryTest = scriptsRunByRootTests(discovery, new Set(['']));
     const scriptsOf = (entry: JudgedPackage) => files.filter((file) => file.startsWith(`${entry.dir}/`) && isScriptFile(file) && packageOf(file) === entry);
     const runByEnclosingConfig = (entry: JudgedPackage, scripts: string[]) => {
-      const enclosing = packageOf(path.posix.join(path.posix.dirname(entry.dir), '-'));
+      const enclosing = enclosingPackage(entry.dir);
       const selection = enclosing === entry ? undefined : selectionOf(enclosing, readingOf(enclosing));
       return (selection?.configs.length ?? 0) > 0 && scripts.some((file) => selection!.runs(file) === true);
     };
@@ -295,7 +297,7 @@ export const testExistenceGate: Gate = {
       const drives = [...suite?.served.map((dir) => packageByDir.get(dir)).filter((entry) => entry !== undefined) ?? [], ...app];
       const served = suiteTests ? withWorkspaceDependencies(drives, byName) : [];
       const chosen = packagesChosenBy(readings.get(tester.entry)!.environment, tester.imports, judged);
-      const ownFixtures = fixtureProjects.filter((fixture) => packageOf(path.posix.join(path.posix.dirname(fixture.dir), '-')) === tester.entry);
+      const ownFixtures = fixtureProjects.filter((fixture) => enclosingPackage(fixture.dir) === tester.entry);
       // Its tests name the fixture, or the helpers they share do (react-router's create-fixture.ts, `defaultTemplateName = "vite-7-template"`).
       const testCode = ownFixtures.length === 0 ? [] : files.filter((file) => packageOf(file) === tester.entry && (judgedTestFiles.has(file) || isInTestFolder(file)));
       const configsOf = (dir: string) => files.filter((file) => path.posix.dirname(file) === dir && TOOL_CONFIG.test(path.posix.basename(file)));
@@ -312,7 +314,7 @@ export const testExistenceGate: Gate = {
     for (const unit of units) {
       const entry = unit.entry;
       if (entry.dir === '' || entry.workspaceRoot !== undefined || testedBy.has(entry)) continue;
-      const enclosing = units.find((other) => other.entry === packageOf(path.posix.join(path.posix.dirname(entry.dir), '-')));
+      const enclosing = units.find((other) => other.entry === enclosingPackage(entry.dir));
       if (!enclosing || enclosing === unit || enclosing.realTests === 0) continue;
       const reachesIn = tallies.get(entry)!.sources.some((file) =>
         importedModules(read(file)).some((specifier) => specifier.startsWith('../') && packageOf(path.posix.join(path.posix.dirname(file), specifier)) === enclosing.entry),
@@ -341,7 +343,7 @@ export const testExistenceGate: Gate = {
     // including `{compat,hooks}/test/browser/**/*.test.jsx`).
     const enclosingRunnerRuns = (entry: JudgedPackage): boolean => {
       if (entry.dir === '' || entry.workspaceRoot !== undefined) return false;
-      const enclosing = packageOf(path.posix.join(path.posix.dirname(entry.dir), '-'));
+      const enclosing = enclosingPackage(entry.dir);
       const selection = selections.get(enclosing);
       if (enclosing === entry || !selection?.configs.length || (readings.get(enclosing)?.runners.length ?? 0) === 0) return false;
       const tally = tallies.get(entry);
