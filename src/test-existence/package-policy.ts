@@ -38,10 +38,9 @@ const REVERSE_DOMAIN = /^(?:com|org|net|io|dev|app|co)\.[\w-]+\.[\w.-]+$/;
 /**
  * Words that make a support package only when it is not published: TanStack Query's `integrations/react-vite`
  * is a private app that only builds against the workspace's packages, to check them; `@vueuse/integrations`,
- * published from `packages/integrations`, ships code and needs tests. So for testing: pnpm's private `testing/registry-mock`
- * serves the tests, a published testing library ships.
+ * published from `packages/integrations`, ships code and needs tests.
  */
-const UNPUBLISHED_SUPPORT_WORDS = new Set(['integration', 'integrations', 'testing']);
+const UNPUBLISHED_SUPPORT_WORDS = new Set(['integration', 'integrations']);
 
 const FIXTURE_PARENTS = new Set(['e2e', 'test', 'tests', '__tests__', 'fixtures', 'fixture', '__fixtures__', 'test-fixtures', 'goldens', '__goldens__']);
 /** In a compound folder name: `pkg-tests-fixtures`; `goldens` hold the output a generator must match (lit's `gen-wrapper-angular/goldens/*`). */
@@ -143,8 +142,10 @@ export function isSupportPackage(pkg: PackageRef): boolean {
   if (isPublished(pkg)) return false;
   // Named config alone and not published, the repository's shared build settings (floating-ui's `config`: defineViteConfig, tsconfig.base).
   if (nameWords.length > 0 && nameWords.every((word) => CONFIG_WORDS.has(word))) return true;
-  // Below a folder named dev, an app not published is one its developers try the packages in by hand (next-auth's apps/dev/express).
-  if (segments.slice(0, -1).includes('dev')) return true;
+  // Below a folder named dev, an app not published is one its developers try the packages in by hand (next-auth's apps/dev/express);
+  // below one named testing, the repository's test infrastructure (pnpm's testing/registry-mock). Only the folder: a private
+  // `@acme/ab-testing` is a feature of the product.
+  if (segments.slice(0, -1).some((segment) => segment === 'dev' || segment === 'testing')) return true;
   // A reverse-domain id names an app, and its `example` is a placeholder domain: dub's Stripe app, `com.example.dub`.
   const nameSegments = REVERSE_DOMAIN.test(name) ? [] : [name];
   return [...segments, ...nameSegments].some((segment) => wordsOf(segment).some((word) => SUPPORT_WORDS.has(word) || UNPUBLISHED_SUPPORT_WORDS.has(word)));

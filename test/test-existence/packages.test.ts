@@ -167,12 +167,17 @@ describe('packages as a user sees them', () => {
       'testing/registry-mock/src/index.ts': SOURCE,
       'testing/library/package.json': manifest('@scope/testing-library', {}, { version: '1.0.0' }),
       'testing/library/src/index.ts': SOURCE,
+      // Nor does a private package whose name only contains the word: an A/B testing feature of the product.
+      'packages/ab-testing/package.json': manifest('@scope/ab-testing', {}, { private: true }),
+      'packages/ab-testing/src/index.ts': SOURCE,
     }));
     expect(rules(report)).toEqual([
       'tests/none apps/dev-portal/package.json',
       'script/missing apps/dev-portal/package.json',
       'tests/none dev/cli/package.json',
       'script/missing dev/cli/package.json',
+      'tests/none packages/ab-testing/package.json',
+      'script/missing packages/ab-testing/package.json',
       'tests/none packages/jest-test-result/package.json',
       'script/missing packages/jest-test-result/package.json',
       'tests/none packages/stripe-app/package.json',
