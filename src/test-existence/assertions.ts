@@ -189,7 +189,13 @@ export class AssertionFinder {
   private runsAssertingScript(node: t.Node): boolean {
     const awaited = node.type === 'AwaitExpression' && node.argument.type === 'CallExpression';
     const call = awaited ? (node.argument as t.CallExpression) : node.type === 'CallExpression' ? node : undefined;
-    const script = call && nodeScriptRun(call, awaited);
+    // `const run = promisify(exec)`, `util.promisify(cp.execFile)`.
+    const promisifiedRun = (name: string) => {
+      const value = this.names.lastValueOf(name);
+      const promisified = value?.type === 'CallExpression' && calleePath(value.callee)?.at(-1) === 'promisify' ? value.arguments[0] : undefined;
+      return promisified !== undefined && ['exec', 'execFile'].includes(calleePath(promisified)?.at(-1) ?? '');
+    };
+    const script = call && nodeScriptRun(call, awaited, promisifiedRun);
     return script !== undefined && (this.file.localModules?.scriptAsserts(this.file.path, script) ?? false);
   }
 

@@ -4,11 +4,12 @@ import { calleePath, literalValue, type t } from './ast.js';
 const SCRIPT_FILE = /\.[cm]?[jt]sx?$/;
 
 /**
- * Calls that run a command and fail when it exits with an error: awaited, the promise forms (`promisify(execFile)`, execa,
- * `execaNode`); as they are, the synchronous forms that throw (`execFileSync`, `execSync`, `execaSync`). `spawnSync`
- * returns the status and throws nothing, and `spawn`, `fork` and `exec` with a callback leave the exit to the caller.
+ * Calls that run a command and fail when it exits with an error: awaited, the promise forms (`execFileAsync`, execa,
+ * `execaNode`, and any name the file gives `promisify(exec)` or `promisify(execFile)`); as they are, the synchronous forms that
+ * throw (`execFileSync`, `execSync`, `execaSync`). `spawnSync` returns the status and throws nothing, and child_process's own
+ * `exec`, `execFile`, `spawn` and `fork` return at once, leaving the exit to a callback.
  */
-const AWAITED_RUN = /^(?:exec\w*Async|execa(?:Node|Command)?|execFile|exec)$/;
+const AWAITED_RUN = /^(?:exec\w*Async|execa(?:Node|Command)?)$/;
 const THROWING_RUN = /^(?:execFileSync|execSync|execaSync|execaCommandSync)$/;
 
 /**
@@ -16,9 +17,10 @@ const THROWING_RUN = /^(?:execFileSync|execSync|execaSync|execaCommandSync)$/;
  * `await execFileAsync('node', ['test-ssr-dev.js'], { cwd })` and `await execaNode('check.mjs')`, `execSync('node x.js')`.
  * The script's path as written, relative to some folder of the test (its cwd is rarely a literal).
  */
-export function nodeScriptRun(call: t.CallExpression, awaited: boolean): string | undefined {
+export function nodeScriptRun(call: t.CallExpression, awaited: boolean, promisifiedRun: (name: string) => boolean): string | undefined {
   const name = calleePath(call.callee)?.at(-1);
-  if (name === undefined || !(awaited ? AWAITED_RUN.test(name) || THROWING_RUN.test(name) : THROWING_RUN.test(name))) return undefined;
+  const awaitable = name !== undefined && (AWAITED_RUN.test(name) || (call.callee.type === 'Identifier' && promisifiedRun(name)));
+  if (name === undefined || !((awaited && awaitable) || THROWING_RUN.test(name))) return undefined;
   const [first, second] = call.arguments;
   if (!first) return undefined;
   // execaNode('check.mjs', args)

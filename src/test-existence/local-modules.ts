@@ -139,7 +139,7 @@ export class LocalModules {
     for (let dir = path.posix.dirname(from); ; dir = path.posix.dirname(dir)) {
       const file = dir === '.' ? relative : path.posix.join(dir, relative);
       if (this.files.has(file)) return this.askFile(file, (exports) => exports.assertsAsItRuns(), false);
-      if (dir === '.' || dir === '/') return false;
+      if (dir === '.') return false;
     }
   }
 

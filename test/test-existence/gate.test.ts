@@ -600,7 +600,7 @@ describe('test-existence gate', () => {
     // vite's playground: `await execFileAsync('node', ['test-ssr-dev.js'], { cwd })`, the script calling assert.match(…) in a function it runs.
     const script = "import assert from 'node:assert';\nimport { add } from './src/add.js';\nasync function runTest() {\n  assert.equal(add(1, 2), 3);\n}\nrunTest();\n";
     const test = [
-      "import { execFile, execFileSync, execSync, spawnSync } from 'node:child_process';",
+      "import { exec, execFile, execFileSync, execSync, spawnSync } from 'node:child_process';",
       "import path from 'node:path';",
       "import { promisify } from 'node:util';",
       "import { execaNode } from 'execa';",
@@ -612,6 +612,9 @@ describe('test-existence gate', () => {
       "test('status left unread', () => {\n  spawnSync('node', ['check.js']);\n});",
       "test('not awaited', () => {\n  execFileAsync('node', ['check.js']);\n});",
       "test('a script that checks nothing', async () => {\n  await execFileAsync('node', ['build.js']);\n});",
+      // child_process's own exec returns at once, whatever the script does; promisified, it rejects when the script fails.
+      "test('callback form', async () => {\n  await exec('node check.js');\n});",
+      "test('promisified', async () => {\n  const run = promisify(exec);\n  await run('node check.js');\n});",
     ].join('\n');
     const report = await runGate(tempDir({
       'package.json': manifest('app', { test: 'vitest run' }),
@@ -620,7 +623,7 @@ describe('test-existence gate', () => {
       'build.js': "import { add } from './src/add.js';\nconsole.log(add(1, 2));\n",
       'test/run.test.js': `${test}\n`,
     }));
-    expect(rules(report)).toEqual(['test/no-assertion test/run.test.js:17', 'test/no-assertion test/run.test.js:20', 'test/no-assertion test/run.test.js:23']);
+    expect(rules(report)).toEqual(['test/no-assertion test/run.test.js:17', 'test/no-assertion test/run.test.js:20', 'test/no-assertion test/run.test.js:23', 'test/no-assertion test/run.test.js:26']);
   });
 
   it("takes constants compared with a runner's own expect or assert, in the runner's repository, for a check of the matcher", async () => {
