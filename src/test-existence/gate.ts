@@ -160,7 +160,7 @@ export const testExistenceGate: Gate = {
     // An example outside any workspace is a project of its own, which its readers run by hand: its tests are the repository's only
     // where the root's test, or a workflow on pull_request, runs them (ava's examples/*, whose `t.pass()` tests show a reporter),
     // or where the runner config of the package around it takes them.
-    const runByRepositoryTest = scriptsRunByRootTests(discovery, new Set(['']));
+    let runByRepositoryTest: ReturnType<typeof scriptsRunByRootTests> | undefined;
     const scriptsOf = (entry: JudgedPackage) => files.filter((file) => file.startsWith(`${entry.dir}/`) && isScriptFile(file) && packageOf(file) === entry);
     const runByEnclosingConfig = (entry: JudgedPackage, scripts: string[]) => {
       const enclosing = enclosingPackage(entry.dir);
@@ -173,7 +173,9 @@ export const testExistenceGate: Gate = {
         const scripts = scriptsOf(entry);
         if (!scripts.some(isTestFile)) return false;
         const testScripts = Object.keys(entry.manifest?.scripts ?? {}).filter((name) => TEST_TARGET.test(name));
-        return !testScripts.some((name) => runByRepositoryTest(entry.dir).includes(name) || pullRequestCoverage()?.hasRun(entry, name) === true) && !runByEnclosingConfig(entry, scripts);
+        // Read once, and only where there is an example with tests.
+        const runByRoot = (runByRepositoryTest ??= scriptsRunByRootTests(discovery, new Set([''])))(entry.dir);
+        return !testScripts.some((name) => runByRoot.includes(name) || pullRequestCoverage()?.hasRun(entry, name) === true) && !runByEnclosingConfig(entry, scripts);
       }),
     );
     const excluded = new Set(packages.filter((entry) => fixtures.has(entry) || unrunExamples.has(entry) || policy.allowed(entry)));
