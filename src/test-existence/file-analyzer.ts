@@ -240,9 +240,9 @@ export class FileAnalyzer {
     this.qunit = QUNIT_FILE.test(code);
     const localModules = options.localModules;
     if (localModules) {
-      this.names.isOwnTestLibrary = (source) => localModules.isOwnTestLibrary(source);
+      this.names.isOwnTestLibrary = (source) => localModules.isOwnTestLibrary(source, file);
       // In the runner's own repository its global `expect` is the code under test too (jest's e2e `expect({}).toEqual({})` once Symbol is deleted).
-      if (GLOBAL_EXPECT_MODULES.some((name) => localModules.isOwnTestLibrary(name))) this.names.expectsUnderTest.add('expect');
+      if (GLOBAL_EXPECT_MODULES.some((name) => localModules.isOwnTestLibrary(name, file))) this.names.expectsUnderTest.add('expect');
     }
     this.finder = new AssertionFinder(this.names, {
       path: file,

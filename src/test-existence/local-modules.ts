@@ -59,10 +59,15 @@ export class LocalModules {
     this.aliases = new ImportAliases(files, read, packageNamed);
   }
 
-  /** Whether a runner or an assertion library imported by its name (`vitest`, `@jest/globals`) is a package of the repository: its own code. */
-  isOwnTestLibrary(source: string): boolean {
+  /**
+   * Whether a runner or an assertion library that `importer` imports by its name is its own code: a package of the repository
+   * that is a runner (`vitest`, `@jest/globals`), or the library of test helpers whose own tests `importer` is
+   * (`@effect/vitest`'s `it.effect('…', () => Effect.sync(() => expect(1).toEqual(1)))` checks its `it.effect`).
+   */
+  isOwnTestLibrary(source: string, importer: string): boolean {
     const name = source.startsWith('.') ? undefined : packageNameOf(source);
-    return name !== undefined && TEST_LIBRARIES.has(name) && this.packageNamed?.(name) !== undefined;
+    if (name === undefined || this.packageNamed?.(name) === undefined) return false;
+    return TEST_LIBRARIES.has(name) || this.packageContaining?.(importer) === name;
   }
 
   /**

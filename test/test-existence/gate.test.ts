@@ -648,6 +648,22 @@ describe('test-existence gate', () => {
     expect(rules(await runGate(repository(tested('packages/vitest', '@acme/vitest-helpers'))))).toEqual(['test/tautology packages/core/test/escaping.test.ts:3', 'test/tautology packages/core/test/escaping.test.ts:6', 'test/tautology packages/core/test/global.test.ts:1', playwright]);
   });
 
+  it("takes constants compared with a test library's expect, in that library's own tests, for a check of the library", async () => {
+    // @effect/vitest's test/index.test.ts: `it.effect.skipIf(false)('…', () => Effect.sync(() => expect(1).toEqual(1)))` checks its `it.effect`.
+    const report = await runGate(tempDir({
+      'package.json': manifest('mono', { test: 'vitest run' }, { private: true, workspaces: ['packages/*'] }),
+      'packages/vitest-effect/package.json': manifest('@acme/vitest-effect', { test: 'vitest run' }, { version: '1.0.0', main: 'src/index.ts', peerDependencies: { vitest: '^3.0.0' } }),
+      'packages/vitest-effect/src/index.ts': "import { it as base } from 'vitest';\nexport { expect } from 'vitest';\nexport const it = Object.assign(base, { effect: (title: string, run: () => Promise<void>) => base(title, () => run()) });\n",
+      'packages/vitest-effect/test/index.test.ts': "import { expect, it } from '@acme/vitest-effect';\nit.effect('runs the effect', async () => {\n  expect(1).toEqual(1);\n});\n",
+      'packages/core/package.json': manifest('@acme/core', { test: 'vitest run' }, { version: '1.0.0', devDependencies: { '@acme/vitest-effect': '1.0.0' } }),
+      'packages/core/src/add.js': SOURCE,
+      'packages/core/test/add.test.js': REAL_TEST,
+      'packages/core/test/placeholder.test.ts': "import { expect, it } from '@acme/vitest-effect';\nit('placeholder', () => {\n  expect(1).toEqual(1);\n});\n",
+    }));
+    // Elsewhere the library's expect is the runner's, and a placeholder stays a tautology.
+    expect(rules(report)).toEqual(['test/tautology packages/core/test/placeholder.test.ts:2']);
+  });
+
   it("follows the helpers a package under test ships under a testing subpath, and not the rest of its code", async () => {
     const report = await runGate(tempDir({
       'package.json': manifest('mono', { test: 'vitest run' }, { private: true, workspaces: ['packages/*'] }),
