@@ -106,6 +106,12 @@ const TOOL_DIRECTORIES = new Set(['jest', 'vitest', 'mocha', 'karma', 'cypress',
  */
 const NON_SOURCE_FILE = /(?:^\.|^(?:jest|karma)\.[^.]+\.|^(?:jest|vitest|mocha|karma)-|\.(?:config|conf|setup|preset|stories|bench)\.|^setup-?tests\.|^(?:gulpfile|gruntfile)\.|\.d\.[cm]?ts$)/i;
 
+/**
+ * A build script at the package's top (uptime-kuma's `extra/uptime-kuma-push/build.js`, which its Dockerfile runs to pick the
+ * binary `go build` made; esbuild's `build.mjs`): the package's tooling, as a `gulpfile.js` is. Below `src/` a `build.js` is code.
+ */
+const BUILD_SCRIPT = /^build\.[cm]?[jt]s$/;
+
 /** A folder named for the tests it supports: sveltekit's `test-utils/`, `testing/`, graphql-js's `__testUtils__/`. */
 function isTestSupportFolder(name: string): boolean {
   return wordsOf(name).some((word) => word === 'test' || word === 'tests' || word === 'testing');
@@ -117,5 +123,6 @@ export function isSourceFile(relative: string): boolean {
   const segments = relative.split('/');
   const name = segments.pop()!;
   if (segments.length > 0 && TOOL_DIRECTORIES.has(segments[0]!)) return false;
+  if (segments.length === 0 && BUILD_SCRIPT.test(name)) return false;
   return !NON_SOURCE_FILE.test(name) && !segments.some((segment) => segment.startsWith('.') || NON_SOURCE_DIRECTORIES.has(segment) || isTestSupportFolder(segment));
 }

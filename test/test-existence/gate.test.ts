@@ -292,6 +292,9 @@ describe('test-existence gate', () => {
       'jest.setup.js': "import '@testing-library/jest-dom';\n",
       'setupTests.ts': 'export {};\n',
       'gulpfile.js': 'exports.default = () => {};\n',
+      // A build script at the top (uptime-kuma's push package: its Dockerfile runs `node build.js` to pick what `go build` made).
+      'build.js': "const fs = require('fs');\nfs.renameSync(`./build/push-${process.argv[2]}`, './push');\n",
+      'build.mjs': "import { build } from 'esbuild';\nawait build({ entryPoints: ['src/index.ts'] });\n",
       'karma.conf.js': 'module.exports = (config) => config.set({});\n',
       'wdio.conf.ts': 'export const config = {};\n',
       '.eslintrc.cjs': 'module.exports = {};\n',
@@ -328,6 +331,9 @@ describe('test-existence gate', () => {
     const report = await runGate(cwd);
     expect(report.metrics).toMatchObject({ 'source-files': 0, 'test-files': 1 });
     expect(rules(report)).toEqual([]);
+    // Below the package's top, a build.js is the package's code (a site generator's `src/build.js`).
+    const generator = tempDir({ 'package.json': manifest('generator', { test: 'vitest run' }), 'src/build.js': SOURCE, 'test/build.test.js': REAL_TEST });
+    expect((await runGate(generator)).metrics).toMatchObject({ 'source-files': 1, 'test-files': 1 });
   });
 
   it("takes mobx's when given a condition alone for a wait that fails the test by its timeout, imported by name or by mobx's own tests", async () => {
