@@ -51,6 +51,30 @@ export function isTypeCheckingFunction(fn: FunctionNode | undefined): boolean {
 }
 
 /**
+ * Whether a test's body declares a generic function that calls code: the compiler checks that call for every type the parameters
+ * allow, called or not (date-fns's `function _test<DateType extends Date>(arg: DateArg<DateType>) { isSameQuarter(arg, …) }`, zod's
+ * `<T extends z.ZodType<string>>(schema: T, sortBy: SortItem<z.output<T>>[] = []) => make(schema).default(sortBy)`).
+ */
+export function declaresGenericFunction(fn: FunctionNode): boolean {
+  if (fn.body.type !== 'BlockStatement') return false;
+  const checked = (node: t.Node | null | undefined) => node !== null && node !== undefined && isFunction(node) && Boolean(node.typeParameters) && callsCode(node.body);
+  return fn.body.body.some((statement) => {
+    if (statement.type === 'FunctionDeclaration') return Boolean(statement.typeParameters) && statement.body !== null && callsCode(statement.body);
+    if (statement.type === 'VariableDeclaration') return statement.declarations.some(({ init }) => checked(init));
+    return statement.type === 'ExpressionStatement' && checked(statement.expression);
+  });
+}
+
+function callsCode(body: t.Node): boolean {
+  let found = false;
+  walk(body, (node) => {
+    found ||= node.type === 'CallExpression' || node.type === 'NewExpression';
+    return !found;
+  });
+  return found;
+}
+
+/**
  * A command that runs the type checker: `pnpm typecheck`, `tsc --noEmit`, `vue-tsc`, or a script named for checking types in
  * either order (sveltekit's `pnpm testtypes`, `npm run check:types`, `yarn types:check`).
  */

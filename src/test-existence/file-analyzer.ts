@@ -9,7 +9,7 @@ import { Bindings, CHECKING_NAME, SUITE_BASES, TEST_BASES, TYPE_ASSERTIONS, type
 import { isTestCodePath } from './files.js';
 import { CURRIED, Declarations, denoTestObject, type Declaration, type Flags } from './declarations.js';
 import { acknowledge, awaitsCallback, endsAwaitingEvent, endsThrowingIf, generatorOf, GENERATOR_MODULES, isBindCall, isWrittenFile, onlyCalls, runsCallersTest, settlesOnEvent, throwsInFunctionWithin, throwsOnCondition } from './test-body.js';
-import { compilerReading, runsCheckingCommand } from './compiler-checks.js';
+import { compilerReading, declaresGenericFunction, runsCheckingCommand } from './compiler-checks.js';
 import type { AnalyzeOptions, FileAnalysis, TestCase, TestClass } from './analyze.js';
 import type { DeclaredTests } from './local-modules.js';
 
@@ -18,7 +18,7 @@ import type { DeclaredTests } from './local-modules.js';
  * assert, each test classified (analyze.ts parses the file and hands its tree here).
  */
 
-/** A test's own timeout under this is a limit on its speed, not room for slow work (the runners' defaults are 2–5 s). */
+/** A test's own timeout up to this is a limit on its speed, not room for slow work (the runners' defaults are 2–5 s). */
 const TIGHT_TIMEOUT_MS = 1000;
 /** The runners whose `expect` is a global of the tests they run. */
 const GLOBAL_EXPECT_MODULES = ['jest', 'expect', '@jest/globals', 'vitest'];
@@ -53,9 +53,10 @@ const TYPES_NAMED_TEST = /(?:^|\/)(?:types?|typings)\.(?:test|spec)\.[cm]?tsx?$/
 const TYPE_TESTS_TITLE = /\btype[- ]?(?:tests?|only)\b/i;
 /**
  * A test's title or comment saying that it checks compilation: `should compile when …`, `This should compile without errors`, `Type-only check`,
- * trpc's `good initialData does not typeerror` beside `invalid initialData should typeerror`; or a suite's, trpc's `describe('typedefs on createClient')`.
+ * trpc's `good initialData does not typeerror` beside `invalid initialData should typeerror`, zod's `z.pipe type enforcement`; or a suite's,
+ * trpc's `describe('typedefs on createClient')`.
  */
-const COMPILE_CHECK_NOTE = /\bshould (?:compile|type-?check)\b|\bcompiles? without (?:type )?errors?\b|\bcompile[- ]time\b|\btype[- ]only\b|\btype[- ]?errors?\b|\btypedefs?\b|\btypings\b/i;
+const COMPILE_CHECK_NOTE = /\bshould (?:compile|type-?check)\b|\bcompiles? without (?:type )?errors?\b|\bcompile[- ]time\b|\btype[- ]only\b|\btype[- ]?errors?\b|\btype[- ]enforcement\b|\bassignab(?:le|ility)\b|\btypedefs?\b|\btypings\b/i;
 
 
 
@@ -835,12 +836,14 @@ export class FileAnalyzer {
     // A type test in a test file: `// @ts-expect-error` asserts that the next line does not compile.
     // Beside constant assertions it is more likely a silenced error than a check (jest's `// @ts-expect-error` over `globalThis.Symbol = undefined`).
     if (fn && assertions.size === 0 && this.typeErrorExpectations.some((at) => at > fn.start && at < fn.end)) assertions.add('live');
+    // So is one that declares a generic function, whose calls the compiler checks (see declaresGenericFunction).
+    if (fn && assertions.size === 0 && this.typescript && declaresGenericFunction(fn)) assertions.add('live');
     // In a file of type tests (it expects type errors), one that says it checks compilation is the compiler's: novu's
     // `it('should compile when returning undefined for …', () => { workflow(…) })`, xstate's `// This should compile without errors`.
     if (fn && assertions.size === 0 && this.typescript && this.typeErrorExpectations.length > 0 && (COMPILE_CHECK_NOTE.test(title) || scope.checksCompilation || this.compileNotes.some((at) => at > fn.start && at < fn.end))) assertions.add('live');
     // A tight timeout of its own is a check of speed: unocss's `it('with incomplete element', async () => { await uno.generate(input) }, 20)`,
     // which replaced `expect(end - start).toBeLessThan(100)`; the runner fails the test once it takes that long.
-    if (fn && assertions.size === 0 && (ownTimeout(call) ?? Infinity) < TIGHT_TIMEOUT_MS) assertions.add('live');
+    if (fn && assertions.size === 0 && (ownTimeout(call) ?? Infinity) <= TIGHT_TIMEOUT_MS) assertions.add('live');
     // A test that declares subtests (`t.test(…)` of node:test) is a suite: its subtests are the tests.
     if (this.tests.length > before) {
       if (flags.focused) this.focusedSuites.push({ title: this.titleOf(call), ...this.lines.at(call.start) });

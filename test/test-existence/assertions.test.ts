@@ -152,6 +152,9 @@ describe('chains and assert modules however written', () => {
     expect(classes("it('is fast', async () => { await generate(input) }, 20);")).toEqual(['real']);
     expect(classes("test('is fast', { timeout: 50 }, async () => { await generate(input) });")).toEqual(['real']);
     expect(classes("it('is fast', async () => { await generate(input) }, { timeout: 200 });")).toEqual(['real']);
+    // effect's ReDoS tests: `it('avoids backtracking…', { timeout: 1_000 }, () => { router.find('GET', '/' + 'a-'.repeat(8_000)) })`.
+    expect(classes("it('avoids backtracking', { timeout: 1_000 }, () => { router.find('GET', long) });")).toEqual(['real']);
+    expect(classes("it('builds', async () => { await build() }, 1001);")).toEqual(['no-assertion']);
     expect(classes("it('builds', async () => { await build() }, 60_000);")).toEqual(['no-assertion']);
     expect(classes("it('builds', async () => { await build() });")).toEqual(['no-assertion']);
   });
@@ -1483,12 +1486,14 @@ describe('tautologies: only known value matchers on constants', () => {
       // trpc's: `good initialData does not typeerror` beside `invalid initialData should typeerror`, and a suite of `typedefs on createClient`.
       "it('good initialData does not typeerror', () => {\n  workflow('z');\n});",
       "describe('typedefs on workflow', () => {\n  it('ok to pass only a name', () => {\n    workflow('w');\n  });\n});",
+      // zod's `z.pipe type enforcement`.
+      "it('pipe type enforcement', () => {\n  pipe(pipe(string(), transform((v) => new Date(v))), date());\n});",
     ].join('\n');
-    expect(classes(code, 'workflow.test.ts')).toEqual(['real', 'real', 'real', 'no-assertion', 'real', 'real']);
+    expect(classes(code, 'workflow.test.ts')).toEqual(['real', 'real', 'real', 'no-assertion', 'real', 'real', 'real']);
     // Without a type error expected anywhere, or in JavaScript, "compile" is the code under test's word (a compiler that should compile x).
     const untyped = code.replace(/ *\/\/ @ts-expect-error.*\n/, '');
-    expect(classes(untyped, 'workflow.test.ts')).toEqual(['no-assertion', 'no-assertion', 'no-assertion', 'no-assertion', 'no-assertion', 'no-assertion']);
-    expect(classes(code, 'workflow.test.js')).toEqual(['real', 'no-assertion', 'no-assertion', 'no-assertion', 'no-assertion', 'no-assertion']);
+    expect(classes(untyped, 'workflow.test.ts')).toEqual(['no-assertion', 'no-assertion', 'no-assertion', 'no-assertion', 'no-assertion', 'no-assertion', 'no-assertion']);
+    expect(classes(code, 'workflow.test.js')).toEqual(['real', 'no-assertion', 'no-assertion', 'no-assertion', 'no-assertion', 'no-assertion', 'no-assertion']);
   });
 
   it('takes a TypeScript test that only declares functions it never calls for a check by the compiler', () => {
@@ -1499,6 +1504,14 @@ describe('tautologies: only known value matchers on constants', () => {
     // What runs is no declaration: a function the test calls, a value computed beside it.
     expect(type('function check(value: number) { f(value) }\ncheck(1);')).toBe('no-assertion');
     expect(type('const run = (value: number) => f(value);\nconst result = run(1);')).toBe('no-assertion');
+    // Unless it is generic: its type parameters are the compiler's, called or not (date-fns's `_test("2014-02-11", …, { in: tz(…) })`
+    // after its declaration; zod's generic arrows in "generic assignability in objects", one of them a bare statement).
+    expect(type('function _test<D extends Date>(arg: DateArg<D>) {\n  isSameQuarter(arg, arg);\n}\n_test("2014-02-11");')).toBe('real');
+    expect(type('const make = <T extends ZodType<string>>(key: T) => object({ key });')).toBe('real');
+    expect(type('<T extends ZodType<string>>(key: T, sortBy: Item<output<T>>[] = []) => make(key).array().default(sortBy);')).toBe('real');
+    // Not one that calls nothing for the compiler to check, nor a generic function inside a call.
+    expect(type('const wrap = <T,>(x: T) => [x];\nwrap(1);')).toBe('no-assertion');
+    expect(type('items.forEach(<T,>(item: T) => { use(item); });')).toBe('no-assertion');
     // JavaScript has no compiler to check a function that never runs.
     expect(type('function _test(arg) { startOfDay(arg) }', 'a.test.js')).toBe('no-assertion');
     // ajv's idiom: values written for their annotations, kept from the linter with `void`.
