@@ -16,8 +16,11 @@ const MODIFIERS = new Set([
   'skip', 'only', 'todo', 'each', 'for', 'concurrent', 'sequential', 'serial', 'parallel', 'failing', 'fails', 'fixme', 'fail', 'runIf', 'skipIf', 'shuffle', 'describe', 'cb',
   'effect', 'scoped', 'live', 'scopedLive', 'prop', 'layer',
 ]);
-/** Members whose call returns the function that then takes the title: `test.each(table)(title, fn)`. */
-export const CURRIED = new Set(['each', 'for', 'runIf', 'skipIf', 'layer']);
+/**
+ * Members whose call returns the function that then takes the title: `test.each(table)(title, fn)`, and @fast-check/vitest's and
+ * @fast-check/jest's property tests, `test.prop([fc.integer()])(title, (a) => …)`.
+ */
+export const CURRIED = new Set(['each', 'for', 'runIf', 'skipIf', 'layer', 'prop']);
 /** Members that make a suite of a test function: `test.describe(…)`, @effect/vitest's `it.layer(TestLayer)(…)`. */
 const SUITE_MODIFIERS = new Set(['describe', 'layer']);
 const SKIP_MODIFIERS = new Set(['skip', 'fixme']);

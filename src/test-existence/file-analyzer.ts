@@ -8,7 +8,7 @@ import type { AssertionKind } from './constants.js';
 import { Bindings, CHECKING_NAME, SUITE_BASES, TEST_BASES, TYPE_ASSERTIONS, type HelperRef } from './bindings.js';
 import { isTestCodePath } from './files.js';
 import { CURRIED, Declarations, denoTestObject, type Declaration, type Flags } from './declarations.js';
-import { acknowledge, awaitsCallback, endsAwaitingEvent, endsThrowingIf, generatorOf, GENERATOR_MODULES, isBindCall, isWrittenFile, onlyCalls, runsCallersTest, settlesOnEvent, throwsInFunctionWithin, throwsOnCondition } from './test-body.js';
+import { acknowledge, awaitsCallback, endsAwaitingEvent, endsThrowingIf, generatorOf, GENERATOR_MODULES, isBindCall, isWrittenFile, onlyCalls, returnsCondition, runsCallersTest, settlesOnEvent, throwsInFunctionWithin, throwsOnCondition } from './test-body.js';
 import { compilerReading, declaresGenericFunction, runsCheckingCommand } from './compiler-checks.js';
 import type { AnalyzeOptions, FileAnalysis, TestCase, TestClass } from './analyze.js';
 import type { DeclaredTests } from './local-modules.js';
@@ -841,6 +841,8 @@ export class FileAnalyzer {
     // In a file of type tests (it expects type errors), one that says it checks compilation is the compiler's: novu's
     // `it('should compile when returning undefined for …', () => { workflow(…) })`, xstate's `// This should compile without errors`.
     if (fn && assertions.size === 0 && this.typescript && this.typeErrorExpectations.length > 0 && (COMPILE_CHECK_NOTE.test(title) || scope.checksCompilation || this.compileNotes.some((at) => at > fn.start && at < fn.end))) assertions.add('live');
+    // A property test's function that returns a condition: fast-check fails the test on a counterexample that makes it false.
+    if (fn && assertions.size === 0 && declaration.modifiers.includes('prop') && returnsCondition(fn)) assertions.add('live');
     // A tight timeout of its own is a check of speed: unocss's `it('with incomplete element', async () => { await uno.generate(input) }, 20)`,
     // which replaced `expect(end - start).toBeLessThan(100)`; the runner fails the test once it takes that long.
     if (fn && assertions.size === 0 && (ownTimeout(call) ?? Infinity) <= TIGHT_TIMEOUT_MS) assertions.add('live');

@@ -1,4 +1,4 @@
-import { boundNames, calleePath, isFunction, isString, keyName, propertyValue, propertyName, rootName, unwrapAwait, walk, withoutTypeAssertions, type FunctionNode, type SourceLines, type t } from './ast.js';
+import { boundNames, calleePath, isFunction, isString, keyName, propertyValue, propertyName, returnedValues, rootName, unwrapAwait, walk, withoutTypeAssertions, type FunctionNode, type SourceLines, type t } from './ast.js';
 import type { TestCase, TestClass } from './analyze.js';
 import { isScriptFile } from './files.js';
 
@@ -656,6 +656,24 @@ export function endsThrowingIf(fn: FunctionNode): boolean {
 }
 
 const COMPARISONS = new Set(['===', '!==', '==', '!=', '<', '<=', '>', '>=']);
+
+/**
+ * Whether a property test's function returns a condition, which fast-check fails on a counterexample that makes it false:
+ * @effect/vitest's `it.prop('symmetry', [realNumber, FastCheck.integer()], ([a, b]) => a + b === b + a)`.
+ */
+export function returnsCondition(fn: FunctionNode): boolean {
+  return returnedValues(fn).some(isCondition);
+}
+
+/** A method or function that answers a question: `includes`, `startsWith`, `Number.isInteger`, `Object.is`, `set.has`. */
+const PREDICATE_NAME = /^(?:includes|startsWith|endsWith|every|some|test|(?:is|has)(?:[A-Z]\w*)?)$/;
+
+function isCondition(node: t.Node): boolean {
+  if (node.type === 'BinaryExpression') return COMPARISONS.has(node.operator) || node.operator === 'instanceof' || node.operator === 'in';
+  if (node.type === 'LogicalExpression') return isCondition(node.left) && isCondition(node.right);
+  if (node.type === 'CallExpression') return PREDICATE_NAME.test((node.callee.type === 'MemberExpression' ? propertyName(node.callee) : node.callee.type === 'Identifier' ? node.callee.name : undefined) ?? '');
+  return node.type === 'UnaryExpression' && node.operator === '!';
+}
 
 /** An `if` that throws in a branch, or a loop whose body ends in one (helmet's check of every source file, byte by byte). */
 function endsThrowing(last: t.Node | undefined): boolean {

@@ -951,6 +951,30 @@ describe('helpers', () => {
     expect(classes(code, 'a.test.ts')).toEqual(['real', 'real', 'real', 'real', 'no-assertion', 'no-assertion']);
   });
 
+  it('takes a property that returns a condition for a check: fast-check fails it on a counterexample', () => {
+    // @effect/vitest's `it.prop(title, arbitraries, fn)`, and @fast-check/vitest's curried `test.prop(arbitraries)(title, fn)`.
+    const effect = [
+      "import { it } from '@effect/vitest';",
+      "it.prop('symmetry', [FastCheck.integer(), FastCheck.integer()], ([a, b]) => a + b === b + a);",
+      "it.prop('sign', { a: FastCheck.integer() }, ({ a }) => { return a >= 0 || a < 0; });",
+      "it.prop('runs', [FastCheck.integer()], ([a]) => { format(a); });",
+      "it.prop('negates', [FastCheck.string()], ([s]) => !isEmpty(s + 'x'));",
+    ].join('\n');
+    expect(classes(effect, 'a.test.ts')).toEqual(['real', 'real', 'no-assertion', 'real']);
+    const curried = [
+      "import { test, fc } from '@fast-check/vitest';",
+      "test.prop([fc.integer(), fc.integer()])('symmetry', (a, b) => a + b === b + a);",
+      "test.prop([fc.integer()])('runs', (a) => { format(a); });",
+      "test.prop([fc.integer()])('expects', (a) => { expect(parse(format(a))).toBe(a); });",
+      "test.skip.prop([fc.integer()])('later', (a) => a === a);",
+      // fast-check's own example: a predicate's call returned.
+      "test.prop([fc.string(), fc.string()])('substring', (a, b) => { return (a + b).includes(b); });",
+    ].join('\n');
+    expect(classes(curried, 'a.test.ts')).toEqual(['real', 'no-assertion', 'real', 'skipped', 'real']);
+    // A comparison a test returns elsewhere is what the test hands back, not a check.
+    expect(classes("it('compares', () => a === b);", 'a.test.ts')).toEqual(['no-assertion']);
+  });
+
   it('counts the functions a factory named to make checks makes, and a checking helper that throws an error of its own on a condition', () => {
     const code = [
       "import { deepStrictEqual } from 'node:assert';",
