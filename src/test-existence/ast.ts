@@ -265,7 +265,7 @@ function unchain(node: t.Node): t.Node {
  * The names along a member chain, root first; `through` says which node a call (or tagged
  * template) leads on to, given how many names were read, or ends the path.
  */
-function namePath(node: t.Node, through: (node: t.Node, namesRead: number) => t.Node | undefined): string[] | undefined {
+function namePath(node: t.Node, through: (node: t.Node, namesRead: readonly string[]) => t.Node | undefined): string[] | undefined {
   const names: string[] = [];
   let current: t.Node | undefined = unchain(node);
   while (current) {
@@ -278,7 +278,7 @@ function namePath(node: t.Node, through: (node: t.Node, namesRead: number) => t.
       if (!name) return undefined;
       names.push(name);
       current = unchain(current.object);
-    } else current = through(current, names.length);
+    } else current = through(current, names);
   }
   return undefined;
 }
@@ -288,10 +288,13 @@ export function calleePath(node: t.Node): string[] | undefined {
   return namePath(node, (current) => (current.type === 'CallExpression' ? unchain(current.callee) : undefined));
 }
 
-/** Like calleePath, but only through the call of a curried modifier: `test.each(table)` yes, `foo().it` no. */
+/**
+ * Like calleePath, but only through the call of a curried modifier: `test.each(table)` yes, `foo().it` no; and through one
+ * curried modifier's call to another's (nuxt's `it.skipIf(isDev).each(table)(title, fn)`).
+ */
 export function declarationPath(node: t.Node, curried: ReadonlySet<string>): string[] | undefined {
   return namePath(node, (current, namesRead) => {
-    if (namesRead > 0 || (current.type !== 'CallExpression' && current.type !== 'TaggedTemplateExpression')) return undefined;
+    if ((namesRead.length > 0 && !curried.has(namesRead.at(-1)!)) || (current.type !== 'CallExpression' && current.type !== 'TaggedTemplateExpression')) return undefined;
     const inner = current.type === 'CallExpression' ? current.callee : current.tag;
     return inner.type === 'MemberExpression' && curried.has(propertyName(inner) ?? '') ? inner : undefined;
   });

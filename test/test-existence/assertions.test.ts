@@ -1771,6 +1771,10 @@ describe('skipIf and runIf', () => {
     ["test.runIf(!true)('t', () => { expect(f()).toBe(1) })", 'skipped'],
     ["test.skipIf(process.platform === 'win32')('t', () => { expect(f()).toBe(1) })", 'real'],
     ["it.runIf(isCI)('t', () => { expect(f()).toBe(1) })", 'real'],
+    // Chained with a table (nuxt's `it.skipIf(isDev).each([…])('%s', async (path) => { … })`): one test of the table, not a todo titled by the condition.
+    ["it.skipIf(isDev).each([['/a'], ['/b']])('%s', (path) => { expect(f(path)).toBe(1) })", 'real'],
+    ["it.skipIf(true).each([['/a']])('%s', (path) => { expect(f(path)).toBe(1) })", 'skipped'],
+    ["test.runIf(isCI).for([1, 2])('%i', (n) => { f(n) })", 'no-assertion'],
   ])('%s → %s', (code, expected) => {
     expect(classes(code)).toEqual([expected]);
   });
