@@ -19,7 +19,7 @@ import { pullRequestRuns } from '../hygiene/pull-request-runs.js';
 import type { ScriptCoverage } from '../hygiene/coverage.js';
 import { endToEndSuite } from './served-packages.js';
 import { checkTestScript, delegatesToWorkspaces, isTestRunnerCommand, toolingFiles, WORKSPACE_TASK_RUNNERS, type TestScriptReading } from './scripts.js';
-import { dependencyNames, fixtureDependencies, onlyRunsTests, packagesChosenBy, testPackagesOf, withWorkspaceDependencies, type PackageTests } from './test-packages.js';
+import { dependencyNames, fixtureDependencies, onlyRunsTests, packagesChosenBy, packagesUsedBuilt, testPackagesOf, withWorkspaceDependencies, type PackageTests } from './test-packages.js';
 
 type RuleLevel = Level | 'off';
 
@@ -277,7 +277,9 @@ export const testExistenceGate: Gate = {
       const runs = readings.get(entry)!.runnerFiles.flatMap((run) => run.paths.map((file) => path.posix.join(entry.dir, file)));
       return { entry, dir: entry.dir, name: entry.name, sourceFiles: tally.sources.length, testFiles: tally.testFiles, realTests: tally.classes.real, imports: tally.imports, runs, onlyRunsTests: onlyRunsTests(entry, fileSet, dependedOn) };
     });
-    const testedBy = testPackagesOf(units, packageOf);
+    const testedBy = testPackagesOf(units, packageOf, (testPackage) =>
+      testFiles.filter(({ file }) => packageOf(file) === testPackage.entry).flatMap(({ file }) => packagesUsedBuilt(file, read(file), packageOf)),
+    );
     const byName = packagesByName(judged);
     // An app the end-to-end suite of another package starts is tested through it, when that suite has real tests (react-hook-form's
     // app/, which Playwright's webServer runs), and so is a package a suite is pointed at by an environment variable and imports

@@ -26,12 +26,13 @@ export interface PackageTests<P> {
 
 /**
  * The test packages that test each package: a package of test files only (or of tests and fewer files
- * that support them, see onlyRunsTests), with real tests, tests every package its tests import by name,
+ * that support them, see onlyRunsTests), with real tests, tests every package its tests import by name
+ * or use built (see packagesUsedBuilt, given as `builtBy`),
  * and every package whose test script runs its files (a root whose `npm test` is `mocha --recursive
  * packages/tests`). A name shared by a workspace root and a member (enzyme's root and `packages/enzyme`)
  * is the member's: that is what the import resolves to.
  */
-export function testPackagesOf<P>(units: ReadonlyArray<PackageTests<P>>, packageOf: (file: string) => P): Map<P, Array<PackageTests<P>>> {
+export function testPackagesOf<P>(units: ReadonlyArray<PackageTests<P>>, packageOf: (file: string) => P, builtBy: (testPackage: PackageTests<P>) => Iterable<string> = () => []): Map<P, Array<PackageTests<P>>> {
   const byName = packagesByName(units);
   const testedBy = new Map<P, Array<PackageTests<P>>>();
   const credit = (unit: PackageTests<P>, testPackage: PackageTests<P>) => {
@@ -41,7 +42,7 @@ export function testPackagesOf<P>(units: ReadonlyArray<PackageTests<P>>, package
   // A service run from its Dockerfile may have test scripts only too: its tests do not outnumber its code.
   const testPackages = units.filter((unit) => unit.testFiles > 0 && (unit.sourceFiles === 0 || (unit.onlyRunsTests === true && unit.sourceFiles < unit.testFiles)) && unit.realTests > 0);
   for (const testPackage of testPackages) {
-    for (const name of testPackage.imports) {
+    for (const name of [...testPackage.imports, ...builtBy(testPackage)]) {
       const imported = byName.get(name);
       if (imported) credit(imported, testPackage);
     }
@@ -52,6 +53,30 @@ export function testPackagesOf<P>(units: ReadonlyArray<PackageTests<P>>, package
     if (around) credit(around, testPackage);
   }
   return testedBy;
+}
+
+/** A dependency on a package of the workspace, in a manifest a test writes: `"@tailwindcss/vite": "workspace:^"`. */
+const WORKSPACE_DEPENDENCY = /["']((?:@[\w.-]+\/)?[\w.-]+)["']\s*:\s*["']workspace:/g;
+/** A relative path in a test's text: a string's, or a template's before its first `${`. */
+const RELATIVE_PATH = /["'`](\.\.?\/[^"'`$\s]*)/g;
+/** The folders a package's build writes. */
+const BUILD_FOLDERS = new Set(['dist', 'build', 'lib', 'bin', 'out']);
+
+/**
+ * The packages a test file uses built, not by an import: those a project it writes depends on from the workspace (tailwindcss's
+ * integration tests write a package.json of `"@tailwindcss/vite": "workspace:^"` and a vite.config.ts that loads it, in template
+ * strings), and those whose build output it names by a path from its folder (`../../packages/@tailwindcss-standalone/dist/${binary}`).
+ */
+export function packagesUsedBuilt<P extends { dir: string; name: string }>(file: string, code: string, packageOf: (file: string) => P): string[] {
+  const names = [...code.matchAll(WORKSPACE_DEPENDENCY)].map(([, name]) => name!);
+  for (const [, relative] of code.matchAll(RELATIVE_PATH)) {
+    const target = path.posix.join(path.posix.dirname(file), relative!);
+    if (target.startsWith('..')) continue;
+    const owner = packageOf(path.posix.join(target, '-'));
+    const within = owner.dir === '' ? target : target.slice(owner.dir.length + 1);
+    if (BUILD_FOLDERS.has(within.split('/')[0]!)) names.push(owner.name);
+  }
+  return names;
 }
 
 /**
@@ -82,8 +107,11 @@ const TEST_OR_CHORE_SCRIPT = /^(?:test|e2e|lint|format|prettier|typecheck|type-c
 export function onlyRunsTests(pkg: { dir: string; name: string; manifest?: PackageManifest }, files: ReadonlySet<string>, dependedOn: ReadonlySet<string>): boolean {
   const manifest = pkg.manifest;
   const scripts = Object.keys(manifest?.scripts ?? {});
-  if (!manifest || dependedOn.has(pkg.name) || scripts.length === 0 || !scripts.every((name) => TEST_OR_CHORE_SCRIPT.test(name))) return false;
-  const entries = [manifest.main, manifest.module, manifest.bin, manifest.exports].flatMap(pathsIn);
+  if (!manifest || dependedOn.has(pkg.name) || !scripts.every((name) => TEST_OR_CHORE_SCRIPT.test(name))) return false;
+  // Without scripts, its tests run from elsewhere (tailwindcss's integrations/, run by the root's `vitest --root=./integrations`);
+  // a src/ folder, or Node's default entry, index.js, makes it a library.
+  if (scripts.length === 0 && [...files].some((file) => file.startsWith(pkg.dir === '' ? 'src/' : `${pkg.dir}/src/`))) return false;
+  const entries = [manifest.main ?? (scripts.length === 0 ? 'index.js' : undefined), manifest.module, manifest.bin, manifest.exports].flatMap(pathsIn);
   return !entries.some((entry) => files.has(path.posix.join(pkg.dir, entry)));
 }
 

@@ -538,6 +538,40 @@ describe('packages as a user sees them', () => {
     expect(rules(await runGate(workspace({ scripts: { 'test:e2e': 'playwright test' } }, dependedOn)))).toEqual(expect.arrayContaining(dbUntested));
   });
 
+  it('credits the packages a package of integration tests uses built: in projects it writes, or by the path of their build', async () => {
+    // As tailwindcss's integrations/: no scripts (the root runs `vitest --root=./integrations`), tests that write projects depending on
+    // `"@tailwindcss/vite": "workspace:^"` in template strings, and one that runs the standalone package's binary from its dist/.
+    const VITE_TEST = "import { expect, test } from 'vitest';\nimport { build } from '../utils';\ntest('builds', async () => {\n  const out = await build({\n    'package.json': `{ \"devDependencies\": { \"@acme/vite\": \"workspace:^\" } }`,\n    'vite.config.ts': `import plugin from '@acme/vite'\\nexport default { plugins: [plugin()] }`,\n  });\n  expect(out).toContain('.flex');\n});\n";
+    const CLI_TEST = "import path from 'node:path';\nimport { expect, test } from 'vitest';\nimport { run } from '../utils';\nconst binary = process.platform === 'win32' ? 'cli.exe' : 'cli';\ntest('runs the binary', async () => {\n  expect(await run(path.resolve(__dirname, `../../packages/standalone/${'dist'}/${binary}`))).toContain('done');\n  expect(await run(path.resolve(__dirname, `../../packages/standalone/dist/${binary}`))).toContain('done');\n});\n";
+    const workspace = (integrations: Record<string, string>, integrationsManifest: Record<string, unknown> = {}) =>
+      tempDir({
+        'package.json': manifest('monorepo', { test: 'vitest run', 'test:integrations': 'vitest --root=./integrations' }, { private: true, workspaces: ['packages/*', 'integrations'] }),
+        'packages/core/package.json': manifest('@acme/core', { test: 'vitest run' }, { version: '1.0.0' }),
+        'packages/core/src/add.js': SOURCE,
+        'packages/core/test/add.test.js': REAL_TEST,
+        'packages/vite/package.json': manifest('@acme/vite', { build: 'tsc' }, { version: '1.0.0' }),
+        'packages/vite/src/index.ts': SOURCE,
+        'packages/standalone/package.json': manifest('@acme/standalone', { build: 'bun build --compile' }, { version: '1.0.0' }),
+        'packages/standalone/src/index.ts': SOURCE,
+        'integrations/package.json': `${JSON.stringify({ name: 'internal-integrations', private: true, ...integrationsManifest })}\n`,
+        'integrations/utils.ts': "export async function build(files) { return ''; }\nexport async function run(command) { return ''; }\n",
+        ...integrations,
+      });
+    const untested = (dir: string) => [`tests/none packages/${dir}/package.json`];
+    expect(rules(await runGate(workspace({ 'integrations/vite/index.test.ts': VITE_TEST, 'integrations/cli/standalone.test.ts': CLI_TEST })))).toEqual([]);
+    // A path into the package that is not its build, or out of the repository, uses nothing built.
+    const elsewhere = CLI_TEST.replaceAll('/dist/', '/fixtures/').replace("${'dist'}", 'fixtures');
+    expect(rules(await runGate(workspace({ 'integrations/vite/index.test.ts': VITE_TEST, 'integrations/cli/standalone.test.ts': elsewhere })))).toEqual(untested('standalone'));
+    // A package with scripts that build or start it is an app, whose tests do not test what they use.
+    expect(rules(await runGate(workspace({ 'integrations/vite/index.test.ts': VITE_TEST }, { scripts: { build: 'vite build' } })))).toEqual(expect.arrayContaining(untested('vite')));
+    // Nor is one whose index.js, Node's default entry, exists: a library.
+    const library = { 'integrations/vite/index.test.ts': VITE_TEST, 'integrations/vite/dev.test.ts': VITE_TEST, 'integrations/vite/preview.test.ts': VITE_TEST };
+    expect(rules(await runGate(workspace(library)))).toEqual(untested('standalone'));
+    expect(rules(await runGate(workspace({ ...library, 'integrations/index.js': SOURCE })))).toEqual(expect.arrayContaining(untested('vite')));
+    // Nor is one with a src/ folder: code of its own.
+    expect(rules(await runGate(workspace({ ...library, 'integrations/src/mount.js': SOURCE })))).toEqual(expect.arrayContaining(untested('vite')));
+  });
+
   it('needs no tests in private integration projects, but does in a published package of integrations', async () => {
     const report = await runGate(tempDir({
       ...app('vitest run', { 'frontend/test/add.test.js': REAL_TEST }),
