@@ -122,7 +122,7 @@ export function analyzeHelperModule(code: string, file: string, options: Analyze
   const { patchedMethods, ...withoutPatches } = options;
   const analyzer = new FileAnalyzer(code, file, patchedMethods && isInTestFolder(file) ? options : withoutPatches);
   analyzer.collectBindings(parsed.source.program);
-  return { asserts: (name) => analyzer.exportAsserts(name), testsDeclared: (name) => analyzer.exportTestsDeclared(name), settlesOnEvent: (name) => analyzer.exportSettlesOnEvent(name), returnsCypressChain: (name) => analyzer.exportReturnsCypressChain(name), registersAssertingHook: (name) => analyzer.exportRegistersAssertingHook(name), returnsAssertingMethod: (name, method) => analyzer.exportReturnsAssertingMethod(name, method), assertsAsItRuns: () => analyzer.assertsAsItRuns(parsed.source.program) };
+  return { asserts: (name) => analyzer.exportAsserts(name), testsDeclared: (name) => analyzer.exportTestsDeclared(name), settlesOnEvent: (name) => analyzer.exportSettlesOnEvent(name), returnsCypressChain: (name) => analyzer.exportReturnsCypressChain(name), registersAssertingHook: (name) => analyzer.exportRegistersAssertingHook(name), returnsAssertingMethod: (name, method) => analyzer.exportReturnsAssertingMethod(name, method), hasAssertingMethod: (name, method) => analyzer.exportHasAssertingMethod(name, method), assertsAsItRuns: () => analyzer.assertsAsItRuns(parsed.source.program) };
 }
 
 /** The asserting methods a test support module patches onto objects, and its asserting fixtures (see PatchedMethods); none when it does not parse. */

@@ -73,6 +73,11 @@ export interface AssertingFile {
 }
 
 /** Playwright's predicate of an event: a function, or `{ predicate, timeout }`. */
+/** The calls that start a Detox wait, after its matcher. */
+const DETOX_WAIT_ENDS = new Set(['withTimeout', 'whileElement']);
+/** Detox's matchers: `toExist`, `toBeVisible`, `toHaveText`, `toBeNotVisible`. */
+const DETOX_MATCHER = /^to[A-Z]/;
+
 function isEventPredicate(argument: t.Node): boolean {
   return isFunction(argument) || (argument.type === 'ObjectExpression' && propertyValue(argument, 'predicate') !== undefined);
 }
@@ -123,6 +128,10 @@ export class AssertionFinder {
   private readonly assertingHelpersAt: Array<Map<FunctionNode, boolean>> = [];
   /** Whether what a function returns has an asserting method, by function name and method (see returnsAssertingMethod). */
   private readonly assertingMethods = new Map<string, boolean>();
+  /** Whether an object the file declares or imports has an asserting method, by object name and method (see hasAssertingMethod). */
+  private readonly objectMethods = new Map<string, boolean>();
+  /** How many searches of hasAssertingMethod are under way, one in another. */
+  private objectsSearched = 0;
   /** The factories whose parts are being searched (see isHandedFactoryPart). */
   private readonly factoriesHandingOn = new Set<FunctionNode>();
 
@@ -314,6 +323,9 @@ export class AssertionFinder {
       return method === 'assertions' || method === 'hasAssertions' || method === 'fail' ? 'live' : undefined;
     }
     if (isShouldChain(callee.object)) return 'live';
+    // Detox's waits fail the test when the element does not meet the matcher in time: `waitFor(element(by.id('list'))).toExist().withTimeout(2000)`,
+    // or `.whileElement(by.id('scroll')).scroll(50, 'down')` when the scroll ends first. Testing Library's `waitFor(callback)` has no matchers of its own.
+    if (root.type === 'Identifier' && root.name === 'waitFor' && DETOX_WAIT_ENDS.has(method) && path?.some((name) => DETOX_MATCHER.test(name))) return 'live';
 
     if (root.type === 'Identifier' && path) {
       // assert.equal(…), sinon.assert.calledOnce(…), chai.assert.isTrue(…), t.assert.ok(…)
@@ -366,6 +378,7 @@ export class AssertionFinder {
     if ((method === 'call' || method === 'apply') && callee.object.type === 'Identifier') helpers.push({ module: '', name: callee.object.name });
     else if (!this.names.helpers.has(method) && this.file.patchedMethods?.asserts(method)) return 'live';
     else if (this.madeByHelper(callee.object, method)) return 'live';
+    else if (callee.object.type === 'Identifier' && this.hasAssertingMethod(callee.object.name, method)) return 'live';
     else helpers.push({ module: '', name: method });
     return undefined;
   }
@@ -414,6 +427,47 @@ export class AssertionFinder {
       // A record of what it made (pnpm's preparePackages: `result[pkg.name] = prepare(pkg)`, `return result`), for `projects['a'].has(…)`.
       const calls = made.type === 'Identifier' ? elementsMade(local, made.name) : made.type === 'CallExpression' ? [made] : [];
       return calls.some((call) => call.callee.type === 'Identifier' && call.callee.name !== name && depth < 4 && this.returnsAssertingMethod(call.callee.name, method, depth + 1));
+    });
+  }
+
+  /**
+   * Whether the object the file declares or imports as `name` has a method `method` that asserts, a few names deep: a page object, an
+   * instance of a class of its module (mattermost's `const pushScreen = new PushScreen(); export default pushScreen`, whose
+   * `toBeVisible = async () => { await waitFor(this.screen).toExist().withTimeout(…) }`), or an object of functions.
+   */
+  hasAssertingMethod(name: string, method: string, depth = 0): boolean {
+    const key = `${name}\0${method}`;
+    const known = this.objectMethods.get(key);
+    if (known !== undefined) return known;
+    // Marked first: a method that calls the same method of the same object asserts nothing through that. Methods that call
+    // other objects' methods are followed a few objects deep: a chain of them, a thousand long, needs no deep stack.
+    if (depth > 4 || this.objectsSearched >= 4) return false;
+    this.objectMethods.set(key, false);
+    this.objectsSearched += 1;
+    try {
+      const asserts = this.searchObjectMethod(name, method, depth);
+      this.objectMethods.set(key, asserts);
+      return asserts;
+    } finally {
+      this.objectsSearched -= 1;
+    }
+  }
+
+  private searchObjectMethod(name: string, method: string, depth: number): boolean {
+    const value = this.names.lastValueOf(name);
+    if (value?.type === 'NewExpression' && value.callee.type === 'Identifier') {
+      const member = this.names.classNamed(value.callee.name)?.body.body.find((candidate) => (candidate.type === 'MethodDefinition' || candidate.type === 'PropertyDefinition') && !candidate.static && keyName(candidate.key) === method);
+      const fn = member && 'value' in member ? member.value : undefined;
+      return fn !== undefined && fn !== null && isFunction(fn) && this.helpersAssert([fn]);
+    }
+    if (value?.type === 'ObjectExpression') {
+      const fn = propertyValue(value, method);
+      return fn !== undefined && isFunction(fn) && this.helpersAssert([fn]);
+    }
+    return this.names.exported(name).some((ref) => {
+      if ('type' in ref) return false;
+      if (ref.module === '') return ref.name !== name && this.hasAssertingMethod(ref.name, method, depth + 1);
+      return this.file.localModules?.hasAssertingMethod(this.file.path, ref.module, ref.name, method) ?? false;
     });
   }
 

@@ -200,6 +200,8 @@ export class Bindings {
         break;
       case 'ExportDefaultDeclaration':
         if (node.declaration.type === 'Identifier') this.alias('default', node.declaration.name);
+        // `export default new LoginPage()`: an object, whose methods a test calls.
+        else if (node.declaration.type === 'NewExpression' || node.declaration.type === 'ObjectExpression') this.values.set('default', node.declaration);
         else if ((node.declaration.type === 'FunctionDeclaration' && node.declaration.body) || isFunction(node.declaration)) this.addHelper('default', node.declaration as FunctionNode);
         break;
       case 'ExportNamedDeclaration':
@@ -635,6 +637,11 @@ export class Bindings {
   /** What a variable was given last where it was declared or assigned (`let app; beforeAll(async () => { app = await setupApp() })`). */
   lastValueOf(name: string): t.Node | undefined {
     return this.assigned.get(name) ?? this.values.get(name);
+  }
+
+  /** The class the file declares under `name`. */
+  classNamed(name: string): t.Class | undefined {
+    return this.classes.get(name);
   }
 
   /** The function a name of the file stands for, through aliases (`const run = check`), if there is one. */

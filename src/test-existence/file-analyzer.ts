@@ -501,6 +501,11 @@ export class FileAnalyzer {
     return this.finder.returnsAssertingMethod(name, method);
   }
 
+  /** Whether the module's export `name` is an object with a method `method` that asserts, when this file is a helper module. */
+  exportHasAssertingMethod(name: string, method: string): boolean {
+    return this.finder.hasAssertingMethod(name, method);
+  }
+
   /** Whether the module's export `name` returns a promise that only an event settles, when this file is a helper module. */
   exportSettlesOnEvent(name: string): boolean {
     const fn = this.names.localFunction(name);

@@ -26,6 +26,8 @@ export interface HelperExports {
   registersAssertingHook(name: string): boolean;
   /** Whether what the function returns has a method of that name that asserts (pnpm's `prepareEmpty().has('x')`). */
   returnsAssertingMethod(name: string, method: string): boolean;
+  /** Whether the object exported as `name` has a method of that name that asserts (a page object's `toBeVisible()`). */
+  hasAssertingMethod(name: string, method: string): boolean;
   /** Whether the module, run as a script, asserts as it runs (see FileAnalyzer.assertsAsItRuns). */
   assertsAsItRuns(): boolean;
 }
@@ -126,6 +128,16 @@ export class LocalModules {
   /** Whether what `name` of what `from` imports as `source` returns has a method `method` that asserts. False past the depth bound. */
   returnsAssertingMethod(from: string, source: string, name: string, method: string): boolean {
     return this.ask(from, source, (exports) => exports.returnsAssertingMethod(name, method), false);
+  }
+
+  /**
+   * Whether the object that `from` imports as `name` of `source` has a method `method` that asserts: the test code's page objects, not
+   * the objects of the code under test (see asserts). False past the depth bound.
+   */
+  hasAssertingMethod(from: string, source: string, name: string, method: string): boolean {
+    const file = this.resolve(from, source);
+    if (!file || !isTestCodePath(file)) return false;
+    return this.askFile(file, (exports) => exports.hasAssertingMethod(name, method), false);
   }
 
   /**

@@ -373,6 +373,47 @@ describe('helpers', () => {
     expect(classesIn(files, 'test/segments.test.ts')).toEqual(['real', 'no-assertion']);
   });
 
+  it("counts Detox's waits, which fail when the element does not meet the matcher in time", () => {
+    const code = [
+      "import { expect } from 'detox';",
+      "it('shows', async () => { await element(by.id('open')).tap(); await waitFor(element(by.id('screen'))).toExist().withTimeout(10000); });",
+      "it('scrolls to', async () => { await waitFor(element(by.id('post'))).toBeVisible().whileElement(by.id('list')).scroll(50, 'down'); });",
+      // Without withTimeout or whileElement, Detox waits for nothing; and Testing Library's waitFor takes a callback.
+      "it('never waits', async () => { await waitFor(element(by.id('screen'))).toExist(); });",
+      "it('taps', async () => { await waitFor(() => ready()).withTimeout(100); });",
+    ].join('\n');
+    expect(classes(code, 'a.e2e.ts')).toEqual(['real', 'real', 'no-assertion', 'no-assertion']);
+  });
+
+  it('counts a method that asserts, of a page object the test code exports: an instance of a class of its module, or an object of functions', () => {
+    // mattermost-mobile's Detox screens: `const pushScreen = new PushScreen(); export default pushScreen`, re-exported by an index,
+    // whose `toBeVisible = async () => { await waitFor(this.screen).toExist().withTimeout(…) }` checks that the screen shows.
+    const files = {
+      'e2e/support/ui/screen/push.ts': "class PushScreen {\n  screen = element(by.id('push'));\n  toBeVisible = async () => {\n    await waitFor(this.screen).toExist().withTimeout(10000);\n    return this.screen;\n  };\n  back = async () => { await element(by.id('back')).tap(); };\n  async verifyTitle(title) { await expect(element(by.text(title))).toBeVisible(); }\n  open = async () => { await pushScreen.open(); };\n}\nconst pushScreen = new PushScreen();\nexport default pushScreen;\n",
+      'e2e/support/ui/screen/index.ts': "import PushScreen from './push';\nexport { PushScreen };\n",
+      'e2e/support/ui/menu.ts': "class Menu {\n  async verifyOpen() { await expect(element(by.id('menu'))).toBeVisible(); }\n}\nexport default new Menu();\n",
+      'e2e/support/ui/login.ts': "export const loginPage = {\n  async verifySignedIn() { await expect(element(by.id('home'))).toBeVisible(); },\n  async fill(name) { await element(by.id('name')).typeText(name); },\n};\n",
+      // An object of the code under test is not followed: its checks guard the code.
+      'src/store.ts': "import assert from 'node:assert';\nclass Store { check(value) { assert(value > 0); } }\nexport default new Store();\n",
+      'e2e/test/push.e2e.ts': [
+        "import { expect } from 'detox';",
+        "import { PushScreen } from '../support/ui/screen';",
+        "import { loginPage } from '../support/ui/login';",
+        "import store from '../../src/store';",
+        "import Menu from '../support/ui/menu';",
+        "it('opens', async () => { await element(by.id('open')).tap(); await PushScreen.toBeVisible(); });",
+        "it('titles', async () => { await PushScreen.verifyTitle('Push'); });",
+        "it('goes back', async () => { await PushScreen.back(); });",
+        "it('reopens', async () => { await PushScreen.open(); });",
+        "it('signs in', async () => { await loginPage.fill('ada'); await loginPage.verifySignedIn(); });",
+        "it('fills', async () => { await loginPage.fill('ada'); });",
+        "it('stores', () => { store.check(1); });",
+        "it('opens the menu', async () => { await Menu.verifyOpen(); });",
+      ].join('\n'),
+    };
+    expect(classesIn(files, 'e2e/test/push.e2e.ts')).toEqual(['real', 'real', 'no-assertion', 'no-assertion', 'real', 'no-assertion', 'no-assertion', 'real']);
+  });
+
   it("counts Cypress's custom commands that assert, from the files of a cypress folder", () => {
     const files = {
       'cypress/support/commands.ts': [
