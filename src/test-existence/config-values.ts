@@ -309,6 +309,9 @@ function literalOf(node: t.Node, bindings: Bindings, depth: number): Literal {
         const object: Record<string, Literal> = {};
         return node.arguments.every((argument) => argument.type !== 'SpreadElement' && spreadInto(object, argument, bindings, depth)) ? object : UNREADABLE;
       }
+      // `buildConfig(mode)` with `const buildConfig = (mode) => ({ base: '/app', plugins: [react()] })` (logto's apps): what the file's function returns.
+      const local = node.callee.type === 'Identifier' ? bindings.get(node.callee.name) : undefined;
+      if (typeof local === 'object' && (local.type === 'ArrowFunctionExpression' || local.type === 'FunctionExpression')) return returnedLiteral(local, bindings, depth);
       const last = node.arguments.findLast((argument) => ['ObjectExpression', 'Identifier', 'CallExpression', 'ArrowFunctionExpression', 'FunctionExpression'].includes(argument.type));
       return last ? literalOf(last, bindings, depth + 1) : UNREADABLE;
     }

@@ -259,7 +259,7 @@ describe('the files the runner runs', () => {
     expect((await judged(files("'src/index.test.ts'"))).findings).toEqual(['script/missing src/bridge/package.json']);
     // A vitest.config.* beside them is read only where a script runs vitest without naming a config (vite's `vitest run` beside
     // `vitest run -c vitest.config.e2e.ts`); where every script names one, it is a module they share (the AI SDK's createVitestConfig).
-    const shared = { ...files("'src/index.test.ts', 'src/bridge/**/*.test.ts'"), 'vitest.config.ts': "export const make = (environment) => ({ test: { environment } });\nexport default make('node');\n" };
+    const shared = { ...files("'src/index.test.ts', 'src/bridge/**/*.test.ts'"), 'vitest.config.ts': "export const make = (include) => ({ test: { include } });\nexport default make(process.env.TESTS);\n" };
     expect(await judged(shared)).toEqual({ findings: [], testFiles: 2 });
     const both = { ...shared, 'package.json': pkg({ test: 'vitest run && vitest --config vitest.node.config.js --run' }) };
     // Read, it chooses with a computed value: the conventions judge the package's files.
@@ -685,6 +685,8 @@ describe('the files the runner runs', () => {
       "import { defineConfig } from 'vitest/config';\nexport default defineConfig(({ command }) => ({ test: { include: ['tests/**/*.test.js'] } }));\n",
       "import { defineConfig } from 'vitest/config';\nexport default defineConfig(function () {\n  const include = ['tests/**/*.test.js'];\n  return { test: { include } };\n});\n",
       "export default async ({ mode }) => ({ test: { include: ['tests/**/*.test.js'] } });\n",
+      // What a function of the file returns (logto's apps: `mergeConfig(defaultConfig, buildConfig(mode))`).
+      "import { defineConfig, mergeConfig } from 'vitest/config';\nimport { defaults } from './shared';\nconst buildConfig = (mode) => ({ test: { include: ['tests/**/*.test.js'], reporters: [mode] } });\nexport default defineConfig(({ mode }) => mergeConfig(defaults, buildConfig(mode)));\n",
     ];
     for (const config of configs) {
       expect(await judged({ 'package.json': pkg({ test: 'vitest run' }), 'vitest.config.ts': config, 'tests/add.test.js': REAL, 'other/add.test.js': EMPTY }), config).toEqual({ findings: [], testFiles: 1 });
@@ -693,6 +695,8 @@ describe('the files the runner runs', () => {
     const vite = "import { defineConfig } from 'vite';\nexport default defineConfig(({ command }) => ({ base: command === 'build' ? '/app/' : '/', plugins: [] }));\n";
     const defaults = await run({ 'package.json': pkg({ test: 'vitest run' }), 'vite.config.ts': vite, 'src/add.test.js': REAL, 'e2e/flow.js': EMPTY });
     expect(rules(defaults)).toEqual([]);
+    const built = "import { defineConfig, mergeConfig } from 'vite';\nconst buildConfig = (mode) => ({ base: '/app', plugins: [compress({ disable: mode === 'development' })] });\nexport default defineConfig(({ mode }) => mergeConfig(shared, buildConfig(mode)));\n";
+    expect(rules(await run({ 'package.json': pkg({ test: 'vitest run' }), 'vite.config.ts': built, 'src/add.test.js': REAL }))).toEqual([]);
     // Beside a vitest config, a vite config is not the one vitest reads.
     const both = await run({ 'package.json': pkg({ test: 'vitest run' }), 'vite.config.ts': "export default { root: 'web' };\n", 'vitest.config.ts': configs[0]!, 'tests/add.test.js': REAL, 'other/add.test.js': EMPTY });
     expect(both.metrics['test-files']).toBe(1);
