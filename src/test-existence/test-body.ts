@@ -709,6 +709,31 @@ export function throwsOnCondition(fn: FunctionNode): boolean {
   return found;
 }
 
+/**
+ * Effect's defects: an effect that dies, failing the fiber and the test that runs it, for what must not happen. Not its expected
+ * failures (`Effect.fail(new NotFound())`), which a fake service of a test returns as the real one would.
+ */
+const EFFECT_DEFECTS = new Set(['die', 'dieMessage']);
+/** The options of Effect's timeouts that give what to do when the time is up. */
+const TIMEOUT_FALLBACKS = new Set(['orElse', 'onTimeout']);
+
+/**
+ * An Effect that dies on a path a test takes only when a check fails, as a throw in a branch: the branch of a condition
+ * (effect's terminal tests: `resume(code === 0 && stderr.includes('RESULT …') ? Effect.void : Effect.die(new Error(stderr)))`), or
+ * what a timeout falls back to (`Effect.timeoutOrElse({ duration: '1 second', orElse: () => Effect.die('volatile discard waited') })`).
+ */
+export function failsEffectOnPath(node: t.Node): boolean {
+  if (node.type === 'ConditionalExpression') return isEffectFailure(node.consequent) || isEffectFailure(node.alternate);
+  if (node.type !== 'Property' || !TIMEOUT_FALLBACKS.has(keyName(node.key) ?? '') || !isFunction(node.value)) return false;
+  const fallback = node.value;
+  return fallback.body.type !== 'BlockStatement' && isEffectFailure(fallback.body);
+}
+
+function isEffectFailure(node: t.Node): boolean {
+  const path = node.type === 'CallExpression' ? calleePath(node.callee) : undefined;
+  return path?.length === 2 && path[0] === 'Effect' && EFFECT_DEFECTS.has(path[1]!);
+}
+
 /** A thrown value made on the spot (`new Error(…)`, `Error(…)`, a message: `throw 'failure'`), not an error caught and thrown on. */
 function isNewError(node: t.Node): boolean {
   return node.type === 'NewExpression' || isString(node) || node.type === 'TemplateLiteral' || (node.type === 'CallExpression' && node.callee.type === 'Identifier' && ERROR_CONSTRUCTOR.test(node.callee.name));

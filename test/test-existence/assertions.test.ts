@@ -992,6 +992,20 @@ describe('helpers', () => {
     expect(classes(code, 'a.test.ts')).toEqual(['real', 'real', 'real', 'real', 'no-assertion', 'no-assertion']);
   });
 
+  it('takes an Effect that dies on a path a check fails for a check, and not an expected failure of a fake', () => {
+    const code = [
+      "import { it } from '@effect/vitest';",
+      "import { Effect } from 'effect';",
+      // effect's terminal tests: a helper that resumes with a defect unless the child printed the result.
+      "const assertOpen = (expected) => Effect.callback((resume) => {\n  const child = spawn(process.execPath, [fixture]);\n  child.on('exit', (code) => {\n    resume(code === 0 && out.includes(expected) ? Effect.void : Effect.die(new Error(out)));\n  });\n});",
+      "it.effect('opens', () => assertOpen('RESULT 1'));",
+      "it.effect('waits', () => Effect.gen(function* () {\n  const fiber = yield* client.process(payload);\n  yield* Fiber.join(fiber).pipe(Effect.timeoutOrElse({ duration: '1 second', orElse: () => Effect.die('waited for the reply') }));\n}));",
+      "it.effect('waits for nothing', () => Effect.gen(function* () {\n  yield* Fiber.join(fiber).pipe(Effect.timeoutOrElse({ duration: '1 second', orElse: () => Effect.void }));\n}));",
+      "it.effect('clears', () => Effect.gen(function* () {\n  const redis = Redis.of({ send: (command) => (command === 'DEL' ? Effect.fail(new RedisError()) : Effect.succeed([])) });\n  yield* clear(redis);\n}));",
+    ].join('\n');
+    expect(classes(code, 'a.test.ts')).toEqual(['real', 'real', 'no-assertion', 'no-assertion']);
+  });
+
   it('takes a property that returns a condition for a check: fast-check fails it on a counterexample', () => {
     // @effect/vitest's `it.prop(title, arbitraries, fn)`, and @fast-check/vitest's curried `test.prop(arbitraries)(title, fn)`.
     const effect = [
