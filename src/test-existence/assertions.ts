@@ -5,7 +5,7 @@ import { nodeScriptRun } from './child-scripts.js';
 import { constantness, type AssertionKind } from './constants.js';
 import type { LocalModules } from './local-modules.js';
 import { BUILT_IN_METHODS, type PatchedMethods } from './patched-methods.js';
-import { failsEffectOnPath, generatorOf, isBindCall, isWrittenFile, rejectsWithResolvers, settlesOnCallback, throwsOnCondition } from './test-body.js';
+import { failsEffectOnPath, generatorOf, isBindCall, isWrittenFile, rejectsWithResolvers, settlesOnCallback, spinsUntil, throwsOnCondition } from './test-body.js';
 import { isTypeCheck, isTypeCheckingFunction, isTypedSink, TYPE_ASSERTION_NAME, TYPE_ASSERTION_NAMESPACES } from './compiler-checks.js';
 
 /*
@@ -174,7 +174,7 @@ export class AssertionFinder {
       }
       if (child !== node && isFunction(child)) callbacks.push({ start: child.start, end: child.end });
       this.names.bind(child);
-      let kind = child.type === 'CallExpression' ? this.assertionOfCall(child, helpers) : child.type === 'MemberExpression' ? this.propertyAssertionOf(child) : (child.type === 'NewExpression' && settlesOnCallback(child)) || (child.type === 'VariableDeclarator' && rejectsWithResolvers(child, node)) || isTypeCheck(child) || failsEffectOnPath(child) ? 'live' : undefined;
+      let kind = child.type === 'CallExpression' ? this.assertionOfCall(child, helpers) : child.type === 'MemberExpression' ? this.propertyAssertionOf(child) : (child.type === 'NewExpression' && settlesOnCallback(child)) || (child.type === 'VariableDeclarator' && rejectsWithResolvers(child, node)) || isTypeCheck(child) || failsEffectOnPath(child) || spinsUntil(child) ? 'live' : undefined;
       // t.pass() in a callback checks that the code called back: AVA fails a test that made no assertion, tap a plan left short.
       // So does QUnit, whatever the constant assertion of its context (backbone's `model.validate = function () { assert.ok(true) }`).
       if (kind === 'constant' && child.type === 'CallExpression' && this.marksCallback(child) && callbacks.some(({ start, end }) => child.start >= start && child.start < end)) kind = 'live';

@@ -734,6 +734,22 @@ function isEffectFailure(node: t.Node): boolean {
   return path?.length === 2 && path[0] === 'Effect' && EFFECT_DEFECTS.has(path[1]!);
 }
 
+/**
+ * A loop that does nothing but call the code until what it returns meets a condition: logto's
+ * `while (!/[A-Z]/.test(generateStandardSecret())) {}` ("if it can't generate uppercase, it will time out"). The test goes on only
+ * once the condition holds, and fails at the runner's timeout otherwise: a check, as vi.waitUntil is.
+ */
+export function spinsUntil(node: t.Node): boolean {
+  if (node.type !== 'WhileStatement' && node.type !== 'DoWhileStatement') return false;
+  const empty = node.body.type === 'EmptyStatement' || (node.body.type === 'BlockStatement' && node.body.body.length === 0);
+  let calls = false;
+  walk(node.test, (part) => {
+    calls ||= part.type === 'CallExpression';
+    return !calls;
+  });
+  return empty && calls;
+}
+
 /** A thrown value made on the spot (`new Error(…)`, `Error(…)`, a message: `throw 'failure'`), not an error caught and thrown on. */
 function isNewError(node: t.Node): boolean {
   return node.type === 'NewExpression' || isString(node) || node.type === 'TemplateLiteral' || (node.type === 'CallExpression' && node.callee.type === 'Identifier' && ERROR_CONSTRUCTOR.test(node.callee.name));

@@ -992,6 +992,17 @@ describe('helpers', () => {
     expect(classes(code, 'a.test.ts')).toEqual(['real', 'real', 'real', 'real', 'no-assertion', 'no-assertion']);
   });
 
+  it('takes a loop that spins until what the code returns meets a condition for a check, and not one that works', () => {
+    // logto's: "If it can't generate uppercase, it will timeout".
+    const code = [
+      "it('generates uppercase', () => {\n  while (!/[A-Z]/.test(generateSecret())) {}\n});",
+      "it('generates digits', () => {\n  do ; while (!/\\d/.test(generateSecret()));\n});",
+      "it('drains', () => {\n  while (queue.size() > 0) { queue.pop(); }\n});",
+      "it('spins on a flag', () => {\n  let i = 0;\n  while (i++ < 10) {}\n});",
+    ].join('\n');
+    expect(classes(code)).toEqual(['real', 'real', 'no-assertion', 'no-assertion']);
+  });
+
   it('takes an Effect that dies on a path a check fails for a check, and not an expected failure of a fake', () => {
     const code = [
       "import { it } from '@effect/vitest';",
