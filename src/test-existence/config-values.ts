@@ -247,9 +247,26 @@ function returnedLiteral(fn: t.ArrowFunctionExpression | t.Function, bindings: B
       if (values.length === 1) return values[0]!;
       const testing = values.filter((value) => typeof value === 'object' && value !== null && !Array.isArray(value) && value.test !== undefined);
       return testing.length === 1 ? testing[0]! : UNREADABLE;
+    } else if (!returnsWithin(statement)) {
+      // A statement that works (react-admin's `for (const dirName of packages) { aliases[name] = … }` before `return { resolve: { alias: aliases } }`)
+      // may change what every name it uses holds: from there on they are computed, and the rest of the config is read.
+      walk(statement, (node) => {
+        if (node.type === 'Identifier') inner.set(node.name, () => UNREADABLE);
+        return true;
+      });
     } else return UNREADABLE;
   }
   return UNREADABLE;
+}
+
+/** Whether a statement may return from the function it is in (not from a function inside it). */
+function returnsWithin(statement: t.Node): boolean {
+  let returns = false;
+  walk(statement, (node) => {
+    returns ||= node.type === 'ReturnStatement';
+    return !returns && node.type !== 'ArrowFunctionExpression' && node.type !== 'FunctionExpression' && node.type !== 'FunctionDeclaration';
+  });
+  return returns;
 }
 
 /** The value `return x` or `{ return x }` returns. */

@@ -687,6 +687,8 @@ describe('the files the runner runs', () => {
       "export default async ({ mode }) => ({ test: { include: ['tests/**/*.test.js'] } });\n",
       // What a function of the file returns (logto's apps: `mergeConfig(defaultConfig, buildConfig(mode))`).
       "import { defineConfig, mergeConfig } from 'vitest/config';\nimport { defaults } from './shared';\nconst buildConfig = (mode) => ({ test: { include: ['tests/**/*.test.js'], reporters: [mode] } });\nexport default defineConfig(({ mode }) => mergeConfig(defaults, buildConfig(mode)));\n",
+      // Statements that work before the return (react-admin's examples: aliases built in a loop): the rest of the config is read.
+      "export default defineConfig(async () => {\n  const aliases = {};\n  for (const dir of fs.readdirSync('packages')) {\n    aliases[dir] = path.resolve('packages', dir, 'src');\n  }\n  return { resolve: { alias: aliases }, test: { include: ['tests/**/*.test.js'] } };\n});\n",
     ];
     for (const config of configs) {
       expect(await judged({ 'package.json': pkg({ test: 'vitest run' }), 'vitest.config.ts': config, 'tests/add.test.js': REAL, 'other/add.test.js': EMPTY }), config).toEqual({ findings: [], testFiles: 1 });
@@ -704,6 +706,11 @@ describe('the files the runner runs', () => {
     const branching = "export default defineConfig(({ mode }) => {\n  if (mode === 'ci') return { test: { include: ['ci/**'] } };\n  return { test: { include: ['tests/**/*.test.js'] } };\n});\n";
     const computed = await run({ 'package.json': pkg({ test: 'vitest run' }), 'vitest.config.ts': branching, 'tests/add.test.js': REAL });
     expect(rules(computed)).toEqual(['tests/runner-config vitest.config.ts']);
+    // Nor what such a statement makes (a list of tests filled in a loop), nor a return inside one.
+    const filled = "export default defineConfig(() => {\n  const include = [];\n  for (const dir of ['tests']) include.push(`${dir}/**/*.test.js`);\n  return { test: { include } };\n});\n";
+    expect(rules(await run({ 'package.json': pkg({ test: 'vitest run' }), 'vitest.config.ts': filled, 'tests/add.test.js': REAL }))).toEqual(['tests/runner-config vitest.config.ts']);
+    const looped = "export default defineConfig(() => {\n  for (const mode of modes) { if (mode.ci) return { test: { include: ['ci/**'] } }; }\n  return { test: { include: ['tests/**/*.test.js'] } };\n});\n";
+    expect(rules(await run({ 'package.json': pkg({ test: 'vitest run' }), 'vitest.config.ts': looped, 'tests/add.test.js': REAL }))).toEqual(['tests/runner-config vitest.config.ts']);
   });
 
   it("reads vitest's root and test.dir built from the config's own folder (import.meta.dirname, new URL(…, import.meta.url))", async () => {
