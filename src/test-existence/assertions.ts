@@ -72,12 +72,12 @@ export interface AssertingFile {
   failsWithoutAssertions?: boolean;
 }
 
-/** Playwright's predicate of an event: a function, or `{ predicate, timeout }`. */
 /** The calls that start a Detox wait, after its matcher. */
 const DETOX_WAIT_ENDS = new Set(['withTimeout', 'whileElement']);
 /** Detox's matchers: `toExist`, `toBeVisible`, `toHaveText`, `toBeNotVisible`. */
 const DETOX_MATCHER = /^to[A-Z]/;
 
+/** Playwright's predicate of an event: a function, or `{ predicate, timeout }`. */
 function isEventPredicate(argument: t.Node): boolean {
   return isFunction(argument) || (argument.type === 'ObjectExpression' && propertyValue(argument, 'predicate') !== undefined);
 }
