@@ -1420,6 +1420,16 @@ describe('helpers', () => {
     expect(classes(code.replace('expect(f()).toBe(1)', 'f()'))).toEqual(['no-assertion']);
   });
 
+  it('follows the page objects of a chain of modules a few modules deep, and no further', () => {
+    const pages: Record<string, string> = {};
+    for (let index = 0; index < 50; index += 1) {
+      pages[`e2e/pages/p${index}.ts`] = `import next from './p${index + 1}';\nclass Page { check = async () => { await next.check(); }; }\nexport default new Page();\n`;
+    }
+    pages['e2e/pages/p50.ts'] = "class Page { check = async () => { await expect(element(by.id('done'))).toBeVisible(); }; }\nexport default new Page();\n";
+    const files = { ...pages, 'e2e/a.e2e.ts': "import first from './pages/p0';\nimport near from './pages/p48';\nit('far', async () => { await first.check(); });\nit('near', async () => { await near.check(); });\n" };
+    expect(classesIn(files, 'e2e/a.e2e.ts')).toEqual(['no-assertion', 'real']);
+  });
+
   it('follows a chain of 5,000 helpers handing back an expectation without running out of stack', () => {
     const helpers = Array.from({ length: 5000 }, (_, index) => `function h${index}(x) { return h${index + 1}(x) }`).join('\n');
     const code = `${helpers}\nfunction h5000(x) { return expect(x) }\nit('t', () => { h0(f()).to.equal(1) });`;
