@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { packagesByName, unscopedName, type PackageManifest } from '../core/packages.js';
+import { BUILD_OUTPUT_FOLDERS, packagesByName, unscopedName, type PackageManifest } from '../core/packages.js';
 import { packageNameOf } from './ast.js';
 import { isTestDirectoryName } from './files.js';
 
@@ -59,9 +59,6 @@ export function testPackagesOf<P>(units: ReadonlyArray<PackageTests<P>>, package
 const WORKSPACE_DEPENDENCY = /["']((?:@[\w.-]+\/)?[\w.-]+)["']\s*:\s*["']workspace:/g;
 /** A relative path in a test's text: a string's, or a template's before its first `${`. */
 const RELATIVE_PATH = /["'`](\.\.?\/[^"'`$\s]*)/g;
-/** The folders a package's build writes. */
-const BUILD_FOLDERS = new Set(['dist', 'build', 'lib', 'bin', 'out']);
-
 /**
  * The packages a test file uses built, not by an import: those a project it writes depends on from the workspace (tailwindcss's
  * integration tests write a package.json of `"@tailwindcss/vite": "workspace:^"` and a vite.config.ts that loads it, in template
@@ -74,7 +71,7 @@ export function packagesUsedBuilt<P extends { dir: string; name: string }>(file:
     if (target.startsWith('..')) continue;
     const owner = packageOf(path.posix.join(target, '-'));
     const within = owner.dir === '' ? target : target.slice(owner.dir.length + 1);
-    if (BUILD_FOLDERS.has(within.split('/')[0]!)) names.push(owner.name);
+    if (BUILD_OUTPUT_FOLDERS.has(within.split('/')[0]!)) names.push(owner.name);
   }
   return names;
 }
