@@ -435,17 +435,18 @@ export class AssertionFinder {
    * instance of a class of its module (mattermost's `const pushScreen = new PushScreen(); export default pushScreen`, whose
    * `toBeVisible = async () => { await waitFor(this.screen).toExist().withTimeout(…) }`), or an object of functions.
    */
-  hasAssertingMethod(name: string, method: string, depth = 0): boolean {
+  hasAssertingMethod(name: string, method: string): boolean {
     const key = `${name}\0${method}`;
     const known = this.objectMethods.get(key);
     if (known !== undefined) return known;
     // Marked first: a method that calls the same method of the same object asserts nothing through that. Methods that call
-    // other objects' methods are followed a few objects deep: a chain of them, a thousand long, needs no deep stack.
-    if (depth > 4 || this.objectsSearched >= 4) return false;
+    // other objects' methods, and names that stand for other objects, are followed a few objects deep: a chain of them, a
+    // thousand long, needs no deep stack.
+    if (this.objectsSearched >= 4) return false;
     this.objectMethods.set(key, false);
     this.objectsSearched += 1;
     try {
-      const asserts = this.searchObjectMethod(name, method, depth);
+      const asserts = this.searchObjectMethod(name, method);
       this.objectMethods.set(key, asserts);
       return asserts;
     } finally {
@@ -453,7 +454,7 @@ export class AssertionFinder {
     }
   }
 
-  private searchObjectMethod(name: string, method: string, depth: number): boolean {
+  private searchObjectMethod(name: string, method: string): boolean {
     const value = this.names.lastValueOf(name);
     if (value?.type === 'NewExpression' && value.callee.type === 'Identifier') {
       const member = this.names.classNamed(value.callee.name)?.body.body.find((candidate) => (candidate.type === 'MethodDefinition' || candidate.type === 'PropertyDefinition') && !candidate.static && keyName(candidate.key) === method);
@@ -466,7 +467,7 @@ export class AssertionFinder {
     }
     return this.names.exported(name).some((ref) => {
       if ('type' in ref) return false;
-      if (ref.module === '') return ref.name !== name && this.hasAssertingMethod(ref.name, method, depth + 1);
+      if (ref.module === '') return ref.name !== name && this.hasAssertingMethod(ref.name, method);
       return this.file.localModules?.hasAssertingMethod(this.file.path, ref.module, ref.name, method) ?? false;
     });
   }
