@@ -21,12 +21,31 @@ export function randomText(length: number, alphabet = ALNUM): string {
   return Array.from(randomBytes(length), (byte) => alphabet[byte % alphabet.length]).join('');
 }
 
+/** Shannon entropy in bits per character, as gitleaks measures a secret. */
+function entropy(text: string): number {
+  const counts = new Map<string, number>();
+  for (const char of text) counts.set(char, (counts.get(char) ?? 0) + 1);
+  return [...counts.values()].reduce((sum, count) => sum - (count / text.length) * Math.log2(count / text.length), 0);
+}
+
+/**
+ * A token `make` draws, drawn again until gitleaks would take it for a secret: its rules skip a match under their entropy
+ * floor (3 for AWS keys), and about one random AWS key in 4,000 falls below it (`AKIA` and 16 of 32 characters), which made
+ * a test that expects it found fail now and then.
+ */
+function secretLike(make: () => string): string {
+  for (;;) {
+    const token = make();
+    if (entropy(token) >= 3.5) return token;
+  }
+}
+
 export function fakeTokens() {
   return {
-    github: `ghp_${randomText(36)}`,
-    aws: `AKIA${randomText(16, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567')}`,
-    stripe: `sk_live_${randomText(32)}`,
-    slack: `xoxb-${randomText(11, '0123456789')}-${randomText(12, '0123456789')}-${randomText(24)}`,
+    github: secretLike(() => `ghp_${randomText(36)}`),
+    aws: secretLike(() => `AKIA${randomText(16, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567')}`),
+    stripe: secretLike(() => `sk_live_${randomText(32)}`),
+    slack: secretLike(() => `xoxb-${randomText(11, '0123456789')}-${randomText(12, '0123456789')}-${randomText(24)}`),
   };
 }
 
