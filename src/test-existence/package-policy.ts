@@ -32,6 +32,11 @@ const CONFIGURED_TOOLS = new Set([
   'eslint', 'lint', 'prettier', 'stylelint', 'biome', 'oxlint', 'typescript', 'ts', 'tsconfig', 'tailwind', 'tailwindcss', 'postcss', 'babel', 'jest', 'vitest', 'commitlint', 'tsup', 'vite', 'rollup', 'webpack',
 ]);
 const CONFIG_WORDS = new Set(['config', 'configs', 'tsconfig']);
+/**
+ * A description that keeps a package to tests: "for integration tests only", "only used in tests", "for testing purposes only",
+ * "test-only". Not "utilities for testing React", which describes a library others test with.
+ */
+const TEST_ONLY_DESCRIPTION = /\b(?:for|in) (?:[\w-]+ ){0,2}(?:tests?|testing)(?: purposes)? only(?=\s*(?:[.,;:!)]|$))|\bonly (?:[\w-]+ )?(?:for|in) (?:[\w-]+ ){0,2}(?:tests?|testing)\b|\btest-only\b/i;
 /** `com.example.app`, `io.acme.mobile`: an application id, as Stripe, Android and Apple apps are named. */
 const REVERSE_DOMAIN = /^(?:com|org|net|io|dev|app|co)\.[\w-]+\.[\w.-]+$/;
 
@@ -78,7 +83,7 @@ export function importsTestLibrary(code: string): boolean {
 export interface PackageRef {
   dir: string;
   name: string;
-  manifest?: { name?: unknown; version?: unknown; private?: unknown; dependencies?: unknown; peerDependencies?: unknown; devDependencies?: unknown; bin?: unknown };
+  manifest?: { name?: unknown; version?: unknown; description?: unknown; private?: unknown; dependencies?: unknown; peerDependencies?: unknown; devDependencies?: unknown; bin?: unknown };
 }
 
 /**
@@ -139,6 +144,9 @@ export function isSupportPackage(pkg: PackageRef): boolean {
   // Shared settings of a tool are configuration, published or not: their rules are the tool's to check.
   const nameWords = wordsOf(name);
   if (nameWords.some((word) => CONFIG_WORDS.has(word)) && nameWords.some((word) => CONFIGURED_TOOLS.has(word))) return true;
+  // A package that says it is there for tests only is the repository's test infrastructure, published or not: logto's
+  // `@logto/connector-mock-email`, "Mock Email Service connector implementation for integration tests only".
+  if (typeof manifest?.description === 'string' && TEST_ONLY_DESCRIPTION.test(manifest.description)) return true;
   if (isPublished(pkg)) return false;
   // Named config alone and not published, the repository's shared build settings (floating-ui's `config`: defineViteConfig, tsconfig.base).
   if (nameWords.length > 0 && nameWords.every((word) => CONFIG_WORDS.has(word))) return true;

@@ -170,6 +170,11 @@ describe('packages as a user sees them', () => {
       // Nor does a private package whose name only contains the word: an A/B testing feature of the product.
       'packages/ab-testing/package.json': manifest('@scope/ab-testing', {}, { private: true }),
       'packages/ab-testing/src/index.ts': SOURCE,
+      // Published, a package that says it is for tests only is test infrastructure (logto's mock connectors); one that only mentions testing ships.
+      'packages/connector-mock-email/package.json': manifest('@scope/connector-mock-email', {}, { version: '1.0.0', description: 'Mock email connector for integration tests only.' }),
+      'packages/connector-mock-email/src/index.ts': SOURCE,
+      'packages/test-kit/package.json': manifest('@scope/test-kit', {}, { version: '1.0.0', description: 'Helpers for testing only the parts you need' }),
+      'packages/test-kit/src/index.ts': SOURCE,
     }));
     expect(rules(report)).toEqual([
       'tests/none apps/dev-portal/package.json',
@@ -181,12 +186,14 @@ describe('packages as a user sees them', () => {
       'tests/none packages/jest-test-result/package.json',
       'script/missing packages/jest-test-result/package.json',
       'tests/none packages/stripe-app/package.json',
+      'tests/none packages/test-kit/package.json',
+      'script/missing packages/test-kit/package.json',
       'tests/none packages/timing/package.json',
       'script/missing packages/timing/package.json',
       'tests/none testing/library/package.json',
       'script/missing testing/library/package.json',
     ]);
-    expect(report.metrics).toMatchObject({ 'support-packages': 5 });
+    expect(report.metrics).toMatchObject({ 'support-packages': 6 });
   });
 
   it("needs no tests of a tool's shared config, published or not, nor of a Storybook app, and does of a config loader", async () => {
