@@ -5,7 +5,7 @@ import { nodeScriptRun } from './child-scripts.js';
 import { constantness, type AssertionKind } from './constants.js';
 import type { LocalModules } from './local-modules.js';
 import { BUILT_IN_METHODS, type PatchedMethods } from './patched-methods.js';
-import { failsEffectOnPath, generatorOf, isBindCall, isWrittenFile, rejectsWithResolvers, settlesOnCallback, spinsUntil, throwsOnCondition } from './test-body.js';
+import { failsEffectOnPath, generatorOf, isBindCall, isWrittenFile, rejectsWithResolvers, settlesOnCallback, spinsUntil, throwsOnCondition, throwsOnMismatch } from './test-body.js';
 import { isTypeCheck, isTypeCheckingFunction, isTypedSink, TYPE_ASSERTION_NAME, TYPE_ASSERTION_NAMESPACES } from './compiler-checks.js';
 
 /*
@@ -249,6 +249,8 @@ export class AssertionFinder {
         // assertPath(…), whose `if (found !== wanted) throw new AssertionError(…)` is its check; so is a helper of the file's named to validate
         // (unleash's `validateTablesHavePrimaryKeys(db)`, which throws when a table has none).
         if ((CHECKING_NAME.test(ref.name) || LOCAL_CHECKING_NAME.test(ref.name)) && helpers.some((helper) => 'type' in helper && throwsOnCondition(helper))) return true;
+        // Whatever its name, one that throws when what it got differs from what it expected (validator.js's `test(options)`).
+        if (helpers.some((helper) => 'type' in helper && throwsOnMismatch(helper))) return true;
         pending.push(...helpers);
       } else if (CONDITION_WAITS.get(ref.module)?.has(ref.name) || this.file.localModules?.asserts(this.file.path, ref.module, ref.name)) {
         return true;

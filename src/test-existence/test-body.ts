@@ -710,6 +710,42 @@ export function throwsOnCondition(fn: FunctionNode): boolean {
 }
 
 /**
+ * Whether a function throws an error it makes when two values it computed differ, also in a callback it passes on: validator.js's
+ * sanitizer tests, whose `test(options)` runs `Object.keys(options.expect).forEach((input) => { … if (result !== expected) throw new
+ * Error(warning) })`. A comparison with a constant (`typeof input !== 'string'`, `args.length !== 2`) guards the helper's input.
+ */
+export function throwsOnMismatch(fn: FunctionNode): boolean {
+  const bodies: t.Node[] = [fn.body];
+  let found = false;
+  for (let body = bodies.pop(); body !== undefined && !found; body = bodies.pop()) {
+    walk(body, (child) => {
+      if (found || isFunction(child) || child.type === 'FunctionDeclaration') return false;
+      if (child.type === 'CallExpression') for (const argument of child.arguments) if (isFunction(argument)) bodies.push(argument.body);
+      if (child.type === 'IfStatement' && comparesComputed(child.test)) {
+        const consequent = child.consequent.type === 'BlockStatement' ? child.consequent.body : [child.consequent];
+        found = consequent.some((statement) => statement.type === 'ThrowStatement' && isNewError(statement.argument));
+      }
+      return !found;
+    });
+  }
+  return found;
+}
+
+/** `result !== expected`, `a.length != b.length`: equality between two values neither of which is a constant. */
+function comparesComputed(test: t.Node): boolean {
+  if (test.type !== 'BinaryExpression' || !EQUALITIES.has(test.operator)) return false;
+  return [test.left, test.right].every((side) => !isConstantOperand(side));
+}
+
+const EQUALITIES = new Set(['===', '!==', '==', '!=']);
+
+function isConstantOperand(node: t.Node): boolean {
+  if (node.type === 'Literal' || node.type === 'UnaryExpression') return true;
+  if (node.type === 'TemplateLiteral') return node.expressions.length === 0;
+  return node.type === 'Identifier' && (node.name === 'undefined' || node.name === 'NaN');
+}
+
+/**
  * Effect's defects: an effect that dies, failing the fiber and the test that runs it, for what must not happen. Not its expected
  * failures (`Effect.fail(new NotFound())`), which a fake service of a test returns as the real one would.
  */

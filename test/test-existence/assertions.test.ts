@@ -1064,6 +1064,25 @@ describe('helpers', () => {
     expect(classes(code)).toEqual(['real', 'no-assertion', 'real', 'no-assertion', 'no-assertion', 'real']);
   });
 
+  it('counts a helper of the file, whatever its name, that throws an error of its own when what it got differs from what it expected', () => {
+    const code = [
+      // validator.js's sanitizer tests: the comparison is in a callback the helper hands to forEach.
+      'function test(options) {',
+      '  Object.keys(options.expect).forEach((input) => {',
+      '    const result = validator[options.sanitizer](input);',
+      "    if (result !== options.expect[input]) throw new Error(format('returned %s', result));",
+      '  });',
+      '}',
+      // Comparisons with constants guard the helper's input; a check it only makes and returns is not run.
+      "function load(name) { if (typeof name !== 'string') throw new Error('a name'); if (fixtures[name] === undefined) throw new Error('no fixture'); return fixtures[name]; }",
+      'function later(a, b) { const check = () => { if (a !== b) throw new Error(`${a} is not ${b}`); }; return check; }',
+      "it('sanitizes', () => { test({ sanitizer: 'toBoolean', expect: { 0: false, 1: true } }); });",
+      "it('loads', () => { sanitize(load('blank')); });",
+      "it('waits', () => { later(sanitize('a'), 'a'); });",
+    ].join('\n');
+    expect(classes(code, 'sanitizers.test.js')).toEqual(['real', 'no-assertion', 'no-assertion']);
+  });
+
   it('follows the function a wrapper runs under a checking name', () => {
     const code = [
       "import { assert, it } from '@effect/vitest';",
