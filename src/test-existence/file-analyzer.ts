@@ -164,6 +164,13 @@ function mentionsAny(node: t.Node, names: ReadonlySet<string>): boolean {
   return found;
 }
 
+/** Test options of mocha-sugar-free that make a test wait for its context's `done()`: `{ async: true }`. */
+function isAsyncOption(node: t.Node): boolean {
+  if (node.type !== 'ObjectExpression') return false;
+  const value = propertyValue(node, 'async');
+  return value?.type === 'Literal' && value.value === true;
+}
+
 /** A literal, a template or an array: data, never the function a test runs. */
 function isData(node: t.Node): boolean {
   return node.type === 'Literal' || node.type === 'TemplateLiteral' || node.type === 'ArrayExpression';
@@ -827,6 +834,8 @@ export class FileAnalyzer {
     if (fn && done && !assertions.has('live') && awaitsCallback(fn, done)) assertions.add('live');
     // tap's `t.end()` called back by the code under test (`new Base().main(() => t.end())`) ends the test as a `done` does.
     if (fn && first?.type === 'Identifier' && this.names.contextNames.has(first.name) && !assertions.has('live') && awaitsCallback(fn, first.name, { method: 'end' })) assertions.add('live');
+    // So does mocha-sugar-free's `context.done()` in a test it is told is asynchronous (jsdom's `specify(title, { async: true }, (context) => { … })`).
+    if (fn && first?.type === 'Identifier' && !assertions.has('live') && call.arguments.some(isAsyncOption) && awaitsCallback(fn, first.name, { method: 'done' })) assertions.add('live');
     // `await once(socket, 'close')` last: the test times out unless the code makes the event happen.
     if (fn && !assertions.has('live') && endsAwaitingEvent(fn, (name) => this.names.localFunction(name), (name) => this.importedSettlesOnEvent(name))) assertions.add('live');
     // cancel () { throw new Error('should be unreachable') }: a callback that fails the test when the code calls it.

@@ -250,6 +250,19 @@ describe('chains and assert modules however written', () => {
     expect(classes("it('ends at once', (done) => done())")).toEqual(['no-assertion']);
   });
 
+  it("counts mocha-sugar-free's context.done() called back by the code in a test told it is asynchronous, and not in one that is not", () => {
+    const sugar = "const { specify } = require('mocha-sugar-free');\n";
+    const code = [
+      // jsdom's: the test times out unless the window calls back, whatever constant it asserts first.
+      "specify('calls rAF', { async: true }, (context) => { const { window } = new JSDOM(''); window.requestAnimationFrame(() => { context.done(); }); });",
+      "specify('loads later', { async: true }, (t) => { window.addEventListener('load', () => { assert.ok(true); t.done(); }); });",
+      "specify('ends at once', { async: true }, (t) => { new JSDOM(''); t.done(); });",
+      "specify('not waited for', { slow: true }, (t) => { window.requestAnimationFrame(() => { t.done(); }); });",
+      "specify('synchronous', { async: false }, (t) => { window.requestAnimationFrame(() => { t.done(); }); });",
+    ].join('\n');
+    expect(classes(`${sugar}${code}`)).toEqual(['real', 'real', 'no-assertion', 'no-assertion', 'no-assertion']);
+  });
+
   it("counts a test context's assertion chosen by the test's own check: t[ok ? 'pass' : 'fail'](…)", () => {
     expect(classes("const t = require('tap');\nt.test('equal', t => { const found = run(); t[found === 'a' ? 'pass' : 'fail']('should be equal', { found }); t.end() })")).toEqual(['real']);
     // Not a choice of assertions, or not on the context: no assertion.
