@@ -8,7 +8,8 @@ import { throwsInFunctionWithin } from './test-body.js';
 
 /** What assertion libraries export under these names asserts: node's and chai's `assert`, referee's `refute`. */
 const ASSERT_OBJECTS = new Set(['assert', 'refute']);
-export const ASSERT_MODULES = new Set(['assert', 'node:assert', 'assert/strict', 'node:assert/strict', 'power-assert', 'uvu/assert']);
+/** Assert modules, imported whole or by name: node's and its wrappers, uvu's, and `ist` (ProseMirror's, CodeMirror's and Lezer's `ist(a, b)`, `ist.throws(f)`). */
+export const ASSERT_MODULES = new Set(['assert', 'node:assert', 'assert/strict', 'node:assert/strict', 'power-assert', 'uvu/assert', 'ist']);
 /**
  * The module of Deno's standard library an import names, however it names it: `@std/assert`, `jsr:@std/assert@^1`,
  * `https://deno.land/std@0.224.0/assert/mod.ts`; `testing/asserts` and `testing/mock` of the older layout.

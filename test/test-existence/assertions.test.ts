@@ -126,6 +126,8 @@ describe('chains and assert modules however written', () => {
     ['a function taken off an assert module imported whole', "import * as assert from 'node:assert/strict';\nconst same = assert.deepEqual;\nit('t', () => { builder((sql) => same(sql, [])) });"],
     ["assume, winston's expect", "const assume = require('assume');\nit('t', () => { assume(container.has('a')).true() });"],
     ['expect.js under another name', "const check = require('expect.js');\nit('t', () => { check(f()).to.be(1) });"],
+    ["ist, ProseMirror's assert", "import ist from 'ist';\nit('t', () => { ist(doc(p('hey')).toString(), 'doc(paragraph(\"hey\"))') });"],
+    ["ist's throws, required", "const ist = require('ist');\nit('t', () => { ist.throws(() => schema.node('doc', null, [])) });"],
     ["cli-testlab's execCommand given an expected output", "const { execCommand } = require('cli-testlab');\nit('t', () => execCommand('cli --version', { expectedOutput: '1.0.0' }));"],
     ["Angular's HttpTestingController expecting a request, beside a placeholder", "it('t', () => { loader.use('en'); http.expectOne('/i18n/en.json').flush({}); expect(true).toBeTruthy(); });"],
     ["Angular's HttpTestingController expecting none", "it('t', () => { service.cached('en'); httpMock.expectNone((request) => request.url.endsWith('.json')); });"],
