@@ -5,6 +5,9 @@ import { interpretCommand, stripWrappers, type Interpretation, type RunTarget, t
 import { shellCommands } from './shell.js';
 import { readRecipes, taskRunOf } from './task-files.js';
 
+/** Task runners whose tasks are JavaScript (a gulpfile, a Gruntfile). */
+const JS_TASK_RUNNERS = new Set(['gulp', 'grunt']);
+
 /**
  * What the pull-request workflows run, followed into package scripts: `npm run check` whose script
  * runs lint and test counts for both, `turbo run test` for every package with a test script.
@@ -66,6 +69,14 @@ export class ScriptCoverage {
   /** Whether the script ran as a runner of its own rather than a hand-off to other packages. */
   ranItself(entry: ProjectPackage, script: string): boolean {
     return this.hasRun(entry, script) && !this.delegating.has(key(entry, script));
+  }
+
+  /** A task named for tests of a JavaScript task runner, run in `dir` (pdf.js's `npx gulp unittestcli`): tasks the runs do not follow into. */
+  ranTestTask(dir: string): boolean {
+    return this.tools.some((tool) => {
+      const [runner, ...args] = stripWrappers(tool.words);
+      return tool.dir === dir && runner !== undefined && JS_TASK_RUNNERS.has(runner) && args.some((arg) => !arg.startsWith('-') && /test/i.test(arg));
+    });
   }
 
   /** A tool run in the package's folder or above it that is the script's own command (`npx eslint .` for "eslint ."). */

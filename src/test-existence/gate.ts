@@ -73,6 +73,8 @@ const CLASS_MESSAGES: Record<Exclude<TestClass, 'real'>, string> = {
 
 /** Runners that drive a browser through an app, by their command. */
 const BROWSER_RUNNERS = new Set(['playwright', 'cypress']);
+/** The files that hold a package's gulp or Grunt tasks. */
+const TASK_FILES = ['gulpfile.js', 'gulpfile.mjs', 'gulpfile.cjs', 'gulpfile.ts', 'gulpfile.babel.js', 'Gruntfile.js', 'Gruntfile.cjs', 'Gruntfile.coffee'];
 /** vitest, vite and jest config files, where `passWithNoTests: true` may hide. */
 const RUNNER_CONFIG = /(?:^|\/)(?:(?:vitest|vite|jest)\.config|vitest\.workspace)\.(?:[cm]?[jt]s|json)$/;
 
@@ -335,12 +337,14 @@ export const testExistenceGate: Gate = {
     const angularTests = angularTestProjects(fileSet, read);
     // A workflow on pull_request runs a test script of the package by another name, one that runs a runner and can fail
     // (nestjs/typeorm's `npm run test:e2e`, with no "test"). The workflows are read only for a package without a "test" script.
+    // So does a task named for tests of the package's gulpfile or Gruntfile (pdf.js's `npx gulp unittestcli`, with no scripts at all).
     const workflowRunsTests = (entry: JudgedPackage): boolean => {
       const scripts = entry.manifest?.scripts ?? {};
       const named = Object.keys(scripts).filter((name) => TEST_TARGET.test(name) && typeof scripts[name] === 'string');
-      if (typeof scripts.test === 'string' || named.length === 0) return false;
+      const taskFile = TASK_FILES.some((file) => fileSet.has(entry.dir ? `${entry.dir}/${file}` : file));
+      if (typeof scripts.test === 'string' || (named.length === 0 && !taskFile)) return false;
       const coverage = pullRequestCoverage();
-      return named.some((name) => coverage?.hasRun(entry, name) === true && canFail(checkTestScript({ ...scripts, test: scripts[name]! })));
+      return named.some((name) => coverage?.hasRun(entry, name) === true && canFail(checkTestScript({ ...scripts, test: scripts[name]! }))) || (taskFile && coverage?.ranTestTask(entry.dir) === true);
     };
     // A package outside any workspace, in the folder of another whose test script runs a runner whose config chooses its test files, is
     // tested by that script (preact's compat/ and hooks/, each with a package.json for its subpath, and the root's vitest projects

@@ -194,6 +194,23 @@ describe('test-existence gate', () => {
     expect(rules(await runGate(project('vitest run')))).toEqual(['script/missing package.json:3']);
   });
 
+  it('takes a task named for tests of the package\'s gulpfile or Gruntfile that a workflow on pull_request runs, for a missing "test" script', async () => {
+    // pdf.js's: no scripts at all, and CI runs `npx gulp unittestcli`, a task of its gulpfile.
+    const workflow = (run: string) => `name: ci\non: [pull_request]\njobs:\n  unit:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm ci\n      - run: ${run}\n`;
+    const project = (taskFile: string, run: string) => tempDir({
+      'package.json': `${JSON.stringify({ name: 'viewer', devDependencies: { gulp: '^5.0.0' } })}\n`,
+      [taskFile]: "import gulp from 'gulp';\ngulp.task('unittestcli', (done) => done());\n",
+      'src/add.js': SOURCE,
+      'test/add.spec.js': REAL_TEST,
+      '.github/workflows/ci.yml': workflow(run),
+    });
+    expect(rules(await runGate(project('gulpfile.mjs', 'npx gulp unittestcli')))).toEqual([]);
+    expect(rules(await runGate(project('Gruntfile.js', 'npx grunt test --verbose')))).toEqual([]);
+    // A task named for something else, or a gulpfile that is not the package's.
+    expect(rules(await runGate(project('gulpfile.mjs', 'npx gulp lint')))).toEqual(['script/missing package.json:1']);
+    expect(rules(await runGate(project('tools/gulpfile.mjs', 'npx gulp unittestcli')))).toEqual(['script/missing package.json:1']);
+  });
+
   it("takes a workspace root's test script of another name that a workflow on pull_request runs for its members' test scripts", async () => {
     // lexical's: no "test" anywhere; the root's vitest config takes every member's unit tests, and CI runs `pnpm run test-unit`.
     const workflow = (on: string, run: string) => `name: ci\non: ${on}\njobs:\n  unit:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: pnpm install\n      - run: ${run}\n`;
