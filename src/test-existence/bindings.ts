@@ -76,6 +76,8 @@ export const CONTEXT_ASSERTIONS = new Set([
   'ok', 'notOk', 'match', 'notMatch', 'error', 'ifError', 'rejects', 'resolves', 'resolveMatch', 'type', 'has', 'hasStrict',
   'expect', 'deepEquals', 'matchSnapshot', 'doesNotThrow', 'doesNotReject', 'strictNotSame', 'hasProp', 'hasProps', 'hasOwnProps',
   'notHas', 'emits', 'resolveMatchSnapshot', 'notThrow', 'notThrows', 'completed',
+  // zora's
+  'eq', 'notEq', 'isNot', 'notEquals',
 ]);
 /** Type assertions (vitest, expect-type, tsd): checked by the compiler, never tautologies. */
 export const TYPE_ASSERTIONS = new Set(['expectTypeOf', 'assertType', 'expectType', 'expectError', 'expectAssignable', 'expectNotAssignable', 'expectNotType']);

@@ -15,6 +15,8 @@ const HELPER_DIRECTORIES = new Set(['helpers', 'helper', '__helpers__']);
 const TEST_SUPPORT_DIRECTORIES = new Set(['fixtures', 'fixture', '__fixtures__', '__testfixtures__', ...HELPER_DIRECTORIES, '__mocks__', '__snapshots__', 'tap-snapshots']);
 /** tsd checks the files of `test-d/` when no `index.test-d.ts` is beside the typings; tstyche those of `__typetests__/`. */
 const TEST_DIRECTORIES = new Set(['test', 'tests', '__tests__', '__typetests__', 'test-d']);
+/** Folders of a test folder that hold the tests' input. */
+const INPUT_DIRECTORIES = new Set(['data', 'samples']);
 /** Folders of templates a tool fills in: their files become code, tests among it, elsewhere (moment's `templates/test-header.js`, a UMD header glued onto each built test). */
 const TEMPLATE_DIRECTORIES = new Set(['template', 'templates']);
 
@@ -50,8 +52,9 @@ function isConventionalTestFile(file: string): boolean {
   // Templates hold tests to be; tests of a feature named so are tests (documenso's e2e/templates/*.spec.ts).
   const templates = segments.findIndex((segment) => TEMPLATE_DIRECTORIES.has(segment));
   if (templates !== -1 && !segments.slice(0, templates).some(isTestDirectoryName)) return false;
-  // A tests' data folder holds their input (jQuery's test/data/: a JSON document named .js, the runner's set-up).
-  if (testDirectory !== -1 && segments.indexOf('data', testDirectory) !== -1) return false;
+  // A tests' data or samples folder holds their input (jQuery's test/data/: a JSON document named .js, the runner's set-up;
+  // zora's test/samples/, files its harness runs and compares the output of).
+  if (testDirectory !== -1 && segments.slice(testDirectory).some((segment) => INPUT_DIRECTORIES.has(segment))) return false;
   return isTestFileName(name) || testDirectory !== -1;
 }
 

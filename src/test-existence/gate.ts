@@ -7,18 +7,18 @@ import { findEnabledOption, TEST_CLASSES, type SourceLocation, type TestClass } 
 import { compileAssertPatterns } from './assert-patterns.js';
 import { discoverPackages, isFixtureFolder, packagesByName, type PackageDiscovery, type PackageManifest, type ProjectPackage } from '../core/packages.js';
 import { listProjectFiles, readProjectFile } from '../core/project-files.js';
-import { createTestFileMatcher, isInTestFolder, isScriptFile, isSourceFile } from './files.js';
+import { createTestFileMatcher, isInTestFolder, isScriptFile, isSourceFile, isTestDirectoryName } from './files.js';
 import { judgeReports, readTestReports } from './reports.js';
 import { startAnalysis } from './analysis-pool.js';
 import { importedModules, isDemoPackage, isSupportPackage, repositoryDevTools, PackagePolicy, testHelperPackages, type PackageAllowEntry } from './package-policy.js';
 import { parseJsonConfig } from './config-values.js';
 import { codeWithoutTests, type CodeWithoutTests } from './own-code.js';
 import { readRunnerSelection, type RunnerSelection } from './runner-config.js';
-import { angularTestProjects, nxTestProjects, scriptsRunByRootTests, TEST_TARGET } from './nx-projects.js';
+import { angularTestProjects, nxTestProjects, scriptsRunByRootTests } from './nx-projects.js';
 import { pullRequestRuns } from '../hygiene/pull-request-runs.js';
 import type { ScriptCoverage } from '../hygiene/coverage.js';
 import { endToEndSuite } from './served-packages.js';
-import { checkTestScript, delegatesToWorkspaces, isTestRunnerCommand, toolingFiles, WORKSPACE_TASK_RUNNERS, type TestScriptReading } from './scripts.js';
+import { checkTestScript, delegatesToWorkspaces, isTestRunnerCommand, TEST_TARGET, testFilesRunByScripts, toolingFiles, WORKSPACE_TASK_RUNNERS, type TestScriptReading } from './scripts.js';
 import { dependencyNames, fixtureDependencies, onlyRunsTests, packagesChosenBy, packagesUsedBuilt, testPackagesOf, withWorkspaceDependencies, type PackageTests } from './test-packages.js';
 
 type RuleLevel = Level | 'off';
@@ -230,6 +230,9 @@ export const testExistenceGate: Gate = {
     const memberFolders = new Set(packages.flatMap((member) => (member.workspaceRoot === undefined ? [] : foldersAbove(member.dir, member.workspaceRoot))));
     const isRootTooling = (owner: JudgedPackage, withinPackage: string) => toolingRoots.has(owner) && (!withinPackage.includes('/') || memberFolders.has(path.posix.join(owner.dir, path.posix.dirname(withinPackage))));
     const tooling = new Map(packages.map((entry) => [entry, toolingFiles(entry.manifest?.scripts ?? {})]));
+    // A file below a test folder that a test script runs by path is a test file, in its samples too (zora's pta runs `node test/samples/index.js`,
+    // beside the samples it runs); not one elsewhere, which may be the code itself run for a smoke test (`"test": "node index.js"`).
+    const runByTestScripts = new Map(packages.map((entry) => [entry, options.testPatterns.length === 0 ? testFilesRunByScripts(entry.manifest?.scripts ?? {}) : new Set<string>()]));
     for (const file of files) {
       const owner = packageOf(file);
       if (excluded.has(owner)) continue;
@@ -240,7 +243,7 @@ export const testExistenceGate: Gate = {
       const tally = tallies.get(owner)!;
       const withinPackage = owner.dir ? file.slice(owner.dir.length + 1) : file;
       if (RUNNER_CONFIG.test(file) && !withinPackage.includes('/')) tally.configFiles.push(file);
-      const conventional = isTestFile(file);
+      const conventional = isTestFile(file) || (runByTestScripts.get(owner)!.has(withinPackage) && withinPackage.split('/').slice(0, -1).some(isTestDirectoryName));
       if (runs ?? conventional) testFiles.push({ file, tally });
       else if (!conventional && isSourceFile(withinPackage) && !isRootTooling(owner, withinPackage) && !tooling.get(owner)!.has(withinPackage)) tally.sources.push(file);
     }

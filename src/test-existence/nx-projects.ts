@@ -2,6 +2,7 @@ import { parseJsonConfig } from './config-values.js';
 import { ScriptCoverage } from '../hygiene/coverage.js';
 import type { PackageDiscovery } from '../core/packages.js';
 import { SCRIPT_EXTENSIONS, VITEST_CONFIGS } from './runner-config.js';
+import { TEST_TARGET } from './scripts.js';
 
 /** Nx's plugins that infer a test target for a project from the runner config in its folder (`@nx/vitest` took over from `@nx/vite/plugin` in Nx 23). */
 const INFERRING_PLUGINS: Readonly<Record<string, readonly string[]>> = {
@@ -9,8 +10,6 @@ const INFERRING_PLUGINS: Readonly<Record<string, readonly string[]>> = {
   '@nx/vite/plugin': VITEST_CONFIGS,
   '@nx/vitest': VITEST_CONFIGS,
 };
-/** `test`, `test:unit`, `test-ci`: targets that run tests. */
-export const TEST_TARGET = /^test(?:\W|$)/;
 
 /**
  * Which projects of an Nx workspace (an nx.json at the root) have a test target, which `nx test`, `nx run-many -t test`

@@ -436,6 +436,9 @@ export function delegatesToWorkspaces(script: string): boolean {
   return DELEGATING_SCRIPT.test(script);
 }
 
+/** `test`, `test:unit`, `test-ci`: scripts and targets that run tests. */
+export const TEST_TARGET = /^test(?:\W|$)/;
+
 /** Scripts that make or check the package rather than run it: build, code generation, install and publish hooks. */
 const MAKING_SCRIPT = /^(?:pre|post)?(?:build|compile|bundle|gen|generate|codegen|prepare|prepack|prepublish|prepublishOnly|install|version|release)(?:$|[-:._])/;
 const SOURCE_EXTENSION = /\.(?:[cm]?[jt]s|[jt]sx)$/;
@@ -445,9 +448,18 @@ const SOURCE_EXTENSION = /\.(?:[cm]?[jt]s|[jt]sx)$/;
  * `"prebuild": "tsx tools/gen.ts"`. They are its tooling, not the code it ships; `start` and `dev` run the code itself.
  */
 export function toolingFiles(scripts: Record<string, unknown>): Set<string> {
+  return filesRunByScripts(scripts, MAKING_SCRIPT);
+}
+
+/** The files, relative to the package, that its test scripts run by path with node, bun, deno or tsx: zora's pta, `"test": "node test/samples/index.js"`. */
+export function testFilesRunByScripts(scripts: Record<string, unknown>): Set<string> {
+  return filesRunByScripts(scripts, TEST_TARGET);
+}
+
+function filesRunByScripts(scripts: Record<string, unknown>, names: RegExp): Set<string> {
   const files = new Set<string>();
   for (const [name, script] of Object.entries(scripts)) {
-    const tree = MAKING_SCRIPT.test(name) && typeof script === 'string' ? parseShell(script) : undefined;
+    const tree = names.test(name) && typeof script === 'string' ? parseShell(script) : undefined;
     for (const { words } of tree ? shellCommands(tree) : []) {
       const [tool, ...args] = unwrap(words);
       if (!tool || !SCRIPT_RUNTIMES.has(path.posix.basename(tool))) continue;

@@ -402,6 +402,27 @@ describe('test-existence gate', () => {
     expect(report.metrics).toMatchObject({ 'test-files': 2, 'real-tests': 2 });
   });
 
+  it("takes the files of a tests' samples folder for a harness's input, and a file a test script runs by path for a test wherever it is", async () => {
+    // zora's: test/run.js runs each of test/samples/*.js in a child and compares what it prints; pta's test script runs test/samples/index.js.
+    const cwd = tempDir({
+      'package.json': manifest('zora', { test: 'node test/run.js' }),
+      'src/add.js': SOURCE,
+      'test/run.js': "import { test } from 'zora';\ntest('samples print what they should', async (t) => { t.eq(await runSample('simple.js'), expected); });\n",
+      'test/samples/simple.js': "import { test } from 'zora';\ntest('tester 1', (t) => { t.ok(true, 'assert1'); });\n",
+      'test/samples/failing.spec.js': "import { test } from 'zora';\ntest('fails', (t) => { run(); });\n",
+      'pta/package.json': manifest('pta', { test: 'node test/samples/index.js' }),
+      'pta/src/bin.js': SOURCE,
+      'pta/test/samples/index.js': "import { test } from 'zora';\ntest('runs only', async ({ ok, notOk }) => { const { stdout, stderr } = await run(['--only']); ok(stdout); notOk(stderr); });\n",
+      'pta/test/samples/only/spec.js': "import { test } from 'zora';\ntest.only('only', (t) => { t.ok(true); });\n",
+      // Outside a test folder, what a test script runs may be the code, run for a smoke test: it has no test.
+      'smoke/package.json': manifest('smoke', { test: 'node index.js' }),
+      'smoke/index.js': SOURCE,
+    });
+    const report = await runGate(cwd);
+    expect(rules(report)).toEqual(['tests/none smoke/package.json']);
+    expect(report.metrics).toMatchObject({ 'test-files': 2, 'real-tests': 2 });
+  });
+
   it("takes the files of a helpers folder for helpers, and those named as tests for the helpers' tests, by the conventions; tap's snapshots for none", async () => {
     // axios's test/specs/helpers/: the specs of its helpers, beside the tests' own helper modules and fixtures named as tests.
     const cwd = tempDir({
