@@ -180,7 +180,9 @@ export class AssertionFinder {
       if (kind === 'constant' && child.type === 'CallExpression' && this.marksCallback(child) && callbacks.some(({ start, end }) => child.start >= start && child.start < end)) kind = 'live';
       // An awaited method named to assert, of a page object or a harness: novu's `await editor.assertEmailSubjectContains(subject)`.
       // Awaited, it checks a page or a service the test drives; a method of that name the test calls and does not wait for may be the code's own.
-      if (!kind && child.type === 'AwaitExpression' && child.argument.type === 'CallExpression' && child.argument.callee.type === 'MemberExpression' && ASSERTING_METHOD.test(propertyName(child.argument.callee) ?? '')) kind = 'live';
+      // So is a step of an awaited chain that declares what the run must give, which the chain's end checks: sentry's
+      // `await createRunner(__dirname, 'scenario.ts').expectHeader({ … }).start().completed()`.
+      if (!kind && child.type === 'AwaitExpression' && awaitsAssertingStep(child.argument)) kind = 'live';
       // So is a harness's wait for text (or a pattern) its output must show, which rejects at its timeout: vitest's `await vitest.waitForStdout('1 passed')`.
       if (!kind && child.type === 'AwaitExpression' && child.argument.type === 'CallExpression' && child.argument.callee.type === 'MemberExpression' && OUTPUT_WAIT.test(propertyName(child.argument.callee) ?? '') && ['Literal', 'TemplateLiteral'].includes(child.argument.arguments[0]?.type ?? '')) kind = 'live';
       // So is a script the test runs with Node, that asserts as it runs: the child's failure rejects the run (vite's `await execFileAsync('node', ['test-ssr-dev.js'])`).
@@ -609,6 +611,14 @@ const LOCATOR_METHODS = /^(?:locator|frameLocator|getBy[A-Z]\w*)$/;
 
 /** `assertVisible`, `expectRowCount`: a method named for the check it makes. */
 const ASSERTING_METHOD = /^(?:assert|expect)[A-Z]/;
+
+/** Whether an awaited call, or a call its chain goes through, is a method named to assert or expect (see ASSERTING_METHOD). */
+function awaitsAssertingStep(awaited: t.Node): boolean {
+  for (let current: t.Node = awaited; current.type === 'CallExpression' && current.callee.type === 'MemberExpression'; current = current.callee.object) {
+    if (ASSERTING_METHOD.test(propertyName(current.callee) ?? '')) return true;
+  }
+  return false;
+}
 /** Names of the file's own helpers that check by throwing, beside CHECKING_NAME: in the code under test, such a function guards its input. */
 const LOCAL_CHECKING_NAME = /^(?:validate|ensure)[A-Z]/;
 /** Waits for text in what a process or a page prints: `waitForStdout`, `waitForStderr`, `waitForOutput`, `waitForText`, `waitForLog`. */

@@ -22,7 +22,8 @@ function denoStdModule(source: string): string | undefined {
 /** Deno's assertions: all of `@std/assert` (`assertEquals`, `assertRejects`), and those of its mocks (`assertSpyCalls(stub, 0)`). */
 function isDenoAssertion(source: string, imported: string): boolean {
   const module = denoStdModule(source);
-  return module === 'assert' || module === 'testing/asserts' || (module === 'testing/mock' && /^assert[A-Z]/.test(imported));
+  // A function's own module too: `https://deno.land/std@0.202.0/assert/assert_equals.ts`, `@std/assert/equals`.
+  return module === 'assert' || module?.startsWith('assert/') === true || module === 'testing/asserts' || (module === 'testing/mock' && /^assert[A-Z]/.test(imported));
 }
 /** Modules that export one assertion as their default, by what it checks: nock's `assertRejects(promise, /No match/)`, tiny-invariant's `invariant(condition, message)`. */
 const ASSERTION_FUNCTION_MODULES = new Map([['assert-rejects', 'rejects'], ['tiny-invariant', 'invariant'], ['invariant', 'invariant']]);
