@@ -164,6 +164,9 @@ function mentionsAny(node: t.Node, names: ReadonlySet<string>): boolean {
   return found;
 }
 
+/** japa's checks of a test's run, chained on its declaration: `.throws(message, ErrorClass)`, `.fails(reason)`. */
+const RUNNER_CHECKS = new Set(['throws', 'fails']);
+
 /** Test options of mocha-sugar-free that make a test wait for its context's `done()`: `{ async: true }`. */
 function isAsyncOption(node: t.Node): boolean {
   if (node.type !== 'ObjectExpression') return false;
@@ -202,6 +205,8 @@ export class FileAnalyzer {
   private readonly testStarts = new Map<TestCase, number>();
   /** The line of the suite that skips each test a skipped suite holds (see acknowledge). */
   private readonly skippedBy = new Map<TestCase, number>();
+  /** Test declarations chained with what their run must do, which the runner checks: japa's `test('…', fn).throws('message', ErrorClass)`. */
+  private readonly checkedByRunner = new Set<t.Node>();
   /**
    * The two branches of each `if … else` the walk passes, outside tests, and their condition; and of each `if` that returns, with the
    * statements after it in its block for the other branch (`early`).
@@ -305,6 +310,9 @@ export class FileAnalyzer {
     walk(program, (node) => {
       const imported = packageImported(node);
       if (imported) this.packageImports.add(imported);
+      if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && RUNNER_CHECKS.has(propertyName(node.callee) ?? '') && node.callee.object.type === 'CallExpression' && this.declarations.of(node.callee.object)?.kind === 'test') {
+        this.checkedByRunner.add(node.callee.object);
+      }
       if (node.type === 'CallExpression') return this.declarations.of(node)?.kind !== 'test';
       this.names.bind(node);
       return true;
@@ -836,6 +844,8 @@ export class FileAnalyzer {
     if (fn && first?.type === 'Identifier' && this.names.contextNames.has(first.name) && !assertions.has('live') && awaitsCallback(fn, first.name, { method: 'end' })) assertions.add('live');
     // So does mocha-sugar-free's `context.done()` in a test it is told is asynchronous (jsdom's `specify(title, { async: true }, (context) => { … })`).
     if (fn && first?.type === 'Identifier' && !assertions.has('live') && call.arguments.some(isAsyncOption) && awaitsCallback(fn, first.name, { method: 'done' })) assertions.add('live');
+    // japa fails a test chained with `.throws(…)` that does not throw so, and one chained with `.fails(…)` that passes.
+    if (fn && !assertions.has('live') && this.checkedByRunner.has(call)) assertions.add('live');
     // `await once(socket, 'close')` last: the test times out unless the code makes the event happen.
     if (fn && !assertions.has('live') && endsAwaitingEvent(fn, (name) => this.names.localFunction(name), (name) => this.importedSettlesOnEvent(name))) assertions.add('live');
     // cancel () { throw new Error('should be unreachable') }: a callback that fails the test when the code calls it.

@@ -260,6 +260,17 @@ describe('chains and assert modules however written', () => {
     expect(classes("it('ends at once', (done) => done())")).toEqual(['no-assertion']);
   });
 
+  it("counts japa's test chained with .throws() or .fails(), which the runner checks, and not one chained otherwise", () => {
+    const code = [
+      "import { test } from '@japa/runner';",
+      // adonis's: the runner fails the test unless its function throws that error.
+      "test('dump and die', () => { dd({ a: 1 }); }).throws('Dump and Die exception', E_DUMP_DIE_EXCEPTION);",
+      "test('known bug', () => { parse('x'); }).fails('see #12');",
+      "test('tagged', () => { parse('x'); }).tags(['slow']);",
+    ].join('\n');
+    expect(classes(code, 'a.spec.ts')).toEqual(['real', 'real', 'no-assertion']);
+  });
+
   it("counts mocha-sugar-free's context.done() called back by the code in a test told it is asynchronous, and not in one that is not", () => {
     const sugar = "const { specify } = require('mocha-sugar-free');\n";
     const code = [
