@@ -125,6 +125,7 @@ describe('chains and assert modules however written', () => {
     // sentry's Deno tests: a function's own module of std's assert, by URL or by subpath.
     ["Deno's std assertion from its own module by URL", "import { assertEquals } from 'https://deno.land/std@0.202.0/assert/assert_equals.ts';\nDeno.test('t', () => { assertEquals(f(), 1); });"],
     ["Deno's std assertion from its own module by subpath", "import { assertEquals } from '@std/assert/equals';\nDeno.test('t', () => { assertEquals(f(), 1); });"],
+    ["AdonisJS Ace's assertions on a command it ran", "test('t', async ({ fs }) => { const command = await ace.create(Add, ['vinejs']); await command.exec(); command.assertExitCode(1); command.assertLogMatches(/Unable to configure/); });"],
     // sentry's integration runner: an awaited chain whose steps declare what the run must send, which completed() checks.
     ['a step named to expect of an awaited chain', "test('t', async () => { await createRunner(__dirname, 'scenario.ts').expectHeader({ transaction: { trace } }).start().completed(); });"],
     ['a step named to assert of an awaited chain', "test('t', async () => { await harness.run('x').assertOutput('done').finish(); });"],
