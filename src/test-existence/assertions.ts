@@ -617,13 +617,19 @@ const ASSERTING_METHOD = /^(?:assert|expect)[A-Z]/;
 /** The assertions of AdonisJS Ace's `BaseCommand`, made on a command a test ran. */
 const COMMAND_ASSERTIONS = new Set(['assertExitCode', 'assertNotExitCode', 'assertSucceeded', 'assertFailed', 'assertLog', 'assertLogMatches', 'assertTableRows']);
 
-/** Whether an awaited call, or a call its chain goes through, is a method named to assert or expect (see ASSERTING_METHOD). */
+/**
+ * Whether an awaited call, or a call its chain goes through, is a method named to assert or expect (see ASSERTING_METHOD); or a step
+ * named to ensure (sentry's `createRunner(…).ensureNoErrorOutput().start().completed()`), not the awaited call, `await fs.ensureDir(dir)`.
+ */
 function awaitsAssertingStep(awaited: t.Node): boolean {
   for (let current: t.Node = awaited; current.type === 'CallExpression' && current.callee.type === 'MemberExpression'; current = current.callee.object) {
-    if (ASSERTING_METHOD.test(propertyName(current.callee) ?? '')) return true;
+    const method = propertyName(current.callee) ?? '';
+    if (ASSERTING_METHOD.test(method) || (current !== awaited && ENSURING_METHOD.test(method))) return true;
   }
   return false;
 }
+
+const ENSURING_METHOD = /^ensure[A-Z]/;
 /** Names of the file's own helpers that check by throwing, beside CHECKING_NAME: in the code under test, such a function guards its input. */
 const LOCAL_CHECKING_NAME = /^(?:validate|ensure)[A-Z]/;
 /** Waits for text in what a process or a page prints: `waitForStdout`, `waitForStderr`, `waitForOutput`, `waitForText`, `waitForLog`. */

@@ -129,6 +129,7 @@ describe('chains and assert modules however written', () => {
     // sentry's integration runner: an awaited chain whose steps declare what the run must send, which completed() checks.
     ['a step named to expect of an awaited chain', "test('t', async () => { await createRunner(__dirname, 'scenario.ts').expectHeader({ transaction: { trace } }).start().completed(); });"],
     ['a step named to assert of an awaited chain', "test('t', async () => { await harness.run('x').assertOutput('done').finish(); });"],
+    ['a step named to ensure of an awaited chain', "test('t', async () => { await createRunner(__dirname, 'app.mjs').ensureNoErrorOutput().start().completed(); });"],
     ["an assertion of Deno's mocks", "import { assertSpyCalls, stub } from '@std/testing/mock';\ntest('t', async () => { const send = stub(client, 'send'); await notify([]); assertSpyCalls(send, 0); });"],
     ['a function taken off an assert module imported whole', "import * as assert from 'node:assert/strict';\nconst same = assert.deepEqual;\nit('t', () => { builder((sql) => same(sql, [])) });"],
     ["assume, winston's expect", "const assume = require('assume');\nit('t', () => { assume(container.has('a')).true() });"],
@@ -150,6 +151,7 @@ describe('chains and assert modules however written', () => {
     ["Deno's mocks and another std module", "import { spy, stub } from '@std/testing/mock';\nimport { join } from '@std/path';\ntest('t', () => { const s = spy(); stub(api, 'get'); join(a, b); s(); });"],
     ['a method named to assert, not awaited, and an awaited one named otherwise', "test('t', async ({ page }) => { db('accounts').expectCount(3); await editor.assertionsFor(page); await editor.checkout(); });"],
     ['an awaited chain with no step named to expect, and a chain with one not awaited', "test('t', async () => { await createRunner(__dirname, 'scenario.ts').start().completed(); createRunner('x').expectHeader({}).start(); });"],
+    ['an awaited call named to ensure', "test('t', async () => { await fs.ensureDir(dir); await writeConfig(dir); });"],
     ["another module of Deno's std by URL", "import { assertEquals } from 'https://deno.land/std@0.202.0/testing/bdd.ts';\nDeno.test('t', () => { assertEquals(f(), 1); });"],
     ['Playwright actions on controls', "test('t', async ({ page }) => { await page.getByRole('button', { name: 'Save' }).click(); await page.getByTestId('name').fill('Ada'); await page.locator('#submit').click(); await page.click('button.primary'); await page.getByRole('cell').click(); });"],
     ['Playwright actions on controls found by their text', "test('t', async ({ page }) => { await page.locator('button', { hasText: 'Inside form' }).click(); await page.click('button:has-text(\"Save\")'); await page.locator('a').filter({ hasText: 'Docs' }).click(); await page.getByRole('row', { name: 'Ada' }).getByRole('button').click(); await page.getByPlaceholder('Email').fill('a@b.c'); });"],
