@@ -386,27 +386,17 @@ describe('test-existence gate', () => {
     ]);
   });
 
-  it("takes the files of a tests' data folder for their input, not for tests, by the conventions", async () => {
-    // jQuery's test/data/: a JSON document named .js, and the runner's set-up with a QUnit.skip in it.
+  it("takes the files of a tests' data or samples folder for their input, not for tests, by the conventions, but for a file below a test folder a test script runs", async () => {
     const cwd = tempDir({
-      'package.json': manifest('lib', { test: 'node test/runner.js' }),
+      'package.json': manifest('lib', { test: 'node test/run.js' }),
       'src/add.js': SOURCE,
       'test/unit/add.js': "QUnit.test('adds', function (assert) { assert.equal(add(1, 2), 3); });\n",
+      // jQuery's test/data/: a JSON document named .js, and the runner's set-up with a QUnit.skip in it.
       'test/data/json_obj.js': '{ "data": { "lang": "en" } }\n',
       'test/data/testinit.js': "QUnit.module('ready', function () { QUnit.skip('ready tests skipped in async mode', function () {}); });\n",
       // A test named so, in a folder of data that is no tests' own, is a test.
       'src/data/users.test.js': REAL_TEST,
-    });
-    const report = await runGate(cwd);
-    expect(rules(report)).toEqual([]);
-    expect(report.metrics).toMatchObject({ 'test-files': 2, 'real-tests': 2 });
-  });
-
-  it("takes the files of a tests' samples folder for a harness's input, and a file a test script runs by path for a test wherever it is", async () => {
-    // zora's: test/run.js runs each of test/samples/*.js in a child and compares what it prints; pta's test script runs test/samples/index.js.
-    const cwd = tempDir({
-      'package.json': manifest('zora', { test: 'node test/run.js' }),
-      'src/add.js': SOURCE,
+      // zora's: test/run.js runs each of test/samples/*.js in a child and compares what it prints; pta's test script runs test/samples/index.js.
       'test/run.js': "import { test } from 'zora';\ntest('samples print what they should', async (t) => { t.eq(await runSample('simple.js'), expected); });\n",
       'test/samples/simple.js': "import { test } from 'zora';\ntest('tester 1', (t) => { t.ok(true, 'assert1'); });\n",
       'test/samples/failing.spec.js': "import { test } from 'zora';\ntest('fails', (t) => { run(); });\n",
@@ -420,7 +410,7 @@ describe('test-existence gate', () => {
     });
     const report = await runGate(cwd);
     expect(rules(report)).toEqual(['tests/none smoke/package.json']);
-    expect(report.metrics).toMatchObject({ 'test-files': 2, 'real-tests': 2 });
+    expect(report.metrics).toMatchObject({ 'test-files': 4, 'real-tests': 4 });
   });
 
   it("takes the files of a helpers folder for helpers, and those named as tests for the helpers' tests, by the conventions; tap's snapshots for none", async () => {
