@@ -324,7 +324,7 @@ export class AssertionFinder {
     if (this.names.expectationHelperCallOf(callee.object)) return 'live';
     // expectObservable(result).toBe(expected): a matcher of what a function named for an expectation made, wherever it
     // comes from (rxjs's marble helpers, which TestScheduler.run and rxTest hand their callback; `scheduler.expectObservable(…)`).
-    if (isNamedExpectationMatcher(callee)) return 'live';
+    if (isNamedExpectationMatcher(callee, (name) => this.names.valueOf(name))) return 'live';
     if (root.type === 'Identifier' && this.names.expectNames.has(root.name) && callee.object === root) {
       return method === 'assertions' || method === 'hasAssertions' || method === 'fail' ? 'live' : undefined;
     }
@@ -641,10 +641,12 @@ const MATCHER_NAME = /^to(?:[A-Z]|$)/;
 
 /**
  * Whether a member chain ends in a matcher called on what a function named for an expectation made:
- * `expectObservable(result).toBe(expected)`, `expectSubscriptions(e1.subscriptions).not.toBe(subs)`, `expectX(y).to.equal(z)`.
+ * `expectObservable(result).toBe(expected)`, `expectSubscriptions(e1.subscriptions).not.toBe(subs)`, `expectX(y).to.equal(z)`;
+ * also held in a variable first (handlebars's `var xt = expectTemplate('{{@hello}}').withCompileOptions(…); xt.toThrow(Error)`).
  */
-function isNamedExpectationMatcher(callee: t.MemberExpression): boolean {
+function isNamedExpectationMatcher(callee: t.MemberExpression, valueOf: (name: string) => t.Node | undefined): boolean {
   let matcher = false;
+  let held = false;
   for (let current: t.Node = callee; ; ) {
     if (current.type === 'MemberExpression') {
       const name = propertyName(current) ?? '';
@@ -655,7 +657,12 @@ function isNamedExpectationMatcher(callee: t.MemberExpression): boolean {
       if (made !== undefined && EXPECTATION_NAME.test(made)) return matcher;
       current = current.callee;
     } else if (current.type === 'TSNonNullExpression') current = current.expression;
-    else return false;
+    else if (current.type === 'Identifier' && matcher && !held) {
+      const value = valueOf(current.name);
+      if (value === undefined) return false;
+      held = true;
+      current = value;
+    } else return false;
   }
 }
 /** Playwright's actions, which wait for their element until a timeout. */

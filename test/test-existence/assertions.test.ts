@@ -982,12 +982,15 @@ describe('helpers', () => {
       "it('subscribes', async () => { await rxTest(({ hot, expectSubscriptions }) => { const e1 = hot('a|'); e1.subscribe(); expectSubscriptions(e1.subscriptions).not.toBe('^'); }); });",
       "it('flushes', () => { scheduler.expectObservable(source$).toBe('a|'); scheduler.flush(); });",
       "it('chains', () => { expectResult(run()).to.equal(1); });",
+      // handlebars's: the expectation held in a variable, its matchers called later.
+      "it('holds', () => { var xt = expectTemplate('{{@hello}}').withCompileOptions({ strict: true }); xt.toThrow(Error); });",
       // A value's own method, or no matcher at all, checks nothing; nor does a name that is no expectation's.
       "it('prints', () => { expectObservable(source$).toString(); });",
       "it('makes', () => { scheduler.run(({ expectObservable }) => { expectObservable(source$); }); });",
       "it('expected', () => { expected(source$).toBe('a|'); });",
+      "it('held otherwise', () => { var xt = template('{{@hello}}'); xt.toThrow(Error); });",
     ].join('\n');
-    expect(classes(code)).toEqual(['real', 'real', 'real', 'real', 'no-assertion', 'no-assertion', 'no-assertion']);
+    expect(classes(code)).toEqual(['real', 'real', 'real', 'real', 'real', 'no-assertion', 'no-assertion', 'no-assertion', 'no-assertion']);
   });
 
   it('counts the methods of an object of a class named to assert, and of what they give, held or chained', () => {
