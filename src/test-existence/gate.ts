@@ -73,6 +73,8 @@ const CLASS_MESSAGES: Record<Exclude<TestClass, 'real'>, string> = {
 
 /** Runners that drive a browser through an app, by their command. */
 const BROWSER_RUNNERS = new Set(['playwright', 'cypress']);
+/** Ember's template-tag files, `.gts` and `.gjs`: JavaScript with `<template>` in it, which the parsers do not read. */
+const TEMPLATE_TAG_FILE = /\.g([jt])s$/;
 /** The files that hold a package's gulp or Grunt tasks. */
 const TASK_FILES = ['gulpfile.js', 'gulpfile.mjs', 'gulpfile.cjs', 'gulpfile.ts', 'gulpfile.babel.js', 'Gruntfile.js', 'Gruntfile.cjs', 'Gruntfile.coffee'];
 /** vitest, vite and jest config files, where `passWithNoTests: true` may hide. */
@@ -113,6 +115,8 @@ interface PackageTally {
   configFiles: string[];
   /** Packages its test files import by name. */
   imports: Set<string>;
+  /** Test files in Ember's template-tag format (`.gts`, `.gjs`), which the gate does not read. */
+  templateTagTests: number;
 }
 
 export const testExistenceGate: Gate = {
@@ -243,6 +247,7 @@ export const testExistenceGate: Gate = {
       const tally = tallies.get(owner)!;
       const withinPackage = owner.dir ? file.slice(owner.dir.length + 1) : file;
       if (RUNNER_CONFIG.test(file) && !withinPackage.includes('/')) tally.configFiles.push(file);
+      if (TEMPLATE_TAG_FILE.test(file) && isTestFile(file.replace(TEMPLATE_TAG_FILE, '.$1s'))) tally.templateTagTests += 1;
       const conventional = isTestFile(file) || (runByTestScripts.get(owner)!.has(withinPackage) && withinPackage.split('/').slice(0, -1).some(isTestDirectoryName));
       if (runs ?? conventional) testFiles.push({ file, tally });
       else if (!conventional && isSourceFile(withinPackage) && !isRootTooling(owner, withinPackage) && !tooling.get(owner)!.has(withinPackage)) tally.sources.push(file);
@@ -522,7 +527,7 @@ function checkPackage(
     const notReal = TEST_CLASSES.filter((testClass) => testClass !== 'real' && tally.classes[testClass] > 0).map((testClass) => `${tally.classes[testClass]} ${testClass}`);
     emit({
       rule: 'tests/none',
-      message: `${where} has ${plural(tally.sources.length, 'source file')} but ${plural(tally.classes.real, 'real test')} (min-tests: ${options.minTests})${notReal.length ? `; the others are ${notReal.join(', ')}` : ''}.`,
+      message: `${where} has ${plural(tally.sources.length, 'source file')} but ${plural(tally.classes.real, 'real test')} (min-tests: ${options.minTests})${notReal.length ? `; the others are ${notReal.join(', ')}` : ''}${tally.templateTagTests > 0 ? `; ${plural(tally.templateTagTests, 'test file')} in Ember's template-tag format (.gts, .gjs) were not read` : ''}.`,
       ...(entry.manifest ? { file: manifestFile } : {}),
     });
   }
@@ -655,7 +660,7 @@ function createEmitter(levels: Record<string, RuleLevel>): Emitter {
 }
 
 function emptyTally(): PackageTally {
-  return { testFiles: 0, sources: [], classes: noTests(), configFiles: [], imports: new Set() };
+  return { testFiles: 0, sources: [], classes: noTests(), configFiles: [], imports: new Set(), templateTagTests: 0 };
 }
 
 function noTests(): Record<TestClass, number> {

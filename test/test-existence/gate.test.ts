@@ -413,6 +413,20 @@ describe('test-existence gate', () => {
     expect(report.metrics).toMatchObject({ 'test-files': 4, 'real-tests': 4 });
   });
 
+  it("says that a package's tests in Ember's template-tag format were not read where it finds none", async () => {
+    // TanStack Table's ember-table: QUnit tests in tests/integration/*.test.gts, rendering `<template>` tags.
+    const cwd = tempDir({
+      'package.json': manifest('ember-table', { 'test:lib': 'testem ci' }),
+      'src/index.ts': SOURCE,
+      'src/components/flex-render.gts': 'export default <template>{{yield}}</template>;\n',
+      'tests/integration/use-table.test.gts': "import { module, test } from 'qunit';\nmodule('useTable', function () { test('renders', async function (assert) { await render(<template>x</template>); assert.dom('div').exists(); }); });\n",
+      'tests/integration/flex-render.test.gjs': "import { module, test } from 'qunit';\nmodule('flexRender', function () { test('renders', function (assert) { assert.ok(render()); }); });\n",
+    });
+    const report = await runGate(cwd);
+    const none = report.findings.find((finding) => finding.rule === 'tests/none');
+    expect(none?.message).toMatch(/but 0 real tests \(min-tests: 1\); 2 test files in Ember's template-tag format \(\.gts, \.gjs\) were not read\.$/);
+  });
+
   it("takes the files of a helpers folder for helpers, and those named as tests for the helpers' tests, by the conventions; tap's snapshots for none", async () => {
     // axios's test/specs/helpers/: the specs of its helpers, beside the tests' own helper modules and fixtures named as tests.
     const cwd = tempDir({
