@@ -164,6 +164,19 @@ function mentionsAny(node: t.Node, names: ReadonlySet<string>): boolean {
   return found;
 }
 
+/** nodeunit's hooks, beside its tests in an exported group. */
+const NODEUNIT_HOOKS = new Set(['setUp', 'tearDown']);
+
+/** Whether a function calls `method` of `name` anywhere in its body (`test.done()`). */
+function callsMethodOf(fn: FunctionNode, name: string, method: string): boolean {
+  let found = false;
+  walk(fn.body, (node) => {
+    if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && node.callee.object.type === 'Identifier' && node.callee.object.name === name && propertyName(node.callee) === method) found = true;
+    return !found;
+  });
+  return found;
+}
+
 /** japa's checks of a test's run, chained on its declaration: `.throws(message, ErrorClass)`, `.fails(reason)`. */
 const RUNNER_CHECKS = new Set(['throws', 'fails']);
 
@@ -293,6 +306,7 @@ export class FileAnalyzer {
     this.wholeProgram = parts.length === 1 ? parts[0]!().program : undefined;
     const scope: Scope = { skipped: false, todo: false, hookAsserts, callerNames: new Set(), callers: [] };
     for (const part of parts) for (const statement of part().program.body) this.visit(statement, scope);
+    if (this.tests.length === 0) for (const part of parts) this.visitNodeunitTests(part().program, scope);
     // tsd and tstyche files may assert at the top level, with no test around: the file is one type test.
     if (this.typeTests && this.tests.length === 0 && parts.some((part) => this.hasTypeAssertions(part().program))) this.tests.push({ title: '(type assertions of the file)', line: 1, column: 1, testClass: 'real' });
     // A script that asserts as it runs, with no test declared (solid's babel-preset-solid: `node test.js`, `assert.equal(…)` at its top level), is one test.
@@ -741,6 +755,38 @@ export class FileAnalyzer {
       this.visitDeclaration(child, declaration, callerNames === scope.callerNames ? scope : { ...scope, callerNames, callers: [...scope.callers, ...helpers.filter((helper): helper is FunctionNode => helper.body !== null)] });
       return false;
     });
+  }
+
+  /**
+   * nodeunit's tests (grunt's own and its plugins', run by grunt-contrib-nodeunit): the functions of an object the module exports,
+   * in groups of such objects, `exports.file = { 'read': function (test) { test.expect(1); test.equal(…); test.done(); } }`, with
+   * setUp and tearDown for hooks. Taken from a file that declares no other test, where one of them ends through its `done()`.
+   */
+  private visitNodeunitTests(program: t.Program, scope: Scope): void {
+    const groups: t.ObjectExpression[] = [];
+    for (const statement of program.body) {
+      const assignment = statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression' ? statement.expression : undefined;
+      const target = assignment?.left.type === 'MemberExpression' ? calleePath(assignment.left) : undefined;
+      if (assignment?.right.type === 'ObjectExpression' && (target?.[0] === 'exports' || (target?.[0] === 'module' && target[1] === 'exports'))) groups.push(assignment.right);
+    }
+    const tests: Array<{ title: string; fn: FunctionNode; context: string; start: number }> = [];
+    for (let group = groups.pop(); group !== undefined; group = groups.pop()) {
+      for (const property of group.properties) {
+        const title = property.type === 'Property' ? keyName(property.key) : undefined;
+        if (property.type !== 'Property' || title === undefined || NODEUNIT_HOOKS.has(title)) continue;
+        const value = property.value;
+        if (value.type === 'ObjectExpression') groups.push(value);
+        const fn = isFunction(value) ? value : undefined;
+        const first = fn?.params[0];
+        if (fn && first?.type === 'Identifier') tests.push({ title, fn, context: first.name, start: property.start });
+      }
+    }
+    if (!tests.some(({ fn, context }) => callsMethodOf(fn, context, 'done'))) return;
+    for (const { title, fn, start } of tests.sort((a, b) => a.start - b.start)) {
+      this.names.bindContext(fn.params);
+      const assertions = this.finder.assertions(fn.body);
+      this.addTest({ title, ...this.lines.at(start), testClass: this.classify(fn, { skipped: false, todo: false, focused: false }, scope, assertions) }, start);
+    }
   }
 
   private addTest(test: TestCase, start: number): void {

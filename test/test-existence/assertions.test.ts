@@ -263,6 +263,22 @@ describe('chains and assert modules however written', () => {
     expect(classes("it('ends at once', (done) => done())")).toEqual(['no-assertion']);
   });
 
+  it("takes nodeunit's tests, the functions of the objects a module exports, and no helper module's functions", () => {
+    // grunt's own suite, which grunt-contrib-nodeunit runs.
+    const code = [
+      "var grunt = require('../../lib/grunt');",
+      'exports.file = {',
+      "  setUp: function (done) { this.dir = mkdtemp(); done(); },",
+      "  'read': function (test) { test.expect(1); test.equal(grunt.file.read('a.txt'), 'a'); test.done(); },",
+      "  'nested': { 'write': function (test) { grunt.file.write('b.txt', 'b'); test.done(); } },",
+      "  'reads later': function (test) { grunt.util.spawn({ cmd: 'ls' }, function (error, result) { test.ok(result.stdout); test.done(); }); },",
+      '};',
+    ].join('\n');
+    expect(classes(code, 'test/grunt/file_test.js')).toEqual(['real', 'no-assertion', 'real']);
+    // Functions that take an argument and end no test through it are a module's API.
+    expect(classes("module.exports = { read: function (file) { return fs.readFileSync(file); }, write: function (file, data) { fs.writeFileSync(file, data); } };", 'test/helpers.js')).toEqual([]);
+  });
+
   it("counts japa's test chained with .throws() or .fails(), which the runner checks, and not one chained otherwise", () => {
     const code = [
       "import { test } from '@japa/runner';",
