@@ -180,8 +180,9 @@ export class AssertionFinder {
       if (kind === 'constant' && child.type === 'CallExpression' && this.marksCallback(child) && callbacks.some(({ start, end }) => child.start >= start && child.start < end)) kind = 'live';
       // An awaited method named to assert, of a page object or a harness: novu's `await editor.assertEmailSubjectContains(subject)`.
       // Awaited, it checks a page or a service the test drives; a method of that name the test calls and does not wait for may be the code's own.
-      // AdonisJS Ace's assertions on a command it ran, which throw node's AssertionError: `command.assertExitCode(1)`, `command.assertLog('…')`.
-      if (!kind && child.type === 'CallExpression' && child.callee.type === 'MemberExpression' && COMMAND_ASSERTIONS.has(propertyName(child.callee) ?? '')) kind = 'live';
+      // The assertions of what a test tool ran, which throw node's AssertionError: Ace's `command.assertExitCode(1)`, yeoman-test's
+      // `result.assertFileContent('foo.js', 'bar')`.
+      if (!kind && child.type === 'CallExpression' && child.callee.type === 'MemberExpression' && RESULT_ASSERTIONS.has(propertyName(child.callee) ?? '')) kind = 'live';
       // So is a step of an awaited chain that declares what the run must give, which the chain's end checks: sentry's
       // `await createRunner(__dirname, 'scenario.ts').expectHeader({ … }).start().completed()`.
       if (!kind && child.type === 'AwaitExpression' && awaitsAssertingStep(child.argument)) kind = 'live';
@@ -614,8 +615,12 @@ const LOCATOR_METHODS = /^(?:locator|frameLocator|getBy[A-Z]\w*)$/;
 /** `assertVisible`, `expectRowCount`: a method named for the check it makes. */
 const ASSERTING_METHOD = /^(?:assert|expect)[A-Z]/;
 
-/** The assertions of AdonisJS Ace's `BaseCommand`, made on a command a test ran. */
-const COMMAND_ASSERTIONS = new Set(['assertExitCode', 'assertNotExitCode', 'assertSucceeded', 'assertFailed', 'assertLog', 'assertLogMatches', 'assertTableRows']);
+/** The assertions of what a test tool ran: AdonisJS Ace's `BaseCommand` (a command), yeoman-test's `RunResult` (a generator's run). */
+const RESULT_ASSERTIONS = new Set([
+  'assertExitCode', 'assertNotExitCode', 'assertSucceeded', 'assertFailed', 'assertLog', 'assertLogMatches', 'assertTableRows',
+  'assertFile', 'assertNoFile', 'assertFileContent', 'assertNoFileContent', 'assertEqualsFileContent', 'assertNotEqualsFileContent',
+  'assertJsonFileContent', 'assertNoJsonFileContent', 'assertTextEqual', 'assertObjectContent', 'assertNoObjectContent',
+]);
 
 /**
  * Whether an awaited call, or a call its chain goes through, is a method named to assert or expect (see ASSERTING_METHOD); or a step

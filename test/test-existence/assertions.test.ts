@@ -126,6 +126,7 @@ describe('chains and assert modules however written', () => {
     ["Deno's std assertion from its own module by URL", "import { assertEquals } from 'https://deno.land/std@0.202.0/assert/assert_equals.ts';\nDeno.test('t', () => { assertEquals(f(), 1); });"],
     ["Deno's std assertion from its own module by subpath", "import { assertEquals } from '@std/assert/equals';\nDeno.test('t', () => { assertEquals(f(), 1); });"],
     ["AdonisJS Ace's assertions on a command it ran", "test('t', async ({ fs }) => { const command = await ace.create(Add, ['vinejs']); await command.exec(); command.assertExitCode(1); command.assertLogMatches(/Unable to configure/); });"],
+    ["yeoman-test's assertions on a generator's run", "let result;\nbeforeAll(async () => { result = await helpers.run(Dummy).withAnswers({ foo: 'fooValue' }); });\nit('t', () => { result.assertFileContent('foo-template.js', \"fooValue = 'fooValue\"); });"],
     // sentry's integration runner: an awaited chain whose steps declare what the run must send, which completed() checks.
     ['a step named to expect of an awaited chain', "test('t', async () => { await createRunner(__dirname, 'scenario.ts').expectHeader({ transaction: { trace } }).start().completed(); });"],
     ['a step named to assert of an awaited chain', "test('t', async () => { await harness.run('x').assertOutput('done').finish(); });"],
