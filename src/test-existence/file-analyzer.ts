@@ -1,7 +1,7 @@
 import { compileAssertPatterns } from './assert-patterns.js';
 import { AssertionFinder } from './assertions.js';
 import {
-  boundNames, calleePath, isFunction, isString, keyName, literalValue, packageImported, propertyName, propertyValue, returnedValues, rootName, rootOf, SourceLines, TYPESCRIPT_FILE, unwrapAwait, walk, withoutTypeAssertions,
+  boundNames, calleePath, isFunction, isString, keyName, literalValue, packageImported, propertyName, propertyValue, requiredModule, returnedValues, rootName, rootOf, SourceLines, TYPESCRIPT_FILE, unwrapAwait, walk, withoutTypeAssertions,
   type FunctionNode, type ParsedSource, type t,
 } from './ast.js';
 import type { AssertionKind } from './constants.js';
@@ -164,6 +164,16 @@ function mentionsAny(node: t.Node, names: ReadonlySet<string>): boolean {
   return found;
 }
 
+/** Whether a branch requires or imports a module by a relative path (`require('./es2017/asyncFunctions.js').call(this)`). */
+function loadsLocalModule(branch: t.Node): boolean {
+  let found = false;
+  walk(branch, (node) => {
+    if ((requiredModule(node) ?? '').startsWith('.')) found = true;
+    return !found;
+  });
+  return found;
+}
+
 /** nodeunit's hooks, beside its tests in an exported group. */
 const NODEUNIT_HOOKS = new Set(['setUp', 'tearDown']);
 
@@ -224,7 +234,7 @@ export class FileAnalyzer {
    * The two branches of each `if … else` the walk passes, outside tests, and their condition; and of each `if` that returns, with the
    * statements after it in its block for the other branch (`early`).
    */
-  private readonly alternatives: Array<{ branches: [Span, Span]; condition: t.Node; early: boolean }> = [];
+  private readonly alternatives: Array<{ branches: [Span, Span]; condition: t.Node; early: boolean; loadsTests?: [boolean, boolean] }> = [];
   private readonly focusedSuites: FileAnalysis['focusedSuites'] = [];
   private readonly packageImports = new Set<string>();
   /** What calling each function of the file declares, once asked (see testsIn), per depth of the question (see LocalModules.depth). */
@@ -701,7 +711,7 @@ export class FileAnalyzer {
     const shadowing: Array<{ end: number; names: string[] }> = [];
     walk(node, (child) => {
       if (child.type === 'ExpressionStatement') statements.add(unwrapAwait(child.expression));
-      if (child.type === 'IfStatement' && child.alternate) this.alternatives.push({ branches: [child.consequent, child.alternate], condition: child.test, early: false });
+      if (child.type === 'IfStatement' && child.alternate) this.alternatives.push({ branches: [child.consequent, child.alternate], condition: child.test, early: false, loadsTests: [loadsLocalModule(child.consequent), loadsLocalModule(child.alternate)] });
       if (child.type === 'BlockStatement') this.noteEarlyReturns(child.body);
       while (helpers.length > 0 && helpers.at(-1)!.end <= child.start) helpers.pop();
       while (shadowing.length > 0 && shadowing.at(-1)!.end <= child.start) shadowing.pop();
@@ -819,7 +829,15 @@ export class FileAnalyzer {
         if (other === undefined || ((test.testClass === 'focused' || test.testClass === 'empty') && !decidedAsItRuns(condition))) return false;
         return this.tests.some((candidate) => stands(candidate) && within(other, candidate));
       });
+    // async's `if (supportsAsync()) { require('./es2017/asyncFunctions.js').call(this) } else { it('should not test async functions in this environment') }`:
+    // a pending test in one branch of an `if` decided as it runs, whose other branch loads a module of the tests, marks where they cannot run.
+    const marksTestsElsewhere = (test: TestCase) =>
+      this.alternatives.some(({ branches, condition, loadsTests }) => {
+        const at = branches.findIndex((branch) => within(branch, test));
+        return at !== -1 && loadsTests?.[1 - at] === true && decidedAsItRuns(condition);
+      });
     return this.tests.filter((test) => {
+      if (test.testClass === 'todo') return !marksTestsElsewhere(test);
       if (test.testClass === 'skipped') return !runsElsewhere(test, (candidate) => candidate.title === test.title && candidate.testClass !== 'skipped');
       if (test.testClass === 'focused') return !runsElsewhere(test, (candidate) => candidate.testClass !== 'skipped' && candidate.testClass !== 'focused');
       if (test.testClass === 'empty') return !runsElsewhere(test, (candidate) => candidate.testClass === 'real');

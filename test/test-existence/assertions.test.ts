@@ -1962,6 +1962,23 @@ describe('test functions picked by a condition', () => {
     expect(classes(code, 'a.test.ts')).toEqual(expected);
   });
 
+  it('leaves out a pending test in one branch of an if decided as it runs, whose other branch loads a module of the tests', () => {
+    // async's: the suite of async functions where the runtime has them, a pending test where it has not.
+    const code = [
+      "describe('async function support', function () {",
+      '  if (supportsAsync()) {',
+      "    require('./es2017/asyncFunctions.js').call(this);",
+      "    describe('awaitable functions', () => { require('./es2017/awaitableFunctions.js').call(this); });",
+      '  } else {',
+      "    it('should not test async functions in this environment');",
+      '  }',
+      "  if (supportsGenerators()) { loadGenerators(this); } else { it('should not test generators here'); }",
+      "  if (hasIntl()) { require('intl-tests'); } else { it('should not test Intl here'); }",
+      '});',
+    ].join('\n');
+    expect(classes(code, 'test/asyncFunctions.js')).toEqual(['todo', 'todo']);
+  });
+
   it('a skipped test standing in for one that runs in the other branch of an if is that one test', () => {
     const code = [
       "if (typeof window !== 'undefined') {",
