@@ -696,17 +696,7 @@ function endsThrowing(last: t.Node | undefined): boolean {
  * throws `new AssertionError(…)` when the path found is not the one expected.
  */
 export function throwsOnCondition(fn: FunctionNode): boolean {
-  let found = false;
-  walk(fn.body, (child) => {
-    // Nor in a function it declares (pnpm's assertProject, whose `function getStoreInstance ()` throws when there is no store yet).
-    if (found || isFunction(child) || child.type === 'FunctionDeclaration') return false;
-    if (child.type === 'IfStatement') {
-      const consequent = child.consequent.type === 'BlockStatement' ? child.consequent.body : [child.consequent];
-      found = consequent.some((statement) => statement.type === 'ThrowStatement' && isNewError(statement.argument));
-    }
-    return !found;
-  });
-  return found;
+  return throwsIf(fn, () => true, false);
 }
 
 /**
@@ -715,13 +705,21 @@ export function throwsOnCondition(fn: FunctionNode): boolean {
  * Error(warning) })`. A comparison with a constant (`typeof input !== 'string'`, `args.length !== 2`) guards the helper's input.
  */
 export function throwsOnMismatch(fn: FunctionNode): boolean {
+  return throwsIf(fn, comparesComputed, true);
+}
+
+/**
+ * Whether an `if` of the function whose test `holds` throws an error it makes, and with `intoCallbacks`, of a function it hands a call.
+ * Not in a function it declares (pnpm's assertProject, whose `function getStoreInstance ()` throws when there is no store yet).
+ */
+function throwsIf(fn: FunctionNode, holds: (test: t.Node) => boolean, intoCallbacks: boolean): boolean {
   const bodies: t.Node[] = [fn.body];
   let found = false;
   for (let body = bodies.pop(); body !== undefined && !found; body = bodies.pop()) {
     walk(body, (child) => {
       if (found || isFunction(child) || child.type === 'FunctionDeclaration') return false;
-      if (child.type === 'CallExpression') for (const argument of child.arguments) if (isFunction(argument)) bodies.push(argument.body);
-      if (child.type === 'IfStatement' && comparesComputed(child.test)) {
+      if (intoCallbacks && child.type === 'CallExpression') for (const argument of child.arguments) if (isFunction(argument)) bodies.push(argument.body);
+      if (child.type === 'IfStatement' && holds(child.test)) {
         const consequent = child.consequent.type === 'BlockStatement' ? child.consequent.body : [child.consequent];
         found = consequent.some((statement) => statement.type === 'ThrowStatement' && isNewError(statement.argument));
       }
