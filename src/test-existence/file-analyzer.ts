@@ -234,7 +234,7 @@ export class FileAnalyzer {
    * The two branches of each `if … else` the walk passes, outside tests, and their condition; and of each `if` that returns, with the
    * statements after it in its block for the other branch (`early`).
    */
-  private readonly alternatives: Array<{ branches: [Span, Span]; condition: t.Node; early: boolean; loadsTests?: [boolean, boolean] }> = [];
+  private readonly alternatives: Array<{ branches: [t.Node, t.Node | Span]; condition: t.Node; early: boolean }> = [];
   private readonly focusedSuites: FileAnalysis['focusedSuites'] = [];
   private readonly packageImports = new Set<string>();
   /** What calling each function of the file declares, once asked (see testsIn), per depth of the question (see LocalModules.depth). */
@@ -711,7 +711,7 @@ export class FileAnalyzer {
     const shadowing: Array<{ end: number; names: string[] }> = [];
     walk(node, (child) => {
       if (child.type === 'ExpressionStatement') statements.add(unwrapAwait(child.expression));
-      if (child.type === 'IfStatement' && child.alternate) this.alternatives.push({ branches: [child.consequent, child.alternate], condition: child.test, early: false, loadsTests: [loadsLocalModule(child.consequent), loadsLocalModule(child.alternate)] });
+      if (child.type === 'IfStatement' && child.alternate) this.alternatives.push({ branches: [child.consequent, child.alternate], condition: child.test, early: false });
       if (child.type === 'BlockStatement') this.noteEarlyReturns(child.body);
       while (helpers.length > 0 && helpers.at(-1)!.end <= child.start) helpers.pop();
       while (shadowing.length > 0 && shadowing.at(-1)!.end <= child.start) shadowing.pop();
@@ -832,9 +832,11 @@ export class FileAnalyzer {
     // async's `if (supportsAsync()) { require('./es2017/asyncFunctions.js').call(this) } else { it('should not test async functions in this environment') }`:
     // a pending test in one branch of an `if` decided as it runs, whose other branch loads a module of the tests, marks where they cannot run.
     const marksTestsElsewhere = (test: TestCase) =>
-      this.alternatives.some(({ branches, condition, loadsTests }) => {
+      this.alternatives.some(({ branches, condition, early }) => {
         const at = branches.findIndex((branch) => within(branch, test));
-        return at !== -1 && loadsTests?.[1 - at] === true && decidedAsItRuns(condition);
+        const other = branches[1 - at];
+        // An early return's other branch is the rest of its block, a span.
+        return !early && at !== -1 && decidedAsItRuns(condition) && other !== undefined && 'type' in other && loadsLocalModule(other);
       });
     return this.tests.filter((test) => {
       if (test.testClass === 'todo') return !marksTestsElsewhere(test);
