@@ -7,6 +7,8 @@ import { readRecipes, taskRunOf } from './task-files.js';
 
 /** Task runners whose tasks are JavaScript (a gulpfile, a Gruntfile). */
 const JS_TASK_RUNNERS = new Set(['gulp', 'grunt']);
+/** A task named for tests: `test`, `test:unit`, `unittest`, pdf.js's `unittestcli`, `browsertest`; not `latest`. */
+const TEST_TASK = /(?:^|[^a-z])(?:[a-z]*?(?:unit|integration|browser|e2e))?tests?(?:cli)?(?:$|[^a-z])/i;
 
 /**
  * What the pull-request workflows run, followed into package scripts: `npm run check` whose script
@@ -75,7 +77,7 @@ export class ScriptCoverage {
   ranTestTask(dir: string): boolean {
     return this.tools.some((tool) => {
       const [runner, ...args] = stripWrappers(tool.words);
-      return tool.dir === dir && runner !== undefined && JS_TASK_RUNNERS.has(runner) && args.some((arg) => !arg.startsWith('-') && /test/i.test(arg));
+      return tool.dir === dir && runner !== undefined && JS_TASK_RUNNERS.has(runner) && args.some((arg) => !arg.startsWith('-') && TEST_TASK.test(arg));
     });
   }
 

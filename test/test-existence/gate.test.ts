@@ -208,6 +208,7 @@ describe('test-existence gate', () => {
     expect(rules(await runGate(project('Gruntfile.js', 'npx grunt test --verbose')))).toEqual([]);
     // A task named for something else, or a gulpfile that is not the package's.
     expect(rules(await runGate(project('gulpfile.mjs', 'npx gulp lint')))).toEqual(['script/missing package.json:1']);
+    expect(rules(await runGate(project('gulpfile.mjs', 'npx gulp latest')))).toEqual(['script/missing package.json:1']);
     expect(rules(await runGate(project('tools/gulpfile.mjs', 'npx gulp unittestcli')))).toEqual(['script/missing package.json:1']);
   });
 
